@@ -1,0 +1,496 @@
+"""Loading incident data: CSV files today, behind one small interface.
+
+``data/events.csv`` holds one row per coordinated wave; ``data/incidents/*.csv`` hold
+one row per place and target a source ties together. Places are geocoded through the
+gazetteer unless a row pins its own coordinates. A bad row is never dropped silently:
+every problem is kept with its file, row, line and field.
+
+Command line (check the files, exit 1 on any problem)::
+
+    python -m components.data [DATA_DIR]
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+import pandas as pd
+
+from components.gazetteer import Gazetteer, PlaceNotFoundError, default_gazetteer
+from components.model import (
+    ATTACK_TYPES,
+    CASUALTY_FIELDS,
+    TARGET_TYPES,
+    Casualties,
+    DatePrecision,
+    Event,
+    FieldError,
+    GeoPrecision,
+    Incident,
+    Source,
+    parse_attack_types,
+    parse_coordinate,
+    parse_count,
+    parse_date,
+    parse_number,
+    parse_precision,
+    parse_target_type,
+    parse_text,
+)
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+SOURCE_COLUMNS = [
+    "source_title",
+    "source_publisher",
+    "source_date",
+    "source_location",
+    "source_excerpt",
+]
+INCIDENT_COLUMNS = [
+    "id",
+    "event_id",
+    "date",
+    "date_precision",
+    "place",
+    "lat",
+    "lon",
+    "geo_precision",
+    "target_type",
+    "attack_types",
+    *CASUALTY_FIELDS,
+    *SOURCE_COLUMNS,
+    "notes",
+]
+EVENT_COLUMNS = [
+    "id",
+    "name",
+    "date",
+    "date_precision",
+    "admin1",
+    "period_hours",
+    "period_note",
+    "places_hit_at_least",
+    "claimed_by",
+    *SOURCE_COLUMNS,
+    "notes",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in a data file, located precisely enough to fix it."""
+
+    path: str
+    message: str
+    row: int | None = None
+    """1 for the first data row after the header."""
+    line: int | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = [self.path]
+        if self.row is not None:
+            where.append(f"row {self.row} (line {self.line})")
+        elif self.line is not None:
+            where.append(f"line {self.line}")
+        if self.field:
+            where.append(f"field '{self.field}'")
+        return f"{', '.join(where)}: {self.message}"
+
+
+class DataFileError(ValueError):
+    """Raised with every problem found, not just the first."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        listing = "\n".join(f"- {problem}" for problem in self.problems)
+        super().__init__(f"{len(self.problems)} problem(s) in the data:\n{listing}")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Events and incidents that loaded, and the problems that kept rows out."""
+
+    events: dict[str, Event]
+    incidents: tuple[Incident, ...]
+    problems: tuple[Problem, ...] = field(default=())
+
+    def raise_for_problems(self) -> Dataset:
+        if self.problems:
+            raise DataFileError(self.problems)
+        return self
+
+
+class IncidentStore(Protocol):
+    """Anything the dashboard can load incident data from."""
+
+    def load(self) -> Dataset: ...
+
+    def version(self) -> tuple[object, ...]:
+        """Changes whenever the stored data changes (a cache key)."""
+        ...
+
+
+class CsvStore:
+    """Incident data as CSV files in a directory (see the module docstring)."""
+
+    def __init__(
+        self, directory: Path = DEFAULT_DATA_DIR, gazetteer: Gazetteer | None = None
+    ) -> None:
+        self.directory = Path(directory)
+        self.gazetteer = gazetteer or default_gazetteer()
+
+    @property
+    def events_path(self) -> Path:
+        return self.directory / "events.csv"
+
+    def incident_paths(self) -> list[Path]:
+        return sorted((self.directory / "incidents").glob("*.csv"))
+
+    def version(self) -> tuple[object, ...]:
+        paths = [self.events_path, *self.incident_paths()]
+        return tuple(
+            (str(path), path.stat().st_mtime_ns, path.stat().st_size)
+            for path in paths
+            if path.exists()
+        )
+
+    def load(self) -> Dataset:
+        problems: list[Problem] = []
+        events = read_events(self.events_path, problems)
+        incidents: list[Incident] = []
+        for path in self.incident_paths():
+            incidents.extend(read_incidents(path, self.gazetteer, events, problems))
+        problems.extend(_duplicate_id_problems(incidents))
+        return Dataset({e.id: e for e in events}, tuple(incidents), tuple(problems))
+
+
+E = TypeVar("E")
+
+
+def read_events(path: Path, problems: list[Problem]) -> list[Event]:
+    """Events from ``path``; problems are appended to ``problems``."""
+    return _read_rows(path, EVENT_COLUMNS, _event_from_row, problems)
+
+
+def read_incidents(
+    path: Path,
+    gazetteer: Gazetteer,
+    events: Sequence[Event] | None,
+    problems: list[Problem],
+) -> list[Incident]:
+    """Incidents from ``path``; with ``events``, each must name a known event."""
+    event_ids = None if events is None else {event.id for event in events}
+
+    def parse(row: Mapping[str, str]) -> Incident:
+        return _incident_from_row(row, gazetteer, event_ids)
+
+    return _read_rows(path, INCIDENT_COLUMNS, parse, problems)
+
+
+def _read_rows(
+    path: Path,
+    columns: Sequence[str],
+    parse: Callable[[Mapping[str, str]], E],
+    problems: list[Problem],
+) -> list[E]:
+    name = _display_path(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        problems.append(Problem(name, "file not found"))
+        return []
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        problems.append(
+            Problem(name, f"is not UTF-8 text (byte {error.start})", line=line)
+        )
+        return []
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = reader.fieldnames or []
+    missing = [column for column in columns if column not in header]
+    unknown = [column for column in header if column not in columns]
+    if not header:
+        problems.append(Problem(name, "is empty; expected a header row", line=1))
+        return []
+    if missing or unknown:
+        for column in missing:
+            problems.append(Problem(name, "column is missing", line=1, field=column))
+        for column in unknown:
+            problems.append(Problem(name, "column is not known", line=1, field=column))
+        return []
+    records = []
+    for number, row, line, error in _rows(reader):
+        if error:
+            problems.append(Problem(name, error, row=number, line=line))
+            continue
+        try:
+            records.append(parse(row))
+        except RowError as errors:
+            in_column_order = sorted(
+                errors.errors, key=lambda e: columns.index(e.field)
+            )
+            problems.extend(
+                Problem(name, e.message, row=number, line=line, field=e.field)
+                for e in in_column_order
+            )
+    return records
+
+
+def _rows(
+    reader: csv.DictReader,
+) -> Iterator[tuple[int, dict[str, str], int, str | None]]:
+    """(row number, row, line, error) for every data row, malformed ones included."""
+    number = 0
+    while True:
+        number += 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield number, {}, reader.line_num, f"is not valid CSV: {error}"
+            return
+        if None in row or None in row.values():
+            yield number, row, reader.line_num, "has a different number of cells"
+            continue
+        yield number, row, reader.line_num, None
+
+
+class RowError(ValueError):
+    """All the field errors of one row."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("; ".join(f"{e.field}: {e.message}" for e in errors))
+        self.errors = errors
+
+
+class _RowParser:
+    """Parse the fields of one row, collecting every error before raising."""
+
+    def __init__(self, row: Mapping[str, str]) -> None:
+        self.row = row
+        self.errors: list[FieldError] = []
+
+    def __call__(self, parse: Callable[..., E], column: str, *args, **kwargs) -> E:
+        try:
+            return parse(column, self.row.get(column), *args, **kwargs)
+        except FieldError as error:
+            self.errors.append(error)
+            return None  # type: ignore[return-value]
+
+    def add(self, column: str, message: str) -> None:
+        self.errors.append(FieldError(column, message))
+
+    def done(self) -> None:
+        if self.errors:
+            raise RowError(self.errors)
+
+
+def _source(field: _RowParser) -> Source:
+    title = field(parse_text, "source_title")
+    location = field(parse_text, "source_location")
+    if not title:
+        field.add("source_title", "missing source: every row must cite its source")
+    if not location:
+        field.add("source_location", "missing source: say where the text is")
+    return Source(
+        title=title or "",
+        location=location or "",
+        publisher=field(parse_text, "source_publisher") or None,
+        date=field(parse_date, "source_date", required=False),
+        excerpt=field(parse_text, "source_excerpt") or "",
+    )
+
+
+def _event_from_row(row: Mapping[str, str]) -> Event:
+    field = _RowParser(row)
+    period = field(parse_number, "period_hours", low=0, high=24 * 366)
+    event = Event(
+        id=field(parse_text, "id", required=True),
+        name=field(parse_text, "name", required=True),
+        date=field(parse_date, "date"),
+        date_precision=field(parse_precision, "date_precision", DatePrecision),
+        admin1=field(parse_text, "admin1"),
+        source=_source(field),
+        period_hours=period,
+        period_note=field(parse_text, "period_note"),
+        places_hit_at_least=field(parse_count, "places_hit_at_least"),
+        claimed_by=field(parse_text, "claimed_by"),
+        notes=field(parse_text, "notes"),
+    )
+    field.done()
+    return event
+
+
+def _incident_from_row(
+    row: Mapping[str, str], gazetteer: Gazetteer, event_ids: set[str] | None
+) -> Incident:
+    field = _RowParser(row)
+    event_id = field(parse_text, "event_id", required=True)
+    if event_id and event_ids is not None and event_id not in event_ids:
+        field.add("event_id", f"unknown event {event_id!r}; add it to events.csv")
+    place_reported = field(parse_text, "place", required=True)
+    lat = field(parse_coordinate, "lat", 90)
+    lon = field(parse_coordinate, "lon", 180)
+    precision = field(parse_precision, "geo_precision", GeoPrecision, required=False)
+    if (lat is None) != (lon is None) and not field.errors:
+        field.add("lat" if lat is None else "lon", "give both lat and lon, or neither")
+
+    place_name, geonameid, admin1 = place_reported, None, ""
+    if place_reported:
+        try:
+            place = gazetteer.lookup(place_reported)
+        except PlaceNotFoundError as miss:
+            if lat is None or lon is None:
+                field.add("place", f"{miss}; or pin the row with lat and lon")
+            elif precision is None:
+                field.add("geo_precision", "is required where a row pins lat and lon")
+        else:
+            place_name, geonameid, admin1 = place.name, place.geonameid, place.admin1
+            if lat is None or lon is None:
+                lat, lon = place.lat, place.lon
+            precision = precision or place.precision
+
+    casualties = Casualties(
+        **{column: field(parse_count, column) for column in CASUALTY_FIELDS}
+    )
+    incident = Incident(
+        id=field(parse_text, "id", required=True),
+        event_id=event_id,
+        date=field(parse_date, "date"),
+        date_precision=field(parse_precision, "date_precision", DatePrecision),
+        place_reported=place_reported,
+        place=place_name,
+        geonameid=geonameid,
+        admin1=admin1,
+        lat=lat,  # type: ignore[arg-type]
+        lon=lon,  # type: ignore[arg-type]
+        geo_precision=precision,  # type: ignore[arg-type]
+        target_type=field(parse_target_type, "target_type"),
+        attack_types=field(parse_attack_types, "attack_types"),
+        casualties=casualties,
+        source=_source(field),
+        notes=field(parse_text, "notes"),
+    )
+    field.done()
+    return incident
+
+
+def _duplicate_id_problems(incidents: Sequence[Incident]) -> list[Problem]:
+    seen: set[str] = set()
+    problems = []
+    for incident in incidents:
+        if incident.id in seen:
+            problems.append(
+                Problem(
+                    "data/incidents",
+                    f"id {incident.id!r} is used more than once",
+                    field="id",
+                )
+            )
+        seen.add(incident.id)
+    return problems
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+# --- The table the dashboard works on ---------------------------------------------
+
+FRAME_COLUMNS = [
+    "id",
+    "event_id",
+    "date",
+    "date_precision",
+    "place_reported",
+    "place",
+    "geonameid",
+    "admin1",
+    "lat",
+    "lon",
+    "geo_precision",
+    "target_type",
+    "target_label",
+    "attack_types",
+    "attack_labels",
+    *CASUALTY_FIELDS,
+    "source_title",
+    "source_publisher",
+    "source_date",
+    "source_location",
+    "source_excerpt",
+    "notes",
+]
+
+
+def incidents_frame(incidents: Sequence[Incident]) -> pd.DataFrame:
+    """One row per incident, with labels alongside codes; counts are nullable."""
+    records = [
+        {
+            "id": i.id,
+            "event_id": i.event_id,
+            "date": i.date,
+            "date_precision": int(i.date_precision),
+            "place_reported": i.place_reported,
+            "place": i.place,
+            "geonameid": i.geonameid,
+            "admin1": i.admin1,
+            "lat": i.lat,
+            "lon": i.lon,
+            "geo_precision": int(i.geo_precision),
+            "target_type": i.target_type,
+            "attack_types": ";".join(i.attack_types),
+            **{column: getattr(i.casualties, column) for column in CASUALTY_FIELDS},
+            "source_title": i.source.title,
+            "source_publisher": i.source.publisher or "",
+            "source_date": i.source.date,
+            "source_location": i.source.location,
+            "source_excerpt": i.source.excerpt,
+            "notes": i.notes,
+        }
+        for i in incidents
+    ]
+    frame = pd.DataFrame.from_records(records, columns=FRAME_COLUMNS)
+    frame["date"] = pd.to_datetime(frame["date"])
+    frame["source_date"] = pd.to_datetime(frame["source_date"])
+    frame["geonameid"] = frame["geonameid"].astype("Int64")
+    for column in CASUALTY_FIELDS:
+        frame[column] = frame[column].astype("Int64")
+    frame["target_label"] = frame["target_type"].map(
+        {code: t.label for code, t in TARGET_TYPES.items()}
+    )
+    attack_labels = {code: a.label for code, a in ATTACK_TYPES.items()}
+    frame["attack_labels"] = frame["attack_types"].map(
+        lambda codes: ", ".join(attack_labels[code] for code in codes.split(";"))
+    )
+    return frame
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Check a data directory; print every problem; exit 1 if there are any."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    directory = Path(args[0]) if args else DEFAULT_DATA_DIR
+    dataset = CsvStore(directory).load()
+    for problem in dataset.problems:
+        print(problem)
+    print(
+        f"{len(dataset.events)} event(s), {len(dataset.incidents)} incident(s), "
+        f"{len(dataset.problems)} problem(s)"
+    )
+    return 1 if dataset.problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""Shared fixtures: the shipped gazetteer and data, and a writer for test CSVs."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from components.data import (
+    EVENT_COLUMNS,
+    INCIDENT_COLUMNS,
+    CsvStore,
+    Dataset,
+    incidents_frame,
+)
+from components.gazetteer import Gazetteer, default_gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_REPORT = ROOT.parent / "shared" / "seed" / "balochistan-2026-02-01.txt"
+TEST_DATA = Path(__file__).resolve().parent / "data"
+
+GOOD_EVENT = {
+    "id": "wave-1",
+    "name": "Test wave",
+    "date": "2026-02-01",
+    "date_precision": "1",
+    "admin1": "Balochistan",
+    "period_hours": "",
+    "period_note": "",
+    "places_hit_at_least": "",
+    "claimed_by": "",
+    "source_title": "A test report",
+    "source_publisher": "",
+    "source_date": "2026-02-01",
+    "source_location": "tests/report.txt#L1",
+    "source_excerpt": "",
+    "notes": "",
+}
+
+GOOD_INCIDENT = {
+    "id": "wave-1-quetta",
+    "event_id": "wave-1",
+    "date": "2026-02-01",
+    "date_precision": "1",
+    "place": "Quetta",
+    "lat": "",
+    "lon": "",
+    "geo_precision": "",
+    "target_type": "police_paramilitary",
+    "attack_types": "armed_assault",
+    "killed_civilians": "2",
+    "killed_security": "",
+    "killed_attackers": "0",
+    "injured": "",
+    "source_title": "A test report",
+    "source_publisher": "Test Wire",
+    "source_date": "2026-02-01",
+    "source_location": "tests/report.txt#L3",
+    "source_excerpt": "Gunmen attacked a police post in Quetta.",
+    "notes": "",
+}
+
+WriteData = Callable[..., Path]
+
+
+def write_csv(path: Path, columns: list[str], rows: list[Mapping[str, str]]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+@pytest.fixture
+def write_data(tmp_path: Path) -> WriteData:
+    """Write a data directory with one event and the given incident rows."""
+
+    def write(*incidents: Mapping[str, str], events: list | None = None) -> Path:
+        write_csv(tmp_path / "events.csv", EVENT_COLUMNS, events or [GOOD_EVENT])
+        write_csv(
+            tmp_path / "incidents" / "test.csv", INCIDENT_COLUMNS, list(incidents)
+        )
+        return tmp_path
+
+    return write
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    return default_gazetteer()
+
+
+@pytest.fixture(scope="session")
+def seed() -> Dataset:
+    return CsvStore().load()
+
+
+@pytest.fixture(scope="session")
+def seed_frame(seed: Dataset) -> pd.DataFrame:
+    return incidents_frame(seed.incidents)
+
+
+@pytest.fixture(scope="session")
+def hostile_frame() -> pd.DataFrame:
+    dataset = CsvStore(TEST_DATA / "hostile").load().raise_for_problems()
+    return incidents_frame(dataset.incidents)

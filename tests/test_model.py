@@ -1,0 +1,160 @@
+import datetime as dt
+
+import pytest
+
+from components.model import (
+    ATTACK_TYPES,
+    NOT_REPORTED,
+    TARGET_TYPES,
+    Casualties,
+    FieldError,
+    GeoPrecision,
+    parse_attack_types,
+    parse_coordinate,
+    parse_count,
+    parse_date,
+    parse_precision,
+    parse_target_type,
+    parse_text,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("", None), ("  ", None), ("0", 0), ("145", 145), (" 7 ", 7)]
+)
+def test_valid_counts(raw, expected):
+    assert parse_count("injured", raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("-1", "is negative (-1); counts cannot be below 0"),
+        ("3.5", "'3.5' is not a whole number; leave it blank if not reported"),
+        ("many", "'many' is not a whole number; leave it blank if not reported"),
+        ("nan", "'nan' is not a whole number; leave it blank if not reported"),
+    ],
+)
+def test_invalid_counts(raw, message):
+    with pytest.raises(FieldError) as error:
+        parse_count("injured", raw)
+    assert (error.value.field, error.value.message) == ("injured", message)
+
+
+@pytest.mark.parametrize(
+    ("raw", "limit", "expected"),
+    [("", 90, None), ("30.18", 90, 30.18), ("-90", 90, -90.0), ("180", 180, 180.0)],
+)
+def test_valid_coordinates(raw, limit, expected):
+    assert parse_coordinate("lat", raw, limit) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "limit", "message"),
+    [
+        ("95", 90, "95 is out of range; must be -90 to 90"),
+        ("-180.5", 180, "-180.5 is out of range; must be -180 to 180"),
+        ("nan", 90, "nan is out of range; must be -90 to 90"),
+        ("inf", 180, "inf is out of range; must be -180 to 180"),
+        ("30,18", 90, "'30,18' is not a number"),
+    ],
+)
+def test_invalid_coordinates(raw, limit, message):
+    with pytest.raises(FieldError) as error:
+        parse_coordinate("lat", raw, limit)
+    assert error.value.message == message
+
+
+@pytest.mark.parametrize("raw", ["01/02/2026", "2026-13-01", "yesterday", "2026-2-1"])
+def test_unparseable_dates(raw):
+    with pytest.raises(FieldError) as error:
+        parse_date("date", raw)
+    assert error.value.message == f"cannot parse date {raw!r}; expected YYYY-MM-DD"
+
+
+def test_date_is_required_unless_optional():
+    assert parse_date("date", "2026-02-01") == dt.date(2026, 2, 1)
+    assert parse_date("source_date", "", required=False) is None
+    with pytest.raises(FieldError, match="is empty; it is required"):
+        parse_date("date", "")
+
+
+def test_target_types_cover_the_report_and_map_to_gtd():
+    expected = {
+        "police_paramilitary": 3,
+        "frontier_corps_hq": 4,
+        "prison": 3,
+        "government": 2,
+        "market": 14,
+        "bank": 1,
+        "hospital": 1,
+        "school": 8,
+        "railway": 19,
+        "telecoms": 16,
+        NOT_REPORTED: 20,
+    }
+    assert {code: t.gtd_code for code, t in TARGET_TYPES.items()} == expected
+    assert len({t.colour for t in TARGET_TYPES.values()}) == len(TARGET_TYPES)
+
+
+def test_attack_types_use_gtd_codes_one_to_nine():
+    assert sorted(a.gtd_code for a in ATTACK_TYPES.values()) == list(range(1, 10))
+    assert ATTACK_TYPES["armed_assault"].gtd_code == 2
+    assert ATTACK_TYPES["bombing"].gtd_code == 3
+    assert ATTACK_TYPES["facility_attack"].gtd_code == 7
+
+
+def test_unknown_target_type_names_the_known_ones():
+    with pytest.raises(FieldError) as error:
+        parse_target_type("target_type", "mosque")
+    assert error.value.message.startswith("unknown target type 'mosque'; known: police")
+    assert parse_target_type("target_type", " prison ") == "prison"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("armed_assault", ("armed_assault",)),
+        ("armed_assault; bombing;armed_assault", ("armed_assault", "bombing")),
+        (NOT_REPORTED, (NOT_REPORTED,)),
+    ],
+)
+def test_valid_attack_types(raw, expected):
+    assert parse_attack_types("attack_types", raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("", "is empty; write not_reported if the source is silent"),
+        ("bombing;drone", "unknown attack type 'drone'; known:"),
+        ("bombing;not_reported", "not_reported cannot be combined with other types"),
+    ],
+)
+def test_invalid_attack_types(raw, message):
+    with pytest.raises(FieldError) as error:
+        parse_attack_types("attack_types", raw)
+    assert error.value.message.startswith(message)
+
+
+def test_precision_codes():
+    assert parse_precision("geo_precision", "3", GeoPrecision) is GeoPrecision.REGION
+    with pytest.raises(FieldError, match="'4' is not one of 1, 2, 3"):
+        parse_precision("geo_precision", "4", GeoPrecision)
+
+
+@pytest.mark.parametrize("raw", ["bad\x00byte", "escape \x1b[2J", "bell\x07"])
+def test_control_characters_are_rejected(raw):
+    with pytest.raises(FieldError, match="contains the control character"):
+        parse_text("notes", raw)
+
+
+def test_text_keeps_markup_as_characters():
+    hostile = "<img src=x onerror=alert(1)> `${alert(1)}` </script>"
+    assert parse_text("notes", hostile) == hostile
+
+
+def test_unknown_deaths_are_not_zero():
+    assert Casualties().killed_total is None
+    assert Casualties(killed_civilians=0).killed_total == 0
+    assert Casualties(killed_civilians=31, killed_attackers=145).killed_total == 176
