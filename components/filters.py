@@ -1,0 +1,56 @@
+"""Filter state and DataFrame filtering. Pure: no Streamlit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from components.model import ATTACK_TYPES, TARGET_TYPES, GeoPrecision
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the briefer chose; an empty tuple means 'all'."""
+
+    places: tuple[str, ...] = ()
+    target_types: tuple[str, ...] = ()
+    attack_types: tuple[str, ...] = ()
+
+    @property
+    def active(self) -> bool:
+        return bool(self.places or self.target_types or self.attack_types)
+
+
+def apply_filters(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The rows that match every chosen filter (any of the values within one)."""
+    mask = np.ones(len(frame), dtype=bool)
+    if filters.places:
+        mask &= frame["place"].isin(filters.places).to_numpy()
+    if filters.target_types:
+        mask &= frame["target_type"].isin(filters.target_types).to_numpy()
+    if filters.attack_types:
+        codes = frame["attack_types"].str.split(";")
+        wanted = set(filters.attack_types)
+        mask &= codes.map(lambda row: not wanted.isdisjoint(row)).to_numpy(dtype=bool)
+    return frame[mask]
+
+
+def place_options(frame: pd.DataFrame) -> list[str]:
+    """Places in the data: towns A-Z first, then wider areas A-Z."""
+    places = frame[["place", "geo_precision"]].drop_duplicates("place")
+    wide = places["geo_precision"] == int(GeoPrecision.REGION)
+    return sorted(places.loc[~wide, "place"]) + sorted(places.loc[wide, "place"])
+
+
+def target_type_options(frame: pd.DataFrame) -> list[str]:
+    """Target type codes present in the data, in vocabulary order."""
+    present = set(frame["target_type"])
+    return [code for code in TARGET_TYPES if code in present]
+
+
+def attack_type_options(frame: pd.DataFrame) -> list[str]:
+    """Attack type codes present in the data, in vocabulary order."""
+    present = set(";".join(frame["attack_types"]).split(";"))
+    return [code for code in ATTACK_TYPES if code in present]

@@ -1,0 +1,37 @@
+from components.filters import Filters, apply_filters
+from components.summary import headline
+
+
+def test_headline_of_the_whole_wave(seed, seed_frame):
+    head = headline(seed_frame, seed.events)
+    deaths = {field: figure.value for field, figure in head.deaths.items()}
+    assert deaths == {
+        "killed_civilians": 31,
+        "killed_security": 17,
+        "killed_attackers": 145,
+    }
+    assert all(figure.province_level for figure in head.deaths.values())
+    assert (head.places_named, head.places_hit_at_least) == (5, 12)
+    assert head.period_hours == 40
+
+
+def test_a_city_without_figures_reports_none_not_zero(seed, seed_frame):
+    mastung = apply_filters(seed_frame, Filters(places=("Mastung",)))
+    head = headline(mastung, seed.events)
+    assert all(figure.value is None for figure in head.deaths.values())
+    assert head.places_named == 1
+
+
+def test_place_level_counts_are_summed(hostile_frame):
+    head = headline(hostile_frame, {})
+    civilians = head.deaths["killed_civilians"]
+    assert (civilians.value, civilians.reporting_rows) == (5, 2)
+    assert not civilians.province_level
+    assert head.deaths["killed_security"].value is None
+    assert head.places_hit_at_least is None
+
+
+def test_empty_selection(seed, seed_frame):
+    head = headline(seed_frame.iloc[0:0], seed.events)
+    assert head.places_named == 0
+    assert head.first_date is None
