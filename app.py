@@ -1,0 +1,26 @@
+"""Incident map: the Streamlit entry point. Wiring only; the logic is in components/."""
+
+import streamlit as st
+
+from components.filters import apply_filters
+from components.ui.about import about_panel
+from components.ui.header import page_header
+from components.ui.loading import load_data
+from components.ui.map_panel import incident_map
+from components.ui.metrics import headline_metrics
+from components.ui.sidebar import filter_sidebar
+from components.ui.table import incident_table
+
+st.set_page_config(page_title="Incident map", page_icon="🗺️", layout="wide")
+
+frame, events = load_data()
+filters = filter_sidebar(frame)
+filtered = apply_filters(frame, filters)
+
+page_header(events)
+headline_metrics(filtered, frame, events)
+if filtered.empty:
+    st.info("No incidents match these filters. Clear them in the sidebar.")
+incident_map(filtered)
+incident_table(filtered)
+about_panel(events)

@@ -1,0 +1,74 @@
+"""Headline figures."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+import streamlit as st
+
+from components.model import CASUALTY_FIELDS, DEATH_FIELDS, Event
+from components.summary import Figure, Headline, headline
+
+
+def _death_metric(label: str, shown: Figure, whole: Figure) -> None:
+    if shown.value is None:
+        value = "Not reported"
+        note = "No row in this selection reports this count."
+        if whole.value is not None:
+            scope = "the province as a whole" if whole.province_level else "all rows"
+            note += f" The data give {whole.value:,} for {scope}: clear the filters."
+    else:
+        value = f"{shown.value:,}"
+        note = (
+            "Province-wide total from the source; it does not give this by place."
+            if shown.province_level
+            else f"Sum over {shown.reporting_rows} row(s) that report it."
+        )
+    st.metric(label, value, help=note, border=True)
+
+
+def _dates(head: Headline) -> str:
+    if head.first_date is None:
+        return "—"
+    if head.first_date == head.last_date:
+        return f"{head.first_date:%d %b %Y}"
+    return f"{head.first_date:%d %b %Y} to {head.last_date:%d %b %Y}"
+
+
+def headline_metrics(
+    filtered: pd.DataFrame, full: pd.DataFrame, events: Mapping[str, Event]
+) -> Headline:
+    """Deaths by group, places hit and the period, for the filtered rows."""
+    head = headline(filtered, events)
+    whole = headline(full, events)
+    columns = st.columns(5)
+    for column, field in zip(columns, DEATH_FIELDS, strict=False):
+        with column:
+            _death_metric(
+                CASUALTY_FIELDS[field], head.deaths[field], whole.deaths[field]
+            )
+    with columns[3]:
+        at_least = head.places_hit_at_least
+        st.metric(
+            "Cities and towns hit",
+            f"{head.places_named} named",
+            help=(
+                f"The source says at least {at_least} were hit and names "
+                f"{whole.places_named}."
+                if at_least
+                else "Towns named in the selected rows."
+            ),
+            border=True,
+        )
+    with columns[4]:
+        period = f"{head.period_hours:g} hours" if head.period_hours else _dates(head)
+        st.metric(
+            "Period",
+            period,
+            help=f"{head.period_note}. Dates: {_dates(head)}."
+            if head.period_note
+            else None,
+            border=True,
+        )
+    return head

@@ -1,0 +1,52 @@
+"""The filtered incidents as a table, and their CSV download."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.export import to_csv
+from components.model import CASUALTY_FIELDS
+
+TABLE_KEY = "incident_table"
+
+_COLUMNS = {
+    "place": st.column_config.TextColumn("Place"),
+    "geo_precision": st.column_config.NumberColumn(
+        "Geo precision",
+        help="1 the town itself, 2 near a town, 3 only the province (ACLED)",
+        format="%d",
+    ),
+    "target_label": st.column_config.TextColumn("Target"),
+    "attack_labels": st.column_config.TextColumn("Attack"),
+    **{
+        column: st.column_config.NumberColumn(
+            label, help="Blank: not reported (never zero)", format="%d"
+        )
+        for column, label in CASUALTY_FIELDS.items()
+    },
+    "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+    "notes": st.column_config.TextColumn("Notes", width="large"),
+    "source_title": st.column_config.TextColumn("Source"),
+    "source_location": st.column_config.TextColumn("Where in the source"),
+    "source_excerpt": st.column_config.TextColumn("Source text"),
+}
+
+
+def incident_table(filtered: pd.DataFrame) -> None:
+    counts = list(CASUALTY_FIELDS)
+    st.dataframe(
+        filtered.style.format(na_rep="not reported", subset=counts, precision=0),
+        key=TABLE_KEY,
+        column_order=list(_COLUMNS),
+        column_config=_COLUMNS,
+        hide_index=True,
+        width="stretch",
+    )
+    st.download_button(
+        f"Download these {len(filtered)} rows (CSV)",
+        data=to_csv(filtered),
+        file_name="incidents.csv",
+        mime="text/csv",
+        disabled=filtered.empty,
+    )

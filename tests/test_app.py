@@ -1,0 +1,116 @@
+"""The dashboard as Streamlit runs it (AppTest runs no JavaScript: the map is
+checked through the script streamlit-folium would send to the browser)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.ui.loading import DATA_DIR_VARIABLE
+from components.ui.sidebar import ATTACK_TYPES_KEY, PLACES_KEY, TARGET_TYPES_KEY
+from tests.conftest import GOOD_INCIDENT, ROOT, TEST_DATA
+
+MASTUNG = (29.79966, 66.84553)
+QUETTA = (30.18414, 67.00141)
+
+
+def run_app() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def map_args(at: AppTest) -> dict:
+    (element,) = [e for e in at.main if e.type == "component_instance"]
+    return json.loads(element.proto.json_args)
+
+
+def marker_points(at: AppTest) -> set[tuple[float, float]]:
+    script = map_args(at)["feature_group"]
+    found = re.findall(r"L\.marker\(\s*\[([-\d.]+), ([-\d.]+)\]", script)
+    return {(float(lat), float(lon)) for lat, lon in found}
+
+
+def table_places(at: AppTest) -> list[str]:
+    return at.dataframe[0].value["place"].tolist()
+
+
+@pytest.fixture(scope="module")
+def app() -> AppTest:
+    return run_app()
+
+
+def test_app_runs_and_shows_the_report_totals(app):
+    values = {metric.label: metric.value for metric in app.metric}
+    assert values["Civilians killed"] == "31"
+    assert values["Security forces killed"] == "17"
+    assert values["Attackers killed"] == "145"
+    assert values["Cities and towns hit"] == "5 named"
+    assert values["Period"] == "40 hours"
+    assert "Province-wide total" in app.metric[0].help
+
+
+def test_map_shows_every_row_and_lists_every_layer(app):
+    args = map_args(app)
+    assert args["returned_objects"] == []
+    assert len(table_places(app)) == 16
+    assert MASTUNG in marker_points(app)
+    assert "Frontier Corps headquarters" in args["layer_control"]
+
+
+def test_choosing_mastung_leaves_only_mastung():
+    at = run_app()
+    at.multiselect(key=PLACES_KEY).set_value(["Mastung"]).run()
+    assert table_places(at) == ["Mastung"]
+    assert marker_points(at) == {MASTUNG}
+    values = {metric.label: metric.value for metric in at.metric}
+    assert values["Civilians killed"] == "Not reported"
+    assert "31 for the province as a whole" in at.metric[0].help
+    assert values["Cities and towns hit"] == "1 named"
+
+
+def test_choosing_prison_leaves_only_the_prison():
+    at = run_app()
+    at.multiselect(key=TARGET_TYPES_KEY).set_value(["prison"]).run()
+    frame = at.dataframe[0].value
+    assert frame["target_label"].tolist() == ["Prison"]
+    assert marker_points(at) == {MASTUNG}
+
+
+def test_attack_filter_and_clearing_filters():
+    at = run_app()
+    at.multiselect(key=ATTACK_TYPES_KEY).set_value(["bombing"]).run()
+    assert table_places(at) == ["Balochistan"]
+    at.button[0].click().run()
+    assert len(table_places(at)) == 16
+    assert QUETTA in marker_points(at)
+
+
+def test_no_match_says_so():
+    at = run_app()
+    at.multiselect(key=PLACES_KEY).set_value(["Gwadar"]).run()
+    at.multiselect(key=TARGET_TYPES_KEY).set_value(["prison"]).run()
+    assert any("No incidents match" in info.value for info in at.info)
+    assert marker_points(at) == set()
+
+
+def test_hostile_data_is_shown_as_text(monkeypatch):
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(TEST_DATA / "hostile"))
+    at = run_app()
+    script = map_args(at)["feature_group"]
+    assert "<img src=x" not in script
+    assert "`${alert(1)}`" not in script
+    assert "&lt;img src=x onerror=alert(1)&gt;" in script
+    markdown = " ".join(m.value for m in at.markdown)
+    assert "<img" not in markdown.replace("\\<img", "")
+
+
+def test_bad_rows_are_listed_on_screen(monkeypatch, write_data):
+    directory = write_data({**GOOD_INCIDENT, "target_type": "mosque"})
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(directory))
+    at = run_app()
+    assert "1 problem(s) kept rows" in at.error[0].value
+    assert "field 'target_type': unknown target type 'mosque'" in at.code[0].value
