@@ -17,6 +17,7 @@ from components.model import (
     parse_target_type,
     parse_text,
 )
+from tests.conftest import ROOT
 
 
 @pytest.mark.parametrize(
@@ -158,3 +159,13 @@ def test_unknown_deaths_are_not_zero():
     assert Casualties().killed_total is None
     assert Casualties(killed_civilians=0).killed_total == 0
     assert Casualties(killed_civilians=31, killed_attackers=145).killed_total == 176
+
+
+def test_data_readme_documents_every_vocabulary_entry():
+    readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    for t in TARGET_TYPES.values():
+        subtype = t.gtd_subtype or "—"
+        row = f"| `{t.code}` | {t.label} | {t.gtd_code} | {t.gtd_label} | {subtype} |"
+        assert row in readme
+    for a in ATTACK_TYPES.values():
+        assert f"| `{a.code}` | {a.label} | {a.gtd_code} | {a.gtd_label} |" in readme
