@@ -12,9 +12,10 @@ from collections.abc import Iterable
 
 import folium
 import pandas as pd
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from components.assets import MapAssets, map_assets
 from components.model import (
     CASUALTY_FIELDS,
     DEATH_FIELDS,
@@ -26,27 +27,56 @@ from components.text import html_text
 
 Coordinate = tuple[float, float]
 
-MAP_CENTER: Coordinate = (28.6, 65.9)
+MAP_CENTER: Coordinate = (28.4, 66.4)
 MAP_ZOOM = 6
 DEATHS_LAYER = "Deaths (circle area ∝ deaths)"
+PLACE_NAMES_LAYER = "Place names"
+OUTLINE_LAYER = "Outline map (offline)"
+TILES_LAYER = "OpenStreetMap (online)"
+SEA_COLOUR = "#cfe0ec"
+MAP_CSS = (
+    f".leaflet-container {{ background: {SEA_COLOUR}; }}"
+    ".place-label { font: 600 12px/1.2 sans-serif; color: #1b1b1b; white-space: nowrap;"
+    " text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }"
+    ".country-label { font: 11px/1.2 sans-serif; letter-spacing: 0.12em;"
+    " text-transform: uppercase; color: #6b6b6b; white-space: nowrap;"
+    " pointer-events: none; }"
+    ".leaflet-control-layers, .incident-legend { font-size: 12px; line-height: 1.45; }"
+    ".leaflet-control-layers-base { font-style: italic; }"
+)
 MARKER_SIZE = 14
 STACK_RADIUS = 13
 """Pixels between a shared point and the markers fanned out around it."""
 CASUALTY_COLOUR = "#b2182b"
 
 
-def base_map() -> folium.Map:
-    """The map without data: identical on every call."""
+def base_map(assets: MapAssets | None = None) -> folium.Map:
+    """The map without data: identical on every call with the same assets.
+
+    Base layers: an outline map (land, coast, borders, country names) drawn from a
+    file the app serves, which needs no network, and OpenStreetMap tiles for when
+    the internet is reachable.
+    """
+    assets = assets or map_assets()
     fmap = folium.Map(
         location=MAP_CENTER,
         zoom_start=MAP_ZOOM,
         tiles=None,
         control_scale=True,
     )
+    fmap.default_js = list(assets.js)
+    fmap.default_css = list(assets.css)
+    fmap.get_root().header.add_child(Element(f"<style>{MAP_CSS}</style>"))
+    if assets.basemap_url:
+        outline = folium.FeatureGroup(name=OUTLINE_LAYER, overlay=False, show=True)
+        OutlineBasemap(assets.basemap_url).add_to(outline)
+        outline.add_to(fmap)
     folium.TileLayer(
         "OpenStreetMap",
-        name="OpenStreetMap",
+        name=TILES_LAYER,
         attr="© OpenStreetMap contributors",
+        overlay=False,
+        show=not assets.basemap_url,
     ).add_to(fmap)
     Legend().add_to(fmap)
     return fmap
@@ -64,7 +94,10 @@ def incident_layers(frame: pd.DataFrame) -> list[folium.FeatureGroup]:
     deaths = folium.FeatureGroup(name=DEATHS_LAYER, overlay=True, show=True)
     for circle in _death_circles(frame):
         circle.add_to(deaths)
-    return [*layers.values(), deaths]
+    names = folium.FeatureGroup(name=PLACE_NAMES_LAYER, overlay=True, show=True)
+    for label in _place_labels(frame):
+        label.add_to(names)
+    return [*layers.values(), deaths, names]
 
 
 def build_map(frame: pd.DataFrame) -> folium.Map:
@@ -200,9 +233,96 @@ def _death_circles(frame: pd.DataFrame) -> Iterable[folium.CircleMarker]:
         )
 
 
+def _place_labels(frame: pd.DataFrame) -> Iterable[folium.Marker]:
+    """A name beside each place in the selection; province-wide ones say so."""
+    places = frame[["place", "lat", "lon", "geo_precision"]].drop_duplicates("place")
+    for row in places.itertuples(index=False):
+        wide = row.geo_precision == GeoPrecision.REGION
+        text = (
+            f"{html_text(row.place)} (province-wide)" if wide else html_text(row.place)
+        )
+        # Province-wide: centred under its ring of markers and deaths circle.
+        centred = ' style="transform: translateX(-50%)"' if wide else ""
+        anchor = (0, -(STACK_RADIUS * 3 + 8)) if wide else (-12, 8)
+        yield folium.Marker(
+            location=(row.lat, row.lon),
+            icon=folium.DivIcon(
+                html=f'<div class="place-label"{centred}>{text}</div>',
+                icon_size=(0, 0),
+                icon_anchor=anchor,
+                class_name="place-label-icon",
+            ),
+            interactive=False,
+        )
+
+
 def death_radius(total: int) -> float:
     """Pixel radius whose circle area grows in proportion to the deaths."""
     return max(4.0, 3.0 * math.sqrt(total))
+
+
+OUTLINE_STYLES = {
+    "land": {"stroke": False, "fillColor": "#f4f1ea", "fillOpacity": 1},
+    "coast": {"color": "#7a9bb5", "weight": 1.2, "fill": False},
+    "border": {
+        "color": "#8c7b8f",
+        "weight": 1.4,
+        "dashArray": "5 3",
+        "fill": False,
+    },
+}
+"""Leaflet path options per kind of outline feature."""
+
+
+class OutlineBasemap(MacroElement):
+    """Draws the outline basemap GeoJSON, fetched from the app, into its parent."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        fetch({{ this.url|tojson }})
+            .then(function (response) {
+                if (!response.ok) { throw new Error(response.statusText); }
+                return response.json();
+            })
+            .then(function (data) {
+                var styles = {{ this.styles|tojson }};
+                L.geoJSON(data, {
+                    // Below every data layer, whenever the file arrives.
+                    pane: "tilePane",
+                    interactive: false,
+                    style: function (feature) {
+                        return styles[feature.properties.kind];
+                    },
+                    pointToLayer: function (feature, latlng) {
+                        var label = document.createElement("div");
+                        label.textContent = feature.properties.name;
+                        return L.marker(latlng, {
+                            pane: "tilePane",
+                            zIndexOffset: 1000,  // above the land fill
+                            interactive: false,
+                            keyboard: false,
+                            icon: L.divIcon({
+                                className: "country-label",
+                                html: label.outerHTML,
+                                iconSize: null,
+                            }),
+                        });
+                    },
+                }).addTo({{ this._parent.get_name() }});
+            })
+            .catch(function (error) {
+                console.warn("Outline basemap not loaded:", error);
+            });
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self._name = "OutlineBasemap"
+        self.url = url
+        self.styles = OUTLINE_STYLES
 
 
 class Legend(MacroElement):
@@ -211,7 +331,7 @@ class Legend(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.control({position: "bottomleft"});
+        var {{ this.get_name() }} = L.control({position: "bottomright"});
         {{ this.get_name() }}.onAdd = function () {
             var div = L.DomUtil.create("div", "incident-legend");
             div.innerHTML = {{ this.html|tojson }};

@@ -3,8 +3,10 @@ import re
 import folium
 import pytest
 
+from components.assets import cdn_assets, local_assets
 from components.mapview import (
     DEATHS_LAYER,
+    PLACE_NAMES_LAYER,
     base_map,
     build_map,
     death_radius,
@@ -22,24 +24,24 @@ def rendered(frame) -> str:
 
 def test_map_renders_one_marker_per_row(seed_frame):
     html = rendered(seed_frame)
-    assert html.count("L.marker(") == len(seed_frame)
+    assert html.count('"className": "incident-marker"') == len(seed_frame)
     assert "L.control.layers" in html
 
 
 def test_one_layer_per_target_type_and_a_deaths_layer(seed_frame):
     layers = incident_layers(seed_frame)
-    assert len(layers) == len(TARGET_TYPES) + 1
+    assert len(layers) == len(TARGET_TYPES) + 2
     names = [layer.layer_name for layer in layers]
     for target in TARGET_TYPES.values():
         assert any(name.endswith(target.label) for name in names)
-    assert names[-1] == DEATHS_LAYER
+    assert names[-2:] == [DEATHS_LAYER, PLACE_NAMES_LAYER]
     prison = next(layer for layer in layers if layer.layer_name.endswith("Prison"))
     markers = [c for c in prison._children.values() if isinstance(c, folium.Marker)]
     assert [m.location for m in markers] == [[29.79966, 66.84553]]
 
 
 def test_province_totals_drawn_once_as_a_casualty_circle(seed_frame):
-    deaths = incident_layers(seed_frame)[-1]
+    deaths = incident_layers(seed_frame)[-2]
     circles = [
         c for c in deaths._children.values() if isinstance(c, folium.CircleMarker)
     ]
@@ -92,3 +94,19 @@ def test_base_map_is_identical_on_every_call():
         return re.sub(r"_[0-9a-f]{32}", "", fmap.get_root().render())
 
     assert script() == script()
+
+
+def test_base_map_uses_the_apps_own_assets_and_outline():
+    html = base_map(local_assets()).get_root().render()
+    assert '<script src="/app/static/vendor/leaflet/1.9.4/leaflet.js">' in html
+    assert "/app/static/vendor/basemap/outline-10m.geojson" in html
+    for cdn in ("cdn.jsdelivr.net", "code.jquery.com", "cdnjs.cloudflare.com"):
+        assert cdn not in html
+    assert "bootstrap" not in html
+
+
+def test_base_map_without_local_assets_shows_tiles_and_no_outline():
+    html = base_map(cdn_assets()).get_root().render()
+    assert "cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js" in html
+    assert "outline-10m.geojson" not in html
+    assert "tile.openstreetmap.org" in html

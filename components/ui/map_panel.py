@@ -4,21 +4,32 @@ from __future__ import annotations
 
 import folium
 import pandas as pd
+import streamlit as st
 from streamlit_folium import st_folium
 
+from components.assets import map_assets
 from components.mapview import base_map, incident_layers
 
 MAP_KEY = "incident_map"
+MAP_HEIGHT = 600
 
 
 def incident_map(filtered: pd.DataFrame) -> None:
     """Draw the filtered incidents. Panning and zooming do not rerun the app."""
+    assets = map_assets()
+    if not assets.local:
+        st.warning(
+            "The map's offline files are missing, so Leaflet comes from a public CDN "
+            "and there is no outline basemap: with no internet the map stays blank. "
+            "Run `.venv/bin/python -m components.assets` once, then reload.",
+            icon="⚠️",
+        )
     st_folium(
-        base_map(),
+        base_map(assets),
         key=MAP_KEY,
         feature_group_to_add=incident_layers(filtered),
         layer_control=folium.LayerControl(collapsed=False),
         returned_objects=[],
-        height=560,
+        height=MAP_HEIGHT,
         use_container_width=True,
     )

@@ -1,0 +1,271 @@
+"""The map's browser assets, served by the app itself so the map works offline.
+
+``python -m components.assets`` fetches pinned npm packages from the npm registry,
+checks each tarball against its published integrity hash, and writes what the map
+needs under ``static/vendor/`` (served by Streamlit at ``/app/static/vendor/``):
+Leaflet, jQuery (folium's popups use it) and an outline basemap built from Natural
+Earth (world-atlas). Nothing is fetched while the app runs; when the files are
+missing the map falls back to public CDNs and the app says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import hashlib
+import io
+import json
+import os
+import sys
+import tarfile
+import urllib.request
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from components.basemap import build_outline
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+VENDOR = "vendor"
+URL_ROOT = "/app/static"
+DEFAULT_REGISTRY = "https://registry.npmjs.org"
+BASEMAP_FILE = "basemap/outline-10m.geojson"
+
+
+@dataclass(frozen=True)
+class NpmPackage:
+    """A pinned npm package and the files taken from its tarball."""
+
+    name: str
+    version: str
+    integrity: str
+    """The registry's published ``dist.integrity`` (Subresource Integrity form)."""
+    files: dict[str, str]
+    """Path in the tarball -> path under ``static/vendor/<name>/<version>/``."""
+    licence: str
+    inputs: tuple[str, ...] = ()
+    """Further tarball members that ``build`` turns into files of their own."""
+    build: Callable[[dict[str, bytes]], dict[str, bytes]] | None = None
+    """Members -> {path under ``static/vendor/``: content}."""
+    built: tuple[str, ...] = ()
+    """The paths ``build`` writes, below ``static/vendor/``."""
+
+    def outputs(self) -> list[str]:
+        """Every path this package writes, below ``static/``."""
+        built = [f"{VENDOR}/{path}" for path in self.built]
+        return [self.path(target) for target in self.files.values()] + built
+
+    def tarball_url(self, registry: str) -> str:
+        return f"{registry.rstrip('/')}/{self.name}/-/{self.name}-{self.version}.tgz"
+
+    def path(self, target: str) -> str:
+        """URL path of a file below ``/app/static``."""
+        return f"{VENDOR}/{self.name}/{self.version}/{target}"
+
+
+LEAFLET = NpmPackage(
+    "leaflet",
+    "1.9.4",
+    "sha512-nxS1ynzJOmOlHp+iL3FyWqK89GtNL8U8rvlMOsQdTTssxZwCXh8N2NB3GDQOL+YR3XnWyZAxwQixURb+FA74PA==",
+    {
+        "package/dist/leaflet.js": "leaflet.js",
+        "package/dist/leaflet.css": "leaflet.css",
+        "package/dist/images/layers.png": "images/layers.png",
+        "package/dist/images/layers-2x.png": "images/layers-2x.png",
+        "package/dist/images/marker-icon.png": "images/marker-icon.png",
+        "package/dist/images/marker-icon-2x.png": "images/marker-icon-2x.png",
+        "package/dist/images/marker-shadow.png": "images/marker-shadow.png",
+        "package/LICENSE": "LICENSE",
+    },
+    "BSD-2-Clause",
+)
+JQUERY = NpmPackage(
+    "jquery",
+    "3.7.1",
+    "sha512-m4avr8yL8kmFN8psrbFFFmB/If14iN5o9nw/NgnnM+kybDJpRsAynV2BsfpTYrTRysYUdADVD7CkUUizgkpLfg==",
+    {"package/dist/jquery.min.js": "jquery.min.js", "package/LICENSE.txt": "LICENSE"},
+    "MIT",
+)
+
+
+def _build_basemap(members: dict[str, bytes]) -> dict[str, bytes]:
+    outline = build_outline(
+        json.loads(members["package/countries-10m.json"]),
+        json.loads(members["package/land-10m.json"]),
+    )
+    return {BASEMAP_FILE: json.dumps(outline, separators=(",", ":")).encode()}
+
+
+WORLD_ATLAS = NpmPackage(
+    "world-atlas",
+    "2.0.2",
+    "sha512-IXfV0qwlKXpckz1FhwXVwKRjiIhOnWttOskm5CtxMsjgE/MXAYRHWJqgXOpM8IkcPBoXnyTU5lFHcYa5ChG0LQ==",
+    {"package/LICENSE": "LICENSE"},
+    "ISC (Natural Earth data: public domain)",
+    inputs=("package/countries-10m.json", "package/land-10m.json"),
+    build=_build_basemap,
+    built=(BASEMAP_FILE,),
+)
+PACKAGES = (LEAFLET, JQUERY, WORLD_ATLAS)
+
+CDN = "https://cdn.jsdelivr.net/npm"
+
+
+@dataclass(frozen=True)
+class MapAssets:
+    """Where the browser gets the map's scripts, styles and basemap."""
+
+    js: tuple[tuple[str, str], ...]
+    css: tuple[tuple[str, str], ...]
+    basemap_url: str | None
+    local: bool
+
+
+def local_assets() -> MapAssets:
+    def url(package: NpmPackage, target: str) -> str:
+        return f"{URL_ROOT}/{package.path(target)}"
+
+    return MapAssets(
+        js=(
+            ("leaflet", url(LEAFLET, "leaflet.js")),
+            ("jquery", url(JQUERY, "jquery.min.js")),
+        ),
+        css=(("leaflet_css", url(LEAFLET, "leaflet.css")),),
+        basemap_url=f"{URL_ROOT}/{VENDOR}/{BASEMAP_FILE}",
+        local=True,
+    )
+
+
+def cdn_assets() -> MapAssets:
+    """The same pinned versions from a public CDN, and no outline basemap."""
+    leaflet = f"{CDN}/leaflet@{LEAFLET.version}/dist"
+    return MapAssets(
+        js=(
+            ("leaflet", f"{leaflet}/leaflet.js"),
+            ("jquery", f"{CDN}/jquery@{JQUERY.version}/dist/jquery.min.js"),
+        ),
+        css=(("leaflet_css", f"{leaflet}/leaflet.css"),),
+        basemap_url=None,
+        local=False,
+    )
+
+
+def expected_files(
+    static_dir: Path = STATIC_DIR, packages: Sequence[NpmPackage] = PACKAGES
+) -> list[Path]:
+    return [static_dir / path for package in packages for path in package.outputs()]
+
+
+def missing_files(
+    static_dir: Path = STATIC_DIR, packages: Sequence[NpmPackage] = PACKAGES
+) -> list[Path]:
+    return [p for p in expected_files(static_dir, packages) if not p.is_file()]
+
+
+def map_assets(static_dir: Path = STATIC_DIR) -> MapAssets:
+    """Local assets when every file is there, else the CDN fallback."""
+    return cdn_assets() if missing_files(static_dir) else local_assets()
+
+
+class AssetError(RuntimeError):
+    """A download failed or did not match its published integrity hash."""
+
+
+def verify_integrity(data: bytes, integrity: str) -> None:
+    algorithm, _, expected = integrity.partition("-")
+    if algorithm not in {"sha256", "sha384", "sha512"}:
+        raise AssetError(f"unsupported integrity algorithm {algorithm!r}")
+    actual = base64.b64encode(hashlib.new(algorithm, data).digest()).decode()
+    if actual != expected:
+        raise AssetError(
+            f"integrity mismatch: expected {integrity}, got {algorithm}-{actual}"
+        )
+
+
+def _download(url: str, attempts: int = 3) -> bytes:
+    last: Exception | None = None
+    for _ in range(attempts):
+        try:
+            with urllib.request.urlopen(url, timeout=60) as response:
+                return response.read()
+        except OSError as error:
+            last = error
+    raise AssetError(f"cannot download {url}: {last}")
+
+
+def unpack(
+    package: NpmPackage, tarball: bytes, wanted: Sequence[str]
+) -> dict[str, bytes]:
+    """The named members of a verified tarball."""
+    verify_integrity(tarball, package.integrity)
+    members: dict[str, bytes] = {}
+    with tarfile.open(fileobj=io.BytesIO(tarball), mode="r:gz") as archive:
+        for name in wanted:
+            member = archive.extractfile(name)
+            if member is None:
+                raise AssetError(f"{package.name}@{package.version} has no {name}")
+            members[name] = member.read()
+    return members
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    partial.write_bytes(data)
+    partial.replace(path)
+
+
+def fetch(
+    static_dir: Path = STATIC_DIR,
+    registry: str | None = None,
+    download: Callable[[str], bytes] = _download,
+    say: Callable[[str], None] = print,
+    packages: Sequence[NpmPackage] = PACKAGES,
+) -> None:
+    """Fetch, verify and install every package; skip what is already there.
+
+    A package is written only once its tarball has passed the integrity check,
+    and each file atomically, so a failed run leaves no half-written asset.
+    """
+    registry = registry or os.environ.get("NPM_CONFIG_REGISTRY") or DEFAULT_REGISTRY
+    for number, package in enumerate(packages, start=1):
+        label = f"[{number}/{len(packages)}] {package.name}@{package.version}"
+        if not missing_files(static_dir, [package]):
+            say(f"{label}: already installed")
+            continue
+        say(f"{label}: downloading")
+        tarball = download(package.tarball_url(registry))
+        members = unpack(package, tarball, [*package.files, *package.inputs])
+        for source, target in package.files.items():
+            _write(static_dir / package.path(target), members[source])
+        if package.build:
+            for path, data in package.build(members).items():
+                _write(static_dir / VENDOR / path, data)
+        say(f"{label}: {len(tarball) / 1e6:.1f} MB, integrity verified, installed")
+    say(f"Map assets are in {static_dir}.")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m components.assets",
+        description="Fetch the map's browser assets from the npm registry.",
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="only report missing files"
+    )
+    args = parser.parse_args(argv)
+    if args.check:
+        missing = missing_files()
+        for path in missing:
+            print(f"missing: {path}")
+        return 1 if missing else 0
+    try:
+        fetch()
+    except AssetError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

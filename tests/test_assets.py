@@ -1,0 +1,101 @@
+import base64
+import hashlib
+import io
+import tarfile
+from pathlib import Path
+
+import pytest
+
+from components.assets import (
+    PACKAGES,
+    AssetError,
+    NpmPackage,
+    cdn_assets,
+    fetch,
+    local_assets,
+    map_assets,
+    missing_files,
+    verify_integrity,
+)
+
+
+def tarball(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
+        for name, data in files.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
+def integrity(data: bytes) -> str:
+    return "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
+
+
+DEMO_TAR = tarball({"package/dist/demo.js": b"var demo = 1;", "package/raw": b"abc"})
+DEMO = NpmPackage(
+    "demo",
+    "1.0.0",
+    integrity(DEMO_TAR),
+    {"package/dist/demo.js": "demo.js"},
+    "MIT",
+    inputs=("package/raw",),
+    build=lambda members: {"built/upper.txt": members["package/raw"].upper()},
+    built=("built/upper.txt",),
+)
+
+
+def test_integrity_is_checked():
+    verify_integrity(b"data", integrity(b"data"))
+    with pytest.raises(AssetError, match="integrity mismatch"):
+        verify_integrity(b"tampered", integrity(b"data"))
+    with pytest.raises(AssetError, match="unsupported"):
+        verify_integrity(b"data", "md5-abc")
+
+
+def test_fetch_verifies_installs_and_builds(tmp_path: Path):
+    urls = []
+
+    def download(url: str) -> bytes:
+        urls.append(url)
+        return DEMO_TAR
+
+    fetch(tmp_path, "https://registry.example", download, lambda _: None, [DEMO])
+    assert urls == ["https://registry.example/demo/-/demo-1.0.0.tgz"]
+    assert (tmp_path / "vendor/demo/1.0.0/demo.js").read_bytes() == b"var demo = 1;"
+    assert (tmp_path / "vendor/built/upper.txt").read_bytes() == b"ABC"
+    assert missing_files(tmp_path, [DEMO]) == []
+    fetch(tmp_path, "https://registry.example", download, lambda _: None, [DEMO])
+    assert len(urls) == 1, "an installed package is not fetched again"
+
+
+def test_tampered_download_installs_nothing(tmp_path: Path):
+    def download(url: str) -> bytes:
+        return tarball({"package/dist/demo.js": b"alert('owned')"})
+
+    with pytest.raises(AssetError, match="integrity mismatch"):
+        fetch(tmp_path, "https://registry.example", download, lambda _: None, [DEMO])
+    assert not (tmp_path / "vendor").exists()
+
+
+def test_map_assets_fall_back_to_the_cdn_when_files_are_missing(tmp_path: Path):
+    assert map_assets(tmp_path) == cdn_assets()
+    assert cdn_assets().basemap_url is None
+    for path in missing_files(tmp_path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x")
+    assert map_assets(tmp_path) == local_assets()
+
+
+def test_local_assets_are_served_by_the_app():
+    assets = local_assets()
+    urls = [url for _, url in (*assets.js, *assets.css)] + [assets.basemap_url]
+    assert all(url.startswith("/app/static/vendor/") for url in urls)
+
+
+def test_every_package_is_pinned_with_a_published_sha512():
+    for package in PACKAGES:
+        assert package.version.count(".") == 2
+        assert package.integrity.startswith("sha512-")
+        assert len(base64.b64decode(package.integrity[7:])) == 64
