@@ -14,3 +14,8 @@ def to_csv(frame: pd.DataFrame) -> bytes:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
             safe[column] = safe[column].map(spreadsheet_cell)
     return safe.to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8")
+
+
+def count_labels(counts: pd.Series) -> pd.Series:
+    """Counts as text for reading: '1,234', or 'not reported' (never 0)."""
+    return counts.map(lambda value: "not reported" if pd.isna(value) else f"{value:,}")

