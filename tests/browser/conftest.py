@@ -1,0 +1,188 @@
+"""Browser tests: the real app on a free localhost port, in headless Chromium.
+
+Every request that would leave localhost is blocked and recorded. Debian's Chromium
+(/usr/bin/chromium) is used when present, else Playwright's own browser; with
+neither, the tests skip and say why, except under CI, where they fail.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from components.assets import missing_files
+from components.ui.loading import DATA_DIR_VARIABLE
+from tests.conftest import ROOT, TEST_DATA
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+ARTIFACTS = ROOT / "artifacts" / "browser"
+CHROMIUM = Path("/usr/bin/chromium")
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"browser tests cannot run under CI: {reason}")
+    pytest.skip(reason)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class AppServer:
+    url: str
+    process: subprocess.Popen
+    log: Path
+
+
+def _start_app(data_dir: Path, log: Path) -> AppServer:
+    port = _free_port()
+    env = {**os.environ, DATA_DIR_VARIABLE: str(data_dir)}
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(ROOT / "app.py"),
+                "--server.headless=true",
+                f"--server.port={port}",
+                "--server.address=127.0.0.1",
+                "--server.fileWatcherType=none",
+                "--browser.gatherUsageStats=false",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"the app exited early; see {log}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
+                return AppServer(url, process, log)
+        except OSError:
+            time.sleep(0.3)
+    process.terminate()
+    pytest.fail(f"the app did not start within 60 s; see {log}")
+    raise AssertionError  # unreachable
+
+
+def _serve(data_dir: Path, name: str) -> Iterator[AppServer]:
+    if missing_files():
+        _unavailable("map assets are missing: run python -m components.assets")
+    server = _start_app(data_dir, ARTIFACTS / f"{name}-server.log")
+    try:
+        yield server
+    finally:
+        server.process.terminate()
+        server.process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def seed_app() -> Iterator[AppServer]:
+    yield from _serve(ROOT / "data", "seed")
+
+
+@pytest.fixture(scope="session")
+def hostile_app() -> Iterator[AppServer]:
+    yield from _serve(TEST_DATA / "hostile", "hostile")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium
+        executable = str(CHROMIUM) if CHROMIUM.exists() else None
+        try:
+            instance = chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        except playwright_api.Error as error:
+            which = executable or "Playwright's own Chromium"
+            first_line = str(error).splitlines()[0]
+            _unavailable(f"no Chromium to drive ({which}: {first_line})")
+        yield instance
+        instance.close()
+
+
+@dataclass
+class Visit:
+    """A page on the app, with what it tried to fetch from elsewhere."""
+
+    page: object
+    outside_requests: list[tuple[str, str]] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def map_frame(self):
+        frame = self.page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+        frame.locator(".leaflet-container").wait_for(timeout=30_000)
+        return frame
+
+
+@pytest.fixture
+def visit(browser, request) -> Iterator:
+    contexts = []
+
+    def open_app(server: AppServer) -> Visit:
+        context = browser.new_context(viewport={"width": 1500, "height": 1300})
+        contexts.append(context)
+        page = context.new_page()
+        seen = Visit(page)
+
+        def route(route_request):
+            host = urlparse(route_request.request.url).hostname or ""
+            if host in LOCAL_HOSTS or route_request.request.url.startswith("data:"):
+                route_request.continue_()
+                return
+            seen.outside_requests.append(
+                (route_request.request.resource_type, route_request.request.url)
+            )
+            route_request.abort()
+
+        context.route("**/*", route)
+
+        def on_dialog(dialog):
+            seen.dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", on_dialog)
+        page.goto(server.url)
+        page.get_by_text("Incident map").first.wait_for(timeout=30_000)
+        return seen
+
+    yield open_app
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for number, context in enumerate(contexts):
+        for page in context.pages:
+            suffix = f"-{number}" if number else ""
+            shot = ARTIFACTS / f"{request.node.name}{suffix}.png"
+            page.screenshot(path=str(shot), full_page=True)
+        context.close()
