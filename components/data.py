@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -56,6 +57,7 @@ SOURCE_COLUMNS = [
 INCIDENT_COLUMNS = [
     "id",
     "event_id",
+    "revises",
     "date",
     "date_precision",
     "place",
@@ -151,33 +153,110 @@ class CsvStore:
     def events_path(self) -> Path:
         return self.directory / "events.csv"
 
+    @property
+    def user_events_path(self) -> Path:
+        """Events added in the dashboard; the shipped files are never written."""
+        return self.directory / "user" / "events.csv"
+
+    @property
+    def user_incidents_path(self) -> Path:
+        return self.directory / "user" / "incidents.csv"
+
     def incident_paths(self) -> list[Path]:
-        return sorted((self.directory / "incidents").glob("*.csv"))
+        shipped = sorted((self.directory / "incidents").glob("*.csv"))
+        user = [self.user_incidents_path] if self.user_incidents_path.exists() else []
+        return shipped + user
 
     def version(self) -> tuple[object, ...]:
-        paths = [self.events_path, *self.incident_paths()]
+        paths = [self.events_path, self.user_events_path, *self.incident_paths()]
         return tuple(
             (str(path), path.stat().st_mtime_ns, path.stat().st_size)
             for path in paths
             if path.exists()
         )
 
-    def load(self) -> Dataset:
+    def load(self, staged: Mapping[Path, Path] | None = None) -> Dataset:
+        """Everything stored; ``staged`` reads some files from pending copies."""
+        staged = staged or {}
         problems: list[Problem] = []
         events = read_events(self.events_path, problems)
+        if self.user_events_path.exists() or self.user_events_path in staged:
+            user_events = self.user_events_path
+            events += read_events(user_events, problems, staged.get(user_events))
         incidents: list[Incident] = []
-        for path in self.incident_paths():
-            incidents.extend(read_incidents(path, self.gazetteer, events, problems))
+        paths = self.incident_paths()
+        if self.user_incidents_path in staged and self.user_incidents_path not in paths:
+            paths.append(self.user_incidents_path)
+        for path in paths:
+            incidents.extend(
+                read_incidents(path, self.gazetteer, events, problems, staged.get(path))
+            )
         problems.extend(_duplicate_id_problems(incidents))
+        problems.extend(_revision_problems(incidents))
         return Dataset({e.id: e for e in events}, tuple(incidents), tuple(problems))
+
+    def add(
+        self,
+        incidents: Sequence[Mapping[str, str]],
+        events: Sequence[Mapping[str, str]] = (),
+    ) -> Dataset:
+        """Append rows to the user files after checking them with all stored data.
+
+        Raises :class:`DataFileError` and writes nothing if a new row is bad. Each
+        file is replaced atomically, so a failed save loses nothing saved before;
+        the shipped files are never written.
+        """
+        before = {str(problem) for problem in self.load().problems}
+        staged: dict[Path, Path] = {}
+        try:
+            for path, columns, rows in (
+                (self.user_events_path, EVENT_COLUMNS, events),
+                (self.user_incidents_path, INCIDENT_COLUMNS, incidents),
+            ):
+                if rows:
+                    staged[path] = _stage(path, columns, rows)
+            new = [p for p in self.load(staged).problems if str(p) not in before]
+            if new:
+                raise DataFileError(new)
+            for final, pending in staged.items():
+                pending.replace(final)
+        finally:
+            for pending in staged.values():
+                pending.unlink(missing_ok=True)
+        return self.load()
 
 
 E = TypeVar("E")
 
 
-def read_events(path: Path, problems: list[Problem]) -> list[Event]:
-    """Events from ``path``; problems are appended to ``problems``."""
-    return _read_rows(path, EVENT_COLUMNS, _event_from_row, problems)
+def _stage(
+    path: Path, columns: Sequence[str], rows: Sequence[Mapping[str, str]]
+) -> Path:
+    """A pending copy of ``path`` with ``rows`` appended, flushed to disk."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    existing = path.read_bytes() if path.exists() else b""
+    if not existing:
+        writer.writeheader()
+    elif not existing.endswith(b"\n"):
+        buffer.write("\n")
+    writer.writerows(
+        {column: row.get(column, "") for column in columns} for row in rows
+    )
+    pending = path.with_name(f".{path.name}.pending")
+    with pending.open("wb") as handle:
+        handle.write(existing + buffer.getvalue().encode("utf-8"))
+        handle.flush()
+        os.fsync(handle.fileno())
+    return pending
+
+
+def read_events(
+    path: Path, problems: list[Problem], source: Path | None = None
+) -> list[Event]:
+    """Events from ``path`` (read from ``source`` if given); problems appended."""
+    return _read_rows(path, EVENT_COLUMNS, _event_from_row, problems, source)
 
 
 def read_incidents(
@@ -185,6 +264,7 @@ def read_incidents(
     gazetteer: Gazetteer,
     events: Sequence[Event] | None,
     problems: list[Problem],
+    source: Path | None = None,
 ) -> list[Incident]:
     """Incidents from ``path``; with ``events``, each must name a known event."""
     event_ids = None if events is None else {event.id for event in events}
@@ -192,7 +272,7 @@ def read_incidents(
     def parse(row: Mapping[str, str]) -> Incident:
         return _incident_from_row(row, gazetteer, event_ids)
 
-    return _read_rows(path, INCIDENT_COLUMNS, parse, problems)
+    return _read_rows(path, INCIDENT_COLUMNS, parse, problems, source)
 
 
 def _read_rows(
@@ -200,15 +280,17 @@ def _read_rows(
     columns: Sequence[str],
     parse: Callable[[Mapping[str, str]], E],
     problems: list[Problem],
+    source: Path | None = None,
 ) -> list[E]:
     name = _display_path(path)
+    source = source or path
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = source.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         problems.append(Problem(name, "file not found"))
         return []
     except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        line = source.read_bytes()[: error.start].count(b"\n") + 1
         problems.append(
             Problem(name, f"is not UTF-8 text (byte {error.start})", line=line)
         )
@@ -379,6 +461,7 @@ def _incident_from_row(
         casualties=casualties,
         source=_source(field),
         notes=field(parse_text, "notes"),
+        revises=field(parse_text, "revises"),
     )
     field.done()
     return incident
@@ -400,6 +483,32 @@ def _duplicate_id_problems(incidents: Sequence[Incident]) -> list[Problem]:
     return problems
 
 
+def _revision_problems(incidents: Sequence[Incident]) -> list[Problem]:
+    """Each ``revises`` names an earlier record of the same event, once."""
+    by_id = {incident.id: incident for incident in incidents}
+    problems = []
+    revised: set[str] = set()
+    for incident in incidents:
+        if not incident.revises:
+            continue
+        earlier = by_id.get(incident.revises)
+        message = None
+        if earlier is None:
+            message = f"revises {incident.revises!r}, which is not a known id"
+        elif earlier.event_id != incident.event_id:
+            message = f"revises {incident.revises!r}, a record of another event"
+        elif incident.revises == incident.id:
+            message = "revises itself"
+        elif incident.revises in revised:
+            message = f"{incident.revises!r} is revised by two records"
+        revised.add(incident.revises)
+        if message:
+            problems.append(
+                Problem("data", f"record {incident.id!r} {message}", field="revises")
+            )
+    return problems
+
+
 def _display_path(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd()))
@@ -412,6 +521,7 @@ def _display_path(path: Path) -> str:
 FRAME_COLUMNS = [
     "id",
     "event_id",
+    "revises",
     "date",
     "date_precision",
     "place_reported",
@@ -432,7 +542,42 @@ FRAME_COLUMNS = [
     "source_location",
     "source_excerpt",
     "notes",
+    "current",
 ]
+
+
+def earlier_records(frame: pd.DataFrame) -> dict[str, list[str]]:
+    """For each record that revises another, the ids it replaces, newest first."""
+    revises = dict(zip(frame["id"], frame["revises"], strict=True))
+    chains: dict[str, list[str]] = {}
+    for record in frame.loc[frame["revises"] != "", "id"]:
+        chain, seen = [], {record}
+        earlier = revises.get(record, "")
+        while earlier and earlier not in seen:
+            chain.append(earlier)
+            seen.add(earlier)
+            earlier = revises.get(earlier, "")
+        chains[record] = chain
+    return chains
+
+
+def latest_records(frame: pd.DataFrame) -> pd.DataFrame:
+    """The current records, each count carried forward from the records it revises
+    where the newer source is silent on it."""
+    latest = frame[frame["current"]]
+    chains = earlier_records(frame)
+    revised = latest["id"].isin(chains)
+    if not revised.any():
+        return latest
+    latest = latest.copy()
+    by_id = frame.set_index("id")
+    for index in latest.index[revised]:
+        for column in CASUALTY_FIELDS:
+            if pd.isna(latest.at[index, column]):
+                older = by_id.loc[chains[latest.at[index, "id"]], column].dropna()
+                if len(older):
+                    latest.at[index, column] = older.iloc[0]
+    return latest
 
 
 def incidents_frame(incidents: Sequence[Incident]) -> pd.DataFrame:
@@ -441,6 +586,7 @@ def incidents_frame(incidents: Sequence[Incident]) -> pd.DataFrame:
         {
             "id": i.id,
             "event_id": i.event_id,
+            "revises": i.revises,
             "date": i.date,
             "date_precision": int(i.date_precision),
             "place_reported": i.place_reported,
@@ -468,6 +614,7 @@ def incidents_frame(incidents: Sequence[Incident]) -> pd.DataFrame:
     frame["geonameid"] = frame["geonameid"].astype("Int64")
     for column in CASUALTY_FIELDS:
         frame[column] = frame[column].astype("Int64")
+    frame["current"] = ~frame["id"].isin(set(frame["revises"]) - {""})
     frame["target_label"] = frame["target_type"].map(
         {code: t.label for code, t in TARGET_TYPES.items()}
     )

@@ -16,6 +16,7 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from components.assets import MapAssets, map_assets
+from components.data import earlier_records, latest_records
 from components.model import (
     CASUALTY_FIELDS,
     DEATH_FIELDS,
@@ -83,14 +84,18 @@ def base_map(assets: MapAssets | None = None) -> folium.Map:
 
 
 def incident_layers(frame: pd.DataFrame) -> list[folium.FeatureGroup]:
-    """One layer per target type (all of them, empty or not), then the deaths layer."""
+    """One layer per target type (all of them, empty or not), the deaths layer and
+    place names. Records revised by a later one are not drawn; the popup of the
+    later one lists their figures."""
+    history = _earlier_figures(frame)
+    frame = latest_records(frame)
     layers = {
         code: folium.FeatureGroup(name=layer_name(code), overlay=True, show=True)
         for code in TARGET_TYPES
     }
     offsets = stack_offsets(frame)
     for row, offset in zip(frame.itertuples(index=False), offsets, strict=True):
-        _marker(row, offset).add_to(layers[row.target_type])
+        _marker(row, offset, history.get(row.id, [])).add_to(layers[row.target_type])
     deaths = folium.FeatureGroup(name=DEATHS_LAYER, overlay=True, show=True)
     for circle in _death_circles(frame):
         circle.add_to(deaths)
@@ -137,7 +142,33 @@ def stack_offsets(frame: pd.DataFrame) -> list[Coordinate]:
     return offsets
 
 
-def _marker(row, offset: Coordinate) -> folium.Marker:
+def _earlier_figures(frame: pd.DataFrame) -> dict[str, list[str]]:
+    """Popup lines (escaped) for the records each revision replaced."""
+    by_id = frame.set_index("id")
+    lines: dict[str, list[str]] = {}
+    for record, chain in earlier_records(frame).items():
+        for old in chain:
+            if old not in by_id.index:
+                continue
+            row = by_id.loc[old]
+            counts = ", ".join(
+                f"{label.lower()} {_count(row[column])}"
+                for column, label in CASUALTY_FIELDS.items()
+                if pd.notna(row[column])
+            )
+            when = (
+                ""
+                if pd.isna(row["source_date"])
+                else f", {row['source_date']:%d %b %Y}"
+            )
+            lines.setdefault(record, []).append(
+                f"{html_text(counts or 'no figures')} "
+                f"({html_text(row['source_title'])}{when})"
+            )
+    return lines
+
+
+def _marker(row, offset: Coordinate, earlier: list[str]) -> folium.Marker:
     target = TARGET_TYPES[row.target_type]
     wide = row.geo_precision == GeoPrecision.REGION
     border = f"2px dashed {target.colour}" if wide else "2px solid #ffffff"
@@ -160,7 +191,7 @@ def _marker(row, offset: Coordinate) -> folium.Marker:
         location=(row.lat, row.lon),
         icon=icon,
         tooltip=folium.Tooltip(tooltip),
-        popup=folium.Popup(popup_html(row), max_width=360),
+        popup=folium.Popup(popup_html(row, earlier), max_width=360),
     )
 
 
@@ -168,8 +199,9 @@ def _count(value: object) -> str:
     return "not reported" if pd.isna(value) else f"{int(value):,}"
 
 
-def popup_html(row) -> str:
-    """The popup of one incident row; every value escaped."""
+def popup_html(row, earlier: list[str] = ()) -> str:
+    """The popup of one incident row; every value escaped. ``earlier`` holds the
+    (already escaped) figures of the records this one revised."""
     precision = GeoPrecision(row.geo_precision)
     date_precision = DatePrecision(row.date_precision)
     publisher = row.source_publisher or "publisher not named"
@@ -194,6 +226,7 @@ def popup_html(row) -> str:
     )
     if row.source_excerpt:
         lines.append(f"<i>“{html_text(row.source_excerpt)}”</i>")
+    lines.extend(f"<b>Earlier report:</b> {line}" for line in earlier)
     return '<div class="incident-popup">' + "<br>".join(lines) + "</div>"
 
 

@@ -183,11 +183,17 @@ CASUALTY_FIELDS: dict[str, str] = {
     "killed_civilians": "Civilians killed",
     "killed_security": "Security forces killed",
     "killed_attackers": "Attackers killed",
+    "killed_unspecified": "Killed, group not reported",
     "injured": "Injured",
 }
 """Casualty columns and their labels. Each holds an integer or None (not reported)."""
 
-DEATH_FIELDS = ("killed_civilians", "killed_security", "killed_attackers")
+DEATH_FIELDS = (
+    "killed_civilians",
+    "killed_security",
+    "killed_attackers",
+    "killed_unspecified",
+)
 
 P = TypeVar("P", bound=IntEnum)
 
@@ -213,19 +219,17 @@ class Casualties:
     killed_civilians: int | None = None
     killed_security: int | None = None
     killed_attackers: int | None = None
+    killed_unspecified: int | None = None
+    """Deaths the source does not assign to a group: never guessed into one."""
     injured: int | None = None
 
     @property
     def killed_total(self) -> int | None:
         """Sum of the reported deaths, or None where no group is reported."""
         known = [
-            value
-            for value in (
-                self.killed_civilians,
-                self.killed_security,
-                self.killed_attackers,
-            )
-            if value is not None
+            getattr(self, name)
+            for name in DEATH_FIELDS
+            if getattr(self, name) is not None
         ]
         return sum(known) if known else None
 
@@ -252,6 +256,8 @@ class Incident:
     casualties: Casualties
     source: Source
     notes: str = ""
+    revises: str = ""
+    """The id of an earlier record of the same item that this one's figures update."""
 
 
 @dataclass(frozen=True, slots=True)

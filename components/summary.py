@@ -7,18 +7,33 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from components.data import earlier_records, latest_records
 from components.model import DEATH_FIELDS, Event, GeoPrecision
 
 
 @dataclass(frozen=True)
+class Earlier:
+    """A figure that a later record revised."""
+
+    value: int
+    source_title: str
+    source_date: pd.Timestamp | None
+
+
+@dataclass(frozen=True)
 class Figure:
-    """A sum over rows that report a count; rows that do not report it are apart."""
+    """A sum over the latest records that report a count.
+
+    Records revised by a later one do not count; their figures are kept in
+    ``earlier`` so the revision history stays visible.
+    """
 
     value: int | None
     """None when no row in the selection reports this count."""
     reporting_rows: int
     province_level: bool
     """True when every reported count is a province-wide (geo precision 3) total."""
+    earlier: tuple[Earlier, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -35,13 +50,39 @@ class Headline:
 
 
 def figure(frame: pd.DataFrame, column: str) -> Figure:
-    reported = frame[column].notna()
+    """The latest figure for ``column`` over the selection, with its history."""
+    latest = latest_records(frame)
+    reported = latest[column].notna()
     if not reported.any():
         return Figure(None, 0, False)
-    wide = frame.loc[reported, "geo_precision"] == int(GeoPrecision.REGION)
+    wide = latest.loc[reported, "geo_precision"] == int(GeoPrecision.REGION)
     return Figure(
-        int(frame.loc[reported, column].sum()), int(reported.sum()), bool(wide.all())
+        int(latest.loc[reported, column].sum()),
+        int(reported.sum()),
+        bool(wide.all()),
+        _earlier(frame, latest.loc[reported, "id"], column),
     )
+
+
+def _earlier(frame: pd.DataFrame, ids: pd.Series, column: str) -> tuple[Earlier, ...]:
+    """Figures of revised records that a later figure replaced, newest first."""
+    chains = earlier_records(frame)
+    if not chains:
+        return ()
+    by_id = frame.set_index("id")
+    history = []
+    for record in ids[ids.isin(chains)]:
+        values = [
+            Earlier(
+                int(by_id.at[old, column]),
+                by_id.at[old, "source_title"],
+                by_id.at[old, "source_date"],
+            )
+            for old in [record, *chains[record]]
+            if pd.notna(by_id.at[old, column])
+        ]
+        history.extend(values[1:])
+    return tuple(history)
 
 
 def headline(frame: pd.DataFrame, events: Mapping[str, Event]) -> Headline:
@@ -55,7 +96,8 @@ def headline(frame: pd.DataFrame, events: Mapping[str, Event]) -> Headline:
         e.places_hit_at_least for e in chosen if e.places_hit_at_least is not None
     ]
     single = chosen[0] if len(chosen) == 1 else None
-    towns = frame.loc[frame["geo_precision"] != int(GeoPrecision.REGION), "place"]
+    latest = frame[frame["current"]]
+    towns = latest.loc[latest["geo_precision"] != int(GeoPrecision.REGION), "place"]
     return Headline(
         deaths={column: figure(frame, column) for column in DEATH_FIELDS},
         places_named=towns.nunique(),

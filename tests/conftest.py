@@ -43,6 +43,7 @@ GOOD_EVENT = {
 GOOD_INCIDENT = {
     "id": "wave-1-quetta",
     "event_id": "wave-1",
+    "revises": "",
     "date": "2026-02-01",
     "date_precision": "1",
     "place": "Quetta",
@@ -54,6 +55,7 @@ GOOD_INCIDENT = {
     "killed_civilians": "2",
     "killed_security": "",
     "killed_attackers": "0",
+    "killed_unspecified": "",
     "injured": "",
     "source_title": "A test report",
     "source_publisher": "Test Wire",

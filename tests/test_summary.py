@@ -9,8 +9,10 @@ def test_headline_of_the_whole_wave(seed, seed_frame):
         "killed_civilians": 31,
         "killed_security": 17,
         "killed_attackers": 145,
+        "killed_unspecified": None,
     }
-    assert all(figure.province_level for figure in head.deaths.values())
+    groups = ("killed_civilians", "killed_security", "killed_attackers")
+    assert all(head.deaths[group].province_level for group in groups)
     assert (head.places_named, head.places_hit_at_least) == (5, 12)
     assert head.period_hours == 40
 

@@ -9,6 +9,9 @@ import streamlit as st
 
 from components.model import CASUALTY_FIELDS, DEATH_FIELDS, Event
 from components.summary import Figure, Headline, headline
+from components.text import markdown_text as md
+
+GROUPED = ("killed_civilians", "killed_security", "killed_attackers")
 
 
 def _death_metric(label: str, shown: Figure, whole: Figure) -> None:
@@ -24,6 +27,13 @@ def _death_metric(label: str, shown: Figure, whole: Figure) -> None:
             "Province-wide total from the source; it does not give this by place."
             if shown.province_level
             else f"Sum over {shown.reporting_rows} row(s) that report it."
+        )
+    for earlier in shown.earlier:
+        when = (
+            f", {earlier.source_date:%d %b %Y}" if pd.notna(earlier.source_date) else ""
+        )
+        note += (
+            f" Earlier report: {earlier.value:,} ({md(earlier.source_title)}{when})."
         )
     st.metric(label, value, help=note, border=True)
 
@@ -43,13 +53,15 @@ def headline_metrics(
     """Deaths by group, places hit and the period, for the filtered rows."""
     head = headline(filtered, events)
     whole = headline(full, events)
-    columns = st.columns(5)
-    for column, field in zip(columns, DEATH_FIELDS, strict=False):
+    # Deaths with no group get a figure of their own only where the data have any.
+    fields = [f for f in DEATH_FIELDS if f in GROUPED or whole.deaths[f].value]
+    columns = st.columns(len(fields) + 2)
+    for column, field in zip(columns, fields, strict=False):
         with column:
             _death_metric(
                 CASUALTY_FIELDS[field], head.deaths[field], whole.deaths[field]
             )
-    with columns[3]:
+    with columns[-2]:
         at_least = head.places_hit_at_least
         st.metric(
             "Cities and towns hit",
@@ -62,7 +74,7 @@ def headline_metrics(
             ),
             border=True,
         )
-    with columns[4]:
+    with columns[-1]:
         period = f"{head.period_hours:g} hours" if head.period_hours else _dates(head)
         st.metric(
             "Period",

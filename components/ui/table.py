@@ -30,6 +30,9 @@ _COLUMNS = {
     "source_title": st.column_config.TextColumn("Source"),
     "source_location": st.column_config.TextColumn("Where in the source"),
     "source_excerpt": st.column_config.TextColumn("Source text"),
+    "current": st.column_config.CheckboxColumn(
+        "Latest", help="Unticked: a later report revised this record's figures"
+    ),
 }
 
 
