@@ -8,6 +8,7 @@ from components.ui.header import page_header
 from components.ui.loading import load_data
 from components.ui.map_panel import incident_map
 from components.ui.metrics import headline_metrics
+from components.ui.report_panel import report_panel
 from components.ui.sidebar import filter_sidebar
 from components.ui.table import incident_table
 
@@ -23,4 +24,5 @@ if filtered.empty:
     st.info("No incidents match these filters. Clear them in the sidebar.")
 incident_map(filtered)
 incident_table(filtered)
+report_panel(frame, events)
 about_panel(events)

@@ -141,12 +141,30 @@ class Figure:
 
 @dataclass
 class Extraction:
+    """Every mention found, in text order; ``places``, ``targets`` and ``attacks``
+    give the first mention of each."""
+
     date: dt.date | None = None
     date_evidence: Evidence | None = None
-    places: list[PlaceMention] = field(default_factory=list)
-    targets: list[CodeMention] = field(default_factory=list)
-    attacks: list[CodeMention] = field(default_factory=list)
+    place_mentions: list[PlaceMention] = field(default_factory=list)
+    target_mentions: list[CodeMention] = field(default_factory=list)
+    attack_mentions: list[CodeMention] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+
+    @property
+    def places(self) -> list[PlaceMention]:
+        first = {}
+        for mention in self.place_mentions:
+            first.setdefault(mention.place.geonameid, mention)
+        return list(first.values())
+
+    @property
+    def targets(self) -> list[CodeMention]:
+        return _first_each(self.target_mentions, TARGET_TYPES)
+
+    @property
+    def attacks(self) -> list[CodeMention]:
+        return _first_each(self.attack_mentions, ATTACK_TYPES)
 
     def killed(self, group: str) -> Figure | None:
         """The figure for ``group``: the largest the text gives (reports revise up)."""
@@ -174,6 +192,14 @@ class Extraction:
                 "injured": figure(self.injured()),
             },
         }
+
+
+def _first_each(mentions: list[CodeMention], order: dict) -> list[CodeMention]:
+    """The first mention of each code, in vocabulary order."""
+    first: dict[str, CodeMention] = {}
+    for mention in mentions:
+        first.setdefault(mention.code, mention)
+    return [first[code] for code in order if code in first]
 
 
 def _largest(figures: Iterator[Figure]) -> Figure | None:
@@ -267,9 +293,15 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _evidence(text: str, start: int, end: int, s_start: int, sentence: str) -> Evidence:
-    """Evidence quoted from ``text`` (the original, not the plain copy)."""
+    """Evidence quoted from ``text`` (the original, not the plain copy); the
+    sentence loses surrounding space and list bullets, and its start moves with it."""
     original = text[s_start : s_start + len(sentence)]
-    return Evidence(start, end, text[start:end], original.strip(), s_start)
+    trimmed = original.lstrip(_SENTENCE_TRIM)
+    s_start += len(original) - len(trimmed)
+    return Evidence(start, end, text[start:end], trimmed.rstrip(), s_start)
+
+
+_SENTENCE_TRIM = " \t\r\n-*\u2022"
 
 
 # --- Places -----------------------------------------------------------------------
@@ -292,8 +324,8 @@ def _strip_possessive(word: str) -> str:
 
 
 def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """Gazetteer places named in the text, first mention each, in text order."""
-    found: dict[int, PlaceMention] = {}
+    """Every mention of a gazetteer place, in text order."""
+    found: list[PlaceMention] = []
     for s_start, sentence in sentences(plain(text)):
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sentence)]
         keys = [normalize_name(_strip_possessive(w)) for _, _, w in words]
@@ -317,14 +349,15 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
                     + words[i + n - 1][0]
                     + len(_strip_possessive(words[i + n - 1][2]))
                 )
-                if place.geonameid not in found:
-                    found[place.geonameid] = PlaceMention(
+                found.append(
+                    PlaceMention(
                         place, precision, _evidence(text, start, end, s_start, sentence)
                     )
+                )
                 matched = n
                 break
             i += matched or 1
-    return list(found.values())
+    return found
 
 
 def _is_person(words: list, keys: list[str], i: int, n: int) -> bool:
@@ -432,8 +465,9 @@ ATTACK_PHRASES: dict[str, re.Pattern[str]] = {
 def _find_codes(
     text: str, phrases: dict[str, re.Pattern[str]], labels: dict[str, str]
 ) -> list[CodeMention]:
-    """First mention of each code, in the order of the vocabulary."""
-    found: dict[str, CodeMention] = {}
+    """Every mention of a code, in text order; a phrase inside a longer one is not
+    counted again."""
+    found: list[CodeMention] = []
     spans: list[tuple[int, int]] = []
     for s_start, sentence in sentences(plain(text)):
         for code, pattern in phrases.items():
@@ -442,10 +476,9 @@ def _find_codes(
                 if any(a < end and start < b for a, b in spans):
                     continue  # inside a longer phrase already matched
                 spans.append((start, end))
-                if code not in found:
-                    evidence = _evidence(text, start, end, s_start, sentence)
-                    found[code] = CodeMention(code, labels[code], evidence)
-    return [found[code] for code in labels if code in found]
+                evidence = _evidence(text, start, end, s_start, sentence)
+                found.append(CodeMention(code, labels[code], evidence))
+    return sorted(found, key=lambda mention: mention.evidence.start)
 
 
 def find_targets(text: str) -> list[CodeMention]:
@@ -702,9 +735,9 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> Extraction:
     return Extraction(
         date=date,
         date_evidence=date_evidence,
-        places=find_places(text, gazetteer or default_gazetteer()),
-        targets=find_targets(text),
-        attacks=find_attacks(text),
+        place_mentions=find_places(text, gazetteer or default_gazetteer()),
+        target_mentions=find_targets(text),
+        attack_mentions=find_attacks(text),
         figures=find_figures(text),
     )
 

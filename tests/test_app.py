@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -84,7 +85,7 @@ def test_attack_filter_and_clearing_filters():
     at = run_app()
     at.multiselect(key=ATTACK_TYPES_KEY).set_value(["bombing"]).run()
     assert table_places(at) == ["Balochistan"]
-    at.button[0].click().run()
+    at.button(key="clear_filters").click().run()
     assert len(table_places(at)) == 16
     assert QUETTA in marker_points(at)
 
@@ -114,3 +115,36 @@ def test_bad_rows_are_listed_on_screen(monkeypatch, write_data):
     at = run_app()
     assert "1 problem(s) kept rows" in at.error[0].value
     assert "field 'target_type': unknown target type 'mosque'" in at.code[0].value
+
+
+def test_a_pasted_report_is_reviewed_and_added(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("user"))
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(data))
+    at = run_app()
+    gwadar = r"L\.marker\(\s*\[25\.12163, 62\.32541\]"
+    before = len(re.findall(gwadar, map_args(at)["feature_group"]))
+    at.text_area(key="report_text").set_value(
+        "QUETTA - 2 February 2026\nA grenade hit a market in Gwadar, killing 4 "
+        "civilians <img src=x onerror=alert(1)>."
+    ).run()
+    at.button(key="report_extract").click().run()
+    assert not at.exception
+    at.radio(key="report_event_choice").set_value("A new event").run()
+    at.text_input(key="report_event_name").set_value("Gwadar market grenade").run()
+    at.button(key="report_add").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert any("Added 2 row(s)" in s.value for s in at.success)
+    places = table_places(at)
+    assert places.count("Gwadar") == 3  # the seed's row, the market, the figures
+    assert (data / "user" / "incidents.csv").exists()
+    after = len(re.findall(gwadar, map_args(at)["feature_group"]))
+    assert after == before + 2  # the market, and the row with the figures
+    assert "4 killed" in map_args(at)["feature_group"]
+
+
+def test_binary_upload_text_is_refused_with_a_message(monkeypatch, tmp_path):
+    at = run_app()
+    at.text_area(key="report_text").set_value("\x00\x01 garbage").run()
+    at.button(key="report_extract").click().run()
+    assert any("is not text" in e.value for e in at.error)

@@ -196,3 +196,13 @@ def test_twenty_kilobyte_report_is_quick():
     started = time.perf_counter()
     extract(text)
     assert time.perf_counter() - started < 5
+
+
+def test_evidence_sentence_offsets_survive_bullets_and_spaces():
+    text = "Header\n  - 31 civilians killed in Quetta\n"
+    found = extract(text)
+    for item in [*found.places, *found.figures]:
+        evidence = item.evidence
+        assert evidence.sentence == "31 civilians killed in Quetta"
+        local = evidence.start - evidence.sentence_start
+        assert evidence.sentence[local : local + len(evidence.text)] == evidence.text

@@ -57,6 +57,7 @@ def filter_sidebar(frame: pd.DataFrame) -> Filters:
         filters = Filters(tuple(places), tuple(target_types), tuple(attack_types))
         st.button(
             "Clear filters",
+            key="clear_filters",
             on_click=_clear_filters,
             disabled=not filters.active,
             width="stretch",
