@@ -10,6 +10,7 @@ import shutil
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.data import CsvStore
 from components.ui.loading import DATA_DIR_VARIABLE
 from components.ui.sidebar import ATTACK_TYPES_KEY, PLACES_KEY, TARGET_TYPES_KEY
 from tests.conftest import GOOD_INCIDENT, ROOT, TEST_DATA
@@ -148,3 +149,30 @@ def test_binary_upload_text_is_refused_with_a_message(monkeypatch, tmp_path):
     at.text_area(key="report_text").set_value("\x00\x01 garbage").run()
     at.button(key="report_extract").click().run()
     assert any("is not text" in e.value for e in at.error)
+
+
+def test_revised_figures_show_the_latest_and_the_earlier(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("user"))
+    later = {
+        **GOOD_INCIDENT,
+        "id": "later-totals",
+        "event_id": "balochistan-2026-02-01",
+        "revises": "balochistan-2026-02-01-province-totals",
+        "place": "Balochistan",
+        "target_type": "not_reported",
+        "attack_types": "not_reported",
+        "killed_civilians": "33",
+        "killed_attackers": "",
+        "source_title": "A later report",
+        "source_date": "2026-02-02",
+    }
+    CsvStore(data).add([later])
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(data))
+    at = run_app()
+    values = {metric.label: metric.value for metric in at.metric}
+    assert values["Civilians killed"] == "33"
+    assert values["Attackers killed"] == "145"
+    assert "Earlier report: 31" in at.metric[0].help
+    captions = " ".join(caption.value for caption in at.caption)
+    assert "civilians killed now 33, earlier 31" in captions

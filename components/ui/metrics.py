@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components.model import CASUALTY_FIELDS, DEATH_FIELDS, Event
-from components.summary import Figure, Headline, headline
+from components.summary import Earlier, Figure, Headline, headline
 from components.text import markdown_text as md
 
 GROUPED = ("killed_civilians", "killed_security", "killed_attackers")
@@ -29,13 +29,13 @@ def _death_metric(label: str, shown: Figure, whole: Figure) -> None:
             else f"Sum over {shown.reporting_rows} row(s) that report it."
         )
     for earlier in shown.earlier:
-        when = (
-            f", {earlier.source_date:%d %b %Y}" if pd.notna(earlier.source_date) else ""
-        )
-        note += (
-            f" Earlier report: {earlier.value:,} ({md(earlier.source_title)}{when})."
-        )
+        note += f" Earlier report: {_earlier_text(earlier)}."
     st.metric(label, value, help=note, border=True)
+
+
+def _earlier_text(earlier: Earlier) -> str:
+    when = f", {earlier.source_date:%d %b %Y}" if pd.notna(earlier.source_date) else ""
+    return f"{earlier.value:,} ({md(earlier.source_title)}{when})"
 
 
 def _dates(head: Headline) -> str:
@@ -74,6 +74,14 @@ def headline_metrics(
             ),
             border=True,
         )
+    revised = [
+        f"{CASUALTY_FIELDS[f].lower()} now {head.deaths[f].value:,}, earlier "
+        + ", ".join(_earlier_text(e) for e in head.deaths[f].earlier)
+        for f in fields
+        if head.deaths[f].earlier
+    ]
+    if revised:
+        st.caption("Figures revised by later reports: " + "; ".join(revised) + ".")
     with columns[-1]:
         period = f"{head.period_hours:g} hours" if head.period_hours else _dates(head)
         st.metric(
