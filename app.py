@@ -11,6 +11,7 @@ from components.ui.metrics import headline_metrics
 from components.ui.report_panel import report_panel
 from components.ui.sidebar import filter_sidebar
 from components.ui.table import incident_table
+from components.ui.timeline import timeline
 
 st.set_page_config(page_title="Incident map", page_icon="🗺️", layout="wide")
 
@@ -23,6 +24,7 @@ headline_metrics(filtered, frame, events)
 if filtered.empty:
     st.info("No incidents match these filters. Clear them in the sidebar.")
 incident_map(filtered)
+timeline(filtered)
 incident_table(filtered)
 report_panel(frame, events)
 about_panel(events)

@@ -3,9 +3,9 @@
 ``python -m components.assets`` fetches pinned npm packages from the npm registry,
 checks each tarball against its published integrity hash, and writes what the map
 needs under ``static/vendor/`` (served by Streamlit at ``/app/static/vendor/``):
-Leaflet, jQuery (folium's popups use it) and an outline basemap built from Natural
-Earth (world-atlas). Nothing is fetched while the app runs; when the files are
-missing the map falls back to public CDNs and the app says so.
+Leaflet, Leaflet.heat and an outline basemap built from Natural Earth (world-atlas).
+Nothing is fetched while the app runs; when the files are missing the map falls
+back to public CDNs and the app says so.
 """
 
 from __future__ import annotations
@@ -79,12 +79,12 @@ LEAFLET = NpmPackage(
     },
     "BSD-2-Clause",
 )
-JQUERY = NpmPackage(
-    "jquery",
-    "3.7.1",
-    "sha512-m4avr8yL8kmFN8psrbFFFmB/If14iN5o9nw/NgnnM+kybDJpRsAynV2BsfpTYrTRysYUdADVD7CkUUizgkpLfg==",
-    {"package/dist/jquery.min.js": "jquery.min.js", "package/LICENSE.txt": "LICENSE"},
-    "MIT",
+LEAFLET_HEAT = NpmPackage(
+    "leaflet.heat",
+    "0.2.0",
+    "sha512-Cd5PbAA/rX3X3XKxfDoUGi9qp78FyhWYurFg3nsfhntcM/MCNK08pRkf4iEenO1KNqwVPKCmkyktjW3UD+h9bQ==",
+    {"package/dist/leaflet-heat.js": "leaflet-heat.js", "package/LICENSE": "LICENSE"},
+    "BSD-2-Clause",
 )
 
 
@@ -106,7 +106,7 @@ WORLD_ATLAS = NpmPackage(
     build=_build_basemap,
     built=(BASEMAP_FILE,),
 )
-PACKAGES = (LEAFLET, JQUERY, WORLD_ATLAS)
+PACKAGES = (LEAFLET, LEAFLET_HEAT, WORLD_ATLAS)
 
 CDN = "https://cdn.jsdelivr.net/npm"
 
@@ -128,7 +128,7 @@ def local_assets() -> MapAssets:
     return MapAssets(
         js=(
             ("leaflet", url(LEAFLET, "leaflet.js")),
-            ("jquery", url(JQUERY, "jquery.min.js")),
+            ("leaflet_heat", url(LEAFLET_HEAT, "leaflet-heat.js")),
         ),
         css=(("leaflet_css", url(LEAFLET, "leaflet.css")),),
         basemap_url=f"{URL_ROOT}/{VENDOR}/{BASEMAP_FILE}",
@@ -142,7 +142,10 @@ def cdn_assets() -> MapAssets:
     return MapAssets(
         js=(
             ("leaflet", f"{leaflet}/leaflet.js"),
-            ("jquery", f"{CDN}/jquery@{JQUERY.version}/dist/jquery.min.js"),
+            (
+                "leaflet_heat",
+                f"{CDN}/leaflet.heat@{LEAFLET_HEAT.version}/dist/leaflet-heat.js",
+            ),
         ),
         css=(("leaflet_css", f"{leaflet}/leaflet.css"),),
         basemap_url=None,

@@ -548,9 +548,14 @@ FRAME_COLUMNS = [
 
 def earlier_records(frame: pd.DataFrame) -> dict[str, list[str]]:
     """For each record that revises another, the ids it replaces, newest first."""
-    revises = dict(zip(frame["id"], frame["revises"], strict=True))
+    revising = frame["revises"] != ""
+    if not revising.any():
+        return {}
+    revises = dict(
+        zip(frame.loc[revising, "id"], frame.loc[revising, "revises"], strict=True)
+    )
     chains: dict[str, list[str]] = {}
-    for record in frame.loc[frame["revises"] != "", "id"]:
+    for record in revises:
         chain, seen = [], {record}
         earlier = revises.get(record, "")
         while earlier and earlier not in seen:
@@ -566,9 +571,9 @@ def latest_records(frame: pd.DataFrame) -> pd.DataFrame:
     where the newer source is silent on it."""
     latest = frame[frame["current"]]
     chains = earlier_records(frame)
-    revised = latest["id"].isin(chains)
-    if not revised.any():
+    if not chains:
         return latest
+    revised = latest["id"].isin(list(chains))
     latest = latest.copy()
     by_id = frame.set_index("id")
     for index in latest.index[revised]:

@@ -18,4 +18,6 @@ def to_csv(frame: pd.DataFrame) -> bytes:
 
 def count_labels(counts: pd.Series) -> pd.Series:
     """Counts as text for reading: '1,234', or 'not reported' (never 0)."""
-    return counts.map(lambda value: "not reported" if pd.isna(value) else f"{value:,}")
+    codes, uniques = pd.factorize(counts)
+    labels = [f"{int(value):,}" for value in uniques] + ["not reported"]
+    return pd.Series(pd.array(labels, dtype="string")[codes], index=counts.index)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,10 +18,12 @@ class Filters:
     places: tuple[str, ...] = ()
     target_types: tuple[str, ...] = ()
     attack_types: tuple[str, ...] = ()
+    dates: tuple[dt.date, dt.date] | None = None
+    """First and last day, both included; None for every date."""
 
     @property
     def active(self) -> bool:
-        return bool(self.places or self.target_types or self.attack_types)
+        return bool(self.places or self.target_types or self.attack_types or self.dates)
 
 
 def apply_filters(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
@@ -34,7 +37,17 @@ def apply_filters(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
         codes = frame["attack_types"].str.split(";")
         wanted = set(filters.attack_types)
         mask &= codes.map(lambda row: not wanted.isdisjoint(row)).to_numpy(dtype=bool)
+    if filters.dates:
+        first, last = (pd.Timestamp(day) for day in filters.dates)
+        mask &= frame["date"].between(first, last).to_numpy()
     return frame[mask]
+
+
+def date_span(frame: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
+    """The first and last day in the data, or None when there is no data."""
+    if frame.empty:
+        return None
+    return frame["date"].min().date(), frame["date"].max().date()
 
 
 def place_options(frame: pd.DataFrame) -> list[str]:

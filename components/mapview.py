@@ -1,14 +1,13 @@
 """Incident table -> folium map. Pure: imports no Streamlit.
 
 The base map (tiles, legend, view) is the same on every call, so streamlit-folium
-keeps it mounted; the data arrive as layers: one per target type and one for deaths.
-Every piece of incident text is escaped with :func:`components.text.html_text`.
+keeps it mounted; the data arrive as layers: one per target type, deaths, place
+names and a heat map. The layers carry compact data (``components.mapdata``) that
+``static/incident-map.js`` draws in the browser, putting every piece of incident
+text into the page as text, never as HTML.
 """
 
 from __future__ import annotations
-
-import math
-from collections.abc import Iterable
 
 import folium
 import pandas as pd
@@ -16,13 +15,17 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from components.assets import MapAssets, map_assets
-from components.data import earlier_records, latest_records
+from components.data import latest_records
+from components.mapdata import (
+    death_circles,
+    earlier_figures,
+    heat_points,
+    incident_groups,
+    place_labels,
+    script_json,
+)
 from components.model import (
-    CASUALTY_FIELDS,
-    DEATH_FIELDS,
     TARGET_TYPES,
-    DatePrecision,
-    GeoPrecision,
 )
 from components.text import html_text
 
@@ -31,6 +34,7 @@ Coordinate = tuple[float, float]
 MAP_CENTER: Coordinate = (28.4, 66.4)
 MAP_ZOOM = 6
 DEATHS_LAYER = "Deaths (circle area ∝ deaths)"
+HEAT_LAYER = "Heat map (incidents)"
 PLACE_NAMES_LAYER = "Place names"
 OUTLINE_LAYER = "Outline map (offline)"
 TILES_LAYER = "OpenStreetMap (online)"
@@ -45,10 +49,9 @@ MAP_CSS = (
     ".leaflet-control-layers, .incident-legend { font-size: 12px; line-height: 1.45; }"
     ".leaflet-control-layers-base { font-style: italic; }"
 )
-MARKER_SIZE = 14
-STACK_RADIUS = 13
-"""Pixels between a shared point and the markers fanned out around it."""
 CASUALTY_COLOUR = "#b2182b"
+SCRIPT_URL = "/app/static/incident-map.js"
+"""Draws the data layers; the app serves it with its other static files."""
 
 
 def base_map(assets: MapAssets | None = None) -> folium.Map:
@@ -65,7 +68,7 @@ def base_map(assets: MapAssets | None = None) -> folium.Map:
         tiles=None,
         control_scale=True,
     )
-    fmap.default_js = list(assets.js)
+    fmap.default_js = [*assets.js, ("incident_map", SCRIPT_URL)]
     fmap.default_css = list(assets.css)
     fmap.get_root().header.add_child(Element(f"<style>{MAP_CSS}</style>"))
     if assets.basemap_url:
@@ -84,25 +87,30 @@ def base_map(assets: MapAssets | None = None) -> folium.Map:
 
 
 def incident_layers(frame: pd.DataFrame) -> list[folium.FeatureGroup]:
-    """One layer per target type (all of them, empty or not), the deaths layer and
-    place names. Records revised by a later one are not drawn; the popup of the
-    later one lists their figures."""
-    history = _earlier_figures(frame)
-    frame = latest_records(frame)
-    layers = {
-        code: folium.FeatureGroup(name=layer_name(code), overlay=True, show=True)
-        for code in TARGET_TYPES
-    }
-    offsets = stack_offsets(frame)
-    for row, offset in zip(frame.itertuples(index=False), offsets, strict=True):
-        _marker(row, offset, history.get(row.id, [])).add_to(layers[row.target_type])
+    """One layer per target type (all of them, empty or not), deaths, place names
+    and a heat map (off at first). Records revised by a later one are not drawn;
+    the popup of the later one lists their figures."""
+    latest = latest_records(frame)
+    payload = incident_groups(latest, earlier_figures(frame))
+    layers = []
+    for code in TARGET_TYPES:
+        layer = folium.FeatureGroup(name=layer_name(code), overlay=True, show=True)
+        if not layers:
+            DataCall(
+                "setData",
+                {"strings": payload["strings"], "columns": payload["columns"]},
+                with_layer=False,
+            ).add_to(layer)
+        if code in payload["types"]:
+            DataCall("addIncidents", payload["types"][code]).add_to(layer)
+        layers.append(layer)
     deaths = folium.FeatureGroup(name=DEATHS_LAYER, overlay=True, show=True)
-    for circle in _death_circles(frame):
-        circle.add_to(deaths)
+    DataCall("addDeaths", death_circles(latest), CASUALTY_COLOUR).add_to(deaths)
     names = folium.FeatureGroup(name=PLACE_NAMES_LAYER, overlay=True, show=True)
-    for label in _place_labels(frame):
-        label.add_to(names)
-    return [*layers.values(), deaths, names]
+    DataCall("addLabels", place_labels(latest)).add_to(names)
+    heat = folium.FeatureGroup(name=HEAT_LAYER, overlay=True, show=False)
+    DataCall("addHeat", heat_points(latest), not heat.show).add_to(heat)
+    return [*layers, deaths, names, heat]
 
 
 def build_map(frame: pd.DataFrame) -> folium.Map:
@@ -120,178 +128,25 @@ def layer_name(code: str) -> str:
     return f'<span style="color:{target.colour}">●</span> {html_text(target.label)}'
 
 
-def stack_offsets(frame: pd.DataFrame) -> list[Coordinate]:
-    """Pixel offsets that fan out markers sharing a point, so each can be clicked.
+class DataCall(MacroElement):
+    """A call into static/incident-map.js with the layer and its data."""
 
-    Only the drawing moves: each marker keeps its true coordinates.
-    """
-    keys = list(zip(frame["lat"].round(5), frame["lon"].round(5), strict=True))
-    sizes = pd.Series(keys, dtype=object).value_counts().to_dict() if keys else {}
-    seen: dict[Coordinate, int] = {}
-    offsets = []
-    for key in keys:
-        index = seen.get(key, 0)
-        seen[key] = index + 1
-        count = sizes[key]
-        if count == 1:
-            offsets.append((0.0, 0.0))
-            continue
-        radius = STACK_RADIUS * max(1.0, count / 6)
-        angle = -math.pi / 2 + 2 * math.pi * index / count
-        offsets.append((radius * math.cos(angle), radius * math.sin(angle)))
-    return offsets
-
-
-def _earlier_figures(frame: pd.DataFrame) -> dict[str, list[str]]:
-    """Popup lines (escaped) for the records each revision replaced."""
-    by_id = frame.set_index("id")
-    lines: dict[str, list[str]] = {}
-    for record, chain in earlier_records(frame).items():
-        for old in chain:
-            if old not in by_id.index:
-                continue
-            row = by_id.loc[old]
-            counts = ", ".join(
-                f"{label.lower()} {_count(row[column])}"
-                for column, label in CASUALTY_FIELDS.items()
-                if pd.notna(row[column])
-            )
-            when = (
-                ""
-                if pd.isna(row["source_date"])
-                else f", {row['source_date']:%d %b %Y}"
-            )
-            lines.setdefault(record, []).append(
-                f"{html_text(counts or 'no figures')} "
-                f"({html_text(row['source_title'])}{when})"
-            )
-    return lines
-
-
-def _marker(row, offset: Coordinate, earlier: list[str]) -> folium.Marker:
-    target = TARGET_TYPES[row.target_type]
-    wide = row.geo_precision == GeoPrecision.REGION
-    border = f"2px dashed {target.colour}" if wide else "2px solid #ffffff"
-    fill = "rgba(255,255,255,0.85)" if wide else target.colour
-    dot = (
-        f'<div style="width:{MARKER_SIZE}px;height:{MARKER_SIZE}px;border-radius:50%;'
-        f"box-sizing:border-box;background:{fill};border:{border};"
-        'box-shadow:0 0 2px rgba(0,0,0,0.7)"></div>'
-    )
-    half = MARKER_SIZE / 2
-    icon = folium.DivIcon(
-        html=dot,
-        icon_size=(MARKER_SIZE, MARKER_SIZE),
-        icon_anchor=(half - offset[0], half - offset[1]),
-        class_name="incident-marker",
-    )
-    where = " (province-wide; exact place not reported)" if wide else ""
-    tooltip = f"{html_text(row.place)}{where} · {html_text(target.label)}"
-    return folium.Marker(
-        location=(row.lat, row.lon),
-        icon=icon,
-        tooltip=folium.Tooltip(tooltip),
-        popup=folium.Popup(popup_html(row, earlier), max_width=360),
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        IncidentMap.{{ this.function }}(
+            {%- if this.with_layer %}{{ this._parent.get_name() }}, {% endif -%}
+            {{ this.arguments }});
+        {% endmacro %}
+        """
     )
 
-
-def _count(value: object) -> str:
-    return "not reported" if pd.isna(value) else f"{int(value):,}"
-
-
-def popup_html(row, earlier: list[str] = ()) -> str:
-    """The popup of one incident row; every value escaped. ``earlier`` holds the
-    (already escaped) figures of the records this one revised."""
-    precision = GeoPrecision(row.geo_precision)
-    date_precision = DatePrecision(row.date_precision)
-    publisher = row.source_publisher or "publisher not named"
-    source_date = "" if pd.isna(row.source_date) else f", {row.source_date:%d %b %Y}"
-    lines = [
-        f"<b>{html_text(row.place)}</b> <small>({html_text(precision.label)})</small>",
-        f"<b>Target:</b> {html_text(row.target_label)}",
-        f"<b>Attack:</b> {html_text(row.attack_labels)}",
-        *(
-            f"<b>{html_text(label)}:</b> {_count(getattr(row, column))}"
-            for column, label in CASUALTY_FIELDS.items()
-        ),
-        f"<b>Date:</b> {row.date:%d %b %Y} ({html_text(date_precision.label)})",
-    ]
-    if row.place_reported != row.place:
-        lines.append(f"<b>Reported as:</b> {html_text(row.place_reported)}")
-    if row.notes:
-        lines.append(f"<b>Notes:</b> {html_text(row.notes)}")
-    lines.append(
-        f"<b>Source:</b> {html_text(row.source_title)} "
-        f"({html_text(publisher)}{source_date}), {html_text(row.source_location)}"
-    )
-    if row.source_excerpt:
-        lines.append(f"<i>“{html_text(row.source_excerpt)}”</i>")
-    lines.extend(f"<b>Earlier report:</b> {line}" for line in earlier)
-    return '<div class="incident-popup">' + "<br>".join(lines) + "</div>"
-
-
-def _death_circles(frame: pd.DataFrame) -> Iterable[folium.CircleMarker]:
-    """One circle per place with reported deaths; area proportional to the total."""
-    deaths = frame[["place", "lat", "lon", "geo_precision", *DEATH_FIELDS]]
-    reported = deaths[list(DEATH_FIELDS)].notna().any(axis=1)
-    grouped = deaths[reported].groupby(["place", "lat", "lon", "geo_precision"])
-    for (place, lat, lon, precision), group in grouped:
-        sums = {
-            column: group[column].sum() if group[column].notna().any() else None
-            for column in DEATH_FIELDS
-        }
-        total = sum(int(value) for value in sums.values() if value is not None)
-        wide = precision == GeoPrecision.REGION
-        parts = ", ".join(
-            f"{CASUALTY_FIELDS[column].lower()}: {_count(value)}"
-            for column, value in sums.items()
-        )
-        title = (
-            f"{html_text(place)}: province-wide totals, not tied to any place"
-            if wide
-            else html_text(place)
-        )
-        text = f"<b>{title}</b><br>{total:,} killed ({parts})"
-        yield folium.CircleMarker(
-            location=(lat, lon),
-            radius=death_radius(total),
-            color=CASUALTY_COLOUR,
-            weight=2,
-            dash_array="6 4" if wide else None,
-            fill=True,
-            fill_color=CASUALTY_COLOUR,
-            fill_opacity=0.18,
-            tooltip=folium.Tooltip(text),
-            popup=folium.Popup(f'<div class="incident-popup">{text}</div>'),
-        )
-
-
-def _place_labels(frame: pd.DataFrame) -> Iterable[folium.Marker]:
-    """A name beside each place in the selection; province-wide ones say so."""
-    places = frame[["place", "lat", "lon", "geo_precision"]].drop_duplicates("place")
-    for row in places.itertuples(index=False):
-        wide = row.geo_precision == GeoPrecision.REGION
-        text = (
-            f"{html_text(row.place)} (province-wide)" if wide else html_text(row.place)
-        )
-        # Province-wide: centred under its ring of markers and deaths circle.
-        centred = ' style="transform: translateX(-50%)"' if wide else ""
-        anchor = (0, -(STACK_RADIUS * 3 + 8)) if wide else (-12, 8)
-        yield folium.Marker(
-            location=(row.lat, row.lon),
-            icon=folium.DivIcon(
-                html=f'<div class="place-label"{centred}>{text}</div>',
-                icon_size=(0, 0),
-                icon_anchor=anchor,
-                class_name="place-label-icon",
-            ),
-            interactive=False,
-        )
-
-
-def death_radius(total: int) -> float:
-    """Pixel radius whose circle area grows in proportion to the deaths."""
-    return max(4.0, 3.0 * math.sqrt(total))
+    def __init__(self, function: str, *arguments: object, with_layer: bool = True):
+        super().__init__()
+        self._name = "DataCall"
+        self.function = function
+        self.with_layer = with_layer
+        self.arguments = ", ".join(script_json(argument) for argument in arguments)
 
 
 OUTLINE_STYLES = {

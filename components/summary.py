@@ -49,9 +49,12 @@ class Headline:
     period_note: str
 
 
-def figure(frame: pd.DataFrame, column: str) -> Figure:
-    """The latest figure for ``column`` over the selection, with its history."""
-    latest = latest_records(frame)
+def figure(
+    frame: pd.DataFrame, column: str, latest: pd.DataFrame | None = None
+) -> Figure:
+    """The latest figure for ``column`` over the selection, with its history.
+    ``latest`` is ``latest_records(frame)`` when the caller has it already."""
+    latest = latest_records(frame) if latest is None else latest
     reported = latest[column].notna()
     if not reported.any():
         return Figure(None, 0, False)
@@ -96,10 +99,10 @@ def headline(frame: pd.DataFrame, events: Mapping[str, Event]) -> Headline:
         e.places_hit_at_least for e in chosen if e.places_hit_at_least is not None
     ]
     single = chosen[0] if len(chosen) == 1 else None
-    latest = frame[frame["current"]]
+    latest = latest_records(frame)
     towns = latest.loc[latest["geo_precision"] != int(GeoPrecision.REGION), "place"]
     return Headline(
-        deaths={column: figure(frame, column) for column in DEATH_FIELDS},
+        deaths={column: figure(frame, column, latest) for column in DEATH_FIELDS},
         places_named=towns.nunique(),
         places_hit_at_least=sum(at_least) if at_least else None,
         first_date=frame["date"].min() if len(frame) else None,
@@ -107,3 +110,13 @@ def headline(frame: pd.DataFrame, events: Mapping[str, Event]) -> Headline:
         period_hours=single.period_hours if single else None,
         period_note=single.period_note if single else "",
     )
+
+
+def incidents_per_day(frame: pd.DataFrame) -> pd.Series:
+    """How many current records each day holds, every day of the span included."""
+    latest = frame[frame["current"]]
+    if latest.empty:
+        return pd.Series(dtype="int64", name="incidents")
+    counts = latest.groupby(latest["date"].dt.normalize()).size()
+    days = pd.date_range(counts.index.min(), counts.index.max(), freq="D")
+    return counts.reindex(days, fill_value=0).rename("incidents")

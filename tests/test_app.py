@@ -3,6 +3,7 @@ checked through the script streamlit-folium would send to the browser)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -10,9 +11,15 @@ import shutil
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from bench.synthetic import write_synthetic
 from components.data import CsvStore
 from components.ui.loading import DATA_DIR_VARIABLE
-from components.ui.sidebar import ATTACK_TYPES_KEY, PLACES_KEY, TARGET_TYPES_KEY
+from components.ui.sidebar import (
+    ATTACK_TYPES_KEY,
+    DATES_KEY,
+    PLACES_KEY,
+    TARGET_TYPES_KEY,
+)
 from tests.conftest import GOOD_INCIDENT, ROOT, TEST_DATA
 
 MASTUNG = (29.79966, 66.84553)
@@ -30,10 +37,19 @@ def map_args(at: AppTest) -> dict:
     return json.loads(element.proto.json_args)
 
 
-def marker_points(at: AppTest) -> set[tuple[float, float]]:
+def incident_groups(at: AppTest) -> list[list]:
+    """Every marker group the map script draws: [lat, lon, dx, dy, wide, rows]."""
     script = map_args(at)["feature_group"]
-    found = re.findall(r"L\.marker\(\s*\[([-\d.]+), ([-\d.]+)\]", script)
-    return {(float(lat), float(lon)) for lat, lon in found}
+    calls = re.findall(r"IncidentMap\.addIncidents\([\w]+, (.*)\);$", script, re.M)
+    return [group for call in calls for group in json.loads(call)["groups"]]
+
+
+def marker_points(at: AppTest) -> set[tuple[float, float]]:
+    return {(group[0], group[1]) for group in incident_groups(at)}
+
+
+def rows_at(at: AppTest, point: tuple[float, float]) -> int:
+    return sum(len(g[5]) for g in incident_groups(at) if (g[0], g[1]) == point)
 
 
 def table_places(at: AppTest) -> list[str]:
@@ -104,8 +120,7 @@ def test_hostile_data_is_shown_as_text(monkeypatch):
     at = run_app()
     script = map_args(at)["feature_group"]
     assert "<img src=x" not in script
-    assert "`${alert(1)}`" not in script
-    assert "&lt;img src=x onerror=alert(1)&gt;" in script
+    assert "\\u003cimg src=x onerror=alert(1)\\u003e `${alert(1)}`" in script
     markdown = " ".join(m.value for m in at.markdown)
     assert "<img" not in markdown.replace("\\<img", "")
 
@@ -123,8 +138,8 @@ def test_a_pasted_report_is_reviewed_and_added(tmp_path, monkeypatch):
     shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("user"))
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(data))
     at = run_app()
-    gwadar = r"L\.marker\(\s*\[25\.12163, 62\.32541\]"
-    before = len(re.findall(gwadar, map_args(at)["feature_group"]))
+    gwadar = (25.12163, 62.32541)
+    before = rows_at(at, gwadar)
     at.text_area(key="report_text").set_value(
         "QUETTA - 2 February 2026\nA grenade hit a market in Gwadar, killing 4 "
         "civilians <img src=x onerror=alert(1)>."
@@ -139,8 +154,7 @@ def test_a_pasted_report_is_reviewed_and_added(tmp_path, monkeypatch):
     places = table_places(at)
     assert places.count("Gwadar") == 3  # the seed's row, the market, the figures
     assert (data / "user" / "incidents.csv").exists()
-    after = len(re.findall(gwadar, map_args(at)["feature_group"]))
-    assert after == before + 2  # the market, and the row with the figures
+    assert rows_at(at, gwadar) == before + 2  # the market, and the figures' row
     assert "4 killed" in map_args(at)["feature_group"]
 
 
@@ -176,3 +190,19 @@ def test_revised_figures_show_the_latest_and_the_earlier(tmp_path, monkeypatch):
     assert "Earlier report: 31" in at.metric[0].help
     captions = " ".join(caption.value for caption in at.caption)
     assert "civilians killed now 33, earlier 31" in captions
+
+
+def test_date_slider_narrows_table_map_and_figures(tmp_path, monkeypatch):
+    write_synthetic(tmp_path, 300)
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(tmp_path))
+    at = run_app()
+    assert len(at.dataframe[0].value) == 300
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    at.slider(key=DATES_KEY).set_value(
+        (dt.date(2025, 3, 1), dt.date(2025, 3, 31))
+    ).run()
+    march = at.dataframe[0].value
+    assert 0 < len(march) < 300
+    assert march["date"].between("2025-03-01", "2025-03-31").all()
+    assert sum(len(g[5]) for g in incident_groups(at)) == len(march)
+    assert "SYNTHETIC" in " ".join(m.value for m in at.markdown)

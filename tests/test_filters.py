@@ -1,9 +1,13 @@
+import datetime as dt
+
+import pandas as pd
 import pytest
 
 from components.filters import (
     Filters,
     apply_filters,
     attack_type_options,
+    date_span,
     place_options,
     target_type_options,
 )
@@ -52,3 +56,14 @@ def test_options_list_what_is_in_the_data(seed_frame):
         "bombing",
         "not_reported",
     ]
+
+
+def test_date_range_filter(hostile_frame):
+    frame = hostile_frame.assign(date=pd.to_datetime(["2026-01-30", "2026-02-03"]))
+    assert date_span(frame) == (dt.date(2026, 1, 30), dt.date(2026, 2, 3))
+    chosen = apply_filters(
+        frame, Filters(dates=(dt.date(2026, 2, 1), dt.date(2026, 2, 3)))
+    )
+    assert chosen["id"].tolist() == ["hostile-place"]
+    assert Filters(dates=(dt.date(2026, 2, 1), dt.date(2026, 2, 3))).active
+    assert date_span(frame.iloc[0:0]) is None

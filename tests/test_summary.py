@@ -1,5 +1,7 @@
+import pandas as pd
+
 from components.filters import Filters, apply_filters
-from components.summary import headline
+from components.summary import headline, incidents_per_day
 
 
 def test_headline_of_the_whole_wave(seed, seed_frame):
@@ -37,3 +39,10 @@ def test_empty_selection(seed, seed_frame):
     head = headline(seed_frame.iloc[0:0], seed.events)
     assert head.places_named == 0
     assert head.first_date is None
+
+
+def test_incidents_per_day_fills_empty_days(hostile_frame):
+    frame = hostile_frame.assign(date=pd.to_datetime(["2026-01-30", "2026-02-02"]))
+    per_day = incidents_per_day(frame)
+    assert per_day.tolist() == [1, 0, 0, 1]
+    assert incidents_per_day(frame.iloc[0:0]).empty

@@ -50,7 +50,8 @@ def incident_table(filtered: pd.DataFrame) -> None:
     )
     st.download_button(
         f"Download these {len(filtered)} rows (CSV)",
-        data=to_csv(filtered),
+        data=lambda: to_csv(filtered),
+        on_click="ignore",
         file_name="incidents.csv",
         mime="text/csv",
         disabled=filtered.empty,

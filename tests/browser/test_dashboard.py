@@ -55,6 +55,11 @@ def test_layer_control_lists_and_hides_target_types(seed_app, visit):
     names = [text.strip(" ●") for text in overlays.all_inner_texts()]
     for target in TARGET_TYPES.values():
         assert any(name.endswith(target.label) for name in names), target.label
+    heat = overlays.filter(has_text="Heat map").locator("input")
+    seen.page.wait_for_timeout(300)
+    assert not heat.is_checked(), "the heat map starts hidden"
+    heat.check()
+    frame.locator("canvas.leaflet-heatmap-layer").wait_for(timeout=5_000)
     # Quetta, Gwadar, Dalbandin and the province-wide totals name no target.
     overlays.filter(has_text="Target not reported").locator("input").uncheck()
     wait_for_markers(seen, frame, 12)
