@@ -17,7 +17,7 @@ import folium
 from folium.plugins import MarkerCluster
 
 from bench.synthetic import write_synthetic
-from components.data import CsvStore, incidents_frame
+from components.data import DATA_DIR_VARIABLE, CsvStore, incidents_frame
 from components.filters import Filters, apply_filters
 from components.mapview import build_map, incident_layers
 from components.summary import headline
@@ -50,7 +50,6 @@ def app_rerun(directory: Path) -> dict[str, float]:
     """A full AppTest run of the dashboard, then a rerun after a filter change."""
     from streamlit.testing.v1 import AppTest
 
-    from components.ui.loading import DATA_DIR_VARIABLE
     from components.ui.sidebar import TARGET_TYPES_KEY
 
     os.environ[DATA_DIR_VARIABLE] = str(directory)

@@ -46,6 +46,8 @@ from components.model import (
 )
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR_VARIABLE = "INCIDENT_MAP_DATA_DIR"
+"""Environment variable naming another data directory for the dashboard."""
 
 SOURCE_COLUMNS = [
     "source_title",

@@ -8,18 +8,23 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components.data import DEFAULT_DATA_DIR, CsvStore, Problem, incidents_frame
+from components.data import (
+    DATA_DIR_VARIABLE,
+    DEFAULT_DATA_DIR,
+    CsvStore,
+    Problem,
+    incidents_frame,
+)
 from components.model import Event
-
-DATA_DIR_VARIABLE = "INCIDENT_MAP_DATA_DIR"
-"""Environment variable naming another data directory (default: ``data/``)."""
 
 
 def data_directory() -> Path:
     return Path(os.environ.get(DATA_DIR_VARIABLE) or DEFAULT_DATA_DIR)
 
 
-@st.cache_data(show_spinner="Loading incidents…")
+# A resource, not data: the frame is shared as it is, not copied out of a pickle on
+# every rerun (filters make new frames; nothing writes to this one).
+@st.cache_resource(show_spinner="Loading incidents…", max_entries=4)
 def _load(
     directory: str, version: tuple[object, ...]
 ) -> tuple[pd.DataFrame, dict[str, Event], tuple[Problem, ...]]:

@@ -80,7 +80,7 @@ def _date_range(frame: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
         return None
     first, last = span
     if first == last:
-        st.caption(f"Dates: every incident is dated {first.day} {first:%b %Y}.")
+        st.caption(f"Dates: every incident carries the date {first.day} {first:%b %Y}.")
         return None
     chosen = st.slider(
         "Dates",

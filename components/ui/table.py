@@ -9,6 +9,8 @@ from components.export import count_labels, to_csv
 from components.model import CASUALTY_FIELDS
 
 TABLE_KEY = "incident_table"
+MAX_TABLE_ROWS = 2_000
+"""More rows than this are left to the CSV download: a briefer reads the map."""
 
 _COLUMNS = {
     "place": st.column_config.TextColumn("Place"),
@@ -37,8 +39,14 @@ _COLUMNS = {
 
 
 def incident_table(filtered: pd.DataFrame) -> None:
-    shown = filtered.assign(
-        **{column: count_labels(filtered[column]) for column in CASUALTY_FIELDS}
+    shown = filtered.head(MAX_TABLE_ROWS)
+    if len(filtered) > MAX_TABLE_ROWS:
+        st.caption(
+            f"The table shows the first {MAX_TABLE_ROWS:,} of {len(filtered):,} rows; "
+            "narrow the filters, or download them all."
+        )
+    shown = shown.assign(
+        **{column: count_labels(shown[column]) for column in CASUALTY_FIELDS}
     )
     st.dataframe(
         shown,
