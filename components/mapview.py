@@ -67,6 +67,7 @@ def base_map(assets: MapAssets | None = None) -> folium.Map:
         zoom_start=MAP_ZOOM,
         tiles=None,
         control_scale=True,
+        prefer_canvas=True,
     )
     fmap.default_js = [*assets.js, ("incident_map", SCRIPT_URL)]
     fmap.default_css = list(assets.css)
@@ -178,6 +179,7 @@ class OutlineBasemap(MacroElement):
                 L.geoJSON(data, {
                     // Below every data layer, whenever the file arrives.
                     pane: "tilePane",
+                    renderer: L.svg({pane: "tilePane"}),
                     interactive: false,
                     style: function (feature) {
                         return styles[feature.properties.kind];
