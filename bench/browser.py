@@ -13,72 +13,28 @@ second visit is the one measured, and the cold figure is printed beside it.
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from bench.appserver import running_app
 from bench.synthetic import write_synthetic
-from components.data import DATA_DIR_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(url: str, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(url)
 
 
 def main() -> None:
     size = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     with tempfile.TemporaryDirectory() as scratch:
         data = write_synthetic(Path(scratch), size)
-        port = free_port()
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(ROOT / "app.py"),
-                "--server.headless=true",
-                f"--server.port={port}",
-                "--server.address=127.0.0.1",
-                "--server.fileWatcherType=none",
-            ],
-            cwd=ROOT,
-            env={**os.environ, DATA_DIR_VARIABLE: str(data)},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            url = f"http://127.0.0.1:{port}"
-            wait_for(f"{url}/_stcore/health", 60)
+        with running_app(data, Path(scratch) / "server.log") as url:
             cold = measure(url, size)  # loads and caches the data
             result = measure(url, size)
             result["cold_first_marker_s"] = cold["first_marker_s"]
-        finally:
-            server.terminate()
-            server.wait(timeout=20)
     print(f"{size:,} synthetic incidents in headless Chromium:")
     print(f"  first visit (data not cached yet): {result['cold_first_marker_s']:.2f} s")
     print(f"  page load event after {result['page_load_s']:.2f} s")

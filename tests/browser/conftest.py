@@ -8,11 +8,6 @@ neither, the tests skip and say why, except under CI, where they fail.
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,8 +15,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from bench.appserver import AppStartError, running_app
 from components.assets import missing_files
-from components.ui.loading import DATA_DIR_VARIABLE
 from tests.conftest import ROOT, TEST_DATA
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -46,66 +41,19 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @dataclass
 class AppServer:
     url: str
-    process: subprocess.Popen
-    log: Path
-
-
-def _start_app(data_dir: Path, log: Path) -> AppServer:
-    port = _free_port()
-    env = {**os.environ, DATA_DIR_VARIABLE: str(data_dir)}
-    log.parent.mkdir(parents=True, exist_ok=True)
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(ROOT / "app.py"),
-                "--server.headless=true",
-                f"--server.port={port}",
-                "--server.address=127.0.0.1",
-                "--server.fileWatcherType=none",
-                "--browser.gatherUsageStats=false",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"the app exited early; see {log}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                return AppServer(url, process, log)
-        except OSError:
-            time.sleep(0.3)
-    process.terminate()
-    pytest.fail(f"the app did not start within 60 s; see {log}")
-    raise AssertionError  # unreachable
 
 
 def _serve(data_dir: Path, name: str) -> Iterator[AppServer]:
     if missing_files():
         _unavailable("map assets are missing: run python -m components.assets")
-    server = _start_app(data_dir, ARTIFACTS / f"{name}-server.log")
     try:
-        yield server
-    finally:
-        server.process.terminate()
-        server.process.wait(timeout=20)
+        with running_app(data_dir, ARTIFACTS / f"{name}-server.log") as url:
+            yield AppServer(url)
+    except AppStartError as error:
+        pytest.fail(str(error))
 
 
 @pytest.fixture(scope="session")
