@@ -133,13 +133,19 @@ class Dataset:
 
 
 class IncidentStore(Protocol):
-    """Anything the dashboard can load incident data from."""
+    """Anything the dashboard can load incident data from and add to."""
 
     def load(self) -> Dataset: ...
 
     def version(self) -> tuple[object, ...]:
         """Changes whenever the stored data changes (a cache key)."""
         ...
+
+    def add(
+        self,
+        incidents: Sequence[Mapping[str, str]],
+        events: Sequence[Mapping[str, str]] = (),
+    ) -> Dataset: ...
 
 
 class CsvStore:
@@ -171,11 +177,12 @@ class CsvStore:
 
     def version(self) -> tuple[object, ...]:
         paths = [self.events_path, self.user_events_path, *self.incident_paths()]
-        return tuple(
+        files = (
             (str(path), path.stat().st_mtime_ns, path.stat().st_size)
             for path in paths
             if path.exists()
         )
+        return (str(self.directory.resolve()), *files)
 
     def load(self, staged: Mapping[Path, Path] | None = None) -> Dataset:
         """Everything stored; ``staged`` reads some files from pending copies."""

@@ -12,30 +12,33 @@ from components.data import (
     DATA_DIR_VARIABLE,
     DEFAULT_DATA_DIR,
     CsvStore,
+    IncidentStore,
     Problem,
     incidents_frame,
 )
 from components.model import Event
 
 
-def data_directory() -> Path:
-    return Path(os.environ.get(DATA_DIR_VARIABLE) or DEFAULT_DATA_DIR)
+def data_store() -> IncidentStore:
+    """The store the dashboard reads and adds to (``data/`` unless overridden)."""
+    return CsvStore(Path(os.environ.get(DATA_DIR_VARIABLE) or DEFAULT_DATA_DIR))
 
 
 # A resource, not data: the frame is shared as it is, not copied out of a pickle on
 # every rerun (filters make new frames; nothing writes to this one).
 @st.cache_resource(show_spinner="Loading incidents…", max_entries=4)
 def _load(
-    directory: str, version: tuple[object, ...]
+    _store: IncidentStore, version: tuple[object, ...]
 ) -> tuple[pd.DataFrame, dict[str, Event], tuple[Problem, ...]]:
-    dataset = CsvStore(Path(directory)).load()
+    # ``version`` (which names the files and their mtimes) is the cache key.
+    dataset = _store.load()
     return incidents_frame(dataset.incidents), dataset.events, dataset.problems
 
 
 def load_data() -> tuple[pd.DataFrame, dict[str, Event]]:
     """The incident table and events; rows that failed to load are listed on screen."""
-    store = CsvStore(data_directory())
-    frame, events, problems = _load(str(store.directory), store.version())
+    store = data_store()
+    frame, events, problems = _load(store, store.version())
     if problems:
         st.error(
             f"{len(problems)} problem(s) kept rows of the data out of this view. "

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
-from components.data import CsvStore, DataFileError
+from components.data import DataFileError
 from components.intake import EDITABLE_COLUMNS, incident_rows, new_event_id, propose
 from components.model import (
     ATTACK_TYPES,
@@ -21,7 +21,7 @@ from components.model import (
 from components.report import Evidence, Extraction, ReportError, decode_report, extract
 from components.text import html_text
 from components.text import markdown_text as md
-from components.ui.loading import data_directory
+from components.ui.loading import data_store
 
 STATE = "report_review"
 TEXT_KEY = "report_text"
@@ -177,7 +177,7 @@ def _review(review: dict, frame: pd.DataFrame, events: Mapping[str, Event]) -> N
             else []
         )
         try:
-            CsvStore(data_directory()).add(rows, events=event_rows)
+            data_store().add(rows, events=event_rows)
         except DataFileError as error:
             st.error("Nothing was added. Fix these and try again:")
             st.code(
