@@ -23,7 +23,7 @@ page_header(events)
 headline_metrics(filtered, frame, events)
 if filtered.empty:
     st.info("No incidents match these filters. Clear them in the sidebar.")
-incident_map(filtered)
+incident_map(filtered, frame)
 timeline(filtered)
 incident_table(filtered)
 report_panel(frame, events)

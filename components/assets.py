@@ -30,6 +30,8 @@ VENDOR = "vendor"
 URL_ROOT = "/app/static"
 DEFAULT_REGISTRY = "https://registry.npmjs.org"
 BASEMAP_FILE = "basemap/outline-10m.geojson"
+SCRIPT_URL = f"{URL_ROOT}/incident-map.js"
+"""Draws the data layers (``static/incident-map.js``, part of the app)."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,7 @@ class MapAssets:
     css: tuple[tuple[str, str], ...]
     basemap_url: str | None
     local: bool
+    script: str = SCRIPT_URL
 
 
 def local_assets() -> MapAssets:
@@ -150,6 +153,33 @@ def cdn_assets() -> MapAssets:
         css=(("leaflet_css", f"{leaflet}/leaflet.css"),),
         basemap_url=None,
         local=False,
+    )
+
+
+def inline_assets(static_dir: Path = STATIC_DIR) -> MapAssets:
+    """The local files as ``data:`` URLs, for a map file that needs no server."""
+    missing = missing_files(static_dir)
+    if missing:
+        raise AssetError(
+            f"{len(missing)} map file(s) missing, e.g. {missing[0]}; "
+            "run python -m components.assets"
+        )
+    local = local_assets()
+
+    def inline(url: str) -> str:
+        path = static_dir / url.removeprefix(f"{URL_ROOT}/")
+        kind = {".js": "text/javascript", ".css": "text/css"}.get(
+            path.suffix, "application/json"
+        )
+        data = base64.b64encode(path.read_bytes()).decode("ascii")
+        return f"data:{kind};base64,{data}"
+
+    return MapAssets(
+        js=tuple((name, inline(url)) for name, url in local.js),
+        css=tuple((name, inline(url)) for name, url in local.css),
+        basemap_url=inline(local.basemap_url or ""),
+        local=True,
+        script=inline(local.script),
     )
 
 

@@ -238,6 +238,27 @@ class CsvStore:
 E = TypeVar("E")
 
 
+def write_dataset(
+    directory: Path,
+    events: Sequence[Mapping[str, str]],
+    incidents: Sequence[Mapping[str, str]],
+    name: str,
+) -> None:
+    """A new data directory: ``events.csv`` and ``incidents/<name>.csv``.
+
+    Refuses to write over existing files.
+    """
+    targets = [
+        (directory / "events.csv", EVENT_COLUMNS, events),
+        (directory / "incidents" / f"{name}.csv", INCIDENT_COLUMNS, incidents),
+    ]
+    for path, _, _ in targets:
+        if path.exists():
+            raise FileExistsError(f"{path} exists; choose a new directory")
+    for path, columns, rows in targets:
+        _stage(path, columns, rows).replace(path)
+
+
 def _stage(
     path: Path, columns: Sequence[str], rows: Sequence[Mapping[str, str]]
 ) -> Path:
@@ -318,7 +339,7 @@ def _read_rows(
             problems.append(Problem(name, "column is not known", line=1, field=column))
         return []
     records = []
-    for number, row, line, error in _rows(reader):
+    for number, row, line, error in csv_rows(reader):
         if error:
             problems.append(Problem(name, error, row=number, line=line))
             continue
@@ -335,7 +356,7 @@ def _read_rows(
     return records
 
 
-def _rows(
+def csv_rows(
     reader: csv.DictReader,
 ) -> Iterator[tuple[int, dict[str, str], int, str | None]]:
     """(row number, row, line, error) for every data row, malformed ones included."""
@@ -421,6 +442,16 @@ def _event_from_row(row: Mapping[str, str]) -> Event:
     return event
 
 
+def parse_incident_row(
+    row: Mapping[str, str], gazetteer: Gazetteer, event_ids: set[str] | None = None
+) -> Incident:
+    """One incident row, checked as the loader checks it; raises :class:`RowError`.
+
+    With ``event_ids``, the row's event must be one of them.
+    """
+    return _incident_from_row(row, gazetteer, event_ids)
+
+
 def _incident_from_row(
     row: Mapping[str, str], gazetteer: Gazetteer, event_ids: set[str] | None
 ) -> Incident:
@@ -474,6 +505,31 @@ def _incident_from_row(
     )
     field.done()
     return incident
+
+
+def event_row(event: Event) -> dict[str, str]:
+    """An event as a row of ``events.csv``: the inverse of reading one."""
+
+    def text(value: object) -> str:
+        return "" if value is None else str(value)
+
+    return {
+        "id": event.id,
+        "name": event.name,
+        "date": event.date.isoformat(),
+        "date_precision": str(int(event.date_precision)),
+        "admin1": event.admin1,
+        "period_hours": text(event.period_hours),
+        "period_note": event.period_note,
+        "places_hit_at_least": text(event.places_hit_at_least),
+        "claimed_by": event.claimed_by,
+        "source_title": event.source.title,
+        "source_publisher": text(event.source.publisher),
+        "source_date": text(event.source.date and event.source.date.isoformat()),
+        "source_location": event.source.location,
+        "source_excerpt": event.source.excerpt,
+        "notes": event.notes,
+    }
 
 
 def _duplicate_id_problems(incidents: Sequence[Incident]) -> list[Problem]:

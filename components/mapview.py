@@ -9,6 +9,8 @@ text into the page as text, never as HTML.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import folium
 import pandas as pd
 from branca.element import Element, MacroElement
@@ -40,7 +42,7 @@ OUTLINE_LAYER = "Outline map (offline)"
 TILES_LAYER = "OpenStreetMap (online)"
 SEA_COLOUR = "#cfe0ec"
 MAP_CSS = (
-    f".leaflet-container {{ background: {SEA_COLOUR}; }}"
+    f"div.leaflet-container {{ background: {SEA_COLOUR}; }}"
     ".place-label { font: 600 12px/1.2 sans-serif; color: #1b1b1b; white-space: nowrap;"
     " text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }"
     ".country-label { font: 11px/1.2 sans-serif; letter-spacing: 0.12em;"
@@ -50,8 +52,6 @@ MAP_CSS = (
     ".leaflet-control-layers-base { font-style: italic; }"
 )
 CASUALTY_COLOUR = "#b2182b"
-SCRIPT_URL = "/app/static/incident-map.js"
-"""Draws the data layers; the app serves it with its other static files."""
 
 
 def base_map(assets: MapAssets | None = None) -> folium.Map:
@@ -69,7 +69,7 @@ def base_map(assets: MapAssets | None = None) -> folium.Map:
         control_scale=True,
         prefer_canvas=True,
     )
-    fmap.default_js = [*assets.js, ("incident_map", SCRIPT_URL)]
+    fmap.default_js = [*assets.js, ("incident_map", assets.script)]
     fmap.default_css = list(assets.css)
     fmap.get_root().header.add_child(Element(f"<style>{MAP_CSS}</style>"))
     if assets.basemap_url:
@@ -87,39 +87,52 @@ def base_map(assets: MapAssets | None = None) -> folium.Map:
     return fmap
 
 
-def incident_layers(frame: pd.DataFrame) -> list[folium.FeatureGroup]:
-    """One layer per target type (all of them, empty or not), deaths, place names
-    and a heat map (off at first). Records revised by a later one are not drawn;
-    the popup of the later one lists their figures."""
+def incident_layers(
+    frame: pd.DataFrame, target_types: Sequence[str] | None = None
+) -> list[folium.FeatureGroup]:
+    """One layer per target type, then deaths, place names and a heat map (off at
+    first). ``target_types`` (default: those in ``frame``) keeps the layer list the
+    same while filters change. Records revised by a later one are not drawn; the
+    popup of the later one lists their figures."""
     latest = latest_records(frame)
     payload = incident_groups(latest, earlier_figures(frame))
+    codes = target_types if target_types is not None else set(frame["target_type"])
     layers = []
-    for code in TARGET_TYPES:
+    for code in (code for code in TARGET_TYPES if code in codes):
         layer = folium.FeatureGroup(name=layer_name(code), overlay=True, show=True)
-        if not layers:
-            DataCall(
-                "setData",
-                {"strings": payload["strings"], "columns": payload["columns"]},
-                with_layer=False,
-            ).add_to(layer)
         if code in payload["types"]:
             DataCall("addIncidents", payload["types"][code]).add_to(layer)
         layers.append(layer)
+    data = DataCall(
+        "setData",
+        {"strings": payload["strings"], "columns": payload["columns"]},
+        with_layer=False,
+    )
     deaths = folium.FeatureGroup(name=DEATHS_LAYER, overlay=True, show=True)
     DataCall("addDeaths", death_circles(latest), CASUALTY_COLOUR).add_to(deaths)
     names = folium.FeatureGroup(name=PLACE_NAMES_LAYER, overlay=True, show=True)
     DataCall("addLabels", place_labels(latest)).add_to(names)
     heat = folium.FeatureGroup(name=HEAT_LAYER, overlay=True, show=False)
     DataCall("addHeat", heat_points(latest), not heat.show).add_to(heat)
+    # The data go first, in the first layer, before any layer draws from them.
+    first = layers[0] if layers else deaths
+    first.add_child(data, index=0)
     return [*layers, deaths, names, heat]
 
 
-def build_map(frame: pd.DataFrame) -> folium.Map:
-    """A complete map: base, layers and layer control (for files and tests)."""
-    fmap = base_map()
+def build_map(
+    frame: pd.DataFrame,
+    assets: MapAssets | None = None,
+    caption: Sequence[str] = (),
+) -> folium.Map:
+    """A complete map: base, layers, layer control, and an optional caption (for
+    map files and tests)."""
+    fmap = base_map(assets)
     for layer in incident_layers(frame):
         layer.add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
+    if caption:
+        Caption(caption).add_to(fmap)
     return fmap
 
 
@@ -213,6 +226,35 @@ class OutlineBasemap(MacroElement):
         self._name = "OutlineBasemap"
         self.url = url
         self.styles = OUTLINE_STYLES
+
+
+class Caption(MacroElement):
+    """Lines of text in a box at the top left, set as text (never as HTML)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.control({position: "topleft"});
+        {{ this.get_name() }}.onAdd = function () {
+            var div = L.DomUtil.create("div", "incident-legend");
+            div.style.cssText = {{ this.style|tojson }};
+            {{ this.lines|tojson }}.forEach(function (text, i) {
+                var line = document.createElement(i ? "div" : "b");
+                line.textContent = text;
+                div.appendChild(line);
+            });
+            return div;
+        };
+        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        super().__init__()
+        self._name = "Caption"
+        self.lines = list(lines)
+        self.style = Legend.style + ";max-width:420px"
 
 
 class Legend(MacroElement):

@@ -145,6 +145,83 @@ TARGET_TYPES: dict[str, TargetType] = {
             "Multiple Telecommunication Targets",
             "#7b68ee",
         ),
+        # GTD's other target types, each kept apart rather than folded together.
+        *(
+            TargetType(code, label, gtd_code, gtd_label, "", colour)
+            for code, label, gtd_code, gtd_label, colour in (
+                ("military", "Military", 4, "Military", "#3b3b6d"),
+                ("business", "Businesses (other)", 1, "Business", "#9c7a00"),
+                (
+                    "private_citizens",
+                    "Private citizens and property",
+                    14,
+                    "Private Citizens & Property",
+                    "#d95f02",
+                ),
+                (
+                    "transportation",
+                    "Transportation (other)",
+                    19,
+                    "Transportation",
+                    "#0e6e7e",
+                ),
+                ("utilities", "Utilities", 21, "Utilities", "#4d9221"),
+                (
+                    "religious",
+                    "Religious figures and institutions",
+                    15,
+                    "Religious Figures/Institutions",
+                    "#a6761d",
+                ),
+                (
+                    "media",
+                    "Journalists and media",
+                    10,
+                    "Journalists & Media",
+                    "#e7298a",
+                ),
+                ("diplomatic", "Diplomatic", 7, "Government (Diplomatic)", "#1b9e77"),
+                (
+                    "aviation",
+                    "Airports and aircraft",
+                    6,
+                    "Airports & Aircraft",
+                    "#5e81b5",
+                ),
+                ("ngo", "NGOs", 12, "NGO", "#66a61e"),
+                ("maritime", "Maritime", 11, "Maritime", "#2c7fb8"),
+                (
+                    "food_water",
+                    "Food or water supply",
+                    9,
+                    "Food or Water Supply",
+                    "#7fbc41",
+                ),
+                (
+                    "non_state_militia",
+                    "Non-state militias",
+                    17,
+                    "Terrorists/Non-State Militia",
+                    "#762a83",
+                ),
+                ("tourists", "Tourists", 18, "Tourists", "#c51b7d"),
+                (
+                    "political_party",
+                    "Violent political parties",
+                    22,
+                    "Violent Political Party",
+                    "#8e0152",
+                ),
+                (
+                    "abortion_related",
+                    "Abortion related",
+                    5,
+                    "Abortion Related",
+                    "#de77ae",
+                ),
+                ("other", "Other targets", 13, "Other", "#5a5a5a"),
+            )
+        ),
         TargetType(NOT_REPORTED, "Target not reported", 20, "Unknown", "", "#8a8a8a"),
     )
 }

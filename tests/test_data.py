@@ -39,6 +39,9 @@ def test_good_row_loads_with_gazetteer_coordinates(write_data: WriteData):
             "incidents/test.csv, row 1 (line 2), field 'target_type': unknown "
             "target type 'mosque'; known: police_paramilitary, frontier_corps_hq, "
             "prison, government, market, bank, hospital, school, railway, telecoms, "
+            "military, business, private_citizens, transportation, utilities, "
+            "religious, media, diplomatic, aviation, ngo, maritime, food_water, "
+            "non_state_militia, tourists, political_party, abortion_related, other, "
             "not_reported",
         ),
         (

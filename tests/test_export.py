@@ -1,13 +1,16 @@
 import csv
 import io
+import re
 
 import pandas as pd
+import pytest
 
-from components.export import count_labels, to_csv
+from components.assets import AssetError, inline_assets
+from components.export import count_labels, standalone_html, to_csv
 
 
 def rows(data: bytes) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
 
 
 def test_csv_keeps_unknown_counts_blank(seed_frame):
@@ -26,7 +29,37 @@ def test_csv_neutralises_formulas(hostile_frame):
     assert exported[0]["notes"].startswith("<img")
 
 
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_neutralises_every_formula_start(seed_frame, start):
+    frame = seed_frame.head(1).assign(notes=f"{start}1+1")
+    expected = f"'{start}1+1".replace("\r", "\n")  # and a lone CR is a line break
+    assert rows(to_csv(frame))[0]["notes"] == expected
+
+
 def test_count_labels_never_show_zero_for_unknown(seed_frame):
     labels = count_labels(seed_frame["killed_attackers"])
     assert set(labels) == {"not reported", "145"}
     assert count_labels(pd.Series([1234, 0], dtype="Int64")).tolist() == ["1,234", "0"]
+
+
+def test_standalone_map_inlines_every_asset(seed_frame):
+    page = standalone_html(seed_frame, "Briefing <map>", ["Places: Quetta"]).decode()
+    assert "/app/static" not in page
+    assert not re.findall(r'(?:src|href)="https?:', page)  # only the tiles are online
+    for kind in ("text/javascript", "text/css", "application/json"):
+        assert f"data:{kind};base64," in page
+    assert "<title>Briefing &lt;map&gt;</title>" in page
+    assert (
+        page.count("IncidentMap.addIncidents(") == seed_frame["target_type"].nunique()
+    )
+
+
+def test_standalone_map_needs_the_fetched_assets(seed_frame, monkeypatch, tmp_path):
+    import components.export
+
+    def missing():
+        return inline_assets(tmp_path)
+
+    monkeypatch.setattr(components.export, "inline_assets", missing)
+    with pytest.raises(AssetError, match=r"python -m components\.assets"):
+        standalone_html(seed_frame, "x")

@@ -1,12 +1,11 @@
 import json
 import re
 
-from components.assets import cdn_assets, local_assets
+from components.assets import SCRIPT_URL, cdn_assets, local_assets
 from components.mapview import (
     DEATHS_LAYER,
     HEAT_LAYER,
     PLACE_NAMES_LAYER,
-    SCRIPT_URL,
     base_map,
     build_map,
     incident_layers,
@@ -25,11 +24,16 @@ def calls(html: str, function: str) -> list:
     return [json.loads(m) for m in re.findall(pattern, html, re.MULTILINE)]
 
 
-def test_one_layer_per_target_type_then_deaths_names_and_heat(seed_frame):
+def test_one_layer_per_target_type_in_the_data_then_deaths_names_and_heat(
+    seed_frame,
+):
     layers = incident_layers(seed_frame)
     names = [layer.layer_name for layer in layers]
-    assert len(names) == len(TARGET_TYPES) + 3
-    for target, name in zip(TARGET_TYPES.values(), names, strict=False):
+    present = [
+        t for code, t in TARGET_TYPES.items() if code in set(seed_frame["target_type"])
+    ]
+    assert len(names) == len(present) + 3
+    for target, name in zip(present, names, strict=False):
         assert name.endswith(target.label)
     assert names[-3:] == [DEATHS_LAYER, PLACE_NAMES_LAYER, HEAT_LAYER]
     assert [layer.show for layer in layers[-3:]] == [True, True, False]
@@ -77,3 +81,10 @@ def test_base_map_is_identical_on_every_call():
         return re.sub(r"_[0-9a-f]{32}", "", fmap.get_root().render())
 
     assert script() == script()
+
+
+def test_layers_stay_the_same_while_filters_narrow_the_data(seed_frame):
+    every_type = sorted(set(seed_frame["target_type"]))
+    one_town = seed_frame[seed_frame["place"] == "Mastung"]
+    names = [layer.layer_name for layer in incident_layers(one_town, every_type)]
+    assert len(names) == len(every_type) + 3

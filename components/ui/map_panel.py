@@ -8,14 +8,16 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from components.assets import map_assets
+from components.filters import target_type_options
 from components.mapview import base_map, incident_layers
 
 MAP_KEY = "incident_map"
 MAP_HEIGHT = 600
 
 
-def incident_map(filtered: pd.DataFrame) -> None:
-    """Draw the filtered incidents. Panning and zooming do not rerun the app."""
+def incident_map(filtered: pd.DataFrame, frame: pd.DataFrame) -> None:
+    """Draw the filtered incidents, with a layer for each target type in ``frame``.
+    Panning and zooming do not rerun the app."""
     assets = map_assets()
     if not assets.local:
         st.warning(
@@ -27,7 +29,7 @@ def incident_map(filtered: pd.DataFrame) -> None:
     st_folium(
         base_map(assets),
         key=MAP_KEY,
-        feature_group_to_add=incident_layers(filtered),
+        feature_group_to_add=incident_layers(filtered, target_type_options(frame)),
         layer_control=folium.LayerControl(collapsed=False),
         returned_objects=[],
         height=MAP_HEIGHT,

@@ -1,0 +1,348 @@
+"""Readers for the field's incident formats: ACLED, GTD, UCDP GED, and our GeoJSON.
+
+Each format module maps one source row to one of our incident rows (the columns of
+``components.data.INCIDENT_COLUMNS``) or rejects it with a reason. Nothing is
+guessed: a figure the source does not split by group stays unsplit, a code we have
+no entry for is a reject, not a default. Rows whose coordinates are missing or
+impossible are placed through the gazetteer from their place names, at the
+precision of the name that matched, or rejected. Every accepted row is then checked
+exactly as the data loader checks it. The mapping tables are in ``data/README.md``.
+
+Pure: no Streamlit. The command line is ``python -m components.convert``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Protocol
+
+from components.data import EVENT_COLUMNS, INCIDENT_COLUMNS, RowError, csv_rows
+from components.data import parse_incident_row as check_incident_row
+from components.gazetteer import Gazetteer, default_gazetteer
+from components.model import MAX_TEXT_LENGTH, GeoPrecision
+from components.text import spreadsheet_cell
+
+Row = dict[str, str]
+Progress = Callable[[int, int], None]
+"""Called with (rows done, rows in all) as an import goes."""
+
+
+class ImportFormatError(ValueError):
+    """The file as a whole cannot be read as the format named."""
+
+
+class RowRejected(ValueError):  # noqa: N818 - reads as a verdict on the row
+    """A row that cannot become an incident; the message says why."""
+
+
+@dataclass(frozen=True)
+class Mapped:
+    """A source row in our columns, and the names to place it by if need be."""
+
+    incident: Row
+    place_names: Sequence[tuple[str, GeoPrecision | None]] = ()
+    """Names to geocode, most precise first, each with the coarsest precision a
+    match on it can claim (None: the gazetteer place's own)."""
+
+
+class Format(Protocol):
+    """What a format module offers."""
+
+    NAME: str
+    REQUIRED_COLUMNS: Sequence[str]
+
+    def convert(self, row: Mapping[str, str], source_name: str) -> Mapped: ...
+
+
+@dataclass(frozen=True)
+class Reject:
+    """A source row that was not imported, with where it is and why."""
+
+    row: int
+    """1 for the first data row after the header."""
+    line: int
+    reason: str
+    original: Mapping[str, str]
+
+
+@dataclass
+class ImportResult:
+    """What one import read, made and refused."""
+
+    format_name: str
+    source_name: str
+    incidents: list[Row] = field(default_factory=list)
+    events: list[Row] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+    read: int = 0
+    geocoded: int = 0
+    """Rows placed from their place names because their coordinates were unusable."""
+
+    @property
+    def imported(self) -> int:
+        return len(self.incidents)
+
+    def summary(self) -> str:
+        return (
+            f"{self.source_name} ({self.format_name}): {self.read:,} rows read, "
+            f"{self.imported:,} imported ({self.geocoded:,} placed from their place "
+            f"names), {len(self.rejects):,} rejected"
+        )
+
+    def reject_reasons(self, limit: int = 8) -> list[tuple[int, str]]:
+        """(rows, an example reason) per field named in the reasons, commonest first."""
+        by_field: dict[str, list[Reject]] = {}
+        for reject in self.rejects:
+            by_field.setdefault(reject.reason.split(":")[0], []).append(reject)
+        ranked = sorted(by_field.values(), key=len, reverse=True)[:limit]
+        return [
+            (len(group), f"row {group[0].row}: {group[0].reason}") for group in ranked
+        ]
+
+    def rejects_csv(self) -> bytes:
+        """The rejected rows as they came, with row, line and reason first."""
+        columns = ["row", "line", "reason"]
+        for reject in self.rejects:
+            columns.extend(c for c in reject.original if c not in columns)
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        for reject in self.rejects:
+            cells = {"row": reject.row, "line": reject.line, "reason": reject.reason}
+            cells.update(reject.original)
+            writer.writerow({k: spreadsheet_cell(v) for k, v in cells.items()})
+        return buffer.getvalue().encode("utf-8")
+
+
+def formats() -> dict[str, Format]:
+    """The readers by the name the command line and the dashboard use."""
+    from components.formats import acled, geojson, gtd, ucdp
+
+    return {"acled": acled, "gtd": gtd, "ucdp": ucdp, "geojson": geojson}
+
+
+def detect_format(header: Iterable[str]) -> str | None:
+    """The CSV format whose required columns a header holds, if exactly one."""
+    columns = set(header)
+    found = [
+        name
+        for name, module in formats().items()
+        if module.REQUIRED_COLUMNS and set(module.REQUIRED_COLUMNS) <= columns
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def decode(data: bytes, source_name: str, encoding: str = "utf-8") -> str:
+    """Text from uploaded bytes; binary or wrongly encoded files are refused."""
+    if b"\x00" in data[:65536]:
+        raise ImportFormatError(f"{source_name} is not text (it holds NUL bytes)")
+    try:
+        return data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
+    except (UnicodeDecodeError, LookupError) as error:
+        if isinstance(error, LookupError):
+            raise ImportFormatError(f"unknown text encoding {encoding!r}") from None
+        line = data[: error.start].count(b"\n") + 1
+        raise ImportFormatError(
+            f"{source_name}, line {line}: not {encoding} text (byte {error.start}); "
+            "if it was saved in a Windows encoding, choose cp1252"
+        ) from None
+
+
+def read_csv_rows(
+    text: str, source_name: str, required: Sequence[str]
+) -> csv.DictReader:
+    """A DictReader over ``text`` after checking the header names ``required``."""
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = [name.strip() for name in reader.fieldnames or []]
+    reader.fieldnames = header
+    missing = [column for column in required if column not in header]
+    if not header:
+        raise ImportFormatError(f"{source_name} is empty; expected a header row")
+    if missing:
+        raise ImportFormatError(
+            f"{source_name}, line 1: the header lacks {', '.join(missing)}"
+        )
+    return reader
+
+
+SourceRow = tuple[int, int, Mapping[str, str], str | None]
+"""(row number, line, cells, problem with the row's shape or None)."""
+
+
+def import_rows(
+    rows: Iterable[SourceRow],
+    fmt: Format,
+    source_name: str,
+    gazetteer: Gazetteer | None = None,
+    total: int = 0,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Map, place and check source rows; every row ends imported or rejected."""
+    gazetteer = gazetteer or default_gazetteer()
+    result = ImportResult(fmt.NAME, source_name)
+    event_id = import_event_id(fmt.NAME, source_name)
+    seen: set[str] = set()
+    for number, line, row, problem in rows:
+        result.read += 1
+        if progress and number % 1000 == 0:
+            progress(number, total)
+        try:
+            if problem:
+                raise RowRejected(problem)
+            mapped = fmt.convert(row, source_name)
+            incident = {column: "" for column in INCIDENT_COLUMNS}
+            incident.update(mapped.incident)
+            incident["event_id"] = incident["event_id"] or event_id
+            geocoded = _place_if_needed(incident, mapped.place_names, gazetteer)
+            if incident["id"] in seen:
+                raise RowRejected(f"id: {incident['id']!r} appears twice in the file")
+            check_incident_row(incident, gazetteer, None)
+        except RowRejected as rejected:
+            result.rejects.append(Reject(number, line, str(rejected), dict(row)))
+            continue
+        except RowError as errors:
+            reason = "; ".join(f"{e.field}: {e.message}" for e in errors.errors)
+            result.rejects.append(Reject(number, line, reason, dict(row)))
+            continue
+        seen.add(incident["id"])
+        result.geocoded += geocoded
+        result.incidents.append(incident)
+    if progress:
+        progress(result.read, total or result.read)
+    if any(row["event_id"] == event_id for row in result.incidents):
+        result.events.append(import_event(fmt.NAME, source_name, result.incidents))
+    return result
+
+
+def import_csv(
+    data: bytes,
+    fmt: Format,
+    source_name: str,
+    gazetteer: Gazetteer | None = None,
+    encoding: str = "utf-8",
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Import a CSV file of one of the field's formats."""
+    text = decode(data, source_name, encoding)
+    reader = read_csv_rows(text, source_name, fmt.REQUIRED_COLUMNS)
+    total = max(text.count("\n") - 1, 0)
+
+    def rows() -> Iterable[SourceRow]:
+        for number, row, line, problem in csv_rows(reader):
+            if not row:  # the CSV itself is broken here: stop, say where
+                raise ImportFormatError(f"{source_name}, line {line}: {problem}")
+            cells = {k: v or "" for k, v in row.items() if k is not None}
+            yield number, line, cells, problem
+
+    return import_rows(rows(), fmt, source_name, gazetteer, total, progress)
+
+
+def import_event_id(format_name: str, source_name: str) -> str:
+    """The id of the event that gathers one file's imported rows."""
+    stem = PurePath(source_name).stem or "upload"
+    slug = re.sub(r"[^a-z0-9]+", "-", stem.casefold()).strip("-")[:60] or "upload"
+    return f"{format_name.casefold().split()[0]}-{slug}"
+
+
+def import_event(format_name: str, source_name: str, incidents: Sequence[Row]) -> Row:
+    """One event row for a file's rows: the data sets have no 'wave' of their own."""
+    dates = sorted(row["date"] for row in incidents)
+    event = {column: "" for column in EVENT_COLUMNS}
+    event.update(
+        id=import_event_id(format_name, source_name),
+        name=f"{format_name} import: {PurePath(source_name).name}"[:200],
+        date=dates[0],
+        date_precision="1",
+        source_title=f"{format_name} file {PurePath(source_name).name}"[:200],
+        source_location=PurePath(source_name).name[:200],
+        notes=(
+            f"{len(incidents):,} incidents imported from {format_name}, "
+            f"dated {dates[0]} to {dates[-1]}; each cites its own source."
+        ),
+    )
+    return event
+
+
+# --- Helpers the format modules share ----------------------------------------------
+
+UNKNOWN_SENTINELS = frozenset({"", "-9", "-99", "-9.0", "-99.0", "nan", "NA"})
+"""Cells that mean 'unknown' in the field's files (GTD writes -9 and -99)."""
+
+
+def cell(row: Mapping[str, str], column: str) -> str:
+    return (row.get(column) or "").strip()
+
+
+def count_cell(row: Mapping[str, str], column: str) -> str:
+    """A count as our files write it: blank where the source does not know."""
+    text = cell(row, column)
+    if text in UNKNOWN_SENTINELS:
+        return ""
+    try:
+        value = float(text)
+    except ValueError:
+        raise RowRejected(f"{column}: {text!r} is not a number") from None
+    if not math.isfinite(value) or value < 0 or value != int(value):
+        raise RowRejected(f"{column}: {text!r} is not a whole number of people")
+    return str(int(value))
+
+
+def clipped(text: str) -> str:
+    """Source text within our field limit, marked where it was cut."""
+    if len(text) <= MAX_TEXT_LENGTH:
+        return text
+    return text[: MAX_TEXT_LENGTH - 1] + "\u2026"
+
+
+def facts(pairs: Iterable[tuple[str, str]]) -> str:
+    """'label: value; ...' for the source fields our record has no column for."""
+    return clipped("; ".join(f"{label}: {value}" for label, value in pairs if value))
+
+
+def usable_point(lat: str, lon: str) -> bool:
+    """Both coordinates are numbers on the globe, and not the 0, 0 placeholder."""
+    try:
+        y, x = float(lat), float(lon)
+    except ValueError:
+        return False
+    finite = math.isfinite(y) and math.isfinite(x)
+    return finite and abs(y) <= 90 and abs(x) <= 180 and (y, x) != (0.0, 0.0)
+
+
+_PLACE_SUFFIX = re.compile(
+    r"\s+(town|city|village|district|tehsil|province|division|agency)$", re.IGNORECASE
+)
+
+
+def _place_if_needed(
+    incident: Row,
+    names: Sequence[tuple[str, GeoPrecision | None]],
+    gazetteer: Gazetteer,
+) -> bool:
+    """Clear unusable coordinates and place the row by name; True if it was."""
+    if usable_point(incident["lat"], incident["lon"]):
+        return False
+    given = f"lat {incident['lat']!r}, lon {incident['lon']!r}"
+    tried = []
+    for name, coarsest in names:
+        name = _PLACE_SUFFIX.sub("", name.strip())
+        if not name or name in tried:
+            continue
+        tried.append(name)
+        place = gazetteer.get(name)
+        if place is None:
+            continue
+        precision = max(place.precision, coarsest or place.precision)
+        incident.update(place=name, lat="", lon="", geo_precision=str(int(precision)))
+        return True
+    known = ", ".join(repr(name) for name in tried) or "none given"
+    raise RowRejected(
+        f"coordinates: no usable coordinates ({given}) and no place name the "
+        f"gazetteer knows ({known})"
+    )
