@@ -5,6 +5,7 @@ import streamlit as st
 from components.filters import apply_filters
 from components.ui.about import about_panel
 from components.ui.header import page_header
+from components.ui.link import open_link
 from components.ui.loading import load_data
 from components.ui.map_panel import incident_map
 from components.ui.metrics import headline_metrics
@@ -16,10 +17,11 @@ from components.ui.timeline import timeline
 st.set_page_config(page_title="Incident map", page_icon="🗺️", layout="wide")
 
 frame, events = load_data()
+page_header(events)
+open_link(frame)
 filters = filter_sidebar(frame)
 filtered = apply_filters(frame, filters)
 
-page_header(events)
 headline_metrics(filtered, frame, events)
 if filtered.empty:
     st.info("No incidents match these filters. Clear them in the sidebar.")

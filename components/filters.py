@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from components import views
 from components.model import ATTACK_TYPES, TARGET_TYPES, GeoPrecision
 
 
@@ -67,3 +68,16 @@ def attack_type_options(frame: pd.DataFrame) -> list[str]:
     """Attack type codes present in the data, in vocabulary order."""
     present = set(";".join(frame["attack_types"]).split(";"))
     return [code for code in ATTACK_TYPES if code in present]
+
+
+def filter_labels(frame: pd.DataFrame) -> dict[str, dict[str, str]]:
+    """Each filter's options, with the label a person (and a link) knows them by."""
+    wide = set(frame.loc[frame["geo_precision"] == int(GeoPrecision.REGION), "place"])
+    return {
+        views.PLACE: {
+            place: f"{place} (province-wide)" if place in wide else place
+            for place in place_options(frame)
+        },
+        views.TARGET: {c: TARGET_TYPES[c].label for c in target_type_options(frame)},
+        views.ATTACK: {c: ATTACK_TYPES[c].label for c in attack_type_options(frame)},
+    }

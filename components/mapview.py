@@ -9,7 +9,7 @@ text into the page as text, never as HTML.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import folium
 import pandas as pd
@@ -30,11 +30,16 @@ from components.model import (
     TARGET_TYPES,
 )
 from components.text import html_text
+from components.views import (
+    DEATHS_KEY,
+    HEAT_KEY,
+    HIDDEN_BY_DEFAULT,
+    NAMES_KEY,
+    MapView,
+    layer_keys,
+)
 
-Coordinate = tuple[float, float]
-
-MAP_CENTER: Coordinate = (28.4, 66.4)
-MAP_ZOOM = 6
+DEFAULT_VIEW = MapView(lat=28.4, lon=66.4, zoom=6)
 DEATHS_LAYER = "Deaths (circle area ∝ deaths)"
 HEAT_LAYER = "Heat map (incidents)"
 PLACE_NAMES_LAYER = "Place names"
@@ -54,7 +59,9 @@ MAP_CSS = (
 CASUALTY_COLOUR = "#b2182b"
 
 
-def base_map(assets: MapAssets | None = None) -> folium.Map:
+def base_map(
+    assets: MapAssets | None = None, view: MapView | None = None
+) -> folium.Map:
     """The map without data: identical on every call with the same assets.
 
     Base layers: an outline map (land, coast, borders, country names) drawn from a
@@ -62,9 +69,10 @@ def base_map(assets: MapAssets | None = None) -> folium.Map:
     the internet is reachable.
     """
     assets = assets or map_assets()
+    view = view or DEFAULT_VIEW
     fmap = folium.Map(
-        location=MAP_CENTER,
-        zoom_start=MAP_ZOOM,
+        location=view.centre,
+        zoom_start=view.zoom,
         tiles=None,
         control_scale=True,
         prefer_canvas=True,
@@ -88,36 +96,47 @@ def base_map(assets: MapAssets | None = None) -> folium.Map:
 
 
 def incident_layers(
-    frame: pd.DataFrame, target_types: Sequence[str] | None = None
+    frame: pd.DataFrame,
+    target_types: Sequence[str] | None = None,
+    hidden: Collection[str] = HIDDEN_BY_DEFAULT,
 ) -> list[folium.FeatureGroup]:
-    """One layer per target type, then deaths, place names and a heat map (off at
-    first). ``target_types`` (default: those in ``frame``) keeps the layer list the
-    same while filters change. Records revised by a later one are not drawn; the
-    popup of the later one lists their figures."""
+    """One layer per target type, then deaths, place names and a heat map.
+
+    ``target_types`` (default: those in ``frame``) keeps the layer list the same
+    while filters change; ``hidden`` names the layers that start unticked (keys of
+    :func:`components.views.layer_keys`). Records revised by a later one are not
+    drawn; the popup of the later one lists their figures.
+    """
     latest = latest_records(frame)
     payload = incident_groups(latest, earlier_figures(frame))
-    codes = target_types if target_types is not None else set(frame["target_type"])
-    layers = []
-    for code in (code for code in TARGET_TYPES if code in codes):
-        layer = folium.FeatureGroup(name=layer_name(code), overlay=True, show=True)
-        if code in payload["types"]:
-            DataCall("addIncidents", payload["types"][code]).add_to(layer)
-        layers.append(layer)
-    data = DataCall(
+    present = target_types if target_types is not None else set(frame["target_type"])
+    codes = [code for code in TARGET_TYPES if code in present]
+    keys = layer_keys(codes)
+    names = [layer_name(code) for code in codes]
+    names += [DEATHS_LAYER, PLACE_NAMES_LAYER, HEAT_LAYER]
+    layers = {
+        key: folium.FeatureGroup(name=name, overlay=True, show=key not in hidden)
+        for key, name in zip(keys, names, strict=True)
+    }
+    first = next(iter(layers.values()))
+    DataCall(
         "setData",
         {"strings": payload["strings"], "columns": payload["columns"]},
         with_layer=False,
+    ).add_to(first)
+    for key, layer in layers.items():
+        DataCall("register", key, not layer.show, key not in HIDDEN_BY_DEFAULT).add_to(
+            layer
+        )
+    for code in codes:
+        if code in payload["types"]:
+            DataCall("addIncidents", payload["types"][code]).add_to(layers[code])
+    DataCall("addDeaths", death_circles(latest), CASUALTY_COLOUR).add_to(
+        layers[DEATHS_KEY]
     )
-    deaths = folium.FeatureGroup(name=DEATHS_LAYER, overlay=True, show=True)
-    DataCall("addDeaths", death_circles(latest), CASUALTY_COLOUR).add_to(deaths)
-    names = folium.FeatureGroup(name=PLACE_NAMES_LAYER, overlay=True, show=True)
-    DataCall("addLabels", place_labels(latest)).add_to(names)
-    heat = folium.FeatureGroup(name=HEAT_LAYER, overlay=True, show=False)
-    DataCall("addHeat", heat_points(latest), not heat.show).add_to(heat)
-    # The data go first, in the first layer, before any layer draws from them.
-    first = layers[0] if layers else deaths
-    first.add_child(data, index=0)
-    return [*layers, deaths, names, heat]
+    DataCall("addLabels", place_labels(latest)).add_to(layers[NAMES_KEY])
+    DataCall("addHeat", heat_points(latest)).add_to(layers[HEAT_KEY])
+    return list(layers.values())
 
 
 def build_map(

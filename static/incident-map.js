@@ -109,9 +109,11 @@
 
   var shared = {strings: [], columns: {}};
 
-  // The rows and strings that every layer's groups refer to.
+  // The rows and strings that every layer's groups refer to. New data come with
+  // new layers, which register themselves again.
   function setData(data) {
     shared = data;
+    registered = [];
   }
 
   // A group: [lat, lon, dx, dy, wide, rows[]]: the incidents of one target type at
@@ -180,8 +182,7 @@
   }
 
   // Points: [lat, lon, incidents].
-  function addHeat(layer, points, hidden) {
-    if (hidden) startHidden(layer);
+  function addHeat(layer, points) {
     if (!L.heatLayer || !points.length) return;
     var most = Math.max.apply(null, points.map(function (p) { return p[2]; }));
     layer.addLayer(L.heatLayer(points.map(function (p) {
@@ -189,7 +190,63 @@
     }), {radius: 28, blur: 20, minOpacity: 0.35}));
   }
 
+  // --- The view in the page's address, so a copied link reopens it --------------
+  // ``map=zoom/lat/lon`` and ``layers=key,key`` (only when not the default) are
+  // written into the Streamlit page's URL, which the app reads when a page opens.
+  // Layers ticked or unticked here stay so when new data replace the layers.
+  var registered = [], visible = {}, watched = null, defaultLayers = "";
+  var written = null, pending = null;
+
+  function register(layer, key, hidden, isDefault) {
+    registered.push({layer: layer, key: key, isDefault: isDefault});
+    defaultLayers = registered.filter(function (r) { return r.isDefault; })
+      .map(function (r) { return r.key; }).join(",");
+    if (key in visible ? !visible[key] : hidden) startHidden(layer);
+    layer.once("add", function () { watch(layer._map); });
+  }
+
+  function watch(map) {
+    if (!map || watched === map) return;
+    watched = map;
+    map.on("moveend overlayadd overlayremove", function () {
+      clearTimeout(pending);
+      pending = setTimeout(function () { writeView(map); }, 250);
+    });
+    // The app rewrites its URL when a filter changes: put the view back.
+    setInterval(function () { if (written !== null) writeView(map, true); }, 1000);
+  }
+
+  function writeView(map, onlyIfLost) {
+    var page, params;
+    try {
+      page = window.parent.location;  // the app's page, around this frame
+      params = new URLSearchParams(page.search);
+    } catch (error) {
+      return;  // another origin: the address is not ours to write
+    }
+    if (!onlyIfLost) {
+      var centre = map.getCenter(), active = [];
+      registered.forEach(function (r) {
+        visible[r.key] = map.hasLayer(r.layer);
+        if (visible[r.key]) active.push(r.key);
+      });
+      written = {
+        map: [map.getZoom(), centre.lat.toFixed(4), centre.lng.toFixed(4)].join("/"),
+        layers: active.join(",") === defaultLayers ? null : active.join(","),
+      };
+    }
+    if (params.get("map") === written.map && params.get("layers") === written.layers) {
+      return;
+    }
+    params.set("map", written.map);
+    if (written.layers === null) params.delete("layers");
+    else params.set("layers", written.layers);
+    var url = page.pathname + "?" + params.toString() + page.hash;
+    window.parent.history.replaceState(window.parent.history.state, "", url);
+  }
+
   window.IncidentMap = {
+    register: register,
     setData: setData,
     addIncidents: addIncidents,
     addDeaths: addDeaths,

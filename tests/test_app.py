@@ -206,3 +206,46 @@ def test_date_slider_narrows_table_map_and_figures(tmp_path, monkeypatch):
     assert march["date"].between("2025-03-01", "2025-03-31").all()
     assert sum(len(g[5]) for g in incident_groups(at)) == len(march)
     assert "SYNTHETIC" in " ".join(m.value for m in at.markdown)
+
+
+def run_link(**params: str | list[str]) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def test_a_link_opens_the_filtered_view():
+    # Links carry the labels the filters show.
+    at = run_link(place="Mastung", target=["Prison", "Police and paramilitary posts"])
+    assert at.multiselect(key=PLACES_KEY).value == ["Mastung"]
+    assert at.multiselect(key=TARGET_TYPES_KEY).value == [
+        "police_paramilitary",
+        "prison",
+    ]
+    assert set(table_places(at)) == {"Mastung"}
+    assert marker_points(at) == {MASTUNG}
+    assert not [i for i in at.info if "link" in i.value]
+
+
+def test_a_link_sets_the_map_view_and_layers():
+    at = run_link(map="8/29.8/66.85", layers="prison,deaths")
+    args = map_args(at)
+    assert '"zoom": 8' in args["script"] or "zoom: 8" in args["script"]
+    script = args["feature_group"]
+    hidden = re.findall(r'IncidentMap\.register\(\w+, "(\w+)", true', script)
+    assert "names" in hidden
+    assert "heat" in hidden
+    assert "prison" not in hidden
+
+
+def test_a_malformed_link_is_ignored_with_a_note():
+    at = run_link(place=["Atlantis", "Quetta"], map="nowhere", colour="red")
+    (note,) = [i.value for i in at.info if "link were ignored" in i.value]
+    assert "Atlantis" in note
+    assert "map" in note
+    assert "colour" in note
+    assert at.multiselect(key=PLACES_KEY).value == ["Quetta"]
+    assert set(table_places(at)) == {"Quetta"}

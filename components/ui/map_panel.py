@@ -10,6 +10,8 @@ from streamlit_folium import st_folium
 from components.assets import map_assets
 from components.filters import target_type_options
 from components.mapview import base_map, incident_layers
+from components.ui.link import link_hidden_layers, link_map_view
+from components.views import layer_keys
 
 MAP_KEY = "incident_map"
 MAP_HEIGHT = 600
@@ -26,10 +28,12 @@ def incident_map(filtered: pd.DataFrame, frame: pd.DataFrame) -> None:
             "Run `.venv/bin/python -m components.assets` once, then reload.",
             icon="⚠️",
         )
+    target_types = target_type_options(frame)
+    hidden = link_hidden_layers(layer_keys(target_types))
     st_folium(
-        base_map(assets),
+        base_map(assets, link_map_view()),
         key=MAP_KEY,
-        feature_group_to_add=incident_layers(filtered, target_type_options(frame)),
+        feature_group_to_add=incident_layers(filtered, target_types, hidden),
         layer_control=folium.LayerControl(collapsed=False),
         returned_objects=[],
         height=MAP_HEIGHT,

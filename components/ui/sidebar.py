@@ -7,20 +7,20 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from components.filters import (
-    Filters,
-    attack_type_options,
-    date_span,
-    place_options,
-    target_type_options,
-)
-from components.model import ATTACK_TYPES, TARGET_TYPES, GeoPrecision
+from components import views
+from components.filters import Filters, date_span, filter_labels
 
-DATES_KEY = "filter_dates"
-PLACES_KEY = "filter_places"
-TARGET_TYPES_KEY = "filter_target_types"
-ATTACK_TYPES_KEY = "filter_attack_types"
+# Each filter is bound to the URL parameter of its key, so a link reopens the view.
+DATES_KEY = views.DATES
+PLACES_KEY = views.PLACE
+TARGET_TYPES_KEY = views.TARGET
+ATTACK_TYPES_KEY = views.ATTACK
 FILTER_KEYS = (PLACES_KEY, TARGET_TYPES_KEY, ATTACK_TYPES_KEY)
+FILTER_WIDGETS = (
+    (PLACES_KEY, "City or town", "All places"),
+    (TARGET_TYPES_KEY, "Target type", "All target types"),
+    (ATTACK_TYPES_KEY, "Attack type", "All attack types"),
+)
 
 
 def _clear_filters() -> None:
@@ -31,37 +31,25 @@ def _clear_filters() -> None:
 
 def filter_sidebar(frame: pd.DataFrame) -> Filters:
     """Draw the filters and return what is chosen."""
-    wide = set(frame.loc[frame["geo_precision"] == int(GeoPrecision.REGION), "place"])
-
-    def place_label(place: str) -> str:
-        return f"{place} (province-wide)" if place in wide else place
-
+    labels = filter_labels(frame)
+    chosen = {}
     with st.sidebar:
         st.header("Filters")
-        places = st.multiselect(
-            "City or town",
-            place_options(frame),
-            key=PLACES_KEY,
-            format_func=place_label,
-            placeholder="All places",
-        )
-        target_types = st.multiselect(
-            "Target type",
-            target_type_options(frame),
-            key=TARGET_TYPES_KEY,
-            format_func=lambda code: TARGET_TYPES[code].label,
-            placeholder="All target types",
-        )
-        attack_types = st.multiselect(
-            "Attack type",
-            attack_type_options(frame),
-            key=ATTACK_TYPES_KEY,
-            format_func=lambda code: ATTACK_TYPES[code].label,
-            placeholder="All attack types",
-        )
+        for key, label, placeholder in FILTER_WIDGETS:
+            chosen[key] = st.multiselect(
+                label,
+                list(labels[key]),
+                key=key,
+                bind="query-params",
+                format_func=labels[key].__getitem__,
+                placeholder=placeholder,
+            )
         dates = _date_range(frame)
         filters = Filters(
-            tuple(places), tuple(target_types), tuple(attack_types), dates
+            tuple(chosen[PLACES_KEY]),
+            tuple(chosen[TARGET_TYPES_KEY]),
+            tuple(chosen[ATTACK_TYPES_KEY]),
+            dates,
         )
         st.button(
             "Clear filters",
@@ -88,6 +76,7 @@ def _date_range(frame: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
         max_value=last,
         value=(first, last),
         key=DATES_KEY,
+        bind="query-params",
         format="D MMM YYYY",
     )
     return None if tuple(chosen) == (first, last) else tuple(chosen)

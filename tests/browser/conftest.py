@@ -99,7 +99,7 @@ class Visit:
 def visit(browser, request) -> Iterator:
     contexts = []
 
-    def open_app(server: AppServer) -> Visit:
+    def open_app(server: AppServer, query: str = "") -> Visit:
         context = browser.new_context(viewport={"width": 1500, "height": 1300})
         contexts.append(context)
         page = context.new_page()
@@ -122,7 +122,7 @@ def visit(browser, request) -> Iterator:
             dialog.dismiss()
 
         page.on("dialog", on_dialog)
-        page.goto(server.url)
+        page.goto(server.url + query)
         page.get_by_text("Incident map").first.wait_for(timeout=30_000)
         return seen
 

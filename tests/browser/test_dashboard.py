@@ -53,8 +53,10 @@ def test_layer_control_lists_and_hides_target_types(seed_app, visit):
     wait_for_markers(seen, frame, 16)
     overlays = frame.locator(".leaflet-control-layers-overlays label")
     names = [text.strip(" ●") for text in overlays.all_inner_texts()]
-    for target in TARGET_TYPES.values():
-        assert any(name.endswith(target.label) for name in names), target.label
+    in_seed = {"police_paramilitary", "frontier_corps_hq", "prison", "market"}
+    for code in in_seed:
+        label = TARGET_TYPES[code].label
+        assert any(name.endswith(label) for name in names), label
     heat = overlays.filter(has_text="Heat map").locator("input")
     seen.page.wait_for_timeout(300)
     assert not heat.is_checked(), "the heat map starts hidden"
@@ -111,3 +113,48 @@ def test_hostile_text_shows_literally_and_runs_nothing(hostile_app, visit):
     assert "Wave <img src=x onerror=alert(1)>" in page_text
     assert seen.dialogs == []
     assert seen.outside_requests == []
+
+
+def test_a_copied_link_reopens_the_same_view(seed_app, visit):
+    seen = visit(seed_app, "?place=Mastung&place=Quetta")
+    frame = seen.map_frame()
+    wait_for_markers(seen, frame, 3)
+    frame.locator(".leaflet-control-zoom-in").click()
+    overlays = frame.locator(".leaflet-control-layers-overlays label")
+    overlays.filter(has_text="Place names").locator("input").uncheck()
+    # A filter change reruns the app: the map's part of the link survives it.
+    choose(seen, "Target type", "Prison")
+    wait_for_markers(seen, frame, 1)
+    seen.page.wait_for_function(
+        "() => ['layers=', 'map=7'].every((part) => location.search.includes(part))",
+        timeout=10_000,
+    )
+    link = seen.page.url
+    assert "target=Prison" in link  # links carry the labels the filters show
+    assert "place=Mastung" in link
+
+    again = visit(seed_app, link[len(seed_app.url) :])
+    frame = again.map_frame()
+    wait_for_markers(again, frame, 1)
+    again.page.wait_for_timeout(500)
+    assert frame.locator(".place-label").count() == 0  # still unticked
+    zoom = again.page.evaluate(
+        """() => {
+            const win = document.querySelector(
+                'iframe[title="streamlit_folium.st_folium"]').contentWindow;
+            const map = Object.values(win).find((v) => v instanceof win.L.Map);
+            return map.getZoom();
+        }"""
+    )
+    assert zoom == 7
+    assert again.outside_requests == []
+
+
+def test_a_malformed_link_shows_a_note(seed_app, visit):
+    seen = visit(seed_app, "?place=Atlantis&map=nowhere&dates=soon")
+    note = seen.page.get_by_text("Parts of this link were ignored")
+    note.wait_for(timeout=20_000)
+    body = seen.page.locator('[data-testid="stAlert"]').first.inner_text()
+    assert "Atlantis" in body
+    assert "map" in body
+    wait_for_markers(seen, seen.map_frame(), 16)

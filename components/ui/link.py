@@ -1,0 +1,49 @@
+"""The page's URL as a shareable view: what a link asked for, and what it ignored."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from components import views
+from components.filters import date_span, filter_labels
+from components.text import markdown_text as md
+
+_NOTES = "link_notes"
+_MAP_VIEW = "link_map_view"
+
+
+def _params() -> dict[str, list[str]]:
+    return {name: st.query_params.get_all(name) for name in st.query_params}
+
+
+def open_link(frame: pd.DataFrame) -> None:
+    """On a session's first run, read the link; on every run, say what it ignored.
+
+    Runs before the filters, which take their own parameters from the URL.
+    """
+    if _NOTES not in st.session_state:
+        params = _params()
+        labels = filter_labels(frame)
+        options = {name: set(by_value.values()) for name, by_value in labels.items()}
+        layers = views.layer_keys(list(labels[views.TARGET]))
+        st.session_state[_NOTES] = views.link_notes(
+            params, options, date_span(frame), layers
+        )
+        st.session_state[_MAP_VIEW] = views.map_view(params)
+    notes = st.session_state[_NOTES]
+    if notes:
+        listing = "\n".join(f"- {md(note)}" for note in notes)
+        st.info(f"Parts of this link were ignored:\n{listing}", icon=":material/link:")
+
+
+def link_map_view() -> views.MapView | None:
+    """The map view the page was opened with (fixed for the session)."""
+    return st.session_state.get(_MAP_VIEW)
+
+
+def link_hidden_layers(keys: Sequence[str]) -> frozenset[str]:
+    """The layers the URL has turned off (the map keeps the URL up to date)."""
+    return views.hidden_layers(_params(), keys)
