@@ -5,6 +5,7 @@ import streamlit as st
 from components.filters import apply_filters
 from components.ui.about import about_panel
 from components.ui.header import page_header
+from components.ui.import_panel import import_panel
 from components.ui.link import open_link
 from components.ui.loading import load_data
 from components.ui.map_panel import incident_map
@@ -27,6 +28,7 @@ if filtered.empty:
     st.info("No incidents match these filters. Clear them in the sidebar.")
 incident_map(filtered, frame)
 timeline(filtered)
-incident_table(filtered)
+incident_table(filtered, events, filters)
+import_panel(frame)
 report_panel(frame, events)
 about_panel(events)

@@ -81,3 +81,22 @@ def filter_labels(frame: pd.DataFrame) -> dict[str, dict[str, str]]:
         views.TARGET: {c: TARGET_TYPES[c].label for c in target_type_options(frame)},
         views.ATTACK: {c: ATTACK_TYPES[c].label for c in attack_type_options(frame)},
     }
+
+
+def describe(filters: Filters) -> list[str]:
+    """The filters in words, one line each (for a map file's caption)."""
+    if not filters.active:
+        return ["Filters: none (every incident)"]
+    lines = []
+    for label, values, names in (
+        ("Places", filters.places, None),
+        ("Target types", filters.target_types, TARGET_TYPES),
+        ("Attack types", filters.attack_types, ATTACK_TYPES),
+    ):
+        if values:
+            shown = [names[v].label if names else v for v in values]
+            lines.append(f"{label}: {', '.join(shown)}")
+    if filters.dates:
+        first, last = filters.dates
+        lines.append(f"Dates: {first.isoformat()} to {last.isoformat()}")
+    return lines

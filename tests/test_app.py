@@ -247,3 +247,9 @@ def test_a_malformed_link_is_ignored_with_a_note():
     assert "colour" in note
     assert at.multiselect(key=PLACES_KEY).value == ["Quetta"]
     assert set(table_places(at)) == {"Quetta"}
+
+
+def test_the_view_downloads_as_csv_geojson_and_a_map_file(app):
+    labels = [button.label for button in app.get("download_button")]
+    for kind in ("CSV", "GeoJSON", "map, HTML"):
+        assert f"Download these 16 ({kind})" in labels

@@ -8,6 +8,7 @@ from components.filters import (
     apply_filters,
     attack_type_options,
     date_span,
+    describe,
     place_options,
     target_type_options,
 )
@@ -67,3 +68,19 @@ def test_date_range_filter(hostile_frame):
     assert chosen["id"].tolist() == ["hostile-place"]
     assert Filters(dates=(dt.date(2026, 2, 1), dt.date(2026, 2, 3))).active
     assert date_span(frame.iloc[0:0]) is None
+
+
+def test_describe_puts_the_filters_in_words():
+    assert describe(Filters()) == ["Filters: none (every incident)"]
+    lines = describe(
+        Filters(
+            places=("Mastung",),
+            target_types=("prison",),
+            dates=(dt.date(2026, 1, 1), dt.date(2026, 2, 1)),
+        )
+    )
+    assert lines == [
+        "Places: Mastung",
+        "Target types: Prison",
+        "Dates: 2026-01-01 to 2026-02-01",
+    ]

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import streamlit as st
 
-from components.export import count_labels, to_csv
-from components.model import CASUALTY_FIELDS
+from components.export import count_labels, geojson_bytes, standalone_html, to_csv
+from components.filters import Filters, describe
+from components.model import CASUALTY_FIELDS, Event
 
 TABLE_KEY = "incident_table"
+MAP_TITLE = "Incident map"
 MAX_TABLE_ROWS = 2_000
 """More rows than this are left to the CSV download: a briefer reads the map."""
 
@@ -38,7 +42,9 @@ _COLUMNS = {
 }
 
 
-def incident_table(filtered: pd.DataFrame) -> None:
+def incident_table(
+    filtered: pd.DataFrame, events: Mapping[str, Event], filters: Filters
+) -> None:
     shown = filtered.head(MAX_TABLE_ROWS)
     if len(filtered) > MAX_TABLE_ROWS:
         st.caption(
@@ -56,11 +62,32 @@ def incident_table(filtered: pd.DataFrame) -> None:
         hide_index=True,
         width="stretch",
     )
-    st.download_button(
-        f"Download these {len(filtered)} rows (CSV)",
-        data=lambda: to_csv(filtered),
-        on_click="ignore",
-        file_name="incidents.csv",
-        mime="text/csv",
-        disabled=filtered.empty,
+    downloads = st.columns(3)
+    files = [
+        ("CSV", "incidents.csv", "text/csv", lambda: to_csv(filtered)),
+        (
+            "GeoJSON",
+            "incidents.geojson",
+            "application/geo+json",
+            lambda: geojson_bytes(filtered, events),
+        ),
+        (
+            "map, HTML",
+            "incident-map.html",
+            "text/html",
+            lambda: standalone_html(filtered, MAP_TITLE, describe(filters)),
+        ),
+    ]
+    for column, (kind, name, mime, make) in zip(downloads, files, strict=True):
+        column.download_button(
+            f"Download these {len(filtered):,} ({kind})",
+            data=make,
+            on_click="ignore",
+            file_name=name,
+            mime=mime,
+            disabled=filtered.empty,
+            width="stretch",
+        )
+    st.caption(
+        "The HTML map opens from disk in any browser, offline, with the same layers."
     )

@@ -1,0 +1,116 @@
+"""Importing ACLED, GTD, UCDP GED or GeoJSON files in the dashboard."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pandas as pd
+import streamlit as st
+
+from components.data import DataFileError
+from components.formats import (
+    ImportFormatError,
+    ImportResult,
+    detect_format,
+    formats,
+    import_csv,
+)
+from components.formats.geojson import read_geojson
+from components.text import markdown_text as md
+from components.ui.loading import data_store
+
+UPLOAD_KEY = "import_upload"
+ENCODING_KEY = "import_encoding"
+ADD_KEY = "import_add"
+_RESULT = "import_result"
+
+
+def import_panel(frame: pd.DataFrame) -> None:
+    with st.expander("Import ACLED, GTD or UCDP GED files"):
+        st.caption(
+            "The format is recognised from the CSV header (or a .geojson name). "
+            "Each row is mapped as data/README.md describes; rows that cannot be "
+            "imported are listed with their reasons. Nothing is added until you "
+            "choose to."
+        )
+        upload = st.file_uploader(
+            "CSV export or GeoJSON", type=["csv", "geojson", "json"], key=UPLOAD_KEY
+        )
+        encoding = st.selectbox(
+            "Text encoding of a CSV", ["utf-8", "cp1252"], key=ENCODING_KEY
+        )
+        if upload is None:
+            return
+        try:
+            result = _imported(upload.getvalue(), upload.name, upload.file_id, encoding)
+        except ImportFormatError as error:
+            st.error(md(str(error)), icon=":material/error:")
+            return
+        _show(result, frame)
+
+
+def _imported(data: bytes, name: str, file_id: str, encoding: str) -> ImportResult:
+    """Read once per file and encoding; rereading on every rerun would be slow."""
+    cached = st.session_state.get(_RESULT)
+    if cached and cached[0] == (file_id, encoding):
+        return cached[1]
+    bar = st.progress(0.0, text=f"Reading {name}")
+
+    def progress(done: int, total: int) -> None:
+        bar.progress(min(done / max(total, 1), 1.0), text=f"{done:,} of {total:,} rows")
+
+    if name.lower().endswith((".geojson", ".json")):
+        result = read_geojson(data, name, progress=progress)
+    else:
+        header = next(
+            csv.reader(io.StringIO(data[:65536].decode("utf-8", "replace"))), []
+        )
+        fmt = detect_format(name.strip() for name in header)
+        if fmt is None:
+            known = ", ".join(module.NAME for module in formats().values())
+            raise ImportFormatError(
+                f"{name}: the header matches none of the formats ({known})"
+            )
+        result = import_csv(
+            data, formats()[fmt], name, encoding=encoding, progress=progress
+        )
+    bar.empty()
+    st.session_state[_RESULT] = ((file_id, encoding), result)
+    return result
+
+
+def _show(result: ImportResult, frame: pd.DataFrame) -> None:
+    st.markdown(md(result.summary()))
+    for count, example in result.reject_reasons():
+        st.markdown(f"- {count:,} rejected, e.g. {md(example)}")
+    if result.rejects:
+        st.download_button(
+            f"Download the {len(result.rejects):,} rejected rows with reasons (CSV)",
+            data=result.rejects_csv,
+            on_click="ignore",
+            file_name=f"{result.source_name}.rejects.csv",
+            mime="text/csv",
+        )
+    known = set(frame["id"])
+    new = [row for row in result.incidents if row["id"] not in known]
+    if len(new) < result.imported:
+        st.caption(f"{result.imported - len(new):,} of these are already in the data.")
+    if not new:
+        return
+    if st.button(
+        f"Add {len(new):,} incidents to the data", key=ADD_KEY, type="primary"
+    ):
+        store = data_store()
+        events = [e for e in result.events if e["id"] not in set(frame["event_id"])]
+        try:
+            store.add(new, events)
+        except DataFileError as error:
+            st.error("Nothing was added:", icon=":material/error:")
+            st.code(
+                "\n".join(str(problem) for problem in error.problems), language=None
+            )
+            return
+        st.session_state.pop(_RESULT, None)
+        st.toast(f"Added {len(new):,} incidents from {md(result.source_name)}.")
+        st.rerun()
