@@ -308,8 +308,15 @@ class Gazetteer:
         Exact and alias matches only, never a fuzzy guess; several places of one
         name are ranked by the stated bias (see :meth:`match`).
         """
-        candidates = self._index.get(name_key(name)[0])
-        return candidates[0][0] if candidates else None
+        key, hint = name_key(name)
+        candidates = self._index.get(key)
+        if not candidates:
+            return None
+        if hint:
+            return next(
+                (c[0] for c in candidates if c[0].kind == hint), candidates[0][0]
+            )
+        return candidates[0][0]
 
     def lookup(self, name: str) -> Place:
         """The place called ``name``; a miss raises :class:`PlaceNotFoundError`."""

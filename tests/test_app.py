@@ -206,3 +206,24 @@ def test_date_slider_narrows_table_map_and_figures(tmp_path, monkeypatch):
     assert march["date"].between("2025-03-01", "2025-03-31").all()
     assert sum(len(g[5]) for g in incident_groups(at)) == len(march)
     assert "SYNTHETIC" in " ".join(m.value for m in at.markdown)
+
+
+def test_places_the_gazetteer_cannot_place_are_listed_in_one_warning(
+    monkeypatch, write_data
+):
+    directory = write_data(
+        GOOD_INCIDENT,
+        {**GOOD_INCIDENT, "id": "unknown-1", "place": "Mastng"},
+        {**GOOD_INCIDENT, "id": "unknown-2", "place": "Mastng"},
+    )
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(directory))
+    at = run_app()
+    (warning,) = [w for w in at.warning if "could not be placed" in w.value]
+    assert "1 place name(s) in the data could not be placed" in warning.value
+    assert "Mastng" in warning.value
+    assert "Closest known: Mastung" in warning.value
+    assert r"row 2 \(line 3\)" in warning.value  # Markdown-escaped
+    assert r"row 3 \(line 4\)" in warning.value
+    assert not at.error, "not repeated as generic row errors"
+    assert table_places(at) == ["Quetta"]
+    assert marker_points(at) == {QUETTA}, "no location is guessed"
