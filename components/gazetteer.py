@@ -98,6 +98,8 @@ class Place:
     country: str = ""
     """ISO 3166 alpha-2 code: PK, AF or IR."""
     coordinates_source: str = ""
+    headquarters: int | None = None
+    """For a district or tehsil: the id of its headquarters town, where known."""
 
     @property
     def point(self) -> tuple[float, float]:
@@ -364,8 +366,12 @@ class Gazetteer:
         seen: dict[int, Candidate] = {}
         for candidate in candidates:
             seen.setdefault(candidate[0].geonameid, candidate)
-        best, *rest = seen.values()
+        best, *others = seen.values()
         place, tier, matched = best
+        rest = [c[0] for c in others]
+        headquarters = self._places.get(place.headquarters or 0)
+        if headquarters is not None:  # "Kech" is the district; Turbat comes next
+            rest = [headquarters, *(p for p in rest if p is not headquarters)]
         kind = "fuzzy" if score < 100 else MATCH_KINDS[tier]
         precision = place.precision
         if hint in ("district", "tehsil") and precision == GeoPrecision.TOWN:
@@ -377,7 +383,7 @@ class Gazetteer:
             round(score, 1),
             matched,
             precision,
-            tuple(c[0] for c in rest[:limit]),
+            tuple(rest[:limit]),
         )
 
     def suggest(self, name: str, limit: int = 5) -> list[str]:
@@ -465,6 +471,7 @@ def _place_from_row(row: Mapping[str, str]) -> Place:
         population=int(row["population"]) if row["population"] else None,
         country=row.get("country", ""),
         coordinates_source=row.get("coordinates_source", ""),
+        headquarters=int(row["headquarters"]) if row.get("headquarters") else None,
     )
 
 

@@ -43,7 +43,10 @@ PLACE_FIELDS = [
     "population",
     "precision",
     "coordinates_source",
+    "headquarters",
 ]
+"""``headquarters``: the GeoNames id of a district's or tehsil's headquarters town,
+where the curated table gives it (blank for GeoNames' own records)."""
 ALTERNATE_FIELDS = ["geonameid", "name", "key"]
 """``key`` is the lookup key of ``name`` (components.gazetteer.name_key)."""
 SKIPPED_POPULATED = frozenset({"PPLH", "PPLQ", "PPLW", "PPLCH"})

@@ -128,6 +128,11 @@ CURATED_TABLE = "name in data/gazetteer/sources/balochistan_admin.csv"
 EXTRA_ALIASES: dict[str, tuple[str, str]] = {
     "Noshki": ("Nushki", SEED_REPORT),
     "Baluchistan": ("Balochistan", "historical English spelling"),
+    "Musakhail": (
+        "Musakhel",
+        "https://www.app.com.pk/domestic/"
+        "development-projects-to-transform-musakhail-district-deputy-commissioner/",
+    ),
 }
 
 ALIAS_FIELDS = ["alias", "geonameid", "source", "match"]
@@ -186,6 +191,13 @@ def _check_source(row: dict[str, str], cities: dict[int, dict]) -> None:
         raise ValueError(f"{row['name']}: coordinates differ from {cited.group(0)}")
 
 
+def _headquarters(row: dict[str, str]) -> int | str:
+    """The GeoNames id of the headquarters town whose point an area row takes."""
+    source = row["coordinates_source"]
+    cited = GEONAMES_CITIES500.search(source)
+    return int(cited.group(1)) if cited and source.startswith("headquarters") else ""
+
+
 def curated_places(cities: dict[int, dict]) -> tuple[list[dict], list[dict], list]:
     """(places, aliases, rows without coordinates) from the curated Balochistan table.
 
@@ -228,6 +240,7 @@ def curated_places(cities: dict[int, dict]) -> tuple[list[dict], list[dict], lis
                 "population": "",
                 "precision": PRECISION[kind],
                 "coordinates_source": row["coordinates_source"],
+                "headquarters": _headquarters(row),
             }
             if place["geonameid"] >= 0:
                 raise ValueError(f"{name}: curated places have negative ids")

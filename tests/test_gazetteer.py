@@ -118,6 +118,26 @@ def test_districts_are_curated_places_at_region_precision(gazetteer):
     assert "headquarters town Turbat" in found.place.coordinates_source
 
 
+@pytest.mark.parametrize(
+    ("district", "headquarters"),
+    [
+        ("Kech", "Turbat"),
+        ("Lasbela", "Uthal"),
+        ("Bolan", "Dadhar"),  # Kachhi district's former name
+        ("Musakhail", "Musa Khel Bazar"),
+        ("Chagai", "Dalbandin"),
+    ],
+)
+def test_a_district_answers_with_its_headquarters_town_next(
+    gazetteer, district, headquarters
+):
+    found = gazetteer.match(district)
+    assert (found.place.kind, found.precision) == ("district", GeoPrecision.NEAR_TOWN)
+    town = found.alternatives[0]
+    assert (town.name, town.kind) == (headquarters, "town")
+    assert found.place.point == town.point
+
+
 def test_provinces_are_places_that_say_how_their_point_was_made(gazetteer):
     for name, country in [("Balochistan", "PK"), ("Kandahar", "AF")]:
         province = gazetteer.match(f"{name} province").place
