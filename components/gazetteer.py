@@ -349,36 +349,42 @@ class Gazetteer:
         key, hint = name_key(name)
         candidates = list(self._index.get(key, ()))
         score = 100.0
+        scored: list[tuple[str, float]] = []
         if not candidates and fuzzy:
-            scored = self._fuzzy(key, limit * 4, FUZZY_THRESHOLD)
-            if scored:
+            scored = self._fuzzy(key, limit * 4, SUGGESTION_CUTOFF)
+            if scored and scored[0][1] >= FUZZY_THRESHOLD:
                 score = scored[0][1]
-                candidates = [
-                    c for k, s in scored if s >= score - 1e-9 for c in self._index[k]
-                ]
-                candidates.sort(key=_rank)
-                others = [c for k, s in scored if s < score for c in self._index[k]]
-                candidates += others
+                best_keys = [k for k, s in scored if s == score]
+                candidates = sorted(
+                    (c for k in best_keys for c in self._index[k]), key=_rank
+                )
         if not candidates:
-            return Match(name, "miss", suggestions=tuple(self.suggest(name, limit)))
-        if hint:
+            if not fuzzy:
+                scored = self._fuzzy(key, limit * 4, SUGGESTION_CUTOFF)
+            return Match(name, "miss", suggestions=self._names(scored, limit))
+        if hint:  # 'Kech District': a district first, where there is one
             candidates.sort(key=lambda c: c[0].kind != hint)
+        if score < 100:  # other names that scored above the threshold
+            candidates += [
+                c
+                for k, s in scored
+                if FUZZY_THRESHOLD <= s < score
+                for c in self._index[k]
+            ]
         seen: dict[int, Candidate] = {}
         for candidate in candidates:
             seen.setdefault(candidate[0].geonameid, candidate)
-        best, *others = seen.values()
-        place, tier, matched = best
+        (place, tier, matched), *others = seen.values()
         rest = [c[0] for c in others]
         headquarters = self._places.get(place.headquarters or 0)
         if headquarters is not None:  # "Kech" is the district; Turbat comes next
             rest = [headquarters, *(p for p in rest if p is not headquarters)]
-        kind = "fuzzy" if score < 100 else MATCH_KINDS[tier]
         precision = place.precision
         if hint in ("district", "tehsil") and precision == GeoPrecision.TOWN:
             precision = GeoPrecision.NEAR_TOWN
         return Match(
             name,
-            kind,
+            "fuzzy" if score < 100 else MATCH_KINDS[tier],
             place,
             round(score, 1),
             matched,
@@ -388,11 +394,13 @@ class Gazetteer:
 
     def suggest(self, name: str, limit: int = 5) -> list[str]:
         """Known names spelled most like ``name``, best first."""
-        key = name_key(name)[0]
-        names: list[str] = []
-        for found, _ in self._fuzzy(key, limit * 3, SUGGESTION_CUTOFF):
-            names.extend(c[0].name for c in self._index[found])
-        return list(dict.fromkeys(names))[:limit]
+        found = self._fuzzy(name_key(name)[0], limit * 3, SUGGESTION_CUTOFF)
+        return list(self._names(found, limit))
+
+    def _names(self, scored: list[tuple[str, float]], limit: int) -> tuple[str, ...]:
+        """The places' names behind scored keys, each once, best first."""
+        names = (c[0].name for k, _ in scored for c in self._index[k])
+        return tuple(dict.fromkeys(names))[:limit]
 
     def _fuzzy(self, key: str, limit: int, cutoff: float) -> list[tuple[str, float]]:
         """(key, score) of the names most like ``key``, best first."""
