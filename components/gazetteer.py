@@ -31,8 +31,8 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-import numpy as np
 from geopy.distance import geodesic
 from geopy.exc import GeopyError
 from geopy.geocoders.base import Geocoder
@@ -251,7 +251,7 @@ class Gazetteer:
                     best.setdefault(candidate[0].geonameid, candidate)
                 index[key] = list(best.values())
         self._fuzzy_keys: dict[bool, list[str]] = {}
-        self._towns: tuple[list[Place], np.ndarray] | None = None
+        self._towns: tuple[list[Place], Any] | None = None
 
     @classmethod
     def from_directory(
@@ -427,6 +427,8 @@ class Gazetteer:
 
     def nearest(self, lat: float, lon: float) -> tuple[Place, float]:
         """The town nearest to a point, and its geodesic distance in km."""
+        import numpy as np  # only here: the command line starts faster without it
+
         if self._towns is None:
             towns = [p for p in self if p.precision == GeoPrecision.TOWN]
             points = np.radians([[p.lat, p.lon] for p in towns]).reshape(-1, 2)
