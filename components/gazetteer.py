@@ -560,7 +560,13 @@ def match_record(found: Match) -> dict[str, object]:
             record["score"] = found.score
         if found.alternatives:
             record["alternatives"] = [
-                {"name": p.name, "admin1": p.admin1, "country": p.country}
+                {
+                    "name": p.name,
+                    "kind": p.kind,
+                    "admin1": p.admin1,
+                    "country": p.country,
+                    "geonameid": p.geonames_id,
+                }
                 for p in found.alternatives
             ]
     if found.warning:

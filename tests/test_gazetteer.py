@@ -369,6 +369,23 @@ def test_cli_prints_one_json_object_per_name(capsys):
     }
 
 
+def test_cli_gives_the_alternatives_of_an_ambiguous_name(capsys):
+    assert main(["Kech", "--offline"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert (record["match"], record["precision"], record["geonameid"]) == (
+        "exact",
+        2,
+        None,
+    )
+    assert record["alternatives"][0] == {
+        "name": "Turbat",
+        "kind": "town",
+        "admin1": "Balochistan",
+        "country": "PK",
+        "geonameid": 1163054,
+    }
+
+
 def test_cli_fuzzy_option_marks_the_guess(capsys):
     assert main(["Mastng", "--fuzzy", "--offline"]) == 0
     record = json.loads(capsys.readouterr().out)
