@@ -2,8 +2,9 @@
 
 ``write_synthetic(directory, size)`` writes a data directory in the app's own
 format (events.csv and incidents/synthetic.csv) with ``size`` incidents placed on
-the gazetteer's towns, with target and attack types, dates over 2025 and casualty
-counts drawn from a fixed seed, so every run measures the same data.
+the gazetteer's towns in Balochistan, with target and attack types, dates over
+2025 and casualty counts drawn from a fixed seed, so every run measures the same
+data.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from components.model import ATTACK_TYPES, NOT_REPORTED, TARGET_TYPES, GeoPrecis
 SEED = 20260201
 EVENT_ID = "synthetic-benchmark"
 LABEL = "SYNTHETIC benchmark data - not real events"
+BALOCHISTAN = ("PK", "Balochistan")
+"""Synthetic incidents are placed on this province's towns."""
 
 
 def _counts(rng: np.random.Generator, size: int, mean: float, known: float) -> list:
@@ -31,7 +34,11 @@ def _counts(rng: np.random.Generator, size: int, mean: float, known: float) -> l
 def synthetic_frame(size: int, seed: int = SEED) -> pd.DataFrame:
     """``size`` synthetic incident rows (as CSV cells)."""
     rng = np.random.default_rng(seed)
-    places = [p for p in default_gazetteer() if p.precision == GeoPrecision.TOWN]
+    places = [
+        p
+        for p in default_gazetteer()
+        if p.precision == GeoPrecision.TOWN and (p.country, p.admin1) == BALOCHISTAN
+    ]
     weights = np.array([p.population or 1000 for p in places], dtype=float) ** 0.5
     place = rng.choice([p.name for p in places], size, p=weights / weights.sum())
     province = rng.random(size) < 0.02

@@ -44,6 +44,7 @@ from components.model import (
     parse_target_type,
     parse_text,
 )
+from components.text import markdown_text as md
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DATA_DIR_VARIABLE = "INCIDENT_MAP_DATA_DIR"
@@ -97,6 +98,17 @@ class Problem:
     """1 for the first data row after the header."""
     line: int | None = None
     field: str | None = None
+    unplaced: str | None = None
+    """The place name, where the problem is that the gazetteer cannot place it."""
+    suggestions: tuple[str, ...] = ()
+    """The gazetteer's closest known names, for an unplaced name."""
+
+    @property
+    def where(self) -> str:
+        """File, and row with line where there is one."""
+        if self.row is not None:
+            return f"{self.path}, row {self.row} (line {self.line})"
+        return self.path
 
     def __str__(self) -> str:
         where = [self.path]
@@ -116,6 +128,62 @@ class DataFileError(ValueError):
         self.problems = list(problems)
         listing = "\n".join(f"- {problem}" for problem in self.problems)
         super().__init__(f"{len(self.problems)} problem(s) in the data:\n{listing}")
+
+
+@dataclass(frozen=True, slots=True)
+class UnplacedPlace:
+    """A place name the data uses that the gazetteer cannot place, and its rows."""
+
+    name: str
+    suggestions: tuple[str, ...]
+    rows: tuple[str, ...]
+    """Where each row is: file, row and line."""
+
+
+def unplaced_places(problems: Sequence[Problem]) -> list[UnplacedPlace]:
+    """The names behind 'not in the gazetteer' problems, each once, in file order."""
+    found: dict[str, UnplacedPlace] = {}
+    for problem in problems:
+        if problem.unplaced is None:
+            continue
+        known = found.get(problem.unplaced)
+        rows = (*known.rows, problem.where) if known else (problem.where,)
+        found[problem.unplaced] = UnplacedPlace(
+            problem.unplaced, problem.suggestions, rows
+        )
+    return list(found.values())
+
+
+def unplaced_message(unplaced: Sequence[UnplacedPlace]) -> str:
+    """Markdown for the dashboard's warning: each name, its rows, the closest names."""
+    rows = sum(len(place.rows) for place in unplaced)
+    lines = [
+        f"**{len(unplaced)} place name(s) in the data could not be placed** by the "
+        f"offline gazetteer, so their {rows} row(s) are not on the map or in the "
+        "table: no location is guessed. Pin each row with `lat`, `lon` and "
+        "`geo_precision`, or add the spelling to "
+        "`data/gazetteer/sources/balochistan_aliases.csv`.",
+    ]
+    for place in unplaced:
+        where = "; ".join(place.rows[:3])
+        if len(place.rows) > 3:
+            where += f"; and {len(place.rows) - 3} more"
+        closest = (
+            " Closest known: " + ", ".join(md(name) for name in place.suggestions) + "."
+            if place.suggestions
+            else " No close known name."
+        )
+        lines.append(f'- "{md(place.name)}" ({md(where)}).{closest}')
+    return "\n".join(lines)
+
+
+class UnplacedError(FieldError):
+    """The gazetteer cannot place the row's place name."""
+
+    def __init__(self, miss: PlaceNotFoundError) -> None:
+        super().__init__("place", f"{miss}; or pin the row with lat and lon")
+        self.query = miss.query
+        self.suggestions = tuple(miss.suggestions)
 
 
 @dataclass(frozen=True)
@@ -350,7 +418,15 @@ def _read_rows(
                 errors.errors, key=lambda e: columns.index(e.field)
             )
             problems.extend(
-                Problem(name, e.message, row=number, line=line, field=e.field)
+                Problem(
+                    name,
+                    e.message,
+                    row=number,
+                    line=line,
+                    field=e.field,
+                    unplaced=getattr(e, "query", None),
+                    suggestions=getattr(e, "suggestions", ()),
+                )
                 for e in in_column_order
             )
     return records
@@ -468,18 +544,19 @@ def _incident_from_row(
 
     place_name, geonameid, admin1 = place_reported, None, ""
     if place_reported:
-        try:
-            place = gazetteer.lookup(place_reported)
-        except PlaceNotFoundError as miss:
+        found = gazetteer.match(place_reported, fuzzy=False)
+        place = found.place
+        if place is None:
             if lat is None or lon is None:
-                field.add("place", f"{miss}; or pin the row with lat and lon")
+                miss = PlaceNotFoundError(place_reported, found.suggestions)
+                field.errors.append(UnplacedError(miss))
             elif precision is None:
                 field.add("geo_precision", "is required where a row pins lat and lon")
         else:
-            place_name, geonameid, admin1 = place.name, place.geonameid, place.admin1
+            place_name, geonameid, admin1 = place.name, place.geonames_id, place.admin1
             if lat is None or lon is None:
                 lat, lon = place.lat, place.lon
-            precision = precision or place.precision
+            precision = precision or found.precision
 
     casualties = Casualties(
         **{column: field(parse_count, column) for column in CASUALTY_FIELDS}

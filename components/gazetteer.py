@@ -1,36 +1,64 @@
-"""Offline place lookup over the table in ``data/gazetteer/``, spoken through geopy.
+"""Offline place lookup over the tables in ``data/gazetteer/``, spoken through geopy.
 
-The table holds GeoNames records (CC BY 4.0) and a curated list of alternate
-spellings, each with its source. Lookups ignore case, accents and punctuation; a name
-that is not in the table is a miss with the closest known names, never a guess.
+The tables hold GeoNames records (CC BY 4.0) for Pakistan, Afghanistan and Iran,
+Balochistan's districts, tehsils and towns from a curated table with a source for
+every coordinate, and other spellings, each with its source. Lookups ignore case,
+accents, punctuation and words such as "District"; a name that is not in the table
+is a miss with the closest known names. :meth:`Gazetteer.match` adds a scored fuzzy
+fallback and says which kind of match each answer is.
+
+Ids: a positive id is the place's GeoNames id; a negative id is a place of the
+curated table (``data/gazetteer/sources/``), which GeoNames does not carry.
 
 Command line::
 
     python -m components.gazetteer Quetta Noshki Nowhere
+    python -m components.gazetteer --csv FILE --column NAME > geocoded.csv
+    python -m components.gazetteer import-geonames PK.zip
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import difflib
 import functools
 import json
+import math
+import os
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from geopy.distance import geodesic
 from geopy.exc import GeopyError
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
+from rapidfuzz import fuzz, process
 
 from components.model import GeoPrecision
 
 DEFAULT_DIRECTORY = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+USER_DIRECTORY_VARIABLE = "INCIDENT_MAP_GAZETTEER_USER_DIR"
+"""Environment variable naming the directory of imported places (default
+``data/gazetteer/user``)."""
+HOME_COUNTRY = "PK"
+HOME_ADMIN1 = "Balochistan"
+FUZZY_THRESHOLD = 85.0
+"""A fuzzy score (0-100) at or above this is an answer; below it, a miss."""
+SUGGESTION_CUTOFF = 80.0
+MAX_NAME_LENGTH = 80
+"""No place name is longer; a longer query is a miss without a fuzzy search."""
+
+KIND_ORDER = {"town": 0, "tehsil": 1, "district": 2, "province": 3}
+"""Finer places first, where several of one name share a precision."""
+
+# Match kinds, best first; the number is the tier used to rank candidates.
+EXACT, ALIAS, ALTERNATE = 0, 1, 2
+MATCH_KINDS = ("exact", "alias", "alias")
 
 
 class GazetteerError(GeopyError):
@@ -44,7 +72,8 @@ class PlaceNotFoundError(GazetteerError):
         self.query = query
         self.suggestions = list(suggestions)
         hint = f"; closest known: {', '.join(suggestions)}" if suggestions else ""
-        super().__init__(f"place {query!r} is not in the gazetteer{hint}")
+        shown = query if len(query) <= 100 else query[:100] + "..."
+        super().__init__(f"place {shown!r} is not in the gazetteer{hint}")
 
 
 class GazetteerDataError(GazetteerError):
@@ -56,58 +85,225 @@ class Place:
     """One gazetteer entry."""
 
     geonameid: int
+    """GeoNames id; negative for a place of the curated table (not GeoNames)."""
     name: str
     kind: str
-    """'town' or 'province'."""
+    """'town', 'tehsil', 'district' or 'province'."""
     lat: float
     lon: float
     admin1: str
     precision: GeoPrecision
     district: str = ""
     population: int | None = None
+    country: str = ""
+    """ISO 3166 alpha-2 code: PK, AF or IR."""
+    coordinates_source: str = ""
+    headquarters: int | None = None
+    """For a district or tehsil: the id of its headquarters town, where known."""
 
     @property
     def point(self) -> tuple[float, float]:
         return (self.lat, self.lon)
 
+    @property
+    def geonames_id(self) -> int | None:
+        """The GeoNames id, or None for a place GeoNames does not carry."""
+        return self.geonameid if self.geonameid > 0 else None
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The answer for one name: the place, how it matched and what else it could be.
+
+    ``kind`` is 'exact' (the place's own name), 'alias' (another name or spelling),
+    'fuzzy' (a misspelling scored at or above the threshold), 'online' (the
+    optional online geocoder) or 'miss'. ``precision`` is the place's, or coarser
+    where the query said "District" or "Tehsil" of a town.
+    """
+
+    query: str
+    kind: str
+    place: Place | None = None
+    score: float = 0.0
+    matched_name: str = ""
+    precision: GeoPrecision | None = None
+    alternatives: tuple[Place, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    warning: str = ""
+
+    @property
+    def found(self) -> bool:
+        return self.place is not None
+
+
+_ARABIC_VARIANTS = str.maketrans(
+    {"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"}
+)
+_NON_WORD = re.compile(r"[\W_]+")
+_ASCII_NON_WORD = re.compile(r"[^a-z0-9]+")
+AREA_WORDS = {
+    "district": "district",
+    "distt": "district",
+    "tehsil": "tehsil",
+    "tahsil": "tehsil",
+    "subdivision": "tehsil",
+    "city": "town",
+    "town": "town",
+    "province": "province",
+}
+"""Words before or after a name that say what kind of place it is."""
+
 
 def normalize_name(text: str) -> str:
     """Fold case, accents, punctuation and spacing: ' Nuśhki-' -> 'nushki'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[\W_]+", " ", stripped.casefold()).split())
+    if text.isascii():
+        return " ".join(_ASCII_NON_WORD.sub(" ", text.lower()).split())
+    decomposed = unicodedata.normalize("NFKD", text).translate(_ARABIC_VARIANTS)
+    kept = "".join(
+        c
+        for c in decomposed
+        if not unicodedata.combining(c) and unicodedata.category(c) != "Cf"
+    )
+    return " ".join(_NON_WORD.sub(" ", kept.casefold()).split())
+
+
+def name_key(text: str) -> tuple[str, str]:
+    """(lookup key, kind word): 'Kech District' -> ('kech', 'district')."""
+    key = normalize_name(text)
+    words = key.split(" ")
+    hint = ""
+    if len(words) > 1 and words[-1] in AREA_WORDS:
+        hint = AREA_WORDS[words.pop()]
+    elif len(words) > 1 and words[0] in AREA_WORDS:
+        hint = AREA_WORDS[words.pop(0)]
+    return " ".join(words), hint
+
+
+Candidate = tuple[Place, int, str]
+"""A place, its match tier and the name that matched."""
+
+
+def _rank(candidate: Candidate) -> tuple:
+    """The stated bias: Pakistan, then Balochistan, then the place's own name over
+    other names, the finer place (town, tehsil, district, province), the larger
+    population."""
+    place, tier, _ = candidate
+    return (
+        place.country != HOME_COUNTRY,
+        place.admin1 != HOME_ADMIN1,
+        tier,
+        int(place.precision),
+        KIND_ORDER.get(place.kind, len(KIND_ORDER)),
+        -(place.population or 0),
+        place.geonameid,
+    )
 
 
 class Gazetteer:
-    """Places by normalised name and alias, with suggestions for misses."""
+    """Places by normalised name, alias and GeoNames alternate name."""
 
-    def __init__(self, places: Iterable[Place], aliases: Mapping[str, int]) -> None:
-        self._places = {place.geonameid: place for place in places}
-        self._by_name: dict[str, Place] = {}
+    def __init__(
+        self,
+        places: Iterable[Place],
+        aliases: Mapping[str, int] | Iterable[tuple[str, int]],
+        alternates: Iterable[tuple[int, str, str]] = (),
+        names: Iterable[tuple[str, int]] = (),
+    ) -> None:
+        """``aliases`` map other spellings to place ids; ``names`` are further
+        names that rank as a place's own (the curated table's name of a GeoNames
+        place); ``alternates`` are (place id, name, lookup key) of GeoNames' other
+        names, the key computed when the table is built to keep loading fast."""
+        self._places: dict[int, Place] = {}
+        for place in places:
+            self._places.setdefault(place.geonameid, place)
+        index: dict[str, list[Candidate]] = {}
+        self._index = index
+
+        def add(name: str, place: Place, tier: int, key: str | None = None) -> None:
+            key = name_key(name)[0] if key is None else key
+            if not key:
+                return
+            found = index.get(key)
+            if found is None:
+                index[key] = [(place, tier, name)]
+            else:
+                found.append((place, tier, name))
+
         for place in self._places.values():
-            self._by_name.setdefault(normalize_name(place.name), place)
-        for alias, geonameid in aliases.items():
-            if geonameid not in self._places:
-                raise GazetteerDataError(
-                    f"alias {alias!r} points at unknown GeoNames id {geonameid}"
-                )
-            self._by_name.setdefault(normalize_name(alias), self._places[geonameid])
+            add(place.name, place, EXACT)
+        pairs = aliases.items() if isinstance(aliases, Mapping) else aliases
+        for tier, named in ((EXACT, names), (ALIAS, pairs)):
+            for alias, geonameid in named:
+                if geonameid not in self._places:
+                    raise GazetteerDataError(
+                        f"alias {alias!r} points at unknown place id {geonameid}"
+                    )
+                add(alias, self._places[geonameid], tier)
+        places = self._places
+        for geonameid, name, key in alternates:
+            place = places.get(geonameid)
+            if place is not None:
+                add(name, place, ALTERNATE, key)
+        for key, found in index.items():
+            if len(found) > 1:
+                best: dict[int, Candidate] = {}
+                for candidate in sorted(found, key=_rank):
+                    best.setdefault(candidate[0].geonameid, candidate)
+                index[key] = list(best.values())
+        self._fuzzy_keys: dict[bool, list[str]] = {}
+        self._towns: tuple[list[Place], Any] | None = None
 
     @classmethod
-    def from_directory(cls, directory: Path = DEFAULT_DIRECTORY) -> Gazetteer:
-        """Load ``places.csv`` and ``aliases.csv`` from ``directory``."""
-        places_path = directory / "places.csv"
-        aliases_path = directory / "aliases.csv"
-        try:
-            places = [_place_from_row(row) for row in _read_csv(places_path)]
-            aliases = {
-                row["alias"]: int(row["geonameid"]) for row in _read_csv(aliases_path)
-            }
-        except (OSError, KeyError, ValueError) as error:
-            raise GazetteerDataError(
-                f"cannot read the gazetteer in {directory}: {error}"
-            ) from error
-        return cls(places, aliases)
+    def from_directory(
+        cls, directory: Path = DEFAULT_DIRECTORY, extra: Sequence[Path] = ()
+    ) -> Gazetteer:
+        """Load a gazetteer directory, then the places imported into ``extra``."""
+        places: list[Place] = []
+        aliases: list[tuple[str, int]] = []
+        names: list[tuple[str, int]] = []
+        alternates: list[tuple[int, str, str]] = []
+        for number, path in enumerate([directory, *extra]):
+            try:
+                places.extend(
+                    _place_from_row(row) for row in _read_csv(path / "places.csv")
+                )
+                alias_path = path / "aliases.csv"
+                if number == 0 or alias_path.exists():
+                    for row in _read_csv(alias_path):
+                        exact = row.get("match") == "exact"
+                        pair = (row["alias"], int(row["geonameid"]))
+                        (names if exact else aliases).append(pair)
+                alternates_path = path / "alternatenames.csv"
+                if alternates_path.exists():
+                    with alternates_path.open(newline="", encoding="utf-8") as handle:
+                        rows = csv.reader(handle)
+                        next(rows, None)
+                        alternates.extend(
+                            (int(gid), name, key) for gid, name, key in rows
+                        )
+            except (OSError, KeyError, ValueError) as error:
+                raise GazetteerDataError(
+                    f"cannot read the gazetteer in {path}: {error}"
+                ) from error
+        return cls(places, aliases, alternates, names)
+
+    def restricted(
+        self, keep: Callable[[Place], bool], *, alternates: bool = True
+    ) -> Gazetteer:
+        """A gazetteer of the places ``keep`` accepts (with or without GeoNames'
+        alternate names)."""
+        subset = Gazetteer([], {})
+        for key, candidates in self._index.items():
+            kept = [
+                c
+                for c in candidates
+                if keep(c[0]) and (alternates or c[1] != ALTERNATE)
+            ]
+            if kept:
+                subset._index[key] = kept
+                for place, _, _ in kept:
+                    subset._places[place.geonameid] = place
+        return subset
 
     def __len__(self) -> int:
         return len(self._places)
@@ -119,8 +315,20 @@ class Gazetteer:
         return isinstance(name, str) and self.get(name) is not None
 
     def get(self, name: str) -> Place | None:
-        """The place called ``name`` (or one of its aliases), or None."""
-        return self._by_name.get(normalize_name(name))
+        """The place called ``name`` (or one of its other names), or None.
+
+        Exact and alias matches only, never a fuzzy guess; several places of one
+        name are ranked by the stated bias (see :meth:`match`).
+        """
+        key, hint = name_key(name)
+        candidates = self._index.get(key)
+        if not candidates:
+            return None
+        if hint:
+            return next(
+                (c[0] for c in candidates if c[0].kind == hint), candidates[0][0]
+            )
+        return candidates[0][0]
 
     def lookup(self, name: str) -> Place:
         """The place called ``name``; a miss raises :class:`PlaceNotFoundError`."""
@@ -129,29 +337,130 @@ class Gazetteer:
             raise PlaceNotFoundError(name, self.suggest(name))
         return place
 
+    def match(self, name: str, *, fuzzy: bool = True, limit: int = 5) -> Match:
+        """The best place for ``name`` with its kind, score and alternatives.
+
+        Exact and alias matches come first; otherwise, with ``fuzzy``, the best
+        misspelling scoring at least :data:`FUZZY_THRESHOLD`. Several candidates
+        are ranked by the bias: Pakistan, then Balochistan, then the place's own
+        name, the finer place and the larger population; the others are
+        ``alternatives``. A miss carries ``suggestions``.
+        """
+        key, hint = name_key(name)
+        candidates = list(self._index.get(key, ()))
+        score = 100.0
+        scored: list[tuple[str, float]] = []
+        if not candidates and fuzzy:
+            scored = self._fuzzy(key, limit * 4, SUGGESTION_CUTOFF)
+            if scored and scored[0][1] >= FUZZY_THRESHOLD:
+                score = scored[0][1]
+                best_keys = [k for k, s in scored if s == score]
+                candidates = sorted(
+                    (c for k in best_keys for c in self._index[k]), key=_rank
+                )
+        if not candidates:
+            if not fuzzy:
+                scored = self._fuzzy(key, limit * 4, SUGGESTION_CUTOFF)
+            return Match(name, "miss", suggestions=self._names(scored, limit))
+        if hint:  # 'Kech District': a district first, where there is one
+            candidates.sort(key=lambda c: c[0].kind != hint)
+        if score < 100:  # other names that scored above the threshold
+            candidates += [
+                c
+                for k, s in scored
+                if FUZZY_THRESHOLD <= s < score
+                for c in self._index[k]
+            ]
+        seen: dict[int, Candidate] = {}
+        for candidate in candidates:
+            seen.setdefault(candidate[0].geonameid, candidate)
+        (place, tier, matched), *others = seen.values()
+        rest = [c[0] for c in others]
+        headquarters = self._places.get(place.headquarters or 0)
+        if headquarters is not None:  # "Kech" is the district; Turbat comes next
+            rest = [headquarters, *(p for p in rest if p is not headquarters)]
+        precision = place.precision
+        if hint in ("district", "tehsil") and precision == GeoPrecision.TOWN:
+            precision = GeoPrecision.NEAR_TOWN
+        return Match(
+            name,
+            "fuzzy" if score < 100 else MATCH_KINDS[tier],
+            place,
+            round(score, 1),
+            matched,
+            precision,
+            tuple(rest[:limit]),
+        )
+
     def suggest(self, name: str, limit: int = 5) -> list[str]:
         """Known names spelled most like ``name``, best first."""
-        key = normalize_name(name)[:100]
-        if not key:
+        found = self._fuzzy(name_key(name)[0], limit * 3, SUGGESTION_CUTOFF)
+        return list(self._names(found, limit))
+
+    def _names(self, scored: list[tuple[str, float]], limit: int) -> tuple[str, ...]:
+        """The places' names behind scored keys, each once, best first."""
+        names = (c[0].name for k, _ in scored for c in self._index[k])
+        return tuple(dict.fromkeys(names))[:limit]
+
+    def _fuzzy(self, key: str, limit: int, cutoff: float) -> list[tuple[str, float]]:
+        """(key, score) of the names most like ``key``, best first."""
+        if not key or len(key) > MAX_NAME_LENGTH:
             return []
-        matches = difflib.get_close_matches(key, self._by_name, n=limit * 2, cutoff=0.6)
-        names = [self._by_name[match].name for match in matches]
-        return list(dict.fromkeys(names))[:limit]
+        latin = key.isascii()
+        if latin not in self._fuzzy_keys:
+            # Places' own names and curated aliases: GeoNames' many other names
+            # would turn misspellings into far-away places.
+            self._fuzzy_keys[latin] = [
+                k
+                for k, found in self._index.items()
+                if k.isascii() == latin and any(c[1] != ALTERNATE for c in found)
+            ]
+        found = process.extract(
+            key,
+            self._fuzzy_keys[latin],
+            scorer=fuzz.ratio,
+            processor=None,
+            limit=limit,
+            score_cutoff=cutoff,
+        )
+        return [(found_key, score) for found_key, score, _ in found]
 
     def nearest(self, lat: float, lon: float) -> tuple[Place, float]:
         """The town nearest to a point, and its geodesic distance in km."""
-        towns = [place for place in self if place.precision == GeoPrecision.TOWN]
+        import numpy as np  # only here: the command line starts faster without it
+
+        if self._towns is None:
+            towns = [p for p in self if p.precision == GeoPrecision.TOWN]
+            points = np.radians([[p.lat, p.lon] for p in towns]).reshape(-1, 2)
+            self._towns = (towns, points)
+        towns, points = self._towns
         if not towns:
             raise GazetteerDataError("the gazetteer holds no towns")
-        distances = ((geodesic((lat, lon), town.point).km, town) for town in towns)
-        distance, town = min(distances, key=lambda pair: pair[0])
-        return town, distance
+        # Haversine distance on a sphere picks a few; the geodesic decides.
+        phi, lam = math.radians(lat), math.radians(lon)
+        half = (
+            np.sin((points[:, 0] - phi) / 2) ** 2
+            + np.cos(phi) * np.cos(points[:, 0]) * np.sin((points[:, 1] - lam) / 2) ** 2
+        )
+        closest = np.argsort(half)[:8]
+        distance, index = min(
+            (geodesic((lat, lon), towns[i].point).km, int(i)) for i in closest
+        )
+        return towns[index], distance
+
+
+def user_directory() -> Path:
+    """Where imported GeoNames places are kept (see ``import-geonames``)."""
+    configured = os.environ.get(USER_DIRECTORY_VARIABLE)
+    return Path(configured) if configured else DEFAULT_DIRECTORY / "user"
 
 
 @functools.cache
 def default_gazetteer() -> Gazetteer:
-    """The gazetteer shipped in ``data/gazetteer/``, loaded once per process."""
-    return Gazetteer.from_directory()
+    """The shipped gazetteer and any imported places, loaded once per process."""
+    user = user_directory()
+    extra = [user] if (user / "places.csv").exists() else []
+    return Gazetteer.from_directory(DEFAULT_DIRECTORY, extra)
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
@@ -170,15 +479,19 @@ def _place_from_row(row: Mapping[str, str]) -> Place:
         precision=GeoPrecision(int(row["precision"])),
         district=row["district"],
         population=int(row["population"]) if row["population"] else None,
+        country=row.get("country", ""),
+        coordinates_source=row.get("coordinates_source", ""),
+        headquarters=int(row["headquarters"]) if row.get("headquarters") else None,
     )
 
 
 def to_location(place: Place, match: str = "exact") -> Location:
     """A geopy Location whose ``raw`` carries the gazetteer's fields."""
     raw = {
-        "geonameid": place.geonameid,
+        "geonameid": place.geonames_id,
         "name": place.name,
         "kind": place.kind,
+        "country": place.country,
         "admin1": place.admin1,
         "district": place.district,
         "precision": int(place.precision),
@@ -194,7 +507,7 @@ class OfflineGeocoder(Geocoder):
     """A geopy geocoder over the offline gazetteer: no network, ever.
 
     ``geocode`` returns None for a miss, as geopy's geocoders do; call
-    :meth:`Gazetteer.lookup` to get the suggestions with the miss.
+    :meth:`Gazetteer.match` to get the suggestions with the miss.
     """
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
@@ -204,14 +517,12 @@ class OfflineGeocoder(Geocoder):
     def geocode(
         self, query: str, *, exactly_one: bool = True
     ) -> Location | list[Location] | None:
-        place = self.gazetteer.get(query)
-        if place is None:
+        found = self.gazetteer.match(query, fuzzy=False)
+        if found.place is None:
             return None
-        match = (
-            "exact" if normalize_name(query) == normalize_name(place.name) else "alias"
-        )
-        location = to_location(place, match)
-        return location if exactly_one else [location]
+        locations = [to_location(found.place, found.kind)]
+        locations += [to_location(p, "alternative") for p in found.alternatives]
+        return locations[0] if exactly_one else locations
 
     def reverse(
         self, query: tuple[float, float], *, exactly_one: bool = True
@@ -223,38 +534,103 @@ class OfflineGeocoder(Geocoder):
         return location if exactly_one else [location]
 
 
+def match_record(found: Match) -> dict[str, object]:
+    """The command line's JSON object for one answer."""
+    if found.place is None:
+        error = str(PlaceNotFoundError(found.query, found.suggestions))
+        record: dict[str, object] = {
+            "query": found.query,
+            "error": error,
+            "suggestions": list(found.suggestions),
+        }
+    else:
+        place = found.place
+        record = {
+            "query": found.query,
+            "name": place.name,
+            "lat": place.lat,
+            "lon": place.lon,
+            "admin1": place.admin1,
+            "geonameid": place.geonames_id,
+            "precision": int(found.precision or place.precision),
+            "country": place.country,
+            "match": found.kind,
+        }
+        if found.kind == "fuzzy":
+            record["score"] = found.score
+        if found.alternatives:
+            record["alternatives"] = [
+                {
+                    "name": p.name,
+                    "kind": p.kind,
+                    "admin1": p.admin1,
+                    "country": p.country,
+                    "geonameid": p.geonames_id,
+                }
+                for p in found.alternatives
+            ]
+    if found.warning:
+        record["warning"] = found.warning
+    return record
+
+
 def lookup_record(gazetteer: Gazetteer, query: str) -> dict[str, object]:
-    """The command line's JSON object for one name."""
-    try:
-        place = gazetteer.lookup(query)
-    except PlaceNotFoundError as miss:
-        return {"query": query, "error": str(miss), "suggestions": miss.suggestions}
-    return {
-        "query": query,
-        "name": place.name,
-        "lat": place.lat,
-        "lon": place.lon,
-        "admin1": place.admin1,
-        "geonameid": place.geonameid,
-        "precision": int(place.precision),
-    }
+    """The command line's JSON object for one name (exact and alias matches)."""
+    return match_record(gazetteer.match(query, fuzzy=False))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Print one JSON object per name; exit 1 if any name is not found."""
+    """Print one JSON object per name; exit 1 if any name is not found.
+
+    ``--csv FILE --column NAME`` geocodes a CSV file instead, and
+    ``import-geonames FILE`` extends the gazetteer (see their ``--help``).
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["import-geonames"]:
+        from components.gazetteer_import import main as import_main
+
+        return import_main(args[1:])
+    if "--csv" in args:
+        from components.gazetteer_batch import main as batch_main
+
+        return batch_main(args)
     parser = argparse.ArgumentParser(
         prog="python -m components.gazetteer",
-        description="Look places up in the offline gazetteer.",
+        description="Look places up in the offline gazetteer. Other forms: "
+        "--csv FILE --column NAME (geocode a CSV file); import-geonames FILE.",
     )
     parser.add_argument("names", nargs="+", metavar="NAME", help="place names")
-    args = parser.parse_args(argv)
-    gazetteer = default_gazetteer()
+    parser.add_argument(
+        "--fuzzy",
+        action="store_true",
+        help=f"accept misspellings scoring at least {FUZZY_THRESHOLD:g} of 100 "
+        "(marked 'fuzzy')",
+    )
+    parser.add_argument(
+        "--offline",
+        action="store_true",
+        help="never ask the online geocoder, even where it is configured",
+    )
+    options = parser.parse_args(args)
+    resolve = resolver(fuzzy=options.fuzzy, offline=options.offline)
     missed = False
-    for name in args.names:
-        record = lookup_record(gazetteer, name)
+    for name in options.names:
+        record = match_record(resolve(name))
         missed = missed or "error" in record
         print(json.dumps(record, ensure_ascii=False))
     return 1 if missed else 0
+
+
+def resolver(*, fuzzy: bool, offline: bool) -> Callable[[str], Match]:
+    """The gazetteer's ``match``, chained to the online geocoder where configured."""
+    gazetteer = default_gazetteer()
+    if not offline:
+        from components.online_geocoder import configured_fallback
+
+        fallback = configured_fallback(gazetteer)
+        if fallback is not None:
+            return functools.partial(fallback.match, fuzzy=fuzzy)
+    return functools.partial(gazetteer.match, fuzzy=fuzzy)
 
 
 if __name__ == "__main__":

@@ -218,9 +218,12 @@ def _attacks_in(
     extraction: Extraction, sentence_start: int, towns: list[PlaceMention]
 ) -> str:
     """Attack types named in a sentence that names at most one town: a list of
-    attacks across several towns is not pinned on any one of them."""
+    attacks across several towns is not pinned on any one of them. A district
+    named with a town inside it is not another town."""
+    places = {t.place for t in towns if t.evidence.sentence_start == sentence_start}
+    within = {p.district for p in places if p.kind != "district" and p.district}
     in_sentence = {
-        t.place.name for t in towns if t.evidence.sentence_start == sentence_start
+        p.name for p in places if not (p.kind == "district" and p.district in within)
     }
     if len(in_sentence) > 1:
         return NOT_REPORTED

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import html
 import json
 import re
@@ -317,6 +318,19 @@ TITLES = frozenset(
 DISTRICT_WORDS = frozenset({"district", "division", "tehsil", "area", "region"})
 PROVINCE_WORDS = frozenset({"province", "provincial"})
 MAX_NGRAM = 3
+REPORT_REGION = ("PK", "Balochistan")
+"""Reports are read for places in this province only (its towns, tehsils and
+districts, and the province itself). Across three countries, thousands of village
+names would match ordinary words of an English text."""
+
+
+@functools.lru_cache(maxsize=4)
+def report_places(gazetteer: Gazetteer) -> Gazetteer:
+    """The part of ``gazetteer`` that report text is matched against: places of
+    :data:`REPORT_REGION`, by their own names and curated aliases."""
+    return gazetteer.restricted(
+        lambda place: (place.country, place.admin1) == REPORT_REGION, alternates=False
+    )
 
 
 def _strip_possessive(word: str) -> str:
@@ -324,7 +338,8 @@ def _strip_possessive(word: str) -> str:
 
 
 def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """Every mention of a gazetteer place, in text order."""
+    """Every mention of a place of :data:`REPORT_REGION`, in text order."""
+    gazetteer = report_places(gazetteer)
     found: list[PlaceMention] = []
     for s_start, sentence in sentences(plain(text)):
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sentence)]

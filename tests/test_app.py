@@ -253,3 +253,24 @@ def test_the_view_downloads_as_csv_geojson_and_a_map_file(app):
     labels = [button.label for button in app.get("download_button")]
     for kind in ("CSV", "GeoJSON", "map, HTML"):
         assert f"Download these 16 ({kind})" in labels
+
+
+def test_places_the_gazetteer_cannot_place_are_listed_in_one_warning(
+    monkeypatch, write_data
+):
+    directory = write_data(
+        GOOD_INCIDENT,
+        {**GOOD_INCIDENT, "id": "unknown-1", "place": "Mastng"},
+        {**GOOD_INCIDENT, "id": "unknown-2", "place": "Mastng"},
+    )
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(directory))
+    at = run_app()
+    (warning,) = [w for w in at.warning if "could not be placed" in w.value]
+    assert "1 place name(s) in the data could not be placed" in warning.value
+    assert "Mastng" in warning.value
+    assert "Closest known: Mastung" in warning.value
+    assert r"row 2 \(line 3\)" in warning.value  # Markdown-escaped
+    assert r"row 3 \(line 4\)" in warning.value
+    assert not at.error, "not repeated as generic row errors"
+    assert table_places(at) == ["Quetta"]
+    assert marker_points(at) == {QUETTA}, "no location is guessed"

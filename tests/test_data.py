@@ -3,7 +3,15 @@ from pathlib import Path
 
 import pytest
 
-from components.data import CsvStore, DataFileError, incidents_frame, main
+from components.data import (
+    CsvStore,
+    DataFileError,
+    UnplacedPlace,
+    incidents_frame,
+    main,
+    unplaced_message,
+    unplaced_places,
+)
 from components.model import DEATH_FIELDS, NOT_REPORTED, GeoPrecision
 from tests.conftest import GOOD_EVENT, GOOD_INCIDENT, SEED_REPORT, WriteData
 
@@ -229,3 +237,36 @@ def test_frame_keeps_unknown_counts_as_missing(seed_frame):
     assert quetta["killed_civilians"].isna().all()
     assert str(seed_frame["killed_civilians"].dtype) == "Int64"
     assert incidents_frame([]).empty
+
+
+def test_unplaced_names_are_gathered_with_their_rows(write_data: WriteData):
+    directory = write_data(
+        {**GOOD_INCIDENT, "id": "a", "place": "Mastng"},
+        {**GOOD_INCIDENT, "id": "b", "place": "Mastng"},
+        {**GOOD_INCIDENT, "id": "c", "place": "Atlantis", "date": "bad"},
+        {**GOOD_INCIDENT, "id": "d", "place": "Kech District"},
+    )
+    dataset = load(directory)
+    unplaced = unplaced_places(dataset.problems)
+    assert [(u.name, u.suggestions, len(u.rows)) for u in unplaced] == [
+        ("Mastng", ("Mastung",), 2),
+        ("Atlantis", (), 1),
+    ]
+    assert unplaced[0].rows[1].endswith("row 2 (line 3)")
+    (kech,) = dataset.incidents
+    assert (kech.place, kech.geonameid, kech.geo_precision) == (
+        "Kech",
+        None,
+        GeoPrecision.NEAR_TOWN,
+    )
+    message = unplaced_message(unplaced)
+    assert "**2 place name(s) in the data could not be placed**" in message
+    assert "3 row(s)" in message
+    assert "Closest known: Mastung." in message
+
+
+def test_unplaced_message_escapes_names():
+    place = UnplacedPlace("<b>*x*</b>", ("[a](javascript:1)",), ("f.csv",))
+    message = unplaced_message([place])
+    assert "<b>" not in message.replace("\\<b", "")
+    assert "](javascript" not in message

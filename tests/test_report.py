@@ -206,3 +206,20 @@ def test_evidence_sentence_offsets_survive_bullets_and_spaces():
         assert evidence.sentence == "31 civilians killed in Quetta"
         local = evidence.start - evidence.sentence_start
         assert evidence.sentence[local : local + len(evidence.text)] == evidence.text
+
+
+def test_ordinary_words_are_not_read_as_villages_elsewhere(gazetteer):
+    text = (
+        "Band members met outside the Bank on Monday. Jam and tea were served; "
+        "Ali and Nur spoke. Bam! A Chak of land in Kabul was sold."
+    )
+    # Each of these is a place in the gazetteer (Iran, Sindh, Afghanistan) ...
+    assert all(gazetteer.get(word) for word in ("Band", "Bank", "Jam", "Chak", "Kabul"))
+    # ... but a report is read for Balochistan's places only.
+    assert extract(text).places == []
+
+
+def test_balochistan_tehsils_and_curated_spellings_are_found():
+    found = extract("Gunmen attacked a post in Turbat District and near Kohiar.")
+    names = [(m.place.name, m.place.kind) for m in found.place_mentions]
+    assert names == [("Kech", "district"), ("Khuzdar", "town")]

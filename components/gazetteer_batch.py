@@ -1,0 +1,140 @@
+"""Geocode a column of a CSV file for analysts: ``python -m components.gazetteer
+--csv FILE --column NAME > out.csv``.
+
+Rows are streamed: the file is never held in memory. Each row comes out with its
+cells unchanged and six columns added: lat, lon, geo_precision, match (exact /
+alias / fuzzy / online / miss), matched_name and geonameid. A row whose place is
+not found is kept, with ``match`` = miss and the other added cells blank. A
+progress bar shows on stderr when it is a terminal; a summary follows it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import sys
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from components.gazetteer import Match
+from components.progress import Progress
+from components.text import spreadsheet_cell
+
+ADDED_COLUMNS = ["lat", "lon", "geo_precision", "match", "matched_name", "geonameid"]
+MEMO_SIZE = 100_000
+"""Answers remembered per run: analysts' files name the same places again and again."""
+
+
+class BatchError(ValueError):
+    """The file cannot be geocoded as asked (no such column, a clash, bad text)."""
+
+
+def added_cells(found: Match) -> list[object]:
+    """The six added cells for one answer; blank but ``match`` for a miss."""
+    place = found.place
+    if place is None:
+        return ["", "", "", "miss", "", ""]
+    precision = found.precision or place.precision
+    return [
+        place.lat,
+        place.lon,
+        int(precision),
+        found.kind,
+        spreadsheet_cell(place.name),
+        place.geonames_id or "",
+    ]
+
+
+def geocode_csv(
+    source: BinaryIO,
+    out: TextIO,
+    column: str,
+    resolve: Callable[[str], Match],
+    progress: Progress | None = None,
+) -> Counter[str]:
+    """Copy CSV ``source`` to ``out`` with the added columns; counts of each match."""
+    text = io.TextIOWrapper(source, encoding="utf-8-sig", newline="")
+    reader = csv.reader(text)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise BatchError("the file is empty; expected a header row") from None
+    except (csv.Error, UnicodeDecodeError) as error:
+        raise BatchError(f"the header row cannot be read: {error}") from error
+    if column not in header:
+        raise BatchError(f"no column {column!r}; the columns are: {', '.join(header)}")
+    clash = [name for name in ADDED_COLUMNS if name in header]
+    if clash:
+        raise BatchError(
+            f"the file already has column(s) {', '.join(clash)}; rename them first"
+        )
+    at = header.index(column)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([*header, *ADDED_COLUMNS])
+    memo: dict[str, Match] = {}
+    counts: Counter[str] = Counter()
+    rows = 0
+    try:
+        for row in reader:
+            rows += 1
+            name = row[at] if at < len(row) else ""
+            found = memo.get(name)
+            if found is None:
+                found = resolve(name)
+                if len(memo) < MEMO_SIZE:
+                    memo[name] = found
+            counts[(found.place and found.kind) or "miss"] += 1
+            padded = row + [""] * (len(header) - len(row))
+            writer.writerow([*padded, *added_cells(found)])
+            if progress is not None:
+                progress.update(source.tell(), rows)
+    except (csv.Error, UnicodeDecodeError) as error:
+        raise BatchError(f"row {rows} cannot be read: {error}") from error
+    finally:
+        if progress is not None:
+            progress.close(source.tell(), rows)
+        text.detach()
+    return counts
+
+
+def main(argv: Sequence[str]) -> int:
+    """``--csv FILE --column NAME``: geocoded CSV on stdout, summary on stderr."""
+    parser = argparse.ArgumentParser(
+        prog="python -m components.gazetteer --csv",
+        description="Geocode one column of a CSV file; the result goes to stdout.",
+    )
+    parser.add_argument("--csv", type=Path, required=True, metavar="FILE")
+    parser.add_argument("--column", required=True, metavar="NAME")
+    parser.add_argument(
+        "--exact", action="store_true", help="exact and alias matches only, no fuzzy"
+    )
+    parser.add_argument(
+        "--offline",
+        action="store_true",
+        help="never ask the online geocoder, even where it is configured",
+    )
+    parser.add_argument(
+        "--progress",
+        action="store_true",
+        help="show the progress bar even when stderr is not a terminal",
+    )
+    args = parser.parse_args(argv)
+    from components.gazetteer import resolver
+
+    resolve = resolver(fuzzy=not args.exact, offline=args.offline)
+    try:
+        with args.csv.open("rb") as source:
+            total = args.csv.stat().st_size
+            progress = Progress(
+                f"geocoding {args.csv.name}", total, enabled=args.progress or None
+            )
+            counts = geocode_csv(source, sys.stdout, args.column, resolve, progress)
+    except (OSError, BatchError) as error:
+        print(f"error: {args.csv}: {error}", file=sys.stderr)
+        return 2
+    summary = ", ".join(f"{counts[kind]:,} {kind}" for kind in sorted(counts))
+    print(f"{sum(counts.values()):,} rows: {summary or 'none'}", file=sys.stderr)
+    return 0
