@@ -212,8 +212,22 @@
       clearTimeout(pending);
       pending = setTimeout(function () { writeView(map); }, 250);
     });
+    // A tick in the layer control counts at once, even if new data come next.
+    map.getContainer().addEventListener("change", function (event) {
+      if (!event.target.closest(".leaflet-control-layers-overlays")) return;
+      setTimeout(function () { remember(map); }, 0);
+    });
     // The app rewrites its URL when a filter changes: put the view back.
     setInterval(function () { if (written !== null) writeView(map, true); }, 1000);
+  }
+
+  function remember(map) {
+    var active = [];
+    registered.forEach(function (r) {
+      visible[r.key] = map.hasLayer(r.layer);
+      if (visible[r.key]) active.push(r.key);
+    });
+    return active;
   }
 
   function writeView(map, onlyIfLost) {
@@ -225,11 +239,7 @@
       return;  // another origin: the address is not ours to write
     }
     if (!onlyIfLost) {
-      var centre = map.getCenter(), active = [];
-      registered.forEach(function (r) {
-        visible[r.key] = map.hasLayer(r.layer);
-        if (visible[r.key]) active.push(r.key);
-      });
+      var centre = map.getCenter(), active = remember(map);
       written = {
         map: [map.getZoom(), centre.lat.toFixed(4), centre.lng.toFixed(4)].join("/"),
         layers: active.join(",") === defaultLayers ? null : active.join(","),
