@@ -162,7 +162,8 @@ def unplaced_message(unplaced: Sequence[UnplacedPlace]) -> str:
         f"offline gazetteer, so their {rows} row(s) are not on the map or in the "
         "table: no location is guessed. Pin each row with `lat`, `lon` and "
         "`geo_precision`, or add the spelling to "
-        "`data/gazetteer/sources/balochistan_aliases.csv`.",
+        "`data/gazetteer/sources/balochistan_aliases.csv` and rebuild the "
+        "gazetteer (`python scripts/build_gazetteer.py`).",
     ]
     for place in unplaced:
         where = "; ".join(place.rows[:3])

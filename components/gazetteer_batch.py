@@ -16,6 +16,7 @@ import io
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -48,14 +49,22 @@ def added_cells(found: Match) -> list[object]:
     ]
 
 
+@dataclass(frozen=True)
+class BatchResult:
+    """How many rows matched each way, and the online geocoder's warnings."""
+
+    counts: Counter[str]
+    warnings: list[str]
+
+
 def geocode_csv(
     source: BinaryIO,
     out: TextIO,
     column: str,
     resolve: Callable[[str], Match],
     progress: Progress | None = None,
-) -> Counter[str]:
-    """Copy CSV ``source`` to ``out`` with the added columns; counts of each match."""
+) -> BatchResult:
+    """Copy CSV ``source`` to ``out`` with the added columns."""
     text = io.TextIOWrapper(source, encoding="utf-8-sig", newline="")
     reader = csv.reader(text)
     try:
@@ -76,6 +85,7 @@ def geocode_csv(
     writer.writerow([*header, *ADDED_COLUMNS])
     memo: dict[str, Match] = {}
     counts: Counter[str] = Counter()
+    warnings: list[str] = []
     rows = 0
     try:
         for row in reader:
@@ -87,6 +97,8 @@ def geocode_csv(
                 if len(memo) < MEMO_SIZE:
                     memo[name] = found
             counts[(found.place and found.kind) or "miss"] += 1
+            if found.warning and found.warning not in warnings:
+                warnings.append(found.warning)
             padded = row + [""] * (len(header) - len(row))
             writer.writerow([*padded, *added_cells(found)])
             if progress is not None:
@@ -97,7 +109,7 @@ def geocode_csv(
         if progress is not None:
             progress.close(source.tell(), rows)
         text.detach()
-    return counts
+    return BatchResult(counts, warnings)
 
 
 def main(argv: Sequence[str]) -> int:
@@ -131,10 +143,13 @@ def main(argv: Sequence[str]) -> int:
             progress = Progress(
                 f"geocoding {args.csv.name}", total, enabled=args.progress or None
             )
-            counts = geocode_csv(source, sys.stdout, args.column, resolve, progress)
+            result = geocode_csv(source, sys.stdout, args.column, resolve, progress)
     except (OSError, BatchError) as error:
         print(f"error: {args.csv}: {error}", file=sys.stderr)
         return 2
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    counts = result.counts
     summary = ", ".join(f"{counts[kind]:,} {kind}" for kind in sorted(counts))
     print(f"{sum(counts.values()):,} rows: {summary or 'none'}", file=sys.stderr)
     return 0

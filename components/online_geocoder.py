@@ -8,7 +8,8 @@ another Nominatim server, ``INCIDENT_MAP_NOMINATIM_CACHE`` moves the cache file.
 Requests go through geopy's ``RateLimiter`` (one a second, as Nominatim asks), only
 for names the offline table does not answer, and every answer (a miss too) is kept
 in a JSON file on disk, so a name is asked once. A timeout, refusal or outage
-gives the offline answer with a warning, never an exception.
+gives the offline answer with a warning, never an exception, and the service is
+not asked again in the same run.
 """
 
 from __future__ import annotations
@@ -80,6 +81,8 @@ class OnlineFallback:
             swallow_exceptions=False,
         )
         self._cache: dict[str, dict | None] = _read_cache(self.cache_path)
+        self._down = ""
+        """Why the service failed; once it has, it is not asked again this run."""
 
     def match(self, name: str, *, fuzzy: bool = True) -> Match:
         """The offline answer if there is one, else Nominatim's, else the miss."""
@@ -88,6 +91,8 @@ class OnlineFallback:
         if offline.found or not key or len(key) > MAX_NAME_LENGTH:
             return offline
         if key not in self._cache:
+            if self._down:
+                return replace(offline, warning=self._down)
             try:
                 location = self._geocode(
                     name,
@@ -97,16 +102,12 @@ class OnlineFallback:
                 )
                 record = _record(location) if location else None
             except (GeopyError, ValueError, KeyError, TypeError) as error:
-                reason = (
-                    f"{type(error).__name__}: {error}"
-                    if str(error)
-                    else str(type(error).__name__)
+                reason = type(error).__name__ + (f": {error}" if str(error) else "")
+                self._down = (
+                    f"the online geocoder did not answer ({reason}); offline "
+                    "answers only for the rest of this run"
                 )
-                return replace(
-                    offline,
-                    warning=f"the online geocoder did not answer ({reason}); "
-                    "offline answer only",
-                )
+                return replace(offline, warning=self._down)
             self._cache[key] = record
             _write_cache(self.cache_path, self._cache)
         record = self._cache[key]

@@ -322,15 +322,26 @@ REPORT_REGION = ("PK", "Balochistan")
 """Reports are read for places in this province only (its towns, tehsils and
 districts, and the province itself). Across three countries, thousands of village
 names would match ordinary words of an English text."""
+REPORT_MIN_POPULATION = 500
+
+
+def in_report_scope(place: Place) -> bool:
+    """A place of :data:`REPORT_REGION` that is an area, a curated town (it names
+    its district) or a town of at least 500 people: not an imported village."""
+    if (place.country, place.admin1) != REPORT_REGION:
+        return False
+    return (
+        place.kind != "town"
+        or bool(place.district)
+        or (place.population or 0) >= REPORT_MIN_POPULATION
+    )
 
 
 @functools.lru_cache(maxsize=4)
 def report_places(gazetteer: Gazetteer) -> Gazetteer:
-    """The part of ``gazetteer`` that report text is matched against: places of
-    :data:`REPORT_REGION`, by their own names and curated aliases."""
-    return gazetteer.restricted(
-        lambda place: (place.country, place.admin1) == REPORT_REGION, alternates=False
-    )
+    """The part of ``gazetteer`` that report text is matched against: the places
+    :func:`in_report_scope` accepts, by their own names and curated aliases."""
+    return gazetteer.restricted(in_report_scope, alternates=False)
 
 
 def _strip_possessive(word: str) -> str:

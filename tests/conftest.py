@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -16,11 +17,21 @@ from components.data import (
     Dataset,
     incidents_frame,
 )
-from components.gazetteer import Gazetteer, default_gazetteer
+from components.gazetteer import (
+    USER_DIRECTORY_VARIABLE,
+    Gazetteer,
+    default_gazetteer,
+)
+from components.online_geocoder import USER_AGENT_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_REPORT = ROOT.parent / "shared" / "seed" / "balochistan-2026-02-01.txt"
 TEST_DATA = Path(__file__).resolve().parent / "data"
+
+# Tests use the shipped gazetteer only, never places a developer imported, and
+# never the online geocoder, whatever this shell configures.
+os.environ[USER_DIRECTORY_VARIABLE] = str(TEST_DATA / "no-imported-places")
+os.environ.pop(USER_AGENT_VARIABLE, None)
 
 GOOD_EVENT = {
     "id": "wave-1",

@@ -437,3 +437,9 @@ def test_every_curated_coordinate_has_a_source(gazetteer):
     assert curated
     assert all(p.coordinates_source for p in curated)
     assert all(p.country == "PK" and p.admin1 == "Balochistan" for p in curated)
+
+
+def test_a_geonames_record_known_to_be_wrong_is_left_out(gazetteer):
+    found = gazetteer.match("Arif Wala")
+    assert found.place.admin1 == "Punjab", "not the stray point in Lasbela"
+    assert 11250625 not in {place.geonameid for place in gazetteer}

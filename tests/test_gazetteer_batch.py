@@ -130,3 +130,13 @@ def test_a_place_name_that_looks_like_a_formula_is_neutralised():
     place = Place(-9, "=SUM(A1)", "town", 1.0, 2.0, "", GeoPrecision.TOWN)
     cells = added_cells(Match("x", "exact", place))
     assert cells[4] == "'=SUM(A1)"
+
+
+def test_warnings_of_the_online_geocoder_are_gathered_once():
+    def resolve(name: str) -> Match:
+        return Match(name, "miss", warning="the online geocoder did not answer")
+
+    source = io.BytesIO(_csv([["town"], ["A"], ["B"]]).encode())
+    result = geocode_csv(source, io.StringIO(), "town", resolve)
+    assert result.warnings == ["the online geocoder did not answer"]
+    assert result.counts == {"miss": 2}

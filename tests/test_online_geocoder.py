@@ -44,12 +44,12 @@ class FakeNominatim(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         query = parse_qs(urlparse(self.path).query)
         type(self).requests.append(
-            {"q": query.get("q", [""])[0], "agent": self.headers["User-Agent"], **query}
+            {**query, "q": query.get("q", [""])[0], "agent": self.headers["User-Agent"]}
         )
         if self.mode == "slow":
             time.sleep(1.0)
-        if self.mode == "error":
-            self.send_response(500)
+        if self.mode in ("error", "refused"):
+            self.send_response(500 if self.mode == "error" else 403)
             self.end_headers()
             return
         body = json.dumps(TUMP if query.get("q") == ["Tump"] else []).encode()
@@ -112,17 +112,26 @@ def test_an_online_miss_is_cached_too(gazetteer, server, tmp_path):
     assert len(FakeNominatim.requests) == 1
 
 
-@pytest.mark.parametrize(("mode", "error"), [("error", "500"), ("slow", "timed out")])
+@pytest.mark.parametrize(
+    ("mode", "error"),
+    [("error", "500"), ("refused", "403"), ("slow", "timed out")],
+)
 def test_outage_gives_the_offline_answer_and_a_warning(
     gazetteer, server, tmp_path, mode, error
 ):
     FakeNominatim.mode = mode
     cache = tmp_path / "cache.json"
-    found = fallback(gazetteer, server, cache, timeout=0.3).match("Tump")
+    online = fallback(gazetteer, server, cache, timeout=0.3)
+    found = online.match("Tump")
     assert found.kind == "miss"
     assert "online geocoder did not answer" in found.warning
     assert error in found.warning.lower()
     assert not cache.exists(), "a failure is not cached"
+    assert online.match("Noshki").kind == "alias", "offline answers still come"
+    again = online.match("Buleda")
+    assert (again.kind, again.warning) == ("miss", found.warning)
+    asked = {request["q"] for request in FakeNominatim.requests}
+    assert asked == {"Tump"}, "not asked again after a failure"
 
 
 def test_server_that_is_down_gives_a_warning(gazetteer, tmp_path):

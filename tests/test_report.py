@@ -223,3 +223,15 @@ def test_balochistan_tehsils_and_curated_spellings_are_found():
     found = extract("Gunmen attacked a post in Turbat District and near Kohiar.")
     names = [(m.place.name, m.place.kind) for m in found.place_mentions]
     assert names == [("Kech", "district"), ("Khuzdar", "town")]
+
+
+def test_imported_villages_are_not_read_in_reports(tmp_path):
+    from components.gazetteer import DEFAULT_DIRECTORY, Gazetteer
+    from components.gazetteer_import import import_geonames
+
+    import_geonames(TEST_DATA / "geonames" / "XX.txt", tmp_path)
+    gazetteer = Gazetteer.from_directory(DEFAULT_DIRECTORY, [tmp_path])
+    assert gazetteer.get("Kili Testabad") is not None
+    found = extract("Shots near Kili Testabad and in Testkot.", gazetteer)
+    # Testkot has 1,200 people; the village has no population figure.
+    assert [m.place.name for m in found.place_mentions] == ["Testkot"]
