@@ -102,6 +102,8 @@ class Problem:
     """The place name, where the problem is that the gazetteer cannot place it."""
     suggestions: tuple[str, ...] = ()
     """The gazetteer's closest known names, for an unplaced name."""
+    record: Incident | None = None
+    """The row as read, where its only problem is its unplaced name."""
 
     @property
     def where(self) -> str:
@@ -138,6 +140,8 @@ class UnplacedPlace:
     suggestions: tuple[str, ...]
     rows: tuple[str, ...]
     """Where each row is: file, row and line."""
+    records: tuple[tuple[str, Incident], ...] = ()
+    """(where, row as read) of the rows whose only problem is this name."""
 
 
 def unplaced_places(problems: Sequence[Problem]) -> list[UnplacedPlace]:
@@ -148,10 +152,50 @@ def unplaced_places(problems: Sequence[Problem]) -> list[UnplacedPlace]:
             continue
         known = found.get(problem.unplaced)
         rows = (*known.rows, problem.where) if known else (problem.where,)
+        records = known.records if known else ()
+        if problem.record is not None:
+            records = (*records, (problem.where, problem.record))
         found[problem.unplaced] = UnplacedPlace(
-            problem.unplaced, problem.suggestions, rows
+            problem.unplaced, problem.suggestions, rows, records
         )
     return list(found.values())
+
+
+UNPLACED_COLUMNS = [
+    "place_reported",
+    "id",
+    "date",
+    "target",
+    "attacks",
+    "killed",
+    "injured",
+    "source_title",
+    "where",
+]
+
+
+def unplaced_frame(unplaced: Sequence[UnplacedPlace]) -> pd.DataFrame:
+    """The rows of unplaced names, as read, for reading on screen: they are not in
+    the incident table, the map or the figures. Counts are blank where unknown."""
+    records = [
+        {
+            "place_reported": incident.place_reported,
+            "id": incident.id,
+            "date": incident.date,
+            "target": TARGET_TYPES[incident.target_type].label,
+            "attacks": ", ".join(ATTACK_TYPES[a].label for a in incident.attack_types),
+            "killed": incident.casualties.killed_total,
+            "injured": incident.casualties.injured,
+            "source_title": incident.source.title,
+            "where": where,
+        }
+        for place in unplaced
+        for where, incident in place.records
+    ]
+    frame = pd.DataFrame.from_records(records, columns=UNPLACED_COLUMNS)
+    for column in ("killed", "injured"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
 
 
 def unplaced_message(unplaced: Sequence[UnplacedPlace]) -> str:
@@ -159,8 +203,9 @@ def unplaced_message(unplaced: Sequence[UnplacedPlace]) -> str:
     rows = sum(len(place.rows) for place in unplaced)
     lines = [
         f"**{len(unplaced)} place name(s) in the data could not be placed** by the "
-        f"offline gazetteer, so their {rows} row(s) are not on the map or in the "
-        "table: no location is guessed. Pin each row with `lat`, `lon` and "
+        f"offline gazetteer, so their {rows} row(s) are not on the map, in the "
+        "table or in the figures: no location is guessed (the rows are listed "
+        "below). Pin each row with `lat`, `lon` and "
         "`geo_precision`, or add the spelling to "
         "`data/gazetteer/sources/balochistan_aliases.csv` and rebuild the "
         "gazetteer (`python scripts/build_gazetteer.py`).",
@@ -427,6 +472,7 @@ def _read_rows(
                     field=e.field,
                     unplaced=getattr(e, "query", None),
                     suggestions=getattr(e, "suggestions", ()),
+                    record=errors.record,
                 )
                 for e in in_column_order
             )
@@ -454,11 +500,13 @@ def csv_rows(
 
 
 class RowError(ValueError):
-    """All the field errors of one row."""
+    """All the field errors of one row; ``record`` is the row as read where its
+    only error is a place the gazetteer cannot place (it has no location)."""
 
-    def __init__(self, errors: list[FieldError]) -> None:
+    def __init__(self, errors: list[FieldError], record: object = None) -> None:
         super().__init__("; ".join(f"{e.field}: {e.message}" for e in errors))
         self.errors = errors
+        self.record = record
 
 
 class _RowParser:
@@ -581,6 +629,8 @@ def _incident_from_row(
         notes=field(parse_text, "notes"),
         revises=field(parse_text, "revises"),
     )
+    if field.errors and all(isinstance(e, UnplacedError) for e in field.errors):
+        raise RowError(field.errors, record=incident)
     field.done()
     return incident
 

@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from components.gazetteer import Match
+from components.gazetteer import Match, resolver
 from components.progress import Progress
 from components.text import spreadsheet_cell
 
@@ -49,6 +48,18 @@ def added_cells(found: Match) -> list[object]:
     ]
 
 
+def _lines(source: BinaryIO) -> Iterator[str]:
+    """The file's lines as text; a line that is not UTF-8 stops with its number."""
+    for number, raw in enumerate(source, start=1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise BatchError(
+                f"line {number} is not UTF-8 text (byte {error.start + 1} of the line)"
+            ) from error
+        yield line.removeprefix("\ufeff") if number == 1 else line
+
+
 @dataclass(frozen=True)
 class BatchResult:
     """How many rows matched each way, and the online geocoder's warnings."""
@@ -65,13 +76,12 @@ def geocode_csv(
     progress: Progress | None = None,
 ) -> BatchResult:
     """Copy CSV ``source`` to ``out`` with the added columns."""
-    text = io.TextIOWrapper(source, encoding="utf-8-sig", newline="")
-    reader = csv.reader(text)
+    reader = csv.reader(_lines(source))
     try:
         header = next(reader)
     except StopIteration:
         raise BatchError("the file is empty; expected a header row") from None
-    except (csv.Error, UnicodeDecodeError) as error:
+    except csv.Error as error:
         raise BatchError(f"the header row cannot be read: {error}") from error
     if column not in header:
         raise BatchError(f"no column {column!r}; the columns are: {', '.join(header)}")
@@ -103,12 +113,11 @@ def geocode_csv(
             writer.writerow([*padded, *added_cells(found)])
             if progress is not None:
                 progress.update(source.tell(), rows)
-    except (csv.Error, UnicodeDecodeError) as error:
-        raise BatchError(f"row {rows} cannot be read: {error}") from error
+    except csv.Error as error:
+        raise BatchError(f"row {rows + 1} cannot be read: {error}") from error
     finally:
         if progress is not None:
             progress.close(source.tell(), rows)
-        text.detach()
     return BatchResult(counts, warnings)
 
 
@@ -134,7 +143,6 @@ def main(argv: Sequence[str]) -> int:
         help="show the progress bar even when stderr is not a terminal",
     )
     args = parser.parse_args(argv)
-    from components.gazetteer import resolver
 
     resolve = resolver(fuzzy=not args.exact, offline=args.offline)
     try:

@@ -272,5 +272,8 @@ def test_places_the_gazetteer_cannot_place_are_listed_in_one_warning(
     assert r"row 2 \(line 3\)" in warning.value  # Markdown-escaped
     assert r"row 3 \(line 4\)" in warning.value
     assert not at.error, "not repeated as generic row errors"
-    assert table_places(at) == ["Quetta"]
+    (rows,) = [frame.value for frame in at.dataframe if "where" in frame.value]
+    assert rows["id"].tolist() == ["unknown-1", "unknown-2"]
+    (table,) = [frame.value for frame in at.dataframe if "lat" in frame.value]
+    assert table["place"].tolist() == ["Quetta"]
     assert marker_points(at) == {QUETTA}, "no location is guessed"

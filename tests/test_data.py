@@ -9,6 +9,7 @@ from components.data import (
     UnplacedPlace,
     incidents_frame,
     main,
+    unplaced_frame,
     unplaced_message,
     unplaced_places,
 )
@@ -263,6 +264,12 @@ def test_unplaced_names_are_gathered_with_their_rows(write_data: WriteData):
     assert "**2 place name(s) in the data could not be placed**" in message
     assert "3 row(s)" in message
     assert "Closest known: Mastung." in message
+    # The Mastng rows are kept as read; the Atlantis row has a bad date as well.
+    rows = unplaced_frame(unplaced)
+    assert rows["id"].tolist() == ["a", "b"]
+    assert rows["place_reported"].tolist() == ["Mastng", "Mastng"]
+    assert rows["killed"].tolist() == [2, 2]
+    assert rows["where"].iloc[1].endswith("row 2 (line 3)")
 
 
 def test_unplaced_message_escapes_names():

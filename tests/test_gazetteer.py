@@ -1,3 +1,4 @@
+import csv
 import json
 import subprocess
 import sys
@@ -432,11 +433,22 @@ def test_table_rebuilds_identically_from_its_sources(tmp_path: Path):
         assert (tmp_path / name).read_text(encoding="utf-8") == shipped, name
 
 
-def test_every_curated_coordinate_has_a_source(gazetteer):
+def test_every_curated_place_has_a_sourced_point_in_the_province(gazetteer):
     curated = [p for p in gazetteer if p.geonameid < 0]
-    assert curated
-    assert all(p.coordinates_source for p in curated)
-    assert all(p.country == "PK" and p.admin1 == "Balochistan" for p in curated)
+    assert len(curated) >= 35 + 40
+    (south, north), (west, east) = BALOCHISTAN_BOUNDS
+    for place in curated:
+        assert place.coordinates_source, place
+        assert (place.country, place.admin1) == ("PK", "Balochistan")
+        assert south < place.lat < north, place
+        assert west < place.lon < east, place
+
+
+def test_every_alias_names_its_source():
+    with (ROOT / "data" / "gazetteer" / "aliases.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) > 50
+    assert all(row["source"].strip() for row in rows)
 
 
 def test_a_geonames_record_known_to_be_wrong_is_left_out(gazetteer):

@@ -140,3 +140,27 @@ def test_warnings_of_the_online_geocoder_are_gathered_once():
     result = geocode_csv(source, io.StringIO(), "town", resolve)
     assert result.warnings == ["the online geocoder did not answer"]
     assert result.counts == {"miss": 2}
+
+
+def test_hostile_cells_are_kept_and_missed():
+    out = run([["town"], ["x" * 10_000], ["\x00\x1b[31m"], ["Quetta\u202e"]])
+    assert [row["match"] for row in out] == ["miss", "miss", "exact"]
+    assert out[0]["town"] == "x" * 10_000
+
+
+def test_text_that_is_not_utf8_names_its_row():
+    from components.gazetteer import default_gazetteer
+
+    source = io.BytesIO(b"\xef\xbb\xbftown\nQuetta\nM\xe4stung\n")
+    with pytest.raises(BatchError, match="line 3 is not UTF-8 text"):
+        geocode_csv(source, io.StringIO(), "town", default_gazetteer().match)
+
+
+def test_a_byte_order_mark_and_windows_line_ends_are_read():
+    from components.gazetteer import default_gazetteer
+
+    source = io.BytesIO("\ufefftown,n\r\nNoshki,1\r\n".encode())
+    out = io.StringIO()
+    geocode_csv(source, out, "town", default_gazetteer().match)
+    (row,) = csv.DictReader(io.StringIO(out.getvalue()))
+    assert (row["town"], row["n"], row["matched_name"]) == ("Noshki", "1", "Nushki")

@@ -15,6 +15,7 @@ from components.data import (
     IncidentStore,
     Problem,
     incidents_frame,
+    unplaced_frame,
     unplaced_message,
     unplaced_places,
 )
@@ -44,6 +45,10 @@ def load_data() -> tuple[pd.DataFrame, dict[str, Event]]:
     unplaced = unplaced_places(problems)
     if unplaced:
         st.warning(unplaced_message(unplaced), icon="📍")
+        rows = unplaced_frame(unplaced)
+        if len(rows):
+            with st.expander(f"Rows not on the map ({len(rows)})"):
+                st.dataframe(rows, hide_index=True, key="unplaced_rows")
     others = [problem for problem in problems if problem.unplaced is None]
     if others:
         st.error(
