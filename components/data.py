@@ -414,7 +414,7 @@ def read_incidents(
     event_ids = None if events is None else {event.id for event in events}
 
     def parse(row: Mapping[str, str]) -> Incident:
-        return _incident_from_row(row, gazetteer, event_ids)
+        return parse_incident_row(row, gazetteer, event_ids)
 
     return _read_rows(path, INCIDENT_COLUMNS, parse, problems, source)
 
@@ -574,12 +574,6 @@ def parse_incident_row(
 
     With ``event_ids``, the row's event must be one of them.
     """
-    return _incident_from_row(row, gazetteer, event_ids)
-
-
-def _incident_from_row(
-    row: Mapping[str, str], gazetteer: Gazetteer, event_ids: set[str] | None
-) -> Incident:
     field = _RowParser(row)
     event_id = field(parse_text, "event_id", required=True)
     if event_id and event_ids is not None and event_id not in event_ids:

@@ -66,7 +66,7 @@ def _imported(data: bytes, name: str, file_id: str, encoding: str) -> ImportResu
         header = next(
             csv.reader(io.StringIO(data[:65536].decode("utf-8", "replace"))), []
         )
-        fmt = detect_format(name.strip() for name in header)
+        fmt = detect_format(column.strip() for column in header)
         if fmt is None:
             known = ", ".join(module.NAME for module in formats().values())
             raise ImportFormatError(
