@@ -13,7 +13,6 @@ from collections.abc import Collection, Sequence
 
 import folium
 import pandas as pd
-from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from components.assets import MapAssets, map_assets
@@ -26,9 +25,8 @@ from components.mapdata import (
     place_labels,
     script_json,
 )
-from components.model import (
-    TARGET_TYPES,
-)
+from components.model import TARGET_TYPES
+from components.page_text import LiteralMacroElement, LiteralText
 from components.text import html_text
 from components.views import (
     DEATHS_KEY,
@@ -79,7 +77,7 @@ def base_map(
     )
     fmap.default_js = [*assets.js, ("incident_map", assets.script)]
     fmap.default_css = list(assets.css)
-    fmap.get_root().header.add_child(Element(f"<style>{MAP_CSS}</style>"))
+    fmap.get_root().header.add_child(LiteralText(f"<style>{MAP_CSS}</style>"))
     if assets.basemap_url:
         outline = folium.FeatureGroup(name=OUTLINE_LAYER, overlay=False, show=True)
         OutlineBasemap(assets.basemap_url).add_to(outline)
@@ -161,7 +159,7 @@ def layer_name(code: str) -> str:
     return f'<span style="color:{target.colour}">●</span> {html_text(target.label)}'
 
 
-class DataCall(MacroElement):
+class DataCall(LiteralMacroElement):
     """A call into static/incident-map.js with the layer and its data."""
 
     _template = Template(
@@ -195,7 +193,7 @@ OUTLINE_STYLES = {
 """Leaflet path options per kind of outline feature."""
 
 
-class OutlineBasemap(MacroElement):
+class OutlineBasemap(LiteralMacroElement):
     """Draws the outline basemap GeoJSON, fetched from the app, into its parent."""
 
     _template = Template(
@@ -247,7 +245,7 @@ class OutlineBasemap(MacroElement):
         self.styles = OUTLINE_STYLES
 
 
-class Caption(MacroElement):
+class Caption(LiteralMacroElement):
     """Lines of text in a box at the top left, set as text (never as HTML)."""
 
     _template = Template(
@@ -276,7 +274,7 @@ class Caption(MacroElement):
         self.style = Legend.style + ";max-width:420px"
 
 
-class Legend(MacroElement):
+class Legend(LiteralMacroElement):
     """A fixed legend for marker styles and the deaths circles."""
 
     _template = Template(
