@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from components.basemap import build_outline
+from components.errors import IncidentMapError
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 VENDOR = "vendor"
@@ -200,7 +201,7 @@ def map_assets(static_dir: Path = STATIC_DIR) -> MapAssets:
     return cdn_assets() if missing_files(static_dir) else local_assets()
 
 
-class AssetError(RuntimeError):
+class AssetError(IncidentMapError, RuntimeError):
     """A download failed or did not match its published integrity hash."""
 
 

@@ -16,6 +16,7 @@ import csv
 import io
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ from typing import Protocol, TypeVar
 
 import pandas as pd
 
+from components.errors import IncidentMapError
 from components.gazetteer import Gazetteer, PlaceNotFoundError, default_gazetteer
 from components.model import (
     ATTACK_TYPES,
@@ -123,7 +125,7 @@ class Problem:
         return f"{', '.join(where)}: {self.message}"
 
 
-class DataFileError(ValueError):
+class DataFileError(IncidentMapError, ValueError):
     """Raised with every problem found, not just the first."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
@@ -362,21 +364,35 @@ def write_dataset(
 
     Refuses to write over existing files.
     """
+    check_new_data_directory(directory)
     targets = [
         (directory / "events.csv", EVENT_COLUMNS, events),
         (directory / "incidents" / f"{name}.csv", INCIDENT_COLUMNS, incidents),
     ]
-    for path, _, _ in targets:
-        if path.exists():
-            raise FileExistsError(f"{path} exists; choose a new directory")
+    if targets[1][0].exists():
+        raise FileExistsError(f"{targets[1][0]} exists; choose a new directory")
     for path, columns, rows in targets:
         _stage(path, columns, rows).replace(path)
+
+
+def check_new_data_directory(directory: Path) -> None:
+    """Refuse to write a data directory over one, or over a file."""
+    if directory.exists() and not directory.is_dir():
+        raise FileExistsError(f"{directory} is a file; name a new directory")
+    if (directory / "events.csv").exists():
+        raise FileExistsError(
+            f"{directory / 'events.csv'} exists; choose a new directory"
+        )
 
 
 def _stage(
     path: Path, columns: Sequence[str], rows: Sequence[Mapping[str, str]]
 ) -> Path:
-    """A pending copy of ``path`` with ``rows`` appended, flushed to disk."""
+    """A pending copy of ``path`` with ``rows`` appended, flushed to disk.
+
+    The copy has a name of its own, beside ``path``; if writing it fails, it is
+    removed before the error is raised.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
@@ -388,11 +404,18 @@ def _stage(
     writer.writerows(
         {column: row.get(column, "") for column in columns} for row in rows
     )
-    pending = path.with_name(f".{path.name}.pending")
-    with pending.open("wb") as handle:
-        handle.write(existing + buffer.getvalue().encode("utf-8"))
-        handle.flush()
-        os.fsync(handle.fileno())
+    handle, name = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".pending"
+    )
+    pending = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(existing + buffer.getvalue().encode("utf-8"))
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        pending.unlink(missing_ok=True)
+        raise
     return pending
 
 
@@ -440,11 +463,19 @@ def _read_rows(
         )
         return []
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = reader.fieldnames or []
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as error:
+        problems.append(Problem(name, f"the header is not valid CSV ({error})", line=1))
+        return []
     missing = [column for column in columns if column not in header]
     unknown = [column for column in header if column not in columns]
     if not header:
         problems.append(Problem(name, "is empty; expected a header row", line=1))
+        return []
+    twice = duplicated_columns(header)
+    if twice:
+        problems.append(Problem(name, twice, line=1))
         return []
     if missing or unknown:
         for column in missing:
@@ -479,6 +510,25 @@ def _read_rows(
     return records
 
 
+def duplicated_columns(header: Sequence[str]) -> str | None:
+    """What is wrong with a header that names a column more than once, or None.
+
+    Which cell would count is ambiguous (one town's latitude with another's
+    longitude), so such files are refused rather than read.
+    """
+    positions: dict[str, list[int]] = {}
+    for index, name in enumerate(header, start=1):
+        positions.setdefault(name, []).append(index)
+    twice = {name: at for name, at in positions.items() if len(at) > 1}
+    if not twice:
+        return None
+    listing = "; ".join(
+        f"{name or '(blank)'!r} in columns {', '.join(map(str, at))}"
+        for name, at in twice.items()
+    )
+    return f"a column name appears more than once ({listing}); rename or remove one"
+
+
 def csv_rows(
     reader: csv.DictReader,
 ) -> Iterator[tuple[int, dict[str, str], int, str | None]]:
@@ -499,7 +549,7 @@ def csv_rows(
         yield number, row, reader.line_num, None
 
 
-class RowError(ValueError):
+class RowError(IncidentMapError, ValueError):
     """All the field errors of one row; ``record`` is the row as read where its
     only error is a place the gazetteer cannot place (it has no location)."""
 

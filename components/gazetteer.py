@@ -39,6 +39,7 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from rapidfuzz import fuzz, process
 
+from components.errors import IncidentMapError
 from components.model import GeoPrecision
 
 DEFAULT_DIRECTORY = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
@@ -61,7 +62,7 @@ EXACT, ALIAS, ALTERNATE = 0, 1, 2
 MATCH_KINDS = ("exact", "alias", "alias")
 
 
-class GazetteerError(GeopyError):
+class GazetteerError(IncidentMapError, GeopyError):
     """Base class of the gazetteer's errors."""
 
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import TypeVar
+
+from components.errors import IncidentMapError
 
 NOT_REPORTED = "not_reported"
 """Vocabulary code for 'the source does not say'. Never the same as zero or none."""
@@ -354,7 +357,7 @@ class Event:
     notes: str = ""
 
 
-class FieldError(ValueError):
+class FieldError(IncidentMapError, ValueError):
     """A field's value is not valid. ``field`` names the column."""
 
     def __init__(self, field: str, message: str) -> None:
@@ -392,21 +395,42 @@ def parse_date(field: str, raw: str | None, *, required: bool = True) -> dt.date
         ) from None
 
 
+MAX_COUNT = 1_000_000
+"""The largest count of people one record may hold.
+
+Far above any single incident's toll in the field's data sets (GTD, ACLED, UCDP
+GED), so no real figure is refused, and small enough that sums over millions of
+records stay exact in 64-bit integers. Larger values are typing or unit errors.
+"""
+
+_WHOLE_NUMBER = re.compile(r"[0-9]+")
+
+
 def parse_count(field: str, raw: str | None) -> int | None:
-    """A non-negative whole number, or None where the cell is blank (not reported)."""
+    """A whole number of people from 0 to :data:`MAX_COUNT`, or None where the cell
+    is blank (not reported). Written in digits only: no sign, exponent or
+    separators."""
     text = parse_text(field, raw)
     if not text:
         return None
-    try:
-        value = int(text)
-    except ValueError:
+    if text.startswith("-") and _WHOLE_NUMBER.fullmatch(text[1:]):
+        raise FieldError(field, f"is negative ({text}); counts cannot be below 0")
+    if not _WHOLE_NUMBER.fullmatch(text):
+        shown = text if len(text) <= 40 else text[:40] + "..."
         raise FieldError(
             field,
-            f"{text!r} is not a whole number; leave it blank if not reported",
-        ) from None
-    if value < 0:
-        raise FieldError(field, f"is negative ({value}); counts cannot be below 0")
-    return value
+            f"{shown!r} is not a whole number written in digits; "
+            "leave it blank if not reported",
+        )
+    digits = text.lstrip("0") or "0"
+    if len(digits) > len(str(MAX_COUNT)) or int(digits) > MAX_COUNT:
+        shown = (
+            f"{int(digits):,}" if len(digits) <= 30 else f"a {len(digits)}-digit number"
+        )
+        raise FieldError(
+            field, f"{shown} is more than {MAX_COUNT:,}, the most one record may hold"
+        )
+    return int(digits)
 
 
 def parse_number(

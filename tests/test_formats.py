@@ -9,7 +9,7 @@ import pytest
 from components.data import CsvStore, incidents_frame, write_dataset
 from components.formats import (
     ImportFormatError,
-    decode,
+    detect_csv_format,
     detect_format,
     formats,
     import_csv,
@@ -20,6 +20,7 @@ from components.model import ATTACK_TYPES, NOT_REPORTED, TARGET_TYPES
 from tests.conftest import ROOT, TEST_DATA
 
 FIXTURES = TEST_DATA / "formats"
+GTD_HEADER = (FIXTURES / "gtd.csv").read_bytes().split(b"\n")[0] + b"\n"
 
 
 def imported(name: str):
@@ -88,7 +89,7 @@ def test_acled_rows_without_coordinates_are_placed_by_name():
     [
         (5, "event_type: 'Protests' is not political violence"),
         (6, "no place name the gazetteer knows ('Atlantis')"),
-        (7, "fatalities: '-3'"),
+        (7, "fatalities: is negative (-3)"),
         (8, "event_date: cannot read '2026-02-31'"),
         (9, "different number of cells"),
     ],
@@ -223,7 +224,7 @@ def test_unknown_headers_are_not_guessed(header):
         (b"", "is empty"),
         (b"eventid,iyear\n1,2026\n", "the header lacks imonth"),
         (b"\x00\x01binary", "NUL bytes"),
-        (b"eventid,city\n1,Qu\xe9tta\n", "line 2: not utf-8 text"),
+        (GTD_HEADER + b"1,Qu\xe9tta\n", "line 2: not utf-8 text"),
     ],
 )
 def test_unreadable_files_are_refused_with_a_reason(data, message):
@@ -232,7 +233,37 @@ def test_unreadable_files_are_refused_with_a_reason(data, message):
 
 
 def test_windows_encoding_is_read_when_chosen():
-    assert decode("Qu\u00e9tta".encode("cp1252"), "x.csv", "cp1252") == "Qu\u00e9tta"
+    text = (FIXTURES / "acled.csv").read_text("utf-8")
+    data = text.replace("Test fixture row", "Test fixture r\u00f4w").encode("cp1252")
+    result = import_csv(data, formats()["acled"], "acled.csv", encoding="cp1252")
+    assert any("r\u00f4w" in row["source_excerpt"] for row in result.incidents)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            b"eventid,city,latitude,city\n1,Quetta,30.1,Sibi\n",
+            "line 1: a column name appears more than once \\('city' in columns 2, 4\\)",
+        ),
+        (b"eventid,ci\rty\n1,Quetta\n", "line 1: the header is not valid CSV"),
+        (b"\xff\xfe\x00e\x00v", "NUL bytes"),
+        (b"eventid," + b"x" * (2 * 1024 * 1024), "line 1: longer than 1,024 kB"),
+        (GTD_HEADER + b"1,2026\n3,\x00\n", "line 3: holds NUL bytes"),
+    ],
+)
+def test_malformed_headers_and_lines_are_refused_with_where(data, message):
+    with pytest.raises(ImportFormatError, match=message):
+        import_csv(data, formats()["gtd"], "upload.csv")
+
+
+def test_format_detection_refuses_garbage_with_a_message():
+    with pytest.raises(ImportFormatError, match="header is not valid CSV"):
+        detect_csv_format(b"a,b\rc,d", "upload.csv")
+    with pytest.raises(ImportFormatError, match="matches none of the formats"):
+        detect_csv_format(b"a,b\n", "upload.csv")
+    acled = (FIXTURES / "acled.csv").read_bytes()
+    assert detect_csv_format(acled, "acled.csv") == "acled"
 
 
 def test_imported_rows_load_as_the_dashboard_loads_them(tmp_path):

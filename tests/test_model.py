@@ -19,9 +19,20 @@ from components.model import (
 )
 from tests.conftest import ROOT
 
+NOT_DIGITS = "is not a whole number written in digits; leave it blank if not reported"
+
 
 @pytest.mark.parametrize(
-    ("raw", "expected"), [("", None), ("  ", None), ("0", 0), ("145", 145), (" 7 ", 7)]
+    ("raw", "expected"),
+    [
+        ("", None),
+        ("  ", None),
+        ("0", 0),
+        ("145", 145),
+        (" 7 ", 7),
+        ("007", 7),
+        ("1000000", 1_000_000),
+    ],
 )
 def test_valid_counts(raw, expected):
     assert parse_count("injured", raw) == expected
@@ -31,12 +42,28 @@ def test_valid_counts(raw, expected):
     ("raw", "message"),
     [
         ("-1", "is negative (-1); counts cannot be below 0"),
-        ("3.5", "'3.5' is not a whole number; leave it blank if not reported"),
-        ("many", "'many' is not a whole number; leave it blank if not reported"),
-        ("nan", "'nan' is not a whole number; leave it blank if not reported"),
+        ("3.5", f"'3.5' {NOT_DIGITS}"),
+        ("many", f"'many' {NOT_DIGITS}"),
+        ("nan", f"'nan' {NOT_DIGITS}"),
+        ("1e9", f"'1e9' {NOT_DIGITS}"),
+        ("1_000", f"'1_000' {NOT_DIGITS}"),
+        ("1,000", f"'1,000' {NOT_DIGITS}"),
+        ("+5", f"'+5' {NOT_DIGITS}"),
+        ("\u0661\u0662", f"'\u0661\u0662' {NOT_DIGITS}"),  # Arabic-Indic digits
+        ("1000001", "1,000,001 is more than 1,000,000, the most one record may hold"),
+        (
+            "99999999999999999999999",
+            "99,999,999,999,999,999,999,999 is more than 1,000,000, "
+            "the most one record may hold",
+        ),
+        (
+            "9" * 5000,
+            "a 5000-digit number is more than 1,000,000, the most one record may hold",
+        ),
     ],
 )
 def test_invalid_counts(raw, message):
+    """Nothing a spreadsheet or a float parser would bend into a count passes."""
     with pytest.raises(FieldError) as error:
         parse_count("injured", raw)
     assert (error.value.field, error.value.message) == ("injured", message)

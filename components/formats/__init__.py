@@ -13,31 +13,43 @@ Pure: no Streamlit. The command line is ``python -m components.convert``.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import logging
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
-from components.data import EVENT_COLUMNS, INCIDENT_COLUMNS, RowError, csv_rows
+from components.data import (
+    EVENT_COLUMNS,
+    INCIDENT_COLUMNS,
+    RowError,
+    csv_rows,
+    duplicated_columns,
+)
 from components.data import parse_incident_row as check_incident_row
+from components.errors import IncidentMapError, InputFileError
+from components.files import bounded_lines
 from components.gazetteer import Gazetteer, default_gazetteer
-from components.model import MAX_TEXT_LENGTH, GeoPrecision
+from components.model import MAX_TEXT_LENGTH, FieldError, GeoPrecision, parse_count
 from components.text import spreadsheet_cell
 
+logger = logging.getLogger(__name__)
+
 Row = dict[str, str]
-Progress = Callable[[int, int], None]
-"""Called with (rows done, rows in all) as an import goes."""
+Progress = Callable[[int, float], None]
+"""Called with (rows read, share of the input done, 0 to 1) as an import goes."""
 
 
-class ImportFormatError(ValueError):
+class ImportFormatError(IncidentMapError, ValueError):
     """The file as a whole cannot be read as the format named."""
 
 
-class RowRejected(ValueError):  # noqa: N818 - reads as a verdict on the row
+class RowRejected(IncidentMapError, ValueError):  # noqa: N818 - reads as a verdict on the row
     """A row that cannot become an incident; the message says why."""
 
 
@@ -83,6 +95,8 @@ class ImportResult:
     read: int = 0
     geocoded: int = 0
     """Rows placed from their place names because their coordinates were unusable."""
+    warnings: list[str] = field(default_factory=list)
+    """Imported rows with a field that was not used as given: row, field and why."""
 
     @property
     def imported(self) -> int:
@@ -138,32 +152,81 @@ def detect_format(header: Iterable[str]) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def decode(data: bytes, source_name: str, encoding: str = "utf-8") -> str:
-    """Text from uploaded bytes; binary or wrongly encoded files are refused."""
-    if b"\x00" in data[:65536]:
-        raise ImportFormatError(f"{source_name} is not text (it holds NUL bytes)")
-    try:
-        return data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
-    except (UnicodeDecodeError, LookupError) as error:
-        if isinstance(error, LookupError):
-            raise ImportFormatError(f"unknown text encoding {encoding!r}") from None
-        line = data[: error.start].count(b"\n") + 1
+def detect_csv_format(data: bytes, source_name: str, encoding: str = "utf-8") -> str:
+    """The format of a CSV file, read from its header; refused with a reason."""
+    lines = _text_lines(io.BytesIO(data), source_name, encoding)
+    reader = read_csv_rows(lines, source_name, ())
+    fmt = detect_format(reader.fieldnames or ())
+    if fmt is None:
+        known = ", ".join(module.NAME for module in formats().values())
         raise ImportFormatError(
-            f"{source_name}, line {line}: not {encoding} text (byte {error.start}); "
-            "if it was saved in a Windows encoding, choose cp1252"
-        ) from None
+            f"{source_name}, line 1: the header matches none of the formats ({known})"
+        )
+    return fmt
+
+
+def _check_not_binary(head: bytes, source_name: str) -> None:
+    if b"\x00" in head:
+        raise ImportFormatError(f"{source_name} is not text (it holds NUL bytes)")
+
+
+def _codec(encoding: str) -> str:
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise ImportFormatError(f"unknown text encoding {encoding!r}") from None
+
+
+def _text_lines(
+    stream: BinaryIO, source_name: str, encoding: str = "utf-8"
+) -> Iterator[str]:
+    """The lines of a binary stream as text, one at a time, each decoded alone so
+    a wrong byte is named by its line; binary files and endless lines refused."""
+    codec = _codec(encoding)
+    try:
+        for number, raw in bounded_lines(stream, source_name):
+            if number == 1:
+                _check_not_binary(raw[:65536], source_name)
+                if codec == "utf-8":
+                    raw = raw.removeprefix(codecs.BOM_UTF8)
+            if b"\x00" in raw:
+                raise ImportFormatError(
+                    f"{source_name}, line {number}: holds NUL bytes; "
+                    "is this a text file?"
+                )
+            try:
+                yield raw.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise ImportFormatError(
+                    f"{source_name}, line {number}: not {encoding} text (byte "
+                    f"{error.start + 1} of the line); if it was saved in a Windows "
+                    "encoding, choose cp1252"
+                ) from None
+    except InputFileError as error:
+        raise ImportFormatError(str(error)) from None
 
 
 def read_csv_rows(
-    text: str, source_name: str, required: Sequence[str]
+    lines: str | Iterable[str], source_name: str, required: Sequence[str]
 ) -> csv.DictReader:
-    """A DictReader over ``text`` after checking the header names ``required``."""
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [name.strip() for name in reader.fieldnames or []]
+    """A DictReader over ``lines`` after checking the header: present, readable,
+    no column named twice, and naming every column in ``required``."""
+    source = io.StringIO(lines, newline="") if isinstance(lines, str) else lines
+    reader = csv.DictReader(source)
+    try:
+        fieldnames = reader.fieldnames
+    except csv.Error as error:
+        raise ImportFormatError(
+            f"{source_name}, line 1: the header is not valid CSV ({error})"
+        ) from None
+    header = [name.strip() for name in fieldnames or []]
     reader.fieldnames = header
-    missing = [column for column in required if column not in header]
     if not header:
         raise ImportFormatError(f"{source_name} is empty; expected a header row")
+    twice = duplicated_columns(header)
+    if twice:
+        raise ImportFormatError(f"{source_name}, line 1: {twice}")
+    missing = [column for column in required if column not in header]
     if missing:
         raise ImportFormatError(
             f"{source_name}, line 1: the header lacks {', '.join(missing)}"
@@ -180,18 +243,21 @@ def import_rows(
     fmt: Format,
     source_name: str,
     gazetteer: Gazetteer | None = None,
-    total: int = 0,
+    done: Callable[[], float] | None = None,
     progress: Progress | None = None,
 ) -> ImportResult:
-    """Map, place and check source rows; every row ends imported or rejected."""
+    """Map, place and check source rows; every row ends imported or rejected.
+
+    ``done`` tells the share of the input read so far, for ``progress``.
+    """
     gazetteer = gazetteer or default_gazetteer()
     result = ImportResult(fmt.NAME, source_name)
     event_id = import_event_id(fmt.NAME, source_name)
     seen: set[str] = set()
     for number, line, row, problem in rows:
         result.read += 1
-        if progress and number % 1000 == 0:
-            progress(number, total)
+        if progress and done and number % 1000 == 0:
+            progress(number, done())
         try:
             if problem:
                 raise RowRejected(problem)
@@ -199,39 +265,59 @@ def import_rows(
             incident = {column: "" for column in INCIDENT_COLUMNS}
             incident.update(mapped.incident)
             incident["event_id"] = incident["event_id"] or event_id
-            geocoded = _place_if_needed(incident, mapped.place_names, gazetteer)
+            placed, unusable = _place_if_needed(incident, mapped.place_names, gazetteer)
             if incident["id"] in seen:
                 raise RowRejected(f"id: {incident['id']!r} appears twice in the file")
             check_incident_row(incident, gazetteer, None)
         except RowRejected as rejected:
-            result.rejects.append(Reject(number, line, str(rejected), dict(row)))
+            _reject(result, Reject(number, line, str(rejected), dict(row)))
             continue
         except RowError as errors:
             reason = "; ".join(f"{e.field}: {e.message}" for e in errors.errors)
-            result.rejects.append(Reject(number, line, reason, dict(row)))
+            _reject(result, Reject(number, line, reason, dict(row)))
             continue
         seen.add(incident["id"])
-        result.geocoded += geocoded
+        result.geocoded += placed
+        if unusable is not None:
+            warning = f"{source_name}, row {number} (line {line}): {unusable}"
+            result.warnings.append(warning)
+            logger.info("import placed a row by name: %s", warning)
         result.incidents.append(incident)
     if progress:
-        progress(result.read, total or result.read)
+        progress(result.read, 1.0)
     if any(row["event_id"] == event_id for row in result.incidents):
         result.events.append(import_event(fmt.NAME, source_name, result.incidents))
+    logger.info("import read %s", result.summary())
     return result
 
 
+def _reject(result: ImportResult, reject: Reject) -> None:
+    result.rejects.append(reject)
+    logger.info(
+        "import rejected %s, row %d (line %d): %s",
+        result.source_name,
+        reject.row,
+        reject.line,
+        reject.reason,
+    )
+
+
 def import_csv(
-    data: bytes,
+    data: bytes | BinaryIO,
     fmt: Format,
     source_name: str,
     gazetteer: Gazetteer | None = None,
     encoding: str = "utf-8",
     progress: Progress | None = None,
+    size: int | None = None,
 ) -> ImportResult:
-    """Import a CSV file of one of the field's formats."""
-    text = decode(data, source_name, encoding)
-    reader = read_csv_rows(text, source_name, fmt.REQUIRED_COLUMNS)
-    total = max(text.count("\n") - 1, 0)
+    """Import a CSV file of one of the field's formats, from bytes or streamed
+    from a binary file of ``size`` bytes; one line is held at a time."""
+    stream = io.BytesIO(data) if isinstance(data, bytes) else data
+    size = len(data) if isinstance(data, bytes) else size
+    reader = read_csv_rows(
+        _text_lines(stream, source_name, encoding), source_name, fmt.REQUIRED_COLUMNS
+    )
 
     def rows() -> Iterable[SourceRow]:
         for number, row, line, problem in csv_rows(reader):
@@ -240,7 +326,10 @@ def import_csv(
             cells = {k: v or "" for k, v in row.items() if k is not None}
             yield number, line, cells, problem
 
-    return import_rows(rows(), fmt, source_name, gazetteer, total, progress)
+    def done() -> float:
+        return min(stream.tell() / size, 1.0) if size else 0.0
+
+    return import_rows(rows(), fmt, source_name, gazetteer, done, progress)
 
 
 def import_event_id(format_name: str, source_name: str) -> str:
@@ -279,18 +368,27 @@ def cell(row: Mapping[str, str], column: str) -> str:
     return (row.get(column) or "").strip()
 
 
+_DECIMAL_WHOLE = re.compile(r"([0-9]+)\.0*")
+"""GTD's exports write counts as decimals ("12.0"): whole numbers all the same."""
+
+
 def count_cell(row: Mapping[str, str], column: str) -> str:
-    """A count as our files write it: blank where the source does not know."""
+    """A count as our files write it: blank where the source does not know.
+
+    Checked as the loader checks counts (digits only, 0 to ``MAX_COUNT``), with the
+    source's column named in the reason.
+    """
     text = cell(row, column)
     if text in UNKNOWN_SENTINELS:
         return ""
+    decimal = _DECIMAL_WHOLE.fullmatch(text)
+    if decimal:
+        text = decimal.group(1)
     try:
-        value = float(text)
-    except ValueError:
-        raise RowRejected(f"{column}: {text!r} is not a number") from None
-    if not math.isfinite(value) or value < 0 or value != int(value):
-        raise RowRejected(f"{column}: {text!r} is not a whole number of people")
-    return str(int(value))
+        value = parse_count(column, text)
+    except FieldError as error:
+        raise RowRejected(f"{column}: {error.message}") from None
+    return "" if value is None else str(value)
 
 
 def clipped(text: str) -> str:
@@ -305,14 +403,32 @@ def facts(pairs: Iterable[tuple[str, str]]) -> str:
     return clipped("; ".join(f"{label}: {value}" for label, value in pairs if value))
 
 
-def usable_point(lat: str, lon: str) -> bool:
-    """Both coordinates are numbers on the globe, and not the 0, 0 placeholder."""
-    try:
-        y, x = float(lat), float(lon)
-    except ValueError:
-        return False
-    finite = math.isfinite(y) and math.isfinite(x)
-    return finite and abs(y) <= 90 and abs(x) <= 180 and (y, x) != (0.0, 0.0)
+NO_COORDINATES = "no coordinates given"
+
+
+def unusable_point(lat: str, lon: str) -> str | None:
+    """Why a pair of coordinate cells is not a point on the globe, or None if it is.
+
+    Blank cells, numbers out of range, NaN, infinities and the 0, 0 placeholder
+    are not points.
+    """
+    if not lat and not lon:
+        return NO_COORDINATES
+    values = []
+    for name, text, limit in (("lat", lat, 90), ("lon", lon, 180)):
+        shown = text if len(text) <= 30 else text[:30] + "..."
+        try:
+            value = float(text)
+        except ValueError:
+            return f"field '{name}': {shown!r} is not a number"
+        if not math.isfinite(value):
+            return f"field '{name}': {shown!r} is not a finite number"
+        if abs(value) > limit:
+            return f"field '{name}': {shown} is out of range (-{limit} to {limit})"
+        values.append(value)
+    if values == [0.0, 0.0]:
+        return "fields 'lat', 'lon': 0, 0 is the placeholder for 'unknown'"
+    return None
 
 
 _PLACE_SUFFIX = re.compile(
@@ -324,11 +440,17 @@ def _place_if_needed(
     incident: Row,
     names: Sequence[tuple[str, GeoPrecision | None]],
     gazetteer: Gazetteer,
-) -> bool:
-    """Clear unusable coordinates and place the row by name; True if it was."""
-    if usable_point(incident["lat"], incident["lon"]):
-        return False
-    given = f"lat {incident['lat']!r}, lon {incident['lon']!r}"
+) -> tuple[bool, str | None]:
+    """Clear unusable coordinates and place the row by name.
+
+    Returns whether the row was placed by name and, where it gave coordinates that
+    could not be used, what was wrong with them and where it was placed instead;
+    the row's notes say so too, so its popup does.
+    """
+    problem = unusable_point(incident["lat"], incident["lon"])
+    if problem is None:
+        return False, None
+    given = problem != NO_COORDINATES
     tried = []
     for name, coarsest in names:
         name = _PLACE_SUFFIX.sub("", name.strip())
@@ -340,9 +462,13 @@ def _place_if_needed(
             continue
         precision = max(place.precision, coarsest or place.precision)
         incident.update(place=name, lat="", lon="", geo_precision=str(int(precision)))
-        return True
+        if not given:
+            return True, None
+        note = f"{problem}; placed from the place name {name!r}"
+        notes = incident.get("notes", "")
+        incident["notes"] = clipped(f"{notes}; {note}" if notes else note)
+        return True, note
     known = ", ".join(repr(name) for name in tried) or "none given"
     raise RowRejected(
-        f"coordinates: no usable coordinates ({given}) and no place name the "
-        f"gazetteer knows ({known})"
+        f"coordinates: {problem}, and no place name the gazetteer knows ({known})"
     )

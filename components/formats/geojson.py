@@ -120,6 +120,10 @@ def read_geojson(
         collection = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ImportFormatError(f"{source_name} is not GeoJSON: {error}") from None
+    except RecursionError:
+        raise ImportFormatError(
+            f"{source_name} is not GeoJSON: nested too deeply to read"
+        ) from None
     kind = collection.get("type") if isinstance(collection, dict) else None
     if kind != "FeatureCollection":
         raise ImportFormatError(f"{source_name} is not a GeoJSON FeatureCollection")
@@ -127,15 +131,23 @@ def read_geojson(
     if not isinstance(features, list):
         raise ImportFormatError(f"{source_name}: 'features' is not a list")
 
+    position = 0
+
     def rows() -> Iterable[SourceRow]:
+        nonlocal position
         for number, feature in enumerate(features, start=1):
+            position = number
             if not isinstance(feature, dict):
                 yield number, number, {}, "is not a GeoJSON feature"
             else:
                 yield number, number, feature, None
 
     this = sys.modules[__name__]
-    result = import_rows(rows(), this, source_name, gazetteer, len(features), progress)
+
+    def done() -> float:
+        return position / len(features) if features else 1.0
+
+    result = import_rows(rows(), this, source_name, gazetteer, done, progress)
     events = collection.get("events") or []
     used = {row["event_id"] for row in result.incidents}
     result.events.extend(
