@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 _JS_TEMPLATE_CHARS = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
 
@@ -30,10 +31,25 @@ def markdown_text(value: object) -> str:
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_LOOKALIKES = str.maketrans({"\u2212": "-", "\u2796": "-", "\u2795": "+"})
+"""Leaders NFKC leaves alone that spreadsheets may still read as operators."""
 
 
 def spreadsheet_cell(value: object) -> object:
-    """Prefix a quote to text a spreadsheet would run as a formula."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    """Prefix a quote to text a spreadsheet would run as a formula.
+
+    The first character decides (spaces before it too), after folding full-width
+    and other look-alike forms (U+FF1D, U+FE62, U+2212 ...) to the ASCII operator
+    they imitate.
+    """
+    if isinstance(value, str) and _formula_leader(value):
         return "'" + value
     return value
+
+
+def _formula_leader(text: str) -> bool:
+    if text.startswith(_FORMULA_START):
+        return True
+    first = text.lstrip(" \u00a0\u3000")[:1]
+    folded = unicodedata.normalize("NFKC", first).translate(_FORMULA_LOOKALIKES)
+    return folded.startswith(_FORMULA_START)

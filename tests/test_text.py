@@ -34,6 +34,12 @@ def test_markdown_text_escapes_links_images_colours_and_latex():
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\tx", "'\tx"),
         ("\rx", "'\rx"),
+        ("\uff1d1+1", "'\uff1d1+1"),  # full-width equals sign
+        ("\ufe621", "'\ufe621"),  # small plus sign
+        ("\u22121", "'\u22121"),  # minus sign
+        (" =1+1", "' =1+1"),
+        ("\u3000\uff20A1", "'\u3000\uff20A1"),  # ideographic space, full-width @
+        ("1-2", "1-2"),
         ("Quetta", "Quetta"),
         (31, 31),
     ],
