@@ -20,10 +20,20 @@ from pathlib import Path
 
 import pandas as pd
 
-from components.data import CsvStore, Dataset, incidents_frame, write_dataset
+from components.data import (
+    CsvStore,
+    Dataset,
+    check_new_data_directory,
+    incidents_frame,
+    write_dataset,
+)
+from components.errors import IncidentMapError, InputFileError
 from components.export import geojson_bytes, standalone_html, to_csv
-from components.formats import ImportFormatError, ImportResult, formats, import_csv
+from components.files import check_output_path, open_regular, read_capped, write_file
+from components.formats import ImportResult, formats, import_csv
+from components.formats.geojson import MAX_BYTES as MAX_GEOJSON_BYTES
 from components.formats.geojson import read_geojson
+from components.logs import configure_logging
 from components.model import Event
 
 SOURCES = ("acled", "gtd", "ucdp", "geojson", "ours")
@@ -31,19 +41,39 @@ TARGETS = ("ours", "geojson", "csv", "html")
 
 
 def read_source(path: Path, source: str, encoding: str = "utf-8") -> ImportResult:
-    """Import one file of a field format, with a progress count on stderr."""
-    data = path.read_bytes()
+    """Import one file of a field format, with a progress count on stderr.
+
+    CSV files are streamed a line at a time; GeoJSON is read whole, so it is
+    refused above a size cap before it is read.
+    """
     if source == "geojson":
+        data = read_capped(path, MAX_GEOJSON_BYTES, "GeoJSON file")
         return read_geojson(data, path.name, progress=_progress)
-    return import_csv(
-        data, formats()[source], path.name, encoding=encoding, progress=_progress
-    )
+    with open_regular(path) as (handle, size):
+        return import_csv(
+            handle,
+            formats()[source],
+            path.name,
+            encoding=encoding,
+            progress=_progress,
+            size=size,
+        )
 
 
-def _progress(done: int, total: int) -> None:
+def read_data_directory(path: Path) -> Dataset:
+    """A data directory as the dashboard loads it; refused if it is not one."""
+    if not path.is_dir():
+        raise InputFileError(f"{path}: is not a data directory (like data/)")
+    if not (path / "events.csv").is_file():
+        raise InputFileError(f"{path}: has no events.csv; is it a data directory?")
+    return CsvStore(path).load()
+
+
+def _progress(rows: int, share: float) -> None:
     if sys.stderr.isatty():
-        end = "\n" if done >= total else ""
-        print(f"\r{done:,} of {total:,} rows", end=end, file=sys.stderr, flush=True)
+        end = "\n" if share >= 1.0 else ""
+        text = f"\r{share:4.0%} {rows:,} rows"
+        print(text, end=end, file=sys.stderr, flush=True)
 
 
 def load_result(result: ImportResult) -> Dataset:
@@ -84,32 +114,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="of a CSV input, e.g. cp1252 (default utf-8)",
     )
     args = parser.parse_args(argv)
+    configure_logging()
     if args.target == "ours" and args.output is None:
         parser.error("--to ours writes a data directory: give it with -o DIR")
-
+    if args.source == "ours" and args.target == "ours":
+        parser.error("--from ours --to ours: copy the directory instead")
     try:
-        if args.source == "ours":
-            result = None
-            dataset = CsvStore(args.input).load()
-        else:
-            result = read_source(args.input, args.source, args.encoding)
-            dataset = load_result(result)
-    except (ImportFormatError, OSError) as error:
+        return _convert(args)
+    except (IncidentMapError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+
+
+def _convert(args: argparse.Namespace) -> int:
+    if args.target == "ours":
+        check_new_data_directory(args.output)
+    elif args.output is not None:
+        check_output_path(args.output)
+    if args.source == "ours":
+        result = None
+        dataset = read_data_directory(args.input)
+    else:
+        result = read_source(args.input, args.source, args.encoding)
+        dataset = load_result(result)
     for problem in dataset.problems:
         print(f"problem: {problem}", file=sys.stderr)
     if result is not None:
         _report(result, args)
 
     if args.target == "ours":
-        if result is None:
-            parser.error("--from ours --to ours: copy the directory instead")
-        try:
-            write_dataset(args.output, result.events, result.incidents, args.input.stem)
-        except FileExistsError as error:
-            print(f"error: {error}", file=sys.stderr)
-            return 2
+        assert result is not None
+        write_dataset(args.output, result.events, result.incidents, args.input.stem)
         print(f"wrote {args.output}", file=sys.stderr)
         return 0
 
@@ -117,10 +152,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     title = f"Incidents from {args.input.name}"
     data = write_output(frame, dataset.events, args.target, title)
     if args.output:
-        args.output.write_bytes(data)
+        write_file(args.output, data)
         print(f"wrote {len(frame):,} incidents to {args.output}", file=sys.stderr)
     else:
         sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
     return 0
 
 
@@ -128,10 +164,14 @@ def _report(result: ImportResult, args: argparse.Namespace) -> None:
     print(result.summary(), file=sys.stderr)
     for count, example in result.reject_reasons():
         print(f"  {count:,} rejected, e.g. {example}", file=sys.stderr)
+    for warning in result.warnings[:20]:
+        print(f"  warning: {warning}", file=sys.stderr)
+    if len(result.warnings) > 20:
+        print(f"  and {len(result.warnings) - 20:,} more warnings", file=sys.stderr)
     if result.rejects:
         beside = args.output.parent if args.output else Path()
         path = args.rejects or beside / f"{args.input.stem}.rejects.csv"
-        path.write_bytes(result.rejects_csv())
+        write_file(path, result.rejects_csv())
         print(f"rejected rows and reasons: {path}", file=sys.stderr)
 
 

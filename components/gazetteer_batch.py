@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from components.errors import IncidentMapError, InputFileError
+from components.files import bounded_lines, open_regular
 from components.gazetteer import Match, resolver
 from components.progress import Progress
 from components.text import spreadsheet_cell
@@ -28,7 +30,7 @@ MEMO_SIZE = 100_000
 """Answers remembered per run: analysts' files name the same places again and again."""
 
 
-class BatchError(ValueError):
+class BatchError(IncidentMapError, ValueError):
     """The file cannot be geocoded as asked (no such column, a clash, bad text)."""
 
 
@@ -49,8 +51,9 @@ def added_cells(found: Match) -> list[object]:
 
 
 def _lines(source: BinaryIO) -> Iterator[str]:
-    """The file's lines as text; a line that is not UTF-8 stops with its number."""
-    for number, raw in enumerate(source, start=1):
+    """The file's lines as text; a line that is not UTF-8 or is endless stops with
+    its number."""
+    for number, raw in bounded_lines(source, "the file"):
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -81,7 +84,7 @@ def geocode_csv(
         header = next(reader)
     except StopIteration:
         raise BatchError("the file is empty; expected a header row") from None
-    except csv.Error as error:
+    except (csv.Error, InputFileError) as error:
         raise BatchError(f"the header row cannot be read: {error}") from error
     if column not in header:
         raise BatchError(f"no column {column!r}; the columns are: {', '.join(header)}")
@@ -113,7 +116,7 @@ def geocode_csv(
             writer.writerow([*padded, *added_cells(found)])
             if progress is not None:
                 progress.update(source.tell(), rows)
-    except csv.Error as error:
+    except (csv.Error, InputFileError) as error:
         raise BatchError(f"row {rows + 1} cannot be read: {error}") from error
     finally:
         if progress is not None:
@@ -146,12 +149,14 @@ def main(argv: Sequence[str]) -> int:
 
     resolve = resolver(fuzzy=not args.exact, offline=args.offline)
     try:
-        with args.csv.open("rb") as source:
-            total = args.csv.stat().st_size
+        with open_regular(args.csv) as (source, total):
             progress = Progress(
                 f"geocoding {args.csv.name}", total, enabled=args.progress or None
             )
             result = geocode_csv(source, sys.stdout, args.column, resolve, progress)
+    except InputFileError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     except (OSError, BatchError) as error:
         print(f"error: {args.csv}: {error}", file=sys.stderr)
         return 2

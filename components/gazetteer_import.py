@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from components.errors import InputFileError
+from components.files import bounded_lines, check_regular_file, open_regular
 from components.gazetteer import DEFAULT_DIRECTORY, name_key, user_directory
 from components.progress import Progress
 
@@ -94,6 +96,7 @@ def admin1_names(directory: Path = DEFAULT_DIRECTORY) -> dict[tuple[str, str], s
 def open_dump(path: Path) -> Iterator[tuple[BinaryIO, int]]:
     """The dump's text as a binary stream, and its size in bytes; for a zip, the
     member named like the archive (``PK.txt``) or its one .txt that is not a readme."""
+    check_regular_file(path)
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as archive:
             texts = [
@@ -112,8 +115,8 @@ def open_dump(path: Path) -> Iterator[tuple[BinaryIO, int]]:
             with archive.open(chosen[0]) as member:
                 yield member, chosen[0].file_size
     else:
-        with path.open("rb") as handle:
-            yield handle, path.stat().st_size
+        with open_regular(path) as (handle, size):
+            yield handle, size
 
 
 def _place(fields: list[str], admin1: dict[tuple[str, str], str]) -> dict | None:
@@ -161,7 +164,7 @@ def import_geonames(
     result = ImportResult()
     with open_dump(path) as (stream, _size_bytes):
         done = number = 0
-        for number, raw in enumerate(stream, start=1):
+        for number, raw in bounded_lines(stream, path.name):
             done += len(raw)
             if progress is not None:
                 progress.update(done, number)
@@ -255,6 +258,9 @@ def main(argv: Sequence[str]) -> int:
             f"importing {args.file.name}", size, enabled=args.progress or None
         )
         result = import_geonames(args.file, out_dir, progress)
+    except InputFileError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     except (OSError, ValueError, zipfile.BadZipFile) as error:
         print(f"error: {args.file}: {error}", file=sys.stderr)
         return 2

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from components.errors import IncidentMapError, InputFileError
+from components.files import read_capped
 from components.gazetteer import Gazetteer, Place, default_gazetteer, normalize_name
 from components.model import ATTACK_TYPES, TARGET_TYPES, GeoPrecision
 
@@ -57,7 +59,7 @@ def plain(text: str) -> str:
     return text.translate(_PLAIN)
 
 
-class ReportError(ValueError):
+class ReportError(IncidentMapError, ValueError):
     """The input cannot be read as a report; the message says why."""
 
 
@@ -268,11 +270,16 @@ def decode_report(data: bytes, name: str) -> str:
     return html_to_text(text) if looks_html else text
 
 
+MAX_REPORT_BYTES = 4 * MAX_REPORT_CHARS
+"""A report file larger than this cannot hold an acceptable text (UTF-8 uses at
+most four bytes a character), so it is refused before it is read."""
+
+
 def read_report(path: Path) -> str:
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ReportError(f"cannot read {path}: {error.strerror}") from None
+        data = read_capped(path, MAX_REPORT_BYTES, "report")
+    except InputFileError as error:
+        raise ReportError(str(error)) from None
     return decode_report(data, str(path))
 
 
@@ -779,7 +786,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         extraction = extract(read_report(args.file))
     except ReportError as error:
         print(f"error: {error}", file=sys.stderr)
-        return 1
+        return 2
     print(json.dumps(extraction.as_json(), ensure_ascii=False, indent=2))
     return 0
 

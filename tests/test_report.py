@@ -175,7 +175,7 @@ def test_cli_prints_json(tmp_path: Path, capsys):
     assert result["casualties"]["civilians"] is None
 
 
-def test_cli_refuses_binary_with_exit_1(tmp_path: Path):
+def test_cli_refuses_binary_with_exit_2(tmp_path: Path):
     blob = tmp_path / "blob.txt"
     blob.write_bytes(b"\x00" * 100)
     result = subprocess.run(
@@ -185,7 +185,7 @@ def test_cli_refuses_binary_with_exit_1(tmp_path: Path):
         cwd=ROOT,
         check=False,
     )
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "is not text" in result.stderr
 
 
