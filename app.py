@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components.filters import apply_filters
+from components.logs import configure_logging
 from components.ui.about import about_panel
 from components.ui.header import page_header
 from components.ui.import_panel import import_panel
@@ -16,6 +17,7 @@ from components.ui.table import incident_table
 from components.ui.timeline import timeline
 
 st.set_page_config(page_title="Incident map", page_icon="🗺️", layout="wide")
+configure_logging("INFO")
 
 frame, events = load_data()
 page_header(events)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import os
 import sys
 import tempfile
@@ -47,6 +48,8 @@ from components.model import (
     parse_text,
 )
 from components.text import markdown_text as md
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DATA_DIR_VARIABLE = "INCIDENT_MAP_DATA_DIR"
@@ -342,9 +345,16 @@ class CsvStore:
                     staged[path] = _stage(path, columns, rows)
             new = [p for p in self.load(staged).problems if str(p) not in before]
             if new:
+                logger.info("save refused: %d problem(s), first: %s", len(new), new[0])
                 raise DataFileError(new)
             for final, pending in staged.items():
                 pending.replace(final)
+            logger.info(
+                "saved %d incident(s) and %d event(s) to %s",
+                len(incidents),
+                len(events),
+                self.directory / "user",
+            )
         finally:
             for pending in staged.values():
                 pending.unlink(missing_ok=True)

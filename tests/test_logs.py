@@ -9,6 +9,7 @@ from components.logs import LOG_LEVEL_VARIABLE, ROOT_LOGGER, configure_logging
 def _restore_logger():
     logger = logging.getLogger(ROOT_LOGGER)
     handlers, level, propagate = list(logger.handlers), logger.level, logger.propagate
+    logger.handlers[:] = []  # as in a fresh process
     yield
     logger.handlers[:] = handlers
     logger.setLevel(level)

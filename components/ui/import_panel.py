@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import csv
-import io
+import logging
 
 import pandas as pd
 import streamlit as st
 
 from components.data import DataFileError
+from components.errors import IncidentMapError
 from components.formats import (
-    ImportFormatError,
     ImportResult,
-    detect_format,
+    detect_csv_format,
     formats,
     import_csv,
 )
@@ -24,6 +23,8 @@ UPLOAD_KEY = "import_upload"
 ENCODING_KEY = "import_encoding"
 ADD_KEY = "import_add"
 _RESULT = "import_result"
+
+logger = logging.getLogger(__name__)
 
 
 def import_panel(frame: pd.DataFrame) -> None:
@@ -44,7 +45,8 @@ def import_panel(frame: pd.DataFrame) -> None:
             return
         try:
             result = _imported(upload.getvalue(), upload.name, upload.file_id, encoding)
-        except ImportFormatError as error:
+        except IncidentMapError as error:
+            logger.info("import refused: %s", error)
             st.error(md(str(error)), icon=":material/error:")
             return
         _show(result, frame)
@@ -57,25 +59,19 @@ def _imported(data: bytes, name: str, file_id: str, encoding: str) -> ImportResu
         return cached[1]
     bar = st.progress(0.0, text=f"Reading {name}")
 
-    def progress(done: int, total: int) -> None:
-        bar.progress(min(done / max(total, 1), 1.0), text=f"{done:,} of {total:,} rows")
+    def progress(rows: int, share: float) -> None:
+        bar.progress(min(max(share, 0.0), 1.0), text=f"{rows:,} rows read")
 
-    if name.lower().endswith((".geojson", ".json")):
-        result = read_geojson(data, name, progress=progress)
-    else:
-        header = next(
-            csv.reader(io.StringIO(data[:65536].decode("utf-8", "replace"))), []
-        )
-        fmt = detect_format(column.strip() for column in header)
-        if fmt is None:
-            known = ", ".join(module.NAME for module in formats().values())
-            raise ImportFormatError(
-                f"{name}: the header matches none of the formats ({known})"
+    try:
+        if name.lower().endswith((".geojson", ".json")):
+            result = read_geojson(data, name, progress=progress)
+        else:
+            fmt = detect_csv_format(data, name, encoding)
+            result = import_csv(
+                data, formats()[fmt], name, encoding=encoding, progress=progress
             )
-        result = import_csv(
-            data, formats()[fmt], name, encoding=encoding, progress=progress
-        )
-    bar.empty()
+    finally:
+        bar.empty()
     st.session_state[_RESULT] = ((file_id, encoding), result)
     return result
 
@@ -84,6 +80,11 @@ def _show(result: ImportResult, frame: pd.DataFrame) -> None:
     st.markdown(md(result.summary()))
     for count, example in result.reject_reasons():
         st.markdown(f"- {count:,} rejected, e.g. {md(example)}")
+    if result.warnings:
+        with st.expander(
+            f"{len(result.warnings):,} rows placed from their place names, and why"
+        ):
+            st.code("\n".join(result.warnings[:200]), language=None)
     if result.rejects:
         st.download_button(
             f"Download the {len(result.rejects):,} rejected rows with reasons (CSV)",
@@ -109,6 +110,13 @@ def _show(result: ImportResult, frame: pd.DataFrame) -> None:
             st.error("Nothing was added:", icon=":material/error:")
             st.code(
                 "\n".join(str(problem) for problem in error.problems), language=None
+            )
+            return
+        except (IncidentMapError, OSError) as error:
+            logger.warning("adding %s failed: %s", result.source_name, error)
+            st.error(
+                f"Nothing was added: {md(str(error))}. The data are as they were.",
+                icon=":material/error:",
             )
             return
         st.session_state.pop(_RESULT, None)

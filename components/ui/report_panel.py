@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Mapping
 
 import pandas as pd
 import streamlit as st
 
 from components.data import DataFileError
+from components.errors import IncidentMapError
 from components.intake import EDITABLE_COLUMNS, incident_rows, new_event_id, propose
 from components.model import (
     ATTACK_TYPES,
@@ -22,6 +24,8 @@ from components.report import Evidence, Extraction, ReportError, decode_report, 
 from components.text import html_text
 from components.text import markdown_text as md
 from components.ui.loading import data_store
+
+logger = logging.getLogger(__name__)
 
 STATE = "report_review"
 TEXT_KEY = "report_text"
@@ -64,7 +68,8 @@ def _extract(upload, pasted: str) -> None:
             return
         extraction = extract(text)
     except ReportError as error:
-        st.error(str(error))
+        logger.info("report refused: %s", error)
+        st.error(md(str(error)))
         return
     st.session_state[STATE] = {"name": name, "text": text, "extraction": extraction}
     st.session_state.pop(ROWS_KEY, None)
@@ -183,6 +188,10 @@ def _review(review: dict, frame: pd.DataFrame, events: Mapping[str, Event]) -> N
             st.code(
                 "\n".join(str(problem) for problem in error.problems), language=None
             )
+            return
+        except (IncidentMapError, OSError) as error:
+            logger.warning("adding rows from a report failed: %s", error)
+            st.error(f"Nothing was added: {md(str(error))}. The data are as they were.")
             return
         revised = sum(1 for row in rows if row["revises"])
         st.session_state["report_added"] = (
