@@ -38,6 +38,7 @@ from components.model import (
     GeoPrecision,
     Incident,
     Source,
+    newlines_as_lf,
     parse_attack_types,
     parse_coordinate,
     parse_count,
@@ -412,7 +413,8 @@ def _stage(
     elif not existing.endswith(b"\n"):
         buffer.write("\n")
     writer.writerows(
-        {column: row.get(column, "") for column in columns} for row in rows
+        {column: newlines_as_lf(str(row.get(column, ""))) for column in columns}
+        for row in rows
     )
     handle, name = tempfile.mkstemp(
         dir=path.parent, prefix=f".{path.name}.", suffix=".pending"

@@ -2,8 +2,9 @@
 --csv FILE --column NAME > out.csv``.
 
 Rows are streamed: the file is never held in memory. Each row comes out with its
-cells unchanged and six columns added: lat, lon, geo_precision, match (exact /
-alias / fuzzy / online / miss), matched_name and geonameid. A row whose place is
+cells unchanged (line breaks inside a cell written as LF) and six columns added:
+lat, lon, geo_precision, match (exact / alias / fuzzy / online / miss),
+matched_name and geonameid. A row whose place is
 not found is kept, with ``match`` = miss and the other added cells blank. A
 progress bar shows on stderr when it is a terminal; a summary follows it.
 """
@@ -22,6 +23,7 @@ from typing import BinaryIO, TextIO
 from components.errors import IncidentMapError, InputFileError
 from components.files import bounded_lines, open_regular
 from components.gazetteer import Match, resolver
+from components.model import newlines_as_lf
 from components.progress import Progress
 from components.text import spreadsheet_cell
 
@@ -95,7 +97,7 @@ def geocode_csv(
         )
     at = header.index(column)
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([*header, *ADDED_COLUMNS])
+    writer.writerow([newlines_as_lf(name) for name in [*header, *ADDED_COLUMNS]])
     memo: dict[str, Match] = {}
     counts: Counter[str] = Counter()
     warnings: list[str] = []
@@ -112,7 +114,9 @@ def geocode_csv(
             counts[(found.place and found.kind) or "miss"] += 1
             if found.warning and found.warning not in warnings:
                 warnings.append(found.warning)
-            padded = row + [""] * (len(header) - len(row))
+            # A lone CR would end the row for the next reader: line breaks as LF.
+            padded = [newlines_as_lf(cell) for cell in row]
+            padded += [""] * (len(header) - len(row))
             writer.writerow([*padded, *added_cells(found)])
             if progress is not None:
                 progress.update(source.tell(), rows)

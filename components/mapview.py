@@ -53,6 +53,8 @@ MAP_CSS = (
     " pointer-events: none; }"
     ".leaflet-control-layers, .incident-legend { font-size: 12px; line-height: 1.45; }"
     ".leaflet-control-layers-base { font-style: italic; }"
+    # Long unbroken text (a URL, a pasted blob) wraps instead of leaving the box.
+    ".incident-popup { overflow-wrap: anywhere; max-height: 50vh; overflow-y: auto; }"
 )
 CASUALTY_COLOUR = "#b2182b"
 

@@ -369,9 +369,15 @@ class FieldError(IncidentMapError, ValueError):
 MAX_TEXT_LENGTH = 10_000
 
 
+def newlines_as_lf(text: str) -> str:
+    """Windows (CR LF) and old Mac (CR) line breaks as LF: one kind of line break."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def parse_text(field: str, raw: str | None, *, required: bool = False) -> str:
-    """Strip a text field; reject control characters and overlong values."""
-    text = (raw or "").strip()
+    """Strip a text field, with line breaks as LF; reject other control characters
+    and overlong values."""
+    text = newlines_as_lf(raw or "").strip()
     if required and not text:
         raise FieldError(field, "is empty; it is required")
     if len(text) > MAX_TEXT_LENGTH:

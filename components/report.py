@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
-import html
 import json
 import re
 import sys
@@ -763,7 +762,6 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> Extraction:
         raise ReportError(
             f"the text is {len(text):,} characters; at most {MAX_REPORT_CHARS:,}"
         )
-    text = html.unescape(text) if "&" in text and ";" in text else text
     date, date_evidence = find_date(text)
     return Extraction(
         date=date,

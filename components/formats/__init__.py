@@ -35,7 +35,13 @@ from components.data import parse_incident_row as check_incident_row
 from components.errors import IncidentMapError, InputFileError
 from components.files import bounded_lines
 from components.gazetteer import Gazetteer, default_gazetteer
-from components.model import MAX_TEXT_LENGTH, FieldError, GeoPrecision, parse_count
+from components.model import (
+    MAX_TEXT_LENGTH,
+    FieldError,
+    GeoPrecision,
+    newlines_as_lf,
+    parse_count,
+)
 from components.text import spreadsheet_cell
 
 logger = logging.getLogger(__name__)
@@ -120,7 +126,8 @@ class ImportResult:
         ]
 
     def rejects_csv(self) -> bytes:
-        """The rejected rows as they came, with row, line and reason first."""
+        """The rejected rows as they came, with row, line and reason first (line
+        breaks inside cells as LF, formulas neutralised)."""
         columns = ["row", "line", "reason"]
         for reject in self.rejects:
             columns.extend(c for c in reject.original if c not in columns)
@@ -130,7 +137,9 @@ class ImportResult:
         for reject in self.rejects:
             cells = {"row": reject.row, "line": reject.line, "reason": reject.reason}
             cells.update(reject.original)
-            writer.writerow({k: spreadsheet_cell(v) for k, v in cells.items()})
+            writer.writerow(
+                {k: spreadsheet_cell(newlines_as_lf(str(v))) for k, v in cells.items()}
+            )
         return buffer.getvalue().encode("utf-8")
 
 
@@ -365,7 +374,8 @@ UNKNOWN_SENTINELS = frozenset({"", "-9", "-99", "-9.0", "-99.0", "nan", "NA"})
 
 
 def cell(row: Mapping[str, str], column: str) -> str:
-    return (row.get(column) or "").strip()
+    """A source cell as our text fields keep it: line breaks as LF, trimmed."""
+    return newlines_as_lf(row.get(column) or "").strip()
 
 
 _DECIMAL_WHOLE = re.compile(r"([0-9]+)\.0*")

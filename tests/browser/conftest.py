@@ -8,6 +8,7 @@ neither, the tests skip and say why, except under CI, where they fail.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,12 +17,15 @@ from urllib.parse import urlparse
 import pytest
 
 from bench.appserver import AppStartError, running_app
+from bench.hostile import payloads, write_hostile_data
 from components.assets import missing_files
 from tests.conftest import ROOT, TEST_DATA
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 ARTIFACTS = ROOT / "artifacts" / "browser"
+HOSTILE_TEXTS = payloads(ROOT / "artifacts" / "hostile-payload-ran")
+"""The hostile corpus; its command payload would create that file."""
 CHROMIUM = Path("/usr/bin/chromium")
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 CHROMIUM_ARGS = [
@@ -67,6 +71,25 @@ def hostile_app() -> Iterator[AppServer]:
 
 
 @pytest.fixture(scope="session")
+def hostile_corpus_data(tmp_path_factory) -> Path:
+    """A data directory with an incident per text of the hostile corpus."""
+    return write_hostile_data(tmp_path_factory.mktemp("hostile-corpus"), HOSTILE_TEXTS)
+
+
+@pytest.fixture(scope="session")
+def hostile_corpus_app(hostile_corpus_data) -> Iterator[AppServer]:
+    yield from _serve(hostile_corpus_data, "hostile-corpus")
+
+
+@pytest.fixture
+def writable_app(tmp_path) -> Iterator[AppServer]:
+    """The app on a copy of the shipped data, which a test may add to."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("user"))
+    yield from _serve(data, "writable")
+
+
+@pytest.fixture(scope="session")
 def browser():
     with playwright_api.sync_playwright() as playwright:
         chromium = playwright.chromium
@@ -99,7 +122,8 @@ class Visit:
 def visit(browser, request) -> Iterator:
     contexts = []
 
-    def open_app(server: AppServer, query: str = "") -> Visit:
+    def open_app(server: AppServer | str, query: str = "") -> Visit:
+        """Open the app (or a URL such as a file:// map) and watch what it does."""
         context = browser.new_context(viewport={"width": 1500, "height": 1300})
         contexts.append(context)
         page = context.new_page()
@@ -107,7 +131,8 @@ def visit(browser, request) -> Iterator:
 
         def route(route_request):
             host = urlparse(route_request.request.url).hostname or ""
-            if host in LOCAL_HOSTS or route_request.request.url.startswith("data:"):
+            url = route_request.request.url
+            if host in LOCAL_HOSTS or url.startswith(("data:", "file:")):
                 route_request.continue_()
                 return
             seen.outside_requests.append(
@@ -122,6 +147,9 @@ def visit(browser, request) -> Iterator:
             dialog.dismiss()
 
         page.on("dialog", on_dialog)
+        if isinstance(server, str):
+            page.goto(server + query)
+            return seen
         page.goto(server.url + query)
         page.get_by_text("Incident map").first.wait_for(timeout=30_000)
         return seen
