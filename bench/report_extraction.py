@@ -44,9 +44,10 @@ def main() -> None:
     machine = platform.processor() or platform.machine()
     print(f"machine: {machine}, Python {platform.python_version()}")
     print(f"report: {len(text.encode()):,} bytes, {args.runs} runs")
+    figures = sum(len(i.figures) for i in found.incidents) + len(found.totals)
     print(
-        f"found: {len(found.places)} places, {len(found.targets)} target types, "
-        f"{len(found.attacks)} attack types, {len(found.figures)} figures"
+        f"found: {len(found.incidents)} incidents, {figures} figures, "
+        f"{len(found.background)} background sentences"
     )
     print(
         f"extract: median {statistics.median(times):.1f} ms, worst {max(times):.1f} ms"

@@ -43,6 +43,7 @@ from components.model import (
     parse_coordinate,
     parse_count,
     parse_date,
+    parse_figure_scope,
     parse_number,
     parse_precision,
     parse_target_type,
@@ -76,9 +77,12 @@ INCIDENT_COLUMNS = [
     "target_type",
     "attack_types",
     *CASUALTY_FIELDS,
+    "figure_scope",
     *SOURCE_COLUMNS,
     "notes",
 ]
+OPTIONAL_INCIDENT_COLUMNS = frozenset({"figure_scope"})
+"""Columns older files may lack; a missing one reads as blank."""
 EVENT_COLUMNS = [
     "id",
     "name",
@@ -480,7 +484,8 @@ def _read_rows(
     except csv.Error as error:
         problems.append(Problem(name, f"the header is not valid CSV ({error})", line=1))
         return []
-    missing = [column for column in columns if column not in header]
+    optional = OPTIONAL_INCIDENT_COLUMNS if columns is INCIDENT_COLUMNS else ()
+    missing = [c for c in columns if c not in header and c not in optional]
     unknown = [column for column in header if column not in columns]
     if not header:
         problems.append(Problem(name, "is empty; expected a header row", line=1))
@@ -684,6 +689,7 @@ def parse_incident_row(
         source=_source(field),
         notes=field(parse_text, "notes"),
         revises=field(parse_text, "revises"),
+        figure_scope=field(parse_figure_scope, "figure_scope"),
     )
     if field.errors and all(isinstance(e, UnplacedError) for e in field.errors):
         raise RowError(field.errors, record=incident)
@@ -785,6 +791,7 @@ FRAME_COLUMNS = [
     "attack_types",
     "attack_labels",
     *CASUALTY_FIELDS,
+    "figure_scope",
     "source_title",
     "source_publisher",
     "source_date",
@@ -853,6 +860,7 @@ def incidents_frame(incidents: Sequence[Incident]) -> pd.DataFrame:
             "target_type": i.target_type,
             "attack_types": ";".join(i.attack_types),
             **{column: getattr(i.casualties, column) for column in CASUALTY_FIELDS},
+            "figure_scope": i.figure_scope,
             "source_title": i.source.title,
             "source_publisher": i.source.publisher or "",
             "source_date": i.source.date,

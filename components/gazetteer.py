@@ -331,6 +331,16 @@ class Gazetteer:
             )
         return candidates[0][0]
 
+    def candidates(self, name: str) -> list[Place]:
+        """Every place called ``name`` (exact and alias matches), best first by the
+        stated bias; a caller with more context (other places in a text) may
+        choose another."""
+        key, hint = name_key(name)
+        places = [c[0] for c in self._index.get(key, ())]
+        if hint:
+            places.sort(key=lambda place: place.kind != hint)
+        return places
+
     def lookup(self, name: str) -> Place:
         """The place called ``name``; a miss raises :class:`PlaceNotFoundError`."""
         place = self.get(name)

@@ -1,10 +1,11 @@
 """From an extraction to rows a person reviews and adds to the data. Pure.
 
-The proposal follows the way the seed data were encoded by hand: a target named in
-the same sentence as exactly one town is tied to that town; targets tied to no town
-stay at province level (when the report names the province); towns with no target
-get a 'target not reported' row; figures go on one row of their own at the widest
-place the report names. Nothing is filled in that the text does not say.
+Each incident the report describes becomes one row per target at its place (a
+'target not reported' row where it names none); the incident's figures go on its
+first row, with the words they rest on beside them. The report's totals for the
+whole event become one row at the widest place it names, marked as the event's
+totals, so the headline shows them instead of adding them to the places' own
+figures. Every proposed row can be saved as proposed.
 """
 
 from __future__ import annotations
@@ -12,250 +13,269 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
-from components.model import NOT_REPORTED, TARGET_TYPES, GeoPrecision
-from components.report import CodeMention, Extraction, Figure, PlaceMention
+from components.model import (
+    ATTACK_TYPES,
+    NOT_REPORTED,
+    TARGET_TYPES,
+    Event,
+    FigureScope,
+)
+from components.report import Extraction, Figure, ReportIncident
 
-EDITABLE_COLUMNS = [
-    "place",
-    "geo_precision",
-    "target_type",
-    "attack_types",
-    "killed_civilians",
-    "killed_security",
-    "killed_attackers",
-    "killed_unspecified",
-    "injured",
-    "notes",
-    "source_excerpt",
-]
-_COUNT_GROUPS = {
+COUNT_COLUMNS = {
     "killed_civilians": "civilians",
     "killed_security": "security",
     "killed_attackers": "attackers",
     "killed_unspecified": "unspecified",
 }
+EDITABLE_COLUMNS = [
+    "place",
+    "geo_precision",
+    "target_type",
+    "attack_types",
+    *COUNT_COLUMNS,
+    "injured",
+    "figure_scope",
+    "date",
+    "notes",
+    "evidence",
+    "source_excerpt",
+    "lat",
+    "lon",
+]
+"""The review table's columns; ``evidence`` is shown beside the figures and not
+saved (``source_excerpt`` keeps the sentences)."""
+MAX_EXCERPT = 1_000
 
 
 def propose(extraction: Extraction) -> list[dict[str, str]]:
     """Rows (as CSV cells) that the extraction supports, for a person to review."""
-    towns = [
-        m
-        for m in extraction.place_mentions
-        if m.geo_precision != GeoPrecision.REGION and not _in_dateline(m, extraction)
-    ]
-    regions = [
-        m for m in extraction.place_mentions if m.geo_precision == GeoPrecision.REGION
-    ]
-    town_names = list(dict.fromkeys(m.place.name for m in towns))
-    wide_place = regions[0].place.name if regions else ""
-    only_town = town_names[0] if len(town_names) == 1 else ""
-
     rows: list[dict[str, str]] = []
-    paired: set[tuple[str, str]] = set()
-    tied_codes: set[str] = set()
-    for target in extraction.target_mentions:
-        mention = _town_of(target, towns)
-        if mention is None:
-            continue
-        place = mention.place.name
-        tied_codes.add(target.code)
-        if (place, target.code) in paired:
-            continue
-        paired.add((place, target.code))
-        rows.append(
-            _row(
-                place=mention.evidence.text,
-                precision=mention.geo_precision,
-                target=target.code,
-                attacks=_attacks_in(extraction, target.evidence.sentence_start, towns),
-                excerpt=target.evidence.sentence,
-                notes="Target and place named together.",
-            )
-        )
-    unplaced: dict[str, CodeMention] = {}
-    for target in extraction.target_mentions:
-        if _town_of(target, towns) is None:
-            unplaced.setdefault(target.code, target)
-    for target in sorted(
-        unplaced.values(), key=lambda t: list(TARGET_TYPES).index(t.code)
-    ):
-        place = wide_place or only_town
-        notes = (
-            "Named without a place; kept at province level."
-            if wide_place
-            else "Named without a place: check the place."
-        )
-        if target.code in tied_codes:
-            notes += " It may be the one the report also ties to a town."
-        rows.append(
-            _row(
-                place=place,
-                precision=GeoPrecision.REGION if wide_place else None,
-                target=target.code,
-                attacks=_attacks_in(extraction, target.evidence.sentence_start, towns),
-                excerpt=target.evidence.sentence,
-                notes=notes,
-            )
-        )
-    placed = {place for place, _ in paired}
-    for mention in towns:
-        if mention.place.name in placed:
-            continue
-        placed.add(mention.place.name)
-        rows.append(
-            _row(
-                place=mention.evidence.text,
-                precision=mention.geo_precision,
-                target=NOT_REPORTED,
-                attacks=_attacks_in(extraction, mention.evidence.sentence_start, towns),
-                excerpt=mention.evidence.sentence,
-                notes="Named in the report; it names no target there.",
-            )
-        )
-    figures = _figures(extraction)
-    if figures:
-        counts = {
-            column: str(figure.value) for column, figure in figures.items() if figure
-        }
-        evidence = [figure.evidence.text for figure in figures.values() if figure]
-        place, precision = _figures_place(figures, towns, wide_place, only_town)
-        rows.append(
-            _row(
-                place=place,
-                precision=precision,
-                target=NOT_REPORTED,
-                attacks=";".join(a.code for a in extraction.attacks) or NOT_REPORTED,
-                excerpt=" | ".join(
-                    dict.fromkeys(f.evidence.sentence for f in figures.values() if f)
-                ),
-                notes="Figures as reported: "
-                + "; ".join(evidence)
-                + _qualifiers(figures),
-                **counts,
-            )
-        )
+    for incident in extraction.incidents:
+        rows.extend(_incident_rows(incident, extraction))
+    if extraction.totals and extraction.totals_place is not None:
+        rows.append(_totals_row(extraction))
     return rows
 
 
-def _in_dateline(mention: PlaceMention, extraction: Extraction) -> bool:
-    """'QUETTA, Pakistan - 1 February 2026': where the report was filed from."""
-    dateline = extraction.date_evidence
-    return bool(
-        dateline
-        and dateline.sentence_start == mention.evidence.sentence_start
-        and mention.evidence.text.isupper()
+def _incident_rows(
+    incident: ReportIncident, extraction: Extraction
+) -> list[dict[str, str]]:
+    codes = incident.target_codes() or [NOT_REPORTED]
+    attacks = ";".join(incident.attack_codes()) or NOT_REPORTED
+    counts = incident.counts
+    has_figures = any(v is not None for side in counts.values() for v in side.values())
+    excerpt = _excerpt(e.sentence for e in incident.evidence)
+    rows = []
+    for index, code in enumerate(codes):
+        notes = []
+        inferred = [m for m in incident.targets if m.code == code and m.inferred]
+        if inferred:
+            words = inferred[0].evidence.text
+            notes.append(f"Target read from who was hit: '{words}'.")
+        if incident.event_wide:
+            notes.append("Named for the whole event, with no place: province-wide.")
+        row = _row(
+            place=incident.place_reported,
+            precision=int(incident.precision),
+            target=code,
+            attacks=attacks,
+            date=incident.date or extraction.date,
+            excerpt=excerpt,
+        )
+        if incident.ambiguous:  # the text chose among places of this name: keep it
+            row.update(lat=str(incident.place.lat), lon=str(incident.place.lon))
+        if index == 0 and has_figures:
+            row.update(_count_cells(counts))
+            row["evidence"] = _phrases(incident.figures)
+            notes.append(_figure_notes(incident.figures, counts, len(codes)))
+        row["notes"] = " ".join(note for note in notes if note)
+        rows.append(row)
+    return rows
+
+
+def _totals_row(extraction: Extraction) -> dict[str, str]:
+    holder = extraction.totals_place
+    assert holder is not None
+    attacks = holder.attack_codes() or list(
+        dict.fromkeys(c for i in extraction.incidents for c in i.attack_codes())
     )
+    counts = extraction.total_counts
+    row = _row(
+        place=holder.place_reported,
+        precision=int(holder.precision),
+        target=NOT_REPORTED,
+        attacks=";".join(attacks) or NOT_REPORTED,
+        date=extraction.date,
+        excerpt=_excerpt(_sentence_of(extraction, f) for f in extraction.totals),
+    )
+    row.update(_count_cells(counts))
+    row["figure_scope"] = FigureScope.EVENT
+    row["evidence"] = _phrases(extraction.totals)
+    row["notes"] = (
+        "The report's totals for the whole event, not tied to one place; the "
+        "places' own figures are part of them and are not added. "
+        + _figure_notes(extraction.totals, counts, 1)
+    )
+    return row
 
 
-def _figures_place(
-    figures: Mapping[str, Figure | None],
-    towns: list[PlaceMention],
-    wide_place: str,
-    only_town: str,
-) -> tuple[str, GeoPrecision | None]:
-    """The one town named where the figures are given, else the province, else the
-    report's only town; blank (for the reviewer to fill) when none of these fits."""
-    starts = {f.evidence.sentence_start for f in figures.values() if f}
-    named = {t.place.name: t for t in towns if t.evidence.sentence_start in starts}
-    if len(named) == 1:
-        (town,) = named.values()
-        return town.evidence.text, town.geo_precision
-    if wide_place:
-        return wide_place, GeoPrecision.REGION
-    return only_town, None
+def _phrases(figures: Sequence[Figure]) -> str:
+    return "; ".join(dict.fromkeys(figure.text for figure in figures))
 
 
-def _figures(extraction: Extraction) -> dict[str, Figure | None]:
-    found = {
-        column: extraction.killed(group) for column, group in _COUNT_GROUPS.items()
-    }
-    found["injured"] = extraction.injured()
-    return found if any(found.values()) else {}
+def _sentence_of(extraction: Extraction, figure: Figure) -> str:
+    holder = extraction.totals_place
+    for item in holder.evidence if holder else ():
+        if item.start == figure.start:
+            return item.sentence
+    return figure.text
 
 
-def _qualifiers(figures: Mapping[str, Figure | None]) -> str:
-    notes = []
-    for figure in figures.values():
-        if figure and figure.high:
-            notes.append(f"{figure.value} to {figure.high} {figure.group}")
-        elif figure and figure.at_least:
-            notes.append(f"at least {figure.value} {figure.group}")
-        elif figure and figure.approximate:
-            notes.append(f"about {figure.value} {figure.group}")
-    return f". Lower bounds and estimates: {'; '.join(notes)}." if notes else "."
+def _count_cells(counts: Mapping[str, Mapping[str, int | None]]) -> dict[str, str]:
+    killed = counts["killed"]
+    cells = {column: _number(killed[side]) for column, side in COUNT_COLUMNS.items()}
+    injured = [v for v in counts["injured"].values() if v is not None]
+    cells["injured"] = str(sum(injured)) if injured else ""
+    return cells
 
 
-def _town_of(target: CodeMention, towns: list[PlaceMention]) -> PlaceMention | None:
-    """The town a target is tied to: 'a prison in Mastung', 'a Quetta market', or
-    the only town in the target's sentence."""
-    same = [
-        t for t in towns if t.evidence.sentence_start == target.evidence.sentence_start
-    ]
-    sentence = target.evidence.sentence
-    offset = target.evidence.sentence_start
-    for town in same:
-        between = sentence[target.evidence.end - offset : town.evidence.start - offset]
-        if _IN_TOWN.fullmatch(between):
-            return town
-        between = sentence[town.evidence.end - offset : target.evidence.start - offset]
-        if _TOWN_BEFORE.fullmatch(between):
-            return town
-    names = {t.place.name for t in same}
-    return same[0] if len(names) == 1 else None
+def _number(value: int | None) -> str:
+    return "" if value is None else str(value)
 
 
-_IN_TOWN = re.compile(
-    r"\s+(?:\w+\s+){0,2}?(?:in|at|near|outside|of)\s+(?:the\s+)?", re.I
-)
-_TOWN_BEFORE = re.compile(r"(?:'s)?\s+(?:\w+\s+)?", re.I)
-
-
-def _attacks_in(
-    extraction: Extraction, sentence_start: int, towns: list[PlaceMention]
+def _figure_notes(
+    figures: Sequence[Figure],
+    counts: Mapping[str, Mapping[str, int | None]],
+    targets: int,
 ) -> str:
-    """Attack types named in a sentence that names at most one town: a list of
-    attacks across several towns is not pinned on any one of them. A district
-    named with a town inside it is not another town."""
-    places = {t.place for t in towns if t.evidence.sentence_start == sentence_start}
-    within = {p.district for p in places if p.kind != "district" and p.district}
-    in_sentence = {
-        p.name for p in places if not (p.kind == "district" and p.district in within)
-    }
-    if len(in_sentence) > 1:
-        return NOT_REPORTED
-    codes = dict.fromkeys(
-        a.code
-        for a in extraction.attack_mentions
-        if a.evidence.sentence_start == sentence_start
-    )
-    return ";".join(codes) or NOT_REPORTED
+    notes = []
+    if targets > 1:
+        notes.append("Figures for the whole attack at this place, on its first row.")
+    hedged = []
+    for figure in figures:
+        if figure.high or figure.at_least or figure.approximate:
+            hedged.append(f"'{figure.text}'")
+        if figure.parts:
+            hedged.append(
+                f"{figure.value} in all, of whom "
+                + ", ".join(f"{p.value} {p.side}" for p in figure.parts)
+                + " (the rest unassigned)"
+            )
+    if hedged:
+        hedged = list(dict.fromkeys(hedged))
+        notes.append("As reported: " + "; ".join(hedged) + " (the lowest figure kept).")
+    injured = {side: v for side, v in counts["injured"].items() if v is not None}
+    if len(injured) > 1 or (injured and "unspecified" not in injured):
+        split = ", ".join(f"{v} {side}" for side, v in injured.items())
+        notes.append(f"Injured by side: {split}.")
+    return " ".join(notes)
+
+
+def _excerpt(sentences: Iterable[str]) -> str:
+    text = " … ".join(dict.fromkeys(s.strip() for s in sentences if s.strip()))
+    return text if len(text) <= MAX_EXCERPT else text[: MAX_EXCERPT - 1] + "…"
 
 
 def _row(
     *,
     place: str,
-    precision: GeoPrecision | None,
+    precision: int,
     target: str,
     attacks: str,
+    date: dt.date | None,
     excerpt: str,
-    notes: str,
-    **counts: str,
 ) -> dict[str, str]:
     row = dict.fromkeys(EDITABLE_COLUMNS, "")
     row.update(
         place=place,
-        geo_precision=str(int(precision)) if precision else "",
+        geo_precision=str(precision),
         target_type=target,
         attack_types=attacks,
+        figure_scope=FigureScope.INCIDENT,
+        date=date.isoformat() if date else "",
         source_excerpt=excerpt,
-        notes=notes,
-        **counts,
     )
     return row
+
+
+def label_rows(rows: Sequence[Mapping[str, str]]) -> list[dict[str, str]]:
+    """The same rows with labels instead of codes, for people to read."""
+    labelled = []
+    for row in rows:
+        codes = [c for c in row["attack_types"].split(";") if c]
+        labelled.append(
+            {
+                **row,
+                "target_type": TARGET_TYPES[row["target_type"]].label,
+                "attack_types": ", ".join(ATTACK_TYPES[c].label for c in codes),
+            }
+        )
+    return labelled
+
+
+def codes_of(
+    rows: Iterable[Mapping[str, object]],
+) -> list[dict[str, object]]:
+    """Rows edited with labels, back to codes (the inverse of :func:`label_rows`)."""
+    targets = {t.label: code for code, t in TARGET_TYPES.items()}
+    attacks = {a.label: code for code, a in ATTACK_TYPES.items()}
+    coded = []
+    for row in rows:
+        target = str(row.get("target_type") or "")
+        names = [n.strip() for n in str(row.get("attack_types") or "").split(",")]
+        coded.append(
+            {
+                **row,
+                "target_type": targets.get(target, target or NOT_REPORTED),
+                "attack_types": ";".join(attacks.get(n, n) for n in names if n)
+                or NOT_REPORTED,
+            }
+        )
+    return coded
+
+
+# --- Events -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventMatch:
+    """An event already in the data that the report seems to be about, and why."""
+
+    event_id: str
+    reason: str
+
+
+def matching_event(
+    extraction: Extraction, frame: pd.DataFrame, events: Mapping[str, Event]
+) -> EventMatch | None:
+    """The recorded event with the report's date (a day either side) and at least
+    one of its places; None when there is none (the rows make a new event)."""
+    if extraction.date is None or frame.empty:
+        return None
+    places = {i.place.name for i in extraction.incidents if not i.event_wide}
+    best: tuple[int, str, list[str]] | None = None
+    for event_id, event in events.items():
+        if abs((event.date - extraction.date).days) > 1:
+            continue
+        rows = frame[frame["event_id"] == event_id]
+        shared = sorted(places & set(rows["place"]))
+        if shared and (best is None or len(shared) > best[0]):
+            best = (len(shared), event_id, shared)
+    if best is None:
+        return None
+    _, event_id, shared = best
+    event = events[event_id]
+    return EventMatch(
+        event_id,
+        f"same date ({event.date.day} {event.date:%b %Y}) and place(s) "
+        f"({', '.join(shared)}) as '{event.name}'",
+    )
 
 
 def slug(text: str) -> str:
@@ -271,6 +291,11 @@ def new_event_id(name: str, date: dt.date, taken: Iterable[str]) -> str:
     return candidate
 
 
+# --- Rows to save -------------------------------------------------------------------
+
+SAVED_COLUMNS = [c for c in EDITABLE_COLUMNS if c != "evidence"]
+
+
 def incident_rows(
     reviewed: Iterable[Mapping[str, object]],
     *,
@@ -280,10 +305,10 @@ def incident_rows(
     source: Mapping[str, str],
     existing: pd.DataFrame,
 ) -> list[dict[str, str]]:
-    """Complete CSV rows for the reviewed proposal: ids, event, date and source.
+    """Complete rows for the reviewed proposal: ids, event, date and source.
 
-    A row with figures about a place and target the event already records becomes a
-    revision of that record, so the earlier figures stay in the history.
+    A row with figures about a place, target and scope the event already records
+    becomes a revision of that record, so the earlier figures stay in the history.
     """
     stamp = hashlib.sha256(
         f"{source.get('source_title')}|{source.get('source_date')}".encode()
@@ -292,18 +317,23 @@ def incident_rows(
     latest = existing[(existing["event_id"] == event_id) & existing["current"]]
     rows = []
     for number, reviewed_row in enumerate(reviewed, start=1):
-        cells = {k: _cell(v) for k, v in reviewed_row.items() if k in EDITABLE_COLUMNS}
+        cells = {k: _cell(v) for k, v in reviewed_row.items() if k in SAVED_COLUMNS}
+        cells["figure_scope"] = cells.get("figure_scope") or FigureScope.INCIDENT
         row_id = f"{event_id}-{stamp}-{number:02d}"
         while row_id in taken:
             row_id += "-x"
         taken.add(row_id)
         revises = ""
-        if any(cells.get(column) for column in (*_COUNT_GROUPS, "injured")):
+        if any(cells.get(column) for column in (*COUNT_COLUMNS, "injured")):
+            place = cells.get("place", "").casefold()
             same = latest[
-                (latest["place_reported"].str.casefold() == cells["place"].casefold())
-                | (latest["place"].str.casefold() == cells["place"].casefold())
+                (
+                    (latest["place_reported"].str.casefold() == place)
+                    | (latest["place"].str.casefold() == place)
+                )
+                & (latest["target_type"] == cells.get("target_type"))
+                & (latest["figure_scope"] == cells["figure_scope"])
             ]
-            same = same[same["target_type"] == cells["target_type"]]
             revises = same["id"].iloc[-1] if len(same) else ""
         rows.append(
             {
@@ -311,10 +341,8 @@ def incident_rows(
                 "id": row_id,
                 "event_id": event_id,
                 "revises": revises,
-                "date": date.isoformat(),
+                "date": cells.get("date") or date.isoformat(),
                 "date_precision": str(date_precision),
-                "lat": "",
-                "lon": "",
                 **source,
             }
         )
@@ -324,6 +352,22 @@ def incident_rows(
 def _cell(value: object) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
+    if value is pd.NA:
+        return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return str(value).strip()
+
+
+__all__ = [
+    "EDITABLE_COLUMNS",
+    "EventMatch",
+    "codes_of",
+    "incident_rows",
+    "label_rows",
+    "matching_event",
+    "new_event_id",
+    "propose",
+]

@@ -259,6 +259,23 @@ ATTACK_TYPES: dict[str, AttackType] = {
     )
 }
 
+
+class FigureScope:
+    """What a record's figures count: its own place, or the whole event."""
+
+    INCIDENT = "incident"
+    """The figures of this place and target (the default)."""
+    EVENT = "event"
+    """The report's totals for the whole event. Other records' figures of the same
+    event are parts of these totals: the headline shows the total, never the
+    total plus its parts."""
+
+
+FIGURE_SCOPES = {
+    FigureScope.INCIDENT: "this place's figures",
+    FigureScope.EVENT: "the event's totals (other places' figures are part of them)",
+}
+
 CASUALTY_FIELDS: dict[str, str] = {
     "killed_civilians": "Civilians killed",
     "killed_security": "Security forces killed",
@@ -338,6 +355,9 @@ class Incident:
     notes: str = ""
     revises: str = ""
     """The id of an earlier record of the same item that this one's figures update."""
+    figure_scope: str = FigureScope.INCIDENT
+    """:class:`FigureScope`: whether the figures are this place's or the event's
+    totals."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -472,6 +492,16 @@ def parse_precision(
         return kind(int(text))
     except ValueError:
         raise FieldError(field, f"{text!r} is not one of {allowed}") from None
+
+
+def parse_figure_scope(field: str, raw: str | None) -> str:
+    """One of :data:`FIGURE_SCOPES`; blank means this place's own figures."""
+    text = parse_text(field, raw) or FigureScope.INCIDENT
+    if text not in FIGURE_SCOPES:
+        raise FieldError(
+            field, f"{text!r} is not one of {', '.join(FIGURE_SCOPES)} (or blank)"
+        )
+    return text
 
 
 def parse_target_type(field: str, raw: str | None) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.data import earlier_records, latest_records
-from components.model import DEATH_FIELDS, Event, GeoPrecision
+from components.model import DEATH_FIELDS, Event, FigureScope, GeoPrecision
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,9 @@ class Figure:
     province_level: bool
     """True when every reported count is a province-wide (geo precision 3) total."""
     earlier: tuple[Earlier, ...] = ()
+    event_totals: int = 0
+    """Events whose figure is the report's total for the whole event (their
+    places' own figures are parts of it and are not added)."""
 
 
 @dataclass(frozen=True)
@@ -53,17 +56,25 @@ def figure(
     frame: pd.DataFrame, column: str, latest: pd.DataFrame | None = None
 ) -> Figure:
     """The latest figure for ``column`` over the selection, with its history.
-    ``latest`` is ``latest_records(frame)`` when the caller has it already."""
+
+    Per event, a report-wide total (``figure_scope`` 'event') stands for the whole
+    event and its places' own figures are not added to it; an event with no such
+    total counts the sum of its places. ``latest`` is ``latest_records(frame)``
+    when the caller has it already."""
     latest = latest_records(frame) if latest is None else latest
-    reported = latest[column].notna()
-    if not reported.any():
+    reported = latest[latest[column].notna()]
+    if reported.empty:
         return Figure(None, 0, False)
-    wide = latest.loc[reported, "geo_precision"] == int(GeoPrecision.REGION)
+    is_total = reported["figure_scope"] == FigureScope.EVENT
+    with_total = set(reported.loc[is_total, "event_id"])
+    counted = reported[is_total | ~reported["event_id"].isin(with_total)]
+    wide = counted["geo_precision"] == int(GeoPrecision.REGION)
     return Figure(
-        int(latest.loc[reported, column].sum()),
-        int(reported.sum()),
+        int(counted[column].sum()),
+        len(counted),
         bool(wide.all()),
-        _earlier(frame, latest.loc[reported, "id"], column),
+        _earlier(frame, counted["id"], column),
+        len(with_total),
     )
 
 

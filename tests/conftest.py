@@ -121,23 +121,3 @@ def seed_frame(seed: Dataset) -> pd.DataFrame:
 def hostile_frame() -> pd.DataFrame:
     dataset = CsvStore(TEST_DATA / "hostile").load().raise_for_problems()
     return incidents_frame(dataset.incidents)
-
-
-_REPORT_METRICS: dict[str, tuple] = {}
-
-
-@pytest.fixture
-def report_metrics() -> dict[str, tuple]:
-    """Precision and recall of the report extractor, printed after the run."""
-    return _REPORT_METRICS
-
-
-def pytest_terminal_summary(terminalreporter) -> None:
-    if not _REPORT_METRICS:
-        return
-    terminalreporter.section("report extraction: precision / recall on own phrasings")
-    for kind, (precision, recall, tp, found, expected) in _REPORT_METRICS.items():
-        terminalreporter.write_line(
-            f"{kind:<8} precision {precision:.2f} ({tp}/{found})  "
-            f"recall {recall:.2f} ({tp}/{expected})"
-        )

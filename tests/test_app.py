@@ -150,12 +150,43 @@ def test_a_pasted_report_is_reviewed_and_added(tmp_path, monkeypatch):
     at.text_input(key="report_event_name").set_value("Gwadar market grenade").run()
     at.button(key="report_add").click().run()
     assert not at.exception, [e.message for e in at.exception]
-    assert any("Added 2 row(s)" in s.value for s in at.success)
+    assert any("Added 1 row(s)" in s.value for s in at.success)
     places = table_places(at)
-    assert places.count("Gwadar") == 3  # the seed's row, the market, the figures
+    assert places.count("Gwadar") == 2  # the seed's row, and the market with figures
     assert (data / "user" / "incidents.csv").exists()
-    assert rows_at(at, gwadar) == before + 2  # the market, and the figures' row
+    assert rows_at(at, gwadar) == before + 1
     assert "4 killed" in map_args(at)["feature_group"]
+
+
+def test_a_two_place_report_is_added_as_proposed_into_a_new_event(
+    tmp_path, monkeypatch
+):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("user"))
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(data))
+    at = run_app()
+    at.text_area(key="report_text").set_value(
+        "Gunmen attacked a police station in Turbat on 3 March 2026, killing 4 "
+        "policemen; a bomb near a bank in Panjgur injured 7 civilians."
+    ).run()
+    at.button(key="report_extract").click().run()
+    assert at.radio(key="report_event_choice").value == "A new event"
+    at.button(key="report_add").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert any("Added 2 row(s)" in s.value for s in at.success)
+    dataset = CsvStore(data).load()
+    assert dataset.problems == ()
+    new = [i for i in dataset.incidents if i.event_id != "balochistan-2026-02-01"]
+    by_place = {i.place: i for i in new}
+    assert by_place["Turbat"].target_type == "police_paramilitary"
+    assert by_place["Turbat"].attack_types == ("armed_assault",)
+    assert by_place["Turbat"].casualties.killed_security == 4
+    assert by_place["Panjgur"].target_type == "bank"
+    assert by_place["Panjgur"].attack_types == ("bombing",)
+    assert by_place["Panjgur"].casualties.injured == 7
+    (event,) = [e for e in dataset.events.values() if e.id == new[0].event_id]
+    assert event.date.isoformat() == "2026-03-03"
+    assert {i.date.isoformat() for i in new} == {"2026-03-03"}
 
 
 def test_binary_upload_text_is_refused_with_a_message(monkeypatch, tmp_path):

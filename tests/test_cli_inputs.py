@@ -2,7 +2,8 @@
 
 import pytest
 
-from components import convert, gazetteer, report
+from components import convert, gazetteer
+from components.report import __main__ as report
 from tests.conftest import ROOT, TEST_DATA
 
 ACLED = str(TEST_DATA / "formats" / "acled.csv")

@@ -1,11 +1,25 @@
 import datetime as dt
 
+import pandas as pd
 import pytest
 
-from components.intake import incident_rows, new_event_id, propose
+from components.data import CsvStore, incidents_frame
+from components.intake import (
+    codes_of,
+    incident_rows,
+    label_rows,
+    matching_event,
+    new_event_id,
+    propose,
+)
+from components.model import FigureScope
 from components.report import extract
-from tests.conftest import SEED_REPORT
+from tests.conftest import ROOT, SEED_REPORT
 
+TURBAT_PANJGUR = (
+    "Gunmen attacked a police station in Turbat on 3 March 2026, killing 4 "
+    "policemen; a bomb near a bank in Panjgur injured 7 civilians."
+)
 REPORT = (
     "TURBAT, Pakistan - 3 March 2026\n"
     "Gunmen attacked a police station in Turbat and a market in Kech district. "
@@ -18,76 +32,164 @@ def by_target(rows):
     return {(row["place"], row["target_type"]): row for row in rows}
 
 
-def test_targets_are_tied_to_the_town_named_with_them():
-    rows = by_target(propose(extract(REPORT)))
-    station = rows["Turbat", "police_paramilitary"]
-    assert station["geo_precision"] == "1"
-    assert station["attack_types"] == "armed_assault"
-    assert "police station in Turbat" in station["source_excerpt"]
+def test_each_incident_is_a_row_with_its_own_figures():
+    rows = by_target(propose(extract(TURBAT_PANJGUR)))
+    assert set(rows) == {("Turbat", "police_paramilitary"), ("Panjgur", "bank")}
+    turbat = rows["Turbat", "police_paramilitary"]
+    assert (turbat["killed_security"], turbat["attack_types"]) == ("4", "armed_assault")
+    assert turbat["evidence"] == "4 policemen"
+    assert turbat["date"] == "2026-03-03"
+    panjgur = rows["Panjgur", "bank"]
+    assert (panjgur["injured"], panjgur["attack_types"]) == ("7", "bombing")
+    assert panjgur["killed_security"] == ""
 
 
-def test_a_target_without_a_town_stays_at_province_level():
-    rows = by_target(propose(extract(REPORT)))
-    bank = rows["Balochistan", "bank"]
-    assert bank["geo_precision"] == "3"
-    assert bank["attack_types"] == "facility_attack"
+def test_proposed_rows_save_as_proposed(tmp_path):
+    store = CsvStore(tmp_path)
+    (tmp_path / "events.csv").write_text((ROOT / "data" / "events.csv").read_text())
+    frame = incidents_frame(store.load().incidents)
+    event = {
+        "id": "turbat-2026-03-03",
+        "name": "Turbat and Panjgur",
+        "date": "2026-03-03",
+    }
+    rows = incident_rows(
+        propose(extract(TURBAT_PANJGUR)),
+        event_id=event["id"],
+        date=dt.date(2026, 3, 3),
+        date_precision=1,
+        source={"source_title": "A report", "source_location": "pasted text"},
+        existing=frame,
+    )
+    dataset = store.add(
+        rows,
+        [
+            {
+                **event,
+                "date_precision": "1",
+                "admin1": "Balochistan",
+                "source_title": "A report",
+                "source_location": "x",
+            }
+        ],
+    )
+    assert dataset.problems == ()
+    added = {i.place: i for i in dataset.incidents}
+    assert added["Turbat"].casualties.killed_security == 4
+    assert added["Panjgur"].casualties.injured == 7
 
 
-def test_figures_go_on_one_row_of_their_own():
-    rows = [r for r in propose(extract(REPORT)) if r["killed_security"]]
-    (row,) = rows
-    assert (row["killed_security"], row["killed_civilians"], row["injured"]) == (
+def test_figures_named_for_no_place_are_the_event_totals():
+    rows = propose(extract(REPORT))
+    places = by_target(rows)
+    assert ("Turbat", "police_paramilitary") in places
+    assert ("Kech", "market") in places
+    bank = places["Balochistan", "bank"]
+    assert (bank["geo_precision"], bank["attack_types"]) == ("3", "facility_attack")
+    (totals,) = [r for r in rows if r["figure_scope"] == FigureScope.EVENT]
+    assert (
+        totals["killed_security"],
+        totals["killed_civilians"],
+        totals["injured"],
+    ) == (
         "7",
         "3",
         "12",
     )
-    assert row["killed_attackers"] == ""
-    assert row["target_type"] == "not_reported"
+    assert totals["place"] == "Balochistan"
+    assert "not added" in totals["notes"]
+
+
+def test_labels_go_both_ways():
+    rows = propose(extract(TURBAT_PANJGUR))
+    labelled = label_rows(rows)
+    assert labelled[0]["target_type"] == "Police and paramilitary posts"
+    assert labelled[0]["attack_types"] == "Armed assault"
+    assert [r["target_type"] for r in codes_of(labelled)] == [
+        r["target_type"] for r in rows
+    ]
+    assert [r["attack_types"] for r in codes_of(labelled)] == [
+        r["attack_types"] for r in rows
+    ]
 
 
 def test_nothing_found_proposes_nothing():
     assert propose(extract("The weather was mild and the roads were quiet.")) == []
 
 
+def test_an_event_with_the_same_date_and_places_is_offered(seed_frame, seed):
+    found = extract("Militants attacked a prison in Mastung on 1 February 2026.")
+    match = matching_event(found, seed_frame, seed.events)
+    assert match is not None
+    assert match.event_id == "balochistan-2026-02-01"
+    assert "Mastung" in match.reason
+    assert "1 Feb 2026" in match.reason
+    later = extract(TURBAT_PANJGUR)
+    assert matching_event(later, seed_frame, seed.events) is None
+
+
 @pytest.mark.skipif(not SEED_REPORT.exists(), reason=f"{SEED_REPORT} is not present")
 def test_seed_proposal_matches_the_hand_encoded_ties():
-    rows = by_target(propose(extract(SEED_REPORT.read_text(encoding="utf-8"))))
-    assert {("Mastung", "prison"), ("Noshki", "police_paramilitary")} <= set(rows)
-    assert ("Gwadar", "not_reported") in rows
-    totals = next(r for r in rows.values() if r["killed_civilians"])
+    rows = propose(extract(SEED_REPORT.read_text(encoding="utf-8")))
+    places = by_target(rows)
+    assert {("Mastung", "prison"), ("Noshki", "police_paramilitary")} <= set(places)
+    assert ("Gwadar", "not_reported") in places
+    (totals,) = [r for r in rows if r["figure_scope"] == FigureScope.EVENT]
     assert (totals["place"], totals["geo_precision"]) == ("Balochistan", "3")
+    assert (totals["killed_civilians"], totals["killed_attackers"]) == ("31", "145")
     assert "at least 145 attackers" in totals["notes"]
 
 
-def test_incident_rows_link_revisions_to_the_event(seed_frame):
-    reviewed = [
-        {
-            "place": "Balochistan",
-            "geo_precision": "3",
-            "target_type": "not_reported",
-            "attack_types": "not_reported",
-            "killed_civilians": 35.0,
-            "notes": "",
-        },
-        {"place": "Gwadar", "target_type": "bank", "attack_types": "bombing"},
-    ]
+def test_rows_get_ids_event_date_and_source(seed_frame):
     rows = incident_rows(
-        reviewed,
+        [{"place": "Quetta", "target_type": "market", "killed_civilians": 2.0}],
+        event_id="balochistan-2026-02-01",
+        date=dt.date(2026, 2, 1),
+        date_precision=1,
+        source={"source_title": "Later report", "source_date": "2026-02-03"},
+        existing=seed_frame,
+    )
+    (row,) = rows
+    assert row["id"].startswith("balochistan-2026-02-01-")
+    assert (row["date"], row["killed_civilians"]) == ("2026-02-01", "2")
+    assert row["figure_scope"] == FigureScope.INCIDENT
+
+
+def test_new_totals_revise_the_events_totals(seed_frame):
+    (row,) = incident_rows(
+        [
+            {
+                "place": "Balochistan",
+                "target_type": "not_reported",
+                "killed_civilians": 33,
+                "figure_scope": FigureScope.EVENT,
+            }
+        ],
         event_id="balochistan-2026-02-01",
         date=dt.date(2026, 2, 1),
         date_precision=2,
-        source={"source_title": "Later", "source_location": "pasted text"},
+        source={"source_title": "Later report", "source_date": "2026-02-03"},
         existing=seed_frame,
     )
-    assert rows[0]["revises"] == "balochistan-2026-02-01-province-totals"
-    assert rows[0]["killed_civilians"] == "35"
-    assert rows[1]["revises"] == ""
-    assert len({row["id"] for row in rows}) == 2
-    assert not set(row["id"] for row in rows) & set(seed_frame["id"])
+    assert row["revises"] == "balochistan-2026-02-01-province-totals"
 
 
 def test_new_event_ids_do_not_collide():
-    date = dt.date(2026, 3, 3)
-    first = new_event_id("Attacks in Kech!", date, [])
-    assert first == "attacks-in-kech-2026-03-03"
-    assert new_event_id("Attacks in Kech!", date, [first]) == f"{first}-2"
+    taken = {"gwadar-attack-2026-03-01"}
+    assert new_event_id("Gwadar attack", dt.date(2026, 3, 1), taken) == (
+        "gwadar-attack-2026-03-01-2"
+    )
+
+
+def test_blank_cells_stay_blank():
+    (row,) = incident_rows(
+        [{"place": "Quetta", "target_type": "market", "killed_civilians": pd.NA}],
+        event_id="e",
+        date=dt.date(2026, 2, 1),
+        date_precision=1,
+        source={},
+        existing=pd.DataFrame(
+            columns=["id", "event_id", "current", "place", "place_reported"]
+        ),
+    )
+    assert row["killed_civilians"] == ""

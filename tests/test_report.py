@@ -1,7 +1,6 @@
+"""The report extractor: incidents, figures by side, totals and background."""
+
 import json
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -13,85 +12,205 @@ from components.report import (
     decode_report,
     extract,
     html_to_text,
-    main,
     parse_number,
     plain,
 )
-from tests.conftest import ROOT, SEED_REPORT, TEST_DATA
+from components.report.__main__ import main
+from tests.conftest import SEED_REPORT, TEST_DATA
 
 PHRASINGS = json.loads((TEST_DATA / "reports" / "phrasings.json").read_text())
+TURBAT_PANJGUR = (
+    "Gunmen attacked a police station in Turbat on 3 March 2026, killing 4 "
+    "policemen; a bomb near a bank in Panjgur injured 7 civilians."
+)
+
+
+def incidents(text: str) -> dict[str, dict]:
+    """Each incident's JSON, by place name."""
+    return {i["place"]["name"]: i for i in extract(text).as_json()["incidents"]}
+
+
+def known(counts: dict) -> dict:
+    return {side: value for side, value in counts.items() if value is not None}
+
+
+def test_two_clauses_make_two_incidents_with_their_own_figures():
+    found = incidents(TURBAT_PANJGUR)
+    assert set(found) == {"Turbat", "Panjgur"}
+    turbat, panjgur = found["Turbat"], found["Panjgur"]
+    assert turbat["target_types"] == ["police_paramilitary"]
+    assert turbat["attack_types"] == ["armed_assault"]
+    assert known(turbat["killed"]) == {"security": 4}
+    assert known(turbat["injured"]) == {}
+    assert panjgur["target_types"] == ["bank"]
+    assert panjgur["attack_types"] == ["bombing"]
+    assert known(panjgur["injured"]) == {"civilians": 7}
+    assert known(panjgur["killed"]) == {}
+    assert turbat["date"] == panjgur["date"] == "2026-03-03"
 
 
 @pytest.mark.skipif(not SEED_REPORT.exists(), reason=f"{SEED_REPORT} is not present")
-def test_seed_report_yields_what_it_says():
+def test_seed_report_gives_places_province_wide_targets_and_totals():
     found = extract(SEED_REPORT.read_text(encoding="utf-8"))
-    places = {(m.place.name, m.geo_precision) for m in found.places}
+    places = {(i.place.name, i.precision) for i in found.incidents}
     assert places == {
-        ("Balochistan", GeoPrecision.REGION),
         ("Quetta", GeoPrecision.TOWN),
         ("Gwadar", GeoPrecision.TOWN),
         ("Mastung", GeoPrecision.TOWN),
         ("Nushki", GeoPrecision.TOWN),
         ("Dalbandin", GeoPrecision.TOWN),
+        ("Balochistan", GeoPrecision.REGION),
     }
-    assert [t.code for t in found.targets] == [
-        "police_paramilitary",
-        "frontier_corps_hq",
-        "prison",
-        "government",
-        "market",
-        "bank",
-        "hospital",
-        "school",
-        "railway",
-        "telecoms",
-    ]
-    assert {a.code for a in found.attacks} == {"armed_assault", "bombing"}
-    assert found.killed("civilians").value == 31
-    assert found.killed("security").value == 17
-    attackers = found.killed("attackers")
-    assert (attackers.value, attackers.at_least) == (145, True)
-    assert found.killed("unspecified") is None
-    assert found.injured() is None
+    by_place = {i.place.name: i for i in found.incidents}
+    assert by_place["Mastung"].target_codes() == ["prison"]
+    assert "railway" in by_place["Balochistan"].target_codes()
+    totals = found.total_counts["killed"]
+    assert (totals["civilians"], totals["security"], totals["attackers"]) == (
+        31,
+        17,
+        145,
+    )
+    assert found.totals_place.place.name == "Balochistan"
+    assert all(not i.figures for i in found.incidents), "totals are not a place's"
     assert found.date.isoformat() == "2026-02-01"
+    assert [m.role for m in found.other_places] == ["dateline"]
+    assert any("1948" in b.evidence.sentence for b in found.background)
 
 
-def items(found) -> dict[str, set]:
-    return {
-        "places": {m.place.name for m in found.places},
-        "targets": {t.code for t in found.targets},
-        "attacks": {a.code for a in found.attacks},
-        "figures": {(f.group, f.outcome, f.value) for f in found.figures},
+def test_background_figures_are_listed_not_counted():
+    text = (
+        "QUETTA: Ten soldiers were martyred when militants attacked a convoy in "
+        "Kalat on Tuesday, 12 March 2024.\n"
+        "In August 2023, at least 14 soldiers were killed in a similar ambush near "
+        "Kalat. Earlier this month, 6 labourers were shot dead in Turbat."
+    )
+    found = extract(text)
+    (kalat,) = found.incidents
+    assert kalat.place.name == "Kalat"
+    assert known(kalat.counts["killed"]) == {"security": 10}
+    assert kalat.target_codes() == ["military"]
+    assert [b.as_json()["killed"] for b in found.background] == [14, 6]
+    assert found.as_json()["background"][1]["places"] == ["Turbat"]
+
+
+def test_a_background_sentence_marked_current_becomes_an_incident():
+    text = (
+        "Ten soldiers were martyred in Kalat on 12 March 2024. Earlier this month, "
+        "6 labourers were shot dead in Turbat."
+    )
+    found = extract(text)
+    assert [i.place.name for i in found.incidents] == ["Kalat"]
+    again = extract(text, current=[found.background[0].key])
+    assert {i.place.name for i in again.incidents} == {"Kalat", "Turbat"}
+    assert again.background == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        (
+            "21 terrorists were eliminated and several others were injured in Bannu.",
+            {"attackers": 21},
+            {},
+        ),
+        (
+            "Security forces neutralised 5 khwarij in Bannu.",
+            {"attackers": 5},
+            {},
+        ),
+        ("Three FC personnel embraced martyrdom in Panjgur.", {"security": 3}, {}),
+        (
+            "Two jawans lost their lives and 4 sustained injuries in Kech.",
+            {"security": 2},
+            {"unspecified": 4},
+        ),
+        ("A policeman succumbed to his injuries in Quetta.", {"security": 1}, {}),
+        ("Four Levies personnel were martyred in Washuk.", {"security": 4}, {}),
+        ("Gunmen killed 7 passengers near Gwadar.", {"civilians": 7}, {}),
+        ("12-15 soldiers were killed in Kharan.", {"security": 12}, {}),
+    ],
+)
+def test_casualty_words_of_south_asian_news(sentence, killed, injured):
+    (incident,) = extract(sentence).incidents
+    assert known(incident.counts["killed"]) == killed
+    assert known(incident.counts["injured"]) == injured
+
+
+def test_a_range_keeps_its_high_end():
+    (incident,) = extract("12-15 soldiers were killed in Kharan.").incidents
+    (figure,) = incident.figures
+    assert (figure.value, figure.high) == (12, 15)
+
+
+def test_a_total_and_its_parts_are_kept_apart():
+    (incident,) = extract(
+        "At least 50 people, including 14 security personnel, were killed in "
+        "Quetta on Friday."
+    ).incidents
+    assert known(incident.counts["killed"]) == {"security": 14, "unspecified": 36}
+    (figure,) = incident.figures
+    assert (figure.value, figure.at_least, len(figure.parts)) == (50, True, 1)
+
+
+def test_parts_that_are_all_civilians_make_the_whole_civilian():
+    (incident,) = extract(
+        "A bomb in Sibi killed 11 people - five women and four children."
+    ).incidents
+    assert known(incident.counts["killed"]) == {"civilians": 11}
+
+
+def test_places_across_pakistan_iran_and_afghanistan():
+    text = (
+        "Militants attacked a police post in Bannu, Khyber Pakhtunkhwa, while in "
+        "Iran's Sistan and Baluchestan province, gunmen killed 4 guards in Chabahar."
+    )
+    names = {i.place.name for i in extract(text).incidents}
+    assert {"Bannu", "Chabahar"} <= names
+
+
+def test_references_datelines_and_destinations_are_not_incident_places():
+    text = (
+        "QUETTA: Gunmen attacked a Levies post in Dalbandin, 340 km from Quetta, "
+        "killing 2 personnel. The injured were shifted to Civil Hospital Quetta."
+    )
+    found = extract(text)
+    assert [i.place.name for i in found.incidents] == ["Dalbandin"]
+    assert {m.role for m in found.other_places} == {
+        "dateline",
+        "reference",
+        "destination",
     }
+    assert found.incidents[0].target_codes() == ["police_paramilitary"]
 
 
-def test_own_phrasings_precision_and_recall(report_metrics):
-    totals = {kind: [0, 0, 0] for kind in ("places", "targets", "attacks", "figures")}
-    misses = []
-    for case in PHRASINGS:
-        got = items(extract(case["text"]))
-        for kind, counts in totals.items():
-            expected = {tuple(x) if isinstance(x, list) else x for x in case[kind]}
-            true_positive = len(got[kind] & expected)
-            counts[0] += true_positive
-            counts[1] += len(got[kind])
-            counts[2] += len(expected)
-            if got[kind] != expected:
-                misses.append((case["text"][:50], kind, got[kind] ^ expected))
-    for kind, (tp, found, expected) in totals.items():
-        precision = tp / found if found else 1.0
-        recall = tp / expected if expected else 1.0
-        report_metrics[kind] = (precision, recall, tp, found, expected)
-    assert all(p >= 0.9 and r >= 0.9 for p, r, *_ in report_metrics.values()), misses
+def test_a_jurisdiction_is_not_a_target():
+    (incident,) = extract(
+        "Two labourers were shot dead in Turbat within the jurisdiction of the "
+        "Satellite Town police station."
+    ).incidents
+    assert "police_paramilitary" not in incident.target_codes()
+    assert incident.target_codes() == ["private_citizens"]
+
+
+def test_hijacking_and_hostages():
+    (incident,) = extract(
+        "Militants hijacked the Jaffar Express near Mach and took passengers hostage."
+    ).incidents
+    assert {"hijacking", "hostage_barricade"} <= set(incident.attack_codes())
+    assert "railway" in incident.target_codes()
+
+
+def test_names_not_in_the_gazetteer_are_reported():
+    found = extract("Gunmen attacked a checkpost in the Zzyzxabad area on Monday.")
+    assert [name.name for name in found.unplaced] == ["Zzyzxabad"]
 
 
 def test_every_evidence_span_quotes_the_text():
-    text = " ".join(case["text"] for case in PHRASINGS)
+    text = "\n".join(case["text"] for case in PHRASINGS) + "\n" + TURBAT_PANJGUR
     found = extract(text)
-    evidence = [m.evidence for m in [*found.places, *found.targets, *found.attacks]]
-    evidence += [f.evidence for f in found.figures]
-    assert evidence
-    for item in evidence:
+    items = [e for i in found.incidents for e in i.evidence]
+    assert items
+    for item in items:
         assert text[item.start : item.end] == item.text
         assert item.text in item.sentence
 
@@ -99,10 +218,10 @@ def test_every_evidence_span_quotes_the_text():
 def test_typographic_characters_keep_offsets():
     text = "Militants\u2019 attack on Noshki FC camp \u2014 12\u201115 soldiers killed."
     assert len(plain(text)) == len(text)
-    found = extract(text)
-    (figure,) = found.figures
-    assert (figure.value, figure.high, figure.group) == (12, 15, "security")
-    assert text[figure.evidence.start : figure.evidence.end] == "12\u201115 soldiers"
+    (incident,) = extract(text).incidents
+    (figure,) = incident.figures
+    assert (figure.value, figure.high, figure.side) == (12, 15, "security")
+    assert text[figure.start : figure.end] == "12\u201115 soldiers"
 
 
 @pytest.mark.parametrize(
@@ -114,22 +233,23 @@ def test_typographic_characters_keep_offsets():
         ("forty-five", (45, False)),
         ("dozens", (24, True)),
         ("a dozen", (12, False)),
+        ("two dozen", (24, False)),
     ],
 )
 def test_parse_number(word, expected):
     assert parse_number(word) == expected
 
 
-def test_qualifiers_and_non_counts():
-    found = extract(
-        "At least 12 cities were hit over 40 hours in 2026. About 30 people were "
-        "killed and more than 50 injured on 2 February 2026."
-    )
-    figures = {(f.group, f.outcome): f for f in found.figures}
-    assert set(figures) == {("unspecified", "killed"), ("unspecified", "injured")}
-    assert figures["unspecified", "killed"].approximate
-    assert figures["unspecified", "injured"].at_least
-    assert found.date.isoformat() == "2026-02-02"
+def test_non_counts_are_not_figures():
+    (incident,) = extract(
+        "At least 12 cities were hit over 40 hours in Quetta on 2 February 2026. "
+        "About 30 people were killed and more than 50 injured."
+    ).incidents
+    assert known(incident.counts["killed"]) == {"unspecified": 30}
+    assert known(incident.counts["injured"]) == {"unspecified": 50}
+    killed, injured = incident.figures
+    assert killed.approximate
+    assert injured.at_least
 
 
 def test_html_is_reduced_to_text_without_script():
@@ -139,7 +259,7 @@ def test_html_is_reduced_to_text_without_script():
     )
     text = decode_report(markup.encode(), "report.html")
     assert text == "Blast in Gwadar & Turbat."
-    assert [m.place.name for m in extract(text).places] == ["Gwadar", "Turbat"]
+    assert [i.place.name for i in extract(text).incidents] == ["Gwadar", "Turbat"]
     assert html_to_text("<p>a</p><p>b</p>") == "a\nb"
 
 
@@ -157,81 +277,33 @@ def test_hostile_files_are_refused_with_a_message(data, message):
 
 
 def test_hostile_text_extracts_without_crashing():
-    text = "<script>alert(1)</script> `${alert(1)}` Quetta \x1b[2J " * 100
+    text = "<script>alert(1)</script> `${alert(1)}` in Quetta \x1b[2J " * 100
     found = extract(text)
-    assert [m.place.name for m in found.places] == ["Quetta"]
+    assert [i.place.name for i in found.incidents] == ["Quetta"]
 
 
-def test_cli_prints_json(tmp_path: Path, capsys):
+def test_cli_prints_the_incidents_as_json(tmp_path: Path, capsys):
     report = tmp_path / "r.md"
-    report.write_text(PHRASINGS[0]["text"], encoding="utf-8")
+    report.write_text(TURBAT_PANJGUR, encoding="utf-8")
     assert main([str(report)]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert set(result) >= {"date", "places", "targets", "attacks", "casualties"}
-    (place,) = result["places"]
-    assert set(place) >= {"name", "lat", "lon", "geo_precision", "evidence"}
-    assert result["casualties"]["security"]["value"] == 17
-    assert result["casualties"]["injured"]["value"] == 9
-    assert result["casualties"]["civilians"] is None
+    assert set(result) >= {"date", "incidents", "totals", "background"}
+    first = result["incidents"][0]
+    assert set(first["place"]) >= {"name", "lat", "lon", "geo_precision"}
+    assert set(first) >= {
+        "target_types",
+        "attack_types",
+        "killed",
+        "injured",
+        "evidence",
+    }
+    assert set(first["killed"]) == {"civilians", "security", "attackers", "unspecified"}
+    assert first["killed"]["security"] == 4
+    assert first["killed"]["civilians"] is None
 
 
-def test_cli_refuses_binary_with_exit_2(tmp_path: Path):
+def test_cli_refuses_binary_with_exit_2(tmp_path: Path, capsys):
     blob = tmp_path / "blob.txt"
     blob.write_bytes(b"\x00" * 100)
-    result = subprocess.run(
-        [sys.executable, "-m", "components.report", str(blob)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
-    assert result.returncode == 2
-    assert "is not text" in result.stderr
-
-
-def test_twenty_kilobyte_report_is_quick():
-    """A sanity bound only; bench/report_extraction.py measures the speed."""
-    text = " ".join(case["text"] for case in PHRASINGS)
-    text = (text + "\n") * (20_000 // len(text) + 1)
-    started = time.perf_counter()
-    extract(text)
-    assert time.perf_counter() - started < 5
-
-
-def test_evidence_sentence_offsets_survive_bullets_and_spaces():
-    text = "Header\n  - 31 civilians killed in Quetta\n"
-    found = extract(text)
-    for item in [*found.places, *found.figures]:
-        evidence = item.evidence
-        assert evidence.sentence == "31 civilians killed in Quetta"
-        local = evidence.start - evidence.sentence_start
-        assert evidence.sentence[local : local + len(evidence.text)] == evidence.text
-
-
-def test_ordinary_words_are_not_read_as_villages_elsewhere(gazetteer):
-    text = (
-        "Band members met outside the Bank on Monday. Jam and tea were served; "
-        "Ali and Nur spoke. Bam! A Chak of land in Kabul was sold."
-    )
-    # Each of these is a place in the gazetteer (Iran, Sindh, Afghanistan) ...
-    assert all(gazetteer.get(word) for word in ("Band", "Bank", "Jam", "Chak", "Kabul"))
-    # ... but a report is read for Balochistan's places only.
-    assert extract(text).places == []
-
-
-def test_balochistan_tehsils_and_curated_spellings_are_found():
-    found = extract("Gunmen attacked a post in Turbat District and near Kohiar.")
-    names = [(m.place.name, m.place.kind) for m in found.place_mentions]
-    assert names == [("Kech", "district"), ("Khuzdar", "town")]
-
-
-def test_imported_villages_are_not_read_in_reports(tmp_path):
-    from components.gazetteer import DEFAULT_DIRECTORY, Gazetteer
-    from components.gazetteer_import import import_geonames
-
-    import_geonames(TEST_DATA / "geonames" / "XX.txt", tmp_path)
-    gazetteer = Gazetteer.from_directory(DEFAULT_DIRECTORY, [tmp_path])
-    assert gazetteer.get("Kili Testabad") is not None
-    found = extract("Shots near Kili Testabad and in Testkot.", gazetteer)
-    # Testkot has 1,200 people; the village has no population figure.
-    assert [m.place.name for m in found.place_mentions] == ["Testkot"]
+    assert main([str(blob)]) == 2
+    assert "is not text" in capsys.readouterr().err

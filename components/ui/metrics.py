@@ -23,11 +23,17 @@ def _death_metric(label: str, shown: Figure, whole: Figure) -> None:
             note += f" The data give {whole.value:,} for {scope}: clear the filters."
     else:
         value = f"{shown.value:,}"
-        note = (
-            "Province-wide total from the source; it does not give this by place."
-            if shown.province_level
-            else f"Sum over {shown.reporting_rows} row(s) that report it."
-        )
+        if shown.province_level:
+            note = (
+                "Province-wide total from the source; it does not give this by place."
+            )
+        elif shown.event_totals:
+            note = (
+                "The report's total for the whole event; the figures of its places "
+                "are part of it and are not added."
+            )
+        else:
+            note = f"Sum over {shown.reporting_rows} row(s) that report it."
     for earlier in shown.earlier:
         note += f" Earlier report: {_earlier_text(earlier)}."
     st.metric(label, value, help=note, border=True)

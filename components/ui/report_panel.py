@@ -1,4 +1,4 @@
-"""Paste or upload a report, review what it claims, and add it to the map."""
+"""Paste or upload a report, review the incidents it describes, and add them."""
 
 from __future__ import annotations
 
@@ -11,16 +11,26 @@ import streamlit as st
 
 from components.data import DataFileError
 from components.errors import IncidentMapError
-from components.intake import EDITABLE_COLUMNS, incident_rows, new_event_id, propose
+from components.intake import (
+    COUNT_COLUMNS,
+    EDITABLE_COLUMNS,
+    codes_of,
+    incident_rows,
+    label_rows,
+    matching_event,
+    new_event_id,
+    propose,
+)
 from components.model import (
     ATTACK_TYPES,
     CASUALTY_FIELDS,
+    FIGURE_SCOPES,
     TARGET_TYPES,
     DatePrecision,
     Event,
-    GeoPrecision,
+    FigureScope,
 )
-from components.report import Evidence, Extraction, ReportError, decode_report, extract
+from components.report import Extraction, ReportError, decode_report, extract
 from components.text import html_text
 from components.text import markdown_text as md
 from components.ui.loading import data_store
@@ -33,6 +43,10 @@ FILE_KEY = "report_file"
 ROWS_KEY = "report_rows"
 NEW_EVENT = "A new event"
 EXISTING_EVENT = "An event already on the map"
+SCOPE_LABELS = {
+    FigureScope.INCIDENT: "This place",
+    FigureScope.EVENT: "Whole event (total)",
+}
 
 
 def report_panel(frame: pd.DataFrame, events: Mapping[str, Event]) -> None:
@@ -48,21 +62,19 @@ def report_panel(frame: pd.DataFrame, events: Mapping[str, Event]) -> None:
         )
         pasted = st.text_area("Or paste the text", key=TEXT_KEY, height=150)
         if st.button("Extract", key="report_extract"):
-            _extract(upload, pasted)
+            _read(upload, pasted)
         review = st.session_state.get(STATE)
         if review:
             _review(review, frame, events)
 
 
-def _extract(upload, pasted: str) -> None:
+def _read(upload, pasted: str) -> None:
     try:
         if upload is not None:
             name, text = upload.name, decode_report(upload.getvalue(), upload.name)
         elif pasted.strip():
-            name, text = (
-                "pasted text",
-                decode_report(pasted.encode("utf-8"), "The text"),
-            )
+            name = "pasted text"
+            text = decode_report(pasted.encode("utf-8"), "The text")
         else:
             st.warning("Paste a report or choose a file first.")
             return
@@ -71,56 +83,117 @@ def _extract(upload, pasted: str) -> None:
         logger.info("report refused: %s", error)
         st.error(md(str(error)))
         return
-    st.session_state[STATE] = {"name": name, "text": text, "extraction": extraction}
+    st.session_state[STATE] = {
+        "name": name,
+        "text": text,
+        "extraction": extraction,
+        "current": frozenset(),
+    }
     st.session_state.pop(ROWS_KEY, None)
 
 
-def _highlight(evidence: Evidence) -> str:
-    """The sentence, escaped, with the evidence marked."""
-    sentence = evidence.sentence
-    start = evidence.start - evidence.sentence_start
-    end = start + len(evidence.text)
+def _highlight(sentence: str, start: int, length: int) -> str:
+    """The sentence, escaped, with ``length`` characters from ``start`` marked."""
+    end = start + length
     return (
         f"{html_text(sentence[:start])}<mark>{html_text(sentence[start:end])}</mark>"
         f"{html_text(sentence[end:])}"
     )
 
 
-def _evidence_list(extraction: Extraction) -> str:
-    items = []
-    for mention in extraction.places:
-        label = f"{mention.place.name} ({GeoPrecision(mention.geo_precision).label})"
-        items.append((f"Place: {label}", mention.evidence))
-    items += [(f"Target: {t.label}", t.evidence) for t in extraction.targets]
-    items += [(f"Attack: {a.label}", a.evidence) for a in extraction.attacks]
-    for figure in extraction.figures:
-        value = f"{figure.value}" + (f" to {figure.high}" if figure.high else "")
-        items.append(
-            (f"{figure.outcome.title()}: {value} {figure.group}", figure.evidence)
+def _evidence_html(extraction: Extraction) -> str:
+    """Each incident with the words every item rests on, marked in its sentence."""
+    blocks = []
+    for incident in extraction.incidents:
+        items = []
+        for evidence in incident.evidence:
+            offset = evidence.start - evidence.sentence_start
+            marked = _highlight(evidence.sentence, offset, len(evidence.text))
+            items.append(f"<li><b>{html_text(evidence.what)}</b>: {marked}</li>")
+        where = (
+            f"{incident.place.name} (whole event)"
+            if incident.event_wide
+            else incident.place.name
         )
-    if extraction.date_evidence:
-        items.append((f"Date: {extraction.date:%d %B %Y}", extraction.date_evidence))
-    if not items:
-        return "<p>Nothing found: no known place, target, attack or figure.</p>"
-    rows = "".join(
-        f"<li><b>{html_text(label)}</b> — {_highlight(evidence)}</li>"
-        for label, evidence in items
+        blocks.append(
+            f"<p style='margin:0.4rem 0 0'><b>{html_text(where)}</b></p>"
+            f"<ul style='font-size:0.9rem;line-height:1.45;margin:0'>"
+            f"{''.join(dict.fromkeys(items))}</ul>"
+        )
+    if not blocks:
+        return "<p>No incident found: no known place, target, attack or figure.</p>"
+    return "".join(blocks)
+
+
+def _summary(extraction: Extraction) -> str:
+    places = [i.place.name for i in extraction.incidents if not i.event_wide]
+    parts = [f"**{len(places)} place(s)** attacked: {md(', '.join(places) or '—')}"]
+    if extraction.date:
+        parts.append(f"dated {extraction.date.day} {extraction.date:%B %Y}")
+    totals = extraction.total_counts
+    killed = {s: v for s, v in totals["killed"].items() if v is not None}
+    if killed and extraction.totals_place:
+        figures = ", ".join(f"{v:,} {side}" for side, v in killed.items())
+        parts.append(
+            f"report-wide totals at {md(extraction.totals_place.place.name)}: "
+            f"{figures} killed (the places' own figures are part of them)"
+        )
+    return "; ".join(parts) + "."
+
+
+def _background(review: dict) -> None:
+    extraction: Extraction = review["extraction"]
+    if not extraction.background:
+        return
+    st.markdown(
+        f"**{len(extraction.background)} sentence(s) about earlier events**, "
+        "not counted. Tick one if it is in fact current news:"
     )
-    return f'<ul style="font-size:0.9rem;line-height:1.5">{rows}</ul>'
+    current = set(review["current"])
+    changed = False
+    for item in extraction.background:
+        ticked = st.checkbox(
+            f"This is current: {item.evidence.sentence[:160]}",
+            value=item.key in current,
+            key=f"report_current_{item.key}",
+        )
+        if ticked != (item.key in current):
+            current.symmetric_difference_update({item.key})
+            changed = True
+    ticked_now = [item for item in extraction.background if item.key in current]
+    if changed:
+        review["current"] = frozenset(current)
+        review["extraction"] = extract(review["text"], current=current)
+        st.session_state.pop(ROWS_KEY, None)
+        st.rerun()
+    if ticked_now:
+        st.caption(f"{len(ticked_now)} sentence(s) read as current news.")
 
 
 def _review(review: dict, frame: pd.DataFrame, events: Mapping[str, Event]) -> None:
     extraction: Extraction = review["extraction"]
-    st.markdown("**What the report says**, with the words it rests on:")
-    st.html(_evidence_list(extraction))
-    proposed = pd.DataFrame(propose(extraction), columns=EDITABLE_COLUMNS)
+    st.markdown(_summary(extraction))
+    for name in extraction.unplaced:
+        st.warning(
+            f"'{md(name.name)}' reads as a place but is not in the gazetteer; its "
+            "incident is not proposed. Add its spelling to the gazetteer, or add a "
+            "row by hand with its lat and lon.",
+            icon="📍",
+        )
+    with st.expander("What the report says, with the words it rests on"):
+        st.html(_evidence_html(extraction))
+    _background(review)
+    proposed = pd.DataFrame(label_rows(propose(extraction)), columns=EDITABLE_COLUMNS)
     proposed.insert(0, "add", True)
-    for column in CASUALTY_FIELDS:
+    for column in [*COUNT_COLUMNS, "injured"]:
         proposed[column] = pd.to_numeric(proposed[column], errors="coerce").astype(
             "Int64"
         )
+    proposed["date"] = pd.to_datetime(proposed["date"], errors="coerce").dt.date
+    proposed["figure_scope"] = proposed["figure_scope"].map(SCOPE_LABELS)
     st.markdown(
-        "**Rows to add** — edit, untick or delete any; add rows with the + below."
+        "**Rows to add**: one per place and target; an incident's figures sit on "
+        "its first row, beside the words they come from. Edit, untick or add rows."
     )
     edited = st.data_editor(
         proposed,
@@ -128,39 +201,17 @@ def _review(review: dict, frame: pd.DataFrame, events: Mapping[str, Event]) -> N
         num_rows="dynamic",
         hide_index=True,
         width="stretch",
-        column_config={
-            "add": st.column_config.CheckboxColumn("Add", default=True),
-            "place": st.column_config.TextColumn("Place", required=True),
-            "geo_precision": st.column_config.SelectboxColumn(
-                "Geo precision",
-                options=["", "1", "2", "3"],
-                help="Blank: the gazetteer's",
-            ),
-            "target_type": st.column_config.SelectboxColumn(
-                "Target", options=list(TARGET_TYPES), required=True
-            ),
-            "attack_types": st.column_config.TextColumn(
-                "Attack types",
-                help="Codes separated by ';': " + ", ".join(ATTACK_TYPES),
-            ),
-            **{
-                column: st.column_config.NumberColumn(label, min_value=0, step=1)
-                for column, label in CASUALTY_FIELDS.items()
-            },
-            "notes": st.column_config.TextColumn("Notes", width="large"),
-            "source_excerpt": st.column_config.TextColumn("Source text", disabled=True),
-        },
-    )
-    first_line = next(
-        (line.strip() for line in review["text"].splitlines() if line.strip()), ""
+        column_order=["add", *[c for c in EDITABLE_COLUMNS if c not in ("lat", "lon")]],
+        column_config=_editor_columns(),
     )
     left, right = st.columns(2)
+    match = matching_event(extraction, frame, events)
     with left:
         event_id, date, date_precision, new_event = _event_inputs(
-            extraction, events, first_line
+            extraction, events, match
         )
     with right:
-        source = _source_inputs(extraction, review["name"], first_line)
+        source = _source_inputs(extraction, review["name"])
     chosen = edited[edited["add"].fillna(False)].drop(columns="add")
     if st.button(
         f"Add {len(chosen)} row(s) to the map",
@@ -168,104 +219,157 @@ def _review(review: dict, frame: pd.DataFrame, events: Mapping[str, Event]) -> N
         disabled=chosen.empty,
         key="report_add",
     ):
-        rows = incident_rows(
-            chosen.to_dict("records"),
-            event_id=event_id,
-            date=date,
-            date_precision=date_precision,
-            source=source,
-            existing=frame,
-        )
-        event_rows = (
-            [{**new_event, **source, "notes": "Added from a report."}]
-            if new_event
-            else []
-        )
-        try:
-            data_store().add(rows, events=event_rows)
-        except DataFileError as error:
-            st.error("Nothing was added. Fix these and try again:")
-            st.code(
-                "\n".join(str(problem) for problem in error.problems), language=None
+        _add(chosen, frame, events, event_id, date, date_precision, new_event, source)
+
+
+def _editor_columns() -> dict:
+    return {
+        "add": st.column_config.CheckboxColumn("Add", default=True),
+        "place": st.column_config.TextColumn("Place", required=True),
+        "geo_precision": st.column_config.SelectboxColumn(
+            "Geo precision",
+            options=["1", "2", "3"],
+            help="1 the town, 2 near a town or a district, 3 the province",
+        ),
+        "target_type": st.column_config.SelectboxColumn(
+            "Target", options=[t.label for t in TARGET_TYPES.values()], required=True
+        ),
+        "attack_types": st.column_config.TextColumn(
+            "Attack types",
+            help="Separated by commas: "
+            + ", ".join(a.label for a in ATTACK_TYPES.values()),
+        ),
+        **{
+            column: st.column_config.NumberColumn(
+                label, min_value=0, max_value=1_000_000, step=1
             )
-            return
-        except (IncidentMapError, OSError) as error:
-            logger.warning("adding rows from a report failed: %s", error)
-            st.error(f"Nothing was added: {md(str(error))}. The data are as they were.")
-            return
-        revised = sum(1 for row in rows if row["revises"])
-        st.session_state["report_added"] = (
-            f"Added {len(rows)} row(s) from '{md(source['source_title'])}'"
-            + (f"; {revised} revise earlier figures" if revised else "")
-            + ". They are saved in data/user/."
+            for column, label in CASUALTY_FIELDS.items()
+        },
+        "figure_scope": st.column_config.SelectboxColumn(
+            "Figures are for",
+            options=list(SCOPE_LABELS.values()),
+            help="; ".join(f"{SCOPE_LABELS[k]}: {v}" for k, v in FIGURE_SCOPES.items()),
+        ),
+        "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+        "evidence": st.column_config.TextColumn("Figures' words", disabled=True),
+        "notes": st.column_config.TextColumn("Notes", width="large"),
+        "source_excerpt": st.column_config.TextColumn("Source text", disabled=True),
+    }
+
+
+def _add(
+    chosen: pd.DataFrame,
+    frame: pd.DataFrame,
+    events: Mapping[str, Event],
+    event_id: str,
+    date: dt.date,
+    date_precision: int,
+    new_event: dict[str, str] | None,
+    source: dict[str, str],
+) -> None:
+    scopes = {label: code for code, label in SCOPE_LABELS.items()}
+    records = codes_of(chosen.to_dict("records"))
+    for record in records:
+        record["figure_scope"] = scopes.get(
+            str(record.get("figure_scope") or ""), FigureScope.INCIDENT
         )
-        del st.session_state[STATE]
-        st.rerun()
+    rows = incident_rows(
+        records,
+        event_id=event_id,
+        date=date,
+        date_precision=date_precision,
+        source=source,
+        existing=frame,
+    )
+    event_rows = (
+        [{**new_event, **source, "notes": "Added from a report."}] if new_event else []
+    )
+    try:
+        data_store().add(rows, events=event_rows)
+    except DataFileError as error:
+        st.error("Nothing was added. Fix these and try again:")
+        st.code("\n".join(str(problem) for problem in error.problems), language=None)
+        return
+    except (IncidentMapError, OSError) as error:
+        logger.warning("adding rows from a report failed: %s", error)
+        st.error(f"Nothing was added: {md(str(error))}. The data are as they were.")
+        return
+    revised = sum(1 for row in rows if row["revises"])
+    event_name = new_event["name"] if new_event else events[event_id].name
+    st.session_state["report_added"] = (
+        f"Added {len(rows)} row(s) from '{md(source['source_title'])}' to "
+        f"'{md(event_name)}'"
+        + (f"; {revised} revise earlier figures" if revised else "")
+        + "."
+    )
+    del st.session_state[STATE]
+    st.rerun()
 
 
 def _event_inputs(
-    extraction: Extraction, events: Mapping[str, Event], first_line: str
+    extraction: Extraction, events: Mapping[str, Event], match
 ) -> tuple[str, dt.date, int, dict[str, str] | None]:
-    """(event id, date, date precision, new event row or None)."""
+    """(event id, date, date precision, new event row or None). A new event unless
+    the report's date and places match a recorded one; then that one is offered,
+    with why."""
     st.markdown("**Event**")
     choice = st.radio(
         "Add the rows to",
         [NEW_EVENT, EXISTING_EVENT],
         key="report_event_choice",
         disabled=not events,
-        index=1 if events else 0,
+        index=1 if match else 0,
         horizontal=True,
     )
+    if match:
+        st.caption(f"Offered because the report has the {md(match.reason)}.")
     if choice == EXISTING_EVENT and events:
+        keys = list(events)
         event_id = st.selectbox(
             "Event",
-            list(events),
+            keys,
+            index=keys.index(match.event_id) if match else len(keys) - 1,
             format_func=lambda key: events[key].name,
             key="report_event",
         )
         event = events[event_id]
-        date, date_precision, new_event = (
-            event.date,
-            int(event.date_precision),
-            None,
-        )
-    else:
-        name = st.text_input(
-            "Event name", value=first_line[:80], key="report_event_name"
-        )
-        date = st.date_input(
-            "Event date",
-            value=extraction.date or dt.date.today(),
-            key="report_event_date",
-        )
-        date_precision = st.selectbox(
-            "Date precision",
-            [p.value for p in DatePrecision],
-            format_func=lambda code: DatePrecision(code).label,
-            key="report_precision",
-        )
-        wide = [m for m in extraction.places if m.geo_precision == GeoPrecision.REGION]
-        admin1 = st.text_input(
-            "Province",
-            value=wide[0].place.admin1 if wide else "",
-            key="report_admin1",
-        )
-        event_id = new_event_id(name, date, events)
-        new_event = {
-            "id": event_id,
-            "name": name,
-            "date": date.isoformat(),
-            "date_precision": str(date_precision),
-            "admin1": admin1,
-        }
+        return event_id, event.date, int(event.date_precision), None
+    name = st.text_input(
+        "Event name", value=extraction.title[:80], key="report_event_name"
+    )
+    date = st.date_input(
+        "Event date",
+        value=extraction.date or dt.date.today(),
+        key="report_event_date",
+    )
+    date_precision = st.selectbox(
+        "Date precision",
+        [p.value for p in DatePrecision],
+        format_func=lambda code: DatePrecision(code).label,
+        key="report_precision",
+    )
+    wide = extraction.totals_place
+    admin1 = st.text_input(
+        "Province",
+        value=wide.place.admin1 if wide else "",
+        key="report_admin1",
+    )
+    event_id = new_event_id(name, date, events)
+    new_event = {
+        "id": event_id,
+        "name": name,
+        "date": date.isoformat(),
+        "date_precision": str(date_precision),
+        "admin1": admin1,
+    }
     return event_id, date, date_precision, new_event
 
 
-def _source_inputs(
-    extraction: Extraction, name: str, first_line: str
-) -> dict[str, str]:
+def _source_inputs(extraction: Extraction, name: str) -> dict[str, str]:
     st.markdown("**Source**")
-    title = st.text_input("Title", value=first_line[:200], key="report_source_title")
+    title = st.text_input(
+        "Title", value=extraction.title[:200], key="report_source_title"
+    )
     publisher = st.text_input("Publisher (blank if not named)", key="report_publisher")
     source_date = st.date_input(
         "Published",
@@ -273,9 +377,7 @@ def _source_inputs(
         key="report_source_date",
     )
     location = st.text_input(
-        "Where the text is (URL or file)",
-        value=name,
-        key="report_location",
+        "Where the text is (URL or file)", value=name, key="report_location"
     )
     return {
         "source_title": title,

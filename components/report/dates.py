@@ -1,0 +1,200 @@
+"""Dates in a report: the report's own date, the day each sentence speaks of, and
+whether a sentence is about an earlier event (background, not news).
+
+A sentence is background when it dates itself before the report ("In August
+2024", "on Oct 14", "last year", "earlier this month", "in a similar attack",
+"previously"); the sentences after it in its paragraph stay background until one
+speaks of the present again ("on Tuesday", "today", "the latest attack").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from components.report.segments import Sentence, words
+
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        words(
+            "january february march april may june july august september "
+            "october november december"
+        ),
+        start=1,
+    )
+}
+_MONTH = (
+    r"(?:" + "|".join(_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+)
+FULL_DATE = re.compile(
+    rf"\b(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})|(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+    rf"(?:of\s+)?(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}}))\b",
+    re.IGNORECASE,
+)
+_DAY_MONTH = re.compile(
+    rf"\b(?:on|since|from|of)\s+(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})|"
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH}))\b(?!,?\s+\d{{4}})",
+    re.IGNORECASE,
+)
+_MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<y>\d{{4}})\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:in|since|of|during|from)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+_IN_MONTH = re.compile(rf"\bin\s+(?P<m>{_MONTH})\b(?!\s+\d)", re.IGNORECASE)
+_WEEKDAYS = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+]
+_WEEKDAY = re.compile(
+    r"\b(?:on\s+|late\s+|early\s+|last\s+)?(?P<day>" + "|".join(_WEEKDAYS) + r")\b",
+    re.IGNORECASE,
+)
+BACKGROUND_WORDS = re.compile(
+    r"\b(?:last (?:year|month|week)|earlier (?:this|that|last) (?:year|month|week)|"
+    r"(?:in|during) (?:a|an) (?:similar|separate|earlier|previous) "
+    r"(?:attack|incident|assault|blast|bombing)|a similar attack|similar attacks|"
+    r"previously|in the past|(?:years|months|weeks) ago|so far this year|"
+    r"this year alone|since (?:the start|the beginning|january)|in recent "
+    r"(?:years|months)|the previous (?:year|month|attack)|earlier attacks?|"
+    r"history of|has long|have long|for decades|since \d{4})\b",
+    re.IGNORECASE,
+)
+PRESENT_WORDS = re.compile(
+    r"\b(?:today|tonight|this morning|this evening|on (?:monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)|the latest (?:attack|incident)|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s (?:attack|"
+    r"blast|assault|incident))\b",
+    re.IGNORECASE,
+)
+RECENT_DAYS = 14
+"""A dated event this many days before the report or fewer is part of its news."""
+
+
+def _month(word: str) -> int:
+    key = word.lower().rstrip(".")
+    return next(number for name, number in _MONTHS.items() if name.startswith(key[:3]))
+
+
+def _full_date(match: re.Match[str]) -> dt.date | None:
+    try:
+        if match.group("iso"):
+            return dt.date.fromisoformat(match.group("iso"))
+        if match.group("m1"):
+            return dt.date(
+                int(match.group("y1")),
+                _month(match.group("m1")),
+                int(match.group("d1")),
+            )
+        return dt.date(
+            int(match.group("y2")), _month(match.group("m2")), int(match.group("d2"))
+        )
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class ReportDate:
+    """The report's date and the words it rests on (None where it gives none)."""
+
+    date: dt.date | None
+    start: int = 0
+    end: int = 0
+    text: str = ""
+
+
+def report_date(sentences: Sequence[Sentence]) -> ReportDate:
+    """A dateline's date, else the first full date in the first lines, else the
+    first full date anywhere."""
+    first = [s for s in sentences if s.paragraph <= 2]
+    for group in (first, sentences):
+        for sentence in group:
+            for match in FULL_DATE.finditer(sentence.text):
+                date = _full_date(match)
+                if date:
+                    start = sentence.start + match.start()
+                    return ReportDate(
+                        date, start, start + len(match.group()), match.group()
+                    )
+    return ReportDate(None)
+
+
+def sentence_date(sentence: Sentence, today: dt.date | None) -> dt.date | None:
+    """The day a sentence speaks of: a full date in it, a day and month ('on 3
+    March') in the report's year, or a weekday ('on Tuesday') resolved to the last
+    such day on or before the report's date."""
+    for match in FULL_DATE.finditer(sentence.text):
+        date = _full_date(match)
+        if date:
+            return date
+    if today is None:
+        return None
+    for match in _DAY_MONTH.finditer(sentence.text):
+        month = match.group("m1") or match.group("m2")
+        day = match.group("d1") or match.group("d2")
+        try:
+            date = dt.date(today.year, _month(month), int(day))
+        except ValueError:
+            continue
+        return date if date <= today else date.replace(year=today.year - 1)
+    weekday = _WEEKDAY.search(sentence.text)
+    if weekday:
+        wanted = _WEEKDAYS.index(weekday.group("day").lower())
+        return today - dt.timedelta(days=(today.weekday() - wanted) % 7)
+    if re.search(r"\byesterday\b", sentence.text, re.I):
+        return today - dt.timedelta(days=1)
+    return None
+
+
+def is_earlier(sentence: Sentence, today: dt.date | None) -> bool:
+    """Whether the sentence is about an event before the report's news."""
+    text = sentence.text
+    if BACKGROUND_WORDS.search(text):
+        return True
+    if today is None:
+        return False
+    for match in FULL_DATE.finditer(text):
+        date = _full_date(match)
+        if date and (today - date).days > RECENT_DAYS:
+            return True
+    for match in _DAY_MONTH.finditer(text):
+        month = _month(match.group("m1") or match.group("m2"))
+        day = int(match.group("d1") or match.group("d2"))
+        try:
+            date = dt.date(today.year, month, day)
+        except ValueError:
+            continue
+        if date > today:
+            date = date.replace(year=today.year - 1)
+        if (today - date).days > RECENT_DAYS:
+            return True
+    for match in _MONTH_YEAR.finditer(text):
+        year, month = int(match.group("y")), _month(match.group("m"))
+        if (year, month) < (today.year, today.month) and not _same_event_month(
+            today, year, month
+        ):
+            return True
+    for match in _YEAR.finditer(text):
+        if int(match.group("y")) < today.year:
+            return True
+    for match in _IN_MONTH.finditer(text):
+        month = _month(match.group("m"))
+        if month < today.month - 0 and today.day > RECENT_DAYS:
+            return True
+    return False
+
+
+def _same_event_month(today: dt.date, year: int, month: int) -> bool:
+    """The month just before the report's, when the report is early in its month."""
+    previous = today.replace(day=1) - dt.timedelta(days=1)
+    return (year, month) == (previous.year, previous.month) and today.day <= RECENT_DAYS
+
+
+def speaks_of_present(sentence: Sentence) -> bool:
+    return bool(PRESENT_WORDS.search(sentence.text))

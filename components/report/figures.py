@@ -1,0 +1,441 @@
+"""Casualty figures in a clause: how many, of which side, killed or injured.
+
+A figure is a number (digits or words, "at least", ranges), the people it counts
+("policemen", "khwarij", "passengers") and a verb that says what happened to them,
+found within one clause: "21 terrorists were eliminated and several others were
+injured" gives 21 attackers killed and nothing for "several others". A total with
+its parts ("at least 50 people, including 14 security personnel, were killed";
+"11 people - five women and four children - died") keeps both: the total, and the
+parts by side, so that the total is never added to its own parts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from components.report.segments import Span, words
+from components.report.vocabulary import (
+    INJURED_WORDS,
+    KILLED_VERBS,
+    LEFT_DEAD,
+    MILITARY_SIDE,
+    OUTCOME_AFTER,
+    OUTCOME_BEFORE,
+    SIDE_WORDS,
+)
+
+SIDES = ("civilians", "security", "attackers", "unspecified")
+OUTCOMES = ("killed", "injured")
+
+_UNITS = {
+    w: i
+    for i, w in enumerate(
+        words(
+            "zero one two three four five six seven eight nine ten eleven "
+            "twelve thirteen fourteen fifteen sixteen seventeen eighteen "
+            "nineteen"
+        )
+    )
+}
+_TENS = {
+    w: 10 * i
+    for i, w in enumerate(
+        words("_ _ twenty thirty forty fifty sixty seventy eighty ninety")
+    )
+    if w != "_"
+}
+_NUMBER_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|"
+    r"three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|(?:a|one|two|three) hundred|hundreds|dozens|scores|"
+    r"(?:a|one|two|three|four) dozen)"
+)
+_NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMBER_WORD})"
+_QUALIFIER = (
+    r"(?:at least|no fewer than|not less than|more than|over|nearly|almost|about|"
+    r"around|approximately|roughly|some|up to|as many as|an estimated)"
+)
+_COUNT = re.compile(
+    rf"\b(?P<qual>{_QUALIFIER}\s+)?(?P<low>{_NUMBER})"
+    rf"(?:\s*(?:-|to|and|or)\s*(?P<high>{_NUMBER}))?\b",
+    re.IGNORECASE,
+)
+_ONE = re.compile(r"\b(?P<low>a|an|one|another)\s+(?=\w)", re.IGNORECASE)
+_SINGULAR = re.compile(
+    r"^(?:[\w-]+\s+){0,2}?(?P<group>policeman|policewoman|soldier|officer|"
+    r"constable|cop|sepoy|jawan|civilian|child|woman|girl|boy|labou?rer|worker|"
+    r"passenger|person|man|militant|terrorist|attacker|assailant|suicide bomber|"
+    r"levies (?:official|man)|fc (?:official|soldier))\b",
+    re.IGNORECASE,
+)
+_GROUP = re.compile(
+    r"^\s*(?P<filler>(?:[\w-]+\s+){0,3}?)(?P<group>"
+    + "|".join(f"(?P<{side}>{words})" for side, words in SIDE_WORDS.items())
+    + r")\b",
+    re.IGNORECASE,
+)
+_NOT_A_COUNT_AFTER = re.compile(
+    r"^(?:\s*(?:hours?|days?|weeks?|months?|years?|decades?|cities|towns|"
+    r"districts|km|kms|kilomet|miles|metres|meters|per ?cent|%|am|pm|a\.m|p\.m|"
+    r"o'clock|million|billion|crore|lakh|rupees|rs|dollars|vehicles|houses|"
+    r"shops|places|locations|attacks|incidents|times)\b|-year|-day|-hour|th\b|st\b|"
+    r"nd\b|rd\b)",
+    re.IGNORECASE,
+)
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:\b(?:no|number|rs|pkr|usd|sector|block|street|phase|km|route|"
+    r"article|section|aged?|age of|since)\.?\s*|[#/:$-])$",
+    re.IGNORECASE,
+)
+_DATE_AROUND = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.I
+)
+_OUTCOME_INSIDE = re.compile(r"\b(?:killed|dead|slain|injured|wounded|hurt)\b", re.I)
+_PARTS = re.compile(
+    r"^\s*(?:,|\s-|\()\s*(?:including|among them|among whom|of whom|comprising|"
+    r"who included|which included|(?=\w))\s*",
+    re.IGNORECASE,
+)
+_LIST_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|as well as|along with)\s*$", re.I)
+_DEATH_TOLL = re.compile(
+    rf"\b(?:death toll|toll|number of (?:the )?dead)\s+(?:\w+\s+){{0,3}}?"
+    rf"(?:rose|climbed|jumped|reached|stands?|stood|increased|is|was|has risen)"
+    rf"\s+(?:to|at)\s+(?P<count>(?:{_QUALIFIER}\s+)?{_NUMBER})\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A count of people killed or injured, with the words it rests on.
+
+    ``value`` is the low end (the count itself when exact), ``high`` the top of a
+    range; ``at_least`` and ``approximate`` keep the report's hedging, as UCDP's
+    low/best/high do. ``parts`` are the counts a total was said to include.
+    """
+
+    side: str
+    outcome: str
+    value: int
+    start: int
+    end: int
+    text: str
+    high: int | None = None
+    at_least: bool = False
+    approximate: bool = False
+    military: bool = False
+    """The security side is named as the army ('soldiers', 'troops')."""
+    parts: tuple[Figure, ...] = field(default=())
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "side": self.side,
+            "outcome": self.outcome,
+            "value": self.value,
+            "high": self.high,
+            "at_least": self.at_least,
+            "approximate": self.approximate,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "parts": [part.as_json() for part in self.parts],
+        }
+
+
+def parse_number(word: str) -> tuple[int, bool]:
+    """(value, is a lower bound): '17' -> 17; 'seventeen' -> 17; 'dozens' -> 24."""
+    word = " ".join(word.lower().replace(",", "").split())
+    if word.isdigit():
+        return int(word), False
+    if word in {"dozens", "scores", "hundreds"}:
+        return {"dozens": 24, "scores": 40, "hundreds": 200}[word], True
+    dozen = re.fullmatch(r"(a|one|two|three|four) dozen", word)
+    if dozen:
+        return 12 * {"a": 1, "one": 1}.get(dozen[1], _UNITS.get(dozen[1], 1)), False
+    hundred = re.fullmatch(r"(a|one|two|three) hundred", word)
+    if hundred:
+        return 100 * {"a": 1}.get(hundred[1], _UNITS.get(hundred[1], 1)), False
+    if word in {"a", "an", "one", "another"}:
+        return 1, False
+    parts = re.split(r"[- ]", word)
+    return sum(_TENS.get(p, 0) + _UNITS.get(p, 0) for p in parts), False
+
+
+_AT_LEAST = frozenset(
+    {"at least", "no fewer than", "not less than", "more than", "over", "as many as"}
+)
+_APPROXIMATE = frozenset(
+    {
+        "nearly",
+        "almost",
+        "about",
+        "around",
+        "approximately",
+        "roughly",
+        "some",
+        "up to",
+        "an estimated",
+    }
+)
+
+
+@dataclass
+class _Item:
+    """A count and the people it counts, before its verb is known."""
+
+    start: int
+    end: int
+    side: str
+    value: int
+    high: int | None
+    at_least: bool
+    approximate: bool
+    military: bool
+    between: str
+    parts: list[_Item] = field(default_factory=list)
+    part_of: _Item | None = None
+    outcome: str | None = None
+    tail: int = 0
+    """Where the words after the item (and its parts) begin, in the clause."""
+
+
+def find_figures(clause: Span) -> list[Figure]:
+    """The casualty figures stated in one clause, in order."""
+    body = clause.text
+    items = _items(body)
+    _attach_parts(body, items)
+    top = [item for item in items if item.part_of is None]
+    for item in top:
+        item.outcome = _outcome_after(body, item) or _outcome_inside(item)
+    for index in range(len(top) - 2, -1, -1):  # "5 troops and 2 civilians died"
+        item, following = top[index], top[index + 1]
+        joined = _LIST_JOIN.match(body[item.tail : following.start])
+        if item.outcome is None and following.outcome and joined:
+            item.outcome = following.outcome
+    for item in top:
+        if item.outcome is None:
+            item.outcome = _outcome_before(body, item)
+    figures = [_figure(clause, item) for item in top if item.outcome]
+    figures += _death_tolls(clause)
+    return sorted(figures, key=lambda figure: figure.start)
+
+
+def _items(body: str) -> list[_Item]:
+    """Every count with the people it counts, in order; 'a policeman' too."""
+    found = list(_counts(body))
+    taken = [(item.start, item.end) for item in found]
+    found += [
+        item
+        for item in _singulars(body)
+        if not any(a <= item.start < b for a, b in taken)
+    ]
+    return sorted(found, key=lambda item: item.start)
+
+
+def _counts(body: str) -> Iterator[_Item]:
+    for match in _COUNT.finditer(body):
+        after = body[match.end() :]
+        if _skip_count(body, match, after):
+            continue
+        group = _GROUP.match(after)
+        low, bound = parse_number(match.group("low"))
+        high = parse_number(match.group("high"))[0] if match.group("high") else None
+        qualifier = " ".join((match.group("qual") or "").lower().split())
+        if group:
+            side = next(s for s in SIDE_WORDS if group.group(s))
+            end = match.end() + group.end()
+            between = group.group("filler")
+        else:  # "5 killed", "4 were injured", "4 sustained injuries"
+            if not OUTCOME_AFTER.match(after):
+                continue
+            side, end, between = "unspecified", match.end(), ""
+        yield _Item(
+            start=match.start(),
+            end=end,
+            side=side,
+            value=low,
+            high=high if high and high > low else None,
+            at_least=bound or qualifier in _AT_LEAST,
+            approximate=qualifier in _APPROXIMATE,
+            military=bool(group and MILITARY_SIDE.search(group.group("group"))),
+            between=between,
+            tail=end,
+        )
+
+
+def _singulars(body: str) -> Iterator[_Item]:
+    for match in _ONE.finditer(body):
+        singular = _SINGULAR.match(body[match.end() :])
+        if not singular:
+            continue
+        noun = singular.group("group")
+        group = _GROUP.match(" " + noun + "s") or _GROUP.match(" " + noun)
+        side = next((s for s in SIDE_WORDS if group and group.group(s)), "unspecified")
+        if noun.lower() in {"person", "man"}:
+            side = "unspecified"
+        end = match.end() + singular.end()
+        yield _Item(
+            start=match.start(),
+            end=end,
+            side=side,
+            value=1,
+            high=None,
+            at_least=False,
+            approximate=False,
+            military=bool(MILITARY_SIDE.search(noun)),
+            between="",
+            tail=end,
+        )
+
+
+def _skip_count(body: str, match: re.Match[str], after: str) -> bool:
+    low = match.group("low")
+    if _NOT_A_COUNT_AFTER.match(after):
+        return True
+    if low.isdigit() and len(low) == 4 and 1900 <= int(low) <= 2100:
+        return True
+    before = body[max(0, match.start() - 12) : match.start()]
+    if low.isdigit() and _NOT_A_COUNT_BEFORE.search(before):
+        return True
+    around = body[max(0, match.start() - 12) : match.end() + 12]
+    return bool(_DATE_AROUND.search(around)) and low.isdigit() and int(low) <= 31
+
+
+def _attach_parts(body: str, items: list[_Item]) -> None:
+    """'50 people, including 14 security personnel, ...': the 14 is part of the 50.
+    Parts run on while joined by commas and 'and'."""
+    ordered = sorted(items, key=lambda item: item.start)
+    for index, total in enumerate(ordered):
+        if total.part_of is not None:
+            continue
+        cursor = total.end
+        opened = _PARTS.match(body[cursor:])
+        if not opened or not opened.group().strip(" ,(-"):
+            dash = re.match(r"^\s*(?:-|\()\s*", body[cursor:])
+            if not dash:
+                continue
+            opened = dash
+        cursor += opened.end()
+        for part in ordered[index + 1 :]:
+            gap = body[cursor : part.start]
+            if gap.strip(" ,") and not _LIST_JOIN.match(gap):
+                break
+            part.part_of = total
+            total.parts.append(part)
+            cursor = part.end
+        if total.parts:
+            close = re.match(r"^\s*(?:,|-|\))?", body[cursor:])
+            total.tail = cursor + (close.end() if close else 0)
+
+
+def _outcome_after(body: str, item: _Item) -> str | None:
+    found = OUTCOME_AFTER.match(body[item.tail :])
+    return _kind(found.group("word")) if found else None
+
+
+def _outcome_inside(item: _Item) -> str | None:
+    found = _OUTCOME_INSIDE.search(item.between)
+    return _kind(found.group()) if found else None
+
+
+def _outcome_before(body: str, item: _Item) -> str | None:
+    found = OUTCOME_BEFORE.search(body[max(0, item.start - 60) : item.start])
+    if not found:
+        return None
+    word = found.group("word").lower()
+    if word in {"left", "leaving"}:
+        dead = LEFT_DEAD.match(body[item.tail :])
+        return _kind(dead.group("word")) if dead else None
+    return _kind(word)
+
+
+_KILLED = re.compile(rf"^(?:{KILLED_VERBS})$", re.IGNORECASE)
+
+
+def _kind(word: str) -> str:
+    """'killed' or 'injured' for an outcome word ('succumbed to his injuries' is a
+    death)."""
+    if _KILLED.match(word.strip()) or word.lower().startswith("succumb"):
+        return "killed"
+    return "injured" if INJURED_WORDS.search(word) else "killed"
+
+
+def _figure(clause: Span, item: _Item) -> Figure:
+    parts = tuple(
+        Figure(
+            side=part.side,
+            outcome=item.outcome or "killed",
+            value=part.value,
+            start=clause.start + part.start,
+            end=clause.start + part.end,
+            text=clause.text[part.start : part.end],
+            high=part.high,
+            at_least=part.at_least,
+            approximate=part.approximate,
+            military=part.military,
+        )
+        for part in item.parts
+    )
+    return Figure(
+        side=item.side,
+        outcome=item.outcome or "killed",
+        value=item.value,
+        start=clause.start + item.start,
+        end=clause.start + item.end,
+        text=clause.text[item.start : item.end],
+        high=item.high,
+        at_least=item.at_least,
+        approximate=item.approximate,
+        military=item.military,
+        parts=parts,
+    )
+
+
+def _death_tolls(clause: Span) -> list[Figure]:
+    figures = []
+    for match in _DEATH_TOLL.finditer(clause.text):
+        count = _COUNT.match(match.group("count"))
+        if not count:
+            continue
+        low, bound = parse_number(count.group("low"))
+        qualifier = " ".join((count.group("qual") or "").lower().split())
+        figures.append(
+            Figure(
+                side="unspecified",
+                outcome="killed",
+                value=low,
+                start=clause.start + match.start(),
+                end=clause.start + match.end(),
+                text=match.group(),
+                at_least=bound or qualifier in _AT_LEAST,
+                approximate=qualifier in _APPROXIMATE,
+            )
+        )
+    return figures
+
+
+def by_side(figure: Figure) -> dict[str, int]:
+    """What a figure says of each side, its parts counted once.
+
+    A total whose stated parts are all civilians ('11 people - five women and four
+    children') counts as civilians; otherwise each part goes to its side and the
+    rest of the total stays unassigned ('50 people, including 14 security
+    personnel' -> 14 security, 36 unspecified).
+    """
+    if not figure.parts:
+        return {figure.side: figure.value}
+    parts: dict[str, int] = {}
+    for part in figure.parts:
+        parts[part.side] = parts.get(part.side, 0) + part.value
+    stated = sum(parts.values())
+    if figure.side != "unspecified":
+        return {figure.side: max(figure.value, stated)}
+    if set(parts) == {"civilians"}:
+        return {"civilians": max(figure.value, stated)}
+    rest = figure.value - stated
+    if rest > 0:
+        parts["unspecified"] = parts.get("unspecified", 0) + rest
+    return parts

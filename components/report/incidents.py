@@ -1,0 +1,646 @@
+"""From clauses to incidents: each place with its targets, attacks and figures.
+
+The text is read clause by clause. A clause that names an incident place starts
+(or continues) that place's incident, and what else it names belongs to it: its
+targets, attack types and figures. A clause with no place belongs to the incident
+of the sentence before when it points back to it ("the attack", "there"), or when
+the report has one incident place only. Otherwise its figures are the report's
+totals for the whole event, kept at the widest place the report gives (its
+province or district), and never added to the places' own figures. Sentences about
+earlier events are listed as background and make no incident.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from components.gazetteer import Gazetteer, Place
+from components.model import ATTACK_TYPES, TARGET_TYPES, GeoPrecision
+from components.report.dates import (
+    ReportDate,
+    is_earlier,
+    report_date,
+    sentence_date,
+    speaks_of_present,
+)
+from components.report.figures import OUTCOMES, SIDES, Figure, by_side, find_figures
+from components.report.places import (
+    INCIDENT,
+    PlaceMention,
+    UnplacedName,
+    find_places,
+)
+from components.report.segments import Sentence, Span, clauses, plain, sentences
+from components.report.vocabulary import (
+    ANAPHORA,
+    ATTACK_PHRASES,
+    NOT_A_TARGET,
+    TARGET_PHRASES,
+    TOTAL_MARKERS,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Words of the text an item rests on: a span of the original and its sentence."""
+
+    start: int
+    end: int
+    text: str
+    sentence: str
+    sentence_start: int
+    what: str = ""
+    """What the words show: 'place', 'target', 'attack', 'killed', ..."""
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "what": self.what,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "sentence": self.sentence,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A target or attack type named in the text, by its vocabulary code."""
+
+    code: str
+    evidence: Evidence
+    inferred: bool = False
+    """Not named as such: read from who was killed (police, soldiers, civilians)."""
+
+
+Counts = dict[str, dict[str, int | None]]
+"""{'killed': {side: n or None}, 'injured': {...}}."""
+
+
+def _empty_counts() -> Counts:
+    return {outcome: dict.fromkeys(SIDES) for outcome in OUTCOMES}
+
+
+@dataclass(eq=False)
+class ReportIncident:
+    """One place the report says was attacked, and what it says happened there."""
+
+    place: Place
+    precision: GeoPrecision
+    place_reported: str
+    date: dt.date | None = None
+    targets: list[Mention] = field(default_factory=list)
+    attacks: list[Mention] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    event_wide: bool = False
+    """The widest place of the report, holding what no place was named for."""
+    ambiguous: bool = False
+    """Several places share the name and the text's other places chose one the
+    gazetteer would not have chosen alone."""
+
+    @property
+    def counts(self) -> Counts:
+        return tally(self.figures)
+
+    def target_codes(self) -> list[str]:
+        return list(dict.fromkeys(mention.code for mention in self.targets))
+
+    def attack_codes(self) -> list[str]:
+        return list(dict.fromkeys(mention.code for mention in self.attacks))
+
+    def as_json(self) -> dict[str, object]:
+        counts = self.counts
+        return {
+            "place": {
+                "name": self.place.name,
+                "reported_as": self.place_reported,
+                "lat": self.place.lat,
+                "lon": self.place.lon,
+                "geo_precision": int(self.precision),
+                "geonameid": self.place.geonames_id,
+                "admin1": self.place.admin1,
+                "country": self.place.country,
+            },
+            "date": self.date.isoformat() if self.date else None,
+            "event_wide": self.event_wide,
+            "target_types": self.target_codes(),
+            "attack_types": self.attack_codes(),
+            "killed": counts["killed"],
+            "injured": counts["injured"],
+            "figures": [figure.as_json() for figure in self.figures],
+            "evidence": [item.as_json() for item in self.evidence],
+        }
+
+
+def tally(figures: Iterable[Figure]) -> Counts:
+    """Counts by outcome and side: the largest figure the text gives for each
+    (a later, higher toll revises an earlier one; the same toll repeated is not
+    added twice). Totals count with their parts once."""
+    counts = _empty_counts()
+    for figure in figures:
+        for side, value in by_side(figure).items():
+            known = counts[figure.outcome][side]
+            counts[figure.outcome][side] = value if known is None else max(known, value)
+    return counts
+
+
+@dataclass(frozen=True, slots=True)
+class Background:
+    """A sentence about an earlier event: shown, never counted as today's."""
+
+    key: int
+    """The sentence's start offset: what an override names."""
+    evidence: Evidence
+    figures: tuple[Figure, ...]
+    places: tuple[str, ...]
+
+    def as_json(self) -> dict[str, object]:
+        counts = tally(self.figures)
+        return {
+            "key": self.key,
+            "text": self.evidence.sentence,
+            "start": self.evidence.start,
+            "end": self.evidence.end,
+            "killed": sum(v for v in counts["killed"].values() if v) or None,
+            "injured": sum(v for v in counts["injured"].values() if v) or None,
+            "places": list(self.places),
+        }
+
+
+@dataclass
+class Extraction:
+    """What a report claims: its incidents, its totals, and what is background."""
+
+    date: dt.date | None
+    date_evidence: Evidence | None
+    title: str
+    incidents: list[ReportIncident]
+    totals: list[Figure]
+    totals_place: ReportIncident | None
+    background: list[Background]
+    other_places: list[PlaceMention]
+    unplaced: list[UnplacedName]
+
+    @property
+    def total_counts(self) -> Counts:
+        return tally(self.totals)
+
+    def as_json(self) -> dict[str, object]:
+        totals = self.total_counts
+        return {
+            "date": self.date.isoformat() if self.date else None,
+            "date_evidence": self.date_evidence.as_json()
+            if self.date_evidence
+            else None,
+            "title": self.title,
+            "incidents": [incident.as_json() for incident in self.incidents],
+            "totals": {
+                "place": self.totals_place.place.name if self.totals_place else None,
+                "killed": totals["killed"],
+                "injured": totals["injured"],
+                "figures": [figure.as_json() for figure in self.totals],
+            },
+            "background": [item.as_json() for item in self.background],
+            "not_incident_places": [
+                {"name": m.place.name, "reported_as": m.text, "role": m.role}
+                for m in self.other_places
+            ],
+            "unplaced": [
+                {"name": name.name, "start": name.start, "end": name.end}
+                for name in self.unplaced
+            ],
+        }
+
+
+# --- Reading the text -------------------------------------------------------------
+
+
+def _evidence(text: str, start: int, end: int, sentence: Span, what: str) -> Evidence:
+    return Evidence(
+        start,
+        end,
+        text[start:end],
+        text[sentence.start : sentence.end],
+        sentence.start,
+        what,
+    )
+
+
+def _codes(
+    clause: Span,
+    sentence: Span,
+    text: str,
+    table: Mapping[str, re.Pattern[str]],
+    what: str,
+) -> list[Mention]:
+    """Vocabulary codes named in a clause; a phrase inside a longer one counts once,
+    and a target named only as where the wounded went (or a jurisdiction) not at all."""
+    found: list[Mention] = []
+    spans: list[tuple[int, int]] = []
+    body = clause.text
+    for code, pattern in table.items():
+        for match in pattern.finditer(body):
+            start, end = clause.start + match.start(), clause.start + match.end()
+            if any(a < end and start < b for a, b in spans):
+                continue
+            if what == "target" and NOT_A_TARGET.search(body[: match.start()]):
+                continue
+            spans.append((start, end))
+            found.append(Mention(code, _evidence(text, start, end, sentence, what)))
+    return sorted(found, key=lambda mention: mention.evidence.start)
+
+
+_QUALIFIER_GAP = re.compile(
+    r"^(?:'s)?[\s,(]*(?:(?:area|district|tehsil|town|city|village|region)\s+)?"
+    r"(?:(?:of|in)\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _reduce(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """Drop a province or district that only qualifies a place inside it, named
+    next to it ('Balochistan's Turbat', 'Tump in Kech district', 'Turbat, Kech'):
+    the finer place is where it happened. Named apart ('a market in Kech
+    district'), the area is a place of its own."""
+    dropped: set[int] = set()
+    for outer in mentions:
+        place = outer.place
+        for inner in mentions:
+            other = inner.place
+            contains = (place.kind == "province" and other.admin1 == place.admin1) or (
+                place.kind == "district"
+                and other.district == place.name
+                and other.kind != "district"
+            )
+            if inner is outer or other.geonameid == place.geonameid or not contains:
+                continue
+            first, second = sorted((outer, inner), key=lambda m: m.start)
+            if _QUALIFIER_GAP.match(text[first.end : second.start]):
+                dropped.add(id(outer))
+    return [m for m in mentions if id(m) not in dropped]
+
+
+@dataclass
+class _Reading:
+    """State while reading the clauses in order."""
+
+    text: str
+    today: dt.date | None
+    by_place: dict[int, ReportIncident] = field(default_factory=dict)
+    last: list[ReportIncident] = field(default_factory=list)
+    """The incidents the previous sentence spoke of."""
+    loose: list[tuple[Span, Span, list[Mention], list[Mention], list[Figure]]] = field(
+        default_factory=list
+    )
+    """(clause, sentence, targets, attacks, figures) tied to no place yet."""
+
+    def incident(self, mention: PlaceMention, sentence: Sentence) -> ReportIncident:
+        incident = self.by_place.get(mention.place.geonameid)
+        if incident is None:
+            incident = ReportIncident(
+                mention.place,
+                mention.precision,
+                mention.text,
+                sentence_date(sentence, self.today) or self.today,
+                ambiguous=bool(mention.candidates)
+                and mention.candidates[0].geonameid != mention.place.geonameid,
+            )
+            self.by_place[mention.place.geonameid] = incident
+        evidence = _evidence(self.text, mention.start, mention.end, sentence, "place")
+        incident.evidence.append(evidence)
+        return incident
+
+
+def extract_incidents(
+    text: str,
+    gazetteer: Gazetteer,
+    current: Iterable[int] = (),
+) -> Extraction:
+    """Read ``text`` (the original; offsets point into it). ``current`` names
+    background sentences (by their start) that a person marked as current news."""
+    flat = plain(text)
+    found = list(sentences(flat))
+    dated = report_date(found)
+    today = dated.date
+    mentions, unplaced = find_places(flat, found, gazetteer)
+    by_sentence: dict[int, list[PlaceMention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence.start, []).append(mention)
+
+    keep_current = set(current)
+    background: list[Background] = []
+    reading = _Reading(text, today)
+    in_background = False
+    previous_paragraph = -1
+    for sentence in found:
+        if sentence.paragraph != previous_paragraph:
+            in_background = False
+            previous_paragraph = sentence.paragraph
+        earlier = is_earlier(sentence, today)
+        if earlier or (in_background and not speaks_of_present(sentence)):
+            in_background = True
+            if sentence.start not in keep_current:
+                background.append(_background(text, sentence, by_sentence))
+                reading.last = []
+                continue
+        else:
+            in_background = False
+        _read_sentence(reading, sentence, by_sentence.get(sentence.start, []))
+
+    incidents = list(reading.by_place.values())
+    totals_place = _widest(mentions, incidents, gazetteer)
+    incidents, totals = _settle(reading, incidents, totals_place)
+    for incident in incidents:
+        _infer_targets(incident)
+    date = min((i.date for i in incidents if i.date), default=today)
+    other = [m for m in mentions if not m.is_incident]
+    return Extraction(
+        date=date,
+        date_evidence=_date_evidence(text, dated, found),
+        title=_title(text, found, date, [i.place.name for i in incidents]),
+        incidents=incidents,
+        totals=totals,
+        totals_place=totals_place,
+        background=background,
+        other_places=other,
+        unplaced=unplaced,
+    )
+
+
+def _read_sentence(
+    reading: _Reading, sentence: Sentence, mentions: list[PlaceMention]
+) -> None:
+    text = reading.text
+    touched: list[ReportIncident] = []
+    for clause in clauses(sentence):
+        in_clause = [
+            m
+            for m in mentions
+            if clause.start <= m.start < clause.end and m.role == INCIDENT
+        ]
+        places = _reduce(text, in_clause)
+        targets = _codes(clause, sentence, text, TARGET_PHRASES, "target")
+        attacks = _codes(clause, sentence, text, ATTACK_PHRASES, "attack")
+        figures = find_figures(clause)
+        if len(places) == 1:
+            incident = reading.incident(places[0], sentence)
+            _add(incident, targets, attacks, figures, text, sentence)
+            touched.append(incident)
+        elif places:
+            incidents = [reading.incident(m, sentence) for m in places]
+            touched.extend(incidents)
+            _share(
+                incidents, places, clause, targets, attacks, figures, reading, sentence
+            )
+        elif touched and not TOTAL_MARKERS.search(clause.text):
+            _add(touched[-1], targets, attacks, figures, text, sentence)
+        elif (
+            reading.last
+            and len(reading.last) == 1
+            and ANAPHORA.search(clause.text)
+            and not TOTAL_MARKERS.search(clause.text)
+        ):
+            _add(reading.last[0], targets, attacks, figures, text, sentence)
+        elif targets or attacks or figures:
+            reading.loose.append((clause, sentence, targets, attacks, figures))
+    reading.last = list(dict.fromkeys(touched))
+
+
+def _add(
+    incident: ReportIncident,
+    targets: list[Mention],
+    attacks: list[Mention],
+    figures: list[Figure],
+    text: str,
+    sentence: Sentence,
+) -> None:
+    incident.targets.extend(targets)
+    incident.attacks.extend(attacks)
+    incident.figures.extend(figures)
+    incident.evidence.extend(m.evidence for m in (*targets, *attacks))
+    incident.evidence.extend(
+        _evidence(text, f.start, f.end, sentence, f.outcome) for f in figures
+    )
+
+
+_TIED = re.compile(
+    r"^\s*(?:\w+\s+){0,3}?(?:in|at|near|of|outside)\s+(?:the\s+)?$", re.I
+)
+
+
+def _share(
+    incidents: list[ReportIncident],
+    places: list[PlaceMention],
+    clause: Span,
+    targets: list[Mention],
+    attacks: list[Mention],
+    figures: list[Figure],
+    reading: _Reading,
+    sentence: Sentence,
+) -> None:
+    """Several places in one clause: an item goes to the place it is tied to
+    ('a bank in Panjgur', '4 policemen were killed in Turbat'); the rest are not
+    pinned on any one of them."""
+    text = reading.text
+    loose_targets, loose_figures = [], []
+    for target in targets:
+        place = _tied_place(text, target.evidence.end, places)
+        if place is None:
+            loose_targets.append(target)
+        else:
+            _add(incidents[places.index(place)], [target], [], [], text, sentence)
+    for figure in figures:
+        place = _tied_place(text, figure.end, places)
+        if place is None:
+            loose_figures.append(figure)
+        else:
+            _add(incidents[places.index(place)], [], [], [figure], text, sentence)
+    for incident in incidents:  # attack types named for all of them
+        if len(attacks) and len(places) <= 3:
+            _add(incident, [], attacks, [], text, sentence)
+    if loose_targets or loose_figures:
+        reading.loose.append((clause, sentence, loose_targets, [], loose_figures))
+
+
+def _tied_place(text: str, end: int, places: list[PlaceMention]) -> PlaceMention | None:
+    """The place right after an item, joined by 'in', 'at' or 'near' with at most
+    three words between ('a bank in Panjgur', '4 policemen were killed in Turbat')."""
+    following = [place for place in places if place.start >= end]
+    if following:
+        place = min(following, key=lambda p: p.start)
+        if _TIED.match(text[end : place.start]):
+            return place
+    return None
+
+
+def _widest(
+    mentions: Sequence[PlaceMention],
+    incidents: Sequence[ReportIncident],
+    gazetteer: Gazetteer,
+) -> ReportIncident | None:
+    """The place that holds the report's totals and what no place was named for:
+    the province (or district) the report names for its events, else the province
+    all its incident places lie in."""
+    areas = [
+        m
+        for m in mentions
+        if m.place.kind in ("province", "district") and m.role == INCIDENT
+    ]
+    areas.sort(key=lambda m: (m.place.kind != "province", m.start))
+    place = areas[0].place if areas else _province_of(incidents, gazetteer)
+    if place is None:
+        return None
+    for incident in incidents:
+        if incident.place.geonameid == place.geonameid:
+            incident.event_wide = True
+            return incident
+    precision = (
+        GeoPrecision.REGION if place.kind == "province" else GeoPrecision.NEAR_TOWN
+    )
+    return ReportIncident(place, precision, place.name, event_wide=True)
+
+
+def _province_of(
+    incidents: Sequence[ReportIncident], gazetteer: Gazetteer
+) -> Place | None:
+    provinces = {(i.place.country, i.place.admin1) for i in incidents}
+    if len(provinces) != 1:
+        return None
+    ((country, admin1),) = provinces
+    return next(
+        (
+            p
+            for p in gazetteer.candidates(admin1)
+            if p.kind == "province" and p.country == country
+        ),
+        None,
+    )
+
+
+def _settle(
+    reading: _Reading,
+    incidents: list[ReportIncident],
+    widest: ReportIncident | None,
+) -> tuple[list[ReportIncident], list[Figure]]:
+    """Place what no place was named for, and separate the report's totals.
+
+    With one incident place, everything is that place's. With several, targets and
+    attacks named for none of them stay at the widest place (province-wide items)
+    and figures named for none of them, or for the widest place itself, are the
+    totals. With none, the widest place is the incident.
+    """
+    places = [i for i in incidents if not i.event_wide]
+    totals: list[Figure] = []
+    for _clause, sentence, targets, attacks, figures in reading.loose:
+        if len(places) == 1:
+            _add(places[0], targets, attacks, figures, reading.text, sentence)
+        elif widest is not None:
+            _add(widest, targets, attacks, figures, reading.text, sentence)
+        else:
+            totals.extend(figures)
+    if widest is not None and places:
+        totals.extend(widest.figures)
+        widest.figures = []
+    kept = [i for i in incidents if not i.event_wide]
+    if widest is not None and (_has_content(widest) or not kept):
+        kept.append(widest)
+    return kept, totals
+
+
+def _has_content(incident: ReportIncident) -> bool:
+    return bool(incident.targets or incident.attacks or incident.figures)
+
+
+_POLICE_WORDS = re.compile(r"polic|levies|constable|cop|fc\b|frontier corps", re.I)
+
+
+def _infer_targets(incident: ReportIncident) -> None:
+    """An incident with no target named: the people killed or hurt say who was
+    attacked, as the GTD codes a target (police, soldiers, civilians)."""
+    if incident.targets:
+        return
+    security = [f for f in incident.figures if f.side == "security"]
+    civilians = [f for f in incident.figures if f.side == "civilians"]
+    for figure in security:
+        code = "military" if figure.military else "police_paramilitary"
+        if not figure.military and not _POLICE_WORDS.search(figure.text):
+            continue
+        incident.targets.append(Mention(code, _figure_evidence(incident, figure), True))
+    if civilians and not security:
+        figure = civilians[0]
+        incident.targets.append(
+            Mention("private_citizens", _figure_evidence(incident, figure), True)
+        )
+
+
+def _figure_evidence(incident: ReportIncident, figure: Figure) -> Evidence:
+    for item in incident.evidence:
+        if item.start == figure.start:
+            return Evidence(
+                item.start,
+                item.end,
+                item.text,
+                item.sentence,
+                item.sentence_start,
+                "target",
+            )
+    return Evidence(
+        figure.start, figure.end, figure.text, figure.text, figure.start, "target"
+    )
+
+
+def _background(
+    text: str, sentence: Sentence, by_sentence: Mapping[int, list[PlaceMention]]
+) -> Background:
+    figures = tuple(f for clause in clauses(sentence) for f in find_figures(clause))
+    places = tuple(
+        dict.fromkeys(m.place.name for m in by_sentence.get(sentence.start, []))
+    )
+    evidence = _evidence(text, sentence.start, sentence.end, sentence, "background")
+    return Background(sentence.start, evidence, figures, places)
+
+
+def _date_evidence(
+    text: str, dated: ReportDate, found: Sequence[Sentence]
+) -> Evidence | None:
+    if dated.date is None:
+        return None
+    sentence = next(s for s in found if s.start <= dated.start < s.end)
+    return _evidence(text, dated.start, dated.end, sentence, "date")
+
+
+def _title(
+    text: str, found: Sequence[Sentence], date: dt.date | None, places: Sequence[str]
+) -> str:
+    """The report's headline: its first line when that reads as one (short, with
+    no full stop at its end); else a title made of its date and places."""
+    if found:
+        first = found[0]
+        line = text[first.start : first.end].strip()
+        headline = first.paragraph == 0 and len(line) <= 150 and len(line.split()) <= 25
+        if headline and not line.endswith((".", ";", ":")) and "\n" not in line:
+            return line
+    when = f"{date.day} {date:%B %Y}" if date else "undated"
+    where = ", ".join(dict.fromkeys(places)) or "no place named"
+    return f"Report, {when}: {where}"
+
+
+def labels(codes: Iterable[str], table: Mapping[str, object]) -> list[str]:
+    """Labels for vocabulary codes (``TARGET_TYPES`` or ``ATTACK_TYPES``)."""
+    return [table[code].label for code in codes]  # type: ignore[attr-defined]
+
+
+__all__ = [
+    "ATTACK_TYPES",
+    "TARGET_TYPES",
+    "Background",
+    "Evidence",
+    "Extraction",
+    "Mention",
+    "ReportIncident",
+    "extract_incidents",
+    "tally",
+]

@@ -1,0 +1,133 @@
+"""A report's text as paragraphs, sentences and clauses, each with its offset.
+
+Offsets always point into the original text: typographic quotes, dashes and
+spaces are read as their ASCII forms one character for one (:func:`plain`), so a
+span found in the plain copy quotes the original exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_PLAIN = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+    }
+)
+
+
+def words(text: str) -> list[str]:
+    """The words of a space-separated list, for writing word lists compactly."""
+    return text.split()
+
+
+def plain(text: str) -> str:
+    """Typographic quotes, dashes and spaces as ASCII, one character for one."""
+    return text.translate(_PLAIN)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of the text: ``text`` is ``plain(original)[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence(Span):
+    paragraph: int
+    """0 for the first paragraph (line) of the text."""
+    first_in_paragraph: bool
+
+
+_ABBREVIATIONS = frozenset(
+    words(
+        "mr mrs ms dr st no lt col gen maj capt brig sgt cpl insp supt dig "
+        "igp sp dsp ssp asi si hc govt dept vs etc jr sr prof rev co corp "
+        "inc ltd approx jan feb mar apr jun jul aug sep sept oct nov dec am "
+        "pm"
+    )
+)
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
+
+
+def paragraphs(text: str) -> Iterator[Span]:
+    """Each non-blank line; reports pasted from web pages put a paragraph a line."""
+    for match in re.finditer(r"[^\n]+", text):
+        if match.group().strip():
+            yield Span(match.start(), match.end(), match.group())
+
+
+def sentences(text: str) -> Iterator[Sentence]:
+    """The sentences of ``text`` (a plain copy), in order, paragraph by paragraph.
+
+    A full stop after an abbreviation (``Mr.``, ``Lt. Col.``), an initial or a
+    number (``No. 5``) does not end a sentence.
+    """
+    for number, paragraph in enumerate(paragraphs(text)):
+        start = 0
+        body = paragraph.text
+        first = True
+        for match in _SENTENCE_END.finditer(body):
+            word = re.search(r"(\w+)\W*$", body[start : match.start() + 1])
+            token = word.group(1).lower() if word else ""
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+            piece = body[start : match.end()]
+            if piece.strip():
+                yield _sentence(paragraph.start + start, piece, number, first)
+                first = False
+            start = match.end()
+        if body[start:].strip():
+            yield _sentence(paragraph.start + start, body[start:], number, first)
+
+
+def _sentence(offset: int, piece: str, paragraph: int, first: bool) -> Sentence:
+    stripped = piece.lstrip(" \t-*\u2022")
+    offset += len(piece) - len(stripped)
+    stripped = stripped.rstrip()
+    return Sentence(offset, offset + len(stripped), stripped, paragraph, first)
+
+
+_CLAUSE_BREAK = re.compile(
+    r"\s*;\s*"
+    r"|,?\s+while\s+(?=\w)"
+    r"|,?\s+whereas\s+"
+    r"|,\s+and\s+(?=(?:a|an|the|another|in|at|two|three|four|five|\d+)\b)"
+    r"|,\s+(?=(?:meanwhile|separately|elsewhere|in another|in a separate)\b)",
+    re.IGNORECASE,
+)
+
+
+def clauses(sentence: Span) -> list[Span]:
+    """The clauses of a sentence: parts that can describe separate incidents,
+    split at semicolons, 'while', 'whereas' and ', and a ...'."""
+    parts = []
+    start = 0
+    for match in _CLAUSE_BREAK.finditer(sentence.text):
+        if match.start() > start:
+            parts.append(_piece(sentence, start, match.start()))
+        start = match.end()
+    if start < len(sentence.text):
+        parts.append(_piece(sentence, start, len(sentence.text)))
+    return [part for part in parts if part.text.strip()] or [sentence]
+
+
+def _piece(sentence: Span, start: int, end: int) -> Span:
+    return Span(sentence.start + start, sentence.start + end, sentence.text[start:end])

@@ -1,0 +1,290 @@
+"""The words reports use: targets, attacks, the sides people belong to, and the
+verbs that say they were killed or injured. Phrase lists, not a model.
+
+Written for South Asian English news as well as wire copy: "martyred", "embraced
+martyrdom", "jawans", "Levies", "khwarij", "sent to hell" are all here. Every list
+is a regular expression over a plain (ASCII-punctuated) copy of the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def phrases(*patterns: str) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of ``patterns`` as whole words."""
+    return re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.IGNORECASE)
+
+
+_HYPHEN = r"[- ]?"
+
+TARGET_PHRASES: dict[str, re.Pattern[str]] = {
+    "frontier_corps_hq": phrases(
+        r"frontier corps (?:headquarters|hq|head office)",
+        r"fc (?:headquarters|hq)",
+    ),
+    "police_paramilitary": phrases(
+        r"police (?:and paramilitary )?(?:stations?|posts?|check ?posts?|"
+        r"checkpoints?|installations?|lines|headquarters|compounds?|vans?|"
+        r"vehicles?|mobiles?|patrols?|convoys?|training (?:centre|center|school))",
+        r"(?:ctd|counter[- ]terrorism department) (?:offices?|compounds?|"
+        r"headquarters|police stations?)",
+        r"paramilitary (?:installations?|posts?|camps?|bases?|check ?posts?|"
+        r"checkpoints?|forces?|convoys?|headquarters)",
+        r"levies (?:posts?|stations?|check ?posts?|checkpoints?|thanas?|forces?|"
+        r"personnel|vehicles?)",
+        r"fc (?:camps?|posts?|check ?posts?|checkpoints?|forts?|convoys?|"
+        r"vehicles?|personnel|troops)",
+        r"frontier corps (?:camps?|posts?|convoys?|vehicles?|personnel|troops)",
+        r"thanas?",
+        r"(?:security|check) ?posts?",
+        r"checkpoints?",
+    ),
+    "military": phrases(
+        r"(?:army|military) (?:camps?|posts?|convoys?|vehicles?|bases?|"
+        r"installations?|cantonments?|garrisons?|check ?posts?|units?|trucks?)",
+        r"cantonments?",
+        r"(?:security forces'?|troops'?) (?:convoys?|vehicles?|camps?)",
+        r"air ?bases?",
+        r"naval bases?",
+    ),
+    "prison": phrases(r"prisons?", r"jails?", r"gaols?"),
+    "government": phrases(
+        r"government (?:buildings?|offices?|installations?|compounds?|complex)",
+        r"administrative (?:buildings?|offices?|complex)",
+        r"(?:deputy|assistant) commissioner(?:'s)? (?:office|house|residence|"
+        r"compound)",
+        r"district (?:administration|courts?) (?:offices?|buildings?|complex)?",
+        r"secretariat",
+        r"courts? (?:complex|premises)",
+    ),
+    "market": phrases(r"markets?", r"bazaars?", r"marketplaces?"),
+    "bank": phrases(r"banks?"),
+    "hospital": phrases(r"hospitals?", r"clinics?", r"health (?:centres?|centers?)"),
+    "school": phrases(
+        r"schools?",
+        r"colleges?",
+        r"universit(?:y|ies)",
+        r"madrass?as?",
+        r"seminar(?:y|ies)",
+    ),
+    "railway": phrases(
+        r"railway(?: (?:tracks?|lines?|stations?|bridges?))?",
+        r"rail (?:tracks?|lines?)",
+        r"trains?",
+        r"[A-Z]\w+ express",
+    ),
+    "telecoms": phrases(
+        rf"mobile{_HYPHEN}(?:phone )?(?:networks?|services?|towers?)",
+        r"cellular (?:networks?|services?|towers?)",
+        r"telecom(?:munications?)? (?:towers?|networks?|services?)",
+        r"internet (?:services?|connections?)",
+    ),
+    "transportation": phrases(
+        r"(?:passenger )?(?:bus|buses|coach|coaches)",
+        r"passenger (?:vans?|vehicles?|cars?)",
+        r"trucks?",
+        r"lorr(?:y|ies)",
+        r"oil tankers?",
+    ),
+    "utilities": phrases(
+        r"(?:gas|oil) pipelines?",
+        r"pipelines?",
+        r"(?:power|electricity|transmission) (?:pylons?|towers?|lines?|grid)",
+        r"pylons?",
+        r"grid stations?",
+    ),
+    "religious": phrases(
+        r"mosques?", r"imambargahs?", r"shrines?", r"churches", r"church", r"temples?"
+    ),
+    "media": phrases(r"journalists?", r"press club", r"reporters?"),
+    "business": phrases(
+        r"(?:construction|mining) (?:sites?|companies?|camps?)",
+        r"coal mines?",
+        r"mines?",
+        r"shops?",
+        r"hotels?",
+        r"factor(?:y|ies)",
+    ),
+    "private_citizens": phrases(
+        r"labou?rers?",
+        r"(?:construction |daily[- ]wage )?workers?",
+        r"passengers?",
+        r"(?:residential|private) (?:house|home|compound)s?",
+    ),
+    "non_state_militia": phrases(
+        r"(?:terrorist|militant|insurgent)s?'? (?:hideouts?|compounds?|camps?)",
+        r"hideouts?",
+    ),
+}
+"""Target phrase -> GTD target type (``components.model.TARGET_TYPES``)."""
+
+NOT_A_TARGET = re.compile(
+    r"\b(?:(?:shifted|taken|moved|rushed|brought|transported|referred|airlifted|"
+    r"evacuated|admitted|sent|carried|dispatched) (?:to|in|at)|"
+    r"under treatment (?:at|in)|treated (?:at|in)|jurisdiction of|limits of|"
+    r"remit of|area of|registered (?:at|with|in)|lodged (?:at|with|in)|"
+    r"(?:SHO|station house officer|in-charge) of|"
+    r"according to)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+"""Words just before a target phrase that make it a place named for another
+reason: where the wounded were taken, a station's jurisdiction, where a case was
+registered."""
+
+ATTACK_PHRASES: dict[str, re.Pattern[str]] = {
+    "hijacking": phrases(
+        r"hijack(?:ed|ing|ings|ers?)?",
+        r"seized (?:the |a )?(?:train|bus|plane|vessel)",
+        r"took control of (?:the |a )?(?:train|bus|plane|vessel)",
+    ),
+    "hostage_barricade": phrases(
+        r"(?:took|taken|held|holding|kept) (?:\w+ ){0,3}hostages?",
+        r"hostages?",
+        r"siege",
+    ),
+    "hostage_kidnapping": phrases(
+        r"kidnapp?(?:ed|ing|ings)?",
+        r"abduct(?:ed|ing|ion|ions)?",
+        r"(?:took|taken|whisked) away",
+    ),
+    "bombing": phrases(
+        r"bomb(?:s|ing|ings|ed|ers?)?",
+        r"grenades?",
+        r"suicide(?: (?:attacks?|bombers?|bombings?|vests?|blasts?))?",
+        r"ieds?",
+        r"improvised explosive devices?",
+        r"explosive(?:s|-laden)?",
+        r"explosions?",
+        r"blasts?",
+        r"v?bieds?",
+        r"rammed",
+        r"land ?mines?",
+        r"rockets?",
+        r"mortars?",
+        r"quadcopters?",
+        r"drones?",
+    ),
+    "armed_assault": phrases(
+        r"guns?",
+        r"gunmen",
+        r"gunfire",
+        r"gun ?fights?",
+        r"open(?:ed|ing)? fire",
+        r"fired (?:at|on|upon)",
+        r"shooting",
+        r"shot (?:dead|and killed|down)",
+        r"gunned down",
+        r"firing",
+        r"exchange of fire",
+        r"armed (?:assaults?|attacks?|men|militants)",
+        r"stormed",
+        r"ambush(?:ed)?",
+        r"rifles?",
+        r"(?:intelligence[- ]based|counter[- ]terrorism|security|clearance|"
+        r"search) operations?",
+        r"ibos?",
+        r"raids?",
+        r"clash(?:es|ed)?",
+    ),
+    "assassination": phrases(r"assassinat(?:ed|ion|ions)", r"targeted killings?"),
+    "facility_attack": phrases(
+        r"arson",
+        r"set (?:on )?fire",
+        r"set ablaze",
+        r"torched",
+        r"sabotage[d]?",
+        r"blew up",
+    ),
+}
+"""Attack phrase -> GTD attack type (``components.model.ATTACK_TYPES``)."""
+
+SIDE_WORDS: dict[str, str] = {
+    "security": (
+        r"security (?:personnel|forces?|officials|men|officers|guards?)|soldiers?|"
+        r"troops?|servicemen|jawans?|sepoys?|policem[ae]n|policewom[ae]n|cops?|"
+        r"police(?:[- ](?:officers?|officials?|personnel|constables?|men|guards?))?|"
+        r"constables?|head constables?|personnel|officers?|"
+        r"paramilitar(?:y|ies)(?: troops| soldiers| personnel| forces)?|"
+        r"levies(?: personnel| men| officials)?|levies|"
+        r"fc (?:personnel|soldiers|men|troops|officials)|"
+        r"frontier corps (?:personnel|soldiers|men|troops)|law enforcers|"
+        r"(?:army|military) (?:personnel|officers?|men)|"
+        r"rangers|commandos?"
+    ),
+    "attackers": (
+        r"attackers?|militants?|insurgents?|terrorists?|gunmen|assailants?|"
+        r"fighters?|suicide bombers?|bombers?|rebels?|separatists?|"
+        r"khwarij|khawarij|kharijis?|khwarijis?|miscreants|outlaws|"
+        r"hijackers?|abductors?|kidnappers?"
+    ),
+    "civilians": (
+        r"civilians?|passers-?by|bystanders|residents|villagers|workers?|"
+        r"labou?rers?|children|child|women|woman|girls?|boys?|worshippers|"
+        r"students?|pilgrims|passengers?|pedestrians|shopkeepers?|"
+        r"traders?|citizens|tribesmen|family members|farmers?|drivers?|"
+        r"miners?|doctors?|nurses?|teachers?|journalists?|engineers?|"
+        r"daily wagers?|non-locals?|non-combatants"
+    ),
+    "unspecified": r"people|persons?|individuals?|others|lives|victims|men",
+}
+"""Nouns for the people a figure counts, by side. A soldier or constable is
+security; a militant or 'khwarij' an attacker; women, children, passengers and
+labourers civilians; 'people' and 'others' are not assigned to a side."""
+
+MILITARY_SIDE = re.compile(
+    r"\b(?:soldiers?|troops?|jawans?|sepoys?|army|military|servicemen)\b", re.I
+)
+"""Security nouns that name the army rather than the police."""
+
+KILLED_VERBS = (
+    r"killed|dead|died|slain|martyred|embraced (?:shahadat|martyrdom)|"
+    r"lost (?:their|his|her) lives?|perished|eliminated|neutrali[sz]ed|"
+    r"sent to hell|gunned down|shot dead|succumbed(?: to (?:their|his|her) "
+    r"(?:injuries|wounds))?|lay dead|were found dead|bodies (?:were )?recovered"
+)
+INJURED_VERBS = (
+    r"injured|wounded|hurt|sustained (?:\w+ ){0,2}(?:injuries|wounds)|"
+    r"received (?:\w+ ){0,2}(?:injuries|wounds)|suffered (?:\w+ ){0,2}"
+    r"(?:injuries|wounds)"
+)
+OUTCOME_AFTER = re.compile(
+    r"^\s*(?:(?:were|was|have|has|had|been|being|are|is|got|reportedly|also|"
+    r"allegedly|later|all|both|each|who|subsequently|so far|in all|total|"
+    r"altogether|confirmed|feared|reported|said to be|have been|has been)\s+){0,4}"
+    rf"(?P<word>{KILLED_VERBS}|{INJURED_VERBS})\b",
+    re.IGNORECASE,
+)
+"""'[12 soldiers] were martyred', '[21 terrorists] were eliminated': the verb
+right after a counted group, with at most a few auxiliaries between. It never
+reaches past the next clause."""
+OUTCOME_BEFORE = re.compile(
+    r"\b(?P<word>killing|killed|kills|martyring|martyred|claimed the lives of|"
+    r"claiming the lives of|eliminating|eliminated|neutrali[sz]ing|"
+    r"neutrali[sz]ed|gunned down|shot dead|shooting dead|injuring|injured|"
+    r"wounding|wounded|left|leaving)\s+(?:(?:at least|some|about|around|"
+    r"nearly|as many as|more than|over|up to|all|the)\s+)*$",
+    re.IGNORECASE,
+)
+"""'killing [4 policemen]', 'militants killed [5 soldiers]': a verb that takes
+the counted group as its object, right before the figure."""
+LEFT_DEAD = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?P<word>dead|killed|injured|wounded|hurt)\b", re.I
+)
+"""'left [5 people] dead' / 'leaving [3] injured'."""
+INJURED_WORDS = re.compile(r"injur|wound|hurt", re.IGNORECASE)
+
+TOTAL_MARKERS = re.compile(
+    r"\b(?:in all|in total|overall|altogether|the (?:overall |total )?death toll|"
+    r"across (?:the province|balochistan|the region)|combined|the attacks|"
+    r"the series of|the wave of|the coordinated)\b",
+    re.IGNORECASE,
+)
+"""Words that make a figure the whole event's, not one place's."""
+ANAPHORA = re.compile(
+    r"\b(?:the|this|that) (?:attack|assault|blast|explosion|bombing|incident|"
+    r"firing|shooting|ambush|raid|operation|gunfight|encounter|exchange of fire|"
+    r"hijacking|siege)\b|\b(?:there|the area|the site|the scene)\b",
+    re.IGNORECASE,
+)
+"""Words that tie a sentence to the attack the previous sentence described."""
