@@ -5,10 +5,12 @@ import streamlit as st
 from components.filters import apply_filters
 from components.logs import configure_logging
 from components.ui.about import about_panel
+from components.ui.access import page_access
 from components.ui.header import page_header
+from components.ui.history_panel import history_panel
 from components.ui.import_panel import import_panel
 from components.ui.link import open_link
-from components.ui.loading import load_data
+from components.ui.loading import data_store, load_data
 from components.ui.map_panel import incident_map
 from components.ui.metrics import headline_metrics
 from components.ui.report_panel import report_panel
@@ -20,9 +22,11 @@ st.set_page_config(page_title="Incident map", page_icon="🗺️", layout="wide"
 configure_logging("INFO")
 
 frame, events = load_data()
+store = data_store()
 page_header(events)
 open_link(frame)
 filters = filter_sidebar(frame)
+access = page_access(store)
 filtered = apply_filters(frame, filters)
 
 headline_metrics(filtered, frame, events)
@@ -31,6 +35,8 @@ if filtered.empty:
 incident_map(filtered, frame)
 timeline(filtered)
 incident_table(filtered, events, filters)
-import_panel(frame)
-report_panel(frame, events)
+if access.can_write:
+    import_panel(frame, access)
+    report_panel(frame, events, access)
+history_panel(frame, store, access)
 about_panel(events)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from components.data import DATA_DIR_VARIABLE
+from components.store import DATA_DIR_VARIABLE, DATABASE_URL_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,8 +30,39 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(data_dir: Path, log: Path, timeout: float = 60) -> Iterator[str]:
-    """Start ``streamlit run app.py`` on ``data_dir``; yield its URL; stop it."""
+def running_app(
+    data_dir: Path,
+    log: Path,
+    timeout: float = 60,
+    *,
+    database_url: str | None = None,
+    options: Sequence[str] = (),
+    env: Mapping[str, str] | None = None,
+) -> Iterator[str]:
+    """Start ``streamlit run app.py`` on ``data_dir``; yield its URL; stop it.
+
+    The app's database is ``database_url``, else a SQLite file of its own in a
+    temporary folder (seeded from ``data_dir``); ``options`` are further
+    ``--section.option=value`` settings.
+    """
+    with contextlib.ExitStack() as stack:
+        if database_url is None:
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+            database_url = f"sqlite:///{folder / 'incidents.sqlite'}"
+        yield stack.enter_context(
+            _serve(data_dir, log, timeout, database_url, options, env or {})
+        )
+
+
+@contextmanager
+def _serve(
+    data_dir: Path,
+    log: Path,
+    timeout: float,
+    database_url: str,
+    options: Sequence[str],
+    env: Mapping[str, str],
+) -> Iterator[str]:
     port = free_port()
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("wb") as out:
@@ -45,9 +78,15 @@ def running_app(data_dir: Path, log: Path, timeout: float = 60) -> Iterator[str]
                 "--server.address=127.0.0.1",
                 "--server.fileWatcherType=none",
                 "--browser.gatherUsageStats=false",
+                *options,
             ],
             cwd=ROOT,
-            env={**os.environ, DATA_DIR_VARIABLE: str(data_dir)},
+            env={
+                **os.environ,
+                DATA_DIR_VARIABLE: str(data_dir),
+                DATABASE_URL_VARIABLE: database_url,
+                **env,
+            },
             stdout=out,
             stderr=subprocess.STDOUT,
         )

@@ -29,22 +29,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from components.data import (
-    EVENT_COLUMNS,
-    INCIDENT_COLUMNS,
-    CsvStore,
-    incidents_frame,
-    write_dataset,
-)
 from components.errors import IncidentMapError
 from components.export import geojson_bytes, standalone_html, to_csv
 from components.formats import detect_csv_format, formats, import_csv
 from components.formats.geojson import read_geojson
+from components.frame import incidents_frame
 from components.gazetteer import default_gazetteer
 from components.gazetteer_batch import geocode_csv
 from components.mapview import base_map, incident_layers
 from components.model import MAX_TEXT_LENGTH, newlines_as_lf
+from components.records import EVENT_COLUMNS, INCIDENT_COLUMNS
 from components.report import decode_report, extract
+from components.store.csv_files import CsvStore, write_dataset
 from components.text import spreadsheet_cell
 
 ROOT = Path(__file__).resolve().parent.parent

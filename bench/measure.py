@@ -17,9 +17,10 @@ import folium
 from folium.plugins import MarkerCluster
 
 from bench.synthetic import write_synthetic
-from components.data import DATA_DIR_VARIABLE, CsvStore, incidents_frame
 from components.filters import Filters, apply_filters
+from components.frame import incidents_frame
 from components.mapview import build_map, incident_layers
+from components.store.csv_files import DATA_DIR_VARIABLE, CsvStore
 from components.summary import headline
 
 ROOT = Path(__file__).resolve().parent.parent

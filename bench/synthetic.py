@@ -14,9 +14,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from components.data import EVENT_COLUMNS, INCIDENT_COLUMNS
 from components.gazetteer import default_gazetteer
 from components.model import ATTACK_TYPES, NOT_REPORTED, TARGET_TYPES, GeoPrecision
+from components.records import EVENT_COLUMNS, INCIDENT_COLUMNS
 
 SEED = 20260201
 EVENT_ID = "synthetic-benchmark"

@@ -20,21 +20,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from components.data import (
-    CsvStore,
-    Dataset,
-    check_new_data_directory,
-    incidents_frame,
-    write_dataset,
-)
 from components.errors import IncidentMapError, InputFileError
 from components.export import geojson_bytes, standalone_html, to_csv
 from components.files import check_output_path, open_regular, read_capped, write_file
 from components.formats import ImportResult, formats, import_csv
 from components.formats.geojson import MAX_BYTES as MAX_GEOJSON_BYTES
 from components.formats.geojson import read_geojson
+from components.frame import incidents_frame
 from components.logs import configure_logging
 from components.model import Event
+from components.records import Dataset
+from components.store.csv_files import CsvStore, check_new_data_directory, write_dataset
 
 SOURCES = ("acled", "gtd", "ucdp", "geojson", "ours")
 TARGETS = ("ours", "geojson", "csv", "html")

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from components.data import earlier_records
+from components.frame import earlier_records
 from components.model import (
     CASUALTY_FIELDS,
     DEATH_FIELDS,

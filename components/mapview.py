@@ -16,7 +16,7 @@ import pandas as pd
 from jinja2 import Template
 
 from components.assets import MapAssets, map_assets
-from components.data import latest_records
+from components.frame import latest_records
 from components.mapdata import (
     death_circles,
     earlier_figures,

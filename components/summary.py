@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.data import earlier_records, latest_records
+from components.frame import earlier_records, latest_records
 from components.model import DEATH_FIELDS, Event, FigureScope, GeoPrecision
 
 

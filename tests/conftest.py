@@ -4,25 +4,25 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Callable, Mapping
+import shutil
+import uuid
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from components.data import (
-    EVENT_COLUMNS,
-    INCIDENT_COLUMNS,
-    CsvStore,
-    Dataset,
-    incidents_frame,
-)
+from bench.postgres import PostgresUnavailableError, create_database, running_postgres
+from components.frame import incidents_frame
 from components.gazetteer import (
     USER_DIRECTORY_VARIABLE,
     Gazetteer,
     default_gazetteer,
 )
 from components.online_geocoder import USER_AGENT_VARIABLE
+from components.records import EVENT_COLUMNS, INCIDENT_COLUMNS, Dataset
+from components.store import DATABASE_URL_VARIABLE, DatabaseStore, open_store
+from components.store.csv_files import CsvStore
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_REPORT = ROOT.parent / "shared" / "seed" / "balochistan-2026-02-01.txt"
@@ -121,3 +121,59 @@ def seed_frame(seed: Dataset) -> pd.DataFrame:
 def hostile_frame() -> pd.DataFrame:
     dataset = CsvStore(TEST_DATA / "hostile").load().raise_for_problems()
     return incidents_frame(dataset.incidents)
+
+
+# --- Databases: SQLite, and a real PostgreSQL server started for the session ------
+
+
+@pytest.fixture(autouse=True)
+def _own_database(tmp_path: Path, monkeypatch) -> None:
+    """Each test's app and store use a SQLite file of its own, seeded from the data
+    directory it names: never a file in the source tree, never another test's."""
+    path = tmp_path / "database" / "incidents.sqlite"
+    path.parent.mkdir()
+    monkeypatch.setenv(DATABASE_URL_VARIABLE, f"sqlite:///{path}")
+
+
+def unavailable(reason: str) -> None:
+    """Skip a test that needs something this machine lacks; under CI, fail."""
+    if os.environ.get("CI"):
+        pytest.fail(f"cannot run under CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[tuple[str, int]]:
+    """(host, port) of a PostgreSQL server in a temporary directory."""
+    server = running_postgres()
+    try:
+        address = server.__enter__()
+    except PostgresUnavailableError as error:
+        unavailable(str(error))
+    yield address
+    server.__exit__(None, None, None)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path: Path) -> str:
+    """An empty database of each kind."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'incidents.sqlite'}"
+    host, port = request.getfixturevalue("postgres_server")
+    return create_database(host, port, f"test_{uuid.uuid4().hex[:12]}")
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A copy of the shipped data directory, without anything users saved."""
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target, ignore=shutil.ignore_patterns("user"))
+    return target
+
+
+@pytest.fixture
+def db_store(database_url: str, data_copy: Path) -> DatabaseStore:
+    """A store on each kind of database, seeded from the shipped data."""
+    store, problems = open_store(data_copy, database_url)
+    assert problems == []
+    return store

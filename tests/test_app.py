@@ -12,8 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bench.synthetic import write_synthetic
-from components.data import CsvStore
-from components.ui.loading import DATA_DIR_VARIABLE
+from components.store import DATA_DIR_VARIABLE, open_store
 from components.ui.sidebar import (
     ATTACK_TYPES_KEY,
     DATES_KEY,
@@ -153,7 +152,7 @@ def test_a_pasted_report_is_reviewed_and_added(tmp_path, monkeypatch):
     assert any("Added 1 row(s)" in s.value for s in at.success)
     places = table_places(at)
     assert places.count("Gwadar") == 2  # the seed's row, and the market with figures
-    assert (data / "user" / "incidents.csv").exists()
+    assert (data / "user" / "incidents.sqlite").exists()
     assert rows_at(at, gwadar) == before + 1
     assert "4 killed" in map_args(at)["feature_group"]
 
@@ -174,8 +173,7 @@ def test_a_two_place_report_is_added_as_proposed_into_a_new_event(
     at.button(key="report_add").click().run()
     assert not at.exception, [e.message for e in at.exception]
     assert any("Added 2 row(s)" in s.value for s in at.success)
-    dataset = CsvStore(data).load()
-    assert dataset.problems == ()
+    dataset = open_store(data)[0].load()
     new = [i for i in dataset.incidents if i.event_id != "balochistan-2026-02-01"]
     by_place = {i.place: i for i in new}
     assert by_place["Turbat"].target_type == "police_paramilitary"
@@ -212,7 +210,7 @@ def test_revised_figures_show_the_latest_and_the_earlier(tmp_path, monkeypatch):
         "source_title": "A later report",
         "source_date": "2026-02-02",
     }
-    CsvStore(data).add([later])
+    open_store(data)[0].add([later], author="test@example.org")
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(data))
     at = run_app()
     values = {metric.label: metric.value for metric in at.metric}

@@ -6,7 +6,6 @@ import sys
 
 import pytest
 
-from components.data import CsvStore, incidents_frame, write_dataset
 from components.formats import (
     ImportFormatError,
     detect_csv_format,
@@ -16,7 +15,9 @@ from components.formats import (
 )
 from components.formats import gtd as gtd_format
 from components.formats.geojson import dumps, read_geojson, to_geojson
+from components.frame import incidents_frame
 from components.model import ATTACK_TYPES, NOT_REPORTED, TARGET_TYPES
+from components.store.csv_files import CsvStore, write_dataset
 from tests.conftest import ROOT, TEST_DATA
 
 FIXTURES = TEST_DATA / "formats"

@@ -3,7 +3,6 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from components.data import CsvStore, incidents_frame
 from components.intake import (
     codes_of,
     incident_rows,
@@ -14,7 +13,7 @@ from components.intake import (
 )
 from components.model import FigureScope
 from components.report import extract
-from tests.conftest import ROOT, SEED_REPORT
+from tests.conftest import SEED_REPORT
 
 TURBAT_PANJGUR = (
     "Gunmen attacked a police station in Turbat on 3 March 2026, killing 4 "
@@ -44,14 +43,15 @@ def test_each_incident_is_a_row_with_its_own_figures():
     assert panjgur["killed_security"] == ""
 
 
-def test_proposed_rows_save_as_proposed(tmp_path):
-    store = CsvStore(tmp_path)
-    (tmp_path / "events.csv").write_text((ROOT / "data" / "events.csv").read_text())
-    frame = incidents_frame(store.load().incidents)
+def test_proposed_rows_save_as_proposed(db_store):
     event = {
         "id": "turbat-2026-03-03",
         "name": "Turbat and Panjgur",
         "date": "2026-03-03",
+        "date_precision": "1",
+        "admin1": "Balochistan",
+        "source_title": "A report",
+        "source_location": "pasted text",
     }
     rows = incident_rows(
         propose(extract(TURBAT_PANJGUR)),
@@ -59,22 +59,10 @@ def test_proposed_rows_save_as_proposed(tmp_path):
         date=dt.date(2026, 3, 3),
         date_precision=1,
         source={"source_title": "A report", "source_location": "pasted text"},
-        existing=frame,
+        existing=db_store.frame(),
     )
-    dataset = store.add(
-        rows,
-        [
-            {
-                **event,
-                "date_precision": "1",
-                "admin1": "Balochistan",
-                "source_title": "A report",
-                "source_location": "x",
-            }
-        ],
-    )
-    assert dataset.problems == ()
-    added = {i.place: i for i in dataset.incidents}
+    db_store.add(rows, [event], author="editor@example.org")
+    added = {i.place: i for i in db_store.load().incidents if i.event_id == event["id"]}
     assert added["Turbat"].casualties.killed_security == 4
     assert added["Panjgur"].casualties.injured == 7
 

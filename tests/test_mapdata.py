@@ -3,7 +3,7 @@ import json
 import pandas as pd
 import pytest
 
-from components.data import latest_records
+from components.frame import latest_records
 from components.mapdata import (
     StringTable,
     death_circles,

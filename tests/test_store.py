@@ -1,27 +1,25 @@
-"""Adding incidents from the dashboard: the user files, revisions, atomic saves."""
+"""The incident database, on SQLite and on a real PostgreSQL server: seeding,
+saves, constraints, revisions, undo, conflicts, users."""
+
+from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
+from sqlalchemy import insert, select, text
+from sqlalchemy.exc import IntegrityError
 
-from components.data import CsvStore, DataFileError, incidents_frame
 from components.filters import Filters, apply_filters
 from components.mapview import build_map
+from components.problems import DataFileError
+from components.store import ConflictError, DatabaseStore, open_store
+from components.store.schema import IncidentRevision, Save
 from components.summary import headline
-from tests.conftest import GOOD_EVENT, GOOD_INCIDENT, ROOT
+from tests.conftest import GOOD_EVENT, GOOD_INCIDENT
 
 TOTALS = "balochistan-2026-02-01-province-totals"
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> CsvStore:
-    """A copy of the shipped data, to add to."""
-    shutil.copytree(
-        ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("user")
-    )
-    return CsvStore(tmp_path / "data")
+EDITOR = "editor@example.org"
 
 
 def digest(directory: Path) -> dict[str, str]:
@@ -44,91 +42,227 @@ def revision(**changes: str) -> dict[str, str]:
         "killed_civilians": "35",
         "killed_security": "17",
         "killed_attackers": "",
+        "figure_scope": "event",
         "source_title": "Later report",
         "source_date": "2026-02-02",
         **changes,
     }
 
 
-def test_added_event_and_incident_land_in_the_user_files(store: CsvStore):
-    shipped = digest(store.directory)
-    dataset = store.add([GOOD_INCIDENT], events=[GOOD_EVENT])
-    assert "wave-1" in dataset.events
-    assert "wave-1-quetta" in {incident.id for incident in dataset.incidents}
-    assert store.user_incidents_path.exists()
-    assert store.user_events_path.exists()
-    assert digest(store.directory) == shipped, "shipped files are never written"
-    store.add([{**GOOD_INCIDENT, "id": "wave-1-second"}])
-    assert len(store.load().incidents) == 16 + 2
+def count(store: DatabaseStore) -> int:
+    return len(store.frame())
 
 
-def test_a_bad_row_writes_nothing(store: CsvStore):
-    store.add([GOOD_INCIDENT], events=[GOOD_EVENT])
-    saved = store.user_incidents_path.read_bytes()
+def test_first_start_seeds_the_shipped_files_once(db_store, data_copy, database_url):
+    assert count(db_store) == 16
+    assert list(db_store.events()) == ["balochistan-2026-02-01"]
+    (seed,) = db_store.recent_saves()
+    assert (seed.kind, seed.incidents) == ("seed", 16)
+    again, problems = open_store(data_copy, database_url)
+    assert problems == []
+    assert count(again) == 16
+    assert len(again.recent_saves()) == 1, "unchanged files are not read again"
+
+
+def test_a_changed_seed_file_becomes_a_revision(db_store, data_copy, database_url):
+    path = data_copy / "incidents" / "balochistan-2026-02-01.csv"
+    path.write_text(path.read_text().replace(",31,17,145,", ",32,17,145,"))
+    store, _ = open_store(data_copy, database_url)
+    frame = store.frame().set_index("id")
+    assert frame.at[TOTALS, "killed_civilians"] == 32
+    assert [h.number for h in store.history(TOTALS)] == [1, 2]
+    assert count(store) == 16
+
+
+def test_added_rows_are_saved_with_their_author(db_store, data_copy):
+    shipped = digest(data_copy)
+    result = db_store.add([GOOD_INCIDENT], [GOOD_EVENT], author=EDITOR, reason="test")
+    assert (result.incidents, result.events) == (1, 1)
+    assert "wave-1" in db_store.events()
+    assert "wave-1-quetta" in set(db_store.frame()["id"])
+    latest = db_store.recent_saves()[0]
+    assert (latest.author, latest.kind, latest.reason) == (EDITOR, "add", "test")
+    assert digest(data_copy) == shipped, "shipped files are never written"
+
+
+def test_a_bad_row_writes_nothing_and_says_where(db_store):
+    before = db_store.version()
     with pytest.raises(DataFileError) as error:
-        store.add([{**GOOD_INCIDENT, "id": "x", "killed_civilians": "-2"}])
+        db_store.add(
+            [GOOD_INCIDENT, {**GOOD_INCIDENT, "id": "x", "killed_civilians": "-2"}],
+            [GOOD_EVENT],
+            author=EDITOR,
+        )
     (problem,) = error.value.problems
-    assert problem.path.endswith("user/incidents.csv")
     assert (problem.row, problem.field) == (2, "killed_civilians")
-    assert store.user_incidents_path.read_bytes() == saved
-    assert not list(store.user_incidents_path.parent.glob(".*pending"))
+    assert db_store.version() == before
+    assert count(db_store) == 16
 
 
-def test_a_failed_write_loses_nothing_saved(store: CsvStore, monkeypatch):
-    store.add([GOOD_INCIDENT], events=[GOOD_EVENT])
-    saved = store.user_incidents_path.read_bytes()
-
-    def fail(self, target):
-        raise OSError("disk full")
-
-    monkeypatch.setattr(Path, "replace", fail)
-    with pytest.raises(OSError, match="disk full"):
-        store.add([{**GOOD_INCIDENT, "id": "wave-1-later"}])
-    monkeypatch.undo()
-    assert store.user_incidents_path.read_bytes() == saved
-    assert not list(store.user_incidents_path.parent.glob(".*pending"))
-
-
-def test_duplicate_id_is_refused(store: CsvStore):
-    with pytest.raises(DataFileError, match="used more than once"):
-        store.add([revision(id=TOTALS, revises="")])
+def test_an_id_another_save_used_is_a_conflict_naming_it(db_store):
+    db_store.add([GOOD_INCIDENT], [GOOD_EVENT], author=EDITOR)
+    with pytest.raises(ConflictError, match=f"'wave-1-quetta' by {EDITOR}"):
+        db_store.add([GOOD_INCIDENT], author="someone@else.org")
+    with pytest.raises(DataFileError, match="appears twice"):
+        db_store.add(
+            [{**GOOD_INCIDENT, "id": "a"}, {**GOOD_INCIDENT, "id": "a"}], author=EDITOR
+        )
 
 
 @pytest.mark.parametrize(
     ("revises", "message"),
     [("no-such-id", "not a known id"), ("revision-1", "revises itself")],
 )
-def test_bad_revision_links_are_refused(store: CsvStore, revises, message):
+def test_bad_revision_links_are_refused(db_store, revises, message):
     with pytest.raises(DataFileError, match=message):
-        store.add([revision(revises=revises)])
+        db_store.add([revision(revises=revises)], author=EDITOR)
 
 
-def test_a_revision_replaces_the_figure_and_keeps_the_history(store: CsvStore):
-    dataset = store.add([revision()])
-    frame = incidents_frame(dataset.incidents)
-    head = headline(frame, dataset.events)
+def test_a_record_is_revised_by_one_record_only(db_store):
+    db_store.add([revision()], author=EDITOR)
+    with pytest.raises(DataFileError, match="already revised"):
+        db_store.add([revision(id="revision-2")], author=EDITOR)
+
+
+def test_a_later_report_replaces_the_figure_and_keeps_the_history(db_store):
+    db_store.add([revision()], author=EDITOR)
+    frame, events = db_store.frame(), db_store.events()
+    head = headline(frame, events)
     civilians = head.deaths["killed_civilians"]
     assert civilians.value == 35
-    assert [(e.value, e.source_title) for e in civilians.earlier] == [
-        (
-            31,
-            "Coordinated Carnage in Balochistan: Pakistan Confronts Deadliest Wave "
-            "of Attacks in Years",
-        ),
-    ]
-    # The later report is silent on attackers: the earlier figure still stands.
-    assert head.deaths["killed_attackers"].value == 145
-    assert head.deaths["killed_attackers"].earlier == ()
+    assert [e.value for e in civilians.earlier] == [31]
+    assert head.deaths["killed_attackers"].value == 145  # the later one is silent
     html = build_map(frame).get_root().render()
     assert html.count("province-wide totals, not tied to any place") == 1
-    assert (
-        "civilians killed 31, security forces killed 17, attackers killed 145 (" in html
-    )
-    assert "197 killed" in html  # 35 + 17 + 145
-
-
-def test_filters_keep_history_rows_in_the_table(store: CsvStore):
-    frame = incidents_frame(store.add([revision()]).incidents)
     rows = apply_filters(frame, Filters(places=("Balochistan",)))
     assert {TOTALS, "revision-1"} <= set(rows["id"])
-    assert not rows.set_index("id").at[TOTALS, "current"]
+
+
+def test_constraints_refuse_what_the_checks_would(db_store):
+    with db_store.engine.connect() as connection:
+        row = (
+            connection.execute(
+                select(IncidentRevision).where(IncidentRevision.incident_id == TOTALS)
+            )
+            .mappings()
+            .one()
+        )
+    good = {k: v for k, v in row.items() if k not in ("id", "geom")}
+    cases = [
+        {"number": 9, "killed_civilians": 1_000_001},
+        {"number": 9, "lat": 91.0},
+        {"number": 9, "event_id": "no-such-event"},
+        {"number": 1},  # a second revision number 1
+        {"number": 9, "figure_scope": "everything"},
+    ]
+    for change in cases:
+        with (
+            pytest.raises(IntegrityError),
+            db_store.engine.connect() as connection,
+            connection.begin(),
+        ):
+            connection.execute(insert(IncidentRevision).values({**good, **change}))
+
+
+def test_an_edit_is_a_new_revision_and_a_stale_edit_a_conflict(db_store):
+    db_store.add([GOOD_INCIDENT], [GOOD_EVENT], author=EDITOR)
+    version = db_store.version_of("wave-1-quetta")
+    db_store.edit(
+        "wave-1-quetta",
+        {"killed_civilians": "3"},
+        expected_version=version,
+        author="first@example.org",
+        reason="second source",
+    )
+    with pytest.raises(ConflictError) as error:
+        db_store.edit(
+            "wave-1-quetta",
+            {"killed_civilians": "9"},
+            expected_version=version,
+            author="second@example.org",
+        )
+    assert "changed since you opened it" in str(error.value)
+    assert "first@example.org" in str(error.value)
+    history = db_store.history("wave-1-quetta")
+    assert [(h.author, h.changes) for h in history] == [
+        (EDITOR, ("added",)),
+        ("first@example.org", ("killed_civilians: 2 -> 3",)),
+    ]
+    assert db_store.frame().set_index("id").at["wave-1-quetta", "killed_civilians"] == 3
+
+
+def test_undo_is_a_new_save_and_loses_nothing(db_store):
+    added = db_store.add([GOOD_INCIDENT], [GOOD_EVENT], author=EDITOR)
+    edited = db_store.edit(
+        "wave-1-quetta", {"injured": "5"}, expected_version=1, author=EDITOR
+    )
+    db_store.undo(edited.save_id, author="admin@example.org")
+    frame = db_store.frame().set_index("id")
+    assert frame["injured"].isna()["wave-1-quetta"]
+    with pytest.raises(ConflictError, match="changed since"):
+        db_store.undo(added.save_id, author="admin@example.org")
+    numbers = [
+        (h.number, h.kind, h.retracted) for h in db_store.history("wave-1-quetta")
+    ]
+    assert numbers == [(1, "add", False), (2, "edit", False), (3, "undo", False)]
+
+
+def test_undoing_an_add_retracts_the_records(db_store):
+    added = db_store.add([GOOD_INCIDENT], [GOOD_EVENT], author=EDITOR)
+    db_store.undo(added.save_id, author=EDITOR)
+    assert "wave-1-quetta" not in set(db_store.frame()["id"])
+    assert "wave-1" not in db_store.events()
+    assert db_store.history("wave-1-quetta")[-1].retracted
+    with db_store.engine.connect() as connection:
+        kinds = connection.execute(select(Save.kind).order_by(Save.id)).scalars().all()
+    assert kinds == ["seed", "add", "undo"]
+
+
+def test_importing_twice_adds_each_row_once(db_store):
+    rows = [{**GOOD_INCIDENT, "id": f"wave-1-{n}"} for n in range(25)]
+    assert db_store.import_rows(
+        rows, [GOOD_EVENT], author=EDITOR, source="f", batch=10
+    ) == (25, 0)
+    assert db_store.import_rows(
+        rows, [GOOD_EVENT], author=EDITOR, source="f", batch=10
+    ) == (0, 25)
+    assert count(db_store) == 16 + 25
+
+
+def test_roles_are_kept_in_the_database(db_store):
+    assert db_store.role_of("Boss@Example.org") is None
+    db_store.set_role("Boss@Example.org", "admin", granted_by="cli")
+    db_store.set_role("reader@example.org", "viewer", granted_by="boss@example.org")
+    assert db_store.role_of("boss@example.org") == "admin"
+    assert db_store.users() == [
+        ("boss@example.org", "admin"),
+        ("reader@example.org", "viewer"),
+    ]
+
+
+def test_postgis_gives_a_spatial_index_where_installed(db_store):
+    if db_store.engine.dialect.name != "postgresql":
+        pytest.skip("PostGIS is a PostgreSQL extension")
+    with db_store.engine.connect() as connection:
+        if not connection.execute(
+            text("SELECT 1 FROM pg_extension WHERE extname = 'postgis'")
+        ).scalar():
+            pytest.skip("PostGIS is not installed on this server")
+        near_quetta = connection.execute(
+            text(
+                "SELECT count(*) FROM incident_revisions WHERE ST_DWithin("
+                "geom::geography, ST_MakePoint(67.0, 30.18)::geography, 20000)"
+            )
+        ).scalar()
+        indexes = (
+            connection.execute(
+                text(
+                    "SELECT indexname FROM pg_indexes "
+                    "WHERE tablename = 'incident_revisions'"
+                )
+            )
+            .scalars()
+            .all()
+        )
+    assert near_quetta == 2  # Quetta's two rows
+    assert "ix_incident_revisions_geom" in indexes

@@ -24,14 +24,6 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import BinaryIO, Protocol
 
-from components.data import (
-    EVENT_COLUMNS,
-    INCIDENT_COLUMNS,
-    RowError,
-    csv_rows,
-    duplicated_columns,
-)
-from components.data import parse_incident_row as check_incident_row
 from components.errors import IncidentMapError, InputFileError
 from components.files import bounded_lines
 from components.gazetteer import Gazetteer, default_gazetteer
@@ -42,6 +34,9 @@ from components.model import (
     newlines_as_lf,
     parse_count,
 )
+from components.records import EVENT_COLUMNS, INCIDENT_COLUMNS, RowError
+from components.records import parse_incident_row as check_incident_row
+from components.store.csv_files import csv_rows, duplicated_columns
 from components.text import spreadsheet_cell
 
 logger = logging.getLogger(__name__)

@@ -16,7 +16,6 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from components.data import FRAME_COLUMNS, INCIDENT_COLUMNS, event_row
 from components.formats import (
     ImportFormatError,
     ImportResult,
@@ -26,8 +25,10 @@ from components.formats import (
     SourceRow,
     import_rows,
 )
+from components.frame import FRAME_COLUMNS
 from components.gazetteer import Gazetteer
 from components.model import Event
+from components.records import INCIDENT_COLUMNS, event_row
 
 NAME = "GeoJSON"
 REQUIRED_COLUMNS: tuple[str, ...] = ()

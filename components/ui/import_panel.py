@@ -7,7 +7,7 @@ import logging
 import pandas as pd
 import streamlit as st
 
-from components.data import DataFileError
+from components.access import Access
 from components.errors import IncidentMapError
 from components.formats import (
     ImportResult,
@@ -16,6 +16,7 @@ from components.formats import (
     import_csv,
 )
 from components.formats.geojson import read_geojson
+from components.problems import DataFileError
 from components.text import markdown_text as md
 from components.ui.loading import data_store
 
@@ -27,7 +28,7 @@ _RESULT = "import_result"
 logger = logging.getLogger(__name__)
 
 
-def import_panel(frame: pd.DataFrame) -> None:
+def import_panel(frame: pd.DataFrame, access: Access) -> None:
     with st.expander("Import ACLED, GTD or UCDP GED files"):
         st.caption(
             "The format is recognised from the CSV header (or a .geojson name). "
@@ -49,7 +50,7 @@ def import_panel(frame: pd.DataFrame) -> None:
             logger.info("import refused: %s", error)
             st.error(md(str(error)), icon=":material/error:")
             return
-        _show(result, frame)
+        _show(result, frame, access)
 
 
 def _imported(data: bytes, name: str, file_id: str, encoding: str) -> ImportResult:
@@ -76,7 +77,7 @@ def _imported(data: bytes, name: str, file_id: str, encoding: str) -> ImportResu
     return result
 
 
-def _show(result: ImportResult, frame: pd.DataFrame) -> None:
+def _show(result: ImportResult, frame: pd.DataFrame, access: Access) -> None:
     st.markdown(md(result.summary()))
     for count, example in result.reject_reasons():
         st.markdown(f"- {count:,} rejected, e.g. {md(example)}")
@@ -105,7 +106,13 @@ def _show(result: ImportResult, frame: pd.DataFrame) -> None:
         store = data_store()
         events = [e for e in result.events if e["id"] not in set(frame["event_id"])]
         try:
-            store.add(new, events)
+            store.add(
+                new,
+                events,
+                author=access.author,
+                source=result.source_name,
+                kind="import",
+            )
         except DataFileError as error:
             st.error("Nothing was added:", icon=":material/error:")
             st.code(
@@ -115,7 +122,7 @@ def _show(result: ImportResult, frame: pd.DataFrame) -> None:
         except (IncidentMapError, OSError) as error:
             logger.warning("adding %s failed: %s", result.source_name, error)
             st.error(
-                f"Nothing was added: {md(str(error))}. The data are as they were.",
+                f"Nothing was added: {md(str(error))}",
                 icon=":material/error:",
             )
             return

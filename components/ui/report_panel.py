@@ -9,7 +9,7 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
-from components.data import DataFileError
+from components.access import Access
 from components.errors import IncidentMapError
 from components.intake import (
     COUNT_COLUMNS,
@@ -30,6 +30,7 @@ from components.model import (
     Event,
     FigureScope,
 )
+from components.problems import DataFileError
 from components.report import Extraction, ReportError, decode_report, extract
 from components.text import html_text
 from components.text import markdown_text as md
@@ -49,7 +50,9 @@ SCOPE_LABELS = {
 }
 
 
-def report_panel(frame: pd.DataFrame, events: Mapping[str, Event]) -> None:
+def report_panel(
+    frame: pd.DataFrame, events: Mapping[str, Event], access: Access
+) -> None:
     if message := st.session_state.pop("report_added", None):
         st.success(message, icon="✅")
     with st.expander("Add incidents from a report", expanded=STATE in st.session_state):
@@ -65,7 +68,7 @@ def report_panel(frame: pd.DataFrame, events: Mapping[str, Event]) -> None:
             _read(upload, pasted)
         review = st.session_state.get(STATE)
         if review:
-            _review(review, frame, events)
+            _review(review, frame, events, access)
 
 
 def _read(upload, pasted: str) -> None:
@@ -170,7 +173,9 @@ def _background(review: dict) -> None:
         st.caption(f"{len(ticked_now)} sentence(s) read as current news.")
 
 
-def _review(review: dict, frame: pd.DataFrame, events: Mapping[str, Event]) -> None:
+def _review(
+    review: dict, frame: pd.DataFrame, events: Mapping[str, Event], access: Access
+) -> None:
     extraction: Extraction = review["extraction"]
     st.markdown(_summary(extraction))
     for name in extraction.unplaced:
@@ -219,7 +224,14 @@ def _review(review: dict, frame: pd.DataFrame, events: Mapping[str, Event]) -> N
         disabled=chosen.empty,
         key="report_add",
     ):
-        _add(chosen, frame, events, event_id, date, date_precision, new_event, source)
+        _add(
+            chosen,
+            frame,
+            events,
+            (event_id, date, date_precision, new_event),
+            source,
+            access.author,
+        )
 
 
 def _editor_columns() -> dict:
@@ -261,12 +273,11 @@ def _add(
     chosen: pd.DataFrame,
     frame: pd.DataFrame,
     events: Mapping[str, Event],
-    event_id: str,
-    date: dt.date,
-    date_precision: int,
-    new_event: dict[str, str] | None,
+    event: tuple[str, dt.date, int, dict[str, str] | None],
     source: dict[str, str],
+    author: str,
 ) -> None:
+    event_id, date, date_precision, new_event = event
     scopes = {label: code for code, label in SCOPE_LABELS.items()}
     records = codes_of(chosen.to_dict("records"))
     for record in records:
@@ -285,14 +296,20 @@ def _add(
         [{**new_event, **source, "notes": "Added from a report."}] if new_event else []
     )
     try:
-        data_store().add(rows, events=event_rows)
+        data_store().add(
+            rows,
+            event_rows,
+            author=author,
+            source=source["source_location"],
+            reason=f"from the report '{source['source_title']}'",
+        )
     except DataFileError as error:
         st.error("Nothing was added. Fix these and try again:")
         st.code("\n".join(str(problem) for problem in error.problems), language=None)
         return
     except (IncidentMapError, OSError) as error:
         logger.warning("adding rows from a report failed: %s", error)
-        st.error(f"Nothing was added: {md(str(error))}. The data are as they were.")
+        st.error(f"Nothing was added: {md(str(error))}")
         return
     revised = sum(1 for row in rows if row["revises"])
     event_name = new_event["name"] if new_event else events[event_id].name

@@ -11,9 +11,9 @@ import json
 import re
 
 from bench.hostile import TEMPLATE_CHECK, hostile_loaded_frame
-from components.data import CsvStore
 from components.export import standalone_html
 from components.model import newlines_as_lf
+from components.store.csv_files import CsvStore
 from tests.browser.conftest import ARTIFACTS, HOSTILE_TEXTS
 from tests.conftest import ROOT, TEST_DATA
 

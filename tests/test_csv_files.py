@@ -3,18 +3,18 @@ from pathlib import Path
 
 import pytest
 
-from components.data import (
-    CsvStore,
+from components.frame import incidents_frame
+from components.model import DEATH_FIELDS, NOT_REPORTED, GeoPrecision
+from components.problems import (
     DataFileError,
     UnplacedPlace,
-    incidents_frame,
-    main,
     unplaced_frame,
     unplaced_message,
     unplaced_places,
 )
-from components.model import DEATH_FIELDS, NOT_REPORTED, GeoPrecision
-from tests.conftest import GOOD_EVENT, GOOD_INCIDENT, SEED_REPORT, WriteData
+from components.store.__main__ import main
+from components.store.csv_files import CsvStore
+from tests.conftest import GOOD_EVENT, GOOD_INCIDENT, ROOT, SEED_REPORT, WriteData
 
 
 def load(directory: Path):
@@ -172,9 +172,10 @@ def test_bad_event_row(write_data: WriteData):
 
 
 def test_cli_checks_a_directory(write_data: WriteData, capsys):
-    assert main([str(write_data({**GOOD_INCIDENT, "injured": "-1"}))]) == 1
+    bad = write_data({**GOOD_INCIDENT, "injured": "-1"})
+    assert main(["check", str(bad)]) == 1
     assert "1 problem(s)" in capsys.readouterr().out
-    assert main([]) == 0
+    assert main(["check", str(ROOT / "data")]) == 0
 
 
 # --- The seed data --------------------------------------------------------------

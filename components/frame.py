@@ -1,0 +1,144 @@
+"""The table the dashboard works on: one row per incident, labels beside codes,
+and which records later reports revised. Pure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from components.model import ATTACK_TYPES, CASUALTY_FIELDS, TARGET_TYPES, Incident
+
+FRAME_COLUMNS = [
+    "id",
+    "event_id",
+    "revises",
+    "date",
+    "date_precision",
+    "place_reported",
+    "place",
+    "geonameid",
+    "admin1",
+    "lat",
+    "lon",
+    "geo_precision",
+    "target_type",
+    "target_label",
+    "attack_types",
+    "attack_labels",
+    *CASUALTY_FIELDS,
+    "figure_scope",
+    "source_title",
+    "source_publisher",
+    "source_date",
+    "source_location",
+    "source_excerpt",
+    "notes",
+    "current",
+]
+DERIVED_COLUMNS = frozenset({"target_label", "attack_labels", "current"})
+
+
+def earlier_records(frame: pd.DataFrame) -> dict[str, list[str]]:
+    """For each record that revises another, the ids it replaces, newest first."""
+    revising = frame["revises"] != ""
+    if not revising.any():
+        return {}
+    revises = dict(
+        zip(frame.loc[revising, "id"], frame.loc[revising, "revises"], strict=True)
+    )
+    chains: dict[str, list[str]] = {}
+    for record in revises:
+        chain, seen = [], {record}
+        earlier = revises.get(record, "")
+        while earlier and earlier not in seen:
+            chain.append(earlier)
+            seen.add(earlier)
+            earlier = revises.get(earlier, "")
+        chains[record] = chain
+    return chains
+
+
+def latest_records(frame: pd.DataFrame) -> pd.DataFrame:
+    """The current records, each count carried forward from the records it revises
+    where the newer source is silent on it."""
+    latest = frame[frame["current"]]
+    chains = earlier_records(frame)
+    if not chains:
+        return latest
+    revised = latest["id"].isin(list(chains))
+    latest = latest.copy()
+    by_id = frame.set_index("id")
+    for index in latest.index[revised]:
+        for column in CASUALTY_FIELDS:
+            if pd.isna(latest.at[index, column]):
+                older = by_id.loc[chains[latest.at[index, "id"]], column].dropna()
+                if len(older):
+                    latest.at[index, column] = older.iloc[0]
+    return latest
+
+
+STORED_COLUMNS = [c for c in FRAME_COLUMNS if c not in DERIVED_COLUMNS]
+"""The columns a store gives; :func:`complete_frame` derives the rest."""
+
+
+def incidents_frame(incidents: Sequence[Incident]) -> pd.DataFrame:
+    """One row per incident, with labels alongside codes; counts are nullable."""
+    records = [
+        {
+            "id": i.id,
+            "event_id": i.event_id,
+            "revises": i.revises,
+            "date": i.date,
+            "date_precision": int(i.date_precision),
+            "place_reported": i.place_reported,
+            "place": i.place,
+            "geonameid": i.geonameid,
+            "admin1": i.admin1,
+            "lat": i.lat,
+            "lon": i.lon,
+            "geo_precision": int(i.geo_precision),
+            "target_type": i.target_type,
+            "attack_types": ";".join(i.attack_types),
+            **{column: getattr(i.casualties, column) for column in CASUALTY_FIELDS},
+            "figure_scope": i.figure_scope,
+            "source_title": i.source.title,
+            "source_publisher": i.source.publisher or "",
+            "source_date": i.source.date,
+            "source_location": i.source.location,
+            "source_excerpt": i.source.excerpt,
+            "notes": i.notes,
+        }
+        for i in incidents
+    ]
+    return complete_frame(pd.DataFrame.from_records(records, columns=STORED_COLUMNS))
+
+
+def complete_frame(stored: pd.DataFrame) -> pd.DataFrame:
+    """The dashboard's table from a store's columns: types set, labels beside
+    codes, and which records a later one revises (``current``)."""
+    frame = stored.copy()
+    frame["revises"] = frame["revises"].fillna("")
+    frame["date"] = pd.to_datetime(frame["date"])
+    frame["source_date"] = pd.to_datetime(frame["source_date"])
+    frame["geonameid"] = frame["geonameid"].astype("Int64")
+    for column in ("date_precision", "geo_precision"):
+        frame[column] = frame[column].astype("int64")
+    for column in CASUALTY_FIELDS:
+        frame[column] = frame[column].astype("Int64")
+    frame["current"] = ~frame["id"].isin(set(frame["revises"]) - {""})
+    frame["target_label"] = frame["target_type"].map(
+        {code: t.label for code, t in TARGET_TYPES.items()}
+    )
+    frame["attack_labels"] = _attack_labels(frame["attack_types"])
+    return frame[FRAME_COLUMNS]
+
+
+def _attack_labels(codes: pd.Series) -> pd.Series:
+    """'armed_assault;bombing' -> 'Armed assault, Bombing / explosion', through the
+    distinct values (a few dozen), not once per row."""
+    labels = {code: a.label for code, a in ATTACK_TYPES.items()}
+    factor, uniques = pd.factorize(codes)
+    named = [", ".join(labels.get(c, c) for c in value.split(";")) for value in uniques]
+    return pd.Series(pd.Index([*named, ""])[factor], index=codes.index, dtype=object)

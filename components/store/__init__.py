@@ -1,0 +1,59 @@
+"""The incident store: one database behind one interface, and CSV for exchange.
+
+``open_store()`` opens the configured database (``INCIDENT_MAP_DATABASE_URL``, or a
+SQLite file in the data directory), creates or upgrades its tables, and reads the
+data directory's CSV files into it when they are new or changed. Every write goes
+through :class:`~components.store.database.DatabaseStore`.
+
+Command line: ``python -m components.store --help``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from components.gazetteer import Gazetteer
+from components.problems import Problem
+from components.store.csv_files import DATA_DIR_VARIABLE, DEFAULT_DATA_DIR
+from components.store.database import (
+    ConflictError,
+    DatabaseStore,
+    HistoryEntry,
+    SaveResult,
+    SaveSummary,
+    StoreError,
+)
+from components.store.engine import DATABASE_URL_VARIABLE, database_url
+
+
+def data_directory() -> Path:
+    """The data directory: ``INCIDENT_MAP_DATA_DIR``, else the shipped ``data/``."""
+    return Path(os.environ.get(DATA_DIR_VARIABLE) or DEFAULT_DATA_DIR)
+
+
+def open_store(
+    data_dir: Path | None = None,
+    url: str | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> tuple[DatabaseStore, list[Problem]]:
+    """The store, ready to use, and the problems of seed rows it could not read."""
+    data_dir = data_dir or data_directory()
+    store = DatabaseStore(database_url(data_dir, url), gazetteer)
+    store.migrate()
+    problems = store.seed(data_dir)
+    return store, problems
+
+
+__all__ = [
+    "DATABASE_URL_VARIABLE",
+    "DATA_DIR_VARIABLE",
+    "ConflictError",
+    "DatabaseStore",
+    "HistoryEntry",
+    "SaveResult",
+    "SaveSummary",
+    "StoreError",
+    "data_directory",
+    "open_store",
+]

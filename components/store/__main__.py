@@ -1,0 +1,230 @@
+"""The store's command line, for analysts and operators.
+
+::
+
+    python -m components.store init
+    python -m components.store import FILE --from ours|acled|gtd|ucdp|geojson
+    python -m components.store export --to csv|geojson -o FILE
+    python -m components.store history INCIDENT_ID
+    python -m components.store saves [--limit N]
+    python -m components.store undo SAVE_ID
+    python -m components.store users add EMAIL --role viewer|editor|admin
+    python -m components.store users list
+    python -m components.store check [DATA_DIR]
+
+The database is ``--database URL``, else ``INCIDENT_MAP_DATABASE_URL``, else the
+SQLite file of the data directory (``--data DIR``, else ``INCIDENT_MAP_DATA_DIR``,
+else ``data/``). Errors are one line on stderr and exit status 2; ``check`` exits 1
+when the files have problems.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from tqdm import tqdm
+
+from components.errors import IncidentMapError
+from components.files import check_output_path, write_file
+from components.logs import configure_logging
+from components.problems import DataFileError
+from components.store import data_directory, open_store
+from components.store.csv_files import CsvStore, raw_rows
+from components.store.database import DatabaseStore
+from components.store.schema import ROLES
+
+FORMATS = ("ours", "acled", "gtd", "ucdp", "geojson")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m components.store",
+        description="The incident database: set up, import, export, history, users.",
+    )
+    parser.add_argument("--database", help="SQLAlchemy URL (default: see --help)")
+    parser.add_argument("--data", type=Path, help="data directory (default: data/)")
+    parser.add_argument(
+        "--author",
+        default=f"{getpass.getuser()} (command line)",
+        help="who the saves are by (default: the system user)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("init", help="create or upgrade the database and seed it")
+    imports = commands.add_parser("import", help="add a file's incidents")
+    imports.add_argument("file", type=Path)
+    imports.add_argument("--from", dest="source", choices=FORMATS, required=True)
+    imports.add_argument("--rejects", type=Path, help="CSV of rejected rows")
+    imports.add_argument("--encoding", default="utf-8")
+    exports = commands.add_parser("export", help="write the current incidents")
+    exports.add_argument(
+        "--to", dest="target", choices=("csv", "geojson"), required=True
+    )
+    exports.add_argument("-o", "--output", type=Path, required=True)
+    history = commands.add_parser("history", help="every revision of an incident")
+    history.add_argument("incident_id")
+    saves = commands.add_parser("saves", help="who changed what, newest first")
+    saves.add_argument("--limit", type=int, default=20)
+    undo = commands.add_parser("undo", help="undo a save with a new one")
+    undo.add_argument("save_id", type=int)
+    undo.add_argument("--reason", default="")
+    users = commands.add_parser("users", help="who may read, edit or administer")
+    which = users.add_subparsers(dest="action", required=True)
+    add = which.add_parser("add", help="give an e-mail address a role")
+    add.add_argument("email")
+    add.add_argument("--role", choices=ROLES, required=True)
+    which.add_parser("list", help="list users and roles")
+    check = commands.add_parser("check", help="check a data directory's CSV files")
+    check.add_argument("directory", type=Path, nargs="?")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    configure_logging()
+    try:
+        if args.command == "check":
+            return _check(args.directory or args.data or data_directory())
+        store, problems = open_store(args.data, args.database)
+        for problem in problems:
+            print(f"problem: {problem}", file=sys.stderr)
+        return COMMANDS[args.command](store, args)
+    except (IncidentMapError, OSError) as error:
+        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        print(f"error: {message}", file=sys.stderr)
+        if isinstance(error, DataFileError):
+            for problem in error.problems[:20]:
+                print(f"  {problem}", file=sys.stderr)
+        return 2
+
+
+def _init(store: DatabaseStore, args: argparse.Namespace) -> int:
+    frame = store.frame()
+    print(
+        f"{store!r}: {len(frame):,} incident(s), {len(store.events()):,} event(s)",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _import(store: DatabaseStore, args: argparse.Namespace) -> int:
+    if args.source == "ours":
+        events, incidents = raw_rows(args.file)
+    else:
+        from components.convert import read_source
+
+        result = read_source(args.file, args.source, args.encoding)
+        print(result.summary(), file=sys.stderr)
+        for count, example in result.reject_reasons():
+            print(f"  {count:,} rejected, e.g. {example}", file=sys.stderr)
+        if result.rejects:
+            path = args.rejects or args.file.with_name(f"{args.file.stem}.rejects.csv")
+            write_file(path, result.rejects_csv())
+            print(f"rejected rows and reasons: {path}", file=sys.stderr)
+        events, incidents = result.events, result.incidents
+    with tqdm(
+        total=len(incidents), unit="rows", disable=None, desc=f"saving {args.file.name}"
+    ) as bar:
+
+        def progress(done: int, total: int) -> None:
+            bar.update(done - bar.n)
+
+        added, skipped = store.import_rows(
+            incidents,
+            events,
+            author=args.author,
+            source=str(args.file),
+            progress=progress,
+        )
+    print(
+        f"{args.file}: {added:,} incident(s) added, {skipped:,} already present",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _export(store: DatabaseStore, args: argparse.Namespace) -> int:
+    from components.export import geojson_bytes, to_csv
+
+    check_output_path(args.output)
+    frame = store.frame()
+    data = (
+        to_csv(frame) if args.target == "csv" else geojson_bytes(frame, store.events())
+    )
+    write_file(args.output, data)
+    print(f"wrote {len(frame):,} incidents to {args.output}", file=sys.stderr)
+    return 0
+
+
+def _history(store: DatabaseStore, args: argparse.Namespace) -> int:
+    entries = store.history(args.incident_id)
+    if not entries:
+        raise IncidentMapError(f"no incident {args.incident_id!r}")
+    for entry in entries:
+        state = " (retracted)" if entry.retracted else ""
+        print(
+            f"{entry.number}. save {entry.save_id}, {entry.saved_at:%Y-%m-%d %H:%M} "
+            f"by {entry.author} ({entry.kind}){state}: "
+            + ("; ".join(entry.changes) or "no field changed")
+            + (f" - {entry.reason}" if entry.reason else "")
+        )
+    return 0
+
+
+def _saves(store: DatabaseStore, args: argparse.Namespace) -> int:
+    for save in store.recent_saves(args.limit):
+        undoes = f", undoes save {save.undoes}" if save.undoes else ""
+        print(
+            f"save {save.id}: {save.saved_at:%Y-%m-%d %H:%M} by {save.author} "
+            f"({save.kind}{undoes}), {save.incidents:,} incident(s)"
+            + (f" - {save.reason}" if save.reason else "")
+        )
+    return 0
+
+
+def _undo(store: DatabaseStore, args: argparse.Namespace) -> int:
+    result = store.undo(args.save_id, author=args.author, reason=args.reason)
+    print(
+        f"save {result.save_id} undid save {args.save_id} "
+        f"({result.incidents} incident(s), {result.events} event(s))",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _users(store: DatabaseStore, args: argparse.Namespace) -> int:
+    if args.action == "add":
+        store.set_role(args.email, args.role, granted_by=args.author)
+        print(f"{args.email.casefold()} is now {args.role}", file=sys.stderr)
+        return 0
+    for email, role in store.users():
+        print(f"{email}\t{role}")
+    return 0
+
+
+def _check(directory: Path) -> int:
+    dataset = CsvStore(directory).load()
+    for problem in dataset.problems:
+        print(problem)
+    print(
+        f"{len(dataset.events)} event(s), {len(dataset.incidents)} incident(s), "
+        f"{len(dataset.problems)} problem(s)"
+    )
+    return 1 if dataset.problems else 0
+
+
+COMMANDS = {
+    "init": _init,
+    "import": _import,
+    "export": _export,
+    "history": _history,
+    "saves": _saves,
+    "undo": _undo,
+    "users": _users,
+}
+
+if __name__ == "__main__":
+    sys.exit(main())

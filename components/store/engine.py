@@ -1,0 +1,80 @@
+"""Which database, and how to talk to it.
+
+One setting chooses it: ``INCIDENT_MAP_DATABASE_URL`` (a SQLAlchemy URL such as
+``postgresql+psycopg://user:password@host/incidents``). Without it, the database
+is one SQLite file in the data directory's ``user/`` folder, created on first
+start: ``streamlit run app.py`` needs no server.
+
+SQLite runs in WAL mode with foreign keys on; a write transaction takes the write
+lock when it begins (``BEGIN IMMEDIATE``, for connections marked with
+:data:`WRITE_OPTION`), so two processes saving at once queue for up to 30 seconds
+instead of failing half-way; readers never wait for writers.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+logger = logging.getLogger(__name__)
+
+DATABASE_URL_VARIABLE = "INCIDENT_MAP_DATABASE_URL"
+SQLITE_FILE = "incidents.sqlite"
+BUSY_TIMEOUT_S = 30
+WRITE_OPTION = "incident_map_write"
+"""Execution option that marks a connection's transactions as writes."""
+
+
+def database_url(data_dir: Path, url: str | None = None) -> str:
+    """The URL to use: ``url``, the environment's, or the data directory's file."""
+    chosen = url or os.environ.get(DATABASE_URL_VARIABLE, "").strip()
+    if chosen:
+        return chosen
+    path = (data_dir / "user" / SQLITE_FILE).resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def shown_url(url: str) -> str:
+    """The URL without its password, for logs and the page."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url`` with the settings this project relies on."""
+    if is_sqlite(url):
+        engine = create_engine(
+            url,
+            connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False},
+        )
+        _sqlite_settings(engine)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    logger.info("database: %s", shown_url(url))
+    return engine
+
+
+def _sqlite_settings(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record) -> None:
+        # Let SQLAlchemy, not the driver, say when transactions begin.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection) -> None:
+        writing = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")

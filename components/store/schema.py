@@ -1,0 +1,219 @@
+"""The database's tables, as SQLAlchemy 2 typed models.
+
+Nothing is overwritten or deleted. An incident (or event) is an identity row that
+points at its latest revision; every change is a new revision row, made by one
+save, which records who made it, when and why. Undoing a save is a new save whose
+revisions restore what was there before. Constraints do the integrity work: unique
+ids, foreign keys from revisions to what they revise and to their event, checks
+on counts, coordinates and codes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from components.model import MAX_COUNT
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+ID_LENGTH = 200
+ROLES = ("viewer", "editor", "admin")
+SAVE_KINDS = ("seed", "add", "import", "edit", "undo")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Save(Base):
+    """One unit of work: who saved, when, why, and what kind of change it was."""
+
+    __tablename__ = "saves"
+    __table_args__ = (CheckConstraint(f"kind IN {SAVE_KINDS}", name="kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    author: Mapped[str] = mapped_column(Text)
+    saved_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    kind: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(Text, default="")
+    """The report, file or command the change came from."""
+    undoes: Mapped[int | None] = mapped_column(ForeignKey("saves.id"), nullable=True)
+
+
+class EventRecord(Base):
+    """An event's identity and its latest revision."""
+
+    __tablename__ = "events"
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    """The latest revision's number: a save that edits the event names the
+    version it read and fails if another save came first."""
+    head_id: Mapped[int | None] = mapped_column(
+        ForeignKey("event_revisions.id", use_alter=True), nullable=True
+    )
+
+
+class EventRevision(Base):
+    """One state of an event, as one save left it."""
+
+    __tablename__ = "event_revisions"
+    __table_args__ = (
+        UniqueConstraint("event_id", "number"),
+        CheckConstraint("date_precision BETWEEN 1 AND 3", name="date_precision"),
+        CheckConstraint(
+            f"places_hit_at_least IS NULL OR places_hit_at_least BETWEEN 0 AND "
+            f"{MAX_COUNT}",
+            name="places_hit",
+        ),
+        CheckConstraint(
+            "period_hours IS NULL OR period_hours BETWEEN 0 AND 8784", name="period"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    save_id: Mapped[int] = mapped_column(ForeignKey("saves.id"), index=True)
+    retracted: Mapped[bool] = mapped_column(Boolean, default=False)
+    name: Mapped[str] = mapped_column(Text)
+    date: Mapped[dt.date] = mapped_column(Date)
+    date_precision: Mapped[int] = mapped_column(SmallInteger)
+    admin1: Mapped[str] = mapped_column(Text, default="")
+    period_hours: Mapped[float | None] = mapped_column(Float, nullable=True)
+    period_note: Mapped[str] = mapped_column(Text, default="")
+    places_hit_at_least: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    claimed_by: Mapped[str] = mapped_column(Text, default="")
+    source_title: Mapped[str] = mapped_column(Text)
+    source_publisher: Mapped[str] = mapped_column(Text, default="")
+    source_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    source_location: Mapped[str] = mapped_column(Text)
+    source_excerpt: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class IncidentRecord(Base):
+    """An incident's identity and its latest revision."""
+
+    __tablename__ = "incidents"
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    head_id: Mapped[int | None] = mapped_column(
+        ForeignKey("incident_revisions.id", use_alter=True), nullable=True, index=True
+    )
+
+
+_COUNT_CHECK = "{0} IS NULL OR {0} BETWEEN 0 AND " + str(MAX_COUNT)
+
+
+class IncidentRevision(Base):
+    """One state of an incident, as one save left it.
+
+    ``lat``/``lon`` are always set: the row's own (``pinned``) or its place's from
+    the gazetteer when the save was made, so loading never geocodes.
+    """
+
+    __tablename__ = "incident_revisions"
+    __table_args__ = (
+        UniqueConstraint("incident_id", "number"),
+        CheckConstraint("lat BETWEEN -90 AND 90", name="lat"),
+        CheckConstraint("lon BETWEEN -180 AND 180", name="lon"),
+        CheckConstraint("geo_precision BETWEEN 1 AND 3", name="geo_precision"),
+        CheckConstraint("date_precision BETWEEN 1 AND 3", name="date_precision"),
+        CheckConstraint("figure_scope IN ('incident', 'event')", name="figure_scope"),
+        *(
+            CheckConstraint(_COUNT_CHECK.format(column), name=column)
+            for column in (
+                "killed_civilians",
+                "killed_security",
+                "killed_attackers",
+                "killed_unspecified",
+                "injured",
+            )
+        ),
+        Index("ix_incident_revisions_event_date", "event_id", "date"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incidents.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    save_id: Mapped[int] = mapped_column(ForeignKey("saves.id"), index=True)
+    retracted: Mapped[bool] = mapped_column(Boolean, default=False)
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"))
+    revises: Mapped[str | None] = mapped_column(
+        ForeignKey("incidents.id"), nullable=True
+    )
+    """A record of the same item that a later report's figures update."""
+    date: Mapped[dt.date] = mapped_column(Date)
+    date_precision: Mapped[int] = mapped_column(SmallInteger)
+    place_reported: Mapped[str] = mapped_column(Text)
+    place: Mapped[str] = mapped_column(Text)
+    geonameid: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    admin1: Mapped[str] = mapped_column(Text, default="")
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    pinned: Mapped[bool] = mapped_column(Boolean, default=False)
+    geo_precision: Mapped[int] = mapped_column(SmallInteger)
+    target_type: Mapped[str] = mapped_column(String(40))
+    attack_types: Mapped[str] = mapped_column(Text)
+    killed_civilians: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    killed_security: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    killed_attackers: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    killed_unspecified: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    injured: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    figure_scope: Mapped[str] = mapped_column(String(16), default="incident")
+    source_title: Mapped[str] = mapped_column(Text)
+    source_publisher: Mapped[str] = mapped_column(Text, default="")
+    source_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    source_location: Mapped[str] = mapped_column(Text)
+    source_excerpt: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class User(Base):
+    """Who may do what once signed in: viewer, editor or admin."""
+
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint(f"role IN {ROLES}", name="role"),)
+
+    email: Mapped[str] = mapped_column(String(320), primary_key=True)
+    role: Mapped[str] = mapped_column(String(16))
+    granted_by: Mapped[str] = mapped_column(Text)
+    granted_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SeedFile(Base):
+    """A shipped CSV file the database has read, by its content hash."""
+
+    __tablename__ = "seed_files"
+
+    path: Mapped[str] = mapped_column(Text, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    save_id: Mapped[int] = mapped_column(ForeignKey("saves.id"))
+    problems: Mapped[int] = mapped_column(Integer, default=0)
+    """Rows of the file that could not be read: listed again at every start."""
