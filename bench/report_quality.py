@@ -1,0 +1,211 @@
+"""How well the extractor reads real reports: ``python -m bench.report_quality``.
+
+The corpus (``tests/data/reports/corpus/*.json``) holds real public reports,
+summarised in our own words with every fact kept, each with an answer key: the
+incident places, their targets, attacks and figures by side, the report's totals,
+and the earlier events it mentions. This prints, over the whole corpus:
+
+- place recall and precision: incident places found / expected, and found places
+  that are expected (a place matches by gazetteer id or by name);
+- figure recall: expected figures (place or totals, side, killed or injured, value)
+  found with the same value on the same side of the same place;
+- figures on the wrong side: a found value the key gives for another side;
+- background figures counted: a found value that only an earlier event has;
+- background sentences missed: earlier events read as current news;
+- extraction time per report.
+
+``-v`` lists every miss by case. The exit status is 0; the numbers are the result.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from components.gazetteer import Gazetteer, default_gazetteer, normalize_name
+from components.report import Extraction, ReportIncident, extract
+from components.report.figures import SIDES
+
+CORPUS = (
+    Path(__file__).resolve().parent.parent / "tests" / "data" / "reports" / "corpus"
+)
+OUTCOMES = ("killed", "injured")
+
+
+@dataclass
+class Score:
+    places_expected: int = 0
+    places_found: int = 0
+    places_right: int = 0
+    places_matched: int = 0
+    figures_expected: int = 0
+    figures_right: int = 0
+    wrong_side: int = 0
+    background_counted: int = 0
+    background_missed: int = 0
+    background_expected: int = 0
+    seconds: list[float] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+
+
+def load_cases(directory: Path = CORPUS) -> list[tuple[Path, dict]]:
+    return [
+        (path, json.loads(path.read_text(encoding="utf-8")))
+        for path in sorted(directory.glob("*.json"))
+    ]
+
+
+def _ids(gazetteer: Gazetteer, name: str) -> set[object]:
+    """What an expected place name can match: its places' ids and its own key."""
+    return {p.geonameid for p in gazetteer.candidates(name)} | {normalize_name(name)}
+
+
+def _found_ids(incident: ReportIncident) -> set[object]:
+    return {
+        incident.place.geonameid,
+        normalize_name(incident.place.name),
+        normalize_name(incident.place_reported),
+    }
+
+
+def _values(counts: dict | None) -> dict[tuple[str, str], int]:
+    """{(outcome, side): value} of a key's or extraction's counts, known only."""
+    found = {}
+    for outcome in OUTCOMES:
+        for side in SIDES:
+            value = ((counts or {}).get(outcome) or {}).get(side)
+            if value is not None:
+                found[outcome, side] = int(value)
+    return found
+
+
+def score_case(
+    name: str, case: dict, extraction: Extraction, gazetteer: Gazetteer, score: Score
+) -> None:
+    key = case["key"]
+    expected = key.get("incidents", [])
+    found = list(extraction.incidents)
+    matched: dict[int, ReportIncident] = {}
+    for index, item in enumerate(expected):
+        wanted = _ids(gazetteer, item["place"])
+        hit = next((i for i in found if _found_ids(i) & wanted), None)
+        if hit is not None:
+            matched[index] = hit
+        else:
+            score.misses.append(f"{name}: place {item['place']!r} not found")
+    score.places_expected += len(expected)
+    score.places_matched += len(matched)
+    score.places_found += len(found)
+    all_wanted = (
+        set().union(*(_ids(gazetteer, i["place"]) for i in expected))
+        if expected
+        else set()
+    )
+    for incident in found:
+        if _found_ids(incident) & all_wanted:
+            score.places_right += 1
+        else:
+            score.misses.append(f"{name}: place {incident.place.name!r} not expected")
+
+    background = [
+        value
+        for item in key.get("background", [])
+        for value in (item.get("killed"), item.get("injured"))
+        if value is not None
+    ]
+    for index, item in enumerate(expected):
+        incident = matched.get(index)
+        got = _values(incident.counts) if incident else {}
+        _compare(name, item["place"], _values(item), got, background, score)
+    totals = _values(key.get("totals"))
+    _compare(
+        name, "totals", totals, _values(extraction.total_counts), background, score
+    )
+    texts = [b.evidence.sentence for b in extraction.background]
+    for item in key.get("background", []):
+        score.background_expected += 1
+        if not any(item["contains"] in text for text in texts):
+            score.background_missed += 1
+            score.misses.append(f"{name}: background {item['contains']!r} read as news")
+
+
+def _compare(
+    name: str,
+    where: str,
+    want: dict[tuple[str, str], int],
+    got: dict[tuple[str, str], int],
+    background: list[int],
+    score: Score,
+) -> None:
+    """Score what was found for one place (or the totals) against the key."""
+    score.figures_expected += len(want)
+    for slot, value in want.items():
+        if got.get(slot) == value:
+            score.figures_right += 1
+        else:
+            score.misses.append(
+                f"{name}: {where} {slot[0]} {slot[1]} {value}, found {got.get(slot)}"
+            )
+    for (outcome, side), value in got.items():
+        if want.get((outcome, side)) == value:
+            continue
+        other_sides = [v for (o, s), v in want.items() if o == outcome and s != side]
+        if value in other_sides:
+            score.wrong_side += 1
+            score.misses.append(f"{name}: {where} {value} {outcome} on side {side}")
+        elif value in background and value not in want.values():
+            score.background_counted += 1
+            score.misses.append(f"{name}: {where} background figure {value} counted")
+        else:
+            score.misses.append(f"{name}: {where} {outcome} {side} {value} not in key")
+
+
+def run(cases: Iterable[tuple[Path, dict]], gazetteer: Gazetteer) -> Score:
+    score = Score()
+    for path, case in cases:
+        started = time.perf_counter()
+        extraction = extract(case["text"], gazetteer)
+        score.seconds.append(time.perf_counter() - started)
+        score_case(path.stem, case, extraction, gazetteer, score)
+    return score
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole:.0%} ({part}/{whole})" if whole else "n/a (0/0)"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.report_quality")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("-v", "--verbose", action="store_true", help="list misses")
+    args = parser.parse_args(argv)
+    cases = load_cases(args.corpus)
+    gazetteer = default_gazetteer()
+    score = run(cases, gazetteer)
+    print(f"corpus: {len(cases)} reports in {args.corpus}")
+    print(f"place recall        {_share(score.places_matched, score.places_expected)}")
+    print(f"place precision     {_share(score.places_right, score.places_found)}")
+    print(f"figure recall       {_share(score.figures_right, score.figures_expected)}")
+    print(f"figures on the wrong side      {score.wrong_side}")
+    print(f"background figures counted     {score.background_counted}")
+    print(
+        "background sentences missed    "
+        f"{score.background_missed} of {score.background_expected}"
+    )
+    if score.seconds:
+        median = statistics.median(score.seconds) * 1000
+        worst = max(score.seconds) * 1000
+        print(f"extraction per report: median {median:.1f} ms, worst {worst:.1f} ms")
+    if args.verbose:
+        for miss in score.misses:
+            print(f"  {miss}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
