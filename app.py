@@ -17,6 +17,7 @@ from components.ui.report_panel import report_panel
 from components.ui.sidebar import filter_sidebar
 from components.ui.table import incident_table
 from components.ui.timeline import timeline
+from components.ui.users_panel import users_panel
 
 st.set_page_config(page_title="Incident map", page_icon="🗺️", layout="wide")
 configure_logging("INFO")
@@ -39,4 +40,5 @@ if access.can_write:
     import_panel(frame, access)
     report_panel(frame, events, access)
 history_panel(frame, store, access)
+users_panel(store, access)
 about_panel(events)

@@ -36,6 +36,7 @@ def running_app(
     timeout: float = 60,
     *,
     database_url: str | None = None,
+    port: int | None = None,
     options: Sequence[str] = (),
     env: Mapping[str, str] | None = None,
 ) -> Iterator[str]:
@@ -43,14 +44,22 @@ def running_app(
 
     The app's database is ``database_url``, else a SQLite file of its own in a
     temporary folder (seeded from ``data_dir``); ``options`` are further
-    ``--section.option=value`` settings.
+    ``--section.option=value`` settings (they win over the defaults here).
     """
     with contextlib.ExitStack() as stack:
         if database_url is None:
             folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
             database_url = f"sqlite:///{folder / 'incidents.sqlite'}"
         yield stack.enter_context(
-            _serve(data_dir, log, timeout, database_url, options, env or {})
+            _serve(
+                data_dir,
+                log,
+                timeout,
+                database_url,
+                port or free_port(),
+                options,
+                env or {},
+            )
         )
 
 
@@ -60,10 +69,10 @@ def _serve(
     log: Path,
     timeout: float,
     database_url: str,
+    port: int,
     options: Sequence[str],
     env: Mapping[str, str],
 ) -> Iterator[str]:
-    port = free_port()
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("wb") as out:
         process = subprocess.Popen(

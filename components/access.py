@@ -4,8 +4,8 @@ With sign-in configured (Streamlit's ``[auth]`` settings), a signed-in person ha
 the role the database gives their e-mail address (viewer, editor or admin); an
 address the database does not know may read only. Without sign-in, anyone who
 reaches the page could write, so writing is allowed only when the server listens
-on this machine alone (the default), and the page says so; on any other address
-the page is read-only.
+on this machine alone (the default) and the request did not come through a
+reverse proxy, and the page says so; otherwise the page is read-only.
 """
 
 from __future__ import annotations
@@ -36,8 +36,10 @@ def decide(
     email: str | None,
     role: str | None,
     server_address: str | None,
+    proxied: bool = False,
 ) -> Access:
-    """The access of one page visit."""
+    """The access of one page visit. ``proxied``: the request came through a
+    reverse proxy (forwarded headers), so 'localhost' says nothing of who it is."""
     if auth_configured:
         if not logged_in or not email:
             return Access(False, False, "", "Sign in to add or change incidents.")
@@ -51,7 +53,7 @@ def decide(
             f"Signed in as {email} ({role}): you {what}.",
         )
     address = (server_address or "").strip() or "0.0.0.0"
-    if address in LOCAL_ADDRESSES:
+    if address in LOCAL_ADDRESSES and not proxied:
         user = getpass.getuser()
         return Access(
             True,
@@ -60,10 +62,15 @@ def decide(
             "No sign-in is set up: the page is open to this machine only, so you "
             "may add and change incidents. To share it, set up sign-in (README, Team).",
         )
+    where = (
+        "requests come through a proxy"
+        if proxied
+        else f"the server listens on {address}"
+    )
     return Access(
         False,
         False,
         "",
-        f"No sign-in is set up and the server listens on {address}: the page is "
-        "read-only. Set up sign-in to let editors write (README, Team).",
+        f"No sign-in is set up and {where}: the page is read-only. Set up sign-in "
+        "to let editors write (README, Team).",
     )

@@ -152,7 +152,8 @@ def test_a_pasted_report_is_reviewed_and_added(tmp_path, monkeypatch):
     assert any("Added 1 row(s)" in s.value for s in at.success)
     places = table_places(at)
     assert places.count("Gwadar") == 2  # the seed's row, and the market with figures
-    assert (data / "user" / "incidents.sqlite").exists()
+    saved = open_store(data)[0].frame()
+    assert len(saved[(saved["place"] == "Gwadar") & (saved["target_type"] == "market")])
     assert rows_at(at, gwadar) == before + 1
     assert "4 killed" in map_args(at)["feature_group"]
 

@@ -52,7 +52,9 @@ def test_unwritable_outputs_are_refused_with_a_reason(tmp_path, target, message)
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
-    out = tmp_path / "out.csv"
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "out.csv"
     out.write_bytes(b"old")
 
     def fail(*args):
@@ -62,7 +64,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
     with pytest.raises(OutputFileError, match="No space left"):
         write_file(out, b"new")
     assert out.read_bytes() == b"old"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
+    assert sorted(p.name for p in folder.iterdir()) == ["out.csv"]
 
 
 def test_errors_share_the_project_root():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import logging
 from collections.abc import Iterable, Mapping, Sequence
@@ -189,53 +190,34 @@ class DatabaseStore:
             bad[problem.path] = bad.get(problem.path, 0) + 1
         with self._writing() as connection:
             save_id = _new_save(connection, author, "seed", source=", ".join(digests))
-            events = _current(connection, EventRecord, EventRevision, dataset.events)
-            for event in dataset.events.values():
-                values = _event_values(event)
-                known = events.get(event.id)
-                if known is None:
-                    _insert_record(
-                        connection,
-                        EventRecord,
-                        EventRevision,
-                        event.id,
-                        values,
-                        save_id,
-                    )
-                elif known[1] != values:
-                    _revise(
-                        connection,
-                        EventRecord,
-                        EventRevision,
-                        event.id,
-                        known[0],
-                        values,
-                        save_id,
-                    )
-            ids = [i.id for i in dataset.incidents]
-            incidents = _current(connection, IncidentRecord, IncidentRevision, ids)
-            for incident in dataset.incidents:
-                values = _incident_values(incident, pinned=False)
-                known = incidents.get(incident.id)
-                if known is None:
-                    _insert_record(
-                        connection,
-                        IncidentRecord,
-                        IncidentRevision,
-                        incident.id,
-                        values,
-                        save_id,
-                    )
-                elif _comparable(known[1]) != _comparable(values):
-                    _revise(
-                        connection,
-                        IncidentRecord,
-                        IncidentRevision,
-                        incident.id,
-                        known[0],
-                        values,
-                        save_id,
-                    )
+            kinds = (
+                (EventRecord, EventRevision, dataset.events.values(), _event_values),
+                (
+                    IncidentRecord,
+                    IncidentRevision,
+                    dataset.incidents,
+                    functools.partial(_seed_values, self.gazetteer),
+                ),
+            )
+            for record, revision, items, values_of in kinds:
+                stored = _current(connection, record, revision, [i.id for i in items])
+                new = {}
+                for item in items:
+                    values = values_of(item)
+                    known = stored.get(item.id)
+                    if known is None:
+                        new[item.id] = values
+                    elif _comparable(known[1]) != _comparable(values):
+                        _revise(
+                            connection,
+                            record,
+                            revision,
+                            item.id,
+                            known[0],
+                            values,
+                            save_id,
+                        )
+                _insert_records(connection, record, revision, new, save_id)
             for path, digest in digests.items():
                 connection.execute(
                     SeedFile.__table__.delete().where(SeedFile.path == path)
@@ -246,7 +228,11 @@ class DatabaseStore:
                         path=path, sha256=digest, save_id=save_id, problems=problems
                     )
                 )
-        logger.info("seeded %d incident(s) from %d file(s)", len(ids), len(digests))
+        logger.info(
+            "seeded %d incident(s) from %d file(s)",
+            len(dataset.incidents),
+            len(digests),
+        )
 
     # --- Reading --------------------------------------------------------------------
 
@@ -382,24 +368,20 @@ class DatabaseStore:
             parsed_events, parsed = self._check(connection, incidents, events)
             save_id = _new_save(connection, author, kind, reason, source)
             try:
-                for event in parsed_events:
-                    _insert_record(
-                        connection,
-                        EventRecord,
-                        EventRevision,
-                        event.id,
-                        _event_values(event),
-                        save_id,
-                    )
-                for incident, pinned in parsed:
-                    _insert_record(
-                        connection,
-                        IncidentRecord,
-                        IncidentRevision,
-                        incident.id,
-                        _incident_values(incident, pinned),
-                        save_id,
-                    )
+                _insert_records(
+                    connection,
+                    EventRecord,
+                    EventRevision,
+                    {event.id: _event_values(event) for event in parsed_events},
+                    save_id,
+                )
+                _insert_records(
+                    connection,
+                    IncidentRecord,
+                    IncidentRevision,
+                    {i.id: _incident_values(i, pinned) for i, pinned in parsed},
+                    save_id,
+                )
             except IntegrityError as error:
                 connection.rollback()
                 raise self._taken(
@@ -815,20 +797,33 @@ def _new_save(
     ).scalar_one()
 
 
-def _insert_record(
-    connection: Connection, record, revision, record_id: str, values: dict, save_id: int
+def _insert_records(
+    connection: Connection,
+    record,
+    revision,
+    values: Mapping[str, dict],
+    save_id: int,
 ) -> None:
-    connection.execute(insert(record).values(id=record_id, version=1))
+    """New records, each with its first revision, in three statements whatever
+    their number: identities, revisions, then the identities' head pointers."""
+    if not values:
+        return
     foreign = "incident_id" if record is IncidentRecord else "event_id"
-    head = connection.execute(
-        insert(revision)
-        .values(
-            **{foreign: record_id}, number=1, save_id=save_id, retracted=False, **values
-        )
-        .returning(revision.id)
-    ).scalar_one()
+    connection.execute(insert(record), [{"id": key, "version": 1} for key in values])
     connection.execute(
-        update(record).where(record.id == record_id).values(head_id=head)
+        insert(revision),
+        [
+            {foreign: key, "number": 1, "save_id": save_id, "retracted": False, **row}
+            for key, row in values.items()
+        ],
+    )
+    first = (
+        select(revision.id)
+        .where(getattr(revision, foreign) == record.id, revision.save_id == save_id)
+        .scalar_subquery()
+    )
+    connection.execute(
+        update(record).where(record.head_id.is_(None)).values(head_id=first)
     )
 
 
@@ -949,6 +944,17 @@ def _incident_values(incident: Incident, pinned: bool) -> dict[str, object]:
         "source_excerpt": incident.source.excerpt,
         "notes": incident.notes,
     }
+
+
+def _seed_values(gazetteer: Gazetteer, incident: Incident) -> dict[str, object]:
+    """A seed file's row as stored; it pinned its coordinates when they are not its
+    place's in the gazetteer."""
+    place = gazetteer.get(incident.place_reported)
+    pinned = place is None or (round(place.lat, 5), round(place.lon, 5)) != (
+        round(incident.lat, 5),
+        round(incident.lon, 5),
+    )
+    return _incident_values(incident, pinned)
 
 
 def _event_values(event: Event) -> dict[str, object]:

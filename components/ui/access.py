@@ -21,6 +21,18 @@ def auth_configured() -> bool:
         return False
 
 
+FORWARDED_HEADERS = ("X-Forwarded-For", "Forwarded", "X-Real-Ip")
+
+
+def _proxied() -> bool:
+    """Whether this request came through a reverse proxy."""
+    try:
+        headers = st.context.headers
+    except Exception:  # no browser session (a script run): not proxied
+        return False
+    return any(headers.get(name) for name in FORWARDED_HEADERS)
+
+
 def page_access(store: DatabaseStore) -> Access:
     """Sign-in controls in the sidebar, and this visit's access."""
     configured = auth_configured()
@@ -33,6 +45,7 @@ def page_access(store: DatabaseStore) -> Access:
         email=email or None,
         role=role,
         server_address=st.get_option("server.address"),
+        proxied=_proxied(),
     )
     with st.sidebar:
         st.caption(md(access.explanation))

@@ -25,9 +25,8 @@ so a change someone else saved meanwhile is not overwritten."""
 def history_panel(frame: pd.DataFrame, store: DatabaseStore, access: Access) -> None:
     if message := st.session_state.pop("history_saved", None):
         st.success(message, icon="✅")
-    with st.expander(
-        "History: who changed what", expanded=INCIDENT_KEY in st.session_state
-    ):
+    chosen = bool(st.session_state.get(INCIDENT_KEY))
+    with st.expander("History: who changed what", expanded=chosen):
         _saves(store, access)
         _incident(frame, store, access)
 

@@ -93,6 +93,7 @@ def _read(upload, pasted: str) -> None:
         "current": frozenset(),
     }
     st.session_state.pop(ROWS_KEY, None)
+    st.rerun()  # the panel opens on the review, whatever else the page changed
 
 
 def _highlight(sentence: str, start: int, length: int) -> str:

@@ -10,8 +10,12 @@ Revises:
 
 from __future__ import annotations
 
+import logging
+
 import sqlalchemy as sa
 from alembic import op
+
+logger = logging.getLogger(__name__)
 
 revision = "0001"
 down_revision = None
@@ -259,7 +263,21 @@ def _postgis() -> None:
     ).scalar()
     if not available:
         return
-    op.execute("CREATE EXTENSION IF NOT EXISTS postgis")
+    installed = bind.exec_driver_sql(
+        "SELECT 1 FROM pg_extension WHERE extname = 'postgis'"
+    ).scalar()
+    if not installed:
+        try:
+            with bind.begin_nested():
+                bind.exec_driver_sql("CREATE EXTENSION postgis")
+        except sa.exc.DBAPIError as error:  # e.g. not allowed for this database user
+            logger.warning(
+                "PostGIS is installed but cannot be enabled here (%s); incidents "
+                "keep lat and lon without a spatial index. A superuser can run "
+                "CREATE EXTENSION postgis, then downgrade and upgrade again.",
+                error.orig,
+            )
+            return
     op.execute(
         "ALTER TABLE incident_revisions ADD COLUMN geom geometry(Point, 4326) "
         "GENERATED ALWAYS AS (ST_SetSRID(ST_MakePoint(lon, lat), 4326)) STORED"

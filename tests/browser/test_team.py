@@ -1,0 +1,70 @@
+"""Two app instances on one PostgreSQL server, as a team deploys them: what one
+instance saves, the other shows."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from contextlib import ExitStack
+
+import pytest
+
+from bench.appserver import AppStartError, running_app
+from bench.postgres import create_database
+from components.store import open_store
+from tests.browser.conftest import ARTIFACTS, AppServer
+from tests.browser.test_dashboard import marker_count, wait_for_markers
+from tests.conftest import ROOT
+
+REPORTS = {
+    "Turbat": "Gunmen attacked a police station in Turbat on 3 March 2026, "
+    "killing 4 policemen.",
+    "Panjgur": "A bomb near a bank in Panjgur injured 7 civilians on 4 March 2026.",
+}
+
+
+@pytest.fixture(scope="module")
+def two_instances(postgres_server, tmp_path_factory) -> Iterator[list[AppServer]]:
+    host, port = postgres_server
+    url = create_database(host, port, "team_test")
+    data = tmp_path_factory.mktemp("team") / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("user"))
+    open_store(data, url)
+    with ExitStack() as stack:
+        try:
+            servers = [
+                AppServer(
+                    stack.enter_context(
+                        running_app(
+                            data, ARTIFACTS / f"team-{n}-server.log", database_url=url
+                        )
+                    )
+                )
+                for n in (1, 2)
+            ]
+        except AppStartError as error:
+            pytest.fail(str(error))
+        yield servers
+
+
+def add_report(seen, text: str) -> None:
+    page = seen.page
+    page.get_by_text("Add incidents from a report").click()
+    page.get_by_label("Or paste the text").fill(text)
+    page.get_by_role("button", name="Extract").click()
+    page.get_by_role("button", name="Add 1 row(s) to the map").click()
+    page.get_by_text("Added 1 row(s)").wait_for(timeout=30_000)
+
+
+def test_what_one_instance_saves_the_other_shows(two_instances, visit):
+    first, second = (visit(server) for server in two_instances)
+    frames = [seen.map_frame() for seen in (first, second)]
+    before = marker_count(frames[0])
+    assert before == marker_count(frames[1]) > 0
+    add_report(first, REPORTS["Turbat"])
+    add_report(second, REPORTS["Panjgur"])
+    for seen in (first, second):
+        seen.page.reload()
+        frame = seen.map_frame()
+        wait_for_markers(seen, frame, before + 2)
+        assert seen.outside_requests == []
