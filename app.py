@@ -39,6 +39,6 @@ incident_table(filtered, events, filters)
 if access.can_write:
     import_panel(frame, access)
     report_panel(frame, events, access)
-history_panel(frame, store, access)
+history_panel(filtered, store, access)
 users_panel(store, access)
 about_panel(events)

@@ -1,64 +1,99 @@
-"""The scale benchmark: synthetic incident sets of 1,000, 10,000 and 100,000.
+"""The scale benchmark: synthetic incident sets on SQLite and on PostgreSQL.
 
-Usage: python -m bench [SIZE ...]
+Usage: python -m bench [SIZE ...] [--databases sqlite,postgresql]
 
-Each size runs in a fresh process (so resident memory is its own) and measures:
-load + validate; one filter change (filter, figures, map layers); building the
-whole map as HTML; the map payload streamlit-folium sends to the browser; a full
-AppTest run of the dashboard and its rerun after a filter change; peak resident
-memory. Up to 10,000 incidents it also builds the naive folium map (a Marker with
-a popup per incident in a MarkerCluster) and prints how many times slower it is.
-The data are synthetic (bench/synthetic.py), labelled so, and never shown as real.
-The last line is one JSON object with every figure, keyed by size.
+Each size on each database runs in a fresh process (so resident memory is its
+own): seeding an empty database from the CSV files (a first start); a cold open
+of the page in a fresh process, first when the database is read whole and again
+as after a restart (the columnar cache); a filter change; the map; saving a
+10-row report and the page's refresh after it; the naive folium map (a Marker
+with a popup per incident in a MarkerCluster) up to 10,000 incidents. PostgreSQL
+is a server started for the run in a temporary directory. The data are synthetic
+(bench/synthetic.py), labelled so, and never shown as real. The last line is one
+JSON object with every figure, by database and size.
 """
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import json
 import platform
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
+
+from bench.postgres import PostgresUnavailableError, create_database, running_postgres
 
 SIZES = (1_000, 10_000, 100_000)
+ROWS = [
+    ("seed from CSV (first start)", "seed_s", "{:.2f} s"),
+    ("page, first open", "first_open_s", "{:.2f} s"),
+    ("page, cold open (restart)", "cold_open_s", "{:.2f} s"),
+    ("page, rerun after filter", "app_filter_rerun_s", "{:.2f} s"),
+    ("filter change (pure)", "filter_change_s", "{:.3f} s"),
+    ("save a 10-row report", "save_report_s", "{:.3f} s"),
+    ("page data after the save", "refresh_after_save_s", "{:.3f} s"),
+    ("map build (HTML)", "map_build_s", "{:.3f} s"),
+    ("map payload to browser", "map_payload_bytes", "{:,.0f} B"),
+    ("  after the filter", "map_payload_filtered_bytes", "{:,.0f} B"),
+    ("naive folium map build", "naive_map_build_s", "{:.2f} s"),
+    ("naive / ours (map build)", "naive_over_ours", "{:.0f}x"),
+    ("peak memory, page process", "peak_rss_mb", "{:.0f} MB"),
+]
 
 
 def main() -> None:
-    sizes = [int(arg) for arg in sys.argv[1:]] or list(SIZES)
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("sizes", nargs="*", type=int, default=list(SIZES))
+    parser.add_argument("--databases", default="sqlite,postgresql")
+    args = parser.parse_args()
     machine = f"{platform.machine()}, {platform.python_version()}, {platform.system()}"
     print(f"incident-map scale benchmark ({machine})")
-    results = {}
-    for size in sizes:
-        print(f"measuring {size:,} incidents ...", file=sys.stderr, flush=True)
-        output = subprocess.run(
-            [sys.executable, "-m", "bench.measure", str(size)],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-        results[size] = json.loads(output.strip().splitlines()[-1])
-    rows = [
-        ("load + validate", "load_validate_s", "{:.2f} s"),
-        ("filter change (pure)", "filter_change_s", "{:.3f} s"),
-        ("AppTest rerun after filter", "app_filter_rerun_s", "{:.2f} s"),
-        ("AppTest first run", "app_first_run_s", "{:.2f} s"),
-        ("map build (HTML)", "map_build_s", "{:.3f} s"),
-        ("map HTML", "map_html_bytes", "{:,.0f} B"),
-        ("map payload to browser", "map_payload_bytes", "{:,.0f} B"),
-        ("  after the filter", "map_payload_filtered_bytes", "{:,.0f} B"),
-        ("naive folium map build", "naive_map_build_s", "{:.2f} s"),
-        ("naive folium map HTML", "naive_map_html_bytes", "{:,.0f} B"),
-        ("naive / ours (map build)", "naive_over_ours", "{:.0f}x"),
-        ("peak resident memory", "peak_rss_mb", "{:.0f} MB"),
-    ]
-    header = f"{'':<28}" + "".join(f"{size:>16,}" for size in sizes)
-    print(header)
-    for label, key, pattern in rows:
-        cells = [
-            pattern.format(results[size][key]) if key in results[size] else "-"
-            for size in sizes
-        ]
-        print(f"{label:<28}" + "".join(f"{cell:>16}" for cell in cells))
-    print(json.dumps({str(size): results[size] for size in sizes}))
+    results: dict[str, dict[int, dict]] = {}
+    with contextlib.ExitStack() as stack:
+        scratch = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        server = None
+        for database in args.databases.split(","):
+            for size in args.sizes:
+                if database == "sqlite":
+                    url = f"sqlite:///{scratch / f'bench-{size}.sqlite'}"
+                else:
+                    if server is None:
+                        try:
+                            server = stack.enter_context(running_postgres())
+                        except PostgresUnavailableError as error:
+                            print(f"skipping PostgreSQL: {error}", file=sys.stderr)
+                            break
+                    url = create_database(*server, f"bench_{size}")
+                print(
+                    f"measuring {size:,} on {database} ...", file=sys.stderr, flush=True
+                )
+                output = subprocess.run(
+                    [sys.executable, "-m", "bench.measure", str(size), url],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                ).stdout
+                results.setdefault(database, {})[size] = json.loads(
+                    output.strip().splitlines()[-1]
+                )
+    for database, by_size in results.items():
+        sizes = list(by_size)
+        print(f"\n{database}")
+        print(f"{'':<30}" + "".join(f"{size:>14,}" for size in sizes))
+        for label, key, pattern in ROWS:
+            cells = [
+                pattern.format(by_size[s][key]) if key in by_size[s] else "-"
+                for s in sizes
+            ]
+            print(f"{label:<30}" + "".join(f"{cell:>14}" for cell in cells))
+    print(
+        json.dumps(
+            {db: {str(s): r for s, r in by.items()} for db, by in results.items()}
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -1,13 +1,18 @@
-"""One size of the benchmark, measured in a process of its own (see bench/__main__).
+"""One size of the benchmark on one database, in a process of its own.
 
-Usage: python -m bench.measure SIZE   (prints one JSON object)
+Usage: python -m bench.measure SIZE DATABASE_URL   (prints one JSON object)
+
+Writes the synthetic set as a data directory, seeds an empty database from it as
+a first start does, then measures: a cold open of the page in a fresh process
+(the first, which reads the database whole, and a restart, which reads the
+columnar cache), the filter change and the map, saving a 10-row report and the
+page's refresh after it, and the naive folium map up to 10,000 incidents.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -16,14 +21,12 @@ from pathlib import Path
 import folium
 from folium.plugins import MarkerCluster
 
-from bench.synthetic import write_synthetic
+from bench.synthetic import EVENT_ID, write_synthetic
 from components.filters import Filters, apply_filters
-from components.frame import incidents_frame
 from components.mapview import build_map, incident_layers
-from components.store.csv_files import DATA_DIR_VARIABLE, CsvStore
+from components.store import open_store
 from components.summary import headline
 
-ROOT = Path(__file__).resolve().parent.parent
 NAIVE_LIMIT = 10_000
 """The naive map is measured up to this size; beyond it, pages stop opening."""
 
@@ -47,54 +50,74 @@ def naive_map(frame) -> str:
     return fmap.get_root().render()
 
 
-def app_rerun(directory: Path) -> dict[str, float]:
-    """A full AppTest run of the dashboard, then a rerun after a filter change."""
-    from streamlit.testing.v1 import AppTest
-
-    from components.ui.sidebar import TARGET_TYPES_KEY
-
-    os.environ[DATA_DIR_VARIABLE] = str(directory)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
-    _, first = timed(at.run)
-    (element,) = [e for e in at.main if e.type == "component_instance"]
-    payload_all = len(element.proto.json_args.encode())
-    select = at.multiselect(key=TARGET_TYPES_KEY).set_value(["market", "bank"])
-    _, rerun = timed(select.run)
-    (element,) = [e for e in at.main if e.type == "component_instance"]
-    if at.exception:
-        raise RuntimeError(at.exception[0].message)
-    return {
-        "app_first_run_s": first,
-        "app_filter_rerun_s": rerun,
-        "map_payload_bytes": payload_all,
-        "map_payload_filtered_bytes": len(element.proto.json_args.encode()),
-    }
+def cold_open(directory: Path, url: str) -> dict[str, float]:
+    output = subprocess.run(
+        [sys.executable, "-m", "bench.cold_open", str(directory), url],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
 
 
-def measure(size: int) -> dict[str, float]:
+def report_rows(size: int) -> list[dict[str, str]]:
+    """A 10-row report, as the review panel saves it."""
+    return [
+        {
+            "id": f"bench-report-{size}-{n}",
+            "event_id": EVENT_ID,
+            "date": "2025-06-01",
+            "date_precision": "1",
+            "place": "Turbat",
+            "target_type": "police_paramilitary",
+            "attack_types": "armed_assault",
+            "killed_security": str(n),
+            "source_title": "Benchmark report",
+            "source_location": "bench/measure.py",
+        }
+        for n in range(10)
+    ]
+
+
+def measure(size: int, url: str) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as scratch:
-        directory = write_synthetic(Path(scratch), size)
-        store = CsvStore(directory)
-        dataset, load = timed(store.load)
-        frame, to_frame = timed(incidents_frame, dataset.incidents)
-        if dataset.problems:
-            raise RuntimeError(str(dataset.problems[0]))
+        directory = write_synthetic(Path(scratch) / "data", size)
+        (store, problems), seed_s = timed(open_store, directory, url)
+        if problems:
+            raise RuntimeError(str(problems[0]))
+        first = cold_open(directory, url)
+        restart = cold_open(directory, url)
+        frame, load_s = timed(store.frame)
+        events = store.events()
 
         def filter_change():
             chosen = apply_filters(frame, Filters(target_types=("market", "bank")))
-            headline(chosen, dataset.events)
-            headline(frame, dataset.events)
+            headline(chosen, events)
+            headline(frame, events)
             return incident_layers(chosen)
 
         _, filter_s = timed(filter_change)
         html, build = timed(lambda: build_map(frame).get_root().render())
+        _, save_s = timed(
+            lambda: store.add(report_rows(size), author="bench", reason="benchmark")
+        )
+        _, refresh_s = timed(store.frame)
         result = {
             "size": size,
-            "load_validate_s": load + to_frame,
+            "seed_s": seed_s,
+            "first_open_s": first["app_first_run_s"],
+            "cold_open_s": restart["app_first_run_s"],
+            "app_filter_rerun_s": restart["app_filter_rerun_s"],
+            "map_payload_bytes": restart["map_payload_bytes"],
+            "map_payload_filtered_bytes": restart["map_payload_filtered_bytes"],
+            "peak_rss_mb": restart["peak_rss_mb"],
+            "first_open_peak_rss_mb": first["peak_rss_mb"],
+            "load_s": load_s,
             "filter_change_s": filter_s,
             "map_build_s": build,
             "map_html_bytes": len(html.encode()),
-            **app_rerun(directory),
+            "save_report_s": save_s,
+            "refresh_after_save_s": refresh_s,
         }
         if size <= NAIVE_LIMIT:
             naive, naive_s = timed(naive_map, frame)
@@ -103,9 +126,8 @@ def measure(size: int) -> dict[str, float]:
                 naive_map_html_bytes=len(naive.encode()),
                 naive_over_ours=naive_s / build,
             )
-    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
 
 
 if __name__ == "__main__":
-    print(json.dumps(measure(int(sys.argv[1]))))
+    print(json.dumps(measure(int(sys.argv[1]), sys.argv[2])))

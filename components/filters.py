@@ -35,9 +35,10 @@ def apply_filters(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     if filters.target_types:
         mask &= frame["target_type"].isin(filters.target_types).to_numpy()
     if filters.attack_types:
-        codes = frame["attack_types"].str.split(";")
         wanted = set(filters.attack_types)
-        mask &= codes.map(lambda row: not wanted.isdisjoint(row)).to_numpy(dtype=bool)
+        combinations = frame["attack_types"].unique()  # a few dozen, not per row
+        matching = [c for c in combinations if not wanted.isdisjoint(c.split(";"))]
+        mask &= frame["attack_types"].isin(matching).to_numpy()
     if filters.dates:
         first, last = (pd.Timestamp(day) for day in filters.dates)
         mask &= frame["date"].between(first, last).to_numpy()
@@ -53,26 +54,35 @@ def date_span(frame: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
 
 def place_options(frame: pd.DataFrame) -> list[str]:
     """Places in the data: towns A-Z first, then wider areas A-Z."""
-    places = frame[["place", "geo_precision"]].drop_duplicates("place")
-    wide = places["geo_precision"] == int(GeoPrecision.REGION)
-    return sorted(places.loc[~wide, "place"]) + sorted(places.loc[wide, "place"])
+    wide = _wide_places(frame)
+    places = frame["place"].unique().tolist()
+    return sorted(p for p in places if p not in wide) + sorted(
+        p for p in places if p in wide
+    )
+
+
+def _wide_places(frame: pd.DataFrame) -> set[str]:
+    """Places the data hold only at province level (geo precision 3)."""
+    wide = frame["geo_precision"].to_numpy() == int(GeoPrecision.REGION)
+    return set(frame.loc[wide, "place"].unique().tolist())
 
 
 def target_type_options(frame: pd.DataFrame) -> list[str]:
     """Target type codes present in the data, in vocabulary order."""
-    present = set(frame["target_type"])
+    present = set(frame["target_type"].unique().tolist())
     return [code for code in TARGET_TYPES if code in present]
 
 
 def attack_type_options(frame: pd.DataFrame) -> list[str]:
     """Attack type codes present in the data, in vocabulary order."""
-    present = set(";".join(frame["attack_types"]).split(";"))
+    combinations = frame["attack_types"].unique().tolist()
+    present = set(";".join(combinations).split(";"))
     return [code for code in ATTACK_TYPES if code in present]
 
 
 def filter_labels(frame: pd.DataFrame) -> dict[str, dict[str, str]]:
     """Each filter's options, with the label a person (and a link) knows them by."""
-    wide = set(frame.loc[frame["geo_precision"] == int(GeoPrecision.REGION), "place"])
+    wide = _wide_places(frame)
     return {
         views.PLACE: {
             place: f"{place} (province-wide)" if place in wide else place

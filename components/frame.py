@@ -38,6 +38,22 @@ FRAME_COLUMNS = [
     "current",
 ]
 DERIVED_COLUMNS = frozenset({"target_label", "attack_labels", "current"})
+TEXT_COLUMNS = [
+    "id",
+    "event_id",
+    "revises",
+    "place_reported",
+    "place",
+    "admin1",
+    "target_type",
+    "attack_types",
+    "figure_scope",
+    "source_title",
+    "source_publisher",
+    "source_location",
+    "source_excerpt",
+    "notes",
+]
 
 
 def earlier_records(frame: pd.DataFrame) -> dict[str, list[str]]:
@@ -117,9 +133,18 @@ def incidents_frame(incidents: Sequence[Incident]) -> pd.DataFrame:
 
 def complete_frame(stored: pd.DataFrame) -> pd.DataFrame:
     """The dashboard's table from a store's columns: types set, labels beside
-    codes, and which records a later one revises (``current``)."""
-    frame = stored.copy()
-    frame["revises"] = frame["revises"].fillna("")
+    codes, and which records a later one revises (``current``). ``stored`` is
+    changed in place (it is large, and the caller's own)."""
+    frame = stored
+    for column in TEXT_COLUMNS:
+        values = frame[column]
+        if not pd.api.types.is_string_dtype(values):  # empty or all null: no type
+            values = values.astype(object).where(values.notna(), "").astype(str)
+        elif values.isna().any():
+            values = values.fillna("")
+        frame[column] = values
+    for column in ("lat", "lon"):
+        frame[column] = frame[column].astype("float64")
     frame["date"] = pd.to_datetime(frame["date"])
     frame["source_date"] = pd.to_datetime(frame["source_date"])
     frame["geonameid"] = frame["geonameid"].astype("Int64")
@@ -127,12 +152,15 @@ def complete_frame(stored: pd.DataFrame) -> pd.DataFrame:
         frame[column] = frame[column].astype("int64")
     for column in CASUALTY_FIELDS:
         frame[column] = frame[column].astype("Int64")
-    frame["current"] = ~frame["id"].isin(set(frame["revises"]) - {""})
-    frame["target_label"] = frame["target_type"].map(
-        {code: t.label for code, t in TARGET_TYPES.items()}
+    revising = frame["revises"].unique().tolist()
+    frame["current"] = ~frame["id"].isin([r for r in revising if r])
+    frame["target_label"] = (
+        frame["target_type"]
+        .map({code: t.label for code, t in TARGET_TYPES.items()})
+        .astype(str)
     )
     frame["attack_labels"] = _attack_labels(frame["attack_types"])
-    return frame[FRAME_COLUMNS]
+    return frame[FRAME_COLUMNS]  # copy-on-write: columns are shared, not copied
 
 
 def _attack_labels(codes: pd.Series) -> pd.Series:
@@ -141,4 +169,4 @@ def _attack_labels(codes: pd.Series) -> pd.Series:
     labels = {code: a.label for code, a in ATTACK_TYPES.items()}
     factor, uniques = pd.factorize(codes)
     named = [", ".join(labels.get(c, c) for c in value.split(";")) for value in uniques]
-    return pd.Series(pd.Index([*named, ""])[factor], index=codes.index, dtype=object)
+    return pd.Series(pd.Index([*named, ""])[factor], index=codes.index, dtype=str)

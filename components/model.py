@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import TypeVar
@@ -389,6 +388,10 @@ class FieldError(IncidentMapError, ValueError):
 MAX_TEXT_LENGTH = 10_000
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Unicode's control characters (category Cc) but tab and line feed."""
+
+
 def newlines_as_lf(text: str) -> str:
     """Windows (CR LF) and old Mac (CR) line breaks as LF: one kind of line break."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -402,9 +405,9 @@ def parse_text(field: str, raw: str | None, *, required: bool = False) -> str:
         raise FieldError(field, "is empty; it is required")
     if len(text) > MAX_TEXT_LENGTH:
         raise FieldError(field, f"is {len(text)} characters; at most {MAX_TEXT_LENGTH}")
-    for char in text:
-        if unicodedata.category(char) == "Cc" and char not in "\t\n":
-            raise FieldError(field, f"contains the control character {char!r}")
+    control = _CONTROL.search(text)
+    if control:
+        raise FieldError(field, f"contains the control character {control.group()!r}")
     return text
 
 

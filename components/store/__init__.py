@@ -15,6 +15,7 @@ from pathlib import Path
 
 from components.gazetteer import Gazetteer
 from components.problems import Problem
+from components.store.columnar import cache_directory
 from components.store.csv_files import DATA_DIR_VARIABLE, DEFAULT_DATA_DIR
 from components.store.database import (
     ConflictError,
@@ -39,7 +40,9 @@ def open_store(
 ) -> tuple[DatabaseStore, list[Problem]]:
     """The store, ready to use, and the problems of seed rows it could not read."""
     data_dir = data_dir or data_directory()
-    store = DatabaseStore(database_url(data_dir, url), gazetteer)
+    store = DatabaseStore(
+        database_url(data_dir, url), gazetteer, cache_directory(data_dir)
+    )
     store.migrate()
     problems = store.seed(data_dir)
     return store, problems

@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, Select, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from components.errors import IncidentMapError
@@ -44,6 +44,7 @@ from components.records import (
     parse_event_row,
     parse_incident_row,
 )
+from components.store.columnar import FrameCache, read_frame
 from components.store.engine import WRITE_OPTION, make_engine, shown_url
 from components.store.schema import (
     ROLES,
@@ -129,10 +130,16 @@ def _now() -> dt.datetime:
 class DatabaseStore:
     """Incident data in a SQLAlchemy database (SQLite or PostgreSQL)."""
 
-    def __init__(self, url: str, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(
+        self,
+        url: str,
+        gazetteer: Gazetteer | None = None,
+        cache_dir: Path | None = None,
+    ) -> None:
         self.url = url
         self.engine = make_engine(url)
         self._gazetteer = gazetteer
+        self._cache = FrameCache(cache_dir, url)
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -238,9 +245,7 @@ class DatabaseStore:
 
     def version(self) -> tuple[object, ...]:
         """Changes whenever a save lands: the cache key of what the page shows."""
-        with self.engine.connect() as connection:
-            last = connection.execute(select(func.max(Save.id))).scalar()
-        return (shown_url(self.url), last)
+        return (shown_url(self.url), self._last_save())
 
     def events(self) -> dict[str, Event]:
         with self.engine.connect() as connection:
@@ -255,8 +260,16 @@ class DatabaseStore:
             return {row["id"]: _event(row) for row in rows}
 
     def frame(self) -> pd.DataFrame:
-        """The current incidents as the dashboard's table (no Python object per
-        incident on the way)."""
+        """The current incidents as the dashboard's table: from the columnar
+        cache, brought up to date with the saves made since it was written."""
+        stored = self._cache.load(self._last_save(), self._read_all, self._read_changed)
+        return complete_frame(stored)
+
+    def _last_save(self) -> int | None:
+        with self.engine.connect() as connection:
+            return connection.execute(select(func.max(Save.id))).scalar()
+
+    def _current_query(self) -> Select:
         columns = [
             IncidentRecord.id,
             *[
@@ -265,15 +278,31 @@ class DatabaseStore:
                 if c != "id"
             ],
         ]
-        query = (
+        return (
             select(*columns)
             .join(IncidentRevision, IncidentRevision.id == IncidentRecord.head_id)
             .where(IncidentRevision.retracted.is_(False))
-            .order_by(IncidentRevision.date, IncidentRecord.id)
+        )
+
+    def _read_all(self) -> pd.DataFrame:
+        query = self._current_query().order_by(IncidentRevision.date, IncidentRecord.id)
+        return read_frame(self.engine, query)
+
+    def _read_changed(self, since: int) -> tuple[pd.DataFrame, list[str]]:
+        """The current rows of the incidents saves after ``since`` touched, and
+        the ids of all of them (retracted ones too)."""
+        touched = (
+            select(IncidentRevision.incident_id)
+            .where(IncidentRevision.save_id > since)
+            .distinct()
         )
         with self.engine.connect() as connection:
-            stored = pd.read_sql_query(query, connection)
-        return complete_frame(stored)
+            ids = list(connection.execute(touched).scalars())
+            rows = pd.read_sql_query(
+                self._current_query().where(IncidentRecord.id.in_(touched)),
+                connection,
+            )
+        return rows, ids
 
     def load(self) -> Dataset:
         """Events and current incidents as records (for exports and tests)."""
@@ -817,9 +846,9 @@ def _insert_records(
             for key, row in values.items()
         ],
     )
-    first = (
+    first = (  # by the unique (record, number) index: one lookup per record
         select(revision.id)
-        .where(getattr(revision, foreign) == record.id, revision.save_id == save_id)
+        .where(getattr(revision, foreign) == record.id, revision.number == 1)
         .scalar_subquery()
     )
     connection.execute(

@@ -69,10 +69,19 @@ def _saves(store: DatabaseStore, access: Access) -> None:
         st.rerun()
 
 
+MAX_CHOICES = 2_000
+"""The incident list offers the first rows of the selection, as the table does."""
+
+
 def _incident(frame: pd.DataFrame, store: DatabaseStore, access: Access) -> None:
-    labels = dict(
-        zip(frame["id"], frame["place"] + " · " + frame["target_label"], strict=True)
-    )
+    shown = frame.head(MAX_CHOICES)
+    if len(frame) > MAX_CHOICES:
+        st.caption(
+            f"The list offers the first {MAX_CHOICES:,} incidents of the selection; "
+            "narrow the filters to reach the others."
+        )
+    names = (shown["place"] + " · " + shown["target_label"]).tolist()
+    labels = dict(zip(shown["id"].tolist(), names, strict=True))
     incident_id = st.selectbox(
         "An incident's history",
         list(labels),

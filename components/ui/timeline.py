@@ -7,6 +7,8 @@ import streamlit as st
 
 from components.summary import incidents_per_day
 
+BAR_COLOUR = "#1f4e9c"
+
 
 def timeline(filtered: pd.DataFrame) -> None:
     per_day = incidents_per_day(filtered)
@@ -17,4 +19,21 @@ def timeline(filtered: pd.DataFrame) -> None:
         f"Incidents per day, {first:%d %b %Y} to {last:%d %b %Y} "
         "(the data give dates, not times, so there is no hourly view)"
     )
-    st.bar_chart(per_day, height=160, x_label="", y_label="incidents")
+    days = pd.DataFrame({"day": per_day.index.strftime("%Y-%m-%d"), "n": per_day})
+    st.vega_lite_chart(
+        days,
+        {
+            "mark": {"type": "bar", "color": BAR_COLOUR},
+            "encoding": {
+                "x": {"field": "day", "type": "temporal", "title": None},
+                "y": {"field": "n", "type": "quantitative", "title": "incidents"},
+                "tooltip": [
+                    {"field": "day", "type": "temporal", "title": "day"},
+                    {"field": "n", "type": "quantitative", "title": "incidents"},
+                ],
+            },
+            "height": 160,
+        },
+        width="stretch",
+        key="timeline_chart",
+    )

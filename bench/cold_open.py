@@ -1,0 +1,70 @@
+"""A cold open of the dashboard, in a process of its own: python -m bench.cold_open
+
+Usage: python -m bench.cold_open DATA_DIR DATABASE_URL   (prints one JSON object)
+
+Imports the app's modules first (a running server has them), then times AppTest's
+first run of app.py, a rerun after a two-type filter change, and the map payload
+sent to the browser before and after; and the process's peak resident memory.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PRELOADED = (
+    "components.mapview",
+    "components.ui.report_panel",
+    "components.ui.history_panel",
+    "components.ui.import_panel",
+)
+
+
+def main() -> None:
+    data_dir, url = sys.argv[1], sys.argv[2]
+    os.environ["INCIDENT_MAP_DATA_DIR"] = data_dir
+    os.environ["INCIDENT_MAP_DATABASE_URL"] = url
+    from streamlit.logger import set_log_level
+    from streamlit.testing.v1 import AppTest
+
+    from components.ui.sidebar import TARGET_TYPES_KEY
+
+    for module in PRELOADED:  # a running server has imported them already
+        importlib.import_module(module)
+
+    set_log_level("error")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=900)
+    started = time.perf_counter()
+    at.run()
+    first = time.perf_counter() - started
+    if at.exception:
+        raise RuntimeError(at.exception[0].message)
+    (element,) = [e for e in at.main if e.type == "component_instance"]
+    payload = len(element.proto.json_args.encode())
+    select = at.multiselect(key=TARGET_TYPES_KEY).set_value(["market", "bank"])
+    started = time.perf_counter()
+    select.run()
+    rerun = time.perf_counter() - started
+    (element,) = [e for e in at.main if e.type == "component_instance"]
+    print(
+        json.dumps(
+            {
+                "app_first_run_s": first,
+                "app_filter_rerun_s": rerun,
+                "map_payload_bytes": payload,
+                "map_payload_filtered_bytes": len(element.proto.json_args.encode()),
+                "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+                / 1024,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
