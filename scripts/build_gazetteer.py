@@ -14,6 +14,9 @@ Inputs, all in the repository or pinned:
   not places (they are listed in data/README.md).
 - ``data/gazetteer/sources/balochistan_aliases.csv``: other spellings and names,
   each with its source.
+- ``data/gazetteer/sources/regional_admin.csv`` and ``regional_aliases.csv``: the
+  same for Khyber Pakhtunkhwa and Sistan and Baluchestan, each row naming its
+  country and province (ids -201 and below).
 
 Running the script again gives the same files; a test checks that.
 """
@@ -40,7 +43,7 @@ from components.gazetteer_import import (  # noqa: E402
 
 SOURCES = ROOT / "data" / "gazetteer" / "sources"
 COUNTRIES = ("PK", "AF", "IR")
-BALOCHISTAN = ("PK", "02")
+BALOCHISTAN_NAME = ("PK", "Balochistan")
 GEONAMES_CITIES500 = re.compile(r"GeoNames cities500 (\d+)\b")
 
 # GeoNames admin1CodesASCII.txt (https://download.geonames.org/export/dump/):
@@ -122,7 +125,7 @@ ADMIN1: dict[tuple[str, str], tuple[str, int]] = {
 
 GEONAMES_ALTERNATE = "GeoNames alternate name"
 SEED_REPORT = "spelling used in shared/seed/balochistan-2026-02-01.txt"
-CURATED_TABLE = "name in data/gazetteer/sources/balochistan_admin.csv"
+CURATED_TABLE = "name in data/gazetteer/sources/{}"
 
 # Spellings this project adds beyond the curated source table, each with its source.
 EXTRA_ALIASES: dict[str, tuple[str, str]] = {
@@ -141,8 +144,25 @@ ranks as the place's name), 'alias' for other spellings."""
 ADMIN1_FIELDS = ["country", "code", "name", "geonameid"]
 NOT_PLACED_FIELDS = ["name", "kind", "district", "notes"]
 """Curated rows and aliases that are not places: no citable coordinates yet."""
-PRECISION = {"town": 1, "tehsil": 2, "district": 2, "province": 3}
-KIND_ORDER = {"province": 0, "district": 1, "tehsil": 2, "town": 3}
+PRECISION = {
+    "town": 1,
+    "village": 1,
+    "station": 1,
+    "pass": 2,
+    "tehsil": 2,
+    "district": 2,
+    "province": 3,
+}
+"""A pass is a stretch of road through hills: at best 'near' its point (2)."""
+KIND_ORDER = {
+    "province": 0,
+    "district": 1,
+    "tehsil": 2,
+    "pass": 3,
+    "town": 4,
+    "village": 5,
+    "station": 6,
+}
 
 
 # GeoNames records left out, each with the reason (they would be answers, and
@@ -206,26 +226,33 @@ def _headquarters(row: dict[str, str]) -> int | str:
     return int(cited.group(1)) if cited and source.startswith("headquarters") else ""
 
 
-def curated_places(cities: dict[int, dict]) -> tuple[list[dict], list[dict], list]:
-    """(places, aliases, rows without coordinates) from the curated Balochistan table.
+def curated_places(
+    cities: dict[int, dict], table: str = "balochistan_admin.csv"
+) -> tuple[list[dict], list[dict], list]:
+    """(places, aliases, rows without coordinates) from a curated table.
 
-    A row with a GeoNames id adds its district to that GeoNames record; any other
-    row with coordinates is a place of its own under its negative ``id``.
+    ``table`` is a file in ``sources/``; a row may name its ``country`` and
+    ``admin1`` (the regional table does), else it is in Balochistan. A row with a
+    GeoNames id adds its district to that GeoNames record; any other row with
+    coordinates is a place of its own under its negative ``id``.
     """
     places, aliases, unplaced = [], [], []
-    for row in _read(SOURCES / "balochistan_admin.csv"):
+    for row in _read(SOURCES / table):
         kind, name, district = row["kind"], row["name"], row["district"]
+        country = row.get("country") or "PK"
+        admin1 = row.get("admin1") or "Balochistan"
         if row["geonameid"]:
             city = cities[int(row["geonameid"])]
-            if (city["countrycode"], city["admin1code"]) != BALOCHISTAN:
-                raise ValueError(f"GeoNames {row['geonameid']} is not in Balochistan")
+            code = (city["countrycode"], city["admin1code"])
+            if code not in ADMIN1 or (code[0], ADMIN1[code][0]) != (country, admin1):
+                raise ValueError(f"GeoNames {row['geonameid']} is not in {admin1}")
             place = _geonames_place(city, kind, district)
             if name != city["name"]:
                 aliases.append(
                     {
                         "alias": name,
                         "geonameid": place["geonameid"],
-                        "source": CURATED_TABLE,
+                        "source": CURATED_TABLE.format(table),
                         "match": "exact",
                     }
                 )
@@ -242,8 +269,8 @@ def curated_places(cities: dict[int, dict]) -> tuple[list[dict], list[dict], lis
                 "kind": kind,
                 "lat": float(row["lat"]),
                 "lon": float(row["lon"]),
-                "country": "PK",
-                "admin1": "Balochistan",
+                "country": country,
+                "admin1": admin1,
                 "district": district,
                 "population": "",
                 "precision": PRECISION[kind],
@@ -292,6 +319,10 @@ def build(out_dir: Path) -> None:
     not_placed.csv (the curated rows that have no coordinates)."""
     cities = _cities500()
     curated, aliases, unplaced = curated_places(cities)
+    regional = curated_places(cities, "regional_admin.csv")
+    curated += regional[0]
+    aliases += regional[1]
+    unplaced += regional[2]
     unplaced += [
         {
             "name": str(geonameid),
@@ -304,8 +335,13 @@ def build(out_dir: Path) -> None:
     by_id = {place["geonameid"]: place for place in curated}
     for geonameid, city in cities.items():
         by_id.setdefault(geonameid, _geonames_place(city))
-    districts = [p for p in curated if p["kind"] == "district"]
-    towns = [p for p in by_id.values() if p["kind"] == "town"]
+    districts = [
+        p
+        for p in curated
+        if p["kind"] == "district" and (p["country"], p["admin1"]) == BALOCHISTAN_NAME
+    ]
+    # GeoNames' own towns only: a province's point says it is their mean.
+    towns = [p for p in by_id.values() if p["kind"] == "town" and p["geonameid"] > 0]
     for province in admin1_places(towns, districts):
         by_id[province["geonameid"]] = province
     places = sorted(
@@ -324,10 +360,14 @@ def build(out_dir: Path) -> None:
         names[place["name"]].append(place)
     for alias in aliases:  # the curated table's own spellings of GeoNames places
         names[alias["alias"]].append(by_id[alias["geonameid"]])
-    alias_rows = _read(SOURCES / "balochistan_aliases.csv") + [
-        {"alias": alias, "name": name, "source": source}
-        for alias, (name, source) in EXTRA_ALIASES.items()
-    ]
+    alias_rows = (
+        _read(SOURCES / "balochistan_aliases.csv")
+        + [
+            {"alias": alias, "name": name, "source": source}
+            for alias, (name, source) in EXTRA_ALIASES.items()
+        ]
+        + _read(SOURCES / "regional_aliases.csv")
+    )
     for row in alias_rows:
         resolved = _resolve_alias(row, names)
         if resolved is None:
@@ -368,12 +408,12 @@ def build(out_dir: Path) -> None:
 
 
 def _resolve_alias(row: dict[str, str], names: dict[str, list[dict]]) -> dict | None:
-    """The alias row pointing at the Balochistan place (a town first) so named, or
-    None where the table has no such place (its row has no coordinates)."""
+    """The alias row pointing at the place so named (a town first) in the row's
+    ``country`` and ``admin1`` (default: Balochistan), or None where the table has
+    no such place (its row has no coordinates)."""
+    home = (row.get("country") or "PK", row.get("admin1") or "Balochistan")
     candidates = [
-        p
-        for p in names.get(row["name"], [])
-        if (p["country"], p["admin1"]) == ("PK", "Balochistan")
+        p for p in names.get(row["name"], []) if (p["country"], p["admin1"]) == home
     ]
     if not candidates:
         return None
