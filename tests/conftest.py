@@ -22,6 +22,7 @@ from components.gazetteer import (
 from components.online_geocoder import USER_AGENT_VARIABLE
 from components.records import EVENT_COLUMNS, INCIDENT_COLUMNS, Dataset
 from components.store import DATABASE_URL_VARIABLE, DatabaseStore, open_store
+from components.store.columnar import CACHE_DIR_VARIABLE
 from components.store.csv_files import CsvStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,10 +130,12 @@ def hostile_frame() -> pd.DataFrame:
 @pytest.fixture(autouse=True)
 def _own_database(tmp_path: Path, monkeypatch) -> None:
     """Each test's app and store use a SQLite file of its own, seeded from the data
-    directory it names: never a file in the source tree, never another test's."""
+    directory it names, and a frame cache of its own: never a file in the source
+    tree, never another test's."""
     path = tmp_path / "database" / "incidents.sqlite"
     path.parent.mkdir()
     monkeypatch.setenv(DATABASE_URL_VARIABLE, f"sqlite:///{path}")
+    monkeypatch.setenv(CACHE_DIR_VARIABLE, str(tmp_path / "cache"))
 
 
 def unavailable(reason: str) -> None:
