@@ -13,6 +13,7 @@ Command line::
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from components.gazetteer import Gazetteer, default_gazetteer
@@ -37,18 +38,22 @@ from components.report.segments import plain
 
 
 def extract(
-    text: str, gazetteer: Gazetteer | None = None, current: Iterable[int] = ()
+    text: str,
+    gazetteer: Gazetteer | None = None,
+    current: Iterable[int] = (),
+    published: dt.date | None = None,
 ) -> Extraction:
     """The incidents, totals and background of a report's text.
 
     ``current`` lists background sentences (by start offset) a person marked as
-    current news; they are read as incidents.
+    current news; they are read as incidents. ``published`` is the report's date
+    where the text gives none ('on Wednesday' is the Wednesday before it).
     """
     if len(text) > MAX_REPORT_CHARS:
         raise ReportError(
             f"the text is {len(text):,} characters; at most {MAX_REPORT_CHARS:,}"
         )
-    return extract_incidents(text, gazetteer or default_gazetteer(), current)
+    return extract_incidents(text, gazetteer or default_gazetteer(), current, published)
 
 
 __all__ = [

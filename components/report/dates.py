@@ -42,7 +42,9 @@ _DAY_MONTH = re.compile(
 )
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<y>\d{{4}})\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:in|since|of|during|from)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
-_IN_MONTH = re.compile(rf"\bin\s+(?P<m>{_MONTH})\b(?!\s+\d)", re.IGNORECASE)
+_IN_MONTH = re.compile(
+    rf"\bin\s+(?:(?:early|late|mid)-?\s*)?(?P<m>{_MONTH})\b(?!\s+\d)", re.IGNORECASE
+)
 _WEEKDAYS = [
     "monday",
     "tuesday",
@@ -63,7 +65,18 @@ BACKGROUND_WORDS = re.compile(
     r"previously|in the past|(?:years|months|weeks) ago|so far this year|"
     r"this year alone|since (?:the start|the beginning|january)|in recent "
     r"(?:years|months)|the previous (?:year|month|attack)|earlier attacks?|"
-    r"history of|has long|have long|for decades|since \d{4})\b",
+    r"history of|has long|have long|for decades|since \d{4}|"
+    r"came (?:less than |more than |just |only |about )?(?:a|one|two|three|\d+) "
+    r"(?:days?|weeks?|months?) after|(?:almost|nearly|about|more than|less than|"
+    r"over) (?:a|one|two|three) (?:weeks?|months?|years?) (?:earlier|ago|before)|"
+    r"earlier (?:this|in|that) (?:week|month|year|january|february|march|april|"
+    r"may|june|july|august|september|october|november|december)|last (?:monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+    r"april|may|june|july|august|september|october|november|december)|"
+    r"in a similar (?:case|attack|incident)|before that|in the first of those|"
+    r"in the second (?:incident|attack)|the same group had|one of the deadliest|"
+    r"(?:has|have) been attacked before|(?:several|many|a series of) (?:recent|"
+    r"previous|earlier) attacks)\b",
     re.IGNORECASE,
 )
 PRESENT_WORDS = re.compile(

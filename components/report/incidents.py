@@ -296,6 +296,8 @@ class _Reading:
         default_factory=list
     )
     """(clause, sentence, targets, attacks, figures) tied to no place yet."""
+    hit: set[int] = field(default_factory=set)
+    """Incidents (by id) named in a clause that tells of an attack."""
 
     def incident(self, mention: PlaceMention, sentence: Sentence) -> ReportIncident:
         incident = self.by_place.get(mention.place.geonameid)
@@ -318,13 +320,15 @@ def extract_incidents(
     text: str,
     gazetteer: Gazetteer,
     current: Iterable[int] = (),
+    published: dt.date | None = None,
 ) -> Extraction:
     """Read ``text`` (the original; offsets point into it). ``current`` names
-    background sentences (by their start) that a person marked as current news."""
+    background sentences (by their start) that a person marked as current news;
+    ``published`` is the report's date when the text gives none."""
     flat = plain(text)
     found = list(sentences(flat))
     dated = report_date(found)
-    today = dated.date
+    today = dated.date or published
     mentions, unplaced = find_places(flat, found, gazetteer)
     by_sentence: dict[int, list[PlaceMention]] = {}
     for mention in mentions:
@@ -385,6 +389,8 @@ def _read_sentence(
         targets = _codes(clause, sentence, text, TARGET_PHRASES, "target")
         attacks = _codes(clause, sentence, text, ATTACK_PHRASES, "attack")
         figures = find_figures(clause)
+        if places and (targets or attacks or figures or HIT_WORDS.search(clause.text)):
+            reading.hit.update(id(reading.incident(m, sentence)) for m in places)
         if len(places) == 1:
             incident = reading.incident(places[0], sentence)
             _add(incident, targets, attacks, figures, text, sentence)
@@ -425,6 +431,14 @@ def _add(
         _evidence(text, f.start, f.end, sentence, f.outcome) for f in figures
     )
 
+
+HIT_WORDS = re.compile(
+    r"\b(?:attack|assault|struck|strike|hit|blast|explosion|bomb|raid|stormed|"
+    r"ambush|fir(?:ed|ing)|gunmen|militants|terrorists|insurgents|clash|"
+    r"gunfight|exchange of fire|targeted|operation)",
+    re.IGNORECASE,
+)
+"""Words telling of an attack: a place named with them was hit."""
 
 _TIED = re.compile(
     r"^\s*(?:\w+\s+){0,3}?(?:in|at|near|of|outside)\s+(?:the\s+)?$", re.I
@@ -532,7 +546,10 @@ def _settle(
     and figures named for none of them, or for the widest place itself, are the
     totals. With none, the widest place is the incident.
     """
-    places = [i for i in incidents if not i.event_wide]
+    named = [i for i in incidents if not i.event_wide]
+    # A place where nothing is said to have happened is named for another reason
+    # (a capital in a statement, a victim's home town).
+    places = [i for i in named if _has_content(i) or id(i) in reading.hit] or named
     totals: list[Figure] = []
     for _clause, sentence, targets, attacks, figures in reading.loose:
         if len(places) == 1:
@@ -542,12 +559,21 @@ def _settle(
         else:
             totals.extend(figures)
     if widest is not None and places:
-        totals.extend(widest.figures)
-        widest.figures = []
-    kept = [i for i in incidents if not i.event_wide]
+        if len(places) == 1:  # the report's one place: its figures are the place's
+            _move_figures(widest, places[0])
+        else:
+            totals.extend(widest.figures)
+            widest.figures = []
+    kept = list(places)
     if widest is not None and (_has_content(widest) or not kept):
         kept.append(widest)
     return kept, totals
+
+
+def _move_figures(source: ReportIncident, target: ReportIncident) -> None:
+    target.figures.extend(source.figures)
+    target.evidence.extend(e for e in source.evidence if e.what in OUTCOMES)
+    source.figures = []
 
 
 def _has_content(incident: ReportIncident) -> bool:

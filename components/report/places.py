@@ -45,6 +45,7 @@ REFERENCE = "reference"
 DESTINATION = "destination"
 ORIGIN = "origin"
 STATEMENT = "statement"
+LISTED_ROLES = frozenset({REFERENCE, DESTINATION, ORIGIN})
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +131,8 @@ _ROUTE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _DESTINATION_BEFORE = re.compile(
+    r"\b(?:bound for|heading (?:to|for|towards)|on (?:its|their|his|her) way "
+    r"to|en route to|travell?ing to|going to|destined for)\s+(?:the\s+)?$|"
     r"(?:\b(?:shifted|taken|moved|rushed|brought|transported|referred|airlifted|"
     r"evacuated|admitted|sent|dispatched|carried|handed over)\s+(?:\w+\s+){0,2}"
     r"(?:to|in|at)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,4}|hospital,?\s+(?:in\s+)?|"
@@ -138,6 +141,8 @@ _DESTINATION_BEFORE = re.compile(
 )
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:hail(?:ed|ing|s)? from|belong(?:ed|ing|s)? to|residents? of|"
+    r"coming from|travell?ing from|on (?:its|their|his|her) way from|headed from|"
+    r"departed from|set off from|"
     r"natives? of|home ?towns? (?:of|in)|were from|was from|is from|domiciled? "
     r"in|hometown|native)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,3}(?:in\s+)?$",
     re.IGNORECASE,
@@ -147,11 +152,20 @@ _STATEMENT_BEFORE = re.compile(
     r"told reporters in|talking to (?:the )?media in|said in)\s+$",
     re.IGNORECASE,
 )
+_OFFICIAL_AFTER = re.compile(
+    r"^(?:'s)?\s+(?:district\s+|divisional\s+)?(?:deputy\s+|assistant\s+)?"
+    r"(?:commissioner|police (?:chief|officer)|administration|administrator|"
+    r"dpo|ssp|sho|spokesman|spokesperson|official)\b",
+    re.IGNORECASE,
+)
+"""'Zhob District Commissioner Azeem Kakar said': a title, not where it happened."""
 _DATELINE_AFTER = re.compile(
     r"^\s*(?::|,\s*(?:Pakistan|Iran|Afghanistan)\b|\s*\((?:AP|AFP|Reuters|APP|"
     r"PTI|ANI|IANS|Xinhua|dpa)\)|\s+-|,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
     r"Sep|Oct|Nov|Dec)\w*\.?\s+\d)",
 )
+_LIST_JOIN = re.compile(r"^(?:'s)?\s*(?:,|and|or|,\s*and|,\s*or)\s*$", re.I)
+"""Between two names of one list: a role given to the first holds for the next."""
 _WORD = re.compile(r"[^\W\d_][\w'.-]*")
 _UNPLACED = re.compile(
     r"\b(?:in|at|near)\s+(?:the\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
@@ -202,6 +216,15 @@ def find_places(
         if _PROVINCE_AFTER.match(after) and place.kind != "province":
             continue
         role = _role(sentence, start, surface, before, after)
+        previous = mentions[-1] if mentions else None
+        if (
+            role == INCIDENT
+            and previous is not None
+            and previous.role in LISTED_ROLES
+            and previous.sentence is sentence
+            and _LIST_JOIN.match(text[previous.end : start])
+        ):
+            role = previous.role  # 'hailed from Karak, Upper Dir and Mardan'
         mentions.append(
             PlaceMention(
                 place, precision, start, end, surface, role, sentence, tuple(candidates)
@@ -318,7 +341,7 @@ def _role(sentence: Sentence, start: int, surface: str, before: str, after: str)
         return DESTINATION
     if _ORIGIN_BEFORE.search(before):
         return ORIGIN
-    if _STATEMENT_BEFORE.search(before):
+    if _STATEMENT_BEFORE.search(before) or _OFFICIAL_AFTER.match(after):
         return STATEMENT
     return INCIDENT
 
