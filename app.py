@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from components.filters import apply_filters
+from components.briefing import briefing
+from components.filters import apply_filters, target_type_options
 from components.logs import configure_logging
 from components.ui.about import about_panel
 from components.ui.access import page_access
@@ -13,8 +14,10 @@ from components.ui.link import open_link
 from components.ui.loading import data_store, load_data
 from components.ui.map_panel import incident_map
 from components.ui.metrics import headline_metrics
+from components.ui.playback import playback
 from components.ui.report_panel import report_panel
-from components.ui.sidebar import filter_sidebar
+from components.ui.sidebar import display_sidebar, filter_sidebar, layer_sidebar
+from components.ui.style import page_style
 from components.ui.table import incident_table
 from components.ui.timeline import timeline
 from components.ui.users_panel import users_panel
@@ -24,21 +27,30 @@ configure_logging("INFO")
 
 frame, events = load_data()
 store = data_store()
-page_header(events)
+top = st.container()
 open_link(frame)
-filters = filter_sidebar(frame)
+filters = filter_sidebar(frame, events)
+layers = layer_sidebar(target_type_options(frame))
+projector = display_sidebar()
+page_style(projector)
 access = page_access(store)
 filtered = apply_filters(frame, filters)
+brief = briefing(filtered, events)
 
-headline_metrics(filtered, frame, events)
+with top:
+    page_header(brief)
+shown = playback(filtered)
+if shown is not filtered:
+    brief = briefing(shown, events)
+headline_metrics(brief, frame, events)
 if filtered.empty:
     st.info("No incidents match these filters. Clear them in the sidebar.")
-incident_map(filtered, frame)
-timeline(filtered)
-incident_table(filtered, events, filters)
+incident_map(shown, frame, filters, layers, projector=projector)
+timeline(shown)
+incident_table(shown, events, filters, brief)
 if access.can_write:
     import_panel(frame, access)
     report_panel(frame, events, access)
-history_panel(filtered, store, access)
+history_panel(shown, store, access)
 users_panel(store, access)
 about_panel(events)

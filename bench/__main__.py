@@ -1,6 +1,7 @@
 """The scale benchmark: synthetic incident sets on SQLite and on PostgreSQL.
 
 Usage: python -m bench [SIZE ...] [--databases sqlite,postgresql]
+                       [--layouts towns,spread]
 
 Each size on each database runs in a fresh process (so resident memory is its
 own): seeding an empty database from the CSV files (a first start); a cold open
@@ -9,7 +10,9 @@ as after a restart (the columnar cache); a filter change; the map; saving a
 10-row report and the page's refresh after it; the naive folium map (a Marker
 with a popup per incident in a MarkerCluster) up to 10,000 incidents. PostgreSQL
 is a server started for the run in a temporary directory. The data are synthetic
-(bench/synthetic.py), labelled so, and never shown as real. The last line is one
+(bench/synthetic.py), labelled so, and never shown as real: ``towns`` puts
+every incident on a town (many share a point), ``spread`` gives each its own point
+(as imported event data are). The last line is one
 JSON object with every figure, by database and size.
 """
 
@@ -48,37 +51,44 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("sizes", nargs="*", type=int, default=list(SIZES))
     parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument("--layouts", default="towns,spread")
     args = parser.parse_args()
     machine = f"{platform.machine()}, {platform.python_version()}, {platform.system()}"
     print(f"incident-map scale benchmark ({machine})")
     results: dict[str, dict[int, dict]] = {}
+    layouts = args.layouts.split(",")
     with contextlib.ExitStack() as stack:
         scratch = Path(stack.enter_context(tempfile.TemporaryDirectory()))
         server = None
         for database in args.databases.split(","):
-            for size in args.sizes:
-                if database == "sqlite":
-                    url = f"sqlite:///{scratch / f'bench-{size}.sqlite'}"
-                else:
-                    if server is None:
-                        try:
-                            server = stack.enter_context(running_postgres())
-                        except PostgresUnavailableError as error:
-                            print(f"skipping PostgreSQL: {error}", file=sys.stderr)
-                            break
-                    url = create_database(*server, f"bench_{size}")
-                print(
-                    f"measuring {size:,} on {database} ...", file=sys.stderr, flush=True
-                )
-                output = subprocess.run(
-                    [sys.executable, "-m", "bench.measure", str(size), url],
-                    check=True,
-                    capture_output=True,
-                    text=True,
-                ).stdout
-                results.setdefault(database, {})[size] = json.loads(
-                    output.strip().splitlines()[-1]
-                )
+            if database == "postgresql" and server is None:
+                try:
+                    server = stack.enter_context(running_postgres())
+                except PostgresUnavailableError as error:
+                    print(f"skipping PostgreSQL: {error}", file=sys.stderr)
+                    continue
+            for layout in layouts:
+                for size in args.sizes:
+                    name = f"{layout}_{size}"
+                    url = (
+                        f"sqlite:///{scratch / f'bench-{name}.sqlite'}"
+                        if database == "sqlite"
+                        else create_database(*server, f"bench_{name}")
+                    )
+                    print(
+                        f"measuring {size:,} ({layout}) on {database} ...",
+                        file=sys.stderr,
+                        flush=True,
+                    )
+                    output = subprocess.run(
+                        [sys.executable, "-m", "bench.measure", str(size), url, layout],
+                        check=True,
+                        capture_output=True,
+                        text=True,
+                    ).stdout
+                    results.setdefault(f"{database}, {layout}", {})[size] = json.loads(
+                        output.strip().splitlines()[-1]
+                    )
     for database, by_size in results.items():
         sizes = list(by_size)
         print(f"\n{database}")

@@ -36,7 +36,7 @@ from components.formats.geojson import read_geojson
 from components.frame import incidents_frame
 from components.gazetteer import default_gazetteer
 from components.gazetteer_batch import geocode_csv
-from components.mapview import base_map, incident_layers
+from components.mapview import base_map, incident_layers, map_payload
 from components.model import MAX_TEXT_LENGTH, newlines_as_lf
 from components.records import EVENT_COLUMNS, INCIDENT_COLUMNS
 from components.report import decode_report, extract
@@ -105,12 +105,12 @@ def _stored(text: str) -> str:
     return newlines_as_lf(text).strip()
 
 
-def _set_data_strings(script: str) -> list[str]:
-    """The strings of the map's data call in generated JavaScript."""
-    match = re.search(r"IncidentMap\.setData\((.*)\);", script)
-    if not match:
-        raise AssertionError("no IncidentMap.setData call in the script")
-    return json.loads(match.group(1))["strings"]
+def payload_strings(script: str) -> list[str]:
+    """The strings of every map payload in generated JavaScript."""
+    calls = re.findall(r"IncidentMap\.payload\((.*)\);", script)
+    if not calls:
+        raise AssertionError("no IncidentMap.payload call in the script")
+    return [text for call in calls for text in json.loads(call)["strings"]]
 
 
 def _not_evaluated(output: str, payload: Payload) -> Outcome | None:
@@ -335,7 +335,7 @@ def via_geojson_export(payload: Payload) -> Outcome:
 def via_standalone_html(payload: Payload) -> Outcome:
     frame = hostile_frame(payload)
     html = standalone_html(frame, _stored(payload.text), [payload.text]).decode()
-    return _check_strings(_set_data_strings(html), payload)
+    return _check_strings(payload_strings(html), payload)
 
 
 def via_live_map(payload: Payload) -> Outcome:
@@ -344,12 +344,12 @@ def via_live_map(payload: Payload) -> Outcome:
 
     frame = hostile_frame(payload)
     fmap = base_map()
-    layers = incident_layers(frame)
+    layers = incident_layers(map_payload(frame))
     for layer in layers:
         layer.add_to(fmap)
     fmap.get_root().render()
     script = generate_leaflet_string(layers[0])
-    return _check_strings(_set_data_strings(script), payload)
+    return _check_strings(payload_strings(script), payload)
 
 
 def via_convert_cli(payload: Payload) -> Outcome:
@@ -369,7 +369,7 @@ def via_convert_cli(payload: Payload) -> Outcome:
         rejected = (Path(directory) / "acled.rejects.csv").exists()
     if payload.refused:
         return Outcome(rejected, "" if rejected else "not refused")
-    strings = _set_data_strings(html)
+    strings = payload_strings(html)
     wanted = _stored(payload.text)[: MAX_TEXT_LENGTH - 1]
     ok = any(wanted in value for value in strings)
     return Outcome(ok, "" if ok else "payload not among the map strings")

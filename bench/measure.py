@@ -23,7 +23,7 @@ from folium.plugins import MarkerCluster
 
 from bench.synthetic import EVENT_ID, write_synthetic
 from components.filters import Filters, apply_filters
-from components.mapview import build_map, incident_layers
+from components.mapview import build_map, incident_layers, map_payload
 from components.store import open_store
 from components.summary import headline
 
@@ -79,9 +79,9 @@ def report_rows(size: int) -> list[dict[str, str]]:
     ]
 
 
-def measure(size: int, url: str) -> dict[str, float]:
+def measure(size: int, url: str, layout: str = "towns") -> dict[str, float]:
     with tempfile.TemporaryDirectory() as scratch:
-        directory = write_synthetic(Path(scratch) / "data", size)
+        directory = write_synthetic(Path(scratch) / "data", size, layout=layout)
         (store, problems), seed_s = timed(open_store, directory, url)
         if problems:
             raise RuntimeError(str(problems[0]))
@@ -94,7 +94,7 @@ def measure(size: int, url: str) -> dict[str, float]:
             chosen = apply_filters(frame, Filters(target_types=("market", "bank")))
             headline(chosen, events)
             headline(frame, events)
-            return incident_layers(chosen)
+            return incident_layers(map_payload(chosen))
 
         _, filter_s = timed(filter_change)
         html, build = timed(lambda: build_map(frame).get_root().render())
@@ -104,6 +104,7 @@ def measure(size: int, url: str) -> dict[str, float]:
         _, refresh_s = timed(store.frame)
         result = {
             "size": size,
+            "layout": layout,
             "seed_s": seed_s,
             "first_open_s": first["app_first_run_s"],
             "cold_open_s": restart["app_first_run_s"],
@@ -130,4 +131,5 @@ def measure(size: int, url: str) -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(measure(int(sys.argv[1]), sys.argv[2])))
+    layout = sys.argv[3] if len(sys.argv) > 3 else "towns"
+    print(json.dumps(measure(int(sys.argv[1]), sys.argv[2], layout)))

@@ -1,10 +1,16 @@
 """Synthetic incident sets for benchmarks: clearly labelled, never real data.
 
 ``write_synthetic(directory, size)`` writes a data directory in the app's own
-format (events.csv and incidents/synthetic.csv) with ``size`` incidents placed on
-the gazetteer's towns in Balochistan, with target and attack types, dates over
-2025 and casualty counts drawn from a fixed seed, so every run measures the same
-data.
+format (events.csv and incidents/synthetic.csv) with ``size`` incidents, target and
+attack types, dates over 2025 and casualty counts drawn from a fixed seed, so every
+run measures the same data. Two layouts:
+
+- ``towns``: every incident on one of Balochistan's towns (as reports place them);
+  many incidents share a point.
+- ``spread``: every incident at a point of its own, spread as event data are
+  (ACLED, UCDP GED): most clustered around towns, some strung along the roads
+  between them, some near the Afghan and Iranian borders. Each keeps the name of
+  the town it is near, at geo precision 2.
 """
 
 from __future__ import annotations
@@ -15,7 +21,13 @@ import numpy as np
 import pandas as pd
 
 from components.gazetteer import default_gazetteer
-from components.model import ATTACK_TYPES, NOT_REPORTED, TARGET_TYPES, GeoPrecision
+from components.model import (
+    ATTACK_TYPES,
+    CASUALTY_FIELDS,
+    NOT_REPORTED,
+    TARGET_TYPES,
+    GeoPrecision,
+)
 from components.records import EVENT_COLUMNS, INCIDENT_COLUMNS
 
 SEED = 20260201
@@ -31,18 +43,97 @@ def _counts(rng: np.random.Generator, size: int, mean: float, known: float) -> l
     return values.tolist()
 
 
-def synthetic_frame(size: int, seed: int = SEED) -> pd.DataFrame:
-    """``size`` synthetic incident rows (as CSV cells)."""
-    rng = np.random.default_rng(seed)
-    places = [
+BORDER = np.array(
+    [
+        (25.17, 61.61),
+        (26.0, 62.1),
+        (26.9, 63.2),
+        (27.8, 62.8),
+        (28.9, 61.9),
+        (29.85, 60.88),
+        (29.4, 62.5),
+        (29.5, 64.1),
+        (29.9, 66.2),
+        (30.9, 66.4),
+        (31.3, 68.0),
+        (31.8, 69.2),
+    ]
+)
+"""A rough line along Balochistan's borders with Iran and Afghanistan (lat, lon):
+only where synthetic border incidents are strewn, not a boundary."""
+
+
+def _towns() -> list:
+    return [
         p
         for p in default_gazetteer()
         if p.precision == GeoPrecision.TOWN and (p.country, p.admin1) == BALOCHISTAN
     ]
-    weights = np.array([p.population or 1000 for p in places], dtype=float) ** 0.5
-    place = rng.choice([p.name for p in places], size, p=weights / weights.sum())
-    province = rng.random(size) < 0.02
-    place = np.where(province, "Balochistan", place)
+
+
+def _spread_points(
+    rng: np.random.Generator, size: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(lat, lon, town index) of ``size`` distinct points near the towns."""
+    towns = _towns()
+    lat0 = np.array([t.lat for t in towns])
+    lon0 = np.array([t.lon for t in towns])
+    weights = np.array([t.population or 1000 for t in towns], dtype=float) ** 0.5
+    weights /= weights.sum()
+    kind = rng.random(size)
+    town = rng.choice(len(towns), size, p=weights)
+    lat = lat0[town] + rng.normal(0, 0.08, size)
+    lon = lon0[town] + rng.normal(0, 0.08, size)
+    road = (kind >= 0.6) & (kind < 0.85)  # along the way to another town
+    other = rng.choice(len(towns), size, p=weights)
+    share = rng.random(size)
+    lat = np.where(road, lat0[town] + share * (lat0[other] - lat0[town]), lat)
+    lon = np.where(road, lon0[town] + share * (lon0[other] - lon0[town]), lon)
+    lat = np.where(road, lat + rng.normal(0, 0.01, size), lat)
+    lon = np.where(road, lon + rng.normal(0, 0.01, size), lon)
+    border = kind >= 0.85
+    leg = rng.integers(0, len(BORDER) - 1, size)
+    along = rng.random(size)
+    start, end = BORDER[leg], BORDER[leg + 1]
+    lat = np.where(border, start[:, 0] + along * (end[:, 0] - start[:, 0]), lat)
+    lon = np.where(border, start[:, 1] + along * (end[:, 1] - start[:, 1]), lon)
+    lat = np.where(border, lat + rng.normal(0, 0.05, size), lat)
+    lon = np.where(border, lon + rng.normal(0, 0.05, size), lon)
+    town = np.where(border, _nearest(lat, lon, lat0, lon0), town)
+    # Distinct: a little jitter below the drawing's precision keeps points apart.
+    lat += rng.uniform(-1e-4, 1e-4, size)
+    lon += rng.uniform(-1e-4, 1e-4, size)
+    return np.round(lat, 5), np.round(lon, 5), town
+
+
+def _nearest(
+    lat: np.ndarray, lon: np.ndarray, lat0: np.ndarray, lon0: np.ndarray
+) -> np.ndarray:
+    found = np.empty(len(lat), dtype=np.int64)
+    for start in range(0, len(lat), 50_000):
+        part = slice(start, start + 50_000)
+        distance = (lat[part, None] - lat0) ** 2 + (lon[part, None] - lon0) ** 2
+        found[part] = distance.argmin(axis=1)
+    return found
+
+
+def synthetic_frame(size: int, seed: int = SEED, layout: str = "towns") -> pd.DataFrame:
+    """``size`` synthetic incident rows (as CSV cells), in ``layout`` (towns or
+    spread)."""
+    rng = np.random.default_rng(seed)
+    places = _towns()
+    lat = lon = np.full(size, "", dtype=object)
+    precision = np.full(size, "", dtype=object)
+    if layout == "spread":
+        y, x, town = _spread_points(rng, size)
+        place = np.array([p.name for p in places], dtype=object)[town]
+        lat, lon = y.astype(str), x.astype(str)
+        precision = np.full(size, str(int(GeoPrecision.NEAR_TOWN)), dtype=object)
+    else:
+        weights = np.array([p.population or 1000 for p in places], dtype=float) ** 0.5
+        place = rng.choice([p.name for p in places], size, p=weights / weights.sum())
+        province = rng.random(size) < 0.02
+        place = np.where(province, "Balochistan", place)
     targets = [code for code in TARGET_TYPES if code != NOT_REPORTED]
     attacks = [code for code in ATTACK_TYPES if code != NOT_REPORTED]
     target = rng.choice([*targets, NOT_REPORTED], size)
@@ -57,9 +148,9 @@ def synthetic_frame(size: int, seed: int = SEED) -> pd.DataFrame:
             "date": dates,
             "date_precision": "1",
             "place": place,
-            "lat": "",
-            "lon": "",
-            "geo_precision": "",
+            "lat": lat,
+            "lon": lon,
+            "geo_precision": precision,
             "target_type": target,
             "attack_types": attack,
             "killed_civilians": _counts(rng, size, 1.2, 0.6),
@@ -78,8 +169,43 @@ def synthetic_frame(size: int, seed: int = SEED) -> pd.DataFrame:
     )
 
 
-def write_synthetic(directory: Path, size: int, seed: int = SEED) -> Path:
-    """A data directory holding ``size`` synthetic incidents."""
+def spread_frame(size: int, seed: int = SEED) -> pd.DataFrame:
+    """The stored columns of ``size`` spread synthetic incidents, as a store gives
+    them (for tests and benchmarks of the map without a database)."""
+    rows = synthetic_frame(size, seed, "spread")
+    counts = {c: pd.to_numeric(rows[c]).astype("Int64") for c in CASUALTY_FIELDS}
+    return pd.DataFrame(
+        {
+            "id": rows["id"],
+            "event_id": rows["event_id"],
+            "revises": "",
+            "date": pd.to_datetime(rows["date"]),
+            "date_precision": 1,
+            "place_reported": rows["place"],
+            "place": rows["place"],
+            "geonameid": pd.array([None] * size, dtype="Int64"),
+            "admin1": "Balochistan",
+            "lat": rows["lat"].astype(float),
+            "lon": rows["lon"].astype(float),
+            "geo_precision": int(GeoPrecision.NEAR_TOWN),
+            "target_type": rows["target_type"],
+            "attack_types": rows["attack_types"],
+            **counts,
+            "figure_scope": "incident",
+            "source_title": rows["source_title"],
+            "source_publisher": "",
+            "source_date": pd.NaT,
+            "source_location": rows["source_location"],
+            "source_excerpt": "",
+            "notes": rows["notes"],
+        }
+    )
+
+
+def write_synthetic(
+    directory: Path, size: int, seed: int = SEED, layout: str = "towns"
+) -> Path:
+    """A data directory holding ``size`` synthetic incidents in ``layout``."""
     (directory / "incidents").mkdir(parents=True, exist_ok=True)
     event = dict.fromkeys(EVENT_COLUMNS, "")
     event.update(
@@ -95,7 +221,7 @@ def write_synthetic(directory: Path, size: int, seed: int = SEED) -> Path:
     pd.DataFrame([event], columns=EVENT_COLUMNS).to_csv(
         directory / "events.csv", index=False
     )
-    synthetic_frame(size, seed).to_csv(
+    synthetic_frame(size, seed, layout).to_csv(
         directory / "incidents" / "synthetic.csv", index=False
     )
     return directory

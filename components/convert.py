@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from components.briefing import briefing, briefing_title
+from components.briefing_sheet import briefing_sheet
 from components.errors import IncidentMapError, InputFileError
 from components.export import geojson_bytes, standalone_html, to_csv
 from components.files import check_output_path, open_regular, read_capped, write_file
@@ -33,7 +35,7 @@ from components.records import Dataset
 from components.store.csv_files import CsvStore, check_new_data_directory, write_dataset
 
 SOURCES = ("acled", "gtd", "ucdp", "geojson", "ours")
-TARGETS = ("ours", "geojson", "csv", "html")
+TARGETS = ("ours", "geojson", "csv", "html", "pdf", "png")
 
 
 def read_source(path: Path, source: str, encoding: str = "utf-8") -> ImportResult:
@@ -86,7 +88,16 @@ def write_output(
         return to_csv(frame)
     if target == "geojson":
         return geojson_bytes(frame, events)
-    return standalone_html(frame, title)
+    if target in ("pdf", "png"):
+        brief = briefing(frame, events)
+        return briefing_sheet(
+            frame,
+            events,
+            title=briefing_title(brief, title),
+            scope=[title],
+            fmt=target,
+        )
+    return standalone_html(frame, title, events=events)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

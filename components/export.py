@@ -12,9 +12,10 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from components.assets import inline_assets
+from components.briefing import briefing, figure_text, headline_line
 from components.formats.geojson import dumps, to_geojson
 from components.mapview import build_map
-from components.model import Event
+from components.model import CASUALTY_FIELDS, DEATH_FIELDS, Event
 from components.text import spreadsheet_cell
 
 CREDITS = (
@@ -57,16 +58,34 @@ def standalone_html(
     title: str,
     view: Sequence[str] = (),
     today: dt.date | None = None,
+    events: Mapping[str, Event] | None = None,
 ) -> bytes:
     """One HTML file with the map, its layers and every asset inlined.
 
     It opens from disk in a browser with no server and no internet. ``view``
-    describes the filters that made ``frame``; it is printed on the map.
+    describes the filters that made ``frame``; it is printed on the map, with the
+    headline figures and a line per event when ``events`` are given.
     """
     today = today or dt.date.today()
+    figures: list[str] = []
+    if events is not None and len(frame):
+        brief = briefing(frame, events)
+        figures = [headline_line(brief)]
+        if brief.mixed:
+            figures += [
+                f"{line.name} ({line.date:%d %b %Y}): "
+                + ", ".join(
+                    f"{CASUALTY_FIELDS[c].lower()} {figure_text(line.figures[c])}"
+                    for c in DEATH_FIELDS
+                    if line.figures[c] is not None
+                )
+                for line in brief.events[:10]
+                if line.date
+            ]
     caption = [
         title,
         f"{len(frame):,} incidents; exported {today.isoformat()}",
+        *figures,
         *view,
         CREDITS,
     ]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from components import views
-from components.model import ATTACK_TYPES, TARGET_TYPES, GeoPrecision
+from components.model import ATTACK_TYPES, TARGET_TYPES, Event, GeoPrecision
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,8 @@ class Filters:
     attack_types: tuple[str, ...] = ()
     dates: tuple[dt.date, dt.date] | None = None
     """First and last day, both included; None for every date."""
+    events: tuple[str, ...] = ()
+    """Event ids; empty means every event."""
 
     @property
     def active(self) -> bool:
@@ -30,6 +33,8 @@ class Filters:
 def apply_filters(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """The rows that match every chosen filter (any of the values within one)."""
     mask = np.ones(len(frame), dtype=bool)
+    if filters.events:
+        mask &= frame["event_id"].isin(filters.events).to_numpy()
     if filters.places:
         mask &= frame["place"].isin(filters.places).to_numpy()
     if filters.target_types:
@@ -43,6 +48,42 @@ def apply_filters(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
         first, last = (pd.Timestamp(day) for day in filters.dates)
         mask &= frame["date"].between(first, last).to_numpy()
     return frame[mask]
+
+
+def event_options(events: Mapping[str, Event]) -> list[str]:
+    """Event ids, latest first (by date, then name)."""
+    return [
+        key
+        for key, _ in sorted(
+            events.items(), key=lambda item: (item[1].date, item[1].name), reverse=True
+        )
+    ]
+
+
+def event_labels(events: Mapping[str, Event]) -> dict[str, str]:
+    """What an event is called in the filter and in links: its name and date."""
+    labels: dict[str, str] = {}
+    for key in event_options(events):
+        event = events[key]
+        label = f"{event.name} ({event.date.day} {event.date:%b %Y})"
+        while label in labels.values():
+            label += " ·"
+        labels[key] = label
+    return labels
+
+
+def days_of(frame: pd.DataFrame) -> list[dt.date]:
+    """Every day from the first incident's to the last's (playback steps)."""
+    span = date_span(frame)
+    if span is None:
+        return []
+    first, last = span
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def up_to(frame: pd.DataFrame, day: dt.date) -> pd.DataFrame:
+    """The rows dated on or before ``day`` (the map as it stood that day)."""
+    return frame[frame["date"] < pd.Timestamp(day) + pd.Timedelta(days=1)]
 
 
 def date_span(frame: pd.DataFrame) -> tuple[dt.date, dt.date] | None:

@@ -1,21 +1,42 @@
-"""The map's data, compact: incident table -> plain lists the browser draws. Pure.
+"""The map's data: incident table -> the :class:`MapPayload` the browser draws. Pure.
 
-Built for 100,000 incidents: columns are encoded with pandas (no Python object per
-incident), strings are sent once each and referred to by index, and the incidents
-of one target type at one point travel as one group, drawn as one marker whose
-popup pages through them. ``static/incident-map.js`` reads these structures.
+Built for a million incidents: columns are encoded with numpy and pandas (no
+Python object per incident), strings go once each and rows refer to them by
+index, and what is sent depends on how much there is. Up to
+:data:`MAX_MARKERS` groups (incidents of one target type at one point), each group
+is an HTML marker; beyond that, the incidents in view go as typed arrays that
+the browser draws on a canvas, up to :data:`POINT_BUDGET`; beyond that, counts
+per grid cell in view. The schema is ``components.map_contract``.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from components.frame import earlier_records
+from components.map_contract import (
+    SCHEMA,
+    Cell,
+    ClassStyle,
+    Deaths,
+    Field,
+    HeatPoint,
+    MapPayload,
+    Marker,
+    Mode,
+    PlaceLabel,
+    Points,
+    TypeStyle,
+    Words,
+)
 from components.model import (
     CASUALTY_FIELDS,
     DEATH_FIELDS,
@@ -23,26 +44,86 @@ from components.model import (
     DatePrecision,
     GeoPrecision,
 )
+from components.symbols import SHAPE_PATHS, TARGET_CLASSES, target_class
+from components.views import DEATHS_KEY, HEAT_KEY, NAMES_KEY
 
-STACK_RADIUS = 13
+MAX_MARKERS = 1_500
+"""More marker groups than this are drawn on a canvas instead."""
+POINT_BUDGET = 200_000
+"""More incidents in view than this are counted per grid cell instead."""
+VIEW_MARGIN = 0.25
+"""Points this share of the view beyond each edge are sent too, for panning."""
+MAX_TEXT_CHARS = 1_500_000
+"""Long free text (notes, source excerpts) is left out of a payload past this."""
+CELL_PIXELS = 64
+STACK_RADIUS = 15
 """Pixels between a shared point and the markers fanned out around it."""
 MAX_PLACE_LABELS = 60
-"""More places than this are named only in their tooltips, not on the map."""
+MAX_DEATH_CIRCLES = 400
+HEAT_GRID = 0.02
+"""Degrees: the heat map counts incidents per cell of about 2 km."""
+MAX_HEAT_POINTS = 20_000
+
+WORDS: Words = {
+    "notReported": "not reported",
+    "incidentsHere": "incidents here",
+    "of": "of",
+    "previous": "Previous incident",
+    "next": "Next incident",
+    "provinceWide": "province-wide",
+    "placeNotReported": "province-wide: the source does not say where",
+    "killed": "killed",
+    "earlier": "Earlier report",
+    "fit": "Fit the map to the selected incidents",
+    "legend": "Legend",
+    "cellHint": "incidents here: click to zoom in",
+    "deaths": "Deaths (circle area grows with deaths)",
+}
+TEXT_FIELDS: list[Field] = [
+    {"key": "target", "label": "Target"},
+    {"key": "attacks", "label": "Attack"},
+    {"key": "date", "label": "Date"},
+    {"key": "reported_as", "label": "Reported as"},
+    {"key": "notes", "label": "Notes"},
+    {"key": "source", "label": "Source"},
+    {"key": "excerpt", "label": "Source text"},
+]
+LONG_TEXT = ("notes", "excerpt")
+COUNT_FIELDS: list[Field] = [
+    {"key": column, "label": label} for column, label in CASUALTY_FIELDS.items()
+]
 
 _PRECISION_LABELS = {int(p): p.label for p in GeoPrecision}
 _DATE_PRECISION_LABELS = {int(p): p.label for p in DatePrecision}
 
 
-def script_json(value: object) -> str:
-    """Compact JSON that is also safe inside a <script> element."""
-    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
-    return (
-        text.replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
+@dataclass(frozen=True)
+class View:
+    """The part of the map in view, as the browser last reported it."""
+
+    south: float
+    west: float
+    north: float
+    east: float
+    zoom: int
+
+    def widened(self, share: float = VIEW_MARGIN) -> View:
+        dy, dx = (self.north - self.south) * share, (self.east - self.west) * share
+        return View(
+            max(self.south - dy, -90),
+            self.west - dx,
+            min(self.north + dy, 90),
+            self.east + dx,
+            self.zoom,
+        )
+
+    def contains(self, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+        return (
+            (lat >= self.south)
+            & (lat <= self.north)
+            & (lon >= self.west)
+            & (lon <= self.east)
+        )
 
 
 class StringTable:
@@ -51,19 +132,22 @@ class StringTable:
     def __init__(self) -> None:
         self.values: list[str] = []
         self._index: dict[str, int] = {}
+        self.chars = 0
 
     def encode(self, column: pd.Series, *, blank_is_none: bool = False) -> np.ndarray:
         codes, uniques = pd.factorize(column.fillna(""), sort=False)
         mapping = np.array([self.add(str(u)) for u in uniques] or [0], dtype=np.int64)
         encoded = mapping[codes] if len(codes) else np.zeros(0, dtype=np.int64)
-        if blank_is_none:
-            encoded = np.where(column.fillna("").to_numpy() == "", -1, encoded)
+        if blank_is_none and len(uniques):
+            blank = np.array([str(u) == "" for u in uniques] + [False])
+            encoded = np.where(blank[codes], -1, encoded)
         return encoded
 
     def add(self, value: str) -> int:
         if value not in self._index:
             self._index[value] = len(self.values)
             self.values.append(value)
+            self.chars += len(value)
         return self._index[value]
 
 
@@ -74,31 +158,18 @@ def _column(values: np.ndarray) -> list[int] | int:
     return values.tolist()
 
 
-def stack_offsets(groups: pd.DataFrame) -> pd.DataFrame:
-    """Pixel offsets (dx, dy) that fan out the groups sharing a point.
-
-    Only the drawing moves: each marker keeps its true coordinates.
-    """
-    point = [groups["lat"].round(5), groups["lon"].round(5)]
-    index = groups.groupby(point).cumcount().to_numpy()
-    count = groups.groupby(point)["lat"].transform("size").to_numpy()
-    radius = STACK_RADIUS * np.maximum(1.0, count / 6)
-    angle = -math.pi / 2 + 2 * math.pi * index / np.maximum(count, 1)
-    alone = count == 1
-    return pd.DataFrame(
-        {
-            "dx": np.where(alone, 0.0, np.round(radius * np.cos(angle), 1)),
-            "dy": np.where(alone, 0.0, np.round(radius * np.sin(angle), 1)),
-        },
-        index=groups.index,
-    )
+def _b64(values: np.ndarray, dtype: str) -> str:
+    return base64.b64encode(
+        np.ascontiguousarray(values, dtype=dtype).tobytes()
+    ).decode()
 
 
 def _format_dates(dates: pd.Series, pattern: str) -> pd.Series:
-    """strftime through the distinct values: a year of dates is 365 calls, not 100k."""
+    """strftime through the distinct values: a year of dates is 365 calls."""
     codes, uniques = pd.factorize(dates)
     labels = np.array(
-        [d.strftime(pattern) if pd.notna(d) else "" for d in uniques] + [""]
+        [d.strftime(pattern) if pd.notna(d) else "" for d in uniques] + [""],
+        dtype=object,
     )
     return pd.Series(labels[codes], index=dates.index)
 
@@ -107,13 +178,12 @@ def _text_columns(latest: pd.DataFrame) -> pd.DataFrame:
     """The strings a popup shows, one column each, built column-wise."""
     publisher = latest["source_publisher"].replace("", "publisher not named")
     source_date = _format_dates(latest["source_date"], ", %d %b %Y")
-    reported_as = latest["place_reported"].where(
-        latest["place_reported"] != latest["place"], ""
-    )
+    place = latest["place"].astype(str)
+    reported = latest["place_reported"].astype(str)
     return pd.DataFrame(
         {
-            "place": latest["place"],
-            "reported_as": reported_as,
+            "place": place,
+            "reported_as": reported.where(reported != place, ""),
             "precision": latest["geo_precision"].map(_PRECISION_LABELS),
             "target": latest["target_label"],
             "attacks": latest["attack_labels"],
@@ -122,12 +192,12 @@ def _text_columns(latest: pd.DataFrame) -> pd.DataFrame:
             + latest["date_precision"].map(_DATE_PRECISION_LABELS)
             + ")",
             "notes": latest["notes"],
-            "source": latest["source_title"]
+            "source": latest["source_title"].astype(str)
             + " ("
-            + publisher
+            + publisher.astype(str)
             + source_date
             + "), "
-            + latest["source_location"],
+            + latest["source_location"].astype(str),
             "excerpt": latest["source_excerpt"],
         },
         index=latest.index,
@@ -162,121 +232,344 @@ def earlier_figures(frame: pd.DataFrame) -> dict[str, list[str]]:
     return lines
 
 
-def incident_groups(
-    latest: pd.DataFrame, history: Mapping[str, list[str]] | None = None
-) -> dict[str, dict]:
-    """{"strings", "columns", "types"} for the browser: one column per popup field
-    (string indexes, counts with -1 for not reported) and, per target type, its
-    style and its groups of rows.
-
-    ``latest`` holds the records to draw (revised ones already folded in);
-    ``history`` the earlier figures of revised records, by id.
-    """
-    history = history or {}
-    strings = StringTable()
+def _rows(
+    latest: pd.DataFrame,
+    history: Mapping[str, list[str]],
+    strings: StringTable,
+    long_text: bool,
+) -> dict[str, list[int] | int]:
+    """Per-incident columns for the popups."""
     texts = _text_columns(latest)
-    encoded = {
-        "place": strings.encode(texts["place"]),
-        "reported_as": strings.encode(texts["reported_as"], blank_is_none=True),
-        "precision": strings.encode(texts["precision"]),
-        "target": strings.encode(texts["target"]),
-        "attacks": strings.encode(texts["attacks"]),
-        "date": strings.encode(texts["date"]),
-        "notes": strings.encode(texts["notes"], blank_is_none=True),
-        "source": strings.encode(texts["source"]),
-        "excerpt": strings.encode(texts["excerpt"], blank_is_none=True),
+    rows: dict[str, list[int] | int] = {
+        "place": _column(strings.encode(texts["place"])),
+        "precision": _column(strings.encode(texts["precision"])),
     }
+    for field in TEXT_FIELDS:
+        key = field["key"]
+        if key in LONG_TEXT and not long_text:
+            continue
+        blank = key in ("reported_as", "notes", "excerpt")
+        rows[key] = _column(strings.encode(texts[key], blank_is_none=blank))
     counts = latest[list(CASUALTY_FIELDS)].astype("Int64").fillna(-1)
-    columns = {name: _column(values) for name, values in encoded.items()}
-    columns["counts"] = [_column(counts[c].to_numpy(dtype=np.int64)) for c in counts]
+    for column in CASUALTY_FIELDS:
+        rows[column] = _column(counts[column].to_numpy(dtype=np.int64))
     if history:
-        columns["earlier"] = [
+        earlier = [
             [strings.add(text) for text in history.get(record, [])]
             for record in latest["id"]
         ]
+        if any(earlier):
+            rows["earlier"] = earlier  # type: ignore[assignment]
+    return rows
 
-    groups = (
+
+def stack_offsets(groups: pd.DataFrame) -> pd.DataFrame:
+    """Pixel offsets (dx, dy) that fan out the groups sharing a point."""
+    point = [groups["lat"].round(5), groups["lon"].round(5)]
+    index = groups.groupby(point).cumcount().to_numpy()
+    count = groups.groupby(point)["lat"].transform("size").to_numpy()
+    radius = STACK_RADIUS * np.maximum(1.0, count / 6)
+    angle = -math.pi / 2 + 2 * math.pi * index / np.maximum(count, 1)
+    alone = count == 1
+    return pd.DataFrame(
+        {
+            "dx": np.where(alone, 0.0, np.round(radius * np.cos(angle), 1)),
+            "dy": np.where(alone, 0.0, np.round(radius * np.sin(angle), 1)),
+        },
+        index=groups.index,
+    )
+
+
+def _groups(latest: pd.DataFrame) -> pd.DataFrame:
+    return (
         latest.assign(row=np.arange(len(latest)))
         .groupby(["target_type", "lat", "lon", "geo_precision"], sort=False)["row"]
         .agg(list)
         .reset_index()
     )
-    groups[["dx", "dy"]] = stack_offsets(groups)
-    by_type: dict[str, dict] = {}
-    for code, part in groups.groupby("target_type", sort=False):
-        target = TARGET_TYPES[code]
-        by_type[code] = {
-            "style": {"colour": target.colour, "label": target.label},
-            "groups": [
-                [
-                    g.lat,
-                    g.lon,
-                    g.dx,
-                    g.dy,
-                    int(g.geo_precision == GeoPrecision.REGION),
-                    g.row,
-                ]
-                for g in part.itertuples(index=False)
-            ],
+
+
+def _markers(groups: pd.DataFrame, type_index: Mapping[str, int]) -> list[Marker]:
+    groups = groups.join(stack_offsets(groups))
+    wide = int(GeoPrecision.REGION)
+    return [
+        {
+            "lat": float(g.lat),
+            "lon": float(g.lon),
+            "dx": float(g.dx),
+            "dy": float(g.dy),
+            "wide": int(g.geo_precision) == wide,
+            "type": type_index[g.target_type],
+            "rows": [int(r) for r in g.row],
         }
-    return {"strings": strings.values, "columns": columns, "types": by_type}
+        for g in groups.itertuples(index=False)
+    ]
 
 
-def death_circles(latest: pd.DataFrame) -> list[list]:
-    """[lat, lon, radius, wide, lines]: one circle per point with reported deaths."""
+def _points(latest: pd.DataFrame, type_index: Mapping[str, int]) -> Points:
+    types = latest["target_type"].map(type_index).to_numpy(dtype=np.uint8)
+    return {
+        "count": len(latest),
+        "lat": _b64(latest["lat"].to_numpy(), "<f4"),
+        "lon": _b64(latest["lon"].to_numpy(), "<f4"),
+        "type": _b64(types, "<u1"),
+        "row": _b64(np.arange(len(latest)), "<u4"),
+    }
+
+
+def cell_size(zoom: int) -> float:
+    """Degrees of longitude a cell spans at ``zoom`` (:data:`CELL_PIXELS` wide)."""
+    return CELL_PIXELS * 360.0 / (256 * 2 ** max(zoom, 0))
+
+
+def _cells(latest: pd.DataFrame, zoom: int) -> list[Cell]:
+    size = cell_size(zoom)
+    lat = latest["lat"].to_numpy()
+    lon = latest["lon"].to_numpy()
+    row = np.floor(lat / size).astype(np.int64)
+    col = np.floor(lon / size).astype(np.int64)
+    deaths = latest[list(DEATH_FIELDS)].fillna(0).sum(axis=1).to_numpy(dtype=np.int64)
+    keys = row * 10_000_000 + col
+    unique, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+    death_sums = np.bincount(inverse, weights=deaths, minlength=len(unique))
+    rows, cols = np.divmod(unique, 10_000_000)
+    return [
+        {
+            "south": round(float(r * size), 5),
+            "west": round(float(c * size), 5),
+            "north": round(float((r + 1) * size), 5),
+            "east": round(float((c + 1) * size), 5),
+            "count": int(n),
+            "deaths": int(d),
+        }
+        for r, c, n, d in zip(rows, cols, counts, death_sums, strict=True)
+    ]
+
+
+def death_circles(latest: pd.DataFrame) -> list[Deaths]:
+    """One circle per place with reported deaths (the places with most, first)."""
     deaths = latest[["place", "lat", "lon", "geo_precision", *DEATH_FIELDS]]
     reported = deaths[list(DEATH_FIELDS)].notna().any(axis=1)
-    circles = []
-    grouped = deaths[reported].groupby(["place", "lat", "lon", "geo_precision"])
-    for (place, lat, lon, precision), group in grouped:
-        sums = {column: group[column].sum(min_count=1) for column in DEATH_FIELDS}
-        total = int(sum(v for v in sums.values() if pd.notna(v)))
+    if not reported.any():
+        return []
+    grouped = deaths[reported].groupby(["place", "geo_precision"], sort=False)
+    sums = grouped[list(DEATH_FIELDS)].sum(min_count=1)
+    where = grouped[["lat", "lon"]].median()
+    totals = sums.fillna(0).sum(axis=1).astype(np.int64)
+    circles: list[Deaths] = []
+    for (place, precision), total in totals.nlargest(MAX_DEATH_CIRCLES).items():
         wide = precision == GeoPrecision.REGION
         title = (
             f"{place}: province-wide totals, not tied to any place" if wide else place
         )
         parts = [
             f"{CASUALTY_FIELDS[column]}: {int(value):,}"
-            for column, value in sums.items()
+            for column, value in sums.loc[(place, precision)].items()
             if pd.notna(value)
         ]
+        lat, lon = where.loc[(place, precision)]
         circles.append(
-            [
-                lat,
-                lon,
-                death_radius(total),
-                int(wide),
-                [title, f"{total:,} killed", *parts],
-            ]
+            {
+                "lat": float(lat),
+                "lon": float(lon),
+                "radius": death_radius(int(total)),
+                "total": int(total),
+                "wide": bool(wide),
+                "lines": [title, f"{int(total):,} killed", *parts],
+            }
         )
     return circles
 
 
 def death_radius(total: int) -> float:
     """Pixel radius whose circle area grows in proportion to the deaths."""
-    return round(max(4.0, 3.0 * math.sqrt(total)), 1)
+    return round(max(9.0, 3.5 * math.sqrt(total)), 1)
 
 
-def place_labels(latest: pd.DataFrame) -> list[list]:
-    """[lat, lon, text, anchor x, anchor y, centred] for the places with most
-    incidents; a province-wide place is centred under its ring of markers."""
-    places = (
-        latest.groupby(["place", "lat", "lon", "geo_precision"], sort=False)
-        .size()
-        .sort_values(ascending=False)
-        .head(MAX_PLACE_LABELS)
-    )
-    labels = []
-    for (place, lat, lon, precision), _ in places.items():
+def place_labels(latest: pd.DataFrame) -> list[PlaceLabel]:
+    """The places with most incidents, named on the map."""
+    grouped = latest.groupby(["place", "geo_precision"], sort=False)
+    sizes = grouped.size().nlargest(MAX_PLACE_LABELS)
+    where = grouped[["lat", "lon"]].median()
+    labels: list[PlaceLabel] = []
+    for (place, precision), _ in sizes.items():
         wide = precision == GeoPrecision.REGION
-        text = f"{place} (province-wide)" if wide else place
-        anchor = (0, -(STACK_RADIUS * 3 + 8)) if wide else (-12, 8)
-        labels.append([lat, lon, text, anchor[0], anchor[1], int(wide)])
+        lat, lon = where.loc[(place, precision)]
+        labels.append(
+            {
+                "lat": float(lat),
+                "lon": float(lon),
+                "text": f"{place} (province-wide)" if wide else str(place),
+                "wide": bool(wide),
+            }
+        )
     return labels
 
 
-def heat_points(latest: pd.DataFrame) -> list[list]:
-    """[lat, lon, incidents] per point, for the heat-map layer."""
+def heat_points(latest: pd.DataFrame) -> list[HeatPoint]:
+    """Incidents counted per cell of about 2 km (placed towns only)."""
     towns = latest[latest["geo_precision"] != int(GeoPrecision.REGION)]
-    counts = towns.groupby(["lat", "lon"]).size()
-    return [[lat, lon, int(n)] for (lat, lon), n in counts.items()]
+    if towns.empty:
+        return []
+    lat = np.round(towns["lat"].to_numpy() / HEAT_GRID).astype(np.int64)
+    lon = np.round(towns["lon"].to_numpy() / HEAT_GRID).astype(np.int64)
+    keys, counts = np.unique(lat * 100_000 + lon, return_counts=True)
+    order = np.argsort(-counts)[:MAX_HEAT_POINTS]
+    rows, cols = np.divmod(keys[order], 100_000)
+    return [
+        {
+            "lat": round(float(r * HEAT_GRID), 4),
+            "lon": round(float(c * HEAT_GRID), 4),
+            "weight": int(n),
+        }
+        for r, c, n in zip(rows, cols, counts[order], strict=True)
+    ]
+
+
+def data_bounds(latest: pd.DataFrame) -> list[list[float]] | None:
+    if latest.empty:
+        return None
+    return [
+        [float(latest["lat"].min()), float(latest["lon"].min())],
+        [float(latest["lat"].max()), float(latest["lon"].max())],
+    ]
+
+
+def _groups_at_most(latest: pd.DataFrame, most: int) -> bool:
+    """Whether the rows fall into at most ``most`` marker groups; a first slice of
+    the rows answers 'no' without grouping all of them."""
+    keys = ["target_type", "lat", "lon", "geo_precision"]
+    if len(latest) <= most:
+        return True
+    head = latest.iloc[: most * 4]
+    if head.groupby(keys, sort=False).ngroups > most:
+        return False
+    return latest.groupby(keys, sort=False).ngroups <= most
+
+
+def choose_mode(latest: pd.DataFrame, view: View | None) -> tuple[Mode, pd.Series]:
+    """How to draw, and which rows to send: every row as markers while the groups
+    are few, else the rows in view as points while they fit the budget, else
+    cells."""
+    everything = pd.Series(True, index=latest.index)
+    if _groups_at_most(latest, MAX_MARKERS):
+        return "markers", everything
+    if view is None:
+        inside = everything
+    else:
+        widened = view.widened()
+        inside = pd.Series(
+            widened.contains(latest["lat"].to_numpy(), latest["lon"].to_numpy()),
+            index=latest.index,
+        )
+    if int(inside.sum()) <= POINT_BUDGET:
+        return "points", inside
+    return "cells", inside
+
+
+def build_payload(
+    latest: pd.DataFrame,
+    present_types: Sequence[str],
+    history: Mapping[str, list[str]] | None = None,
+    view: View | None = None,
+    hidden: Collection[str] = (),
+    selection: pd.DataFrame | None = None,
+    *,
+    skip_hidden: bool = False,
+) -> MapPayload:
+    """What the browser draws for ``latest`` (revised records folded in).
+
+    ``present_types`` keeps one layer per target type in the data, whatever the
+    filters; ``view`` (from the browser) decides what is sent when there is much;
+    ``selection`` gives the bounds 'fit' shows (default: ``latest``);
+    ``skip_hidden`` leaves out the data of hidden deaths, names and heat layers
+    (the page draws no hidden layer; a map file lets them be ticked on).
+    """
+    history = history or {}
+    skipped = set(hidden) if skip_hidden else set()
+    types = [code for code in TARGET_TYPES if code in set(present_types)]
+    type_index = {code: i for i, code in enumerate(types)}
+    mode, chosen = choose_mode(latest, view)
+    if mode == "cells":  # counts per area need the points and deaths only
+        sent = latest.loc[chosen.to_numpy(), ["lat", "lon", *DEATH_FIELDS]]
+    else:
+        sent = latest[chosen.to_numpy()] if mode != "markers" else latest
+    strings = StringTable()
+    rows: dict[str, list[int] | int] = {}
+    markers: list[Marker] = []
+    points: Points | None = None
+    cells: list[Cell] = []
+    note = ""
+    if mode == "cells":
+        cells = _cells(sent, view.zoom if view else 5)
+        note = (
+            f"{len(latest):,} incidents selected, {int(chosen.sum()):,} in view: "
+            "counted per area. Zoom in to see each incident by target type."
+        )
+    else:
+        rows = _rows(sent, history, strings, long_text=True)
+        if strings.chars > MAX_TEXT_CHARS:
+            strings = StringTable()
+            rows = _rows(sent, history, strings, long_text=False)
+            note = "Notes and source excerpts are in the table below the map."
+        if mode == "markers":
+            markers = _markers(_groups(sent), type_index)
+        else:
+            points = _points(sent, type_index)
+    classes = [c.key for c in TARGET_CLASSES]
+    payload: MapPayload = {
+        "schema": SCHEMA,
+        "id": "",
+        "mode": mode,
+        "note": note,
+        "words": WORDS,
+        "fields": TEXT_FIELDS,
+        "counts": COUNT_FIELDS,
+        "classes": [
+            ClassStyle(key=c.key, label=c.label, colour=c.colour, shape=c.shape)
+            for c in TARGET_CLASSES
+        ],
+        "shapes": SHAPE_PATHS,
+        "types": [
+            TypeStyle(
+                code=code,
+                label=TARGET_TYPES[code].label,
+                cls=classes.index(target_class(code).key),
+            )
+            for code in types
+        ],
+        "hidden": sorted(hidden),
+        "strings": strings.values,
+        "rows": rows,
+        "markers": markers,
+        "points": points,
+        "cells": cells,
+        "deaths": [] if DEATHS_KEY in skipped else death_circles(latest),
+        "places": [] if NAMES_KEY in skipped else place_labels(latest),
+        "heat": [] if HEAT_KEY in skipped else heat_points(latest),
+        "bounds": data_bounds(latest if selection is None else selection),
+    }
+    payload["id"] = payload_id(payload)
+    return payload
+
+
+def payload_id(payload: Mapping[str, object]) -> str:
+    """A hash of the payload's content (without its id)."""
+    content = json.dumps(
+        {k: v for k, v in payload.items() if k != "id"},
+        separators=(",", ":"),
+        sort_keys=True,
+    )
+    return hashlib.sha256(content.encode()).hexdigest()[:16]
+
+
+def script_json(value: object) -> str:
+    """Compact JSON that is also safe inside a <script> element."""
+    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )

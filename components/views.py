@@ -15,14 +15,17 @@ import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
+EVENT = "event"
 PLACE = "place"
 TARGET = "target"
 ATTACK = "attack"
 DATES = "dates"
 MAP = "map"
 LAYERS = "layers"
-PARAMETERS = (PLACE, TARGET, ATTACK, DATES, MAP, LAYERS)
+PROJECTOR = "projector"
+PARAMETERS = (EVENT, PLACE, TARGET, ATTACK, DATES, MAP, LAYERS, PROJECTOR)
 
+CELLS_KEY = "cells"
 DEATHS_KEY = "deaths"
 NAMES_KEY = "names"
 HEAT_KEY = "heat"
@@ -66,6 +69,37 @@ def parse_map_view(text: str) -> MapView:
     return MapView(lat, lon, zoom)
 
 
+MAP_SIZE = (1100, 600)
+"""Pixels the map is assumed to span when fitting it (the page's usual width)."""
+MAX_FIT_ZOOM = 9
+"""A single town fits at this zoom: close enough to see its surroundings."""
+FIT_PADDING = 60
+
+
+def fit_view(
+    bounds: tuple[float, float, float, float], size: tuple[int, int] = MAP_SIZE
+) -> MapView:
+    """The centre and zoom that show ``bounds`` (south, west, north, east), as
+    Leaflet's fitBounds would on a map of ``size`` pixels."""
+    south, west, north, east = bounds
+    width, height = (
+        max(size[0] - 2 * FIT_PADDING, 1),
+        max(size[1] - 2 * FIT_PADDING, 1),
+    )
+
+    def y(lat: float) -> float:  # Web Mercator, in world widths
+        lat = max(min(lat, 85.0), -85.0)
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / (2 * math.pi)
+
+    span_x = max((east - west) / 360.0, 1e-9)
+    span_y = max(y(north) - y(south), 1e-9)
+    zoom = math.floor(math.log2(min(width / (256 * span_x), height / (256 * span_y))))
+    zoom = max(0, min(zoom, MAX_FIT_ZOOM))
+    centre_y = (y(north) + y(south)) / 2
+    lat = math.degrees(2 * math.atan(math.exp(centre_y * 2 * math.pi)) - math.pi / 2)
+    return MapView(round(lat, 4), round((west + east) / 2, 4), zoom)
+
+
 def map_view(params: Mapping[str, Sequence[str]]) -> MapView | None:
     """The map view a link asks for, if it asks for a valid one."""
     values = params.get(MAP) or []
@@ -77,7 +111,7 @@ def map_view(params: Mapping[str, Sequence[str]]) -> MapView | None:
 
 def layer_keys(target_types: Sequence[str]) -> list[str]:
     """Every layer's key, in the layer control's order."""
-    return [*target_types, DEATHS_KEY, NAMES_KEY, HEAT_KEY]
+    return [CELLS_KEY, *target_types, DEATHS_KEY, NAMES_KEY, HEAT_KEY]
 
 
 def hidden_layers(

@@ -1,19 +1,37 @@
 /*
- * Incident map: draws the incident layers from compact data built by
- * components/mapview.py. Every piece of text goes into the page through
- * textContent, never as HTML, so report text shows as the characters it is.
+ * Incident map: draws the payload built by components/mapdata.py (schema in
+ * components/map_contract.py) into the folium/Leaflet map.
+ *
+ * Every piece of text goes into the page through textContent, never as HTML, so
+ * report text shows as the characters it is. State is kept per payload: a layer
+ * names the payload it draws, and whichever of the two arrives first waits for
+ * the other. The script keeps no page address: the app keeps the view in the URL.
  */
 (function () {
   "use strict";
 
-  var COUNT_LABELS = [
-    "Civilians killed",
-    "Security forces killed",
-    "Attackers killed",
-    "Killed, group not reported",
-    "Injured",
-  ];
-  var PAGE_SIZE = 1;
+  // contract:begin
+  var CONTRACT = {
+    "payload": ["schema", "id", "mode", "note", "words", "fields", "counts", "classes",
+                "shapes", "types", "hidden", "strings", "rows", "markers", "points", "cells",
+                "deaths", "places", "heat", "bounds"],
+    "marker": ["lat", "lon", "dx", "dy", "wide", "type", "rows"],
+    "points": ["count", "lat", "lon", "type", "row"],
+    "cell": ["south", "west", "north", "east", "count", "deaths"],
+    "deaths": ["lat", "lon", "radius", "total", "wide", "lines"],
+    "place": ["lat", "lon", "text", "wide"],
+    "heat": ["lat", "lon", "weight"],
+    "words": ["notReported", "incidentsHere", "of", "previous", "next", "provinceWide",
+              "placeNotReported", "killed", "earlier", "fit", "legend", "cellHint",
+              "deaths"],
+    "field": ["key", "label"],
+    "class": ["key", "label", "colour", "shape"],
+    "type": ["code", "label", "cls"],
+    "layer": ["payload", "key", "kind"]
+  };
+  // contract:end
+  var SCHEMA = 2;
+  var SVG = "http://www.w3.org/2000/svg";
 
   function element(tag, text, className) {
     var node = document.createElement(tag);
@@ -22,245 +40,472 @@
     return node;
   }
 
+  function missingKeys(object, name) {
+    return CONTRACT[name].filter(function (key) { return !(key in object); });
+  }
+
+  // --- Payloads and the layers waiting for them ---------------------------------
+  var payloads = {}, waiting = {}, order = [];
+
+  function payload(data) {
+    var missing = missingKeys(data, "payload");
+    if (data.schema !== SCHEMA || missing.length) {
+      console.error("Incident map: payload does not match the contract", missing);
+      return;
+    }
+    if (data.points) data.points = decodePoints(data.points);
+    payloads[data.id] = data;
+    order.push(data.id);
+    while (order.length > 4) delete payloads[order.shift()];
+    (waiting[data.id] || []).forEach(function (run) { run(data); });
+    delete waiting[data.id];
+  }
+
+  function layer(group, call) {
+    var run = function (data) { draw(group, call, data); };
+    if (payloads[call.payload]) run(payloads[call.payload]);
+    else (waiting[call.payload] = waiting[call.payload] || []).push(run);
+  }
+
+  function draw(group, call, data) {
+    if (data.hidden.indexOf(call.key) >= 0) startHidden(group);
+    group.once("add", function () { decorate(group._map, data); });
+    if (call.kind === "type") drawType(group, call.key, data);
+    else if (call.kind === "deaths") drawDeaths(group, data);
+    else if (call.kind === "names") drawPlaces(group, data);
+    else if (call.kind === "heat") drawHeat(group, data);
+    else if (call.kind === "cells") drawCells(group, data);
+  }
+
+  // Starts hidden: a layer added while the map is being built (streamlit-folium adds
+  // every data layer) takes itself off again; the layer control shows it unticked.
+  function startHidden(group) {
+    var building = true;
+    setTimeout(function () { building = false; }, 0);
+    group.once("add", function () {
+      if (building) setTimeout(function () { group.remove(); }, 0);
+    });
+  }
+
+  // --- Incidents' popups --------------------------------------------------------
+  function rowValue(data, key, i) {
+    var column = data.rows[key];
+    if (column === undefined) return undefined;
+    return Array.isArray(column) ? column[i] : column;
+  }
+
   function line(parent, label, value) {
     var row = element("div");
-    if (label) row.appendChild(element("b", label + ": "));
+    row.appendChild(element("b", label + ": "));
     row.appendChild(document.createTextNode(String(value)));
     parent.appendChild(row);
-    return row;
-  }
-
-  function count(value) {
-    return value < 0 ? "not reported" : value.toLocaleString("en");
-  }
-
-  // Row i of the columns: place, reported_as, precision, target, attacks, date,
-  // notes, source and excerpt are indexes into data.strings (-1: none); counts[k][i]
-  // is a number, -1 for not reported; earlier[i] (if present) lists string indexes.
-  // A column whose rows all hold the same value comes as that one value.
-  function columnsAt(columns, i) {
-    var row = {};
-    Object.keys(columns).forEach(function (name) {
-      var column = columns[name];
-      row[name] = name === "counts"
-        ? column.map(function (k) { return Array.isArray(k) ? k[i] : k; })
-        : Array.isArray(column) ? column[i] : column;
-    });
-    return row;
   }
 
   function incident(data, i) {
-    var s = data.strings, r = columnsAt(data.columns, i);
+    var s = data.strings, w = data.words;
     var box = element("div", null, "incident-popup");
     var head = element("div");
-    head.appendChild(element("b", s[r.place]));
+    head.appendChild(element("b", s[rowValue(data, "place", i)]));
     head.appendChild(document.createTextNode(" "));
-    head.appendChild(element("small", "(" + s[r.precision] + ")"));
+    head.appendChild(element("small", "(" + s[rowValue(data, "precision", i)] + ")"));
     box.appendChild(head);
-    line(box, "Target", s[r.target]);
-    line(box, "Attack", s[r.attacks]);
-    for (var k = 0; k < COUNT_LABELS.length; k++) line(box, COUNT_LABELS[k], count(r.counts[k]));
-    line(box, "Date", s[r.date]);
-    if (r.reported_as >= 0) line(box, "Reported as", s[r.reported_as]);
-    if (r.notes >= 0) line(box, "Notes", s[r.notes]);
-    line(box, "Source", s[r.source]);
-    if (r.excerpt >= 0) box.appendChild(element("i", "\u201c" + s[r.excerpt] + "\u201d"));
-    (r.earlier || []).forEach(function (earlier) {
-      line(box, "Earlier report", s[earlier]);
+    data.fields.forEach(function (field) {
+      var value = rowValue(data, field.key, i);
+      if (value === undefined || value < 0) return;
+      if (field.key === "excerpt") box.appendChild(element("i", "\u201c" + s[value] + "\u201d"));
+      else line(box, field.label, s[value]);
+    });
+    data.counts.forEach(function (field) {
+      var value = rowValue(data, field.key, i);
+      line(box, field.label, value < 0 ? w.notReported : value.toLocaleString("en"));
+    });
+    (rowValue(data, "earlier", i) || []).forEach(function (index) {
+      line(box, w.earlier, s[index]);
     });
     return box;
   }
 
-  function pagedPopup(marker, data, group, page) {
-    var rows = group[5];
+  function pagedPopup(data, rows, page, update) {
     var box = element("div");
     box.appendChild(incident(data, rows[page]));
-    if (rows.length > PAGE_SIZE) {
-      var nav = element("div", null, "incident-pager");
-      var previous = element("button", "\u25c0");
-      var next = element("button", "\u25b6");
+    if (rows.length > 1) {
+      var w = data.words, nav = element("div", null, "incident-pager");
+      var previous = element("button", "\u25c0"), next = element("button", "\u25b6");
+      previous.setAttribute("aria-label", w.previous);
+      next.setAttribute("aria-label", w.next);
       previous.disabled = page === 0;
       next.disabled = page === rows.length - 1;
-      previous.onclick = function () {
-        marker.setPopupContent(pagedPopup(marker, data, group, page - 1));
-      };
-      next.onclick = function () {
-        marker.setPopupContent(pagedPopup(marker, data, group, page + 1));
-      };
+      previous.onclick = function () { update(pagedPopup(data, rows, page - 1, update)); };
+      next.onclick = function () { update(pagedPopup(data, rows, page + 1, update)); };
       nav.appendChild(previous);
-      nav.appendChild(element("span", " " + (page + 1).toLocaleString("en") + " of " +
-        rows.length.toLocaleString("en") + " incidents here "));
+      nav.appendChild(element("span", " " + (page + 1).toLocaleString("en") + " " + w.of +
+        " " + rows.length.toLocaleString("en") + " " + w.incidentsHere + " "));
       nav.appendChild(next);
       box.appendChild(nav);
     }
     return box;
   }
 
-  function dotIcon(style, size, wide, n) {
-    var dot = element("div", null, "incident-dot");
-    dot.style.cssText = "width:" + size + "px;height:" + size + "px;border-radius:50%;" +
-      "box-sizing:border-box;box-shadow:0 0 2px rgba(0,0,0,0.7);" +
-      (wide ? "background:rgba(255,255,255,0.85);border:2px dashed " + style.colour
-            : "background:" + style.colour + ";border:2px solid #fff");
-    if (n > 1) dot.appendChild(element("span", n > 999 ? Math.round(n / 1000) + "k" : n,
-                                       "incident-count"));
-    return dot;
+  // --- Symbols: a shape and a colour per target class -----------------------------
+  function symbol(data, style, size, wide, count) {
+    var box = element("div", null, "incident-symbol");
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("width", size);
+    svg.setAttribute("height", size);
+    svg.setAttribute("aria-hidden", "true");
+    var path = document.createElementNS(SVG, "path");
+    path.setAttribute("d", data.shapes[style.shape] || data.shapes.circle);
+    path.setAttribute("fill-rule", "evenodd");
+    if (wide) {
+      path.setAttribute("fill", "#ffffff");
+      path.setAttribute("fill-opacity", "0.9");
+      path.setAttribute("stroke", style.colour);
+      path.setAttribute("stroke-width", "2.6");
+      path.setAttribute("stroke-dasharray", "3 2");
+    } else {
+      path.setAttribute("fill", style.colour);
+      path.setAttribute("stroke", "#ffffff");
+      path.setAttribute("stroke-width", "1.6");
+    }
+    svg.appendChild(path);
+    box.appendChild(svg);
+    if (count > 1) {
+      box.appendChild(element("span", count > 999 ? Math.round(count / 1000) + "k" : count,
+                              "incident-count"));
+    }
+    return box;
   }
 
-  var shared = {strings: [], columns: {}};
-
-  // The rows and strings that every layer's groups refer to. New data come with
-  // new layers, which register themselves again.
-  function setData(data) {
-    shared = data;
-    registered = [];
+  function typeStyle(data, index) {
+    var type = data.types[index], cls = data.classes[type.cls];
+    return {label: type.label, colour: cls.colour, shape: cls.shape, code: type.code};
   }
 
-  // A group: [lat, lon, dx, dy, wide, rows[]]: the incidents of one target type at
-  // one point, drawn as one marker (dx, dy fan out markers that share the point).
-  function addIncidents(layer, typeData) {
-    var data = shared, style = typeData.style;
-    typeData.groups.forEach(function (group) {
-      var n = group[5].length;
-      var size = n > 1 ? 18 : 14;
-      var icon = L.divIcon({
-        html: dotIcon(style, size, group[4], n).outerHTML,
-        iconSize: [size, size],
-        iconAnchor: [size / 2 - group[2], size / 2 - group[3]],
-        className: "incident-marker",
+  // --- Markers: one per target type and point ---------------------------------------
+  function drawType(group, code, data) {
+    var index = -1;
+    data.types.forEach(function (type, i) { if (type.code === code) index = i; });
+    if (index < 0) return;
+    if (data.mode === "markers") drawMarkers(group, index, data);
+    else if (data.mode === "points") group.addLayer(new PointLayer(data, index));
+  }
+
+  function drawMarkers(group, index, data) {
+    var style = typeStyle(data, index), w = data.words;
+    data.markers.forEach(function (m) {
+      if (m.type !== index) return;
+      var n = m.rows.length, size = n > 1 ? 26 : 22;
+      var place = data.strings[rowValue(data, "place", m.rows[0])];
+      var name = place + (m.wide ? " (" + w.placeNotReported + ")" : "") + " \u00b7 " +
+        style.label + (n > 1 ? " \u00b7 " + n.toLocaleString("en") + " " + w.incidentsHere : "");
+      var marker = L.marker([m.lat, m.lon], {
+        icon: L.divIcon({
+          html: symbol(data, style, size, m.wide, n),
+          iconSize: [size, size],
+          iconAnchor: [size / 2 - m.dx, size / 2 - m.dy],
+          className: "incident-marker",
+        }),
+        title: name,
+        alt: name,
+        keyboard: true,
       });
-      var marker = L.marker([group[0], group[1]], {icon: icon});
-      var tip = data.strings[columnsAt({place: data.columns.place}, group[5][0]).place] + (group[4] ? " (province-wide; exact place not reported)" : "") +
-        " \u00b7 " + style.label + (n > 1 ? " \u00b7 " + n.toLocaleString("en") + " incidents" : "");
-      marker.bindTooltip(element("span", tip));
-      marker.bindPopup(function () { return pagedPopup(marker, data, group, 0); },
-                       {maxWidth: 360});
-      layer.addLayer(marker);
+      marker.bindTooltip(element("span", name));
+      marker.bindPopup(function () {
+        return pagedPopup(data, m.rows, 0, function (box) { marker.setPopupContent(box); });
+      }, {maxWidth: 380});
+      marker.on("add", function () {
+        var node = marker.getElement();
+        if (node) { node.setAttribute("aria-label", name); node.setAttribute("role", "button"); }
+      });
+      group.addLayer(marker);
     });
   }
 
-  // A circle: [lat, lon, radius, wide, lines]: deaths at one point, area ∝ deaths.
-  function addDeaths(layer, circles, colour) {
-    circles.forEach(function (c) {
-      var circle = L.circleMarker([c[0], c[1]], {
-        radius: c[2],
-        color: colour, weight: 2, dashArray: c[3] ? "6 4" : null,
-        fill: true, fillColor: colour, fillOpacity: 0.18,
+  // --- Points on a canvas, for many incidents ---------------------------------------
+  function decodePoints(points) {
+    function bytes(text) {
+      var raw = atob(text), out = new Uint8Array(raw.length);
+      for (var i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
+      return out.buffer;
+    }
+    return {
+      count: points.count,
+      lat: new Float32Array(bytes(points.lat)),
+      lon: new Float32Array(bytes(points.lon)),
+      type: new Uint8Array(bytes(points.type)),
+      row: new Uint32Array(bytes(points.row)),
+    };
+  }
+
+  var PointLayer = L.Layer.extend({
+    initialize: function (data, type) {
+      this._data = data;
+      this._type = type;
+      this._style = typeStyle(data, type);
+      var p = data.points, mine = [];
+      for (var i = 0; i < p.count; i++) if (p.type[i] === type) mine.push(i);
+      this._mine = mine;
+    },
+    onAdd: function (map) {
+      this._map = map;
+      this._canvas = L.DomUtil.create("canvas", "incident-points leaflet-zoom-hide");
+      this._canvas.setAttribute("aria-hidden", "true");
+      map.getPanes().overlayPane.appendChild(this._canvas);
+      map.on("moveend zoomend resize", this._redraw, this);
+      map.on("click", this._pick, this);
+      this._redraw();
+    },
+    onRemove: function (map) {
+      map.off("moveend zoomend resize", this._redraw, this);
+      map.off("click", this._pick, this);
+      L.DomUtil.remove(this._canvas);
+    },
+    _redraw: function () {
+      var map = this._map, size = map.getSize(), canvas = this._canvas;
+      var ratio = window.devicePixelRatio || 1;
+      canvas.width = size.x * ratio;
+      canvas.height = size.y * ratio;
+      canvas.style.width = size.x + "px";
+      canvas.style.height = size.y + "px";
+      L.DomUtil.setPosition(canvas, map.containerPointToLayerPoint([0, 0]));
+      var context = canvas.getContext("2d");
+      context.setTransform(ratio, 0, 0, ratio, 0, 0);
+      context.fillStyle = this._style.colour;
+      context.strokeStyle = "#ffffff";
+      context.lineWidth = 0.8;
+      var p = this._data.points, grid = {}, cellSize = 12, radius = map.getZoom() >= 9 ? 4 : 3;
+      for (var k = 0; k < this._mine.length; k++) {
+        var i = this._mine[k];
+        var pt = map.latLngToContainerPoint([p.lat[i], p.lon[i]]);
+        if (pt.x < -radius || pt.y < -radius || pt.x > size.x + radius || pt.y > size.y + radius) continue;
+        context.beginPath();
+        context.arc(pt.x, pt.y, radius, 0, 6.2832);
+        context.fill();
+        if (radius > 3) context.stroke();
+        var key = Math.floor(pt.x / cellSize) + ":" + Math.floor(pt.y / cellSize);
+        (grid[key] = grid[key] || []).push(i);
+      }
+      this._grid = grid;
+      this._cellSize = cellSize;
+      canvas.setAttribute("data-drawn", String(this._mine.length));
+    },
+    _pick: function (event) {
+      var map = this._map, at = event.containerPoint, p = this._data.points;
+      var found = [], c = this._cellSize;
+      for (var dx = -1; dx <= 1; dx++) {
+        for (var dy = -1; dy <= 1; dy++) {
+          var key = (Math.floor(at.x / c) + dx) + ":" + (Math.floor(at.y / c) + dy);
+          (this._grid[key] || []).forEach(function (i) {
+            var pt = map.latLngToContainerPoint([p.lat[i], p.lon[i]]);
+            if (Math.abs(pt.x - at.x) <= 6 && Math.abs(pt.y - at.y) <= 6) found.push(p.row[i]);
+          });
+        }
+      }
+      if (!found.length) return;
+      var data = this._data, popup = L.popup({maxWidth: 380}).setLatLng(event.latlng);
+      popup.setContent(pagedPopup(data, found, 0, function (box) { popup.setContent(box); }));
+      popup.openOn(map);
+    },
+  });
+
+  // --- Counts per cell, for more than the points budget ---------------------------------
+  function drawCells(group, data) {
+    if (data.mode !== "cells") return;
+    var most = 1;
+    data.cells.forEach(function (c) { if (c.count > most) most = c.count; });
+    data.cells.forEach(function (c) {
+      var share = Math.sqrt(c.count / most);
+      var bounds = [[c.south, c.west], [c.north, c.east]];
+      var rect = L.rectangle(bounds, {
+        color: "#3b3b3b", weight: 0.6, fillColor: "#0072B2",
+        fillOpacity: 0.15 + 0.6 * share,
+      });
+      var label = c.count.toLocaleString("en") + " " + data.words.cellHint;
+      rect.bindTooltip(element("span", label));
+      rect.on("click", function () { rect._map.fitBounds(bounds); });
+      group.addLayer(rect);
+    });
+  }
+
+  // --- Deaths, place names, heat ------------------------------------------------------
+  function drawDeaths(group, data) {
+    data.deaths.forEach(function (d) {
+      var circle = L.circleMarker([d.lat, d.lon], {
+        radius: d.radius, color: "#B2182B", weight: 2.5, dashArray: d.wide ? "6 4" : null,
+        fill: true, fillColor: "#B2182B", fillOpacity: 0.12,
       });
       var box = element("div", null, "incident-popup");
-      c[4].forEach(function (text, i) { box.appendChild(element(i ? "div" : "b", text)); });
+      d.lines.forEach(function (text, i) { box.appendChild(element(i ? "div" : "b", text)); });
       circle.bindTooltip(box.cloneNode(true));
       circle.bindPopup(box);
-      layer.addLayer(circle);
+      group.addLayer(circle);
+      var number = element("div", d.total.toLocaleString("en"), "deaths-number");
+      group.addLayer(L.marker([d.lat, d.lon], {
+        interactive: false, keyboard: false,
+        icon: L.divIcon({html: number, iconSize: [0, 0], className: "deaths-number-icon"}),
+      }));
     });
   }
 
-  // A label: [lat, lon, text, anchor x, anchor y, centred].
-  function addLabels(layer, labels) {
-    labels.forEach(function (l) {
-      var label = element("div", l[2], "place-label");
-      if (l[5]) label.style.transform = "translateX(-50%)";
-      layer.addLayer(L.marker([l[0], l[1]], {
-        interactive: false,
-        keyboard: false,
+  function drawPlaces(group, data) {
+    data.places.forEach(function (p) {
+      var label = element("div", p.text, "place-label" + (p.wide ? " place-label-wide" : ""));
+      group.addLayer(L.marker([p.lat, p.lon], {
+        interactive: false, keyboard: false,
         icon: L.divIcon({
-          html: label.outerHTML, iconSize: [0, 0],
-          iconAnchor: [l[3], l[4]], className: "place-label-icon",
+          html: label, iconSize: [0, 0],
+          iconAnchor: p.wide ? [0, -46] : [-14, 9], className: "place-label-icon",
         }),
       }));
     });
   }
 
-  // Starts hidden: a layer added while the map is being built (streamlit-folium adds
-  // every data layer) takes itself off again; the layer control shows it unticked.
-  function startHidden(layer) {
-    var building = true;
-    setTimeout(function () { building = false; }, 0);
-    layer.once("add", function () {
-      if (building) setTimeout(function () { layer.remove(); }, 0);
-    });
-  }
-
-  // Points: [lat, lon, incidents].
-  function addHeat(layer, points) {
-    if (!L.heatLayer || !points.length) return;
-    var most = Math.max.apply(null, points.map(function (p) { return p[2]; }));
-    layer.addLayer(L.heatLayer(points.map(function (p) {
-      return [p[0], p[1], p[2] / most];
+  function drawHeat(group, data) {
+    if (!L.heatLayer || !data.heat.length) return;
+    var most = 1;
+    data.heat.forEach(function (h) { if (h.weight > most) most = h.weight; });
+    group.addLayer(L.heatLayer(data.heat.map(function (h) {
+      return [h.lat, h.lon, h.weight / most];
     }), {radius: 28, blur: 20, minOpacity: 0.35}));
   }
 
-  // --- The view in the page's address, so a copied link reopens it --------------
-  // ``map=zoom/lat/lon`` and ``layers=key,key`` (only when not the default) are
-  // written into the Streamlit page's URL, which the app reads when a page opens.
-  // Layers ticked or unticked here stay so when new data replace the layers.
-  var registered = [], visible = {}, watched = null, defaultLayers = "";
-  var written = null, pending = null;
+  // --- Controls on the map: fit, legend, note; layer control on small screens --------
+  var decorated = typeof WeakMap === "function" ? new WeakMap() : null;
 
-  function register(layer, key, hidden, isDefault) {
-    registered.push({layer: layer, key: key, isDefault: isDefault});
-    defaultLayers = registered.filter(function (r) { return r.isDefault; })
-      .map(function (r) { return r.key; }).join(",");
-    if (key in visible ? !visible[key] : hidden) startHidden(layer);
-    layer.once("add", function () { watch(layer._map); });
-  }
-
-  function watch(map) {
-    if (!map || watched === map) return;
-    watched = map;
-    map.on("moveend overlayadd overlayremove", function () {
-      clearTimeout(pending);
-      pending = setTimeout(function () { writeView(map); }, 250);
-    });
-    // A tick in the layer control counts at once, even if new data come next.
-    map.getContainer().addEventListener("change", function (event) {
-      if (!event.target.closest(".leaflet-control-layers-overlays")) return;
-      setTimeout(function () { remember(map); }, 0);
-    });
-    // The app rewrites its URL when a filter changes: put the view back.
-    setInterval(function () { if (written !== null) writeView(map, true); }, 1000);
-  }
-
-  function remember(map) {
-    var active = [];
-    registered.forEach(function (r) {
-      visible[r.key] = map.hasLayer(r.layer);
-      if (visible[r.key]) active.push(r.key);
-    });
-    return active;
-  }
-
-  function writeView(map, onlyIfLost) {
-    var page, params;
-    try {
-      page = window.parent.location;  // the app's page, around this frame
-      params = new URLSearchParams(page.search);
-    } catch (error) {
-      return;  // another origin: the address is not ours to write
+  function decorate(map, data) {
+    if (!map || !decorated) return;
+    var state = decorated.get(map);
+    if (!state) {
+      state = {fit: fitControl(map), legend: legendControl(map), note: noteControl(map)};
+      decorated.set(map, state);
+      collapseOnSmallScreens(map);
     }
-    if (!onlyIfLost) {
-      var centre = map.getCenter(), active = remember(map);
-      written = {
-        map: [map.getZoom(), centre.lat.toFixed(4), centre.lng.toFixed(4)].join("/"),
-        layers: active.join(",") === defaultLayers ? null : active.join(","),
-      };
-    }
-    if (params.get("map") === written.map && params.get("layers") === written.layers) {
-      return;
-    }
-    params.set("map", written.map);
-    if (written.layers === null) params.delete("layers");
-    else params.set("layers", written.layers);
-    var url = page.pathname + "?" + params.toString() + page.hash;
-    window.parent.history.replaceState(window.parent.history.state, "", url);
+    state.data = data;
+    state.fit.bounds = data.bounds;
+    state.legend.fill(data);
+    state.note.say(data.note);
   }
 
-  window.IncidentMap = {
-    register: register,
-    setData: setData,
-    addIncidents: addIncidents,
-    addDeaths: addDeaths,
-    addLabels: addLabels,
-    addHeat: addHeat,
-  };
+  function fitControl(map) {
+    var control = L.control({position: "topleft"});
+    control.onAdd = function () {
+      var bar = L.DomUtil.create("div", "leaflet-bar incident-fit");
+      var button = L.DomUtil.create("a", "", bar);
+      button.href = "#";
+      button.textContent = "\u2922";
+      button.setAttribute("role", "button");
+      L.DomEvent.disableClickPropagation(bar);
+      L.DomEvent.on(button, "click", function (event) {
+        L.DomEvent.preventDefault(event);
+        if (control.bounds) map.fitBounds(control.bounds, {padding: [30, 30], maxZoom: 11});
+      });
+      control.button = button;
+      return bar;
+    };
+    control.addTo(map);
+    return control;
+  }
+
+  function legendControl(map) {
+    var control = L.control({position: "bottomright"});
+    control.onAdd = function () {
+      var box = L.DomUtil.create("details", "incident-legend");
+      box.open = map.getSize().x >= 900;
+      L.DomEvent.disableClickPropagation(box);
+      control.box = box;
+      return box;
+    };
+    control.fill = function (data) {
+      var box = control.box;
+      box.replaceChildren();
+      box.appendChild(element("summary", data.words.legend));
+      var present = {};
+      data.types.forEach(function (t) { present[t.cls] = true; });
+      data.classes.forEach(function (cls, i) {
+        if (!present[i]) return;
+        var row = element("div", null, "legend-row");
+        row.appendChild(symbol(data, cls, 16, false, 1));
+        row.appendChild(element("span", cls.label));
+        box.appendChild(row);
+      });
+      var wide = element("div", null, "legend-row");
+      wide.appendChild(symbol(data, {colour: "#555555", shape: "circle"}, 16, true, 1));
+      wide.appendChild(element("span", data.words.placeNotReported));
+      box.appendChild(wide);
+      var deaths = element("div", null, "legend-row");
+      var ring = element("span", null, "legend-deaths");
+      deaths.appendChild(ring);
+      deaths.appendChild(element("span", data.words.deaths));
+      box.appendChild(deaths);
+      var fit = map.getContainer().querySelector(".incident-fit a");
+      if (fit) { fit.title = data.words.fit; fit.setAttribute("aria-label", data.words.fit); }
+    };
+    control.addTo(map);
+    return control;
+  }
+
+  function noteControl(map) {
+    var control = L.control({position: "bottomleft"});
+    control.onAdd = function () {
+      control.box = L.DomUtil.create("div", "incident-note");
+      return control.box;
+    };
+    control.say = function (text) {
+      control.box.textContent = text || "";
+      control.box.style.display = text ? "" : "none";
+    };
+    control.addTo(map);
+    return control;
+  }
+
+  function collapseOnSmallScreens(map) {
+    if (map.getSize().x >= 700) return;
+    setTimeout(function () {
+      var control = map.getContainer().querySelector(".leaflet-control-layers");
+      if (control) control.classList.remove("leaflet-control-layers-expanded");
+    }, 0);
+  }
+
+  // --- Detail basemap: province lines and names, towns named by zoom -----------------
+  function detail(group, options) {
+    fetch(options.url)
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.statusText);
+        return response.json();
+      })
+      .then(function (data) {
+        var lines = data.features.filter(function (f) { return options.styles[f.properties.layer]; });
+        group.addLayer(L.geoJSON({type: "FeatureCollection", features: lines}, {
+          pane: "tilePane", renderer: L.svg({pane: "tilePane"}), interactive: false,
+          style: function (f) { return options.styles[f.properties.layer]; },
+        }));
+        var labels = [];
+        data.features.forEach(function (f) {
+          var kind = f.properties.layer;
+          if (kind !== "town" && kind !== "province_label") return;
+          var c = f.geometry.coordinates;
+          var text = element("span", f.properties.name, kind === "town" ? "town-label" : "province-label");
+          var icon = L.divIcon({html: text, iconSize: null, className: "basemap-label-icon",
+                                iconAnchor: kind === "town" ? [2, 8] : [0, 0]});
+          labels.push({minzoom: f.properties.minzoom || 0, layer: L.marker([c[1], c[0]], {
+            pane: "tilePane", interactive: false, keyboard: false, icon: icon, zIndexOffset: 1000,
+          })});
+        });
+        var update = function () {
+          var map = group._map;
+          if (!map) return;
+          var zoom = map.getZoom();
+          labels.forEach(function (label) {
+            if (zoom >= label.minzoom) group.addLayer(label.layer);
+            else group.removeLayer(label.layer);
+          });
+        };
+        group.on("add", function () { group._map.on("zoomend", update); update(); });
+        if (group._map) { group._map.on("zoomend", update); update(); }
+      })
+      .catch(function (error) { console.warn("Detail basemap not loaded:", error); });
+  }
+
+  window.IncidentMap = {payload: payload, layer: layer, detail: detail, contract: CONTRACT};
 })();

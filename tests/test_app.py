@@ -16,6 +16,7 @@ from components.store import DATA_DIR_VARIABLE, open_store
 from components.ui.sidebar import (
     ATTACK_TYPES_KEY,
     DATES_KEY,
+    LAYERS_KEY,
     PLACES_KEY,
     TARGET_TYPES_KEY,
 )
@@ -36,23 +37,33 @@ def map_args(at: AppTest) -> dict:
     return json.loads(element.proto.json_args)
 
 
-def incident_groups(at: AppTest) -> list[list]:
-    """Every marker group the map script draws: [lat, lon, dx, dy, wide, rows]."""
+def payload(at: AppTest) -> dict:
+    """The payload the map script draws (see components.map_contract)."""
     script = map_args(at)["feature_group"]
-    calls = re.findall(r"IncidentMap\.addIncidents\([\w]+, (.*)\);$", script, re.M)
-    return [group for call in calls for group in json.loads(call)["groups"]]
+    (call,) = re.findall(r"IncidentMap\.payload\((.*)\);$", script, re.M)
+    return json.loads(call)
+
+
+def incident_groups(at: AppTest) -> list[dict]:
+    """Every marker the map script draws."""
+    return payload(at)["markers"]
 
 
 def marker_points(at: AppTest) -> set[tuple[float, float]]:
-    return {(group[0], group[1]) for group in incident_groups(at)}
+    return {(m["lat"], m["lon"]) for m in incident_groups(at)}
 
 
 def rows_at(at: AppTest, point: tuple[float, float]) -> int:
-    return sum(len(g[5]) for g in incident_groups(at) if (g[0], g[1]) == point)
+    return sum(
+        len(m["rows"]) for m in incident_groups(at) if (m["lat"], m["lon"]) == point
+    )
 
 
 def table_places(at: AppTest) -> list[str]:
-    return at.dataframe[0].value["place"].tolist()
+    """The places of the incident table (with several events, a table of events
+    comes first)."""
+    table = next(d for d in at.dataframe if "place" in d.value.columns)
+    return table.value["place"].tolist()
 
 
 @pytest.fixture(scope="module")
@@ -72,10 +83,12 @@ def test_app_runs_and_shows_the_report_totals(app):
 
 def test_map_shows_every_row_and_lists_every_layer(app):
     args = map_args(app)
-    assert args["returned_objects"] == []
+    assert args["returned_objects"] == ["zoom", "center", "bounds"]
     assert len(table_places(app)) == 16
     assert MASTUNG in marker_points(app)
-    assert "Frontier Corps headquarters" in args["layer_control"]
+    codes = [t["code"] for t in payload(app)["types"]]
+    assert "frontier_corps_hq" in codes
+    assert "Frontier Corps headquarters" in app.multiselect(key=LAYERS_KEY).options
 
 
 def test_choosing_mastung_leaves_only_mastung():
@@ -234,7 +247,7 @@ def test_date_slider_narrows_table_map_and_figures(tmp_path, monkeypatch):
     march = at.dataframe[0].value
     assert 0 < len(march) < 300
     assert march["date"].between("2025-03-01", "2025-03-31").all()
-    assert sum(len(g[5]) for g in incident_groups(at)) == len(march)
+    assert sum(len(m["rows"]) for m in incident_groups(at)) == len(march)
     assert "SYNTHETIC" in " ".join(m.value for m in at.markdown)
 
 
@@ -262,11 +275,11 @@ def test_a_link_sets_the_map_view_and_layers():
     at = run_link(map="8/29.8/66.85", layers="prison,deaths")
     args = map_args(at)
     assert '"zoom": 8' in args["script"] or "zoom: 8" in args["script"]
-    script = args["feature_group"]
-    hidden = re.findall(r'IncidentMap\.register\(\w+, "(\w+)", true', script)
+    hidden = payload(at)["hidden"]
     assert "names" in hidden
     assert "heat" in hidden
     assert "prison" not in hidden
+    assert at.multiselect(key=LAYERS_KEY).value == ["prison", "deaths"]
 
 
 def test_a_malformed_link_is_ignored_with_a_note():

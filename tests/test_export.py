@@ -49,9 +49,9 @@ def test_standalone_map_inlines_every_asset(seed_frame):
     for kind in ("text/javascript", "text/css", "application/json"):
         assert f"data:{kind};base64," in page
     assert "<title>Briefing &lt;map&gt;</title>" in page
-    assert (
-        page.count("IncidentMap.addIncidents(") == seed_frame["target_type"].nunique()
-    )
+    # One layer per target type, each drawing from the one payload.
+    assert page.count('"kind":"type"') == seed_frame["target_type"].nunique()
+    assert page.count("IncidentMap.payload(") == 1
 
 
 def test_standalone_map_needs_the_fetched_assets(seed_frame, monkeypatch, tmp_path):

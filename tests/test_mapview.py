@@ -9,6 +9,7 @@ from components.mapview import (
     base_map,
     build_map,
     incident_layers,
+    map_payload,
 )
 from components.model import TARGET_TYPES
 
@@ -27,7 +28,7 @@ def calls(html: str, function: str) -> list:
 def test_one_layer_per_target_type_in_the_data_then_deaths_names_and_heat(
     seed_frame,
 ):
-    layers = incident_layers(seed_frame)
+    layers = incident_layers(map_payload(seed_frame), in_control=True)
     names = [layer.layer_name for layer in layers]
     present = [
         t for code, t in TARGET_TYPES.items() if code in set(seed_frame["target_type"])
@@ -41,11 +42,27 @@ def test_one_layer_per_target_type_in_the_data_then_deaths_names_and_heat(
 
 def test_rendered_map_carries_each_row_once(seed_frame):
     html = rendered(seed_frame)
-    (data,) = calls(html, "setData")
-    assert len(data["columns"]["place"]) == len(seed_frame)
-    groups = [g for layer in calls(html, "addIncidents") for g in layer["groups"]]
-    assert sorted(row for g in groups for row in g[5]) == list(range(len(seed_frame)))
+    (data,) = calls(html, "payload")
+    assert len(data["rows"]["place"]) == len(seed_frame)
+    rows = sorted(row for marker in data["markers"] for row in marker["rows"])
+    assert rows == list(range(len(seed_frame)))
+    layer_calls = calls(html, "layer")
+    assert {call["payload"] for call in layer_calls} == {data["id"]}
+    assert [c["key"] for c in layer_calls][-3:] == ["deaths", "names", "heat"]
     assert "L.control.layers" in html
+
+
+def test_the_page_leaves_hidden_layers_out(seed_frame):
+    payload = map_payload(seed_frame, hidden={"heat", "prison"})
+    keys = [
+        json.loads(call.arguments)["key"]
+        for layer in incident_layers(payload)
+        for call in layer._children.values()
+        if call.function == "layer"
+    ]
+    assert "heat" not in keys
+    assert "prison" not in keys
+    assert "deaths" in keys
 
 
 def test_hostile_text_stays_data_in_the_script(hostile_frame):
@@ -53,7 +70,7 @@ def test_hostile_text_stays_data_in_the_script(hostile_frame):
     # Markup never reaches the page as markup; `${...}` is inert in a JSON string.
     assert HOSTILE[0] not in html
     assert len(re.findall(r"</script>", html)) == len(re.findall(r"<script", html))
-    (data,) = calls(html, "setData")
+    (data,) = calls(html, "payload")
     assert HOSTILE[0] + " " + HOSTILE[1] + " " + HOSTILE[2] in data["strings"]
 
 
@@ -86,5 +103,6 @@ def test_base_map_is_identical_on_every_call():
 def test_layers_stay_the_same_while_filters_narrow_the_data(seed_frame):
     every_type = sorted(set(seed_frame["target_type"]))
     one_town = seed_frame[seed_frame["place"] == "Mastung"]
-    names = [layer.layer_name for layer in incident_layers(one_town, every_type)]
+    payload = map_payload(one_town, every_type)
+    names = [layer.layer_name for layer in incident_layers(payload, in_control=True)]
     assert len(names) == len(every_type) + 3

@@ -61,7 +61,11 @@ def test_map_view_of_a_link_takes_the_last_valid_value():
 
 def test_layers_default_to_all_but_the_heat_map():
     assert hidden_layers({}, LAYERS) == {HEAT_KEY}
-    assert hidden_layers({"layers": ["prison,heat"]}, LAYERS) == {"deaths", "names"}
+    assert hidden_layers({"layers": ["prison,heat"]}, LAYERS) == {
+        "deaths",
+        "names",
+        "cells",
+    }
 
 
 def test_a_clean_link_has_no_notes():

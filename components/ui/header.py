@@ -1,27 +1,22 @@
-"""Page title and the line that says what the page shows."""
+"""Page title and a line per selected event, saying only what is known."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import streamlit as st
 
-from components.model import Event
+from components.briefing import Briefing
 from components.text import markdown_text as md
 
-# Metric values shrink a little so "Not reported" fits five to a row.
-PAGE_CSS = """
-<style>
-[data-testid="stMetricValue"] { font-size: 1.9rem; }
-</style>
-"""
+MAX_EVENT_LINES = 5
 
 
-def page_header(events: Mapping[str, Event]) -> None:
-    st.markdown(PAGE_CSS, unsafe_allow_html=True)
+def page_header(brief: Briefing) -> None:
     st.title("Incident map")
-    for event in events.values():
-        st.markdown(
-            f"**{md(event.name)}** · {md(event.admin1)} · reported "
-            f"{event.date.day} {event.date:%B %Y} · source: *{md(event.source.title)}*"
+    lines = brief.events[:MAX_EVENT_LINES]
+    for line in lines:
+        st.markdown(md(line.description))
+    if len(brief.events) > len(lines):
+        st.caption(
+            f"and {len(brief.events) - len(lines)} more event(s): see the table "
+            "under the headline figures."
         )

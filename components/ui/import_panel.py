@@ -19,6 +19,7 @@ from components.formats.geojson import read_geojson
 from components.problems import DataFileError
 from components.text import markdown_text as md
 from components.ui.loading import data_store
+from components.ui.sidebar import show_event
 
 UPLOAD_KEY = "import_upload"
 ENCODING_KEY = "import_encoding"
@@ -126,6 +127,8 @@ def _show(result: ImportResult, frame: pd.DataFrame, access: Access) -> None:
                 icon=":material/error:",
             )
             return
+        for event in result.events:
+            show_event(event["id"])
         st.session_state.pop(_RESULT, None)
         st.toast(f"Added {len(new):,} incidents from {md(result.source_name)}.")
         st.rerun()

@@ -8,8 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from components import views
-from components.filters import date_span, filter_labels
+from components.filters import date_span, filter_labels, target_type_options
 from components.text import markdown_text as md
+from components.ui.sidebar import LAYERS_KEY, layer_labels
 
 _NOTES = "link_notes"
 _MAP_VIEW = "link_map_view"
@@ -25,6 +26,7 @@ def open_link(frame: pd.DataFrame) -> None:
     Runs before the filters, which take their own parameters from the URL.
     """
     if _NOTES not in st.session_state:
+        _read_old_layer_links(frame)
         params = _params()
         labels = filter_labels(frame)
         options = {name: set(by_value.values()) for name, by_value in labels.items()}
@@ -37,6 +39,18 @@ def open_link(frame: pd.DataFrame) -> None:
     if notes:
         listing = "\n".join(f"- {md(note)}" for note in notes)
         st.info(f"Parts of this link were ignored:\n{listing}", icon=":material/link:")
+
+
+def _read_old_layer_links(frame: pd.DataFrame) -> None:
+    """Links written before the layers moved to the sidebar say ``layers=a,b`` with
+    layer keys; the sidebar's parameter holds one label per value."""
+    values = st.query_params.get_all(views.LAYERS)
+    if len(values) != 1 or "," not in values[0]:
+        return
+    names = layer_labels(target_type_options(frame))
+    keys = [key for key in values[0].split(",") if key in names]
+    st.query_params[views.LAYERS] = [names[key] for key in keys]
+    st.session_state[LAYERS_KEY] = keys
 
 
 def link_map_view() -> views.MapView | None:

@@ -1,6 +1,10 @@
-"""The map, through streamlit-folium."""
+"""The map, through streamlit-folium: it follows the selection, goes to a place,
+and keeps its view in the page's link."""
 
 from __future__ import annotations
+
+import logging
+from collections.abc import Set
 
 import folium
 import pandas as pd
@@ -8,18 +12,37 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from components.assets import map_assets
-from components.filters import target_type_options
-from components.mapview import base_map, incident_layers
-from components.ui.link import link_hidden_layers, link_map_view
-from components.views import layer_keys
+from components.filters import Filters, target_type_options
+from components.gazetteer import default_gazetteer
+from components.mapdata import View
+from components.mapview import DEFAULT_VIEW, base_map, incident_layers, map_payload
+from components.text import markdown_text as md
+from components.ui.link import link_map_view
+from components.views import MAP, MapView, fit_view
+
+logger = logging.getLogger(__name__)
 
 MAP_KEY = "incident_map"
 MAP_HEIGHT = 600
+RETURNED = ["zoom", "center", "bounds"]
+"""What the map reports back; a change of view reruns the page."""
+START = "map_start_view"
+TARGET = "map_target_view"
+FITTED = "map_fitted_to"
+PLACE_KEY = "go_to_place"
 
 
-def incident_map(filtered: pd.DataFrame, frame: pd.DataFrame) -> None:
-    """Draw the filtered incidents, with a layer for each target type in ``frame``.
-    Panning and zooming do not rerun the app."""
+def incident_map(
+    filtered: pd.DataFrame,
+    frame: pd.DataFrame,
+    filters: Filters,
+    shown_layers: Set[str],
+    *,
+    projector: bool = False,
+) -> None:
+    """Draw the filtered incidents (a layer for each target type in ``frame``
+    that ``shown_layers`` names), fitted to them when the selection changes;
+    ``projector`` draws a dark basemap."""
     assets = map_assets()
     if not assets.local:
         st.warning(
@@ -28,14 +51,113 @@ def incident_map(filtered: pd.DataFrame, frame: pd.DataFrame) -> None:
             "Run `.venv/bin/python -m components.assets` once, then reload.",
             icon="⚠️",
         )
+    _go_to_place()
+    _follow_selection(filtered, filters)
+    target: MapView = st.session_state[TARGET]
+    start: MapView = st.session_state.setdefault(START, target)
     target_types = target_type_options(frame)
-    hidden = link_hidden_layers(layer_keys(target_types))
-    st_folium(
-        base_map(assets, link_map_view()),
+    hidden = frozenset(
+        key
+        for key in (*target_types, "deaths", "names", "heat")
+        if key not in shown_layers
+    )
+    payload = map_payload(
+        filtered, target_types, hidden, _reported_view(), skip_hidden=True
+    )
+    returned = st_folium(
+        base_map(assets, start, dark=projector),
         key=MAP_KEY,
-        feature_group_to_add=incident_layers(filtered, target_types, hidden),
-        layer_control=folium.LayerControl(collapsed=False),
-        returned_objects=[],
+        feature_group_to_add=incident_layers(payload),
+        layer_control=folium.LayerControl(collapsed=True),
+        returned_objects=RETURNED,
+        center=target.centre,
+        zoom=target.zoom,
         height=MAP_HEIGHT,
         use_container_width=True,
     )
+    _keep_view_in_link(returned)
+
+
+def _follow_selection(filtered: pd.DataFrame, filters: Filters) -> None:
+    """Fit the map to the selection whenever it changes; on the first run, a
+    link's own view wins."""
+    selection = (filters, len(filtered))
+    if st.session_state.get(FITTED) == selection:
+        return
+    first = FITTED not in st.session_state
+    st.session_state[FITTED] = selection
+    linked = link_map_view() if first else None
+    fitted = fit_view(_bounds(filtered)) if len(filtered) else None
+    st.session_state[TARGET] = linked or fitted or DEFAULT_VIEW
+
+
+def _bounds(frame: pd.DataFrame) -> tuple[float, float, float, float]:
+    return (
+        float(frame["lat"].min()),
+        float(frame["lon"].min()),
+        float(frame["lat"].max()),
+        float(frame["lon"].max()),
+    )
+
+
+def shown_bounds() -> tuple[float, float, float, float] | None:
+    """(south, west, north, east) of what the map last showed, if it has said."""
+    view = _reported_view()
+    return (view.south, view.west, view.north, view.east) if view else None
+
+
+def _reported_view() -> View | None:
+    """The part of the map the browser last showed, if it has said."""
+    returned = st.session_state.get(MAP_KEY) or {}
+    bounds, zoom = returned.get("bounds"), returned.get("zoom")
+    try:
+        south_west, north_east = bounds["_southWest"], bounds["_northEast"]
+        return View(
+            float(south_west["lat"]),
+            float(south_west["lng"]),
+            float(north_east["lat"]),
+            float(north_east["lng"]),
+            int(zoom),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _keep_view_in_link(returned: dict | None) -> None:
+    """Write the map's centre and zoom into the page's link (``map=z/lat/lon``)."""
+    try:
+        centre, zoom = returned["center"], int(returned["zoom"])
+        view = MapView(float(centre["lat"]), float(centre["lng"]), zoom)
+    except (KeyError, TypeError, ValueError):
+        return
+    if st.query_params.get(MAP) != view.param():
+        st.query_params[MAP] = view.param()
+
+
+def _go_to_place() -> None:
+    st.text_input(
+        "Go to a place",
+        key=PLACE_KEY,
+        placeholder="Go to a place: a town, district or province (e.g. Kalat)",
+        label_visibility="collapsed",
+        on_change=_move_to_place,
+    )
+
+
+def _move_to_place() -> None:
+    name = st.session_state.get(PLACE_KEY, "").strip()
+    if not name:
+        return
+    found = default_gazetteer().match(name, fuzzy=True)
+    if found.place is None:
+        hint = (
+            f" Closest: {', '.join(found.suggestions[:3])}."
+            if found.suggestions
+            else ""
+        )
+        st.toast(f"'{md(name)}' is not in the gazetteer.{md(hint)}", icon="📍")
+        return
+    place = found.place
+    zoom = {1: 11, 2: 9, 3: 7}[int(found.precision or place.precision)]
+    st.session_state[TARGET] = MapView(place.lat, place.lon, zoom)
+    logger.info("map moved to %s", place.name)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
+from components.briefing import Briefing, event_table
 from components.model import CASUALTY_FIELDS, DEATH_FIELDS, Event
 from components.summary import Earlier, Figure, Headline, headline
 from components.text import markdown_text as md
@@ -54,10 +55,11 @@ def _dates(head: Headline) -> str:
 
 
 def headline_metrics(
-    filtered: pd.DataFrame, full: pd.DataFrame, events: Mapping[str, Event]
+    brief: Briefing, full: pd.DataFrame, events: Mapping[str, Event]
 ) -> Headline:
-    """Deaths by group, places hit and the period, for the filtered rows."""
-    head = headline(filtered, events)
+    """Deaths by group, places hit and the period, for the filtered rows; with
+    several events, what each event adds."""
+    head = brief.headline
     whole = headline(full, events)
     # Deaths with no group get a figure of their own only where the data have any.
     fields = [f for f in DEATH_FIELDS if f in GROUPED or whole.deaths[f].value]
@@ -98,4 +100,10 @@ def headline_metrics(
             else None,
             border=True,
         )
+    if brief.mixed:
+        st.caption(
+            f"The figures above add {len(brief.events)} events. Each event's own "
+            "figures ('not reported' where its source gives none):"
+        )
+        st.dataframe(event_table(brief.events), hide_index=True, key="event_breakdown")
     return head

@@ -35,6 +35,7 @@ from components.report import Extraction, ReportError, decode_report, extract
 from components.text import html_text
 from components.text import markdown_text as md
 from components.ui.loading import data_store
+from components.ui.sidebar import show_event
 
 logger = logging.getLogger(__name__)
 
@@ -312,6 +313,7 @@ def _add(
         logger.warning("adding rows from a report failed: %s", error)
         st.error(f"Nothing was added: {md(str(error))}")
         return
+    show_event(event_id)
     revised = sum(1 for row in rows if row["revises"])
     event_name = new_event["name"] if new_event else events[event_id].name
     st.session_state["report_added"] = (

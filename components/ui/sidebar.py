@@ -1,16 +1,21 @@
-"""Sidebar filters."""
+"""Sidebar: which events and incidents are shown, and which map layers."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import streamlit as st
 
 from components import views
-from components.filters import Filters, date_span, filter_labels
+from components.filters import Filters, date_span, event_labels, filter_labels
+from components.model import TARGET_TYPES, Event
 
 # Each filter is bound to the URL parameter of its key, so a link reopens the view.
+EVENTS_KEY = views.EVENT
+LAYERS_KEY = views.LAYERS
+PROJECTOR_KEY = views.PROJECTOR
 DATES_KEY = views.DATES
 PLACES_KEY = views.PLACE
 TARGET_TYPES_KEY = views.TARGET
@@ -29,12 +34,24 @@ def _clear_filters() -> None:
     st.session_state.pop(DATES_KEY, None)
 
 
-def filter_sidebar(frame: pd.DataFrame) -> Filters:
-    """Draw the filters and return what is chosen."""
+def filter_sidebar(frame: pd.DataFrame, events: Mapping[str, Event]) -> Filters:
+    """Draw the filters and return what is chosen (the latest event by default)."""
     labels = filter_labels(frame)
     chosen = {}
+    _events_to_show()
     with st.sidebar:
         st.header("Filters")
+        named = event_labels(events)
+        chosen_events = st.multiselect(
+            "Event",
+            list(named),
+            default=None if EVENTS_KEY in st.session_state else list(named)[:1],
+            key=EVENTS_KEY,
+            bind="query-params",
+            format_func=named.__getitem__,
+            placeholder="All events",
+            help="The latest event is shown first; clear this to show every event.",
+        )
         for key, label, placeholder in FILTER_WIDGETS:
             chosen[key] = st.multiselect(
                 label,
@@ -50,6 +67,7 @@ def filter_sidebar(frame: pd.DataFrame) -> Filters:
             tuple(chosen[TARGET_TYPES_KEY]),
             tuple(chosen[ATTACK_TYPES_KEY]),
             dates,
+            tuple(chosen_events),
         )
         st.button(
             "Clear filters",
@@ -59,6 +77,65 @@ def filter_sidebar(frame: pd.DataFrame) -> Filters:
             width="stretch",
         )
     return filters
+
+
+_SHOW_EVENTS = "events_to_show"
+
+
+def show_event(event_id: str) -> None:
+    """Have the next run add an event to the event filter (when it names some), so
+    rows just added to it are on screen."""
+    st.session_state.setdefault(_SHOW_EVENTS, []).append(event_id)
+
+
+def _events_to_show() -> None:
+    """Before the event filter is drawn: add the events saves asked to show."""
+    pending = st.session_state.pop(_SHOW_EVENTS, [])
+    chosen = list(st.session_state.get(EVENTS_KEY) or [])
+    if chosen and pending:
+        st.session_state[EVENTS_KEY] = [
+            *chosen,
+            *(e for e in pending if e not in chosen),
+        ]
+
+
+def layer_sidebar(target_types: Sequence[str]) -> frozenset[str]:
+    """The map layers to draw, chosen in the sidebar and kept in the link."""
+    names = layer_labels(target_types)
+    with st.sidebar:
+        shown = st.multiselect(
+            "Map layers",
+            list(names),
+            default=None
+            if LAYERS_KEY in st.session_state
+            else [key for key in names if key not in views.HIDDEN_BY_DEFAULT],
+            key=LAYERS_KEY,
+            bind="query-params",
+            format_func=names.__getitem__,
+            placeholder="No layers",
+        )
+    return frozenset(shown)
+
+
+def display_sidebar() -> bool:
+    """Whether the page is in projector mode (dark, large type); kept in the link."""
+    with st.sidebar:
+        return st.toggle(
+            "Projector mode",
+            key=PROJECTOR_KEY,
+            bind="query-params",
+            help="Dark, high-contrast page and map with large type, for a projector.",
+        )
+
+
+def layer_labels(target_types: Sequence[str]) -> dict[str, str]:
+    """Each layer's key and what the sidebar (and a link) calls it."""
+    return {
+        **{code: TARGET_TYPES[code].label for code in target_types},
+        views.DEATHS_KEY: "Deaths",
+        views.NAMES_KEY: "Place names",
+        views.HEAT_KEY: "Heat map",
+    }
 
 
 def _date_range(frame: pd.DataFrame) -> tuple[dt.date, dt.date] | None:

@@ -7,9 +7,12 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
+from components.briefing import Briefing, briefing_title
+from components.briefing_sheet import briefing_sheet
 from components.export import count_labels, geojson_bytes, standalone_html, to_csv
 from components.filters import Filters, describe
 from components.model import CASUALTY_FIELDS, Event
+from components.ui.map_panel import shown_bounds
 
 TABLE_KEY = "incident_table"
 MAP_TITLE = "Incident map"
@@ -43,7 +46,10 @@ _COLUMNS = {
 
 
 def incident_table(
-    filtered: pd.DataFrame, events: Mapping[str, Event], filters: Filters
+    filtered: pd.DataFrame,
+    events: Mapping[str, Event],
+    filters: Filters,
+    brief: Briefing,
 ) -> None:
     shown = filtered.head(MAX_TABLE_ROWS)
     if len(filtered) > MAX_TABLE_ROWS:
@@ -62,7 +68,20 @@ def incident_table(
         hide_index=True,
         width="stretch",
     )
-    downloads = st.columns(3)
+    scope = describe(filters) or ["Every incident of the selected events"]
+    bounds = shown_bounds()
+
+    def sheet(fmt: str) -> bytes:
+        return briefing_sheet(
+            filtered,
+            events,
+            title=briefing_title(brief),
+            scope=scope,
+            bounds=bounds,
+            fmt=fmt,
+        )
+
+    downloads = st.columns(5)
     files = [
         ("CSV", "incidents.csv", "text/csv", lambda: to_csv(filtered)),
         (
@@ -75,8 +94,17 @@ def incident_table(
             "map, HTML",
             "incident-map.html",
             "text/html",
-            lambda: standalone_html(filtered, MAP_TITLE, describe(filters)),
+            lambda: standalone_html(
+                filtered, MAP_TITLE, describe(filters), events=events
+            ),
         ),
+        (
+            "briefing sheet, PDF",
+            "briefing.pdf",
+            "application/pdf",
+            lambda: sheet("pdf"),
+        ),
+        ("briefing sheet, PNG", "briefing.png", "image/png", lambda: sheet("png")),
     ]
     for column, (kind, name, mime, make) in zip(downloads, files, strict=True):
         column.download_button(
@@ -89,5 +117,7 @@ def incident_table(
             width="stretch",
         )
     st.caption(
-        "The HTML map opens from disk in any browser, offline, with the same layers."
+        "The HTML map opens from disk in any browser, offline, with the same layers. "
+        "The briefing sheet is one page: the map of the current view, the headline "
+        "figures, the events, their sources and how precise they are."
     )

@@ -47,27 +47,50 @@ def test_map_draws_a_marker_per_row_on_the_outline_basemap(seed_app, visit):
     seen.page.screenshot(path=str(ARTIFACTS / "dashboard.png"))
 
 
-def test_layer_control_lists_and_hides_target_types(seed_app, visit):
+def unchoose(visit, label: str, option: str) -> None:
+    select = visit.page.locator('[data-testid="stMultiSelect"]').filter(has_text=label)
+    select.get_by_role("button", name=f"Remove {option}", exact=True).click()
+
+
+def map_zoom(frame) -> int:
+    """The Leaflet map's zoom inside the map's frame."""
+    return frame.locator(".leaflet-container").evaluate(
+        """() => Object.values(window).find((v) => v instanceof L.Map).getZoom()"""
+    )
+
+
+def test_sidebar_layers_show_and_hide_target_types(seed_app, visit):
     seen = visit(seed_app)
     frame = seen.map_frame()
     wait_for_markers(seen, frame, 16)
-    overlays = frame.locator(".leaflet-control-layers-overlays label")
-    names = [text.strip(" ●") for text in overlays.all_inner_texts()]
-    in_seed = {"police_paramilitary", "frontier_corps_hq", "prison", "market"}
-    for code in in_seed:
-        label = TARGET_TYPES[code].label
-        assert any(name.endswith(label) for name in names), label
-    heat = overlays.filter(has_text="Heat map").locator("input")
-    seen.page.wait_for_timeout(300)
-    assert not heat.is_checked(), "the heat map starts hidden"
-    heat.check()
-    frame.locator("canvas.leaflet-heatmap-layer").wait_for(timeout=5_000)
+    select = seen.page.locator('[data-testid="stMultiSelect"]').filter(
+        has_text="Map layers"
+    )
+    shown = select.inner_text()
+    for code in ("police_paramilitary", "frontier_corps_hq", "prison", "market"):
+        assert TARGET_TYPES[code].label[:12] in shown, code
+    assert "Heat map" not in shown, "the heat map starts hidden"
+    choose(seen, "Map layers", "Heat map")
+    frame.locator("canvas.leaflet-heatmap-layer").wait_for(timeout=10_000)
     # Quetta, Gwadar, Dalbandin and the province-wide totals name no target.
-    overlays.filter(has_text="Target not reported").locator("input").uncheck()
+    unchoose(seen, "Map layers", "Target not reported")
     wait_for_markers(seen, frame, 12)
-    overlays.filter(has_text="Prison").locator("input").uncheck()
-    wait_for_markers(seen, frame, 11)
     assert seen.outside_requests == []
+
+
+def test_the_legend_is_on_the_map_with_a_symbol_per_class(seed_app, visit):
+    seen = visit(seed_app)
+    frame = seen.map_frame()
+    wait_for_markers(seen, frame, 16)
+    legend = frame.locator(".incident-legend")
+    legend.wait_for(timeout=10_000)
+    rows = legend.locator(".legend-row")
+    assert rows.count() >= 5
+    assert legend.locator("svg path").count() >= 4
+    numbers = frame.locator(".deaths-number").all_inner_texts()
+    assert "193" in numbers  # 31 + 17 + 145 killed, on the province-wide circle
+    markers = frame.locator(".incident-marker")
+    assert all(m.get_attribute("aria-label") for m in markers.all())
 
 
 def test_city_filter_leaves_that_citys_markers(seed_app, visit):
@@ -77,6 +100,11 @@ def test_city_filter_leaves_that_citys_markers(seed_app, visit):
     choose(seen, "City or town", "Mastung")
     wait_for_markers(seen, frame, 1)
     assert frame.locator(".place-label").all_inner_texts() == ["Mastung"]
+    # The map fits the selection: one town, seen close up.
+    seen.page.wait_for_function(
+        "() => /map=(9|1[0-9])%2F/.test(location.search)", timeout=20_000
+    )
+    assert map_zoom(frame) >= 9
     assert seen.page.get_by_text("Not reported").count() >= 3
 
 
@@ -119,42 +147,24 @@ def test_a_copied_link_reopens_the_same_view(seed_app, visit):
     seen = visit(seed_app, "?place=Mastung&place=Quetta")
     frame = seen.map_frame()
     wait_for_markers(seen, frame, 3)
-    frame.locator(".leaflet-control-zoom-in").click()
-    overlays = frame.locator(".leaflet-control-layers-overlays label")
-    overlays.filter(has_text="Place names").locator("input").uncheck()
-    # A filter change reruns the app: the map's part of the link survives it.
+    unchoose(seen, "Map layers", "Place names")
     choose(seen, "Target type", "Prison")
     wait_for_markers(seen, frame, 1)
+    frame.locator(".leaflet-control-zoom-out").click()
+    # The app keeps the map's view in the link as the map reports it.
     seen.page.wait_for_function(
-        "() => ['layers=', 'map=7'].every((part) => location.search.includes(part))",
-        timeout=10_000,
+        "() => ['layers=', 'map='].every((part) => location.search.includes(part))",
+        timeout=20_000,
     )
+    seen.page.wait_for_timeout(1_500)
     link = seen.page.url
     assert "target=Prison" in link  # links carry the labels the filters show
     assert "place=Mastung" in link
+    zoom = map_zoom(frame)
 
     again = visit(seed_app, link[len(seed_app.url) :])
     frame = again.map_frame()
     wait_for_markers(again, frame, 1)
     again.page.wait_for_timeout(500)
-    assert frame.locator(".place-label").count() == 0  # still unticked
-    zoom = again.page.evaluate(
-        """() => {
-            const win = document.querySelector(
-                'iframe[title="streamlit_folium.st_folium"]').contentWindow;
-            const map = Object.values(win).find((v) => v instanceof win.L.Map);
-            return map.getZoom();
-        }"""
-    )
-    assert zoom == 7
-    assert again.outside_requests == []
-
-
-def test_a_malformed_link_shows_a_note(seed_app, visit):
-    seen = visit(seed_app, "?place=Atlantis&map=nowhere&dates=soon")
-    note = seen.page.get_by_text("Parts of this link were ignored")
-    note.wait_for(timeout=20_000)
-    body = seen.page.locator('[data-testid="stAlert"]').first.inner_text()
-    assert "Atlantis" in body
-    assert "map" in body
-    wait_for_markers(seen, seen.map_frame(), 16)
+    assert frame.locator(".place-label").count() == 0  # still not chosen
+    assert map_zoom(frame) == zoom

@@ -7,10 +7,9 @@ are watched in every frame.
 
 from __future__ import annotations
 
-import json
 import re
 
-from bench.hostile import TEMPLATE_CHECK, hostile_loaded_frame
+from bench.hostile import TEMPLATE_CHECK, hostile_loaded_frame, payload_strings
 from components.export import standalone_html
 from components.model import newlines_as_lf
 from components.store.csv_files import CsvStore
@@ -74,7 +73,7 @@ def test_the_standalone_map_of_hostile_text_runs_nothing(
     shown = _popup_texts(seen.page, markers)
     for payload in SHOWN:
         assert _expected(payload.text) in shown, payload.name
-    caption = seen.page.locator(".incident-legend").first.inner_text()
+    caption = seen.page.locator(".incident-caption").inner_text()
     assert TEMPLATE_CHECK in caption
     seen.page.screenshot(path=str(ARTIFACTS / "hostile-standalone-map.png"))
     _nothing_ran(seen)
@@ -96,7 +95,6 @@ def test_template_text_imported_in_the_page_exports_literally(writable_app, visi
     with page.expect_download(timeout=60_000) as download:
         button.click()
     html = download.value.path().read_text("utf-8")
-    strings = json.loads(re.search(r"IncidentMap\.setData\((.*)\);", html).group(1))
     notes = "{{7*7}} {%raw%} {{ cycler.__init__.__globals__ }}"
-    assert notes in strings["strings"]
+    assert notes in payload_strings(html)
     _nothing_ran(seen)

@@ -6,11 +6,13 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from contextlib import ExitStack
+from urllib.parse import urlencode
 
 import pytest
 
 from bench.appserver import AppStartError, running_app
 from bench.postgres import create_database
+from components.filters import event_labels
 from components.store import open_store
 from tests.browser.conftest import ARTIFACTS, AppServer
 from tests.browser.test_dashboard import marker_count, wait_for_markers
@@ -24,7 +26,9 @@ REPORTS = {
 
 
 @pytest.fixture(scope="module")
-def two_instances(postgres_server, tmp_path_factory) -> Iterator[list[AppServer]]:
+def two_instances(
+    postgres_server, tmp_path_factory
+) -> Iterator[tuple[list[AppServer], str]]:
     host, port = postgres_server
     url = create_database(host, port, "team_test")
     data = tmp_path_factory.mktemp("team") / "data"
@@ -44,7 +48,7 @@ def two_instances(postgres_server, tmp_path_factory) -> Iterator[list[AppServer]
             ]
         except AppStartError as error:
             pytest.fail(str(error))
-        yield servers
+        yield servers, url
 
 
 def add_report(seen, text: str) -> None:
@@ -57,14 +61,19 @@ def add_report(seen, text: str) -> None:
 
 
 def test_what_one_instance_saves_the_other_shows(two_instances, visit):
-    first, second = (visit(server) for server in two_instances)
+    servers, url = two_instances
+    first, second = (visit(server) for server in servers)
     frames = [seen.map_frame() for seen in (first, second)]
     before = marker_count(frames[0])
     assert before == marker_count(frames[1]) > 0
     add_report(first, REPORTS["Turbat"])
     add_report(second, REPORTS["Panjgur"])
-    for seen in (first, second):
-        seen.page.reload()
+    store, _ = open_store(None, url)
+    labels = event_labels(store.events())
+    assert len(labels) == 3
+    every_event = "?" + urlencode([("event", label) for label in labels.values()])
+    for server in servers:
+        seen = visit(server, every_event)
         frame = seen.map_frame()
         wait_for_markers(seen, frame, before + 2)
         assert seen.outside_requests == []

@@ -1,0 +1,145 @@
+"""The briefing: event lines that leave out the unknown, per-event figures that
+are never merged, and the one-page sheet as PDF and PNG."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+
+import pandas as pd
+import pytest
+from pypdf import PdfReader
+
+from components.briefing import (
+    briefing,
+    briefing_title,
+    event_lines,
+    event_table,
+    headline_line,
+)
+from components.briefing_sheet import briefing_sheet, sheet_bounds
+from components.convert import main as convert
+from components.filters import days_of, up_to
+from components.model import Source
+from tests.conftest import ROOT
+
+SEED_TITLE = "Coordinated Carnage in Balochistan"
+
+
+def _second_event(seed, seed_frame) -> tuple[pd.DataFrame, dict]:
+    """The seed plus a second event: 4 police killed in Turbat on 3 March."""
+    (event,) = seed.events.values()
+    second = dataclasses.replace(
+        event,
+        id="turbat-2026-03-03",
+        name="Turbat police station attack",
+        date=dt.date(2026, 3, 3),
+        admin1="",
+        source=Source(title="A wire report", location="pasted text"),
+        period_hours=None,
+        period_note="",
+        places_hit_at_least=None,
+    )
+    row = seed_frame[seed_frame["place"] == "Mastung"].iloc[[0]].copy()
+    row = row.assign(
+        id="turbat-police",
+        event_id=second.id,
+        place="Turbat",
+        lat=26.0,
+        lon=63.05,
+        date=pd.Timestamp("2026-03-03"),
+        killed_civilians=pd.NA,
+        killed_security=4,
+        killed_attackers=pd.NA,
+        figure_scope="incident",
+    )
+    frame = pd.concat([seed_frame, row], ignore_index=True)
+    return frame, {**seed.events, second.id: second}
+
+
+def test_an_event_line_says_only_what_is_known(seed, seed_frame):
+    frame, events = _second_event(seed, seed_frame)
+    lines = {line.id: line for line in event_lines(frame, events)}
+    turbat = lines["turbat-2026-03-03"].description
+    assert turbat == (
+        "Turbat police station attack · reported 3 March 2026 · source: A wire report"
+    )
+    assert "·  ·" not in turbat
+    assert not turbat.endswith("· ")
+    assert SEED_TITLE in lines["balochistan-2026-02-01"].description
+
+
+def test_two_events_are_broken_down_not_merged(seed, seed_frame):
+    frame, events = _second_event(seed, seed_frame)
+    brief = briefing(frame, events)
+    assert brief.mixed
+    assert [line.id for line in brief.events] == [
+        "turbat-2026-03-03",
+        "balochistan-2026-02-01",
+    ]
+    table = event_table(brief.events)
+    assert table["Security forces killed"].tolist() == ["4", "17"]
+    assert table["Civilians killed"].tolist() == ["not reported", "31"]
+    assert brief.headline.deaths["killed_security"].value == 21
+    assert any("add 2 events" in note for note in brief.notes)
+    assert briefing_title(brief).startswith("2 events")
+
+
+def test_one_event_names_the_briefing_and_its_province_totals(seed, seed_frame):
+    brief = briefing(seed_frame, seed.events)
+    assert not brief.mixed
+    assert briefing_title(brief) == "Coordinated attacks across Balochistan"
+    assert "Civilians killed: 31" in headline_line(brief)
+    assert any("whole province" in note for note in brief.notes)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "png"])
+def test_the_sheet_is_one_page_with_figures_and_sources(seed, seed_frame, fmt):
+    data = briefing_sheet(
+        seed_frame,
+        seed.events,
+        title="Morning brief",
+        scope=["Every incident"],
+        fmt=fmt,
+    )
+    if fmt == "png":
+        assert data.startswith(b"\x89PNG")
+        return
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    for expected in ("Morning brief", "31", "17", "145", SEED_TITLE, "Mastung"):
+        assert expected in text, expected
+    assert "province" in text
+
+
+def test_the_sheet_fits_one_town_with_its_surroundings(seed_frame):
+    one = seed_frame[seed_frame["place"] == "Mastung"]
+    south, west, north, east = sheet_bounds(one)
+    assert north - south >= 1.19
+    assert east - west >= 1.19
+    assert south < 29.8 < north
+    assert west < 66.85 < east
+
+
+def test_convert_writes_the_sheet_from_a_data_directory(tmp_path, capsys):
+    out = tmp_path / "brief.pdf"
+    code = convert(
+        [str(ROOT / "data"), "--from", "ours", "--to", "pdf", "-o", str(out)]
+    )
+    assert code == 0
+    text = PdfReader(out).pages[0].extract_text()
+    for expected in ("31", "17", "145", SEED_TITLE):
+        assert expected in text
+
+
+def test_playback_steps_are_the_days_of_the_selection(seed_frame):
+    frame = seed_frame.assign(
+        date=pd.to_datetime(["2026-02-01"] * 8 + ["2026-02-03"] * (len(seed_frame) - 8))
+    )
+    days = days_of(frame)
+    assert days == [dt.date(2026, 2, 1), dt.date(2026, 2, 2), dt.date(2026, 2, 3)]
+    assert len(up_to(frame, days[0])) == 8
+    assert len(up_to(frame, days[1])) == 8
+    assert len(up_to(frame, days[2])) == len(frame)
