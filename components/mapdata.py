@@ -49,8 +49,10 @@ from components.views import DEATHS_KEY, HEAT_KEY, NAMES_KEY
 
 MAX_MARKERS = 1_500
 """More marker groups than this are drawn on a canvas instead."""
-POINT_BUDGET = 200_000
-"""More incidents in view than this are counted per grid cell instead."""
+POINT_BUDGET = 50_000
+"""More incidents in view than this are counted per grid cell instead: 50,000
+points with their popups' columns are about 2.5 MB of payload, and a page rerun
+resends it (measured with python -m bench.browser)."""
 VIEW_MARGIN = 0.25
 """Points this share of the view beyond each edge are sent too, for panning."""
 MAX_TEXT_CHARS = 1_500_000

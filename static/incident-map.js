@@ -497,7 +497,8 @@
           if (!map) return;
           var zoom = map.getZoom();
           labels.forEach(function (label) {
-            if (zoom >= label.minzoom) group.addLayer(label.layer);
+            // One level later than the file suggests: incident labels come first.
+            if (zoom >= label.minzoom + 1) group.addLayer(label.layer);
             else group.removeLayer(label.layer);
           });
         };

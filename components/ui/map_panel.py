@@ -4,6 +4,7 @@ and keeps its view in the page's link."""
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Set
 
 import folium
@@ -61,8 +62,19 @@ def incident_map(
         for key in (*target_types, "deaths", "names", "heat")
         if key not in shown_layers
     )
+    started = time.perf_counter()
     payload = map_payload(
         filtered, target_types, hidden, _reported_view(), skip_hidden=True
+    )
+    logger.info(
+        "map payload %s: %s mode, %d of %d incidents, %.2f s",
+        payload["id"],
+        payload["mode"],
+        len(payload["markers"])
+        if payload["mode"] == "markers"
+        else (payload["points"] or {}).get("count", 0),
+        len(filtered),
+        time.perf_counter() - started,
     )
     returned = st_folium(
         base_map(assets, start, dark=projector),

@@ -29,11 +29,18 @@ def playback(filtered: pd.DataFrame) -> pd.DataFrame:
     if len(days) < 2:
         return filtered
     _apply_next_day(days)
-    back, play, step, slider = st.columns([1, 1, 1, 9], vertical_alignment="bottom")
+    back, play, step, slider = st.columns([1, 1, 1, 6], vertical_alignment="bottom")
     playing = st.session_state.get(PLAYING_KEY, False)
-    back.button("⏮", help="Back to the first day", on_click=_go, args=(days[0],))
+    back.button(
+        "First",
+        icon=":material/skip_previous:",
+        help="Back to the first day",
+        on_click=_go,
+        args=(days[0],),
+    )
     play.button(
-        "⏸" if playing else "▶",
+        "Pause" if playing else "Play",
+        icon=":material/pause:" if playing else ":material/play_arrow:",
         help="Pause" if playing else "Play the period a day at a time",
         on_click=_toggle,
         args=(days,),
@@ -41,7 +48,8 @@ def playback(filtered: pd.DataFrame) -> pd.DataFrame:
     day = st.session_state.get(DAY_KEY, days[-1])
     later = [d for d in days if d > day]
     step.button(
-        "⏭",
+        "Next",
+        icon=":material/skip_next:",
         help="Next day",
         on_click=_go,
         args=(later[0] if later else days[-1],),
