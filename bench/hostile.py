@@ -35,7 +35,7 @@ from components.formats import detect_csv_format, formats, import_csv
 from components.formats.geojson import read_geojson
 from components.frame import incidents_frame
 from components.gazetteer import default_gazetteer
-from components.gazetteer_batch import geocode_csv
+from components.gazetteer.batch import geocode_csv
 from components.mapview import base_map, incident_layers, map_payload
 from components.model import MAX_TEXT_LENGTH, newlines_as_lf
 from components.records import EVENT_COLUMNS, INCIDENT_COLUMNS

@@ -35,7 +35,7 @@ from statistics import fmean
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from components.gazetteer_import import (  # noqa: E402
+from components.gazetteer.geonames import (  # noqa: E402
     ALTERNATE_FIELDS,
     PLACE_FIELDS,
     alternate_names,

@@ -19,7 +19,7 @@ from components.gazetteer import (
     Gazetteer,
     default_gazetteer,
 )
-from components.online_geocoder import USER_AGENT_VARIABLE
+from components.gazetteer.online import USER_AGENT_VARIABLE
 from components.records import EVENT_COLUMNS, INCIDENT_COLUMNS, Dataset
 from components.store import DATABASE_URL_VARIABLE, DatabaseStore, open_store
 from components.store.columnar import CACHE_DIR_VARIABLE

@@ -2,7 +2,8 @@
 
 import pytest
 
-from components import convert, gazetteer
+from components import convert
+from components.gazetteer import __main__ as gazetteer
 from components.report import __main__ as report
 from tests.conftest import ROOT, TEST_DATA
 

@@ -13,10 +13,10 @@ from components.gazetteer import (
     GazetteerDataError,
     OfflineGeocoder,
     PlaceNotFoundError,
-    main,
     name_key,
     normalize_name,
 )
+from components.gazetteer.__main__ import main
 from components.model import GeoPrecision
 from tests.conftest import ROOT
 

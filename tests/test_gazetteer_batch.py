@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from components.gazetteer import Match, Place
-from components.gazetteer_batch import (
+from components.gazetteer.batch import (
     ADDED_COLUMNS,
     BatchError,
     added_cells,
@@ -120,7 +120,7 @@ def test_cli_writes_csv_to_stdout_and_a_summary_to_stderr(tmp_path: Path):
 
 
 def test_cli_names_a_missing_file(tmp_path: Path, capsys):
-    from components.gazetteer import main
+    from components.gazetteer.__main__ import main
 
     assert main(["--csv", str(tmp_path / "nope.csv"), "--column", "x"]) == 2
     assert "nope.csv" in capsys.readouterr().err

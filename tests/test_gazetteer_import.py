@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from components.gazetteer import DEFAULT_DIRECTORY, Gazetteer
-from components.gazetteer_import import (
+from components.gazetteer.geonames import (
     alternate_names,
     import_geonames,
     main,

@@ -302,6 +302,20 @@ def test_cli_prints_the_incidents_as_json(tmp_path: Path, capsys):
     assert first["killed"]["civilians"] is None
 
 
+def test_cli_dates_a_weekday_by_the_publication_date(tmp_path: Path, capsys):
+    report = tmp_path / "r.txt"
+    report.write_text(
+        "Gunmen attacked a police station in Turbat on Wednesday, killing 4 "
+        "policemen. In August 2024, 14 soldiers were killed in Kalat.",
+        encoding="utf-8",
+    )
+    assert main([str(report), "--published", "2026-11-27"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["date"] == "2026-11-25"  # the Wednesday before a Friday
+    assert [i["place"]["name"] for i in result["incidents"]] == ["Turbat"]
+    assert result["background"][0]["killed"] == 14
+
+
 def test_cli_refuses_binary_with_exit_2(tmp_path: Path, capsys):
     blob = tmp_path / "blob.txt"
     blob.write_bytes(b"\x00" * 100)

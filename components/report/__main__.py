@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
@@ -18,9 +19,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         "figures by side, totals and background, each with its evidence.",
     )
     parser.add_argument("file", type=Path, help="a .txt, .md or .html report")
+    parser.add_argument(
+        "--published",
+        type=dt.date.fromisoformat,
+        help="the report's date (YYYY-MM-DD) when its text gives none",
+    )
     args = parser.parse_args(argv)
     try:
-        extraction = extract(read_report(args.file))
+        extraction = extract(read_report(args.file), published=args.published)
     except ReportError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

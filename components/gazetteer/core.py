@@ -10,23 +10,16 @@ fallback and says which kind of match each answer is.
 Ids: a positive id is the place's GeoNames id; a negative id is a place of the
 curated table (``data/gazetteer/sources/``), which GeoNames does not carry.
 
-Command line::
-
-    python -m components.gazetteer Quetta Noshki Nowhere
-    python -m components.gazetteer --csv FILE --column NAME > geocoded.csv
-    python -m components.gazetteer import-geonames PK.zip
+The command line is ``python -m components.gazetteer`` (``__main__.py``).
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
 import functools
-import json
 import math
 import os
 import re
-import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -42,7 +35,7 @@ from rapidfuzz import fuzz, process
 from components.errors import IncidentMapError
 from components.model import GeoPrecision
 
-DEFAULT_DIRECTORY = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+DEFAULT_DIRECTORY = Path(__file__).resolve().parents[2] / "data" / "gazetteer"
 USER_DIRECTORY_VARIABLE = "INCIDENT_MAP_GAZETTEER_USER_DIR"
 """Environment variable naming the directory of imported places (default
 ``data/gazetteer/user``)."""
@@ -588,61 +581,3 @@ def match_record(found: Match) -> dict[str, object]:
 def lookup_record(gazetteer: Gazetteer, query: str) -> dict[str, object]:
     """The command line's JSON object for one name (exact and alias matches)."""
     return match_record(gazetteer.match(query, fuzzy=False))
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Print one JSON object per name; exit 1 if any name is not found.
-
-    ``--csv FILE --column NAME`` geocodes a CSV file instead, and
-    ``import-geonames FILE`` extends the gazetteer (see their ``--help``).
-    """
-    args = list(sys.argv[1:] if argv is None else argv)
-    if args[:1] == ["import-geonames"]:
-        from components.gazetteer_import import main as import_main
-
-        return import_main(args[1:])
-    if "--csv" in args:
-        from components.gazetteer_batch import main as batch_main
-
-        return batch_main(args)
-    parser = argparse.ArgumentParser(
-        prog="python -m components.gazetteer",
-        description="Look places up in the offline gazetteer. Other forms: "
-        "--csv FILE --column NAME (geocode a CSV file); import-geonames FILE.",
-    )
-    parser.add_argument("names", nargs="+", metavar="NAME", help="place names")
-    parser.add_argument(
-        "--fuzzy",
-        action="store_true",
-        help=f"accept misspellings scoring at least {FUZZY_THRESHOLD:g} of 100 "
-        "(marked 'fuzzy')",
-    )
-    parser.add_argument(
-        "--offline",
-        action="store_true",
-        help="never ask the online geocoder, even where it is configured",
-    )
-    options = parser.parse_args(args)
-    resolve = resolver(fuzzy=options.fuzzy, offline=options.offline)
-    missed = False
-    for name in options.names:
-        record = match_record(resolve(name))
-        missed = missed or "error" in record
-        print(json.dumps(record, ensure_ascii=False))
-    return 1 if missed else 0
-
-
-def resolver(*, fuzzy: bool, offline: bool) -> Callable[[str], Match]:
-    """The gazetteer's ``match``, chained to the online geocoder where configured."""
-    gazetteer = default_gazetteer()
-    if not offline:
-        from components.online_geocoder import configured_fallback
-
-        fallback = configured_fallback(gazetteer)
-        if fallback is not None:
-            return functools.partial(fallback.match, fuzzy=fuzzy)
-    return functools.partial(gazetteer.match, fuzzy=fuzzy)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -27,7 +27,7 @@ from geopy.geocoders import Nominatim
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
-from components.gazetteer import (
+from components.gazetteer.core import (
     DEFAULT_DIRECTORY,
     MAX_NAME_LENGTH,
     Gazetteer,

@@ -29,7 +29,7 @@ from typing import BinaryIO
 
 from components.errors import InputFileError
 from components.files import bounded_lines, check_regular_file, open_regular
-from components.gazetteer import DEFAULT_DIRECTORY, name_key, user_directory
+from components.gazetteer.core import DEFAULT_DIRECTORY, name_key, user_directory
 from components.progress import Progress
 
 GEONAMES_COLUMNS = 19

@@ -22,7 +22,8 @@ from typing import BinaryIO, TextIO
 
 from components.errors import IncidentMapError, InputFileError
 from components.files import bounded_lines, open_regular
-from components.gazetteer import Match, resolver
+from components.gazetteer.core import Match
+from components.gazetteer.resolve import resolver
 from components.model import newlines_as_lf
 from components.progress import Progress
 from components.text import spreadsheet_cell
