@@ -80,14 +80,17 @@ def main() -> None:
                         file=sys.stderr,
                         flush=True,
                     )
-                    output = subprocess.run(
+                    done = subprocess.run(
                         [sys.executable, "-m", "bench.measure", str(size), url, layout],
-                        check=True,
                         capture_output=True,
                         text=True,
-                    ).stdout
+                    )
+                    if done.returncode:  # say why, and go on with the others
+                        print(done.stderr[-2000:], file=sys.stderr)
+                        print(f"{size:,} ({layout}) on {database} failed", flush=True)
+                        continue
                     results.setdefault(f"{database}, {layout}", {})[size] = json.loads(
-                        output.strip().splitlines()[-1]
+                        done.stdout.strip().splitlines()[-1]
                     )
     for database, by_size in results.items():
         sizes = list(by_size)

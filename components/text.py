@@ -35,6 +35,17 @@ _FORMULA_LOOKALIKES = str.maketrans({"\u2212": "-", "\u2796": "-", "\u2795": "+"
 """Leaders NFKC leaves alone that spreadsheets may still read as operators."""
 
 
+def code_span(value: object) -> str:
+    """Text as a Markdown code span, shown exactly as written: inside a code span
+    Markdown is not read, so nothing is escaped; a fence longer than any run of
+    backticks in the text holds it, and line breaks become spaces."""
+    text = " ".join(str(value).split())
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def spreadsheet_cell(value: object) -> object:
     """Prefix a quote to text a spreadsheet would run as a formula.
 

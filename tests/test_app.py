@@ -81,6 +81,12 @@ def test_app_runs_and_shows_the_report_totals(app):
     assert "Province-wide total" in app.metric[0].help
 
 
+def test_about_shows_the_source_path_as_written(app):
+    markdown = " ".join(m.value for m in app.markdown)
+    assert "`shared/seed/balochistan-2026-02-01.txt#L8`" in markdown
+    assert "balochistan\\-2026" not in markdown
+
+
 def test_map_shows_every_row_and_lists_every_layer(app):
     args = map_args(app)
     assert args["returned_objects"] == ["zoom", "center", "bounds"]

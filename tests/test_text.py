@@ -46,3 +46,14 @@ def test_markdown_text_escapes_links_images_colours_and_latex():
 )
 def test_spreadsheet_cell(value, expected):
     assert spreadsheet_cell(value) == expected
+
+
+def test_a_code_span_shows_a_path_as_written():
+    from components.text import code_span
+
+    assert code_span("shared/seed/balochistan-2026-02-01.txt#L8") == (
+        "`shared/seed/balochistan-2026-02-01.txt#L8`"
+    )
+    assert code_span("a `b` c") == "``a `b` c``"
+    assert code_span("`x`") == "`` `x` ``"
+    assert code_span("two\nlines") == "`two lines`"

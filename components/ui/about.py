@@ -7,6 +7,7 @@ from collections.abc import Mapping
 import streamlit as st
 
 from components.model import Event
+from components.text import code_span
 from components.text import markdown_text as md
 
 CREDITS = """
@@ -30,7 +31,7 @@ def about_panel(events: Mapping[str, Event]) -> None:
                 f"**{md(event.name)}** — dated {event.date.day} {event.date:%B %Y}"
                 f" ({md(event.date_precision.label)})",
                 f"- Source: *{md(source.title)}* ({md(publisher)}), "
-                f"`{md(source.location)}`",
+                + code_span(source.location),
             ]
             if event.claimed_by:
                 lines.append(f"- Claimed by: {md(event.claimed_by)}")
