@@ -96,9 +96,15 @@ def event_lines(
     frame: pd.DataFrame, events: Mapping[str, Event]
 ) -> tuple[EventLine, ...]:
     """A line per event that has rows in ``frame``, latest event first."""
+    ids = frame["event_id"].unique()
+    groups = (
+        [(ids[0], frame)]  # one event: no copy of its rows
+        if len(ids) == 1
+        else frame.groupby("event_id", sort=False, observed=True)
+    )
     lines = [
         _event_line(rows, str(event_id), events.get(str(event_id)))
-        for event_id, rows in frame.groupby("event_id", sort=False, observed=True)
+        for event_id, rows in groups
     ]
     return tuple(
         sorted(lines, key=lambda line: (line.date or dt.date.min, line.name))[::-1]
@@ -135,8 +141,25 @@ def precision_notes(frame: pd.DataFrame, lines: Sequence[EventLine]) -> list[str
     return notes
 
 
+BRIEFING_COLUMNS = (
+    "id",
+    "event_id",
+    "revises",
+    "current",
+    "date",
+    "place",
+    "geo_precision",
+    "figure_scope",
+    "source_title",
+    "source_date",
+    *FIGURE_COLUMNS,
+)
+"""What a briefing reads of the table (the rest is never copied)."""
+
+
 def briefing(frame: pd.DataFrame, events: Mapping[str, Event]) -> Briefing:
     """The briefing of the rows in ``frame`` (already filtered)."""
+    frame = frame[[c for c in BRIEFING_COLUMNS if c in frame.columns]]
     lines = event_lines(frame, events)
     return Briefing(
         headline=headline(frame, events),
