@@ -15,6 +15,7 @@ import pytest
 from bench.appserver import AppStartError, free_port, running_app
 from components.store import open_store
 from tests.browser.conftest import ARTIFACTS, AppServer
+from tests.browser.test_team import paste_and_extract
 from tests.conftest import ROOT
 
 VIEWER = "viewer@example.org"
@@ -108,11 +109,11 @@ def test_an_editor_adds_a_row_and_the_history_names_them(signed_app, visit):
     sign_in(seen, EDITOR)
     page = seen.page
     page.get_by_text("Add incidents from a report").click()
-    page.get_by_label("Or paste the text").fill(
+    paste_and_extract(
+        page,
         "Gunmen attacked a police station in Turbat on 3 March 2026, killing 4 "
-        "policemen."
+        "policemen.",
     )
-    page.get_by_role("button", name="Extract").click()
     page.get_by_role("button", name="Add 1 row(s) to the map").click()
     page.get_by_text("Added 1 row(s)").wait_for(timeout=30_000)
     page.get_by_text("History: who changed what").click()

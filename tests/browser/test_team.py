@@ -54,10 +54,21 @@ def two_instances(
 def add_report(seen, text: str) -> None:
     page = seen.page
     page.get_by_text("Add incidents from a report").click()
-    page.get_by_label("Or paste the text").fill(text)
-    page.get_by_role("button", name="Extract").click()
+    paste_and_extract(page, text)
     page.get_by_role("button", name="Add 1 row(s) to the map").click()
     page.get_by_text("Added 1 row(s)").wait_for(timeout=30_000)
+
+
+def paste_and_extract(page, text: str) -> None:
+    """Paste a report and extract it. The text is committed first (Ctrl+Enter), so
+    a rerun the map starts cannot swallow the click."""
+    area = page.get_by_label("Or paste the text")
+    area.fill(text)
+    area.press("Control+Enter")
+    page.get_by_text("Extract").last.wait_for(timeout=10_000)
+    page.wait_for_timeout(500)
+    page.get_by_role("button", name="Extract").click()
+    page.get_by_text("Rows to add").wait_for(timeout=30_000)
 
 
 def test_what_one_instance_saves_the_other_shows(two_instances, visit):
