@@ -8,7 +8,6 @@ import pandas as pd
 import streamlit as st
 
 from components.briefing import Briefing, briefing_title
-from components.briefing_sheet import briefing_sheet
 from components.export import count_labels, geojson_bytes, standalone_html, to_csv
 from components.filters import Filters, describe
 from components.model import CASUALTY_FIELDS, Event
@@ -72,6 +71,9 @@ def incident_table(
     bounds = shown_bounds()
 
     def sheet(fmt: str) -> bytes:
+        # matplotlib is imported when a sheet is asked for, not on every page load.
+        from components.briefing_sheet import briefing_sheet
+
         return briefing_sheet(
             filtered,
             events,
