@@ -91,8 +91,12 @@ _NOT_A_COUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DATE_AROUND = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.I
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?!\w)",
+    re.I,
 )
+"""A month name next to a small number makes it a day ('Oct 11'); a word that
+merely begins like one ('martyring 13', 'decades') does not."""
 _OUTCOME_INSIDE = re.compile(r"\b(?:killed|dead|slain|injured|wounded|hurt)\b", re.I)
 _PARTS = re.compile(
     r"^\s*(?:,|\s-|\()\s*(?:including|among them|among whom|of whom|comprising|"
