@@ -2,13 +2,15 @@
 news of the region uses, with the figures and places it must give."""
 
 from components.report import extract
-from components.report.figures import find_figures
+from components.report.figures import by_side, find_figures
 from components.report.segments import Span
 
 
 def figures(text: str) -> list[tuple[str, str, int]]:
     """(side, outcome, value) of every figure in one clause."""
-    return [(f.side, f.outcome, f.value) for f in find_figures(Span(0, len(text), text))]
+    return [
+        (f.side, f.outcome, f.value) for f in find_figures(Span(0, len(text), text))
+    ]
 
 
 def counts(text: str, **kwargs) -> dict[str, dict[str, dict[str, int]]]:
@@ -28,3 +30,63 @@ def test_a_word_that_begins_like_a_month_does_not_make_a_count_a_day():
         ("civilians", "injured", 3),
     ]
     assert figures("killed on Oct 11 soldiers said") == []
+
+
+def test_a_parenthesised_abbreviation_does_not_hide_who_was_killed():
+    assert figures("Five Frontier Corps (FC) personnel were martyred") == [
+        ("security", "killed", 5)
+    ]
+
+
+def test_the_head_noun_says_the_side():
+    assert figures("all four attackers and one paramilitary soldier died") == [
+        ("attackers", "killed", 4),
+        ("security", "killed", 1),
+    ]
+    assert figures("a woman civilian was also killed in the crossfire") == [
+        ("civilians", "killed", 1)
+    ]
+    assert figures("gunmen killed at least nine Pakistani nationals") == [
+        ("civilians", "killed", 9)
+    ]
+
+
+def test_a_private_guard_is_a_civilian():
+    assert figures("leaving 20 miners and one private security guard dead") == [
+        ("civilians", "killed", 20),
+        ("civilians", "killed", 1),
+    ]
+
+
+def test_one_count_of_two_sides_is_unspecified():
+    assert figures("At least 17 security personnel and civilians were injured") == [
+        ("unspecified", "injured", 17)
+    ]
+
+
+def test_a_bare_count_after_its_verb():
+    assert figures("killing at least nine people and injuring 16, while") == [
+        ("unspecified", "killed", 9),
+        ("unspecified", "injured", 16),
+    ]
+
+
+def test_of_them_takes_the_side_of_the_people_named_before():
+    assert figures("troops engaged terrorists and 11 of them were killed") == [
+        ("attackers", "killed", 11)
+    ]
+
+
+def test_parts_after_the_outcome_word_and_others_are_not_parts():
+    text = (
+        "raids left 11 people dead, including four Levies officials and a police "
+        "sub-inspector, and nine others injured."
+    )
+    total, others = find_figures(Span(0, len(text), text))
+    assert (total.value, total.outcome) == (11, "killed")
+    assert (others.side, others.outcome, others.value) == ("unspecified", "injured", 9)
+    assert [(p.side, p.value) for p in total.parts] == [
+        ("security", 4),
+        ("security", 1),
+    ]
+    assert by_side(total) == {"security": 5, "unspecified": 6}

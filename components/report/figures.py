@@ -64,19 +64,45 @@ _COUNT = re.compile(
     re.IGNORECASE,
 )
 _ONE = re.compile(r"\b(?P<low>a|an|one|another)\s+(?=\w)", re.IGNORECASE)
-_SINGULAR = re.compile(
-    r"^(?:[\w-]+\s+){0,2}?(?P<group>policeman|policewoman|soldier|officer|"
-    r"constable|cop|sepoy|jawan|civilian|child|woman|girl|boy|labou?rer|worker|"
+_SINGULAR_NOUN = (
+    r"(?:policeman|policewoman|soldier|officer|constable|cop|sepoy|jawan|"
+    r"(?:sub-)?inspector|civilian|child|woman|girl|boy|labou?rer|worker|"
     r"passenger|person|man|militant|terrorist|attacker|assailant|suicide bomber|"
-    r"levies (?:official|man)|fc (?:official|soldier))\b",
+    r"(?:private (?:security )?)?guard|national|foreigner|"
+    r"levies (?:official|man)|fc (?:official|soldier))"
+)
+_SINGULAR = re.compile(
+    rf"^(?:[\w-]+\s+){{0,2}}?(?P<group>{_SINGULAR_NOUN}(?:\s+{_SINGULAR_NOUN})?)\b",
     re.IGNORECASE,
 )
+"""'a policeman', 'a woman civilian' (the last noun says the side), 'a police
+sub-inspector'."""
+_PEOPLE = "|".join(f"(?P<{side}>{words})" for side, words in SIDE_WORDS.items())
 _GROUP = re.compile(
-    r"^\s*(?P<filler>(?:[\w-]+\s+){0,3}?)(?P<group>"
-    + "|".join(f"(?P<{side}>{words})" for side, words in SIDE_WORDS.items())
+    r"^\s*(?P<filler>(?:(?:[\w-]+|\([A-Za-z.]{1,8}\))\s+){0,3}?)(?P<group>"
+    + _PEOPLE
     + r")\b",
     re.IGNORECASE,
 )
+"""The people a count counts, a few words after it: 'Five Frontier Corps (FC)
+personnel'."""
+_MORE_PEOPLE = re.compile(r"^\s+(?P<group>" + _PEOPLE + r")\b", re.IGNORECASE)
+"""A noun right after the first: 'one paramilitary soldier', 'nine Pakistani
+nationals'; the last one (the head noun) says the side."""
+_MIXED = re.compile(
+    rf"^\s+(?:and|or)\s+(?:(?!(?:{_NUMBER}|a|an|another)\b)[\w-]+\s+)?(?P<group>"
+    + _PEOPLE
+    + r")\b",
+    re.IGNORECASE,
+)
+"""'17 security personnel and civilians': one count of people of two sides."""
+_OF_THEM = re.compile(r"^\s+of\s+(?:them|those)\b", re.IGNORECASE)
+_ANY_PEOPLE = re.compile(r"\b(?:" + _PEOPLE + r")\b", re.IGNORECASE)
+_BARE_END = re.compile(
+    r"^\s*(?:[,.;:)]|$|(?:and|while|whereas|in|on|at|as|when|after)\b)", re.I
+)
+"""What may follow a bare count that a verb governs: 'killing nine people and
+injuring 16, while ...'."""
 _NOT_A_COUNT_AFTER = re.compile(
     r"^(?:\s*(?:hours?|days?|weeks?|months?|years?|decades?|cities|towns|"
     r"districts|km|kms|kilomet|miles|metres|meters|per ?cent|%|am|pm|a\.m|p\.m|"
@@ -204,6 +230,8 @@ class _Item:
     outcome: str | None = None
     tail: int = 0
     """Where the words after the item (and its parts) begin, in the clause."""
+    stated: str | None = None
+    """The outcome said between a total and its parts ('11 people dead, including')."""
 
 
 def find_figures(clause: Span) -> list[Figure]:
@@ -213,7 +241,9 @@ def find_figures(clause: Span) -> list[Figure]:
     _attach_parts(body, items)
     top = [item for item in items if item.part_of is None]
     for item in top:
-        item.outcome = _outcome_after(body, item) or _outcome_inside(item)
+        item.outcome = (
+            _outcome_after(body, item) or _outcome_inside(item) or item.stated
+        )
     for index in range(len(top) - 2, -1, -1):  # "5 troops and 2 civilians died"
         item, following = top[index], top[index + 1]
         joined = _LIST_JOIN.match(body[item.tail : following.start])
@@ -249,13 +279,20 @@ def _counts(body: str) -> Iterator[_Item]:
         high = parse_number(match.group("high"))[0] if match.group("high") else None
         qualifier = " ".join((match.group("qual") or "").lower().split())
         if group:
-            side = next(s for s in SIDE_WORDS if group.group(s))
-            end = match.end() + group.end()
+            side, end = _head(
+                body,
+                next(s for s in SIDE_WORDS if group.group(s)),
+                match.end() + group.end(),
+            )
             between = group.group("filler")
-        else:  # "5 killed", "4 were injured", "4 sustained injuries"
-            if not OUTCOME_AFTER.match(after):
-                continue
+        elif of_them := _OF_THEM.match(after):  # "11 of them were killed"
+            side, end, between = _antecedent(body[: match.start()]), match.end(), ""
+            end += of_them.end()
+        elif OUTCOME_AFTER.match(after) or _governed(body, match.start(), after):
+            # "5 killed", "4 sustained injuries"; "killing 9 people and injuring 16"
             side, end, between = "unspecified", match.end(), ""
+        else:
+            continue
         yield _Item(
             start=match.start(),
             end=end,
@@ -268,6 +305,41 @@ def _counts(body: str) -> Iterator[_Item]:
             between=between,
             tail=end,
         )
+
+
+def _governed(body: str, start: int, after: str) -> bool:
+    """A bare count that a verb before it governs: 'injuring 16'."""
+    return bool(
+        _BARE_END.match(after)
+        and OUTCOME_BEFORE.search(body[max(0, start - 60) : start])
+    )
+
+
+def _head(body: str, side: str, end: int) -> tuple[str, int]:
+    """The side and end of a group of people, read to its head noun: 'paramilitary
+    soldier' is security, 'woman civilian' civilian; 'security personnel and
+    civilians' (two sides in one count) is unspecified."""
+    for _ in range(2):
+        more = _MORE_PEOPLE.match(body[end:])
+        if not more:
+            break
+        head = next(s for s in SIDE_WORDS if more.group(s))
+        side = head if head != "unspecified" else side
+        end += more.end()
+    mixed = _MIXED.match(body[end:])
+    if mixed:
+        other = next(s for s in SIDE_WORDS if mixed.group(s))
+        if other != side:
+            return "unspecified", end + mixed.end()
+    return side, end
+
+
+def _antecedent(before: str) -> str:
+    """The side of the people 'them' points back to: the last ones named."""
+    found = list(_ANY_PEOPLE.finditer(before))
+    if not found:
+        return "unspecified"
+    return next(s for s in SIDE_WORDS if found[-1].group(s))
 
 
 def _singulars(body: str) -> Iterator[_Item]:
@@ -316,6 +388,10 @@ def _attach_parts(body: str, items: list[_Item]) -> None:
         if total.part_of is not None:
             continue
         cursor = total.end
+        said = _OUTCOME_INSIDE.match(body[cursor:].lstrip())  # "11 people dead, incl"
+        start = cursor
+        if said:
+            cursor += len(body[cursor:]) - len(body[cursor:].lstrip()) + said.end()
         opened = _PARTS.match(body[cursor:])
         if not opened or not opened.group().strip(" ,(-"):
             dash = re.match(r"^\s*(?:-|\()\s*", body[cursor:])
@@ -327,9 +403,15 @@ def _attach_parts(body: str, items: list[_Item]) -> None:
             gap = body[cursor : part.start]
             if gap.strip(" ,") and not _LIST_JOIN.match(gap):
                 break
+            if re.search(r"\bothers\b", body[part.start : part.end], re.I):
+                break  # "and nine others": more people, not some of them
             part.part_of = total
             total.parts.append(part)
             cursor = part.end
+        if total.parts and said:
+            total.stated = _kind(said.group())
+        elif said:
+            cursor = start
         if total.parts:
             close = re.match(r"^\s*(?:,|-|\))?", body[cursor:])
             total.tail = cursor + (close.end() if close else 0)

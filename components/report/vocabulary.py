@@ -204,7 +204,8 @@ SIDE_WORDS: dict[str, str] = {
         r"security (?:personnel|forces?|officials|men|officers|guards?)|soldiers?|"
         r"troops?|servicemen|jawans?|sepoys?|policem[ae]n|policewom[ae]n|cops?|"
         r"police(?:[- ](?:officers?|officials?|personnel|constables?|men|guards?))?|"
-        r"constables?|head constables?|personnel|officers?|"
+        r"constables?|head constables?|(?:assistant |sub-)?inspectors?|"
+        r"personnel|officers?|"
         r"paramilitar(?:y|ies)(?: troops| soldiers| personnel| forces)?|"
         r"levies(?: personnel| men| officials)?|levies|"
         r"fc (?:personnel|soldiers|men|troops|officials)|"
@@ -219,6 +220,8 @@ SIDE_WORDS: dict[str, str] = {
         r"hijackers?|abductors?|kidnappers?"
     ),
     "civilians": (
+        r"private (?:security )?guards?|(?:foreign )?nationals|foreigners|"
+        r"pakistanis|afghans|iranians|tourists|mourners|"
         r"civilians?|passers-?by|bystanders|residents|villagers|workers?|"
         r"labou?rers?|children|child|women|woman|girls?|boys?|worshippers|"
         r"students?|pilgrims|passengers?|pedestrians|shopkeepers?|"
@@ -229,8 +232,9 @@ SIDE_WORDS: dict[str, str] = {
     "unspecified": r"people|persons?|individuals?|others|lives|victims|men",
 }
 """Nouns for the people a figure counts, by side. A soldier or constable is
-security; a militant or 'khwarij' an attacker; women, children, passengers and
-labourers civilians; 'people' and 'others' are not assigned to a side."""
+security; a militant or 'khwarij' an attacker; women, children, passengers,
+labourers, foreign nationals and private guards civilians; 'people' and 'others'
+are not assigned to a side."""
 
 MILITARY_SIDE = re.compile(
     r"\b(?:soldiers?|troops?|jawans?|sepoys?|army|military|servicemen)\b", re.I
