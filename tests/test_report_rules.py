@@ -90,3 +90,25 @@ def test_parts_after_the_outcome_word_and_others_are_not_parts():
         ("security", 1),
     ]
     assert by_side(total) == {"security": 5, "unspecified": 6}
+
+
+def test_the_same_people_named_twice_are_one_group():
+    text = (
+        "Gunmen stormed a police station in Rask on Friday, killing 11 people and "
+        "wounding eight others. Officials said eight police officers were wounded."
+    )
+    assert counts(text)["Rāsak"]["injured"] == {"security": 8}
+
+
+def test_the_rest_of_a_total_is_kept_even_when_it_equals_a_part():
+    text = "A blast in Quetta killed 10 people, including five soldiers."
+    assert counts(text)["Quetta"]["killed"] == {"security": 5, "unspecified": 5}
+
+
+def test_while_and_a_gerund_does_not_start_a_clause():
+    from components.report.segments import clauses
+
+    text = "Eighteen soldiers were martyred while fighting off terrorists in Kalat."
+    assert len(clauses(Span(0, len(text), text))) == 1
+    text = "Two soldiers were martyred, while three militants were killed."
+    assert len(clauses(Span(0, len(text), text))) == 2

@@ -138,12 +138,24 @@ class ReportIncident:
 def tally(figures: Iterable[Figure]) -> Counts:
     """Counts by outcome and side: the largest figure the text gives for each
     (a later, higher toll revises an earlier one; the same toll repeated is not
-    added twice). Totals count with their parts once."""
+    added twice). Totals count with their parts once.
+
+    A count of people with no side that equals a count of one side, for the same
+    outcome, is the same people named twice ('wounding eight others' ... 'eight
+    police officers were wounded'): it is not kept as a second group."""
     counts = _empty_counts()
+    plain: dict[str, set[int]] = {outcome: set() for outcome in OUTCOMES}
     for figure in figures:
+        if figure.side == "unspecified" and not figure.parts:
+            plain[figure.outcome].add(figure.value)
         for side, value in by_side(figure).items():
             known = counts[figure.outcome][side]
             counts[figure.outcome][side] = value if known is None else max(known, value)
+    for outcome, sides in counts.items():
+        unspecified = sides["unspecified"]
+        named = {v for side, v in sides.items() if side != "unspecified"}
+        if unspecified in plain[outcome] and unspecified in named:
+            sides["unspecified"] = None
     return counts
 
 

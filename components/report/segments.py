@@ -107,7 +107,7 @@ def _sentence(offset: int, piece: str, paragraph: int, first: bool) -> Sentence:
 
 _CLAUSE_BREAK = re.compile(
     r"\s*;\s*"
-    r"|,?\s+while\s+(?=\w)"
+    r"|,?\s+while\s+(?=\w)(?!\w+ing\b)"
     r"|,?\s+whereas\s+"
     r"|,\s+and\s+(?=(?:a|an|the|another|in|at|two|three|four|five|\d+)\b)"
     r"|,\s+(?=(?:meanwhile|separately|elsewhere|in another|in a separate)\b)",
@@ -117,7 +117,8 @@ _CLAUSE_BREAK = re.compile(
 
 def clauses(sentence: Span) -> list[Span]:
     """The clauses of a sentence: parts that can describe separate incidents,
-    split at semicolons, 'while', 'whereas' and ', and a ...'."""
+    split at semicolons, 'while', 'whereas' and ', and a ...'. 'While fighting'
+    (while and a gerund) goes on with the same clause."""
     parts = []
     start = 0
     for match in _CLAUSE_BREAK.finditer(sentence.text):
