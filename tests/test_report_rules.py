@@ -112,3 +112,75 @@ def test_while_and_a_gerund_does_not_start_a_clause():
     assert len(clauses(Span(0, len(text), text))) == 1
     text = "Two soldiers were martyred, while three militants were killed."
     assert len(clauses(Span(0, len(text), text))) == 2
+
+
+def places(text: str) -> set[str]:
+    return {i.place.name for i in extract(text).incidents}
+
+
+def test_the_ends_of_a_route_are_not_incident_places():
+    text = (
+        "Gunmen stormed the Jaffar Express in Bolan district. The train was running "
+        "from Quetta to Peshawar with 400 passengers."
+    )
+    assert places(text) == {"Kachhi"}
+    text = "A bomb hit a convoy in Turbat going from Islamabad to their camp in Dasu."
+    assert places(text) == {"Turbat"}
+
+
+def test_distances_with_a_conversion_and_the_capital_are_references():
+    text = (
+        "Gunmen attacked the judiciary centre in Zahedan, killing five people. The "
+        "city lies about 1,200 kilometers (745 miles) southeast of Tehran."
+    )
+    assert places(text) == {"Zahedan"}
+    text = (
+        "At least 10 police officers were killed in Taftan, about 1,200 kilometres "
+        "southeast of the capital, Tehran."
+    )
+    assert places(text) == {"Taftan"}
+
+
+def test_officials_in_a_city_and_a_hospital_abbreviation_are_not_scenes():
+    text = (
+        "Militants attacked a police station in Mach, killing two policemen. "
+        "Officials in Quetta have said the toll may rise. The army chief visited "
+        "the injured at the Combined Military Hospital (CMH) in Quetta."
+    )
+    assert places(text) == {"Mach"}
+
+
+def test_upper_and_lower_begin_place_names():
+    text = "Militants attacked a police post in Lower Dir, killing two policemen."
+    assert places(text) == {"Lower Dir"}
+
+
+def test_a_province_in_the_clause_of_a_place_inside_it_only_qualifies_it():
+    text = (
+        "In Balochistan, security forces foiled an attack on a naval base in Turbat, "
+        "killing four terrorists, while one soldier was martyred."
+    )
+    assert counts(text) == {
+        "Turbat": {"killed": {"attackers": 4, "security": 1}, "injured": {}}
+    }
+
+
+def test_a_figure_said_to_be_the_whole_is_the_events():
+    text = (
+        "Eighteen soldiers were martyred while fighting off terrorists in Kalat "
+        "district. Security forces killed 23 terrorists in all, during the fighting "
+        "and in a follow-up operation in Harnai district. In Harnai, troops engaged "
+        "terrorists and 11 of them were killed."
+    )
+    extraction = extract(text)
+    assert extraction.total_counts["killed"]["attackers"] == 23
+    harnai = next(i for i in extraction.incidents if i.place.name == "Harnai")
+    assert harnai.counts["killed"]["attackers"] == 11
+
+
+def test_the_first_word_of_a_longer_name_in_another_province_is_no_place():
+    text = (
+        "Militants fought security forces in Khyber district of Khyber "
+        "Pakhtunkhwa and occupied houses near Bagh Bazaar, firing at a police post."
+    )
+    assert "Bāgh" not in places(text)

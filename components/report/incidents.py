@@ -275,8 +275,11 @@ _QUALIFIER_GAP = re.compile(
 def _reduce(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
     """Drop a province or district that only qualifies a place inside it, named
     next to it ('Balochistan's Turbat', 'Tump in Kech district', 'Turbat, Kech'):
-    the finer place is where it happened. Named apart ('a market in Kech
-    district'), the area is a place of its own."""
+    the finer place is where it happened. A province named anywhere in the clause
+    of a place inside it qualifies it ('In Balochistan, ... a naval base in
+    Turbat'; 'Dera Ismail Khan, the southernmost district of Khyber
+    Pakhtunkhwa'). A district named apart ('a market in Kech district') is a
+    place of its own."""
     dropped: set[int] = set()
     for outer in mentions:
         place = outer.place
@@ -290,7 +293,9 @@ def _reduce(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
             if inner is outer or other.geonameid == place.geonameid or not contains:
                 continue
             first, second = sorted((outer, inner), key=lambda m: m.start)
-            if _QUALIFIER_GAP.match(text[first.end : second.start]):
+            if place.kind == "province" or _QUALIFIER_GAP.match(
+                text[first.end : second.start]
+            ):
                 dropped.add(id(outer))
     return [m for m in mentions if id(m) not in dropped]
 
@@ -401,6 +406,10 @@ def _read_sentence(
         targets = _codes(clause, sentence, text, TARGET_PHRASES, "target")
         attacks = _codes(clause, sentence, text, ATTACK_PHRASES, "attack")
         figures = find_figures(clause)
+        whole = [f for f in figures if _is_whole(reading.text, f)]
+        if places and whole:  # "killed 23 terrorists in all": the whole event's
+            figures = [f for f in figures if f not in whole]
+            reading.loose.append((clause, sentence, [], [], whole))
         if places and (targets or attacks or figures or HIT_WORDS.search(clause.text)):
             reading.hit.update(id(reading.incident(m, sentence)) for m in places)
         if len(places) == 1:
@@ -441,6 +450,19 @@ def _add(
     incident.evidence.extend(m.evidence for m in (*targets, *attacks))
     incident.evidence.extend(
         _evidence(text, f.start, f.end, sentence, f.outcome) for f in figures
+    )
+
+
+_WHOLE_AFTER = re.compile(r"^\s*(?:in all|in total|altogether|overall)\b", re.I)
+_WHOLE_BEFORE = re.compile(r"\b(?:a total of|in all|altogether)\s+$", re.I)
+
+
+def _is_whole(text: str, figure: Figure) -> bool:
+    """A figure said to be the whole count ('23 terrorists in all', 'a total of
+    23'): the event's, not the place's its clause names."""
+    return bool(
+        _WHOLE_AFTER.match(text[figure.end : figure.end + 20])
+        or _WHOLE_BEFORE.search(text[max(0, figure.start - 20) : figure.start])
     )
 
 

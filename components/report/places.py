@@ -95,6 +95,15 @@ _NOT_PLACES = frozenset(
 """Capitalised words that the gazetteer may know as some village but that reports
 use as ordinary words (months, weekdays, countries, offices, organisations)."""
 
+_PREFIXES = frozenset(
+    words(
+        "north south east west northern southern eastern western central upper "
+        "lower new old"
+    )
+)
+"""Words of :data:`_NOT_PLACES` that begin names of places: 'Upper Dir',
+'North Waziristan'."""
+
 _TITLES = frozenset(
     words(
         "mr mrs ms dr minister president general gen commander chief prime "
@@ -119,12 +128,32 @@ _AREA_AFTER = re.compile(
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|tehsil|division|agency)\b", re.I)
 _PROVINCE_AFTER = re.compile(r"^\s+(?:province|provincial)\b", re.I)
 _REFERENCE_BEFORE = re.compile(
-    r"(?:\d[\d.,]*\s*(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:(?:north|south|"
-    r"east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)\s+|"
+    r"(?:\d[\d.,]*\s*(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:\([^()]{1,30}\)\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)\s+|"
     r"(?:away|far) from\s+|border (?:with|of)\s+|(?-i:[A-Z])\w+-)"
-    r"(?:the\s+)?(?:(?:provincial|federal) capital,?\s+|city of\s+)?$",
+    r"(?:the\s+)?(?:(?:(?:provincial|federal|national|country's)\s+)?capital,?\s+|"
+    r"city of\s+)?$",
     re.IGNORECASE,
 )
+"""'157 km from Quetta', '1,200 kilometers (745 miles) southeast of Tehran',
+'southeast of the capital, Tehran', 'the Quetta-Karachi highway'."""
+_ROUTE_START_BEFORE = re.compile(
+    r"\b(?:from|links?|linking|connects?|connecting|joins?|joining)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_ROUTE_START_AFTER = re.compile(
+    r"^\s+(?:to|and|with)\s+(?:(?:the|their|its|his|her)\s+)?"
+    r"(?:[a-z][\w'-]*\s+){0,2}(?:in\s+)?[A-Z]"
+)
+_ROUTE_END_BEFORE = re.compile(
+    r"\b(?:from|links?|linking|connects?|connecting|joins?|joining)\s+(?:the\s+)?"
+    r"(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,3}\s+(?:to|with|and)\s+"
+    r"(?:(?:the|their|its|his|her)\s+)?(?:[\w'-]+\s+){0,3}(?:in\s+)?$",
+    re.IGNORECASE,
+)
+"""'running from Quetta to Peshawar', 'going from Islamabad to their camp in Dasu',
+'the highway that links Karachi to Gwadar': both ends of a route are where the
+train or convoy was going, not where it was hit."""
 _ROUTE_AFTER = re.compile(
     r"^(?:-[A-Z][\w]+)+\s+(?:(?:national\s+)?highway|road|motorway|route|"
     r"railway|rail|section|coastal highway)",
@@ -135,7 +164,9 @@ _DESTINATION_BEFORE = re.compile(
     r"to|en route to|travell?ing to|going to|destined for)\s+(?:the\s+)?$|"
     r"(?:\b(?:shifted|taken|moved|rushed|brought|transported|referred|airlifted|"
     r"evacuated|admitted|sent|dispatched|carried|handed over)\s+(?:\w+\s+){0,2}"
-    r"(?:to|in|at)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,4}|hospital,?\s+(?:in\s+)?|"
+    r"(?:to|in|at)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,4}|"
+    r"(?:hospital|trauma cent(?:re|er)|cmh)\s*(?:\([^()]{1,20}\)\s*)?,?\s+(?:in\s+)?|"
+    r"\b(?:carrying|transporting|ferrying|taking)\s+(?:[\w,'-]+\s+){0,5}to\s+|"
     r"(?:treatment|treated)\s+(?:at|in)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,4})$",
     re.IGNORECASE,
 )
@@ -143,13 +174,17 @@ _ORIGIN_BEFORE = re.compile(
     r"\b(?:hail(?:ed|ing|s)? from|belong(?:ed|ing|s)? to|residents? of|"
     r"coming from|travell?ing from|on (?:its|their|his|her) way from|headed from|"
     r"departed from|set off from|"
+    r"\b\d{1,2},\s+(?:from|of)|"  # "Sepoy Imran Ali, 28, from District Khairpur"
     r"natives? of|home ?towns? (?:of|in)|were from|was from|is from|domiciled? "
-    r"in|hometown|native)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,3}(?:in\s+)?$",
+    r"in|hometown|native|(?:people|persons|workers|labou?rers|passengers|"
+    r"travell?ers|drivers|settlers|pilgrims|civilians|families) from)\s+"
+    r"(?:the\s+)?(?:[\w.'-]+\s+){0,3}(?:in\s+)?$",
     re.IGNORECASE,
 )
 _STATEMENT_BEFORE = re.compile(
     r"\b(?:statement (?:issued )?(?:in|from)|press conference in|speaking in|"
-    r"told reporters in|talking to (?:the )?media in|said in)\s+$",
+    r"told reporters in|talking to (?:the )?media in|said in|(?:officials|"
+    r"authorities|sources|spokesm[ae]n|spokespersons?) (?:based )?in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _OFFICIAL_AFTER = re.compile(
@@ -210,6 +245,8 @@ def find_places(
             continue
         before = text[max(sentence.start, start - 80) : start]
         after = text[end : min(sentence.end, end + 60)]
+        if re.match(r"\s[A-Z][a-z]", after) and _stray(place, context):
+            continue  # only the first word of a longer name: "Bagh Bazaar"
         precision = place.precision
         if precision == GeoPrecision.TOWN and _DISTRICT_AFTER.match(after):
             precision = GeoPrecision.NEAR_TOWN
@@ -252,8 +289,16 @@ def _names_in(
     while i < len(words):
         matched = 0
         first = words[i][2]
-        if first[0].isupper() and keys[i] not in _NOT_PLACES:
-            for n in range(min(MAX_NGRAM, len(words) - i), 0, -1):
+        if first[0].isupper():
+            # 'Upper Dir', 'North Waziristan': a word that is no place alone
+            # may begin one
+            lowest = 1
+            if keys[i] in _NOT_PLACES:
+                if keys[i] not in _PREFIXES:
+                    i += 1
+                    continue
+                lowest = 2
+            for n in range(min(MAX_NGRAM, len(words) - i), lowest - 1, -1):
                 if any(not w[2][0].isupper() for w in words[i + 1 : i + n]):
                     continue
                 candidates = places.candidates(" ".join(keys[i : i + n]))
@@ -284,6 +329,20 @@ def _names_in(
 def _is_person(words: list, keys: list[str], i: int) -> bool:
     """A name right after a title ('Mir Sarfraz', 'Governor Kakar')."""
     return i > 0 and keys[i - 1].rstrip(".") in _TITLES
+
+
+def _stray(place: Place, context: Context) -> bool:
+    """A small GeoNames town in a province no other name of the text lies in, while
+    the text's names agree on another one: a namesake when its name only begins a
+    longer one ('Bagh Bazaar' in Tirah is not Bagh in Azad Kashmir)."""
+    admin1 = context[0]
+    uncurated = place.geonameid > 0 and not place.district
+    return (
+        uncurated
+        and not _strong(place)
+        and admin1[place.admin1] <= 1
+        and max(admin1.values(), default=0) >= 2
+    )
 
 
 def _strong(place: Place) -> bool:
@@ -336,6 +395,10 @@ def _role(sentence: Sentence, start: int, surface: str, before: str, after: str)
     ):
         return DATELINE
     if _REFERENCE_BEFORE.search(before) or _ROUTE_AFTER.match(after):
+        return REFERENCE
+    if (
+        _ROUTE_START_BEFORE.search(before) and _ROUTE_START_AFTER.match(after)
+    ) or _ROUTE_END_BEFORE.search(before):
         return REFERENCE
     if _DESTINATION_BEFORE.search(before):
         return DESTINATION

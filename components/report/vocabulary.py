@@ -243,7 +243,8 @@ MILITARY_SIDE = re.compile(
 
 KILLED_VERBS = (
     r"killed|dead|died|slain|martyred|embraced (?:shahadat|martyrdom)|"
-    r"lost (?:their|his|her) lives?|perished|eliminated|neutrali[sz]ed|"
+    r"lost (?:their|his|her) lives?|laid down (?:their|his|her) lives?|perished|"
+    r"eliminated|neutrali[sz]ed|"
     r"sent to hell|gunned down|shot dead|succumbed(?: to (?:their|his|her) "
     r"(?:injuries|wounds))?|lay dead|were found dead|bodies (?:were )?recovered"
 )
