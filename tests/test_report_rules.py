@@ -1,6 +1,8 @@
 """Rules of the report extractor learnt from real reports: each test is a phrasing
 news of the region uses, with the figures and places it must give."""
 
+import datetime as dt
+
 from components.report import extract
 from components.report.figures import by_side, find_figures
 from components.report.segments import Span
@@ -184,3 +186,39 @@ def test_the_first_word_of_a_longer_name_in_another_province_is_no_place():
         "Pakhtunkhwa and occupied houses near Bagh Bazaar, firing at a police post."
     )
     assert "Bāgh" not in places(text)
+
+
+def background(text: str, published: str) -> list[str]:
+    found = extract(text, published=dt.date.fromisoformat(published)).background
+    return [b.evidence.sentence for b in found]
+
+
+def test_early_in_the_month_weeks_before_the_report_is_background():
+    text = (
+        "At least 10 police officers were killed in Taftan on Saturday.\n"
+        "In early October, at least six people were killed in the province."
+    )
+    assert background(text, "2024-10-27") == [
+        "In early October, at least six people were killed in the province."
+    ]
+    assert background(text, "2024-10-12") == []
+
+
+def test_over_recent_months_opens_background():
+    text = (
+        "Eight militants were killed in Tirah on Saturday.\n"
+        "Security has deteriorated over recent months. Gunmen shot a driver dead."
+    )
+    assert len(background(text, "2024-11-24")) == 2
+
+
+def test_a_day_well_before_the_ledes_is_an_earlier_event():
+    text = (
+        "Gunmen on Friday attacked two police patrols near Iranshahr and killed "
+        "five officers.\n"
+        "On Sunday, the Guards said their forces had killed six militants."
+    )
+    extraction = extract(text, published=dt.date(2025, 8, 22))
+    assert [b.evidence.sentence[:9] for b in extraction.background] == ["On Sunday"]
+    assert extraction.incidents[0].counts["killed"]["security"] == 5
+    assert extraction.total_counts["killed"]["attackers"] is None

@@ -43,8 +43,11 @@ _DAY_MONTH = re.compile(
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<y>\d{{4}})\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:in|since|of|during|from)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 _IN_MONTH = re.compile(
-    rf"\bin\s+(?:(?:early|late|mid)-?\s*)?(?P<m>{_MONTH})\b(?!\s+\d)", re.IGNORECASE
+    rf"\bin\s+(?:(?P<part>early|late|mid)-?\s*)?(?P<m>{_MONTH})\b(?!\s+\d)",
+    re.IGNORECASE,
 )
+_LATEST_DAY = {"early": 10, "mid": 20}
+"""The last day 'early October' and 'mid-October' can mean."""
 _WEEKDAYS = [
     "monday",
     "tuesday",
@@ -63,6 +66,7 @@ BACKGROUND_WORDS = re.compile(
     r"(?:in|during) (?:a|an) (?:similar|separate|earlier|previous) "
     r"(?:attack|incident|assault|blast|bombing)|a similar attack|similar attacks|"
     r"previously|in the past|(?:years|months|weeks) ago|so far this year|"
+    r"over (?:the )?(?:recent|past|last) (?:few |several )?(?:weeks|months|years)|"
     r"this year alone|since (?:the start|the beginning|january)|in recent "
     r"(?:years|months)|the previous (?:year|month|attack)|earlier attacks?|"
     r"history of|has long|have long|for decades|since \d{4}|"
@@ -200,6 +204,9 @@ def is_earlier(sentence: Sentence, today: dt.date | None) -> bool:
         month = _month(match.group("m"))
         if month < today.month - 0 and today.day > RECENT_DAYS:
             return True
+        latest = _LATEST_DAY.get((match.group("part") or "").lower())
+        if month == today.month and latest and today.day - latest > RECENT_DAYS:
+            return True  # "in early October", said on 27 October
     return False
 
 
@@ -207,6 +214,18 @@ def _same_event_month(today: dt.date, year: int, month: int) -> bool:
     """The month just before the report's, when the report is early in its month."""
     previous = today.replace(day=1) - dt.timedelta(days=1)
     return (year, month) == (previous.year, previous.month) and today.day <= RECENT_DAYS
+
+
+def before_the_lede(
+    sentence: Sentence, lede: dt.date | None, today: dt.date | None
+) -> bool:
+    """A sentence after the first paragraph dated two days or more before the day
+    the report's first sentence tells of ('On Sunday, the Guards said they had
+    killed six militants', in a report of Friday's ambush): an earlier event."""
+    if lede is None or sentence.paragraph == 0:
+        return False
+    date = sentence_date(sentence, today)
+    return date is not None and (lede - date).days >= 2
 
 
 def speaks_of_present(sentence: Sentence) -> bool:

@@ -21,6 +21,7 @@ from components.gazetteer import Gazetteer, Place
 from components.model import ATTACK_TYPES, TARGET_TYPES, GeoPrecision
 from components.report.dates import (
     ReportDate,
+    before_the_lede,
     is_earlier,
     report_date,
     sentence_date,
@@ -354,13 +355,16 @@ def extract_incidents(
     keep_current = set(current)
     background: list[Background] = []
     reading = _Reading(text, today)
+    lede = next(
+        (sentence_date(s, today) for s in found[:1] if sentence_date(s, today)), None
+    )
     in_background = False
     previous_paragraph = -1
     for sentence in found:
         if sentence.paragraph != previous_paragraph:
             in_background = False
             previous_paragraph = sentence.paragraph
-        earlier = is_earlier(sentence, today)
+        earlier = is_earlier(sentence, today) or before_the_lede(sentence, lede, today)
         if earlier or (in_background and not speaks_of_present(sentence)):
             in_background = True
             if sentence.start not in keep_current:
