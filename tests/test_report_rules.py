@@ -222,3 +222,22 @@ def test_a_day_well_before_the_ledes_is_an_earlier_event():
     assert [b.evidence.sentence[:9] for b in extraction.background] == ["On Sunday"]
     assert extraction.incidents[0].counts["killed"]["security"] == 5
     assert extraction.total_counts["killed"]["attackers"] is None
+
+
+def test_a_district_folds_into_the_one_place_inside_it_named_as_the_scene():
+    text = (
+        "At least 44 people were killed when a suicide bomber struck a convention "
+        "in Bajaur district. Members had gathered in the town of Khar."
+    )
+    assert counts(text) == {"Khar": {"killed": {"unspecified": 44}, "injured": {}}}
+    text = (
+        "At least 27 terrorists were killed in Balochistan's Bolan district. The "
+        "train was seized "
+        "close to the Bolan Pass."
+    )
+    assert "Kachhi" in places(text)
+
+
+def test_a_neighbouring_district_is_a_place():
+    text = "Fighting broke out in the Lajbook Dara area of neighbouring Lower Dir."
+    assert places(text) == {"Lower Dir"}

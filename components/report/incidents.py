@@ -375,6 +375,7 @@ def extract_incidents(
             in_background = False
         _read_sentence(reading, sentence, by_sentence.get(sentence.start, []))
 
+    _fold_districts(reading)
     incidents = list(reading.by_place.values())
     totals_place = _widest(mentions, incidents, gazetteer)
     incidents, totals = _settle(reading, incidents, totals_place)
@@ -526,6 +527,50 @@ def _tied_place(text: str, end: int, places: list[PlaceMention]) -> PlaceMention
         if _TIED.match(text[end : place.start]):
             return place
     return None
+
+
+_SCENE_BEFORE = re.compile(
+    r"\b(?:in|at|inside)\s+(?:the\s+)?(?:(?:town|city|village|area|tehsil|"
+    r"locality)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _fold_districts(reading: _Reading) -> None:
+    """A district with the figures and the one place inside it named as the
+    scene ('in Bajaur district ... killing 44', '... gathered in the town of
+    Khar'): one attack, at the finer place. A place only near the scene ('close
+    to the Bolan Pass') does not take it."""
+    for key, district in list(reading.by_place.items()):
+        if district.place.kind != "district":
+            continue
+        inside = [
+            i
+            for i in reading.by_place.values()
+            if i is not district
+            and i.place.kind != "district"
+            and i.place.district == district.place.name
+            and i.place.admin1 == district.place.admin1
+        ]
+        if len(inside) != 1 or inside[0].figures or not district.figures:
+            continue
+        (place,) = inside
+        named_as_scene = any(
+            _SCENE_BEFORE.search(reading.text[max(0, e.start - 40) : e.start])
+            for e in place.evidence
+            if e.what == "place"
+        )
+        if not named_as_scene:
+            continue
+        place.targets[:0] = district.targets
+        place.attacks[:0] = district.attacks
+        place.figures[:0] = district.figures
+        place.evidence[:0] = district.evidence
+        if district.date and (place.date is None or district.date < place.date):
+            place.date = district.date
+        if id(district) in reading.hit:
+            reading.hit.add(id(place))
+        del reading.by_place[key]
 
 
 def _widest(

@@ -116,7 +116,8 @@ _TITLES = frozenset(
 )
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|from|outside|of|across|to|towards|toward|via|between|"
-    r"around|on|into|within|inside|along|and|or)\s+(?:the\s+)?|'s\s+|,\s*)$",
+    r"around|on|into|within|inside|along|and|or)\s+(?:the\s+)?(?:(?:neighbou?ring|"
+    r"nearby|adjoining|adjacent|restive|remote)\s+)?|'s\s+|,\s*)$",
     re.IGNORECASE,
 )
 _AREA_AFTER = re.compile(
