@@ -241,3 +241,29 @@ def test_a_district_folds_into_the_one_place_inside_it_named_as_the_scene():
 def test_a_neighbouring_district_is_a_place():
     text = "Fighting broke out in the Lajbook Dara area of neighbouring Lower Dir."
     assert places(text) == {"Lower Dir"}
+
+
+def test_a_landmark_near_the_scene_folds_into_its_district():
+    text = (
+        "At least 27 terrorists were killed in Balochistan's Bolan district. The "
+        "train was seized close to the Bolan Pass. Seventeen wounded passengers "
+        "were moved to a nearby hospital."
+    )
+    assert counts(text)["Kachhi"] == {
+        "killed": {"attackers": 27},
+        "injured": {"civilians": 17},
+    }
+    assert "Bolan Pass" not in places(text)
+
+
+def test_fighting_that_broke_out_in_a_place_makes_it_an_attack_place():
+    text = (
+        "Khyber Pakhtunkhwa has been hit by violence. Attacks across several "
+        "districts left at least five security personnel dead.\nFive militants were "
+        "killed in the Dobando area of Upper Dir district, in which seven policemen "
+        "were wounded.\nWhile the situation in Upper Dir was still unsettled, "
+        "fighting broke out in the Lajbook Dara area of neighbouring Lower Dir."
+    )
+    extraction = extract(text)
+    assert {i.place.name for i in extraction.incidents} >= {"Upper Dir", "Lower Dir"}
+    assert extraction.total_counts["killed"]["security"] == 5

@@ -474,6 +474,7 @@ def _is_whole(text: str, figure: Figure) -> bool:
 HIT_WORDS = re.compile(
     r"\b(?:attack|assault|struck|strike|hit|blast|explosion|bomb|raid|stormed|"
     r"ambush|fir(?:ed|ing)|gunmen|militants|terrorists|insurgents|clash|"
+    r"fight(?:ing)?\b|fought|"
     r"gunfight|exchange of fire|targeted|operation)",
     re.IGNORECASE,
 )
@@ -536,11 +537,24 @@ _SCENE_BEFORE = re.compile(
 )
 
 
+_NEAR_BEFORE = re.compile(
+    r"\b(?:near|close to|next to|outside)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _merge(source: ReportIncident, target: ReportIncident) -> None:
+    target.targets.extend(source.targets)
+    target.attacks.extend(source.attacks)
+    target.figures.extend(source.figures)
+    target.evidence.extend(source.evidence)
+
+
 def _fold_districts(reading: _Reading) -> None:
     """A district with the figures and the one place inside it named as the
     scene ('in Bajaur district ... killing 44', '... gathered in the town of
     Khar'): one attack, at the finer place. A place only near the scene ('close
-    to the Bolan Pass') does not take it."""
+    to the Bolan Pass') does not take it: it is a landmark of the district's
+    attack, and folds into the district."""
     for key, district in list(reading.by_place.items()):
         if district.place.kind != "district":
             continue
@@ -561,6 +575,14 @@ def _fold_districts(reading: _Reading) -> None:
             if e.what == "place"
         )
         if not named_as_scene:
+            near = any(
+                _NEAR_BEFORE.search(reading.text[max(0, e.start - 40) : e.start])
+                for e in place.evidence
+                if e.what == "place"
+            )
+            if near:  # a landmark near the district's scene: the district stays
+                _merge(place, district)
+                del reading.by_place[place.place.geonameid]
             continue
         place.targets[:0] = district.targets
         place.attacks[:0] = district.attacks
