@@ -75,6 +75,15 @@ CITED = {
     "Awaran": (BALOCHISTAN, (26.45677, 65.23144)),  # GeoNames 1184205
     "Musakhel": (BALOCHISTAN, (30.85944, 69.82208)),  # GeoNames 1169663
     "Taftan": (BALOCHISTAN, (28.94687, 61.58661)),  # GeoNames 9969716
+    # Other spellings (aliases cited in data/gazetteer/sources/*_aliases.csv)
+    "Qalat": (BALOCHISTAN, (29.02663, 66.59361)),  # Kalat, not Qalat in Zabul
+    "Noshke": (BALOCHISTAN, (29.55218, 66.02288)),  # Nushki, GeoNames 1168749
+    "Timargarh": (KP, (34.82659, 71.84423)),  # Timargara, GeoNames 1111188
+    "Khaar": (KP, (34.7361, 71.52739)),  # Khar, GeoNames 1174089
+    # Railway stations: Wikipedia infobox points (CC BY-SA 4.0)
+    "Koh-e-Taftan railway station": (BALOCHISTAN, (28.9726, 61.557)),
+    "Kuh-i-Taftan": (BALOCHISTAN, (28.9726, 61.557)),
+    "Qilla Abdullah railway station": (BALOCHISTAN, (30.73456, 66.65236)),
 }
 
 
