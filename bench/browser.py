@@ -44,7 +44,7 @@ DRAWN = """([selector]) => {
     return {
         markers: doc.querySelectorAll('.incident-marker').length,
         points: points,
-        cells: doc.querySelectorAll('path.leaflet-interactive').length,
+        cells: Number(doc.querySelector('.leaflet-container')?.dataset.cells || 0),
     };
 }"""
 PAINTED = """() => {

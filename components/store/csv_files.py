@@ -50,7 +50,14 @@ class CsvStore:
         self, directory: Path = DEFAULT_DATA_DIR, gazetteer: Gazetteer | None = None
     ) -> None:
         self.directory = Path(directory)
-        self.gazetteer = gazetteer or default_gazetteer()
+        self._gazetteer = gazetteer
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """Loaded when a file is read, not to list or compare the files."""
+        if self._gazetteer is None:
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
 
     @property
     def events_path(self) -> Path:

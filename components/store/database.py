@@ -171,7 +171,7 @@ class DatabaseStore:
         revision. Returns the problems of the rows that could not be read."""
         from components.store.csv_files import CsvStore
 
-        files = CsvStore(data_dir, self.gazetteer)
+        files = CsvStore(data_dir, self._gazetteer)
         paths = [p for p in files.seed_paths() if p.exists()]
         digests = {str(p.resolve()): _sha256(p) for p in paths}
         with self.engine.connect() as connection:
