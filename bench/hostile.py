@@ -251,7 +251,8 @@ def _loaded_literally(result, wanted: str) -> Outcome:
     if dataset.problems:
         return Outcome(False, f"loader: {dataset.problems[0]}")
     frame = incidents_frame(dataset.incidents)
-    text = frame.select_dtypes(include=["object", "string"]).to_numpy().ravel()
+    text = frame.select_dtypes(include=["object", "string", "category"])
+    text = text.astype(object).to_numpy().ravel()
     if not any(isinstance(value, str) and wanted in value for value in text):
         return Outcome(False, "payload not in the loaded table")
     return Outcome(True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from components.model import ATTACK_TYPES, CASUALTY_FIELDS, TARGET_TYPES, Incident
@@ -54,6 +55,40 @@ TEXT_COLUMNS = [
     "source_excerpt",
     "notes",
 ]
+
+
+REPEATED_SHARE = 0.5
+"""A text column with at most this share of distinct values is kept as categories:
+a code per row instead of a string, so filters compare small integers and a
+filtered copy costs bytes per row, not the strings."""
+
+
+def as_categories(values: pd.Series) -> pd.Series:
+    """``values`` as a categorical of its distinct strings (sorted, so ordering
+    by the column stays alphabetical) when they repeat enough, else unchanged."""
+    if isinstance(values.dtype, pd.CategoricalDtype) or not len(values):
+        return values
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    if len(uniques) > max(16, len(values) * REPEATED_SHARE):
+        return values
+    order = np.argsort(np.asarray(uniques, dtype=object))
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    ranked = np.where(codes >= 0, rank[np.maximum(codes, 0)], -1)
+    categories = pd.Index(np.asarray(uniques, dtype=object)[order], dtype=str)
+    return pd.Series(
+        pd.Categorical.from_codes(ranked, categories=categories),
+        index=values.index,
+        name=values.name,
+    )
+
+
+CATEGORY_COLUMNS = [
+    *(c for c in TEXT_COLUMNS if c != "id"),
+    "target_label",
+    "attack_labels",
+]
+"""Text columns kept as categories where their values repeat (not ids)."""
 
 
 def earlier_records(frame: pd.DataFrame) -> dict[str, list[str]]:
@@ -145,8 +180,8 @@ def complete_frame(stored: pd.DataFrame) -> pd.DataFrame:
         frame[column] = values
     for column in ("lat", "lon"):
         frame[column] = frame[column].astype("float64")
-    frame["date"] = pd.to_datetime(frame["date"])
-    frame["source_date"] = pd.to_datetime(frame["source_date"])
+    for column in ("date", "source_date"):  # days: one unit, whatever the source
+        frame[column] = pd.to_datetime(frame[column]).astype("datetime64[ms]")
     frame["geonameid"] = frame["geonameid"].astype("Int64")
     for column in ("date_precision", "geo_precision"):
         frame[column] = frame[column].astype("int64")
@@ -160,7 +195,20 @@ def complete_frame(stored: pd.DataFrame) -> pd.DataFrame:
         .astype(str)
     )
     frame["attack_labels"] = _attack_labels(frame["attack_types"])
+    for column in CATEGORY_COLUMNS:
+        frame[column] = as_categories(frame[column])
     return frame[FRAME_COLUMNS]  # copy-on-write: columns are shared, not copied
+
+
+def joined_frame(kept: pd.DataFrame, added: pd.DataFrame) -> pd.DataFrame:
+    """Two complete tables as one: categories merged and ``current`` decided
+    again over both (a new row may revise a kept one)."""
+    frame = pd.concat([kept, added], ignore_index=True)
+    revising = frame["revises"].unique().tolist()
+    frame["current"] = ~frame["id"].isin([r for r in revising if r])
+    for column in CATEGORY_COLUMNS:
+        frame[column] = as_categories(frame[column])
+    return frame
 
 
 def _attack_labels(codes: pd.Series) -> pd.Series:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from sqlalchemy import insert, select, text
 from sqlalchemy.exc import IntegrityError
@@ -266,3 +267,19 @@ def test_postgis_gives_a_spatial_index_where_installed(db_store):
         )
     assert near_quetta == 2  # Quetta's two rows
     assert "ix_incident_revisions_geom" in indexes
+
+
+def test_the_cached_table_after_a_save_is_the_table_read_whole(db_store, database_url):
+    assert db_store._cache.path is not None
+    db_store.frame()  # writes the table's file
+    db_store.add([revision()], author=EDITOR)
+    merged = db_store.frame()  # the file brought up to date with the save
+    whole = DatabaseStore(database_url, cache_dir=None).frame()
+    pd.testing.assert_frame_equal(merged, whole)
+    reopened = DatabaseStore(
+        database_url, cache_dir=db_store._cache.path.parent
+    ).frame()
+    pd.testing.assert_frame_equal(reopened, whole)
+    assert not merged.set_index("id").loc[TOTALS, "current"]
+    assert isinstance(merged["place"].dtype, pd.CategoricalDtype)
+    assert list(merged["place"].cat.categories) == sorted(set(merged["place"]))

@@ -25,6 +25,8 @@ import pyarrow.parquet as pq
 from sqlalchemy import Engine, Select
 from sqlalchemy.engine import URL
 
+from components.frame import joined_frame
+
 logger = logging.getLogger(__name__)
 
 # The page reads one large table now and then; the system allocator gives the
@@ -32,7 +34,7 @@ logger = logging.getLogger(__name__)
 pa.set_memory_pool(pa.system_memory_pool())
 
 CACHE_DIR_VARIABLE = "INCIDENT_MAP_CACHE_DIR"
-FORMAT = "1"
+FORMAT = "2"
 """Changes when the cached columns change, so an old file is not read."""
 CHUNK = 50_000
 
@@ -66,11 +68,17 @@ def _postgres_arrow(engine: Engine, url: URL, query: Select) -> pa.Table:
 
 
 class FrameCache:
-    """A Parquet file of the stored incident columns, tagged with its last save."""
+    """A Parquet file of the dashboard's incident table (complete: labels, which
+    records are current, repeated text as categories), tagged with its last save,
+    so opening the page only reads it."""
 
     def __init__(self, directory: Path | None, url: str) -> None:
         key = hashlib.sha256(url.encode()).hexdigest()[:16]
         self.path = directory / f"incidents-{key}.parquet" if directory else None
+
+    def beside(self, name: str) -> Path | None:
+        """A file of this database's in the cache's folder (None without one)."""
+        return self.path.with_name(f"{self.path.stem}-{name}") if self.path else None
 
     def load(
         self,
@@ -78,16 +86,16 @@ class FrameCache:
         read_all: Callable[[], pd.DataFrame],
         read_changed: Callable[[int], tuple[pd.DataFrame, list[str]]],
     ) -> pd.DataFrame:
-        """The stored columns as of ``last_save``: from the file, brought up to
-        date with ``read_changed(since)`` (current rows, touched ids), else read
-        whole with ``read_all()``; the file is rewritten when it was behind."""
+        """The table as of ``last_save``: from the file, brought up to date with
+        ``read_changed(since)`` (current rows, touched ids), else read whole with
+        ``read_all()``; the file is rewritten when it was behind."""
         cached, since = self._read()
         if cached is not None and since == last_save:
             return cached
         if cached is not None and since is not None and last_save is not None:
             rows, touched = read_changed(since)
             kept = cached[~cached["id"].isin(touched)]
-            frame = pd.concat([kept, rows], ignore_index=True) if len(rows) else kept
+            frame = joined_frame(kept, rows) if len(rows) else kept
             frame = frame.sort_values(["date", "id"], ignore_index=True)
             logger.info(
                 "incident table: %d record(s) changed since save %d",

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import hashlib
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -45,6 +44,7 @@ from components.records import (
     parse_incident_row,
 )
 from components.store.columnar import FrameCache, read_frame
+from components.store.digests import file_digests
 from components.store.engine import WRITE_OPTION, make_engine, shown_url
 from components.store.schema import (
     ROLES,
@@ -173,7 +173,7 @@ class DatabaseStore:
 
         files = CsvStore(data_dir, self._gazetteer)
         paths = [p for p in files.seed_paths() if p.exists()]
-        digests = {str(p.resolve()): _sha256(p) for p in paths}
+        digests = file_digests(paths, self._cache.beside("seed-digests.json"))
         with self.engine.connect() as connection:
             known = {
                 row.path: (row.sha256, row.problems)
@@ -262,8 +262,7 @@ class DatabaseStore:
     def frame(self) -> pd.DataFrame:
         """The current incidents as the dashboard's table: from the columnar
         cache, brought up to date with the saves made since it was written."""
-        stored = self._cache.load(self._last_save(), self._read_all, self._read_changed)
-        return complete_frame(stored)
+        return self._cache.load(self._last_save(), self._read_all, self._read_changed)
 
     def _last_save(self) -> int | None:
         with self.engine.connect() as connection:
@@ -286,7 +285,7 @@ class DatabaseStore:
 
     def _read_all(self) -> pd.DataFrame:
         query = self._current_query().order_by(IncidentRevision.date, IncidentRecord.id)
-        return read_frame(self.engine, query)
+        return complete_frame(read_frame(self.engine, query))
 
     def _read_changed(self, since: int) -> tuple[pd.DataFrame, list[str]]:
         """The current rows of the incidents saves after ``since`` touched, and
@@ -302,7 +301,7 @@ class DatabaseStore:
                 self._current_query().where(IncidentRecord.id.in_(touched)),
                 connection,
             )
-        return rows, ids
+        return (complete_frame(rows) if len(rows) else rows), ids
 
     def load(self) -> Dataset:
         """Events and current incidents as records (for exports and tests)."""
@@ -1091,7 +1090,3 @@ def _incident(row: Mapping[str, object]) -> Incident:
         revises=row["revises"],
         figure_scope=row["figure_scope"],
     )
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()

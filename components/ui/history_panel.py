@@ -80,7 +80,9 @@ def _incident(frame: pd.DataFrame, store: DatabaseStore, access: Access) -> None
             f"The list offers the first {MAX_CHOICES:,} incidents of the selection; "
             "narrow the filters to reach the others."
         )
-    names = (shown["place"] + " · " + shown["target_label"]).tolist()
+    names = (
+        shown["place"].astype(str) + " · " + shown["target_label"].astype(str)
+    ).tolist()
     labels = dict(zip(shown["id"].tolist(), names, strict=True))
     incident_id = st.selectbox(
         "An incident's history",
