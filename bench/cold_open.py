@@ -20,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PRELOADED = (
     "components.mapview",
+    "components.ui.map_panel",
     "components.ui.report_panel",
     "components.ui.history_panel",
     "components.ui.import_panel",

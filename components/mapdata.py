@@ -178,7 +178,8 @@ def _format_dates(dates: pd.Series, pattern: str) -> pd.Series:
 
 def _text_columns(latest: pd.DataFrame) -> pd.DataFrame:
     """The strings a popup shows, one column each, built column-wise."""
-    publisher = latest["source_publisher"].replace("", "publisher not named")
+    publisher = latest["source_publisher"].astype(str)
+    publisher = publisher.replace("", "publisher not named")
     source_date = _format_dates(latest["source_date"], ", %d %b %Y")
     place = latest["place"].astype(str)
     reported = latest["place_reported"].astype(str)
@@ -324,17 +325,30 @@ def cell_size(zoom: int) -> float:
     return CELL_PIXELS * 360.0 / (256 * 2 ** max(zoom, 0))
 
 
+def _counted(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(group of each key, distinct keys) in order of first appearance: a hash
+    pass, not a sort."""
+    groups, distinct = pd.factorize(keys)
+    return groups, np.asarray(distinct)
+
+
+def _deaths(latest: pd.DataFrame) -> np.ndarray:
+    """Reported deaths per row (silent fields count as none)."""
+    total = np.zeros(len(latest), dtype=np.int64)
+    for column in DEATH_FIELDS:
+        total += latest[column].to_numpy(dtype=np.int64, na_value=0)
+    return total
+
+
 def _cells(latest: pd.DataFrame, zoom: int) -> list[Cell]:
     size = cell_size(zoom)
-    lat = latest["lat"].to_numpy()
-    lon = latest["lon"].to_numpy()
-    row = np.floor(lat / size).astype(np.int64)
-    col = np.floor(lon / size).astype(np.int64)
-    deaths = latest[list(DEATH_FIELDS)].fillna(0).sum(axis=1).to_numpy(dtype=np.int64)
-    keys = row * 10_000_000 + col
-    unique, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
-    death_sums = np.bincount(inverse, weights=deaths, minlength=len(unique))
-    rows, cols = np.divmod(unique, 10_000_000)
+    row = np.floor(latest["lat"].to_numpy() / size).astype(np.int64)
+    col = np.floor(latest["lon"].to_numpy() / size).astype(np.int64)
+    groups, keys = _counted(row * 10_000_000 + col)
+    counts = np.bincount(groups, minlength=len(keys))
+    death_sums = np.bincount(groups, weights=_deaths(latest), minlength=len(keys))
+    order = np.argsort(keys, kind="stable")
+    rows, cols = np.divmod(keys[order], 10_000_000)
     return [
         {
             "south": round(float(r * size), 5),
@@ -344,40 +358,94 @@ def _cells(latest: pd.DataFrame, zoom: int) -> list[Cell]:
             "count": int(n),
             "deaths": int(d),
         }
-        for r, c, n, d in zip(rows, cols, counts, death_sums, strict=True)
+        for r, c, n, d in zip(rows, cols, counts[order], death_sums[order], strict=True)
     ]
+
+
+def _place_groups(latest: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """(group of each row, first row of each group) for the rows' (place,
+    geo precision), through the place's category codes where it has them."""
+    place = latest["place"]
+    if isinstance(place.dtype, pd.CategoricalDtype):
+        codes = place.cat.codes.to_numpy().astype(np.int64)
+    else:
+        codes = pd.factorize(place)[0].astype(np.int64)
+    groups, _ = _counted(codes * 8 + latest["geo_precision"].to_numpy())
+    first = np.full(groups.max() + 1 if len(groups) else 0, -1, dtype=np.int64)
+    first[groups[::-1]] = np.arange(len(groups) - 1, -1, -1)
+    return groups, first
+
+
+MEDIAN_SAMPLE = 5_000
+"""Rows of a place its median point is taken over (the first, in date order)."""
+
+
+def _medians(latest: pd.DataFrame, groups: np.ndarray, chosen: np.ndarray) -> dict:
+    """{group: (median lat, median lon)} for the ``chosen`` groups only."""
+    rows = np.isin(groups, chosen)
+    points = pd.DataFrame(
+        {
+            "group": groups[rows],
+            "lat": latest["lat"].to_numpy()[rows],
+            "lon": latest["lon"].to_numpy()[rows],
+        }
+    )
+    # A place's first rows give its middle as well as all of them would.
+    points = points.groupby("group", sort=False).head(MEDIAN_SAMPLE)
+    where = points.groupby("group").median()
+    return {
+        int(g): (float(lat), float(lon))
+        for g, lat, lon in zip(where.index, where["lat"], where["lon"], strict=True)
+    }
 
 
 def death_circles(latest: pd.DataFrame) -> list[Deaths]:
     """One circle per place with reported deaths (the places with most, first)."""
-    deaths = latest[["place", "lat", "lon", "geo_precision", *DEATH_FIELDS]]
-    reported = deaths[list(DEATH_FIELDS)].notna().any(axis=1)
+    values = {
+        c: latest[c].to_numpy(dtype=np.float64, na_value=np.nan) for c in DEATH_FIELDS
+    }
+    reported = np.zeros(len(latest), dtype=bool)
+    for column in DEATH_FIELDS:
+        reported |= ~np.isnan(values[column])
     if not reported.any():
         return []
-    grouped = deaths[reported].groupby(["place", "geo_precision"], sort=False)
-    sums = grouped[list(DEATH_FIELDS)].sum(min_count=1)
-    where = grouped[["lat", "lon"]].median()
-    totals = sums.fillna(0).sum(axis=1).astype(np.int64)
+    latest = latest.loc[reported, ["place", "geo_precision", "lat", "lon"]]
+    groups, first = _place_groups(latest)
+    sums, said = {}, {}
+    for column in DEATH_FIELDS:
+        known = values[column][reported]
+        sums[column] = np.bincount(
+            groups, weights=np.nan_to_num(known), minlength=len(first)
+        )
+        said[column] = (
+            np.bincount(groups, weights=~np.isnan(known), minlength=len(first)) > 0
+        )
+    totals = sum(sums.values()).astype(np.int64)
+    chosen = np.argsort(-totals, kind="stable")[:MAX_DEATH_CIRCLES]
+    where = _medians(latest, groups, chosen)
+    places = latest["place"].iloc[first[chosen]].astype(str).tolist()
+    precisions = latest["geo_precision"].to_numpy()[first[chosen]].tolist()
     circles: list[Deaths] = []
-    for (place, precision), total in totals.nlargest(MAX_DEATH_CIRCLES).items():
+    for group, place, precision in zip(chosen, places, precisions, strict=True):
+        total = int(totals[group])
         wide = precision == GeoPrecision.REGION
         title = (
             f"{place}: province-wide totals, not tied to any place" if wide else place
         )
         parts = [
-            f"{CASUALTY_FIELDS[column]}: {int(value):,}"
-            for column, value in sums.loc[(place, precision)].items()
-            if pd.notna(value)
+            f"{CASUALTY_FIELDS[column]}: {int(sums[column][group]):,}"
+            for column in DEATH_FIELDS
+            if said[column][group]
         ]
-        lat, lon = where.loc[(place, precision)]
+        lat, lon = where[int(group)]
         circles.append(
             {
-                "lat": float(lat),
-                "lon": float(lon),
-                "radius": death_radius(int(total)),
-                "total": int(total),
+                "lat": lat,
+                "lon": lon,
+                "radius": death_radius(total),
+                "total": total,
                 "wide": bool(wide),
-                "lines": [title, f"{int(total):,} killed", *parts],
+                "lines": [title, f"{total:,} killed", *parts],
             }
         )
     return circles
@@ -390,18 +458,23 @@ def death_radius(total: int) -> float:
 
 def place_labels(latest: pd.DataFrame) -> list[PlaceLabel]:
     """The places with most incidents, named on the map."""
-    grouped = latest.groupby(["place", "geo_precision"], sort=False)
-    sizes = grouped.size().nlargest(MAX_PLACE_LABELS)
-    where = grouped[["lat", "lon"]].median()
+    if latest.empty:
+        return []
+    groups, first = _place_groups(latest)
+    sizes = np.bincount(groups, minlength=len(first))
+    chosen = np.argsort(-sizes, kind="stable")[:MAX_PLACE_LABELS]
+    where = _medians(latest, groups, chosen)
+    places = latest["place"].iloc[first[chosen]].astype(str).tolist()
+    precisions = latest["geo_precision"].to_numpy()[first[chosen]].tolist()
     labels: list[PlaceLabel] = []
-    for (place, precision), _ in sizes.items():
+    for group, place, precision in zip(chosen, places, precisions, strict=True):
         wide = precision == GeoPrecision.REGION
-        lat, lon = where.loc[(place, precision)]
+        lat, lon = where[int(group)]
         labels.append(
             {
-                "lat": float(lat),
-                "lon": float(lon),
-                "text": f"{place} (province-wide)" if wide else str(place),
+                "lat": lat,
+                "lon": lon,
+                "text": f"{place} (province-wide)" if wide else place,
                 "wide": bool(wide),
             }
         )
@@ -415,16 +488,20 @@ def heat_points(latest: pd.DataFrame) -> list[HeatPoint]:
         return []
     lat = np.round(towns["lat"].to_numpy() / HEAT_GRID).astype(np.int64)
     lon = np.round(towns["lon"].to_numpy() / HEAT_GRID).astype(np.int64)
-    keys, counts = np.unique(lat * 100_000 + lon, return_counts=True)
-    order = np.argsort(-counts)[:MAX_HEAT_POINTS]
+    groups, distinct = _counted(lat * 100_000 + lon)
+    counts = np.bincount(groups, minlength=len(distinct))
+    ascending = np.argsort(distinct, kind="stable")  # as a sort would list them
+    keys, counts = distinct[ascending], counts[ascending]
+    order = np.argsort(-counts, kind="stable")[:MAX_HEAT_POINTS]
     rows, cols = np.divmod(keys[order], 100_000)
     return [
-        {
-            "lat": round(float(r * HEAT_GRID), 4),
-            "lon": round(float(c * HEAT_GRID), 4),
-            "weight": int(n),
-        }
-        for r, c, n in zip(rows, cols, counts[order], strict=True)
+        {"lat": r, "lon": c, "weight": n}
+        for r, c, n in zip(
+            np.round(rows * HEAT_GRID, 4).tolist(),
+            np.round(cols * HEAT_GRID, 4).tolist(),
+            counts[order].tolist(),
+            strict=True,
+        )
     ]
 
 
