@@ -267,3 +267,58 @@ def test_fighting_that_broke_out_in_a_place_makes_it_an_attack_place():
     extraction = extract(text)
     assert {i.place.name for i in extraction.incidents} >= {"Upper Dir", "Lower Dir"}
     assert extraction.total_counts["killed"]["security"] == 5
+
+
+def roles(text: str) -> set[tuple[str, str]]:
+    """(place, role) of every place named for another reason than an attack."""
+    return {(m.place.name, m.role) for m in extract(text).other_places}
+
+
+def test_places_where_roads_were_only_blocked_are_not_attack_places():
+    text = (
+        "Militants stormed a police station in Kalat. The attackers also blocked "
+        "highways in Turbat and Panjgur."
+    )
+    assert places(text) == {"Kalat"}
+    assert {("Turbat", "blockade"), ("Panjgur", "blockade")} <= roles(text)
+    text = (
+        "Militants blocked the highway in Mastung and opened fire on vehicles, "
+        "killing five people."
+    )
+    assert places(text) == {"Mastung"}
+
+
+def test_a_place_a_blast_cut_off_is_not_where_it_went_off():
+    text = (
+        "Militants blew up a railway bridge in Mastung, cutting Quetta off from the "
+        "rest of the country."
+    )
+    assert places(text) == {"Mastung"}
+    assert ("Quetta", "reference") in roles(text)
+
+
+def test_where_patients_were_flown_is_a_destination():
+    text = (
+        "A suicide bomber killed 44 people at a convention in the town of Khar. "
+        "Critical patients were flown to Peshawar by helicopter."
+    )
+    assert places(text) == {"Khar"}
+    assert ("Peshawar", "destination") in roles(text)
+
+
+def test_a_namesake_named_twice_in_a_longer_name_is_still_no_place():
+    text = (
+        "Militants fought security forces in Khyber district of Khyber "
+        "Pakhtunkhwa and occupied houses near Bagh Bazaar. Mortar fire destroyed "
+        "seven shops in Bagh Bazaar."
+    )
+    assert "Bāgh" not in places(text)
+
+
+def test_a_named_persons_home_is_an_origin():
+    text = (
+        "Eight soldiers were martyred in Zhob. Sources named them as Sepoy Arshad "
+        "and Sepoy Niaz from Bajaur."
+    )
+    assert places(text) == {"Zhob"}
+    assert ("Bajaur", "origin") in roles(text)

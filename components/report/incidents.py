@@ -29,6 +29,7 @@ from components.report.dates import (
 )
 from components.report.figures import OUTCOMES, SIDES, Figure, by_side, find_figures
 from components.report.places import (
+    BLOCKADE,
     INCIDENT,
     PlaceMention,
     UnplacedName,
@@ -402,15 +403,11 @@ def _read_sentence(
     text = reading.text
     touched: list[ReportIncident] = []
     for clause in clauses(sentence):
-        in_clause = [
-            m
-            for m in mentions
-            if clause.start <= m.start < clause.end and m.role == INCIDENT
-        ]
-        places = _reduce(text, in_clause)
+        in_clause = [m for m in mentions if clause.start <= m.start < clause.end]
         targets = _codes(clause, sentence, text, TARGET_PHRASES, "target")
         attacks = _codes(clause, sentence, text, ATTACK_PHRASES, "attack")
         figures = find_figures(clause)
+        places = _reduce(text, _scenes(in_clause, bool(attacks or figures)))
         whole = [f for f in figures if _is_whole(reading.text, f)]
         if places and whole:  # "killed 23 terrorists in all": the whole event's
             figures = [f for f in figures if f not in whole]
@@ -439,6 +436,17 @@ def _read_sentence(
         elif targets or attacks or figures:
             reading.loose.append((clause, sentence, targets, attacks, figures))
     reading.last = list(dict.fromkeys(touched))
+
+
+def _scenes(in_clause: list[PlaceMention], attacked: bool) -> list[PlaceMention]:
+    """The clause's places that can be where it happened. Places where roads were
+    only blocked ('blocked highways in Turbat and Panjgur') are scenes only when
+    the clause tells of an attack or figures and names no other place ('blocked
+    the highway in Mastung and opened fire on vehicles, killing five')."""
+    scenes = [m for m in in_clause if m.role == INCIDENT]
+    if not scenes and attacked:
+        scenes = [m for m in in_clause if m.role == BLOCKADE]
+    return scenes
 
 
 def _add(

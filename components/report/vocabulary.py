@@ -121,7 +121,7 @@ TARGET_PHRASES: dict[str, re.Pattern[str]] = {
 
 NOT_A_TARGET = re.compile(
     r"\b(?:(?:shifted|taken|moved|rushed|brought|transported|referred|airlifted|"
-    r"evacuated|admitted|sent|carried|dispatched) (?:to|in|at)|"
+    r"flown|evacuated|admitted|sent|carried|dispatched) (?:to|in|at)|"
     r"under treatment (?:at|in)|treated (?:at|in)|jurisdiction of|limits of|"
     r"remit of|area of|registered (?:at|with|in)|lodged (?:at|with|in)|"
     r"(?:SHO|station house officer|in-charge) of|"
