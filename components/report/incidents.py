@@ -663,6 +663,9 @@ def _settle(
     # A place where nothing is said to have happened is named for another reason
     # (a capital in a statement, a victim's home town).
     places = [i for i in named if _has_content(i) or id(i) in reading.hit] or named
+    locators = [i for i in places if _only_locates(reading.text, i)]
+    if len(locators) < len(places):
+        places = [i for i in places if i not in locators]
     totals: list[Figure] = []
     for _clause, sentence, targets, attacks, figures in reading.loose:
         if len(places) == 1:
@@ -681,6 +684,23 @@ def _settle(
     if widest is not None and (_has_content(widest) or not kept):
         kept.append(widest)
     return kept, totals
+
+
+_LANDMARK_NEAR = re.compile(
+    r"(?-i:[A-Z])[\w'-]*\s+(?:near|close to|next to|outside)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""'at Pinjara Bridge near Dhadar': the name before 'near' is the scene."""
+
+
+def _only_locates(text: str, incident: ReportIncident) -> bool:
+    """A place named only to say where a named landmark lies ('found at Pinjara
+    Bridge near Dhadar'), with nothing tied to it: the landmark is the scene, and
+    the place is not where the attack was."""
+    named = [e for e in incident.evidence if e.what == "place"]
+    return bool(named) and not _has_content(incident) and all(
+        _LANDMARK_NEAR.search(text[max(0, e.start - 60) : e.start]) for e in named
+    )
 
 
 def _move_figures(source: ReportIncident, target: ReportIncident) -> None:
