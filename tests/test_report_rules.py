@@ -322,3 +322,14 @@ def test_a_named_persons_home_is_an_origin():
     )
     assert places(text) == {"Zhob"}
     assert ("Bajaur", "origin") in roles(text)
+
+
+def test_a_place_that_only_locates_a_named_landmark_is_not_an_attack_place():
+    text = (
+        "Militants attacked a police station in Mach, killing two policemen. The "
+        "bodies of three drivers were found in Mach and at Pinjara Bridge near "
+        "Dhadar."
+    )
+    assert places(text) == {"Mach"}
+    text = "A bomb exploded at Pinjara Bridge near Dhadar, killing three people."
+    assert places(text) == {"Dadhar"}
