@@ -326,9 +326,9 @@ def test_a_named_persons_home_is_an_origin():
 
 def test_a_place_that_only_locates_a_named_landmark_is_not_an_attack_place():
     text = (
-        "Militants attacked a police station in Mach, killing two policemen. The "
-        "bodies of three drivers were found in Mach and at Pinjara Bridge near "
-        "Dhadar."
+        "Militants attacked a police station in Mach, killing two policemen. Six "
+        "bodies, of three labourers and three drivers killed by the militants, were "
+        "found in Mach and at Pinjara Bridge near Dhadar."
     )
     assert places(text) == {"Mach"}
     text = "A bomb exploded at Pinjara Bridge near Dhadar, killing three people."
