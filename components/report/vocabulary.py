@@ -229,12 +229,14 @@ SIDE_WORDS: dict[str, str] = {
         r"miners?|doctors?|nurses?|teachers?|journalists?|engineers?|"
         r"daily wagers?|non-locals?|non-combatants"
     ),
-    "unspecified": r"people|persons?|individuals?|others|lives|victims|men",
+    "unspecified": (
+        r"people|persons?|individuals?|others|lives|victims|men|(?:dead )?bodies"
+    ),
 }
 """Nouns for the people a figure counts, by side. A soldier or constable is
 security; a militant or 'khwarij' an attacker; women, children, passengers,
 labourers, foreign nationals and private guards civilians; 'people' and 'others'
-are not assigned to a side."""
+are not assigned to a side, nor are bodies found."""
 
 MILITARY_SIDE = re.compile(
     r"\b(?:soldiers?|troops?|jawans?|sepoys?|army|military|servicemen)\b", re.I
