@@ -449,3 +449,33 @@ def test_a_district_named_only_around_the_scene_folds_into_it():
         "post in Mangochar tehsil."
     )
     assert "Kalat" in places(text)
+
+
+def test_people_whose_victims_are_named_as_civilians_are_civilians():
+    text = (
+        "In Musakhail, the militants shot dead 23 people after checking their "
+        "papers. Among the victims were truck drivers carrying coal to Punjab."
+    )
+    assert counts(text)["Musakhel"]["killed"] == {"civilians": 23}
+    text = (
+        "Gunmen shot dead 23 people in Musakhail. The attackers made the passengers "
+        "get off the bus and killed them where they stood."
+    )
+    assert counts(text)["Musakhel"]["killed"] == {"civilians": 23}
+
+
+def test_victims_named_as_police_do_not_move_a_count_of_people():
+    text = (
+        "Gunmen stormed a police station in Turbat, killing 11 people. The dead "
+        "included senior police officers and soldiers."
+    )
+    assert counts(text)["Turbat"]["killed"] == {"unspecified": 11}
+
+
+def test_the_wounded_named_later_say_who_the_others_were():
+    text = (
+        "At least 10 police officials were martyred and six others injured when "
+        "militants attacked a police station in Kalat. The wounded policemen were "
+        "taken to hospital."
+    )
+    assert counts(text)["Kalat"]["injured"] == {"security": 6}

@@ -625,6 +625,56 @@ def _death_tolls(clause: Span) -> list[Figure]:
     return figures
 
 
+_VICTIMS_NAMED = re.compile(
+    r"\b(?:among\s+)?the\s+(?P<word>victims|dead|deceased|slain)\s+(?:were|was|"
+    r"are|included|include)\s+(?P<who>[^.;]{0,80})",
+    re.IGNORECASE,
+)
+_KILLED_THEM = re.compile(
+    r"\b(?:killed|shot|executed|gunned down|murdered|slaughtered)\s+them\b", re.I
+)
+_THE_HIT = re.compile(
+    r"\bthe\s+(?P<word>wounded|injured|dead|martyred|slain)\s+(?P<who>[\w-]+"
+    r"(?:\s+[\w-]+)?)",
+    re.IGNORECASE,
+)
+
+
+def _side_of(words: str) -> str:
+    found = _ANY_PEOPLE.search(words)
+    return next(s for s in SIDE_WORDS if found.group(s)) if found else "unspecified"
+
+
+def victims_side(after: str, outcome: str) -> str | None:
+    """'civilians' when the words after a count of 'people' (the rest of its
+    sentence and the next) say its victims were civilians: 'Among the victims were
+    truck drivers', '... made the passengers get off ... and killed them'. Victims
+    named as police or soldiers do not move the count: they may be some of it."""
+    named = _VICTIMS_NAMED.search(after)
+    if named and (outcome == "killed" or named.group("word").lower() == "victims"):
+        side = _side_of(named.group("who"))
+        return side if side == "civilians" else None
+    them = _KILLED_THEM.search(after)
+    if them and outcome == "killed":
+        side = _antecedent(after[: them.start()])
+        return side if side == "civilians" else None
+    return None
+
+
+def described_sides(text: str) -> list[tuple[int, str, str]]:
+    """(offset, outcome, side) of the hurt named with a definite article ('the
+    wounded policemen', 'the dead passengers'): who a count of 'others' was."""
+    found = []
+    for match in _THE_HIT.finditer(text):
+        group = _GROUP.match(" " + match.group("who"))
+        if group is None or group.group("filler").strip():
+            continue
+        side = next(s for s in SIDE_WORDS if group.group(s))
+        if side != "unspecified":
+            found.append((match.start(), _kind(match.group("word")), side))
+    return found
+
+
 def by_side(figure: Figure) -> dict[str, int]:
     """What a figure says of each side, its parts counted once.
 

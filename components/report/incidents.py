@@ -12,10 +12,11 @@ earlier events are listed as background and make no incident.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from components.gazetteer import Gazetteer, Place, normalize_name
 from components.model import ATTACK_TYPES, TARGET_TYPES, GeoPrecision
@@ -27,7 +28,15 @@ from components.report.dates import (
     sentence_date,
     speaks_of_present,
 )
-from components.report.figures import OUTCOMES, SIDES, Figure, by_side, find_figures
+from components.report.figures import (
+    OUTCOMES,
+    SIDES,
+    Figure,
+    by_side,
+    described_sides,
+    find_figures,
+    victims_side,
+)
 from components.report.places import (
     BLOCKADE,
     INCIDENT,
@@ -398,6 +407,10 @@ def extract_incidents(
     incidents = list(reading.by_place.values())
     totals_place = _widest(mentions, incidents, gazetteer)
     incidents, totals = _settle(reading, incidents, totals_place)
+    news = [s for s in found if s.start not in {b.key for b in background}]
+    for incident in incidents:
+        incident.figures = _identified(flat, news, incident.figures)
+    totals = _identified(flat, news, totals)
     for incident in incidents:
         _infer_targets(incident)
     date = min((i.date for i in incidents if i.date), default=today)
@@ -413,6 +426,38 @@ def extract_incidents(
         other_places=other,
         unplaced=unplaced,
     )
+
+
+def _identified(
+    text: str, news: Sequence[Sentence], figures: list[Figure]
+) -> list[Figure]:
+    """Counts of 'people' or 'others' whose side the text says after them: the rest
+    of their sentence or the next one names the victims ('Among the victims were
+    truck drivers'), or the report names the hurt with a definite article ('the
+    wounded policemen'), of one side only."""
+    starts = [s.start for s in news]
+    described: list[tuple[int, str, str]] | None = None
+    kept = []
+    for figure in figures:
+        at = bisect.bisect_right(starts, figure.start) - 1
+        if figure.side != "unspecified" or figure.parts or at < 0:
+            kept.append(figure)
+            continue
+        after = text[figure.end : news[at].end]
+        if at + 1 < len(news):
+            after += " " + news[at + 1].text
+        side = victims_side(after, figure.outcome)
+        if side is None:
+            if described is None:
+                described = described_sides(text)
+            later = {
+                who
+                for where, outcome, who in described
+                if where >= news[at].start and outcome == figure.outcome
+            }
+            side = next(iter(later)) if len(later) == 1 else None
+        kept.append(replace(figure, side=side) if side else figure)
+    return kept
 
 
 def _read_sentence(

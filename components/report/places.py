@@ -438,12 +438,16 @@ def _role(sentence: Sentence, start: int, surface: str, before: str, after: str)
         return REFERENCE
     if _DESTINATION_BEFORE.search(before):
         return DESTINATION
-    cut = _CUT_OFF_BEFORE.search(before)
+    lowered = before.lower()  # cheap tests first: most names have none of these
+    cut = ("cut" in lowered or "isolat" in lowered) and _CUT_OFF_BEFORE.search(before)
     if cut and re.search(r"\boff\b|isolat", cut.group() + after[:5], re.I):
         return REFERENCE
-    if _BLOCKADE_BEFORE.search(before):
+    if any(w in lowered for w in ("block", "clos", "shut")) and (
+        _BLOCKADE_BEFORE.search(before)
+    ):
         return BLOCKADE
-    if _ORIGIN_BEFORE.search(before) or _PERSON_FROM_BEFORE.search(before):
+    person = lowered.endswith(("from ", "of ")) and _PERSON_FROM_BEFORE.search(before)
+    if person or _ORIGIN_BEFORE.search(before):
         return ORIGIN
     if _STATEMENT_BEFORE.search(before) or _OFFICIAL_AFTER.match(after):
         return STATEMENT
