@@ -3,6 +3,8 @@ news of the region uses, with the figures and places it must give."""
 
 import datetime as dt
 
+from components.gazetteer import Gazetteer, Place
+from components.model import GeoPrecision
 from components.report import extract
 from components.report.figures import by_side, find_figures
 from components.report.incidents import tally
@@ -479,3 +481,65 @@ def test_the_wounded_named_later_say_who_the_others_were():
         "taken to hospital."
     )
     assert counts(text)["Kalat"]["injured"] == {"security": 6}
+
+
+def test_an_opening_while_clause_says_where_things_stood():
+    text = (
+        "Security forces killed five militants in Timargara. While the situation "
+        "in Upper Dir was still unsettled, fighting broke out in Timargara again."
+    )
+    assert places(text) == {"Timargara"}
+
+
+def test_a_finer_place_whose_sentence_points_back_takes_the_districts_figures():
+    text = (
+        "At least five people were killed when gunmen opened fire in Lower Dir "
+        "district. Several of the dead were working on a road in Timargara when "
+        "they were attacked. Two others were wounded."
+    )
+    assert counts(text) == {
+        "Timargara": {"killed": {"unspecified": 5}, "injured": {"unspecified": 2}}
+    }
+
+
+def test_where_people_came_from_does_not_hide_their_verb():
+    assert figures(
+        "Two civilians from the nearby Hatnar Dara area were caught in the "
+        "crossfire and died"
+    ) == [("civilians", "killed", 2)]
+    assert figures("Two civilians from the nearby village were killed") == [
+        ("civilians", "killed", 2)
+    ]
+
+
+def _village_gazetteer() -> Gazetteer:
+    """Upper Dir only as its seat town, a village of its district, and a town of
+    another district."""
+
+    def place(gid: int, name: str, kind: str, district: str) -> Place:
+        return Place(
+            gid, name, kind, 35.2, 71.9, "Khyber Pakhtunkhwa",
+            GeoPrecision.TOWN, district, 30000, "PK",
+        )  # fmt: skip
+
+    return Gazetteer(
+        [
+            place(-1, "Upper Dir", "town", "Upper Dir"),
+            place(-2, "Dobando", "village", "Upper Dir"),
+            place(-3, "Timargara", "town", "Lower Dir"),
+        ],
+        {},
+    )
+
+
+def test_a_districts_seat_named_as_the_district_only_qualifies_the_village():
+    text = (
+        "Fighting began on Sunday night in the Dobando area of Upper Dir district, "
+        "where security forces fought militants. Officials said five suspected "
+        "militants were killed in the hours-long exchange, in which seven "
+        "policemen were wounded.\nIn Timargara, a bomb killed a policeman."
+    )
+    assert counts(text, gazetteer=_village_gazetteer()) == {
+        "Dobando": {"killed": {"attackers": 5}, "injured": {"security": 7}},
+        "Timargara": {"killed": {"security": 1}, "injured": {}},
+    }

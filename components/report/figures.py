@@ -289,6 +289,11 @@ _DIED_AFTER = re.compile(
 )
 """'Two civilians were caught in the crossfire and died': a death after a short
 predicate (only verbs that cannot take an object)."""
+_ORIGIN_PHRASE = re.compile(
+    r"^\s+from\s+(?:the\s+)?(?:[\w'-]+\s+){1,5}?(?=(?:were|was|had|have|has)\b)",
+    re.IGNORECASE,
+)
+"""Where the people were from, between them and their verb."""
 _ARRIVED_AFTER = re.compile(
     r"^\s*(?:(?:had|have|has|were|was|been|being|later|also)\s+)*(?:brought|"
     r"taken|shifted|rushed|admitted|moved|referred|evacuated|airlifted|flown|"
@@ -305,6 +310,12 @@ def _outcome_after_aside(body: str, item: _Item, items: list[_Item]) -> str | No
     """The verb after an aside that holds no count of its own, or after a short
     predicate ('were caught in the crossfire and died')."""
     rest = body[item.tail :]
+    origin = _ORIGIN_PHRASE.match(rest)  # 'Two civilians from the nearby X area'
+    if origin:
+        rest = rest[origin.end() :]
+        found = OUTCOME_AFTER.match(rest)
+        if found:
+            return _kind(found.group("word"))
     died = _DIED_AFTER.match(rest)
     if died:
         return _kind(died.group("word"))

@@ -310,9 +310,10 @@ def _reduce(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
         for inner in mentions:
             other = inner.place
             contains = (place.kind == "province" and other.admin1 == place.admin1) or (
-                place.kind == "district"
-                and other.district == place.name
-                and other.kind != "district"
+                _area_like(place)
+                and other.district == (place.district or place.name)
+                and other.admin1 == place.admin1
+                and not _area_like(other)
             )
             if inner is outer or other.geonameid == place.geonameid or not contains:
                 continue
@@ -692,8 +693,9 @@ def _fold_districts(reading: _Reading) -> None:
     of its own ('in the Rarasham area of ... Musa Khel'). A place only near the
     scene ('close to the Bolan Pass') does not take it: it is a landmark of the
     district's attack, and folds into the district. When both have figures of
-    their own, or a district without figures has targets of its own, they stay
-    two incidents."""
+    their own (unless the place's sentence points back to the attack: 'Several of
+    the dead were working on a dam in Paroom'), or a district without figures has
+    targets of its own, they stay two incidents."""
     for key, district in list(reading.by_place.items()):
         if key not in reading.by_place or not _area_like(district.place):
             continue
@@ -716,8 +718,12 @@ def _fold_districts(reading: _Reading) -> None:
                 _merge(place, district)  # a landmark near the district's scene
                 del reading.by_place[place.place.geonameid]
             continue
+        same_attack = any(
+            ANAPHORA.search(e.sentence) for e in place.evidence if e.what == "place"
+        )
         if district.figures and (
-            place.figures or not (as_scene or place.targets or place.attacks)
+            (place.figures and not same_attack)
+            or not (as_scene or place.targets or place.attacks)
         ):
             continue
         if not district.figures and (

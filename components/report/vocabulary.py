@@ -291,7 +291,9 @@ TOTAL_MARKERS = re.compile(
 ANAPHORA = re.compile(
     r"\b(?:the|this|that) (?:attack|assault|blast|explosion|bombing|incident|"
     r"firing|shooting|ambush|raid|operation|gunfight|encounter|exchange of fire|"
-    r"hijacking|siege)\b|\b(?:there|the area|the site|the scene)\b",
+    r"hijacking|siege)\b|\b(?:there|the area|the site|the scene|the crossfire)\b|"
+    r"\bthe (?:[\w-]+ )?(?:exchange|fighting|clashes|gunfight)\b|"
+    r"\b(?:of|among) the (?:dead|injured|wounded|victims)\b",
     re.IGNORECASE,
 )
 """Words that tie a sentence to the attack the previous sentence described."""
