@@ -63,11 +63,13 @@ _COUNT = re.compile(
     rf"(?:\s*(?:-|to|and|or)\s*(?P<high>{_NUMBER}))?\b",
     re.IGNORECASE,
 )
-_ONE = re.compile(r"\b(?P<low>a|an|one|another)\s+(?=\w)", re.IGNORECASE)
+_ONE = re.compile(r"\b(?P<low>a|an|one|another|their|his|her)\s+(?=\w)", re.IGNORECASE)
+"""'a policeman', 'their Pakistani driver': one person."""
 _SINGULAR_NOUN = (
     r"(?:policeman|policewoman|soldier|officer|constable|cop|sepoy|jawan|"
     r"(?:sub-)?inspector|civilian|child|woman|girl|boy|labou?rer|worker|"
-    r"passenger|person|man|militant|terrorist|attacker|assailant|suicide bomber|"
+    r"passenger|driver|miner|person|man|militant|terrorist|attacker|assailant|"
+    r"suicide bomber|"
     r"(?:private (?:security )?)?guard|national|foreigner|"
     r"levies (?:official|man)|fc (?:official|soldier))"
 )
@@ -79,13 +81,14 @@ _SINGULAR = re.compile(
 sub-inspector'."""
 _PEOPLE = "|".join(f"(?P<{side}>{words})" for side, words in SIDE_WORDS.items())
 _GROUP = re.compile(
-    r"^\s*(?P<filler>(?:(?:[\w-]+|\([A-Za-z.]{1,8}\))\s+){0,3}?)(?P<group>"
-    + _PEOPLE
-    + r")\b",
+    r"^\s*(?P<filler>(?:(?:(?!(?:when|after|as|while|and|or|but|in|at|on|by|"
+    r"were|was|had|have|has)\b)[\w-]+|"
+    r"\([A-Za-z.]{1,8}\))\s+){0,3}?)(?P<group>" + _PEOPLE + r")\b",
     re.IGNORECASE,
 )
 """The people a count counts, a few words after it: 'Five Frontier Corps (FC)
-personnel'."""
+personnel'; never past a conjunction, preposition or auxiliary ('100 wounded when a
+bomber')."""
 _MORE_PEOPLE = re.compile(r"^\s+(?P<group>" + _PEOPLE + r")\b", re.IGNORECASE)
 """A noun right after the first: 'one paramilitary soldier', 'nine Pakistani
 nationals'; the last one (the head noun) says the side."""
@@ -159,6 +162,9 @@ class Figure:
     military: bool = False
     """The security side is named as the army ('soldiers', 'troops')."""
     parts: tuple[Figure, ...] = field(default=())
+    secondary: bool = False
+    """A count of bodies found or of people brought to one hospital: it stands for
+    its side only where the report states no toll (see ``tally``)."""
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -172,6 +178,7 @@ class Figure:
             "start": self.start,
             "end": self.end,
             "parts": [part.as_json() for part in self.parts],
+            "secondary": self.secondary,
         }
 
 
@@ -188,7 +195,7 @@ def parse_number(word: str) -> tuple[int, bool]:
     hundred = re.fullmatch(r"(a|one|two|three) hundred", word)
     if hundred:
         return 100 * {"a": 1}.get(hundred[1], _UNITS.get(hundred[1], 1)), False
-    if word in {"a", "an", "one", "another"}:
+    if word in {"a", "an", "one", "another", "their", "his", "her"}:
         return 1, False
     parts = re.split(r"[- ]", word)
     return sum(_TENS.get(p, 0) + _UNITS.get(p, 0) for p in parts), False
@@ -232,6 +239,7 @@ class _Item:
     """Where the words after the item (and its parts) begin, in the clause."""
     stated: str | None = None
     """The outcome said between a total and its parts ('11 people dead, including')."""
+    secondary: bool = False
 
 
 def find_figures(clause: Span) -> list[Figure]:
@@ -242,8 +250,19 @@ def find_figures(clause: Span) -> list[Figure]:
     top = [item for item in items if item.part_of is None]
     for item in top:
         item.outcome = (
-            _outcome_after(body, item) or _outcome_inside(item) or item.stated
+            _outcome_after(body, item)
+            or _outcome_inside(item)
+            or item.stated
+            or _outcome_after_aside(body, item, items)
         )
+        item.secondary = _secondary(body, item)
+        if (
+            item.secondary
+            and item.outcome is None
+            and _BODIES.search(body[max(0, item.start - 80) : item.end])
+        ):
+            item.outcome = "killed"  # 'six bodies', 'the bodies of three drivers'
+
     for index in range(len(top) - 2, -1, -1):  # "5 troops and 2 civilians died"
         item, following = top[index], top[index + 1]
         joined = _LIST_JOIN.match(body[item.tail : following.start])
@@ -252,9 +271,122 @@ def find_figures(clause: Span) -> list[Figure]:
     for item in top:
         if item.outcome is None:
             item.outcome = _outcome_before(body, item)
-    figures = [_figure(clause, item) for item in top if item.outcome]
+    figures = [
+        _figure(clause, item) for item in _merge_lists(body, top) if item.outcome
+    ]
     figures += _death_tolls(clause)
     return sorted(figures, key=lambda figure: figure.start)
+
+
+_ASIDE = re.compile(r"^\s*,([^,;]{1,80}),")
+"""'nine others, the Assistant Commissioner among them, injured': an aside between
+a group and its verb."""
+_DIED_AFTER = re.compile(
+    r"^\s*(?:were|was|got)\s+(?:[\w-]+\s+){1,5}?and\s+(?:later\s+)?"
+    r"(?P<word>died|perished|succumbed|were killed|was killed|were martyred|"
+    r"was martyred|lost (?:their|his|her) lives?)\b",
+    re.IGNORECASE,
+)
+"""'Two civilians were caught in the crossfire and died': a death after a short
+predicate (only verbs that cannot take an object)."""
+_ORIGIN_PHRASE = re.compile(
+    r"^\s+from\s+(?:the\s+)?(?:[\w'-]+\s+){1,5}?(?=(?:were|was|had|have|has)\b)",
+    re.IGNORECASE,
+)
+"""Where the people were from, between them and their verb."""
+_ARRIVED_AFTER = re.compile(
+    r"^\s*(?:(?:had|have|has|were|was|been|being|later|also)\s+)*(?:brought|"
+    r"taken|shifted|rushed|admitted|moved|referred|evacuated|airlifted|flown|"
+    r"received|transported)\b",
+    re.IGNORECASE,
+)
+_BODIES = re.compile(r"\bbod(?:y|ies)\b", re.IGNORECASE)
+_BODIES_OF = re.compile(
+    r"\bbod(?:y|ies)\b[^.;]{0,60}?\bof\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _outcome_after_aside(body: str, item: _Item, items: list[_Item]) -> str | None:
+    """The verb after an aside that holds no count of its own, or after a short
+    predicate ('were caught in the crossfire and died')."""
+    rest = body[item.tail :]
+    origin = _ORIGIN_PHRASE.match(rest)  # 'Two civilians from the nearby X area'
+    if origin:
+        rest = rest[origin.end() :]
+        found = OUTCOME_AFTER.match(rest)
+        if found:
+            return _kind(found.group("word"))
+    died = _DIED_AFTER.match(rest)
+    if died:
+        return _kind(died.group("word"))
+    aside = _ASIDE.match(rest)
+    if aside is None or OUTCOME_AFTER.match(rest):
+        return None
+    start, end = item.tail, item.tail + aside.end()
+    if any(start <= other.start < end for other in items):
+        return None
+    return _outcome_after(body, _shifted(item, end))
+
+
+def _shifted(item: _Item, tail: int) -> _Item:
+    return _Item(
+        item.start,
+        item.end,
+        item.side,
+        item.value,
+        item.high,
+        item.at_least,
+        item.approximate,
+        item.military,
+        item.between,
+        tail=tail,
+    )
+
+
+def _secondary(body: str, item: _Item) -> bool:
+    """Bodies found ('six bodies', 'the bodies of three drivers') or people brought
+    to a hospital ('150 injured people had been brought to the hospital')."""
+    counted = body[item.start : item.end]
+    return bool(
+        _BODIES.search(counted)
+        or _BODIES_OF.search(body[max(0, item.start - 80) : item.start])
+        or (_ARRIVED_AFTER.match(body[item.tail :]) and not _outcome_after(body, item))
+    )
+
+
+def _merge_lists(body: str, top: list[_Item]) -> list[_Item]:
+    """'Five Chinese nationals and their Pakistani driver were killed', 'three
+    labourers and three truck drivers': counts of one side and outcome joined in
+    one list are one group of people, added up."""
+    merged: list[_Item] = []
+    for item in top:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and not last.parts
+            and not item.parts
+            and last.side == item.side
+            and last.outcome == item.outcome
+            and item.outcome is not None
+            and _LIST_JOIN.match(body[last.tail : item.start])
+        ):
+            merged[-1] = _Item(
+                last.start,
+                item.end,
+                last.side,
+                last.value + item.value,
+                None,
+                last.at_least or item.at_least,
+                last.approximate or item.approximate,
+                last.military or item.military,
+                last.between,
+                tail=item.tail,
+                outcome=last.outcome,
+                secondary=last.secondary or item.secondary,
+            )
+            continue
+        merged.append(item)
+    return merged
 
 
 def _items(body: str) -> list[_Item]:
@@ -477,6 +609,7 @@ def _figure(clause: Span, item: _Item) -> Figure:
         approximate=item.approximate,
         military=item.military,
         parts=parts,
+        secondary=item.secondary,
     )
 
 
@@ -501,6 +634,56 @@ def _death_tolls(clause: Span) -> list[Figure]:
             )
         )
     return figures
+
+
+_VICTIMS_NAMED = re.compile(
+    r"\b(?:among\s+)?the\s+(?P<word>victims|dead|deceased|slain)\s+(?:were|was|"
+    r"are|included|include)\s+(?P<who>[^.;]{0,80})",
+    re.IGNORECASE,
+)
+_KILLED_THEM = re.compile(
+    r"\b(?:killed|shot|executed|gunned down|murdered|slaughtered)\s+them\b", re.I
+)
+_THE_HIT = re.compile(
+    r"\bthe\s+(?P<word>wounded|injured|dead|martyred|slain)\s+(?P<who>[\w-]+"
+    r"(?:\s+[\w-]+)?)",
+    re.IGNORECASE,
+)
+
+
+def _side_of(words: str) -> str:
+    found = _ANY_PEOPLE.search(words)
+    return next(s for s in SIDE_WORDS if found.group(s)) if found else "unspecified"
+
+
+def victims_side(after: str, outcome: str) -> str | None:
+    """'civilians' when the words after a count of 'people' (the rest of its
+    sentence and the next) say its victims were civilians: 'Among the victims were
+    truck drivers', '... made the passengers get off ... and killed them'. Victims
+    named as police or soldiers do not move the count: they may be some of it."""
+    named = _VICTIMS_NAMED.search(after)
+    if named and (outcome == "killed" or named.group("word").lower() == "victims"):
+        side = _side_of(named.group("who"))
+        return side if side == "civilians" else None
+    them = _KILLED_THEM.search(after)
+    if them and outcome == "killed":
+        side = _antecedent(after[: them.start()])
+        return side if side == "civilians" else None
+    return None
+
+
+def described_sides(text: str) -> list[tuple[int, str, str]]:
+    """(offset, outcome, side) of the hurt named with a definite article ('the
+    wounded policemen', 'the dead passengers'): who a count of 'others' was."""
+    found = []
+    for match in _THE_HIT.finditer(text):
+        group = _GROUP.match(" " + match.group("who"))
+        if group is None or group.group("filler").strip():
+            continue
+        side = next(s for s in SIDE_WORDS if group.group(s))
+        if side != "unspecified":
+            found.append((match.start(), _kind(match.group("word")), side))
+    return found
 
 
 def by_side(figure: Figure) -> dict[str, int]:

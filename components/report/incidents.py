@@ -12,12 +12,13 @@ earlier events are listed as background and make no incident.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from components.gazetteer import Gazetteer, Place
+from components.gazetteer import Gazetteer, Place, normalize_name
 from components.model import ATTACK_TYPES, TARGET_TYPES, GeoPrecision
 from components.report.dates import (
     ReportDate,
@@ -27,8 +28,17 @@ from components.report.dates import (
     sentence_date,
     speaks_of_present,
 )
-from components.report.figures import OUTCOMES, SIDES, Figure, by_side, find_figures
+from components.report.figures import (
+    OUTCOMES,
+    SIDES,
+    Figure,
+    by_side,
+    described_sides,
+    find_figures,
+    victims_side,
+)
 from components.report.places import (
+    BLOCKADE,
     INCIDENT,
     PlaceMention,
     UnplacedName,
@@ -141,21 +151,34 @@ def tally(figures: Iterable[Figure]) -> Counts:
     (a later, higher toll revises an earlier one; the same toll repeated is not
     added twice). Totals count with their parts once.
 
+    A count of bodies found or of people brought to one hospital (``secondary``)
+    stands for a side only where the report states no toll for it: the stated
+    '100 wounded' of the lede is kept over '150 injured people had been brought
+    to the hospital'.
+
     A count of people with no side that equals a count of one side, for the same
     outcome, is the same people named twice ('wounding eight others' ... 'eight
     police officers were wounded'): it is not kept as a second group."""
+    figures = list(figures)
     counts = _empty_counts()
     plain: dict[str, set[int]] = {outcome: set() for outcome in OUTCOMES}
-    for figure in figures:
+    named: dict[str, set[int]] = {outcome: set() for outcome in OUTCOMES}
+    for figure in sorted(figures, key=lambda f: f.secondary):
         if figure.side == "unspecified" and not figure.parts:
             plain[figure.outcome].add(figure.value)
+        stated = {s for s, v in counts[figure.outcome].items() if v is not None}
         for side, value in by_side(figure).items():
+            if side != "unspecified":
+                named[figure.outcome].add(value)
             known = counts[figure.outcome][side]
+            if figure.secondary and known is not None:
+                continue
+            if figure.secondary and side == "unspecified" and stated:
+                continue  # bodies found, where the sides' tolls are stated
             counts[figure.outcome][side] = value if known is None else max(known, value)
     for outcome, sides in counts.items():
         unspecified = sides["unspecified"]
-        named = {v for side, v in sides.items() if side != "unspecified"}
-        if unspecified in plain[outcome] and unspecified in named:
+        if unspecified in plain[outcome] and unspecified in named[outcome]:
             sides["unspecified"] = None
     return counts
 
@@ -287,9 +310,10 @@ def _reduce(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
         for inner in mentions:
             other = inner.place
             contains = (place.kind == "province" and other.admin1 == place.admin1) or (
-                place.kind == "district"
-                and other.district == place.name
-                and other.kind != "district"
+                _area_like(place)
+                and other.district == (place.district or place.name)
+                and other.admin1 == place.admin1
+                and not _area_like(other)
             )
             if inner is outer or other.geonameid == place.geonameid or not contains:
                 continue
@@ -309,7 +333,9 @@ class _Reading:
     today: dt.date | None
     by_place: dict[int, ReportIncident] = field(default_factory=dict)
     last: list[ReportIncident] = field(default_factory=list)
-    """The incidents the previous sentence spoke of."""
+    """The incidents the last sentence that spoke of any spoke of."""
+    previous: tuple[int, list[ReportIncident]] = (-1, [])
+    """The paragraph of the sentence just read, and the incidents it spoke of."""
     loose: list[tuple[Span, Span, list[Mention], list[Mention], list[Figure]]] = field(
         default_factory=list
     )
@@ -364,7 +390,10 @@ def extract_incidents(
         if sentence.paragraph != previous_paragraph:
             in_background = False
             previous_paragraph = sentence.paragraph
-        earlier = is_earlier(sentence, today) or before_the_lede(sentence, lede, today)
+        # The lede is the report's news: its 'earlier this week' dates the attack.
+        earlier = sentence is not found[0] and (
+            is_earlier(sentence, today) or before_the_lede(sentence, lede, today)
+        )
         if earlier or (in_background and not speaks_of_present(sentence)):
             in_background = True
             if sentence.start not in keep_current:
@@ -379,6 +408,10 @@ def extract_incidents(
     incidents = list(reading.by_place.values())
     totals_place = _widest(mentions, incidents, gazetteer)
     incidents, totals = _settle(reading, incidents, totals_place)
+    news = [s for s in found if s.start not in {b.key for b in background}]
+    for incident in incidents:
+        incident.figures = _identified(flat, news, incident.figures)
+    totals = _identified(flat, news, totals)
     for incident in incidents:
         _infer_targets(incident)
     date = min((i.date for i in incidents if i.date), default=today)
@@ -396,21 +429,49 @@ def extract_incidents(
     )
 
 
+def _identified(
+    text: str, news: Sequence[Sentence], figures: list[Figure]
+) -> list[Figure]:
+    """Counts of 'people' or 'others' whose side the text says after them: the rest
+    of their sentence or the next one names the victims ('Among the victims were
+    truck drivers'), or the report names the hurt with a definite article ('the
+    wounded policemen'), of one side only."""
+    starts = [s.start for s in news]
+    described: list[tuple[int, str, str]] | None = None
+    kept = []
+    for figure in figures:
+        at = bisect.bisect_right(starts, figure.start) - 1
+        if figure.side != "unspecified" or figure.parts or at < 0:
+            kept.append(figure)
+            continue
+        after = text[figure.end : news[at].end]
+        if at + 1 < len(news):
+            after += " " + news[at + 1].text
+        side = victims_side(after, figure.outcome)
+        if side is None:
+            if described is None:
+                described = described_sides(text)
+            later = {
+                who
+                for where, outcome, who in described
+                if where >= news[at].start and outcome == figure.outcome
+            }
+            side = next(iter(later)) if len(later) == 1 else None
+        kept.append(replace(figure, side=side) if side else figure)
+    return kept
+
+
 def _read_sentence(
     reading: _Reading, sentence: Sentence, mentions: list[PlaceMention]
 ) -> None:
     text = reading.text
     touched: list[ReportIncident] = []
     for clause in clauses(sentence):
-        in_clause = [
-            m
-            for m in mentions
-            if clause.start <= m.start < clause.end and m.role == INCIDENT
-        ]
-        places = _reduce(text, in_clause)
+        in_clause = [m for m in mentions if clause.start <= m.start < clause.end]
         targets = _codes(clause, sentence, text, TARGET_PHRASES, "target")
         attacks = _codes(clause, sentence, text, ATTACK_PHRASES, "attack")
         figures = find_figures(clause)
+        places = _reduce(text, _scenes(in_clause, bool(attacks or figures)))
         whole = [f for f in figures if _is_whole(reading.text, f)]
         if places and whole:  # "killed 23 terrorists in all": the whole event's
             figures = [f for f in figures if f not in whole]
@@ -430,15 +491,58 @@ def _read_sentence(
         elif touched and not TOTAL_MARKERS.search(clause.text):
             _add(touched[-1], targets, attacks, figures, text, sentence)
         elif (
-            reading.last
-            and len(reading.last) == 1
-            and ANAPHORA.search(clause.text)
-            and not TOTAL_MARKERS.search(clause.text)
-        ):
-            _add(reading.last[0], targets, attacks, figures, text, sentence)
+            continued := _continued(reading, sentence, clause)
+        ) is not None and not TOTAL_MARKERS.search(clause.text):
+            restated = _restated(reading, figures)
+            if restated:
+                reading.loose.append((clause, sentence, [], [], restated))
+            figures = [f for f in figures if f not in restated]
+            _add(continued, targets, attacks, figures, text, sentence)
+            touched.append(continued)
         elif targets or attacks or figures:
             reading.loose.append((clause, sentence, targets, attacks, figures))
-    reading.last = list(dict.fromkeys(touched))
+    touched = list(dict.fromkeys(touched))
+    reading.previous = (sentence.paragraph, touched)
+    if touched:
+        reading.last = touched
+
+
+def _restated(reading: _Reading, figures: list[Figure]) -> list[Figure]:
+    """Figures a sentence that only points back to an attack repeats from the
+    whole event's ('killed 24 terrorists in attacks in Mach and Kolpur' ... '24
+    terrorists were killed in the operation'): they stay the event's."""
+    event = {
+        (f.side, f.outcome, f.value)
+        for *_, loose_figures in reading.loose
+        for f in loose_figures
+    }
+    return [f for f in figures if (f.side, f.outcome, f.value) in event]
+
+
+def _continued(
+    reading: _Reading, sentence: Sentence, clause: Span
+) -> ReportIncident | None:
+    """The incident a clause with no place goes on about: the one the last
+    sentence about an incident spoke of, when the clause points back to it ('the
+    attack', 'there'); or the one the sentence just before, in the same paragraph,
+    spoke of ('... in Paroom tehsil. Two others were wounded.')."""
+    paragraph, just_before = reading.previous
+    if paragraph == sentence.paragraph and len(just_before) == 1:
+        return just_before[0]
+    if len(reading.last) == 1 and ANAPHORA.search(clause.text):
+        return reading.last[0]
+    return None
+
+
+def _scenes(in_clause: list[PlaceMention], attacked: bool) -> list[PlaceMention]:
+    """The clause's places that can be where it happened. Places where roads were
+    only blocked ('blocked highways in Turbat and Panjgur') are scenes only when
+    the clause tells of an attack or figures and names no other place ('blocked
+    the highway in Mastung and opened fire on vehicles, killing five')."""
+    scenes = [m for m in in_clause if m.role == INCIDENT]
+    if not scenes and attacked:
+        scenes = [m for m in in_clause if m.role == BLOCKADE]
+    return scenes
 
 
 def _add(
@@ -531,8 +635,8 @@ def _tied_place(text: str, end: int, places: list[PlaceMention]) -> PlaceMention
 
 
 _SCENE_BEFORE = re.compile(
-    r"\b(?:in|at|inside)\s+(?:the\s+)?(?:(?:town|city|village|area|tehsil|"
-    r"locality)\s+of\s+)?$",
+    r"\b(?:in|at|inside)\s+(?:the\s+)?(?:(?:general\s+|remote\s+|nearby\s+)?"
+    r"(?:town|city|village|area|tehsil|locality)\s+of\s+)?$",
     re.IGNORECASE,
 )
 
@@ -549,41 +653,83 @@ def _merge(source: ReportIncident, target: ReportIncident) -> None:
     target.evidence.extend(source.evidence)
 
 
+def _area_like(place: Place) -> bool:
+    """A district, or a town that bears its district's name (its seat, which
+    reports name for the district: 'Panjgur district', 'Dera Ismail Khan')."""
+    return place.kind == "district" or (
+        bool(place.district)
+        and normalize_name(place.name) == normalize_name(place.district)
+    )
+
+
+_DISTRICT_WORD_AFTER = re.compile(r"^\s+district\b", re.IGNORECASE)
+
+
+def _as_district(reading: _Reading, incident: ReportIncident) -> bool:
+    """Named as a district: a district, or its seat named 'X district'."""
+    return incident.place.kind == "district" or any(
+        _DISTRICT_WORD_AFTER.match(reading.text[e.end : e.end + 20])
+        for e in incident.evidence
+        if e.what == "place"
+    )
+
+
+def _named_before(
+    reading: _Reading, incident: ReportIncident, pattern: re.Pattern[str]
+) -> list[bool]:
+    return [
+        bool(pattern.search(reading.text[max(0, e.start - 40) : e.start]))
+        for e in incident.evidence
+        if e.what == "place"
+    ]
+
+
 def _fold_districts(reading: _Reading) -> None:
-    """A district with the figures and the one place inside it named as the
-    scene ('in Bajaur district ... killing 44', '... gathered in the town of
-    Khar'): one attack, at the finer place. A place only near the scene ('close
-    to the Bolan Pass') does not take it: it is a landmark of the district's
-    attack, and folds into the district."""
+    """A district (or its seat named for it) and the one finer place inside it
+    that the report names: one attack. The finer place takes the district's
+    items when it is named as the scene ('in Bajaur district ... killing 44',
+    '... gathered in the town of Khar'), has targets or attacks of its own
+    ('struck the Chaudhwan Police Station'), or when the district has no figures
+    of its own ('in the Rarasham area of ... Musa Khel'). A place only near the
+    scene ('close to the Bolan Pass') does not take it: it is a landmark of the
+    district's attack, and folds into the district. When both have figures of
+    their own (unless the place's sentence points back to the attack: 'Several of
+    the dead were working on a dam in Paroom'), or a district without figures has
+    targets of its own, they stay two incidents."""
     for key, district in list(reading.by_place.items()):
-        if district.place.kind != "district":
+        if key not in reading.by_place or not _area_like(district.place):
             continue
+        area = district.place
         inside = [
             i
             for i in reading.by_place.values()
             if i is not district
-            and i.place.kind != "district"
-            and i.place.district == district.place.name
-            and i.place.admin1 == district.place.admin1
+            and not _area_like(i.place)
+            and i.place.district == (area.district or area.name)
+            and i.place.admin1 == area.admin1
         ]
-        if len(inside) != 1 or inside[0].figures or not district.figures:
+        if len(inside) != 1:
             continue
         (place,) = inside
-        named_as_scene = any(
-            _SCENE_BEFORE.search(reading.text[max(0, e.start - 40) : e.start])
-            for e in place.evidence
-            if e.what == "place"
-        )
-        if not named_as_scene:
-            near = any(
-                _NEAR_BEFORE.search(reading.text[max(0, e.start - 40) : e.start])
-                for e in place.evidence
-                if e.what == "place"
-            )
-            if near:  # a landmark near the district's scene: the district stays
-                _merge(place, district)
+        as_scene = any(_named_before(reading, place, _SCENE_BEFORE))
+        near = _named_before(reading, place, _NEAR_BEFORE)
+        if near and all(near) and not as_scene:
+            if district.figures or _has_content(district):
+                _merge(place, district)  # a landmark near the district's scene
                 del reading.by_place[place.place.geonameid]
             continue
+        same_attack = any(
+            ANAPHORA.search(e.sentence) for e in place.evidence if e.what == "place"
+        )
+        if district.figures and (
+            (place.figures and not same_attack)
+            or not (as_scene or place.targets or place.attacks)
+        ):
+            continue
+        if not district.figures and (
+            district.targets or not _as_district(reading, district)
+        ):
+            continue  # a district with its own targets, or a town, stays a scene
         place.targets[:0] = district.targets
         place.attacks[:0] = district.attacks
         place.figures[:0] = district.figures
@@ -655,6 +801,9 @@ def _settle(
     # A place where nothing is said to have happened is named for another reason
     # (a capital in a statement, a victim's home town).
     places = [i for i in named if _has_content(i) or id(i) in reading.hit] or named
+    locators = [i for i in places if _only_locates(reading.text, i)]
+    if len(locators) < len(places):
+        places = [i for i in places if i not in locators]
     totals: list[Figure] = []
     for _clause, sentence, targets, attacks, figures in reading.loose:
         if len(places) == 1:
@@ -673,6 +822,27 @@ def _settle(
     if widest is not None and (_has_content(widest) or not kept):
         kept.append(widest)
     return kept, totals
+
+
+_LANDMARK_NEAR = re.compile(
+    r"(?-i:[A-Z])[\w'-]*\s+(?:near|close to|next to|outside)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""'at Pinjara Bridge near Dhadar': the name before 'near' is the scene."""
+
+
+def _only_locates(text: str, incident: ReportIncident) -> bool:
+    """A place named only to say where a named landmark lies ('found at Pinjara
+    Bridge near Dhadar'), with nothing tied to it: the landmark is the scene, and
+    the place is not where the attack was."""
+    named = [e for e in incident.evidence if e.what == "place"]
+    return (
+        bool(named)
+        and not _has_content(incident)
+        and all(
+            _LANDMARK_NEAR.search(text[max(0, e.start - 60) : e.start]) for e in named
+        )
+    )
 
 
 def _move_figures(source: ReportIncident, target: ReportIncident) -> None:

@@ -13,8 +13,10 @@ Each mention has a role. Only an ``incident`` mention can be where an attack
 happened; a ``dateline`` says where a report was filed, a ``reference`` is a
 distance or route landmark ("157 km from Quetta", "the Quetta-Karachi highway"),
 a ``destination`` where the wounded were taken, an ``origin`` where victims came
-from. Names the gazetteer does not know, in a place-like position ("in the Zamuran
-area"), are listed as unplaced.
+from, a ``blockade`` where roads were only blocked ("blocked highways in Turbat
+and Panjgur"; an attack place only when its clause tells of an attack or
+figures and names no other place). Names the gazetteer does not know, in a
+place-like position ("in the Zamuran area"), are listed as unplaced.
 """
 
 from __future__ import annotations
@@ -45,7 +47,8 @@ REFERENCE = "reference"
 DESTINATION = "destination"
 ORIGIN = "origin"
 STATEMENT = "statement"
-LISTED_ROLES = frozenset({REFERENCE, DESTINATION, ORIGIN})
+BLOCKADE = "blockade"
+LISTED_ROLES = frozenset({REFERENCE, DESTINATION, ORIGIN, BLOCKADE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,13 +167,30 @@ _DESTINATION_BEFORE = re.compile(
     r"\b(?:bound for|heading (?:to|for|towards)|on (?:its|their|his|her) way "
     r"to|en route to|travell?ing to|going to|destined for)\s+(?:the\s+)?$|"
     r"(?:\b(?:shifted|taken|moved|rushed|brought|transported|referred|airlifted|"
-    r"evacuated|admitted|sent|dispatched|carried|handed over)\s+(?:\w+\s+){0,2}"
+    r"flown|evacuated|admitted|sent|dispatched|carried|handed over)\s+"
+    r"(?:\w+\s+){0,2}"
     r"(?:to|in|at)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,4}|"
     r"(?:hospital|trauma cent(?:re|er)|cmh)\s*(?:\([^()]{1,20}\)\s*)?,?\s+(?:in\s+)?|"
     r"\b(?:carrying|transporting|ferrying|taking)\s+(?:[\w,'-]+\s+){0,5}to\s+|"
     r"(?:treatment|treated)\s+(?:at|in)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,4})$",
     re.IGNORECASE,
 )
+_CUT_OFF_BEFORE = re.compile(
+    r"\b(?:cut(?:ting|s)?\s+off|isolat(?:ing|ed|es?))\s+(?:the\s+)?$"
+    r"|\bcut(?:ting|s)?\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""'cutting Quetta off from the rest of the country', 'cut off Quetta': the place
+a blast cut off, not where it went off."""
+_BLOCKADE_BEFORE = re.compile(
+    r"\b(?:block(?:ed|ing|s)?|blockad(?:ed|ing|es?)|closed|closing|shut(?:ting)?"
+    r"(?:\s+down)?)\s+(?:(?:the|several|main|all|key|major|national)\s+)*"
+    r"(?:[\w-]+\s+)?(?:highways?|roads?|routes?|motorways?|streets?|traffic|"
+    r"(?:railway|rail)\s+(?:lines?|tracks?))\s+(?:in|at|near|across|around|"
+    r"through|of|to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""'blocked highways in Mastung, Kalat and Turbat': roads shut, not an attack."""
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:hail(?:ed|ing|s)? from|belong(?:ed|ing|s)? to|residents? of|"
     r"coming from|travell?ing from|on (?:its|their|his|her) way from|headed from|"
@@ -182,6 +202,12 @@ _ORIGIN_BEFORE = re.compile(
     r"(?:the\s+)?(?:[\w.'-]+\s+){0,3}(?:in\s+)?$",
     re.IGNORECASE,
 )
+_PERSON_FROM_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(_TITLES, key=len, reverse=True)) + r")\.?\s+"
+    r"(?:\((?-i:[A-Z]+)\)\s+)?(?:(?-i:[A-Z])[\w'-]*\s+){1,3}(?:from|of)\s+$",
+    re.IGNORECASE,
+)
+"""'Sepoy Niaz from Bajaur', 'Naik Ali of Swat': a named person's home, not a scene."""
 _STATEMENT_BEFORE = re.compile(
     r"\b(?:statement (?:issued )?(?:in|from)|press conference in|speaking in|"
     r"told reporters in|talking to (?:the )?media in|said in|(?:officials|"
@@ -238,6 +264,11 @@ def find_places(
     for sentence in sentences:
         raw.extend(_names_in(sentence, places))
     context = _context([candidates for *_, candidates, _ in raw])
+    own = Counter(
+        normalize_name(surface)
+        for _, _, _, surface, candidates, _ in raw
+        if len({(p.country, p.admin1) for p in candidates}) == 1
+    )
     mentions = []
     for sentence, start, end, surface, candidates, cue in raw:
         place = _choose(candidates, context)
@@ -246,7 +277,9 @@ def find_places(
             continue
         before = text[max(sentence.start, start - 80) : start]
         after = text[end : min(sentence.end, end + 60)]
-        if re.match(r"\s[A-Z][a-z]", after) and _stray(place, context):
+        if re.match(r"\s[A-Z][a-z]", after) and _stray(
+            place, context, own[normalize_name(surface)]
+        ):
             continue  # only the first word of a longer name: "Bagh Bazaar"
         precision = place.precision
         if precision == GeoPrecision.TOWN and _DISTRICT_AFTER.match(after):
@@ -332,16 +365,18 @@ def _is_person(words: list, keys: list[str], i: int) -> bool:
     return i > 0 and keys[i - 1].rstrip(".") in _TITLES
 
 
-def _stray(place: Place, context: Context) -> bool:
+def _stray(place: Place, context: Context, own: int = 1) -> bool:
     """A small GeoNames town in a province no other name of the text lies in, while
     the text's names agree on another one: a namesake when its name only begins a
-    longer one ('Bagh Bazaar' in Tirah is not Bagh in Azad Kashmir)."""
+    longer one ('Bagh Bazaar' in Tirah is not Bagh in Azad Kashmir). ``own`` is
+    how often the name itself is named: saying 'Bagh Bazaar' twice does not make
+    its namesake's province the text's."""
     admin1 = context[0]
     uncurated = place.geonameid > 0 and not place.district
     return (
         uncurated
         and not _strong(place)
-        and admin1[place.admin1] <= 1
+        and admin1[place.admin1] <= max(own, 1)
         and max(admin1.values(), default=0) >= 2
     )
 
@@ -403,7 +438,16 @@ def _role(sentence: Sentence, start: int, surface: str, before: str, after: str)
         return REFERENCE
     if _DESTINATION_BEFORE.search(before):
         return DESTINATION
-    if _ORIGIN_BEFORE.search(before):
+    lowered = before.lower()  # cheap tests first: most names have none of these
+    cut = ("cut" in lowered or "isolat" in lowered) and _CUT_OFF_BEFORE.search(before)
+    if cut and re.search(r"\boff\b|isolat", cut.group() + after[:5], re.I):
+        return REFERENCE
+    if any(w in lowered for w in ("block", "clos", "shut")) and (
+        _BLOCKADE_BEFORE.search(before)
+    ):
+        return BLOCKADE
+    person = lowered.endswith(("from ", "of ")) and _PERSON_FROM_BEFORE.search(before)
+    if person or _ORIGIN_BEFORE.search(before):
         return ORIGIN
     if _STATEMENT_BEFORE.search(before) or _OFFICIAL_AFTER.match(after):
         return STATEMENT

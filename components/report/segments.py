@@ -115,13 +115,26 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+_OPENING_CLAUSE = re.compile(
+    r"^(?:while|whereas|although|though)\s+(?!\w+ing\b)[^,;]{3,120}?,\s*",
+    re.IGNORECASE,
+)
+"""'While the situation in Upper Dir was still unsettled, fighting broke out in
+Lower Dir': the opening clause says where things stood, not where it happened."""
+
+
 def clauses(sentence: Span) -> list[Span]:
     """The clauses of a sentence: parts that can describe separate incidents,
-    split at semicolons, 'while', 'whereas' and ', and a ...'. 'While fighting'
-    (while and a gerund) goes on with the same clause."""
+    split at semicolons, 'while', 'whereas' and ', and a ...', and after an
+    opening 'While ...,' clause. 'While fighting' (while and a gerund) goes on
+    with the same clause."""
     parts = []
     start = 0
-    for match in _CLAUSE_BREAK.finditer(sentence.text):
+    opening = _OPENING_CLAUSE.match(sentence.text)
+    if opening:
+        parts.append(_piece(sentence, 0, len(opening.group().rstrip(", "))))
+        start = opening.end()
+    for match in _CLAUSE_BREAK.finditer(sentence.text, start):
         if match.start() > start:
             parts.append(_piece(sentence, start, match.start()))
         start = match.end()

@@ -121,7 +121,7 @@ TARGET_PHRASES: dict[str, re.Pattern[str]] = {
 
 NOT_A_TARGET = re.compile(
     r"\b(?:(?:shifted|taken|moved|rushed|brought|transported|referred|airlifted|"
-    r"evacuated|admitted|sent|carried|dispatched) (?:to|in|at)|"
+    r"flown|evacuated|admitted|sent|carried|dispatched) (?:to|in|at)|"
     r"under treatment (?:at|in)|treated (?:at|in)|jurisdiction of|limits of|"
     r"remit of|area of|registered (?:at|with|in)|lodged (?:at|with|in)|"
     r"(?:SHO|station house officer|in-charge) of|"
@@ -229,12 +229,14 @@ SIDE_WORDS: dict[str, str] = {
         r"miners?|doctors?|nurses?|teachers?|journalists?|engineers?|"
         r"daily wagers?|non-locals?|non-combatants"
     ),
-    "unspecified": r"people|persons?|individuals?|others|lives|victims|men",
+    "unspecified": (
+        r"people|persons?|individuals?|others|lives|victims|men|(?:dead )?bodies"
+    ),
 }
 """Nouns for the people a figure counts, by side. A soldier or constable is
 security; a militant or 'khwarij' an attacker; women, children, passengers,
 labourers, foreign nationals and private guards civilians; 'people' and 'others'
-are not assigned to a side."""
+are not assigned to a side, nor are bodies found."""
 
 MILITARY_SIDE = re.compile(
     r"\b(?:soldiers?|troops?|jawans?|sepoys?|army|military|servicemen)\b", re.I
@@ -289,7 +291,9 @@ TOTAL_MARKERS = re.compile(
 ANAPHORA = re.compile(
     r"\b(?:the|this|that) (?:attack|assault|blast|explosion|bombing|incident|"
     r"firing|shooting|ambush|raid|operation|gunfight|encounter|exchange of fire|"
-    r"hijacking|siege)\b|\b(?:there|the area|the site|the scene)\b",
+    r"hijacking|siege)\b|\b(?:there|the area|the site|the scene|the crossfire)\b|"
+    r"\bthe (?:[\w-]+ )?(?:exchange|fighting|clashes|gunfight)\b|"
+    r"\b(?:of|among) the (?:dead|injured|wounded|victims)\b",
     re.IGNORECASE,
 )
 """Words that tie a sentence to the attack the previous sentence described."""
