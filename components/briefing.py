@@ -16,7 +16,7 @@ import pandas as pd
 
 from components.frame import latest_records
 from components.model import CASUALTY_FIELDS, DEATH_FIELDS, Event, GeoPrecision
-from components.summary import Headline, figure, headline
+from components.summary import FigureMasks, Headline, figure, headline
 
 FIGURE_COLUMNS = (*DEATH_FIELDS, "injured")
 """The figures a briefing gives per event and in total."""
@@ -70,9 +70,10 @@ class Briefing:
 
 def _event_line(rows: pd.DataFrame, event_id: str, event: Event | None) -> EventLine:
     latest = latest_records(rows)
+    masks = FigureMasks.of(latest)
     figures, wide = {}, []
     for column in FIGURE_COLUMNS:
-        value = figure(rows, column, latest)
+        value = figure(rows, column, latest, masks)
         figures[column] = value.value
         if value.value is not None and value.province_level:
             wide.append(column)

@@ -4,6 +4,7 @@ and which records later reports revised. Pure.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import numpy as np
@@ -201,14 +202,72 @@ def complete_frame(stored: pd.DataFrame) -> pd.DataFrame:
 
 
 def joined_frame(kept: pd.DataFrame, added: pd.DataFrame) -> pd.DataFrame:
-    """Two complete tables as one: categories merged and ``current`` decided
-    again over both (a new row may revise a kept one)."""
-    frame = pd.concat([kept, added], ignore_index=True)
+    """Two complete tables, each in (date, id) order, as one in that order:
+    categories merged (so no column turns back into strings) and ``current``
+    decided again over both (a new row may revise a kept one)."""
+    if len(added):
+        kept, added = kept.copy(deep=False), added.copy(deep=False)
+        for column in CATEGORY_COLUMNS:
+            kept[column], added[column] = _common_categories(
+                kept[column], added[column]
+            )
+        added = added.sort_values(["date", "id"], ignore_index=True)
+        frame = pd.concat([kept, added], ignore_index=True)
+        order = _merged_order(kept, added)
+        if order is not None:
+            frame = frame.take(order).reset_index(drop=True)
+    else:
+        frame = kept.reset_index(drop=True)
+    for column in CATEGORY_COLUMNS:  # values no row holds any more
+        values = frame[column]
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            codes = values.cat.codes.to_numpy()
+            held = np.bincount(codes[codes >= 0], minlength=len(values.cat.categories))
+            if not held.all():
+                frame[column] = values.cat.remove_unused_categories()
     revising = frame["revises"].unique().tolist()
     frame["current"] = ~frame["id"].isin([r for r in revising if r])
-    for column in CATEGORY_COLUMNS:
-        frame[column] = as_categories(frame[column])
     return frame
+
+
+def _common_categories(
+    kept: pd.Series, added: pd.Series
+) -> tuple[pd.Series, pd.Series]:
+    """Both columns as categoricals over the same sorted categories, if the kept
+    one is categorical (else both as plain strings)."""
+    if not isinstance(kept.dtype, pd.CategoricalDtype):
+        return kept, added.astype(str) if len(added) else added
+    if not isinstance(added.dtype, pd.CategoricalDtype):
+        added = added.astype("category")
+    categories = kept.cat.categories.union(added.cat.categories).sort_values()
+    return (
+        kept.cat.set_categories(categories),
+        added.cat.set_categories(categories),
+    )
+
+
+MERGED_ONE_BY_ONE = 1_000
+"""Up to this many new rows are put in place one by one; more are sorted in."""
+
+
+def _merged_order(kept: pd.DataFrame, added: pd.DataFrame) -> np.ndarray | None:
+    """Positions taking ``concat([kept, added])`` to (date, id) order, without
+    sorting the kept rows again (they are in order); None when it is in order
+    already (the new rows come last, as a day's reports do)."""
+    if len(added) > MERGED_ONE_BY_ONE:
+        both = pd.concat([kept[["date", "id"]], added[["date", "id"]]])
+        return np.lexsort((both["id"].to_numpy(), both["date"].to_numpy()))
+    dates = kept["date"].to_numpy()
+    ids = kept["id"]
+    places = []
+    for date, record in zip(added["date"].to_numpy(), added["id"], strict=True):
+        low = int(np.searchsorted(dates, date, side="left"))
+        high = int(np.searchsorted(dates, date, side="right"))
+        same_day = ids.iloc[low:high].tolist()
+        places.append(low + bisect.bisect_right(same_day, record))
+    if all(place == len(kept) for place in places):
+        return None
+    return np.insert(np.arange(len(kept)), places, len(kept) + np.arange(len(added)))
 
 
 def _attack_labels(codes: pd.Series) -> pd.Series:

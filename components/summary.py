@@ -53,8 +53,36 @@ class Headline:
     period_note: str
 
 
+@dataclass(frozen=True)
+class FigureMasks:
+    """What every column's figure needs of the latest records, computed once."""
+
+    event_total: np.ndarray
+    """Rows whose figures are a report's total for the whole event."""
+    event: np.ndarray
+    """Each row's event as an integer code."""
+    region: np.ndarray
+    """Rows placed only at province level."""
+
+    @classmethod
+    def of(cls, latest: pd.DataFrame) -> FigureMasks:
+        events = latest["event_id"]
+        if isinstance(events.dtype, pd.CategoricalDtype):
+            codes = events.cat.codes.to_numpy()
+        else:
+            codes = pd.factorize(events)[0]
+        return cls(
+            (latest["figure_scope"] == FigureScope.EVENT).to_numpy(),
+            codes,
+            latest["geo_precision"].to_numpy() == int(GeoPrecision.REGION),
+        )
+
+
 def figure(
-    frame: pd.DataFrame, column: str, latest: pd.DataFrame | None = None
+    frame: pd.DataFrame,
+    column: str,
+    latest: pd.DataFrame | None = None,
+    scope: FigureMasks | None = None,
 ) -> Figure:
     """The latest figure for ``column`` over the selection, with its history.
 
@@ -65,20 +93,20 @@ def figure(
     latest = latest_records(frame) if latest is None else latest
     # Masks over whole columns, never a copy of the rows: taking text columns of
     # a million rows costs seconds.
-    values = latest[column]
-    reported = values.notna().to_numpy()
+    values = latest[column].to_numpy(dtype=np.float64, na_value=np.nan)
+    reported = ~np.isnan(values)
     if not reported.any():
         return Figure(None, 0, False)
-    is_total = reported & (latest["figure_scope"] == FigureScope.EVENT).to_numpy()
-    with_total = set(latest["event_id"][is_total]) if is_total.any() else set()
+    scope = scope or FigureMasks.of(latest)
+    is_total = reported & scope.event_total
+    with_total = np.unique(scope.event[is_total]) if is_total.any() else []
     counted = reported.copy()
-    if with_total:
-        counted &= is_total | ~latest["event_id"].isin(with_total).to_numpy()
-    precision = latest["geo_precision"].to_numpy()[counted]
+    if len(with_total):
+        counted &= is_total | ~np.isin(scope.event, with_total)
     return Figure(
-        int(values.to_numpy(dtype="int64", na_value=0)[counted].sum()),
+        int(values[counted].sum()),
         int(counted.sum()),
-        bool((precision == int(GeoPrecision.REGION)).all()),
+        bool(scope.region[counted].all()),
         _earlier(frame, latest["id"], counted, column),
         len(with_total),
     )
@@ -121,9 +149,12 @@ def headline(frame: pd.DataFrame, events: Mapping[str, Event]) -> Headline:
     ]
     single = chosen[0] if len(chosen) == 1 else None
     latest = latest_records(frame)
+    scope = FigureMasks.of(latest)
     towns = latest.loc[latest["geo_precision"] != int(GeoPrecision.REGION), "place"]
     return Headline(
-        deaths={column: figure(frame, column, latest) for column in DEATH_FIELDS},
+        deaths={
+            column: figure(frame, column, latest, scope) for column in DEATH_FIELDS
+        },
         places_named=towns.nunique(),
         places_hit_at_least=sum(at_least) if at_least else None,
         first_date=frame["date"].min() if len(frame) else None,

@@ -75,6 +75,8 @@ class FrameCache:
     def __init__(self, directory: Path | None, url: str) -> None:
         key = hashlib.sha256(url.encode()).hexdigest()[:16]
         self.path = directory / f"incidents-{key}.parquet" if directory else None
+        self._held: tuple[pd.DataFrame, int | None] | None = None
+        """The last table this process made, so a save reads only its rows."""
 
     def beside(self, name: str) -> Path | None:
         """A file of this database's in the cache's folder (None without one)."""
@@ -89,14 +91,14 @@ class FrameCache:
         """The table as of ``last_save``: from the file, brought up to date with
         ``read_changed(since)`` (current rows, touched ids), else read whole with
         ``read_all()``; the file is rewritten when it was behind."""
-        cached, since = self._read()
+        cached, since = self._held or self._read()
         if cached is not None and since == last_save:
-            return cached
+            self._held = (cached, since)
+            return cached.copy(deep=False)  # a caller's change stays its own
         if cached is not None and since is not None and last_save is not None:
             rows, touched = read_changed(since)
             kept = cached[~cached["id"].isin(touched)]
-            frame = joined_frame(kept, rows) if len(rows) else kept
-            frame = frame.sort_values(["date", "id"], ignore_index=True)
+            frame = joined_frame(kept, rows)
             logger.info(
                 "incident table: %d record(s) changed since save %d",
                 len(touched),
@@ -106,7 +108,8 @@ class FrameCache:
             frame = read_all()
             logger.info("incident table: read %d incident(s) whole", len(frame))
         self._write(frame, last_save)
-        return frame
+        self._held = (frame, last_save)
+        return frame.copy(deep=False)
 
     def _read(self) -> tuple[pd.DataFrame | None, int | None]:
         if self.path is None or not self.path.exists():

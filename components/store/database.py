@@ -127,6 +127,10 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+CHANGED_BATCH = 5_000
+"""Ids per query when reading the incidents saves touched."""
+
+
 class DatabaseStore:
     """Incident data in a SQLAlchemy database (SQLite or PostgreSQL)."""
 
@@ -290,17 +294,25 @@ class DatabaseStore:
     def _read_changed(self, since: int) -> tuple[pd.DataFrame, list[str]]:
         """The current rows of the incidents saves after ``since`` touched, and
         the ids of all of them (retracted ones too)."""
-        touched = (
-            select(IncidentRevision.incident_id)
-            .where(IncidentRevision.save_id > since)
-            .distinct()
+        # Not DISTINCT in SQL: SQLite then walks the incident-id index, every row.
+        touched = select(IncidentRevision.incident_id).where(
+            IncidentRevision.save_id > since
         )
         with self.engine.connect() as connection:
-            ids = list(connection.execute(touched).scalars())
-            rows = pd.read_sql_query(
-                self._current_query().where(IncidentRecord.id.in_(touched)),
-                connection,
-            )
+            ids = list(dict.fromkeys(connection.execute(touched).scalars()))
+            # By the ids themselves: a subquery lets SQLite scan every incident.
+            chunks = [
+                pd.read_sql_query(
+                    self._current_query().where(IncidentRecord.id.in_(part)),
+                    connection,
+                )
+                for part in (
+                    ids[start : start + CHANGED_BATCH]
+                    for start in range(0, len(ids), CHANGED_BATCH)
+                )
+            ]
+        chunks = [chunk for chunk in chunks if len(chunk)]
+        rows = pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame()
         return (complete_frame(rows) if len(rows) else rows), ids
 
     def load(self) -> Dataset:
