@@ -92,6 +92,20 @@ CATEGORY_COLUMNS = [
 """Text columns kept as categories where their values repeat (not ids)."""
 
 
+def value_codes(values: pd.Series) -> np.ndarray:
+    """An integer per row, equal for equal values: the category codes where the
+    column has them, else a hash pass (no strings built)."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values.cat.codes.to_numpy().astype(np.int64)
+    return pd.factorize(values)[0].astype(np.int64)
+
+
+def _current(frame: pd.DataFrame) -> pd.Series:
+    """Whether each record is current: no other record in ``frame`` revises it."""
+    revising = frame["revises"].unique().tolist()
+    return ~frame["id"].isin([r for r in revising if r])
+
+
 def earlier_records(frame: pd.DataFrame) -> dict[str, list[str]]:
     """For each record that revises another, the ids it replaces, newest first."""
     revising = frame["revises"] != ""
@@ -188,8 +202,7 @@ def complete_frame(stored: pd.DataFrame) -> pd.DataFrame:
         frame[column] = frame[column].astype("int64")
     for column in CASUALTY_FIELDS:
         frame[column] = frame[column].astype("Int64")
-    revising = frame["revises"].unique().tolist()
-    frame["current"] = ~frame["id"].isin([r for r in revising if r])
+    frame["current"] = _current(frame)
     frame["target_label"] = (
         frame["target_type"]
         .map({code: t.label for code, t in TARGET_TYPES.items()})
@@ -225,8 +238,7 @@ def joined_frame(kept: pd.DataFrame, added: pd.DataFrame) -> pd.DataFrame:
             held = np.bincount(codes[codes >= 0], minlength=len(values.cat.categories))
             if not held.all():
                 frame[column] = values.cat.remove_unused_categories()
-    revising = frame["revises"].unique().tolist()
-    frame["current"] = ~frame["id"].isin([r for r in revising if r])
+    frame["current"] = _current(frame)
     return frame
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from components.frame import earlier_records
+from components.frame import earlier_records, value_codes
 from components.map_contract import (
     SCHEMA,
     Cell,
@@ -365,11 +365,7 @@ def _cells(latest: pd.DataFrame, zoom: int) -> list[Cell]:
 def _place_groups(latest: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """(group of each row, first row of each group) for the rows' (place,
     geo precision), through the place's category codes where it has them."""
-    place = latest["place"]
-    if isinstance(place.dtype, pd.CategoricalDtype):
-        codes = place.cat.codes.to_numpy().astype(np.int64)
-    else:
-        codes = pd.factorize(place)[0].astype(np.int64)
+    codes = value_codes(latest["place"])
     groups, _ = _counted(codes * 8 + latest["geo_precision"].to_numpy())
     first = np.full(groups.max() + 1 if len(groups) else 0, -1, dtype=np.int64)
     first[groups[::-1]] = np.arange(len(groups) - 1, -1, -1)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from components.frame import earlier_records, latest_records
+from components.frame import earlier_records, latest_records, value_codes
 from components.model import DEATH_FIELDS, Event, FigureScope, GeoPrecision
 
 
@@ -66,14 +66,9 @@ class FigureMasks:
 
     @classmethod
     def of(cls, latest: pd.DataFrame) -> FigureMasks:
-        events = latest["event_id"]
-        if isinstance(events.dtype, pd.CategoricalDtype):
-            codes = events.cat.codes.to_numpy()
-        else:
-            codes = pd.factorize(events)[0]
         return cls(
             (latest["figure_scope"] == FigureScope.EVENT).to_numpy(),
-            codes,
+            value_codes(latest["event_id"]),
             latest["geo_precision"].to_numpy() == int(GeoPrecision.REGION),
         )
 
