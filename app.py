@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from components.briefing import briefing
 from components.filters import apply_filters, target_type_options
 from components.logs import configure_logging
 from components.ui.about import about_panel
@@ -15,6 +14,7 @@ from components.ui.loading import data_store, load_data
 from components.ui.map_panel import incident_map
 from components.ui.metrics import headline_metrics
 from components.ui.playback import playback
+from components.ui.remembered import page_briefing
 from components.ui.report_panel import report_panel
 from components.ui.sidebar import display_sidebar, filter_sidebar, layer_sidebar
 from components.ui.style import page_style
@@ -35,13 +35,13 @@ projector = display_sidebar()
 page_style(projector)
 access = page_access(store)
 filtered = apply_filters(frame, filters)
-brief = briefing(filtered, events)
+brief = page_briefing(filtered, events)
 
 with top:
     page_header(brief)
 shown = playback(filtered)
 if shown is not filtered:
-    brief = briefing(shown, events)
+    brief = page_briefing(shown, events)
 headline_metrics(brief, frame, events)
 if filtered.empty:
     st.info("No incidents match these filters. Clear them in the sidebar.")

@@ -31,7 +31,8 @@ class Filters:
 
 
 def apply_filters(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """The rows that match every chosen filter (any of the values within one)."""
+    """The rows that match every chosen filter (any of the values within one);
+    ``frame`` itself when every row does (tables are shared, never written to)."""
     mask = np.ones(len(frame), dtype=bool)
     if filters.events:
         mask &= frame["event_id"].isin(filters.events).to_numpy()
@@ -47,7 +48,7 @@ def apply_filters(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     if filters.dates:
         first, last = (pd.Timestamp(day) for day in filters.dates)
         mask &= frame["date"].between(first, last).to_numpy()
-    return frame[mask]
+    return frame if mask.all() else frame[mask]
 
 
 def event_options(events: Mapping[str, Event]) -> list[str]:

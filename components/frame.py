@@ -129,8 +129,11 @@ def earlier_records(frame: pd.DataFrame) -> dict[str, list[str]]:
 def latest_records(frame: pd.DataFrame) -> pd.DataFrame:
     """The current records, each count carried forward from the records it revises
     where the newer source is silent on it."""
-    latest = frame[frame["current"]]
+    current = frame["current"].to_numpy(dtype=bool)
     chains = earlier_records(frame)
+    if not chains and current.all():
+        return frame  # nothing is revised: the table itself (never written to)
+    latest = frame[current]
     if not chains:
         return latest
     revised = latest["id"].isin(list(chains))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Mapping
 
 import pandas as pd
@@ -10,8 +9,9 @@ import streamlit as st
 
 from components.briefing import Briefing, event_table
 from components.model import CASUALTY_FIELDS, DEATH_FIELDS, Event
-from components.summary import Earlier, Figure, Headline, headline
+from components.summary import Earlier, Figure, Headline
 from components.text import markdown_text as md
+from components.ui.remembered import whole_headline
 
 GROUPED = ("killed_civilians", "killed_security", "killed_attackers")
 
@@ -55,28 +55,13 @@ def _dates(head: Headline) -> str:
     return f"{first.day} {first:%b %Y} to {last.day} {last:%b %Y}"
 
 
-_WHOLE: dict[int, tuple[weakref.ref, Mapping[str, Event], Headline]] = {}
-"""The loaded table's own figures, by the table (it is shared and never changed):
-a filter change does not count a million rows again."""
-
-
-def _whole_headline(full: pd.DataFrame, events: Mapping[str, Event]) -> Headline:
-    known = _WHOLE.get(id(full))
-    if known is not None and known[0]() is full and known[1] is events:
-        return known[2]
-    whole = headline(full, events)
-    _WHOLE.clear()  # one loaded table at a time
-    _WHOLE[id(full)] = (weakref.ref(full), events, whole)
-    return whole
-
-
 def headline_metrics(
     brief: Briefing, full: pd.DataFrame, events: Mapping[str, Event]
 ) -> Headline:
     """Deaths by group, places hit and the period, for the filtered rows; with
     several events, what each event adds."""
     head = brief.headline
-    whole = _whole_headline(full, events)
+    whole = whole_headline(full, events)
     # Deaths with no group get a figure of their own only where the data have any.
     fields = [f for f in DEATH_FIELDS if f in GROUPED or whole.deaths[f].value]
     columns = st.columns(len(fields) + 2)
