@@ -15,6 +15,8 @@ import base64
 import hashlib
 import json
 import math
+import threading
+from collections import OrderedDict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -535,6 +537,32 @@ def choose_mode(latest: pd.DataFrame, view: View | None) -> tuple[Mode, pd.Serie
     return "cells", inside
 
 
+@dataclass(frozen=True)
+class ViewlessLayers:
+    """The parts of a payload that do not depend on the view: worked out once per
+    selection, whatever the browser shows."""
+
+    deaths: list[Deaths]
+    places: list[PlaceLabel]
+    heat: list[HeatPoint]
+    bounds: list[list[float]] | None
+
+
+def viewless_layers(
+    latest: pd.DataFrame,
+    selection: pd.DataFrame | None = None,
+    skipped: Collection[str] = (),
+) -> ViewlessLayers:
+    """Deaths, place names and heat of ``latest`` (none for a ``skipped`` layer
+    key), and the bounds of ``selection`` (default: ``latest``)."""
+    return ViewlessLayers(
+        deaths=[] if DEATHS_KEY in skipped else death_circles(latest),
+        places=[] if NAMES_KEY in skipped else place_labels(latest),
+        heat=[] if HEAT_KEY in skipped else heat_points(latest),
+        bounds=data_bounds(latest if selection is None else selection),
+    )
+
+
 def build_payload(
     latest: pd.DataFrame,
     present_types: Sequence[str],
@@ -544,6 +572,7 @@ def build_payload(
     selection: pd.DataFrame | None = None,
     *,
     skip_hidden: bool = False,
+    viewless: ViewlessLayers | None = None,
 ) -> MapPayload:
     """What the browser draws for ``latest`` (revised records folded in).
 
@@ -551,10 +580,14 @@ def build_payload(
     filters; ``view`` (from the browser) decides what is sent when there is much;
     ``selection`` gives the bounds 'fit' shows (default: ``latest``);
     ``skip_hidden`` leaves out the data of hidden deaths, names and heat layers
-    (the page draws no hidden layer; a map file lets them be ticked on).
+    (the page draws no hidden layer; a map file lets them be ticked on);
+    ``viewless`` is :func:`viewless_layers` of the same arguments, when the
+    caller already has it.
     """
     history = history or {}
     skipped = set(hidden) if skip_hidden else set()
+    if viewless is None:
+        viewless = viewless_layers(latest, selection, skipped)
     types = [code for code in TARGET_TYPES if code in set(present_types)]
     type_index = {code: i for i, code in enumerate(types)}
     mode, chosen = choose_mode(latest, view)
@@ -612,23 +645,41 @@ def build_payload(
         "markers": markers,
         "points": points,
         "cells": cells,
-        "deaths": [] if DEATHS_KEY in skipped else death_circles(latest),
-        "places": [] if NAMES_KEY in skipped else place_labels(latest),
-        "heat": [] if HEAT_KEY in skipped else heat_points(latest),
-        "bounds": data_bounds(latest if selection is None else selection),
+        "deaths": viewless.deaths,
+        "places": viewless.places,
+        "heat": viewless.heat,
+        "bounds": viewless.bounds,
     }
     payload["id"] = payload_id(payload)
     return payload
 
 
+_WRITTEN: OrderedDict[str, tuple[int, str]] = OrderedDict()
+"""The JSON (without the id) of the last payloads built, by id, with the payload
+object it was written from: a payload is written once, for its id and for the
+page. (A payload is not changed once built: its id names its content.)"""
+_WRITING = threading.Lock()
+
+
 def payload_id(payload: Mapping[str, object]) -> str:
     """A hash of the payload's content (without its id)."""
-    content = json.dumps(
-        {k: v for k, v in payload.items() if k != "id"},
-        separators=(",", ":"),
-        sort_keys=True,
-    )
-    return hashlib.sha256(content.encode()).hexdigest()[:16]
+    content = script_json({k: v for k, v in payload.items() if k != "id"})
+    written = hashlib.sha256(content.encode()).hexdigest()[:16]
+    with _WRITING:
+        _WRITTEN[written] = (id(payload), content)
+        _WRITTEN.move_to_end(written)
+        while len(_WRITTEN) > 4:
+            _WRITTEN.popitem(last=False)
+    return written
+
+
+def payload_script(payload: MapPayload) -> str:
+    """The payload as JSON that is safe inside a <script> element."""
+    with _WRITING:
+        owner, content = _WRITTEN.get(payload["id"], (None, ""))
+    if owner != id(payload) or not content.startswith("{") or content == "{}":
+        return script_json(payload)
+    return '{"id":' + script_json(payload["id"]) + "," + content[1:]
 
 
 def script_json(value: object) -> str:

@@ -22,7 +22,13 @@ from jinja2 import Template
 from components.assets import MapAssets, map_assets
 from components.frame import latest_records
 from components.map_contract import LayerCall, MapPayload
-from components.mapdata import View, build_payload, earlier_figures, script_json
+from components.mapdata import (
+    View,
+    build_payload,
+    earlier_figures,
+    payload_script,
+    script_json,
+)
 from components.model import TARGET_TYPES
 from components.page_text import LiteralMacroElement, LiteralText
 from components.symbols import SHAPE_PATHS, target_class
@@ -210,7 +216,9 @@ def incident_layers(
         layers.append(layer)
     if not layers:  # every layer hidden: the payload still sets the legend and fit
         layers.append(folium.FeatureGroup(name="incident-map data", control=False))
-    DataCall("payload", payload, with_layer=False).add_to(layers[0])
+    DataCall("payload", encoded=payload_script(payload), with_layer=False).add_to(
+        layers[0]
+    )
     return layers
 
 
@@ -258,13 +266,24 @@ class DataCall(LiteralMacroElement):
         """
     )
 
-    def __init__(self, function: str, *arguments: object, with_layer: bool = True):
-        """``IncidentMap.<function>(<the layer>, <arguments as JSON>)``."""
+    def __init__(
+        self,
+        function: str,
+        *arguments: object,
+        with_layer: bool = True,
+        encoded: str | None = None,
+    ):
+        """``IncidentMap.<function>(<the layer>, <arguments as JSON>)``;
+        ``encoded`` is the arguments already written (safe in a script)."""
         super().__init__()
         self._name = "DataCall"
         self.function = function
         self.with_layer = with_layer
-        self.arguments = ", ".join(script_json(argument) for argument in arguments)
+        self.arguments = (
+            encoded
+            if encoded is not None
+            else ", ".join(script_json(argument) for argument in arguments)
+        )
 
 
 OUTLINE_STYLES = {

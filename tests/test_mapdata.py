@@ -16,9 +16,11 @@ from components.mapdata import (
     death_circles,
     death_radius,
     heat_points,
+    payload_script,
     place_labels,
     script_json,
     stack_offsets,
+    viewless_layers,
 )
 from components.model import GeoPrecision
 
@@ -80,6 +82,25 @@ def test_the_same_data_give_the_same_payload_id(seed_frame):
     assert payload_of(seed_frame)["id"] == payload_of(seed_frame)["id"]
     fewer = seed_frame[seed_frame["place"] != "Quetta"]
     assert payload_of(fewer)["id"] != payload_of(seed_frame)["id"]
+
+
+def test_the_payload_written_for_the_page_is_the_payload(seed_frame):
+    payload = payload_of(seed_frame)
+    written = payload_script(payload)
+    assert json.loads(written) == json.loads(json.dumps(payload))
+    assert "</" not in written
+    changed = {**payload, "note": "</script> changed after its id"}
+    assert json.loads(payload_script(changed))["note"] == changed["note"]
+
+
+def test_layers_given_to_the_payload_are_the_ones_it_would_work_out(seed_frame):
+    latest = latest_records(seed_frame)
+    types = list(latest["target_type"].unique())
+    view = View(25.0, 60.0, 32.0, 70.0, 7)
+    given = build_payload(
+        latest, types, view=view, viewless=viewless_layers(latest, latest)
+    )
+    assert given == build_payload(latest, types, view=view)
 
 
 def spread(size: int) -> pd.DataFrame:

@@ -1,22 +1,35 @@
 """The map, through streamlit-folium: it follows the selection, goes to a place,
-and keeps its view in the page's link."""
+and keeps its view in the page's link.
+
+The map is a fragment: panning, zooming or going to a place reruns the map alone,
+not the page around it, and the parts of the map that do not depend on the view
+are remembered for the table they were drawn from."""
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Set
+from collections.abc import Callable, Set
 
 import folium
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from components.assets import map_assets
+from components.assets import MapAssets, map_assets
 from components.filters import Filters, target_type_options
+from components.frame import latest_records
 from components.gazetteer import default_gazetteer
-from components.mapdata import View
-from components.mapview import DEFAULT_VIEW, base_map, incident_layers, map_payload
+from components.map_contract import MapPayload
+from components.mapdata import (
+    View,
+    ViewlessLayers,
+    build_payload,
+    earlier_figures,
+    viewless_layers,
+)
+from components.mapview import DEFAULT_VIEW, base_map, incident_layers
+from components.memo import by_table
 from components.text import markdown_text as md
 from components.ui.link import link_map_view
 from components.views import MAP, MapView, fit_view
@@ -26,10 +39,11 @@ logger = logging.getLogger(__name__)
 MAP_KEY = "incident_map"
 MAP_HEIGHT = 600
 RETURNED = ["zoom", "center", "bounds"]
-"""What the map reports back; a change of view reruns the page."""
+"""What the map reports back; a change of view reruns the map (a fragment)."""
 START = "map_start_view"
 TARGET = "map_target_view"
 FITTED = "map_fitted_to"
+SHOWN = "map_shown"
 PLACE_KEY = "go_to_place"
 
 
@@ -52,6 +66,19 @@ def incident_map(
             "Run `.venv/bin/python -m components.assets` once, then reload.",
             icon="⚠️",
         )
+    _map_fragment(assets, filtered, frame, filters, frozenset(shown_layers), projector)
+
+
+@st.fragment
+def _map_fragment(
+    assets: MapAssets,
+    filtered: pd.DataFrame,
+    frame: pd.DataFrame,
+    filters: Filters,
+    shown_layers: frozenset[str],
+    projector: bool,
+) -> None:
+    """The map and its place box: a pan, zoom or place reruns only this."""
     _go_to_place()
     _follow_selection(filtered, filters)
     target: MapView = st.session_state[TARGET]
@@ -63,9 +90,7 @@ def incident_map(
         if key not in shown_layers
     )
     started = time.perf_counter()
-    payload = map_payload(
-        filtered, target_types, hidden, _reported_view(), skip_hidden=True
-    )
+    payload = _payload(filtered, tuple(target_types), hidden, _reported_view())
     logger.info(
         "map payload %s: %s mode, %d of %d incidents, %.2f s",
         payload["id"],
@@ -88,6 +113,39 @@ def incident_map(
         use_container_width=True,
     )
     _keep_view_in_link(returned)
+    _remember_shown()
+
+
+@by_table()
+def _payload(
+    filtered: pd.DataFrame,
+    target_types: tuple[str, ...],
+    hidden: frozenset[str],
+    view: View | None,
+) -> MapPayload:
+    """The page's payload: what ``map_payload`` gives, with the parts of it that do
+    not depend on the view worked out once per selection."""
+    latest, history = _latest(filtered)
+    return build_payload(
+        latest,
+        target_types,
+        history,
+        view,
+        hidden,
+        selection=latest,
+        skip_hidden=True,
+        viewless=_viewless(latest, hidden),
+    )
+
+
+@by_table()
+def _latest(filtered: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, list[str]]]:
+    return latest_records(filtered), earlier_figures(filtered)
+
+
+@by_table()
+def _viewless(latest: pd.DataFrame, hidden: frozenset[str]) -> ViewlessLayers:
+    return viewless_layers(latest, skipped=hidden)
 
 
 def _follow_selection(filtered: pd.DataFrame, filters: Filters) -> None:
@@ -112,10 +170,26 @@ def _bounds(frame: pd.DataFrame) -> tuple[float, float, float, float]:
     )
 
 
-def shown_bounds() -> tuple[float, float, float, float] | None:
-    """(south, west, north, east) of what the map last showed, if it has said."""
+Bounds = tuple[float, float, float, float]
+
+
+def shown_bounds() -> Callable[[], Bounds | None]:
+    """A reader of what the map last showed: (south, west, north, east), or None
+    until the map has said. Read when called, so it follows the map's own reruns
+    (and works where the page's session is out of reach, as in a download)."""
+    shown: dict[str, Bounds] = st.session_state.setdefault(SHOWN, {})
+    return lambda: shown.get("bounds")
+
+
+def _remember_shown() -> None:
     view = _reported_view()
-    return (view.south, view.west, view.north, view.east) if view else None
+    if view is not None:
+        st.session_state.setdefault(SHOWN, {})["bounds"] = (
+            view.south,
+            view.west,
+            view.north,
+            view.east,
+        )
 
 
 def _reported_view() -> View | None:

@@ -79,7 +79,7 @@ def incident_table(
             events,
             title=briefing_title(brief),
             scope=scope,
-            bounds=bounds,
+            bounds=bounds(),
             fmt=fmt,
         )
 
