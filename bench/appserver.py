@@ -39,8 +39,10 @@ def running_app(
     port: int | None = None,
     options: Sequence[str] = (),
     env: Mapping[str, str] | None = None,
+    script: Path = ROOT / "app.py",
 ) -> Iterator[str]:
-    """Start ``streamlit run app.py`` on ``data_dir``; yield its URL; stop it.
+    """Start ``streamlit run app.py`` (or another ``script``) on ``data_dir``; yield
+    its URL; stop it.
 
     The app's database is ``database_url``, else a SQLite file of its own in a
     temporary folder (seeded from ``data_dir``); ``options`` are further
@@ -59,6 +61,7 @@ def running_app(
                 port or free_port(),
                 options,
                 env or {},
+                script,
             )
         )
 
@@ -72,6 +75,7 @@ def _serve(
     port: int,
     options: Sequence[str],
     env: Mapping[str, str],
+    script: Path,
 ) -> Iterator[str]:
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("wb") as out:
@@ -81,7 +85,7 @@ def _serve(
                 "-m",
                 "streamlit",
                 "run",
-                str(ROOT / "app.py"),
+                str(script),
                 "--server.headless=true",
                 f"--server.port={port}",
                 "--server.address=127.0.0.1",

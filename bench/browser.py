@@ -13,7 +13,10 @@ with every request off localhost blocked, and prints:
 - after zooming in four levels with the map's own control: the seconds until the
   points in view are drawn on the canvas (the page sends the incidents in view);
 - that a click on a drawn point (a painted pixel of the canvas) opens its
-  incident's popup.
+  incident's popup;
+- the seconds until the map alone on a page (``bench/map_alone.py``: the same
+  data and map, nothing else) draws: how much of the dashboard's time is the
+  page around the map, and what Streamlit and the map's frame take by themselves.
 
 The first visit loads and caches the data (as a running briefing app has); the
 second visit is the one measured, and the cold figure is printed beside it.
@@ -25,13 +28,16 @@ import argparse
 import json
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
-from bench.appserver import running_app
+from bench.appserver import ROOT, running_app
 from bench.synthetic import write_synthetic
 
+MAP_ALONE = ROOT / "bench" / "map_alone.py"
 FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 ZOOM_STEPS = 4
 """Zoom levels in from the fitted view (about zoom 10: a district's surroundings)."""
@@ -77,7 +83,9 @@ def _wait(page, test, timeout: float = 120.0) -> dict:
         page.wait_for_timeout(25)
 
 
-def measure(url: str, size: int, timeout: float = 120.0) -> dict:
+@contextmanager
+def _local_page() -> Iterator[Page]:
+    """A page in headless Chromium that reaches nothing but localhost."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium",
@@ -88,10 +96,29 @@ def measure(url: str, size: int, timeout: float = 120.0) -> dict:
             "**/*",
             lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort(),
         )
-        started = time.perf_counter()
-        page.goto(url)
-        first = _wait(page, lambda d: any(d.values()), timeout)
-        first_s = time.perf_counter() - started
+        try:
+            yield page
+        finally:
+            browser.close()
+
+
+def _open(page: Page, url: str, timeout: float) -> tuple[dict, float]:
+    """Go to ``url``; what the map first draws and the seconds until it does."""
+    started = time.perf_counter()
+    page.goto(url)
+    drawn = _wait(page, lambda d: any(d.values()), timeout)
+    return drawn, time.perf_counter() - started
+
+
+def first_drawn(url: str, timeout: float = 120.0) -> float:
+    """Seconds from navigation until the page's map draws its incidents."""
+    with _local_page() as page:
+        return _open(page, url, timeout)[1]
+
+
+def measure(url: str, size: int, timeout: float = 120.0) -> dict:
+    with _local_page() as page:
+        first, first_s = _open(page, url, timeout)
         load = page.evaluate(
             "performance.timing.loadEventEnd - performance.timing.navigationStart"
         )
@@ -118,7 +145,6 @@ def measure(url: str, size: int, timeout: float = 120.0) -> dict:
             popup = frame.locator(".leaflet-popup-content")
             popup.wait_for(timeout=10_000)
             popup_text = popup.inner_text()
-        browser.close()
     return {
         "size": size,
         "page_load_s": round(load / 1000, 2),
@@ -146,10 +172,15 @@ def main() -> None:
             Path(scratch) / "data", args.size, layout=args.layout
         )
         log = Path(scratch) / "server.log"
-        with running_app(data, log, database_url=args.database_url) as url:
+        database_url = args.database_url or f"sqlite:///{scratch}/incidents.sqlite"
+        with running_app(data, log, database_url=database_url) as url:
             cold = measure(url, args.size, timeout=900)  # seeds, caches the data
             result = measure(url, args.size)
+        with running_app(data, log, database_url=database_url, script=MAP_ALONE) as url:
+            first_drawn(url, timeout=900)  # loads the data into this process
+            alone = first_drawn(url)
     result["cold_first_drawn_s"] = cold["first_drawn_s"]
+    result["map_alone_first_drawn_s"] = round(alone, 2)
     print(f"{args.size:,} synthetic incidents ({args.layout}) in headless Chromium:")
     print(f"  first visit (database seeded): drawn after {cold['first_drawn_s']:.2f} s")
     print(f"  page load event after {result['page_load_s']:.2f} s")
@@ -161,6 +192,10 @@ def main() -> None:
         f"{result['zoomed_points_drawn_s']:.2f} s: {result['zoomed_drawn']}"
     )
     print(f"  a click on a drawn point opened: {result['popup_text'][:80]!r}")
+    print(
+        f"  the map alone on a page (bench/map_alone.py), the same data: drawn "
+        f"after {alone:.2f} s"
+    )
     print(json.dumps(result))
 
 

@@ -1,0 +1,16 @@
+"""The map alone on a page: what ``python -m bench.browser`` compares the dashboard
+with. The same data, store and map as the dashboard, and nothing else on the page,
+so the time it takes to draw is what Streamlit and the map's frame take by
+themselves in this browser."""
+
+import streamlit as st
+
+from components.filters import Filters, target_type_options
+from components.ui.loading import load_data
+from components.ui.map_panel import incident_map
+from components.views import HIDDEN_BY_DEFAULT, layer_keys
+
+st.set_page_config(page_title="Incident map (map alone)", layout="wide")
+frame, _ = load_data()
+layers = frozenset(layer_keys(target_type_options(frame))) - HIDDEN_BY_DEFAULT
+incident_map(frame, frame, Filters(), layers)
