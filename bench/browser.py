@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import tempfile
 import time
 from collections.abc import Iterator
@@ -156,6 +157,13 @@ def measure(url: str, size: int, timeout: float = 120.0) -> dict:
     }
 
 
+def _map_alone_script(folder: Path) -> Path:
+    """The map-alone page in ``folder``, beside a copy of the app's static files
+    (Streamlit serves ``static/`` from the script's folder)."""
+    shutil.copytree(ROOT / "static", folder / "static")
+    return Path(shutil.copy(MAP_ALONE, folder / MAP_ALONE.name))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.browser")
     parser.add_argument("size", nargs="?", type=int, default=100_000)
@@ -176,7 +184,13 @@ def main() -> None:
         with running_app(data, log, database_url=database_url) as url:
             cold = measure(url, args.size, timeout=900)  # seeds, caches the data
             result = measure(url, args.size)
-        with running_app(data, log, database_url=database_url, script=MAP_ALONE) as url:
+        with running_app(
+            data,
+            log,
+            database_url=database_url,
+            script=_map_alone_script(Path(scratch) / "alone"),
+            env={"PYTHONPATH": str(ROOT)},
+        ) as url:
             first_drawn(url, timeout=900)  # loads the data into this process
             alone = first_drawn(url)
     result["cold_first_drawn_s"] = cold["first_drawn_s"]
