@@ -30,7 +30,11 @@ from components.mapdata import (
     script_json,
 )
 from components.model import TARGET_TYPES
-from components.page_text import LiteralMacroElement, LiteralText
+from components.page_text import (
+    LiteralFeatureGroup,
+    LiteralMacroElement,
+    LiteralText,
+)
 from components.symbols import SHAPE_PATHS, target_class
 from components.views import (
     CELLS_KEY,
@@ -208,14 +212,14 @@ def incident_layers(
     for key, name, kind in zip(keys, names, kinds, strict=True):
         if key in hidden and not in_control:
             continue
-        layer = folium.FeatureGroup(
+        layer = LiteralFeatureGroup(
             name=name, overlay=True, show=key not in hidden, control=in_control
         )
         call: LayerCall = {"payload": payload["id"], "key": key, "kind": kind}
         DataCall("layer", call).add_to(layer)
         layers.append(layer)
     if not layers:  # every layer hidden: the payload still sets the legend and fit
-        layers.append(folium.FeatureGroup(name="incident-map data", control=False))
+        layers.append(LiteralFeatureGroup(name="incident-map data", control=False))
     DataCall("payload", encoded=payload_script(payload), with_layer=False).add_to(
         layers[0]
     )

@@ -7,7 +7,11 @@ import pytest
 from branca.element import MacroElement
 
 from components.mapview import build_map
-from components.page_text import LiteralMacroElement, LiteralText
+from components.page_text import (
+    LiteralFeatureGroup,
+    LiteralMacroElement,
+    LiteralText,
+)
 
 TEMPLATE_PAYLOADS = [
     "{{7*7}}",
@@ -48,7 +52,10 @@ def test_every_data_element_of_ours_renders_literally(seed_frame):
         and type(element).__module__.startswith("components.")
     ]
     assert ours, "the map has elements of the project's own"
-    assert all(isinstance(element, LiteralMacroElement) for element in ours)
+    assert all(
+        isinstance(element, LiteralMacroElement | LiteralFeatureGroup)
+        for element in ours
+    )
 
 
 def test_literal_text_is_not_evaluated():
