@@ -32,7 +32,14 @@ from components.mapview import DEFAULT_VIEW, base_map, incident_layers
 from components.memo import by_table
 from components.text import markdown_text as md
 from components.ui.link import link_map_view
-from components.views import MAP, MapView, fit_view
+from components.views import (
+    DEATHS_KEY,
+    HEAT_KEY,
+    MAP,
+    NAMES_KEY,
+    MapView,
+    fit_view,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +52,8 @@ TARGET = "map_target_view"
 FITTED = "map_fitted_to"
 SHOWN = "map_shown"
 PLACE_KEY = "go_to_place"
+VIEWLESS_KEYS = frozenset({DEATHS_KEY, NAMES_KEY, HEAT_KEY})
+"""The layers that do not depend on the view; hiding a target type leaves them."""
 
 
 def incident_map(
@@ -134,7 +143,7 @@ def _payload(
         hidden,
         selection=latest,
         skip_hidden=True,
-        viewless=_viewless(latest, hidden),
+        viewless=_viewless(latest, hidden & VIEWLESS_KEYS),
     )
 
 
