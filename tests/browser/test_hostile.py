@@ -82,6 +82,9 @@ def test_the_standalone_map_of_hostile_text_runs_nothing(
 def test_template_text_imported_in_the_page_exports_literally(writable_app, visit):
     seen = visit(writable_app)
     page = seen.page
+    # Upload once the map has reported its view and its fragment has rerun (the
+    # view is then in the link): a briefer works on a page that has settled.
+    page.wait_for_function("() => location.search.includes('map=')", timeout=30_000)
     page.get_by_text("Import ACLED, GTD or UCDP GED files").click()
     upload = TEST_DATA / "hostile" / "files" / "acled-template-notes.csv"
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(
