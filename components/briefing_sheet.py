@@ -31,6 +31,7 @@ from components.frame import latest_records
 from components.mapdata import death_circles
 from components.model import CASUALTY_FIELDS, Event, GeoPrecision
 from components.symbols import DEATHS_COLOUR, TARGET_CLASSES, target_class
+from components.views import Bounds
 
 logger = logging.getLogger(__name__)
 
@@ -54,8 +55,6 @@ MIN_SPAN = 1.2
 """Degrees: the smallest view, so one town still shows its surroundings."""
 MANY = 20_000
 """Above this many points they are drawn small and rasterised."""
-Bounds = tuple[float, float, float, float]
-"""(south, west, north, east) in degrees."""
 
 
 def outline_basemap(static_dir: Path = STATIC_DIR) -> dict | None:

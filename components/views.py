@@ -76,9 +76,11 @@ MAX_FIT_ZOOM = 9
 FIT_PADDING = 60
 
 
-def fit_view(
-    bounds: tuple[float, float, float, float], size: tuple[int, int] = MAP_SIZE
-) -> MapView:
+Bounds = tuple[float, float, float, float]
+"""(south, west, north, east) in degrees."""
+
+
+def fit_view(bounds: Bounds, size: tuple[int, int] = MAP_SIZE) -> MapView:
     """The centre and zoom that show ``bounds`` (south, west, north, east), as
     Leaflet's fitBounds would on a map of ``size`` pixels."""
     south, west, north, east = bounds

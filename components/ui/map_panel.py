@@ -37,6 +37,7 @@ from components.views import (
     HEAT_KEY,
     MAP,
     NAMES_KEY,
+    Bounds,
     MapView,
     fit_view,
 )
@@ -170,16 +171,13 @@ def _follow_selection(filtered: pd.DataFrame, filters: Filters) -> None:
     st.session_state[TARGET] = linked or fitted or DEFAULT_VIEW
 
 
-def _bounds(frame: pd.DataFrame) -> tuple[float, float, float, float]:
+def _bounds(frame: pd.DataFrame) -> Bounds:
     return (
         float(frame["lat"].min()),
         float(frame["lon"].min()),
         float(frame["lat"].max()),
         float(frame["lon"].max()),
     )
-
-
-Bounds = tuple[float, float, float, float]
 
 
 def shown_bounds() -> Callable[[], Bounds | None]:
