@@ -13,6 +13,7 @@ from components.ui.link import open_link
 from components.ui.loading import data_store, load_data
 from components.ui.map_panel import incident_map
 from components.ui.metrics import headline_metrics
+from components.ui.page_order import whole_page
 from components.ui.playback import playback
 from components.ui.remembered import page_briefing
 from components.ui.report_panel import report_panel
@@ -45,12 +46,14 @@ if shown is not filtered:
 headline_metrics(brief, frame, events)
 if filtered.empty:
     st.info("No incidents match these filters. Clear them in the sidebar.")
+whole = whole_page()  # the map first; the rest once it is drawn
 incident_map(shown, frame, filters, layers, projector=projector)
-timeline(shown)
-incident_table(shown, events, filters, brief)
-if access.can_write:
-    import_panel(frame, access)
-    report_panel(frame, events, access)
-history_panel(shown, store, access)
-users_panel(store, access)
-about_panel(events)
+if whole:
+    timeline(shown)
+    incident_table(shown, events, filters, brief)
+    if access.can_write:
+        import_panel(frame, access)
+        report_panel(frame, events, access)
+    history_panel(shown, store, access)
+    users_panel(store, access)
+    about_panel(events)

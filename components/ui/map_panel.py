@@ -32,6 +32,7 @@ from components.mapview import DEFAULT_VIEW, base_map, incident_layers
 from components.memo import by_table
 from components.text import markdown_text as md
 from components.ui.link import link_map_view
+from components.ui.page_order import map_drawn
 from components.views import (
     DEATHS_KEY,
     HEAT_KEY,
@@ -124,6 +125,8 @@ def _map_fragment(
     )
     _keep_view_in_link(returned)
     _remember_shown()
+    if _reported_view() is not None:
+        map_drawn()
 
 
 @by_table()

@@ -122,8 +122,11 @@ class Visit:
 def visit(browser, request) -> Iterator:
     contexts = []
 
-    def open_app(server: AppServer | str, query: str = "") -> Visit:
-        """Open the app (or a URL such as a file:// map) and watch what it does."""
+    def open_app(
+        server: AppServer | str, query: str = "", refuse: str | None = None
+    ) -> Visit:
+        """Open the app (or a URL such as a file:// map) and watch what it does;
+        ``refuse``: a local file the page is not given (a glob)."""
         context = browser.new_context(viewport={"width": 1500, "height": 1300})
         contexts.append(context)
         page = context.new_page()
@@ -141,6 +144,8 @@ def visit(browser, request) -> Iterator:
             route_request.abort()
 
         context.route("**/*", route)
+        if refuse:
+            page.route(refuse, lambda refused: refused.abort())
 
         def on_dialog(dialog):
             seen.dialogs.append(dialog.message)

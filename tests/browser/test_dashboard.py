@@ -47,6 +47,36 @@ def test_map_draws_a_marker_per_row_on_the_outline_basemap(seed_app, visit):
     seen.page.screenshot(path=str(ARTIFACTS / "dashboard.png"))
 
 
+INCIDENT_TABLE = '[data-testid="stDataFrame"]'
+
+
+def test_the_map_is_drawn_before_the_table_and_panels(seed_app, visit):
+    seen = visit(seed_app)
+    table_at_first_drawing = seen.page.wait_for_function(
+        """([frame, table]) => {
+            const doc = document.querySelector(frame)?.contentDocument;
+            if (!doc || !doc.querySelector(".incident-marker")) return null;
+            return {table: document.querySelectorAll(table).length};
+        }""",
+        arg=['iframe[title="streamlit_folium.st_folium"]', INCIDENT_TABLE],
+        polling="raf",
+        timeout=30_000,
+    ).json_value()
+    assert table_at_first_drawing == {"table": 0}
+    # The map's report of its view brings the rest of the page.
+    seen.page.locator(INCIDENT_TABLE).first.wait_for(timeout=20_000)
+    seen.page.get_by_text("About this data").wait_for(timeout=20_000)
+    assert marker_count(seen.map_frame()) == 16
+
+
+def test_the_rest_of_the_page_comes_when_the_map_cannot_draw(seed_app, visit):
+    seen = visit(seed_app, refuse="**/leaflet.js")
+    seen.page.locator(INCIDENT_TABLE).first.wait_for(timeout=30_000)
+    seen.page.get_by_text("About this data").wait_for(timeout=20_000)
+    frame = seen.page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+    assert marker_count(frame) == 0
+
+
 def unchoose(visit, label: str, option: str) -> None:
     select = visit.page.locator('[data-testid="stMultiSelect"]').filter(has_text=label)
     select.get_by_role("button", name=f"Remove {option}", exact=True).click()
