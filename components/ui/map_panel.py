@@ -90,6 +90,8 @@ def _map_fragment(
     projector: bool,
 ) -> None:
     """The map and its place box: a pan, zoom or place reruns only this."""
+    if _reported_view() is not None:
+        map_drawn()  # the first report: the rest of the page, before anything else
     _go_to_place()
     _follow_selection(filtered, filters)
     target: MapView = st.session_state[TARGET]
@@ -125,8 +127,6 @@ def _map_fragment(
     )
     _keep_view_in_link(returned)
     _remember_shown()
-    if _reported_view() is not None:
-        map_drawn()
 
 
 @by_table()
