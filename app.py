@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.filters import apply_filters, target_type_options
+from components.filters import apply_filters
 from components.logs import configure_logging
 from components.ui.about import about_panel
 from components.ui.access import page_access
@@ -15,7 +15,7 @@ from components.ui.map_panel import incident_map
 from components.ui.metrics import headline_metrics
 from components.ui.page_order import whole_page
 from components.ui.playback import playback
-from components.ui.remembered import page_briefing
+from components.ui.remembered import page_briefing, target_type_options
 from components.ui.report_panel import report_panel
 from components.ui.sidebar import display_sidebar, filter_sidebar, layer_sidebar
 from components.ui.style import page_style

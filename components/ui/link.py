@@ -8,8 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from components import views
-from components.filters import date_span, filter_labels, target_type_options
 from components.text import markdown_text as md
+from components.ui.remembered import date_span, filter_labels, target_type_options
 from components.ui.sidebar import LAYERS_KEY, layer_labels
 
 _NOTES = "link_notes"

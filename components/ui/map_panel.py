@@ -17,7 +17,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from components.assets import MapAssets, map_assets
-from components.filters import Filters, target_type_options
+from components.filters import Filters
 from components.frame import latest_records
 from components.gazetteer import default_gazetteer
 from components.map_contract import MapPayload
@@ -33,6 +33,7 @@ from components.memo import by_table
 from components.text import markdown_text as md
 from components.ui.link import link_map_view
 from components.ui.page_order import map_drawn
+from components.ui.remembered import target_type_options
 from components.views import (
     DEATHS_KEY,
     HEAT_KEY,

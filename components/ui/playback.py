@@ -10,7 +10,8 @@ import time
 import pandas as pd
 import streamlit as st
 
-from components.filters import days_of, up_to
+from components.filters import up_to
+from components.ui.remembered import days_of
 
 logger = logging.getLogger(__name__)
 

@@ -9,8 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from components import views
-from components.filters import Filters, date_span, event_labels, filter_labels
+from components.filters import Filters, event_labels
 from components.model import TARGET_TYPES, Event
+from components.ui.remembered import date_span, filter_labels
 
 # Each filter is bound to the URL parameter of its key, so a link reopens the view.
 EVENTS_KEY = views.EVENT
