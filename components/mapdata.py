@@ -674,12 +674,15 @@ def payload_id(payload: Mapping[str, object]) -> str:
 
 
 def payload_script(payload: MapPayload) -> str:
-    """The payload as JSON that is safe inside a <script> element."""
+    """The payload as JSON that is safe inside a <script> element: the same text
+    for the same content, written or not before (the page redraws the map's
+    layers when their script changes)."""
     with _WRITING:
         owner, content = _WRITTEN.get(payload["id"], (None, ""))
-    if owner != id(payload) or not content.startswith("{") or content == "{}":
-        return script_json(payload)
-    return '{"id":' + script_json(payload["id"]) + "," + content[1:]
+    if owner != id(payload):
+        content = script_json({k: v for k, v in payload.items() if k != "id"})
+    rest = content[1:]
+    return '{"id":' + script_json(payload["id"]) + ("," if rest != "}" else "") + rest
 
 
 def script_json(value: object) -> str:

@@ -120,6 +120,9 @@ def base_map(
     dark: bool = False,
 ) -> folium.Map:
     """The map without data: identical on every call with the same arguments.
+    Its base layers keep their names from call to call (folium would draw new
+    ones): the layer control names them, and streamlit-folium redraws every
+    incident layer when the control's script changes.
 
     Base layers: an outline map (land, coast, borders, country names) drawn from a
     file the app serves, which needs no network, and OpenStreetMap tiles for when
@@ -140,6 +143,7 @@ def base_map(
     fmap.get_root().header.add_child(LiteralText(f"<style>{css}</style>"))
     if assets.basemap_url:
         outline = folium.FeatureGroup(name=OUTLINE_LAYER, overlay=False, show=True)
+        outline._id = "outline"
         styles = DARK_OUTLINE_STYLES if dark else OUTLINE_STYLES
         OutlineBasemap(assets.basemap_url, styles).add_to(outline)
         if assets.detail_url:
@@ -149,13 +153,15 @@ def base_map(
             }
             DataCall("detail", detail).add_to(outline)
         outline.add_to(fmap)
-    folium.TileLayer(
+    tiles = folium.TileLayer(
         "OpenStreetMap",
         name=TILES_LAYER,
         attr="© OpenStreetMap contributors",
         overlay=False,
         show=not assets.basemap_url,
-    ).add_to(fmap)
+    )
+    tiles._id = "openstreetmap"
+    tiles.add_to(fmap)
     return fmap
 
 

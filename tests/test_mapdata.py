@@ -93,6 +93,14 @@ def test_the_payload_written_for_the_page_is_the_payload(seed_frame):
     assert json.loads(payload_script(changed))["note"] == changed["note"]
 
 
+def test_the_same_payload_is_written_as_the_same_text(seed_frame):
+    # The page redraws every incident layer when their script changes, so a
+    # payload written again (not by the call that built it) reads the same.
+    payload = payload_of(seed_frame)
+    assert payload_script(dict(payload)) == payload_script(payload)
+    assert payload_script(payload_of(seed_frame)) == payload_script(payload)
+
+
 def test_layers_given_to_the_payload_are_the_ones_it_would_work_out(seed_frame):
     latest = latest_records(seed_frame)
     types = list(latest["target_type"].unique())

@@ -1,6 +1,8 @@
 import json
 import re
 
+import folium
+
 from components.assets import SCRIPT_URL, cdn_assets, local_assets
 from components.mapview import (
     DEATHS_LAYER,
@@ -98,6 +100,24 @@ def test_base_map_is_identical_on_every_call():
         return re.sub(r"_[0-9a-f]{32}", "", fmap.get_root().render())
 
     assert script() == script()
+
+
+def test_base_layers_keep_their_names_from_build_to_build():
+    # The layer control names the base layers; when its script changes between
+    # reruns, streamlit-folium takes every incident layer off and draws it again.
+    # (It names the control and the map itself.)
+    def control() -> str:
+        fmap = base_map(local_assets())
+        layers = folium.LayerControl(collapsed=True).add_to(fmap)
+        fmap.render()
+        script = layers._template.module.script(layers, {})
+        return script.replace(layers.get_name(), "control").replace(
+            fmap.get_name(), "map"
+        )
+
+    first = control()
+    assert "feature_group_outline" in first
+    assert first == control()
 
 
 def test_layers_stay_the_same_while_filters_narrow_the_data(seed_frame):
