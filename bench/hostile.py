@@ -495,7 +495,9 @@ def via_page(path: Path, want: dict) -> Outcome:
 
     from components.ui.import_panel import UPLOAD_KEY
 
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    # The second run draws the rest of the page (the map's first report does it
+    # in a browser), where the import panel is.
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run().run()
     mime = "application/geo+json" if path.suffix == ".geojson" else "text/csv"
     upload = next(u for u in at.file_uploader if u.key == UPLOAD_KEY)
     upload.set_value((path.name, path.read_bytes(), mime)).run()
