@@ -9,15 +9,15 @@ from components.ui.access import page_access
 from components.ui.header import page_header
 from components.ui.history_panel import history_panel
 from components.ui.import_panel import import_panel
-from components.ui.link import open_link
+from components.ui.link import link_chooses_a_view, open_link
 from components.ui.loading import data_store, load_data
 from components.ui.map_panel import incident_map
 from components.ui.metrics import headline_metrics
-from components.ui.page_order import whole_page
-from components.ui.playback import playback
-from components.ui.remembered import page_briefing, target_type_options
+from components.ui.page_order import rest_to_come, whole_page
+from components.ui.playback import playback, playback_later
+from components.ui.remembered import page_briefing
 from components.ui.report_panel import report_panel
-from components.ui.sidebar import display_sidebar, filter_sidebar, layer_sidebar
+from components.ui.sidebar import sidebar, sidebar_later
 from components.ui.style import page_style
 from components.ui.table import incident_table
 from components.ui.timeline import timeline
@@ -30,9 +30,9 @@ frame, events = load_data()
 store = data_store()
 top = st.container()
 open_link(frame)
-filters = filter_sidebar(frame, events)
-layers = layer_sidebar(target_type_options(frame))
-projector = display_sidebar()
+whole = whole_page()  # a session's first run: the head and the map; the rest after
+light = not whole and not link_chooses_a_view()  # widgets later, in their places
+filters, layers, projector = (sidebar_later if light else sidebar)(frame, events)
 page_style(projector)
 access = page_access(store)
 filtered = apply_filters(frame, filters)
@@ -40,13 +40,14 @@ brief = page_briefing(filtered, events)
 
 with top:
     page_header(brief)
-shown = playback(filtered)
+shown = (playback_later if light else playback)(filtered)
 if shown is not filtered:
     brief = page_briefing(shown, events)
 headline_metrics(brief, frame, events)
 if filtered.empty:
     st.info("No incidents match these filters. Clear them in the sidebar.")
-whole = whole_page()  # the map first; the rest once it is drawn
+if not whole:
+    rest_to_come()
 incident_map(shown, frame, filters, layers, projector=projector)
 if whole:
     timeline(shown)

@@ -24,6 +24,8 @@ MAP = "map"
 LAYERS = "layers"
 PROJECTOR = "projector"
 PARAMETERS = (EVENT, PLACE, TARGET, ATTACK, DATES, MAP, LAYERS, PROJECTOR)
+SIDEBAR_PARAMETERS = tuple(name for name in PARAMETERS if name != MAP)
+"""What the sidebar's widgets take from a link (the map keeps its own view)."""
 
 CELLS_KEY = "cells"
 DEATHS_KEY = "deaths"

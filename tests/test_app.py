@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -97,6 +98,44 @@ def test_a_sessions_first_run_draws_the_map_and_figures_before_the_rest():
     whole_page(at)
     assert set(table_places(at))
     assert at.expander
+
+
+@pytest.mark.parametrize("data", ["seed", "many days", "two events"])
+def test_the_first_run_draws_the_filters_and_playback_later(
+    data, tmp_path, monkeypatch
+):
+    if data != "seed":
+        write_synthetic(tmp_path, 300)  # one event over many days
+        monkeypatch.setenv(DATA_DIR_VARIABLE, str(tmp_path))
+    if data == "two events":  # and the seed's later one: shown by default
+        seed_events = pd.read_csv(ROOT / "data" / "events.csv", dtype=str)
+        events = pd.read_csv(tmp_path / "events.csv", dtype=str)
+        pd.concat([events, seed_events]).to_csv(tmp_path / "events.csv", index=False)
+        for file in (ROOT / "data" / "incidents").glob("*.csv"):
+            shutil.copy(file, tmp_path / "incidents" / file.name)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception, [e.message for e in at.exception]
+    widgets = (at.multiselect, at.select_slider, at.toggle, at.text_input)
+    assert [len(found) for found in widgets] == [0, 0, 0, 0]
+    assert "The filters come once the map is drawn." in [c.value for c in at.caption]
+    first = payload(at)
+    whole_page(at)
+    assert at.multiselect(key=PLACES_KEY).value == []
+    assert at.text_input(key="go_to_place")  # the map's place box
+    assert len(at.select_slider) == (data == "many days")  # the playback
+    # The widgets' defaults are what the first run chose: the same map.
+    assert payload(at)["id"] == first["id"]
+    assert payload(at)["markers"] == first["markers"]
+
+
+def test_a_link_that_chooses_a_view_gets_the_filters_in_the_first_run():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["place"] = "Mastung"
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.multiselect(key=PLACES_KEY).value == ["Mastung"]
+    assert marker_points(at) == {MASTUNG}
+    assert not [d for d in at.dataframe if "place" in d.value.columns]
 
 
 def test_about_shows_the_source_path_as_written(app):

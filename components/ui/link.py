@@ -53,6 +53,12 @@ def _read_old_layer_links(frame: pd.DataFrame) -> None:
     st.session_state[LAYERS_KEY] = keys
 
 
+def link_chooses_a_view() -> bool:
+    """Whether the link chooses what the sidebar shows (events, filters, layers or
+    projector mode): only the sidebar's widgets read those."""
+    return any(name in st.query_params for name in views.SIDEBAR_PARAMETERS)
+
+
 def link_map_view() -> views.MapView | None:
     """The map view the page was opened with (fixed for the session)."""
     return st.session_state.get(_MAP_VIEW)

@@ -32,7 +32,7 @@ from components.mapview import DEFAULT_VIEW, base_map, incident_layers
 from components.memo import by_table
 from components.text import markdown_text as md
 from components.ui.link import link_map_view
-from components.ui.page_order import map_drawn
+from components.ui.page_order import drawing_whole_page, keep_place, map_drawn
 from components.ui.remembered import target_type_options
 from components.views import (
     DEATHS_KEY,
@@ -55,6 +55,8 @@ TARGET = "map_target_view"
 FITTED = "map_fitted_to"
 SHOWN = "map_shown"
 PLACE_KEY = "go_to_place"
+PLACE_BOX_HEIGHT = 40
+"""The place box's height in pixels (measured in Chromium)."""
 VIEWLESS_KEYS = frozenset({DEATHS_KEY, NAMES_KEY, HEAT_KEY})
 """The layers that do not depend on the view; hiding a target type leaves them."""
 
@@ -93,7 +95,10 @@ def _map_fragment(
     """The map and its place box: a pan, zoom or place reruns only this."""
     if _reported_view() is not None:
         map_drawn()  # the first report: the rest of the page, before anything else
-    _go_to_place()
+    if drawing_whole_page():
+        _go_to_place()
+    else:  # the box comes with the rest of the page (it loads code of its own)
+        keep_place(PLACE_BOX_HEIGHT)
     _follow_selection(filtered, filters)
     target: MapView = st.session_state[TARGET]
     start: MapView = st.session_state.setdefault(START, target)

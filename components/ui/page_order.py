@@ -3,11 +3,12 @@ follows once the map is drawn.
 
 A briefer opens the page to see the map. The timeline, table and panels under it
 cost the browser seconds of rendering, and drawn in the same pass they hold the
-map back. So a session's first run draws the sidebar, the title, the headline
-figures and the map, and stops there; the map's first report of its view (it has
-drawn) reruns the whole page. Should the map never report (its script failed to
-load), a timer brings the rest a few seconds later all the same. Every later run
-draws the whole page.
+map back; so do the sidebar's widgets and the playback control. So a session's
+first run draws the title, the headline figures and the map (with the places of
+the sidebar and playback kept), and stops there; the map's first report of its
+view (it has drawn) reruns the whole page. Should the map never report (its
+script failed to load), a timer brings the rest a few seconds later all the
+same. Every later run draws the whole page.
 """
 
 from __future__ import annotations
@@ -28,15 +29,30 @@ FALLBACK_SECONDS = 4.0
 
 def whole_page() -> bool:
     """Whether this run draws the whole page: every run but a session's first.
-    Asked before the map is drawn (the map asks for the rest when it waits)."""
+    Asked before the page is drawn (the map asks for the rest when it waits)."""
     if HEAD_DRAWN in st.session_state:
         st.session_state[WHOLE_DRAWN] = True
         return True
     st.session_state[HEAD_DRAWN] = time.monotonic()
     st.session_state[WHOLE_DRAWN] = False
+    return False
+
+
+def drawing_whole_page() -> bool:
+    """Whether this run draws the whole page (for parts inside the head)."""
+    return st.session_state.get(WHOLE_DRAWN, True)
+
+
+def keep_place(height: int) -> None:
+    """An empty place ``height`` pixels tall for a part the rest of the page draws,
+    so nothing under it moves when it comes."""
+    st.container(height=height, border=False)
+
+
+def rest_to_come() -> None:
+    """At the head's end: the timer that brings the rest should the map not."""
     with st.sidebar:  # at the sidebar's end, where it moves nothing on the page
         _rest_later()
-    return False
 
 
 def map_drawn() -> None:

@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from components.filters import up_to
+from components.ui.page_order import keep_place
 from components.ui.remembered import days_of
 
 logger = logging.getLogger(__name__)
@@ -21,6 +22,9 @@ NEXT_KEY = "playback_next_day"
 DRAWN_KEY = "playback_drawn_at"
 STEP_SECONDS = 2.0
 """How long each day stays on screen while playing."""
+ROW_HEIGHT = 68
+"""The control's height in pixels (buttons and the day slider, one row; measured
+in Chromium at 1280, 1440 and 1500 px wide)."""
 
 
 def playback(filtered: pd.DataFrame) -> pd.DataFrame:
@@ -68,6 +72,15 @@ def playback(filtered: pd.DataFrame) -> pd.DataFrame:
         st.session_state[DRAWN_KEY] = time.monotonic()
         _tick(days)
     return filtered if chosen == days[-1] and not playing else up_to(filtered, chosen)
+
+
+def playback_later(filtered: pd.DataFrame) -> pd.DataFrame:
+    """The control's place, kept empty until the rest of the page draws it (so the
+    figures and the map below it do not move); every row until then, as the
+    control shows before it is touched."""
+    if len(days_of(filtered)) >= 2:
+        keep_place(ROW_HEIGHT)
+    return filtered
 
 
 def _apply_next_day(days: list[dt.date]) -> None:

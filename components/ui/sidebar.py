@@ -11,7 +11,7 @@ import streamlit as st
 from components import views
 from components.filters import Filters, event_labels
 from components.model import TARGET_TYPES, Event
-from components.ui.remembered import date_span, filter_labels
+from components.ui.remembered import date_span, filter_labels, target_type_options
 
 # Each filter is bound to the URL parameter of its key, so a link reopens the view.
 EVENTS_KEY = views.EVENT
@@ -35,6 +35,41 @@ def _clear_filters() -> None:
     st.session_state.pop(DATES_KEY, None)
 
 
+def sidebar(
+    frame: pd.DataFrame, events: Mapping[str, Event]
+) -> tuple[Filters, frozenset[str], bool]:
+    """Draw the sidebar; the filters, the map layers and projector mode chosen."""
+    filters = filter_sidebar(frame, events)
+    layers = layer_sidebar(target_type_options(frame))
+    return filters, layers, display_sidebar()
+
+
+def sidebar_later(
+    frame: pd.DataFrame, events: Mapping[str, Event]
+) -> tuple[Filters, frozenset[str], bool]:
+    """The sidebar's place, its widgets to come with the rest of the page; what
+    they will choose before anyone touches them (the page's link names nothing).
+
+    Widgets cost the browser time to draw, and a session's first run draws the
+    map as soon as it can."""
+    with st.sidebar:
+        st.header("Filters")
+        st.caption("The filters come once the map is drawn.")
+    latest = _latest_event(events)
+    filters = Filters(events=tuple(latest))
+    layers = frozenset(_default_layers(layer_labels(target_type_options(frame))))
+    return filters, layers, False
+
+
+def _latest_event(events: Mapping[str, Event]) -> list[str]:
+    """The event filter's default: the latest event."""
+    return list(event_labels(events))[:1]
+
+
+def _default_layers(names: Mapping[str, str]) -> list[str]:
+    return [key for key in names if key not in views.HIDDEN_BY_DEFAULT]
+
+
 def filter_sidebar(frame: pd.DataFrame, events: Mapping[str, Event]) -> Filters:
     """Draw the filters and return what is chosen (the latest event by default)."""
     labels = filter_labels(frame)
@@ -46,7 +81,7 @@ def filter_sidebar(frame: pd.DataFrame, events: Mapping[str, Event]) -> Filters:
         chosen_events = st.multiselect(
             "Event",
             list(named),
-            default=None if EVENTS_KEY in st.session_state else list(named)[:1],
+            default=None if EVENTS_KEY in st.session_state else _latest_event(events),
             key=EVENTS_KEY,
             bind="query-params",
             format_func=named.__getitem__,
@@ -107,9 +142,7 @@ def layer_sidebar(target_types: Sequence[str]) -> frozenset[str]:
         shown = st.multiselect(
             "Map layers",
             list(names),
-            default=None
-            if LAYERS_KEY in st.session_state
-            else [key for key in names if key not in views.HIDDEN_BY_DEFAULT],
+            default=None if LAYERS_KEY in st.session_state else _default_layers(names),
             key=LAYERS_KEY,
             bind="query-params",
             format_func=names.__getitem__,

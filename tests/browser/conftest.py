@@ -18,6 +18,7 @@ import pytest
 
 from bench.appserver import AppStartError, running_app
 from bench.hostile import payloads, write_hostile_data
+from bench.synthetic import write_synthetic
 from components.assets import missing_files
 from tests.conftest import ROOT, TEST_DATA
 
@@ -63,6 +64,12 @@ def _serve(data_dir: Path, name: str) -> Iterator[AppServer]:
 @pytest.fixture(scope="session")
 def seed_app() -> Iterator[AppServer]:
     yield from _serve(ROOT / "data", "seed")
+
+
+@pytest.fixture(scope="session")
+def days_app(tmp_path_factory) -> Iterator[AppServer]:
+    """The app on 300 synthetic incidents over many days (the playback shows)."""
+    yield from _serve(write_synthetic(tmp_path_factory.mktemp("days"), 300), "days")
 
 
 @pytest.fixture(scope="session")

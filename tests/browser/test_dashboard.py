@@ -69,6 +69,46 @@ def test_the_map_is_drawn_before_the_table_and_panels(seed_app, visit):
     assert marker_count(seen.map_frame()) == 16
 
 
+PLACES_OF_THINGS = """([frame]) => {
+    // Once the markers are drawn and the map's frame has its height.
+    const map = document.querySelector(frame);
+    if (!map?.contentDocument?.querySelector(".incident-marker")) return null;
+    const box = map.closest('[data-testid="stElementContainer"]');
+    if (box.getBoundingClientRect().height < 500) return null;
+    const top = (element) => Math.round(element.getBoundingClientRect().top);
+    return {
+        map: top(map),
+        figures: top(document.querySelector('[data-testid="stMetric"]')),
+        filters: document.querySelectorAll('[data-testid="stMultiSelect"]').length,
+        play: [...document.querySelectorAll("button")].some(
+            (b) => b.innerText.includes("Play")),
+        placeBox: document.querySelectorAll('input[placeholder^="Go to a"]').length,
+        table: document.querySelectorAll('[data-testid="stDataFrame"]').length,
+    };
+}"""
+
+
+def test_the_filters_playback_and_place_box_come_after_the_map_in_places_kept(
+    days_app, visit
+):
+    seen = visit(days_app)
+    args = ['iframe[title="streamlit_folium.st_folium"]']
+    first = seen.page.wait_for_function(
+        PLACES_OF_THINGS, arg=args, polling="raf", timeout=30_000
+    ).json_value()
+    assert first["table"] == 0, "the rest of the page came with the map"
+    assert (first["filters"], first["play"], first["placeBox"]) == (0, False, 0)
+    seen.page.locator(INCIDENT_TABLE).first.wait_for(timeout=20_000)
+    seen.page.get_by_role("button", name="Play").wait_for(timeout=20_000)
+    later = seen.page.evaluate(PLACES_OF_THINGS, args)
+    assert later["filters"] == 5  # event, place, target, attack; map layers
+    assert later["play"]
+    assert later["placeBox"] == 1
+    # Nothing the briefer is looking at moves when they come.
+    assert abs(later["figures"] - first["figures"]) <= 1, (first, later)
+    assert abs(later["map"] - first["map"]) <= 1, (first, later)
+
+
 def test_the_rest_of_the_page_comes_when_the_map_cannot_draw(seed_app, visit):
     seen = visit(seed_app, refuse="**/leaflet.js")
     seen.page.locator(INCIDENT_TABLE).first.wait_for(timeout=30_000)
