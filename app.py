@@ -4,6 +4,7 @@ import streamlit as st
 
 from components.filters import apply_filters
 from components.logs import configure_logging
+from components.server_sockets import send_without_delay_once
 from components.ui.about import about_panel
 from components.ui.access import page_access
 from components.ui.header import page_header
@@ -25,6 +26,7 @@ from components.ui.users_panel import users_panel
 
 st.set_page_config(page_title="Incident map", page_icon="🗺️", layout="wide")
 configure_logging("INFO")
+send_without_delay_once(st.get_option("server.port"))  # no 40 ms waits per file
 
 frame, events = load_data()
 store = data_store()
