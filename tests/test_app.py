@@ -13,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bench.synthetic import write_synthetic
+from components.gazetteer import default_gazetteer
 from components.store import DATA_DIR_VARIABLE, open_store
 from components.ui.sidebar import (
     ATTACK_TYPES_KEY,
@@ -126,6 +127,17 @@ def test_the_first_run_draws_the_filters_and_playback_later(
     # The widgets' defaults are what the first run chose: the same map.
     assert payload(at)["id"] == first["id"]
     assert payload(at)["markers"] == first["markers"]
+
+
+def test_go_to_a_place_moves_the_map_and_names_what_it_cannot_find():
+    at = run_app()
+    kalat = default_gazetteer().match("Kalat").place
+    at.text_input(key="go_to_place").set_value("Kalat").run()
+    args = map_args(at)
+    assert (args["zoom"], args["center"]) == (11, [kalat.lat, kalat.lon])
+    at.text_input(key="go_to_place").set_value("Nowhereville").run()
+    assert "'Nowhereville' is not in the gazetteer." in [t.value for t in at.toast]
+    assert map_args(at)["center"] == [kalat.lat, kalat.lon]
 
 
 def test_a_link_that_chooses_a_view_gets_the_filters_in_the_first_run():
