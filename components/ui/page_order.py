@@ -3,12 +3,12 @@ follows once the map is drawn.
 
 A briefer opens the page to see the map. The timeline, table and panels under it
 cost the browser seconds of rendering, and drawn in the same pass they hold the
-map back; so do the sidebar's widgets and the playback control. So a session's
-first run draws the title, the headline figures and the map (with the places of
-the sidebar and playback kept), and stops there; the map's first report of its
-view (it has drawn) reruns the whole page. Should the map never report (its
-script failed to load), a timer brings the rest a few seconds later all the
-same. Every later run draws the whole page.
+map back; so do the sidebar's widgets, the playback control and the place box. So
+a session's first run draws the title, the headline figures and the map (with
+places kept for the sidebar's widgets, the playback and the map's place box), and
+stops there; the map's first report of its view (it has drawn) reruns the whole
+page. Should the map never report (its script failed to load), a timer brings the
+rest a few seconds later all the same. Every later run draws the whole page.
 """
 
 from __future__ import annotations

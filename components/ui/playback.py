@@ -31,7 +31,7 @@ def playback(filtered: pd.DataFrame) -> pd.DataFrame:
     """Draw the day control when the selection spans days; the rows up to the
     chosen day (all of them until a day is chosen)."""
     days = days_of(filtered)
-    if len(days) < 2:
+    if not _spans_days(days):
         return filtered
     _apply_next_day(days)
     back, play, step, slider = st.columns([1, 1, 1, 6], vertical_alignment="bottom")
@@ -78,9 +78,14 @@ def playback_later(filtered: pd.DataFrame) -> pd.DataFrame:
     """The control's place, kept empty until the rest of the page draws it (so the
     figures and the map below it do not move); every row until then, as the
     control shows before it is touched."""
-    if len(days_of(filtered)) >= 2:
+    if _spans_days(days_of(filtered)):
         keep_place(ROW_HEIGHT)
     return filtered
+
+
+def _spans_days(days: list[dt.date]) -> bool:
+    """Whether there is anything to play: the control shows for two days or more."""
+    return len(days) >= 2
 
 
 def _apply_next_day(days: list[dt.date]) -> None:

@@ -48,7 +48,8 @@ def sidebar_later(
     frame: pd.DataFrame, events: Mapping[str, Event]
 ) -> tuple[Filters, frozenset[str], bool]:
     """The sidebar's place, its widgets to come with the rest of the page; what
-    they will choose before anyone touches them (the page's link names nothing).
+    they will choose before anyone touches them (for a link that names none of
+    the sidebar's parameters).
 
     Widgets cost the browser time to draw, and a session's first run draws the
     map as soon as it can."""
