@@ -2,11 +2,10 @@
 
 import streamlit as st
 
-from components.filters import apply_filters
-from components.logs import configure_logging
-from components.server_sockets import send_without_delay_once
+from components.domain.filters import apply_filters
+from components.support.logs import configure_logging
+from components.support.server_sockets import send_without_delay_once
 from components.ui.about import about_panel
-from components.ui.access import page_access
 from components.ui.header import page_header
 from components.ui.history_panel import history_panel
 from components.ui.import_panel import import_panel
@@ -19,6 +18,7 @@ from components.ui.playback import playback, playback_later
 from components.ui.remembered import page_briefing
 from components.ui.report_panel import report_panel
 from components.ui.sidebar import sidebar, sidebar_later
+from components.ui.sign_in import page_access
 from components.ui.style import page_style
 from components.ui.table import incident_table
 from components.ui.timeline import timeline

@@ -16,10 +16,10 @@ from pathlib import Path
 import pandas as pd
 
 from bench.synthetic import EVENT_ID, LABEL, spread_frame
-from components.briefing_sheet import briefing_sheet
-from components.frame import incidents_frame
-from components.model import DatePrecision, Event, Source
-from components.store.csv_files import CsvStore
+from components.domain.model import DatePrecision, Event, Source
+from components.domain.table import incidents_frame
+from components.exports.briefing_sheet import briefing_sheet
+from components.formats.ours import CsvStore
 
 ROOT = Path(__file__).resolve().parent.parent
 SYNTHETIC_EVENT = Event(

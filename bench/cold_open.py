@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PRELOADED = (
-    "components.mapview",
+    "components.map.folium_map",
     "components.ui.map_panel",
     "components.ui.report_panel",
     "components.ui.history_panel",

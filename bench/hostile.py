@@ -29,19 +29,19 @@ from pathlib import Path
 
 import pandas as pd
 
-from components.errors import IncidentMapError
-from components.export import geojson_bytes, standalone_html, to_csv
+from components.domain.model import MAX_TEXT_LENGTH, newlines_as_lf
+from components.domain.records import EVENT_COLUMNS, INCIDENT_COLUMNS
+from components.domain.table import incidents_frame
+from components.exports.files import geojson_bytes, standalone_html, to_csv
 from components.formats import detect_csv_format, formats, import_csv
 from components.formats.geojson import read_geojson
-from components.frame import incidents_frame
+from components.formats.ours import CsvStore, write_dataset
 from components.gazetteer import default_gazetteer
 from components.gazetteer.batch import geocode_csv
-from components.mapview import base_map, incident_layers, map_payload
-from components.model import MAX_TEXT_LENGTH, newlines_as_lf
-from components.records import EVENT_COLUMNS, INCIDENT_COLUMNS
+from components.map.folium_map import base_map, incident_layers, map_payload
 from components.report import decode_report, extract
-from components.store.csv_files import CsvStore, write_dataset
-from components.text import spreadsheet_cell
+from components.support.errors import IncidentMapError
+from components.support.text import spreadsheet_cell
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "hostile"

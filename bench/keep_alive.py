@@ -8,7 +8,7 @@ of Streamlit's small script files ``REQUESTS`` times over one keep-alive HTTP
 connection, and prints the median and slowest seconds per request: first as the
 server starts (Streamlit's own sockets), then after one visit in headless
 Chromium has run the page, which sets TCP_NODELAY on the server's sockets
-(``components/server_sockets.py``). A first visit loads well over a hundred such
+(``components/support/server_sockets.py``). A first visit loads well over a hundred such
 files, six at a time.
 """
 

@@ -5,10 +5,10 @@ themselves in this browser."""
 
 import streamlit as st
 
-from components.filters import Filters, target_type_options
+from components.domain.filters import Filters, target_type_options
+from components.domain.share_link import HIDDEN_BY_DEFAULT, layer_keys
 from components.ui.loading import load_data
 from components.ui.map_panel import incident_map
-from components.views import HIDDEN_BY_DEFAULT, layer_keys
 
 st.set_page_config(page_title="Incident map (map alone)", layout="wide")
 frame, _ = load_data()

@@ -22,10 +22,10 @@ import folium
 from folium.plugins import MarkerCluster
 
 from bench.synthetic import EVENT_ID, write_synthetic
-from components.filters import Filters, apply_filters
-from components.mapview import build_map, incident_layers, map_payload
+from components.domain.filters import Filters, apply_filters
+from components.domain.summary import headline
+from components.map.folium_map import build_map, incident_layers, map_payload
 from components.store import open_store
-from components.summary import headline
 
 NAIVE_LIMIT = 10_000
 """The naive map is measured up to this size; beyond it, pages stop opening."""

@@ -20,15 +20,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from components.gazetteer import default_gazetteer
-from components.model import (
+from components.domain.model import (
     ATTACK_TYPES,
     CASUALTY_FIELDS,
     NOT_REPORTED,
     TARGET_TYPES,
     GeoPrecision,
 )
-from components.records import EVENT_COLUMNS, INCIDENT_COLUMNS
+from components.domain.records import EVENT_COLUMNS, INCIDENT_COLUMNS
+from components.gazetteer import default_gazetteer
 
 SEED = 20260201
 EVENT_ID = "synthetic-benchmark"

@@ -20,42 +20,24 @@ from pathlib import Path
 
 import pandas as pd
 
-from components.briefing import briefing, briefing_title
-from components.briefing_sheet import briefing_sheet
-from components.errors import IncidentMapError, InputFileError
-from components.export import geojson_bytes, standalone_html, to_csv
-from components.files import check_output_path, open_regular, read_capped, write_file
-from components.formats import ImportResult, formats, import_csv
-from components.formats.geojson import MAX_BYTES as MAX_GEOJSON_BYTES
-from components.formats.geojson import read_geojson
-from components.frame import incidents_frame
-from components.logs import configure_logging
-from components.model import Event
-from components.records import Dataset
-from components.store.csv_files import CsvStore, check_new_data_directory, write_dataset
+from components.domain.briefing import briefing, briefing_title
+from components.domain.model import Event
+from components.domain.records import Dataset
+from components.domain.table import incidents_frame
+from components.exports.briefing_sheet import briefing_sheet
+from components.exports.files import geojson_bytes, standalone_html, to_csv
+from components.formats import ImportResult
+from components.formats.ours import CsvStore, check_new_data_directory, write_dataset
+from components.formats.reading import read_source
+from components.support.errors import IncidentMapError, InputFileError
+from components.support.files import (
+    check_output_path,
+    write_file,
+)
+from components.support.logs import configure_logging
 
 SOURCES = ("acled", "gtd", "ucdp", "geojson", "ours")
 TARGETS = ("ours", "geojson", "csv", "html", "pdf", "png")
-
-
-def read_source(path: Path, source: str, encoding: str = "utf-8") -> ImportResult:
-    """Import one file of a field format, with a progress count on stderr.
-
-    CSV files are streamed a line at a time; GeoJSON is read whole, so it is
-    refused above a size cap before it is read.
-    """
-    if source == "geojson":
-        data = read_capped(path, MAX_GEOJSON_BYTES, "GeoJSON file")
-        return read_geojson(data, path.name, progress=_progress)
-    with open_regular(path) as (handle, size):
-        return import_csv(
-            handle,
-            formats()[source],
-            path.name,
-            encoding=encoding,
-            progress=_progress,
-            size=size,
-        )
 
 
 def read_data_directory(path: Path) -> Dataset:
@@ -65,13 +47,6 @@ def read_data_directory(path: Path) -> Dataset:
     if not (path / "events.csv").is_file():
         raise InputFileError(f"{path}: has no events.csv; is it a data directory?")
     return CsvStore(path).load()
-
-
-def _progress(rows: int, share: float) -> None:
-    if sys.stderr.isatty():
-        end = "\n" if share >= 1.0 else ""
-        text = f"\r{share:4.0%} {rows:,} rows"
-        print(text, end=end, file=sys.stderr, flush=True)
 
 
 def load_result(result: ImportResult) -> Dataset:

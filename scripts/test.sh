@@ -3,7 +3,7 @@
 #   - Python packages into .venv (requirements-dev.txt)
 #   - Debian's chromium for the browser tests, and postgresql with postgis for the
 #     database tests (a server is started by the tests themselves), if missing
-#   - the map's browser assets (python -m components.assets: pinned npm tarballs,
+#   - the map's browser assets (python -m components.map.assets: pinned npm tarballs,
 #     integrity-checked) that the app serves itself
 # Usage: bash scripts/test.sh [pytest arguments]
 set -euo pipefail
@@ -30,7 +30,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-.venv/bin/python -m components.assets
+.venv/bin/python -m components.map.assets
 
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .

@@ -1,6 +1,6 @@
 /*
- * Incident map: draws the payload built by components/mapdata.py (schema in
- * components/map_contract.py) into the folium/Leaflet map.
+ * Incident map: draws the payload built by components/map/payload.py (schema in
+ * components/map/contract.py) into the folium/Leaflet map.
  *
  * Every piece of text goes into the page through textContent, never as HTML, so
  * report text shows as the characters it is. State is kept per payload: a layer

@@ -13,17 +13,17 @@ import pandas as pd
 import pytest
 
 from bench.postgres import PostgresUnavailableError, create_database, running_postgres
-from components.frame import incidents_frame
+from components.domain.records import EVENT_COLUMNS, INCIDENT_COLUMNS, Dataset
+from components.domain.table import incidents_frame
+from components.formats.ours import CsvStore
 from components.gazetteer import (
     USER_DIRECTORY_VARIABLE,
     Gazetteer,
     default_gazetteer,
 )
 from components.gazetteer.online import USER_AGENT_VARIABLE
-from components.records import EVENT_COLUMNS, INCIDENT_COLUMNS, Dataset
 from components.store import DATABASE_URL_VARIABLE, DatabaseStore, open_store
 from components.store.columnar import CACHE_DIR_VARIABLE
-from components.store.csv_files import CsvStore
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_REPORT = ROOT.parent / "shared" / "seed" / "balochistan-2026-02-01.txt"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from components.access import decide
+from components.domain.access import decide
 
 
 @pytest.mark.parametrize(

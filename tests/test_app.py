@@ -46,7 +46,7 @@ def map_args(at: AppTest) -> dict:
 
 
 def payload(at: AppTest) -> dict:
-    """The payload the map script draws (see components.map_contract)."""
+    """The payload the map script draws (see components.map.contract)."""
     script = map_args(at)["feature_group"]
     (call,) = re.findall(r"IncidentMap\.payload\((.*)\);$", script, re.M)
     return json.loads(call)

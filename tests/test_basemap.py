@@ -1,6 +1,6 @@
 import pytest
 
-from components.basemap import (
+from components.map.basemap import (
     build_outline,
     clip_line,
     clip_ring,
@@ -8,7 +8,7 @@ from components.basemap import (
     ring,
     ring_area_centroid,
 )
-from components.basemap_detail import (
+from components.map.basemap_detail import (
     LAYERS,
     build_detail,
     chain,
@@ -120,7 +120,7 @@ def test_labels_sit_at_the_largest_polygons_centroid():
     ]
 
 
-# The detail basemap (components.basemap_detail): two provinces of one country side
+# The detail basemap (components.map.basemap_detail): two provinces of one country side
 # by side (the shared edge x=61), a third of another country east of them (x=62 is
 # an international border), and a fourth merged into the first.
 

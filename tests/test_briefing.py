@@ -11,17 +11,17 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from components.briefing import (
+from components.convert import main as convert
+from components.domain.briefing import (
     briefing,
     briefing_title,
     event_lines,
     event_table,
     headline_line,
 )
-from components.briefing_sheet import briefing_sheet, sheet_bounds
-from components.convert import main as convert
-from components.filters import days_of, up_to
-from components.model import Source
+from components.domain.filters import days_of, up_to
+from components.domain.model import Source
+from components.exports.briefing_sheet import briefing_sheet, sheet_bounds
 from tests.conftest import ROOT
 
 SEED_TITLE = "Coordinated Carnage in Balochistan"

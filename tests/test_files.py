@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from components.errors import IncidentMapError, InputFileError, OutputFileError
-from components.files import bounded_lines, read_capped, write_file
+from components.support.errors import IncidentMapError, InputFileError, OutputFileError
+from components.support.files import bounded_lines, read_capped, write_file
 
 
 @pytest.mark.parametrize(
@@ -60,7 +60,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
     def fail(*args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("components.files.os.replace", fail)
+    monkeypatch.setattr("components.support.files.os.replace", fail)
     with pytest.raises(OutputFileError, match="No space left"):
         write_file(out, b"new")
     assert out.read_bytes() == b"old"

@@ -3,7 +3,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from components.filters import (
+from components.domain.filters import (
     Filters,
     apply_filters,
     attack_type_options,

@@ -6,18 +6,13 @@ import sys
 
 import pytest
 
-from components.formats import (
-    ImportFormatError,
-    detect_csv_format,
-    detect_format,
-    formats,
-    import_csv,
-)
+from components.domain.model import ATTACK_TYPES, NOT_REPORTED, TARGET_TYPES
+from components.domain.table import incidents_frame
+from components.formats import detect_csv_format, detect_format, formats, import_csv
 from components.formats import gtd as gtd_format
 from components.formats.geojson import dumps, read_geojson, to_geojson
-from components.frame import incidents_frame
-from components.model import ATTACK_TYPES, NOT_REPORTED, TARGET_TYPES
-from components.store.csv_files import CsvStore, write_dataset
+from components.formats.ours import CsvStore, write_dataset
+from components.support.errors import ImportFormatError
 from tests.conftest import ROOT, TEST_DATA
 
 FIXTURES = TEST_DATA / "formats"

@@ -7,17 +7,16 @@ from pathlib import Path
 import pytest
 from geopy.location import Location
 
+from components.domain.model import GeoPrecision
 from components.gazetteer import (
     FUZZY_THRESHOLD,
     Gazetteer,
-    GazetteerDataError,
     OfflineGeocoder,
-    PlaceNotFoundError,
     name_key,
     normalize_name,
 )
 from components.gazetteer.__main__ import main
-from components.model import GeoPrecision
+from components.support.errors import GazetteerDataError, PlaceNotFoundError
 from tests.conftest import ROOT
 
 # GeoNames records (geonames.org, CC BY 4.0) of the report's five named places.

@@ -9,15 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from components.gazetteer import Match, Place
-from components.gazetteer.batch import (
-    ADDED_COLUMNS,
-    BatchError,
-    added_cells,
-    geocode_csv,
-)
-from components.model import GeoPrecision
-from components.progress import Progress
+from components.domain.model import GeoPrecision
+from components.domain.places import Match, Place
+from components.gazetteer.batch import ADDED_COLUMNS, added_cells, geocode_csv
+from components.support.errors import BatchError
+from components.support.progress import Progress
 from tests.conftest import ROOT
 
 ROWS = [

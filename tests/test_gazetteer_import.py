@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from components.domain.model import GeoPrecision
 from components.gazetteer import DEFAULT_DIRECTORY, Gazetteer
 from components.gazetteer.geonames import (
     alternate_names,
@@ -16,8 +17,7 @@ from components.gazetteer.geonames import (
     main,
     open_dump,
 )
-from components.model import GeoPrecision
-from components.progress import Progress
+from components.support.progress import Progress
 from tests.conftest import TEST_DATA
 
 DUMP = TEST_DATA / "geonames"

@@ -3,7 +3,9 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from components.intake import (
+from components.domain.model import FigureScope
+from components.report import extract
+from components.report.intake import (
     codes_of,
     incident_rows,
     label_rows,
@@ -11,8 +13,6 @@ from components.intake import (
     new_event_id,
     propose,
 )
-from components.model import FigureScope
-from components.report import extract
 from tests.conftest import SEED_REPORT
 
 TURBAT_PANJGUR = (

@@ -2,7 +2,7 @@ import logging
 
 import pytest
 
-from components.logs import LOG_LEVEL_VARIABLE, ROOT_LOGGER, configure_logging
+from components.support.logs import LOG_LEVEL_VARIABLE, ROOT_LOGGER, configure_logging
 
 
 @pytest.fixture(autouse=True)

@@ -1,11 +1,11 @@
-"""Results remembered by the identity of their table (components.memo)."""
+"""Results remembered by the identity of their table (components.support.memo)."""
 
 import gc
 import threading
 
 import pandas as pd
 
-from components.memo import by_table
+from components.support.memo import by_table
 
 
 def counting(size: int = 4):

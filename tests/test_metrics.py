@@ -1,6 +1,6 @@
 """The whole table's headline is counted once per loaded table."""
 
-from components.summary import headline
+from components.domain.summary import headline
 from components.ui.remembered import whole_headline
 
 

@@ -2,12 +2,11 @@ import datetime as dt
 
 import pytest
 
-from components.model import (
+from components.domain.model import (
     ATTACK_TYPES,
     NOT_REPORTED,
     TARGET_TYPES,
     Casualties,
-    FieldError,
     GeoPrecision,
     parse_attack_types,
     parse_coordinate,
@@ -17,6 +16,7 @@ from components.model import (
     parse_target_type,
     parse_text,
 )
+from components.support.errors import FieldError
 from tests.conftest import ROOT
 
 NOT_DIGITS = "is not a whole number written in digits; leave it blank if not reported"

@@ -13,12 +13,12 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from geopy.geocoders import Nominatim
 
+from components.domain.model import GeoPrecision
 from components.gazetteer.online import (
     USER_AGENT_VARIABLE,
     OnlineFallback,
     configured_fallback,
 )
-from components.model import GeoPrecision
 
 TUMP = [
     {

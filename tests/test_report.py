@@ -5,10 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from components.model import GeoPrecision
+from components.domain.model import GeoPrecision
 from components.report import (
     MAX_REPORT_CHARS,
-    ReportError,
     decode_report,
     extract,
     html_to_text,
@@ -16,6 +15,7 @@ from components.report import (
     plain,
 )
 from components.report.__main__ import main
+from components.support.errors import ReportError
 from tests.conftest import SEED_REPORT, TEST_DATA
 
 PHRASINGS = json.loads((TEST_DATA / "reports" / "phrasings.json").read_text())

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from components.server_sockets import send_without_delay
+from components.support.server_sockets import send_without_delay
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="reads /proc/self/fd (Linux)"

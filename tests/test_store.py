@@ -11,12 +11,12 @@ import pytest
 from sqlalchemy import insert, select, text
 from sqlalchemy.exc import IntegrityError
 
-from components.filters import Filters, apply_filters
-from components.mapview import build_map
-from components.problems import DataFileError
-from components.store import ConflictError, DatabaseStore, open_store
+from components.domain.filters import Filters, apply_filters
+from components.domain.summary import headline
+from components.map.folium_map import build_map
+from components.store import DatabaseStore, open_store
 from components.store.schema import IncidentRevision, Save
-from components.summary import headline
+from components.support.errors import ConflictError, DataFileError
 from tests.conftest import GOOD_EVENT, GOOD_INCIDENT
 
 TOTALS = "balochistan-2026-02-01-province-totals"

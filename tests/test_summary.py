@@ -1,7 +1,7 @@
 import pandas as pd
 
-from components.filters import Filters, apply_filters
-from components.summary import headline, incidents_per_day
+from components.domain.filters import Filters, apply_filters
+from components.domain.summary import headline, incidents_per_day
 
 
 def test_headline_of_the_whole_wave(seed, seed_frame):

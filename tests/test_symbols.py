@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from colorspacious import cspace_convert, deltaE
 
-from components.symbols import SHAPE_PATHS, TARGET_CLASSES, missing_codes
+from components.map.symbols import SHAPE_PATHS, TARGET_CLASSES, missing_codes
 
 MIN_DELTA_E = 10
 """CAM02-UCS distance two symbol colours keep at least (about 10 just-noticeable

@@ -1,6 +1,6 @@
 import pytest
 
-from components.text import html_text, markdown_text, spreadsheet_cell
+from components.support.text import html_text, markdown_text, spreadsheet_cell
 
 
 @pytest.mark.parametrize(
@@ -49,7 +49,7 @@ def test_spreadsheet_cell(value, expected):
 
 
 def test_a_code_span_shows_a_path_as_written():
-    from components.text import code_span
+    from components.support.text import code_span
 
     assert code_span("shared/seed/balochistan-2026-02-01.txt#L8") == (
         "`shared/seed/balochistan-2026-02-01.txt#L8`"

@@ -24,34 +24,31 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import BinaryIO, Protocol
 
-from components.errors import IncidentMapError, InputFileError
-from components.files import bounded_lines
-from components.gazetteer import Gazetteer, default_gazetteer
-from components.model import (
+from components.domain.model import (
     MAX_TEXT_LENGTH,
-    FieldError,
     GeoPrecision,
     newlines_as_lf,
     parse_count,
 )
-from components.records import EVENT_COLUMNS, INCIDENT_COLUMNS, RowError
-from components.records import parse_incident_row as check_incident_row
-from components.store.csv_files import csv_rows, duplicated_columns
-from components.text import spreadsheet_cell
+from components.domain.records import EVENT_COLUMNS, INCIDENT_COLUMNS
+from components.domain.records import parse_incident_row as check_incident_row
+from components.formats.ours import csv_rows, duplicated_columns
+from components.gazetteer import Gazetteer, default_gazetteer
+from components.support.errors import (
+    FieldError,
+    ImportFormatError,
+    InputFileError,
+    RowError,
+    RowRejected,
+)
+from components.support.files import bounded_lines
+from components.support.text import spreadsheet_cell
 
 logger = logging.getLogger(__name__)
 
 Row = dict[str, str]
 Progress = Callable[[int, float], None]
 """Called with (rows read, share of the input done, 0 to 1) as an import goes."""
-
-
-class ImportFormatError(IncidentMapError, ValueError):
-    """The file as a whole cannot be read as the format named."""
-
-
-class RowRejected(IncidentMapError, ValueError):  # noqa: N818 - reads as a verdict on the row
-    """A row that cannot become an incident; the message says why."""
 
 
 @dataclass(frozen=True)

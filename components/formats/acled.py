@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from components.formats import Mapped, RowRejected, cell, clipped, count_cell, facts
-from components.model import NOT_REPORTED, GeoPrecision
+from components.domain.model import NOT_REPORTED, GeoPrecision
+from components.formats import Mapped, cell, clipped, count_cell, facts
+from components.support.errors import RowRejected
 
 NAME = "ACLED"
 REQUIRED_COLUMNS = (

@@ -16,19 +16,12 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from components.formats import (
-    ImportFormatError,
-    ImportResult,
-    Mapped,
-    Progress,
-    RowRejected,
-    SourceRow,
-    import_rows,
-)
-from components.frame import FRAME_COLUMNS
+from components.domain.model import Event
+from components.domain.records import INCIDENT_COLUMNS, event_row
+from components.domain.table import FRAME_COLUMNS
+from components.formats import ImportResult, Mapped, Progress, SourceRow, import_rows
 from components.gazetteer import Gazetteer
-from components.model import Event
-from components.records import INCIDENT_COLUMNS, event_row
+from components.support.errors import ImportFormatError, RowRejected
 
 NAME = "GeoJSON"
 REQUIRED_COLUMNS: tuple[str, ...] = ()

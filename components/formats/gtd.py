@@ -12,8 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from components.formats import Mapped, RowRejected, cell, clipped, count_cell, facts
-from components.model import ATTACK_TYPES, NOT_REPORTED, DatePrecision, GeoPrecision
+from components.domain.model import (
+    ATTACK_TYPES,
+    NOT_REPORTED,
+    DatePrecision,
+    GeoPrecision,
+)
+from components.formats import Mapped, cell, clipped, count_cell, facts
+from components.support.errors import RowRejected
 
 NAME = "GTD"
 REQUIRED_COLUMNS = (

@@ -14,8 +14,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from components.formats import Mapped, RowRejected, cell, clipped, count_cell, facts
-from components.model import NOT_REPORTED, DatePrecision, GeoPrecision
+from components.domain.model import NOT_REPORTED, DatePrecision, GeoPrecision
+from components.formats import Mapped, cell, clipped, count_cell, facts
+from components.support.errors import RowRejected
 
 NAME = "UCDP GED"
 REQUIRED_COLUMNS = (

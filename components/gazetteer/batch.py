@@ -20,21 +20,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from components.errors import IncidentMapError, InputFileError
-from components.files import bounded_lines, open_regular
-from components.gazetteer.core import Match
+from components.domain.model import newlines_as_lf
+from components.domain.places import Match
 from components.gazetteer.resolve import resolver
-from components.model import newlines_as_lf
-from components.progress import Progress
-from components.text import spreadsheet_cell
+from components.support.errors import BatchError, InputFileError
+from components.support.files import bounded_lines, open_regular
+from components.support.progress import Progress
+from components.support.text import spreadsheet_cell
 
 ADDED_COLUMNS = ["lat", "lon", "geo_precision", "match", "matched_name", "geonameid"]
 MEMO_SIZE = 100_000
 """Answers remembered per run: analysts' files name the same places again and again."""
-
-
-class BatchError(IncidentMapError, ValueError):
-    """The file cannot be geocoded as asked (no such column, a clash, bad text)."""
 
 
 def added_cells(found: Match) -> list[object]:

@@ -22,18 +22,17 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from geopy.distance import geodesic
-from geopy.exc import GeopyError
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from rapidfuzz import fuzz, process
 
-from components.errors import IncidentMapError
-from components.model import GeoPrecision
+from components.domain.model import GeoPrecision
+from components.domain.places import Match, Place
+from components.support.errors import GazetteerDataError, PlaceNotFoundError
 
 DEFAULT_DIRECTORY = Path(__file__).resolve().parents[2] / "data" / "gazetteer"
 USER_DIRECTORY_VARIABLE = "INCIDENT_MAP_GAZETTEER_USER_DIR"
@@ -53,81 +52,6 @@ KIND_ORDER = {"town": 0, "tehsil": 1, "district": 2, "province": 3}
 # Match kinds, best first; the number is the tier used to rank candidates.
 EXACT, ALIAS, ALTERNATE = 0, 1, 2
 MATCH_KINDS = ("exact", "alias", "alias")
-
-
-class GazetteerError(IncidentMapError, GeopyError):
-    """Base class of the gazetteer's errors."""
-
-
-class PlaceNotFoundError(GazetteerError):
-    """No place of that name; ``suggestions`` holds the closest known names."""
-
-    def __init__(self, query: str, suggestions: Sequence[str]) -> None:
-        self.query = query
-        self.suggestions = list(suggestions)
-        hint = f"; closest known: {', '.join(suggestions)}" if suggestions else ""
-        shown = query if len(query) <= 100 else query[:100] + "..."
-        super().__init__(f"place {shown!r} is not in the gazetteer{hint}")
-
-
-class GazetteerDataError(GazetteerError):
-    """The gazetteer's own table is missing or malformed."""
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """One gazetteer entry."""
-
-    geonameid: int
-    """GeoNames id; negative for a place of the curated table (not GeoNames)."""
-    name: str
-    kind: str
-    """'town', 'tehsil', 'district' or 'province'."""
-    lat: float
-    lon: float
-    admin1: str
-    precision: GeoPrecision
-    district: str = ""
-    population: int | None = None
-    country: str = ""
-    """ISO 3166 alpha-2 code: PK, AF or IR."""
-    coordinates_source: str = ""
-    headquarters: int | None = None
-    """For a district or tehsil: the id of its headquarters town, where known."""
-
-    @property
-    def point(self) -> tuple[float, float]:
-        return (self.lat, self.lon)
-
-    @property
-    def geonames_id(self) -> int | None:
-        """The GeoNames id, or None for a place GeoNames does not carry."""
-        return self.geonameid if self.geonameid > 0 else None
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """The answer for one name: the place, how it matched and what else it could be.
-
-    ``kind`` is 'exact' (the place's own name), 'alias' (another name or spelling),
-    'fuzzy' (a misspelling scored at or above the threshold), 'online' (the
-    optional online geocoder) or 'miss'. ``precision`` is the place's, or coarser
-    where the query said "District" or "Tehsil" of a town.
-    """
-
-    query: str
-    kind: str
-    place: Place | None = None
-    score: float = 0.0
-    matched_name: str = ""
-    precision: GeoPrecision | None = None
-    alternatives: tuple[Place, ...] = ()
-    suggestions: tuple[str, ...] = ()
-    warning: str = ""
-
-    @property
-    def found(self) -> bool:
-        return self.place is not None
 
 
 _ARABIC_VARIANTS = str.maketrans(

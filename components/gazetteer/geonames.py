@@ -27,10 +27,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from components.errors import InputFileError
-from components.files import bounded_lines, check_regular_file, open_regular
 from components.gazetteer.core import DEFAULT_DIRECTORY, name_key, user_directory
-from components.progress import Progress
+from components.support.errors import InputFileError
+from components.support.files import bounded_lines, check_regular_file, open_regular
+from components.support.progress import Progress
 
 GEONAMES_COLUMNS = 19
 PLACE_FIELDS = [

@@ -27,15 +27,14 @@ from geopy.geocoders import Nominatim
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
+from components.domain.model import GeoPrecision
+from components.domain.places import Match, Place
 from components.gazetteer.core import (
     DEFAULT_DIRECTORY,
     MAX_NAME_LENGTH,
     Gazetteer,
-    Match,
-    Place,
     name_key,
 )
-from components.model import GeoPrecision
 
 USER_AGENT_VARIABLE = "INCIDENT_MAP_NOMINATIM_USER_AGENT"
 DOMAIN_VARIABLE = "INCIDENT_MAP_NOMINATIM_DOMAIN"

@@ -6,7 +6,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from components.gazetteer.core import Match, default_gazetteer
+from components.domain.places import Match
+from components.gazetteer.core import default_gazetteer
 from components.gazetteer.online import configured_fallback
 
 

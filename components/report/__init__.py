@@ -29,12 +29,12 @@ from components.report.incidents import (
 )
 from components.report.reading import (
     MAX_REPORT_CHARS,
-    ReportError,
     decode_report,
     html_to_text,
     read_report,
 )
 from components.report.segments import plain
+from components.support.errors import ReportError
 
 
 def extract(

@@ -9,7 +9,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from components.report import ReportError, extract, read_report
+from components.report import extract, read_report
+from components.support.errors import ReportError
 
 
 def main(argv: Sequence[str] | None = None) -> int:

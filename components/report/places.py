@@ -27,8 +27,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from components.gazetteer import Gazetteer, Place, normalize_name
-from components.model import GeoPrecision
+from components.domain.model import GeoPrecision
+from components.domain.places import Place
+from components.gazetteer import Gazetteer, normalize_name
 from components.report.segments import Sentence, words
 
 HOME = ("PK", "Balochistan")

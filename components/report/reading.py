@@ -6,19 +6,15 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from components.errors import IncidentMapError, InputFileError
-from components.files import read_capped
 from components.report.segments import words
+from components.support.errors import InputFileError, ReportError
+from components.support.files import read_capped
 
 MAX_REPORT_CHARS = 1_000_000
 """Longer texts are refused with a message: split them into reports."""
 MAX_REPORT_BYTES = 4 * MAX_REPORT_CHARS
 """A report file larger than this cannot hold an acceptable text (UTF-8 uses at
 most four bytes a character), so it is refused before it is read."""
-
-
-class ReportError(IncidentMapError, ValueError):
-    """The input cannot be read as a report; the message says why."""
 
 
 class _TextFromHtml(HTMLParser):

@@ -13,19 +13,18 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from components.domain.problems import Problem
+from components.formats.ours import DATA_DIR_VARIABLE, DEFAULT_DATA_DIR
 from components.gazetteer import Gazetteer
-from components.problems import Problem
 from components.store.columnar import cache_directory
-from components.store.csv_files import DATA_DIR_VARIABLE, DEFAULT_DATA_DIR
 from components.store.database import (
-    ConflictError,
     DatabaseStore,
     HistoryEntry,
     SaveResult,
     SaveSummary,
-    StoreError,
 )
 from components.store.engine import DATABASE_URL_VARIABLE, database_url
+from components.support.errors import ConflictError, StoreError
 
 
 def data_directory() -> Path:

@@ -28,14 +28,13 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from components.errors import IncidentMapError
-from components.files import check_output_path, write_file
-from components.logs import configure_logging
-from components.problems import DataFileError
+from components.formats.ours import CsvStore, raw_rows
 from components.store import data_directory, open_store
-from components.store.csv_files import CsvStore, raw_rows
 from components.store.database import DatabaseStore
 from components.store.schema import ROLES
+from components.support.errors import DataFileError, IncidentMapError
+from components.support.files import check_output_path, write_file
+from components.support.logs import configure_logging
 
 FORMATS = ("ours", "acled", "gtd", "ucdp", "geojson")
 
@@ -114,7 +113,7 @@ def _import(store: DatabaseStore, args: argparse.Namespace) -> int:
     if args.source == "ours":
         events, incidents = raw_rows(args.file)
     else:
-        from components.convert import read_source
+        from components.formats.reading import read_source
 
         result = read_source(args.file, args.source, args.encoding)
         print(result.summary(), file=sys.stderr)
@@ -147,7 +146,7 @@ def _import(store: DatabaseStore, args: argparse.Namespace) -> int:
 
 
 def _export(store: DatabaseStore, args: argparse.Namespace) -> int:
-    from components.export import geojson_bytes, to_csv
+    from components.exports.files import geojson_bytes, to_csv
 
     check_output_path(args.output)
     frame = store.frame()

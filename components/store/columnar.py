@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 from sqlalchemy import Engine, Select
 from sqlalchemy.engine import URL
 
-from components.frame import joined_frame
+from components.domain.table import joined_frame
 
 logger = logging.getLogger(__name__)
 

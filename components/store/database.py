@@ -25,24 +25,22 @@ from alembic.config import Config
 from sqlalchemy import Connection, Select, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from components.errors import IncidentMapError
-from components.frame import STORED_COLUMNS, complete_frame
-from components.gazetteer import Gazetteer, default_gazetteer
-from components.model import (
+from components.domain.model import (
     CASUALTY_FIELDS,
     DatePrecision,
     Event,
     Incident,
     Source,
 )
-from components.problems import DataFileError, Problem
-from components.records import (
+from components.domain.problems import Problem
+from components.domain.records import (
     EVENT_COLUMNS,
     Dataset,
-    RowError,
     parse_event_row,
     parse_incident_row,
 )
+from components.domain.table import STORED_COLUMNS, complete_frame
+from components.gazetteer import Gazetteer, default_gazetteer
 from components.store.columnar import FrameCache, read_frame
 from components.store.digests import file_digests
 from components.store.engine import WRITE_OPTION, make_engine, shown_url
@@ -56,21 +54,19 @@ from components.store.schema import (
     SeedFile,
     User,
 )
+from components.support.errors import (
+    ConflictError,
+    DataFileError,
+    IncidentMapError,
+    RowError,
+    StoreError,
+)
 
 logger = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 ROWS = "the rows to save"
 """Where problems with rows being saved are said to be."""
-
-
-class ConflictError(IncidentMapError):
-    """Another save changed (or added) the same records first; nothing was saved.
-    The message says which records, who and when."""
-
-
-class StoreError(IncidentMapError):
-    """The database cannot be reached or used; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -173,7 +169,7 @@ class DatabaseStore:
         """Read the data directory's CSV files that are new or changed since the
         last start into the database: new records are added, changed ones get a
         revision. Returns the problems of the rows that could not be read."""
-        from components.store.csv_files import CsvStore
+        from components.formats.ours import CsvStore
 
         files = CsvStore(data_dir, self._gazetteer)
         paths = [p for p in files.seed_paths() if p.exists()]
@@ -400,7 +396,7 @@ class DatabaseStore:
     ) -> SaveResult:
         """Add new events and incidents in one save.
 
-        Raises :class:`~components.problems.DataFileError` (every problem, by row
+        Raises :class:`~components.domain.problems.DataFileError` (every problem, by row
         and field) or :class:`ConflictError` (an id another save already used),
         and then nothing is written.
         """
@@ -1070,7 +1066,7 @@ def _event(row: Mapping[str, object]) -> Event:
 
 
 def _incident(row: Mapping[str, object]) -> Incident:
-    from components.model import Casualties, GeoPrecision
+    from components.domain.model import Casualties, GeoPrecision
 
     def count(value: object) -> int | None:
         return None if pd.isna(value) else int(value)

@@ -6,9 +6,9 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from components.model import Event
-from components.text import code_span
-from components.text import markdown_text as md
+from components.domain.model import Event
+from components.support.text import code_span
+from components.support.text import markdown_text as md
 
 CREDITS = """
 **Credits.** Place names and coordinates: [GeoNames](https://www.geonames.org/),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.briefing import Briefing
-from components.text import markdown_text as md
+from components.domain.briefing import Briefing
+from components.support.text import markdown_text as md
 
 MAX_EVENT_LINES = 5
 

@@ -7,12 +7,11 @@ import logging
 import pandas as pd
 import streamlit as st
 
-from components.access import Access
-from components.errors import IncidentMapError
-from components.model import CASUALTY_FIELDS
-from components.problems import DataFileError
+from components.domain.access import Access
+from components.domain.model import CASUALTY_FIELDS
 from components.store import DatabaseStore
-from components.text import markdown_text as md
+from components.support.errors import DataFileError, IncidentMapError
+from components.support.text import markdown_text as md
 
 logger = logging.getLogger(__name__)
 

@@ -7,8 +7,7 @@ import logging
 import pandas as pd
 import streamlit as st
 
-from components.access import Access
-from components.errors import IncidentMapError
+from components.domain.access import Access
 from components.formats import (
     ImportResult,
     detect_csv_format,
@@ -16,8 +15,8 @@ from components.formats import (
     import_csv,
 )
 from components.formats.geojson import read_geojson
-from components.problems import DataFileError
-from components.text import markdown_text as md
+from components.support.errors import DataFileError, IncidentMapError
+from components.support.text import markdown_text as md
 from components.ui.loading import data_store
 from components.ui.sidebar import show_event
 

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from components import views
-from components.text import markdown_text as md
+from components.domain import share_link as views
+from components.support.text import markdown_text as md
 from components.ui.remembered import date_span, filter_labels, target_type_options
 from components.ui.sidebar import LAYERS_KEY, layer_labels
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components.model import Event
-from components.problems import (
+from components.domain.model import Event
+from components.domain.problems import (
     Problem,
     unplaced_frame,
     unplaced_message,

@@ -16,25 +16,8 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from components.assets import MapAssets, map_assets
-from components.filters import Filters
-from components.frame import latest_records
-from components.gazetteer import default_gazetteer
-from components.map_contract import MapPayload
-from components.mapdata import (
-    View,
-    ViewlessLayers,
-    build_payload,
-    earlier_figures,
-    viewless_layers,
-)
-from components.mapview import DEFAULT_VIEW, base_map, incident_layers
-from components.memo import by_table
-from components.text import markdown_text as md
-from components.ui.link import link_map_view
-from components.ui.page_order import drawing_whole_page, keep_place, map_drawn
-from components.ui.remembered import target_type_options
-from components.views import (
+from components.domain.filters import Filters
+from components.domain.share_link import (
     DEATHS_KEY,
     HEAT_KEY,
     MAP,
@@ -43,6 +26,23 @@ from components.views import (
     MapView,
     fit_view,
 )
+from components.domain.table import latest_records
+from components.gazetteer import default_gazetteer
+from components.map.assets import MapAssets, map_assets
+from components.map.contract import MapPayload
+from components.map.folium_map import DEFAULT_VIEW, base_map, incident_layers
+from components.map.payload import (
+    View,
+    ViewlessLayers,
+    build_payload,
+    earlier_figures,
+    viewless_layers,
+)
+from components.support.memo import by_table
+from components.support.text import markdown_text as md
+from components.ui.link import link_map_view
+from components.ui.page_order import drawing_whole_page, keep_place, map_drawn
+from components.ui.remembered import target_type_options
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +77,7 @@ def incident_map(
         st.warning(
             "The map's offline files are missing, so Leaflet comes from a public CDN "
             "and there is no outline basemap: with no internet the map stays blank. "
-            "Run `.venv/bin/python -m components.assets` once, then reload.",
+            "Run `.venv/bin/python -m components.map.assets` once, then reload.",
             icon="⚠️",
         )
     _map_fragment(assets, filtered, frame, filters, frozenset(shown_layers), projector)

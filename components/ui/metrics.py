@@ -7,10 +7,10 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
-from components.briefing import Briefing, event_table
-from components.model import CASUALTY_FIELDS, DEATH_FIELDS, Event
-from components.summary import Earlier, Figure, Headline
-from components.text import markdown_text as md
+from components.domain.briefing import Briefing, event_table
+from components.domain.model import CASUALTY_FIELDS, DEATH_FIELDS, Event
+from components.domain.summary import Earlier, Figure, Headline
+from components.support.text import markdown_text as md
 from components.ui.remembered import whole_headline
 
 GROUPED = ("killed_civilians", "killed_security", "killed_attackers")

@@ -10,7 +10,7 @@ import time
 import pandas as pd
 import streamlit as st
 
-from components.filters import up_to
+from components.domain.filters import up_to
 from components.ui.page_order import keep_place
 from components.ui.remembered import days_of
 

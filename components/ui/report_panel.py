@@ -9,9 +9,18 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
-from components.access import Access
-from components.errors import IncidentMapError
-from components.intake import (
+from components.domain.access import Access
+from components.domain.model import (
+    ATTACK_TYPES,
+    CASUALTY_FIELDS,
+    FIGURE_SCOPES,
+    TARGET_TYPES,
+    DatePrecision,
+    Event,
+    FigureScope,
+)
+from components.report import Extraction, decode_report, extract
+from components.report.intake import (
     COUNT_COLUMNS,
     EDITABLE_COLUMNS,
     codes_of,
@@ -21,19 +30,9 @@ from components.intake import (
     new_event_id,
     propose,
 )
-from components.model import (
-    ATTACK_TYPES,
-    CASUALTY_FIELDS,
-    FIGURE_SCOPES,
-    TARGET_TYPES,
-    DatePrecision,
-    Event,
-    FigureScope,
-)
-from components.problems import DataFileError
-from components.report import Extraction, ReportError, decode_report, extract
-from components.text import html_text
-from components.text import markdown_text as md
+from components.support.errors import DataFileError, IncidentMapError, ReportError
+from components.support.text import html_text
+from components.support.text import markdown_text as md
 from components.ui.loading import data_store
 from components.ui.sidebar import show_event
 

@@ -8,9 +8,9 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import streamlit as st
 
-from components import views
-from components.filters import Filters, event_labels
-from components.model import TARGET_TYPES, Event
+from components.domain import share_link as views
+from components.domain.filters import Filters, event_labels
+from components.domain.model import TARGET_TYPES, Event
 from components.ui.remembered import date_span, filter_labels, target_type_options
 
 # Each filter is bound to the URL parameter of its key, so a link reopens the view.

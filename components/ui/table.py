@@ -7,10 +7,15 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
-from components.briefing import Briefing, briefing_title
-from components.export import count_labels, geojson_bytes, standalone_html, to_csv
-from components.filters import Filters, describe
-from components.model import CASUALTY_FIELDS, Event
+from components.domain.briefing import Briefing, briefing_title
+from components.domain.filters import Filters, describe
+from components.domain.model import CASUALTY_FIELDS, Event
+from components.exports.files import (
+    count_labels,
+    geojson_bytes,
+    standalone_html,
+    to_csv,
+)
 from components.ui.map_panel import shown_bounds
 
 TABLE_KEY = "incident_table"
@@ -72,7 +77,7 @@ def incident_table(
 
     def sheet(fmt: str) -> bytes:
         # matplotlib is imported when a sheet is asked for, not on every page load.
-        from components.briefing_sheet import briefing_sheet
+        from components.exports.briefing_sheet import briefing_sheet
 
         return briefing_sheet(
             filtered,

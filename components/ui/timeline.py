@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.summary import incidents_per_day
+from components.domain.summary import incidents_per_day
 
 BAR_COLOUR = "#1f4e9c"
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.access import Access
-from components.errors import IncidentMapError
+from components.domain.access import Access
 from components.store import DatabaseStore
 from components.store.schema import ROLES
-from components.text import markdown_text as md
+from components.support.errors import IncidentMapError
+from components.support.text import markdown_text as md
 
 
 def users_panel(store: DatabaseStore, access: Access) -> None:

@@ -19,7 +19,7 @@ import pytest
 from bench.appserver import AppStartError, running_app
 from bench.hostile import payloads, write_hostile_data
 from bench.synthetic import write_synthetic
-from components.assets import missing_files
+from components.map.assets import missing_files
 from tests.conftest import ROOT, TEST_DATA
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -53,7 +53,7 @@ class AppServer:
 
 def _serve(data_dir: Path, name: str) -> Iterator[AppServer]:
     if missing_files():
-        _unavailable("map assets are missing: run python -m components.assets")
+        _unavailable("map assets are missing: run python -m components.map.assets")
     try:
         with running_app(data_dir, ARTIFACTS / f"{name}-server.log") as url:
             yield AppServer(url)

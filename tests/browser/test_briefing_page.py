@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from components.records import EVENT_COLUMNS, INCIDENT_COLUMNS
+from components.domain.records import EVENT_COLUMNS, INCIDENT_COLUMNS
 from tests.browser.conftest import ARTIFACTS, AppServer, _serve
 from tests.browser.test_dashboard import wait_for_markers
 from tests.conftest import ROOT

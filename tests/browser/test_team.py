@@ -12,7 +12,7 @@ import pytest
 
 from bench.appserver import AppStartError, running_app
 from bench.postgres import create_database
-from components.filters import event_labels
+from components.domain.filters import event_labels
 from components.store import open_store
 from tests.browser.conftest import ARTIFACTS, AppServer
 from tests.browser.test_dashboard import marker_count, wait_for_markers

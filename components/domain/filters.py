@@ -1,0 +1,154 @@
+"""Filter state and DataFrame filtering. Pure: no Streamlit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from components.domain import share_link as views
+from components.domain.model import ATTACK_TYPES, TARGET_TYPES, Event, GeoPrecision
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the briefer chose; an empty tuple means 'all'."""
+
+    places: tuple[str, ...] = ()
+    target_types: tuple[str, ...] = ()
+    attack_types: tuple[str, ...] = ()
+    dates: tuple[dt.date, dt.date] | None = None
+    """First and last day, both included; None for every date."""
+    events: tuple[str, ...] = ()
+    """Event ids; empty means every event."""
+
+    @property
+    def active(self) -> bool:
+        return bool(self.places or self.target_types or self.attack_types or self.dates)
+
+
+def apply_filters(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The rows that match every chosen filter (any of the values within one);
+    ``frame`` itself when every row does (tables are shared, never written to)."""
+    mask = np.ones(len(frame), dtype=bool)
+    if filters.events:
+        mask &= frame["event_id"].isin(filters.events).to_numpy()
+    if filters.places:
+        mask &= frame["place"].isin(filters.places).to_numpy()
+    if filters.target_types:
+        mask &= frame["target_type"].isin(filters.target_types).to_numpy()
+    if filters.attack_types:
+        wanted = set(filters.attack_types)
+        combinations = frame["attack_types"].unique()  # a few dozen, not per row
+        matching = [c for c in combinations if not wanted.isdisjoint(c.split(";"))]
+        mask &= frame["attack_types"].isin(matching).to_numpy()
+    if filters.dates:
+        first, last = (pd.Timestamp(day) for day in filters.dates)
+        mask &= frame["date"].between(first, last).to_numpy()
+    return frame if mask.all() else frame[mask]
+
+
+def event_options(events: Mapping[str, Event]) -> list[str]:
+    """Event ids, latest first (by date, then name)."""
+    return [
+        key
+        for key, _ in sorted(
+            events.items(), key=lambda item: (item[1].date, item[1].name), reverse=True
+        )
+    ]
+
+
+def event_labels(events: Mapping[str, Event]) -> dict[str, str]:
+    """What an event is called in the filter and in links: its name and date."""
+    labels: dict[str, str] = {}
+    for key in event_options(events):
+        event = events[key]
+        label = f"{event.name} ({event.date.day} {event.date:%b %Y})"
+        while label in labels.values():
+            label += " ·"
+        labels[key] = label
+    return labels
+
+
+def days_of(frame: pd.DataFrame) -> list[dt.date]:
+    """Every day from the first incident's to the last's (playback steps)."""
+    span = date_span(frame)
+    if span is None:
+        return []
+    first, last = span
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def up_to(frame: pd.DataFrame, day: dt.date) -> pd.DataFrame:
+    """The rows dated on or before ``day`` (the map as it stood that day)."""
+    return frame[frame["date"] < pd.Timestamp(day) + pd.Timedelta(days=1)]
+
+
+def date_span(frame: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
+    """The first and last day in the data, or None when there is no data."""
+    if frame.empty:
+        return None
+    return frame["date"].min().date(), frame["date"].max().date()
+
+
+def place_options(frame: pd.DataFrame) -> list[str]:
+    """Places in the data: towns A-Z first, then wider areas A-Z."""
+    wide = _wide_places(frame)
+    places = frame["place"].unique().tolist()
+    return sorted(p for p in places if p not in wide) + sorted(
+        p for p in places if p in wide
+    )
+
+
+def _wide_places(frame: pd.DataFrame) -> set[str]:
+    """Places the data hold only at province level (geo precision 3)."""
+    wide = frame["geo_precision"].to_numpy() == int(GeoPrecision.REGION)
+    return set(frame.loc[wide, "place"].unique().tolist())
+
+
+def target_type_options(frame: pd.DataFrame) -> list[str]:
+    """Target type codes present in the data, in vocabulary order."""
+    present = set(frame["target_type"].unique().tolist())
+    return [code for code in TARGET_TYPES if code in present]
+
+
+def attack_type_options(frame: pd.DataFrame) -> list[str]:
+    """Attack type codes present in the data, in vocabulary order."""
+    combinations = frame["attack_types"].unique().tolist()
+    present = set(";".join(combinations).split(";"))
+    return [code for code in ATTACK_TYPES if code in present]
+
+
+def filter_labels(frame: pd.DataFrame) -> dict[str, dict[str, str]]:
+    """Each filter's options, with the label a person (and a link) knows them by."""
+    wide = _wide_places(frame)
+    return {
+        views.PLACE: {
+            place: f"{place} (province-wide)" if place in wide else place
+            for place in place_options(frame)
+        },
+        views.TARGET: {c: TARGET_TYPES[c].label for c in target_type_options(frame)},
+        views.ATTACK: {c: ATTACK_TYPES[c].label for c in attack_type_options(frame)},
+    }
+
+
+def describe(filters: Filters) -> list[str]:
+    """The filters in words, one line each (for a map file's caption)."""
+    if not filters.active:
+        return ["Filters: none (every incident)"]
+    lines = []
+    for label, values, names in (
+        ("Places", filters.places, None),
+        ("Target types", filters.target_types, TARGET_TYPES),
+        ("Attack types", filters.attack_types, ATTACK_TYPES),
+    ):
+        if values:
+            shown = [names[v].label if names else v for v in values]
+            lines.append(f"{label}: {', '.join(shown)}")
+    if filters.dates:
+        first, last = filters.dates
+        lines.append(f"Dates: {first.isoformat()} to {last.isoformat()}")
+    return lines

@@ -1,0 +1,372 @@
+"""A one-page briefing sheet, PDF or PNG, drawn offline with matplotlib.
+
+Title and date stamp, the map of the chosen view over the outline basemap (land,
+coast, borders) with the same symbols as the page (a shape and a colour per target
+class; province-wide items hollow), deaths by place with their number, the headline
+figures, a table of the events, their sources and the precision notes. No browser
+and no network: matplotlib's Agg and PDF backends, through its object interface
+(``Figure``, not ``pyplot``), so it is safe in a server thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import logging
+import math
+import textwrap
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+from matplotlib import rc_context
+from matplotlib.collections import LineCollection, PolyCollection
+from matplotlib.figure import Figure
+
+from components.domain.briefing import FIGURE_COLUMNS, Briefing, briefing, figure_text
+from components.domain.model import CASUALTY_FIELDS, Event, GeoPrecision
+from components.domain.share_link import Bounds
+from components.domain.table import latest_records
+from components.map.assets import BASEMAP_FILE, STATIC_DIR, VENDOR
+from components.map.payload import death_circles
+from components.map.symbols import DEATHS_COLOUR, TARGET_CLASSES, target_class
+
+logger = logging.getLogger(__name__)
+
+SheetFormat = Literal["pdf", "png"]
+PAGE_INCHES = (11.69, 8.27)
+"""A4, landscape."""
+PNG_DPI = 150
+MARKERS = {
+    "circle": "o",
+    "square": "s",
+    "triangle": "^",
+    "diamond": "D",
+    "hexagon": "h",
+    "star": "*",
+    "cross": "P",
+    "ring": "o",
+}
+"""matplotlib's marker for each shape of ``components.map.symbols``."""
+LAND, SEA, COAST, BORDER = "#f4f1ea", "#cfe0ec", "#7a9bb5", "#8c7b8f"
+MIN_SPAN = 1.2
+"""Degrees: the smallest view, so one town still shows its surroundings."""
+MANY = 20_000
+"""Above this many points they are drawn small and rasterised."""
+
+
+def outline_basemap(static_dir: Path = STATIC_DIR) -> dict | None:
+    """The outline basemap GeoJSON the app serves, or None when it is missing."""
+    path = static_dir / VENDOR / BASEMAP_FILE
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError) as error:
+        logger.warning("briefing sheet without basemap (%s): %s", path, error)
+        return None
+
+
+def sheet_bounds(frame: pd.DataFrame) -> Bounds | None:
+    """The view that holds every incident, with a margin."""
+    if frame.empty:
+        return None
+    south, north = float(frame["lat"].min()), float(frame["lat"].max())
+    west, east = float(frame["lon"].min()), float(frame["lon"].max())
+    lat_pad = max((north - south) * 0.12, (MIN_SPAN - (north - south)) / 2, 0)
+    lon_pad = max((east - west) * 0.12, (MIN_SPAN - (east - west)) / 2, 0)
+    return (south - lat_pad, west - lon_pad, north + lat_pad, east + lon_pad)
+
+
+def _parts(geometry: dict) -> list[list[list[float]]]:
+    """Every ring or line of a (Multi)Polygon or (Multi)LineString."""
+    kind, coords = geometry["type"], geometry["coordinates"]
+    if kind == "Polygon":
+        return list(coords)
+    if kind == "MultiPolygon":
+        return [ring for polygon in coords for ring in polygon]
+    if kind == "LineString":
+        return [coords]
+    if kind == "MultiLineString":
+        return list(coords)
+    return []
+
+
+def _draw_basemap(ax, basemap: dict | None) -> None:
+    ax.set_facecolor(SEA)
+    if not basemap:
+        return
+    for feature in basemap.get("features", []):
+        kind = feature.get("properties", {}).get("kind")
+        geometry = feature.get("geometry") or {}
+        if kind == "land":
+            ax.add_collection(
+                PolyCollection(
+                    _parts(geometry), facecolors=LAND, edgecolors="none", zorder=0
+                )
+            )
+        elif kind in ("coast", "border"):
+            ax.add_collection(
+                LineCollection(
+                    _parts(geometry),
+                    colors=COAST if kind == "coast" else BORDER,
+                    linewidths=0.8 if kind == "coast" else 1.0,
+                    linestyles="solid" if kind == "coast" else (0, (4, 2)),
+                    zorder=1,
+                )
+            )
+        elif kind == "label" and geometry.get("type") == "Point":
+            lon, lat = geometry["coordinates"]
+            ax.text(
+                lon,
+                lat,
+                str(feature["properties"].get("name", "")).upper(),
+                fontsize=7,
+                color="#6b6b6b",
+                ha="center",
+                zorder=2,
+                clip_on=True,
+            )
+
+
+def _draw_incidents(ax, latest: pd.DataFrame) -> list:
+    """Markers by target class; returns legend handles for the classes drawn."""
+    handles = []
+    many = len(latest) > MANY
+    classes = latest["target_type"].map(lambda code: target_class(code).key)
+    wide = latest["geo_precision"] == int(GeoPrecision.REGION)
+    for cls in TARGET_CLASSES:
+        mine = (classes == cls.key).to_numpy()
+        if not mine.any():
+            continue
+        marker = MARKERS[cls.shape]
+        ring = cls.shape == "ring"
+        exact = latest[mine & ~wide.to_numpy()]
+        handle = ax.scatter(
+            exact["lon"],
+            exact["lat"],
+            s=6 if many else 70,
+            marker=marker,
+            c="white" if ring else cls.colour,
+            edgecolors=cls.colour if ring else "white",
+            linewidths=1.6 if ring else 0.8,
+            zorder=4,
+            rasterized=many,
+            label=cls.label,
+        )
+        handles.append(handle)
+        province = latest[mine & wide.to_numpy()]
+        if len(province):
+            ax.scatter(
+                province["lon"],
+                province["lat"],
+                s=150,
+                marker=marker,
+                facecolors="white",
+                edgecolors=cls.colour,
+                linewidths=1.8,
+                linestyles="--",
+                zorder=3,
+            )
+    return handles
+
+
+def _draw_deaths(ax, latest: pd.DataFrame) -> None:
+    for circle in death_circles(latest)[:40]:
+        ax.scatter(
+            circle["lon"],
+            circle["lat"],
+            s=(circle["radius"] * 2.2) ** 2,
+            facecolors=(0.70, 0.09, 0.17, 0.10),
+            edgecolors=DEATHS_COLOUR,
+            linewidths=1.6,
+            linestyles="--" if circle["wide"] else "-",
+            zorder=2,
+        )
+        ax.annotate(
+            f"{circle['total']:,}",
+            (circle["lon"], circle["lat"]),
+            xytext=(0, -14),
+            textcoords="offset points",
+            ha="center",
+            fontsize=8,
+            fontweight="bold",
+            color="#7a0c1c",
+            zorder=6,
+            clip_on=True,
+        )
+
+
+def _draw_labels(ax, latest: pd.DataFrame, bounds: Bounds) -> None:
+    towns = latest[latest["geo_precision"] != int(GeoPrecision.REGION)]
+    places = towns.groupby("place", sort=False)[["lat", "lon"]].median()
+    if len(places) > 25:  # label the places with most incidents only
+        top = towns["place"].value_counts().index[:25]
+        places = places.loc[places.index.isin(top)]
+    south, west, north, east = bounds
+    for name, (lat, lon) in places.iterrows():
+        if south <= lat <= north and west <= lon <= east:
+            ax.annotate(
+                str(name),
+                (lon, lat),
+                xytext=(6, 4),
+                textcoords="offset points",
+                fontsize=8,
+                color="#1b1b1b",
+                zorder=5,
+                clip_on=True,
+            )
+
+
+def _draw_map(ax, frame: pd.DataFrame, bounds: Bounds | None, basemap) -> None:
+    latest = latest_records(frame)
+    bounds = bounds or sheet_bounds(latest) or (23.5, 60.0, 32.5, 75.0)
+    south, west, north, east = bounds
+    _draw_basemap(ax, basemap)
+    _draw_deaths(ax, latest)
+    handles = _draw_incidents(ax, latest)
+    _draw_labels(ax, latest, bounds)
+    ax.set_xlim(west, east)
+    ax.set_ylim(south, north)
+    ax.set_aspect(1 / math.cos(math.radians((south + north) / 2)))
+    ax.set_xticks([])
+    ax.set_yticks([])
+    if handles:
+        ax.legend(
+            handles=handles,
+            loc="best",
+            fontsize=7,
+            framealpha=0.92,
+            title="Target",
+            title_fontsize=7,
+        )
+
+
+def _headline_lines(brief: Briefing) -> list[tuple[str, str]]:
+    deaths = brief.headline.deaths
+    lines = [(CASUALTY_FIELDS[c], figure_text(deaths[c].value)) for c in deaths]
+    lines.append(("Towns named", f"{brief.headline.places_named:,}"))
+    lines.append(("Incidents", f"{brief.incidents:,}"))
+    return lines
+
+
+def _event_rows(brief: Briefing) -> list[list[str]]:
+    short = {
+        "killed_civilians": "Civ.",
+        "killed_security": "Sec.",
+        "killed_attackers": "Att.",
+        "killed_unspecified": "Other",
+        "injured": "Inj.",
+    }
+    rows = [["Event", "Date", *(short[c] for c in FIGURE_COLUMNS)]]
+    for line in brief.events[:12]:
+        rows.append(
+            [
+                textwrap.shorten(line.name, 34, placeholder="…"),
+                f"{line.date:%d %b %Y}" if line.date else "",
+                *(
+                    "-" if line.figures[c] is None else f"{line.figures[c]:,}"
+                    for c in FIGURE_COLUMNS
+                ),
+            ]
+        )
+    return rows
+
+
+def _draw_text(fig: Figure, brief: Briefing, scope: Sequence[str]) -> None:
+    x, y = 0.635, 0.865
+    fig.text(x, y, "Headline", fontsize=11, fontweight="bold", va="top")
+    y -= 0.035
+    for label, value in _headline_lines(brief):
+        fig.text(x, y, label, fontsize=9, va="top")
+        fig.text(0.97, y, value, fontsize=9, fontweight="bold", va="top", ha="right")
+        y -= 0.026
+    y -= 0.012
+    rows = _event_rows(brief)
+    fig.text(x, y, "Events", fontsize=11, fontweight="bold", va="top")
+    y -= 0.03
+    height = 0.024 * len(rows)
+    table_ax = fig.add_axes((x, y - height, 0.97 - x, height))
+    table_ax.axis("off")
+    table = table_ax.table(cellText=rows, loc="upper left", cellLoc="left")
+    table.auto_set_font_size(False)
+    table.set_fontsize(7)
+    table.auto_set_column_width(list(range(len(rows[0]))))
+    for (row, _), cell in table.get_celld().items():
+        cell.set_linewidth(0.3)
+        if row == 0:
+            cell.set_text_props(fontweight="bold")
+    y -= height + 0.03
+    sources = [
+        line.source_title
+        + (f" ({line.source_publisher})" if line.source_publisher else "")
+        for line in brief.events
+        if line.source_title
+    ]
+    blocks = [
+        ("Sources", sources[:6]),
+        ("Precision", list(brief.notes)),
+        ("Selection", list(scope)),
+    ]
+    for heading, items in blocks:
+        if not items or y < 0.08:
+            continue
+        fig.text(x, y, heading, fontsize=10, fontweight="bold", va="top")
+        y -= 0.026
+        for item in items:
+            for part in textwrap.wrap(item, 62)[:4]:
+                if y < 0.05:
+                    break
+                fig.text(x, y, part, fontsize=7.5, va="top")
+                y -= 0.02
+            y -= 0.004
+        y -= 0.01
+
+
+def briefing_sheet(
+    frame: pd.DataFrame,
+    events: Mapping[str, Event],
+    *,
+    title: str = "Incident briefing",
+    scope: Sequence[str] = (),
+    bounds: Bounds | None = None,
+    fmt: SheetFormat = "pdf",
+    prepared: dt.datetime | None = None,
+    basemap: dict | None = None,
+) -> bytes:
+    """The sheet of the rows in ``frame`` (already filtered) as PDF or PNG bytes.
+
+    ``scope`` says in words which filters made ``frame``; ``bounds`` is the map's
+    view (default: fitted to the incidents); ``basemap`` the outline GeoJSON
+    (default: the file the app serves)."""
+    prepared = prepared or dt.datetime.now(dt.UTC)
+    brief = briefing(frame, events)
+    basemap = basemap if basemap is not None else outline_basemap()
+    fig = Figure(figsize=PAGE_INCHES)
+    fig.text(0.03, 0.965, title, fontsize=17, fontweight="bold", va="top")
+    stamp = (
+        f"Prepared {prepared:%d %b %Y %H:%M} UTC · {brief.incidents:,} incidents "
+        f"in {len(brief.events)} event(s)"
+    )
+    fig.text(0.03, 0.915, stamp, fontsize=9, color="#444444", va="top")
+    map_ax = fig.add_axes((0.03, 0.06, 0.58, 0.83))
+    _draw_map(map_ax, frame, bounds, basemap)
+    _draw_text(fig, brief, scope)
+    fig.text(
+        0.03,
+        0.025,
+        "Basemap: Natural Earth (public domain). Figures as the sources give them; "
+        "'-' means not reported.",
+        fontsize=6.5,
+        color="#555555",
+    )
+    buffer = io.BytesIO()
+    # TrueType text in the PDF: searchable, and copyable into a message.
+    with rc_context({"pdf.fonttype": 42}):
+        fig.savefig(
+            buffer,
+            format=fmt,
+            dpi=PNG_DPI if fmt == "png" else 100,
+            metadata={"Title": title},
+        )
+    return buffer.getvalue()

@@ -1,0 +1,205 @@
+import base64
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from bench.synthetic import spread_frame
+from components.domain.model import GeoPrecision
+from components.domain.table import complete_frame, latest_records
+from components.map.payload import (
+    MAX_MARKERS,
+    POINT_BUDGET,
+    StringTable,
+    View,
+    build_payload,
+    death_circles,
+    death_radius,
+    heat_points,
+    payload_script,
+    place_labels,
+    script_json,
+    stack_offsets,
+    viewless_layers,
+)
+
+
+def payload_of(frame, **options):
+    latest = latest_records(frame)
+    return build_payload(latest, list(latest["target_type"].unique()), **options)
+
+
+def column(payload, key, i):
+    values = payload["rows"][key]
+    return values if isinstance(values, int) else values[i]
+
+
+def test_one_marker_per_target_type_and_point(seed_frame):
+    payload = payload_of(seed_frame)
+    assert payload["mode"] == "markers"
+    assert len(payload["markers"]) == len(seed_frame)  # one row per place and type
+    types = [t["code"] for t in payload["types"]]
+    (prison,) = [m for m in payload["markers"] if types[m["type"]] == "prison"]
+    assert (prison["lat"], prison["lon"], prison["wide"]) == (29.79966, 66.84553, False)
+    assert len(payload["rows"]["place"]) == len(seed_frame)
+    # A column with one value for every row travels as that value.
+    assert payload["rows"]["date"] == payload["strings"].index(
+        "01 Feb 2026 (within a week)"
+    )
+
+
+def test_rows_carry_text_once_and_unknown_counts_as_minus_one(seed_frame):
+    payload = payload_of(seed_frame)
+    strings = payload["strings"]
+    assert len(strings) == len(set(strings))
+    types = [t["code"] for t in payload["types"]]
+    (prison,) = [m for m in payload["markers"] if types[m["type"]] == "prison"]
+    (row,) = prison["rows"]
+    assert strings[column(payload, "place", row)] == "Mastung"
+    assert strings[column(payload, "target", row)] == "Prison"
+    counts = [column(payload, f["key"], row) for f in payload["counts"]]
+    assert counts == [-1, -1, -1, -1, -1]
+    assert "free inmates" in strings[column(payload, "excerpt", row)]
+    rows = range(len(seed_frame))
+    (totals,) = [i for i in rows if column(payload, "killed_civilians", i) == 31]
+    assert column(payload, "killed_security", totals) == 17
+    nushki = next(i for i in rows if strings[column(payload, "place", i)] == "Nushki")
+    assert strings[column(payload, "reported_as", nushki)] == "Noshki"
+    assert "earlier" not in payload["rows"]  # no revisions in the seed
+
+
+def test_labels_and_styles_travel_in_the_payload(seed_frame):
+    payload = payload_of(seed_frame)
+    assert {f["key"] for f in payload["counts"]} >= {"killed_civilians", "injured"}
+    assert payload["words"]["notReported"] == "not reported"
+    shapes = {c["shape"] for c in payload["classes"]}
+    assert shapes <= set(payload["shapes"])
+    assert all(0 <= t["cls"] < len(payload["classes"]) for t in payload["types"])
+
+
+def test_the_same_data_give_the_same_payload_id(seed_frame):
+    assert payload_of(seed_frame)["id"] == payload_of(seed_frame)["id"]
+    fewer = seed_frame[seed_frame["place"] != "Quetta"]
+    assert payload_of(fewer)["id"] != payload_of(seed_frame)["id"]
+
+
+def test_the_payload_written_for_the_page_is_the_payload(seed_frame):
+    payload = payload_of(seed_frame)
+    written = payload_script(payload)
+    assert json.loads(written) == json.loads(json.dumps(payload))
+    assert "</" not in written
+    changed = {**payload, "note": "</script> changed after its id"}
+    assert json.loads(payload_script(changed))["note"] == changed["note"]
+
+
+def test_the_same_payload_is_written_as_the_same_text(seed_frame):
+    # The page redraws every incident layer when their script changes, so a
+    # payload written again (not by the call that built it) reads the same.
+    payload = payload_of(seed_frame)
+    assert payload_script(dict(payload)) == payload_script(payload)
+    assert payload_script(payload_of(seed_frame)) == payload_script(payload)
+
+
+def test_layers_given_to_the_payload_are_the_ones_it_would_work_out(seed_frame):
+    latest = latest_records(seed_frame)
+    types = list(latest["target_type"].unique())
+    view = View(25.0, 60.0, 32.0, 70.0, 7)
+    given = build_payload(
+        latest, types, view=view, viewless=viewless_layers(latest, latest)
+    )
+    assert given == build_payload(latest, types, view=view)
+
+
+def spread(size: int) -> pd.DataFrame:
+    return complete_frame(spread_frame(size))
+
+
+def test_many_distinct_points_go_as_typed_arrays():
+    frame = spread(MAX_MARKERS * 3)
+    payload = payload_of(frame)
+    assert payload["mode"] == "points"
+    points = payload["points"]
+    lat = np.frombuffer(base64.b64decode(points["lat"]), dtype="<f4")
+    rows = np.frombuffer(base64.b64decode(points["row"]), dtype="<u4")
+    assert points["count"] == len(frame) == len(lat)
+    latest = latest_records(frame)
+    assert np.allclose(lat, latest["lat"].to_numpy(), atol=1e-5)
+    assert rows.tolist() == list(range(len(frame)))
+    assert payload["markers"] == []
+
+
+def test_more_than_the_budget_in_view_is_counted_per_cell(monkeypatch):
+    monkeypatch.setattr("components.map.payload.POINT_BUDGET", 2_000)
+    frame = spread(6_000)
+    view = View(24.0, 60.0, 33.0, 71.0, zoom=6)
+    payload = payload_of(frame, view=view)
+    assert payload["mode"] == "cells"
+    assert sum(c["count"] for c in payload["cells"]) == len(frame)
+    assert payload["points"] is None
+    assert "Zoom in" in payload["note"]
+    # Zoomed in on a corner, the points in view fit the budget again.
+    corner = View(26.0, 62.0, 26.5, 62.5, zoom=11)
+    assert payload_of(frame, view=corner)["mode"] == "points"
+
+
+def test_the_budget_is_about_what_is_in_view():
+    assert POINT_BUDGET >= 20_000
+    frame = spread(MAX_MARKERS * 2)
+    far_away = View(-10.0, 0.0, -9.0, 1.0, zoom=9)
+    payload = payload_of(frame, view=far_away)
+    assert payload["points"]["count"] == 0
+    assert payload["bounds"] is not None, "fit still shows the whole selection"
+
+
+def test_markers_sharing_a_point_are_fanned_out():
+    groups = pd.DataFrame({"lat": [1.0, 1.0, 2.0], "lon": [3.0, 3.0, 4.0]})
+    offsets = stack_offsets(groups)
+    assert offsets.iloc[2].tolist() == [0.0, 0.0]
+    assert offsets.iloc[0].tolist() != offsets.iloc[1].tolist()
+
+
+def test_province_totals_are_one_dashed_circle_with_its_number(seed_frame):
+    (circle,) = death_circles(latest_records(seed_frame))
+    assert circle["wide"] is True
+    assert circle["total"] == 31 + 17 + 145
+    assert circle["radius"] == death_radius(31 + 17 + 145)
+    assert (
+        circle["lines"][0] == "Balochistan: province-wide totals, not tied to any place"
+    )
+    assert "Civilians killed: 31" in circle["lines"]
+
+
+def test_death_circle_area_is_proportional():
+    assert death_radius(400) == pytest.approx(2 * death_radius(100))
+
+
+def test_labels_and_heat(seed_frame):
+    latest = latest_records(seed_frame)
+    assert {label["text"] for label in place_labels(latest)} == {
+        "Quetta",
+        "Gwadar",
+        "Mastung",
+        "Nushki",
+        "Dalbandin",
+        "Balochistan (province-wide)",
+    }
+    heat = heat_points(latest)
+    assert sum(point["weight"] for point in heat) == int(
+        (latest["geo_precision"] != GeoPrecision.REGION).sum()
+    )
+
+
+def test_string_table_reuses_indexes():
+    table = StringTable()
+    first = table.encode(pd.Series(["a", "b", "a"]))
+    second = table.encode(pd.Series(["", "b"]), blank_is_none=True)
+    assert first.tolist() == [0, 1, 0]
+    assert second.tolist() == [-1, 1]
+
+
+def test_script_json_cannot_close_a_script():
+    text = script_json({"note": "</script><img src=x onerror=alert(1)> & \u2028"})
+    assert "</script>" not in text
+    assert "<img" not in text
+    assert json.loads(text)["note"].startswith("</script>")
