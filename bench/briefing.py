@@ -16,8 +16,9 @@ from pathlib import Path
 import pandas as pd
 
 from bench.synthetic import EVENT_ID, LABEL, spread_frame
-from components.domain.model import DatePrecision, Event, Source
+from components.domain.model import Event, Source
 from components.domain.table import incidents_frame
+from components.domain.vocabularies import DatePrecision
 from components.exports.briefing_sheet import briefing_sheet
 from components.formats.ours import CsvStore
 

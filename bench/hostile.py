@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from components.domain.model import MAX_TEXT_LENGTH, newlines_as_lf
+from components.domain.fields import MAX_TEXT_LENGTH
 from components.domain.records import EVENT_COLUMNS, INCIDENT_COLUMNS
 from components.domain.table import incidents_frame
 from components.exports.files import geojson_bytes, standalone_html, to_csv
@@ -41,7 +41,7 @@ from components.gazetteer.batch import geocode_csv
 from components.map.folium_map import base_map, incident_layers, map_payload
 from components.report import decode_report, extract
 from components.support.errors import IncidentMapError
-from components.support.text import spreadsheet_cell
+from components.support.text import newlines_as_lf, spreadsheet_cell
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "hostile"

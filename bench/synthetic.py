@@ -20,14 +20,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from components.domain.model import (
+from components.domain.model import CASUALTY_FIELDS
+from components.domain.records import EVENT_COLUMNS, INCIDENT_COLUMNS
+from components.domain.vocabularies import (
     ATTACK_TYPES,
-    CASUALTY_FIELDS,
     NOT_REPORTED,
     TARGET_TYPES,
     GeoPrecision,
 )
-from components.domain.records import EVENT_COLUMNS, INCIDENT_COLUMNS
 from components.gazetteer import default_gazetteer
 
 SEED = 20260201

@@ -3,7 +3,7 @@ import re
 
 import folium
 
-from components.domain.model import TARGET_TYPES
+from components.domain.vocabularies import TARGET_TYPES
 from components.map.assets import SCRIPT_URL, cdn_assets, local_assets
 from components.map.folium_map import (
     DEATHS_LAYER,

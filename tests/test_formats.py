@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from components.domain.model import ATTACK_TYPES, NOT_REPORTED, TARGET_TYPES
 from components.domain.table import incidents_frame
+from components.domain.vocabularies import ATTACK_TYPES, NOT_REPORTED, TARGET_TYPES
 from components.formats import detect_csv_format, detect_format, formats, import_csv
 from components.formats import gtd as gtd_format
 from components.formats.geojson import dumps, read_geojson, to_geojson

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from geopy.location import Location
 
-from components.domain.model import GeoPrecision
+from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import (
     FUZZY_THRESHOLD,
     Gazetteer,

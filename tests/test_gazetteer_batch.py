@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from components.domain.model import GeoPrecision
 from components.domain.places import Match, Place
+from components.domain.vocabularies import GeoPrecision
 from components.gazetteer.batch import ADDED_COLUMNS, added_cells, geocode_csv
 from components.support.errors import BatchError
 from components.support.progress import Progress

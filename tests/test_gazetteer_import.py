@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from components.domain.model import GeoPrecision
+from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import DEFAULT_DIRECTORY, Gazetteer
 from components.gazetteer.geonames import (
     alternate_names,

@@ -3,7 +3,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from components.domain.model import FigureScope
+from components.domain.vocabularies import FigureScope
 from components.report import extract
 from components.report.intake import (
     codes_of,

@@ -2,12 +2,7 @@ import datetime as dt
 
 import pytest
 
-from components.domain.model import (
-    ATTACK_TYPES,
-    NOT_REPORTED,
-    TARGET_TYPES,
-    Casualties,
-    GeoPrecision,
+from components.domain.fields import (
     parse_attack_types,
     parse_coordinate,
     parse_count,
@@ -15,6 +10,13 @@ from components.domain.model import (
     parse_precision,
     parse_target_type,
     parse_text,
+)
+from components.domain.model import Casualties
+from components.domain.vocabularies import (
+    ATTACK_TYPES,
+    NOT_REPORTED,
+    TARGET_TYPES,
+    GeoPrecision,
 )
 from components.support.errors import FieldError
 from tests.conftest import ROOT

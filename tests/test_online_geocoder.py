@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from geopy.geocoders import Nominatim
 
-from components.domain.model import GeoPrecision
+from components.domain.vocabularies import GeoPrecision
 from components.gazetteer.online import (
     USER_AGENT_VARIABLE,
     OnlineFallback,

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from components.domain.model import DEATH_FIELDS, NOT_REPORTED, GeoPrecision
+from components.domain.model import DEATH_FIELDS
 from components.domain.problems import (
     UnplacedPlace,
     unplaced_frame,
@@ -11,6 +11,7 @@ from components.domain.problems import (
     unplaced_places,
 )
 from components.domain.table import incidents_frame
+from components.domain.vocabularies import NOT_REPORTED, GeoPrecision
 from components.formats.ours import CsvStore
 from components.store.__main__ import main
 from components.support.errors import DataFileError

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from bench.synthetic import spread_frame
-from components.domain.model import GeoPrecision
 from components.domain.table import complete_frame, latest_records
+from components.domain.vocabularies import GeoPrecision
 from components.map.payload import (
     MAX_MARKERS,
     POINT_BUDGET,

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from components.domain.model import GeoPrecision
+from components.domain.vocabularies import GeoPrecision
 from components.report import (
     MAX_REPORT_CHARS,
     decode_report,

@@ -3,8 +3,8 @@ news of the region uses, with the figures and places it must give."""
 
 import datetime as dt
 
-from components.domain.model import GeoPrecision
 from components.domain.places import Place
+from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import Gazetteer
 from components.report import extract
 from components.report.figures import by_side, find_figures

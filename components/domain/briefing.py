@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.domain.model import CASUALTY_FIELDS, DEATH_FIELDS, Event, GeoPrecision
+from components.domain.model import CASUALTY_FIELDS, DEATH_FIELDS, Event
 from components.domain.summary import FigureMasks, Headline, figure, headline
 from components.domain.table import latest_records
+from components.domain.vocabularies import GeoPrecision
 
 FIGURE_COLUMNS = (*DEATH_FIELDS, "injured")
 """The figures a briefing gives per event and in total."""

@@ -10,7 +10,8 @@ import numpy as np
 import pandas as pd
 
 from components.domain import share_link as views
-from components.domain.model import ATTACK_TYPES, TARGET_TYPES, Event, GeoPrecision
+from components.domain.model import Event
+from components.domain.vocabularies import ATTACK_TYPES, TARGET_TYPES, GeoPrecision
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from components.domain.model import GeoPrecision
+from components.domain.vocabularies import GeoPrecision
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.domain.model import ATTACK_TYPES, TARGET_TYPES, Incident
+from components.domain.model import Incident
+from components.domain.vocabularies import ATTACK_TYPES, TARGET_TYPES
 from components.support.text import markdown_text as md
 
 

@@ -3,7 +3,7 @@
 Rows come from CSV files, imports and the review panel as text cells; each is
 parsed into an :class:`~components.domain.model.Incident` or
 :class:`~components.domain.model.Event` by the field parsers of
-``components.domain.model``, every error collected with its column before the
+``components.domain.fields``, every error collected with its column before the
 row is refused. Places are geocoded through the gazetteer unless a row pins its
 own coordinates.
 """
@@ -14,14 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from components.domain.model import (
-    CASUALTY_FIELDS,
-    Casualties,
-    DatePrecision,
-    Event,
-    GeoPrecision,
-    Incident,
-    Source,
+from components.domain.fields import (
     parse_attack_types,
     parse_coordinate,
     parse_count,
@@ -32,8 +25,10 @@ from components.domain.model import (
     parse_target_type,
     parse_text,
 )
+from components.domain.model import CASUALTY_FIELDS, Casualties, Event, Incident, Source
 from components.domain.places import PlaceFinder
 from components.domain.problems import Problem
+from components.domain.vocabularies import DatePrecision, GeoPrecision
 from components.support.errors import (
     DataFileError,
     FieldError,

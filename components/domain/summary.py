@@ -8,8 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from components.domain.model import DEATH_FIELDS, Event, FigureScope, GeoPrecision
+from components.domain.model import DEATH_FIELDS, Event
 from components.domain.table import earlier_records, latest_records, value_codes
+from components.domain.vocabularies import FigureScope, GeoPrecision
 
 
 @dataclass(frozen=True)

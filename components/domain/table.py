@@ -10,12 +10,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from components.domain.model import (
-    ATTACK_TYPES,
-    CASUALTY_FIELDS,
-    TARGET_TYPES,
-    Incident,
-)
+from components.domain.model import CASUALTY_FIELDS, Incident
+from components.domain.vocabularies import ATTACK_TYPES, TARGET_TYPES
 
 FRAME_COLUMNS = [
     "id",

@@ -26,9 +26,10 @@ from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
 
 from components.domain.briefing import FIGURE_COLUMNS, Briefing, briefing, figure_text
-from components.domain.model import CASUALTY_FIELDS, Event, GeoPrecision
+from components.domain.model import CASUALTY_FIELDS, Event
 from components.domain.share_link import Bounds
 from components.domain.table import latest_records
+from components.domain.vocabularies import GeoPrecision
 from components.map.assets import BASEMAP_FILE, STATIC_DIR, VENDOR
 from components.map.payload import death_circles
 from components.map.symbols import DEATHS_COLOUR, TARGET_CLASSES, target_class

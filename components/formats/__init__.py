@@ -24,14 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import BinaryIO, Protocol
 
-from components.domain.model import (
-    MAX_TEXT_LENGTH,
-    GeoPrecision,
-    newlines_as_lf,
-    parse_count,
-)
+from components.domain.fields import MAX_TEXT_LENGTH, parse_count
 from components.domain.records import EVENT_COLUMNS, INCIDENT_COLUMNS
 from components.domain.records import parse_incident_row as check_incident_row
+from components.domain.vocabularies import GeoPrecision
 from components.formats.ours import csv_rows, duplicated_columns
 from components.gazetteer import Gazetteer, default_gazetteer
 from components.support.errors import (
@@ -42,7 +38,7 @@ from components.support.errors import (
     RowRejected,
 )
 from components.support.files import bounded_lines
-from components.support.text import spreadsheet_cell
+from components.support.text import newlines_as_lf, spreadsheet_cell
 
 logger = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from components.domain.model import NOT_REPORTED, GeoPrecision
+from components.domain.vocabularies import NOT_REPORTED, GeoPrecision
 from components.formats import Mapped, cell, clipped, count_cell, facts
 from components.support.errors import RowRejected
 

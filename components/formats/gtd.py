@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from components.domain.model import (
+from components.domain.vocabularies import (
     ATTACK_TYPES,
     NOT_REPORTED,
     DatePrecision,

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from components.domain.model import Event, Incident, newlines_as_lf
+from components.domain.model import Event, Incident
 from components.domain.problems import Problem
 from components.domain.records import (
     EVENT_COLUMNS,
@@ -33,6 +33,7 @@ from components.domain.records import (
 from components.gazetteer import Gazetteer, default_gazetteer
 from components.support.errors import InputFileError, RowError
 from components.support.files import open_regular
+from components.support.text import newlines_as_lf
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data"
 DATA_DIR_VARIABLE = "INCIDENT_MAP_DATA_DIR"

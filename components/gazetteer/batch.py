@@ -20,13 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from components.domain.model import newlines_as_lf
 from components.domain.places import Match
 from components.gazetteer.resolve import resolver
 from components.support.errors import BatchError, InputFileError
 from components.support.files import bounded_lines, open_regular
 from components.support.progress import Progress
-from components.support.text import spreadsheet_cell
+from components.support.text import newlines_as_lf, spreadsheet_cell
 
 ADDED_COLUMNS = ["lat", "lon", "geo_precision", "match", "matched_name", "geonameid"]
 MEMO_SIZE = 100_000

@@ -30,8 +30,8 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from rapidfuzz import fuzz, process
 
-from components.domain.model import GeoPrecision
 from components.domain.places import Match, Place
+from components.domain.vocabularies import GeoPrecision
 from components.support.errors import GazetteerDataError, PlaceNotFoundError
 
 DEFAULT_DIRECTORY = Path(__file__).resolve().parents[2] / "data" / "gazetteer"

@@ -27,8 +27,8 @@ from geopy.geocoders import Nominatim
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
-from components.domain.model import GeoPrecision
 from components.domain.places import Match, Place
+from components.domain.vocabularies import GeoPrecision
 from components.gazetteer.core import (
     DEFAULT_DIRECTORY,
     MAX_NAME_LENGTH,

@@ -19,7 +19,6 @@ import folium
 import pandas as pd
 from jinja2 import Template
 
-from components.domain.model import TARGET_TYPES
 from components.domain.share_link import (
     CELLS_KEY,
     DEATHS_KEY,
@@ -29,6 +28,7 @@ from components.domain.share_link import (
     MapView,
 )
 from components.domain.table import latest_records
+from components.domain.vocabularies import TARGET_TYPES
 from components.map.assets import MapAssets, map_assets
 from components.map.contract import LayerCall, MapPayload
 from components.map.literal_elements import (

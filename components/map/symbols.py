@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from components.domain.model import NOT_REPORTED, TARGET_TYPES
+from components.domain.vocabularies import NOT_REPORTED, TARGET_TYPES
 
 SHAPE_PATHS: dict[str, str] = {
     "circle": "M12 3a9 9 0 1 0 0.01 0Z",

@@ -18,8 +18,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from components.domain.model import ATTACK_TYPES, TARGET_TYPES, GeoPrecision
 from components.domain.places import Place
+from components.domain.vocabularies import ATTACK_TYPES, TARGET_TYPES, GeoPrecision
 from components.gazetteer import Gazetteer, normalize_name
 from components.report.dates import (
     ReportDate,

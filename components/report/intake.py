@@ -18,11 +18,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.domain.model import (
+from components.domain.model import Event
+from components.domain.vocabularies import (
     ATTACK_TYPES,
     NOT_REPORTED,
     TARGET_TYPES,
-    Event,
     FigureScope,
 )
 from components.report import Extraction, Figure, ReportIncident

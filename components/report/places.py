@@ -27,8 +27,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from components.domain.model import GeoPrecision
 from components.domain.places import Place
+from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import Gazetteer, normalize_name
 from components.report.segments import Sentence, words
 

@@ -25,13 +25,7 @@ from alembic.config import Config
 from sqlalchemy import Connection, Select, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from components.domain.model import (
-    CASUALTY_FIELDS,
-    DatePrecision,
-    Event,
-    Incident,
-    Source,
-)
+from components.domain.model import CASUALTY_FIELDS, Event, Incident, Source
 from components.domain.problems import Problem
 from components.domain.records import (
     EVENT_COLUMNS,
@@ -40,6 +34,7 @@ from components.domain.records import (
     parse_incident_row,
 )
 from components.domain.table import STORED_COLUMNS, complete_frame
+from components.domain.vocabularies import DatePrecision
 from components.gazetteer import Gazetteer, default_gazetteer
 from components.store.columnar import FrameCache, read_frame
 from components.store.digests import file_digests
@@ -1066,7 +1061,8 @@ def _event(row: Mapping[str, object]) -> Event:
 
 
 def _incident(row: Mapping[str, object]) -> Incident:
-    from components.domain.model import Casualties, GeoPrecision
+    from components.domain.model import Casualties
+    from components.domain.vocabularies import GeoPrecision
 
     def count(value: object) -> int | None:
         return None if pd.isna(value) else int(value)

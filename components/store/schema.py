@@ -30,7 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from components.domain.model import MAX_COUNT
+from components.domain.fields import MAX_COUNT
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",

@@ -64,3 +64,8 @@ def _formula_leader(text: str) -> bool:
     first = text.lstrip(" \u00a0\u3000")[:1]
     folded = unicodedata.normalize("NFKC", first).translate(_FORMULA_LOOKALIKES)
     return folded.startswith(_FORMULA_START)
+
+
+def newlines_as_lf(text: str) -> str:
+    """Windows (CR LF) and old Mac (CR) line breaks as LF: one kind of line break."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")

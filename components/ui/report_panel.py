@@ -10,13 +10,12 @@ import pandas as pd
 import streamlit as st
 
 from components.domain.access import Access
-from components.domain.model import (
+from components.domain.model import CASUALTY_FIELDS, Event
+from components.domain.vocabularies import (
     ATTACK_TYPES,
-    CASUALTY_FIELDS,
     FIGURE_SCOPES,
     TARGET_TYPES,
     DatePrecision,
-    Event,
     FigureScope,
 )
 from components.report import Extraction, decode_report, extract

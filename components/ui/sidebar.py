@@ -10,7 +10,8 @@ import streamlit as st
 
 from components.domain import share_link as views
 from components.domain.filters import Filters, event_labels
-from components.domain.model import TARGET_TYPES, Event
+from components.domain.model import Event
+from components.domain.vocabularies import TARGET_TYPES
 from components.ui.remembered import date_span, filter_labels, target_type_options
 
 # Each filter is bound to the URL parameter of its key, so a link reopens the view.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from components.domain.model import TARGET_TYPES
+from components.domain.vocabularies import TARGET_TYPES
 from tests.browser.conftest import ARTIFACTS
 
 PLACES = {"Quetta", "Gwadar", "Mastung", "Nushki", "Dalbandin", "Balochistan"}

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from bench.hostile import TEMPLATE_CHECK, hostile_loaded_frame, payload_strings
-from components.domain.model import newlines_as_lf
 from components.exports.files import standalone_html
 from components.formats.ours import CsvStore
+from components.support.text import newlines_as_lf
 from tests.browser.conftest import ARTIFACTS, HOSTILE_TEXTS
 from tests.conftest import ROOT, TEST_DATA
 
