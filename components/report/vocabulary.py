@@ -117,7 +117,7 @@ TARGET_PHRASES: dict[str, re.Pattern[str]] = {
         r"hideouts?",
     ),
 }
-"""Target phrase -> GTD target type (``components.domain.vocabularies.TARGET_TYPES``)."""
+"""Target phrase -> GTD target type (``vocabularies.TARGET_TYPES``)."""
 
 NOT_A_TARGET = re.compile(
     r"\b(?:(?:shifted|taken|moved|rushed|brought|transported|referred|airlifted|"
@@ -197,7 +197,7 @@ ATTACK_PHRASES: dict[str, re.Pattern[str]] = {
         r"blew up",
     ),
 }
-"""Attack phrase -> GTD attack type (``components.domain.vocabularies.ATTACK_TYPES``)."""
+"""Attack phrase -> GTD attack type (``vocabularies.ATTACK_TYPES``)."""
 
 SIDE_WORDS: dict[str, str] = {
     "security": (
