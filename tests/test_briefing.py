@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import json
 
 import pandas as pd
 import pytest
@@ -21,7 +22,12 @@ from components.domain.briefing import (
 )
 from components.domain.filters import days_of, up_to
 from components.domain.model import Source
-from components.exports.briefing_sheet import briefing_sheet, sheet_bounds
+from components.exports.briefing_sheet import (
+    briefing_sheet,
+    failure_sheet,
+    sheet_bounds,
+    sheet_or_failure,
+)
 from tests.conftest import ROOT
 
 SEED_TITLE = "Coordinated Carnage in Balochistan"
@@ -143,3 +149,48 @@ def test_playback_steps_are_the_days_of_the_selection(seed_frame):
     assert len(up_to(frame, days[0])) == 8
     assert len(up_to(frame, days[1])) == 8
     assert len(up_to(frame, days[2])) == len(frame)
+
+
+def _hostile_texts() -> list[tuple[str, str]]:
+    corpus = json.loads((ROOT / "tests/data/hostile/payloads.json").read_text())
+    return [
+        (p["name"], p["text"])
+        for p in corpus["payloads"]
+        if not p.get("refused") and not p.get("overlong")
+    ]
+
+
+@pytest.mark.parametrize(("name", "text"), _hostile_texts())
+def test_hostile_text_is_printed_as_typed(name, text):
+    """Every text on a sheet goes through the same drawing as the failure page:
+    mathtext off, so ``$x^2$`` prints as typed and ``$\\frac{1}{$`` cannot break
+    the drawing, in the PDF and the PNG."""
+    pdf = failure_sheet(text[:300], "pdf")
+    page = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    if text.isascii() and text.isprintable():
+        assert "".join(text[:300].split()) in "".join(page.split()), name
+    assert failure_sheet(text[:300], "png").startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "png"])
+def test_the_sheet_prints_math_and_invisible_characters_as_text(seed, seed_frame, fmt):
+    title = "Attack on $x^2$ and $\\alpha$ end \ufeff $\\frac{1}{$"
+    data = briefing_sheet(seed_frame, seed.events, title=title, scope=[title], fmt=fmt)
+    if fmt == "png":
+        assert data.startswith(b"\x89PNG")
+        return
+    text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    assert "Attack on $x^2$ and $\\alpha$ end" in text
+    assert "$\\frac{1}{$" in text
+
+
+def test_a_sheet_that_fails_to_draw_says_why(monkeypatch):
+    def broken() -> bytes:
+        raise ValueError("the basemap file is unreadable")
+
+    data = sheet_or_failure(broken, "pdf")
+    text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    assert "could not be drawn" in text
+    assert "the basemap file is unreadable" in text
+    assert sheet_or_failure(broken, "png").startswith(b"\x89PNG")
+    assert sheet_or_failure(lambda: b"%PDF-sheet", "pdf") == b"%PDF-sheet"

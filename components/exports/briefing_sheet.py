@@ -16,7 +16,8 @@ import json
 import logging
 import math
 import textwrap
-from collections.abc import Mapping, Sequence
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -24,6 +25,7 @@ import pandas as pd
 from matplotlib import rc_context
 from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from components.domain.briefing import FIGURE_COLUMNS, Briefing, briefing, figure_text
 from components.domain.model import CASUALTY_FIELDS, Event
@@ -56,6 +58,10 @@ MIN_SPAN = 1.2
 """Degrees: the smallest view, so one town still shows its surroundings."""
 MANY = 20_000
 """Above this many points they are drawn small and rasterised."""
+LITERAL_TEXT = {"text.parse_math": False, "pdf.fonttype": 42}
+"""Every text as the characters it holds: no mathtext, so ``$x^2$`` in an event's
+name prints as typed and a lone ``$`` cannot break the drawing. TrueType text in
+the PDF: searchable, and copyable into a message."""
 
 
 def outline_basemap(static_dir: Path = STATIC_DIR) -> dict | None:
@@ -343,6 +349,20 @@ def briefing_sheet(
     prepared = prepared or dt.datetime.now(dt.UTC)
     brief = briefing(frame, events)
     basemap = basemap if basemap is not None else outline_basemap()
+    with rc_context(LITERAL_TEXT):
+        fig = _draw_sheet(frame, brief, title, scope, bounds, basemap, prepared)
+        return _saved(fig, fmt, title)
+
+
+def _draw_sheet(
+    frame: pd.DataFrame,
+    brief: Briefing,
+    title: str,
+    scope: Sequence[str],
+    bounds: Bounds | None,
+    basemap: dict,
+    prepared: dt.datetime,
+) -> Figure:
     fig = Figure(figsize=PAGE_INCHES)
     fig.text(0.03, 0.965, title, fontsize=17, fontweight="bold", va="top")
     stamp = (
@@ -361,13 +381,58 @@ def briefing_sheet(
         fontsize=6.5,
         color="#555555",
     )
+    return fig
+
+
+def _saved(fig: Figure, fmt: SheetFormat, title: str) -> bytes:
+    for text in fig.findobj(Text):
+        text.set_text(printable(text.get_text()))
     buffer = io.BytesIO()
-    # TrueType text in the PDF: searchable, and copyable into a message.
-    with rc_context({"pdf.fonttype": 42}):
-        fig.savefig(
-            buffer,
-            format=fmt,
-            dpi=PNG_DPI if fmt == "png" else 100,
-            metadata={"Title": title},
-        )
+    fig.savefig(
+        buffer,
+        format=fmt,
+        dpi=PNG_DPI if fmt == "png" else 100,
+        metadata={"Title": title},
+    )
     return buffer.getvalue()
+
+
+def printable(text: str) -> str:
+    """Text as a printed page can show it: Unicode's invisible format characters
+    (byte order marks, zero-width and bidirectional controls) left out, since a
+    printed line has no direction to override and matplotlib's PDF writer fails on
+    some of them; tabs and other control characters as spaces."""
+    return "".join(
+        " " if unicodedata.category(c) == "Cc" and c != "\n" else c
+        for c in text
+        if unicodedata.category(c) != "Cf"
+    )
+
+
+def failure_sheet(reason: str, fmt: SheetFormat = "pdf") -> bytes:
+    """A page that says the briefing sheet could not be drawn, and why: what a
+    download gives instead of nothing when drawing the sheet fails."""
+    with rc_context(LITERAL_TEXT):
+        fig = Figure(figsize=PAGE_INCHES)
+        fig.text(0.05, 0.9, "The briefing sheet could not be drawn", fontsize=17)
+        wrapped = textwrap.fill(reason[:2_000], 110)
+        fig.text(0.05, 0.82, wrapped, fontsize=10, va="top")
+        fig.text(
+            0.05,
+            0.1,
+            "The dashboard's log has the details. The CSV, GeoJSON and HTML "
+            "downloads hold the same incidents.",
+            fontsize=9,
+            color="#555555",
+        )
+        return _saved(fig, fmt, "Briefing sheet not drawn")
+
+
+def sheet_or_failure(draw: Callable[[], bytes], fmt: SheetFormat) -> bytes:
+    """``draw()``'s sheet, or a :func:`failure_sheet` saying why it failed (logged):
+    a download button's deferred file must never come back empty."""
+    try:
+        return draw()
+    except Exception as error:
+        logger.exception("the briefing sheet (%s) could not be drawn", fmt)
+        return failure_sheet(f"{type(error).__name__}: {error}", fmt)

@@ -77,15 +77,18 @@ def incident_table(
 
     def sheet(fmt: str) -> bytes:
         # matplotlib is imported when a sheet is asked for, not on every page load.
-        from components.exports.briefing_sheet import briefing_sheet
+        from components.exports.briefing_sheet import briefing_sheet, sheet_or_failure
 
-        return briefing_sheet(
-            filtered,
-            events,
-            title=briefing_title(brief),
-            scope=scope,
-            bounds=bounds(),
-            fmt=fmt,
+        return sheet_or_failure(
+            lambda: briefing_sheet(
+                filtered,
+                events,
+                title=briefing_title(brief),
+                scope=scope,
+                bounds=bounds(),
+                fmt=fmt,
+            ),
+            fmt,
         )
 
     downloads = st.columns(5)
