@@ -1,3 +1,4 @@
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -11,7 +12,17 @@ from components.domain.fields import (
     parse_target_type,
     parse_text,
 )
-from components.domain.model import Casualties
+from components.domain.model import (
+    EDITABLE_COLUMNS,
+    FILE_COLUMNS,
+    INCIDENT_FIELDS,
+    STORED_COLUMNS,
+    TABLE_COLUMNS,
+    Casualties,
+    Incident,
+    Source,
+)
+from components.domain.records import INCIDENT_COLUMNS
 from components.domain.vocabularies import (
     ATTACK_TYPES,
     NOT_REPORTED,
@@ -216,3 +227,38 @@ def test_data_readme_documents_every_vocabulary_entry():
         assert row in readme
     for a in ATTACK_TYPES.values():
         assert f"| `{a.code}` | {a.label} | {a.gtd_code} | {a.gtd_label} |" in readme
+
+
+def _record_columns() -> set[str]:
+    """The columns an :class:`Incident` holds, its casualties and source spread."""
+    names = {f.name for f in dataclasses.fields(Incident)} - {"casualties", "source"}
+    names |= {f.name for f in dataclasses.fields(Casualties)}
+    names |= {f"source_{f.name}" for f in dataclasses.fields(Source)}
+    return names
+
+
+def test_the_record_class_holds_every_stored_column():
+    assert _record_columns() == set(STORED_COLUMNS)
+
+
+def test_the_database_keeps_every_stored_column_of_a_revision():
+    from components.store.schema import IncidentRevision
+
+    columns = set(IncidentRevision.__table__.columns.keys())
+    stored = (set(STORED_COLUMNS) - {"id"}) | {"incident_id"}
+    bookkeeping = {"id", "number", "save_id", "retracted", "pinned", "geom"}
+    assert stored <= columns
+    assert columns - stored <= bookkeeping
+
+
+def test_the_files_the_table_and_the_review_share_the_field_list():
+    from components.report.intake import EDITABLE_COLUMNS as REVIEWED
+
+    assert INCIDENT_COLUMNS == FILE_COLUMNS
+    assert set(FILE_COLUMNS) <= set(TABLE_COLUMNS)
+    assert set(REVIEWED) - {"evidence"} == set(EDITABLE_COLUMNS)
+    assert [f.name for f in INCIDENT_FIELDS if f.derived] == [
+        "target_label",
+        "attack_labels",
+        "current",
+    ]

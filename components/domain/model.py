@@ -1,11 +1,16 @@
 """The incident and event records: what one place and target cost, and what a
 source says of a wave as a whole. Frozen values; the parsers are in ``fields``.
+
+:data:`INCIDENT_FIELDS` is the one list of an incident's columns: the data files'
+columns, the dashboard's table, the database's revision columns and what a person
+may edit all derive from it, and a test holds the record class and the schema to it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Literal
 
 from components.domain.vocabularies import DatePrecision, FigureScope, GeoPrecision
 
@@ -106,3 +111,61 @@ class Event:
     places_hit_at_least: int | None = None
     claimed_by: str = ""
     notes: str = ""
+
+
+ColumnKind = Literal["text", "date", "code", "coordinate", "count", "id"]
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentField:
+    """One column of an incident, as the files, the table and the database hold it."""
+
+    name: str
+    kind: ColumnKind
+    in_file: bool = True
+    """A column of ``incidents.csv`` (and of every import)."""
+    derived: bool = False
+    """Worked out in the table from other columns; never stored."""
+    editable: bool = False
+    """A person may set it when reviewing a report or editing a saved incident."""
+
+
+INCIDENT_FIELDS: tuple[IncidentField, ...] = (
+    IncidentField("id", "text"),
+    IncidentField("event_id", "text"),
+    IncidentField("revises", "text"),
+    IncidentField("date", "date", editable=True),
+    IncidentField("date_precision", "code"),
+    IncidentField("place_reported", "text", in_file=False),
+    IncidentField("place", "text", editable=True),
+    IncidentField("geonameid", "id", in_file=False),
+    IncidentField("admin1", "text", in_file=False),
+    IncidentField("lat", "coordinate", editable=True),
+    IncidentField("lon", "coordinate", editable=True),
+    IncidentField("geo_precision", "code", editable=True),
+    IncidentField("target_type", "text", editable=True),
+    IncidentField("target_label", "text", in_file=False, derived=True),
+    IncidentField("attack_types", "text", editable=True),
+    IncidentField("attack_labels", "text", in_file=False, derived=True),
+    *(IncidentField(name, "count", editable=True) for name in CASUALTY_FIELDS),
+    IncidentField("figure_scope", "text", editable=True),
+    IncidentField("source_title", "text"),
+    IncidentField("source_publisher", "text"),
+    IncidentField("source_date", "date"),
+    IncidentField("source_location", "text"),
+    IncidentField("source_excerpt", "text", editable=True),
+    IncidentField("notes", "text", editable=True),
+    IncidentField("current", "code", in_file=False, derived=True),
+)
+"""Every column of an incident, in the table's order. In the files, ``place`` is
+the name as the source spells it; the table keeps that as ``place_reported`` and
+the gazetteer's name as ``place``."""
+
+FILE_COLUMNS = [f.name for f in INCIDENT_FIELDS if f.in_file]
+"""The columns of ``incidents.csv``, in order."""
+TABLE_COLUMNS = [f.name for f in INCIDENT_FIELDS]
+"""The dashboard table's columns, in order."""
+STORED_COLUMNS = [f.name for f in INCIDENT_FIELDS if not f.derived]
+"""What a store gives for each incident; the table derives the rest."""
+EDITABLE_COLUMNS = [f.name for f in INCIDENT_FIELDS if f.editable]
+"""What a person may set or change."""

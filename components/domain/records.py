@@ -25,7 +25,14 @@ from components.domain.fields import (
     parse_target_type,
     parse_text,
 )
-from components.domain.model import CASUALTY_FIELDS, Casualties, Event, Incident, Source
+from components.domain.model import (
+    CASUALTY_FIELDS,
+    FILE_COLUMNS,
+    Casualties,
+    Event,
+    Incident,
+    Source,
+)
 from components.domain.places import PlaceFinder
 from components.domain.problems import Problem
 from components.domain.vocabularies import DatePrecision, GeoPrecision
@@ -44,23 +51,7 @@ SOURCE_COLUMNS = [
     "source_location",
     "source_excerpt",
 ]
-INCIDENT_COLUMNS = [
-    "id",
-    "event_id",
-    "revises",
-    "date",
-    "date_precision",
-    "place",
-    "lat",
-    "lon",
-    "geo_precision",
-    "target_type",
-    "attack_types",
-    *CASUALTY_FIELDS,
-    "figure_scope",
-    *SOURCE_COLUMNS,
-    "notes",
-]
+INCIDENT_COLUMNS = FILE_COLUMNS
 OPTIONAL_INCIDENT_COLUMNS = frozenset({"figure_scope"})
 """Columns older files may lack; a missing one reads as blank."""
 EVENT_COLUMNS = [

@@ -10,53 +10,17 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from components.domain.model import CASUALTY_FIELDS, Incident
+from components.domain.model import (
+    CASUALTY_FIELDS,
+    INCIDENT_FIELDS,
+    STORED_COLUMNS,
+    TABLE_COLUMNS,
+    Incident,
+)
 from components.domain.vocabularies import ATTACK_TYPES, TARGET_TYPES
 
-FRAME_COLUMNS = [
-    "id",
-    "event_id",
-    "revises",
-    "date",
-    "date_precision",
-    "place_reported",
-    "place",
-    "geonameid",
-    "admin1",
-    "lat",
-    "lon",
-    "geo_precision",
-    "target_type",
-    "target_label",
-    "attack_types",
-    "attack_labels",
-    *CASUALTY_FIELDS,
-    "figure_scope",
-    "source_title",
-    "source_publisher",
-    "source_date",
-    "source_location",
-    "source_excerpt",
-    "notes",
-    "current",
-]
-DERIVED_COLUMNS = frozenset({"target_label", "attack_labels", "current"})
-TEXT_COLUMNS = [
-    "id",
-    "event_id",
-    "revises",
-    "place_reported",
-    "place",
-    "admin1",
-    "target_type",
-    "attack_types",
-    "figure_scope",
-    "source_title",
-    "source_publisher",
-    "source_location",
-    "source_excerpt",
-    "notes",
-]
+DERIVED_COLUMNS = frozenset(f.name for f in INCIDENT_FIELDS if f.derived)
+TEXT_COLUMNS = [f.name for f in INCIDENT_FIELDS if f.kind == "text" and not f.derived]
 
 
 REPEATED_SHARE = 0.5
@@ -149,10 +113,6 @@ def latest_records(frame: pd.DataFrame) -> pd.DataFrame:
     return latest
 
 
-STORED_COLUMNS = [c for c in FRAME_COLUMNS if c not in DERIVED_COLUMNS]
-"""The columns a store gives; :func:`complete_frame` derives the rest."""
-
-
 def incidents_frame(incidents: Sequence[Incident]) -> pd.DataFrame:
     """One row per incident, with labels alongside codes; counts are nullable."""
     records = [
@@ -215,7 +175,7 @@ def complete_frame(stored: pd.DataFrame) -> pd.DataFrame:
     frame["attack_labels"] = _attack_labels(frame["attack_types"])
     for column in CATEGORY_COLUMNS:
         frame[column] = as_categories(frame[column])
-    return frame[FRAME_COLUMNS]  # copy-on-write: columns are shared, not copied
+    return frame[TABLE_COLUMNS]  # copy-on-write: columns are shared, not copied
 
 
 def joined_frame(kept: pd.DataFrame, added: pd.DataFrame) -> pd.DataFrame:

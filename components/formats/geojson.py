@@ -16,9 +16,8 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from components.domain.model import Event
+from components.domain.model import TABLE_COLUMNS, Event
 from components.domain.records import INCIDENT_COLUMNS, event_row
-from components.domain.table import FRAME_COLUMNS
 from components.formats import ImportResult, Mapped, Progress, SourceRow, import_rows
 from components.gazetteer import Gazetteer
 from components.support.errors import ImportFormatError, RowRejected
@@ -27,7 +26,7 @@ NAME = "GeoJSON"
 REQUIRED_COLUMNS: tuple[str, ...] = ()
 """Not a CSV format: detected by its file name, not a header."""
 
-PROPERTY_COLUMNS = [c for c in FRAME_COLUMNS if c not in ("lat", "lon")]
+PROPERTY_COLUMNS = [c for c in TABLE_COLUMNS if c not in ("lat", "lon")]
 MAX_BYTES = 500 * 1024 * 1024
 
 
