@@ -321,3 +321,39 @@ def test_cli_refuses_binary_with_exit_2(tmp_path: Path, capsys):
     blob.write_bytes(b"\x00" * 100)
     assert main([str(blob)]) == 2
     assert "is not text" in capsys.readouterr().err
+
+
+def test_a_long_run_on_text_is_read_in_its_first_window_and_says_so():
+    from components.report import WINDOW_CHARS
+
+    text = (
+        "In Quetta gunmen killed 3 policemen and 4 civilians and injured 12 in "
+        "Mastung and Turbat and Gwadar and Noshki "
+    ) * 1000
+    found = extract(text)
+    assert found.read_to is not None
+    assert found.read_to <= WINDOW_CHARS
+    assert found.notice.startswith(f"Read the first {found.read_to:,} characters")
+    assert "the rest was not read" in found.notice
+    assert {"Quetta", "Turbat"} <= {i.place.name for i in found.incidents}
+    assert found.as_json()["notice"] == found.notice
+
+
+def test_a_short_text_is_read_whole_with_no_notice():
+    found = extract(TURBAT_PANJGUR)
+    assert (found.read_to, found.notice) == (None, "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " ".join(str(n) for n in range(5000)),
+        "قتل مسلحون أربعة من رجال الشرطة في تربت يوم الاثنين. " * 50,
+        "武装分子周一在图尔伯特袭击了一个警察检查站，打死四名警察。" * 50,  # noqa: RUF001
+    ],
+)
+def test_numbers_and_other_scripts_are_read_without_error(text):
+    found = extract(text)
+    assert found.incidents == []
+    if not text[0].isdigit():
+        assert "not in Latin script" in found.notice

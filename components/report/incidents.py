@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
 import re
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -220,6 +222,11 @@ class Extraction:
     background: list[Background]
     other_places: list[PlaceMention]
     unplaced: list[UnplacedName]
+    notice: str = ""
+    """What was not read, where the text was longer than a window or reading it
+    took longer than the budget; empty when all of it was read."""
+    read_to: int | None = None
+    """Where reading stopped (an offset), or None where the whole text was read."""
 
     @property
     def total_counts(self) -> Counts:
@@ -249,6 +256,7 @@ class Extraction:
                 {"name": name.name, "start": name.start, "end": name.end}
                 for name in self.unplaced
             ],
+            "notice": self.notice,
         }
 
 
@@ -304,24 +312,33 @@ def _reduce(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
     of a place inside it qualifies it ('In Balochistan, ... a naval base in
     Turbat'; 'Dera Ismail Khan, the southernmost district of Khyber
     Pakhtunkhwa'). A district named apart ('a market in Kech district') is a
-    place of its own."""
+    place of its own. Linear in the mentions: a district qualifies only the names
+    right before and after it."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    areas = [_area_like(m.place) for m in ordered]
+    by_admin1: dict[str, set[int]] = {}
+    for mention in ordered:
+        by_admin1.setdefault(mention.place.admin1, set()).add(mention.place.geonameid)
     dropped: set[int] = set()
-    for outer in mentions:
+    for index, outer in enumerate(ordered):
         place = outer.place
-        for inner in mentions:
-            other = inner.place
-            contains = (place.kind == "province" and other.admin1 == place.admin1) or (
-                _area_like(place)
-                and other.district == (place.district or place.name)
-                and other.admin1 == place.admin1
-                and not _area_like(other)
-            )
-            if inner is outer or other.geonameid == place.geonameid or not contains:
+        if place.kind == "province":
+            if by_admin1.get(place.admin1, set()) - {place.geonameid}:
+                dropped.add(id(outer))
+            continue
+        if not areas[index]:
+            continue
+        for other in (index - 1, index + 1):
+            if not 0 <= other < len(ordered) or areas[other]:
                 continue
+            inner = ordered[other]
+            inside = (
+                inner.place.district == (place.district or place.name)
+                and inner.place.admin1 == place.admin1
+                and inner.place.geonameid != place.geonameid
+            )
             first, second = sorted((outer, inner), key=lambda m: m.start)
-            if place.kind == "province" or _QUALIFIER_GAP.match(
-                text[first.end : second.start]
-            ):
+            if inside and _QUALIFIER_GAP.match(text[first.end : second.start]):
                 dropped.add(id(outer))
     return [m for m in mentions if id(m) not in dropped]
 
@@ -366,10 +383,13 @@ def extract_incidents(
     gazetteer: Gazetteer,
     current: Iterable[int] = (),
     published: dt.date | None = None,
+    deadline: float = math.inf,
 ) -> Extraction:
     """Read ``text`` (the original; offsets point into it). ``current`` names
     background sentences (by their start) that a person marked as current news;
-    ``published`` is the report's date when the text gives none."""
+    ``published`` is the report's date when the text gives none; reading stops at
+    the first sentence begun after ``deadline`` (``time.process_time()``, the
+    process's CPU time, so that other work on the machine does not cut it)."""
     flat = plain(text)
     found = list(sentences(flat))
     dated = report_date(found)
@@ -387,7 +407,11 @@ def extract_incidents(
     )
     in_background = False
     previous_paragraph = -1
+    read_to = None
     for sentence in found:
+        if time.process_time() > deadline:
+            read_to = sentence.start
+            break
         if sentence.paragraph != previous_paragraph:
             in_background = False
             previous_paragraph = sentence.paragraph
@@ -427,6 +451,7 @@ def extract_incidents(
         background=background,
         other_places=other,
         unplaced=unplaced,
+        read_to=read_to,
     )
 
 
