@@ -357,3 +357,53 @@ def test_numbers_and_other_scripts_are_read_without_error(text):
     assert found.incidents == []
     if not text[0].isdigit():
         assert "not in Latin script" in found.notice
+
+
+def test_an_unknown_name_is_kept_at_the_wider_place_the_text_gives():
+    found = extract(
+        "Gunmen killed seven passengers in the Rarasham area of Musakhail "
+        "district on Monday."
+    )
+    (incident,) = found.incidents
+    assert (incident.place.name, incident.place.kind) == ("Musakhel", "district")
+    assert incident.place_reported == "Rarasham"
+    assert incident.precision == GeoPrecision.NEAR_TOWN
+    (item,) = found.as_json()["unplaced"]
+    assert (item["name"], item["precision"], item["incident"]) == (
+        "Rarasham",
+        "district",
+        True,
+    )
+    assert item["wider_place"]["name"] == "Musakhel"
+    assert item["killed"]["civilians"] == 7
+    assert "Rarasham area" in item["sentence"]["text"]
+
+
+def test_a_name_the_text_cannot_place_keeps_its_figures_and_says_so():
+    found = extract("Militants attacked an army post in Atlantis, killing 3 soldiers.")
+    assert found.incidents == []
+    (item,) = found.unplaced
+    assert (item.name, item.wider, item.incident) == ("Atlantis", None, True)
+    assert item.killed["security"] == 3
+    assert "cannot place Atlantis" in found.notice
+
+
+def test_a_report_about_another_country_is_read_with_its_towns():
+    found = extract(
+        "Niger's army said ten soldiers were killed in an ambush near Bankilaré "
+        "in the Tillabéri region on Monday."
+    )
+    (incident,) = found.incidents
+    assert (incident.place.name, incident.place.country) == ("Bankilaré", "NE")
+    assert known(incident.counts["killed"]) == {"security": 10}
+
+
+def test_places_of_a_list_are_each_places():
+    found = extract(
+        "Militants attacked Levies posts in Tump and Buleda in Kech district on "
+        "Monday, killing two personnel."
+    )
+    assert {(i.place.name, i.place_reported) for i in found.incidents} == {
+        ("Kech", "Tump"),
+        ("Kech", "Buleda"),
+    }

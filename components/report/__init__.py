@@ -107,6 +107,20 @@ def extract(
             f"Read the first {end:,} characters of {len(text):,}; the rest was not "
             "read. Paste the rest as a report of its own."
         )
+    lost = [u for u in extraction.unplaced if u.incident and u.wider is None]
+    if lost:
+        names = ", ".join(dict.fromkeys(u.name for u in lost))
+        extraction.notice = " ".join(
+            filter(
+                None,
+                (
+                    extraction.notice,
+                    f"The reader cannot place {names}: no gazetteer knows it and the "
+                    "text names no wider place; what happened there is listed with "
+                    "the unplaced names.",
+                ),
+            )
+        )
     foreign = _foreign_script(text)
     if foreign:
         extraction.notice = " ".join(filter(None, (foreign, extraction.notice)))

@@ -44,13 +44,14 @@ from components.report.places import (
     BLOCKADE,
     INCIDENT,
     PlaceMention,
-    UnplacedName,
     find_places,
 )
 from components.report.segments import Sentence, Span, clauses, plain, sentences
+from components.report.unplaced import UnplacedName
 from components.report.vocabulary import (
     ANAPHORA,
     ATTACK_PHRASES,
+    HIT_WORDS,
     NOT_A_TARGET,
     TARGET_PHRASES,
     TOTAL_MARKERS,
@@ -114,6 +115,9 @@ class ReportIncident:
     ambiguous: bool = False
     """Several places share the name and the text's other places chose one the
     gazetteer would not have chosen alone."""
+    unplaced: UnplacedName | None = None
+    """For a name the gazetteer does not know: the name, kept at ``place`` (the
+    wider place the text gives, or the report's province or country)."""
 
     @property
     def counts(self) -> Counts:
@@ -137,6 +141,8 @@ class ReportIncident:
                 "geonameid": self.place.geonames_id,
                 "admin1": self.place.admin1,
                 "country": self.place.country,
+                "kind": self.place.kind,
+                "unplaced": self.unplaced is not None,
             },
             "date": self.date.isoformat() if self.date else None,
             "event_wide": self.event_wide,
@@ -252,10 +258,7 @@ class Extraction:
                 {"name": m.place.name, "reported_as": m.text, "role": m.role}
                 for m in self.other_places
             ],
-            "unplaced": [
-                {"name": name.name, "start": name.start, "end": name.end}
-                for name in self.unplaced
-            ],
+            "unplaced": [name.as_json() for name in self.unplaced],
             "notice": self.notice,
         }
 
@@ -371,6 +374,7 @@ class _Reading:
                 sentence_date(sentence, self.today) or self.today,
                 ambiguous=bool(mention.candidates)
                 and mention.candidates[0].geonameid != mention.place.geonameid,
+                unplaced=mention.unplaced,
             )
             self.by_place[mention.place.geonameid] = incident
         evidence = _evidence(self.text, mention.start, mention.end, sentence, "place")
@@ -439,8 +443,13 @@ def extract_incidents(
     totals = _identified(flat, news, totals)
     for incident in incidents:
         _infer_targets(incident)
+    incidents = [
+        _kept_at_wider(incident)
+        for incident in incidents
+        if not _nowhere(incident) or incident.event_wide
+    ]
     date = min((i.date for i in incidents if i.date), default=today)
-    other = [m for m in mentions if not m.is_incident]
+    other = [m for m in mentions if not m.is_incident and m.place.geonameid]
     return Extraction(
         date=date,
         date_evidence=_date_evidence(text, dated, found),
@@ -453,6 +462,37 @@ def extract_incidents(
         unplaced=unplaced,
         read_to=read_to,
     )
+
+
+def _nowhere(incident: ReportIncident) -> bool:
+    """An incident at a name with no wider place: what happened there goes to the
+    unplaced name, and no incident is proposed at a point the text never gave."""
+    item = incident.unplaced
+    if item is None or item.wider is not None:
+        return False
+    counts = incident.counts
+    item.incident = True
+    item.killed, item.injured = counts["killed"], counts["injured"]
+    item.target_types = incident.target_codes()
+    item.attack_types = incident.attack_codes()
+    return True
+
+
+def _kept_at_wider(incident: ReportIncident) -> ReportIncident:
+    """An incident at a name the gazetteer does not know goes to the wider place
+    it was kept at, and the name's unplaced item gets what happened there."""
+    item = incident.unplaced
+    if item is None or item.wider is None:
+        return incident
+    counts = incident.counts
+    item.incident = True
+    item.killed, item.injured = counts["killed"], counts["injured"]
+    item.target_types = incident.target_codes()
+    item.attack_types = incident.attack_codes()
+    incident.place = item.wider
+    incident.precision = item.precision or incident.precision
+    incident.place_reported = item.name
+    return incident
 
 
 def _identified(
@@ -600,15 +640,6 @@ def _is_whole(text: str, figure: Figure) -> bool:
         or _WHOLE_BEFORE.search(text[max(0, figure.start - 20) : figure.start])
     )
 
-
-HIT_WORDS = re.compile(
-    r"\b(?:attack|assault|struck|strike|hit|blast|explosion|bomb|raid|stormed|"
-    r"ambush|fir(?:ed|ing)|gunmen|militants|terrorists|insurgents|clash|"
-    r"fight(?:ing)?\b|fought|"
-    r"gunfight|exchange of fire|targeted|operation)",
-    re.IGNORECASE,
-)
-"""Words telling of an attack: a place named with them was hit."""
 
 _TIED = re.compile(
     r"^\s*(?:\w+\s+){0,3}?(?:in|at|near|of|outside)\s+(?:the\s+)?$", re.I
