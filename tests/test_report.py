@@ -407,3 +407,31 @@ def test_places_of_a_list_are_each_places():
         ("Kech", "Tump"),
         ("Kech", "Buleda"),
     }
+
+
+INVENTED = (
+    "QUETTA, 3 March 2026: Gunmen attacked a police checkpost in Turbat late on "
+    "Monday, killing four policemen and injuring two, officials said. In a separate "
+    "attack in Panjgur, a roadside bomb struck a Frontier Corps vehicle, killing two "
+    "soldiers. Three attackers were killed in the exchange of fire in Turbat. Last "
+    "year, 14 soldiers were killed in a similar attack in Kech."
+)
+
+
+def test_cli_reads_separate_attacks_weekdays_and_background(tmp_path: Path, capsys):
+    report = tmp_path / "r.txt"
+    report.write_text(INVENTED, encoding="utf-8")
+    assert main([str(report)]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["date"] == "2026-03-02"  # late on Monday, said on Tuesday 3 March
+    found = {i["place"]["name"]: i for i in result["incidents"]}
+    assert set(found) == {"Turbat", "Panjgur"}
+    turbat, panjgur = found["Turbat"], found["Panjgur"]
+    assert known(turbat["killed"]) == {"security": 4, "attackers": 3}
+    assert known(turbat["injured"]) == {"security": 2}
+    assert known(panjgur["killed"]) == {"security": 2}
+    assert panjgur["target_types"] == ["frontier_corps_hq"]
+    (background,) = result["background"]
+    assert background["places"] == ["Kech"]
+    assert background["killed"] == 14
+    assert "Kech" not in {i["place"]["name"] for i in result["incidents"]}

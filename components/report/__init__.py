@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import time
 from collections.abc import Iterable
 
 from components.gazetteer import Gazetteer, default_gazetteer
@@ -45,8 +44,8 @@ WINDOW_CHARS = 10_000
 end before this, and the extraction says where it stopped. A news report is a few
 thousand characters; this bounds the time and memory any input can take."""
 TIME_BUDGET_SECONDS = 0.75
-"""Reading stops at the first sentence begun after this much CPU time, and says
-so."""
+"""Reading stops at the first sentence begun after this much CPU time (counted
+from when the gazetteer layers are loaded and the names found), and says so."""
 
 
 def window_end(text: str, limit: int = WINDOW_CHARS) -> int:
@@ -92,9 +91,12 @@ def extract(
     extraction's ``notice`` says what was not read.
     """
     end = window_end(text)
-    deadline = time.process_time() + TIME_BUDGET_SECONDS
     extraction = extract_incidents(
-        text[:end], gazetteer or default_gazetteer(), current, published, deadline
+        text[:end],
+        gazetteer or default_gazetteer(),
+        current,
+        published,
+        TIME_BUDGET_SECONDS,
     )
     if extraction.read_to is not None:
         extraction.notice = (

@@ -26,10 +26,9 @@ from components.gazetteer import Gazetteer, normalize_name
 from components.report.dates import (
     ReportDate,
     before_the_lede,
-    is_earlier,
+    cue,
     report_date,
     sentence_date,
-    speaks_of_present,
 )
 from components.report.figures import (
     OUTCOMES,
@@ -387,18 +386,20 @@ def extract_incidents(
     gazetteer: Gazetteer,
     current: Iterable[int] = (),
     published: dt.date | None = None,
-    deadline: float = math.inf,
+    budget: float = math.inf,
 ) -> Extraction:
     """Read ``text`` (the original; offsets point into it). ``current`` names
     background sentences (by their start) that a person marked as current news;
     ``published`` is the report's date when the text gives none; reading stops at
-    the first sentence begun after ``deadline`` (``time.process_time()``, the
-    process's CPU time, so that other work on the machine does not cut it)."""
+    the first sentence begun after ``budget`` seconds of the process's CPU time
+    (so that other work on the machine does not cut it), counted once the places
+    are found (loading a gazetteer layer is not the text's cost)."""
     flat = plain(text)
     found = list(sentences(flat))
     dated = report_date(found)
     today = dated.date or published
     mentions, unplaced = find_places(flat, found, gazetteer)
+    deadline = time.process_time() + budget
     by_sentence: dict[int, list[PlaceMention]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence.start, []).append(mention)
@@ -410,27 +411,26 @@ def extract_incidents(
         (sentence_date(s, today) for s in found[:1] if sentence_date(s, today)), None
     )
     in_background = False
-    previous_paragraph = -1
     read_to = None
     for sentence in found:
         if time.process_time() > deadline:
             read_to = sentence.start
             break
-        if sentence.paragraph != previous_paragraph:
-            in_background = False
-            previous_paragraph = sentence.paragraph
         # The lede is the report's news: its 'earlier this week' dates the attack.
-        earlier = sentence is not found[0] and (
-            is_earlier(sentence, today) or before_the_lede(sentence, lede, today)
-        )
-        if earlier or (in_background and not speaks_of_present(sentence)):
-            in_background = True
-            if sentence.start not in keep_current:
-                background.append(_background(text, sentence, by_sentence))
-                reading.last = []
-                continue
-        else:
-            in_background = False
+        # A sentence with no cue keeps the state of the one before.
+        said = None if sentence is found[0] else cue(sentence, today)
+        if said == "current" and before_the_lede(sentence, lede, today):
+            said = "background"  # 'On Sunday, ...' in a report of Friday's attack
+        elif said is None and before_the_lede(sentence, lede, today):
+            said = "background"
+        if said is not None:
+            in_background = said == "background"
+        elif sentence.first_in_paragraph:
+            in_background = False  # a new paragraph with no cue: the news again
+        if in_background and sentence.start not in keep_current:
+            background.append(_background(text, sentence, by_sentence))
+            reading.last = []
+            continue
         _read_sentence(reading, sentence, by_sentence.get(sentence.start, []))
 
     _fold_districts(reading)

@@ -25,6 +25,8 @@ TARGET_PHRASES: dict[str, re.Pattern[str]] = {
     "frontier_corps_hq": phrases(
         r"frontier corps (?:headquarters|hq|head office)",
         r"fc (?:headquarters|hq)",
+        r"(?:fc|frontier corps) (?:camps?|posts?|check ?posts?|checkpoints?|forts?|"
+        r"convoys?|vehicles?|personnel|troops|soldiers|men|officials)",
     ),
     "police_paramilitary": phrases(
         r"police (?:and paramilitary )?(?:stations?|posts?|check ?posts?|"
@@ -36,9 +38,6 @@ TARGET_PHRASES: dict[str, re.Pattern[str]] = {
         r"checkpoints?|forces?|convoys?|headquarters)",
         r"levies (?:posts?|stations?|check ?posts?|checkpoints?|thanas?|forces?|"
         r"personnel|vehicles?)",
-        r"fc (?:camps?|posts?|check ?posts?|checkpoints?|forts?|convoys?|"
-        r"vehicles?|personnel|troops)",
-        r"frontier corps (?:camps?|posts?|convoys?|vehicles?|personnel|troops)",
         r"thanas?",
         r"(?:security|check) ?posts?",
         r"checkpoints?",
