@@ -13,9 +13,17 @@ and the earlier events it mentions. This prints, over the whole corpus:
 - figures on the wrong side: a found value the key gives for another side;
 - background figures counted: a found value that only an earlier event has;
 - background sentences missed: earlier events read as current news;
+- places dropped: expected attack places the reader neither proposed nor listed
+  as unplaced (a name it said nothing about);
 - extraction time per report.
 
-``-v`` lists every miss by case. The exit status is 0; the numbers are the result.
+``-v`` lists every miss by case. ``--split dev|heldout|all`` reads the development
+reports (001-026 and the odd-numbered ones after), the held-out ones (the
+even-numbered ones from 028) or all. The per-report results are checked in
+(``BASELINE``): ``--check`` compares with it and exits 1 with a line per report
+and metric that reads worse; ``--update-baseline`` records the current results
+(run it when a change improves a report). Otherwise the exit status is 0; the
+numbers are the result.
 """
 
 from __future__ import annotations
@@ -38,7 +46,10 @@ from components.report.figures import SIDES
 CORPUS = (
     Path(__file__).resolve().parent.parent / "tests" / "data" / "reports" / "corpus"
 )
+BASELINE = CORPUS.parent / "baseline.json"
+"""The checked-in per-report results the gate compares with."""
 OUTCOMES = ("killed", "injured")
+SPLITS = ("dev", "heldout", "all")
 
 
 @dataclass
@@ -54,8 +65,61 @@ class Score:
     background_counted: int = 0
     background_missed: int = 0
     background_expected: int = 0
+    dropped: int = 0
     seconds: list[float] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        for name in (*GATED, "places_expected", "places_found", "event_wide"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.figures_expected += other.figures_expected
+        self.background_expected += other.background_expected
+        self.seconds += other.seconds
+        self.misses += other.misses
+
+    def record(self) -> dict[str, int]:
+        """What the baseline keeps of one report."""
+        return {
+            "places_expected": self.places_expected,
+            "places_matched": self.places_matched,
+            "places_found": self.places_found,
+            "places_wrong": self.places_found - self.places_right,
+            "figures_expected": self.figures_expected,
+            "figures_right": self.figures_right,
+            "wrong_side": self.wrong_side,
+            "background_counted": self.background_counted,
+            "background_missed": self.background_missed,
+            "dropped": self.dropped,
+        }
+
+
+GATED = (
+    "places_matched",
+    "places_right",
+    "figures_right",
+    "wrong_side",
+    "background_counted",
+    "background_missed",
+    "dropped",
+)
+HIGHER_IS_BETTER = ("places_matched", "figures_right")
+LOWER_IS_BETTER = (
+    "places_wrong",
+    "wrong_side",
+    "background_counted",
+    "background_missed",
+    "dropped",
+)
+
+
+def in_split(name: str, split: str) -> bool:
+    """Development: 001-026 and the odd-numbered reports after; held out: the
+    even-numbered reports from 028."""
+    if split == "all":
+        return True
+    number = int(name[:3])
+    heldout = number >= 27 and number % 2 == 0
+    return heldout if split == "heldout" else not heldout
 
 
 def load_cases(directory: Path = CORPUS) -> list[tuple[Path, dict]]:
@@ -96,6 +160,7 @@ def score_case(
     expected = key.get("incidents", [])
     found = list(extraction.incidents)
     matched: dict[int, ReportIncident] = {}
+    unplaced = {normalize_name(u.name) for u in extraction.unplaced}
     for index, item in enumerate(expected):
         wanted = _ids(gazetteer, item["place"])
         hit = next((i for i in found if _found_ids(i) & wanted), None)
@@ -103,6 +168,9 @@ def score_case(
             matched[index] = hit
         else:
             score.misses.append(f"{name}: place {item['place']!r} not found")
+            if normalize_name(item["place"]) not in unplaced:
+                score.dropped += 1
+                score.misses.append(f"{name}: place {item['place']!r} dropped")
     score.places_expected += len(expected)
     score.places_matched += len(matched)
     # The widest place holding the report's totals is not claimed as an attack
@@ -174,9 +242,13 @@ def _compare(
             score.misses.append(f"{name}: {where} {outcome} {side} {value} not in key")
 
 
-def run(cases: Iterable[tuple[Path, dict]], gazetteer: Gazetteer) -> Score:
-    score = Score()
+def run_cases(
+    cases: Iterable[tuple[Path, dict]], gazetteer: Gazetteer
+) -> dict[str, Score]:
+    """Each report's score, by its file name (no extension)."""
+    scores = {}
     for path, case in cases:
+        score = Score()
         started = time.perf_counter()
         published = case.get("published")
         extraction = extract(
@@ -186,7 +258,57 @@ def run(cases: Iterable[tuple[Path, dict]], gazetteer: Gazetteer) -> Score:
         )
         score.seconds.append(time.perf_counter() - started)
         score_case(path.stem, case, extraction, gazetteer, score)
-    return score
+        scores[path.stem] = score
+    return scores
+
+
+def run(cases: Iterable[tuple[Path, dict]], gazetteer: Gazetteer) -> Score:
+    """The corpus-wide score of ``cases``."""
+    total = Score()
+    for score in run_cases(cases, gazetteer).values():
+        total.add(score)
+    return total
+
+
+def regressions(
+    scores: dict[str, Score], baseline: dict[str, dict[str, int]]
+) -> list[str]:
+    """A line per report and metric that reads worse than the baseline."""
+    lines = []
+    for name, score in scores.items():
+        now, before = score.record(), baseline.get(name)
+        if before is None:
+            continue
+        for metric in HIGHER_IS_BETTER:
+            if now[metric] < before.get(metric, 0):
+                lines.append(
+                    f"{name}: {metric} {before[metric]} -> {now[metric]} (worse)"
+                )
+        for metric in LOWER_IS_BETTER:
+            if now[metric] > before.get(metric, 0):
+                lines.append(
+                    f"{name}: {metric} {before[metric]} -> {now[metric]} (worse)"
+                )
+        if lines and lines[-1].startswith(name):
+            lines.extend(f"    {miss}" for miss in score.misses if miss)
+    return lines
+
+
+def load_baseline(path: Path = BASELINE) -> dict[str, dict[str, int]]:
+    if not path.exists():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))["reports"]
+
+
+def write_baseline(scores: dict[str, Score], path: Path = BASELINE) -> None:
+    reports = {name: score.record() for name, score in sorted(scores.items())}
+    body = {
+        "about": "Per-report results of python -m bench.report_quality; a change "
+        "that makes any report read worse fails tests/test_report_gate.py. "
+        "Record improvements with --update-baseline.",
+        "reports": reports,
+    }
+    path.write_text(json.dumps(body, indent=1) + "\n", encoding="utf-8")
 
 
 HELDOUT = CORPUS / "heldout_places.csv"
@@ -224,37 +346,74 @@ def _share(part: int, whole: int) -> str:
     return f"{part / whole:.0%} ({part}/{whole})" if whole else "n/a (0/0)"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.report_quality")
-    parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("-v", "--verbose", action="store_true", help="list misses")
-    args = parser.parse_args(argv)
-    cases = load_cases(args.corpus)
-    gazetteer = default_gazetteer()
-    score = run(cases, gazetteer)
-    print(f"corpus: {len(cases)} reports in {args.corpus}")
-    print(f"place recall        {_share(score.places_matched, score.places_expected)}")
-    print(f"place precision     {_share(score.places_right, score.places_found)}")
-    print(f"event-wide holders  {score.event_wide} (province or district of totals)")
-    print(f"figure recall       {_share(score.figures_right, score.figures_expected)}")
-    print(f"figures on the wrong side      {score.wrong_side}")
-    print(f"background figures counted     {score.background_counted}")
-    print(
+def summary(score: Score, reports: int, where: str) -> list[str]:
+    """The corpus-wide figures, a line each."""
+    lines = [
+        f"corpus: {reports} reports in {where}",
+        f"place recall        {_share(score.places_matched, score.places_expected)}",
+        f"place precision     {_share(score.places_right, score.places_found)}",
+        f"event-wide holders  {score.event_wide} (province or district of totals)",
+        f"figure recall       {_share(score.figures_right, score.figures_expected)}",
+        f"figures on the wrong side      {score.wrong_side}",
+        f"background figures counted     {score.background_counted}",
         "background sentences missed    "
-        f"{score.background_missed} of {score.background_expected}"
-    )
+        f"{score.background_missed} of {score.background_expected}",
+        f"places dropped (neither proposed nor unplaced)  {score.dropped}",
+    ]
     if score.seconds:
         median = statistics.median(score.seconds) * 1000
         worst = max(score.seconds) * 1000
-        print(f"extraction per report: median {median:.1f} ms, worst {worst:.1f} ms")
-    if HELDOUT.exists() and args.corpus == CORPUS:
+        lines.append(
+            f"extraction per report: median {median:.1f} ms, worst {worst:.1f} ms"
+        )
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.report_quality")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--split", choices=SPLITS, default="all")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list misses")
+    gate = parser.add_mutually_exclusive_group()
+    gate.add_argument(
+        "--check", action="store_true", help="exit 1 if a report reads worse"
+    )
+    gate.add_argument(
+        "--update-baseline",
+        action="store_true",
+        help=f"record every report's results in {BASELINE.name}",
+    )
+    args = parser.parse_args(argv)
+    cases = [
+        (path, case)
+        for path, case in load_cases(args.corpus)
+        if in_split(path.stem, args.split)
+    ]
+    gazetteer = default_gazetteer()
+    scores = run_cases(cases, gazetteer)
+    score = Score()
+    for one in scores.values():
+        score.add(one)
+    where = f"{args.corpus} (split: {args.split})"
+    print("\n".join(summary(score, len(cases), where)))
+    if HELDOUT.exists() and args.corpus == CORPUS and args.split == "all":
         answered, misses, total = heldout_recall(gazetteer)
         print(f"held-out place names within {NEAR_KM:g} km: {_share(answered, total)}")
         for name, why in misses:
             print(f"  held-out {name}: {why}")
+    if args.update_baseline:
+        if args.split != "all" or args.corpus != CORPUS:
+            parser.error("--update-baseline records the whole corpus only")
+        write_baseline(scores)
+        print(f"baseline recorded in {BASELINE}")
     if args.verbose:
         for miss in score.misses:
             print(f"  {miss}")
+    if args.check:
+        worse = regressions(scores, load_baseline())
+        for line in worse:
+            print(line)
+        return 1 if worse else 0
     return 0
 
 

@@ -321,3 +321,117 @@ def test_cli_refuses_binary_with_exit_2(tmp_path: Path, capsys):
     blob.write_bytes(b"\x00" * 100)
     assert main([str(blob)]) == 2
     assert "is not text" in capsys.readouterr().err
+
+
+def test_a_long_run_on_text_is_read_in_its_first_window_and_says_so():
+    from components.report import WINDOW_CHARS
+
+    text = (
+        "In Quetta gunmen killed 3 policemen and 4 civilians and injured 12 in "
+        "Mastung and Turbat and Gwadar and Noshki "
+    ) * 1000
+    found = extract(text)
+    assert found.read_to is not None
+    assert found.read_to <= WINDOW_CHARS
+    assert found.notice.startswith(f"Read the first {found.read_to:,} characters")
+    assert "the rest was not read" in found.notice
+    assert {"Quetta", "Turbat"} <= {i.place.name for i in found.incidents}
+    assert found.as_json()["notice"] == found.notice
+
+
+def test_a_short_text_is_read_whole_with_no_notice():
+    found = extract(TURBAT_PANJGUR)
+    assert (found.read_to, found.notice) == (None, "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " ".join(str(n) for n in range(5000)),
+        "قتل مسلحون أربعة من رجال الشرطة في تربت يوم الاثنين. " * 50,
+        "武装分子周一在图尔伯特袭击了一个警察检查站，打死四名警察。" * 50,  # noqa: RUF001
+    ],
+)
+def test_numbers_and_other_scripts_are_read_without_error(text):
+    found = extract(text)
+    assert found.incidents == []
+    if not text[0].isdigit():
+        assert "not in Latin script" in found.notice
+
+
+def test_an_unknown_name_is_kept_at_the_wider_place_the_text_gives():
+    found = extract(
+        "Gunmen killed seven passengers in the Rarasham area of Musakhail "
+        "district on Monday."
+    )
+    (incident,) = found.incidents
+    assert (incident.place.name, incident.place.kind) == ("Musakhel", "district")
+    assert incident.place_reported == "Rarasham"
+    assert incident.precision == GeoPrecision.NEAR_TOWN
+    (item,) = found.as_json()["unplaced"]
+    assert (item["name"], item["precision"], item["incident"]) == (
+        "Rarasham",
+        "district",
+        True,
+    )
+    assert item["wider_place"]["name"] == "Musakhel"
+    assert item["killed"]["civilians"] == 7
+    assert "Rarasham area" in item["sentence"]["text"]
+
+
+def test_a_name_the_text_cannot_place_keeps_its_figures_and_says_so():
+    found = extract("Militants attacked an army post in Atlantis, killing 3 soldiers.")
+    assert found.incidents == []
+    (item,) = found.unplaced
+    assert (item.name, item.wider, item.incident) == ("Atlantis", None, True)
+    assert item.killed["security"] == 3
+    assert "cannot place Atlantis" in found.notice
+
+
+def test_a_report_about_another_country_is_read_with_its_towns():
+    found = extract(
+        "Niger's army said ten soldiers were killed in an ambush near Bankilaré "
+        "in the Tillabéri region on Monday."
+    )
+    (incident,) = found.incidents
+    assert (incident.place.name, incident.place.country) == ("Bankilaré", "NE")
+    assert known(incident.counts["killed"]) == {"security": 10}
+
+
+def test_places_of_a_list_are_each_places():
+    found = extract(
+        "Militants attacked Levies posts in Tump and Buleda in Kech district on "
+        "Monday, killing two personnel."
+    )
+    assert {(i.place.name, i.place_reported) for i in found.incidents} == {
+        ("Kech", "Tump"),
+        ("Kech", "Buleda"),
+    }
+
+
+INVENTED = (
+    "QUETTA, 3 March 2026: Gunmen attacked a police checkpost in Turbat late on "
+    "Monday, killing four policemen and injuring two, officials said. In a separate "
+    "attack in Panjgur, a roadside bomb struck a Frontier Corps vehicle, killing two "
+    "soldiers. Three attackers were killed in the exchange of fire in Turbat. Last "
+    "year, 14 soldiers were killed in a similar attack in Kech."
+)
+
+
+def test_cli_reads_separate_attacks_weekdays_and_background(tmp_path: Path, capsys):
+    report = tmp_path / "r.txt"
+    report.write_text(INVENTED, encoding="utf-8")
+    assert main([str(report)]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["date"] == "2026-03-02"  # late on Monday, said on Tuesday 3 March
+    found = {i["place"]["name"]: i for i in result["incidents"]}
+    assert set(found) == {"Turbat", "Panjgur"}
+    turbat, panjgur = found["Turbat"], found["Panjgur"]
+    assert known(turbat["killed"]) == {"security": 4, "attackers": 3}
+    assert known(turbat["injured"]) == {"security": 2}
+    assert known(panjgur["killed"]) == {"security": 2}
+    assert panjgur["target_types"] == ["frontier_corps_hq"]
+    (background,) = result["background"]
+    assert background["places"] == ["Kech"]
+    assert background["killed"] == 14
+    assert "Kech" not in {i["place"]["name"] for i in result["incidents"]}

@@ -3,6 +3,8 @@ news of the region uses, with the figures and places it must give."""
 
 import datetime as dt
 
+import pytest
+
 from components.domain.places import Place
 from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import Gazetteer
@@ -544,3 +546,35 @@ def test_a_districts_seat_named_as_the_district_only_qualifies_the_village():
         "Dobando": {"killed": {"attackers": 5}, "injured": {"security": 7}},
         "Timargara": {"killed": {"security": 1}, "injured": {}},
     }
+
+
+# --- Every rule's own example ------------------------------------------------------
+
+from components.report.dates import BACKGROUND_CUES, CURRENT_CUES  # noqa: E402
+from components.report.figures import PHRASING_RULES  # noqa: E402
+from components.report.segments import sentences  # noqa: E402
+from components.report.unplaced import SLOT_RULES  # noqa: E402
+
+
+@pytest.mark.parametrize("rule", SLOT_RULES, ids=lambda rule: rule.name)
+def test_each_place_slot_rule_finds_its_example(rule):
+    found = extract(rule.example)
+    assert rule.search(rule.example), "the rule does not fire on its example"
+    assert rule.expected in {u.name for u in found.unplaced}
+    assert any(u.rule == rule.name for u in found.unplaced if u.name == rule.expected)
+
+
+@pytest.mark.parametrize(
+    "rule", BACKGROUND_CUES + CURRENT_CUES, ids=lambda rule: rule.name
+)
+def test_each_cue_rule_gives_its_state(rule):
+    from components.report.dates import cue
+
+    (sentence,) = sentences(rule.example)
+    assert rule.search(rule.example), "the rule does not fire on its example"
+    assert cue(sentence, dt.date(2026, 3, 3)) == rule.expected
+
+
+@pytest.mark.parametrize("rule", PHRASING_RULES, ids=lambda rule: rule.name)
+def test_each_figure_phrasing_gives_its_figure(rule):
+    assert rule.expected in figures(rule.example)

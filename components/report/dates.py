@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from components.report.rules import Rule, first
 from components.report.segments import Sentence, words
 
 _MONTHS = {
@@ -61,35 +62,104 @@ _WEEKDAY = re.compile(
     r"\b(?:on\s+|late\s+|early\s+|last\s+)?(?P<day>" + "|".join(_WEEKDAYS) + r")\b",
     re.IGNORECASE,
 )
-BACKGROUND_WORDS = re.compile(
-    r"\b(?:last (?:year|month|week)|earlier (?:this|that|last) (?:year|month|week)|"
-    r"(?:in|during) (?:a|an) (?:similar|separate|earlier|previous) "
-    r"(?:attack|incident|assault|blast|bombing)|a similar attack|similar attacks|"
-    r"previously|in the past|(?:years|months|weeks) ago|so far this year|"
-    r"over (?:the )?(?:recent|past|last) (?:few |several )?(?:weeks|months|years)|"
-    r"this year alone|since (?:the start|the beginning|january)|in recent "
-    r"(?:years|months)|the previous (?:year|month|attack)|earlier attacks?|"
-    r"history of|has long|have long|for decades|since \d{4}|"
-    r"came (?:less than |more than |just |only |about )?(?:a|one|two|three|\d+) "
-    r"(?:days?|weeks?|months?) after|(?:almost|nearly|about|more than|less than|"
-    r"over) (?:a|one|two|three) (?:weeks?|months?|years?) (?:earlier|ago|before)|"
-    r"earlier (?:this|in|that) (?:week|month|year|january|february|march|april|"
-    r"may|june|july|august|september|october|november|december)|last (?:monday|"
-    r"tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
-    r"april|may|june|july|august|september|october|november|december)|"
-    r"in a similar (?:case|attack|incident)|before that|in the first of those|"
-    r"in the second (?:incident|attack)|the same group had|one of the deadliest|"
-    r"(?:has|have) been attacked before|(?:several|many|a series of) (?:recent|"
-    r"previous|earlier) attacks)\b",
-    re.IGNORECASE,
+BACKGROUND_CUES: tuple[Rule, ...] = (
+    Rule(
+        "last year, month or week",
+        r"\blast (?:year|month|week)\b",
+        "Last year, 14 soldiers were killed in a similar attack in Kech.",
+        "background",
+    ),
+    Rule(
+        "earlier this or that period",
+        r"\bearlier (?:this|that|last|in) (?:year|month|week|january|february|"
+        r"march|april|may|june|july|august|september|october|november|december)\b",
+        "Earlier this month, six labourers were shot dead in Turbat.",
+        "background",
+    ),
+    Rule(
+        "a similar, earlier or previous attack",
+        r"\b(?:(?:in|during) (?:a|an) (?:similar|earlier|previous) (?:attack|"
+        r"incident|assault|blast|bombing|case)|a similar attack|similar attacks|"
+        r"earlier attacks?|the previous (?:year|month|attack)|(?:several|many|a "
+        r"series of) (?:recent|previous|earlier) attacks)\b",
+        "In an earlier attack, militants killed nine passengers in Noshki.",
+        "background",
+    ),
+    Rule(
+        "time ago or since",
+        r"\b(?:previously|in the past|(?:years|months|weeks) ago|so far this year|"
+        r"this year alone|since (?:the start|the beginning|january|\d{4})|in recent "
+        r"(?:years|months)|over (?:the )?(?:recent|past|last) (?:few |several )?"
+        r"(?:weeks|months|years)|(?:almost|nearly|about|more than|less than|over) "
+        r"(?:a|one|two|three) (?:weeks?|months?|years?) (?:earlier|ago|before))\b",
+        "More than 200 people have been killed since 2017.",
+        "background",
+    ),
+    Rule(
+        "a history",
+        r"\b(?:history of|has long|have long|for decades|before that|one of the "
+        r"deadliest|(?:has|have) been attacked before|the same group had|in the "
+        r"first of those|in the second (?:incident|attack))\b",
+        "The town has been attacked before, and has a history of bombings.",
+        "background",
+    ),
+    Rule(
+        "came after an earlier attack",
+        r"\bcame (?:less than |more than |just |only |about )?(?:a|one|two|three|"
+        r"\d+) (?:days?|weeks?|months?) after\b",
+        "The attack came two weeks after a bombing in Quetta.",
+        "background",
+    ),
+    Rule(
+        "last weekday or month",
+        r"\blast (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+        r"january|february|march|april|may|june|july|august|september|october|"
+        r"november|december)\b",
+        "Last Friday, insurgents shot dead two villagers.",
+        "background",
+    ),
 )
-PRESENT_WORDS = re.compile(
-    r"\b(?:today|tonight|this morning|this evening|on (?:monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday)|the latest (?:attack|incident)|"
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s (?:attack|"
-    r"blast|assault|incident))\b",
-    re.IGNORECASE,
+"""Words that begin background: the sentence tells of an earlier event."""
+
+CURRENT_CUES: tuple[Rule, ...] = (
+    Rule(
+        "a separate or another attack",
+        r"\b(?:in|during) (?:(?:a|an) (?:separate|second|further)|another) "
+        r"(?:attack|incident|assault|blast|bombing|ambush|raid)\b",
+        "In a separate attack in Panjgur, a roadside bomb struck a vehicle.",
+        "current",
+    ),
+    Rule(
+        "meanwhile, separately, elsewhere, also",
+        r"\b(?:meanwhile|separately|elsewhere|also|at the same time|in addition)\b",
+        "Meanwhile, militants torched a bank in Kharan.",
+        "current",
+    ),
+    Rule(
+        "today or this part of the day",
+        r"\b(?:today|tonight|this morning|this evening|this afternoon)\b",
+        "A bomb went off in Sibi this morning, wounding four people.",
+        "current",
+    ),
+    Rule(
+        "on a weekday",
+        r"\b(?:on|late on|early on|late|early|since) (?:monday|tuesday|wednesday|"
+        r"thursday|friday|saturday|sunday)\b",
+        "Three attackers were killed late on Monday in Turbat.",
+        "current",
+    ),
+    Rule(
+        "the latest attack",
+        r"\bthe latest (?:attack|incident)\b|\b(?:monday|tuesday|wednesday|"
+        r"thursday|friday|saturday|sunday)'s (?:attack|blast|assault|incident)\b",
+        "The latest attack left four people dead.",
+        "current",
+    ),
 )
+"""Words that go on with today's news: a sentence with one is current unless it
+also dates itself earlier."""
+
+
 RECENT_DAYS = 14
 """A dated event this many days before the report or fewer is part of its news."""
 
@@ -146,9 +216,10 @@ def sentence_date(sentence: Sentence, today: dt.date | None) -> dt.date | None:
     """The day a sentence speaks of: a full date in it, a day and month ('on 3
     March') in the report's year, or a weekday ('on Tuesday') resolved to the last
     such day on or before the report's date."""
+    weekday = _WEEKDAY.search(sentence.text)
     for match in FULL_DATE.finditer(sentence.text):
         date = _full_date(match)
-        if date:
+        if date and not (weekday and date == today):  # the dateline's date
             return date
     if today is None:
         return None
@@ -160,7 +231,6 @@ def sentence_date(sentence: Sentence, today: dt.date | None) -> dt.date | None:
         except ValueError:
             continue
         return date if date <= today else date.replace(year=today.year - 1)
-    weekday = _WEEKDAY.search(sentence.text)
     if weekday:
         wanted = _WEEKDAYS.index(weekday.group("day").lower())
         return today - dt.timedelta(days=(today.weekday() - wanted) % 7)
@@ -169,11 +239,21 @@ def sentence_date(sentence: Sentence, today: dt.date | None) -> dt.date | None:
     return None
 
 
+def cue(sentence: Sentence, today: dt.date | None) -> str | None:
+    """'background' where the sentence dates itself before the report's news (a
+    background cue, or an earlier date), 'current' where it goes on with the news
+    ('in a separate attack', 'meanwhile', 'on Monday'), None where it says
+    neither (it keeps the state of the sentence before)."""
+    if first(BACKGROUND_CUES, sentence.text) or is_earlier(sentence, today):
+        return "background"
+    if first(CURRENT_CUES, sentence.text):
+        return "current"
+    return None
+
+
 def is_earlier(sentence: Sentence, today: dt.date | None) -> bool:
-    """Whether the sentence is about an event before the report's news."""
+    """Whether the sentence dates itself before the report's news."""
     text = sentence.text
-    if BACKGROUND_WORDS.search(text):
-        return True
     if today is None:
         return False
     for match in FULL_DATE.finditer(text):
@@ -226,7 +306,3 @@ def before_the_lede(
         return False
     date = sentence_date(sentence, today)
     return date is not None and (lede - date).days >= 2
-
-
-def speaks_of_present(sentence: Sentence) -> bool:
-    return bool(PRESENT_WORDS.search(sentence.text))

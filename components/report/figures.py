@@ -11,10 +11,12 @@ parts by side, so that the total is never added to its own parts.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from components.report.rules import Rule
 from components.report.segments import Span, words
 from components.report.vocabulary import (
     INJURED_WORDS,
@@ -240,6 +242,52 @@ class _Item:
     stated: str | None = None
     """The outcome said between a total and its parts ('11 people dead, including')."""
     secondary: bool = False
+    bare: bool = False
+    """A count with no noun after it ('injuring two')."""
+
+
+PHRASING_RULES: tuple[Rule, ...] = (
+    Rule(
+        "a bare count after a coordinated verb has the side of the group before",
+        r"^\s*,?\s*(?:and|while|as well as)\s+(?:\w+ing|\w+ed)\s+"
+        r"(?:(?:at least|some|about|another|a further)\s+)?$",
+        "Gunmen attacked a checkpost in Turbat, killing four policemen and "
+        "injuring two.",
+        ("security", "injured", 2),
+    ),
+    Rule(
+        "resulted in the deaths or loss of a count",
+        r"\b(?:resulted in|caused|led to|left)\s+(?:the\s+)?(?:deaths?|loss(?:\s+"
+        r"of\s+(?:the\s+)?lives)?)\s+of\s+(?P<count>(?:(?:at least|some|about|"
+        r"more than|over|nearly)\s+)?[\w,-]+)\b",
+        "The ambush resulted in the loss of ten of our soldiers in Bankilare.",
+        ("security", "killed", 10),
+    ),
+    Rule(
+        "resulted in a count of deaths",
+        r"\b(?:resulted in|caused|left|leaving)\s+(?P<count>(?:(?:at least|some|"
+        r"about|more than|over|nearly)\s+)?[\w,-]+)\s+(?:deaths|dead|fatalities|"
+        r"casualties)\b",
+        "The blast in Quetta resulted in 12 deaths.",
+        ("unspecified", "killed", 12),
+    ),
+)
+"""Figure phrasings beyond 'count, people, verb': each rule's ``expected`` is the
+(side, outcome, value) its example gives."""
+
+
+def _coordinated(body: str, items: list[_Item]) -> None:
+    """'killing four policemen and injuring two': a bare count after a second verb
+    of the same clause counts people of the side the first group named."""
+    rule = PHRASING_RULES[0]
+    for before, item in itertools.pairwise(items):
+        if (
+            item.bare
+            and item.side == "unspecified"
+            and before.side != "unspecified"
+            and rule.compiled.match(body[before.tail : item.start])
+        ):
+            item.side, item.military = before.side, before.military
 
 
 def find_figures(clause: Span) -> list[Figure]:
@@ -248,6 +296,7 @@ def find_figures(clause: Span) -> list[Figure]:
     items = _items(body)
     _attach_parts(body, items)
     top = [item for item in items if item.part_of is None]
+    _coordinated(body, top)
     for item in top:
         item.outcome = (
             _outcome_after(body, item)
@@ -275,6 +324,12 @@ def find_figures(clause: Span) -> list[Figure]:
         _figure(clause, item) for item in _merge_lists(body, top) if item.outcome
     ]
     figures += _death_tolls(clause)
+    taken = [(f.start, f.end) for f in figures]
+    figures += [
+        f
+        for f in _resulted_in(clause)
+        if not any(a < f.end and f.start < b for a, b in taken)
+    ]
     return sorted(figures, key=lambda figure: figure.start)
 
 
@@ -422,7 +477,7 @@ def _counts(body: str) -> Iterator[_Item]:
             end += of_them.end()
         elif OUTCOME_AFTER.match(after) or _governed(body, match.start(), after):
             # "5 killed", "4 sustained injuries"; "killing 9 people and injuring 16"
-            side, end, between = "unspecified", match.end(), ""
+            side, end, between = "unspecified", match.end(), None
         else:
             continue
         yield _Item(
@@ -434,8 +489,9 @@ def _counts(body: str) -> Iterator[_Item]:
             at_least=bound or qualifier in _AT_LEAST,
             approximate=qualifier in _APPROXIMATE,
             military=bool(group and MILITARY_SIDE.search(group.group("group"))),
-            between=between,
+            between=between or "",
             tail=end,
+            bare=between is None,
         )
 
 
@@ -611,6 +667,35 @@ def _figure(clause: Span, item: _Item) -> Figure:
         parts=parts,
         secondary=item.secondary,
     )
+
+
+def _resulted_in(clause: Span) -> list[Figure]:
+    """'resulted in the loss of ten of our soldiers', 'resulted in 12 deaths'."""
+    figures = []
+    for rule in PHRASING_RULES[1:]:
+        for match in rule.compiled.finditer(clause.text):
+            count = _COUNT.match(match.group("count"))
+            if not count:
+                continue
+            low, bound = parse_number(count.group("low"))
+            after = clause.text[match.end() : match.end() + 60]
+            people = re.match(
+                r"^\s+of\s+(?:our|the|their)?\s*(?:[\w-]+\s+){0,3}", after
+            )
+            side = _side_of(after[: people.end() + 20]) if people else "unspecified"
+            figures.append(
+                Figure(
+                    side=side,
+                    outcome="killed",
+                    value=low,
+                    start=clause.start + match.start(),
+                    end=clause.start + match.end(),
+                    text=match.group(),
+                    at_least=bound or "at least" in match.group("count").lower(),
+                    military=bool(MILITARY_SIDE.search(after[:40])),
+                )
+            )
+    return figures
 
 
 def _death_tolls(clause: Span) -> list[Figure]:

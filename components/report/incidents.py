@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
 import re
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -24,10 +26,9 @@ from components.gazetteer import Gazetteer, normalize_name
 from components.report.dates import (
     ReportDate,
     before_the_lede,
-    is_earlier,
+    cue,
     report_date,
     sentence_date,
-    speaks_of_present,
 )
 from components.report.figures import (
     OUTCOMES,
@@ -42,13 +43,14 @@ from components.report.places import (
     BLOCKADE,
     INCIDENT,
     PlaceMention,
-    UnplacedName,
     find_places,
 )
 from components.report.segments import Sentence, Span, clauses, plain, sentences
+from components.report.unplaced import UnplacedName
 from components.report.vocabulary import (
     ANAPHORA,
     ATTACK_PHRASES,
+    HIT_WORDS,
     NOT_A_TARGET,
     TARGET_PHRASES,
     TOTAL_MARKERS,
@@ -112,6 +114,9 @@ class ReportIncident:
     ambiguous: bool = False
     """Several places share the name and the text's other places chose one the
     gazetteer would not have chosen alone."""
+    unplaced: UnplacedName | None = None
+    """For a name the gazetteer does not know: the name, kept at ``place`` (the
+    wider place the text gives, or the report's province or country)."""
 
     @property
     def counts(self) -> Counts:
@@ -135,6 +140,8 @@ class ReportIncident:
                 "geonameid": self.place.geonames_id,
                 "admin1": self.place.admin1,
                 "country": self.place.country,
+                "kind": self.place.kind,
+                "unplaced": self.unplaced is not None,
             },
             "date": self.date.isoformat() if self.date else None,
             "event_wide": self.event_wide,
@@ -220,6 +227,11 @@ class Extraction:
     background: list[Background]
     other_places: list[PlaceMention]
     unplaced: list[UnplacedName]
+    notice: str = ""
+    """What was not read, where the text was longer than a window or reading it
+    took longer than the budget; empty when all of it was read."""
+    read_to: int | None = None
+    """Where reading stopped (an offset), or None where the whole text was read."""
 
     @property
     def total_counts(self) -> Counts:
@@ -245,10 +257,8 @@ class Extraction:
                 {"name": m.place.name, "reported_as": m.text, "role": m.role}
                 for m in self.other_places
             ],
-            "unplaced": [
-                {"name": name.name, "start": name.start, "end": name.end}
-                for name in self.unplaced
-            ],
+            "unplaced": [name.as_json() for name in self.unplaced],
+            "notice": self.notice,
         }
 
 
@@ -304,24 +314,33 @@ def _reduce(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
     of a place inside it qualifies it ('In Balochistan, ... a naval base in
     Turbat'; 'Dera Ismail Khan, the southernmost district of Khyber
     Pakhtunkhwa'). A district named apart ('a market in Kech district') is a
-    place of its own."""
+    place of its own. Linear in the mentions: a district qualifies only the names
+    right before and after it."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    areas = [_area_like(m.place) for m in ordered]
+    by_admin1: dict[str, set[int]] = {}
+    for mention in ordered:
+        by_admin1.setdefault(mention.place.admin1, set()).add(mention.place.geonameid)
     dropped: set[int] = set()
-    for outer in mentions:
+    for index, outer in enumerate(ordered):
         place = outer.place
-        for inner in mentions:
-            other = inner.place
-            contains = (place.kind == "province" and other.admin1 == place.admin1) or (
-                _area_like(place)
-                and other.district == (place.district or place.name)
-                and other.admin1 == place.admin1
-                and not _area_like(other)
-            )
-            if inner is outer or other.geonameid == place.geonameid or not contains:
+        if place.kind == "province":
+            if by_admin1.get(place.admin1, set()) - {place.geonameid}:
+                dropped.add(id(outer))
+            continue
+        if not areas[index]:
+            continue
+        for other in (index - 1, index + 1):
+            if not 0 <= other < len(ordered) or areas[other]:
                 continue
+            inner = ordered[other]
+            inside = (
+                inner.place.district == (place.district or place.name)
+                and inner.place.admin1 == place.admin1
+                and inner.place.geonameid != place.geonameid
+            )
             first, second = sorted((outer, inner), key=lambda m: m.start)
-            if place.kind == "province" or _QUALIFIER_GAP.match(
-                text[first.end : second.start]
-            ):
+            if inside and _QUALIFIER_GAP.match(text[first.end : second.start]):
                 dropped.add(id(outer))
     return [m for m in mentions if id(m) not in dropped]
 
@@ -354,6 +373,7 @@ class _Reading:
                 sentence_date(sentence, self.today) or self.today,
                 ambiguous=bool(mention.candidates)
                 and mention.candidates[0].geonameid != mention.place.geonameid,
+                unplaced=mention.unplaced,
             )
             self.by_place[mention.place.geonameid] = incident
         evidence = _evidence(self.text, mention.start, mention.end, sentence, "place")
@@ -366,15 +386,20 @@ def extract_incidents(
     gazetteer: Gazetteer,
     current: Iterable[int] = (),
     published: dt.date | None = None,
+    budget: float = math.inf,
 ) -> Extraction:
     """Read ``text`` (the original; offsets point into it). ``current`` names
     background sentences (by their start) that a person marked as current news;
-    ``published`` is the report's date when the text gives none."""
+    ``published`` is the report's date when the text gives none; reading stops at
+    the first sentence begun after ``budget`` seconds of the process's CPU time
+    (so that other work on the machine does not cut it), counted once the places
+    are found (loading a gazetteer layer is not the text's cost)."""
     flat = plain(text)
     found = list(sentences(flat))
     dated = report_date(found)
     today = dated.date or published
     mentions, unplaced = find_places(flat, found, gazetteer)
+    deadline = time.process_time() + budget
     by_sentence: dict[int, list[PlaceMention]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence.start, []).append(mention)
@@ -386,23 +411,26 @@ def extract_incidents(
         (sentence_date(s, today) for s in found[:1] if sentence_date(s, today)), None
     )
     in_background = False
-    previous_paragraph = -1
+    read_to = None
     for sentence in found:
-        if sentence.paragraph != previous_paragraph:
-            in_background = False
-            previous_paragraph = sentence.paragraph
+        if time.process_time() > deadline:
+            read_to = sentence.start
+            break
         # The lede is the report's news: its 'earlier this week' dates the attack.
-        earlier = sentence is not found[0] and (
-            is_earlier(sentence, today) or before_the_lede(sentence, lede, today)
-        )
-        if earlier or (in_background and not speaks_of_present(sentence)):
-            in_background = True
-            if sentence.start not in keep_current:
-                background.append(_background(text, sentence, by_sentence))
-                reading.last = []
-                continue
-        else:
-            in_background = False
+        # A sentence with no cue keeps the state of the one before.
+        said = None if sentence is found[0] else cue(sentence, today)
+        if said == "current" and before_the_lede(sentence, lede, today):
+            said = "background"  # 'On Sunday, ...' in a report of Friday's attack
+        elif said is None and before_the_lede(sentence, lede, today):
+            said = "background"
+        if said is not None:
+            in_background = said == "background"
+        elif sentence.first_in_paragraph:
+            in_background = False  # a new paragraph with no cue: the news again
+        if in_background and sentence.start not in keep_current:
+            background.append(_background(text, sentence, by_sentence))
+            reading.last = []
+            continue
         _read_sentence(reading, sentence, by_sentence.get(sentence.start, []))
 
     _fold_districts(reading)
@@ -415,8 +443,13 @@ def extract_incidents(
     totals = _identified(flat, news, totals)
     for incident in incidents:
         _infer_targets(incident)
+    incidents = [
+        _kept_at_wider(incident)
+        for incident in incidents
+        if not _nowhere(incident) or incident.event_wide
+    ]
     date = min((i.date for i in incidents if i.date), default=today)
-    other = [m for m in mentions if not m.is_incident]
+    other = [m for m in mentions if not m.is_incident and m.place.geonameid]
     return Extraction(
         date=date,
         date_evidence=_date_evidence(text, dated, found),
@@ -427,7 +460,39 @@ def extract_incidents(
         background=background,
         other_places=other,
         unplaced=unplaced,
+        read_to=read_to,
     )
+
+
+def _nowhere(incident: ReportIncident) -> bool:
+    """An incident at a name with no wider place: what happened there goes to the
+    unplaced name, and no incident is proposed at a point the text never gave."""
+    item = incident.unplaced
+    if item is None or item.wider is not None:
+        return False
+    counts = incident.counts
+    item.incident = True
+    item.killed, item.injured = counts["killed"], counts["injured"]
+    item.target_types = incident.target_codes()
+    item.attack_types = incident.attack_codes()
+    return True
+
+
+def _kept_at_wider(incident: ReportIncident) -> ReportIncident:
+    """An incident at a name the gazetteer does not know goes to the wider place
+    it was kept at, and the name's unplaced item gets what happened there."""
+    item = incident.unplaced
+    if item is None or item.wider is None:
+        return incident
+    counts = incident.counts
+    item.incident = True
+    item.killed, item.injured = counts["killed"], counts["injured"]
+    item.target_types = incident.target_codes()
+    item.attack_types = incident.attack_codes()
+    incident.place = item.wider
+    incident.precision = item.precision or incident.precision
+    incident.place_reported = item.name
+    return incident
 
 
 def _identified(
@@ -575,15 +640,6 @@ def _is_whole(text: str, figure: Figure) -> bool:
         or _WHOLE_BEFORE.search(text[max(0, figure.start - 20) : figure.start])
     )
 
-
-HIT_WORDS = re.compile(
-    r"\b(?:attack|assault|struck|strike|hit|blast|explosion|bomb|raid|stormed|"
-    r"ambush|fir(?:ed|ing)|gunmen|militants|terrorists|insurgents|clash|"
-    r"fight(?:ing)?\b|fought|"
-    r"gunfight|exchange of fire|targeted|operation)",
-    re.IGNORECASE,
-)
-"""Words telling of an attack: a place named with them was hit."""
 
 _TIED = re.compile(
     r"^\s*(?:\w+\s+){0,3}?(?:in|at|near|of|outside)\s+(?:the\s+)?$", re.I

@@ -25,12 +25,29 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from components.domain.places import Place
 from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import Gazetteer, normalize_name
+from components.gazetteer.world import (
+    COUNTRY,
+    countries_named,
+    country_gazetteer,
+    country_names,
+    country_place,
+    first_level_areas,
+)
 from components.report.segments import Sentence, words
+from components.report.unplaced import (
+    UnplacedName,
+    is_wider_gap,
+    kept_precision,
+    slot_names,
+    stand_in,
+    wider_place,
+)
+from components.report.vocabulary import NOT_PLACES
 
 HOME = ("PK", "Balochistan")
 """The province whose places are read without a locative word before them."""
@@ -49,6 +66,8 @@ DESTINATION = "destination"
 ORIGIN = "origin"
 STATEMENT = "statement"
 BLOCKADE = "blockade"
+QUALIFIER = "qualifier"
+"""A place named to say where an unknown name lies."""
 LISTED_ROLES = frozenset({REFERENCE, DESTINATION, ORIGIN, BLOCKADE})
 
 
@@ -64,40 +83,14 @@ class PlaceMention:
     role: str
     sentence: Sentence
     candidates: tuple[Place, ...] = ()
+    unplaced: UnplacedName | None = None
+    """For a name the gazetteer does not know: the name, kept at a wider place
+    (``place`` stands in for it while the text is read)."""
 
     @property
     def is_incident(self) -> bool:
         return self.role == INCIDENT
 
-
-@dataclass(frozen=True, slots=True)
-class UnplacedName:
-    """A name in a place-like position that the gazetteer does not know."""
-
-    name: str
-    start: int
-    end: int
-    sentence: Sentence
-
-
-_NOT_PLACES = frozenset(
-    normalize_name(word)
-    for word in words(
-        "january february march april may june july august september "
-        "october november december monday tuesday wednesday thursday friday "
-        "saturday sunday pakistan iran afghanistan india china the police "
-        "army security levies frontier corps government province district "
-        "city town area express national highway road hospital civil "
-        "teaching district headquarters jail mosque market bazaar chief "
-        "minister governor president prime interior home inspector general "
-        "deputy commissioner north south east west northern southern "
-        "eastern western central upper lower new old al islamic state "
-        "movement front liberation army party rescue edhi levies bla "
-        "tehreek taliban ttp isis daesh bank"
-    )
-)
-"""Capitalised words that the gazetteer may know as some village but that reports
-use as ordinary words (months, weekdays, countries, offices, organisations)."""
 
 _PREFIXES = frozenset(
     words(
@@ -105,7 +98,7 @@ _PREFIXES = frozenset(
         "lower new old"
     )
 )
-"""Words of :data:`_NOT_PLACES` that begin names of places: 'Upper Dir',
+"""Words of :data:`NOT_PLACES` that begin names of places: 'Upper Dir',
 'North Waziristan'."""
 
 _TITLES = frozenset(
@@ -131,7 +124,9 @@ _AREA_AFTER = re.compile(
     re.IGNORECASE,
 )
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|tehsil|division|agency)\b", re.I)
-_PROVINCE_AFTER = re.compile(r"^\s+(?:province|provincial)\b", re.I)
+_PROVINCE_AFTER = re.compile(
+    r"^\s+(?:province|provincial|region|county|state|governorate)\b", re.I
+)
 _REFERENCE_BEFORE = re.compile(
     r"(?:\d[\d.,]*\s*(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:\([^()]{1,30}\)\s+)?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)\s+|"
@@ -230,10 +225,6 @@ _DATELINE_AFTER = re.compile(
 _LIST_JOIN = re.compile(r"^(?:'s)?\s*(?:,|and|or|,\s*and|,\s*or)\s*$", re.I)
 """Between two names of one list: a role given to the first holds for the next."""
 _WORD = re.compile(r"[^\W\d_][\w'.-]*")
-_UNPLACED = re.compile(
-    r"\b(?:in|at|near)\s+(?:the\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
-    r"\s+(?:area|village|town|tehsil|sub-?division|locality|region)\b"
-)
 
 
 def in_scope(place: Place) -> bool:
@@ -255,12 +246,171 @@ def _strip_possessive(word: str) -> str:
     return re.sub(r"(?:'s|')$", "", word).rstrip(".")
 
 
+def report_country(text: str) -> str | None:
+    """The country a report is about, where it names one other than Pakistan,
+    Afghanistan or Iran more often than it names those ('Niger's army', 'Borno
+    State, Nigeria'); None for a report of the region or one that names none."""
+    named = Counter(code for code, _ in countries_named(text))
+    if not named:
+        return None
+    home = sum(n for code, n in named.items() if code in COUNTRIES)
+    code, count = max(
+        named.items(), key=lambda item: (item[1], -list(named).index(item[0]))
+    )
+    if code in COUNTRIES or count <= home:
+        return None
+    return code
+
+
 def find_places(
     text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer
 ) -> tuple[list[PlaceMention], list[UnplacedName]]:
     """Every place mention in ``text`` (the plain copy), in order, with its role
-    and the place chosen for it; and the place-like names the gazetteer lacks."""
-    places = report_gazetteer(gazetteer)
+    and the place chosen for it; and the names in place slots that the gazetteer
+    lacks, each kept at the wider place the text gives (see ``unplaced``).
+
+    A report about another country (see :func:`report_country`) is read with that
+    country's towns from the world layer, not the region's."""
+    code = report_country(text)
+    layer = country_gazetteer(code) if code else None
+    places = layer if layer is not None else report_gazetteer(gazetteer)
+    mentions = _mentions(text, sentences, places)
+    unplaced = _unknown(text, sentences, places, mentions, gazetteer, code)
+    return sorted([*mentions, *unplaced], key=lambda m: m.start), [
+        m.unplaced for m in unplaced if m.unplaced is not None
+    ]
+
+
+def _unknown(
+    text: str,
+    sentences: Sequence[Sentence],
+    places: Gazetteer,
+    mentions: list[PlaceMention],
+    gazetteer: Gazetteer,
+    code: str | None,
+) -> list[PlaceMention]:
+    """A mention per unknown name in a place slot, standing in at its wider place
+    (the text's own, else the report's province or country)."""
+    known = [(m.start, m.end) for m in mentions]
+    areas = first_level_areas(code) if code else frozenset()
+    countries = frozenset(country_names()) | areas
+    fallback = _fallback(mentions, gazetteer, code)
+    found: list[PlaceMention] = []
+    for sentence in sentences:
+        names = [
+            name
+            for name in slot_names(sentence, places, countries)
+            if not any(a < name[1] and name[0] < b for a, b in known)
+        ]
+        # the last name first: 'the Rarasham area of Tingri tehsil in Musa Khel'
+        # keeps Rarasham where Tingri is kept
+        holders: dict[int, PlaceMention] = {}
+        for start, end, name, rule in sorted(names, reverse=True):
+            holder = wider_place(text, end, [*mentions, *holders.values()], sentence)
+            if holder is not None and holder.unplaced is not None:
+                holder = holders.get(holder.start)
+            if (
+                holder is not None
+                and holder.role == INCIDENT
+                and holder.unplaced is None
+            ):
+                # 'the Rarasham area of Musakhail district': Musakhail says where
+                # Rarasham is; it is not a second attack place
+                mentions[mentions.index(holder)] = replace(holder, role=QUALIFIER)
+            wider = holder.place if holder is not None else fallback
+            if holder is not None and holder.unplaced is not None:
+                wider = holder.unplaced.wider
+            listed = _next_in_list(text, end, holders.values())
+            if holder is None and listed is not None and listed.unplaced is not None:
+                wider = listed.unplaced.wider  # 'Tump and Buleda in Kech
+            holders[start] = _unknown_mention(
+                text, sentence, start, end, name, rule, wider
+            )
+        found.extend(holders.values())
+        known.extend((m.start, m.end) for m in holders.values())
+    # a name another unknown name lies in is said of it, not an attack place
+    qualifiers = {
+        id(m)
+        for m in found
+        for other in found
+        if other is not m
+        and other.sentence is m.sentence
+        and other.end <= m.start
+        and is_wider_gap(text[other.end : m.start])
+    }
+    return [
+        replace(m, role=QUALIFIER) if id(m) in qualifiers and m.is_incident else m
+        for m in found
+    ]
+
+
+def _next_in_list(
+    text: str, end: int, others: Iterable[PlaceMention]
+) -> PlaceMention | None:
+    """The name right after ``end`` in the same list ('Tump and Buleda')."""
+    for other in others:
+        if other.start >= end and _LIST_JOIN.match(text[end : other.start]):
+            return other
+    return None
+
+
+def _unknown_mention(
+    text: str,
+    sentence: Sentence,
+    start: int,
+    end: int,
+    name: str,
+    rule: str,
+    wider: Place | None,
+) -> PlaceMention:
+    """The mention of an unknown name, standing in at its wider place."""
+    item = UnplacedName(name, start, end, sentence, rule=rule)
+    if wider is not None:
+        item.wider = wider
+        item.precision, item.precision_label = kept_precision(wider)
+    before = text[max(sentence.start, start - 80) : start]
+    after = text[end : min(sentence.end, end + 60)]
+    role = _role(sentence, start, name, before, after)
+    return PlaceMention(
+        stand_in(name, wider),
+        item.precision or GeoPrecision.REGION,
+        start,
+        end,
+        name,
+        role,
+        sentence,
+        unplaced=item,
+    )
+
+
+def _fallback(
+    mentions: list[PlaceMention], gazetteer: Gazetteer, code: str | None
+) -> Place | None:
+    """Where a name with no wider place of its own is kept: the province most of
+    the text's places lie in, else the report's country."""
+    if code is not None:
+        return country_place(code)
+    provinces = Counter(
+        (m.place.country, m.place.admin1)
+        for m in mentions
+        if m.role in (INCIDENT, DATELINE) and m.place.admin1
+    )
+    for (country, admin1), _ in provinces.most_common(1):
+        return next(
+            (
+                p
+                for p in gazetteer.candidates(admin1)
+                if p.kind == "province" and p.country == country
+            ),
+            None,
+        )
+    return None
+
+
+def _mentions(
+    text: str, sentences: Sequence[Sentence], places: Gazetteer
+) -> list[PlaceMention]:
+    """The names the gazetteer knows, with their roles."""
     raw: list[tuple[Sentence, int, int, str, list[Place], bool]] = []
     for sentence in sentences:
         raw.extend(_names_in(sentence, places))
@@ -270,9 +420,11 @@ def find_places(
         for _, _, _, surface, candidates, _ in raw
         if len({(p.country, p.admin1) for p in candidates}) == 1
     )
-    mentions = []
+    mentions: list[PlaceMention] = []
     for sentence, start, end, surface, candidates, cue in raw:
         place = _choose(candidates, context)
+        if place.kind == COUNTRY:
+            continue
         at_home = (place.country, place.admin1) == HOME
         if not (at_home or cue or _strong(place) or context[0][place.admin1] > 1):
             continue
@@ -302,14 +454,7 @@ def find_places(
                 place, precision, start, end, surface, role, sentence, tuple(candidates)
             )
         )
-    known = {(m.start, m.end) for m in mentions}
-    unplaced = [
-        name
-        for sentence in sentences
-        for name in _unplaced_in(sentence, places)
-        if not any(a <= name.start < b for a, b in known)
-    ]
-    return mentions, unplaced
+    return mentions
 
 
 def _names_in(
@@ -328,7 +473,7 @@ def _names_in(
             # 'Upper Dir', 'North Waziristan': a word that is no place alone
             # may begin one
             lowest = 1
-            if keys[i] in _NOT_PLACES:
+            if keys[i] in NOT_PLACES:
                 if keys[i] not in _PREFIXES:
                     i += 1
                     continue
@@ -422,6 +567,13 @@ def _choose(candidates: Sequence[Place], context: Context) -> Place:
     )
 
 
+_JURISDICTION_BEFORE = re.compile(
+    r"\b(?:jurisdiction|limits|remit|precincts?)\s+of\s+(?:the\s+)?$", re.I
+)
+"""'within the jurisdiction of the Satellite Town police station': whose area it
+is, not a second scene."""
+
+
 def _role(sentence: Sentence, start: int, surface: str, before: str, after: str) -> str:
     at_start = not before.strip(" \"'")
     if (
@@ -431,7 +583,11 @@ def _role(sentence: Sentence, start: int, surface: str, before: str, after: str)
         and (surface.isupper() or _DATELINE_AFTER.match(after))
     ):
         return DATELINE
-    if _REFERENCE_BEFORE.search(before) or _ROUTE_AFTER.match(after):
+    if (
+        _REFERENCE_BEFORE.search(before)
+        or _ROUTE_AFTER.match(after)
+        or _JURISDICTION_BEFORE.search(before)
+    ):
         return REFERENCE
     if (
         _ROUTE_START_BEFORE.search(before) and _ROUTE_START_AFTER.match(after)
@@ -453,13 +609,3 @@ def _role(sentence: Sentence, start: int, surface: str, before: str, after: str)
     if _STATEMENT_BEFORE.search(before) or _OFFICIAL_AFTER.match(after):
         return STATEMENT
     return INCIDENT
-
-
-def _unplaced_in(sentence: Sentence, places: Gazetteer) -> Iterable[UnplacedName]:
-    for match in _UNPLACED.finditer(sentence.text):
-        name = match.group("name")
-        key = normalize_name(name)
-        if key in _NOT_PLACES or places.candidates(name):
-            continue
-        start = sentence.start + match.start("name")
-        yield UnplacedName(name, start, start + len(name), sentence)

@@ -67,11 +67,31 @@ _ABBREVIATIONS = frozenset(
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
 
 
+MAX_SENTENCE = 1_000
+"""No sentence is read as longer: a run-on line is cut into pieces of at most this
+many characters (at a comma or a space where it can), so the work on a sentence is
+bounded whatever the text."""
+
+
 def paragraphs(text: str) -> Iterator[Span]:
     """Each non-blank line; reports pasted from web pages put a paragraph a line."""
     for match in re.finditer(r"[^\n]+", text):
         if match.group().strip():
             yield Span(match.start(), match.end(), match.group())
+
+
+def _pieces(offset: int, piece: str) -> Iterator[tuple[int, str]]:
+    """``piece`` cut into parts of at most :data:`MAX_SENTENCE` characters, at the
+    last comma or space before the limit where there is one."""
+    while len(piece) > MAX_SENTENCE:
+        window = piece[:MAX_SENTENCE]
+        cut = max(window.rfind(", "), window.rfind("; "))
+        if cut < MAX_SENTENCE // 2:
+            cut = window.rfind(" ")
+        cut = cut + 1 if cut >= MAX_SENTENCE // 2 else MAX_SENTENCE
+        yield offset, piece[:cut]
+        offset, piece = offset + cut, piece[cut:]
+    yield offset, piece
 
 
 def sentences(text: str) -> Iterator[Sentence]:
@@ -89,13 +109,15 @@ def sentences(text: str) -> Iterator[Sentence]:
             token = word.group(1).lower() if word else ""
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
-            piece = body[start : match.end()]
-            if piece.strip():
-                yield _sentence(paragraph.start + start, piece, number, first)
-                first = False
+            for offset, piece in _pieces(start, body[start : match.end()]):
+                if piece.strip():
+                    yield _sentence(paragraph.start + offset, piece, number, first)
+                    first = False
             start = match.end()
-        if body[start:].strip():
-            yield _sentence(paragraph.start + start, body[start:], number, first)
+        for offset, piece in _pieces(start, body[start:]):
+            if piece.strip():
+                yield _sentence(paragraph.start + offset, piece, number, first)
+                first = False
 
 
 def _sentence(offset: int, piece: str, paragraph: int, first: bool) -> Sentence:

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from components.gazetteer import normalize_name
+from components.report.segments import words
+
 
 def phrases(*patterns: str) -> re.Pattern[str]:
     """One case-insensitive pattern matching any of ``patterns`` as whole words."""
@@ -22,6 +25,8 @@ TARGET_PHRASES: dict[str, re.Pattern[str]] = {
     "frontier_corps_hq": phrases(
         r"frontier corps (?:headquarters|hq|head office)",
         r"fc (?:headquarters|hq)",
+        r"(?:fc|frontier corps) (?:camps?|posts?|check ?posts?|checkpoints?|forts?|"
+        r"convoys?|vehicles?|personnel|troops|soldiers|men|officials)",
     ),
     "police_paramilitary": phrases(
         r"police (?:and paramilitary )?(?:stations?|posts?|check ?posts?|"
@@ -33,9 +38,6 @@ TARGET_PHRASES: dict[str, re.Pattern[str]] = {
         r"checkpoints?|forces?|convoys?|headquarters)",
         r"levies (?:posts?|stations?|check ?posts?|checkpoints?|thanas?|forces?|"
         r"personnel|vehicles?)",
-        r"fc (?:camps?|posts?|check ?posts?|checkpoints?|forts?|convoys?|"
-        r"vehicles?|personnel|troops)",
-        r"frontier corps (?:camps?|posts?|convoys?|vehicles?|personnel|troops)",
         r"thanas?",
         r"(?:security|check) ?posts?",
         r"checkpoints?",
@@ -117,7 +119,7 @@ TARGET_PHRASES: dict[str, re.Pattern[str]] = {
         r"hideouts?",
     ),
 }
-"""Target phrase -> GTD target type (``vocabularies.TARGET_TYPES``)."""
+"""Target phrase -> GTD target type (``domain.vocabularies.TARGET_TYPES``)."""
 
 NOT_A_TARGET = re.compile(
     r"\b(?:(?:shifted|taken|moved|rushed|brought|transported|referred|airlifted|"
@@ -197,7 +199,7 @@ ATTACK_PHRASES: dict[str, re.Pattern[str]] = {
         r"blew up",
     ),
 }
-"""Attack phrase -> GTD attack type (``vocabularies.ATTACK_TYPES``)."""
+"""Attack phrase -> GTD attack type (``domain.vocabularies.ATTACK_TYPES``)."""
 
 SIDE_WORDS: dict[str, str] = {
     "security": (
@@ -297,3 +299,73 @@ ANAPHORA = re.compile(
     re.IGNORECASE,
 )
 """Words that tie a sentence to the attack the previous sentence described."""
+
+
+HIT_WORDS = re.compile(
+    r"\b(?:attack|assault|struck|strike|hit|blast|explosion|bomb|raid|stormed|"
+    r"ambush|fir(?:ed|ing)|gunmen|militants|terrorists|insurgents|clash|"
+    r"fight(?:ing)?\b|fought|"
+    r"gunfight|exchange of fire|targeted|operation)",
+    re.IGNORECASE,
+)
+"""Words telling of an attack: a place named with them was hit."""
+
+NOT_PLACES = frozenset(
+    normalize_name(word)
+    for word in words(
+        "january february march april may june july august september "
+        "october november december monday tuesday wednesday thursday friday "
+        "saturday sunday pakistan iran afghanistan india china the police "
+        "army security levies frontier corps government province district "
+        "city town area express national highway road hospital civil "
+        "teaching district headquarters jail mosque market bazaar chief "
+        "minister governor president prime interior home inspector general "
+        "deputy commissioner north south east west northern southern "
+        "eastern western central upper lower new old al islamic state "
+        "movement front liberation army party rescue edhi levies bla "
+        "tehreek taliban ttp isis daesh bank"
+    )
+)
+"""Capitalised words that the gazetteer may know as some village but that reports
+use as ordinary words (months, weekdays, countries, offices, organisations)."""
+
+
+NOT_PLACE_WORDS = frozenset(
+    normalize_name(word)
+    for word in words(
+        "january february march april may june july august september october "
+        "november december monday tuesday wednesday thursday friday saturday "
+        "sunday the a an this that these those his her their its our my "
+        "police army security forces force state government ministry military "
+        "islamic mosque church hospital school university court prison jail "
+        "office headquarters camp base company corps express highway road "
+        "street bridge station airport port province region "
+        "county territory department republic kingdom united national federal "
+        "provincial local local government commission commissioner council "
+        "committee unit brigade battalion division regiment group front "
+        "movement party liberation forum association foundation agency "
+        "organisation organization network media news press reuters afp ap "
+        "al-shabaab shabaab boko haram taliban isis daesh iswap jnim adf "
+        "mr mrs ms dr gen general major colonel captain officer spokesman "
+        "minister president governor chief sheikh imam god allah "
+        "english arabic urdu friday's saturday's sunday's monday's "
+        "muslim muslims christian christians shiite shia sunni hindu "
+        "he she they we it there here but and or if when after before while "
+        "since as at in on by for with from of to "
+        "tv radio television channel masjid coal mine mines hotel restaurant "
+        "district tehsil division city town village area areas"
+    )
+)
+"""Words that are no place's first or last word: a capitalised name in a place
+slot beginning or ending with one is not read as a place ('in Borno State', 'in
+Islamic State attacks', 'at Friday prayers')."""
+
+AREA_WORDS = words(
+    "area areas village villages town city locality community district "
+    "tehsil sub-division subdivision ward neighbourhood neighborhood suburb "
+    "valley bazaar bazar hamlet settlement commune department territory "
+    "local\\s+government\\s+area chiefdom sector"
+)
+"""Words after a name (or before 'of' and a name) that make it a place: 'the
+Rarasham area', 'Kayakura village', 'the town of Dibis'. Province, state, region
+and county name wider areas, not attack places, and are not here."""

@@ -1,0 +1,249 @@
+"""Names in a place slot that the gazetteer does not know, and the wider place the
+text gives for each.
+
+A name is in a place slot when news prose puts it where places go: before a word
+such as "area" or "village" ("in the Rarasham area"), after "the village of",
+after "in", "at" or "near" in a sentence that tells of an attack or its toll, in a
+list with such a name ("Tump and Buleda"), or before an apposition that says it
+is a place ("Ntoyo, a village in ..."). The slots are rules (:data:`SLOT_RULES`),
+each named and with the sentence it is made for.
+
+Such a name is never dropped: it becomes an :class:`UnplacedName`, kept at the
+wider place the text gives for it ("the Rarasham area of Musakhail district" ->
+Musakhail, at district precision), else at the report's province or country, with
+that precision said; its figures, targets and attacks are filled in when the
+incidents are assembled.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from components.domain.places import Place
+from components.domain.vocabularies import GeoPrecision
+from components.gazetteer import Gazetteer, normalize_name
+from components.report.rules import Rule
+from components.report.segments import Sentence
+from components.report.vocabulary import (
+    AREA_WORDS,
+    HIT_WORDS,
+    NOT_PLACE_WORDS,
+    NOT_PLACES,
+)
+
+NAME = (
+    r"(?:(?:al|el|an|ad|as|ash|at|ar)-)?[A-Z][\w'\u00c0-\u024f]*"
+    r"(?:-(?:[a-z]{1,2}-)?[\w\u00c0-\u024f]+)*"
+    r"(?:\s+(?:[A-Z][\w'\u00c0-\u024f]*(?:-[\w\u00c0-\u024f]+)*)){0,3}"
+)
+"""A name as written: up to four capitalised words, hyphenated parts kept
+('Shahrah-e-Iqbal', 'Pul-i-Khumri', 'Marte-Dikwa', 'al-Miqdadiyah')."""
+
+_AREA = r"(?i:" + "|".join(AREA_WORDS) + r")"
+_LOCATIVE = (
+    r"(?i:in|at|near|outside|around|into|inside|on the outskirts of|close to|"
+    r"toward|towards)"
+)
+
+SLOT_RULES: tuple[Rule, ...] = (
+    Rule(
+        "name before an area word",
+        rf"(?<![\w-])(?P<name>{NAME})\s+(?P<area>{_AREA})\b",
+        "Gunmen killed seven passengers in the Rarasham area of Musakhail district.",
+        "Rarasham",
+        flags=0,
+    ),
+    Rule(
+        "the area word of a name",
+        rf"\b(?i:the)\s+(?:[a-z-]+\s+)?(?P<area>{_AREA})\s+of\s+(?P<name>{NAME})",
+        "Terrorist groups attacked the village of Noaka, mainly targeting the VDP.",
+        "Noaka",
+        flags=0,
+    ),
+    Rule(
+        "a name then an apposition that calls it a place",
+        rf"(?<![\w-])(?P<name>{NAME}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?"
+        rf"(?P<area>{_AREA}|capital)\b",
+        "The attack happened on Monday in Ntoyo, a village in the Lubero territory.",
+        "Ntoyo",
+        flags=0,
+    ),
+    Rule(
+        "a locative before a name, in a sentence about an attack",
+        rf"\b{_LOCATIVE}\s+(?!(?i:the)\b)(?P<name>{NAME})(?=\s*(?:[,.;:)]|$)|\s+"
+        r"(?:on|in|at|near|and|or|after|before|when|where|late|early|this|last|"
+        r"during|overnight|while|from|to|killing|leaving|as)\b)",
+        "Gunmen attacked a checkpost in Kirawa on Sunday, killing two farmers.",
+        "Kirawa",
+        flags=0,
+    ),
+)
+"""Where prose puts a place's name: each rule's ``example`` gives its name."""
+
+_LIST_NEXT = re.compile(
+    rf"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<name>{NAME})"
+)
+_WIDER_GAP = re.compile(
+    rf"^(?:'s)?\s*(?:{_AREA}\s*)?,?\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+){{0,3}}?"
+    rf"(?:{_AREA})?\s*)?(?:of|in|near|,)\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}$"
+)
+"""Between a name and the wider place it lies in: 'area of', ', a village in
+the', ' village, in the'."""
+
+
+@dataclass
+class UnplacedName:
+    """A name in a place slot that the gazetteer does not know, kept at the wider
+    place the text gives (or the report's province or country)."""
+
+    name: str
+    start: int
+    end: int
+    sentence: Sentence
+    wider: Place | None = None
+    """The place it was kept at, where the text gives one."""
+    precision: GeoPrecision | None = None
+    precision_label: str = ""
+    """What the precision is: 'district', 'town', 'province', 'country'."""
+    rule: str = ""
+    killed: dict[str, int | None] = field(default_factory=dict)
+    injured: dict[str, int | None] = field(default_factory=dict)
+    target_types: list[str] = field(default_factory=list)
+    attack_types: list[str] = field(default_factory=list)
+    incident: bool = False
+    """Read as an attack place (its incident is proposed at the wider place)."""
+
+    def as_json(self) -> dict[str, object]:
+        wider = self.wider
+        return {
+            "name": self.name,
+            "start": self.start,
+            "end": self.end,
+            "sentence": {
+                "start": self.sentence.start,
+                "end": self.sentence.end,
+                "text": self.sentence.text,
+            },
+            "wider_place": None
+            if wider is None
+            else {
+                "name": wider.name,
+                "kind": wider.kind,
+                "lat": wider.lat,
+                "lon": wider.lon,
+                "geonameid": wider.geonames_id,
+                "admin1": wider.admin1,
+                "country": wider.country,
+            },
+            "precision": self.precision_label or None,
+            "geo_precision": int(self.precision) if self.precision else None,
+            "incident": self.incident,
+            "killed": self.killed,
+            "injured": self.injured,
+            "target_types": self.target_types,
+            "attack_types": self.attack_types,
+            "rule": self.rule,
+        }
+
+
+def _is_name(name: str) -> bool:
+    """Whether a capitalised name can be a place's: none of its words is a word
+    no place has (a weekday, an office, a facility: 'Madina Masjid', 'Samaa TV'),
+    and it is no acronym ('ISWAP')."""
+    key = normalize_name(name)
+    return not (
+        key in NOT_PLACES
+        or any(normalize_name(word) in NOT_PLACE_WORDS for word in name.split())
+        or (name.isupper() and len(name) <= 6)
+        or len(key) < 3
+    )
+
+
+def slot_names(
+    sentence: Sentence, places: Gazetteer, countries: frozenset[str]
+) -> Iterable[tuple[int, int, str, str]]:
+    """(start, end, name, rule) of each unknown name in a place slot of a
+    sentence (offsets into the text). ``countries`` are lookup keys of names that
+    are countries or first-level areas: never an unknown place."""
+    body = sentence.text
+    attack = bool(HIT_WORDS.search(body))
+    seen: set[int] = set()
+    for rule in SLOT_RULES:
+        if rule.name.startswith("a locative") and not attack:
+            continue
+        for match in rule.compiled.finditer(body):
+            yield from _names_from(match, rule, body, sentence, places, countries, seen)
+
+
+def _names_from(match, rule, body, sentence, places, countries, seen):
+    name = match.group("name")
+    start = match.start("name")
+    found = [(start, name)]
+    cursor = start + len(name)
+    while (more := _LIST_NEXT.match(body[cursor:])) is not None:
+        following = more.group("name")
+        found.append((cursor + more.start("name"), following))
+        cursor += more.start("name") + len(following)
+    for at, text in found:
+        key = normalize_name(text)
+        if at in seen or not _is_name(text) or key in countries:
+            continue
+        if places.candidates(text):
+            continue  # the gazetteer's own scan finds it
+        seen.add(at)
+        yield sentence.start + at, sentence.start + at + len(text), text, rule.name
+
+
+def wider_place(text: str, end: int, mentions: Sequence, sentence: Sentence):
+    """The mention of the place the text says a name lies in: the first one after
+    it in its sentence joined by 'area of', ', a village in the', 'in'; through a
+    possessive to the finer place ('in Balochistan's Musa Khel' is Musa Khel)."""
+    following = [m for m in mentions if m.sentence is sentence and m.start >= end]
+    for index, mention in enumerate(following):
+        if _WIDER_GAP.match(text[end : mention.start]):
+            while index + 1 < len(following) and re.fullmatch(
+                r"'s?\s+", text[following[index].end : following[index + 1].start]
+            ):
+                index += 1
+            return following[index]
+        if mention.start - end > 80:
+            break
+    return None
+
+
+def is_wider_gap(words: str) -> bool:
+    """Whether the words between two names say the second holds the first."""
+    return bool(_WIDER_GAP.match(words))
+
+
+def kept_precision(wider: Place) -> tuple[GeoPrecision, str]:
+    """The precision a name is kept at, at a wider place, and what it is."""
+    if wider.kind in ("province", "country"):
+        return GeoPrecision.REGION, wider.kind
+    return GeoPrecision.NEAR_TOWN, wider.kind
+
+
+def stand_in(name: str, wider: Place | None) -> Place:
+    """A place standing for an unknown name while the text is read: inside its
+    wider place (so a district named with it folds into it), at its point. With
+    no wider place it has no point: its incident is never proposed, and what the
+    text says happened there stays with the unplaced name."""
+    key = -(2_000_000_000 + zlib.crc32(normalize_name(name).encode()) % 10**8)
+    if wider is None:
+        return Place(key, name, "town", 0.0, 0.0, "", GeoPrecision.REGION)
+    district = wider.district or (wider.name if wider.kind == "district" else "")
+    return Place(
+        geonameid=key,
+        name=name,
+        kind="town",
+        lat=wider.lat,
+        lon=wider.lon,
+        admin1=wider.admin1,
+        precision=kept_precision(wider)[0],
+        district=district,
+        country=wider.country,
+        coordinates_source=f"kept at {wider.name}",
+    )

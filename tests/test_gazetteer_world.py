@@ -1,0 +1,45 @@
+"""The world layer: countries named in a text, and a country's towns."""
+
+import pytest
+
+from components.domain.vocabularies import GeoPrecision
+from components.gazetteer import world
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Niger's army said", ["NE"]),
+        ("Malian soldiers were killed", ["ML"]),
+        ("in Borno State, Nigeria", ["NG"]),
+        ("Nigeria's Borno State", ["NG"]),
+        ("the Democratic Republic of the Congo", ["CD"]),
+        ("at the Bhutan Sharif shrine", []),
+    ],
+)
+def test_countries_named(text, codes):
+    assert [code for code, _ in world.countries_named(text)] == codes
+
+
+def test_a_country_layer_holds_its_towns_and_the_country():
+    layer = world.country_gazetteer("NE")
+    (town,) = layer.candidates("Bankilare")
+    assert (town.name, town.country, town.precision) == (
+        "Bankilaré",
+        "NE",
+        GeoPrecision.TOWN,
+    )
+    country = world.country_place("NE")
+    assert (country.name, country.kind, country.precision) == (
+        "Niger",
+        "country",
+        GeoPrecision.REGION,
+    )
+    assert 11 < country.lat < 24
+    assert 0 < country.lon < 16
+    assert world.country_gazetteer("XX") is None
+
+
+def test_first_level_areas_name_their_country():
+    assert "borno" in world.first_level_areas("NG")
+    assert world.country_of_areas(["Borno", "Zamfara"]) == "NG"

@@ -1,0 +1,35 @@
+"""The reader's regression gate: no report of the corpus may read worse than the
+checked-in baseline (``tests/data/reports/baseline.json``).
+
+A failure lists each report and metric that got worse, with that report's misses.
+When a change makes reports read better, record it with
+``python -m bench.report_quality --update-baseline`` and commit the baseline.
+"""
+
+from bench.report_quality import (
+    BASELINE,
+    Score,
+    load_baseline,
+    load_cases,
+    regressions,
+    run_cases,
+    summary,
+)
+from components.gazetteer import default_gazetteer
+
+
+def test_no_report_reads_worse_than_the_baseline(capsys):
+    cases = load_cases()
+    scores = run_cases(cases, default_gazetteer())
+    baseline = load_baseline()
+    assert set(baseline) == set(scores), (
+        f"{BASELINE.name} does not list the corpus's reports: run "
+        "python -m bench.report_quality --update-baseline"
+    )
+    total = Score()
+    for score in scores.values():
+        total.add(score)
+    with capsys.disabled():
+        print("\n" + "\n".join(summary(total, len(cases), "the corpus")))
+    worse = regressions(scores, baseline)
+    assert not worse, "reports read worse than the baseline:\n" + "\n".join(worse)
