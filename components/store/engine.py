@@ -13,11 +13,13 @@ instead of failing half-way; readers never wait for writers.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 logger = logging.getLogger(__name__)
@@ -78,3 +80,19 @@ def _sqlite_settings(engine: Engine) -> None:
     def _begin(connection) -> None:
         writing = connection.get_execution_options().get(WRITE_OPTION, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+
+@contextlib.contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """A connection in one write transaction: committed when the block ends,
+    rolled back if it raises (or if the block rolled it back itself)."""
+    with engine.connect().execution_options(**{WRITE_OPTION: True}) as connection:
+        transaction = connection.begin()
+        try:
+            yield connection
+        except BaseException:
+            if transaction.is_active:
+                transaction.rollback()
+            raise
+        if transaction.is_active:
+            transaction.commit()
