@@ -2,18 +2,20 @@
 
 Both databases refuse a lost race the same way, with a
 :class:`~components.support.errors.ConflictError` naming the records, who saved
-them first and when. SQLite queues write transactions (one at a time), so the
-later save reads the newer version and is refused before it writes. PostgreSQL
-runs them side by side: edits lock the record first (``FOR UPDATE``) so they
-queue the same way, and where two saves still collide on a unique index (two
-saves adding the same id), the database's refusal (``IntegrityError``) is read
-again here, on a fresh connection, into the same message.
+them first and when. SQLite runs write transactions one at a time, so the later
+save reads what the earlier one wrote. PostgreSQL runs them side by side, so the
+store makes them meet the same way: an edit or undo locks the record it revises
+(``FOR UPDATE``) and then reads its version; new records are inserted with
+``ON CONFLICT DO NOTHING``, which waits for a save adding the same id and then
+says it is taken. Should the database still refuse a revision
+(``IntegrityError``), the refusal is read again on a fresh connection into the
+same message.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import IntegrityError
@@ -88,33 +90,29 @@ def changed_first(
 
 
 def added_first(
-    engine: Engine,
-    event_ids: Sequence[str],
-    incident_ids: Sequence[str],
-    error: IntegrityError,
-) -> IncidentMapError:
-    """After the database refused new records: which of them another save
-    added first, by whom and when."""
-    with engine.connect() as connection:
-        rows = connection.execute(
-            select(IncidentRecord.id, Save.author, Save.saved_at)
-            .join(IncidentRevision, IncidentRevision.incident_id == IncidentRecord.id)
-            .join(Save, Save.id == IncidentRevision.save_id)
-            .where(IncidentRecord.id.in_(incident_ids), IncidentRevision.number == 1)
-        ).all()
-        rows += connection.execute(
-            select(EventRecord.id, Save.author, Save.saved_at)
-            .join(EventRevision, EventRevision.event_id == EventRecord.id)
-            .join(Save, Save.id == EventRevision.save_id)
-            .where(EventRecord.id.in_(event_ids), EventRevision.number == 1)
-        ).all()
-    if not rows:
-        return refused(error)
+    connection: Connection, event_ids: Iterable[str], incident_ids: Iterable[str]
+) -> ConflictError:
+    """The refusal of a save whose new records another save added first: which,
+    by whom and when."""
+    rows = connection.execute(
+        select(IncidentRecord.id, Save.author, Save.saved_at)
+        .join(IncidentRevision, IncidentRevision.incident_id == IncidentRecord.id)
+        .join(Save, Save.id == IncidentRevision.save_id)
+        .where(IncidentRecord.id.in_(list(incident_ids)), IncidentRevision.number == 1)
+        .order_by(IncidentRecord.id)
+    ).all()
+    rows += connection.execute(
+        select(EventRecord.id, Save.author, Save.saved_at)
+        .join(EventRevision, EventRevision.event_id == EventRecord.id)
+        .join(Save, Save.id == EventRevision.save_id)
+        .where(EventRecord.id.in_(list(event_ids)), EventRevision.number == 1)
+        .order_by(EventRecord.id)
+    ).all()
     listing = "; ".join(
         f"{row.id!r} by {row.author} at {_when(row.saved_at)}" for row in rows[:LISTED]
     )
     more = f" and {len(rows) - LISTED} more" if len(rows) > LISTED else ""
     return ConflictError(
-        f"these records were added by another save first: {listing}{more}. "
-        "Nothing was saved."
+        f"these records were added by another save first: "
+        f"{listing or 'a save not yet finished'}{more}. Nothing was saved."
     )

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from components.store.rows import columns, fields_of
 from components.store.schema import IncidentRecord, IncidentRevision, Save
@@ -60,13 +61,31 @@ def insert_records(
     revision: type,
     values: Mapping[str, dict],
     save_id: int,
-) -> None:
+) -> set[str]:
     """New records, each with its first revision, in three statements whatever
-    their number: identities, revisions, then the identities' head pointers."""
+    their number: identities, revisions, then the identities' head pointers.
+
+    Returns the ids another save holds already (added first, or being added by a
+    transaction this one waited for): the caller refuses the save. They are
+    skipped with ``ON CONFLICT DO NOTHING`` rather than left to fail, so
+    PostgreSQL never aborts the statement batch (psycopg's pipeline) and the
+    refusal reads the same on both databases.
+    """
     if not values:
-        return
+        return set()
     foreign = foreign_key(revision)
-    connection.execute(insert(record), [{"id": key, "version": 1} for key in values])
+    identities = (
+        _insert(connection, record)
+        .on_conflict_do_nothing(index_elements=[record.id])
+        .returning(record.id)
+    )
+    added = set(
+        connection.execute(
+            identities, [{"id": key, "version": 1} for key in values]
+        ).scalars()
+    )
+    if len(added) < len(values):
+        return set(values) - added
     connection.execute(
         insert(revision),
         [
@@ -82,6 +101,14 @@ def insert_records(
     connection.execute(
         update(record).where(record.head_id.is_(None)).values(head_id=first)
     )
+    return set()
+
+
+def _insert(connection: Connection, table: type):
+    """The dialect's INSERT, which knows ``ON CONFLICT`` (both databases have it)."""
+    if connection.dialect.name == "postgresql":
+        return postgresql.insert(table)
+    return sqlite.insert(table)
 
 
 def revise(
@@ -161,7 +188,7 @@ def lock_version(connection: Connection, record: type, record_id: str) -> int | 
     (PostgreSQL: ``FOR UPDATE``; SQLite's write transaction holds the whole
     database already). None if there is no such record."""
     return connection.execute(
-        select(record.version).where(record.id == record_id)
+        select(record.version).where(record.id == record_id).with_for_update()
     ).scalar()
 
 

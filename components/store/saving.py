@@ -22,7 +22,12 @@ from sqlalchemy.exc import IntegrityError
 
 from components.gazetteer import Gazetteer
 from components.store.checks import check_rows
-from components.store.conflicts import added_first, changed_first, changed_since
+from components.store.conflicts import (
+    added_first,
+    changed_first,
+    changed_since,
+    refused,
+)
 from components.store.engine import writing
 from components.store.reading import events as current_events
 from components.store.revisions import (
@@ -69,29 +74,28 @@ def add(
     kind: str = "add",
 ) -> SaveResult:
     """Add new events and incidents in one save (see ``DatabaseStore.add``)."""
-    parsed_events, parsed = [], []
     try:
         with writing(engine) as connection:
             parsed_events, parsed = check_rows(connection, gazetteer, incidents, events)
             save_id = new_save(connection, author, kind, reason, source)
-            insert_records(
+            taken_events = insert_records(
                 connection,
                 EventRecord,
                 EventRevision,
                 {event.id: event_values(event) for event in parsed_events},
                 save_id,
             )
-            insert_records(
+            taken = insert_records(
                 connection,
                 IncidentRecord,
                 IncidentRevision,
                 {i.id: incident_values(i, pinned) for i, pinned in parsed},
                 save_id,
             )
+            if taken_events or taken:
+                raise added_first(connection, taken_events, taken)
     except IntegrityError as error:
-        raise added_first(
-            engine, [e.id for e in parsed_events], [i.id for i, _ in parsed], error
-        ) from None
+        raise refused(error) from None
     logger.info(
         "save %d by %s: added %d incident(s), %d event(s)",
         save_id,

@@ -32,6 +32,7 @@ from components.store.schema import (
     IncidentRevision,
     SeedFile,
 )
+from components.support.errors import ConflictError
 
 logger = logging.getLogger(__name__)
 
@@ -119,7 +120,13 @@ def _write_seed(
                         values,
                         save_id,
                     )
-            insert_records(connection, record, revision, new, save_id)
+            taken = insert_records(connection, record, revision, new, save_id)
+            if taken:
+                raise ConflictError(
+                    f"another process added {len(taken)} record(s) of the seed "
+                    f"files while this one read them (e.g. {min(taken)!r}); "
+                    "nothing was saved: start again"
+                )
         for path, digest in digests.items():
             connection.execute(SeedFile.__table__.delete().where(SeedFile.path == path))
             problems = sum(n for name, n in bad.items() if path.endswith(name))
