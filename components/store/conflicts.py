@@ -67,7 +67,7 @@ def changed_since(
 def refused(error: IntegrityError) -> StoreError:
     """A refusal that no other save explains (a constraint the checks missed)."""
     reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-    logger.warning("the database refused a save: %s", reason)
+    logger.info("the database refused a save: %s", reason)
     return StoreError(f"the database refused the save: {reason}")
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from components.store.rows import columns, fields_of
 from components.store.schema import IncidentRecord, IncidentRevision, Save
 from components.support.errors import ConflictError, StoreError
+from components.support.text import control_character
 
 LOOKUP_BATCH = 500
 """Ids per query when reading the current state of many records."""
@@ -40,7 +41,15 @@ def new_save(
     source: str = "",
     undoes: int | None = None,
 ) -> int:
-    """A save row; its id, which the revisions it makes name."""
+    """A save row; its id, which the revisions it makes name. An author or
+    reason with control characters (escape sequences, a carriage return that
+    hides the start of the line) is refused: the history must read as saved."""
+    for what, value in (("author", author), ("reason", reason), ("source", source)):
+        text = value if what == "author" else value.replace("\n", " ")
+        found = control_character(text.replace("\t", " "))
+        if found or (what == "author" and not value.strip()):
+            problem = f"a control character ({found})" if found else "no name"
+            raise StoreError(f"the save's {what} has {problem}; nothing was saved")
     return connection.execute(
         insert(Save)
         .values(
