@@ -194,3 +194,19 @@ def test_the_edit_form_shows_who_won_a_race_not_a_traceback(
     assert "changed since you opened it" in shown
     assert "rival@example.org" in shown
     assert [h.author for h in store.history(TOTALS)][-1] == "rival@example.org"
+
+
+def test_admins_granting_one_address_at_once_leave_one_role(db_store):
+    roles = ["viewer", "editor", "admin", "editor"] * 2
+    outcomes = race(
+        [
+            functools.partial(
+                db_store.set_role, "Reader@Example.org", role, granted_by=f"a{n}@x.org"
+            )
+            for n, role in enumerate(roles)
+        ]
+    )
+    assert [o for o in outcomes if isinstance(o, Exception)] == []
+    ((email, role),) = db_store.users()
+    assert email == "reader@example.org"
+    assert role in roles

@@ -84,7 +84,7 @@ def insert_records(
         return set()
     foreign = foreign_key(revision)
     identities = (
-        _insert(connection, record)
+        dialect_insert(connection, record)
         .on_conflict_do_nothing(index_elements=[record.id])
         .returning(record.id)
     )
@@ -113,7 +113,7 @@ def insert_records(
     return set()
 
 
-def _insert(connection: Connection, table: type):
+def dialect_insert(connection: Connection, table: type):
     """The dialect's INSERT, which knows ``ON CONFLICT`` (both databases have it)."""
     if connection.dialect.name == "postgresql":
         return postgresql.insert(table)

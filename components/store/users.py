@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, select
 
 from components.store.engine import writing
-from components.store.revisions import now
+from components.store.revisions import dialect_insert, now
 from components.store.schema import ROLES, User
 from components.support.errors import StoreError
 
@@ -29,12 +29,13 @@ def set_role(engine: Engine, email: str, role: str, *, granted_by: str) -> None:
     email = email.strip().casefold()
     if "@" not in email:
         raise StoreError(f"{email!r} is not an e-mail address")
+    granted = {"role": role, "granted_by": granted_by, "granted_at": now()}
     with writing(engine) as connection:
-        connection.execute(User.__table__.delete().where(User.email == email))
+        # One statement, so two admins granting at once cannot collide.
         connection.execute(
-            insert(User).values(
-                email=email, role=role, granted_by=granted_by, granted_at=now()
-            )
+            dialect_insert(connection, User)
+            .values(email=email, **granted)
+            .on_conflict_do_update(index_elements=[User.email], set_=granted)
         )
     logger.info("%s made %s %s", granted_by, email, role)
 
