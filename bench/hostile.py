@@ -29,6 +29,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from bench.hostile_store import STORE_CASES, run_store_cases, via_store_cli
 from components.domain.fields import MAX_TEXT_LENGTH
 from components.domain.records import EVENT_COLUMNS, INCIDENT_COLUMNS
 from components.domain.table import incidents_frame
@@ -404,6 +405,7 @@ TEXT_ENTRY_POINTS: dict[str, Callable[[Payload], Outcome]] = {
     "live map payload": via_live_map,
     "convert --to html (CLI)": via_convert_cli,
     "gazetteer --csv (CLI)": via_batch_geocoding,
+    "store CLI (id, reason, author)": via_store_cli,
 }
 
 
@@ -525,8 +527,11 @@ class Tally:
     passed: int = 0
 
 
-def run_all(include_page: bool = True) -> tuple[dict[str, Tally], list[str]]:
-    """Every entry point over the corpus: tallies and the failures."""
+def run_all(
+    include_page: bool = True, include_databases: bool = True
+) -> tuple[dict[str, Tally], list[str]]:
+    """Every entry point over the corpus, and the store's cases on each database
+    (:data:`bench.hostile_store.STORE_CASES`): tallies and the failures."""
     tallies: dict[str, Tally] = {}
     failures: list[str] = []
     with tempfile.TemporaryDirectory() as directory:
@@ -547,6 +552,12 @@ def run_all(include_page: bool = True) -> tuple[dict[str, Tally], list[str]]:
             for path, want in hostile_files().items():
                 outcome = _guarded(functools.partial(check_file, want=want), path)
                 _count(tally, failures, entry, path.name, outcome)
+    if include_databases:
+        tally = tallies.setdefault(
+            f"store cases ({len(STORE_CASES)} per database)", Tally()
+        )
+        for name, outcome in run_store_cases():
+            _count(tally, failures, "store", name, outcome)
     return tallies, failures
 
 

@@ -7,7 +7,10 @@ Command line::
 
 ``--from ours`` reads a data directory (like ``data/``); ``--to ours`` writes one,
 which ``INCIDENT_MAP_DATA_DIR=OUT streamlit run app.py`` shows. The import summary
-and a progress count go to stderr; rejected rows, with their reasons, to a CSV file.
+and a progress count go to stderr; rejected rows, with their reasons, to a CSV file:
+``--rejects FILE``, else ``IN.rejects.csv`` beside the output file, or beside the
+input when the output is stdout (never the folder the command runs in). Errors are
+one line, ``error: ...``, and exit status 2.
 """
 
 from __future__ import annotations
@@ -29,6 +32,13 @@ from components.exports.files import geojson_bytes, standalone_html, to_csv
 from components.formats import ImportResult
 from components.formats.ours import CsvStore, check_new_data_directory, write_dataset
 from components.formats.reading import read_source
+from components.support.commands import (
+    CommandParser,
+    error_line,
+    fail,
+    path_argument,
+    text_argument,
+)
 from components.support.errors import IncidentMapError, InputFileError
 from components.support.files import (
     check_output_path,
@@ -76,36 +86,44 @@ def write_output(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = CommandParser(
         prog="python -m components.convert",
         description="Convert incident files: ACLED, GTD, UCDP GED, GeoJSON, ours.",
     )
-    parser.add_argument("input", type=Path, help="a file, or a data directory")
+    parser.add_argument("input", type=path_argument, help="a file, or a data directory")
     parser.add_argument("--from", dest="source", choices=SOURCES, required=True)
     parser.add_argument("--to", dest="target", choices=TARGETS, required=True)
     parser.add_argument(
         "-o",
         "--output",
-        type=Path,
+        type=path_argument,
         help="file (default: stdout) or, --to ours, a new directory",
     )
-    parser.add_argument("--rejects", type=Path, help="CSV of rejected rows")
+    parser.add_argument(
+        "--rejects",
+        type=path_argument,
+        help="CSV of rejected rows (default: IN.rejects.csv beside the output, "
+        "or beside the input when the output is stdout)",
+    )
     parser.add_argument(
         "--encoding",
+        type=text_argument,
         default="utf-8",
         help="of a CSV input, e.g. cp1252 (default utf-8)",
     )
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+        if args.target == "ours" and args.output is None:
+            parser.error("--to ours writes a data directory: give it with -o DIR")
+        if args.source == "ours" and args.target == "ours":
+            parser.error("--from ours --to ours: copy the directory instead")
+    except SystemExit as done:  # --help, or an argument error already printed
+        return int(done.code or 0)
     configure_logging()
-    if args.target == "ours" and args.output is None:
-        parser.error("--to ours writes a data directory: give it with -o DIR")
-    if args.source == "ours" and args.target == "ours":
-        parser.error("--from ours --to ours: copy the directory instead")
     try:
         return _convert(args)
     except (IncidentMapError, OSError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+        return fail(error)
 
 
 def _convert(args: argparse.Namespace) -> int:
@@ -120,7 +138,7 @@ def _convert(args: argparse.Namespace) -> int:
         result = read_source(args.input, args.source, args.encoding)
         dataset = load_result(result)
     for problem in dataset.problems:
-        print(f"problem: {problem}", file=sys.stderr)
+        print(f"problem: {error_line(problem)}", file=sys.stderr)
     if result is not None:
         _report(result, args)
 
@@ -151,7 +169,7 @@ def _report(result: ImportResult, args: argparse.Namespace) -> None:
     if len(result.warnings) > 20:
         print(f"  and {len(result.warnings) - 20:,} more warnings", file=sys.stderr)
     if result.rejects:
-        beside = args.output.parent if args.output else Path()
+        beside = args.output.parent if args.output else args.input.parent
         path = args.rejects or beside / f"{args.input.stem}.rejects.csv"
         write_file(path, result.rejects_csv())
         print(f"rejected rows and reasons: {path}", file=sys.stderr)

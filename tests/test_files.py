@@ -1,6 +1,8 @@
 """Files named on the command line: inputs checked and capped, outputs whole."""
 
 import io
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -70,3 +72,26 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
 def test_errors_share_the_project_root():
     assert issubclass(InputFileError, IncidentMapError)
     assert issubclass(OutputFileError, OSError)
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o002, 0o077])
+def test_a_new_output_gets_the_permissions_the_umask_gives(tmp_path, umask):
+    target = tmp_path / "out.csv"
+    old = os.umask(umask)
+    try:
+        write_file(target, b"a,b\n")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+
+
+def test_a_replaced_output_keeps_its_permissions(tmp_path):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "out.csv"
+    target.write_bytes(b"old\n")
+    target.chmod(0o640)
+    write_file(target, b"new\n")
+    assert target.read_bytes() == b"new\n"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert [p.name for p in folder.iterdir()] == ["out.csv"]

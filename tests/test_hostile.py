@@ -16,6 +16,7 @@ from bench.hostile import (
     hostile_files,
     payloads,
 )
+from bench.hostile_store import STORE_CASES
 
 PLACEHOLDER = Path("/incident-map-marker-placeholder")
 TEXTS = payloads(PLACEHOLDER)
@@ -48,3 +49,11 @@ def test_the_corpus_covers_every_kind_of_hostile_input():
     files = " ".join(p.name for p in FILES)
     for kind in ("duplicate-columns", "overflow", "exponent", "bad-coordinates"):
         assert kind in files
+
+
+@pytest.mark.parametrize("case", list(STORE_CASES))
+def test_the_store_holds_against_races_forgery_and_absurd_arguments(
+    case, database_url, data_copy
+):
+    outcome = STORE_CASES[case](database_url, data_copy)
+    assert outcome.passed, outcome.detail

@@ -8,7 +8,6 @@ GeoNames' country dumps.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Sequence
@@ -16,6 +15,7 @@ from collections.abc import Sequence
 from components.gazetteer import batch, geonames
 from components.gazetteer.core import FUZZY_THRESHOLD, match_record
 from components.gazetteer.resolve import resolver
+from components.support.commands import CommandParser, text_argument
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -29,12 +29,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return geonames.main(args[1:])
     if "--csv" in args:
         return batch.main(args)
-    parser = argparse.ArgumentParser(
+    parser = CommandParser(
         prog="python -m components.gazetteer",
         description="Look places up in the offline gazetteer. Other forms: "
         "--csv FILE --column NAME (geocode a CSV file); import-geonames FILE.",
     )
-    parser.add_argument("names", nargs="+", metavar="NAME", help="place names")
+    parser.add_argument(
+        "names", nargs="+", type=text_argument, metavar="NAME", help="place names"
+    )
     parser.add_argument(
         "--fuzzy",
         action="store_true",

@@ -11,17 +11,21 @@ progress bar shows on stderr when it is a terminal; a summary follows it.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from components.domain.places import Match
 from components.gazetteer.resolve import resolver
+from components.support.commands import (
+    CommandParser,
+    fail,
+    path_argument,
+    text_argument,
+)
 from components.support.errors import BatchError, InputFileError
 from components.support.files import bounded_lines, open_regular
 from components.support.progress import Progress
@@ -126,12 +130,12 @@ def geocode_csv(
 
 def main(argv: Sequence[str]) -> int:
     """``--csv FILE --column NAME``: geocoded CSV on stdout, summary on stderr."""
-    parser = argparse.ArgumentParser(
+    parser = CommandParser(
         prog="python -m components.gazetteer --csv",
         description="Geocode one column of a CSV file; the result goes to stdout.",
     )
-    parser.add_argument("--csv", type=Path, required=True, metavar="FILE")
-    parser.add_argument("--column", required=True, metavar="NAME")
+    parser.add_argument("--csv", type=path_argument, required=True, metavar="FILE")
+    parser.add_argument("--column", type=text_argument, required=True, metavar="NAME")
     parser.add_argument(
         "--exact", action="store_true", help="exact and alias matches only, no fuzzy"
     )
@@ -155,11 +159,9 @@ def main(argv: Sequence[str]) -> int:
             )
             result = geocode_csv(source, sys.stdout, args.column, resolve, progress)
     except InputFileError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+        return fail(error)
     except (OSError, BatchError) as error:
-        print(f"error: {args.csv}: {error}", file=sys.stderr)
-        return 2
+        return fail(f"{args.csv}: {error}")
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     counts = result.counts

@@ -14,7 +14,6 @@ record. Malformed lines are reported with their line numbers and skipped.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import os
 import re
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from components.gazetteer.core import DEFAULT_DIRECTORY, name_key, user_directory
+from components.support.commands import CommandParser, fail, path_argument
 from components.support.errors import InputFileError
 from components.support.files import bounded_lines, check_regular_file, open_regular
 from components.support.progress import Progress
@@ -235,15 +235,15 @@ def _write(path: Path, fields: list[str], rows: Iterable[dict]) -> None:
 
 def main(argv: Sequence[str]) -> int:
     """``import-geonames FILE [--out DIR]``; exit 1 if any line was malformed."""
-    parser = argparse.ArgumentParser(
+    parser = CommandParser(
         prog="python -m components.gazetteer import-geonames",
         description="Add the places of a GeoNames country dump (PK.zip or PK.txt "
         "from https://download.geonames.org/export/dump/) to the gazetteer.",
     )
-    parser.add_argument("file", type=Path, help="GeoNames dump, .zip or .txt")
+    parser.add_argument("file", type=path_argument, help="GeoNames dump, .zip or .txt")
     parser.add_argument(
         "--out",
-        type=Path,
+        type=path_argument,
         default=None,
         help="directory of the user table (default: data/gazetteer/user)",
     )
@@ -259,11 +259,9 @@ def main(argv: Sequence[str]) -> int:
         )
         result = import_geonames(args.file, out_dir, progress)
     except InputFileError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+        return fail(error)
     except (OSError, ValueError, zipfile.BadZipFile) as error:
-        print(f"error: {args.file}: {error}", file=sys.stderr)
-        return 2
+        return fail(f"{args.file}: {error}")
     for message in result.errors:
         print(f"{args.file}: {message}", file=sys.stderr)
     if result.error_count > len(result.errors):

@@ -2,8 +2,9 @@
 
 ``open_store()`` opens the configured database (``INCIDENT_MAP_DATABASE_URL``, or a
 SQLite file in the data directory), creates or upgrades its tables, and reads the
-data directory's CSV files into it when they are new or changed. Every write goes
-through :class:`~components.store.database.DatabaseStore`.
+data directory's CSV files into it when they are new or changed. Everything goes
+through :class:`~components.store.database.DatabaseStore`, which hands each job
+to a module of its own (seeding, reading, saving, history, users).
 
 Command line: ``python -m components.store --help``.
 """
@@ -17,13 +18,10 @@ from components.domain.problems import Problem
 from components.formats.ours import DATA_DIR_VARIABLE, DEFAULT_DATA_DIR
 from components.gazetteer import Gazetteer
 from components.store.columnar import cache_directory
-from components.store.database import (
-    DatabaseStore,
-    HistoryEntry,
-    SaveResult,
-    SaveSummary,
-)
+from components.store.database import DatabaseStore
 from components.store.engine import DATABASE_URL_VARIABLE, database_url
+from components.store.history import HistoryEntry, SaveSummary
+from components.store.saving import SaveResult
 from components.support.errors import ConflictError, StoreError
 
 

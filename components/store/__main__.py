@@ -14,90 +14,133 @@
 
 The database is ``--database URL``, else ``INCIDENT_MAP_DATABASE_URL``, else the
 SQLite file of the data directory (``--data DIR``, else ``INCIDENT_MAP_DATA_DIR``,
-else ``data/``). Errors are one line on stderr and exit status 2; ``check`` exits 1
-when the files have problems.
+else ``data/``). Errors are one line on stderr and exit status 2, the database's
+own included; ``check`` exits 1 when the files have problems.
+
+Who the saves are by: the operating-system account the command runs as, recorded
+as ``os:ACCOUNT``; with ``INCIDENT_MAP_AUTHOR=NAME`` set, ``NAME (os:ACCOUNT)``.
+There is no ``--author``: a name typed on the command line could be anyone's,
+and the account beside a configured name keeps the history honest about who ran
+the command (see :func:`components.support.commands.command_author`).
+
+Text arguments refuse control characters, numbers are checked against their
+range before the database sees them, and whatever is printed from the database
+(authors, reasons, ids) shows control characters as escapes (``\x1b``).
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
 from tqdm import tqdm
 
 from components.formats.ours import CsvStore, raw_rows
 from components.store import data_directory, open_store
 from components.store.database import DatabaseStore
+from components.store.engine import reason
 from components.store.schema import ROLES
+from components.support.commands import (
+    AUTHOR_VARIABLE,
+    CommandParser,
+    bounded_int,
+    command_author,
+    fail,
+    path_argument,
+    text_argument,
+)
 from components.support.errors import DataFileError, IncidentMapError
 from components.support.files import check_output_path, write_file
 from components.support.logs import configure_logging
+from components.support.text import terminal_text as shown
 
 FORMATS = ("ours", "acled", "gtd", "ucdp", "geojson")
+SAVE_IDS = bounded_int(1, 2**31 - 1)
+"""Save ids are 32-bit integers in both databases."""
+LIMITS = bounded_int(1, 100_000)
+
+
+def _no_author(value: str) -> str:
+    raise argparse.ArgumentTypeError(
+        "was removed: saves are by the account that runs the command "
+        f"(os:NAME); set {AUTHOR_VARIABLE} to add a name"
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = CommandParser(
         prog="python -m components.store",
         description="The incident database: set up, import, export, history, users.",
+        epilog=f"Saves are by the OS account running the command; set "
+        f"{AUTHOR_VARIABLE} to add a name to it.",
     )
-    parser.add_argument("--database", help="SQLAlchemy URL (default: see --help)")
-    parser.add_argument("--data", type=Path, help="data directory (default: data/)")
     parser.add_argument(
-        "--author",
-        default=f"{getpass.getuser()} (command line)",
-        help="who the saves are by (default: the system user)",
+        "--database", type=text_argument, help="SQLAlchemy URL (default: see --help)"
     )
+    parser.add_argument(
+        "--data", type=path_argument, help="data directory (default: data/)"
+    )
+    parser.add_argument("--author", type=_no_author, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("init", help="create or upgrade the database and seed it")
     imports = commands.add_parser("import", help="add a file's incidents")
-    imports.add_argument("file", type=Path)
+    imports.add_argument("file", type=path_argument)
     imports.add_argument("--from", dest="source", choices=FORMATS, required=True)
-    imports.add_argument("--rejects", type=Path, help="CSV of rejected rows")
-    imports.add_argument("--encoding", default="utf-8")
+    imports.add_argument("--rejects", type=path_argument, help="CSV of rejected rows")
+    imports.add_argument("--encoding", type=text_argument, default="utf-8")
     exports = commands.add_parser("export", help="write the current incidents")
     exports.add_argument(
         "--to", dest="target", choices=("csv", "geojson"), required=True
     )
-    exports.add_argument("-o", "--output", type=Path, required=True)
+    exports.add_argument("-o", "--output", type=path_argument, required=True)
     history = commands.add_parser("history", help="every revision of an incident")
-    history.add_argument("incident_id")
+    history.add_argument("incident_id", type=text_argument)
     saves = commands.add_parser("saves", help="who changed what, newest first")
-    saves.add_argument("--limit", type=int, default=20)
+    saves.add_argument(
+        "--limit", type=LIMITS, default=20, help="how many (1 to 100,000)"
+    )
     undo = commands.add_parser("undo", help="undo a save with a new one")
-    undo.add_argument("save_id", type=int)
-    undo.add_argument("--reason", default="")
+    undo.add_argument("save_id", type=SAVE_IDS)
+    undo.add_argument("--reason", type=text_argument, default="")
     users = commands.add_parser("users", help="who may read, edit or administer")
     which = users.add_subparsers(dest="action", required=True)
     add = which.add_parser("add", help="give an e-mail address a role")
-    add.add_argument("email")
+    add.add_argument("email", type=text_argument)
     add.add_argument("--role", choices=ROLES, required=True)
     which.add_parser("list", help="list users and roles")
     check = commands.add_parser("check", help="check a data directory's CSV files")
-    check.add_argument("directory", type=Path, nargs="?")
+    check.add_argument("directory", type=path_argument, nargs="?")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as done:  # --help, or an argument error already printed
+        return int(done.code or 0)
     configure_logging()
+    try:
+        args.author = command_author()
+    except ValueError as error:
+        return fail(error)
     try:
         if args.command == "check":
             return _check(args.directory or args.data or data_directory())
         store, problems = open_store(args.data, args.database)
         for problem in problems:
-            print(f"problem: {problem}", file=sys.stderr)
+            print(f"problem: {shown(problem)}", file=sys.stderr)
         return COMMANDS[args.command](store, args)
     except (IncidentMapError, OSError) as error:
-        message = str(error).splitlines()[0] if str(error) else type(error).__name__
-        print(f"error: {message}", file=sys.stderr)
+        status = fail(error)
         if isinstance(error, DataFileError):
             for problem in error.problems[:20]:
-                print(f"  {problem}", file=sys.stderr)
-        return 2
+                print(f"  {shown(problem)}", file=sys.stderr)
+        return status
+    except SQLAlchemyError as error:
+        return fail(f"the database refused: {reason(error)}")
 
 
 def _init(store: DatabaseStore, args: argparse.Namespace) -> int:
@@ -118,7 +161,7 @@ def _import(store: DatabaseStore, args: argparse.Namespace) -> int:
         result = read_source(args.file, args.source, args.encoding)
         print(result.summary(), file=sys.stderr)
         for count, example in result.reject_reasons():
-            print(f"  {count:,} rejected, e.g. {example}", file=sys.stderr)
+            print(f"  {count:,} rejected, e.g. {shown(example)}", file=sys.stderr)
         if result.rejects:
             path = args.rejects or args.file.with_name(f"{args.file.stem}.rejects.csv")
             write_file(path, result.rejects_csv())
@@ -164,23 +207,25 @@ def _history(store: DatabaseStore, args: argparse.Namespace) -> int:
         raise IncidentMapError(f"no incident {args.incident_id!r}")
     for entry in entries:
         state = " (retracted)" if entry.retracted else ""
-        print(
+        line = (
             f"{entry.number}. save {entry.save_id}, {entry.saved_at:%Y-%m-%d %H:%M} "
             f"by {entry.author} ({entry.kind}){state}: "
             + ("; ".join(entry.changes) or "no field changed")
             + (f" - {entry.reason}" if entry.reason else "")
         )
+        print(shown(line))
     return 0
 
 
 def _saves(store: DatabaseStore, args: argparse.Namespace) -> int:
     for save in store.recent_saves(args.limit):
         undoes = f", undoes save {save.undoes}" if save.undoes else ""
-        print(
+        line = (
             f"save {save.id}: {save.saved_at:%Y-%m-%d %H:%M} by {save.author} "
             f"({save.kind}{undoes}), {save.incidents:,} incident(s)"
             + (f" - {save.reason}" if save.reason else "")
         )
+        print(shown(line))
     return 0
 
 
@@ -200,14 +245,14 @@ def _users(store: DatabaseStore, args: argparse.Namespace) -> int:
         print(f"{args.email.casefold()} is now {args.role}", file=sys.stderr)
         return 0
     for email, role in store.users():
-        print(f"{email}\t{role}")
+        print(f"{shown(email)}\t{role}")
     return 0
 
 
 def _check(directory: Path) -> int:
     dataset = CsvStore(directory).load()
     for problem in dataset.problems:
-        print(problem)
+        print(shown(problem))
     print(
         f"{len(dataset.events)} event(s), {len(dataset.incidents)} incident(s), "
         f"{len(dataset.problems)} problem(s)"

@@ -13,12 +13,17 @@ instead of failing half-way; readers never wait for writers.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+
+from components.support.errors import StoreError
 
 logger = logging.getLogger(__name__)
 
@@ -48,8 +53,36 @@ def shown_url(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+def reason(error: SQLAlchemyError) -> str:
+    """One line saying why the database refused: the driver's message, without
+    the statement and parameters SQLAlchemy adds."""
+    original = getattr(error, "orig", None)
+    text = str(original if original is not None else error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
 def make_engine(url: str) -> Engine:
-    """An engine for ``url`` with the settings this project relies on."""
+    """An engine for ``url`` with the settings this project relies on; a URL
+    that names no database SQLAlchemy can use is a StoreError."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        # Not echoed: a mistyped URL may still hold a password.
+        raise StoreError(
+            "the database URL cannot be read; it looks like sqlite:///FILE or "
+            "postgresql+psycopg://USER@HOST/DATABASE"
+        ) from None
+    try:
+        return _engine(url)
+    except (ArgumentError, ImportError) as error:
+        shown = parsed.render_as_string(hide_password=True)
+        raise StoreError(
+            f"cannot use the database {shown}: {str(error).splitlines()[0]} "
+            "(SQLite and PostgreSQL are supported)"
+        ) from None
+
+
+def _engine(url: str) -> Engine:
     if is_sqlite(url):
         engine = create_engine(
             url,
@@ -78,3 +111,26 @@ def _sqlite_settings(engine: Engine) -> None:
     def _begin(connection) -> None:
         writing = connection.get_execution_options().get(WRITE_OPTION, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+
+@contextlib.contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """A connection in one write transaction: committed when the block ends,
+    rolled back if it raises. The database's own refusals of the write (disk
+    full, a lock held too long, a lost connection) become a StoreError."""
+    with engine.connect().execution_options(**{WRITE_OPTION: True}) as connection:
+        transaction = connection.begin()
+        try:
+            yield connection
+            if transaction.is_active:
+                transaction.commit()
+        except BaseException as error:
+            if transaction.is_active:
+                transaction.rollback()
+            if isinstance(error, OperationalError):
+                # Disk full, a lock held too long, the server gone: nothing saved.
+                logger.info("write refused by the database: %s", reason(error))
+                raise StoreError(
+                    f"the database refused the save, nothing was saved: {reason(error)}"
+                ) from None
+            raise

@@ -4,7 +4,9 @@ Inputs must be regular files (not a directory, a device such as ``/dev/zero``, o
 a pipe that never ends) and are read with a size cap before any parsing. Outputs
 are written whole or not at all: to a temporary file beside the target, then
 renamed over it; a device or pipe named as output (``/dev/stdout``) is written
-directly. Every failure is an :class:`~components.support.errors.InputFileError` or
+directly. A new output gets the permissions any file the user writes gets (the
+umask decides), and a replaced one keeps its own. Every failure is an
+:class:`~components.support.errors.InputFileError` or
 :class:`~components.support.errors.OutputFileError` with a one-line message.
 """
 
@@ -13,8 +15,8 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import secrets
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -118,9 +120,7 @@ def write_file(path: Path, data: bytes) -> None:
             raise OutputFileError(f"{path}: {_reason(error)}") from None
         return
     try:
-        descriptor, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".part"
-        )
+        descriptor, temporary = _create_beside(path)
     except OSError as error:
         raise OutputFileError(f"{path}: {_reason(error)}") from None
     try:
@@ -133,3 +133,27 @@ def write_file(path: Path, data: bytes) -> None:
         Path(temporary).unlink(missing_ok=True)
         raise OutputFileError(f"{path}: {_reason(error)}") from None
     logger.info("wrote %s (%d bytes)", path, len(data))
+
+
+def _create_beside(path: Path) -> tuple[int, Path]:
+    """A new, empty temporary file in ``path``'s folder, opened for writing.
+
+    Created with mode 0666 less the umask, as ``open()`` and the shell create
+    files (``tempfile.mkstemp`` makes them owner-only, which suits secrets, not
+    exports meant to be shared); if ``path`` exists, with its permissions.
+    """
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mode = None
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.part")
+        try:
+            descriptor = os.open(temporary, flags, 0o666)
+        except FileExistsError:
+            continue
+        if mode is not None:
+            os.chmod(descriptor, mode)
+        return descriptor, temporary
+    raise FileExistsError(f"no free temporary name beside {path}")

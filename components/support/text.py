@@ -69,3 +69,33 @@ def _formula_leader(text: str) -> bool:
 def newlines_as_lf(text: str) -> str:
     """Windows (CR LF) and old Mac (CR) line breaks as LF: one kind of line break."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_CONTROL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+"""C0 and C1 control characters (escape sequences, carriage return, line
+breaks...), and the invisible marks that reorder or break a terminal line."""
+
+
+def _escaped(match: re.Match) -> str:
+    character = match.group()
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(character)
+    if named:
+        return named
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_text(value: object) -> str:
+    """Text for a terminal line: each control character is shown as its escape
+    (``\\x1b``, ``\\r``, ``\\n``, ``\\u202e``), as ``repr`` shows it, and every
+    other character as itself. Data printed by a command never moves the cursor,
+    clears a line or starts another."""
+    return _CONTROL.sub(_escaped, str(value))
+
+
+def control_character(text: str) -> str | None:
+    """The first control character of ``text``, escaped, or None."""
+    found = _CONTROL.search(text)
+    return _escaped(found) if found else None
