@@ -2,15 +2,13 @@ import datetime as dt
 
 import pytest
 
+from components.domain.layers import HEAT_KEY, layer_keys
 from components.domain.share_link import (
-    HEAT_KEY,
-    MapView,
     hidden_layers,
-    layer_keys,
     link_notes,
     map_view,
-    parse_map_view,
 )
+from components.domain.viewport import MapView
 
 OPTIONS = {"place": ["Quetta", "Gwadar"], "target": ["prison"], "attack": []}
 SPAN = (dt.date(2026, 1, 1), dt.date(2026, 2, 1))
@@ -19,38 +17,6 @@ LAYERS = layer_keys(["prison"])
 
 def notes(**params: list[str]) -> list[str]:
     return link_notes(params, OPTIONS, SPAN, LAYERS)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("7/29.8/66.85", MapView(29.8, 66.85, 7)),
-        ("0/-90/180", MapView(-90, 180, 0)),
-        ("19/30.18414/67.00141", MapView(30.18414, 67.00141, 19)),
-    ],
-)
-def test_valid_map_views(text, expected):
-    assert parse_map_view(text) == expected
-    again = parse_map_view(expected.param())  # written to 4 decimals (~10 m)
-    assert again.zoom == expected.zoom
-    assert again.centre == pytest.approx(expected.centre, abs=1e-4)
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("", "expected zoom/latitude/longitude"),
-        ("7/29.8", "expected zoom/latitude/longitude"),
-        ("x/29.8/66", "zoom must be a whole number"),
-        ("20/29.8/66", "outside 0-19"),
-        ("7/91/66", "not on the globe"),
-        ("7/nan/66", "finite"),
-        ("7/29.8/66/1", "expected zoom/latitude/longitude"),
-    ],
-)
-def test_invalid_map_views(text, message):
-    with pytest.raises(ValueError, match=message):
-        parse_map_view(text)
 
 
 def test_map_view_of_a_link_takes_the_last_valid_value():

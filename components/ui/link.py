@@ -8,9 +8,11 @@ import pandas as pd
 import streamlit as st
 
 from components.domain import share_link as views
+from components.domain.layers import layer_keys, layer_labels
+from components.domain.viewport import MapView
 from components.support.text import markdown_text as md
 from components.ui.remembered import date_span, filter_labels, target_type_options
-from components.ui.sidebar import LAYERS_KEY, layer_labels
+from components.ui.sidebar import LAYERS_KEY
 
 _NOTES = "link_notes"
 _MAP_VIEW = "link_map_view"
@@ -30,7 +32,7 @@ def open_link(frame: pd.DataFrame) -> None:
         params = _params()
         labels = filter_labels(frame)
         options = {name: set(by_value.values()) for name, by_value in labels.items()}
-        layers = views.layer_keys(list(labels[views.TARGET]))
+        layers = layer_keys(list(labels[views.TARGET]))
         st.session_state[_NOTES] = views.link_notes(
             params, options, date_span(frame), layers
         )
@@ -59,7 +61,7 @@ def link_chooses_a_view() -> bool:
     return any(name in st.query_params for name in views.SIDEBAR_PARAMETERS)
 
 
-def link_map_view() -> views.MapView | None:
+def link_map_view() -> MapView | None:
     """The map view the page was opened with (fixed for the session)."""
     return st.session_state.get(_MAP_VIEW)
 

@@ -10,8 +10,8 @@ import streamlit as st
 
 from components.domain import share_link as views
 from components.domain.filters import Filters, event_labels
+from components.domain.layers import HIDDEN_BY_DEFAULT, layer_labels
 from components.domain.model import Event
-from components.domain.vocabularies import TARGET_TYPES
 from components.ui.remembered import date_span, filter_labels, target_type_options
 
 # Each filter is bound to the URL parameter of its key, so a link reopens the view.
@@ -69,7 +69,7 @@ def _latest_event(events: Mapping[str, Event]) -> list[str]:
 
 
 def _default_layers(names: Mapping[str, str]) -> list[str]:
-    return [key for key in names if key not in views.HIDDEN_BY_DEFAULT]
+    return [key for key in names if key not in HIDDEN_BY_DEFAULT]
 
 
 def filter_sidebar(frame: pd.DataFrame, events: Mapping[str, Event]) -> Filters:
@@ -162,16 +162,6 @@ def display_sidebar() -> bool:
             bind="query-params",
             help="Dark, high-contrast page and map with large type, for a projector.",
         )
-
-
-def layer_labels(target_types: Sequence[str]) -> dict[str, str]:
-    """Each layer's key and what the sidebar (and a link) calls it."""
-    return {
-        **{code: TARGET_TYPES[code].label for code in target_types},
-        views.DEATHS_KEY: "Deaths",
-        views.NAMES_KEY: "Place names",
-        views.HEAT_KEY: "Heat map",
-    }
 
 
 def _date_range(frame: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
