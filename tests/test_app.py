@@ -393,3 +393,57 @@ def test_places_the_gazetteer_cannot_place_are_listed_in_one_warning(
     (table,) = [frame.value for frame in at.dataframe if "lat" in frame.value]
     assert table["place"].tolist() == ["Quetta"]
     assert marker_points(at) == {QUETTA}, "no location is guessed"
+
+
+SEED_EVENT = "Coordinated attacks across Balochistan (1 Feb 2026)"
+
+
+def link_note(at: AppTest) -> str | None:
+    """The note on what the link asked for that the page ignores, if any (as
+    shown: the Markdown's escapes taken out)."""
+    notes = [i.value for i in at.info if "link were ignored" in i.value]
+    assert len(notes) <= 1
+    return notes[0].replace("\\", "") if notes else None
+
+
+@pytest.mark.parametrize(
+    ("params", "key", "chosen"),
+    [
+        ({"event": SEED_EVENT}, "event", ["balochistan-2026-02-01"]),
+        ({"event": "balochistan-2026-02-01"}, "event", ["balochistan-2026-02-01"]),
+        # The sidebar's own form of the layers: one label per value.
+        ({"layers": ["Deaths", "Heat map"]}, LAYERS_KEY, ["deaths", "heat"]),
+        # Links written before the sidebar chose the layers.
+        ({"layers": "prison,heat"}, LAYERS_KEY, ["prison", "heat"]),
+        ({"place": "Balochistan"}, PLACES_KEY, ["Balochistan"]),
+        ({"target": "prison", "projector": "true"}, TARGET_TYPES_KEY, ["prison"]),
+    ],
+)
+def test_a_link_the_page_can_follow_gets_no_note(params, key, chosen):
+    at = run_link(**params)
+    assert link_note(at) is None
+    assert at.multiselect(key=key).value == chosen
+
+
+def test_a_link_choosing_layers_by_label_draws_those():
+    at = run_link(layers=["Deaths", "Heat map"])
+    hidden = set(payload(at)["hidden"])
+    assert "deaths" not in hidden
+    assert "heat" not in hidden
+    assert {"names", "prison"} <= hidden
+
+
+@pytest.mark.parametrize(
+    ("params", "shown"),
+    [
+        ({"event": "no-such-event"}, "event 'no-such-event' is not in the data."),
+        ({"event": ["Atlantis raid (1 Jan 2026)", SEED_EVENT]}, "event 'Atlantis raid"),
+        ({"layers": ["Deaths", "Lasers"]}, "layer 'Lasers' is not on this map."),
+        ({"layers": "prison,lasers"}, "layer 'lasers' is not on this map."),
+        ({"projector": "yes"}, "projector 'yes': expected true or false."),
+    ],
+)
+def test_a_link_the_page_cannot_follow_gets_a_note(params, shown):
+    note = link_note(run_link(**params))
+    assert note is not None
+    assert shown in note

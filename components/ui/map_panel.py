@@ -18,7 +18,7 @@ from streamlit_folium import st_folium
 
 from components.domain.filters import Filters
 from components.domain.layers import DEATHS_KEY, HEAT_KEY, NAMES_KEY, layer_labels
-from components.domain.share_link import MAP
+from components.domain.share_link import MAP, map_value
 from components.domain.table import latest_records
 from components.domain.viewport import Bounds, MapView, fit_view
 from components.gazetteer import default_gazetteer
@@ -224,8 +224,8 @@ def _keep_view_in_link(returned: dict | None) -> None:
         view = MapView(float(centre["lat"]), float(centre["lng"]), zoom)
     except (KeyError, TypeError, ValueError):
         return
-    if st.query_params.get(MAP) != view.param():
-        st.query_params[MAP] = view.param()
+    if st.query_params.get(MAP) != map_value(view):
+        st.query_params[MAP] = map_value(view)
 
 
 def _go_to_place() -> None:
