@@ -31,7 +31,7 @@ send_without_delay_once(st.get_option("server.port"))  # no 40 ms waits per file
 frame, events = load_data()
 store = data_store()
 top = st.container()
-open_link(frame)
+open_link(frame, events)
 whole = whole_page()  # a session's first run: the head and the map; the rest after
 light = not whole and not link_chooses_a_view()  # widgets later, in their places
 filters, layers, projector = (sidebar_later if light else sidebar)(frame, events)

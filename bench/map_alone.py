@@ -6,11 +6,11 @@ themselves in this browser."""
 import streamlit as st
 
 from components.domain.filters import Filters, target_type_options
-from components.domain.share_link import HIDDEN_BY_DEFAULT, layer_keys
+from components.domain.layers import default_layers
 from components.ui.loading import load_data
 from components.ui.map_panel import incident_map
 
 st.set_page_config(page_title="Incident map (map alone)", layout="wide")
 frame, _ = load_data()
-layers = frozenset(layer_keys(target_type_options(frame))) - HIDDEN_BY_DEFAULT
+layers = frozenset(default_layers(target_type_options(frame)))
 incident_map(frame, frame, Filters(), layers)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import re
 import shutil
 
@@ -14,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from bench.synthetic import write_synthetic
 from components.gazetteer import default_gazetteer
-from components.store import DATA_DIR_VARIABLE, open_store
+from components.store import DATA_DIR_VARIABLE, DATABASE_URL_VARIABLE, open_store
 from components.ui.sidebar import (
     ATTACK_TYPES_KEY,
     DATES_KEY,
@@ -393,3 +394,132 @@ def test_places_the_gazetteer_cannot_place_are_listed_in_one_warning(
     (table,) = [frame.value for frame in at.dataframe if "lat" in frame.value]
     assert table["place"].tolist() == ["Quetta"]
     assert marker_points(at) == {QUETTA}, "no location is guessed"
+
+
+SEED_EVENT = "Coordinated attacks across Balochistan (1 Feb 2026)"
+
+
+def link_note(at: AppTest) -> str | None:
+    """The note on what the link asked for that the page ignores, if any (as
+    shown: the Markdown's escapes taken out)."""
+    notes = [i.value for i in at.info if "link were ignored" in i.value]
+    assert len(notes) <= 1
+    return notes[0].replace("\\", "") if notes else None
+
+
+@pytest.mark.parametrize(
+    ("params", "key", "chosen"),
+    [
+        ({"event": SEED_EVENT}, "event", ["balochistan-2026-02-01"]),
+        ({"event": "balochistan-2026-02-01"}, "event", ["balochistan-2026-02-01"]),
+        # The sidebar's own form of the layers: one label per value.
+        ({"layers": ["Deaths", "Heat map"]}, LAYERS_KEY, ["deaths", "heat"]),
+        # Links written before the sidebar chose the layers.
+        ({"layers": "prison,heat"}, LAYERS_KEY, ["prison", "heat"]),
+        ({"place": "Balochistan"}, PLACES_KEY, ["Balochistan"]),
+        ({"target": "prison", "projector": "true"}, TARGET_TYPES_KEY, ["prison"]),
+    ],
+)
+def test_a_link_the_page_can_follow_gets_no_note(params, key, chosen):
+    at = run_link(**params)
+    assert link_note(at) is None
+    assert at.multiselect(key=key).value == chosen
+
+
+def test_a_link_choosing_layers_by_label_draws_those():
+    at = run_link(layers=["Deaths", "Heat map"])
+    hidden = set(payload(at)["hidden"])
+    assert "deaths" not in hidden
+    assert "heat" not in hidden
+    assert {"names", "prison"} <= hidden
+
+
+@pytest.mark.parametrize(
+    ("params", "shown"),
+    [
+        ({"event": "no-such-event"}, "event 'no-such-event' is not in the data."),
+        ({"event": ["Atlantis raid (1 Jan 2026)", SEED_EVENT]}, "event 'Atlantis raid"),
+        ({"layers": ["Deaths", "Lasers"]}, "layer 'Lasers' is not on this map."),
+        ({"layers": "prison,lasers"}, "layer 'lasers' is not on this map."),
+        ({"projector": "yes"}, "projector 'yes': expected true or false."),
+    ],
+)
+def test_a_link_the_page_cannot_follow_gets_a_note(params, shown):
+    note = link_note(run_link(**params))
+    assert note is not None
+    assert shown in note
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        (  # no server on that port
+            "postgresql+psycopg://nobody:hunter2@127.0.0.1:1/incidents",
+            [
+                "postgresql+psycopg://nobody:***@127.0.0.1:1/incidents",
+                "Connection refused",
+                "server is running",
+            ],
+        ),
+        (  # a scheme SQLAlchemy has no dialect for
+            "mongodb://nobody:hunter2@127.0.0.1/incidents",
+            [
+                "mongodb://nobody:***@127.0.0.1/incidents",
+                "mongodb",
+                "server is running",
+            ],
+        ),
+        (  # not a URL at all
+            "nobody:hunter2@somewhere",
+            ["`nobody:***@somewhere`", "Could not parse", "server is running"],
+        ),
+        (  # a port that is not a number
+            "postgresql://nobody:hunter2@127.0.0.1:five/incidents",
+            ["postgresql://nobody:***@127.0.0.1:five/incidents"],
+        ),
+        (  # a file that is not an SQLite database
+            "sqlite:///{garbage}",
+            ["file is not a database", "may read and write the file it names"],
+        ),
+    ],
+)
+def test_a_database_that_cannot_be_opened_is_said_not_raised(
+    url, said, tmp_path, monkeypatch, caplog
+):
+    garbage = tmp_path / "garbage.sqlite"
+    garbage.write_text("not a database\n" * 100)
+    monkeypatch.setenv(DATABASE_URL_VARIABLE, url.format(garbage=garbage))
+    logs = logging.getLogger("components")
+    logs.addHandler(caplog.handler)
+    try:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    finally:
+        logs.removeHandler(caplog.handler)
+    assert not at.exception, [e.message for e in at.exception]
+    (error,) = at.error
+    assert "The incident database could not be opened" in error.value
+    assert DATABASE_URL_VARIABLE in error.value
+    for part in said:
+        assert part in error.value
+    assert "hunter2" not in error.value
+    assert not at.metric, "the page stops at the message"
+    assert not [e for e in at.main if e.type == "component_instance"]
+    (record,) = [r for r in caplog.records if "cannot open" in r.getMessage()]
+    assert record.exc_info is not None  # the whole exception, for whoever runs it
+    assert "hunter2" not in record.getMessage()
+
+
+def test_the_default_database_file_is_named_when_it_cannot_be_opened(
+    tmp_path, monkeypatch
+):
+    monkeypatch.delenv(DATABASE_URL_VARIABLE)
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(tmp_path))
+    (tmp_path / "user").mkdir()
+    (tmp_path / "user" / "incidents.sqlite").write_text("not a database\n" * 100)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception, [e.message for e in at.exception]
+    (error,) = at.error
+    assert str(tmp_path / "user" / "incidents.sqlite") in error.value
+    assert "file is not a database" in error.value
+    assert "may read and write that file and its folder" in error.value
+    assert not at.metric

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from components.domain import share_link as views
 from components.domain.model import Event
 from components.domain.vocabularies import ATTACK_TYPES, TARGET_TYPES, GeoPrecision
 
@@ -123,17 +122,24 @@ def attack_type_options(frame: pd.DataFrame) -> list[str]:
     return [code for code in ATTACK_TYPES if code in present]
 
 
-def filter_labels(frame: pd.DataFrame) -> dict[str, dict[str, str]]:
-    """Each filter's options, with the label a person (and a link) knows them by."""
+def place_labels(frame: pd.DataFrame) -> dict[str, str]:
+    """Each place in the data with what the filter (and a link) calls it: places
+    the data hold only province-wide say so."""
     wide = _wide_places(frame)
     return {
-        views.PLACE: {
-            place: f"{place} (province-wide)" if place in wide else place
-            for place in place_options(frame)
-        },
-        views.TARGET: {c: TARGET_TYPES[c].label for c in target_type_options(frame)},
-        views.ATTACK: {c: ATTACK_TYPES[c].label for c in attack_type_options(frame)},
+        place: f"{place} (province-wide)" if place in wide else place
+        for place in place_options(frame)
     }
+
+
+def target_type_labels(frame: pd.DataFrame) -> dict[str, str]:
+    """Each target type in the data with its label."""
+    return {code: TARGET_TYPES[code].label for code in target_type_options(frame)}
+
+
+def attack_type_labels(frame: pd.DataFrame) -> dict[str, str]:
+    """Each attack type in the data with its label."""
+    return {code: ATTACK_TYPES[code].label for code in attack_type_options(frame)}
 
 
 def describe(filters: Filters) -> list[str]:

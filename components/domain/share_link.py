@@ -1,19 +1,44 @@
-"""The dashboard's view as a link: which parameters a URL may carry, and what is
-wrong with those it does. Pure: no Streamlit.
+"""The dashboard's view as a link: every parameter a URL may carry, how its values
+are read and written, what each chooses when a link does not say, and what a link
+asks for that the page ignores. Pure: no Streamlit.
 
-The filters are bound to parameters of their own name (``place``, ``target``,
-``attack``, ``dates``); the map writes ``map=zoom/lat/lon`` and, when not the
-default, ``layers=key,key`` (see ``static/incident-map.js``). A copied link reopens
-the same view. A parameter that is unknown or malformed is ignored, and
-:func:`link_notes` says which and why.
+============  ==============================================  ======================
+parameter     values                                          when the link says none
+============  ==============================================  ======================
+``event``     an event's label, ``Name (1 Feb 2026)``         the latest event
+``place``     a place's label (``Kalat (province-wide)``)     every place
+``target``    a target type's label (``Prison``)              every target type
+``attack``    an attack type's label (``Armed assault``)      every attack type
+``dates``     two values: first and last day, ``YYYY-MM-DD``  the data's whole span
+``layers``    a layer's label (``Deaths``, ``Heat map``)      all but the heat map
+``projector`` ``true`` or ``false``                           ``false``
+``map``       ``zoom/lat/lon`` (as OpenStreetMap writes it)   fitted to the selection
+============  ==============================================  ======================
+
+A parameter of several values is repeated (``?place=Quetta&place=Mastung``). A
+choice may also be named by its code (``target=prison``, an event's id), and links
+written before the sidebar chose the layers say ``layers=key,key``
+(``layers=prison,deaths``): the page reads both and writes them again as labels.
+
+The sidebar's widgets are bound to the parameters of their own names (Streamlit
+reads those, dropping any value that is not one of the widget's labels, and keeps
+them up to date); the map writes ``map``. :func:`read_link` reads a link as the page
+will, so a copied link reopens the same view and whatever it asks for that the page
+cannot use gets a note saying which part and why.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from components.domain import filters
+from components.domain.layers import CELLS_KEY, HIDDEN_BY_DEFAULT, layer_labels
+from components.domain.model import Event
+from components.domain.viewport import MapView, parse_map_view
 
 EVENT = "event"
 PLACE = "place"
@@ -26,152 +51,202 @@ PROJECTOR = "projector"
 PARAMETERS = (EVENT, PLACE, TARGET, ATTACK, DATES, MAP, LAYERS, PROJECTOR)
 SIDEBAR_PARAMETERS = tuple(name for name in PARAMETERS if name != MAP)
 """What the sidebar's widgets take from a link (the map keeps its own view)."""
+CHOICES = (EVENT, PLACE, TARGET, ATTACK, LAYERS)
+"""The parameters whose values name things by label, one per value."""
 
-CELLS_KEY = "cells"
-DEATHS_KEY = "deaths"
-NAMES_KEY = "names"
-HEAT_KEY = "heat"
-HIDDEN_BY_DEFAULT = frozenset({HEAT_KEY})
+Params = Mapping[str, Sequence[str]]
+"""A URL's query: each parameter's values in order (``?a=1&a=2`` -> ``{"a": ["1",
+"2"]}``)."""
 
-MAX_ZOOM = 19
+_TRUE, _FALSE = "true", "false"
+_UNKNOWN = {LAYERS: "layer '{}' is not on this map."}
+"""What a note says of a value that names nothing (by parameter)."""
 
 
 @dataclass(frozen=True)
-class MapView:
-    """Where the map looks."""
+class LinkTerms:
+    """What a link can name on a page showing some data: each choice parameter's
+    codes with their labels (events latest first, layers in the sidebar's order),
+    and the data's first and last day."""
 
-    lat: float
-    lon: float
-    zoom: int
+    labels: Mapping[str, Mapping[str, str]]
+    span: tuple[dt.date, dt.date] | None = None
 
-    @property
-    def centre(self) -> tuple[float, float]:
-        return (self.lat, self.lon)
-
-    def param(self) -> str:
-        return f"{self.zoom}/{self.lat:.4f}/{self.lon:.4f}"
+    def options(self, name: str) -> Mapping[str, str]:
+        """A choice parameter's codes and labels (none for a parameter it lacks)."""
+        return self.labels.get(name, {})
 
 
-def parse_map_view(text: str) -> MapView:
-    """``zoom/lat/lon`` (as OpenStreetMap writes it) -> MapView; ValueError if not."""
-    parts = text.split("/")
-    if len(parts) != 3:
-        raise ValueError("expected zoom/latitude/longitude, e.g. 7/29.80/66.85")
-    try:
-        zoom, lat, lon = int(parts[0]), float(parts[1]), float(parts[2])
-    except ValueError:
-        message = "zoom must be a whole number, latitude and longitude numbers"
-        raise ValueError(message) from None
-    if not 0 <= zoom <= MAX_ZOOM:
-        raise ValueError(f"zoom {zoom} is outside 0-{MAX_ZOOM}")
-    if not (math.isfinite(lat) and math.isfinite(lon)):
-        raise ValueError("latitude and longitude must be finite")
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise ValueError(f"{lat}, {lon} is not on the globe")
-    return MapView(lat, lon, zoom)
-
-
-MAP_SIZE = (1100, 600)
-"""Pixels the map is assumed to span when fitting it (the page's usual width)."""
-MAX_FIT_ZOOM = 9
-"""A single town fits at this zoom: close enough to see its surroundings."""
-FIT_PADDING = 60
-
-
-Bounds = tuple[float, float, float, float]
-"""(south, west, north, east) in degrees."""
-
-
-def fit_view(bounds: Bounds, size: tuple[int, int] = MAP_SIZE) -> MapView:
-    """The centre and zoom that show ``bounds`` (south, west, north, east), as
-    Leaflet's fitBounds would on a map of ``size`` pixels."""
-    south, west, north, east = bounds
-    width, height = (
-        max(size[0] - 2 * FIT_PADDING, 1),
-        max(size[1] - 2 * FIT_PADDING, 1),
+def link_terms(frame: pd.DataFrame, events: Mapping[str, Event]) -> LinkTerms:
+    """What a link can name on the page showing ``frame`` and ``events``."""
+    targets = filters.target_type_labels(frame)
+    return LinkTerms(
+        labels={
+            EVENT: filters.event_labels(events),
+            PLACE: filters.place_labels(frame),
+            TARGET: targets,
+            ATTACK: filters.attack_type_labels(frame),
+            LAYERS: layer_labels(list(targets)),
+        },
+        span=filters.date_span(frame),
     )
 
-    def y(lat: float) -> float:  # Web Mercator, in world widths
-        lat = max(min(lat, 85.0), -85.0)
-        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / (2 * math.pi)
 
-    span_x = max((east - west) / 360.0, 1e-9)
-    span_y = max(y(north) - y(south), 1e-9)
-    zoom = math.floor(math.log2(min(width / (256 * span_x), height / (256 * span_y))))
-    zoom = max(0, min(zoom, MAX_FIT_ZOOM))
-    centre_y = (y(north) + y(south)) / 2
-    lat = math.degrees(2 * math.atan(math.exp(centre_y * 2 * math.pi)) - math.pi / 2)
-    return MapView(round(lat, 4), round((west + east) / 2, 4), zoom)
-
-
-def map_view(params: Mapping[str, Sequence[str]]) -> MapView | None:
-    """The map view a link asks for, if it asks for a valid one."""
-    values = params.get(MAP) or []
-    try:
-        return parse_map_view(values[-1]) if values else None
-    except ValueError:
-        return None
+def defaults(terms: LinkTerms) -> dict[str, tuple[str, ...]]:
+    """What each choice parameter chooses when a link does not say: the latest
+    event, every layer but the heat map, and no place or type (meaning all)."""
+    return {
+        EVENT: tuple(terms.options(EVENT))[:1],
+        PLACE: (),
+        TARGET: (),
+        ATTACK: (),
+        LAYERS: tuple(k for k in terms.options(LAYERS) if k not in HIDDEN_BY_DEFAULT),
+    }
 
 
-def layer_keys(target_types: Sequence[str]) -> list[str]:
-    """Every layer's key, in the layer control's order."""
-    return [CELLS_KEY, *target_types, DEATHS_KEY, NAMES_KEY, HEAT_KEY]
+@dataclass(frozen=True)
+class Link:
+    """What a link asks for, as the page reads it."""
+
+    chosen: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Codes, for each choice parameter the link names something known in (or
+    nothing at all, as ``layers=`` does)."""
+    dates: tuple[dt.date, dt.date] | None = None
+    view: MapView | None = None
+    projector: bool | None = None
+    rewrite: frozenset[str] = frozenset()
+    """Parameters written in a form the widgets do not read (codes, the old
+    ``layers=key,key``): the page writes them again, as :func:`write_link` does,
+    before its widgets read them."""
+    notes: tuple[str, ...] = ()
+    """What the link asks for that the page ignores, one sentence each."""
 
 
-def hidden_layers(
-    params: Mapping[str, Sequence[str]], keys: Sequence[str]
-) -> frozenset[str]:
-    """The layers a link turns off (default: the heat map only)."""
-    values = params.get(LAYERS) or []
-    if not values:
-        return HIDDEN_BY_DEFAULT & set(keys)
-    active = set(values[-1].split(","))
-    return frozenset(key for key in keys if key not in active)
-
-
-def link_notes(
-    params: Mapping[str, Sequence[str]],
-    options: Mapping[str, Collection[str]],
-    span: tuple[dt.date, dt.date] | None,
-    layers: Collection[str],
-) -> list[str]:
-    """What a link asks for that this page ignores, one sentence each.
-
-    ``options`` holds the valid values of ``place``, ``target`` and ``attack``.
-    """
-    notes = []
+def read_link(params: Params, terms: LinkTerms) -> Link:
+    """Read a link's parameters as the page will, with a note on each part it
+    cannot use (an unknown parameter or value, a malformed one)."""
+    chosen: dict[str, tuple[str, ...]] = {}
+    rewrite: set[str] = set()
+    notes: list[str] = []
+    dates = view = projector = None
     for name, values in params.items():
         if name not in PARAMETERS:
             notes.append(f"'{_short(name)}' is not a setting of this page.")
-        elif name in options:
-            unknown = [v for v in values if v and v not in options[name]]
-            notes.extend(f"{name} '{_short(v)}' is not in the data." for v in unknown)
+        elif name in CHOICES:
+            codes, rewritten, unknown = _read_choice(name, values, terms.options(name))
+            if codes or not any(values):  # ``place=``: nothing chosen
+                chosen[name] = codes
+            if rewritten:
+                rewrite.add(name)
+            note = _UNKNOWN.get(name, name + " '{}' is not in the data.")
+            notes.extend(note.format(_short(value)) for value in unknown)
         elif name == DATES:
-            notes.extend(_date_notes(values, span))
+            dates, note = _read_dates(values, terms.span)
+            notes.extend(note)
         elif name == MAP:
-            try:
-                parse_map_view(values[-1] if values else "")
-            except ValueError as error:
-                notes.append(f"map '{_short(values[-1] if values else '')}': {error}.")
-        elif name == LAYERS and values:
-            unknown = [k for k in values[-1].split(",") if k and k not in layers]
-            notes.extend(f"layer '{_short(k)}' is not on this map." for k in unknown)
-    return notes
+            view, note = _read_map(values)
+            notes.extend(note)
+        elif name == PROJECTOR:
+            projector, note = _read_projector(values)
+            notes.extend(note)
+    return Link(chosen, dates, view, projector, frozenset(rewrite), tuple(notes))
 
 
-def _date_notes(
+def link_notes(params: Params, terms: LinkTerms) -> list[str]:
+    """What a link asks for that the page ignores, one sentence each."""
+    return list(read_link(params, terms).notes)
+
+
+def chooses_sidebar(names: Iterable[str]) -> bool:
+    """Whether a link with these parameters chooses what the sidebar shows
+    (events, filters, layers or projector mode)."""
+    return any(name in SIDEBAR_PARAMETERS for name in names)
+
+
+def write_link(link: Link, terms: LinkTerms) -> dict[str, list[str]]:
+    """The parameters that read back as ``link``: labels one per value, dates as
+    ``YYYY-MM-DD``, ``true``/``false``, ``zoom/lat/lon``. Parts the link leaves
+    to the defaults are left out."""
+    params: dict[str, list[str]] = {}
+    for name in CHOICES:
+        if name in link.chosen:
+            labels = terms.options(name)
+            shown = [labels[code] for code in link.chosen[name] if code in labels]
+            params[name] = shown or [""]  # ``layers=``: none
+    if link.dates is not None:
+        params[DATES] = [day.isoformat() for day in link.dates]
+    if link.projector is not None:
+        params[PROJECTOR] = [_TRUE if link.projector else _FALSE]
+    if link.view is not None:
+        params[MAP] = [map_value(link.view)]
+    return params
+
+
+def map_value(view: MapView) -> str:
+    """The ``map`` parameter's value for ``view``."""
+    return view.param()
+
+
+def _read_choice(
+    name: str, values: Sequence[str], options: Mapping[str, str]
+) -> tuple[tuple[str, ...], bool, list[str]]:
+    """(the codes chosen, whether any value was not a label, the unknown values).
+    A value is a label, else a code; an old ``layers`` value is key,key."""
+    by_label = {label: code for code, label in options.items()}
+    codes: list[str] = []
+    rewritten = False
+    unknown: list[str] = []
+    for value in values:
+        if not value:
+            continue
+        if value in by_label:
+            codes.append(by_label[value])
+            continue
+        rewritten = True
+        parts = value.split(",") if name == LAYERS else [value]
+        for part in parts:
+            if part in options:
+                codes.append(part)
+            elif part in by_label:
+                codes.append(by_label[part])
+            elif part and not (name == LAYERS and part == CELLS_KEY):
+                unknown.append(part)  # cells: the map adds them by itself
+    return tuple(dict.fromkeys(codes)), rewritten, unknown
+
+
+def _read_dates(
     values: Sequence[str], span: tuple[dt.date, dt.date] | None
-) -> list[str]:
+) -> tuple[tuple[dt.date, dt.date] | None, list[str]]:
+    if not any(values):  # ``dates=``: the whole span
+        return None, []
     shown = ", ".join(_short(v) for v in values)
     if span is None or span[0] == span[1]:
-        return [f"dates '{shown}': the data have one date, so there is no range."]
+        return None, [f"dates '{shown}': the data have one date, so there is no range."]
     try:
         first, last = (dt.date.fromisoformat(v) for v in values)
     except ValueError:
-        return [f"dates '{shown}': expected two dates, YYYY-MM-DD, first to last."]
+        message = "expected two dates, YYYY-MM-DD, first to last"
+        return None, [f"dates '{shown}': {message}."]
     if not (span[0] <= first <= last <= span[1]):
-        return [f"dates '{shown}': outside the data's {span[0]} to {span[1]}."]
-    return []
+        return None, [f"dates '{shown}': outside the data's {span[0]} to {span[1]}."]
+    return (first, last), []
+
+
+def _read_map(values: Sequence[str]) -> tuple[MapView | None, list[str]]:
+    text = values[-1] if values else ""
+    try:
+        return parse_map_view(text), []
+    except ValueError as error:
+        return None, [f"map '{_short(text)}': {error}."]
+
+
+def _read_projector(values: Sequence[str]) -> tuple[bool | None, list[str]]:
+    text = values[-1] if values else ""
+    if not text:
+        return None, []
+    if text.lower() in (_TRUE, _FALSE):
+        return text.lower() == _TRUE, []
+    return None, [f"projector '{_short(text)}': expected {_TRUE} or {_FALSE}."]
 
 
 def _short(text: str, limit: int = 40) -> str:

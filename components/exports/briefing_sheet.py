@@ -29,8 +29,8 @@ from matplotlib.text import Text
 
 from components.domain.briefing import FIGURE_COLUMNS, Briefing, briefing, figure_text
 from components.domain.model import CASUALTY_FIELDS, Event
-from components.domain.share_link import Bounds
 from components.domain.table import latest_records
+from components.domain.viewport import Bounds
 from components.domain.vocabularies import GeoPrecision
 from components.map.assets import BASEMAP_FILE, STATIC_DIR, VENDOR
 from components.map.payload import death_circles

@@ -19,15 +19,15 @@ import folium
 import pandas as pd
 from jinja2 import Template
 
-from components.domain.share_link import (
+from components.domain.layers import (
     CELLS_KEY,
     DEATHS_KEY,
     HEAT_KEY,
     HIDDEN_BY_DEFAULT,
     NAMES_KEY,
-    MapView,
 )
 from components.domain.table import latest_records
+from components.domain.viewport import MapView
 from components.domain.vocabularies import TARGET_TYPES
 from components.map.assets import MapAssets, map_assets
 from components.map.contract import LayerCall, MapPayload

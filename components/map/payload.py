@@ -23,8 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from components.domain.layers import DEATHS_KEY, HEAT_KEY, NAMES_KEY
 from components.domain.model import CASUALTY_FIELDS, DEATH_FIELDS
-from components.domain.share_link import DEATHS_KEY, HEAT_KEY, NAMES_KEY
 from components.domain.table import earlier_records, value_codes
 from components.domain.vocabularies import TARGET_TYPES, DatePrecision, GeoPrecision
 from components.map.contract import (

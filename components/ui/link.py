@@ -1,16 +1,18 @@
-"""The page's URL as a shareable view: what a link asked for, and what it ignored."""
+"""The page's URL as a shareable view: what a link asked for, and what it ignored.
+What a link means is ``components.domain.share_link``'s; this reads the URL."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 
 import pandas as pd
 import streamlit as st
 
-from components.domain import share_link as views
+from components.domain import share_link
+from components.domain.model import Event
+from components.domain.viewport import MapView
 from components.support.text import markdown_text as md
-from components.ui.remembered import date_span, filter_labels, target_type_options
-from components.ui.sidebar import LAYERS_KEY, layer_labels
+from components.ui.remembered import link_terms
 
 _NOTES = "link_notes"
 _MAP_VIEW = "link_map_view"
@@ -20,50 +22,42 @@ def _params() -> dict[str, list[str]]:
     return {name: st.query_params.get_all(name) for name in st.query_params}
 
 
-def open_link(frame: pd.DataFrame) -> None:
+def open_link(frame: pd.DataFrame, events: Mapping[str, Event]) -> None:
     """On a session's first run, read the link; on every run, say what it ignored.
 
-    Runs before the filters, which take their own parameters from the URL.
+    Runs before the sidebar, whose widgets take their own parameters from the URL:
+    parts written in a form they do not read are written again in theirs.
     """
     if _NOTES not in st.session_state:
-        _read_old_layer_links(frame)
-        params = _params()
-        labels = filter_labels(frame)
-        options = {name: set(by_value.values()) for name, by_value in labels.items()}
-        layers = views.layer_keys(list(labels[views.TARGET]))
-        st.session_state[_NOTES] = views.link_notes(
-            params, options, date_span(frame), layers
-        )
-        st.session_state[_MAP_VIEW] = views.map_view(params)
+        terms = link_terms(frame, events)
+        link = share_link.read_link(_params(), terms)
+        _rewrite(link, terms)
+        st.session_state[_NOTES] = link.notes
+        st.session_state[_MAP_VIEW] = link.view
     notes = st.session_state[_NOTES]
     if notes:
         listing = "\n".join(f"- {md(note)}" for note in notes)
         st.info(f"Parts of this link were ignored:\n{listing}", icon=":material/link:")
 
 
-def _read_old_layer_links(frame: pd.DataFrame) -> None:
-    """Links written before the layers moved to the sidebar say ``layers=a,b`` with
-    layer keys; the sidebar's parameter holds one label per value."""
-    values = st.query_params.get_all(views.LAYERS)
-    if len(values) != 1 or "," not in values[0]:
-        return
-    names = layer_labels(target_type_options(frame))
-    keys = [key for key in values[0].split(",") if key in names]
-    st.query_params[views.LAYERS] = [names[key] for key in keys]
-    st.session_state[LAYERS_KEY] = keys
+def _rewrite(link: share_link.Link, terms: share_link.LinkTerms) -> None:
+    """Write the parameters named by code (or, for layers, as ``key,key``) again
+    as the labels the sidebar's widgets read, and choose them in the widgets."""
+    written = share_link.write_link(link, terms)
+    for name in link.rewrite:
+        if written.get(name):
+            st.query_params[name] = written[name]
+            st.session_state[name] = list(link.chosen[name])
+        else:  # nothing known: the widget's default
+            del st.query_params[name]
 
 
 def link_chooses_a_view() -> bool:
     """Whether the link chooses what the sidebar shows (events, filters, layers or
     projector mode): only the sidebar's widgets read those."""
-    return any(name in st.query_params for name in views.SIDEBAR_PARAMETERS)
+    return share_link.chooses_sidebar(st.query_params)
 
 
-def link_map_view() -> views.MapView | None:
+def link_map_view() -> MapView | None:
     """The map view the page was opened with (fixed for the session)."""
     return st.session_state.get(_MAP_VIEW)
-
-
-def link_hidden_layers(keys: Sequence[str]) -> frozenset[str]:
-    """The layers the URL has turned off (the map keeps the URL up to date)."""
-    return views.hidden_layers(_params(), keys)

@@ -1,9 +1,17 @@
-"""The store the page uses, and the incident table cached per saved version."""
+"""The store the page uses, and the incident table cached per saved version.
+
+A database that cannot be opened or read is said on the page (which database, its
+password hidden, what failed and what to check) and logged in full; the page stops
+there, since without its data it has nothing to show.
+"""
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 from pathlib import Path
+from typing import NoReturn
 
 import pandas as pd
 import streamlit as st
@@ -16,7 +24,19 @@ from components.domain.problems import (
     unplaced_places,
 )
 from components.store import DatabaseStore, data_directory, open_store
-from components.store.engine import DATABASE_URL_VARIABLE
+from components.store.engine import (
+    DATABASE_URL_VARIABLE,
+    SQLITE_FILE,
+    is_sqlite,
+    shown_url,
+)
+from components.support.text import code_span
+from components.support.text import markdown_text as md
+
+logger = logging.getLogger(__name__)
+
+_USER_PASSWORD = re.compile(r"^(.*?//)?([^:@/]*):(.*)@")
+"""``[scheme://]user:password@``, in text that may not be a URL SQLAlchemy reads."""
 
 
 @st.cache_resource(show_spinner="Opening the incident database…")
@@ -27,7 +47,7 @@ def _opened(data_dir: str, url: str) -> tuple[DatabaseStore, tuple[Problem, ...]
 
 def data_store() -> DatabaseStore:
     """The store the page reads and saves to (opened once per process)."""
-    return _opened(*_settings())[0]
+    return _open_or_stop()[0]
 
 
 def _settings() -> tuple[str, str]:
@@ -48,8 +68,11 @@ def _load(
 def load_data() -> tuple[pd.DataFrame, dict[str, Event]]:
     """The incident table and events; rows of the data files that could not be
     read are listed on screen."""
-    store, problems = _opened(*_settings())
-    frame, events = _load(store, store.version())
+    store, problems = _open_or_stop()
+    try:
+        frame, events = _load(store, store.version())
+    except Exception as error:  # said on the page, logged in full
+        _stop(error)
     unplaced = unplaced_places(problems)
     if unplaced:
         st.warning(unplaced_message(unplaced), icon="📍")
@@ -66,3 +89,81 @@ def load_data() -> tuple[pd.DataFrame, dict[str, Event]]:
         )
         st.code("\n".join(str(problem) for problem in others), language=None)
     return frame, events
+
+
+def _open_or_stop() -> tuple[DatabaseStore, tuple[Problem, ...]]:
+    """The opened store, or a message saying why it could not be opened (and the
+    script stops there: without its data the page has nothing to show)."""
+    try:
+        return _opened(*_settings())
+    except Exception as error:  # said on the page, logged in full
+        _stop(error)
+
+
+def _stop(error: Exception) -> NoReturn:
+    data_dir, url = _settings()
+    logger.exception("cannot open the incident database %s", _shown(url, data_dir))
+    st.error(_failure_message(data_dir, url, error), icon="🛑")
+    st.stop()
+
+
+def _failure_message(data_dir: str, url: str, error: Exception) -> str:
+    """What failed (the database, its password hidden) and what to check."""
+    shown = _shown(url, data_dir)
+    lines = [
+        line.strip()
+        for line in str(error).splitlines()
+        if line.strip() and not line.startswith("(Background on this error")
+    ]
+    said = " ".join(lines) or type(error).__name__
+    secret = _password(url)
+    if secret:
+        said = said.replace(secret, "***")
+    if len(said) > 400:
+        said = said[:399] + "\u2026"
+    if not url:
+        check = (
+            "Check that this app may read and write that file and its folder, and "
+            "that the file is an SQLite database (or set "
+            f"{code_span(DATABASE_URL_VARIABLE)} to use another database)."
+        )
+    elif _sqlite_url(url):
+        check = (
+            "Check the URL in the environment variable "
+            f"{code_span(DATABASE_URL_VARIABLE)}, and that this app may read and "
+            "write the file it names and its folder."
+        )
+    else:
+        check = (
+            "Check that the database server is running and accepts connections "
+            "from this machine, and the URL in the environment variable "
+            f"{code_span(DATABASE_URL_VARIABLE)} (it reads like "
+            "`postgresql+psycopg://user:password@host:5432/incidents`)."
+        )
+    return (
+        f"**The incident database could not be opened:** {code_span(shown)}\n\n"
+        f"{md(said)}\n\n{check}"
+    )
+
+
+def _shown(url: str, data_dir: str) -> str:
+    """The database as the page and the log show it: its password hidden."""
+    if not url:
+        return str(Path(data_dir).resolve() / "user" / SQLITE_FILE)
+    try:
+        return shown_url(url)
+    except Exception:  # not a URL SQLAlchemy can read
+        return _USER_PASSWORD.sub(r"\1\2:***@", url)
+
+
+def _password(url: str) -> str | None:
+    """The password written in ``url``, if any (to keep it out of messages)."""
+    found = _USER_PASSWORD.search(url)
+    return found.group(3) if found else None
+
+
+def _sqlite_url(url: str) -> bool:
+    try:
+        return is_sqlite(url)
+    except Exception:  # not a URL SQLAlchemy can read
+        return False

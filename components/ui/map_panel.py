@@ -17,16 +17,10 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from components.domain.filters import Filters
-from components.domain.share_link import (
-    DEATHS_KEY,
-    HEAT_KEY,
-    MAP,
-    NAMES_KEY,
-    Bounds,
-    MapView,
-    fit_view,
-)
+from components.domain.layers import DEATHS_KEY, HEAT_KEY, NAMES_KEY, layer_labels
+from components.domain.share_link import MAP, map_value
 from components.domain.table import latest_records
+from components.domain.viewport import Bounds, MapView, fit_view
 from components.gazetteer import default_gazetteer
 from components.map.assets import MapAssets, map_assets
 from components.map.contract import MapPayload
@@ -104,9 +98,7 @@ def _map_fragment(
     start: MapView = st.session_state.setdefault(START, target)
     target_types = target_type_options(frame)
     hidden = frozenset(
-        key
-        for key in (*target_types, "deaths", "names", "heat")
-        if key not in shown_layers
+        key for key in layer_labels(target_types) if key not in shown_layers
     )
     started = time.perf_counter()
     payload = _payload(filtered, tuple(target_types), hidden, _reported_view())
@@ -232,8 +224,8 @@ def _keep_view_in_link(returned: dict | None) -> None:
         view = MapView(float(centre["lat"]), float(centre["lng"]), zoom)
     except (KeyError, TypeError, ValueError):
         return
-    if st.query_params.get(MAP) != view.param():
-        st.query_params[MAP] = view.param()
+    if st.query_params.get(MAP) != map_value(view):
+        st.query_params[MAP] = map_value(view)
 
 
 def _go_to_place() -> None:

@@ -3,7 +3,7 @@ every rerun and every session that shows the same rows reuse it."""
 
 from __future__ import annotations
 
-from components.domain import filters
+from components.domain import filters, share_link
 from components.domain.briefing import briefing
 from components.domain.summary import headline
 from components.support.memo import by_table
@@ -15,9 +15,10 @@ whole_headline = by_table(size=1)(headline)
 """The loaded table's own figures: a filter change does not count a million rows
 again."""
 
-filter_labels = by_table()(filters.filter_labels)
-"""Each filter's options and labels (``components.domain.filters.filter_labels``): a
-million rows are not searched for their places on every run."""
+link_terms = by_table()(share_link.link_terms)
+"""What a link (and the sidebar) can name: each filter's and layer's options and
+labels, and the dates (``components.domain.share_link.link_terms``): a million rows
+are not searched for their places on every run."""
 
 target_type_options = by_table()(filters.target_type_options)
 """The target types in a table (``components.domain.filters.target_type_options``)."""

@@ -3,25 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import pandas as pd
 import streamlit as st
 
-from components.domain import share_link as views
-from components.domain.filters import Filters, event_labels
+from components.domain import share_link
+from components.domain.filters import Filters
 from components.domain.model import Event
-from components.domain.vocabularies import TARGET_TYPES
-from components.ui.remembered import date_span, filter_labels, target_type_options
+from components.ui.remembered import link_terms
 
-# Each filter is bound to the URL parameter of its key, so a link reopens the view.
-EVENTS_KEY = views.EVENT
-LAYERS_KEY = views.LAYERS
-PROJECTOR_KEY = views.PROJECTOR
-DATES_KEY = views.DATES
-PLACES_KEY = views.PLACE
-TARGET_TYPES_KEY = views.TARGET
-ATTACK_TYPES_KEY = views.ATTACK
+# Each widget is bound to the URL parameter of its key, so a link reopens the view
+# (what the parameters hold and mean: components.domain.share_link).
+EVENTS_KEY = share_link.EVENT
+LAYERS_KEY = share_link.LAYERS
+PROJECTOR_KEY = share_link.PROJECTOR
+DATES_KEY = share_link.DATES
+PLACES_KEY = share_link.PLACE
+TARGET_TYPES_KEY = share_link.TARGET
+ATTACK_TYPES_KEY = share_link.ATTACK
 FILTER_KEYS = (PLACES_KEY, TARGET_TYPES_KEY, ATTACK_TYPES_KEY)
 FILTER_WIDGETS = (
     (PLACES_KEY, "City or town", "All places"),
@@ -40,8 +40,9 @@ def sidebar(
     frame: pd.DataFrame, events: Mapping[str, Event]
 ) -> tuple[Filters, frozenset[str], bool]:
     """Draw the sidebar; the filters, the map layers and projector mode chosen."""
-    filters = filter_sidebar(frame, events)
-    layers = layer_sidebar(target_type_options(frame))
+    terms = link_terms(frame, events)
+    filters = filter_sidebar(terms)
+    layers = layer_sidebar(terms)
     return filters, layers, display_sidebar()
 
 
@@ -57,33 +58,30 @@ def sidebar_later(
     with st.sidebar:
         st.header("Filters")
         st.caption("The filters come once the map is drawn.")
-    latest = _latest_event(events)
-    filters = Filters(events=tuple(latest))
-    layers = frozenset(_default_layers(layer_labels(target_type_options(frame))))
-    return filters, layers, False
+    chosen = share_link.defaults(link_terms(frame, events))
+    filters = Filters(events=chosen[EVENTS_KEY])
+    return filters, frozenset(chosen[LAYERS_KEY]), False
 
 
-def _latest_event(events: Mapping[str, Event]) -> list[str]:
-    """The event filter's default: the latest event."""
-    return list(event_labels(events))[:1]
+def _default(key: str, terms: share_link.LinkTerms) -> list[str] | None:
+    """A widget's default, unless the session has chosen already."""
+    if key in st.session_state:
+        return None
+    return list(share_link.defaults(terms)[key])
 
 
-def _default_layers(names: Mapping[str, str]) -> list[str]:
-    return [key for key in names if key not in views.HIDDEN_BY_DEFAULT]
-
-
-def filter_sidebar(frame: pd.DataFrame, events: Mapping[str, Event]) -> Filters:
+def filter_sidebar(terms: share_link.LinkTerms) -> Filters:
     """Draw the filters and return what is chosen (the latest event by default)."""
-    labels = filter_labels(frame)
+    labels = terms.labels
     chosen = {}
     _events_to_show()
     with st.sidebar:
         st.header("Filters")
-        named = event_labels(events)
+        named = labels[EVENTS_KEY]
         chosen_events = st.multiselect(
             "Event",
             list(named),
-            default=None if EVENTS_KEY in st.session_state else _latest_event(events),
+            default=_default(EVENTS_KEY, terms),
             key=EVENTS_KEY,
             bind="query-params",
             format_func=named.__getitem__,
@@ -99,7 +97,7 @@ def filter_sidebar(frame: pd.DataFrame, events: Mapping[str, Event]) -> Filters:
                 format_func=labels[key].__getitem__,
                 placeholder=placeholder,
             )
-        dates = _date_range(frame)
+        dates = _date_range(terms.span)
         filters = Filters(
             tuple(chosen[PLACES_KEY]),
             tuple(chosen[TARGET_TYPES_KEY]),
@@ -137,14 +135,14 @@ def _events_to_show() -> None:
         ]
 
 
-def layer_sidebar(target_types: Sequence[str]) -> frozenset[str]:
+def layer_sidebar(terms: share_link.LinkTerms) -> frozenset[str]:
     """The map layers to draw, chosen in the sidebar and kept in the link."""
-    names = layer_labels(target_types)
+    names = terms.labels[LAYERS_KEY]
     with st.sidebar:
         shown = st.multiselect(
             "Map layers",
             list(names),
-            default=None if LAYERS_KEY in st.session_state else _default_layers(names),
+            default=_default(LAYERS_KEY, terms),
             key=LAYERS_KEY,
             bind="query-params",
             format_func=names.__getitem__,
@@ -164,19 +162,8 @@ def display_sidebar() -> bool:
         )
 
 
-def layer_labels(target_types: Sequence[str]) -> dict[str, str]:
-    """Each layer's key and what the sidebar (and a link) calls it."""
-    return {
-        **{code: TARGET_TYPES[code].label for code in target_types},
-        views.DEATHS_KEY: "Deaths",
-        views.NAMES_KEY: "Place names",
-        views.HEAT_KEY: "Heat map",
-    }
-
-
-def _date_range(frame: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
+def _date_range(span: tuple[dt.date, dt.date] | None) -> tuple[dt.date, dt.date] | None:
     """A date-range slider over the data's span; None while it covers all of it."""
-    span = date_span(frame)
     if span is None:
         return None
     first, last = span
