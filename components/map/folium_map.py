@@ -36,13 +36,9 @@ from components.map.literal_elements import (
     LiteralMacroElement,
     LiteralText,
 )
-from components.map.payload import (
-    View,
-    build_payload,
-    earlier_figures,
-    payload_script,
-    script_json,
-)
+from components.map.payload.build import View, build_payload
+from components.map.payload.json_text import payload_script, script_json
+from components.map.payload.popups import earlier_figures
 from components.map.symbols import SHAPE_PATHS, target_class
 
 DEFAULT_VIEW = MapView(lat=28.4, lon=66.4, zoom=6)
