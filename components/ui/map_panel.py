@@ -29,8 +29,9 @@ from components.domain.share_link import (
 from components.domain.table import latest_records
 from components.gazetteer import default_gazetteer
 from components.map.assets import MapAssets, map_assets
+from components.map.base_layers import DEFAULT_VIEW, base_map
 from components.map.contract import MapPayload
-from components.map.folium_map import DEFAULT_VIEW, base_map, incident_layers
+from components.map.folium_map import incident_layers
 from components.map.payload.build import View, build_payload
 from components.map.payload.popups import earlier_figures
 from components.map.payload.viewless import ViewlessLayers, viewless_layers
