@@ -39,7 +39,8 @@ from components.formats.geojson import read_geojson
 from components.formats.ours import CsvStore, write_dataset
 from components.gazetteer import default_gazetteer
 from components.gazetteer.batch import geocode_csv
-from components.map.folium_map import base_map, incident_layers, map_payload
+from components.map.base_layers import base_map
+from components.map.folium_map import incident_layers, map_payload
 from components.report import decode_report, extract
 from components.support.errors import IncidentMapError
 from components.support.text import newlines_as_lf, spreadsheet_cell

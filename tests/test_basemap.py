@@ -1,6 +1,9 @@
+import json
+
 import pytest
 
 from components.map.basemap import (
+    REGION_BBOX,
     build_outline,
     clip_line,
     clip_ring,
@@ -11,10 +14,12 @@ from components.map.basemap import (
 from components.map.basemap_detail import (
     LAYERS,
     build_detail,
+    build_provinces,
     chain,
     detail_layers,
     province_labels,
     province_lines,
+    province_parameters,
     rounded,
     shared_edges,
     simplify,
@@ -243,8 +248,13 @@ def test_town_minzoom_grows_as_population_shrinks():
 
 def test_build_detail_and_its_layers():
     admin1 = {"type": "FeatureCollection", "features": [WEST, EAST, FOREIGN]}
+    provinces = build_provinces(admin1, bbox=(50, 10, 70, 30))
+    assert [f["properties"]["layer"] for f in provinces["features"]] == [
+        "province",
+        *["province_label"] * 3,
+    ]
     detail = build_detail(
-        admin1, [place("Big", 60.5, 20.5, "200000")], bbox=(50, 10, 70, 30)
+        provinces, [place("Big", 60.5, 20.5, "200000")], bbox=(50, 10, 70, 30)
     )
     layers = detail_layers(detail)
     assert set(layers) == set(LAYERS)
@@ -253,8 +263,19 @@ def test_build_detail_and_its_layers():
     assert boundary["geometry"]["type"] == "MultiLineString"
     assert layers["town"][0]["properties"]["minzoom"] == 7
     # Only the countries asked for:
-    only = build_detail(admin1, [], bbox=(50, 10, 70, 30), countries={"IRN": "IR"})
+    only = build_provinces(admin1, bbox=(50, 10, 70, 30), countries={"IRN": "IR"})
     assert [f["properties"]["layer"] for f in only["features"]] == ["province_label"]
+    towns_abroad = build_detail(
+        only, [place("Big", 60.5, 20.5, "200000")], countries=["IR"]
+    )
+    assert detail_layers(towns_abroad)["town"] == []
+
+
+def test_province_parameters_are_json_and_name_the_box():
+    parameters = province_parameters()
+    assert json.loads(json.dumps(parameters)) == parameters
+    assert parameters["bbox"] == list(REGION_BBOX)
+    assert parameters["countries"]["PAK"] == "PK"
 
 
 def test_detail_layers_ignores_unknown_features():

@@ -7,6 +7,8 @@ import pytest
 
 from components.exports.files import count_labels, standalone_html, to_csv
 from components.map.assets import inline_assets
+from components.map.base_layers import MAP_CSS
+from components.map.folium_map import CAPTION_CSS
 from components.support.errors import AssetError
 
 
@@ -53,6 +55,10 @@ def test_standalone_map_inlines_every_asset(seed_frame):
     # One layer per target type, each drawing from the one payload.
     assert page.count('"kind":"type"') == seed_frame["target_type"].nunique()
     assert page.count("IncidentMap.payload(") == 1
+    # The map's own styles and the caption's, in the file itself.
+    assert f"<style>{MAP_CSS}</style>" in page
+    assert f"<style>{CAPTION_CSS}</style>" in page
+    assert 'L.DomUtil.create("div", "incident-caption")' in page
 
 
 def test_standalone_map_needs_the_fetched_assets(seed_frame, monkeypatch, tmp_path):

@@ -5,11 +5,11 @@ import folium
 
 from components.domain.vocabularies import TARGET_TYPES
 from components.map.assets import SCRIPT_URL, cdn_assets, local_assets
+from components.map.base_layers import CSS, DARK_MAP_CSS, MAP_CSS, base_map
 from components.map.folium_map import (
     DEATHS_LAYER,
     HEAT_LAYER,
     PLACE_NAMES_LAYER,
-    base_map,
     build_map,
     incident_layers,
     map_payload,
@@ -91,6 +91,28 @@ def test_base_map_without_local_assets_shows_tiles_and_no_outline():
     assert "cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js" in html
     assert "outline-10m.geojson" not in html
     assert "tile.openstreetmap.org" in html
+
+
+def test_the_maps_css_is_in_its_header_and_the_projectors_only_when_dark():
+    light = base_map(local_assets()).get_root().render()
+    dark = base_map(local_assets(), dark=True).get_root().render()
+    assert f"<style>{MAP_CSS}</style>" in light
+    assert f"<style>{MAP_CSS}{DARK_MAP_CSS}</style>" in dark
+    assert "div.leaflet-container { background: #cfe0ec; }" in MAP_CSS
+    assert "div.leaflet-container { background: #0b1a2a; }" in DARK_MAP_CSS
+
+
+def test_every_map_stylesheet_has_whole_rules():
+    sheets = sorted(CSS.glob("*.css"))
+    assert [p.name for p in sheets] == ["caption.css", "map.css", "projector.css"]
+    for sheet in sheets:
+        text = re.sub(r"/\*.*?\*/", "", sheet.read_text("utf-8"), flags=re.S)
+        depth = 0
+        for char in text:
+            depth += {"{": 1, "}": -1}.get(char, 0)
+            assert depth in (0, 1), f"{sheet.name}: nested or unopened braces"
+        assert depth == 0, f"{sheet.name}: a rule is not closed"
+        assert "<" not in text, f"{sheet.name}: no markup in a stylesheet"
 
 
 def test_base_map_is_identical_on_every_call():

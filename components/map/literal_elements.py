@@ -9,7 +9,8 @@ pre-encoded JSON variables) and put its output into the page as literal text, so
 there is no second pass for data to reach.
 
 Every element of this project that carries data derives from
-:class:`LiteralMacroElement`; constant markup uses :class:`LiteralText`.
+:class:`LiteralMacroElement` (data for ``static/incident-map.js`` go through
+:class:`DataCall`); constant markup uses :class:`LiteralText`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from __future__ import annotations
 import folium
 from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
+
+from components.map.payload.json_text import script_json
 
 
 class LiteralText(Element):
@@ -84,3 +87,36 @@ class LiteralFeatureGroup(folium.FeatureGroup):
                 name=self.get_name() + "_add",
             )
         render_literally(self, **kwargs)
+
+
+class DataCall(LiteralMacroElement):
+    """A call into static/incident-map.js with the layer and its data."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        IncidentMap.{{ this.function }}(
+            {%- if this.with_layer %}{{ this._parent.get_name() }}, {% endif -%}
+            {{ this.arguments }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self,
+        function: str,
+        *arguments: object,
+        with_layer: bool = True,
+        encoded: str | None = None,
+    ):
+        """``IncidentMap.<function>(<the layer>, <arguments as JSON>)``;
+        ``encoded`` is the arguments already written (safe in a script)."""
+        super().__init__()
+        self._name = "DataCall"
+        self.function = function
+        self.with_layer = with_layer
+        self.arguments = (
+            encoded
+            if encoded is not None
+            else ", ".join(script_json(argument) for argument in arguments)
+        )

@@ -23,15 +23,12 @@ from components.domain.table import latest_records
 from components.domain.viewport import Bounds, MapView, fit_view
 from components.gazetteer import default_gazetteer
 from components.map.assets import MapAssets, map_assets
+from components.map.base_layers import DEFAULT_VIEW, base_map
 from components.map.contract import MapPayload
-from components.map.folium_map import DEFAULT_VIEW, base_map, incident_layers
-from components.map.payload import (
-    View,
-    ViewlessLayers,
-    build_payload,
-    earlier_figures,
-    viewless_layers,
-)
+from components.map.folium_map import incident_layers
+from components.map.payload.build import View, build_payload
+from components.map.payload.popups import earlier_figures
+from components.map.payload.viewless import ViewlessLayers, viewless_layers
 from components.support.memo import by_table
 from components.support.text import markdown_text as md
 from components.ui.link import link_map_view
