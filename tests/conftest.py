@@ -12,7 +12,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from bench.postgres import PostgresUnavailableError, create_database, running_postgres
 from components.domain.records import EVENT_COLUMNS, INCIDENT_COLUMNS, Dataset
 from components.domain.table import incidents_frame
 from components.formats.ours import CsvStore
@@ -24,6 +23,11 @@ from components.gazetteer import (
 from components.gazetteer.online import USER_AGENT_VARIABLE
 from components.store import DATABASE_URL_VARIABLE, DatabaseStore, open_store
 from components.store.columnar import CACHE_DIR_VARIABLE
+from tests.harness.postgres_server import (
+    PostgresUnavailableError,
+    create_database,
+    running_postgres,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_REPORT = ROOT.parent / "shared" / "seed" / "balochistan-2026-02-01.txt"

@@ -1,4 +1,4 @@
-"""The hostile-input corpus through every entry point (bench/hostile.py runs the
+"""The hostile-input corpus through every entry point (python -m bench.hostile runs the
 same checks and prints the table). Each case can fail: the harness compares what
 arrives with what was sent."""
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.hostile import (
+from tests.harness.hostile_checks import (
     FILE_ENTRY_POINTS,
     TEXT_ENTRY_POINTS,
     Outcome,

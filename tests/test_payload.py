@@ -5,7 +5,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from bench.synthetic import spread_frame
 from components.domain.table import complete_frame, latest_records
 from components.domain.vocabularies import GeoPrecision
 from components.map.payload import (
@@ -23,6 +22,7 @@ from components.map.payload import (
     stack_offsets,
     viewless_layers,
 )
+from tests.harness.synthetic_data import spread_frame
 
 
 def payload_of(frame, **options):

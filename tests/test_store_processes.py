@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bench.synthetic import write_synthetic
 from components.store import DATABASE_URL_VARIABLE, DatabaseStore
 from components.store.schema import IncidentRevision, Save
 from tests.conftest import GOOD_INCIDENT, ROOT
+from tests.harness.synthetic_data import write_synthetic
 
 WRITER = textwrap.dedent(
     """
