@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install what the tests need, then lint and run every test.
+# Install what the tests need, then lint, type-check and run every test.
 #   - Python packages into .venv (requirements-dev.txt)
 #   - Debian's chromium for the browser tests, postgresql with postgis for the
 #     database tests (a server is started by the tests themselves), and nodejs and
@@ -7,7 +7,7 @@
 #   - the map's browser assets (python -m components.map.assets: pinned npm tarballs,
 #     integrity-checked) that the app serves itself
 #   - ESLint into node_modules (npm ci: package-lock.json, development only)
-# Then: ruff, ESLint, the map script's unit tests (node --test), pytest.
+# Then: ruff, ESLint, the map script's unit tests (node --test), mypy, pytest.
 # Usage: bash scripts/test.sh [pytest arguments]
 # (the fast lane: bash scripts/test.sh -m "not browser and not postgres and not slow";
 # see docs/testing.md)
@@ -55,4 +55,5 @@ if [ -n "$javascript" ]; then
   npm run --silent lint
   npm test --silent
 fi
+.venv/bin/python -m mypy
 .venv/bin/python -m pytest "$@"

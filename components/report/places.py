@@ -270,7 +270,7 @@ def find_places(
         for _, _, _, surface, candidates, _ in raw
         if len({(p.country, p.admin1) for p in candidates}) == 1
     )
-    mentions = []
+    mentions: list[PlaceMention] = []
     for sentence, start, end, surface, candidates, cue in raw:
         place = _choose(candidates, context)
         at_home = (place.country, place.admin1) == HOME
