@@ -128,6 +128,23 @@ def hostile_frame() -> pd.DataFrame:
     return incidents_frame(dataset.incidents)
 
 
+# --- Markers: browser, postgres (and slow, set on each test) -----------------------
+
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test under tests/browser is ``browser``; a test that asks for the
+    PostgreSQL server is ``postgres`` (the postgresql parameter of ``database_url``
+    carries the marker itself)."""
+    for item in items:
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+        if "postgres_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgres)
+
+
 # --- Databases: SQLite, and a real PostgreSQL server started for the session ------
 
 
@@ -161,7 +178,9 @@ def postgres_server() -> Iterator[tuple[str, int]]:
     server.__exit__(None, None, None)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(
+    params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
 def database_url(request, tmp_path: Path) -> str:
     """An empty database of each kind."""
     if request.param == "sqlite":
