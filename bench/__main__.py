@@ -10,7 +10,7 @@ as after a restart (the columnar cache); a filter change; the map; saving a
 10-row report and the page's refresh after it; the naive folium map (a Marker
 with a popup per incident in a MarkerCluster) up to 10,000 incidents. PostgreSQL
 is a server started for the run in a temporary directory. The data are synthetic
-(bench/synthetic.py), labelled so, and never shown as real: ``towns`` puts
+(tests/harness/synthetic_data.py), labelled so, and never shown as real: ``towns`` puts
 every incident on a town (many share a point), ``spread`` gives each its own point
 (as imported event data are). The last line is one
 JSON object with every figure, by database and size.
@@ -27,7 +27,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.postgres import PostgresUnavailableError, create_database, running_postgres
+from tests.harness.postgres_server import (
+    PostgresUnavailableError,
+    create_database,
+    running_postgres,
+)
 
 SIZES = (1_000, 10_000, 100_000)
 ROWS = [

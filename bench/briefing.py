@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from bench.synthetic import EVENT_ID, LABEL, spread_frame
 from components.domain.model import Event, Source
 from components.domain.table import incidents_frame
 from components.domain.vocabularies import DatePrecision
 from components.exports.briefing_sheet import briefing_sheet
 from components.formats.ours import CsvStore
+from tests.harness.synthetic_data import EVENT_ID, LABEL, spread_frame
 
 ROOT = Path(__file__).resolve().parent.parent
 SYNTHETIC_EVENT = Event(
@@ -29,7 +29,7 @@ SYNTHETIC_EVENT = Event(
     date=dt.date(2025, 1, 1),
     date_precision=DatePrecision(3),
     admin1="Balochistan",
-    source=Source(title=LABEL, location="bench/synthetic.py"),
+    source=Source(title=LABEL, location="tests/harness/synthetic_data.py"),
 )
 
 

@@ -38,8 +38,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
-from bench.appserver import ROOT, free_port, running_app
-from bench.synthetic import write_synthetic
+from tests.harness.app_server import ROOT, free_port, running_app
+from tests.harness.synthetic_data import write_synthetic
 
 MAP_ALONE = ROOT / "bench" / "map_alone.py"
 FRAME = 'iframe[title="streamlit_folium.st_folium"]'

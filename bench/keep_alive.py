@@ -25,8 +25,8 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
-from bench.appserver import ROOT, running_app
 from bench.browser import first_drawn
+from tests.harness.app_server import ROOT, running_app
 
 
 def small_script(url: str) -> str:

@@ -21,11 +21,11 @@ from pathlib import Path
 import folium
 from folium.plugins import MarkerCluster
 
-from bench.synthetic import EVENT_ID, write_synthetic
 from components.domain.filters import Filters, apply_filters
 from components.domain.summary import headline
 from components.map.folium_map import build_map, incident_layers, map_payload
 from components.store import open_store
+from tests.harness.synthetic_data import EVENT_ID, write_synthetic
 
 NAIVE_LIMIT = 10_000
 """The naive map is measured up to this size; beyond it, pages stop opening."""

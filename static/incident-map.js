@@ -6,6 +6,11 @@
  * report text shows as the characters it is. State is kept per payload: a layer
  * names the payload it draws, and whichever of the two arrives first waits for
  * the other. The script keeps no page address: the app keeps the view in the URL.
+ *
+ * Reading a payload (the contract's check, the typed arrays, what each layer call
+ * draws) touches neither the page nor Leaflet, so Node can load this file and test
+ * it (tests/js/): there it exports those parts as a module instead of setting
+ * window.IncidentMap.
  */
 (function () {
   "use strict";
@@ -44,12 +49,70 @@
     return CONTRACT[name].filter(function (key) { return !(key in object); });
   }
 
+  // --- Reading a payload: the contract, the typed arrays, what to draw -----------
+
+  // The payload's keys the contract names and it lacks, or null when it is of this
+  // schema and has them all (an empty list: every key, another schema).
+  function contractMismatch(data) {
+    var missing = missingKeys(data, "payload");
+    return data.schema !== SCHEMA || missing.length ? missing : null;
+  }
+
+  // Points arrive as little-endian typed arrays in base64 (components/map/payload.py).
+  function decodePoints(points) {
+    function bytes(text) {
+      var raw = atob(text), out = new Uint8Array(raw.length);
+      for (var i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
+      return out.buffer;
+    }
+    return {
+      count: points.count,
+      lat: new Float32Array(bytes(points.lat)),
+      lon: new Float32Array(bytes(points.lon)),
+      type: new Uint8Array(bytes(points.type)),
+      row: new Uint32Array(bytes(points.row)),
+    };
+  }
+
+  function typeIndex(data, code) {
+    var index = -1;
+    data.types.forEach(function (type, i) { if (type.code === code) index = i; });
+    return index;
+  }
+
+  // What one layer call draws from a payload: {draw, type, hidden}. draw is
+  // "markers" or "points" (of target type number `type`), "deaths", "names",
+  // "heat" or "cells", or null for nothing; hidden: the layer starts unticked.
+  function plan(call, data) {
+    var what = {draw: null, type: -1, hidden: data.hidden.indexOf(call.key) >= 0};
+    if (call.kind === "type") {
+      what.type = typeIndex(data, call.key);
+      if (what.type >= 0 && (data.mode === "markers" || data.mode === "points")) {
+        what.draw = data.mode;
+      }
+    } else if (call.kind === "deaths" || call.kind === "names") {
+      what.draw = call.kind;
+    } else if (call.kind === "heat") {
+      if (data.heat.length) what.draw = "heat";
+    } else if (call.kind === "cells") {
+      if (data.mode === "cells") what.draw = "cells";
+    }
+    return what;
+  }
+
+  // The incidents of target type number `type` among the decoded points.
+  function pointsOfType(points, type) {
+    var mine = [];
+    for (var i = 0; i < points.count; i++) if (points.type[i] === type) mine.push(i);
+    return mine;
+  }
+
   // --- Payloads and the layers waiting for them ---------------------------------
   var payloads = {}, waiting = {}, order = [];
 
   function payload(data) {
-    var missing = missingKeys(data, "payload");
-    if (data.schema !== SCHEMA || missing.length) {
+    var missing = contractMismatch(data);
+    if (missing) {
       console.error("Incident map: payload does not match the contract", missing);
       return;
     }
@@ -68,13 +131,15 @@
   }
 
   function draw(group, call, data) {
-    if (data.hidden.indexOf(call.key) >= 0) startHidden(group);
+    var what = plan(call, data);
+    if (what.hidden) startHidden(group);
     group.once("add", function () { decorate(group._map, data); });
-    if (call.kind === "type") drawType(group, call.key, data);
-    else if (call.kind === "deaths") drawDeaths(group, data);
-    else if (call.kind === "names") drawPlaces(group, data);
-    else if (call.kind === "heat") drawHeat(group, data);
-    else if (call.kind === "cells") drawCells(group, data);
+    if (what.draw === "markers") drawMarkers(group, what.type, data);
+    else if (what.draw === "points") group.addLayer(pointLayer(data, what.type));
+    else if (what.draw === "deaths") drawDeaths(group, data);
+    else if (what.draw === "names") drawPlaces(group, data);
+    else if (what.draw === "heat") drawHeat(group, data);
+    else if (what.draw === "cells") drawCells(group, data);
   }
 
   // Starts hidden: a layer added while the map is being built (streamlit-folium adds
@@ -170,11 +235,13 @@
     }
     svg.appendChild(path);
     box.appendChild(svg);
-    if (count > 1) {
-      box.appendChild(element("span", count > 999 ? Math.round(count / 1000) + "k" : count,
-                              "incident-count"));
-    }
+    if (count > 1) box.appendChild(element("span", countText(count), "incident-count"));
     return box;
+  }
+
+  // The number on a marker that stands for `count` incidents.
+  function countText(count) {
+    return count > 999 ? Math.round(count / 1000) + "k" : count;
   }
 
   function typeStyle(data, index) {
@@ -183,22 +250,21 @@
   }
 
   // --- Markers: one per target type and point ---------------------------------------
-  function drawType(group, code, data) {
-    var index = -1;
-    data.types.forEach(function (type, i) { if (type.code === code) index = i; });
-    if (index < 0) return;
-    if (data.mode === "markers") drawMarkers(group, index, data);
-    else if (data.mode === "points") group.addLayer(new PointLayer(data, index));
+
+  // A marker's accessible name: its place, the target type, how many incidents.
+  function markerName(data, m, style) {
+    var w = data.words, n = m.rows.length;
+    var place = data.strings[rowValue(data, "place", m.rows[0])];
+    return place + (m.wide ? " (" + w.placeNotReported + ")" : "") + " \u00b7 " +
+      style.label + (n > 1 ? " \u00b7 " + n.toLocaleString("en") + " " + w.incidentsHere : "");
   }
 
   function drawMarkers(group, index, data) {
-    var style = typeStyle(data, index), w = data.words;
+    var style = typeStyle(data, index);
     data.markers.forEach(function (m) {
       if (m.type !== index) return;
       var n = m.rows.length, size = n > 1 ? 26 : 22;
-      var place = data.strings[rowValue(data, "place", m.rows[0])];
-      var name = place + (m.wide ? " (" + w.placeNotReported + ")" : "") + " \u00b7 " +
-        style.label + (n > 1 ? " \u00b7 " + n.toLocaleString("en") + " " + w.incidentsHere : "");
+      var name = markerName(data, m, style);
       var marker = L.marker([m.lat, m.lon], {
         icon: L.divIcon({
           html: symbol(data, style, size, m.wide, n),
@@ -223,29 +289,19 @@
   }
 
   // --- Points on a canvas, for many incidents ---------------------------------------
-  function decodePoints(points) {
-    function bytes(text) {
-      var raw = atob(text), out = new Uint8Array(raw.length);
-      for (var i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
-      return out.buffer;
-    }
-    return {
-      count: points.count,
-      lat: new Float32Array(bytes(points.lat)),
-      lon: new Float32Array(bytes(points.lon)),
-      type: new Uint8Array(bytes(points.type)),
-      row: new Uint32Array(bytes(points.row)),
-    };
+  var PointLayer = null;  // made on first use: Leaflet is there by then
+
+  function pointLayer(data, type) {
+    if (!PointLayer) PointLayer = L.Layer.extend(pointLayerMethods);
+    return new PointLayer(data, type);
   }
 
-  var PointLayer = L.Layer.extend({
+  var pointLayerMethods = {
     initialize: function (data, type) {
       this._data = data;
       this._type = type;
       this._style = typeStyle(data, type);
-      var p = data.points, mine = [];
-      for (var i = 0; i < p.count; i++) if (p.type[i] === type) mine.push(i);
-      this._mine = mine;
+      this._mine = pointsOfType(data.points, type);
     },
     onAdd: function (map) {
       this._map = map;
@@ -307,11 +363,10 @@
       popup.setContent(pagedPopup(data, found, 0, function (box) { popup.setContent(box); }));
       popup.openOn(map);
     },
-  });
+  };
 
   // --- Counts per cell, for more than the points budget ---------------------------------
   function drawCells(group, data) {
-    if (data.mode !== "cells") return;
     var most = 1;
     data.cells.forEach(function (c) { if (c.count > most) most = c.count; });
     data.cells.forEach(function (c) {
@@ -370,12 +425,15 @@
   }
 
   function drawHeat(group, data) {
-    if (!L.heatLayer || !data.heat.length) return;
+    if (!L.heatLayer) return;
+    group.addLayer(L.heatLayer(heatPoints(data.heat), {radius: 28, blur: 20, minOpacity: 0.35}));
+  }
+
+  // [lat, lon, intensity] for Leaflet.heat: each weight over the largest (at least 1).
+  function heatPoints(heat) {
     var most = 1;
-    data.heat.forEach(function (h) { if (h.weight > most) most = h.weight; });
-    group.addLayer(L.heatLayer(data.heat.map(function (h) {
-      return [h.lat, h.lon, h.weight / most];
-    }), {radius: 28, blur: 20, minOpacity: 0.35}));
+    heat.forEach(function (h) { if (h.weight > most) most = h.weight; });
+    return heat.map(function (h) { return [h.lat, h.lon, h.weight / most]; });
   }
 
   // --- Controls on the map: fit, legend, note; layer control on small screens --------
@@ -516,5 +574,14 @@
       .catch(function (error) { console.warn("Detail basemap not loaded:", error); });
   }
 
+  if (typeof module === "object" && module && module.exports) {
+    module.exports = {
+      CONTRACT: CONTRACT, SCHEMA: SCHEMA, contractMismatch: contractMismatch,
+      decodePoints: decodePoints, plan: plan, pointsOfType: pointsOfType,
+      rowValue: rowValue, typeStyle: typeStyle, markerName: markerName,
+      countText: countText, heatPoints: heatPoints,
+    };
+    return;
+  }
   window.IncidentMap = {payload: payload, layer: layer, detail: detail, contract: CONTRACT};
 })();

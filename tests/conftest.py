@@ -12,7 +12,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from bench.postgres import PostgresUnavailableError, create_database, running_postgres
 from components.domain.records import EVENT_COLUMNS, INCIDENT_COLUMNS, Dataset
 from components.domain.table import incidents_frame
 from components.formats.ours import CsvStore
@@ -24,6 +23,11 @@ from components.gazetteer import (
 from components.gazetteer.online import USER_AGENT_VARIABLE
 from components.store import DATABASE_URL_VARIABLE, DatabaseStore, open_store
 from components.store.columnar import CACHE_DIR_VARIABLE
+from tests.harness.postgres_server import (
+    PostgresUnavailableError,
+    create_database,
+    running_postgres,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_REPORT = ROOT.parent / "shared" / "seed" / "balochistan-2026-02-01.txt"
@@ -124,6 +128,23 @@ def hostile_frame() -> pd.DataFrame:
     return incidents_frame(dataset.incidents)
 
 
+# --- Markers: browser, postgres (and slow, set on each test) -----------------------
+
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test under tests/browser is ``browser``; a test that asks for the
+    PostgreSQL server is ``postgres`` (the postgresql parameter of ``database_url``
+    carries the marker itself)."""
+    for item in items:
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+        if "postgres_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgres)
+
+
 # --- Databases: SQLite, and a real PostgreSQL server started for the session ------
 
 
@@ -157,7 +178,9 @@ def postgres_server() -> Iterator[tuple[str, int]]:
     server.__exit__(None, None, None)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(
+    params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
 def database_url(request, tmp_path: Path) -> str:
     """An empty database of each kind."""
     if request.param == "sqlite":

@@ -13,7 +13,6 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from bench.synthetic import write_synthetic
 from components.gazetteer import default_gazetteer
 from components.store import DATA_DIR_VARIABLE, DATABASE_URL_VARIABLE, open_store
 from components.ui.sidebar import (
@@ -24,6 +23,7 @@ from components.ui.sidebar import (
     TARGET_TYPES_KEY,
 )
 from tests.conftest import GOOD_INCIDENT, ROOT, TEST_DATA
+from tests.harness.synthetic_data import write_synthetic
 
 MASTUNG = (29.79966, 66.84553)
 QUETTA = (30.18414, 67.00141)

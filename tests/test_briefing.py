@@ -100,7 +100,7 @@ def test_one_event_names_the_briefing_and_its_province_totals(seed, seed_frame):
     assert any("whole province" in note for note in brief.notes)
 
 
-@pytest.mark.parametrize("fmt", ["pdf", "png"])
+@pytest.mark.parametrize("fmt", ["pdf", pytest.param("png", marks=pytest.mark.slow)])
 def test_the_sheet_is_one_page_with_figures_and_sources(seed, seed_frame, fmt):
     data = briefing_sheet(
         seed_frame,
@@ -129,6 +129,7 @@ def test_the_sheet_fits_one_town_with_its_surroundings(seed_frame):
     assert west < 66.85 < east
 
 
+@pytest.mark.slow
 def test_convert_writes_the_sheet_from_a_data_directory(tmp_path, capsys):
     out = tmp_path / "brief.pdf"
     code = convert(
@@ -151,10 +152,21 @@ def test_playback_steps_are_the_days_of_the_selection(seed_frame):
     assert len(up_to(frame, days[2])) == len(frame)
 
 
-def _hostile_texts() -> list[tuple[str, str]]:
+FAST_SAMPLE = ("math power", "math unbalanced", "jinja expression", "bidi override")
+"""The texts the fast lane draws (each takes a PDF and a PNG); the rest are slow.
+The math ones are what the slow whole-sheet test of math and invisible characters
+checks, through the same drawing settings."""
+
+
+def _hostile_texts() -> list:
     corpus = json.loads((ROOT / "tests/data/hostile/payloads.json").read_text())
     return [
-        (p["name"], p["text"])
+        pytest.param(
+            p["name"],
+            p["text"],
+            marks=() if p["name"] in FAST_SAMPLE else pytest.mark.slow,
+            id=p["name"],
+        )
         for p in corpus["payloads"]
         if not p.get("refused") and not p.get("overlong")
     ]
@@ -172,6 +184,7 @@ def test_hostile_text_is_printed_as_typed(name, text):
     assert failure_sheet(text[:300], "png").startswith(b"\x89PNG")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["pdf", "png"])
 def test_the_sheet_prints_math_and_invisible_characters_as_text(seed, seed_frame, fmt):
     title = "Attack on $x^2$ and $\\alpha$ end \ufeff $\\frac{1}{$"

@@ -2,11 +2,11 @@
 
 import pytest
 
-from bench.hostile import Payload, import_file
 from components import convert
 from components.gazetteer import __main__ as gazetteer
 from components.report import __main__ as report
 from tests.conftest import ROOT, TEST_DATA
+from tests.harness.hostile_inputs import Payload, import_file
 
 ACLED = str(TEST_DATA / "formats" / "acled.csv")
 DATA = str(ROOT / "data")

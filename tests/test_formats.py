@@ -348,6 +348,7 @@ def run_convert(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_convert_gtd_to_ours_then_geojson(tmp_path):
     out = tmp_path / "ours"
     rejects = tmp_path / "rejects.csv"
@@ -363,6 +364,7 @@ def test_convert_gtd_to_ours_then_geojson(tmp_path):
     assert len(json.loads(geojson.stdout)["features"]) == 5
 
 
+@pytest.mark.slow
 def test_convert_refuses_a_file_of_another_format(tmp_path):
     done = run_convert(
         str(FIXTURES / "ucdp.csv"), "--from", "acled", "--to", "csv",

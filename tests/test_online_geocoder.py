@@ -67,7 +67,10 @@ def server() -> Iterator[str]:
     FakeNominatim.mode = "ok"
     FakeNominatim.requests = []
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), FakeNominatim)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    # It checks for shutdown every poll_interval: 0.5 s by default, per test.
+    thread = threading.Thread(
+        target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+    )
     thread.start()
     yield f"127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()

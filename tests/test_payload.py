@@ -5,7 +5,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from bench.synthetic import spread_frame
 from components.domain.table import complete_frame, latest_records
 from components.domain.vocabularies import GeoPrecision
 from components.map.payload.build import MAX_MARKERS, POINT_BUDGET, View, build_payload
@@ -19,6 +18,7 @@ from components.map.payload.viewless import (
     place_labels,
     viewless_layers,
 )
+from tests.harness.synthetic_data import spread_frame
 
 
 def payload_of(frame, **options):

@@ -6,7 +6,8 @@ When a change makes reports read better, record it with
 ``python -m bench.report_quality --update-baseline`` and commit the baseline.
 """
 
-from bench.report_quality import (
+from components.gazetteer import default_gazetteer
+from tests.harness.report_scoring import (
     BASELINE,
     Score,
     load_baseline,
@@ -15,7 +16,6 @@ from bench.report_quality import (
     run_cases,
     summary,
 )
-from components.gazetteer import default_gazetteer
 
 
 def test_no_report_reads_worse_than_the_baseline(capsys):

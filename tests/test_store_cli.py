@@ -12,12 +12,12 @@ import pytest
 from sqlalchemy import event, update
 from sqlalchemy.pool import Pool
 
-from bench.synthetic import write_synthetic
 from components.store import DATA_DIR_VARIABLE
 from components.store.__main__ import main
 from components.store.schema import Save
 from components.support.commands import AUTHOR_VARIABLE, os_account
 from tests.conftest import GOOD_EVENT, GOOD_INCIDENT
+from tests.harness.synthetic_data import write_synthetic
 
 FORGED = "admin@example.org\x1b[2K\rforged"
 

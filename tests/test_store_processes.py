@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bench.synthetic import write_synthetic
 from components.store import DATABASE_URL_VARIABLE, DatabaseStore
 from components.store.schema import IncidentRevision, Save
 from components.support.commands import AUTHOR_VARIABLE
 from tests.conftest import GOOD_INCIDENT, ROOT
+from tests.harness.synthetic_data import write_synthetic
 
 WRITER = textwrap.dedent(
     """
@@ -53,9 +53,10 @@ def _incidents(store: DatabaseStore, prefix: str) -> list[str]:
     return sorted(i for i in frame["id"] if i.startswith(prefix))
 
 
-def test_two_processes_saving_at_once_both_land(db_store: DatabaseStore):
+@pytest.mark.parametrize("saves", [3, pytest.param(50, marks=pytest.mark.slow)])
+def test_two_processes_saving_at_once_both_land(db_store: DatabaseStore, saves: int):
     writers = [
-        _run("-c", WRITER, db_store.url, name, "50", url=db_store.url)
+        _run("-c", WRITER, db_store.url, name, str(saves), url=db_store.url)
         for name in ("alpha", "bravo")
     ]
     for writer in writers:
@@ -63,9 +64,10 @@ def test_two_processes_saving_at_once_both_land(db_store: DatabaseStore):
         assert writer.returncode == 0, err
         assert "done" in out
     for name in ("alpha", "bravo"):
-        assert _incidents(db_store, name) == [f"{name}-{n:03d}" for n in range(50)]
-    saves = [s for s in db_store.recent_saves(200) if s.kind == "add"]
-    assert len(saves) == 100
+        wanted = [f"{name}-{n:03d}" for n in range(saves)]
+        assert _incidents(db_store, name) == wanted
+    added = [s for s in db_store.recent_saves(200) if s.kind == "add"]
+    assert len(added) == 2 * saves
 
 
 @pytest.fixture
@@ -99,6 +101,7 @@ def _saved(store: DatabaseStore) -> list[int]:
     return [n for _, n in rows]
 
 
+@pytest.mark.slow
 def test_a_killed_import_keeps_every_batch_saved_and_no_part_of_one(
     db_store: DatabaseStore, big_import: Path, data_copy: Path
 ):
@@ -121,6 +124,7 @@ def test_a_killed_import_keeps_every_batch_saved_and_no_part_of_one(
     assert len(_incidents(db_store, "synthetic-")) == 20_000
 
 
+@pytest.mark.slow
 def test_four_imports_at_once_keep_every_row_once(
     db_store: DatabaseStore, tmp_path: Path, data_copy: Path
 ):

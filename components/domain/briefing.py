@@ -83,7 +83,9 @@ def _event_line(rows: pd.DataFrame, event_id: str, event: Event | None) -> Event
     return EventLine(
         id=event_id,
         name=event.name if event else event_id,
-        date=event.date if event else (first.date() if pd.notna(first) else None),
+        date=event.date
+        if event
+        else (first.date() if first is not None and pd.notna(first) else None),
         admin1=event.admin1 if event else "",
         source_title=event.source.title if event else "",
         source_publisher=(event.source.publisher or "") if event else "",

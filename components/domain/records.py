@@ -128,11 +128,13 @@ def parse_event_row(row: Mapping[str, str]) -> Event:
     """One event row, checked; raises :class:`RowError`."""
     field = _RowParser(row)
     period = field(parse_number, "period_hours", low=0, high=24 * 366)
+    # A required field is None only when it failed to parse; done() then refuses
+    # the row, so no record with it leaves this function.
     event = Event(
         id=field(parse_text, "id", required=True),
         name=field(parse_text, "name", required=True),
-        date=field(parse_date, "date"),
-        date_precision=field(parse_precision, "date_precision", DatePrecision),
+        date=field(parse_date, "date"),  # type: ignore[arg-type]
+        date_precision=field(parse_precision, "date_precision", DatePrecision),  # type: ignore[arg-type]
         admin1=field(parse_text, "admin1"),
         source=_source(field),
         period_hours=period,
@@ -184,11 +186,14 @@ def parse_incident_row(
     casualties = Casualties(
         **{column: field(parse_count, column) for column in CASUALTY_FIELDS}
     )
+    # A required field is None only in a row done() refuses; lat and lon are None
+    # only in a row the gazetteer cannot place, which goes with its error (as
+    # RowError.record, to be listed as read), never into the loaded incidents.
     incident = Incident(
         id=field(parse_text, "id", required=True),
         event_id=event_id,
-        date=field(parse_date, "date"),
-        date_precision=field(parse_precision, "date_precision", DatePrecision),
+        date=field(parse_date, "date"),  # type: ignore[arg-type]
+        date_precision=field(parse_precision, "date_precision", DatePrecision),  # type: ignore[arg-type]
         place_reported=place_reported,
         place=place_name,
         geonameid=geonameid,

@@ -95,7 +95,9 @@ def figure(
         return Figure(None, 0, False)
     scope = scope or FigureMasks.of(latest)
     is_total = reported & scope.event_total
-    with_total = np.unique(scope.event[is_total]) if is_total.any() else []
+    with_total: np.ndarray | list[int] = (
+        np.unique(scope.event[is_total]) if is_total.any() else []
+    )
     counted = reported.copy()
     if len(with_total):
         counted &= is_total | ~np.isin(scope.event, with_total)

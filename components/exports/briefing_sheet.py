@@ -19,13 +19,14 @@ import textwrap
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 from matplotlib import rc_context
 from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from matplotlib.typing import RcKeyType
 
 from components.domain.briefing import FIGURE_COLUMNS, Briefing, briefing, figure_text
 from components.domain.model import CASUALTY_FIELDS, Event
@@ -58,7 +59,7 @@ MIN_SPAN = 1.2
 """Degrees: the smallest view, so one town still shows its surroundings."""
 MANY = 20_000
 """Above this many points they are drawn small and rasterised."""
-LITERAL_TEXT = {"text.parse_math": False, "pdf.fonttype": 42}
+LITERAL_TEXT: dict[RcKeyType, Any] = {"text.parse_math": False, "pdf.fonttype": 42}
 """Every text as the characters it holds: no mathtext, so ``$x^2$`` in an event's
 name prints as typed and a lone ``$`` cannot break the drawing. TrueType text in
 the PDF: searchable, and copyable into a message."""
@@ -360,7 +361,7 @@ def _draw_sheet(
     title: str,
     scope: Sequence[str],
     bounds: Bounds | None,
-    basemap: dict,
+    basemap: dict | None,
     prepared: dt.datetime,
 ) -> Figure:
     fig = Figure(figsize=PAGE_INCHES)

@@ -8,8 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Mapping, Sequence
+from typing import cast
 
 import pandas as pd
+from branca.element import Figure
 
 from components.domain.briefing import briefing, figure_text, headline_line
 from components.domain.model import CASUALTY_FIELDS, DEATH_FIELDS, Event
@@ -90,6 +92,6 @@ def standalone_html(
         CREDITS,
     ]
     fmap = build_map(frame, inline_assets(), caption)
-    root = fmap.get_root()
+    root = cast(Figure, fmap.get_root())  # folium draws every Map in a Figure
     root.title = html.escape(title)
     return root.render().encode("utf-8")

@@ -60,8 +60,11 @@ class Mapped:
 class Format(Protocol):
     """What a format module offers."""
 
-    NAME: str
-    REQUIRED_COLUMNS: Sequence[str]
+    # Read-only (a property), so a module's tuple of columns fits the protocol.
+    @property
+    def NAME(self) -> str: ...  # noqa: N802 (a module constant)
+    @property
+    def REQUIRED_COLUMNS(self) -> Sequence[str]: ...  # noqa: N802
 
     def convert(self, row: Mapping[str, str], source_name: str) -> Mapped: ...
 

@@ -282,9 +282,9 @@ def _read_rows(
             problems.append(Problem(name, "column is not known", line=1, field=column))
         return []
     records = []
-    for number, row, line, error in csv_rows(reader):
-        if error:
-            problems.append(Problem(name, error, row=number, line=line))
+    for number, row, line, unreadable in csv_rows(reader):
+        if unreadable:
+            problems.append(Problem(name, unreadable, row=number, line=line))
             continue
         try:
             records.append(parse(row))
@@ -301,7 +301,9 @@ def _read_rows(
                     field=e.field,
                     unplaced=getattr(e, "query", None),
                     suggestions=getattr(e, "suggestions", ()),
-                    record=errors.record,
+                    record=errors.record
+                    if isinstance(errors.record, Incident)
+                    else None,
                 )
                 for e in in_column_order
             )

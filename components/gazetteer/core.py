@@ -157,11 +157,11 @@ class Gazetteer:
                         f"alias {alias!r} points at unknown place id {geonameid}"
                     )
                 add(alias, self._places[geonameid], tier)
-        places = self._places
+        by_id = self._places
         for geonameid, name, key in alternates:
-            place = places.get(geonameid)
-            if place is not None:
-                add(name, place, ALTERNATE, key)
+            known = by_id.get(geonameid)
+            if known is not None:
+                add(name, known, ALTERNATE, key)
         for key, found in index.items():
             if len(found) > 1:
                 best: dict[int, Candidate] = {}

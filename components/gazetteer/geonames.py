@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from components.gazetteer.core import DEFAULT_DIRECTORY, name_key, user_directory
 from components.support.commands import CommandParser, fail, path_argument
@@ -93,7 +93,7 @@ def admin1_names(directory: Path = DEFAULT_DIRECTORY) -> dict[tuple[str, str], s
 
 
 @contextmanager
-def open_dump(path: Path) -> Iterator[tuple[BinaryIO, int]]:
+def open_dump(path: Path) -> Iterator[tuple[IO[bytes], int]]:
     """The dump's text as a binary stream, and its size in bytes; for a zip, the
     member named like the archive (``PK.txt``) or its one .txt that is not a readme."""
     check_regular_file(path)

@@ -356,8 +356,8 @@ class _Reading:
     """The incidents the last sentence that spoke of any spoke of."""
     previous: tuple[int, list[ReportIncident]] = (-1, [])
     """The paragraph of the sentence just read, and the incidents it spoke of."""
-    loose: list[tuple[Span, Span, list[Mention], list[Mention], list[Figure]]] = field(
-        default_factory=list
+    loose: list[tuple[Span, Sentence, list[Mention], list[Mention], list[Figure]]] = (
+        field(default_factory=list)
     )
     """(clause, sentence, targets, attacks, figures) tied to no place yet."""
     hit: set[int] = field(default_factory=set)

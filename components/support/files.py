@@ -19,7 +19,7 @@ import secrets
 import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from components.support.errors import InputFileError, OutputFileError
 
@@ -82,7 +82,7 @@ def open_regular(path: Path) -> Iterator[tuple[BinaryIO, int]]:
 
 
 def bounded_lines(
-    stream: BinaryIO, name: str, limit: int = MAX_LINE_BYTES
+    stream: IO[bytes], name: str, limit: int = MAX_LINE_BYTES
 ) -> Iterator[tuple[int, bytes]]:
     """(line number, raw line) of a binary stream, refusing a line over ``limit``."""
     number = 0

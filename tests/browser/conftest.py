@@ -16,11 +16,11 @@ from urllib.parse import urlparse
 
 import pytest
 
-from bench.appserver import AppStartError, running_app
-from bench.hostile import payloads, write_hostile_data
-from bench.synthetic import write_synthetic
 from components.map.assets import missing_files
 from tests.conftest import ROOT, TEST_DATA
+from tests.harness.app_server import AppStartError, running_app
+from tests.harness.hostile_inputs import payloads, write_hostile_data
+from tests.harness.synthetic_data import write_synthetic
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import re
 
-from bench.hostile import TEMPLATE_CHECK, hostile_loaded_frame, payload_strings
 from components.exports.files import standalone_html
 from components.formats.ours import CsvStore
 from components.support.text import newlines_as_lf
 from tests.browser.conftest import ARTIFACTS, HOSTILE_TEXTS
 from tests.conftest import ROOT, TEST_DATA
+from tests.harness.hostile_inputs import (
+    TEMPLATE_CHECK,
+    hostile_loaded_frame,
+    payload_strings,
+)
 
 SHOWN = [t for t in HOSTILE_TEXTS if not (t.refused or t.overlong)]
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from bench.appserver import AppStartError, free_port, running_app
 from components.store import open_store
 from tests.browser.conftest import ARTIFACTS, AppServer
 from tests.browser.test_team import paste_and_extract
 from tests.conftest import ROOT
+from tests.harness.app_server import AppStartError, free_port, running_app
 
 VIEWER = "viewer@example.org"
 EDITOR = "editor@example.org"

@@ -10,13 +10,13 @@ from urllib.parse import urlencode
 
 import pytest
 
-from bench.appserver import AppStartError, running_app
-from bench.postgres import create_database
 from components.domain.filters import event_labels
 from components.store import open_store
 from tests.browser.conftest import ARTIFACTS, AppServer
 from tests.browser.test_dashboard import marker_count, wait_for_markers
 from tests.conftest import ROOT
+from tests.harness.app_server import AppStartError, running_app
+from tests.harness.postgres_server import create_database
 
 REPORTS = {
     "Turbat": "Gunmen attacked a police station in Turbat on 3 March 2026, "

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from bench.appserver import free_port
+from tests.harness.app_server import free_port
 
 
 class PostgresUnavailableError(RuntimeError):

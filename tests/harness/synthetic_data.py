@@ -1,4 +1,4 @@
-"""Synthetic incident sets for benchmarks: clearly labelled, never real data.
+"""Synthetic incident sets for tests and benchmarks: clearly labelled, never real data.
 
 ``write_synthetic(directory, size)`` writes a data directory in the app's own
 format (events.csv and incidents/synthetic.csv) with ``size`` incidents, target and
@@ -161,7 +161,7 @@ def synthetic_frame(size: int, seed: int = SEED, layout: str = "towns") -> pd.Da
             "source_title": LABEL,
             "source_publisher": "",
             "source_date": "",
-            "source_location": f"bench/synthetic.py, seed {seed}",
+            "source_location": f"tests/harness/synthetic_data.py, seed {seed}",
             "source_excerpt": "",
             "notes": "Synthetic, for benchmarking only.",
         },
@@ -215,7 +215,7 @@ def write_synthetic(
         date_precision="3",
         admin1="Balochistan",
         source_title=LABEL,
-        source_location=f"bench/synthetic.py, seed {seed}",
+        source_location=f"tests/harness/synthetic_data.py, seed {seed}",
         notes="Generated for benchmarks; not real events.",
     )
     pd.DataFrame([event], columns=EVENT_COLUMNS).to_csv(

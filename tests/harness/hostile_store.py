@@ -1,4 +1,4 @@
-"""Hostile input at the incident store and its command line (see bench/hostile.py).
+"""Hostile input at the incident store and its command line (with hostile_checks).
 
 Two kinds of case. :func:`via_store_cli` is a text entry point: each hostile text
 goes into the store command's arguments (an incident id, an undo's reason) and
@@ -20,7 +20,6 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import update
@@ -33,22 +32,15 @@ from components.store.schema import Save
 from components.support.commands import AUTHOR_VARIABLE, os_account
 from components.support.errors import ConflictError
 from components.support.text import terminal_text
+from tests.harness.hostile_inputs import Outcome
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "data"
 TOTALS = "balochistan-2026-02-01-province-totals"
 FORGED = "admin@example.org\x1b[2K\rforged"
 RAW = "\x00\x07\x1b\r"
 """Characters that must never reach a terminal from the command."""
 RACERS = 8
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What one check found (the shape of bench.hostile's)."""
-
-    passed: bool
-    detail: str = ""
 
 
 # --- Running the command ------------------------------------------------------------
@@ -269,7 +261,7 @@ def databases() -> Iterator[list[tuple[str, Callable[[], str]]]]:
     and PostgreSQL where its binaries are installed."""
     import uuid
 
-    from bench.postgres import (
+    from tests.harness.postgres_server import (
         PostgresUnavailableError,
         create_database,
         running_postgres,

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from components.store import DATA_DIR_VARIABLE, DATABASE_URL_VARIABLE
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class AppStartError(RuntimeError):

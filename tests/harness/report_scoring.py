@@ -1,0 +1,342 @@
+"""Scoring the report reader against the corpus's answer keys: what
+``python -m bench.report_quality`` prints and the regression gate
+(``tests/test_report_gate.py``) checks. See the bench script for the metrics."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import math
+import statistics
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from components.gazetteer import Gazetteer, normalize_name
+from components.report import Extraction, ReportIncident, extract
+from components.report.figures import SIDES
+
+CORPUS = Path(__file__).resolve().parents[2] / "tests" / "data" / "reports" / "corpus"
+BASELINE = CORPUS.parent / "baseline.json"
+"""The checked-in per-report results the gate compares with."""
+OUTCOMES = ("killed", "injured")
+SPLITS = ("dev", "heldout", "all")
+
+
+@dataclass
+class Score:
+    places_expected: int = 0
+    places_found: int = 0
+    places_right: int = 0
+    places_matched: int = 0
+    event_wide: int = 0
+    figures_expected: int = 0
+    figures_right: int = 0
+    wrong_side: int = 0
+    background_counted: int = 0
+    background_missed: int = 0
+    background_expected: int = 0
+    dropped: int = 0
+    seconds: list[float] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        for name in (*GATED, "places_expected", "places_found", "event_wide"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.figures_expected += other.figures_expected
+        self.background_expected += other.background_expected
+        self.seconds += other.seconds
+        self.misses += other.misses
+
+    def record(self) -> dict[str, int]:
+        """What the baseline keeps of one report."""
+        return {
+            "places_expected": self.places_expected,
+            "places_matched": self.places_matched,
+            "places_found": self.places_found,
+            "places_wrong": self.places_found - self.places_right,
+            "figures_expected": self.figures_expected,
+            "figures_right": self.figures_right,
+            "wrong_side": self.wrong_side,
+            "background_counted": self.background_counted,
+            "background_missed": self.background_missed,
+            "dropped": self.dropped,
+        }
+
+
+GATED = (
+    "places_matched",
+    "places_right",
+    "figures_right",
+    "wrong_side",
+    "background_counted",
+    "background_missed",
+    "dropped",
+)
+HIGHER_IS_BETTER = ("places_matched", "figures_right")
+LOWER_IS_BETTER = (
+    "places_wrong",
+    "wrong_side",
+    "background_counted",
+    "background_missed",
+    "dropped",
+)
+
+
+def in_split(name: str, split: str) -> bool:
+    """Development: 001-026 and the odd-numbered reports after; held out: the
+    even-numbered reports from 028."""
+    if split == "all":
+        return True
+    number = int(name[:3])
+    heldout = number >= 27 and number % 2 == 0
+    return heldout if split == "heldout" else not heldout
+
+
+def load_cases(directory: Path = CORPUS) -> list[tuple[Path, dict]]:
+    return [
+        (path, json.loads(path.read_text(encoding="utf-8")))
+        for path in sorted(directory.glob("*.json"))
+    ]
+
+
+def _ids(gazetteer: Gazetteer, name: str) -> set[object]:
+    """What an expected place name can match: its places' ids and its own key."""
+    return {p.geonameid for p in gazetteer.candidates(name)} | {normalize_name(name)}
+
+
+def _found_ids(incident: ReportIncident) -> set[object]:
+    return {
+        incident.place.geonameid,
+        normalize_name(incident.place.name),
+        normalize_name(incident.place_reported),
+    }
+
+
+def _values(counts: dict | None) -> dict[tuple[str, str], int]:
+    """{(outcome, side): value} of a key's or extraction's counts, known only."""
+    found = {}
+    for outcome in OUTCOMES:
+        for side in SIDES:
+            value = ((counts or {}).get(outcome) or {}).get(side)
+            if value is not None:
+                found[outcome, side] = int(value)
+    return found
+
+
+def score_case(
+    name: str, case: dict, extraction: Extraction, gazetteer: Gazetteer, score: Score
+) -> None:
+    key = case["key"]
+    expected = key.get("incidents", [])
+    found = list(extraction.incidents)
+    matched: dict[int, ReportIncident] = {}
+    unplaced = {normalize_name(u.name) for u in extraction.unplaced}
+    for index, item in enumerate(expected):
+        wanted = _ids(gazetteer, item["place"])
+        hit = next((i for i in found if _found_ids(i) & wanted), None)
+        if hit is not None:
+            matched[index] = hit
+        else:
+            score.misses.append(f"{name}: place {item['place']!r} not found")
+            if normalize_name(item["place"]) not in unplaced:
+                score.dropped += 1
+                score.misses.append(f"{name}: place {item['place']!r} dropped")
+    score.places_expected += len(expected)
+    score.places_matched += len(matched)
+    # The widest place holding the report's totals is not claimed as an attack
+    # place: it is counted apart.
+    score.event_wide += sum(i.event_wide for i in found)
+    found = [i for i in found if not i.event_wide]
+    score.places_found += len(found)
+    all_wanted = (
+        set().union(*(_ids(gazetteer, i["place"]) for i in expected))
+        if expected
+        else set()
+    )
+    for incident in found:
+        if _found_ids(incident) & all_wanted:
+            score.places_right += 1
+        else:
+            score.misses.append(f"{name}: place {incident.place.name!r} not expected")
+
+    background = [
+        value
+        for item in key.get("background", [])
+        for value in (item.get("killed"), item.get("injured"))
+        if value is not None
+    ]
+    for index, item in enumerate(expected):
+        incident = matched.get(index)
+        got = _values(incident.counts) if incident else {}
+        _compare(name, item["place"], _values(item), got, background, score)
+    totals = _values(key.get("totals"))
+    _compare(
+        name, "totals", totals, _values(extraction.total_counts), background, score
+    )
+    texts = [b.evidence.sentence for b in extraction.background]
+    for item in key.get("background", []):
+        score.background_expected += 1
+        if not any(item["contains"] in text for text in texts):
+            score.background_missed += 1
+            score.misses.append(f"{name}: background {item['contains']!r} read as news")
+
+
+def _compare(
+    name: str,
+    where: str,
+    want: dict[tuple[str, str], int],
+    got: dict[tuple[str, str], int],
+    background: list[int],
+    score: Score,
+) -> None:
+    """Score what was found for one place (or the totals) against the key."""
+    score.figures_expected += len(want)
+    for slot, value in want.items():
+        if got.get(slot) == value:
+            score.figures_right += 1
+        else:
+            score.misses.append(
+                f"{name}: {where} {slot[0]} {slot[1]} {value}, found {got.get(slot)}"
+            )
+    for (outcome, side), value in got.items():
+        if want.get((outcome, side)) == value:
+            continue
+        other_sides = [v for (o, s), v in want.items() if o == outcome and s != side]
+        if value in other_sides:
+            score.wrong_side += 1
+            score.misses.append(f"{name}: {where} {value} {outcome} on side {side}")
+        elif value in background and value not in want.values():
+            score.background_counted += 1
+            score.misses.append(f"{name}: {where} background figure {value} counted")
+        else:
+            score.misses.append(f"{name}: {where} {outcome} {side} {value} not in key")
+
+
+def run_cases(
+    cases: Iterable[tuple[Path, dict]], gazetteer: Gazetteer
+) -> dict[str, Score]:
+    """Each report's score, by its file name (no extension)."""
+    scores = {}
+    for path, case in cases:
+        score = Score()
+        started = time.perf_counter()
+        published = case.get("published")
+        extraction = extract(
+            case["text"],
+            gazetteer,
+            published=dt.date.fromisoformat(published) if published else None,
+        )
+        score.seconds.append(time.perf_counter() - started)
+        score_case(path.stem, case, extraction, gazetteer, score)
+        scores[path.stem] = score
+    return scores
+
+
+def run(cases: Iterable[tuple[Path, dict]], gazetteer: Gazetteer) -> Score:
+    """The corpus-wide score of ``cases``."""
+    total = Score()
+    for score in run_cases(cases, gazetteer).values():
+        total.add(score)
+    return total
+
+
+def regressions(
+    scores: dict[str, Score], baseline: dict[str, dict[str, int]]
+) -> list[str]:
+    """A line per report and metric that reads worse than the baseline."""
+    lines = []
+    for name, score in scores.items():
+        now, before = score.record(), baseline.get(name)
+        if before is None:
+            continue
+        for metric in HIGHER_IS_BETTER:
+            if now[metric] < before.get(metric, 0):
+                lines.append(
+                    f"{name}: {metric} {before[metric]} -> {now[metric]} (worse)"
+                )
+        for metric in LOWER_IS_BETTER:
+            if now[metric] > before.get(metric, 0):
+                lines.append(
+                    f"{name}: {metric} {before[metric]} -> {now[metric]} (worse)"
+                )
+        if lines and lines[-1].startswith(name):
+            lines.extend(f"    {miss}" for miss in score.misses if miss)
+    return lines
+
+
+def load_baseline(path: Path = BASELINE) -> dict[str, dict[str, int]]:
+    if not path.exists():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))["reports"]
+
+
+def write_baseline(scores: dict[str, Score], path: Path = BASELINE) -> None:
+    reports = {name: score.record() for name, score in sorted(scores.items())}
+    body = {
+        "about": "Per-report results of python -m bench.report_quality; a change "
+        "that makes any report read worse fails tests/test_report_gate.py. "
+        "Record improvements with --update-baseline.",
+        "reports": reports,
+    }
+    path.write_text(json.dumps(body, indent=1) + "\n", encoding="utf-8")
+
+
+HELDOUT = CORPUS / "heldout_places.csv"
+NEAR_KM = 30.0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+def heldout_recall(
+    gazetteer: Gazetteer, path: Path = HELDOUT
+) -> tuple[int, list[tuple[str, str]], int]:
+    """Held-out place names real reports use, answered within ``NEAR_KM`` of their
+    cited coordinates: (answered, misses as (name, why), names)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    misses = []
+    for row in rows:
+        found = gazetteer.match(row["name"]).place
+        if found is None:
+            misses.append((row["name"], "not in the gazetteer"))
+            continue
+        km = _km(float(row["lat"]), float(row["lon"]), found.lat, found.lon)
+        if km > NEAR_KM:
+            misses.append((row["name"], f"{found.name} is {km:.0f} km away"))
+    return len(rows) - len(misses), misses, len(rows)
+
+
+def share(part: int, whole: int) -> str:
+    return f"{part / whole:.0%} ({part}/{whole})" if whole else "n/a (0/0)"
+
+
+def summary(score: Score, reports: int, where: str) -> list[str]:
+    """The corpus-wide figures, a line each."""
+    lines = [
+        f"corpus: {reports} reports in {where}",
+        f"place recall        {share(score.places_matched, score.places_expected)}",
+        f"place precision     {share(score.places_right, score.places_found)}",
+        f"event-wide holders  {score.event_wide} (province or district of totals)",
+        f"figure recall       {share(score.figures_right, score.figures_expected)}",
+        f"figures on the wrong side      {score.wrong_side}",
+        f"background figures counted     {score.background_counted}",
+        "background sentences missed    "
+        f"{score.background_missed} of {score.background_expected}",
+        f"places dropped (neither proposed nor unplaced)  {score.dropped}",
+    ]
+    if score.seconds:
+        median = statistics.median(score.seconds) * 1000
+        worst = max(score.seconds) * 1000
+        lines.append(
+            f"extraction per report: median {median:.1f} ms, worst {worst:.1f} ms"
+        )
+    return lines

@@ -1,0 +1,240 @@
+// The map payload's reader in static/incident-map.js (schema in
+// components/map/contract.py): the contract's check, the points' typed arrays and
+// what each layer call draws. Run with `npm test` (node --test).
+"use strict";
+
+const assert = require("node:assert/strict");
+const path = require("node:path");
+const { describe, it } = require("node:test");
+
+const map = require(path.join(__dirname, "..", "..", "static", "incident-map.js"));
+
+// A payload with every key of the contract: two target types of two classes, one
+// marker of three incidents at a province-wide point and one of a single incident.
+function payload(changes) {
+  return Object.assign(
+    {
+      schema: map.SCHEMA,
+      id: "abc123",
+      mode: "markers",
+      note: "",
+      words: {
+        notReported: "Not reported", incidentsHere: "incidents here", of: "of",
+        previous: "Previous", next: "Next", provinceWide: "Province-wide",
+        placeNotReported: "place not reported", killed: "killed", earlier: "Earlier",
+        fit: "Fit", legend: "Legend", cellHint: "incidents: click to zoom in",
+        deaths: "Deaths",
+      },
+      fields: [{ key: "source", label: "Source" }],
+      counts: [{ key: "killed_civilians", label: "Civilians killed" }],
+      classes: [
+        { key: "civic", label: "Civic", colour: "#E69F00", shape: "square" },
+        { key: "security", label: "Security", colour: "#0072B2", shape: "shield" },
+      ],
+      shapes: { circle: "M0 0", shield: "M1 1", square: "M2 2" },
+      types: [
+        { code: "police_paramilitary", label: "Police", cls: 1 },
+        { code: "market", label: "Market", cls: 0 },
+      ],
+      hidden: ["heat"],
+      strings: ["Quetta", "Balochistan", "A report"],
+      rows: { place: [0, 1, 1, 1], source: 2, killed_civilians: [2, -1, 0, 5] },
+      markers: [
+        { lat: 30.2, lon: 67.0, dx: 0, dy: 0, wide: false, type: 0, rows: [0] },
+        { lat: 28.5, lon: 65.5, dx: 0, dy: 0, wide: true, type: 1, rows: [1, 2, 3] },
+      ],
+      points: null,
+      cells: [],
+      deaths: [],
+      places: [],
+      heat: [],
+      bounds: [[28.5, 65.5], [30.2, 67.0]],
+    },
+    changes,
+  );
+}
+
+// Little-endian bytes in base64, as components/map/payload.py writes them.
+function encode(TypedArray, values) {
+  const array = TypedArray.from(values);
+  const view = new DataView(new ArrayBuffer(array.length * TypedArray.BYTES_PER_ELEMENT));
+  const set = {
+    Float32Array: (i, v) => view.setFloat32(i * 4, v, true),
+    Uint8Array: (i, v) => view.setUint8(i, v),
+    Uint32Array: (i, v) => view.setUint32(i * 4, v, true),
+  }[TypedArray.name];
+  array.forEach((v, i) => set(i, v));
+  return Buffer.from(view.buffer).toString("base64");
+}
+
+describe("the contract", () => {
+  it("accepts a payload of this schema with every key", () => {
+    assert.equal(map.contractMismatch(payload()), null);
+  });
+
+  it("names each key a payload lacks", () => {
+    const data = payload();
+    delete data.bounds;
+    delete data.words;
+    assert.deepEqual(map.contractMismatch(data), ["words", "bounds"]);
+  });
+
+  it("refuses a payload of another schema even with every key", () => {
+    assert.deepEqual(map.contractMismatch(payload({ schema: map.SCHEMA + 1 })), []);
+    assert.deepEqual(map.contractMismatch(payload({ schema: String(map.SCHEMA) })), []);
+  });
+
+  it("lists a key of every part the test payload has", () => {
+    const data = payload();
+    assert.deepEqual(Object.keys(data), map.CONTRACT.payload);
+    assert.deepEqual(Object.keys(data.words), map.CONTRACT.words);
+    assert.deepEqual(Object.keys(data.markers[0]), map.CONTRACT.marker);
+    assert.deepEqual(Object.keys(data.types[0]), map.CONTRACT.type);
+    assert.deepEqual(Object.keys(data.classes[0]), map.CONTRACT.class);
+  });
+});
+
+describe("the points' typed arrays", () => {
+  it("decodes what numpy wrote (little-endian float32, uint8, uint32)", () => {
+    // base64 of numpy's tobytes() for dtypes <f4, <u1 and <u4 of these values
+    const points = map.decodePoints({
+      count: 3,
+      lat: "AADsQQCAhEIAAAC+", // 29.5, 66.25, -0.125
+      lon: "AADsQQCAhEIAAAC+",
+      type: "AwD/", // 3, 0, 255
+      row: "AAAAAHARAQD/////", // 0, 70000, 4294967295
+    });
+    assert.equal(points.count, 3);
+    assert.ok(points.lat instanceof Float32Array);
+    assert.deepEqual(Array.from(points.lat), [29.5, 66.25, -0.125]);
+    assert.deepEqual(Array.from(points.lon), [29.5, 66.25, -0.125]);
+    assert.ok(points.type instanceof Uint8Array);
+    assert.deepEqual(Array.from(points.type), [3, 0, 255]);
+    assert.ok(points.row instanceof Uint32Array);
+    assert.deepEqual(Array.from(points.row), [0, 70000, 4294967295]);
+  });
+
+  it("gives back every value it was sent, in order", () => {
+    const lat = [24.86, 25.12, 31.9, 29.5];
+    const lon = [61.6, 62.3, 69.2, 66.9];
+    const points = map.decodePoints({
+      count: 4,
+      lat: encode(Float32Array, lat),
+      lon: encode(Float32Array, lon),
+      type: encode(Uint8Array, [1, 0, 1, 2]),
+      row: encode(Uint32Array, [7, 65536, 3, 123456789]),
+    });
+    assert.deepEqual(Array.from(points.lat), Array.from(Float32Array.from(lat)));
+    assert.deepEqual(Array.from(points.lon), Array.from(Float32Array.from(lon)));
+    assert.deepEqual(Array.from(points.type), [1, 0, 1, 2]);
+    assert.deepEqual(Array.from(points.row), [7, 65536, 3, 123456789]);
+  });
+
+  it("picks the points of one target type", () => {
+    const points = map.decodePoints({
+      count: 5,
+      lat: encode(Float32Array, [1, 2, 3, 4, 5]),
+      lon: encode(Float32Array, [1, 2, 3, 4, 5]),
+      type: encode(Uint8Array, [1, 0, 1, 2, 1]),
+      row: encode(Uint32Array, [0, 1, 2, 3, 4]),
+    });
+    assert.deepEqual(map.pointsOfType(points, 1), [0, 2, 4]);
+    assert.deepEqual(map.pointsOfType(points, 2), [3]);
+    assert.deepEqual(map.pointsOfType(points, 9), []);
+  });
+});
+
+describe("what each layer call draws", () => {
+  const call = (kind, key) => ({ payload: "abc123", kind: kind, key: key });
+
+  it("draws a target type's markers in markers mode", () => {
+    assert.deepEqual(map.plan(call("type", "market"), payload()), {
+      draw: "markers", type: 1, hidden: false,
+    });
+  });
+
+  it("draws a target type's points in points mode", () => {
+    const what = map.plan(call("type", "police_paramilitary"), payload({ mode: "points" }));
+    assert.deepEqual(what, { draw: "points", type: 0, hidden: false });
+  });
+
+  it("draws no target type in cells mode, and cells only there", () => {
+    assert.equal(map.plan(call("type", "market"), payload({ mode: "cells" })).draw, null);
+    assert.equal(map.plan(call("cells", "cells"), payload({ mode: "cells" })).draw, "cells");
+    assert.equal(map.plan(call("cells", "cells"), payload()).draw, null);
+    assert.equal(map.plan(call("cells", "cells"), payload({ mode: "points" })).draw, null);
+  });
+
+  it("draws nothing for a target type the payload does not have", () => {
+    assert.deepEqual(map.plan(call("type", "hospital"), payload()), {
+      draw: null, type: -1, hidden: false,
+    });
+  });
+
+  it("draws deaths and place names in every mode", () => {
+    for (const mode of ["markers", "points", "cells"]) {
+      assert.equal(map.plan(call("deaths", "deaths"), payload({ mode })).draw, "deaths");
+      assert.equal(map.plan(call("names", "names"), payload({ mode })).draw, "names");
+    }
+  });
+
+  it("draws the heat layer only when there is heat", () => {
+    assert.equal(map.plan(call("heat", "heat"), payload()).draw, null);
+    const heat = [{ lat: 30, lon: 67, weight: 2 }];
+    assert.equal(map.plan(call("heat", "heat"), payload({ heat })).draw, "heat");
+  });
+
+  it("starts a layer unticked when the payload says it is hidden", () => {
+    assert.equal(map.plan(call("heat", "heat"), payload()).hidden, true);
+    assert.equal(map.plan(call("deaths", "deaths"), payload()).hidden, false);
+    const data = payload({ hidden: ["market"] });
+    assert.equal(map.plan(call("type", "market"), data).hidden, true);
+  });
+
+  it("draws nothing for a kind it does not know", () => {
+    const heat = [{ lat: 30, lon: 67, weight: 2 }];
+    for (const mode of ["markers", "points", "cells"]) {
+      assert.equal(map.plan(call("roads", "roads"), payload({ mode, heat })).draw, null);
+    }
+  });
+});
+
+describe("what a marker says", () => {
+  it("reads a column per incident, or one value for every incident", () => {
+    const data = payload();
+    assert.equal(map.rowValue(data, "place", 0), 0);
+    assert.equal(map.rowValue(data, "place", 2), 1);
+    assert.equal(map.rowValue(data, "killed_civilians", 1), -1);
+    assert.equal(map.rowValue(data, "source", 3), 2);
+    assert.equal(map.rowValue(data, "injured", 0), undefined);
+  });
+
+  it("takes a type's label, and its colour and shape from its class", () => {
+    assert.deepEqual(map.typeStyle(payload(), 1), {
+      label: "Market", colour: "#E69F00", shape: "square", code: "market",
+    });
+  });
+
+  it("names a marker by place, type and count, and says when the place is wide", () => {
+    const data = payload();
+    const [one, three] = data.markers;
+    assert.equal(map.markerName(data, one, map.typeStyle(data, 0)), "Quetta \u00b7 Police");
+    assert.equal(
+      map.markerName(data, three, map.typeStyle(data, 1)),
+      "Balochistan (place not reported) \u00b7 Market \u00b7 3 incidents here",
+    );
+  });
+
+  it("writes large counts in thousands", () => {
+    assert.equal(map.countText(2), 2);
+    assert.equal(map.countText(999), 999);
+    assert.equal(map.countText(1000), "1k");
+    assert.equal(map.countText(12600), "13k");
+  });
+
+  it("scales heat weights to the largest", () => {
+    const heat = [{ lat: 1, lon: 2, weight: 4 }, { lat: 3, lon: 4, weight: 1 }];
+    assert.deepEqual(map.heatPoints(heat), [[1, 2, 1], [3, 4, 0.25]]);
+    assert.deepEqual(map.heatPoints([{ lat: 1, lon: 2, weight: 0 }]), [[1, 2, 0]]);
+  });
+});
