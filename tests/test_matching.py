@@ -1,5 +1,5 @@
-"""The incident matcher: names, places, dates, types, proposals, candidate
-windows."""
+"""The incident matcher: names, places, dates, types, proposals, candidate windows,
+and a regression gate over the real report pairs of ``tests/data/matching``."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from dataclasses import replace
 
 import pytest
 
+from bench.matching import Sides, run
+from bench.matching_sides import load_pairs
 from components.domain.matching import (
     DEFAULT_RULES,
     RULED_OUT,
@@ -444,3 +446,19 @@ def test_window_needs_a_date():
     with pytest.raises(FieldError):
         candidate_window(replace(QUETTA, date=None))
     assert Window(DAY, DAY).holds(QUETTA)
+
+
+# --- The real pairs --------------------------------------------------------------
+
+GATE = {True: 1.0, False: 1.0}
+"""Accuracy on same and on different pairs, with incidents from the answer keys
+(``python -m bench.matching``): what the rules reach; lower is a regression."""
+
+
+def test_pairs_from_the_keys(gazetteer):
+    pairs = load_pairs()
+    assert len(pairs) == 64
+    tally = run(pairs, Sides(gazetteer), ways=("keys",))["keys"]["all"]
+    print(f"same pairs {tally.share(True)}, different pairs {tally.share(False)}")
+    for same, floor in GATE.items():
+        assert tally.accuracy(same) >= floor, tally.share(same)
