@@ -8,8 +8,6 @@ from dataclasses import replace
 
 import pytest
 
-from bench.matching import Sides, run
-from bench.matching_sides import load_pairs
 from components.domain.matching import (
     DEFAULT_RULES,
     RULED_OUT,
@@ -27,6 +25,8 @@ from components.domain.matching import (
 from components.domain.model import Casualties
 from components.domain.vocabularies import DatePrecision, GeoPrecision
 from components.support.errors import FieldError
+from tests.harness.match_scoring import Sides, run
+from tests.harness.matching_pairs import load_pairs
 
 DAY = dt.date(2025, 3, 16)
 

@@ -21,13 +21,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.harness.app_server import free_port
 from components.map.assets import missing_files
 from components.store import DATA_DIR_VARIABLE, DATABASE_URL_VARIABLE, open_store
 from tests.browser.conftest import ARTIFACTS, AppServer
 from tests.browser.test_sign_in import oidc_provider, sign_in  # noqa: F401
 from tests.browser.test_team import paste_and_extract
 from tests.conftest import ROOT
+from tests.harness.app_server import free_port
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 

@@ -1,4 +1,4 @@
-"""The pairs of ``tests/data/matching`` as incidents, for ``bench.matching``.
+"""The pairs of ``tests/data/matching`` as incidents, for the matcher's scoring.
 
 Each side of a pair is a report: the corpus file it names, or the report written
 inline. It becomes incidents two ways, :func:`by_key` (its answer key, places
@@ -26,7 +26,7 @@ from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import Gazetteer
 from components.report import Extraction, ReportIncident, extract
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 PAIRS = DATA / "matching"
 CORPUS = DATA / "reports" / "corpus"
 
