@@ -141,14 +141,14 @@ def read_link(params: Params, terms: LinkTerms) -> Link:
             note = _UNKNOWN.get(name, name + " '{}' is not in the data.")
             notes.extend(note.format(_short(value)) for value in unknown)
         elif name == DATES:
-            dates, note = _read_dates(values, terms.span)
-            notes.extend(note)
+            dates, said = _read_dates(values, terms.span)
+            notes.extend(said)
         elif name == MAP:
-            view, note = _read_map(values)
-            notes.extend(note)
+            view, said = _read_map(values)
+            notes.extend(said)
         elif name == PROJECTOR:
-            projector, note = _read_projector(values)
-            notes.extend(note)
+            projector, said = _read_projector(values)
+            notes.extend(said)
     return Link(chosen, dates, view, projector, frozenset(rewrite), tuple(notes))
 
 

@@ -134,7 +134,8 @@ def compare_place(
                 else f"{first} is in {where}"
             )
             return Reason("place", "within", words, rules.within), km
-    coarser = max(facts.precision, other.precision)  # type: ignore[type-var]
+    unknown = GeoPrecision.REGION  # a point of unknown precision is the coarsest
+    coarser = max(facts.precision or unknown, other.precision or unknown)
     if coarser == GeoPrecision.REGION:
         if facts.admin1 and facts.admin1 == other.admin1:
             inner = facts if facts.precision != GeoPrecision.REGION else other
