@@ -471,7 +471,7 @@ def test_a_link_the_page_cannot_follow_gets_a_note(params, shown):
         ),
         (  # not a URL at all
             "nobody:hunter2@somewhere",
-            ["`nobody:***@somewhere`", "Could not parse", "server is running"],
+            ["`nobody:***@somewhere`", "URL cannot be read", "server is running"],
         ),
         (  # a port that is not a number
             "postgresql://nobody:hunter2@127.0.0.1:five/incidents",
