@@ -18,24 +18,28 @@
   // contract:begin
   var CONTRACT = {
     "payload": ["schema", "id", "mode", "note", "words", "fields", "counts", "classes",
-                "shapes", "types", "hidden", "strings", "rows", "markers", "points", "cells",
-                "deaths", "places", "heat", "bounds"],
-    "marker": ["lat", "lon", "dx", "dy", "wide", "type", "rows"],
-    "points": ["count", "lat", "lon", "type", "row"],
+                "shapes", "types", "hidden", "strings", "popup", "inline", "markers",
+                "points", "cells", "deaths", "places", "heat", "bounds"],
+    "marker": ["lat", "lon", "dx", "dy", "wide", "type", "group", "count", "deaths",
+               "place"],
+    "points": ["count", "lat", "lon", "type", "size"],
     "cell": ["south", "west", "north", "east", "count", "deaths"],
     "deaths": ["lat", "lon", "radius", "total", "wide", "lines"],
     "place": ["lat", "lon", "text", "wide"],
     "heat": ["lat", "lon", "weight"],
     "words": ["notReported", "incidentsHere", "of", "previous", "next", "provinceWide",
               "placeNotReported", "killed", "earlier", "fit", "legend", "cellHint",
-              "deaths"],
+              "deaths", "killedHere", "loading", "gone", "failed", "inFile"],
+    "incident": ["place", "precision", "lines", "excerpt", "counts", "earlier"],
+    "page": ["total", "deaths", "start", "incidents"],
+    "inline": ["strings", "rows", "members"],
     "field": ["key", "label"],
     "class": ["key", "label", "colour", "shape"],
     "type": ["code", "label", "cls"],
     "layer": ["payload", "key", "kind"]
   };
   // contract:end
-  var SCHEMA = 2;
+  var SCHEMA = 3;
   var SVG = "http://www.w3.org/2000/svg";
 
   function element(tag, text, className) {
@@ -58,7 +62,8 @@
     return data.schema !== SCHEMA || missing.length ? missing : null;
   }
 
-  // Points arrive as little-endian typed arrays in base64 (components/map/payload.py).
+  // Points arrive as little-endian typed arrays in base64 (components/map/payload/
+  // points.py); a point is a group, its number its position.
   function decodePoints(points) {
     function bytes(text) {
       var raw = atob(text), out = new Uint8Array(raw.length);
@@ -70,7 +75,7 @@
       lat: new Float32Array(bytes(points.lat)),
       lon: new Float32Array(bytes(points.lon)),
       type: new Uint8Array(bytes(points.type)),
-      row: new Uint32Array(bytes(points.row)),
+      size: new Uint32Array(bytes(points.size)),
     };
   }
 
@@ -153,10 +158,73 @@
   }
 
   // --- Incidents' popups --------------------------------------------------------
-  function rowValue(data, key, i) {
-    var column = data.rows[key];
+  // A popup shows one incident at a time of the groups it was opened on, asking
+  // for them a page at a time: from the app (data.popup), or from the payload
+  // itself in a map file (data.inline). Every value is text, set as text.
+
+  // A column of a map file's incidents: a value per incident, or one for all.
+  function rowValue(inline, key, i) {
+    var column = inline.rows[key];
     if (column === undefined) return undefined;
     return Array.isArray(column) ? column[i] : column;
+  }
+
+  // Incident number `i` of a map file, as the app's pages give one.
+  function rowIncident(data, i) {
+    var inline = data.inline, s = inline.strings;
+    var lines = [];
+    data.fields.forEach(function (field) {
+      var value = rowValue(inline, field.key, i);
+      if (value === undefined || value < 0 || field.key === "excerpt") return;
+      lines.push([field.label, s[value]]);
+    });
+    var excerpt = rowValue(inline, "excerpt", i);
+    return {
+      place: s[rowValue(inline, "place", i)],
+      precision: s[rowValue(inline, "precision", i)],
+      lines: lines,
+      excerpt: excerpt === undefined || excerpt < 0 ? "" : s[excerpt],
+      counts: data.counts.map(function (field) {
+        var value = rowValue(inline, field.key, i);
+        return value === undefined ? -1 : value;
+      }),
+      earlier: (rowValue(inline, "earlier", i) || []).map(function (index) { return s[index]; }),
+    };
+  }
+
+  var INLINE_PAGE = 20;
+
+  // A page of a map file's incidents of `groups`, from `start`, as the app's.
+  function inlinePage(data, groups, start) {
+    var members = [], deaths = -1;
+    groups.forEach(function (g) {
+      members = members.concat(data.inline.members[g] || []);
+      var marker = data.markers[g];
+      if (marker && marker.group === g && marker.deaths >= 0) deaths = Math.max(deaths, 0) + marker.deaths;
+    });
+    return {
+      total: members.length, deaths: deaths, start: start,
+      incidents: members.slice(start, start + INLINE_PAGE).map(function (i) { return rowIncident(data, i); }),
+    };
+  }
+
+  // The address of a page of the app's incidents of `groups`, from `start`.
+  function pageAddress(data, groups, start) {
+    return data.popup + "&groups=" + groups.join(",") + "&start=" + start;
+  }
+
+  // A page of the incidents of `groups` from `start`: a promise of a page
+  // (contract "page"); it fails with "gone" when the app no longer serves this
+  // map, else "failed".
+  function pageOf(data, groups, start) {
+    if (data.inline) return Promise.resolve(inlinePage(data, groups, start));
+    if (!data.popup || typeof fetch !== "function") return Promise.reject(new Error("failed"));
+    return fetch(pageAddress(data, groups, start), {credentials: "same-origin"})
+      .then(function (response) {
+        if (response.status === 404) throw new Error("gone");
+        if (!response.ok) throw new Error("failed");
+        return response.json();
+      });
   }
 
   function line(parent, label, value) {
@@ -166,49 +234,92 @@
     parent.appendChild(row);
   }
 
-  function incident(data, i) {
-    var s = data.strings, w = data.words;
+  function incidentBox(data, incident) {
+    var w = data.words;
     var box = element("div", null, "incident-popup");
     var head = element("div");
-    head.appendChild(element("b", s[rowValue(data, "place", i)]));
+    head.appendChild(element("b", incident.place));
     head.appendChild(document.createTextNode(" "));
-    head.appendChild(element("small", "(" + s[rowValue(data, "precision", i)] + ")"));
+    head.appendChild(element("small", "(" + incident.precision + ")"));
     box.appendChild(head);
-    data.fields.forEach(function (field) {
-      var value = rowValue(data, field.key, i);
-      if (value === undefined || value < 0) return;
-      if (field.key === "excerpt") box.appendChild(element("i", "\u201c" + s[value] + "\u201d"));
-      else line(box, field.label, s[value]);
-    });
-    data.counts.forEach(function (field) {
-      var value = rowValue(data, field.key, i);
+    incident.lines.forEach(function (pair) { line(box, pair[0], pair[1]); });
+    if (incident.excerpt) box.appendChild(element("i", "\u201c" + incident.excerpt + "\u201d"));
+    data.counts.forEach(function (field, k) {
+      var value = incident.counts[k];
       line(box, field.label, value < 0 ? w.notReported : value.toLocaleString("en"));
     });
-    (rowValue(data, "earlier", i) || []).forEach(function (index) {
-      line(box, w.earlier, s[index]);
-    });
+    incident.earlier.forEach(function (text) { line(box, w.earlier, text); });
     return box;
   }
 
-  function pagedPopup(data, rows, page, update) {
-    var box = element("div");
-    box.appendChild(incident(data, rows[page]));
-    if (rows.length > 1) {
-      var w = data.words, nav = element("div", null, "incident-pager");
-      var previous = element("button", "\u25c0"), next = element("button", "\u25b6");
-      previous.setAttribute("aria-label", w.previous);
-      next.setAttribute("aria-label", w.next);
-      previous.disabled = page === 0;
-      next.disabled = page === rows.length - 1;
-      previous.onclick = function () { update(pagedPopup(data, rows, page - 1, update)); };
-      next.onclick = function () { update(pagedPopup(data, rows, page + 1, update)); };
-      nav.appendChild(previous);
-      nav.appendChild(element("span", " " + (page + 1).toLocaleString("en") + " " + w.of +
-        " " + rows.length.toLocaleString("en") + " " + w.incidentsHere + " "));
-      nav.appendChild(next);
-      box.appendChild(nav);
+  // What a popup says above its incident: how many, and the deaths they report.
+  function groupSummary(data, total, deaths, count) {
+    var w = data.words;
+    var text = count.toLocaleString("en") + " " + w.incidentsHere;
+    if (deaths >= 0) text += " \u00b7 " + deaths.toLocaleString("en") + " " + w.killedHere;
+    if (total < count) text += "; " + w.inFile + " " + total.toLocaleString("en");
+    return text;
+  }
+
+  // A popup on the incidents of `groups` (`count` of them, as drawn): `show` sets
+  // the popup's content, first once the first incident has come (so the popup
+  // opens at its size, and the map pans once for it, not again when it fills).
+  // Pages come as they are asked for; a page that arrives after the reader
+  // moved on is kept, not shown.
+  function groupPopup(data, groups, count, show) {
+    var known = {}, total = count, deaths = -1, at = 0, asked = 0, problem = null;
+    var shown = false;
+
+    function render() {
+      if (!shown && !known[at] && !problem) return;
+      shown = true;
+      var w = data.words, box = element("div");
+      box.setAttribute("data-groups", groups.join(","));
+      if (count > 1) {
+        box.appendChild(element("div", groupSummary(data, total, deaths, count), "incident-summary"));
+      }
+      if (problem) box.appendChild(element("div", problem === "gone" ? w.gone : w.failed, "incident-problem"));
+      else if (known[at]) box.appendChild(incidentBox(data, known[at]));
+      else box.appendChild(element("div", w.loading, "incident-loading"));
+      if (total > 1) {
+        var nav = element("div", null, "incident-pager");
+        var previous = element("button", "\u25c0"), next = element("button", "\u25b6");
+        previous.setAttribute("aria-label", w.previous);
+        next.setAttribute("aria-label", w.next);
+        previous.disabled = at === 0;
+        next.disabled = at >= total - 1;
+        // The content is drawn anew, taking the button out of the page: the map
+        // would then take the click for its own and close the popup.
+        previous.onclick = function (event) { event.stopPropagation(); go(at - 1); };
+        next.onclick = function (event) { event.stopPropagation(); go(at + 1); };
+        nav.appendChild(previous);
+        nav.appendChild(element("span", " " + (at + 1).toLocaleString("en") + " " + w.of +
+          " " + total.toLocaleString("en") + " " + w.incidentsHere + " "));
+        nav.appendChild(next);
+        box.appendChild(nav);
+      }
+      show(box);
     }
-    return box;
+
+    function go(index) {
+      at = index;
+      problem = null;
+      render();
+      if (known[index]) return;
+      var ticket = ++asked;
+      pageOf(data, groups, index).then(function (page) {
+        total = page.total;
+        deaths = page.deaths;
+        page.incidents.forEach(function (incident, k) { known[page.start + k] = incident; });
+        if (ticket === asked) render();
+      }, function (error) {
+        if (ticket !== asked) return;
+        problem = error && error.message === "gone" ? "gone" : "failed";
+        render();
+      });
+    }
+
+    go(0);
   }
 
   // --- Symbols: a shape and a colour per target class -----------------------------
@@ -249,21 +360,35 @@
     return {label: type.label, colour: cls.colour, shape: cls.shape, code: type.code};
   }
 
-  // --- Markers: one per target type and point ---------------------------------------
+  // --- Markers: one per group (target type and point) ------------------------------
 
   // A marker's accessible name: its place, the target type, how many incidents.
   function markerName(data, m, style) {
-    var w = data.words, n = m.rows.length;
-    var place = data.strings[rowValue(data, "place", m.rows[0])];
+    var w = data.words, n = m.count;
+    var place = data.strings[m.place];
     return place + (m.wide ? " (" + w.placeNotReported + ")" : "") + " \u00b7 " +
       style.label + (n > 1 ? " \u00b7 " + n.toLocaleString("en") + " " + w.incidentsHere : "");
+  }
+
+  // Show `box` in the marker's popup, opening it the first time (the map pans
+  // to fit it then, and not again as its pages change).
+  function showPopup(marker, box) {
+    var popup = marker.getPopup();
+    if (!popup) {
+      marker.bindPopup(box, {maxWidth: 380});
+      marker.openPopup();
+      marker.getPopup().options.autoPan = false;
+    } else {
+      popup.setContent(box);
+      if (!marker.isPopupOpen()) marker.openPopup();
+    }
   }
 
   function drawMarkers(group, index, data) {
     var style = typeStyle(data, index);
     data.markers.forEach(function (m) {
       if (m.type !== index) return;
-      var n = m.rows.length, size = n > 1 ? 26 : 22;
+      var n = m.count, size = n > 1 ? 26 : 22;
       var name = markerName(data, m, style);
       var marker = L.marker([m.lat, m.lon], {
         icon: L.divIcon({
@@ -277,23 +402,48 @@
         keyboard: true,
       });
       marker.bindTooltip(element("span", name));
-      marker.bindPopup(function () {
-        return pagedPopup(data, m.rows, 0, function (box) { marker.setPopupContent(box); });
-      }, {maxWidth: 380});
+      var open = function () {
+        groupPopup(data, [m.group], n, function (box) { showPopup(marker, box); });
+      };
+      marker.on("click", open);
+      marker.on("keypress", function (event) {
+        if (event.originalEvent && event.originalEvent.key === "Enter") open();
+      });
       marker.on("add", function () {
         var node = marker.getElement();
-        if (node) { node.setAttribute("aria-label", name); node.setAttribute("role", "button"); }
+        if (!node) return;
+        node.setAttribute("aria-label", name);
+        node.setAttribute("role", "button");
+        node.setAttribute("data-group", String(m.group));
       });
       group.addLayer(marker);
     });
   }
 
-  // --- Points on a canvas, for many incidents ---------------------------------------
+  // --- Points on a canvas, for many groups ---------------------------------------------
   var PointLayer = null;  // made on first use: Leaflet is there by then
+  var PICKED_AT_MOST = 64;  // groups one click asks about (the nearest)
 
   function pointLayer(data, type) {
     if (!PointLayer) PointLayer = L.Layer.extend(pointLayerMethods);
     return new PointLayer(data, type);
+  }
+
+  // The pixel radius of a point of `size` incidents at `zoom`: larger groups a
+  // little larger.
+  function pointRadius(size, zoom) {
+    var radius = zoom >= 9 ? 4 : 3;
+    return size > 1 ? radius + Math.min(5, 1.5 * Math.log(size) / Math.LN10) : radius;
+  }
+
+  // The groups of `found` ([group, distance in pixels]) nearest first, at most
+  // PICKED_AT_MOST, and how many incidents they hold.
+  function nearestGroups(found, sizes) {
+    found.sort(function (a, b) { return a[1] - b[1] || a[0] - b[0]; });
+    var groups = found.slice(0, PICKED_AT_MOST).map(function (f) { return f[0]; });
+    var count = 0;
+    groups.forEach(function (g) { count += sizes[g]; });
+    return {groups: groups, count: count};
   }
 
   var pointLayerMethods = {
@@ -310,11 +460,14 @@
       map.getPanes().overlayPane.appendChild(this._canvas);
       map.on("moveend zoomend resize", this._redraw, this);
       map.on("click", this._pick, this);
+      (map._incidentPoints = map._incidentPoints || []).push(this);
       this._redraw();
     },
     onRemove: function (map) {
       map.off("moveend zoomend resize", this._redraw, this);
       map.off("click", this._pick, this);
+      var self = this;
+      map._incidentPoints = (map._incidentPoints || []).filter(function (l) { return l !== self; });
       L.DomUtil.remove(this._canvas);
     },
     _redraw: function () {
@@ -330,9 +483,9 @@
       context.fillStyle = this._style.colour;
       context.strokeStyle = "#ffffff";
       context.lineWidth = 0.8;
-      var p = this._data.points, grid = {}, cellSize = 12, radius = map.getZoom() >= 9 ? 4 : 3;
+      var p = this._data.points, grid = {}, cellSize = 12, zoom = map.getZoom();
       for (var k = 0; k < this._mine.length; k++) {
-        var i = this._mine[k];
+        var i = this._mine[k], radius = pointRadius(p.size[i], zoom);
         var pt = map.latLngToContainerPoint([p.lat[i], p.lon[i]]);
         if (pt.x < -radius || pt.y < -radius || pt.x > size.x + radius || pt.y > size.y + radius) continue;
         context.beginPath();
@@ -346,22 +499,39 @@
       this._cellSize = cellSize;
       canvas.setAttribute("data-drawn", String(this._mine.length));
     },
-    _pick: function (event) {
-      var map = this._map, at = event.containerPoint, p = this._data.points;
-      var found = [], c = this._cellSize;
+    // [group, distance] of this layer's points under the pixel `at`.
+    _near: function (at) {
+      var map = this._map, p = this._data.points, c = this._cellSize, zoom = map.getZoom();
+      var found = [];
       for (var dx = -1; dx <= 1; dx++) {
         for (var dy = -1; dy <= 1; dy++) {
           var key = (Math.floor(at.x / c) + dx) + ":" + (Math.floor(at.y / c) + dy);
           (this._grid[key] || []).forEach(function (i) {
             var pt = map.latLngToContainerPoint([p.lat[i], p.lon[i]]);
-            if (Math.abs(pt.x - at.x) <= 6 && Math.abs(pt.y - at.y) <= 6) found.push(p.row[i]);
+            var reach = Math.max(6, pointRadius(p.size[i], zoom));
+            var ddx = Math.abs(pt.x - at.x), ddy = Math.abs(pt.y - at.y);
+            if (ddx <= reach && ddy <= reach) found.push([i, ddx + ddy]);
           });
         }
       }
+      return found;
+    },
+    // A click: one popup for the groups under it, of every target type drawn.
+    _pick: function (event) {
+      if (event.incidentPicked) return;
+      event.incidentPicked = true;
+      var map = this._map, data = this._data, found = [];
+      (map._incidentPoints || [this]).forEach(function (layer) {
+        if (layer._data === data) found = found.concat(layer._near(event.containerPoint));
+      });
       if (!found.length) return;
-      var data = this._data, popup = L.popup({maxWidth: 380}).setLatLng(event.latlng);
-      popup.setContent(pagedPopup(data, found, 0, function (box) { popup.setContent(box); }));
-      popup.openOn(map);
+      var picked = nearestGroups(found, data.points.size);
+      var popup = L.popup({maxWidth: 380}).setLatLng(event.latlng);
+      groupPopup(data, picked.groups, picked.count, function (box) {
+        popup.setContent(box);
+        if (!popup.isOpen()) popup.openOn(map);
+        popup.options.autoPan = false;  // panned once, when it opened
+      });
     },
   };
 
@@ -578,7 +748,10 @@
     module.exports = {
       CONTRACT: CONTRACT, SCHEMA: SCHEMA, contractMismatch: contractMismatch,
       decodePoints: decodePoints, plan: plan, pointsOfType: pointsOfType,
-      rowValue: rowValue, typeStyle: typeStyle, markerName: markerName,
+      rowValue: rowValue, rowIncident: rowIncident, inlinePage: inlinePage,
+      pageAddress: pageAddress, pageOf: pageOf, groupSummary: groupSummary,
+      nearestGroups: nearestGroups, pointRadius: pointRadius,
+      typeStyle: typeStyle, markerName: markerName,
       countText: countText, heatPoints: heatPoints,
     };
     return;

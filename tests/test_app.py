@@ -63,9 +63,7 @@ def marker_points(at: AppTest) -> set[tuple[float, float]]:
 
 
 def rows_at(at: AppTest, point: tuple[float, float]) -> int:
-    return sum(
-        len(m["rows"]) for m in incident_groups(at) if (m["lat"], m["lon"]) == point
-    )
+    return sum(m["count"] for m in incident_groups(at) if (m["lat"], m["lon"]) == point)
 
 
 def table_places(at: AppTest) -> list[str]:
@@ -323,7 +321,7 @@ def test_date_slider_narrows_table_map_and_figures(tmp_path, monkeypatch):
     march = at.dataframe[0].value
     assert 0 < len(march) < 300
     assert march["date"].between("2025-03-01", "2025-03-31").all()
-    assert sum(len(m["rows"]) for m in incident_groups(at)) == len(march)
+    assert sum(m["count"] for m in incident_groups(at)) == len(march)
     assert "SYNTHETIC" in " ".join(m.value for m in at.markdown)
 
 

@@ -43,11 +43,16 @@ def test_one_layer_per_target_type_in_the_data_then_deaths_names_and_heat(
 
 
 def test_rendered_map_carries_each_row_once(seed_frame):
+    # A map file has no app to ask: its popups' incidents travel in it.
     html = rendered(seed_frame)
     (data,) = calls(html, "payload")
-    assert len(data["rows"]["place"]) == len(seed_frame)
-    rows = sorted(row for marker in data["markers"] for row in marker["rows"])
+    assert data["popup"] == ""
+    assert len(data["inline"]["rows"]["place"]) == len(seed_frame)
+    rows = sorted(row for group in data["inline"]["members"] for row in group)
     assert rows == list(range(len(seed_frame)))
+    assert [m["count"] for m in data["markers"]] == [
+        len(group) for group in data["inline"]["members"]
+    ]
     layer_calls = calls(html, "layer")
     assert {call["payload"] for call in layer_calls} == {data["id"]}
     assert [c["key"] for c in layer_calls][-3:] == ["deaths", "names", "heat"]

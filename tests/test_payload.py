@@ -7,8 +7,15 @@ import pytest
 
 from components.domain.table import complete_frame, latest_records
 from components.domain.vocabularies import GeoPrecision
-from components.map.payload.build import MAX_MARKERS, POINT_BUDGET, View, build_payload
+from components.map.payload.build import (
+    MAX_MARKERS,
+    PAYLOAD_BUDGET,
+    POINT_BUDGET,
+    View,
+    build_payload,
+)
 from components.map.payload.columns import StringTable
+from components.map.payload.groups import TableGroups, in_groups, point_groups
 from components.map.payload.json_text import payload_script, script_json
 from components.map.payload.markers import stack_offsets
 from components.map.payload.viewless import (
@@ -16,6 +23,7 @@ from components.map.payload.viewless import (
     death_radius,
     heat_points,
     place_labels,
+    place_table,
     viewless_layers,
 )
 from tests.harness.synthetic_data import spread_frame
@@ -26,8 +34,8 @@ def payload_of(frame, **options):
     return build_payload(latest, list(latest["target_type"].unique()), **options)
 
 
-def column(payload, key, i):
-    values = payload["rows"][key]
+def column(inline, key, i):
+    values = inline["rows"][key]
     return values if isinstance(values, int) else values[i]
 
 
@@ -38,31 +46,43 @@ def test_one_marker_per_target_type_and_point(seed_frame):
     types = [t["code"] for t in payload["types"]]
     (prison,) = [m for m in payload["markers"] if types[m["type"]] == "prison"]
     assert (prison["lat"], prison["lon"], prison["wide"]) == (29.79966, 66.84553, False)
-    assert len(payload["rows"]["place"]) == len(seed_frame)
-    # A column with one value for every row travels as that value.
-    assert payload["rows"]["date"] == payload["strings"].index(
-        "01 Feb 2026 (within a week)"
-    )
+    assert payload["strings"][prison["place"]] == "Mastung"
+    assert (prison["count"], prison["deaths"]) == (1, -1)
+    assert [m["group"] for m in payload["markers"]] == list(range(len(seed_frame)))
 
 
-def test_rows_carry_text_once_and_unknown_counts_as_minus_one(seed_frame):
-    payload = payload_of(seed_frame)
-    strings = payload["strings"]
+def test_the_page_payload_carries_no_incident_text(seed_frame):
+    payload = payload_of(seed_frame, popups=lambda content, groups: "/popup?x")
+    assert payload["inline"] is None
+    assert payload["popup"] == "/popup?x"
+    written = payload_script(payload)
+    for text in seed_frame["source_title"].unique():
+        assert text not in written
+
+
+def test_a_map_files_popups_carry_text_once_and_unknown_counts_as_minus_one(
+    seed_frame,
+):
+    payload = payload_of(seed_frame, inline=True)
+    inline = payload["inline"]
+    strings = inline["strings"]
     assert len(strings) == len(set(strings))
     types = [t["code"] for t in payload["types"]]
     (prison,) = [m for m in payload["markers"] if types[m["type"]] == "prison"]
-    (row,) = prison["rows"]
-    assert strings[column(payload, "place", row)] == "Mastung"
-    assert strings[column(payload, "target", row)] == "Prison"
-    counts = [column(payload, f["key"], row) for f in payload["counts"]]
+    (row,) = inline["members"][prison["group"]]
+    assert strings[column(inline, "place", row)] == "Mastung"
+    assert strings[column(inline, "target", row)] == "Prison"
+    counts = [column(inline, f["key"], row) for f in payload["counts"]]
     assert counts == [-1, -1, -1, -1, -1]
-    assert "free inmates" in strings[column(payload, "excerpt", row)]
+    assert "free inmates" in strings[column(inline, "excerpt", row)]
     rows = range(len(seed_frame))
-    (totals,) = [i for i in rows if column(payload, "killed_civilians", i) == 31]
-    assert column(payload, "killed_security", totals) == 17
-    nushki = next(i for i in rows if strings[column(payload, "place", i)] == "Nushki")
-    assert strings[column(payload, "reported_as", nushki)] == "Noshki"
-    assert "earlier" not in payload["rows"]  # no revisions in the seed
+    (totals,) = [i for i in rows if column(inline, "killed_civilians", i) == 31]
+    assert column(inline, "killed_security", totals) == 17
+    nushki = next(i for i in rows if strings[column(inline, "place", i)] == "Nushki")
+    assert strings[column(inline, "reported_as", nushki)] == "Noshki"
+    assert "earlier" not in inline["rows"]  # no revisions in the seed
+    # A column with one value for every row travels as that value.
+    assert inline["rows"]["date"] == strings.index("01 Feb 2026 (within a week)")
 
 
 def test_labels_and_styles_travel_in_the_payload(seed_frame):
@@ -117,11 +137,11 @@ def test_many_distinct_points_go_as_typed_arrays():
     assert payload["mode"] == "points"
     points = payload["points"]
     lat = np.frombuffer(base64.b64decode(points["lat"]), dtype="<f4")
-    rows = np.frombuffer(base64.b64decode(points["row"]), dtype="<u4")
+    sizes = np.frombuffer(base64.b64decode(points["size"]), dtype="<u4")
     assert points["count"] == len(frame) == len(lat)
-    latest = latest_records(frame)
-    assert np.allclose(lat, latest["lat"].to_numpy(), atol=1e-5)
-    assert rows.tolist() == list(range(len(frame)))
+    groups = point_groups(latest_records(frame))
+    assert np.allclose(lat, groups["lat"].to_numpy(), atol=1e-5)
+    assert sizes.tolist() == groups["count"].tolist() == [1] * len(frame)
     assert payload["markers"] == []
 
 
@@ -199,3 +219,87 @@ def test_script_json_cannot_close_a_script():
     assert "</script>" not in text
     assert "<img" not in text
     assert json.loads(text)["note"].startswith("</script>")
+
+
+def on_towns(size: int, towns: int = 40, seed: int = 3) -> pd.DataFrame:
+    """``size`` incidents on ``towns`` points, as real reports sit on towns."""
+    frame = spread(size)
+    rng = np.random.default_rng(seed)
+    town = rng.integers(0, towns, size)
+    return frame.assign(
+        lat=25.0 + town * 0.25,
+        lon=62.0 + town * 0.3,
+        place=pd.Series([f"Town {t:02d}" for t in town], index=frame.index).astype(
+            "category"
+        ),
+    )
+
+
+def test_a_group_is_one_marker_with_its_count_and_deaths_however_many_it_holds():
+    frame = on_towns(20_000)
+    latest = latest_records(frame)
+    payload = payload_of(frame)
+    assert payload["mode"] == "markers"
+    groups = point_groups(latest)
+    assert len(payload["markers"]) == len(groups) < MAX_MARKERS
+    assert sum(m["count"] for m in payload["markers"]) == len(frame)
+    reported = (
+        sum(
+            latest[c].fillna(0).astype(int).sum()
+            for c in ("killed_civilians", "killed_security", "killed_attackers")
+        )
+        + latest["killed_unspecified"].fillna(0).astype(int).sum()
+    )
+    assert sum(max(m["deaths"], 0) for m in payload["markers"]) == reported
+    # Ten times the incidents on the same towns: the same payload, bar the counts.
+    bigger = len(payload_script(payload_of(on_towns(200_000))))
+    assert bigger < 1.1 * len(payload_script(payload))
+
+
+def test_a_group_table_is_sorted_and_counts_every_row():
+    frame = on_towns(5_000, towns=7)
+    groups = point_groups(latest_records(frame))
+    keys = list(zip(groups["lat"], groups["lon"], groups["target_type"], strict=True))
+    assert keys == sorted(keys)
+    assert groups["count"].sum() == len(frame)
+    first = groups.iloc[[0]]
+    inside = in_groups(latest_records(frame), first)
+    assert inside.sum() == first["count"].iloc[0]
+
+
+def test_the_payload_stays_within_its_byte_budget_at_its_group_budgets():
+    frame = spread(POINT_BUDGET)
+    payload = payload_of(frame, view=View(20.0, 55.0, 35.0, 75.0, zoom=6))
+    assert payload["mode"] == "points"
+    assert payload["points"]["count"] == POINT_BUDGET
+    # With the heat map too (at most 20,000 cells): still well within.
+    assert len(payload_script(payload).encode()) < PAYLOAD_BUDGET / 2
+
+
+def test_a_map_file_carries_at_most_so_many_incidents_of_a_group(monkeypatch):
+    monkeypatch.setattr("components.map.payload.build.INLINE_PER_GROUP", 5)
+    frame = on_towns(300, towns=2)
+    payload = payload_of(frame, inline=True)
+    members = payload["inline"]["members"]
+    assert all(len(rows) <= 5 for rows in members)
+    assert any(m["count"] > 5 for m in payload["markers"])
+    shown = sorted(row for rows in members for row in rows)
+    assert shown == list(range(len(shown)))
+
+
+def test_a_selections_groups_counted_from_the_tables_are_its_own_groups():
+    table = on_towns(6_000, towns=9).reset_index(drop=True)
+    numbered = TableGroups(table)
+    for selection in (
+        table,
+        table[table["target_type"].isin(["market", "bank"])],
+        table.iloc[100:2000],
+        table.iloc[:0],
+    ):
+        latest = latest_records(selection)
+        pd.testing.assert_frame_equal(numbered.groups_of(latest), point_groups(latest))
+        pd.testing.assert_frame_equal(
+            place_table(latest, point_groups(latest), numbered), place_table(latest)
+        )
+    # Rows whose labels are not the table's positions are grouped the long way.
+    assert TableGroups(table.set_index(table.index + 7)).groups_of(table) is None

@@ -5,18 +5,24 @@ reads it. The script states the keys it reads in its ``CONTRACT`` block, and
 ``tests/test_map_contract.py`` checks that block against the TypedDicts here, so
 neither side can change a key alone.
 
-A payload is drawn in one of three modes, chosen by how much there is to draw:
-``markers`` (one HTML marker per target type and point, each reachable by
-keyboard), ``points`` (every incident in view as a point on a canvas, picked by
+Incidents are drawn in groups: the incidents of one target type at one point
+(of one place and precision) are one group, however many they are, drawn once
+with its count. A payload is drawn in one of three modes, chosen by how many
+groups there are: ``markers`` (one HTML marker per group, each reachable by
+keyboard), ``points`` (every group in view as a point on a canvas, picked by
 click through a grid index), and ``cells`` (counts per grid cell, when even the
-points in view are too many; a click zooms in).
+groups in view are too many; a click zooms in).
+
+A payload carries no incident's text: a popup asks for its group's incidents a
+page at a time (:class:`PopupPage`) from the address in ``popup``, which the app
+serves. A map file, which has no server, carries them in ``inline`` instead.
 """
 
 from __future__ import annotations
 
 from typing import Literal, TypedDict
 
-SCHEMA = 2
+SCHEMA = 3
 Mode = Literal["markers", "points", "cells"]
 
 
@@ -57,11 +63,19 @@ class Marker(TypedDict):
     """Province-wide: the source does not say where."""
     type: int
     """Index into ``types``."""
-    rows: list[int]
+    group: int
+    """The group's number: what its popup asks for."""
+    count: int
+    """Incidents in the group."""
+    deaths: int
+    """Deaths its incidents report, added (-1: none reports any)."""
+    place: int
+    """Index into ``strings``."""
 
 
 class Points(TypedDict):
-    """Every incident in view, as little-endian typed arrays in base64."""
+    """Every group in view, as little-endian typed arrays in base64; a point's
+    group number is its position."""
 
     count: int
     lat: str
@@ -70,8 +84,8 @@ class Points(TypedDict):
     """float32"""
     type: str
     """uint8, index into ``types``"""
-    row: str
-    """uint32, index into ``rows`` columns"""
+    size: str
+    """uint32, incidents at the point"""
 
 
 class Cell(TypedDict):
@@ -109,6 +123,43 @@ class HeatPoint(TypedDict):
     weight: int
 
 
+class Incident(TypedDict):
+    """One incident as its popup shows it: every value is text to show as text."""
+
+    place: str
+    precision: str
+    lines: list[list[str]]
+    """[label, value] for each field the incident has."""
+    excerpt: str
+    counts: list[int]
+    """One per ``counts`` field of the payload (-1: not reported)."""
+    earlier: list[str]
+    """The figures of the earlier records this one revises, one line each."""
+
+
+class PopupPage(TypedDict):
+    """A page of a popup's incidents, as the app serves it."""
+
+    total: int
+    """Incidents in the groups asked for."""
+    deaths: int
+    """The deaths they report, added (-1: none reports any)."""
+    start: int
+    incidents: list[Incident]
+
+
+class Inline(TypedDict):
+    """A map file's popups (it has no server to ask): per-incident columns with
+    each string once, and the incidents of each group."""
+
+    strings: list[str]
+    rows: dict[str, list[int] | int]
+    """Indexes into ``strings`` (-1: none) or counts (-1: not reported); a column
+    the same on every row is that one number."""
+    members: list[list[int]]
+    """The rows of each group, by group number."""
+
+
 class Words(TypedDict):
     """Every word the map shows that is not data, so the script holds none."""
 
@@ -125,6 +176,11 @@ class Words(TypedDict):
     legend: str
     cellHint: str
     deaths: str
+    killedHere: str
+    loading: str
+    gone: str
+    failed: str
+    inFile: str
 
 
 class MapPayload(TypedDict):
@@ -144,9 +200,11 @@ class MapPayload(TypedDict):
     hidden: list[str]
     """Layer keys that start unticked."""
     strings: list[str]
-    rows: dict[str, list[int] | int]
-    """Per-incident columns: indexes into ``strings`` (-1: none) or counts (-1: not
-    reported); a column that is the same on every row is that one number."""
+    """The groups' place names."""
+    popup: str
+    """Where a popup asks for a page of its groups' incidents ('' if nowhere)."""
+    inline: Inline | None
+    """The popups' incidents, in a map file (None on the page)."""
     markers: list[Marker]
     points: Points | None
     cells: list[Cell]
@@ -174,6 +232,9 @@ CONTRACT_TYPES = {
     "place": PlaceLabel,
     "heat": HeatPoint,
     "words": Words,
+    "incident": Incident,
+    "page": PopupPage,
+    "inline": Inline,
     "field": Field,
     "class": ClassStyle,
     "type": TypeStyle,

@@ -55,11 +55,14 @@ def map_payload(
     view: View | None = None,
     *,
     skip_hidden: bool = False,
+    inline: bool = True,
 ) -> MapPayload:
     """The payload for ``frame``: records revised by a later one are not drawn (the
     popup of the later one lists their figures); ``target_types`` (default: those
     in ``frame``) keeps one layer per type while filters change; ``skip_hidden``
-    leaves out hidden layers' data (the page, which does not draw them)."""
+    leaves out hidden layers' data (the page, which does not draw them);
+    ``inline`` carries the popups' incidents (a map file, with no server to ask
+    for them)."""
     latest = latest_records(frame)
     present = (
         target_types if target_types is not None else frame["target_type"].unique()
@@ -72,6 +75,7 @@ def map_payload(
         hidden,
         selection=latest,
         skip_hidden=skip_hidden,
+        inline=inline,
     )
 
 

@@ -26,13 +26,20 @@ from components.map.assets import MapAssets, map_assets
 from components.map.base_layers import DEFAULT_VIEW, base_map
 from components.map.contract import MapPayload
 from components.map.folium_map import incident_layers
-from components.map.payload.build import View, build_payload
+from components.map.payload.build import FrameGroups, View, build_payload
+from components.map.payload.groups import TableGroups
+from components.map.payload.pages import POPUPS, FrameSource
 from components.map.payload.popups import earlier_figures
-from components.map.payload.viewless import ViewlessLayers, viewless_layers
+from components.map.payload.viewless import (
+    ViewlessLayers,
+    place_table,
+    viewless_layers,
+)
 from components.support.memo import by_table
 from components.support.text import markdown_text as md
 from components.ui.link import link_map_view
 from components.ui.page_order import drawing_whole_page, keep_place, map_drawn
+from components.ui.popup_route import popup_address
 from components.ui.remembered import target_type_options
 
 logger = logging.getLogger(__name__)
@@ -98,9 +105,19 @@ def _map_fragment(
         key for key in layer_labels(target_types) if key not in shown_layers
     )
     started = time.perf_counter()
-    payload = _payload(filtered, tuple(target_types), hidden, _reported_view())
+    payload, served = _payload(
+        filtered,
+        tuple(target_types),
+        hidden,
+        _reported_view(),
+        popup_address(),
+        _selection(frame, filters, filtered),
+        frame,
+    )
+    if served is not None:  # again on every run: the map on screen stays served
+        POPUPS.register(*served)
     logger.info(
-        "map payload %s: %s mode, %d of %d incidents, %.2f s",
+        "map payload %s: %s mode, %d group(s) of %d incidents, %.2f s",
         payload["id"],
         payload["mode"],
         len(payload["markers"])
@@ -124,17 +141,32 @@ def _map_fragment(
     _remember_shown()
 
 
+Served = tuple[str, FrameSource, pd.DataFrame]
+"""A payload's popup token, where its incidents come from, and its groups."""
+
+
 @by_table()
 def _payload(
     filtered: pd.DataFrame,
     target_types: tuple[str, ...],
     hidden: frozenset[str],
     view: View | None,
-) -> MapPayload:
+    address: str,
+    selection: str,
+    table: pd.DataFrame,
+) -> tuple[MapPayload, Served | None]:
     """The page's payload: what ``map_payload`` gives, with the parts of it that do
-    not depend on the view worked out once per selection."""
+    not depend on the view (and the groups) worked out once per selection, and
+    popups that ask ``address`` for their incidents; with what serves them."""
     latest, history = _latest(filtered)
-    return build_payload(
+    served: list[Served] = []
+
+    def popups(content: str, groups: pd.DataFrame) -> str:
+        token = POPUPS.token(content, selection)
+        served.append((token, FrameSource(latest, history), groups))
+        return f"{address}?source={token}"
+
+    payload = build_payload(
         latest,
         target_types,
         history,
@@ -142,8 +174,19 @@ def _payload(
         hidden,
         selection=latest,
         skip_hidden=True,
-        viewless=_viewless(latest, hidden & VIEWLESS_KEYS),
+        viewless=_viewless(latest, hidden & VIEWLESS_KEYS, _table_groups(table)),
+        groups=_groups(latest, _table_groups(table)),
+        popups=popups,
     )
+    return payload, served[0] if served else None
+
+
+def _selection(frame: pd.DataFrame, filters: Filters, filtered: pd.DataFrame) -> str:
+    """What says which incidents are drawn, the same on every rerun that draws
+    them (the same loaded table, filters and playback day): a popup's address
+    stays the same while they do, so the map is not drawn again."""
+    last = filtered["date"].max() if len(filtered) else None
+    return f"{id(frame)}:{filters!r}:{len(filtered)}:{last}"
 
 
 @by_table()
@@ -152,8 +195,25 @@ def _latest(filtered: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, list[str]]]
 
 
 @by_table()
-def _viewless(latest: pd.DataFrame, hidden: frozenset[str]) -> ViewlessLayers:
-    return viewless_layers(latest, skipped=hidden)
+def _groups(latest: pd.DataFrame, table: TableGroups) -> FrameGroups:
+    return FrameGroups(latest, table)
+
+
+@by_table(size=1)
+def _table_groups(frame: pd.DataFrame) -> TableGroups:
+    """The groups of the loaded table, numbered once: a filter change counts
+    its rows' groups rather than grouping them again."""
+    return TableGroups(frame)
+
+
+@by_table()
+def _viewless(
+    latest: pd.DataFrame, hidden: frozenset[str], table: TableGroups
+) -> ViewlessLayers:
+    places = None
+    if {DEATHS_KEY, NAMES_KEY} - hidden:
+        places = place_table(latest, _groups(latest, table).groups, table)
+    return viewless_layers(latest, skipped=hidden, places=places)
 
 
 def _follow_selection(filtered: pd.DataFrame, filters: Filters) -> None:

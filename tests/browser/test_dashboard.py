@@ -184,8 +184,8 @@ def test_marker_popup_shows_place_target_and_source(seed_app, visit):
     choose(seen, "Target type", "Prison")
     wait_for_markers(seen, frame, 1)
     frame.locator(".incident-marker").click()
-    popup = frame.locator(".leaflet-popup-content")
-    popup.wait_for(timeout=10_000)
+    popup = frame.locator(".leaflet-popup-content .incident-popup")
+    popup.wait_for(timeout=10_000)  # asked for from the app when opened
     text = popup.inner_text()
     assert "Mastung" in text
     assert "Prison" in text
@@ -201,8 +201,11 @@ def test_hostile_text_shows_literally_and_runs_nothing(hostile_app, visit):
     for marker in frame.locator(".incident-marker").all():
         marker.hover()
         shown.append(frame.locator(".leaflet-tooltip").last.inner_text())
+        group = marker.get_attribute("data-group")
         marker.click()
-        shown.append(frame.locator(".leaflet-popup-content").last.inner_text())
+        popup = frame.locator(f'.leaflet-popup-content [data-groups="{group}"]')
+        popup.locator(".incident-popup").wait_for(timeout=10_000)
+        shown.append(popup.inner_text())
     seen.page.wait_for_timeout(500)
     text = "\n".join(shown)
     for raw in HOSTILE:

@@ -28,8 +28,11 @@ def _popup_texts(frame_root, markers) -> str:
     """Click every marker; the text of every popup, exactly (textContent)."""
     texts = []
     for marker in markers.all():
+        group = marker.get_attribute("data-group")
         marker.dispatch_event("click")  # markers under an open popup too
-        popup = frame_root.locator(".leaflet-popup-content").last
+        # The popup opens once its incident has come from the app.
+        popup = frame_root.locator(f'.leaflet-popup-content [data-groups="{group}"]')
+        popup.locator(".incident-popup").wait_for(timeout=10_000)
         texts.append(popup.evaluate("node => node.textContent"))
     return "\n".join(texts)
 

@@ -32,7 +32,8 @@ from components.formats.geojson import read_geojson
 from components.formats.ours import CsvStore, write_dataset
 from components.gazetteer import default_gazetteer
 from components.gazetteer.batch import geocode_csv
-from components.map.folium_map import base_map, incident_layers, map_payload
+from components.map.folium_map import base_map, incident_layers
+from components.map.payload.build import build_payload
 from components.report import decode_report, extract
 from components.support.errors import IncidentMapError
 from components.support.text import newlines_as_lf, spreadsheet_cell
@@ -187,17 +188,43 @@ def via_standalone_html(payload: Payload) -> Outcome:
 
 
 def via_live_map(payload: Payload) -> Outcome:
-    """The layers as streamlit-folium turns them into the script it sends."""
+    """The layers as streamlit-folium turns them into the script it sends, and
+    the popups' pages the app serves for them."""
     from streamlit_folium import generate_leaflet_string
 
+    from components.domain.table import latest_records
+    from components.map.payload.pages import FrameSource, PopupPages
+
     frame = hostile_frame(payload)
+    latest = latest_records(frame)
+    pages = PopupPages()
+    served = []
+
+    def popups(content, groups):
+        token = pages.token(content, "hostile")
+        pages.register(token, FrameSource(latest, {}), groups)
+        served.append((token, len(groups)))
+        return f"/incident-map/popup?source={token}"
+
     fmap = base_map()
-    layers = incident_layers(map_payload(frame))
+    layers = incident_layers(
+        build_payload(latest, list(latest["target_type"]), popups=popups)
+    )
     for layer in layers:
         layer.add_to(fmap)
     fmap.get_root().render()
     script = generate_leaflet_string(layers[0])
-    return _check_strings(payload_strings(script), payload)
+    (token, groups), *_ = served
+    texts = [
+        value
+        for incident in pages.page(token, list(range(groups)), 0)["incidents"]
+        for value in (
+            incident["place"],
+            incident["excerpt"],
+            *(text for _, text in incident["lines"]),
+        )
+    ]
+    return _check_strings(payload_strings(script) + texts, payload)
 
 
 def via_convert_cli(payload: Payload) -> Outcome:

@@ -95,11 +95,17 @@ def stored(text: str) -> str:
 
 
 def payload_strings(script: str) -> list[str]:
-    """The strings of every map payload in generated JavaScript."""
+    """The strings of every map payload in generated JavaScript (a map file's
+    popups' too)."""
     calls = re.findall(r"IncidentMap\.payload\((.*)\);", script)
     if not calls:
         raise AssertionError("no IncidentMap.payload call in the script")
-    return [text for call in calls for text in json.loads(call)["strings"]]
+    payloads = [json.loads(call) for call in calls]
+    return [
+        text
+        for payload in payloads
+        for text in payload["strings"] + (payload["inline"] or {}).get("strings", [])
+    ]
 
 
 # --- Inputs the entry points read ---------------------------------------------------

@@ -10,7 +10,8 @@ const { describe, it } = require("node:test");
 const map = require(path.join(__dirname, "..", "..", "static", "incident-map.js"));
 
 // A payload with every key of the contract: two target types of two classes, one
-// marker of three incidents at a province-wide point and one of a single incident.
+// marker of a single incident and one of three at a province-wide point; a map
+// file's payload (its popups inline: rows 1 to 3 in group 1).
 function payload(changes) {
   return Object.assign(
     {
@@ -23,9 +24,14 @@ function payload(changes) {
         previous: "Previous", next: "Next", provinceWide: "Province-wide",
         placeNotReported: "place not reported", killed: "killed", earlier: "Earlier",
         fit: "Fit", legend: "Legend", cellHint: "incidents: click to zoom in",
-        deaths: "Deaths",
+        deaths: "Deaths", killedHere: "killed, as reported", loading: "Loading",
+        gone: "Reload", failed: "Failed", inFile: "this file holds the first",
       },
-      fields: [{ key: "source", label: "Source" }],
+      fields: [
+        { key: "source", label: "Source" },
+        { key: "notes", label: "Notes" },
+        { key: "excerpt", label: "Source text" },
+      ],
       counts: [{ key: "killed_civilians", label: "Civilians killed" }],
       classes: [
         { key: "civic", label: "Civic", colour: "#E69F00", shape: "square" },
@@ -37,11 +43,25 @@ function payload(changes) {
         { code: "market", label: "Market", cls: 0 },
       ],
       hidden: ["heat"],
-      strings: ["Quetta", "Balochistan", "A report"],
-      rows: { place: [0, 1, 1, 1], source: 2, killed_civilians: [2, -1, 0, 5] },
+      strings: ["Quetta", "Balochistan"],
+      popup: "/incident-map/popup?source=abc",
+      inline: {
+        strings: ["Quetta", "Balochistan", "A report", "town", "province", "<b>x</b>", "Old"],
+        rows: {
+          place: [0, 1, 1, 1], precision: [3, 4, 4, 4], source: 2, notes: [-1, 5, -1, -1],
+          excerpt: -1, killed_civilians: [2, -1, 0, 5], earlier: [[], [6], [], []],
+        },
+        members: [[0], [1, 2, 3]],
+      },
       markers: [
-        { lat: 30.2, lon: 67.0, dx: 0, dy: 0, wide: false, type: 0, rows: [0] },
-        { lat: 28.5, lon: 65.5, dx: 0, dy: 0, wide: true, type: 1, rows: [1, 2, 3] },
+        {
+          lat: 30.2, lon: 67.0, dx: 0, dy: 0, wide: false, type: 0, group: 0, count: 1,
+          deaths: 2, place: 0,
+        },
+        {
+          lat: 28.5, lon: 65.5, dx: 0, dy: 0, wide: true, type: 1, group: 1, count: 3,
+          deaths: 5, place: 1,
+        },
       ],
       points: null,
       cells: [],
@@ -91,6 +111,9 @@ describe("the contract", () => {
     assert.deepEqual(Object.keys(data.markers[0]), map.CONTRACT.marker);
     assert.deepEqual(Object.keys(data.types[0]), map.CONTRACT.type);
     assert.deepEqual(Object.keys(data.classes[0]), map.CONTRACT.class);
+    assert.deepEqual(Object.keys(data.inline), map.CONTRACT.inline);
+    assert.deepEqual(Object.keys(map.rowIncident(data, 0)), map.CONTRACT.incident);
+    assert.deepEqual(Object.keys(map.inlinePage(data, [0], 0)), map.CONTRACT.page);
   });
 });
 
@@ -102,7 +125,7 @@ describe("the points' typed arrays", () => {
       lat: "AADsQQCAhEIAAAC+", // 29.5, 66.25, -0.125
       lon: "AADsQQCAhEIAAAC+",
       type: "AwD/", // 3, 0, 255
-      row: "AAAAAHARAQD/////", // 0, 70000, 4294967295
+      size: "AAAAAHARAQD/////", // 0, 70000, 4294967295
     });
     assert.equal(points.count, 3);
     assert.ok(points.lat instanceof Float32Array);
@@ -110,8 +133,8 @@ describe("the points' typed arrays", () => {
     assert.deepEqual(Array.from(points.lon), [29.5, 66.25, -0.125]);
     assert.ok(points.type instanceof Uint8Array);
     assert.deepEqual(Array.from(points.type), [3, 0, 255]);
-    assert.ok(points.row instanceof Uint32Array);
-    assert.deepEqual(Array.from(points.row), [0, 70000, 4294967295]);
+    assert.ok(points.size instanceof Uint32Array);
+    assert.deepEqual(Array.from(points.size), [0, 70000, 4294967295]);
   });
 
   it("gives back every value it was sent, in order", () => {
@@ -122,12 +145,12 @@ describe("the points' typed arrays", () => {
       lat: encode(Float32Array, lat),
       lon: encode(Float32Array, lon),
       type: encode(Uint8Array, [1, 0, 1, 2]),
-      row: encode(Uint32Array, [7, 65536, 3, 123456789]),
+      size: encode(Uint32Array, [7, 65536, 3, 123456789]),
     });
     assert.deepEqual(Array.from(points.lat), Array.from(Float32Array.from(lat)));
     assert.deepEqual(Array.from(points.lon), Array.from(Float32Array.from(lon)));
     assert.deepEqual(Array.from(points.type), [1, 0, 1, 2]);
-    assert.deepEqual(Array.from(points.row), [7, 65536, 3, 123456789]);
+    assert.deepEqual(Array.from(points.size), [7, 65536, 3, 123456789]);
   });
 
   it("picks the points of one target type", () => {
@@ -136,7 +159,7 @@ describe("the points' typed arrays", () => {
       lat: encode(Float32Array, [1, 2, 3, 4, 5]),
       lon: encode(Float32Array, [1, 2, 3, 4, 5]),
       type: encode(Uint8Array, [1, 0, 1, 2, 1]),
-      row: encode(Uint32Array, [0, 1, 2, 3, 4]),
+      size: encode(Uint32Array, [1, 1, 1, 1, 1]),
     });
     assert.deepEqual(map.pointsOfType(points, 1), [0, 2, 4]);
     assert.deepEqual(map.pointsOfType(points, 2), [3]);
@@ -200,13 +223,13 @@ describe("what each layer call draws", () => {
 });
 
 describe("what a marker says", () => {
-  it("reads a column per incident, or one value for every incident", () => {
-    const data = payload();
-    assert.equal(map.rowValue(data, "place", 0), 0);
-    assert.equal(map.rowValue(data, "place", 2), 1);
-    assert.equal(map.rowValue(data, "killed_civilians", 1), -1);
-    assert.equal(map.rowValue(data, "source", 3), 2);
-    assert.equal(map.rowValue(data, "injured", 0), undefined);
+  it("reads a map file's column per incident, or one value for every incident", () => {
+    const inline = payload().inline;
+    assert.equal(map.rowValue(inline, "place", 0), 0);
+    assert.equal(map.rowValue(inline, "place", 2), 1);
+    assert.equal(map.rowValue(inline, "killed_civilians", 1), -1);
+    assert.equal(map.rowValue(inline, "source", 3), 2);
+    assert.equal(map.rowValue(inline, "injured", 0), undefined);
   });
 
   it("takes a type's label, and its colour and shape from its class", () => {
@@ -225,6 +248,19 @@ describe("what a marker says", () => {
     );
   });
 
+  it("says how many incidents a popup holds and the deaths they report", () => {
+    const data = payload();
+    assert.equal(map.groupSummary(data, 3, -1, 3), "3 incidents here");
+    assert.equal(
+      map.groupSummary(data, 12345, 6789, 12345),
+      "12,345 incidents here \u00b7 6,789 killed, as reported",
+    );
+    assert.equal(
+      map.groupSummary(data, 100, 0, 5000),
+      "5,000 incidents here \u00b7 0 killed, as reported; this file holds the first 100",
+    );
+  });
+
   it("writes large counts in thousands", () => {
     assert.equal(map.countText(2), 2);
     assert.equal(map.countText(999), 999);
@@ -236,5 +272,92 @@ describe("what a marker says", () => {
     const heat = [{ lat: 1, lon: 2, weight: 4 }, { lat: 3, lon: 4, weight: 1 }];
     assert.deepEqual(map.heatPoints(heat), [[1, 2, 1], [3, 4, 0.25]]);
     assert.deepEqual(map.heatPoints([{ lat: 1, lon: 2, weight: 0 }]), [[1, 2, 0]]);
+  });
+});
+
+describe("a popup's incidents", () => {
+  it("reads a map file's incident as the app's pages give one", () => {
+    const data = payload();
+    assert.deepEqual(map.rowIncident(data, 1), {
+      place: "Balochistan",
+      precision: "province",
+      lines: [["Source", "A report"], ["Notes", "<b>x</b>"]],
+      excerpt: "",
+      counts: [-1],
+      earlier: ["Old"],
+    });
+    assert.deepEqual(map.rowIncident(data, 0).lines, [["Source", "A report"]]);
+  });
+
+  it("pages a map file's incidents of the groups asked for", () => {
+    const data = payload();
+    const page = map.inlinePage(data, [1], 1);
+    assert.equal(page.total, 3);
+    assert.equal(page.start, 1);
+    assert.equal(page.deaths, 5);
+    assert.deepEqual(page.incidents.map((i) => i.counts[0]), [0, 5]);
+    assert.equal(map.inlinePage(data, [0, 1], 0).total, 4);
+    assert.equal(map.inlinePage(data, [0, 1], 0).deaths, 7);
+  });
+
+  it("asks the app for a page of the groups' incidents", () => {
+    assert.equal(
+      map.pageAddress(payload(), [3, 17], 20),
+      "/incident-map/popup?source=abc&groups=3,17&start=20",
+    );
+  });
+
+  it("takes a page from the app, or says the map is gone or the page failed", async () => {
+    const data = payload({ inline: null });
+    const asked = [];
+    const answer = (status, body) => async (url) => {
+      asked.push(url);
+      return { status, ok: status === 200, json: async () => body };
+    };
+    const page = { total: 2, deaths: -1, start: 0, incidents: [] };
+    const saved = globalThis.fetch;
+    try {
+      globalThis.fetch = answer(200, page);
+      assert.deepEqual(await map.pageOf(data, [1], 0), page);
+      assert.deepEqual(asked, ["/incident-map/popup?source=abc&groups=1&start=0"]);
+      globalThis.fetch = answer(404, { error: "gone" });
+      await assert.rejects(map.pageOf(data, [1], 0), { message: "gone" });
+      globalThis.fetch = answer(500, { error: "failed" });
+      await assert.rejects(map.pageOf(data, [1], 0), { message: "failed" });
+      await assert.rejects(map.pageOf(payload({ inline: null, popup: "" }), [1], 0), {
+        message: "failed",
+      });
+    } finally {
+      globalThis.fetch = saved;
+    }
+  });
+
+  it("pages a map file without asking the app", async () => {
+    const saved = globalThis.fetch;
+    try {
+      globalThis.fetch = () => { throw new Error("asked the app"); };
+      assert.equal((await map.pageOf(payload(), [1], 0)).total, 3);
+    } finally {
+      globalThis.fetch = saved;
+    }
+  });
+});
+
+describe("a click on the canvas", () => {
+  it("takes the nearest groups, at most 64, and counts their incidents", () => {
+    const sizes = Uint32Array.from({ length: 100 }, (_, i) => i + 1);
+    const found = Array.from({ length: 100 }, (_, i) => [i, 100 - i]);
+    const picked = map.nearestGroups(found, sizes);
+    assert.equal(picked.groups.length, 64);
+    assert.equal(picked.groups[0], 99);
+    assert.equal(picked.count, picked.groups.reduce((n, g) => n + sizes[g], 0));
+    assert.deepEqual(map.nearestGroups([[4, 2], [2, 2]], sizes).groups, [2, 4]);
+  });
+
+  it("draws a point of many incidents a little larger, within bounds", () => {
+    assert.equal(map.pointRadius(1, 8), 3);
+    assert.equal(map.pointRadius(1, 10), 4);
+    assert.ok(map.pointRadius(1000, 8) > map.pointRadius(10, 8));
+    assert.equal(map.pointRadius(10 ** 9, 8), 8);
   });
 });

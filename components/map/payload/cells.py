@@ -1,16 +1,20 @@
 """Counts per area: the incidents in view (and their reported deaths) counted per
-grid cell of :data:`CELL_PIXELS` on screen, for when there are too many to send."""
+grid cell of :data:`CELL_PIXELS` on screen, for when there are too many groups to
+send. Cells are worked out from groups (each weighs its count), so a town's
+million incidents cost one group here, and a database can count them alike."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from components.domain.model import DEATH_FIELDS
 from components.map.contract import Cell
 from components.map.payload.columns import grouped
 
 CELL_PIXELS = 64
+CELL_KEY = 10_000_000
+"""A cell's key: its row times this, plus its column and half this (so columns
+west of Greenwich keep their place in the key)."""
 
 
 def cell_size(zoom: int) -> float:
@@ -18,25 +22,39 @@ def cell_size(zoom: int) -> float:
     return CELL_PIXELS * 360.0 / (256 * 2 ** max(zoom, 0))
 
 
-def _deaths(latest: pd.DataFrame) -> np.ndarray:
-    """Reported deaths per row (silent fields count as none)."""
-    total = np.zeros(len(latest), dtype=np.int64)
-    for column in DEATH_FIELDS:
-        total += latest[column].to_numpy(dtype=np.int64, na_value=0)
-    return total
-
-
-def cells(latest: pd.DataFrame, zoom: int) -> list[Cell]:
-    """The cells at ``zoom`` that hold rows of ``latest`` (its points and death
-    columns), with their counts, south to north and then west to east."""
+def cell_counts(groups: pd.DataFrame, zoom: int) -> pd.DataFrame:
+    """(row, col, count, deaths) per cell at ``zoom`` holding any of ``groups``
+    (deaths that no incident reports count as none), in (row, col) order: what
+    :func:`cells` draws, and what a database's query gives alike."""
     size = cell_size(zoom)
-    row = np.floor(latest["lat"].to_numpy() / size).astype(np.int64)
-    col = np.floor(latest["lon"].to_numpy() / size).astype(np.int64)
-    groups, keys = grouped(row * 10_000_000 + col)
-    counts = np.bincount(groups, minlength=len(keys))
-    death_sums = np.bincount(groups, weights=_deaths(latest), minlength=len(keys))
-    order = np.argsort(keys, kind="stable")
-    rows, cols = np.divmod(keys[order], 10_000_000)
+    row = np.floor(groups["lat"].to_numpy() / size).astype(np.int64)
+    col = np.floor(groups["lon"].to_numpy() / size).astype(np.int64)
+    keys, distinct = grouped(row * CELL_KEY + col + CELL_KEY // 2)
+    counts = np.bincount(
+        keys, weights=groups["count"].to_numpy(), minlength=len(distinct)
+    )
+    deaths = np.bincount(
+        keys,
+        weights=np.maximum(groups["deaths"].to_numpy(), 0),
+        minlength=len(distinct),
+    )
+    order = np.argsort(distinct, kind="stable")
+    rows, cols = np.divmod(distinct[order], CELL_KEY)
+    cols -= CELL_KEY // 2
+    return pd.DataFrame(
+        {
+            "row": rows.astype(np.int64),
+            "col": cols.astype(np.int64),
+            "count": counts[order].astype(np.int64),
+            "deaths": deaths[order].astype(np.int64),
+        }
+    )
+
+
+def cells(counted: pd.DataFrame, zoom: int) -> list[Cell]:
+    """The cells of :func:`cell_counts` as the payload sends them, south to north
+    and then west to east."""
+    size = cell_size(zoom)
     return [
         {
             "south": round(float(r * size), 5),
@@ -46,5 +64,11 @@ def cells(latest: pd.DataFrame, zoom: int) -> list[Cell]:
             "count": int(n),
             "deaths": int(d),
         }
-        for r, c, n, d in zip(rows, cols, counts[order], death_sums[order], strict=True)
+        for r, c, n, d in zip(
+            counted["row"].tolist(),
+            counted["col"].tolist(),
+            counted["count"].tolist(),
+            counted["deaths"].tolist(),
+            strict=True,
+        )
     ]

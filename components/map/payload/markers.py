@@ -1,5 +1,5 @@
-"""Markers: one per group of incidents of one target type at one point (a popup
-pages through the group), fanned out where several groups share a point."""
+"""Markers: one per group (incidents of one target type at one point), with its
+count and the deaths it reports, fanned out where several groups share a point."""
 
 from __future__ import annotations
 
@@ -11,9 +11,8 @@ import pandas as pd
 
 from components.domain.vocabularies import GeoPrecision
 from components.map.contract import Marker
+from components.map.payload.columns import StringTable
 
-GROUP_KEYS = ["target_type", "lat", "lon", "geo_precision"]
-"""The columns a marker group shares."""
 STACK_RADIUS = 15
 """Pixels between a shared point and the markers fanned out around it."""
 
@@ -35,40 +34,43 @@ def stack_offsets(groups: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def groups_at_most(latest: pd.DataFrame, most: int) -> bool:
-    """Whether the rows fall into at most ``most`` marker groups; a first slice of
-    the rows answers 'no' without grouping all of them."""
-    if len(latest) <= most:
-        return True
-    head = latest.iloc[: most * 4]
-    if head.groupby(GROUP_KEYS, sort=False).ngroups > most:
-        return False
-    return latest.groupby(GROUP_KEYS, sort=False).ngroups <= most
-
-
-def _groups(latest: pd.DataFrame) -> pd.DataFrame:
-    return (
-        latest.assign(row=np.arange(len(latest)))
-        .groupby(GROUP_KEYS, sort=False)["row"]
-        .agg(list)
-        .reset_index()
-    )
-
-
-def markers(latest: pd.DataFrame, type_index: Mapping[str, int]) -> list[Marker]:
-    """A marker per group of ``latest``'s rows, with the rows it holds."""
-    groups = _groups(latest)
-    groups = groups.join(stack_offsets(groups))
+def markers(
+    groups: pd.DataFrame, type_index: Mapping[str, int], strings: StringTable
+) -> list[Marker]:
+    """A marker per row of a group table (group number: its position), its
+    place's name added to ``strings``."""
+    if groups.empty:
+        return []
+    offsets = stack_offsets(groups)
+    places = strings.encode(groups["place"])
     wide = int(GeoPrecision.REGION)
     return [
         {
-            "lat": float(g.lat),
-            "lon": float(g.lon),
-            "dx": float(g.dx),
-            "dy": float(g.dy),
-            "wide": int(g.geo_precision) == wide,
-            "type": type_index[g.target_type],
-            "rows": [int(r) for r in g.row],
+            "lat": lat,
+            "lon": lon,
+            "dx": dx,
+            "dy": dy,
+            "wide": precision == wide,
+            "type": type_index[target],
+            "group": number,
+            "count": count,
+            "deaths": deaths,
+            "place": place,
         }
-        for g in groups.itertuples(index=False)
+        for number, (lat, lon, dx, dy, precision, target, count, deaths, place) in (
+            enumerate(
+                zip(
+                    groups["lat"].tolist(),
+                    groups["lon"].tolist(),
+                    offsets["dx"].tolist(),
+                    offsets["dy"].tolist(),
+                    groups["geo_precision"].tolist(),
+                    groups["target_type"].tolist(),
+                    groups["count"].tolist(),
+                    groups["deaths"].tolist(),
+                    places.tolist(),
+                    strict=True,
+                )
+            )
+        )
     ]

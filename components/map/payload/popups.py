@@ -1,6 +1,7 @@
-"""What a popup shows: per-incident columns (place, precision, target, attack,
-date, source, notes, counts) with each string once, and the figures of the
-earlier records a later one revises."""
+"""What a popup shows of an incident (place, precision, target, attack, date,
+source, notes, counts, and the figures of the earlier records it revises): as
+:class:`~components.map.contract.Incident` values for a page of a popup the app
+serves, or as per-incident columns with each string once for a map file."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pandas as pd
 from components.domain.model import CASUALTY_FIELDS
 from components.domain.table import earlier_records
 from components.domain.vocabularies import DatePrecision, GeoPrecision
-from components.map.contract import Field
+from components.map.contract import Field, Incident
 from components.map.payload.columns import StringTable, compact_column
 
 TEXT_FIELDS: list[Field] = [
@@ -100,6 +101,39 @@ def earlier_figures(frame: pd.DataFrame) -> dict[str, list[str]]:
                 f"{counts or 'no figures'} ({row['source_title']}{when})"
             )
     return lines
+
+
+def popup_incidents(
+    rows: pd.DataFrame, history: Mapping[str, list[str]]
+) -> list[Incident]:
+    """Each of ``rows`` (a page of a popup) as its popup shows it."""
+    if rows.empty:
+        return []
+    texts = _text_columns(rows)
+    counts = rows[list(CASUALTY_FIELDS)].astype("Int64").fillna(-1)
+    labels = {field["key"]: field["label"] for field in TEXT_FIELDS}
+    shown = [key for key in labels if key != "excerpt"]
+    columns = {key: texts[key].astype(str).tolist() for key in [*shown, "excerpt"]}
+    places = texts["place"].astype(str).tolist()
+    precisions = texts["precision"].astype(str).tolist()
+    figures = counts.to_numpy(dtype=np.int64).tolist()
+    incidents: list[Incident] = []
+    for i, record in enumerate(rows["id"].tolist()):
+        incidents.append(
+            {
+                "place": places[i],
+                "precision": precisions[i],
+                "lines": [
+                    [labels[key], columns[key][i]]
+                    for key in shown
+                    if columns[key][i] != ""
+                ],
+                "excerpt": columns["excerpt"][i],
+                "counts": figures[i],
+                "earlier": list(history.get(record, [])),
+            }
+        )
+    return incidents
 
 
 def popup_rows(
