@@ -1,6 +1,7 @@
 """Time until the incidents are drawn, in headless Chromium, for N synthetic incidents.
 
-Usage: python -m bench.browser [SIZE] [--layout spread|towns]   (default 100000, spread)
+Usage: python -m bench.browser [SIZE] [--layout spread|towns|uniform|province]
+       (default 100000, spread)
        [--data DIR --database-url URL]   (a set written and seeded before)
 
 Starts the dashboard on a free localhost port with a synthetic data set (``spread``:
@@ -39,7 +40,7 @@ from pathlib import Path
 from playwright.sync_api import Page, sync_playwright
 
 from tests.harness.app_server import ROOT, free_port, running_app
-from tests.harness.synthetic_data import write_synthetic
+from tests.harness.synthetic_data import LAYOUTS, write_synthetic
 
 MAP_ALONE = ROOT / "bench" / "map_alone.py"
 FRAME = 'iframe[title="streamlit_folium.st_folium"]'
@@ -183,7 +184,7 @@ def _map_alone_script(folder: Path) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.browser")
     parser.add_argument("size", nargs="?", type=int, default=100_000)
-    parser.add_argument("--layout", choices=("spread", "towns"), default="spread")
+    parser.add_argument("--layout", choices=LAYOUTS, default="spread")
     parser.add_argument(
         "--data", type=Path, help="a data directory written before (skips writing)"
     )

@@ -6,7 +6,9 @@ Imports the app's modules first (a running server has them), then times the whol
 page's first drawing (AppTest's first two runs of app.py: a session's first run
 draws the sidebar, figures and map, the second the rest, as the map's first report
 brings it), a rerun after a two-type filter change, and the map payload sent to the
-browser before and after; and the process's peak resident memory.
+browser before and after; the first page of the popup of the map's largest group
+(what the popup route answers for a click on the busiest town); and the process's
+peak resident memory.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import re
 import resource
 import sys
 import time
@@ -39,6 +42,23 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def first_popup_page(payload: str) -> tuple[float, int]:
+    """Seconds the app takes to answer a popup's first page for the map's
+    largest group (what a click on the busiest town asks), and that group's
+    incidents; (-1, 0) for a map without popups served from the app."""
+    from components.map.payload.pages import POPUPS
+
+    found = re.search(r"source=([0-9a-f]{32})", payload)
+    if found is None:
+        return -1.0, 0
+    token = found.group(1)
+    groups = POPUPS.groups(token)
+    largest = int(groups["count"].to_numpy().argmax())
+    started = time.perf_counter()
+    page = POPUPS.page(token, [largest], 0)
+    return time.perf_counter() - started, page["total"]
+
+
 def main() -> None:
     data_dir, url = sys.argv[1], sys.argv[2]
     os.environ["INCIDENT_MAP_DATA_DIR"] = data_dir
@@ -61,6 +81,7 @@ def main() -> None:
         raise RuntimeError(at.exception[0].message)
     (element,) = [e for e in at.main if e.type == "component_instance"]
     payload = len(element.proto.json_args.encode())
+    popup_s, popup_total = first_popup_page(element.proto.json_args)
     select = at.multiselect(key=TARGET_TYPES_KEY).set_value(["market", "bank"])
     started = time.perf_counter()
     select.run()
@@ -73,6 +94,8 @@ def main() -> None:
                 "app_filter_rerun_s": rerun,
                 "map_payload_bytes": payload,
                 "map_payload_filtered_bytes": len(element.proto.json_args.encode()),
+                "first_popup_page_s": popup_s,
+                "first_popup_incidents": popup_total,
                 "peak_rss_mb": peak_rss_mb(),
             }
         )

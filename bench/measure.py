@@ -1,6 +1,6 @@
 """One size of the benchmark on one database, in a process of its own.
 
-Usage: python -m bench.measure SIZE DATABASE_URL   (prints one JSON object)
+Usage: python -m bench.measure SIZE DATABASE_URL [LAYOUT]   (prints one JSON object)
 
 Writes the synthetic set as a data directory, seeds an empty database from it as
 a first start does, then measures: a cold open of the page in a fresh process
@@ -125,6 +125,8 @@ def measure(size: int, url: str, layout: str = "towns") -> dict[str, float]:
             "app_filter_rerun_s": restart["app_filter_rerun_s"],
             "map_payload_bytes": restart["map_payload_bytes"],
             "map_payload_filtered_bytes": restart["map_payload_filtered_bytes"],
+            "first_popup_page_s": restart["first_popup_page_s"],
+            "first_popup_incidents": restart["first_popup_incidents"],
             "peak_rss_mb": restart["peak_rss_mb"],
             "first_open_peak_rss_mb": first["peak_rss_mb"],
             "load_s": load_s,

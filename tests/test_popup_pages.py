@@ -86,6 +86,15 @@ def test_an_unknown_token_or_group_is_refused(served):
         pages.page(token, [0], -1)
 
 
+def test_a_payloads_groups_are_given_by_its_token(served):
+    pages, token, _, groups = served
+    shown = pages.groups(token)
+    assert shown["count"].tolist() == groups["count"].tolist()
+    assert shown[["lat", "lon"]].equals(groups[["lat", "lon"]])
+    with pytest.raises(GoneError):
+        pages.groups("not-a-token")
+
+
 def test_a_table_the_page_let_go_is_gone():
     latest = latest_records(on_towns(200, towns=2))
     pages = PopupPages()

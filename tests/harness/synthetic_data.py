@@ -3,18 +3,25 @@
 ``write_synthetic(directory, size)`` writes a data directory in the app's own
 format (events.csv and incidents/synthetic.csv) with ``size`` incidents, target and
 attack types, dates over 2025 and casualty counts drawn from a fixed seed, so every
-run measures the same data. Two layouts:
+run measures the same data. Four layouts:
 
-- ``towns``: every incident on one of Balochistan's towns (as reports place them);
-  many incidents share a point.
+- ``province`` (the default): every incident on one of Balochistan's 52 towns (as
+  reports place them), 2% province-wide; many incidents share a point.
+- ``towns``: every incident on one of the gazetteer's 3,352 towns of Pakistan,
+  Iran and Afghanistan (at the town's own point), 2% province-wide: the shape
+  real data have, a million incidents on a few thousand points.
 - ``spread``: every incident at a point of its own, spread as event data are
   (ACLED, UCDP GED): most clustered around towns, some strung along the roads
   between them, some near the Afghan and Iranian borders. Each keeps the name of
   the town it is near, at geo precision 2.
+- ``uniform``: every incident at a point of its own, anywhere in the box around
+  those towns, named after the town nearest its cell of a 0.1-degree grid, at geo
+  precision 2: no two incidents share a point, nothing clusters.
 """
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import numpy as np
@@ -63,12 +70,70 @@ BORDER = np.array(
 only where synthetic border incidents are strewn, not a boundary."""
 
 
+LAYOUTS = ("province", "towns", "spread", "uniform")
+UNIFORM_GRID = 0.1
+"""Degrees: a uniform incident takes the name of the town nearest its grid cell."""
+
+
 def _towns() -> list:
     return [
         p
         for p in default_gazetteer()
         if p.precision == GeoPrecision.TOWN and (p.country, p.admin1) == BALOCHISTAN
     ]
+
+
+def region_towns() -> list:
+    """The gazetteer's towns (Pakistan, Iran, Afghanistan), in its order."""
+    return [p for p in default_gazetteer() if p.precision == GeoPrecision.TOWN]
+
+
+def town_weights(towns: list) -> np.ndarray:
+    """How often incidents fall on each town: the square root of its population."""
+    weights = np.array([t.population or 1000 for t in towns], dtype=float) ** 0.5
+    return weights / weights.sum()
+
+
+def region_box() -> tuple[float, float, float, float]:
+    """(south, west, north, east) around the region's towns."""
+    towns = region_towns()
+    lat = [t.lat for t in towns]
+    lon = [t.lon for t in towns]
+    return min(lat), min(lon), max(lat), max(lon)
+
+
+@functools.cache
+def nearest_town_grid() -> tuple[tuple[float, float], np.ndarray, list[str]]:
+    """For every cell of a :data:`UNIFORM_GRID` grid over :func:`region_box`: the
+    index of the town nearest the cell's centre; with the grid's corner (south,
+    west) and the towns' names."""
+    south, west, north, east = region_box()
+    towns = region_towns()
+    lat0 = np.array([t.lat for t in towns])
+    lon0 = np.array([t.lon for t in towns])
+    rows = int((north - south) / UNIFORM_GRID) + 1
+    cols = int((east - west) / UNIFORM_GRID) + 1
+    centre_lat = south + (np.arange(rows) + 0.5) * UNIFORM_GRID
+    centre_lon = west + (np.arange(cols) + 0.5) * UNIFORM_GRID
+    grid_lat = np.repeat(centre_lat, cols)
+    grid_lon = np.tile(centre_lon, rows)
+    nearest = _nearest(grid_lat, grid_lon, lat0, lon0).reshape(rows, cols)
+    return (south, west), nearest, [t.name for t in towns]
+
+
+def _uniform_points(
+    rng: np.random.Generator, size: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(lat, lon, place name) of ``size`` distinct points over the region's box."""
+    south, west, north, east = region_box()
+    lat = np.round(rng.uniform(south, north, size), 5)
+    lon = np.round(rng.uniform(west, east, size), 5)
+    (south, west), nearest, names = nearest_town_grid()
+    row = np.floor((lat - south) / UNIFORM_GRID).astype(np.int64)
+    col = np.floor((lon - west) / UNIFORM_GRID).astype(np.int64)
+    row = np.clip(row, 0, nearest.shape[0] - 1)
+    col = np.clip(col, 0, nearest.shape[1] - 1)
+    return lat, lon, np.array(names, dtype=object)[nearest[row, col]]
 
 
 def _spread_points(
@@ -110,16 +175,21 @@ def _nearest(
     lat: np.ndarray, lon: np.ndarray, lat0: np.ndarray, lon0: np.ndarray
 ) -> np.ndarray:
     found = np.empty(len(lat), dtype=np.int64)
-    for start in range(0, len(lat), 50_000):
-        part = slice(start, start + 50_000)
+    step = max(1, 2_000_000 // max(len(lat0), 1))  # about 16 MB a step
+    for start in range(0, len(lat), step):
+        part = slice(start, start + step)
         distance = (lat[part, None] - lat0) ** 2 + (lon[part, None] - lon0) ** 2
         found[part] = distance.argmin(axis=1)
     return found
 
 
-def synthetic_frame(size: int, seed: int = SEED, layout: str = "towns") -> pd.DataFrame:
-    """``size`` synthetic incident rows (as CSV cells), in ``layout`` (towns or
-    spread)."""
+def synthetic_frame(
+    size: int, seed: int = SEED, layout: str = "province"
+) -> pd.DataFrame:
+    """``size`` synthetic incident rows (as CSV cells), in ``layout`` (one of
+    :data:`LAYOUTS`)."""
+    if layout not in LAYOUTS:
+        raise ValueError(f"no layout {layout!r}; one of {', '.join(LAYOUTS)}")
     rng = np.random.default_rng(seed)
     places = _towns()
     lat = lon = np.full(size, "", dtype=object)
@@ -129,6 +199,22 @@ def synthetic_frame(size: int, seed: int = SEED, layout: str = "towns") -> pd.Da
         place = np.array([p.name for p in places], dtype=object)[town]
         lat, lon = y.astype(str), x.astype(str)
         precision = np.full(size, str(int(GeoPrecision.NEAR_TOWN)), dtype=object)
+    elif layout == "uniform":
+        y, x, place = _uniform_points(rng, size)
+        lat, lon = y.astype(str), x.astype(str)
+        precision = np.full(size, str(int(GeoPrecision.NEAR_TOWN)), dtype=object)
+    elif layout == "towns":
+        towns = region_towns()
+        town = rng.choice(len(towns), size, p=town_weights(towns))
+        place = np.array([t.name for t in towns], dtype=object)[town]
+        lat = np.array([str(t.lat) for t in towns], dtype=object)[town]
+        lon = np.array([str(t.lon) for t in towns], dtype=object)[town]
+        precision = np.full(size, str(int(GeoPrecision.TOWN)), dtype=object)
+        province = rng.random(size) < 0.02
+        place = np.where(province, "Balochistan", place)
+        lat = np.where(province, "", lat)
+        lon = np.where(province, "", lon)
+        precision = np.where(province, "", precision)
     else:
         weights = np.array([p.population or 1000 for p in places], dtype=float) ** 0.5
         place = rng.choice([p.name for p in places], size, p=weights / weights.sum())
@@ -203,7 +289,7 @@ def spread_frame(size: int, seed: int = SEED) -> pd.DataFrame:
 
 
 def write_synthetic(
-    directory: Path, size: int, seed: int = SEED, layout: str = "towns"
+    directory: Path, size: int, seed: int = SEED, layout: str = "province"
 ) -> Path:
     """A data directory holding ``size`` synthetic incidents in ``layout``."""
     (directory / "incidents").mkdir(parents=True, exist_ok=True)

@@ -105,6 +105,15 @@ class PopupPages:
             while len(self._entries) > self._kept:
                 self._entries.popitem(last=False)
 
+    def groups(self, token: str) -> pd.DataFrame:
+        """The group table of the payload ``token`` names (a group's number is
+        its position); :class:`GoneError` for a payload not served."""
+        with self._lock:
+            entry = self._entries.get(token)
+        if entry is None:
+            raise GoneError("this map is no longer served")
+        return entry.groups
+
     def page(self, token: str, numbers: Sequence[int], start: int) -> PopupPage:
         """A page of the incidents of the groups ``numbers`` of the payload
         ``token`` names. Raises :class:`GoneError` for a payload not served
