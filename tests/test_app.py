@@ -8,6 +8,7 @@ import json
 import logging
 import re
 import shutil
+import tomllib
 
 import pandas as pd
 import pytest
@@ -521,3 +522,13 @@ def test_the_default_database_file_is_named_when_it_cannot_be_opened(
     assert "file is not a database" in error.value
     assert "may read and write that file and its folder" in error.value
     assert not at.metric
+
+
+def test_the_import_panel_says_the_upload_limit_the_config_sets(app):
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    limit = config["server"]["maxUploadSize"]
+    captions = [caption.value for caption in app.caption]
+    assert f"Files up to {limit:,} MB (the server's upload limit)." in " ".join(
+        captions
+    )
+    assert any("python -m components.store import FILE" in c for c in captions)

@@ -36,6 +36,7 @@ def import_panel(frame: pd.DataFrame, access: Access) -> None:
             "imported are listed with their reasons. Nothing is added until you "
             "choose to."
         )
+        st.caption(upload_limit_text(st.get_option("server.maxUploadSize")))
         upload = st.file_uploader(
             "CSV export or GeoJSON", type=["csv", "geojson", "json"], key=UPLOAD_KEY
         )
@@ -51,6 +52,16 @@ def import_panel(frame: pd.DataFrame, access: Access) -> None:
             st.error(md(str(error)), icon=":material/error:")
             return
         _show(result, frame, access)
+
+
+def upload_limit_text(limit_mb: int) -> str:
+    """What the panel says about the largest file it takes."""
+    return (
+        f"Files up to {limit_mb:,} MB (the server's upload limit). A larger "
+        "export streams in from the command line, in memory that does not grow "
+        "with the file: `python -m components.store import FILE --from acled` "
+        "(or gtd, ucdp, geojson)."
+    )
 
 
 def _imported(data: bytes, name: str, file_id: str, encoding: str) -> ImportResult:
