@@ -127,6 +127,7 @@ def measure(size: int, url: str, layout: str = "towns") -> dict[str, float]:
             "map_payload_filtered_bytes": restart["map_payload_filtered_bytes"],
             "first_popup_page_s": restart["first_popup_page_s"],
             "first_popup_incidents": restart["first_popup_incidents"],
+            "first_popup_after": restart["first_popup_after"],
             "peak_rss_mb": restart["peak_rss_mb"],
             "first_open_peak_rss_mb": first["peak_rss_mb"],
             "load_s": load_s,

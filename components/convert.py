@@ -11,6 +11,10 @@ and a progress count go to stderr; rejected rows, with their reasons, to a CSV f
 ``--rejects FILE``, else ``IN.rejects.csv`` beside the output file, or beside the
 input when the output is stdout (never the folder the command runs in). Errors are
 one line, ``error: ...``, and exit status 2.
+
+``--to ours`` streams: the file is read, checked and written a batch of rows at a
+time, rejects spooled to disk, so memory stays flat however large the file (the
+way in for a whole ACLED or GTD export). The other targets build the table whole.
 """
 
 from __future__ import annotations
@@ -31,7 +35,8 @@ from components.exports.briefing_sheet import briefing_sheet
 from components.exports.files import geojson_bytes, standalone_html, to_csv
 from components.formats import ImportResult
 from components.formats.ours import CsvStore, check_new_data_directory, write_dataset
-from components.formats.reading import read_source
+from components.formats.reading import read_source, source_batches, streamed_result
+from components.formats.writing import DatasetWriter
 from components.support.commands import (
     CommandParser,
     error_line,
@@ -129,6 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _convert(args: argparse.Namespace) -> int:
     if args.target == "ours":
         check_new_data_directory(args.output)
+        if args.source != "ours":
+            return _stream_to_ours(args)
     elif args.output is not None:
         check_output_path(args.output)
     if args.source == "ours":
@@ -160,18 +167,34 @@ def _convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def _stream_to_ours(args: argparse.Namespace) -> int:
+    """A field format into a new data directory, a batch at a time: memory does
+    not grow with the file (every row is checked as the loader checks it)."""
+    result = streamed_result(args.input, args.source)
+    try:
+        with DatasetWriter(args.output, args.input.stem) as writer:
+            for batch in source_batches(args.input, args.source, result, args.encoding):
+                writer.add(batch)
+            writer.finish(result.events)
+        _report(result, args)
+    finally:
+        result.close()
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
 def _report(result: ImportResult, args: argparse.Namespace) -> None:
     print(result.summary(), file=sys.stderr)
     for count, example in result.reject_reasons():
         print(f"  {count:,} rejected, e.g. {example}", file=sys.stderr)
     for warning in result.warnings[:20]:
         print(f"  warning: {warning}", file=sys.stderr)
-    if len(result.warnings) > 20:
-        print(f"  and {len(result.warnings) - 20:,} more warnings", file=sys.stderr)
-    if result.rejects:
+    if result.warned > 20:
+        print(f"  and {result.warned - 20:,} more warnings", file=sys.stderr)
+    if result.rejected:
         beside = args.output.parent if args.output else args.input.parent
         path = args.rejects or beside / f"{args.input.stem}.rejects.csv"
-        write_file(path, result.rejects_csv())
+        write_file(path, result.rejects_csv_chunks())
         print(f"rejected rows and reasons: {path}", file=sys.stderr)
 
 

@@ -20,7 +20,7 @@ import logging
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import PurePath
 from typing import BinaryIO, Protocol
 
@@ -29,6 +29,7 @@ from components.domain.records import EVENT_COLUMNS, INCIDENT_COLUMNS
 from components.domain.records import parse_incident_row as check_incident_row
 from components.domain.vocabularies import GeoPrecision
 from components.formats.ours import csv_rows, duplicated_columns
+from components.formats.result import ImportResult, Reject, SeenIds
 from components.gazetteer import Gazetteer, default_gazetteer
 from components.support.errors import (
     FieldError,
@@ -38,7 +39,7 @@ from components.support.errors import (
     RowRejected,
 )
 from components.support.files import bounded_lines
-from components.support.text import newlines_as_lf, spreadsheet_cell
+from components.support.text import newlines_as_lf
 
 logger = logging.getLogger(__name__)
 
@@ -67,71 +68,6 @@ class Format(Protocol):
     def REQUIRED_COLUMNS(self) -> Sequence[str]: ...  # noqa: N802
 
     def convert(self, row: Mapping[str, str], source_name: str) -> Mapped: ...
-
-
-@dataclass(frozen=True)
-class Reject:
-    """A source row that was not imported, with where it is and why."""
-
-    row: int
-    """1 for the first data row after the header."""
-    line: int
-    reason: str
-    original: Mapping[str, str]
-
-
-@dataclass
-class ImportResult:
-    """What one import read, made and refused."""
-
-    format_name: str
-    source_name: str
-    incidents: list[Row] = field(default_factory=list)
-    events: list[Row] = field(default_factory=list)
-    rejects: list[Reject] = field(default_factory=list)
-    read: int = 0
-    geocoded: int = 0
-    """Rows placed from their place names because their coordinates were unusable."""
-    warnings: list[str] = field(default_factory=list)
-    """Imported rows with a field that was not used as given: row, field and why."""
-
-    @property
-    def imported(self) -> int:
-        return len(self.incidents)
-
-    def summary(self) -> str:
-        return (
-            f"{self.source_name} ({self.format_name}): {self.read:,} rows read, "
-            f"{self.imported:,} imported ({self.geocoded:,} placed from their place "
-            f"names), {len(self.rejects):,} rejected"
-        )
-
-    def reject_reasons(self, limit: int = 8) -> list[tuple[int, str]]:
-        """(rows, an example reason) per field named in the reasons, commonest first."""
-        by_field: dict[str, list[Reject]] = {}
-        for reject in self.rejects:
-            by_field.setdefault(reject.reason.split(":")[0], []).append(reject)
-        ranked = sorted(by_field.values(), key=len, reverse=True)[:limit]
-        return [
-            (len(group), f"row {group[0].row}: {group[0].reason}") for group in ranked
-        ]
-
-    def rejects_csv(self) -> bytes:
-        """The rejected rows as they came, with row, line and reason first (line
-        breaks inside cells as LF, formulas neutralised)."""
-        columns = ["row", "line", "reason"]
-        for reject in self.rejects:
-            columns.extend(c for c in reject.original if c not in columns)
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        for reject in self.rejects:
-            cells = {"row": reject.row, "line": reject.line, "reason": reject.reason}
-            cells.update(reject.original)
-            writer.writerow(
-                {k: spreadsheet_cell(newlines_as_lf(str(v))) for k, v in cells.items()}
-            )
-        return buffer.getvalue().encode("utf-8")
 
 
 def formats() -> dict[str, Format]:
@@ -238,6 +174,10 @@ SourceRow = tuple[int, int, Mapping[str, str], str | None]
 """(row number, line, cells, problem with the row's shape or None)."""
 
 
+BATCH = 1_000
+"""Rows a streamed import hands on at a time."""
+
+
 def import_rows(
     rows: Iterable[SourceRow],
     fmt: Format,
@@ -246,14 +186,39 @@ def import_rows(
     done: Callable[[], float] | None = None,
     progress: Progress | None = None,
 ) -> ImportResult:
-    """Map, place and check source rows; every row ends imported or rejected.
+    """Map, place and check source rows; every row ends imported or rejected, and
+    the imported ones are kept in the result (see :func:`import_batches`)."""
+    result = ImportResult(fmt.NAME, source_name)
+    for batch in import_batches(
+        rows, fmt, result, gazetteer, done, progress, batch=BATCH
+    ):
+        result.incidents.extend(batch)
+    return result
 
-    ``done`` tells the share of the input read so far, for ``progress``.
+
+def import_batches(
+    rows: Iterable[SourceRow],
+    fmt: Format,
+    result: ImportResult,
+    gazetteer: Gazetteer | None = None,
+    done: Callable[[], float] | None = None,
+    progress: Progress | None = None,
+    batch: int = BATCH,
+) -> Iterator[list[Row]]:
+    """Map, place and check source rows, handing on the imported ones ``batch``
+    at a time; ``result`` counts what was read, imported and rejected, and gains
+    the event that gathers the file's rows once the rows are through.
+
+    Memory does not grow with the input: ids are remembered as digests
+    (:class:`~components.formats.result.SeenIds`), and a result made with
+    :meth:`ImportResult.streamed` keeps its rejects on disk. ``done`` tells the
+    share of the input read so far, for ``progress``.
     """
     gazetteer = gazetteer or default_gazetteer()
-    result = ImportResult(fmt.NAME, source_name)
+    source_name = result.source_name
     event_id = import_event_id(fmt.NAME, source_name)
-    seen: set[str] = set()
+    seen = SeenIds()
+    pending: list[Row] = []
     for number, line, row, problem in rows:
         result.read += 1
         if progress and done and number % 1000 == 0:
@@ -280,19 +245,32 @@ def import_rows(
         result.geocoded += placed
         if unusable is not None:
             warning = f"{source_name}, row {number} (line {line}): {unusable}"
-            result.warnings.append(warning)
+            result.add_warning(warning)
             logger.info("import placed a row by name: %s", warning)
-        result.incidents.append(incident)
+        result.add_incident(incident, event_id)
+        pending.append(incident)
+        if len(pending) >= batch:
+            yield pending
+            pending = []
+    if pending:
+        yield pending
     if progress:
         progress(result.read, 1.0)
-    if any(row["event_id"] == event_id for row in result.incidents):
-        result.events.append(import_event(fmt.NAME, source_name, result.incidents))
+    if result.event_rows:
+        result.events.append(
+            import_event(
+                fmt.NAME,
+                source_name,
+                result.event_rows,
+                result.first_date,
+                result.last_date,
+            )
+        )
     logger.info("import read %s", result.summary())
-    return result
 
 
 def _reject(result: ImportResult, reject: Reject) -> None:
-    result.rejects.append(reject)
+    result.add_reject(reject)
     logger.info(
         "import rejected %s, row %d (line %d): %s",
         result.source_name,
@@ -312,24 +290,47 @@ def import_csv(
     size: int | None = None,
 ) -> ImportResult:
     """Import a CSV file of one of the field's formats, from bytes or streamed
-    from a binary file of ``size`` bytes; one line is held at a time."""
+    from a binary file of ``size`` bytes, keeping the imported rows."""
+    result = ImportResult(fmt.NAME, source_name)
+    for batch in csv_batches(
+        data, fmt, result, gazetteer, encoding, progress, size, batch=BATCH
+    ):
+        result.incidents.extend(batch)
+    return result
+
+
+def csv_batches(
+    data: bytes | BinaryIO,
+    fmt: Format,
+    result: ImportResult,
+    gazetteer: Gazetteer | None = None,
+    encoding: str = "utf-8",
+    progress: Progress | None = None,
+    size: int | None = None,
+    batch: int = BATCH,
+) -> Iterator[list[Row]]:
+    """The imported rows of a CSV file of one of the field's formats, ``batch``
+    at a time (see :func:`import_batches`); one line of the file is held at a
+    time."""
     stream = io.BytesIO(data) if isinstance(data, bytes) else data
     size = len(data) if isinstance(data, bytes) else size
     reader = read_csv_rows(
-        _text_lines(stream, source_name, encoding), source_name, fmt.REQUIRED_COLUMNS
+        _text_lines(stream, result.source_name, encoding),
+        result.source_name,
+        fmt.REQUIRED_COLUMNS,
     )
 
     def rows() -> Iterable[SourceRow]:
         for number, row, line, problem in csv_rows(reader):
             if not row:  # the CSV itself is broken here: stop, say where
-                raise ImportFormatError(f"{source_name}, line {line}: {problem}")
+                raise ImportFormatError(f"{result.source_name}, line {line}: {problem}")
             cells = {k: v or "" for k, v in row.items() if k is not None}
             yield number, line, cells, problem
 
     def done() -> float:
         return min(stream.tell() / size, 1.0) if size else 0.0
 
-    return import_rows(rows(), fmt, source_name, gazetteer, done, progress)
+    return import_batches(rows(), fmt, result, gazetteer, done, progress, batch)
 
 
 def import_event_id(format_name: str, source_name: str) -> str:
@@ -339,20 +340,22 @@ def import_event_id(format_name: str, source_name: str) -> str:
     return f"{format_name.casefold().split()[0]}-{slug}"
 
 
-def import_event(format_name: str, source_name: str, incidents: Sequence[Row]) -> Row:
-    """One event row for a file's rows: the data sets have no 'wave' of their own."""
-    dates = sorted(row["date"] for row in incidents)
+def import_event(
+    format_name: str, source_name: str, count: int, first: str, last: str
+) -> Row:
+    """One event row for a file's ``count`` rows dated ``first`` to ``last``: the
+    data sets have no 'wave' of their own."""
     event = {column: "" for column in EVENT_COLUMNS}
     event.update(
         id=import_event_id(format_name, source_name),
         name=f"{format_name} import: {PurePath(source_name).name}"[:200],
-        date=dates[0],
+        date=first,
         date_precision="1",
         source_title=f"{format_name} file {PurePath(source_name).name}"[:200],
         source_location=PurePath(source_name).name[:200],
         notes=(
-            f"{len(incidents):,} incidents imported from {format_name}, "
-            f"dated {dates[0]} to {dates[-1]}; each cites its own source."
+            f"{count:,} incidents imported from {format_name}, "
+            f"dated {first} to {last}; each cites its own source."
         ),
     )
     return event

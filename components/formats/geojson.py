@@ -9,16 +9,29 @@ nothing.
 
 from __future__ import annotations
 
+import codecs
+import io
 import json
 import math
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
+from typing import BinaryIO
 
+import ijson
 import pandas as pd
 
 from components.domain.model import TABLE_COLUMNS, Event
 from components.domain.records import INCIDENT_COLUMNS, event_row
-from components.formats import ImportResult, Mapped, Progress, SourceRow, import_rows
+from components.formats import (
+    BATCH,
+    ImportResult,
+    Mapped,
+    Progress,
+    Row,
+    SourceRow,
+    import_batches,
+)
 from components.gazetteer import Gazetteer
 from components.support.errors import ImportFormatError, RowRejected
 
@@ -100,52 +113,188 @@ def _cell(value: object) -> str:
     raise RowRejected(f"a field holds a {type(value).__name__}, not text or a number")
 
 
+MAX_DEPTH = 64
+"""Nesting a feature or an ``events`` entry may have (a Point feature needs 4)."""
+
+
 def read_geojson(
     data: bytes,
     source_name: str,
     gazetteer: Gazetteer | None = None,
     progress: Progress | None = None,
 ) -> ImportResult:
-    """Import a FeatureCollection written by :func:`to_geojson` (or like it)."""
+    """Import a FeatureCollection written by :func:`to_geojson` (or like it),
+    keeping every imported row in the result."""
     if len(data) > MAX_BYTES:
         raise ImportFormatError(f"{source_name} is over {MAX_BYTES // 2**20} MB")
-    try:
-        collection = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ImportFormatError(f"{source_name} is not GeoJSON: {error}") from None
-    except RecursionError:
-        raise ImportFormatError(
-            f"{source_name} is not GeoJSON: nested too deeply to read"
-        ) from None
-    kind = collection.get("type") if isinstance(collection, dict) else None
-    if kind != "FeatureCollection":
-        raise ImportFormatError(f"{source_name} is not a GeoJSON FeatureCollection")
-    features = collection.get("features")
-    if not isinstance(features, list):
-        raise ImportFormatError(f"{source_name}: 'features' is not a list")
+    result = ImportResult(NAME, source_name)
+    for batch in geojson_batches(
+        io.BytesIO(data), result, gazetteer, progress, size=len(data)
+    ):
+        result.incidents.extend(batch)
+    return result
 
-    position = 0
+
+def geojson_batches(
+    stream: BinaryIO,
+    result: ImportResult,
+    gazetteer: Gazetteer | None = None,
+    progress: Progress | None = None,
+    size: int | None = None,
+    batch: int = BATCH,
+) -> Iterator[list[Row]]:
+    """The imported rows of a FeatureCollection, ``batch`` at a time, parsed as
+    a stream (ijson): one feature is held at a time, whatever the file's size.
+    The ``events`` member, wherever it is in the file, is added to
+    ``result.events`` (those the imported rows name) once the rows are through."""
+    source_name = result.source_name
+    reader = _Collection(stream, source_name)
 
     def rows() -> Iterable[SourceRow]:
-        nonlocal position
-        for number, feature in enumerate(features, start=1):
-            position = number
+        for number, feature in enumerate(reader.features(), start=1):
             if not isinstance(feature, dict):
                 yield number, number, {}, "is not a GeoJSON feature"
             else:
                 yield number, number, feature, None
 
-    this = sys.modules[__name__]
-
     def done() -> float:
-        return position / len(features) if features else 1.0
+        return min(stream.tell() / size, 1.0) if size else 0.0
 
-    result = import_rows(rows(), this, source_name, gazetteer, done, progress)
-    events = collection.get("events") or []
-    used = {row["event_id"] for row in result.incidents}
+    this = sys.modules[__name__]
+    yield from import_batches(rows(), this, result, gazetteer, done, progress, batch)
+    reader.finish()
     result.events.extend(
         {k: _cell(v) for k, v in event.items()}
-        for event in events
-        if isinstance(event, dict) and event.get("id") in used
+        for event in reader.events
+        if isinstance(event, dict) and event.get("id") in result.event_ids
     )
-    return result
+
+
+class _TooDeepError(Exception):
+    pass
+
+
+class _Collection:
+    """The parts of a FeatureCollection as its parser's events come."""
+
+    def __init__(self, stream: BinaryIO, source_name: str) -> None:
+        self.source_name = source_name
+        self._events = self._parse(stream)
+        self.kind: object = None
+        self.events: list[object] = []
+        self._features = False
+
+    def _refuse(self, why: str) -> ImportFormatError:
+        return ImportFormatError(f"{self.source_name} {why}")
+
+    def _parse(self, stream: BinaryIO) -> Iterator[tuple[str, object]]:
+        head = stream.read(3)
+        source = stream if head == codecs.BOM_UTF8 else _Prefixed(head, stream)
+        try:
+            # Numbers as Python's json reads them: whole numbers of any size as
+            # int, the rest as float (1e400 is inf, which a check then refuses).
+            for event, value in ijson.basic_parse(source):
+                yield event, float(value) if isinstance(value, Decimal) else value
+        except (ijson.JSONError, UnicodeDecodeError, ValueError) as error:
+            first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+            raise self._refuse(f"is not GeoJSON: {first or 'not valid JSON'}") from None
+
+    def features(self) -> Iterator[object]:
+        """Each member of ``features``; the other members read as they come."""
+        first = next(self._events, None)
+        if first is None or first[0] != "start_map":
+            if first is not None:
+                self._skip(first)  # too deep to read says so first
+            raise self._refuse("is not a GeoJSON FeatureCollection")
+        for event, key in self._events:
+            if event == "end_map":
+                break
+            start = next(self._events)
+            if key == "features":
+                if start[0] != "start_array":
+                    raise self._refuse(": 'features' is not a list")
+                if self.kind is not None:
+                    self._check_kind()
+                self._features = True
+                for item in self._events:
+                    if item[0] == "end_array":
+                        break
+                    yield self._value(item, 3)
+            elif key == "events":
+                events = self._value(start, 2)
+                self.events = events if isinstance(events, list) else []
+            elif key == "type":
+                self.kind = self._value(start, 2)
+                self._check_kind()
+            else:
+                self._value(start, 2)
+        for _ in self._events:  # trailing text is refused by the parser
+            pass
+        self._check_kind()
+        if not self._features:
+            raise self._refuse(": 'features' is not a list")
+
+    def finish(self) -> None:
+        """Every member read (:meth:`features` ran to its end)."""
+        self._check_kind()
+
+    def _check_kind(self) -> None:
+        if self.kind != "FeatureCollection":
+            raise self._refuse("is not a GeoJSON FeatureCollection")
+
+    def _value(self, first: tuple[str, object], depth: int) -> object:
+        try:
+            return self._build(first, depth)
+        except _TooDeepError:
+            raise self._refuse("is not GeoJSON: nested too deeply to read") from None
+
+    def _skip(self, first: tuple[str, object]) -> None:
+        """Read past a value without keeping it; refused if nested too deeply."""
+        depth = 0
+        event = first[0]
+        while True:
+            if event in ("start_map", "start_array"):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise self._refuse("is not GeoJSON: nested too deeply to read")
+            elif event in ("end_map", "end_array"):
+                depth -= 1
+            if depth == 0:
+                return
+            event = next(self._events)[0]
+
+    def _build(self, first: tuple[str, object], depth: int) -> object:
+        event, value = first
+        if event not in ("start_map", "start_array"):
+            return value
+        if depth > MAX_DEPTH:
+            raise _TooDeepError
+        if event == "start_array":
+            items: list[object] = []
+            for item in self._events:
+                if item[0] == "end_array":
+                    return items
+                items.append(self._build(item, depth + 1))
+            return items
+        members: dict[str, object] = {}
+        for item in self._events:
+            if item[0] == "end_map":
+                return members
+            members[str(item[1])] = self._build(next(self._events), depth + 1)
+        return members
+
+
+class _Prefixed:
+    """A binary stream with a few bytes already read put back in front."""
+
+    def __init__(self, head: bytes, stream: BinaryIO) -> None:
+        self._head = head
+        self._stream = stream
+
+    def read(self, size: int = -1) -> bytes:
+        if self._head and size != 0:
+            head, self._head = self._head, b""
+            if size < 0:
+                return head + self._stream.read()
+            return head + self._stream.read(max(size - len(head), 0))
+        return self._stream.read(size)

@@ -32,7 +32,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -155,20 +156,50 @@ def _init(store: DatabaseStore, args: argparse.Namespace) -> int:
 def _import(store: DatabaseStore, args: argparse.Namespace) -> int:
     if args.source == "ours":
         events, incidents = raw_rows(args.file)
-    else:
-        from components.formats.reading import read_source
+        return _save_rows(store, args, events, incidents, len(incidents))
+    from components.formats.reading import source_batches, streamed_result
+    from components.formats.writing import DatasetWriter, staged_rows
 
-        result = read_source(args.file, args.source, args.encoding)
-        print(result.summary(), file=sys.stderr)
-        for count, example in result.reject_reasons():
-            print(f"  {count:,} rejected, e.g. {shown(example)}", file=sys.stderr)
-        if result.rejects:
-            path = args.rejects or args.file.with_name(f"{args.file.stem}.rejects.csv")
-            write_file(path, result.rejects_csv())
-            print(f"rejected rows and reasons: {path}", file=sys.stderr)
-        events, incidents = result.events, result.incidents
+    # Staged on disk first, a batch at a time: the import's event (its dates and
+    # count) is known only once every row is read, and is saved before them.
+    result = streamed_result(args.file, args.source)
+    try:
+        with tempfile.TemporaryDirectory(prefix="incident-map-import-") as scratch:
+            with DatasetWriter(Path(scratch) / "staged", "import") as writer:
+                for batch in source_batches(
+                    args.file, args.source, result, args.encoding
+                ):
+                    writer.add(batch)
+                writer.finish(result.events)
+            print(result.summary(), file=sys.stderr)
+            for count, example in result.reject_reasons():
+                print(f"  {count:,} rejected, e.g. {shown(example)}", file=sys.stderr)
+            if result.rejected:
+                path = args.rejects or args.file.with_name(
+                    f"{args.file.stem}.rejects.csv"
+                )
+                write_file(path, result.rejects_csv_chunks())
+                print(f"rejected rows and reasons: {path}", file=sys.stderr)
+            return _save_rows(
+                store,
+                args,
+                result.events,
+                staged_rows(writer.path),
+                result.imported,
+            )
+    finally:
+        result.close()
+
+
+def _save_rows(
+    store: DatabaseStore,
+    args: argparse.Namespace,
+    events: Sequence[Mapping[str, str]],
+    incidents: Iterable[Mapping[str, str]],
+    total: int,
+) -> int:
     with tqdm(
-        total=len(incidents), unit="rows", disable=None, desc=f"saving {args.file.name}"
+        total=total, unit="rows", disable=None, desc=f"saving {args.file.name}"
     ) as bar:
 
         def progress(done: int, total: int) -> None:
@@ -180,6 +211,7 @@ def _import(store: DatabaseStore, args: argparse.Namespace) -> int:
             author=args.author,
             source=str(args.file),
             progress=progress,
+            total=total,
         )
     print(
         f"{args.file}: {added:,} incident(s) added, {skipped:,} already present",

@@ -21,7 +21,7 @@ Nothing is overwritten or deleted; undoing a save is a new save.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -152,18 +152,20 @@ class DatabaseStore:
 
     def import_rows(
         self,
-        incidents: Sequence[Mapping[str, str]],
+        incidents: Iterable[Mapping[str, str]],
         events: Sequence[Mapping[str, str]] = (),
         *,
         author: str,
         source: str,
         batch: int = 1_000,
         progress: Progress | None = None,
+        total: int | None = None,
     ) -> tuple[int, int]:
         """Add rows that are not in the database yet, a batch per save, so an
         interrupted import keeps every batch saved before. Rows whose id exists
         are skipped (importing a file twice, or from two processes at once, adds
-        each row once). Returns (added, skipped)."""
+        each row once). ``incidents`` is read a batch at a time (a stream of
+        ``total`` rows will do). Returns (added, skipped)."""
         return saving.import_rows(
             self.engine,
             self.gazetteer,
@@ -173,6 +175,7 @@ class DatabaseStore:
             source=source,
             batch=batch,
             progress=progress,
+            total=total,
         )
 
     def edit(

@@ -13,8 +13,9 @@ Nothing is overwritten or deleted; undoing a save is a new save.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, select
@@ -109,16 +110,19 @@ def add(
 def import_rows(
     engine: Engine,
     gazetteer: Gazetteer,
-    incidents: Sequence[Mapping[str, str]],
+    incidents: Iterable[Mapping[str, str]],
     events: Sequence[Mapping[str, str]] = (),
     *,
     author: str,
     source: str,
     batch: int = 1_000,
     progress: Progress | None = None,
+    total: int | None = None,
 ) -> tuple[int, int]:
     """Add rows that are not in the database yet, a batch per save (see
-    ``DatabaseStore.import_rows``). Returns (added, skipped)."""
+    ``DatabaseStore.import_rows``); ``incidents`` is read a batch at a time,
+    so it may be a stream of any length (``total`` rows, for ``progress``).
+    Returns (added, skipped)."""
 
     def save(rows: Sequence[Mapping[str, str]], new_events=()) -> int:
         return add(
@@ -138,9 +142,12 @@ def import_rows(
             # Another process may add the event meanwhile: then it is there.
             with contextlib.suppress(ConflictError):
                 save([], new_events)
-    added = skipped = 0
-    for start in range(0, len(incidents), batch):
-        rows = incidents[start : start + batch]
+    if total is None:
+        total = len(incidents) if isinstance(incidents, Sized) else 0
+    added = skipped = done = 0
+    stream = iter(incidents)
+    while rows := list(itertools.islice(stream, batch)):
+        done += len(rows)
         new, old = _new_only(engine, rows)
         skipped += old
         if new:
@@ -152,7 +159,7 @@ def import_rows(
                 if again:
                     added += save(again)
         if progress is not None:
-            progress(start + len(rows), len(incidents))
+            progress(done, max(total, done))
     return added, skipped
 
 

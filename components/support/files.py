@@ -17,7 +17,7 @@ import logging
 import os
 import secrets
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, BinaryIO
 
@@ -108,14 +108,18 @@ def check_output_path(path: Path) -> None:
         raise OutputFileError(f"{path}: the folder {parent} does not exist")
 
 
-def write_file(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole, or leave what was there untouched."""
+def write_file(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (bytes, or chunks of them) to ``path`` whole, or leave what
+    was there untouched."""
+    chunks = [data] if isinstance(data, bytes) else data
+    written = 0
     check_output_path(path)
     if path.exists() and not path.is_file():
         # A device or pipe (e.g. /dev/stdout): nothing to replace atomically.
         try:
             with path.open("wb") as handle:
-                handle.write(data)
+                for chunk in chunks:
+                    handle.write(chunk)
         except OSError as error:
             raise OutputFileError(f"{path}: {_reason(error)}") from None
         return
@@ -125,14 +129,18 @@ def write_file(path: Path, data: bytes) -> None:
         raise OutputFileError(f"{path}: {_reason(error)}") from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
+            for chunk in chunks:
+                written += handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise OutputFileError(f"{path}: {_reason(error)}") from None
-    logger.info("wrote %s (%d bytes)", path, len(data))
+    except BaseException:  # the chunks failed: nothing half-written is left
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    logger.info("wrote %s (%d bytes)", path, written)
 
 
 def _create_beside(path: Path) -> tuple[int, Path]:
