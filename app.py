@@ -19,6 +19,7 @@ from components.ui.remembered import page_briefing
 from components.ui.report_panel import report_panel
 from components.ui.sidebar import sidebar, sidebar_later
 from components.ui.sign_in import page_access
+from components.ui.sources_panel import sources_panel
 from components.ui.style import page_style
 from components.ui.table import incident_table
 from components.ui.timeline import timeline
@@ -58,5 +59,6 @@ if whole:
         import_panel(frame, access)
         report_panel(frame, events, access)
     history_panel(shown, store, access)
+    sources_panel(shown, store, access)
     users_panel(store, access)
     about_panel(events)

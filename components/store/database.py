@@ -11,6 +11,8 @@ cache of the incident table, and hands each job to the module that does it:
   :mod:`~components.store.checks`, refused with who-and-when by
   :mod:`~components.store.conflicts`, written by
   :mod:`~components.store.revisions`);
+- :mod:`~components.store.sources`: one incident, many reports (adding a
+  report to an incident, merging, splitting) and the matcher's candidates;
 - :mod:`~components.store.history`: who changed what;
 - :mod:`~components.store.users`: who may do what;
 - :mod:`~components.store.rows`: records to rows and back.
@@ -29,15 +31,18 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy.exc import OperationalError
 
+from components.domain.matching import IncidentFacts, Proposal
 from components.domain.model import Event
 from components.domain.problems import Problem
 from components.domain.records import Dataset
 from components.gazetteer import Gazetteer, default_gazetteer
 from components.store import history, reading, saving, seeding, users
+from components.store import sources as many_sources
 from components.store.columnar import FrameCache
 from components.store.engine import make_engine, shown_url, writing
 from components.store.history import HistoryEntry, SaveSummary
 from components.store.saving import Progress, SaveResult
+from components.store.sources import SourceEntry
 from components.support.errors import StoreError
 
 logger = logging.getLogger(__name__)
@@ -206,6 +211,66 @@ class DatabaseStore:
         was before (a record it added is retracted). Refused if a later save has
         changed those records since."""
         return saving.undo(self.engine, save_id, author=author, reason=reason)
+
+    # --- One incident, many sources ---------------------------------------------------
+
+    def candidates(self, facts: IncidentFacts) -> list[IncidentFacts]:
+        """The current incidents near ``facts`` in time and place: what the
+        matcher compares it with (one indexed query)."""
+        return many_sources.candidates(self.engine, facts)
+
+    def propose_match(self, row: Mapping[str, object]) -> Proposal | None:
+        """'The same incident as #N', with reasons, or a new one, for a reviewed
+        row (CSV cells with codes); None for a row there is nothing to match."""
+        return many_sources.proposal(self.engine, self.gazetteer, row)
+
+    def sources(self, incident_id: str) -> list[SourceEntry]:
+        """The reports an incident rests on, each with its figures as said."""
+        return many_sources.sources_of(self.engine, incident_id)
+
+    def add_reviewed(
+        self,
+        incidents: Sequence[Mapping[str, str]],
+        events: Sequence[Mapping[str, str]] = (),
+        attached: Mapping[str, Sequence[Mapping[str, str]]] | None = None,
+        *,
+        author: str,
+        reason: str = "",
+        source: str = "",
+    ) -> SaveResult:
+        """One save of a reviewed report: new incidents (and events), and rows
+        added as new sources of incidents already held (``attached``: {incident
+        id: rows}), whose best figures and ranges are worked out again."""
+        return many_sources.add_reviewed(
+            self.engine,
+            self.gazetteer,
+            incidents,
+            events,
+            attached or {},
+            author=author,
+            reason=reason,
+            source=source,
+        )
+
+    def merge(self, keep: str, other: str, *, author: str, reason: str) -> SaveResult:
+        """Make ``other`` part of ``keep`` (its sources move, it is retracted)."""
+        return many_sources.merge(
+            self.engine, keep, other, author=author, reason=reason
+        )
+
+    def split(
+        self, incident_id: str, source_id: str, *, author: str, reason: str
+    ) -> tuple[SaveResult, str]:
+        """Move one source of an incident to a new incident of its own; returns
+        the save and the new incident's id."""
+        return many_sources.split(
+            self.engine,
+            self.gazetteer,
+            incident_id,
+            source_id,
+            author=author,
+            reason=reason,
+        )
 
     # --- Users ----------------------------------------------------------------------
 

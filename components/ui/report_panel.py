@@ -33,6 +33,7 @@ from components.support.errors import DataFileError, IncidentMapError, ReportErr
 from components.support.text import html_text
 from components.support.text import markdown_text as md
 from components.ui.loading import data_store
+from components.ui.match_review import same_incident_choices, save_reviewed
 from components.ui.sidebar import show_event
 
 logger = logging.getLogger(__name__)
@@ -218,20 +219,15 @@ def _review(
     with right:
         source = _source_inputs(extraction, review["name"])
     chosen = edited[edited["add"].fillna(False)].drop(columns="add")
+    rows = _rows(chosen, frame, (event_id, date, date_precision), source)
+    choices = same_incident_choices(rows, data_store(), key="report")
     if st.button(
         f"Add {len(chosen)} row(s) to the map",
         type="primary",
         disabled=chosen.empty,
         key="report_add",
     ):
-        _add(
-            chosen,
-            frame,
-            events,
-            (event_id, date, date_precision, new_event),
-            source,
-            access.author,
-        )
+        _add(rows, choices, events, (event_id, new_event), source, access.author)
 
 
 def _editor_columns() -> dict:
@@ -269,22 +265,21 @@ def _editor_columns() -> dict:
     }
 
 
-def _add(
+def _rows(
     chosen: pd.DataFrame,
     frame: pd.DataFrame,
-    events: Mapping[str, Event],
-    event: tuple[str, dt.date, int, dict[str, str] | None],
+    event: tuple[str, dt.date, int],
     source: dict[str, str],
-    author: str,
-) -> None:
-    event_id, date, date_precision, new_event = event
+) -> list[dict[str, str]]:
+    """The reviewed rows as complete rows to save (codes, ids, event, source)."""
+    event_id, date, date_precision = event
     scopes = {label: code for code, label in SCOPE_LABELS.items()}
     records = codes_of(chosen.to_dict("records"))
     for record in records:
         record["figure_scope"] = scopes.get(
             str(record.get("figure_scope") or ""), FigureScope.INCIDENT
         )
-    rows = incident_rows(
+    return incident_rows(
         records,
         event_id=event_id,
         date=date,
@@ -292,12 +287,25 @@ def _add(
         source=source,
         existing=frame,
     )
+
+
+def _add(
+    rows: list[dict[str, str]],
+    choices: list[str | None],
+    events: Mapping[str, Event],
+    event: tuple[str, dict[str, str] | None],
+    source: dict[str, str],
+    author: str,
+) -> None:
+    event_id, new_event = event
     event_rows = (
         [{**new_event, **source, "notes": "Added from a report."}] if new_event else []
     )
     try:
-        data_store().add(
+        _, added, attached = save_reviewed(
+            data_store(),
             rows,
+            choices,
             event_rows,
             author=author,
             source=source["source_location"],
@@ -311,13 +319,23 @@ def _add(
         logger.warning("adding rows from a report failed: %s", error)
         st.error(f"Nothing was added: {md(str(error))}")
         return
-    show_event(event_id)
-    revised = sum(1 for row in rows if row["revises"])
+    if added:
+        show_event(event_id)
+    revised = sum(
+        1
+        for row, choice in zip(rows, choices, strict=True)
+        if row["revises"] and not choice
+    )
     event_name = new_event["name"] if new_event else events[event_id].name
     st.session_state["report_added"] = (
-        f"Added {len(rows)} row(s) from '{md(source['source_title'])}' to "
+        f"Added {added} row(s) from '{md(source['source_title'])}' to "
         f"'{md(event_name)}'"
         + (f"; {revised} revise earlier figures" if revised else "")
+        + (
+            f"; {attached} as a new source of incidents already held"
+            if attached
+            else ""
+        )
         + "."
     )
     del st.session_state[STATE]
