@@ -9,6 +9,7 @@ from components.ui.about import about_panel
 from components.ui.header import page_header
 from components.ui.history_panel import history_panel
 from components.ui.import_panel import import_panel
+from components.ui.inbox_panel import inbox_panel
 from components.ui.link import link_chooses_a_view, open_link
 from components.ui.loading import data_store, load_data
 from components.ui.map_panel import incident_map
@@ -58,6 +59,7 @@ if whole:
     if access.can_write:
         import_panel(frame, access)
         report_panel(frame, events, access)
+    inbox_panel(frame, events, store, access)
     history_panel(shown, store, access)
     sources_panel(shown, store, access)
     users_panel(store, access)

@@ -13,6 +13,7 @@ cache of the incident table, and hands each job to the module that does it:
   :mod:`~components.store.revisions`);
 - :mod:`~components.store.sources`: one incident, many reports (adding a
   report to an incident, merging, splitting) and the matcher's candidates;
+- :mod:`~components.store.queue`: the inbox's queue of reports to review;
 - :mod:`~components.store.history`: who changed what;
 - :mod:`~components.store.users`: who may do what;
 - :mod:`~components.store.rows`: records to rows and back.
@@ -41,6 +42,7 @@ from components.store import sources as many_sources
 from components.store.columnar import FrameCache
 from components.store.engine import make_engine, shown_url, writing
 from components.store.history import HistoryEntry, SaveSummary
+from components.store.queue import Queue
 from components.store.saving import Progress, SaveResult
 from components.store.sources import SourceEntry
 from components.support.errors import StoreError
@@ -211,6 +213,11 @@ class DatabaseStore:
         was before (a record it added is retracted). Refused if a later save has
         changed those records since."""
         return saving.undo(self.engine, save_id, author=author, reason=reason)
+
+    @property
+    def queue(self) -> Queue:
+        """The inbox's queue of reports taken in and waiting for review."""
+        return Queue(self.engine, lambda: self.gazetteer)
 
     # --- One incident, many sources ---------------------------------------------------
 

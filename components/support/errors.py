@@ -126,3 +126,8 @@ class ConflictError(IncidentMapError):
 
 class StoreError(IncidentMapError):
     """The database cannot be reached or used; the message says why."""
+
+
+class InboxError(IncidentMapError):
+    """An item the inbox cannot take in (too large, not an article, a broken
+    feed); the message names it and says why, and the item is set aside."""

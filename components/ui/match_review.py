@@ -72,6 +72,18 @@ def same_incident_choices(
     return choices
 
 
+def split_rows(
+    rows: Sequence[Mapping[str, str]], choices: Sequence[str | None]
+) -> tuple[list[Mapping[str, str]], dict[str, list[Mapping[str, str]]]]:
+    """(rows that are new incidents, {incident id: rows that are its sources})."""
+    new = [row for row, choice in zip(rows, choices, strict=True) if choice is None]
+    attached: dict[str, list[Mapping[str, str]]] = {}
+    for row, choice in zip(rows, choices, strict=True):
+        if choice is not None:
+            attached.setdefault(choice, []).append(row)
+    return new, attached
+
+
 def save_reviewed(
     store: DatabaseStore,
     rows: Sequence[Mapping[str, str]],
@@ -85,11 +97,7 @@ def save_reviewed(
     """One save: the rows chosen new as incidents, the others as sources of the
     incidents chosen. Returns the save, how many rows are new and how many
     are sources."""
-    new = [row for row, choice in zip(rows, choices, strict=True) if choice is None]
-    attached: dict[str, list[Mapping[str, str]]] = {}
-    for row, choice in zip(rows, choices, strict=True):
-        if choice is not None:
-            attached.setdefault(choice, []).append(row)
+    new, attached = split_rows(rows, choices)
     needed = events if new else ()
     result = store.add_reviewed(
         new, needed, attached, author=author, reason=reason, source=source
