@@ -348,3 +348,19 @@ def test_a_huge_feed_and_a_huge_page_are_read_within_bounds(store):
     notes = [i.note for i in store.queue.items("failed", 1000)]
     assert any("the feed is over 1 MB" in n for n in notes)
     assert any("the page is over 5 MB" in n for n in notes)
+
+
+@pytest.mark.slow
+def test_two_workers_on_postgresql_read_each_item_once(postgres_server, data_copy):
+    from tests.harness.inbox_load import queue_reports, run_workers
+    from tests.harness.postgres_server import create_database
+
+    url = create_database(*postgres_server, "inbox_two_workers")
+    store = open_store(data_copy, url)[0]
+    queue_reports(store, 120)
+    run = run_workers(store, url, data_copy, 2)
+    assert run.left == 0
+    assert run.done_twice == 0
+    assert run.done_once == 120
+    assert sum(run.per_worker.values()) == 120
+    assert len(run.per_worker) == 2  # both took part
