@@ -13,7 +13,7 @@ from components.domain.model import Casualties
 from components.domain.sources import Reported, reconcile, spread_line
 from components.domain.summary import headline
 from components.store import DatabaseStore
-from components.store.sources import facts_of_row
+from components.store.candidates import facts_of_row
 from components.support.errors import ConflictError, DataFileError, StoreError
 from tests.conftest import GOOD_EVENT, GOOD_INCIDENT
 

@@ -12,7 +12,9 @@ cache of the incident table, and hands each job to the module that does it:
   :mod:`~components.store.conflicts`, written by
   :mod:`~components.store.revisions`);
 - :mod:`~components.store.sources`: one incident, many reports (adding a
-  report to an incident, merging, splitting) and the matcher's candidates;
+  report to an incident), :mod:`~components.store.merging` (merging and
+  splitting incidents) and :mod:`~components.store.candidates` (the matcher's
+  candidates);
 - :mod:`~components.store.queue`: the inbox's queue of reports to review;
 - :mod:`~components.store.history`: who changed what;
 - :mod:`~components.store.users`: who may do what;
@@ -37,7 +39,8 @@ from components.domain.model import Event
 from components.domain.problems import Problem
 from components.domain.records import Dataset
 from components.gazetteer import Gazetteer, default_gazetteer
-from components.store import history, reading, saving, seeding, users
+from components.store import candidates as nearby
+from components.store import history, merging, reading, saving, seeding, users
 from components.store import sources as many_sources
 from components.store.columnar import FrameCache
 from components.store.engine import make_engine, shown_url, writing
@@ -224,12 +227,12 @@ class DatabaseStore:
     def candidates(self, facts: IncidentFacts) -> list[IncidentFacts]:
         """The current incidents near ``facts`` in time and place: what the
         matcher compares it with (one indexed query)."""
-        return many_sources.candidates(self.engine, facts)
+        return nearby.candidates(self.engine, facts)
 
     def propose_match(self, row: Mapping[str, object]) -> Proposal | None:
         """'The same incident as #N', with reasons, or a new one, for a reviewed
         row (CSV cells with codes); None for a row there is nothing to match."""
-        return many_sources.proposal(self.engine, self.gazetteer, row)
+        return nearby.proposal(self.engine, self.gazetteer, row)
 
     def sources(self, incident_id: str) -> list[SourceEntry]:
         """The reports an incident rests on, each with its figures as said."""
@@ -261,16 +264,14 @@ class DatabaseStore:
 
     def merge(self, keep: str, other: str, *, author: str, reason: str) -> SaveResult:
         """Make ``other`` part of ``keep`` (its sources move, it is retracted)."""
-        return many_sources.merge(
-            self.engine, keep, other, author=author, reason=reason
-        )
+        return merging.merge(self.engine, keep, other, author=author, reason=reason)
 
     def split(
         self, incident_id: str, source_id: str, *, author: str, reason: str
     ) -> tuple[SaveResult, str]:
         """Move one source of an incident to a new incident of its own; returns
         the save and the new incident's id."""
-        return many_sources.split(
+        return merging.split(
             self.engine,
             self.gazetteer,
             incident_id,
