@@ -17,6 +17,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
+import feedparser
 import httpx
 
 from components.inbox.texts import MAX_BYTES, decode, from_html
@@ -114,8 +115,6 @@ def poll(
     max_new: int = MAX_NEW_PER_POLL,
 ) -> int:
     """Queue the new articles of one feed; how many were queued."""
-    import feedparser  # loaded by the worker only
-
     try:
         data, more = fetch(http, url, MAX_FEED_BYTES)
     except InboxError as error:

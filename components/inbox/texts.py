@@ -17,6 +17,8 @@ import logging
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 
+import trafilatura
+
 from components.report.reading import MAX_REPORT_CHARS, html_to_text
 from components.support.errors import InboxError
 
@@ -77,8 +79,6 @@ def bounded(text: str, name: str) -> tuple[str, tuple[str, ...]]:
 def from_html(markup: str, name: str) -> Arrived:
     """The article in an HTML page: its text and its own title (the headline,
     not the site's banner). A page with no article is an InboxError."""
-    import trafilatura  # heavy: loaded when a page is read
-
     try:
         document = trafilatura.bare_extraction(
             markup, with_metadata=True, include_comments=False
