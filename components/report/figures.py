@@ -58,7 +58,7 @@ _NUMBER_WORD = (
 _NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMBER_WORD})"
 _QUALIFIER = (
     r"(?:at least|no fewer than|not less than|more than|over|nearly|almost|about|"
-    r"around|approximately|roughly|some|up to|as many as|an estimated)"
+    r"around|approximately|roughly|some|up to|as many as|an estimated|between)"
 )
 _COUNT = re.compile(
     rf"\b(?P<qual>{_QUALIFIER}\s+)?(?P<low>{_NUMBER})"
@@ -217,6 +217,7 @@ _APPROXIMATE = frozenset(
         "some",
         "up to",
         "an estimated",
+        "between",
     }
 )
 

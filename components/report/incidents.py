@@ -39,12 +39,8 @@ from components.report.figures import (
     find_figures,
     victims_side,
 )
-from components.report.places import (
-    BLOCKADE,
-    INCIDENT,
-    PlaceMention,
-    find_places,
-)
+from components.report.places import PlaceMention, find_places
+from components.report.roles import BLOCKADE, INCIDENT
 from components.report.segments import Sentence, Span, clauses, plain, sentences
 from components.report.unplaced import UnplacedName
 from components.report.vocabulary import (

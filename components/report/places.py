@@ -38,6 +38,13 @@ from components.gazetteer.world import (
     country_place,
     first_level_areas,
 )
+from components.report.roles import (
+    DATELINE,
+    INCIDENT,
+    LISTED_ROLES,
+    QUALIFIER,
+    role_of,
+)
 from components.report.segments import Sentence, words
 from components.report.unplaced import (
     UnplacedName,
@@ -47,7 +54,7 @@ from components.report.unplaced import (
     stand_in,
     wider_place,
 )
-from components.report.vocabulary import NOT_PLACES
+from components.report.vocabulary import NOT_PLACES, TITLES
 
 HOME = ("PK", "Balochistan")
 """The province whose places are read without a locative word before them."""
@@ -58,17 +65,6 @@ countries would match ordinary words); curated places always are."""
 BIG_TOWN = 100_000
 """A town this large is a place even with no locative word before it."""
 MAX_NGRAM = 4
-
-INCIDENT = "incident"
-DATELINE = "dateline"
-REFERENCE = "reference"
-DESTINATION = "destination"
-ORIGIN = "origin"
-STATEMENT = "statement"
-BLOCKADE = "blockade"
-QUALIFIER = "qualifier"
-"""A place named to say where an unknown name lies."""
-LISTED_ROLES = frozenset({REFERENCE, DESTINATION, ORIGIN, BLOCKADE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,16 +97,6 @@ _PREFIXES = frozenset(
 """Words of :data:`NOT_PLACES` that begin names of places: 'Upper Dir',
 'North Waziristan'."""
 
-_TITLES = frozenset(
-    words(
-        "mr mrs ms dr minister president general gen commander chief prime "
-        "sardar nawab mir senator spokesman spokesperson governor colonel "
-        "col major maj captain capt inspector justice judge imam maulana "
-        "mullah sheikh sepoy constable naik havildar subedar lieutenant lt "
-        "brigadier brig sub sho dsp ssp sp igp dig asi si commissioner "
-        "deputy assistant"
-    )
-)
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|from|outside|of|across|to|towards|toward|via|between|"
     r"around|on|into|within|inside|along|and|or)\s+(?:the\s+)?(?:(?:neighbou?ring|"
@@ -126,101 +112,6 @@ _AREA_AFTER = re.compile(
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|tehsil|division|agency)\b", re.I)
 _PROVINCE_AFTER = re.compile(
     r"^\s+(?:province|provincial|region|county|state|governorate)\b", re.I
-)
-_REFERENCE_BEFORE = re.compile(
-    r"(?:\d[\d.,]*\s*(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:\([^()]{1,30}\)\s+)?"
-    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)\s+|"
-    r"(?:away|far) from\s+|border (?:with|of)\s+|(?-i:[A-Z])\w+-)"
-    r"(?:the\s+)?(?:(?:(?:provincial|federal|national|country's)\s+)?capital,?\s+|"
-    r"city of\s+)?$",
-    re.IGNORECASE,
-)
-"""'157 km from Quetta', '1,200 kilometers (745 miles) southeast of Tehran',
-'southeast of the capital, Tehran', 'the Quetta-Karachi highway'."""
-_ROUTE_START_BEFORE = re.compile(
-    r"\b(?:from|links?|linking|connects?|connecting|joins?|joining)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_ROUTE_START_AFTER = re.compile(
-    r"^\s+(?:to|and|with)\s+(?:(?:the|their|its|his|her)\s+)?"
-    r"(?:[a-z][\w'-]*\s+){0,2}(?:in\s+)?[A-Z]"
-)
-_ROUTE_END_BEFORE = re.compile(
-    r"\b(?:from|links?|linking|connects?|connecting|joins?|joining)\s+(?:the\s+)?"
-    r"(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,3}\s+(?:to|with|and)\s+"
-    r"(?:(?:the|their|its|his|her)\s+)?(?:[\w'-]+\s+){0,3}(?:in\s+)?$",
-    re.IGNORECASE,
-)
-"""'running from Quetta to Peshawar', 'going from Islamabad to their camp in Dasu',
-'the highway that links Karachi to Gwadar': both ends of a route are where the
-train or convoy was going, not where it was hit."""
-_ROUTE_AFTER = re.compile(
-    r"^(?:-[A-Z][\w]+)+\s+(?:(?:national\s+)?highway|road|motorway|route|"
-    r"railway|rail|section|coastal highway)",
-    re.IGNORECASE,
-)
-_DESTINATION_BEFORE = re.compile(
-    r"\b(?:bound for|heading (?:to|for|towards)|on (?:its|their|his|her) way "
-    r"to|en route to|travell?ing to|going to|destined for)\s+(?:the\s+)?$|"
-    r"(?:\b(?:shifted|taken|moved|rushed|brought|transported|referred|airlifted|"
-    r"flown|evacuated|admitted|sent|dispatched|carried|handed over)\s+"
-    r"(?:\w+\s+){0,2}"
-    r"(?:to|in|at)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,4}|"
-    r"(?:hospital|trauma cent(?:re|er)|cmh)\s*(?:\([^()]{1,20}\)\s*)?,?\s+(?:in\s+)?|"
-    r"\b(?:carrying|transporting|ferrying|taking)\s+(?:[\w,'-]+\s+){0,5}to\s+|"
-    r"(?:treatment|treated)\s+(?:at|in)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,4})$",
-    re.IGNORECASE,
-)
-_CUT_OFF_BEFORE = re.compile(
-    r"\b(?:cut(?:ting|s)?\s+off|isolat(?:ing|ed|es?))\s+(?:the\s+)?$"
-    r"|\bcut(?:ting|s)?\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-"""'cutting Quetta off from the rest of the country', 'cut off Quetta': the place
-a blast cut off, not where it went off."""
-_BLOCKADE_BEFORE = re.compile(
-    r"\b(?:block(?:ed|ing|s)?|blockad(?:ed|ing|es?)|closed|closing|shut(?:ting)?"
-    r"(?:\s+down)?)\s+(?:(?:the|several|main|all|key|major|national)\s+)*"
-    r"(?:[\w-]+\s+)?(?:highways?|roads?|routes?|motorways?|streets?|traffic|"
-    r"(?:railway|rail)\s+(?:lines?|tracks?))\s+(?:in|at|near|across|around|"
-    r"through|of|to)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-"""'blocked highways in Mastung, Kalat and Turbat': roads shut, not an attack."""
-_ORIGIN_BEFORE = re.compile(
-    r"\b(?:hail(?:ed|ing|s)? from|belong(?:ed|ing|s)? to|residents? of|"
-    r"coming from|travell?ing from|on (?:its|their|his|her) way from|headed from|"
-    r"departed from|set off from|"
-    r"\b\d{1,2},\s+(?:from|of)|"  # "Sepoy Imran Ali, 28, from District Khairpur"
-    r"natives? of|home ?towns? (?:of|in)|were from|was from|is from|domiciled? "
-    r"in|hometown|native|(?:people|persons|workers|labou?rers|passengers|"
-    r"travell?ers|drivers|settlers|pilgrims|civilians|families) from)\s+"
-    r"(?:the\s+)?(?:[\w.'-]+\s+){0,3}(?:in\s+)?$",
-    re.IGNORECASE,
-)
-_PERSON_FROM_BEFORE = re.compile(
-    r"\b(?:" + "|".join(sorted(_TITLES, key=len, reverse=True)) + r")\.?\s+"
-    r"(?:\((?-i:[A-Z]+)\)\s+)?(?:(?-i:[A-Z])[\w'-]*\s+){1,3}(?:from|of)\s+$",
-    re.IGNORECASE,
-)
-"""'Sepoy Niaz from Bajaur', 'Naik Ali of Swat': a named person's home, not a scene."""
-_STATEMENT_BEFORE = re.compile(
-    r"\b(?:statement (?:issued )?(?:in|from)|press conference in|speaking in|"
-    r"told reporters in|talking to (?:the )?media in|said in|(?:officials|"
-    r"authorities|sources|spokesm[ae]n|spokespersons?) (?:based )?in)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_OFFICIAL_AFTER = re.compile(
-    r"^(?:'s)?\s+(?:district\s+|divisional\s+)?(?:deputy\s+|assistant\s+)?"
-    r"(?:commissioner|police (?:chief|officer)|administration|administrator|"
-    r"dpo|ssp|sho|spokesman|spokesperson|official)\b",
-    re.IGNORECASE,
-)
-"""'Zhob District Commissioner Azeem Kakar said': a title, not where it happened."""
-_DATELINE_AFTER = re.compile(
-    r"^\s*(?::|,\s*(?:Pakistan|Iran|Afghanistan)\b|\s*\((?:AP|AFP|Reuters|APP|"
-    r"PTI|ANI|IANS|Xinhua|dpa)\)|\s+-|,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
-    r"Sep|Oct|Nov|Dec)\w*\.?\s+\d)",
 )
 _LIST_JOIN = re.compile(r"^(?:'s)?\s*(?:,|and|or|,\s*and|,\s*or)\s*$", re.I)
 """Between two names of one list: a role given to the first holds for the next."""
@@ -463,7 +354,9 @@ def _names_in(
     """(sentence, start, end, surface, candidates, cue) per name the gazetteer
     knows, longest name first at each word."""
     body = sentence.text
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(body)]
+    words = _route_parts(
+        body, [(m.start(), m.end(), m.group()) for m in _WORD.finditer(body)]
+    )
     keys = [normalize_name(_strip_possessive(w)) for _, _, w in words]
     i = 0
     while i < len(words):
@@ -479,7 +372,10 @@ def _names_in(
                     continue
                 lowest = 2
             for n in range(min(MAX_NGRAM, len(words) - i), lowest - 1, -1):
-                if any(not w[2][0].isupper() for w in words[i + 1 : i + n]):
+                inner = words[i + 1 : i + n]
+                if any(
+                    not w[2][0].isupper() and w[2] not in _CONNECTORS for w in inner
+                ) or (inner and not inner[-1][2][0].isupper()):
                     continue
                 candidates = places.candidates(" ".join(keys[i : i + n]))
                 if not candidates or _is_person(words, keys, i):
@@ -506,9 +402,35 @@ def _names_in(
         i += matched or 1
 
 
+_CONNECTORS = frozenset({"and", "e", "i", "ul", "al"})
+"""Lower-case words inside a place's name: 'Sistan and Baluchestan'."""
+_ROAD_AFTER = re.compile(
+    r"^\s+(?:(?:national\s+)?highway|road|motorway|route|railway|rail|section)\b",
+    re.IGNORECASE,
+)
+
+
+def _route_parts(
+    body: str, words: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Words with a road's hyphenated name cut into its places: 'the
+    Quetta-Karachi highway' names Quetta and Karachi (as route landmarks)."""
+    found = []
+    for start, end, word in words:
+        parts = word.split("-")
+        if len(parts) > 1 and all(parts) and _ROAD_AFTER.match(body[end : end + 30]):
+            at = start
+            for part in parts:
+                found.append((at, at + len(part), part))
+                at += len(part) + 1
+        else:
+            found.append((start, end, word))
+    return found
+
+
 def _is_person(words: list, keys: list[str], i: int) -> bool:
     """A name right after a title ('Mir Sarfraz', 'Governor Kakar')."""
-    return i > 0 and keys[i - 1].rstrip(".") in _TITLES
+    return i > 0 and keys[i - 1].rstrip(".") in TITLES
 
 
 def _stray(place: Place, context: Context, own: int = 1) -> bool:
@@ -567,45 +489,8 @@ def _choose(candidates: Sequence[Place], context: Context) -> Place:
     )
 
 
-_JURISDICTION_BEFORE = re.compile(
-    r"\b(?:jurisdiction|limits|remit|precincts?)\s+of\s+(?:the\s+)?$", re.I
-)
-"""'within the jurisdiction of the Satellite Town police station': whose area it
-is, not a second scene."""
-
-
 def _role(sentence: Sentence, start: int, surface: str, before: str, after: str) -> str:
-    at_start = not before.strip(" \"'")
-    if (
-        at_start
-        and sentence.first_in_paragraph
-        and sentence.paragraph <= 2
-        and (surface.isupper() or _DATELINE_AFTER.match(after))
-    ):
-        return DATELINE
-    if (
-        _REFERENCE_BEFORE.search(before)
-        or _ROUTE_AFTER.match(after)
-        or _JURISDICTION_BEFORE.search(before)
-    ):
-        return REFERENCE
-    if (
-        _ROUTE_START_BEFORE.search(before) and _ROUTE_START_AFTER.match(after)
-    ) or _ROUTE_END_BEFORE.search(before):
-        return REFERENCE
-    if _DESTINATION_BEFORE.search(before):
-        return DESTINATION
-    lowered = before.lower()  # cheap tests first: most names have none of these
-    cut = ("cut" in lowered or "isolat" in lowered) and _CUT_OFF_BEFORE.search(before)
-    if cut and re.search(r"\boff\b|isolat", cut.group() + after[:5], re.I):
-        return REFERENCE
-    if any(w in lowered for w in ("block", "clos", "shut")) and (
-        _BLOCKADE_BEFORE.search(before)
-    ):
-        return BLOCKADE
-    person = lowered.endswith(("from ", "of ")) and _PERSON_FROM_BEFORE.search(before)
-    if person or _ORIGIN_BEFORE.search(before):
-        return ORIGIN
-    if _STATEMENT_BEFORE.search(before) or _OFFICIAL_AFTER.match(after):
-        return STATEMENT
-    return INCIDENT
+    at_lede = sentence.first_in_paragraph and sentence.paragraph <= 2
+    if at_lede and surface.isupper() and not before.strip(" \"'"):
+        return DATELINE  # 'QUETTA, Pakistan (AP) --'
+    return role_of(before, after, at_lede)[0]

@@ -249,7 +249,9 @@ KILLED_VERBS = (
     r"killed|dead|died|slain|martyred|embraced (?:shahadat|martyrdom)|"
     r"lost (?:their|his|her) lives?|laid down (?:their|his|her) lives?|perished|"
     r"eliminated|neutrali[sz]ed|"
-    r"sent to hell|gunned down|shot dead|succumbed(?: to (?:their|his|her) "
+    r"sent to hell|gunned down|shot dead|massacred|beheaded|murdered|executed|"
+    r"slaughtered|burnt to death|burned to death|hacked to death|"
+    r"succumbed(?: to (?:their|his|her) "
     r"(?:injuries|wounds))?|lay dead|were found dead|bodies (?:were )?recovered"
 )
 INJURED_VERBS = (
@@ -270,9 +272,11 @@ reaches past the next clause."""
 OUTCOME_BEFORE = re.compile(
     r"\b(?P<word>killing|killed|kills|martyring|martyred|claimed the lives of|"
     r"claiming the lives of|eliminating|eliminated|neutrali[sz]ing|"
-    r"neutrali[sz]ed|gunned down|shot dead|shooting dead|injuring|injured|"
+    r"neutrali[sz]ed|gunned down|shot dead|shooting dead|massacred|massacring|"
+    r"beheaded|beheading|murdered|murdering|executed|executing|slaughtered|"
+    r"slaughtering|slew|slaying|injuring|injured|"
     r"wounding|wounded|left|leaving)\s+(?:(?:at least|some|about|around|"
-    r"nearly|as many as|more than|over|up to|all|the)\s+)*$",
+    r"nearly|as many as|more than|over|up to|all|the|between)\s+)*$",
     re.IGNORECASE,
 )
 """'killing [4 policemen]', 'militants killed [5 soldiers]': a verb that takes
@@ -309,6 +313,25 @@ HIT_WORDS = re.compile(
     re.IGNORECASE,
 )
 """Words telling of an attack: a place named with them was hit."""
+
+TITLES = frozenset(
+    words(
+        "mr mrs ms dr minister president general gen commander chief prime "
+        "sardar nawab mir senator spokesman spokesperson governor colonel "
+        "col major maj captain capt inspector justice judge imam maulana "
+        "mullah sheikh sepoy constable naik havildar subedar lieutenant lt "
+        "brigadier brig sub sho dsp ssp sp igp dig asi si commissioner "
+        "deputy assistant"
+    )
+)
+"""Titles before a person's name: a place name right after one is a name
+('Mir Sarfraz', 'Governor Kakar')."""
+
+DATELINE_AGENCIES = words(
+    "AP AFP Reuters APP PTI ANI IANS Xinhua dpa MNA IRNA INP NNI PPI Tasnim "
+    "Mehr IRNA ISNA Fars"
+)
+"""News agencies a dateline may name: 'TEHRAN (AFP):'."""
 
 NOT_PLACES = frozenset(
     normalize_name(word)
