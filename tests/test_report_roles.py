@@ -53,3 +53,45 @@ def test_a_colon_after_a_capitalised_word_deep_in_the_text_is_no_dateline():
     before, after = "", ": Gunmen attacked a post."
     assert role_of(before, after, True)[0] == "dateline"
     assert role_of(before, after, False)[0] == INCIDENT
+
+
+def _incidents(text: str) -> dict[str, dict]:
+    return {
+        i.place_reported: {
+            "kind": i.place.kind,
+            "killed": {k: v for k, v in i.counts["killed"].items() if v is not None},
+        }
+        for i in extract(text).incidents
+    }
+
+
+def test_a_place_name_inside_a_persons_name_is_no_place():
+    text = (
+        "Gunmen killed six labourers in Turbat. Interim Chief Minister Ali Mardan "
+        "Khan Domki condemned the killings."
+    )
+    assert set(_incidents(text)) == {"Turbat"}
+
+
+def test_a_place_named_after_another_to_say_where_it_lies_qualifies_it():
+    text = (
+        "An Iraqi officer said ISIS fighters attacked the town of Dibis in Kirkuk, "
+        "killing two Iraqi soldiers."
+    )
+    found = _incidents(text)
+    assert found["Dibis"]["killed"] == {"security": 2}
+    assert "Kirkuk" not in found
+
+
+def test_a_list_of_names_before_regions_names_regions_not_their_towns():
+    text = (
+        "Three attacks in Niger's Tillaberi, Diffa and Dosso regions left 32 people "
+        "dead on Sunday. At Niaktire, in Torodi department, 27 soldiers were killed."
+    )
+    extraction = extract(text)
+    kinds = {i.place.name: i.place.kind for i in extraction.incidents}
+    assert all(kinds.get(name) != "town" for name in ("Diffa", "Dosso"))
+    assert not any(
+        i.place.name in ("Diffa", "Dosso") and not i.event_wide
+        for i in extraction.incidents
+    )

@@ -534,6 +534,8 @@ def _read_sentence(
         attacks = _codes(clause, sentence, text, ATTACK_PHRASES, "attack")
         figures = find_figures(clause)
         places = _reduce(text, _scenes(in_clause, bool(attacks or figures)))
+        if len(places) > 1 and all(m.place.kind == "province" for m in places):
+            places = []  # 'attacks in the Tillaberi, Diffa and Dosso regions'
         whole = [f for f in figures if _is_whole(reading.text, f)]
         if places and whole:  # "killed 23 terrorists in all": the whole event's
             figures = [f for f in figures if f not in whole]

@@ -54,7 +54,7 @@ from components.report.unplaced import (
     stand_in,
     wider_place,
 )
-from components.report.vocabulary import NOT_PLACES, TITLES
+from components.report.vocabulary import NOT_PLACE_WORDS, NOT_PLACES, TITLES
 
 HOME = ("PK", "Balochistan")
 """The province whose places are read without a locative word before them."""
@@ -110,9 +110,56 @@ _AREA_AFTER = re.compile(
     re.IGNORECASE,
 )
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|tehsil|division|agency)\b", re.I)
-_PROVINCE_AFTER = re.compile(
-    r"^\s+(?:province|provincial|region|county|state|governorate)\b", re.I
+_AREA_NAME = r"(?-i:[A-Z])[\w'\u00c0-\u024f-]*(?:\s+(?-i:[A-Z])[\w'\u00c0-\u024f-]*)*"
+_AREA_NAMED = re.compile(
+    rf"^(?:(?:\s*,\s*{_AREA_NAME})*\s*,?\s+and\s+{_AREA_NAME})?"
+    r"\s+(?P<word>provinces?|provincial|"
+    r"regions?|count(?:y|ies)|states?|governorates?|districts?|departments?)\b",
+    re.IGNORECASE,
 )
+"""After a name: the word that makes it an area ('the Diffa region'), also at the
+end of a list ('the Tillaberi, Diffa and Dosso regions')."""
+
+
+def _area_named(after: str) -> str | None:
+    """'province' or 'district' where the words after a name say it names an
+    area, not the town of the same name; None otherwise. A single name before
+    'district', 'county' or 'department' (second-level areas in most countries
+    the corpus reads) stays the town that names it (the area's seat)."""
+    found = _AREA_NAMED.match(after)
+    if found is None:
+        return None
+    word = found.group("word").lower()
+    if word.startswith(("district", "department", "count")):
+        return "district" if found.group().strip()[0] in ",a" else None
+    return "province"
+
+
+def _as_area(place: Place, kind: str) -> tuple[Place, GeoPrecision]:
+    """A town read as the area it names, at area precision (its point stays the
+    town's: where the area is, no finer)."""
+    precision = GeoPrecision.REGION if kind == "province" else GeoPrecision.NEAR_TOWN
+    return replace(place, kind=kind, precision=precision), precision
+
+
+_NAME_WORD_BEFORE = re.compile(r"(?-i:[A-Z])[a-z]+\s$")
+_NAME_WORD_AFTER = re.compile(r"^\s(?-i:[A-Z])[a-z]+")
+
+
+def _in_longer_name(text: str, sentence: Sentence, start: int, end: int) -> bool:
+    """A place name inside a longer proper name, with a capitalised word right
+    before it (not the sentence's first) and right after it, neither a place
+    word: a person ('Ali Mardan Khan Domki'), not a place."""
+    window = max(sentence.start, start - 20)
+    found = _NAME_WORD_BEFORE.search(text[window:start])
+    if found is None or window + found.start() == sentence.start:
+        return False
+    word = normalize_name(found.group().strip())
+    if word in NOT_PLACES or word in NOT_PLACE_WORDS or word in _PREFIXES:
+        return False
+    return bool(_NAME_WORD_AFTER.match(text[end : end + 20]))
+
+
 _LIST_JOIN = re.compile(r"^(?:'s)?\s*(?:,|and|or|,\s*and|,\s*or)\s*$", re.I)
 """Between two names of one list: a role given to the first holds for the next."""
 _WORD = re.compile(r"[^\W\d_][\w'.-]*")
@@ -167,9 +214,46 @@ def find_places(
     places = layer if layer is not None else report_gazetteer(gazetteer)
     mentions = _mentions(text, sentences, places)
     unplaced = _unknown(text, sentences, places, mentions, gazetteer, code)
-    return sorted([*mentions, *unplaced], key=lambda m: m.start), [
-        m.unplaced for m in unplaced if m.unplaced is not None
-    ]
+    found = _qualifiers(text, sorted([*mentions, *unplaced], key=lambda m: m.start))
+    return found, [m.unplaced for m in unplaced if m.unplaced is not None]
+
+
+_HOLDS = re.compile(
+    r"^(?:'s)?\s*(?:(?i:area|village|town|locality|tehsil|neighbou?rhood|suburb|"
+    r"sub-?division|administrative post|county|district|valley)\s*)?,?\s*"
+    r"(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?)?(?:(?i:area|village|town|"
+    r"locality)\s+)?(?:of|in)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|restive|"
+    r"remote|(?:north|south)?-?(?:east|west)?(?:ern)?|northern|southern|central)\s+)?$"
+    r"|^\s*,\s+(?:in\s+)?(?:the\s+)?$"
+)
+"""Between a place and the wider place it lies in: ' in ', ' area of ', ',
+a village in the ', ' village, in ', ', '."""
+_LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b)")
+
+
+def _qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A place named right after another to say where that one lies ('the town of
+    Dibis in Kirkuk', 'Gul Imam village, in Tank district', 'Satellite Town,
+    Turbat') qualifies it: it is not a second scene. After a bare comma it does
+    so only when it names an area or the first name is one the gazetteer lacks,
+    and never inside a list ('Turbat, Panjgur and Gwadar')."""
+    found = list(mentions)
+    for index in range(1, len(found)):
+        first, second = found[index - 1], found[index]
+        if second.role != INCIDENT or first.sentence is not second.sentence:
+            continue
+        gap = text[first.end : second.start]
+        if not _HOLDS.match(gap):
+            continue
+        if "," in gap and not re.search(r"\b(?:in|of)\b", gap):
+            wider = second.place.kind in ("province", "district") or (
+                first.unplaced is not None and second.unplaced is None
+            )
+            following = text[second.end : second.end + 8]
+            if not wider or _LIST_GOES_ON.match(following):
+                continue
+        found[index] = replace(second, role=QUALIFIER)
+    return found
 
 
 def _unknown(
@@ -314,8 +398,11 @@ def _mentions(
     mentions: list[PlaceMention] = []
     for sentence, start, end, surface, candidates, cue in raw:
         place = _choose(candidates, context)
-        if place.kind == COUNTRY:
+        if place.kind == COUNTRY or normalize_name(surface) in country_names():
             continue
+        if _in_longer_name(text, sentence, start, end):
+            continue  # 'Chief Minister Ali Mardan Khan Domki'
+
         at_home = (place.country, place.admin1) == HOME
         if not (at_home or cue or _strong(place) or context[0][place.admin1] > 1):
             continue
@@ -328,8 +415,10 @@ def _mentions(
         precision = place.precision
         if precision == GeoPrecision.TOWN and _DISTRICT_AFTER.match(after):
             precision = GeoPrecision.NEAR_TOWN
-        if _PROVINCE_AFTER.match(after) and place.kind != "province":
-            continue
+        if place.kind not in ("province", "district"):
+            area = _area_named(after)
+            if area is not None:  # 'the Diffa region', 'Garissa, Wajir ... counties'
+                place, precision = _as_area(place, area)
         role = _role(sentence, start, surface, before, after)
         previous = mentions[-1] if mentions else None
         if (

@@ -376,7 +376,9 @@ NOT_PLACE_WORDS = frozenset(
         "he she they we it there here but and or if when after before while "
         "since as at in on by for with from of to "
         "tv radio television channel masjid coal mine mines hotel restaurant "
-        "district tehsil division city town village area areas"
+        "district tehsil division city town village area areas "
+        "peshmerga counter terrorism department ministry rangers regiment "
+        "jaish shabab al-shabab al-qaeda qaeda hezbollah ansar"
     )
 )
 """Words that are no place's first or last word: a capitalised name in a place
@@ -387,7 +389,7 @@ AREA_WORDS = words(
     "area areas village villages town city locality community district "
     "tehsil sub-division subdivision ward neighbourhood neighborhood suburb "
     "valley bazaar bazar hamlet settlement commune department territory "
-    "local\\s+government\\s+area chiefdom sector"
+    "local\\s+government\\s+area chiefdom sector administrative\\s+post"
 )
 """Words after a name (or before 'of' and a name) that make it a place: 'the
 Rarasham area', 'Kayakura village', 'the town of Dibis'. Province, state, region
