@@ -361,9 +361,28 @@ def _unknown_mention(
 def _fallback(
     mentions: list[PlaceMention], gazetteer: Gazetteer, code: str | None
 ) -> Place | None:
-    """Where a name with no wider place of its own is kept: the province most of
-    the text's places lie in, else the report's country."""
+    """Where a name with no wider place of its own is kept: the one district (or
+    district seat) the text names as a scene, else the one region of a report
+    about another country, else the province most of the text's places lie in,
+    else the report's country."""
+    scenes = [m for m in mentions if m.role == INCIDENT]
+    districts = {
+        m.place.district or m.place.name: m.place
+        for m in scenes
+        if m.place.kind == "district"
+        or (
+            m.place.district
+            and normalize_name(m.place.name) == normalize_name(m.place.district)
+        )
+    }
+    if len(districts) == 1:
+        return next(iter(districts.values()))
     if code is not None:
+        regions = {
+            m.place.admin1: m.place for m in scenes if m.place.kind == "province"
+        }
+        if len(regions) == 1:
+            return next(iter(regions.values()))
         return country_place(code)
     provinces = Counter(
         (m.place.country, m.place.admin1)

@@ -48,7 +48,38 @@ _LOCATIVE = (
     r"toward|towards)"
 )
 
+_PLACE_WORD_END = r"(?:Town|Bazaar|Bazar|Colony|Chowk|Beach|Mandi|Abad)"
+"""Capitalised words that end places' own names: 'Satellite Town', 'Qandhari
+Bazar', 'Lido Beach'."""
+_FACILITY = (
+    r"(?i:police station|police post|police check ?post|check[- ]?post|"
+    r"checkpoint|levies (?:post|station|thana)|thana|fort|cantonment)"
+)
+
 SLOT_RULES: tuple[Rule, ...] = (
+    Rule(
+        "a name ending in a word that ends places' names",
+        rf"(?<![\w-])(?P<name>(?:[A-Z][\w'\u00c0-\u024f-]*\s+){{1,3}}"
+        rf"{_PLACE_WORD_END})\b",
+        "The attack took place in Satellite Town, where the labourers slept.",
+        "Satellite Town",
+        flags=0,
+    ),
+    Rule(
+        "an area word before a name",
+        rf"\b(?P<area>(?:Tehsil|District|Village|Mohalla|Mouza|Union Council))\s+"
+        rf"(?P<name>{NAME})",
+        "The attackers struck the police station in Tehsil Daraban at 3am.",
+        "Daraban",
+        flags=0,
+    ),
+    Rule(
+        "a name before a police station or post",
+        rf"(?<![\w-])(?P<name>{NAME})\s+(?P<area>{_FACILITY})\b",
+        "Militants struck the Chaudhwan Police Station at about 3am.",
+        "Chaudhwan",
+        flags=0,
+    ),
     Rule(
         "name before an area word",
         rf"(?<![\w-])(?P<name>{NAME})\s+(?P<area>{_AREA})\b",
@@ -154,9 +185,12 @@ def _is_name(name: str) -> bool:
     no place has (a weekday, an office, a facility: 'Madina Masjid', 'Samaa TV'),
     and it is no acronym ('ISWAP')."""
     key = normalize_name(name)
+    parts = name.split()
+    if len(parts) > 1 and re.fullmatch(_PLACE_WORD_END, parts[-1]):
+        parts = parts[:-1]  # 'Satellite Town': the last word is the name's own
     return not (
         key in NOT_PLACES
-        or any(normalize_name(word) in NOT_PLACE_WORDS for word in name.split())
+        or any(normalize_name(word) in NOT_PLACE_WORDS for word in parts)
         or (name.isupper() and len(name) <= 6)
         or len(key) < 3
     )
