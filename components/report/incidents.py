@@ -430,6 +430,7 @@ def extract_incidents(
         _read_sentence(reading, sentence, by_sentence.get(sentence.start, []))
 
     _fold_districts(reading)
+    _fold_towns(reading)
     incidents = list(reading.by_place.values())
     totals_place = _widest(mentions, incidents, gazetteer)
     incidents, totals = _settle(reading, incidents, totals_place)
@@ -794,6 +795,44 @@ def _fold_districts(reading: _Reading) -> None:
         if id(district) in reading.hit:
             reading.hit.add(id(place))
         del reading.by_place[key]
+
+
+def _fold_into(reading: _Reading, outer: ReportIncident, place: ReportIncident) -> None:
+    """``outer`` (a district or town) was named for the attack at ``place``
+    inside it: ``place`` takes its items, and it is no incident of its own."""
+    place.targets[:0] = outer.targets
+    place.attacks[:0] = outer.attacks
+    place.figures[:0] = outer.figures
+    place.evidence[:0] = outer.evidence
+    if outer.date and (place.date is None or outer.date < place.date):
+        place.date = outer.date
+    if id(outer) in reading.hit:
+        reading.hit.add(id(place))
+    del reading.by_place[outer.place.geonameid]
+
+
+def _fold_towns(reading: _Reading) -> None:
+    """A town and the one name the gazetteer lacks that the text places in it
+    ('the Nasirabad area of Turbat', 'Satellite Town, Turbat', 'Lido Beach in
+    Mogadishu'): one attack, at the finer name (kept at the town's point), unless
+    both have figures of their own and the finer name's sentence does not point
+    back to the attack."""
+    inside: dict[int, list[ReportIncident]] = {}
+    for incident in reading.by_place.values():
+        item = incident.unplaced
+        if item is not None and item.wider is not None:
+            inside.setdefault(item.wider.geonameid, []).append(incident)
+    for key, finer in inside.items():
+        town = reading.by_place.get(key)
+        if town is None or len(finer) != 1 or town.place.kind == "province":
+            continue
+        (place,) = finer
+        same_attack = any(
+            ANAPHORA.search(e.sentence) for e in place.evidence if e.what == "place"
+        )
+        if town.figures and place.figures and not same_attack:
+            continue
+        _fold_into(reading, town, place)
 
 
 def _widest(

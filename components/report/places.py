@@ -215,7 +215,7 @@ def find_places(
     mentions = _mentions(text, sentences, places)
     unplaced = _unknown(text, sentences, places, mentions, gazetteer, code)
     found = _qualifiers(text, sorted([*mentions, *unplaced], key=lambda m: m.start))
-    return found, [m.unplaced for m in unplaced if m.unplaced is not None]
+    return found, [m.unplaced for m in found if m.unplaced is not None]
 
 
 _HOLDS = re.compile(
@@ -253,7 +253,47 @@ def _qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
             if not wider or _LIST_GOES_ON.match(following):
                 continue
         found[index] = replace(second, role=QUALIFIER)
+        if (
+            index + 1 < len(found)
+            and text[second.end : second.end + 3] == "'s "
+            and found[index + 1].start == second.end + 3
+        ):  # 'the Nasirabad area of Balochistan's Turbat': Turbat holds it
+            second = found[index + 1]
+            found[index + 1] = replace(second, role=QUALIFIER)
+        if (
+            first.unplaced is None
+            and _LOCALITY_OF.match(gap)
+            and not _inside(first.place, second.place)
+        ):
+            # 'the Nasirabad area of Turbat': a locality of Turbat, not the
+            # namesake district the gazetteer knows
+            found[index - 1] = _unknown_mention(
+                text,
+                first.sentence,
+                first.start,
+                first.end,
+                first.text,
+                "a locality of a place",
+                second.place if second.unplaced is None else second.unplaced.wider,
+            )
     return found
+
+
+_LOCALITY_OF = re.compile(
+    r"^\s+(?i:area|locality|neighbou?rhood|suburb|mohalla)\s+(?:of|in)\s+"
+    r"(?:the\s+)?(?:(?-i:[A-Z])[\w-]*'s\s+)?$"
+)
+
+
+def _inside(inner: Place, outer: Place) -> bool:
+    """Whether the gazetteer puts ``inner`` inside ``outer`` (its district, or
+    a finer place of the same district)."""
+    if inner.kind in ("province", "district") or inner.admin1 != outer.admin1:
+        return False
+    if outer.kind == "province":
+        return True
+    district = outer.district or (outer.name if outer.kind == "district" else "")
+    return bool(district) and inner.district == district
 
 
 def _unknown(

@@ -222,7 +222,7 @@ def _names_from(match, rule, body, sentence, places, countries, seen):
         found.append((cursor + more.start("name"), following))
         cursor += more.start("name") + len(following)
     for at, text in found:
-        key = normalize_name(text)
+        key = normalize_name(re.sub(r"'s?$", "", text))
         if at in seen or not _is_name(text) or key in countries:
             continue
         if places.candidates(text):

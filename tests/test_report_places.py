@@ -1,0 +1,46 @@
+"""Which places a report's incidents are at: finer names the gazetteer lacks
+inside a town, localities named after a namesake district, datelines."""
+
+from components.report import extract
+
+
+def _at(text: str) -> dict[str, tuple[str, dict]]:
+    """{reported name: (place name, known killed counts)} of each incident."""
+    return {
+        i.place_reported: (
+            i.place.name,
+            {k: v for k, v in i.counts["killed"].items() if v is not None},
+        )
+        for i in extract(text).incidents
+        if not i.event_wide
+    }
+
+
+def test_a_town_and_the_one_finer_name_in_it_are_one_attack():
+    text = (
+        "Gunmen burst into a house in Turbat early on Saturday and shot dead six "
+        "labourers. Police said the attack took place in Satellite Town, Turbat."
+    )
+    assert _at(text) == {"Satellite Town": ("Turbat", {"civilians": 6})}
+
+
+def test_a_locality_of_a_town_is_not_the_namesake_district():
+    text = (
+        "Attackers killed four labourers when they struck a police station in the "
+        "Nasirabad area of Balochistan's Turbat."
+    )
+    found = extract(text)
+    (incident,) = [i for i in found.incidents if not i.event_wide]
+    assert (incident.place_reported, incident.place.name) == ("Nasirabad", "Turbat")
+    assert incident.unplaced is not None
+    assert {u.name for u in found.unplaced} == {"Nasirabad"}
+
+
+def test_several_names_in_a_dateline_are_all_datelines():
+    text = "GWADAR / QUETTA: Gunmen shot dead six labourers in Turbat on Saturday."
+    found = extract(text)
+    assert set(_at(text)) == {"Turbat"}
+    assert {m.text: m.role for m in found.other_places} == {
+        "GWADAR": "dateline",
+        "QUETTA": "dateline",
+    }
