@@ -111,6 +111,16 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         "background",
     ),
     Rule(
+        "a trend of attacks",
+        r"\battacks (?:\w+ ){0,3}(?:have|has|had) (?:been )?(?:increas|ris|risen|grown|"
+        r"surg|spik|escalat|intensif|mount)\w*|\b(?:has|have|had) (?:seen|witnessed|"
+        r"faced|suffered) (?:a (?:series|spate|wave|string|surge) of|repeated|"
+        r"frequent|several|many) (?:\w+ )?(?:attacks|clashes|bombings|killings)\b",
+        "Attacks in the province have risen over the past year, and KP has seen a "
+        "series of attacks in Bannu and Karak.",
+        "background",
+    ),
+    Rule(
         "last weekday or month",
         r"\blast (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
         r"january|february|march|april|may|june|july|august|september|october|"

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from components.report.rules import Rule
 from components.report.segments import Span, words
 from components.report.vocabulary import (
+    GENERIC_HEADS,
     INJURED_WORDS,
     KILLED_VERBS,
     LEFT_DEAD,
@@ -65,8 +66,12 @@ _COUNT = re.compile(
     rf"(?:\s*(?:-|to|and|or)\s*(?P<high>{_NUMBER}))?\b",
     re.IGNORECASE,
 )
-_ONE = re.compile(r"\b(?P<low>a|an|one|another|their|his|her)\s+(?=\w)", re.IGNORECASE)
-"""'a policeman', 'their Pakistani driver': one person."""
+_ONE = re.compile(
+    r"\b(?P<low>a|an|one|another|their|his|her|the(?=\s+[\w-]+'s\s))"
+    r"\s+(?:[\w-]+'s\s+)?(?=\w)",
+    re.IGNORECASE,
+)
+"""'a policeman', 'their Pakistani driver', 'the train's driver': one person."""
 _SINGULAR_NOUN = (
     r"(?:policeman|policewoman|soldier|officer|constable|cop|sepoy|jawan|"
     r"(?:sub-)?inspector|civilian|child|woman|girl|boy|labou?rer|worker|"
@@ -167,6 +172,9 @@ class Figure:
     secondary: bool = False
     """A count of bodies found or of people brought to one hospital: it stands for
     its side only where the report states no toll (see ``tally``)."""
+    some_of: bool = False
+    """The parts are said to be some of the total ('five people, four of them
+    fishermen'): the rest is not named."""
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -181,6 +189,7 @@ class Figure:
             "end": self.end,
             "parts": [part.as_json() for part in self.parts],
             "secondary": self.secondary,
+            "some_of": self.some_of,
         }
 
 
@@ -243,6 +252,7 @@ class _Item:
     stated: str | None = None
     """The outcome said between a total and its parts ('11 people dead, including')."""
     secondary: bool = False
+    some_of: bool = False
     bare: bool = False
     """A count with no noun after it ('injuring two')."""
 
@@ -255,6 +265,13 @@ PHRASING_RULES: tuple[Rule, ...] = (
         "Gunmen attacked a checkpost in Turbat, killing four policemen and "
         "injuring two.",
         ("security", "injured", 2),
+    ),
+    Rule(
+        "a bare count after 'and' in a passive clause has the side before",
+        r"^\s*(?:was|were|had been|have been|has been)\s+\w+\s*,?\s+"
+        r"(?:and|while)\s+(?:(?:at least|some|about|another|a further)\s+)?$",
+        "In an operation near Rori, one terrorist was killed and two were injured.",
+        ("attackers", "injured", 2),
     ),
     Rule(
         "resulted in the deaths or loss of a count",
@@ -278,15 +295,19 @@ PHRASING_RULES: tuple[Rule, ...] = (
 
 
 def _coordinated(body: str, items: list[_Item]) -> None:
-    """'killing four policemen and injuring two': a bare count after a second verb
-    of the same clause counts people of the side the first group named."""
-    rule = PHRASING_RULES[0]
+    """'killing four policemen and injuring two', 'killing six attackers and
+    wounding 10 others', 'one terrorist was killed and two were injured': a bare
+    count after a second verb of the same clause counts people of the side the
+    first group named, and so do 'others' that the same subject hit ('21 miners
+    were martyred and six others injured' says nothing of the six)."""
+    active, passive = PHRASING_RULES[:2]
     for before, item in itertools.pairwise(items):
-        if (
-            item.bare
-            and item.side == "unspecified"
-            and before.side != "unspecified"
-            and rule.compiled.match(body[before.tail : item.start])
+        if item.side != "unspecified" or before.side == "unspecified":
+            continue
+        gap = body[before.tail : item.start]
+        others = body[item.start : item.end].lower().endswith("others")
+        if ((item.bare or others) and active.compiled.match(gap)) or (
+            item.bare and passive.compiled.match(gap)
         ):
             item.side, item.military = before.side, before.military
 
@@ -321,6 +342,10 @@ def find_figures(clause: Span) -> list[Figure]:
     for item in top:
         if item.outcome is None:
             item.outcome = _outcome_before(body, item)
+    for before, item in itertools.pairwise(top):  # "killing 5 soldiers and 7 civilians"
+        joined = _LIST_JOIN.match(body[before.tail : item.start])
+        if item.outcome is None and before.outcome and joined:
+            item.outcome = before.outcome
     figures = [
         _figure(clause, item) for item in _merge_lists(body, top) if item.outcome
     ]
@@ -471,11 +496,20 @@ def _counts(body: str) -> Iterator[_Item]:
                 body,
                 next(s for s in SIDE_WORDS if group.group(s)),
                 match.end() + group.end(),
+                match.end() + group.start("group"),
             )
             between = group.group("filler")
         elif of_them := _OF_THEM.match(after):  # "11 of them were killed"
             side, end, between = _antecedent(body[: match.start()]), match.end(), ""
             end += of_them.end()
+            named = _GROUP.match(body[end:])  # 'two of them police personnel'
+            if named and not named.group("filler").strip():
+                side, end = _head(
+                    body,
+                    next(s for s in SIDE_WORDS if named.group(s)),
+                    end + named.end(),
+                    end + named.start("group"),
+                )
         elif OUTCOME_AFTER.match(after) or _governed(body, match.start(), after):
             # "5 killed", "4 sustained injuries"; "killing 9 people and injuring 16"
             side, end, between = "unspecified", match.end(), None
@@ -504,7 +538,15 @@ def _governed(body: str, start: int, after: str) -> bool:
     )
 
 
-def _head(body: str, side: str, end: int) -> tuple[str, int]:
+_MEMBERS_OF = re.compile(
+    r"^\s+of\s+(?:the\s+)?(?:[\w-]+(?:'s)?\s+){0,2}?(?P<group>" + _PEOPLE + r")\b",
+    re.IGNORECASE,
+)
+"""'five members of Iran's security forces', 'four men of the Levies Force': the
+people they belong to say the side."""
+
+
+def _head(body: str, side: str, end: int, start: int) -> tuple[str, int]:
     """The side and end of a group of people, read to its head noun: 'paramilitary
     soldier' is security, 'woman civilian' civilian; 'security personnel and
     civilians' (two sides in one count) is unspecified."""
@@ -513,8 +555,16 @@ def _head(body: str, side: str, end: int) -> tuple[str, int]:
         if not more:
             break
         head = next(s for s in SIDE_WORDS if more.group(s))
-        side = head if head != "unspecified" else side
+        generic = GENERIC_HEADS.match(more.group("group"))
+        if head != "unspecified" and not (generic and side != "unspecified"):
+            side = head  # the head noun says the side, unless it is generic
         end += more.end()
+    member = _MEMBERS_OF.match(body[end:])
+    if member and (
+        side == "unspecified" or GENERIC_HEADS.match(body[start:end].split()[-1])
+    ):
+        side = next(s for s in SIDE_WORDS if member.group(s))  # 'men of the Levies'
+        end += member.end()
     mixed = _MIXED.match(body[end:])
     if mixed:
         other = next(s for s in SIDE_WORDS if mixed.group(s))
@@ -584,9 +634,13 @@ def _attach_parts(body: str, items: list[_Item]) -> None:
         opened = _PARTS.match(body[cursor:])
         if not opened or not opened.group().strip(" ,(-"):
             dash = re.match(r"^\s*(?:-|\()\s*", body[cursor:])
-            if not dash:
+            marked = _marked_part(body, cursor, total, ordered[index + 1 :])
+            total.some_of = marked == "some"
+            if not dash and not marked:
                 continue
-            opened = dash
+            opened = dash or re.match(r"^\s*,\s*", body[cursor:])
+            if opened is None:
+                continue
         cursor += opened.end()
         for part in ordered[index + 1 :]:
             gap = body[cursor : part.start]
@@ -602,8 +656,36 @@ def _attach_parts(body: str, items: list[_Item]) -> None:
         elif said:
             cursor = start
         if total.parts:
-            close = re.match(r"^\s*(?:,|-|\))?", body[cursor:])
+            close = re.match(
+                r"^\s*(?:among (?:them|the dead|the victims))?\s*(?:,|-|\))?",
+                body[cursor:],
+            )
             total.tail = cursor + (close.end() if close else 0)
+
+
+_PART_MARK = re.compile(r"\b(?:of (?:them|whom)|among (?:them|whom))\b", re.I)
+
+
+def _marked_part(body: str, cursor: int, total: _Item, following: list[_Item]) -> str:
+    """'some' for a count right after a comma that says it is some of the total
+    (', four of them fishermen', ', a policeman among them'); 'all' for counts
+    after a comma that add up to the total ('three civilians, two children and a
+    woman'); '' otherwise."""
+    after = re.match(r"^\s*,\s*", body[cursor:])
+    if after is None or not following or following[0].start != cursor + after.end():
+        return ""
+    part = following[0]
+    if _PART_MARK.search(body[part.start : part.end + 15]):
+        return "some"
+    listed, end = [part], part.end
+    for other in following[1:]:
+        if not _LIST_JOIN.match(body[end : other.start]):
+            break
+        listed.append(other)
+        end = other.end
+    same_side = total.side == "unspecified" or all(i.side == total.side for i in listed)
+    whole = sum(i.value for i in listed) == total.value
+    return "all" if len(listed) > 1 and same_side and whole else ""
 
 
 def _outcome_after(body: str, item: _Item) -> str | None:
@@ -667,13 +749,14 @@ def _figure(clause: Span, item: _Item) -> Figure:
         military=item.military,
         parts=parts,
         secondary=item.secondary,
+        some_of=item.some_of,
     )
 
 
 def _resulted_in(clause: Span) -> list[Figure]:
     """'resulted in the loss of ten of our soldiers', 'resulted in 12 deaths'."""
     figures = []
-    for rule in PHRASING_RULES[1:]:
+    for rule in PHRASING_RULES[2:]:
         for match in rule.compiled.finditer(clause.text):
             count = _COUNT.match(match.group("count"))
             if not count:
@@ -788,7 +871,7 @@ def by_side(figure: Figure) -> dict[str, int]:
     stated = sum(parts.values())
     if figure.side != "unspecified":
         return {figure.side: max(figure.value, stated)}
-    if set(parts) == {"civilians"}:
+    if set(parts) == {"civilians"} and not figure.some_of:
         return {"civilians": max(figure.value, stated)}
     rest = figure.value - stated
     if rest > 0:

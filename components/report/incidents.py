@@ -165,15 +165,17 @@ def tally(figures: Iterable[Figure]) -> Counts:
     police officers were wounded'): it is not kept as a second group."""
     figures = list(figures)
     counts = _empty_counts()
-    plain: dict[str, set[int]] = {outcome: set() for outcome in OUTCOMES}
-    named: dict[str, set[int]] = {outcome: set() for outcome in OUTCOMES}
-    for figure in sorted(figures, key=lambda f: f.secondary):
-        if figure.side == "unspecified" and not figure.parts:
-            plain[figure.outcome].add(figure.value)
+    plain: dict[str, set[tuple[int, int]]] = {outcome: set() for outcome in OUTCOMES}
+    named: dict[str, set[tuple[int, int]]] = {outcome: set() for outcome in OUTCOMES}
+    for number, figure in enumerate(sorted(figures, key=lambda f: f.secondary)):
+        if figure.side == "unspecified":
+            rest = by_side(figure).get("unspecified")
+            if rest is not None:  # 'five people, a policeman among them': four
+                plain[figure.outcome].add((rest, number))
         stated = {s for s, v in counts[figure.outcome].items() if v is not None}
         for side, value in by_side(figure).items():
             if side != "unspecified":
-                named[figure.outcome].add(value)
+                named[figure.outcome].add((value, number))
             known = counts[figure.outcome][side]
             if figure.secondary and known is not None:
                 continue
@@ -182,7 +184,9 @@ def tally(figures: Iterable[Figure]) -> Counts:
             counts[figure.outcome][side] = value if known is None else max(known, value)
     for outcome, sides in counts.items():
         unspecified = sides["unspecified"]
-        if unspecified in plain[outcome] and unspecified in named[outcome]:
+        rests = {number for value, number in plain[outcome] if value == unspecified}
+        others = {number for value, number in named[outcome] if value == unspecified}
+        if rests and others - rests:  # named by another figure than the rest's
             sides["unspecified"] = None
     return counts
 
