@@ -44,3 +44,21 @@ def test_several_names_in_a_dateline_are_all_datelines():
         "GWADAR": "dateline",
         "QUETTA": "dateline",
     }
+
+
+def test_a_country_named_only_as_a_backer_does_not_change_the_gazetteer():
+    text = (
+        "A suicide bomber linked to an Indian-backed group hit a convoy in Mir Ali, "
+        "martyring 13 soldiers. Officials blamed India for backing terrorism in "
+        "Pakistan and said India was behind it."
+    )
+    (incident,) = [i for i in extract(text).incidents if not i.event_wide]
+    assert (incident.place.name, incident.place.country) == ("Mir Ali", "PK")
+
+
+def test_an_opening_clause_with_no_place_belongs_to_its_sentences_one_place():
+    text = (
+        "A policeman and four labourers were killed, and two other people were "
+        "wounded, when a police station in Turbat was attacked on Tuesday."
+    )
+    assert _at(text) == {"Turbat": ("Turbat", {"security": 1, "civilians": 4})}

@@ -42,7 +42,9 @@ _DAY_MONTH = re.compile(
     re.IGNORECASE,
 )
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<y>\d{{4}})\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:in|since|of|during|from)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+_YEAR = re.compile(
+    r"\b(?:in|since|of|during|from|a|an|the)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*-)", re.I
+)
 _IN_MONTH = re.compile(
     rf"\bin\s+(?:(?P<part>early|late|mid)-?\s*)?(?P<m>{_MONTH})\b(?!\s+\d)",
     re.IGNORECASE,

@@ -533,6 +533,10 @@ def _read_sentence(
 ) -> None:
     text = reading.text
     touched: list[ReportIncident] = []
+    pending: list[
+        tuple[Span, Sentence, list[Mention], list[Mention], list[Figure]]
+    ] = []
+    """Opening clauses with no place, for the sentence's one place if it has one."""
     for clause in clauses(sentence):
         in_clause = [m for m in mentions if clause.start <= m.start < clause.end]
         targets = _codes(clause, sentence, text, TARGET_PHRASES, "target")
@@ -569,8 +573,15 @@ def _read_sentence(
             _add(continued, targets, attacks, figures, text, sentence)
             touched.append(continued)
         elif targets or attacks or figures:
-            reading.loose.append((clause, sentence, targets, attacks, figures))
+            item = (clause, sentence, targets, attacks, figures)
+            opening = not touched and not TOTAL_MARKERS.search(clause.text)
+            (pending if opening else reading.loose).append(item)
     touched = list(dict.fromkeys(touched))
+    if len(touched) == 1:  # 'A policeman and four labourers were killed, and two
+        for _, _, targets, attacks, figures in pending:  # ... in Turbat was attacked'
+            _add(touched[0], targets, attacks, figures, text, sentence)
+    else:
+        reading.loose.extend(pending)
     reading.previous = (sentence.paragraph, touched)
     if touched:
         reading.last = touched

@@ -188,7 +188,8 @@ def report_country(text: str) -> str | None:
     """The country a report is about, where it names one other than Pakistan,
     Afghanistan or Iran more often than it names those ('Niger's army', 'Borno
     State, Nigeria'); None for a report of the region or one that names none."""
-    named = Counter(code for code, _ in countries_named(text))
+    found = countries_named(text)
+    named = Counter(code for code, _ in found)
     if not named:
         return None
     home = sum(n for code, n in named.items() if code in COUNTRIES)
@@ -197,7 +198,23 @@ def report_country(text: str) -> str | None:
     )
     if code in COUNTRIES or count <= home:
         return None
+    where = [at for named_code, at in found if named_code == code]
+    if home and not any(
+        _AS_WHERE.search(text[max(0, at - 25) : at]) or (_OWNS.match(text, at))
+        for at in where
+    ):
+        return None  # 'blamed India for backing terrorism in Pakistan'
     return code
+
+
+_AS_WHERE = re.compile(
+    r"(?:\b(?:in|across|of|northern|southern|eastern|western|central)\s+(?:the\s+)?|"
+    r",\s*)$",
+    re.IGNORECASE,
+)
+_OWNS = re.compile(r"[\w\u00c0-\u024f -]+'s?\s")
+"""A country named as where things are: 'in Niger', 'northern Mali', 'Borno
+State, Nigeria', 'Niger's army'."""
 
 
 def find_places(

@@ -59,7 +59,7 @@ _FACILITY = (
 SLOT_RULES: tuple[Rule, ...] = (
     Rule(
         "a name ending in a word that ends places' names",
-        rf"(?<![\w-])(?P<name>(?:[A-Z][\w'\u00c0-\u024f-]*\s+){{1,3}}"
+        rf"(?<![\w'-])(?P<name>(?:[A-Z][\w\u00c0-\u024f-]*\s+){{1,3}}"
         rf"{_PLACE_WORD_END})\b",
         "The attack took place in Satellite Town, where the labourers slept.",
         "Satellite Town",
