@@ -10,7 +10,7 @@ from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import Gazetteer
 from components.report import extract
 from components.report.figures import by_side, find_figures
-from components.report.incidents import tally
+from components.report.model import tally
 from components.report.segments import Span
 
 

@@ -19,13 +19,13 @@ from collections.abc import Iterable
 
 from components.gazetteer import Gazetteer, default_gazetteer
 from components.report.figures import SIDES, Figure, parse_number
-from components.report.incidents import (
+from components.report.incidents import extract_incidents
+from components.report.model import (
     Background,
     Evidence,
     Extraction,
     Mention,
     ReportIncident,
-    extract_incidents,
     tally,
 )
 from components.report.reading import (
