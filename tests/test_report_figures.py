@@ -3,7 +3,8 @@
 
 import pytest
 
-from components.report.figures import by_side, find_figures
+from components.report.figures import find_figures
+from components.report.model import by_side
 from components.report.segments import Span
 from components.report.vocabulary import PEOPLE_BY_SIDE
 

@@ -9,8 +9,8 @@ from components.domain.places import Place
 from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import Gazetteer
 from components.report import extract
-from components.report.figures import by_side, find_figures
-from components.report.model import tally
+from components.report.figures import find_figures
+from components.report.model import by_side, tally
 from components.report.segments import Span
 
 

@@ -10,11 +10,9 @@ from collections.abc import Sequence
 from components.domain.places import Place
 from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import Gazetteer
-from components.report.figures import (
+from components.report.model import (
     OUTCOMES,
     Figure,
-)
-from components.report.model import (
     ReportIncident,
 )
 from components.report.places import PlaceMention

@@ -27,12 +27,7 @@ from components.report.dates import (
     report_date,
     sentence_date,
 )
-from components.report.figures import (
-    Figure,
-    described_sides,
-    find_figures,
-    victims_side,
-)
+from components.report.figures import find_figures
 from components.report.folding import (
     fold_districts,
     fold_towns,
@@ -43,9 +38,11 @@ from components.report.model import (
     Background,
     Evidence,
     Extraction,
+    Figure,
     ReportIncident,
     evidence_at,
 )
+from components.report.people import described_sides, victims_side
 from components.report.places import PlaceMention, find_places
 from components.report.scenes import Reading, read_sentence
 from components.report.segments import Sentence, clauses, plain, sentences

@@ -9,15 +9,83 @@ from dataclasses import dataclass, field
 
 from components.domain.places import Place
 from components.domain.vocabularies import GeoPrecision
-from components.report.figures import (
-    OUTCOMES,
-    SIDES,
-    Figure,
-    by_side,
-)
 from components.report.places import PlaceMention
 from components.report.segments import Span
 from components.report.unplaced import UnplacedName
+
+SIDES = ("civilians", "security", "attackers", "unspecified")
+
+
+OUTCOMES = ("killed", "injured")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A count of people killed or injured, with the words it rests on.
+
+    ``value`` is the low end (the count itself when exact), ``high`` the top of a
+    range; ``at_least`` and ``approximate`` keep the report's hedging, as UCDP's
+    low/best/high do. ``parts`` are the counts a total was said to include.
+    """
+
+    side: str
+    outcome: str
+    value: int
+    start: int
+    end: int
+    text: str
+    high: int | None = None
+    at_least: bool = False
+    approximate: bool = False
+    military: bool = False
+    """The security side is named as the army ('soldiers', 'troops')."""
+    parts: tuple[Figure, ...] = field(default=())
+    secondary: bool = False
+    """A count of bodies found or of people brought to one hospital: it stands for
+    its side only where the report states no toll (see ``tally``)."""
+    some_of: bool = False
+    """The parts are said to be some of the total ('five people, four of them
+    fishermen'): the rest is not named."""
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "side": self.side,
+            "outcome": self.outcome,
+            "value": self.value,
+            "high": self.high,
+            "at_least": self.at_least,
+            "approximate": self.approximate,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "parts": [part.as_json() for part in self.parts],
+            "secondary": self.secondary,
+            "some_of": self.some_of,
+        }
+
+
+def by_side(figure: Figure) -> dict[str, int]:
+    """What a figure says of each side, its parts counted once.
+
+    A total whose stated parts are all civilians ('11 people - five women and four
+    children') counts as civilians; otherwise each part goes to its side and the
+    rest of the total stays unassigned ('50 people, including 14 security
+    personnel' -> 14 security, 36 unspecified).
+    """
+    if not figure.parts:
+        return {figure.side: figure.value}
+    parts: dict[str, int] = {}
+    for part in figure.parts:
+        parts[part.side] = parts.get(part.side, 0) + part.value
+    stated = sum(parts.values())
+    if figure.side != "unspecified":
+        return {figure.side: max(figure.value, stated)}
+    if set(parts) == {"civilians"} and not figure.some_of:
+        return {"civilians": max(figure.value, stated)}
+    rest = figure.value - stated
+    if rest > 0:
+        parts["unspecified"] = parts.get("unspecified", 0) + rest
+    return parts
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,11 +14,9 @@ from components.gazetteer import normalize_name
 from components.report.dates import (
     sentence_date,
 )
-from components.report.figures import (
-    Figure,
-    find_figures,
-)
+from components.report.figures import find_figures
 from components.report.model import (
+    Figure,
     Mention,
     ReportIncident,
     evidence_at,

@@ -6,11 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from components.report.figures import (
-    Figure,
-)
 from components.report.model import (
     Evidence,
+    Figure,
     Mention,
     ReportIncident,
     evidence_at,
