@@ -10,12 +10,12 @@ from collections.abc import Sequence
 from components.domain.places import Place
 from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import Gazetteer
+from components.report.mentions import PlaceMention
 from components.report.model import (
     OUTCOMES,
     Figure,
     ReportIncident,
 )
-from components.report.places import PlaceMention
 from components.report.roles import INCIDENT
 from components.report.scenes import Reading, add_items, area_like
 from components.report.vocabulary import (

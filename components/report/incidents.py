@@ -34,6 +34,7 @@ from components.report.folding import (
     settle,
     widest_place,
 )
+from components.report.mentions import PlaceMention
 from components.report.model import (
     Background,
     Evidence,
@@ -43,7 +44,7 @@ from components.report.model import (
     evidence_at,
 )
 from components.report.people import described_sides, victims_side
-from components.report.places import PlaceMention, find_places
+from components.report.places import find_places
 from components.report.scenes import Reading, read_sentence
 from components.report.segments import Sentence, clauses, plain, sentences
 from components.report.targets import infer_targets

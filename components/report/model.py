@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from components.domain.places import Place
 from components.domain.vocabularies import GeoPrecision
-from components.report.places import PlaceMention
+from components.report.mentions import PlaceMention
 from components.report.segments import Span
 from components.report.unplaced import UnplacedName
 

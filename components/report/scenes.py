@@ -15,13 +15,13 @@ from components.report.dates import (
     sentence_date,
 )
 from components.report.figures import find_figures
+from components.report.mentions import PlaceMention
 from components.report.model import (
     Figure,
     Mention,
     ReportIncident,
     evidence_at,
 )
-from components.report.places import PlaceMention
 from components.report.roles import BLOCKADE, INCIDENT
 from components.report.segments import Sentence, Span, clauses
 from components.report.targets import codes_in
