@@ -15,18 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from components.report.rules import Rule, first
-from components.report.segments import Sentence, words
+from components.report.segments import Sentence
+from components.report.vocabulary.text import MONTHS, WEEKDAYS
 
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        words(
-            "january february march april may june july august september "
-            "october november december"
-        ),
-        start=1,
-    )
-}
+_MONTHS = {m: i for i, m in enumerate(MONTHS, start=1)}
 _MONTH = (
     r"(?:" + "|".join(_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
 )
@@ -51,15 +43,7 @@ _IN_MONTH = re.compile(
 )
 _LATEST_DAY = {"early": 10, "mid": 20}
 """The last day 'early October' and 'mid-October' can mean."""
-_WEEKDAYS = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-]
+_WEEKDAYS = WEEKDAYS
 _WEEKDAY = re.compile(
     r"\b(?:on\s+|late\s+|early\s+|last\s+)?(?P<day>" + "|".join(_WEEKDAYS) + r")\b",
     re.IGNORECASE,

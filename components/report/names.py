@@ -12,24 +12,15 @@ from dataclasses import replace
 from components.domain.places import Place
 from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import Gazetteer, normalize_name
-from components.report.segments import Sentence, words
+from components.report.segments import Sentence
 from components.report.vocabulary import NOT_PLACE_WORDS, NOT_PLACES, TITLES
+from components.report.vocabulary.places import NAME_CONNECTORS, NAME_PREFIXES
 
 BIG_TOWN = 100_000
 """A town this large is a place even with no locative word before it."""
 
 
 MAX_NGRAM = 4
-
-
-_PREFIXES = frozenset(
-    words(
-        "north south east west northern southern eastern western central upper "
-        "lower new old"
-    )
-)
-"""Words of :data:`NOT_PLACES` that begin names of places: 'Upper Dir',
-'North Waziristan'."""
 
 
 _LOCATIVE = re.compile(
@@ -100,7 +91,7 @@ def in_longer_name(text: str, sentence: Sentence, start: int, end: int) -> bool:
     if found is None or window + found.start() == sentence.start:
         return False
     word = normalize_name(found.group().strip())
-    if word in NOT_PLACES or word in NOT_PLACE_WORDS or word in _PREFIXES:
+    if word in NOT_PLACES or word in NOT_PLACE_WORDS or word in NAME_PREFIXES:
         return False
     return bool(_NAME_WORD_AFTER.match(text[end : end + 20]))
 
@@ -131,14 +122,14 @@ def names_in(
             # may begin one
             lowest = 1
             if keys[i] in NOT_PLACES:
-                if keys[i] not in _PREFIXES:
+                if keys[i] not in NAME_PREFIXES:
                     i += 1
                     continue
                 lowest = 2
             for n in range(min(MAX_NGRAM, len(words) - i), lowest - 1, -1):
                 inner = words[i + 1 : i + n]
                 if any(
-                    not w[2][0].isupper() and w[2] not in _CONNECTORS for w in inner
+                    not w[2][0].isupper() and w[2] not in NAME_CONNECTORS for w in inner
                 ) or (inner and not inner[-1][2][0].isupper()):
                     continue
                 candidates = places.candidates(" ".join(keys[i : i + n]))
@@ -164,10 +155,6 @@ def names_in(
                 matched = n
                 break
         i += matched or 1
-
-
-_CONNECTORS = frozenset({"and", "e", "i", "ul", "al"})
-"""Lower-case words inside a place's name: 'Sistan and Baluchestan'."""
 
 
 _ROAD_AFTER = re.compile(

@@ -6,29 +6,10 @@ from __future__ import annotations
 
 import re
 
-from components.report.segments import words
+from components.report.vocabulary.text import NUMBER_TENS, NUMBER_UNITS
 
-_UNITS = {
-    w: i
-    for i, w in enumerate(
-        words(
-            "zero one two three four five six seven eight nine ten eleven "
-            "twelve thirteen fourteen fifteen sixteen seventeen eighteen "
-            "nineteen"
-        )
-    )
-}
-
-
-_TENS = {
-    w: 10 * i
-    for i, w in enumerate(
-        words("_ _ twenty thirty forty fifty sixty seventy eighty ninety")
-    )
-    if w != "_"
-}
-
-
+_UNITS = {w: i for i, w in enumerate(NUMBER_UNITS)}
+_TENS = {w: 10 * i for i, w in enumerate(NUMBER_TENS, start=2)}
 _NUMBER_WORD = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|"
     r"three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|"

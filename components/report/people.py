@@ -14,6 +14,7 @@ from components.report.vocabulary import (
     KILLED_VERBS,
     SIDE_WORDS,
 )
+from components.report.vocabulary.people import SINGULAR_PEOPLE
 
 ONE_PERSON = re.compile(
     r"\b(?P<low>a|an|one|another|their|his|her|the(?=\s+[\w-]+'s\s))"
@@ -23,14 +24,7 @@ ONE_PERSON = re.compile(
 """'a policeman', 'their Pakistani driver', 'the train's driver': one person."""
 
 
-_SINGULAR_NOUN = (
-    r"(?:policeman|policewoman|soldier|officer|constable|cop|sepoy|jawan|"
-    r"(?:sub-)?inspector|civilian|child|woman|girl|boy|labou?rer|worker|"
-    r"passenger|driver|miner|person|man|militant|terrorist|attacker|assailant|"
-    r"suicide bomber|"
-    r"(?:private (?:security )?)?guard|national|foreigner|"
-    r"levies (?:official|man)|fc (?:official|soldier))"
-)
+_SINGULAR_NOUN = r"(?:" + "|".join(SINGULAR_PEOPLE) + r")"
 
 
 SINGULAR = re.compile(

@@ -33,6 +33,7 @@ from components.report.vocabulary import (
     NOT_PLACE_WORDS,
     NOT_PLACES,
 )
+from components.report.vocabulary.places import FACILITY_WORDS, PLACE_WORD_ENDS
 
 NAME = (
     r"(?:(?:al|el|an|ad|as|ash|at|ar)-)?[A-Z][\w'\u00c0-\u024f]*"
@@ -48,13 +49,8 @@ _LOCATIVE = (
     r"toward|towards)"
 )
 
-_PLACE_WORD_END = r"(?:Town|Bazaar|Bazar|Colony|Chowk|Beach|Mandi|Abad)"
-"""Capitalised words that end places' own names: 'Satellite Town', 'Qandhari
-Bazar', 'Lido Beach'."""
-_FACILITY = (
-    r"(?i:police station|police post|police check ?post|check[- ]?post|"
-    r"checkpoint|levies (?:post|station|thana)|thana|fort|cantonment)"
-)
+_PLACE_WORD_END = r"(?:" + "|".join(PLACE_WORD_ENDS) + r")"
+_FACILITY = r"(?i:" + "|".join(FACILITY_WORDS) + r")"
 
 SLOT_RULES: tuple[Rule, ...] = (
     Rule(
