@@ -78,3 +78,25 @@ def test_each_phrasing_gives_its_figures(text, expected):
 def test_people_nouns_by_side(noun, side):
     assert counts(f"Gunmen killed seven {noun} on Sunday.") == [("killed", {side: 7})]
     assert any(noun.split()[0].lower() in n for n in PEOPLE_BY_SIDE[side])
+
+
+def test_someone_named_among_the_dead_is_a_part_of_the_rest():
+    from components.report import extract
+
+    text = (
+        "At least four people, two of them police personnel, were killed on Monday "
+        "when a bomb went off in Quetta. A hospital spokesman said a minor girl was "
+        "among the dead."
+    )
+    (incident,) = [i for i in extract(text).incidents if not i.event_wide]
+    killed = {k: v for k, v in incident.counts["killed"].items() if v is not None}
+    assert killed == {"security": 2, "civilians": 1, "unspecified": 1}
+
+
+def test_nobody_hurt_is_a_stated_zero():
+    assert counts(
+        "Rockets landed near the base, and nobody was killed or injured."
+    ) == [
+        ("killed", {"unspecified": 0}),
+        ("injured", {"unspecified": 0}),
+    ]

@@ -20,7 +20,13 @@ from components.report.parts import LIST_JOIN, OUTCOME_INSIDE, attach_parts, mer
 from components.report.people import outcome_kind
 from components.report.rules import Rule
 from components.report.segments import Span
-from components.report.tolls import TOLL_RULES, death_tolls, resulted_in
+from components.report.tolls import (
+    NONE_HIT,
+    TOLL_RULES,
+    death_tolls,
+    none_hit,
+    resulted_in,
+)
 from components.report.vocabulary import (
     LEFT_DEAD,
     OUTCOME_AFTER,
@@ -48,7 +54,7 @@ COORDINATION_RULES: tuple[Rule, ...] = (
 (side, outcome, value) its example gives."""
 
 
-PHRASING_RULES: tuple[Rule, ...] = COORDINATION_RULES + TOLL_RULES
+PHRASING_RULES: tuple[Rule, ...] = (*COORDINATION_RULES, *TOLL_RULES, NONE_HIT)
 """Figure phrasings beyond 'count, people, verb', run by the tests on their
 examples."""
 
@@ -107,6 +113,7 @@ def find_figures(clause: Span) -> list[Figure]:
             item.outcome = before.outcome
     figures = [_figure(clause, item) for item in merge_lists(body, top) if item.outcome]
     figures += death_tolls(clause)
+    figures += none_hit(clause)
     taken = [(f.start, f.end) for f in figures]
     figures += [
         f

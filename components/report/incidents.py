@@ -43,7 +43,7 @@ from components.report.model import (
     ReportIncident,
     evidence_at,
 )
-from components.report.people import described_sides, victims_side
+from components.report.people import among_the_hit, described_sides, victims_side
 from components.report.places import find_places
 from components.report.scenes import Reading, read_sentence
 from components.report.segments import Sentence, clauses, plain, sentences
@@ -179,6 +179,12 @@ def _identified(
     kept = []
     for figure in figures:
         at = bisect.bisect_right(starts, figure.start) - 1
+        if figure.side == "unspecified" and figure.parts and at >= 0:
+            following = news[at + 1].text if at + 1 < len(news) else ""
+            kept.append(
+                among_the_hit(figure, text[figure.end : news[at].end], following)
+            )
+            continue
         if figure.side != "unspecified" or figure.parts or at < 0:
             kept.append(figure)
             continue

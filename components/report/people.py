@@ -6,8 +6,10 @@ truck drivers")."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from components.report.numbers import NUMBER
+from components.report.model import Figure
+from components.report.numbers import NUMBER, parse_number
 from components.report.vocabulary import (
     GENERIC_HEADS,
     INJURED_WORDS,
@@ -175,3 +177,39 @@ def described_sides(text: str) -> list[tuple[int, str, str]]:
         if side != "unspecified":
             found.append((match.start(), outcome_kind(match.group("word")), side))
     return found
+
+
+_AMONG_THE_HIT = re.compile(
+    r"\b(?P<one>a|an|one|two|three|four|five)\s+(?:[\w-]+\s+){0,2}?(?P<who>[\w-]+)\s+"
+    r"(?:was|were)\s+(?:also\s+)?among\s+the\s+(?P<word>dead|killed|victims|injured|"
+    r"wounded)\b",
+    re.IGNORECASE,
+)
+"""'a minor girl was among the dead': some of a total's unnamed rest."""
+
+
+def among_the_hit(figure: Figure, *after: str) -> Figure:
+    """A total with an unnamed rest ('four people, two of them police personnel')
+    and the words after it naming some of that rest ('a minor girl was among the
+    dead'): those become a part of the total, on their side."""
+    rest = figure.value - sum(part.value for part in figure.parts)
+    for words in after:
+        found = _AMONG_THE_HIT.search(words)
+        if found is None:
+            continue
+        if (
+            outcome_kind(found.group("word")) != figure.outcome
+            and found.group("word").lower() != "victims"
+        ):
+            continue
+        side = side_of(found.group("who"))
+        count = parse_number(found.group("one"))[0]
+        if side == "unspecified" or count > rest:
+            continue
+        if any(part.side == side for part in figure.parts):
+            continue  # named already ('including a police officer')
+        part = replace(
+            figure, side=side, value=count, high=None, parts=(), some_of=False
+        )
+        return replace(figure, parts=(*figure.parts, part))
+    return figure

@@ -101,3 +101,40 @@ def death_tolls(clause: Span) -> list[Figure]:
             )
         )
     return figures
+
+
+NONE_HIT = Rule(
+    "nobody was killed or hurt",
+    r"\b(?:no\s+(?:one|body)|nobody|none)\s+(?:of\s+\w+\s+)?(?:was|were|had been|"
+    r"has been)\s+(?P<what>(?:killed|hurt|injured|wounded)(?:\s+or\s+(?:killed|hurt|"
+    r"injured|wounded))?)|\b(?:no|without(?:\s+any)?)\s+(?P<noun>casualties|"
+    r"loss of (?:life|lives)|deaths|injuries|fatalities)\b",
+    "Rockets landed near the Peshmerga base in Prde, and nobody was killed or injured.",
+    ("unspecified", "killed", 0),
+)
+"""'no casualties', 'nobody was killed or injured': a stated 0, not an unknown."""
+
+
+def none_hit(clause: Span) -> list[Figure]:
+    """The 0 figures a clause states ('nobody was killed or injured', 'no
+    casualties'): killed, injured or both, by the words used."""
+    figures = []
+    for match in NONE_HIT.compiled.finditer(clause.text):
+        words = (match.group("what") or match.group("noun") or "").lower()
+        outcomes = []
+        if re.search(r"kill|death|life|lives|fatal|casualt", words):
+            outcomes.append("killed")
+        if re.search(r"hurt|injur|wound|casualt", words):
+            outcomes.append("injured")
+        figures.extend(
+            Figure(
+                side="unspecified",
+                outcome=outcome,
+                value=0,
+                start=clause.start + match.start(),
+                end=clause.start + match.end(),
+                text=match.group(),
+            )
+            for outcome in outcomes
+        )
+    return figures
