@@ -62,3 +62,13 @@ def test_an_opening_clause_with_no_place_belongs_to_its_sentences_one_place():
         "wounded, when a police station in Turbat was attacked on Tuesday."
     )
     assert _at(text) == {"Turbat": ("Turbat", {"security": 1, "civilians": 4})}
+
+
+def test_not_incident_places_never_name_an_incident_place():
+    text = (
+        "TURBAT: Gunmen shot dead six labourers in Turbat on Saturday. The bodies "
+        "were moved to the Teaching Hospital in Turbat."
+    )
+    found = extract(text)
+    assert {i.place.name for i in found.incidents} == {"Turbat"}
+    assert found.as_json()["not_incident_places"] == []

@@ -19,7 +19,7 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from components.gazetteer import Gazetteer
+from components.gazetteer import Gazetteer, normalize_name
 from components.report.dates import (
     ReportDate,
     before_the_lede,
@@ -121,7 +121,7 @@ def extract_incidents(
         if not _nowhere(incident) or incident.event_wide
     ]
     date = min((i.date for i in incidents if i.date), default=today)
-    other = [m for m in mentions if not m.is_incident and m.place.geonameid]
+    other = _not_incident_places(mentions, incidents)
     return Extraction(
         date=date,
         date_evidence=_date_evidence(text, dated, found),
@@ -134,6 +134,29 @@ def extract_incidents(
         unplaced=unplaced,
         read_to=read_to,
     )
+
+
+def _not_incident_places(
+    mentions: Sequence[PlaceMention], incidents: Sequence[ReportIncident]
+) -> list[PlaceMention]:
+    """Places named for another reason than an attack (datelines, references,
+    hospitals' towns, home towns...), never one that is also an incident's place
+    or name: a report's Turbat can be both a dateline and the scene, and is then
+    the scene."""
+    taken = {i.place.geonameid for i in incidents} | {
+        normalize_name(name)
+        for i in incidents
+        for name in (i.place.name, i.place_reported)
+    }
+    return [
+        m
+        for m in mentions
+        if not m.is_incident
+        and m.place.geonameid
+        and m.place.geonameid not in taken
+        and normalize_name(m.text) not in taken
+        and normalize_name(m.place.name) not in taken
+    ]
 
 
 def _nowhere(incident: ReportIncident) -> bool:
