@@ -72,3 +72,15 @@ def test_not_incident_places_never_name_an_incident_place():
     found = extract(text)
     assert {i.place.name for i in found.incidents} == {"Turbat"}
     assert found.as_json()["not_incident_places"] == []
+
+
+def test_a_foreign_country_named_once_beside_region_districts_keeps_the_region():
+    text = (
+        "KURRAM: Four people were killed on Thursday when two vehicles were attacked "
+        "in the Charkhel area of Lower Kurram. They were travelling from the Thal "
+        "area of Hangu district to Parachinar, the headquarters of Kurram district. "
+        "Another vehicle carried overseas Pakistanis who had come back from Qatar."
+    )
+    found = extract(text)
+    assert {i.place.country for i in found.incidents} == {"PK"}
+    assert _at(text)["Charkhel"] == ("Kurram", {"unspecified": 4})

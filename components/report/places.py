@@ -111,6 +111,24 @@ _OWNS = re.compile(r"[\w\u00c0-\u024f -]+'s?\s")
 State, Nigeria', 'Niger's army'."""
 
 
+def _region_areas(
+    text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer
+) -> int:
+    """How many districts and provinces of the region the text names as such
+    (with 'district', 'province' or 'area' after them): where a foreign country is
+    named once, these say the report is the region's."""
+    if countries_named(text).__len__() > 1:
+        return 0
+    region = report_gazetteer(gazetteer)
+    return sum(
+        1
+        for sentence in sentences
+        for _, start, end, _, candidates, _ in names_in(sentence, region)
+        if any(p.kind in ("district", "province") for p in candidates)
+        and DISTRICT_AFTER.match(text[end : end + 20])
+    )
+
+
 def find_places(
     text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer
 ) -> tuple[list[PlaceMention], list[UnplacedName]]:
@@ -122,6 +140,8 @@ def find_places(
     country's towns from the world layer, not the region's."""
     code = report_country(text)
     layer = country_gazetteer(code) if code else None
+    if layer is not None and _region_areas(text, sentences, gazetteer) >= 2:
+        layer = None  # 'overseas Pakistanis back from Qatar', in a Kurram report
     places = layer if layer is not None else report_gazetteer(gazetteer)
     mentions = _mentions(text, sentences, places)
     unplaced = unknown_mentions(text, sentences, places, mentions, gazetteer, code)

@@ -189,6 +189,16 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("from", "link", "connect", "join"),
     ),
     RoleRule(
+        "where a journey from a named area ends",
+        REFERENCE,
+        "The vehicles were on their way from the Thal area of Hangu district to "
+        "Parachinar when they were attacked in Charkhel.",
+        "Parachinar",
+        before=rf"\bfrom\s+(?:the\s+)?{_CAP}[\w'-]*(?:\s+[\w'-]+){{1,5}}?\s+to\s+"
+        r"(?:the\s+)?$",
+        gate=("from",),
+    ),
+    RoleRule(
         "a place a blast cut off",
         REFERENCE,
         "The blast on the railway bridge cut off Quetta from the rest of the country.",
