@@ -114,11 +114,11 @@ _LIST_NEXT = re.compile(
     rf"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<name>{NAME})"
 )
 _WIDER_GAP = re.compile(
-    rf"^(?:'s)?\s*(?:{_AREA}\s*)?,?\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+){{0,3}}?"
+    rf"^(?:'s)?\s*(?:(?:{_AREA}|{_FACILITY})\s*)?,?\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+){{0,3}}?"
     rf"(?:{_AREA})?\s*)?(?:of|in|near|,)\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}$"
 )
 """Between a name and the wider place it lies in: 'area of', ', a village in
-the', ' village, in the'."""
+the', ' village, in the', ' Police Station in'."""
 
 
 @dataclass
