@@ -84,3 +84,26 @@ def test_a_foreign_country_named_once_beside_region_districts_keeps_the_region()
     found = extract(text)
     assert {i.place.country for i in found.incidents} == {"PK"}
     assert _at(text)["Charkhel"] == ("Kurram", {"unspecified": 4})
+
+
+def test_a_name_in_a_sentence_pointing_back_lies_at_the_one_scene():
+    text = (
+        "At least five people were killed when gunmen opened fire at a dam site in "
+        "Panjgur district. Several of the dead were working on a dam in Paroom "
+        "tehsil when they were attacked."
+    )
+    assert _at(text) == {"Paroom": ("Panjgur", {"unspecified": 5})}
+
+
+def test_another_event_is_not_the_one_places():
+    text = (
+        "At least 32 people were killed in an attack on a hotel in Somalia's capital, "
+        "Mogadishu. "
+        "Police said one soldier was among the dead and that all the other dead "
+        "were civilians.\nThe bloodshed did not end there: on Saturday a separate "
+        "roadside bomb exploded 25 miles away from Mogadishu, killing seven more "
+        "people."
+    )
+    found = extract(text)
+    assert _at(text) == {"Mogadishu": ("Mogadishu", {"security": 1, "civilians": 31})}
+    assert found.total_counts["killed"]["unspecified"] == 7

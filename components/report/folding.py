@@ -20,6 +20,7 @@ from components.report.roles import INCIDENT
 from components.report.scenes import Reading, add_items, area_like
 from components.report.vocabulary import (
     ANAPHORA,
+    OTHER_EVENT,
 )
 
 _SCENE_BEFORE = re.compile(
@@ -223,7 +224,9 @@ def settle(
         places = [i for i in places if i not in locators]
     totals: list[Figure] = []
     for _clause, sentence, targets, attacks, figures in reading.loose:
-        if len(places) == 1:
+        if len(places) == 1 and OTHER_EVENT.search(sentence.text):
+            totals.extend(figures)  # 'In other news, troops killed 12 fighters'
+        elif len(places) == 1:
             add_items(places[0], targets, attacks, figures, reading.text, sentence)
         elif widest is not None:
             add_items(widest, targets, attacks, figures, reading.text, sentence)

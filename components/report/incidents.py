@@ -202,12 +202,12 @@ def _identified(
     kept = []
     for figure in figures:
         at = bisect.bisect_right(starts, figure.start) - 1
-        if figure.side == "unspecified" and figure.parts and at >= 0:
-            following = news[at + 1].text if at + 1 < len(news) else ""
-            kept.append(
-                among_the_hit(figure, text[figure.end : news[at].end], following)
-            )
-            continue
+        if figure.side == "unspecified" and at >= 0:
+            following = [n.text for n in news[at + 1 : at + 3]]
+            named = among_the_hit(figure, text[figure.end : news[at].end], *following)
+            if named is not figure or figure.parts:
+                kept.append(named)
+                continue
         if figure.side != "unspecified" or figure.parts or at < 0:
             kept.append(figure)
             continue

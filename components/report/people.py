@@ -211,5 +211,18 @@ def among_the_hit(figure: Figure, *after: str) -> Figure:
         part = replace(
             figure, side=side, value=count, high=None, parts=(), some_of=False
         )
-        return replace(figure, parts=(*figure.parts, part))
+        parts = (*figure.parts, part)
+        others = _OTHERS_WERE.search(words)
+        left = rest - count
+        if others and left > 0 and side_of(others.group("who")) != "unspecified":
+            parts += (replace(part, side=side_of(others.group("who")), value=left),)
+        return replace(figure, parts=parts)
     return figure
+
+
+_OTHERS_WERE = re.compile(
+    r"\ball (?:the )?other (?:dead|victims|killed)(?: and (?:the )?(?:injured|"
+    r"wounded))? were (?P<who>[\w-]+)",
+    re.IGNORECASE,
+)
+"""'all the other dead and injured were civilians': the side of the rest."""

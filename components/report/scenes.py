@@ -29,6 +29,7 @@ from components.report.vocabulary import (
     ANAPHORA,
     ATTACK_PHRASES,
     HIT_WORDS,
+    OTHER_EVENT,
     TARGET_PHRASES,
     TOTAL_MARKERS,
 )
@@ -192,6 +193,8 @@ def _continued(
     sentence about an incident spoke of, when the clause points back to it ('the
     attack', 'there'); or the one the sentence just before, in the same paragraph,
     spoke of ('... in Paroom tehsil. Two others were wounded.')."""
+    if OTHER_EVENT.search(sentence.text):
+        return None  # 'a separate roadside bomb exploded 25 miles away'
     paragraph, just_before = reading.previous
     if paragraph == sentence.paragraph and len(just_before) == 1:
         return just_before[0]

@@ -4,6 +4,7 @@ as a scene, the province most of its places lie in, or the report's country."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -31,6 +32,7 @@ from components.report.unplaced import (
     stand_in,
     wider_place,
 )
+from components.report.vocabulary import ANAPHORA
 
 
 def unknown_mentions(
@@ -70,6 +72,8 @@ def unknown_mentions(
                 # Rarasham is; it is not a second attack place
                 mentions[mentions.index(holder)] = replace(holder, role=QUALIFIER)
             wider = holder.place if holder is not None else fallback
+            if holder is None:
+                wider = _scene_pointed_back(mentions, sentence) or wider
             if holder is not None and holder.unplaced is not None:
                 wider = holder.unplaced.wider
             listed = next_in_list(text, end, holders.values())
@@ -94,6 +98,31 @@ def unknown_mentions(
         replace(m, role=QUALIFIER) if id(m) in qualifiers and m.is_incident else m
         for m in found
     ]
+
+
+def _scene_pointed_back(
+    mentions: Sequence[PlaceMention], sentence: Sentence
+) -> Place | None:
+    """The one place the text named as a scene before a sentence that points back
+    to the attack ('Several of the dead were working on a dam in Paroom', 'the
+    farmers were at work close to Ngoshe village when the terrorists fell on
+    them'): a name there with no wider place of its own lies at that scene."""
+    if not ANAPHORA.search(sentence.text) and not re.search(
+        r"\bthe (?:farmers|victims|labou?rers|workers|passengers|soldiers|"
+        r"policemen|dead)\b",
+        sentence.text,
+        re.IGNORECASE,
+    ):
+        return None
+    scenes = {
+        m.place.geonameid: m.place
+        for m in mentions
+        if m.role == INCIDENT
+        and m.unplaced is None
+        and m.start < sentence.start
+        and m.place.kind != "province"
+    }
+    return next(iter(scenes.values())) if len(scenes) == 1 else None
 
 
 def next_in_list(

@@ -226,3 +226,13 @@ HIT_WORDS = re.compile(
     re.IGNORECASE,
 )
 """Words telling of an attack: a place named with them was hit."""
+
+
+OTHER_EVENT = re.compile(
+    r"\b(?:in other news|separately(?!,? (?:said|told|reported|confirmed|added|"
+    r"stated|announced))|elsewhere|in (?:a|another) separate|"
+    r"(?:a|another) separate (?:attack|incident|blast|bomb|roadside bomb|"
+    r"explosion|ambush|raid|operation)|in another (?:attack|incident))\b",
+    re.IGNORECASE,
+)
+"""Words that tell of another event than the report's one place's."""
