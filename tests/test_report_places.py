@@ -107,3 +107,16 @@ def test_another_event_is_not_the_one_places():
     found = extract(text)
     assert _at(text) == {"Mogadishu": ("Mogadishu", {"security": 1, "civilians": 31})}
     assert found.total_counts["killed"]["unspecified"] == 7
+
+
+def test_an_earlier_events_full_date_is_not_the_reports_date():
+    import datetime as dt
+
+    text = (
+        "Gunmen attacked a police station in Zahedan on Saturday, killing two "
+        "policemen.\nOn September 30, 2022, 35 people lost their lives when "
+        "terrorists attacked police stations in Zahedan."
+    )
+    found = extract(text, published=dt.date(2023, 7, 8))
+    assert found.date == dt.date(2023, 7, 8)
+    assert [b.evidence.sentence[:16] for b in found.background] == ["On September 30,"]

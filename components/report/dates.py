@@ -192,14 +192,25 @@ class ReportDate:
     text: str = ""
 
 
-def report_date(sentences: Sequence[Sentence]) -> ReportDate:
+def report_date(
+    sentences: Sequence[Sentence], published: dt.date | None = None
+) -> ReportDate:
     """A dateline's date, else the first full date in the first lines, else the
-    first full date anywhere."""
+    first full date anywhere. Where the report's publication date is known, a
+    date of the text is its date only within :data:`RECENT_DAYS` before it ('On
+    September 30, 2022, 35 people lost their lives' in a report of July 2023 is
+    an earlier event's date)."""
     first = [s for s in sentences if s.paragraph <= 2]
     for group in (first, sentences):
         for sentence in group:
             for match in FULL_DATE.finditer(sentence.text):
                 date = _full_date(match)
+                if (
+                    date
+                    and published is not None
+                    and not (0 <= (published - date).days <= RECENT_DAYS)
+                ):
+                    continue
                 if date:
                     start = sentence.start + match.start()
                     return ReportDate(
@@ -235,11 +246,27 @@ def sentence_date(sentence: Sentence, today: dt.date | None) -> dt.date | None:
     return None
 
 
+SAME_TIME_CUES: tuple[Rule, ...] = (
+    Rule(
+        "the same day as the sentence before",
+        r"^(?:on\s+)?(?:that|the)\s+(?:same\s+)?(?:day|night|evening|morning)\b|"
+        r"^(?:later|earlier)\s+(?:that|the same)\s+(?:day|night)\b",
+        "That same day, in a late-night attack, four Levies personnel were martyred.",
+        "keep",
+    ),
+)
+"""Words that date a sentence by the one before it: it keeps that sentence's
+state (news or background) even when it opens a paragraph."""
+
+
 def cue(sentence: Sentence, today: dt.date | None) -> str | None:
     """'background' where the sentence dates itself before the report's news (a
     background cue, or an earlier date), 'current' where it goes on with the news
-    ('in a separate attack', 'meanwhile', 'on Monday'), None where it says
-    neither (it keeps the state of the sentence before)."""
+    ('in a separate attack', 'meanwhile', 'on Monday'), 'keep' where it is dated
+    by the sentence before ('That same day'), None where it says neither (it
+    keeps the state of the sentence before, unless it opens a paragraph)."""
+    if first(SAME_TIME_CUES, sentence.text):
+        return "keep"
     if first(BACKGROUND_CUES, sentence.text) or is_earlier(sentence, today):
         return "background"
     if first(CURRENT_CUES, sentence.text):

@@ -67,7 +67,7 @@ def extract_incidents(
     are found (loading a gazetteer layer is not the text's cost)."""
     flat = plain(text)
     found = list(sentences(flat))
-    dated = report_date(found)
+    dated = report_date(found, published)
     today = dated.date or published
     mentions, unplaced = find_places(flat, found, gazetteer)
     deadline = time.process_time() + budget
@@ -94,7 +94,9 @@ def extract_incidents(
             said = "background"  # 'On Sunday, ...' in a report of Friday's attack
         elif said is None and before_the_lede(sentence, lede, today):
             said = "background"
-        if said is not None:
+        if said == "keep":
+            pass  # 'That same day, ...': the state of the sentence before
+        elif said is not None:
             in_background = said == "background"
         elif sentence.first_in_paragraph:
             in_background = False  # a new paragraph with no cue: the news again
