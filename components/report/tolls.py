@@ -118,7 +118,7 @@ NONE_HIT = Rule(
 def none_hit(clause: Span) -> list[Figure]:
     """The 0 figures a clause states ('nobody was killed or injured', 'no
     casualties'): killed, injured or both, by the words used."""
-    figures = []
+    figures: list[Figure] = []
     for match in NONE_HIT.compiled.finditer(clause.text):
         words = (match.group("what") or match.group("noun") or "").lower()
         outcomes = []
