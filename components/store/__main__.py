@@ -10,6 +10,9 @@
     python -m components.store undo SAVE_ID
     python -m components.store users add EMAIL --role viewer|editor|admin
     python -m components.store users list
+    python -m components.store places export FILE
+    python -m components.store places import FILE
+    python -m components.store places list
     python -m components.store check [DATA_DIR]
 
 The database is ``--database URL``, else ``INCIDENT_MAP_DATABASE_URL``, else the
@@ -111,6 +114,15 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("email", type=text_argument)
     add.add_argument("--role", choices=ROLES, required=True)
     which.add_parser("list", help="list users and roles")
+    team = commands.add_parser("places", help="the team gazetteer's places")
+    placing = team.add_subparsers(dest="action", required=True)
+    placing.add_parser(
+        "export", help="write the team places to a CSV file"
+    ).add_argument("file", type=path_argument)
+    placing.add_parser(
+        "import", help="place every row of a CSV file (all or nothing)"
+    ).add_argument("file", type=path_argument)
+    placing.add_parser("list", help="list the team places and who added them")
     check = commands.add_parser("check", help="check a data directory's CSV files")
     check.add_argument("directory", type=path_argument, nargs="?")
     return parser
@@ -249,6 +261,32 @@ def _users(store: DatabaseStore, args: argparse.Namespace) -> int:
     return 0
 
 
+def _places(store: DatabaseStore, args: argparse.Namespace) -> int:
+    if args.action == "export":
+        check_output_path(args.file)
+        write_file(args.file, store.export_places())
+        count = len(store.team_places())
+        print(f"wrote {count:,} team place(s) to {args.file}", file=sys.stderr)
+        return 0
+    if args.action == "import":
+        done = store.import_places(args.file, author=args.author)
+        print(
+            f"{args.file}: {done.added:,} place(s) added, {done.revised:,} placed "
+            f"again, {done.unchanged:,} unchanged",
+            file=sys.stderr,
+        )
+        return 0
+    for place in store.team_places():
+        draft = place.draft
+        print(
+            shown(
+                f"{draft.name}: {draft.lat:.5f}, {draft.lon:.5f} (precision "
+                f"{int(draft.precision)}), {place.credit()}"
+            )
+        )
+    return 0
+
+
 def _check(directory: Path) -> int:
     dataset = CsvStore(directory).load()
     for problem in dataset.problems:
@@ -268,6 +306,7 @@ COMMANDS = {
     "saves": _saves,
     "undo": _undo,
     "users": _users,
+    "places": _places,
 }
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ cache of the incident table, and hands each job to the module that does it:
   :mod:`~components.store.revisions`);
 - :mod:`~components.store.history`: who changed what;
 - :mod:`~components.store.users`: who may do what;
+- :mod:`~components.store.places`: the team gazetteer (names analysts placed);
 - :mod:`~components.store.rows`: records to rows and back.
 
 Nothing is overwritten or deleted; undoing a save is a new save.
@@ -32,8 +33,10 @@ from sqlalchemy.exc import OperationalError
 from components.domain.model import Event
 from components.domain.problems import Problem
 from components.domain.records import Dataset
+from components.domain.team_places import PlaceDraft, TeamPlace
 from components.gazetteer import Gazetteer, default_gazetteer
-from components.store import history, reading, saving, seeding, users
+from components.gazetteer.team import layered_gazetteer
+from components.store import history, places, reading, saving, seeding, users
 from components.store.columnar import FrameCache
 from components.store.engine import make_engine, shown_url, writing
 from components.store.history import HistoryEntry, SaveSummary
@@ -58,13 +61,15 @@ class DatabaseStore:
         self.engine = make_engine(url)
         self._gazetteer = gazetteer
         self._cache = FrameCache(cache_dir, url)
+        self._team: tuple[int, tuple[TeamPlace, ...]] = (-1, ())
 
     @property
     def gazetteer(self) -> Gazetteer:
-        """The gazetteer saves are checked with (loaded when first needed)."""
+        """The gazetteer saves are checked with and the page looks names up in:
+        the shipped one (loaded when first needed) with the team's places first."""
         if self._gazetteer is None:
             self._gazetteer = default_gazetteer()
-        return self._gazetteer
+        return layered_gazetteer(self._gazetteer, self.team_places())
 
     def __repr__(self) -> str:
         return f"DatabaseStore({shown_url(self.url)!r})"
@@ -206,6 +211,33 @@ class DatabaseStore:
         was before (a record it added is retracted). Refused if a later save has
         changed those records since."""
         return saving.undo(self.engine, save_id, author=author, reason=reason)
+
+    # --- The team gazetteer ---------------------------------------------------------
+
+    def team_places(self) -> tuple[TeamPlace, ...]:
+        """The places analysts placed, as now saved (read again after a change)."""
+        version = places.places_version(self.engine)
+        if version != self._team[0]:
+            self._team = (version, tuple(places.team_places(self.engine)))
+        return self._team[1]
+
+    def place(
+        self, draft: PlaceDraft, *, author: str, source: str
+    ) -> tuple[TeamPlace, bool]:
+        """Save where a name is (a new revision unless it is already there), by
+        ``author``, from ``source`` (the report); the place and whether it
+        changed."""
+        return places.place(self.engine, draft, author=author, source=source)
+
+    def export_places(self) -> bytes:
+        """The team places as a CSV exchange file."""
+        return places.places_csv(self.team_places())
+
+    def import_places(self, path: Path, *, author: str) -> places.PlacesImport:
+        """Place every row of an exchange file in one save (all or nothing; a
+        file with problems raises DataFileError and places nothing)."""
+        rows = places.read_places_file(path)
+        return places.import_places(self.engine, rows, author=author, source=str(path))
 
     # --- Users ----------------------------------------------------------------------
 
