@@ -239,13 +239,13 @@ class Gazetteer:
         added: dict[str, list[Candidate]] = {}
         pairs = [(p.name, p.geonameid) for p in own.values()]
         for name, geonameid in [*pairs, *names]:
-            place = own.get(geonameid)
+            entry = own.get(geonameid)
             key = name_key(name)[0]
-            if place is None or not key:
+            if entry is None or not key:
                 continue
             found = added.setdefault(key, [])
             if all(c[0].geonameid != geonameid for c in found):
-                found.append((place, EXACT, name))
+                found.append((entry, EXACT, name))
         for key, first in added.items():
             ids = {c[0].geonameid for c in first}
             index[key] = first + [
