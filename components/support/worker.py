@@ -18,6 +18,7 @@ from __future__ import annotations
 import concurrent.futures
 import logging
 import multiprocessing
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -59,6 +60,10 @@ class Worker:
                 )
                 logger.info("%s: %d process(es) started", self.name, self.processes)
             return self._pool
+
+    def start(self) -> None:
+        """Start the workers now (each runs ``initializer``), not at the first job."""
+        self._running().schedule(os.getpid)  # any job starts the processes
 
     def run(
         self, function: Callable[..., T], *args: Any, limit: float, wait: float
