@@ -29,17 +29,18 @@ from components.map.base_layers import DEFAULT_VIEW, base_map
 from components.report import Extraction
 from components.report.unplaced import UnplacedName
 from components.support.errors import IncidentMapError, RowError
+from components.support.text import html_text
 from components.support.text import markdown_text as md
 
 logger = logging.getLogger(__name__)
 
 MAP_KEY = "place_map"
-MAP_HEIGHT = 340
+MAP_HEIGHT = 400
 NAME_KEY = "place_name"
 CLICKED = "place_clicked"
 KEPT_COLOUR = "#777777"
 CHOSEN_COLOUR = "#d55e00"
-ZOOM = {GeoPrecision.TOWN: 10, GeoPrecision.NEAR_TOWN: 8, GeoPrecision.REGION: 6}
+ZOOM = {GeoPrecision.TOWN: 11, GeoPrecision.NEAR_TOWN: 9, GeoPrecision.REGION: 7}
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,8 @@ def team_credits(extraction: Extraction, team: Sequence[TeamPlace]) -> list[str]
         placed = team_place_of(place, team)
         if placed is not None:
             lines.append(
-                f"📌 **{md(place.name)}** is from the team gazetteer: "
+                f":material/where_to_vote: **{md(place.name)}** is from the team "
+                "gazetteer: "
                 f"{md(placed.credit())}."
             )
     return lines
@@ -108,7 +110,9 @@ def place_names(
         "so this and every later report finds it."
     )
     for unplaced in names:
-        st.markdown(f"- 📍 **{md(unplaced.name)}**: {unplaced.status()}.")
+        st.markdown(
+            f"- :material/location_off: **{md(unplaced.name)}**: {unplaced.status()}."
+        )
     if can_place:
         _place_form(names, extraction, gazetteer, save)
 
@@ -130,13 +134,15 @@ def _place_form(
     province = _province(item, extraction)
     lat_key, lon_key = f"place_lat_{chosen.key}", f"place_lon_{chosen.key}"
     point = _point(lat_key, lon_key)
-    st.caption(
+    on_map, form = st.columns([3, 2], gap="medium")
+    with on_map:
+        _click_map(chosen, point, lat_key, lon_key)
+    form.caption(
         f"Click on the map where {md(chosen.name)} is, or type its coordinates; "
         "or, where the report says no more, choose its district. The grey ring is "
         "where it is kept now; the orange dot, the point you chose."
     )
-    _click_map(chosen, point, lat_key, lon_key)
-    left, right, district_column = st.columns([1, 1, 2])
+    left, right = form.columns(2)
     with left:
         lat = st.number_input(
             "Latitude",
@@ -156,7 +162,7 @@ def _place_form(
             key=lon_key,
         )
     districts = _districts(gazetteer, province)
-    with district_column:
+    with form:
         district = st.selectbox(
             f"District ({province or 'province not known'})",
             list(districts),
@@ -164,11 +170,11 @@ def _place_form(
             placeholder="Choose a district",
             key=f"place_district_{chosen.key}",
         )
-    at_point, in_district = st.columns(2)
-    if at_point.button(
+    if form.button(
         f"Place {chosen.name} at this point",
         type="primary",
         disabled=lat is None or lon is None,
+        width="stretch",
         key=f"place_at_point_{chosen.key}",
     ):
         where = districts.get(district or "")
@@ -180,9 +186,10 @@ def _place_form(
             GeoPrecision.TOWN,
             _admin(item, where, province, gazetteer),
         )
-    if in_district.button(
+    if form.button(
         f"Place {chosen.name} in the district only",
         disabled=district is None,
+        width="stretch",
         help="Kept at the district's point, at district precision: for a name the "
         "report places no closer.",
         key=f"place_in_district_{chosen.key}",
@@ -239,7 +246,17 @@ def _click_map(
     shown = folium.FeatureGroup(name="place")
     if wider is not None:
         folium.CircleMarker(
-            wider.point, radius=14, color=KEPT_COLOUR, weight=3, fill=False
+            wider.point,
+            radius=14,
+            color=KEPT_COLOUR,
+            weight=3,
+            fill=False,
+            tooltip=folium.Tooltip(
+                html_text(f"{chosen.name}: kept at {wider.name} for now"),
+                permanent=True,
+                direction="left",
+                offset=(-14, 0),
+            ),
         ).add_to(shown)
     if point is not None:
         folium.CircleMarker(

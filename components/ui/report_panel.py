@@ -69,8 +69,9 @@ REVIEW_ORDER = [
 def report_panel(
     frame: pd.DataFrame, events: Mapping[str, Event], access: Access
 ) -> None:
+    said = st.container()  # always here, so the panel below keeps its place
     if message := st.session_state.pop("report_added", None):
-        st.success(message, icon="✅")
+        said.success(message, icon="✅")
     start_reader()
     with st.expander("Add incidents from a report", expanded=STATE in st.session_state):
         st.caption(
@@ -144,7 +145,13 @@ def _evidence_html(extraction: Extraction) -> str:
 
 
 def _summary(extraction: Extraction) -> str:
-    places = [i.place.name for i in extraction.incidents if not i.event_wide]
+    places = [
+        f"{i.place_reported} (at {i.place.name} until placed)"
+        if i.unplaced is not None
+        else i.place.name
+        for i in extraction.incidents
+        if not i.event_wide
+    ]
     parts = [f"**{len(places)} place(s)** attacked: {md(', '.join(places) or '—')}"]
     if extraction.date:
         parts.append(f"dated {extraction.date.day} {extraction.date:%B %Y}")
@@ -261,6 +268,13 @@ def _place(review: Review, draft: PlaceDraft, access: Access) -> bool:
         return False
     st.session_state[STATE] = dataclasses.replace(review, extraction=extraction)
     st.session_state.pop(ROWS_KEY, None)
+    title = review.extraction.title  # named from the places: name them again
+    for key, default in (
+        ("report_event_name", title[:80]),
+        ("report_source_title", title[:200]),
+    ):
+        if st.session_state.get(key) == default:
+            del st.session_state[key]
     st.session_state["report_placed"] = (
         f"Placed {md(placed.name)} at {placed.draft.lat:.5f}, "
         f"{placed.draft.lon:.5f} ({placed.draft.precision.label} precision) in the "
