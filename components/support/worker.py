@@ -62,8 +62,10 @@ class Worker:
             return self._pool
 
     def start(self) -> None:
-        """Start the workers now (each runs ``initializer``), not at the first job."""
-        self._running().schedule(os.getpid)  # any job starts the processes
+        """Start the workers now (each runs ``initializer``), not at the first job;
+        nothing when they run already."""
+        if self._pool is None or not self._pool.active:
+            self._running().schedule(os.getpid)  # any job starts the processes
 
     def run(
         self, function: Callable[..., T], *args: Any, limit: float, wait: float

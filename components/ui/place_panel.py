@@ -171,7 +171,7 @@ def _place_form(
             key=f"place_district_{chosen.key}",
         )
     if form.button(
-        f"Place {chosen.name} at this point",
+        f"Place {md(chosen.name)} at this point",
         type="primary",
         disabled=lat is None or lon is None,
         width="stretch",
@@ -187,7 +187,7 @@ def _place_form(
             _admin(item, where, province, gazetteer),
         )
     if form.button(
-        f"Place {chosen.name} in the district only",
+        f"Place {md(chosen.name)} in the district only",
         disabled=district is None,
         width="stretch",
         help="Kept at the district's point, at district precision: for a name the "
