@@ -241,8 +241,10 @@ def _click_map(
     """The small map; a click there fills in the coordinates."""
     wider = chosen.item.wider
     precision = chosen.item.precision or GeoPrecision.REGION
-    centre = point or (wider.point if wider is not None else DEFAULT_VIEW.centre)
-    zoom = ZOOM[GeoPrecision.TOWN] if point else ZOOM.get(precision, 6)
+    # The view stays where it opened (and where the analyst panned it): a click
+    # adds the dot, it does not move the map.
+    centre = wider.point if wider is not None else DEFAULT_VIEW.centre
+    zoom = ZOOM.get(precision, DEFAULT_VIEW.zoom)
     shown = folium.FeatureGroup(name="place")
     if wider is not None:
         folium.CircleMarker(
