@@ -28,6 +28,11 @@ WRITERS = frozenset({EDITOR, ADMIN})
 _EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*")
 MAX_EMAIL = 254
 """RFC 5321's longest forward path."""
+MAX_SUBJECT = 255
+"""OIDC Core 2: a subject is at most 255 ASCII characters."""
+MAX_ISSUER = 2048
+_PRINTABLE = re.compile(r"[\x20-\x7e]+")
+"""What an issuer or a subject is made of: printable ASCII (OIDC Core 2)."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,47 @@ class Identity:
     def shown(self) -> str:
         """How the page and the history name this person."""
         return self.email or f"{self.subject} at {self.issuer}"
+
+    @property
+    def may_hold_a_role(self) -> bool:
+        """Whether a role may be looked up for this account at all: the provider
+        verified the address, the address is one, and the account (issuer and
+        subject) is one a database can key."""
+        return (
+            self.email_verified
+            and _is_email(self.email)
+            and _is_account_part(self.issuer, MAX_ISSUER)
+            and _is_account_part(self.subject, MAX_SUBJECT)
+        )
+
+
+def _is_email(text: str) -> bool:
+    return len(text) <= MAX_EMAIL and bool(_EMAIL.fullmatch(text))
+
+
+def _is_account_part(text: str, longest: int) -> bool:
+    return 0 < len(text) <= longest and bool(_PRINTABLE.fullmatch(text))
+
+
+def claimed_identity(claims: Mapping[str, object]) -> Identity:
+    """The account the provider's ID token claims describe. ``email_verified`` is
+    true only when the provider says so: the JSON ``true`` (or the string
+    ``"true"``, as some providers send it); absent, false or anything else is
+    unverified."""
+    verified = claims.get("email_verified")
+    if isinstance(verified, str):
+        verified = verified.strip().lower() == "true"
+    return Identity(
+        issuer=_claim(claims, "iss"),
+        subject=_claim(claims, "sub"),
+        email=_claim(claims, "email"),
+        email_verified=verified is True,
+    )
+
+
+def _claim(claims: Mapping[str, object], name: str) -> str:
+    value = claims.get(name)
+    return value if isinstance(value, str) else ""
 
 
 @dataclass(frozen=True)
@@ -103,7 +149,12 @@ def decide(
             True,
             f"{who} (launch link)",
             "No sign-in is set up; this browser opened the link the server printed "
-            "at start, so you may add and change incidents.",
+            "at start, so you may add and change incidents."
+            + (
+                " Anonymous writing is on too: anyone who reaches this page may."
+                if rules.anonymous_write
+                else ""
+            ),
         )
     if rules.anonymous_write:
         return Access(
@@ -117,8 +168,9 @@ def decide(
         False,
         False,
         "",
-        "No sign-in is set up: this page is read-only. To edit, open the link the "
-        "server printed at start, or set up sign-in (README, Team).",
+        "No sign-in is set up: this page is read-only. To edit, open the link that "
+        "python -m components.serve printed at start, or set up sign-in "
+        "(README, Team).",
     )
 
 
@@ -134,13 +186,18 @@ def _signed_in(rules: Rules, identity: Identity | None, role: str | None) -> Acc
             else "Sign in to see the incidents.",
             can_read=read,
         )
-    if not identity.email_verified:
+    if not identity.may_hold_a_role:
+        why = (
+            "the sign-in service has not verified that address"
+            if not identity.email_verified
+            else "the sign-in service sent no usable address or account"
+        )
         return Access(
             False,
             False,
             "",
-            f"Signed in as {identity.shown}, but the sign-in service has not verified "
-            "that address, so it has no role here: you may read only.",
+            f"Signed in as {identity.shown}, but {why}, so it has no role here: "
+            + ("you may read only." if read else "the incidents are not shown."),
             can_read=read,
         )
     if role not in ROLES:
@@ -148,8 +205,9 @@ def _signed_in(rules: Rules, identity: Identity | None, role: str | None) -> Acc
             False,
             False,
             identity.shown,
-            f"Signed in as {identity.shown}, who has no role here: you may read only. "
-            "An administrator can give you one.",
+            f"Signed in as {identity.shown}, who has no role here: "
+            + ("you may read only. " if read else "the incidents are not shown. ")
+            + "An administrator can give you one.",
             can_read=read,
         )
     writes = role in WRITERS
