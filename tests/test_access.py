@@ -7,6 +7,7 @@ from components.domain.access import (
     Identity,
     Rules,
     check_email,
+    claimed_identity,
     decide,
     holds_token,
     rules_from,
@@ -150,3 +151,70 @@ def test_an_email_address_is_trimmed_and_lower_cased(typed, address):
 def test_what_is_not_an_email_address_is_refused(typed):
     with pytest.raises(ValueError, match=r"is empty|not an e-mail|at most 254"):
         check_email(typed)
+
+
+ISSUER = "https://id.example.org"
+
+
+@pytest.mark.parametrize(
+    ("said", "verified"),
+    [
+        (True, True),
+        ("true", True),
+        (" TRUE ", True),
+        (False, False),
+        ("false", False),
+        (None, False),
+        (1, False),
+        ("yes", False),
+        ([True], False),
+        ({"value": True}, False),
+    ],
+)
+def test_only_the_providers_true_verifies_an_address(said, verified):
+    claims = {"iss": ISSUER, "sub": "alice", "email": "a@example.org"}
+    identity = claimed_identity({**claims, "email_verified": said})
+    assert identity.email_verified is verified
+    assert identity.may_hold_a_role is verified
+    access = decide(SIGN_IN, identity=identity, role="admin")
+    assert access.can_write is verified
+
+
+def test_without_the_claim_an_address_is_unverified():
+    identity = claimed_identity({"iss": ISSUER, "sub": "a", "email": "a@example.org"})
+    assert not identity.may_hold_a_role
+
+
+@pytest.mark.parametrize(
+    "claims",
+    [
+        {"iss": "", "sub": "alice", "email": "a@example.org"},
+        {"iss": ISSUER, "sub": "", "email": "a@example.org"},
+        {"iss": ISSUER, "sub": "alice", "email": ""},
+        {"iss": ISSUER, "sub": "a" * 256, "email": "a@example.org"},
+        {"iss": ISSUER, "sub": "al\tice", "email": "a@example.org"},
+        {"iss": ISSUER, "sub": "alice\x1b[2K", "email": "a@example.org"},
+        {"iss": ISSUER, "sub": 7, "email": "a@example.org"},
+        {"iss": ISSUER, "sub": "alice", "email": "<script>x</script>@a"},
+        {"iss": ISSUER, "sub": "alice", "email": ["a@example.org"]},
+        {"iss": ISSUER + "/" + "x" * 2048, "sub": "alice", "email": "a@example.org"},
+    ],
+)
+def test_forged_or_broken_claims_hold_no_role_even_verified(claims):
+    identity = claimed_identity({**claims, "email_verified": True})
+    assert not identity.may_hold_a_role
+    access = decide(SIGN_IN, identity=identity, role="admin")
+    assert (access.can_write, access.can_admin) == (False, False)
+    assert "no usable address or account" in access.explanation
+
+
+def test_the_launch_link_means_nothing_once_sign_in_is_set_up():
+    access = decide(SIGN_IN, launched=True, machine_user="alice")
+    assert (access.can_write, access.can_admin) == (False, False)
+
+
+def test_anonymous_writing_is_said_to_the_browser_with_the_link_too():
+    access = decide(Rules(anonymous_write=True), launched=True, machine_user="a")
+    assert "Anonymous writing is on" in access.explanation
+    alone = decide(Rules(), launched=True, machine_user="a")
+    assert "Anonymous" not in alone.explanation

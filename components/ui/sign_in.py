@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import logging
 import os
 
@@ -13,11 +12,13 @@ from components.domain.access import (
     LAUNCH_TOKEN_VARIABLE,
     Access,
     Identity,
+    claimed_identity,
     decide,
     holds_token,
     rules_from,
 )
 from components.store import DatabaseStore
+from components.support.commands import os_account
 from components.support.text import markdown_text as md
 
 logger = logging.getLogger(__name__)
@@ -35,13 +36,7 @@ def _identity() -> Identity | None:
     """The signed-in account, from the provider's ID token claims."""
     if not st.user.is_logged_in:
         return None
-    claims = st.user.to_dict()
-    return Identity(
-        issuer=str(claims.get("iss") or ""),
-        subject=str(claims.get("sub") or ""),
-        email=str(claims.get("email") or ""),
-        email_verified=claims.get("email_verified") is True,
-    )
+    return claimed_identity(st.user.to_dict())
 
 
 def _launched() -> bool:
@@ -53,18 +48,29 @@ def _launched() -> bool:
     return holds_token(offered, os.environ.get(LAUNCH_TOKEN_VARIABLE))
 
 
+def _role(store: DatabaseStore, identity: Identity) -> str | None:
+    """The account's role; a database that cannot answer gives none (said)."""
+    try:
+        return store.role_for(identity)
+    except Exception as error:  # said on the page, logged in full
+        logger.exception("cannot read the role of %s", identity.shown)
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        st.error(md(f"Your role could not be read, so you have none: {reason}"))
+        return None
+
+
 def page_access(store: DatabaseStore) -> Access:
     """Sign-in controls in the sidebar, and this visit's access. A visitor who may
     not read sees only the sign-in button: the script stops here."""
     configured = auth_configured()
     identity = _identity() if configured else None
-    role = store.role_for(identity) if identity else None
+    role = _role(store, identity) if identity else None
     access = decide(
         rules_from(os.environ, sign_in=configured),
         identity=identity,
         role=role,
         launched=not configured and _launched(),
-        machine_user=getpass.getuser(),
+        machine_user=os_account(),
     )
     with st.sidebar:
         st.caption(md(access.explanation))
