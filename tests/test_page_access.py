@@ -24,6 +24,8 @@ AUTH = {
         "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
     }
 }
+SLOW = pytest.mark.slow
+"""Each AppTest runs the whole page for seconds: one of each kind in the fast lane."""
 PLACES = ("Mastung", "Quetta", "Kalat", "Turbat", "Balochistan")
 """Text of the seed data: none of it may be on a page that shows nothing."""
 
@@ -87,7 +89,9 @@ def test_anonymous_writing_is_the_operators_choice_and_the_page_says_so(
     assert "anonymous writing is on" in said(at)
 
 
-@pytest.mark.parametrize("verified", [False, None, "yes", 1])
+@pytest.mark.parametrize(
+    "verified", [False, *(pytest.param(v, marks=SLOW) for v in (None, "yes", 1))]
+)
 def test_an_unverified_address_that_matches_an_admin_gets_no_role(store, verified):
     at = page(signed_in=admin_claims("mallory", verified))
     assert not writes(at)
@@ -110,6 +114,7 @@ def test_a_verified_admin_is_bound_and_another_account_with_the_address_is_not(
     assert "who has no role here" in said(other)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "typed", ["<script>x</script>@a", "no-at-sign", "a b@example.org"]
 )
@@ -123,6 +128,7 @@ def test_the_people_panel_refuses_what_is_not_an_address(store, typed):
     assert [g.email for g in store.grants()] == [ADMIN]
 
 
+@pytest.mark.slow
 def test_the_people_panel_gives_a_role_to_an_address(store):
     at = page(signed_in=admin_claims("boss"))
     at.text_input(key="users_email").set_value(" Analyst@Example.org ")
@@ -132,7 +138,7 @@ def test_the_people_panel_gives_a_role_to_an_address(store):
     assert ("analyst@example.org", "editor") in store.users()
 
 
-@pytest.mark.parametrize("query", [{}, {"place": "Mastung"}])
+@pytest.mark.parametrize("query", [pytest.param({}, marks=SLOW), {"place": "Mastung"}])
 def test_sign_in_to_read_draws_nothing_of_the_data_before_sign_in(monkeypatch, query):
     monkeypatch.setenv(READ_VARIABLE, "signed-in")
     at = page(sign_in=True, query=query)
@@ -144,6 +150,7 @@ def test_sign_in_to_read_draws_nothing_of_the_data_before_sign_in(monkeypatch, q
     assert [p for p in PLACES if p in said(at)] == []
 
 
+@pytest.mark.slow
 def test_sign_in_to_read_shows_nothing_to_an_account_without_a_role(monkeypatch):
     monkeypatch.setenv(READ_VARIABLE, "signed-in")
     claims = {"iss": ISSUER, "sub": "s", "email": "s@example.org"}
@@ -153,6 +160,7 @@ def test_sign_in_to_read_shows_nothing_to_an_account_without_a_role(monkeypatch)
     assert "the incidents are not shown" in said(at)
 
 
+@pytest.mark.slow
 def test_sign_in_to_read_without_sign_in_set_up_shows_nothing_and_says_why(
     monkeypatch,
 ):
