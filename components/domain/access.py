@@ -2,10 +2,11 @@
 
 With sign-in configured (Streamlit's ``[auth]`` settings, OpenID Connect), a person
 has the role the database gives their account (viewer, editor or admin). An account
-is the provider's issuer and subject; an administrator grants a role to an e-mail
-address, and the first sign-in with that address *verified by the provider*
-(``email_verified``, OIDC Core 5.7) binds the account to it. An unverified address
-gets no role: anyone can type any address into some providers.
+is the provider's issuer and subject (the only stable identifier, OIDC Core 5.7);
+an administrator grants a role to an e-mail address, and the first sign-in with
+that address *verified by the provider* (``email_verified``, OIDC Core 5.1) binds
+the account to it. An unverified address gets no role: anyone can type any address
+into some providers.
 
 Without sign-in, the right to write is never inferred from where a request comes
 from (a TCP forwarder makes every visitor 127.0.0.1). As Jupyter does, the server
