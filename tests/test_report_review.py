@@ -98,7 +98,7 @@ def test_an_unknown_village_is_placed_by_coordinates_and_used_again(data):
     )
     assert (placed.draft.admin1, placed.draft.district) == ("Balochistan", "Kech")
     assert placed.draft.country == "PK"
-    assert "(this machine, no sign-in)" in placed.author
+    assert "(no sign-in)" in placed.author
     assert "pasted text" in placed.source
     assert any("Placed Zarbasti at 26.12345, 63.21000" in s.value for s in at.success)
     # Read again: the name is known, at town precision, and says who added it.

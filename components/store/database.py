@@ -12,8 +12,8 @@ cache of the incident table, and hands each job to the module that does it:
   :mod:`~components.store.conflicts`, written by
   :mod:`~components.store.revisions`);
 - :mod:`~components.store.history`: who changed what;
-- :mod:`~components.store.users`: who may do what;
 - :mod:`~components.store.places`: the team gazetteer (names analysts placed);
+- :mod:`~components.store.users`: who may do what (roles bound to accounts);
 - :mod:`~components.store.rows`: records to rows and back.
 
 Nothing is overwritten or deleted; undoing a save is a new save.
@@ -30,6 +30,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy.exc import OperationalError
 
+from components.domain.access import Identity
 from components.domain.model import Event
 from components.domain.problems import Problem
 from components.domain.records import Dataset
@@ -41,6 +42,7 @@ from components.store.columnar import FrameCache
 from components.store.engine import make_engine, shown_url, writing
 from components.store.history import HistoryEntry, SaveSummary
 from components.store.saving import Progress, SaveResult
+from components.store.users import Grant
 from components.support.errors import StoreError
 
 logger = logging.getLogger(__name__)
@@ -241,13 +243,24 @@ class DatabaseStore:
 
     # --- Users ----------------------------------------------------------------------
 
-    def role_of(self, email: str) -> str | None:
-        """The role of an e-mail address (None if the database does not know it)."""
-        return users.role_of(self.engine, email)
+    def role_for(self, identity: Identity) -> str | None:
+        """The role of a signed-in account (None for none). Only an address the
+        provider verified counts; its first such sign-in binds the account to the
+        address's grant, and another account presenting the address gets none."""
+        return users.role_for(self.engine, identity)
 
     def set_role(self, email: str, role: str, *, granted_by: str) -> None:
         """Give an e-mail address a role (viewer, editor or admin)."""
         users.set_role(self.engine, email, role, granted_by=granted_by)
+
+    def release(self, email: str, *, released_by: str) -> bool:
+        """Unbind the account bound to an address's grant (the next verified
+        sign-in binds again); whether one was bound."""
+        return users.release(self.engine, email, released_by=released_by)
+
+    def grants(self) -> list[Grant]:
+        """Every grant: address, role, who gave it, and the account bound to it."""
+        return users.grants(self.engine)
 
     def users(self) -> list[tuple[str, str]]:
         """(e-mail address, role) of everyone with a role."""

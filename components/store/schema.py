@@ -30,6 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from components.domain.access import ROLES
 from components.domain.fields import MAX_COUNT
 
 NAMING = {
@@ -40,7 +41,6 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 ID_LENGTH = 200
-ROLES = ("viewer", "editor", "admin")
 SAVE_KINDS = ("seed", "add", "import", "edit", "undo")
 
 
@@ -196,15 +196,36 @@ class IncidentRevision(Base):
 
 
 class User(Base):
-    """Who may do what once signed in: viewer, editor or admin."""
+    """A role (viewer, editor or admin) an administrator gave an e-mail address,
+    and the sign-in account it is bound to.
+
+    The first sign-in whose provider verified the address binds the provider's
+    account (issuer and subject) to the row; from then on the role is that
+    account's, and another account presenting the same address gets nothing.
+    """
 
     __tablename__ = "users"
-    __table_args__ = (CheckConstraint(f"role IN {ROLES}", name="role"),)
+    __table_args__ = (
+        CheckConstraint(f"role IN {ROLES}", name="role"),
+        CheckConstraint(
+            "(issuer IS NULL AND subject IS NULL AND bound_at IS NULL) OR "
+            "(issuer IS NOT NULL AND subject IS NOT NULL AND bound_at IS NOT NULL)",
+            name="account",
+        ),
+        UniqueConstraint("issuer", "subject"),
+    )
 
     email: Mapped[str] = mapped_column(String(320), primary_key=True)
     role: Mapped[str] = mapped_column(String(16))
     granted_by: Mapped[str] = mapped_column(Text)
     granted_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    issuer: Mapped[str | None] = mapped_column(String(2048), nullable=True)
+    """The provider that vouched for the address (the ID token's ``iss``)."""
+    subject: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    """The account at that provider (``sub``)."""
+    bound_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime(timezone=True), nullable=True
+    )
 
 
 class SeedFile(Base):
