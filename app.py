@@ -30,15 +30,15 @@ st.set_page_config(page_title="Incident map", page_icon="🗺️", layout="wide"
 configure_logging("INFO")
 send_without_delay_once(st.get_option("server.port"))  # no 40 ms waits per file
 
-frame, events = load_data()
 store = data_store()
+access = page_access(store)  # before any data is drawn: may stop at the sign-in
+frame, events = load_data()
 top = st.container()
 open_link(frame, events)
 whole = whole_page()  # a session's first run: the head and the map; the rest after
 light = not whole and not link_chooses_a_view()  # widgets later, in their places
 filters, layers, projector = (sidebar_later if light else sidebar)(frame, events)
 page_style(projector)
-access = page_access(store)
 filtered = apply_filters(frame, filters)
 brief = page_briefing(filtered, events)
 

@@ -30,6 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from components.domain.access import ROLES
 from components.domain.fields import MAX_COUNT
 
 NAMING = {
@@ -40,7 +41,6 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 ID_LENGTH = 200
-ROLES = ("viewer", "editor", "admin")
 SAVE_KINDS = ("seed", "add", "import", "edit", "undo")
 
 
@@ -320,15 +320,36 @@ class InboxItem(Base):
 
 
 class User(Base):
-    """Who may do what once signed in: viewer, editor or admin."""
+    """A role (viewer, editor or admin) an administrator gave an e-mail address,
+    and the sign-in account it is bound to.
+
+    The first sign-in whose provider verified the address binds the provider's
+    account (issuer and subject) to the row; from then on the role is that
+    account's, and another account presenting the same address gets nothing.
+    """
 
     __tablename__ = "users"
-    __table_args__ = (CheckConstraint(f"role IN {ROLES}", name="role"),)
+    __table_args__ = (
+        CheckConstraint(f"role IN {ROLES}", name="role"),
+        CheckConstraint(
+            "(issuer IS NULL AND subject IS NULL AND bound_at IS NULL) OR "
+            "(issuer IS NOT NULL AND subject IS NOT NULL AND bound_at IS NOT NULL)",
+            name="account",
+        ),
+        UniqueConstraint("issuer", "subject"),
+    )
 
     email: Mapped[str] = mapped_column(String(320), primary_key=True)
     role: Mapped[str] = mapped_column(String(16))
     granted_by: Mapped[str] = mapped_column(Text)
     granted_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    issuer: Mapped[str | None] = mapped_column(String(2048), nullable=True)
+    """The provider that vouched for the address (the ID token's ``iss``)."""
+    subject: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    """The account at that provider (``sub``)."""
+    bound_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime(timezone=True), nullable=True
+    )
 
 
 class SeedFile(Base):
@@ -341,3 +362,47 @@ class SeedFile(Base):
     save_id: Mapped[int] = mapped_column(ForeignKey("saves.id"))
     problems: Mapped[int] = mapped_column(Integer, default=0)
     """Rows of the file that could not be read: listed again at every start."""
+
+
+class TeamPlaceRecord(Base):
+    """A place of the team gazetteer: its identity (the name's lookup key) and its
+    latest revision. Placing a name again is a new revision, never an overwrite."""
+
+    __tablename__ = "team_places"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(ID_LENGTH), unique=True)
+    """The name's lookup key (``gazetteer.normalize_name``): one place per name."""
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    head_id: Mapped[int | None] = mapped_column(
+        ForeignKey("team_place_revisions.id", use_alter=True), nullable=True
+    )
+
+
+class TeamPlaceRevision(Base):
+    """One placing of a team place: where, how precisely, by whom, from what."""
+
+    __tablename__ = "team_place_revisions"
+    __table_args__ = (
+        UniqueConstraint("place_id", "number"),
+        CheckConstraint("lat BETWEEN -90 AND 90", name="lat"),
+        CheckConstraint("lon BETWEEN -180 AND 180", name="lon"),
+        CheckConstraint("precision BETWEEN 1 AND 3", name="precision"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    place_id: Mapped[int] = mapped_column(ForeignKey("team_places.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    variants: Mapped[str] = mapped_column(Text, default="")
+    """Other spellings, separated by ';'."""
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    precision: Mapped[int] = mapped_column(SmallInteger)
+    admin1: Mapped[str] = mapped_column(Text, default="")
+    district: Mapped[str] = mapped_column(Text, default="")
+    country: Mapped[str] = mapped_column(String(2), default="")
+    author: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(Text, default="")
+    """The report (or file) the place came from."""
+    saved_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_sources"
-down_revision = "0001"
+down_revision = "0002_accounts"
 branch_labels = None
 depends_on = None
 
