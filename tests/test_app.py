@@ -220,7 +220,9 @@ def test_bad_rows_are_listed_on_screen(monkeypatch, write_data):
     assert "field 'target_type': unknown target type 'mosque'" in at.code[0].value
 
 
-def test_a_pasted_report_is_reviewed_and_added(tmp_path, monkeypatch):
+def test_a_pasted_report_is_reviewed_and_added(
+    tmp_path, monkeypatch, anonymous_writing
+):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("user"))
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(data))
@@ -247,7 +249,7 @@ def test_a_pasted_report_is_reviewed_and_added(tmp_path, monkeypatch):
 
 
 def test_a_two_place_report_is_added_as_proposed_into_a_new_event(
-    tmp_path, monkeypatch
+    tmp_path, monkeypatch, anonymous_writing
 ):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("user"))
@@ -276,7 +278,9 @@ def test_a_two_place_report_is_added_as_proposed_into_a_new_event(
     assert {i.date.isoformat() for i in new} == {"2026-03-03"}
 
 
-def test_binary_upload_text_is_refused_with_a_message(monkeypatch, tmp_path):
+def test_binary_upload_text_is_refused_with_a_message(
+    monkeypatch, tmp_path, anonymous_writing
+):
     at = run_app()
     at.text_area(key="report_text").set_value("\x00\x01 garbage").run()
     at.button(key="report_extract").click().run()
@@ -524,10 +528,10 @@ def test_the_default_database_file_is_named_when_it_cannot_be_opened(
     assert not at.metric
 
 
-def test_the_import_panel_says_the_upload_limit_the_config_sets(app):
+def test_the_import_panel_says_the_upload_limit_the_config_sets(anonymous_writing):
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     limit = config["server"]["maxUploadSize"]
-    captions = [caption.value for caption in app.caption]
+    captions = [caption.value for caption in run_app().caption]
     assert f"Files up to {limit:,} MB (the server's upload limit)." in " ".join(
         captions
     )
