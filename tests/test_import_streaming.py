@@ -21,7 +21,7 @@ from components.formats import result as result_module
 from components.formats.geojson import geojson_batches, read_geojson
 from components.formats.ours import CsvStore
 from components.formats.result import SeenIds
-from components.support.errors import ImportFormatError
+from components.support.errors import ImportFormatError, InputFileError
 from components.support.files import write_file
 from tests.conftest import ROOT
 from tests.harness.big_files import write_acled_csv, write_geojson
@@ -248,3 +248,36 @@ def test_store_import_streams_geojson_with_its_events_after_the_features(tmp_pat
         "--from", "geojson",
     )  # fmt: skip
     assert f"0 incident(s) added, {features:,} already present" in again.stderr
+
+
+def test_a_data_directory_is_read_a_row_at_a_time_headers_checked_first(tmp_path):
+    from components.formats.ours import raw_rows
+    from tests.harness.synthetic_data import write_synthetic
+
+    source = write_synthetic(tmp_path / "data", 50)
+    second = source / "incidents" / "second.csv"
+    lines = (source / "incidents" / "synthetic.csv").read_text().splitlines()
+    second.write_text(
+        "\n".join(
+            [
+                lines[0],
+                *(line.replace("synthetic-", "second-", 1) for line in lines[1:11]),
+            ]
+        )
+        + "\n"
+    )
+    events, incidents = raw_rows(source)
+    assert not isinstance(incidents, list)
+    rows = list(incidents)
+    assert len(rows) == 60
+    assert {row["id"][:7] for row in rows} == {"synthet", "second-"}
+    assert [e["id"] for e in events] == [rows[0]["event_id"]]
+    second.write_text("id,id\n1,2\n")
+    with pytest.raises(
+        InputFileError,
+        match=r"second.csv, line 1: a column name appears more than once",
+    ):
+        raw_rows(source)
+    second.write_bytes(lines[0].encode() + b"\n" + b"caf\xe9\n")
+    with pytest.raises(InputFileError, match=r"second.csv: not UTF-8 text"):
+        list(raw_rows(source)[1])

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -119,35 +120,49 @@ class CsvStore:
 
 def raw_rows(
     directory: Path,
-) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+) -> tuple[list[dict[str, str]], Iterator[dict[str, str]]]:
     """The rows of a data directory's events and incidents, as text cells, for
-    importing into the database (which checks each row)."""
+    importing into the database (which checks each row). The incidents are read
+    a line at a time as they are taken, every file's header checked first."""
     if not directory.is_dir():
         raise InputFileError(f"{directory}: is not a data directory (like data/)")
     store = CsvStore(directory)
     if not store.events_path.is_file():
         raise InputFileError(f"{directory}: has no events.csv; is it a data directory?")
-    events = _raw(store.events_path, EVENT_COLUMNS)
-    incidents = [
-        row for path in store.incident_paths() for row in _raw(path, INCIDENT_COLUMNS)
-    ]
+    events = list(_raw(store.events_path, EVENT_COLUMNS))
+    paths = store.incident_paths()
+    for path in paths:  # a bad header is refused before any row is saved
+        for _ in itertools.islice(_raw(path, INCIDENT_COLUMNS), 1):
+            pass
+    incidents = (row for path in paths for row in _raw(path, INCIDENT_COLUMNS))
     return events, incidents
 
 
-def _raw(path: Path, columns: Sequence[str]) -> list[dict[str, str]]:
+def _raw(path: Path, columns: Sequence[str]) -> Iterator[dict[str, str]]:
     with open_regular(path) as (handle, _):
-        text = handle.read().decode("utf-8-sig")
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = reader.fieldnames or []
-    problem = duplicated_columns(header)
-    missing = [
-        c for c in columns if c not in header and c not in OPTIONAL_INCIDENT_COLUMNS
-    ]
-    if problem or missing:
-        raise InputFileError(
-            f"{path}, line 1: {problem or 'the header lacks ' + ', '.join(missing)}"
-        )
-    return [{k: v or "" for k, v in row.items() if k is not None} for row in reader]
+        text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+        reader = csv.DictReader(text)
+        try:
+            header = reader.fieldnames or []
+            problem = duplicated_columns(header)
+            missing = [
+                c
+                for c in columns
+                if c not in header and c not in OPTIONAL_INCIDENT_COLUMNS
+            ]
+            if problem or missing:
+                raise InputFileError(
+                    f"{path}, line 1: "
+                    f"{problem or 'the header lacks ' + ', '.join(missing)}"
+                )
+            for row in reader:
+                yield {k: v or "" for k, v in row.items() if k is not None}
+        except UnicodeDecodeError:
+            raise InputFileError(
+                f"{path}: not UTF-8 text (after line {reader.line_num})"
+            ) from None
+        except csv.Error as error:
+            raise InputFileError(f"{path}, line {reader.line_num}: {error}") from None
 
 
 def write_dataset(

@@ -178,7 +178,7 @@ def _init(store: DatabaseStore, args: argparse.Namespace) -> int:
 def _import(store: DatabaseStore, args: argparse.Namespace) -> int:
     if args.source == "ours":
         events, incidents = raw_rows(args.file)
-        return _save_rows(store, args, events, incidents, len(incidents))
+        return _save_rows(store, args, events, incidents, None)
     from components.formats.reading import source_batches, streamed_result
     from components.formats.writing import DatasetWriter, staged_rows
 
@@ -218,7 +218,7 @@ def _save_rows(
     args: argparse.Namespace,
     events: Sequence[Mapping[str, str]],
     incidents: Iterable[Mapping[str, str]],
-    total: int,
+    total: int | None,
 ) -> int:
     with tqdm(
         total=total, unit="rows", disable=None, desc=f"saving {args.file.name}"
