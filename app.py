@@ -9,10 +9,11 @@ from components.ui.about import about_panel
 from components.ui.header import page_header
 from components.ui.history_panel import history_panel
 from components.ui.import_panel import import_panel
+from components.ui.layout import current_layout, layout_sidebar, page_regions
 from components.ui.link import link_chooses_a_view, open_link
 from components.ui.loading import data_store, load_data
 from components.ui.map_panel import incident_map
-from components.ui.metrics import headline_metrics
+from components.ui.metrics import event_breakdown, headline_metrics
 from components.ui.page_order import rest_to_come, whole_page
 from components.ui.playback import playback, playback_later
 from components.ui.remembered import page_briefing
@@ -30,27 +31,37 @@ send_without_delay_once(st.get_option("server.port"))  # no 40 ms waits per file
 
 frame, events = load_data()
 store = data_store()
-top = st.container()
-open_link(frame, events)
+regions = page_regions(current_layout())  # the layout's places, in its order
+with regions.notes:
+    open_link(frame, events)
 whole = whole_page()  # a session's first run: the head and the map; the rest after
 light = not whole and not link_chooses_a_view()  # widgets later, in their places
 filters, layers, projector = (sidebar_later if light else sidebar)(frame, events)
-page_style(projector)
+if not light:
+    layout_sidebar()
+page_style(projector, regions.layout)
 access = page_access(store)
 filtered = apply_filters(frame, filters)
 brief = page_briefing(filtered, events)
 
-with top:
-    page_header(brief)
-shown = (playback_later if light else playback)(filtered)
+with regions.head:
+    page_header(brief, compact=regions.layout != "analyst")
+with regions.controls:
+    shown = (playback_later if light else playback)(filtered)
 if shown is not filtered:
     brief = page_briefing(shown, events)
-headline_metrics(brief, frame, events)
-if filtered.empty:
-    st.info("No incidents match these filters. Clear them in the sidebar.")
+with regions.figures:
+    headline_metrics(brief, frame, events, per_row=regions.figures_per_row)
+    if filtered.empty:
+        st.info("No incidents match these filters. Clear them in the sidebar.")
 if not whole:
     rest_to_come()
-incident_map(shown, frame, filters, layers, projector=projector)
+with regions.map:
+    incident_map(
+        shown, frame, filters, layers, projector=projector, layout=regions.layout
+    )
+with regions.breakdown:
+    event_breakdown(brief)
 if whole:
     timeline(shown)
     incident_table(shown, events, filters, brief)

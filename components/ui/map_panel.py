@@ -18,7 +18,7 @@ from streamlit_folium import st_folium
 
 from components.domain.filters import Filters
 from components.domain.layers import DEATHS_KEY, HEAT_KEY, NAMES_KEY, layer_labels
-from components.domain.share_link import MAP, map_value
+from components.domain.share_link import ANALYST, MAP, map_value
 from components.domain.table import latest_records
 from components.domain.viewport import Bounds, MapView, fit_view
 from components.gazetteer import default_gazetteer
@@ -31,6 +31,7 @@ from components.map.payload.popups import earlier_figures
 from components.map.payload.viewless import ViewlessLayers, viewless_layers
 from components.support.memo import by_table
 from components.support.text import markdown_text as md
+from components.ui.layout import MAP_SIZES
 from components.ui.link import link_map_view
 from components.ui.page_order import drawing_whole_page, keep_place, map_drawn
 from components.ui.remembered import target_type_options
@@ -59,10 +60,12 @@ def incident_map(
     shown_layers: Set[str],
     *,
     projector: bool = False,
+    layout: str = ANALYST,
 ) -> None:
     """Draw the filtered incidents (a layer for each target type in ``frame``
     that ``shown_layers`` names), fitted to them when the selection changes;
-    ``projector`` draws a dark basemap."""
+    ``projector`` draws a dark basemap; ``layout`` (``components.ui.layout``)
+    sets the fitted view's size and whether the place box comes after the map."""
     assets = map_assets()
     if not assets.local:
         st.warning(
@@ -71,7 +74,9 @@ def incident_map(
             "Run `.venv/bin/python -m components.map.assets` once, then reload.",
             icon="⚠️",
         )
-    _map_fragment(assets, filtered, frame, filters, frozenset(shown_layers), projector)
+    _map_fragment(
+        assets, filtered, frame, filters, frozenset(shown_layers), projector, layout
+    )
 
 
 @st.fragment
@@ -82,15 +87,14 @@ def _map_fragment(
     filters: Filters,
     shown_layers: frozenset[str],
     projector: bool,
+    layout: str,
 ) -> None:
     """The map and its place box: a pan, zoom or place reruns only this."""
     if _reported_view() is not None:
         map_drawn()  # the first report: the rest of the page, before anything else
-    if drawing_whole_page():
-        _go_to_place()
-    else:  # the box comes with the rest of the page (it loads code of its own)
-        keep_place(PLACE_BOX_HEIGHT)
-    _follow_selection(filtered, filters)
+    if layout == ANALYST:
+        _place_box()
+    _follow_selection(filtered, filters, layout)
     target: MapView = st.session_state[TARGET]
     start: MapView = st.session_state.setdefault(START, target)
     target_types = target_type_options(frame)
@@ -122,6 +126,15 @@ def _map_fragment(
     )
     _keep_view_in_link(returned)
     _remember_shown()
+    if layout != ANALYST:  # the map at the top of the page, the box under it
+        _place_box()
+
+
+def _place_box() -> None:
+    if drawing_whole_page():
+        _go_to_place()
+    else:  # the box comes with the rest of the page (it loads code of its own)
+        keep_place(PLACE_BOX_HEIGHT)
 
 
 @by_table()
@@ -156,16 +169,17 @@ def _viewless(latest: pd.DataFrame, hidden: frozenset[str]) -> ViewlessLayers:
     return viewless_layers(latest, skipped=hidden)
 
 
-def _follow_selection(filtered: pd.DataFrame, filters: Filters) -> None:
-    """Fit the map to the selection whenever it changes; on the first run, a
-    link's own view wins."""
-    selection = (filters, len(filtered))
+def _follow_selection(filtered: pd.DataFrame, filters: Filters, layout: str) -> None:
+    """Fit the map to the selection whenever it changes (or the layout does, which
+    sizes the map); on the first run, a link's own view wins."""
+    selection = (filters, len(filtered), layout)
     if st.session_state.get(FITTED) == selection:
         return
     first = FITTED not in st.session_state
     st.session_state[FITTED] = selection
     linked = link_map_view() if first else None
-    fitted = fit_view(_bounds(filtered)) if len(filtered) else None
+    size = MAP_SIZES.get(layout, MAP_SIZES[ANALYST])
+    fitted = fit_view(_bounds(filtered), size) if len(filtered) else None
     st.session_state[TARGET] = linked or fitted or DEFAULT_VIEW
 
 

@@ -55,16 +55,29 @@ def _dates(head: Headline) -> str:
     return f"{first.day} {first:%b %Y} to {last.day} {last:%b %Y}"
 
 
+def _card_places(count: int, per_row: int | None) -> list:
+    """A place per headline card: one row of ``count``, or rows of ``per_row``."""
+    if per_row is None:
+        return list(st.columns(count))
+    places: list = []
+    while len(places) < count:
+        places.extend(st.columns(per_row))
+    return places[:count]
+
+
 def headline_metrics(
-    brief: Briefing, full: pd.DataFrame, events: Mapping[str, Event]
+    brief: Briefing,
+    full: pd.DataFrame,
+    events: Mapping[str, Event],
+    per_row: int | None = None,
 ) -> Headline:
-    """Deaths by group, places hit and the period, for the filtered rows; with
-    several events, what each event adds."""
+    """Deaths by group, places hit and the period, for the filtered rows, in one
+    row of cards (or rows of ``per_row``)."""
     head = brief.headline
     whole = whole_headline(full, events)
     # Deaths with no group get a figure of their own only where the data have any.
     fields = [f for f in DEATH_FIELDS if f in GROUPED or whole.deaths[f].value]
-    columns = st.columns(len(fields) + 2)
+    columns = _card_places(len(fields) + 2, per_row)
     for column, field in zip(columns, fields, strict=False):
         with column:
             _death_metric(
@@ -101,10 +114,14 @@ def headline_metrics(
             else None,
             border=True,
         )
+    return head
+
+
+def event_breakdown(brief: Briefing) -> None:
+    """With several events, each event's own figures (the headline adds them)."""
     if brief.mixed:
         st.caption(
-            f"The figures above add {len(brief.events)} events. Each event's own "
+            f"The headline figures add {len(brief.events)} events. Each event's own "
             "figures ('not reported' where its source gives none):"
         )
         st.dataframe(event_table(brief.events), hide_index=True, key="event_breakdown")
-    return head

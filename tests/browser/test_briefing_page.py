@@ -91,7 +91,7 @@ def test_two_events_get_a_breakdown_not_merged_totals(two_event_app, visit):
     seen = visit(two_event_app, "?" + query)
     wait_for_markers(seen, seen.map_frame(), 17)
     text = _main_text(seen)
-    assert "The figures above add 2 events" in text
+    assert "The headline figures add 2 events" in text
     table = seen.page.locator('[data-testid="stDataFrame"]').first
     table.wait_for(timeout=20_000)
     assert (
