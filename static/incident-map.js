@@ -23,16 +23,17 @@
     "marker": ["lat", "lon", "dx", "dy", "wide", "type", "rows"],
     "points": ["count", "lat", "lon", "type", "row"],
     "cell": ["south", "west", "north", "east", "count", "deaths"],
-    "deaths": ["lat", "lon", "radius", "total", "wide", "lines"],
+    "deaths": ["lat", "lon", "radius", "total", "wide", "lines", "sides", "place"],
     "place": ["lat", "lon", "text", "wide"],
     "heat": ["lat", "lon", "weight"],
     "words": ["notReported", "incidentsHere", "of", "previous", "next", "provinceWide",
               "placeNotReported", "killed", "earlier", "fit", "legend", "cellHint",
-              "deaths"],
+              "deaths", "wholeProvince", "items"],
     "field": ["key", "label"],
     "class": ["key", "label", "colour", "shape"],
     "type": ["code", "label", "cls"],
-    "layer": ["payload", "key", "kind"]
+    "layer": ["payload", "key", "kind"],
+    "side": ["key", "label", "value", "colour"]
   };
   // contract:end
   var SCHEMA = 2;
@@ -262,7 +263,7 @@
   function drawMarkers(group, index, data) {
     var style = typeStyle(data, index);
     data.markers.forEach(function (m) {
-      if (m.type !== index) return;
+      if (m.type !== index || m.wide) return;  // province-wide: in the province's box
       var n = m.rows.length, size = n > 1 ? 26 : 22;
       var name = markerName(data, m, style);
       var marker = L.marker([m.lat, m.lon], {
@@ -285,6 +286,7 @@
         if (node) { node.setAttribute("aria-label", name); node.setAttribute("role", "button"); }
       });
       group.addLayer(marker);
+      obstacle(data, {layer: marker, lat: m.lat, lon: m.lon, dx: m.dx, dy: m.dy, half: size / 2});
     });
   }
 
@@ -392,35 +394,63 @@
   }
 
   // --- Deaths, place names, heat ------------------------------------------------------
+  // A deaths figure side by side ("31 · 17 · 145"), each side in its colour;
+  // never one number for several sides.
+  function sidesFigure(sides, className) {
+    var box = element("span", null, className);
+    sides.forEach(function (side, i) {
+      if (i) box.appendChild(element("span", " \u00b7 ", "deaths-sep"));
+      var part = element("span", side.value.toLocaleString("en"), "deaths-side");
+      part.style.color = side.colour;
+      part.title = side.label;
+      part.setAttribute("data-side", side.key);
+      box.appendChild(part);
+    });
+    return box;
+  }
+
   function drawDeaths(group, data) {
     data.deaths.forEach(function (d) {
+      if (d.wide) return;  // province-wide: in the province's box, by side
+      var colour = cssValue("--deaths-colour") || "#B2182B";
       var circle = L.circleMarker([d.lat, d.lon], {
-        radius: d.radius, color: "#B2182B", weight: 2.5, dashArray: d.wide ? "6 4" : null,
-        fill: true, fillColor: "#B2182B", fillOpacity: 0.12,
+        radius: d.radius, color: colour, weight: colour === "#B2182B" ? 2.5 : 3.5,
+        fill: true, fillColor: colour, fillOpacity: colour === "#B2182B" ? 0.12 : 0.3,
       });
       var box = element("div", null, "incident-popup");
       d.lines.forEach(function (text, i) { box.appendChild(element(i ? "div" : "b", text)); });
       circle.bindTooltip(box.cloneNode(true));
       circle.bindPopup(box);
       group.addLayer(circle);
-      var number = element("div", d.total.toLocaleString("en"), "deaths-number");
-      group.addLayer(L.marker([d.lat, d.lon], {
+      var number = sidesFigure(d.sides, "deaths-number incident-label");
+      number.setAttribute("aria-label", d.lines.join(", "));
+      var holder = L.marker([d.lat, d.lon], {
         interactive: false, keyboard: false,
         icon: L.divIcon({html: number, iconSize: [0, 0], className: "deaths-number-icon"}),
-      }));
+      });
+      group.addLayer(holder);
+      labelFor(data, {layer: holder, el: number, lat: d.lat, lon: d.lon, reach: d.radius + 2,
+                      rank: 0, text: ""});
     });
   }
 
+  // A custom property of the page's style (the projector's sets some), or "".
+  function cssValue(name) {
+    if (typeof getComputedStyle !== "function") return "";
+    return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  }
+
   function drawPlaces(group, data) {
-    data.places.forEach(function (p) {
-      var label = element("div", p.text, "place-label" + (p.wide ? " place-label-wide" : ""));
-      group.addLayer(L.marker([p.lat, p.lon], {
+    data.places.forEach(function (p, i) {
+      if (p.wide) return;  // province-wide: the province's box names it
+      var label = element("div", p.text, "place-label incident-label");
+      var holder = L.marker([p.lat, p.lon], {
         interactive: false, keyboard: false,
-        icon: L.divIcon({
-          html: label, iconSize: [0, 0],
-          iconAnchor: p.wide ? [0, -46] : [-14, 9], className: "place-label-icon",
-        }),
-      }));
+        icon: L.divIcon({html: label, iconSize: [0, 0], className: "place-label-icon"}),
+      });
+      group.addLayer(holder);
+      labelFor(data, {layer: holder, el: label, lat: p.lat, lon: p.lon, reach: 13,
+                      rank: 1 + i, text: p.text});
     });
   }
 
@@ -436,6 +466,139 @@
     return heat.map(function (h) { return [h.lat, h.lon, h.weight / most]; });
   }
 
+
+  // --- Labels that never collide: deaths figures and place names -----------------
+  // Each payload's labels and obstacles (markers), registered as its layers draw;
+  // placed together whenever the view changes. One label per place: a basemap
+  // town label under an incident's label or marker is hidden.
+  var labelsOf = {}, obstaclesOf = {};
+
+  function labelFor(data, entry) {
+    (labelsOf[data.id] = labelsOf[data.id] || []).push(entry);
+  }
+
+  function obstacle(data, entry) {
+    (obstaclesOf[data.id] = obstaclesOf[data.id] || []).push(entry);
+  }
+
+  function overlaps(a, b) {
+    return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+  }
+
+  // Where a label of w x h pixels may stand around a point whose symbols reach
+  // `reach` pixels out: right, left, below, above, then the diagonals.
+  function candidates(reach, w, h) {
+    var r = reach + 3, d = reach * 0.72 + 3;
+    return [
+      [r, -h / 2], [-r - w, -h / 2], [-w / 2, r], [-w / 2, -r - h],
+      [d, -d - h], [d, d], [-d - w, d], [-d - w, -d - h],
+    ];
+  }
+
+  // Greedy placement, in the items' order: each item ({x, y, w, h, reach}, x and
+  // y the point in pixels) takes its first candidate that overlaps no obstacle
+  // ({x1, y1, x2, y2}) and no label placed before it. Returns, per item, its
+  // offset [dx, dy] from the point, or null where every candidate collides.
+  function placeBoxes(items, obstacles) {
+    var taken = obstacles.slice();
+    return items.map(function (item) {
+      var options = candidates(item.reach, item.w, item.h);
+      for (var k = 0; k < options.length; k++) {
+        var box = {x1: item.x + options[k][0], y1: item.y + options[k][1]};
+        box.x2 = box.x1 + item.w;
+        box.y2 = box.y1 + item.h;
+        var free = true;
+        for (var j = 0; j < taken.length && free; j++) free = !overlaps(box, taken[j]);
+        if (free) { taken.push(box); return options[k]; }
+      }
+      return null;
+    });
+  }
+
+  var arranging = null;
+
+  function scheduleArrange(map) {
+    if (!map || arranging) return;
+    arranging = setTimeout(function () { arranging = null; arrange(map); }, 0);
+  }
+
+  function arrange(map) {
+    var state = decorated && decorated.get(map);
+    if (!state || !state.data) return;
+    var id = state.data.id;
+    Object.keys(labelsOf).forEach(function (key) { if (key !== id) delete labelsOf[key]; });
+    Object.keys(obstaclesOf).forEach(function (key) { if (key !== id) delete obstaclesOf[key]; });
+    var frame = map.getContainer().getBoundingClientRect();
+    var scale = state.scale || 1;
+    var boxes = [], reachAt = {};
+    (obstaclesOf[id] || []).forEach(function (o) {
+      if (!map.hasLayer(o.layer)) return;
+      var p = map.latLngToContainerPoint([o.lat, o.lon]), half = o.half * scale;
+      var x = p.x + o.dx, y = p.y + o.dy;
+      boxes.push({x1: x - half, y1: y - half, x2: x + half, y2: y + half});
+      var key = o.lat.toFixed(4) + "," + o.lon.toFixed(4);
+      reachAt[key] = Math.max(reachAt[key] || 0, Math.sqrt(o.dx * o.dx + o.dy * o.dy) + half);
+    });
+    // The map's own controls (zoom, legend, the province's box) cover labels.
+    map.getContainer().querySelectorAll(".leaflet-control").forEach(function (node) {
+      var r = node.getBoundingClientRect();
+      if (r.width && r.height) {
+        boxes.push({x1: r.left - frame.left, y1: r.top - frame.top,
+                    x2: r.right - frame.left, y2: r.bottom - frame.top});
+      }
+    });
+    var shown = (labelsOf[id] || []).filter(function (e) { return map.hasLayer(e.layer); });
+    shown.sort(function (a, b) { return a.rank - b.rank; });
+    var items = shown.map(function (e) {
+      var p = map.latLngToContainerPoint([e.lat, e.lon]);
+      var key = e.lat.toFixed(4) + "," + e.lon.toFixed(4);
+      return {x: p.x, y: p.y, w: e.el.offsetWidth, h: e.el.offsetHeight,
+              reach: Math.max(e.reach, reachAt[key] || 0, e.rank ? circleAt(state, key) : 0)};
+    });
+    var offsets = placeBoxes(items, boxes);
+    var names = {}, placed = [];
+    shown.forEach(function (e, i) {
+      var at = offsets[i];
+      e.el.style.position = "absolute";
+      e.el.style.left = "0";
+      e.el.style.top = "0";
+      if (at) {
+        e.el.style.transform = "translate(" + Math.round(at[0]) + "px," + Math.round(at[1]) + "px)";
+        e.el.style.visibility = "";
+        e.el.removeAttribute("data-hidden");
+        if (e.text) names[e.text.toLowerCase()] = true;
+        var it = items[i];
+        placed.push({x1: it.x + at[0], y1: it.y + at[1], x2: it.x + at[0] + it.w, y2: it.y + at[1] + it.h});
+      } else {
+        e.el.style.visibility = "hidden";
+        e.el.setAttribute("data-hidden", "true");
+      }
+    });
+    hideBasemapLabels(map, frame, names, placed.concat(boxes));
+  }
+
+  // The deaths circle's radius at a point, so a place's name stands clear of it.
+  function circleAt(state, key) {
+    var found = 0;
+    (state.data.deaths || []).forEach(function (d) {
+      if (!d.wide && d.lat.toFixed(4) + "," + d.lon.toFixed(4) === key) found = d.radius;
+    });
+    return found;
+  }
+
+  // One label per place: a basemap town label naming a place an incident label
+  // names, or lying under an incident's label or marker, is hidden.
+  function hideBasemapLabels(map, frame, names, boxes) {
+    map.getContainer().querySelectorAll(".town-label").forEach(function (node) {
+      var r = node.getBoundingClientRect();
+      var box = {x1: r.left - frame.left, y1: r.top - frame.top,
+                 x2: r.right - frame.left, y2: r.bottom - frame.top};
+      var hide = names[(node.textContent || "").toLowerCase()] === true;
+      for (var j = 0; j < boxes.length && !hide; j++) hide = overlaps(box, boxes[j]);
+      node.classList.toggle("town-label-covered", hide);
+    });
+  }
+
   // --- Controls on the map: fit, legend, note; layer control on small screens --------
   var decorated = typeof WeakMap === "function" ? new WeakMap() : null;
 
@@ -443,14 +606,107 @@
     if (!map || !decorated) return;
     var state = decorated.get(map);
     if (!state) {
-      state = {fit: fitControl(map), legend: legendControl(map), note: noteControl(map)};
+      state = {fit: fitControl(map), province: provinceControl(map),
+               legend: legendControl(map), note: noteControl(map)};
       decorated.set(map, state);
       collapseOnSmallScreens(map);
+      var scale = parseFloat(getComputedStyle(map.getContainer()).getPropertyValue("--incident-scale"));
+      state.scale = scale > 0 ? scale : 1;
+      map.on("zoomend moveend resize overlayadd overlayremove layeradd", function () {
+        scheduleArrange(map);
+      });
     }
     state.data = data;
     state.fit.bounds = data.bounds;
+    state.province.fill(data);
     state.legend.fill(data);
     state.note.say(data.note);
+    scheduleArrange(map);
+  }
+
+  // --- The province-wide items: a box naming the province, by side -------------------
+  // What the source gives for a whole province (no place) is not drawn at a point
+  // (it would read as a place): a box names the province, its items by class and
+  // its deaths side by side; the province's name on the basemap is marked.
+  function provinceItems(data) {
+    var byProvince = {}, order = [];
+    function entry(name) {
+      if (!byProvince[name]) { byProvince[name] = {name: name, classes: {}, rows: [], sides: []}; order.push(name); }
+      return byProvince[name];
+    }
+    var hidden = {};
+    data.hidden.forEach(function (key) { hidden[key] = true; });
+    data.markers.forEach(function (m) {
+      if (!m.wide || hidden[data.types[m.type].code]) return;
+      var it = entry(data.strings[rowValue(data, "place", m.rows[0])]);
+      var cls = data.types[m.type].cls;
+      it.classes[cls] = (it.classes[cls] || 0) + m.rows.length;
+      it.rows = it.rows.concat(m.rows);
+    });
+    if (!hidden.deaths) {
+      data.deaths.forEach(function (d) { if (d.wide) entry(d.place).sides = d.sides; });
+    }
+    return order.map(function (name) { return byProvince[name]; });
+  }
+
+  function provinceControl(map) {
+    // On a narrow map the box goes to the bottom, clear of the towns it would hide.
+    var control = L.control({position: map.getSize().x < 560 ? "bottomleft" : "topleft"});
+    control.onAdd = function () {
+      var box = L.DomUtil.create("div", "province-box");
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      control.box = box;
+      return box;
+    };
+    control.fill = function (data) {
+      var box = control.box, w = data.words;
+      box.replaceChildren();
+      var provinces = provinceItems(data);
+      box.style.display = provinces.length ? "" : "none";
+      var names = {};
+      provinces.forEach(function (it) {
+        names[it.name.toLowerCase()] = true;
+        var part = element("div", null, "province-part");
+        var head = element("div", null, "province-head");
+        head.appendChild(element("b", it.name));
+        head.appendChild(element("span", " \u00b7 " + w.wholeProvince));
+        part.appendChild(head);
+        var classes = element("div", null, "province-classes");
+        data.classes.forEach(function (cls, i) {
+          if (!it.classes[i]) return;
+          var item = element("span", null, "province-class");
+          item.appendChild(symbol(data, cls, 15, true, 1));
+          item.appendChild(element("span", String(it.classes[i])));
+          item.title = cls.label;
+          classes.appendChild(item);
+        });
+        if (it.rows.length) {
+          var open = element("button", it.rows.length + " " + w.items, "province-open");
+          open.type = "button";
+          open.onclick = function () {
+            var popup = L.popup({maxWidth: 380}).setLatLng(map.getCenter());
+            popup.setContent(pagedPopup(data, it.rows, 0, function (b) { popup.setContent(b); }));
+            popup.openOn(map);
+          };
+          classes.appendChild(open);
+        }
+        part.appendChild(classes);
+        if (it.sides.length) {
+          var deaths = element("div", null, "province-deaths");
+          deaths.appendChild(element("span", null, "legend-deaths"));
+          deaths.appendChild(sidesFigure(it.sides, "province-figure"));
+          part.appendChild(deaths);
+        }
+        box.appendChild(part);
+      });
+      map.getContainer().querySelectorAll(".province-label").forEach(function (node) {
+        node.classList.toggle("province-label-marked", names[(node.textContent || "").toLowerCase()] === true);
+      });
+      control.names = names;
+    };
+    control.addTo(map);
+    return control;
   }
 
   function fitControl(map) {
@@ -477,7 +733,8 @@
     var control = L.control({position: "bottomright"});
     control.onAdd = function () {
       var box = L.DomUtil.create("details", "incident-legend");
-      box.open = map.getSize().x >= 900;
+      var size = map.getSize();
+      box.open = size.x >= 600 && size.y >= 420;
       L.DomEvent.disableClickPropagation(box);
       control.box = box;
       return box;
@@ -504,11 +761,31 @@
       deaths.appendChild(ring);
       deaths.appendChild(element("span", data.words.deaths));
       box.appendChild(deaths);
+      var sides = legendSides(data);
+      if (sides.length) {
+        var bySide = element("div", null, "legend-row legend-sides");
+        bySide.appendChild(sidesFigure(sides, "legend-side-names"));
+        box.appendChild(bySide);
+      }
       var fit = map.getContainer().querySelector(".incident-fit a");
       if (fit) { fit.title = data.words.fit; fit.setAttribute("aria-label", data.words.fit); }
     };
     control.addTo(map);
     return control;
+  }
+
+  // The sides named in the deaths figures, each in its colour, for the legend.
+  function legendSides(data) {
+    var seen = {}, sides = [];
+    data.deaths.forEach(function (d) {
+      d.sides.forEach(function (side) {
+        if (seen[side.key]) return;
+        seen[side.key] = true;
+        sides.push({key: side.key, label: side.label, value: side.label, colour: side.colour});
+      });
+    });
+    var order = ["killed_civilians", "killed_security", "killed_attackers", "killed_unspecified"];
+    return sides.sort(function (a, b) { return order.indexOf(a.key) - order.indexOf(b.key); });
   }
 
   function noteControl(map) {
@@ -567,6 +844,8 @@
             if (zoom >= label.minzoom + 1) group.addLayer(label.layer);
             else group.removeLayer(label.layer);
           });
+          markProvinces(map);
+          scheduleArrange(map);
         };
         group.on("add", function () { group._map.on("zoomend", update); update(); });
         if (group._map) { group._map.on("zoomend", update); update(); }
@@ -574,12 +853,21 @@
       .catch(function (error) { console.warn("Detail basemap not loaded:", error); });
   }
 
+  function markProvinces(map) {
+    var state = decorated && decorated.get(map);
+    var names = (state && state.province.names) || {};
+    map.getContainer().querySelectorAll(".province-label").forEach(function (node) {
+      node.classList.toggle("province-label-marked", names[(node.textContent || "").toLowerCase()] === true);
+    });
+  }
+
   if (typeof module === "object" && module && module.exports) {
     module.exports = {
       CONTRACT: CONTRACT, SCHEMA: SCHEMA, contractMismatch: contractMismatch,
       decodePoints: decodePoints, plan: plan, pointsOfType: pointsOfType,
       rowValue: rowValue, typeStyle: typeStyle, markerName: markerName,
-      countText: countText, heatPoints: heatPoints,
+      countText: countText, heatPoints: heatPoints, placeBoxes: placeBoxes,
+      candidates: candidates, provinceItems: provinceItems,
     };
     return;
   }

@@ -244,7 +244,7 @@ def test_a_pasted_report_is_reviewed_and_added(tmp_path, monkeypatch):
     saved = open_store(data)[0].frame()
     assert len(saved[(saved["place"] == "Gwadar") & (saved["target_type"] == "market")])
     assert rows_at(at, gwadar) == before + 1
-    assert "4 killed" in map_args(at)["feature_group"]
+    assert "Civilians killed: 4" in map_args(at)["feature_group"]
 
 
 def test_a_two_place_report_is_added_as_proposed_into_a_new_event(

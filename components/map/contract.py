@@ -85,8 +85,18 @@ class Cell(TypedDict):
     deaths: int
 
 
+class Side(TypedDict):
+    """One side's deaths at a place (civilians, security forces, attackers, ...)."""
+
+    key: str
+    label: str
+    value: int
+    colour: str
+
+
 class Deaths(TypedDict):
-    """Deaths reported at one place; the circle's area grows with them."""
+    """Deaths reported at one place; the circle's area grows with them, and its
+    figure is shown side by side (never one number for several sides)."""
 
     lat: float
     lon: float
@@ -94,6 +104,8 @@ class Deaths(TypedDict):
     total: int
     wide: bool
     lines: list[str]
+    sides: list[Side]
+    place: str
 
 
 class PlaceLabel(TypedDict):
@@ -125,6 +137,8 @@ class Words(TypedDict):
     legend: str
     cellHint: str
     deaths: str
+    wholeProvince: str
+    items: str
 
 
 class MapPayload(TypedDict):
@@ -171,6 +185,7 @@ CONTRACT_TYPES = {
     "points": Points,
     "cell": Cell,
     "deaths": Deaths,
+    "side": Side,
     "place": PlaceLabel,
     "heat": HeatPoint,
     "words": Words,

@@ -23,7 +23,7 @@ function payload(changes) {
         previous: "Previous", next: "Next", provinceWide: "Province-wide",
         placeNotReported: "place not reported", killed: "killed", earlier: "Earlier",
         fit: "Fit", legend: "Legend", cellHint: "incidents: click to zoom in",
-        deaths: "Deaths",
+        deaths: "Deaths", wholeProvince: "whole province", items: "items",
       },
       fields: [{ key: "source", label: "Source" }],
       counts: [{ key: "killed_civilians", label: "Civilians killed" }],
@@ -236,5 +236,61 @@ describe("what a marker says", () => {
     const heat = [{ lat: 1, lon: 2, weight: 4 }, { lat: 3, lon: 4, weight: 1 }];
     assert.deepEqual(map.heatPoints(heat), [[1, 2, 1], [3, 4, 0.25]]);
     assert.deepEqual(map.heatPoints([{ lat: 1, lon: 2, weight: 0 }]), [[1, 2, 0]]);
+  });
+});
+
+describe("labels that never collide", () => {
+  const overlap = (a, b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+  const boxes = (items, offsets) =>
+    items.flatMap((item, i) => (offsets[i] ? [{
+      x1: item.x + offsets[i][0], y1: item.y + offsets[i][1],
+      x2: item.x + offsets[i][0] + item.w, y2: item.y + offsets[i][1] + item.h,
+    }] : []));
+
+  it("puts a label beside its point, clear of the symbols it reaches over", () => {
+    const [at] = map.placeBoxes([{ x: 100, y: 100, w: 40, h: 14, reach: 12 }], []);
+    assert.deepEqual(at, [15, -7]);
+  });
+
+  it("moves a label to another side when the first is taken", () => {
+    const obstacle = { x1: 110, y1: 80, x2: 200, y2: 120 };
+    const [at] = map.placeBoxes([{ x: 100, y: 100, w: 40, h: 14, reach: 12 }], [obstacle]);
+    assert.deepEqual(at, [-55, -7]);
+  });
+
+  it("never lets two labels overlap, hiding those with no free side", () => {
+    const items = [];
+    for (let i = 0; i < 300; i++) {
+      items.push({ x: 200 + (i * 37) % 90, y: 150 + (i * 53) % 70, w: 30 + (i % 5) * 9,
+                   h: 14, reach: 11 });
+    }
+    const offsets = map.placeBoxes(items, [{ x1: 0, y1: 0, x2: 60, y2: 60 }]);
+    const placed = boxes(items, offsets);
+    assert.ok(placed.length > 5 && placed.length < 300);
+    placed.forEach((a, i) => placed.slice(i + 1).forEach((b) => assert.ok(!overlap(a, b))));
+    placed.forEach((a) => assert.ok(!overlap(a, { x1: 0, y1: 0, x2: 60, y2: 60 })));
+  });
+});
+
+describe("province-wide items", () => {
+  it("are gathered by province with their classes and deaths by side", () => {
+    const sides = [
+      { key: "killed_civilians", label: "civilians", value: 31, colour: "#A6122D" },
+      { key: "killed_attackers", label: "attackers", value: 145, colour: "#3D3D3D" },
+    ];
+    const data = payload({
+      deaths: [{ lat: 28.5, lon: 65.5, radius: 40, total: 176, wide: true, lines: [],
+                 sides, place: "Balochistan" }],
+    });
+    const [province] = map.provinceItems(data);
+    assert.equal(province.name, "Balochistan");
+    assert.deepEqual(province.rows, [1, 2, 3]);
+    assert.deepEqual(province.classes, { 0: 3 });
+    assert.deepEqual(province.sides.map((s) => s.value), [31, 145]);
+  });
+
+  it("leave out a hidden target type's items and hidden deaths", () => {
+    const data = payload({ hidden: ["market", "deaths"] });
+    assert.deepEqual(map.provinceItems(data), []);
   });
 });

@@ -62,6 +62,8 @@ WORDS: Words = {
     "legend": "Legend",
     "cellHint": "incidents here: click to zoom in",
     "deaths": "Deaths (circle area grows with deaths)",
+    "wholeProvince": "whole province: the source does not say where",
+    "items": "items",
 }
 
 

@@ -16,8 +16,9 @@ from components.domain.layers import DEATHS_KEY, HEAT_KEY, NAMES_KEY
 from components.domain.model import CASUALTY_FIELDS, DEATH_FIELDS
 from components.domain.table import value_codes
 from components.domain.vocabularies import GeoPrecision
-from components.map.contract import Deaths, HeatPoint, PlaceLabel
+from components.map.contract import Deaths, HeatPoint, PlaceLabel, Side
 from components.map.payload.columns import grouped
+from components.map.symbols import SIDE_COLOURS, SIDE_SHORT
 
 MAX_PLACE_LABELS = 60
 MAX_DEATH_CIRCLES = 400
@@ -88,6 +89,16 @@ def death_circles(latest: pd.DataFrame) -> list[Deaths]:
             for column in DEATH_FIELDS
             if said[column][group]
         ]
+        sides: list[Side] = [
+            {
+                "key": column,
+                "label": SIDE_SHORT[column],
+                "value": int(sums[column][group]),
+                "colour": SIDE_COLOURS[column],
+            }
+            for column in DEATH_FIELDS
+            if said[column][group]
+        ]
         lat, lon = where[int(group)]
         circles.append(
             {
@@ -96,7 +107,9 @@ def death_circles(latest: pd.DataFrame) -> list[Deaths]:
                 "radius": death_radius(total),
                 "total": total,
                 "wide": bool(wide),
-                "lines": [title, f"{total:,} killed", *parts],
+                "lines": [title, *parts],
+                "sides": sides,
+                "place": place,
             }
         )
     return circles
