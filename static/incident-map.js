@@ -736,6 +736,12 @@
       var size = map.getSize();
       box.open = size.x >= 600 && size.y >= 420;
       L.DomEvent.disableClickPropagation(box);
+      // Printed, the legend is always open.
+      if (window.matchMedia) {
+        window.matchMedia("print").addEventListener("change", function (media) {
+          if (media.matches) box.open = true;
+        });
+      }
       control.box = box;
       return box;
     };

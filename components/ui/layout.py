@@ -22,7 +22,7 @@ from components.domain.viewport import MAP_SIZE
 
 LAYOUT_KEY = share_link.LAYOUT
 MAP_SIZES = {
-    share_link.BRIEFING: (900, 620),
+    share_link.BRIEFING: (640, 680),
     share_link.ANALYST: MAP_SIZE,
     share_link.MOBILE: (340, 480),
 }

@@ -11,6 +11,7 @@ from components.domain.briefing import Briefing, event_table
 from components.domain.model import CASUALTY_FIELDS, DEATH_FIELDS, Event
 from components.domain.summary import Earlier, Figure, Headline
 from components.support.text import markdown_text as md
+from components.ui.print_tables import print_table
 from components.ui.remembered import whole_headline
 
 GROUPED = ("killed_civilians", "killed_security", "killed_attackers")
@@ -124,4 +125,6 @@ def event_breakdown(brief: Briefing) -> None:
             f"The headline figures add {len(brief.events)} events. Each event's own "
             "figures ('not reported' where its source gives none):"
         )
-        st.dataframe(event_table(brief.events), hide_index=True, key="event_breakdown")
+        table = event_table(brief.events)
+        st.dataframe(table, hide_index=True, key="event_breakdown")
+        print_table(table, "Each event's own figures")

@@ -19,10 +19,9 @@ def _css(name: str) -> str:
 
 def page_css(projector: bool = False, layout: str = "analyst") -> str:
     """The page's style sheet for ``layout``, dark for ``projector``."""
-    parts = ["base"]
-    if layout in LAYOUT_CSS:
+    parts = ["base", "print"]
+    if layout in LAYOUT_CSS:  # after print's: a layout prints its own way
         parts.append(LAYOUT_CSS[layout])
-    parts.append("print")
     if projector:
         parts.append("projector")
     return "".join(_css(name) for name in parts)
