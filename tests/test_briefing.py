@@ -207,3 +207,44 @@ def test_a_sheet_that_fails_to_draw_says_why(monkeypatch):
     assert "the basemap file is unreadable" in text
     assert sheet_or_failure(broken, "png").startswith(b"\x89PNG")
     assert sheet_or_failure(lambda: b"%PDF-sheet", "pdf") == b"%PDF-sheet"
+
+
+def test_the_sheet_keeps_the_figures_honest(seed, seed_frame):
+    """The province's deaths by side in the province's box (never one summed
+    number), the towns as named of at least as many as the source says, and a
+    legend with the province-wide and deaths entries."""
+    data = briefing_sheet(seed_frame, seed.events, title="Brief", fmt="pdf")
+    (page,) = PdfReader(io.BytesIO(data)).pages
+    text = page.extract_text()
+    assert "Balochistan: whole province" in text
+    assert "31 · 17 · 145" in text
+    assert "193" not in text
+    assert "5 named of at least 12" in text
+    assert "Whole province (place not given)" in text
+    assert "Deaths (area grows with deaths)" in text
+    for name in ("Quetta", "Mastung", "Nushki", "Dalbandin", "Gwadar"):
+        assert text.count(name) >= 1, name
+
+
+def test_sheet_labels_never_overlap(seed, seed_frame):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.text import Annotation
+
+    from components.exports.sheet_map import draw_map
+
+    fig = Figure(figsize=(7, 7))
+    ax = fig.add_axes((0, 0, 1, 1))
+    crowded = seed_frame.copy()
+    crowded.loc[crowded["place"] == "Gwadar", ["lat", "lon"]] = (29.85, 66.9)
+    draw_map(ax, crowded, None, None)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    boxes = [
+        a.get_window_extent(renderer) for a in ax.texts if isinstance(a, Annotation)
+    ]
+    assert len(boxes) >= 3
+    for i, a in enumerate(boxes):
+        assert a.x0 >= 0
+        assert a.x1 <= fig.bbox.x1  # not clipped at the map's edge
+        for b in boxes[i + 1 :]:
+            assert not a.overlaps(b)

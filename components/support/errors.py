@@ -126,3 +126,7 @@ class ConflictError(IncidentMapError):
 
 class StoreError(IncidentMapError):
     """The database cannot be reached or used; the message says why."""
+
+
+class FilterArgumentError(IncidentMapError, ValueError):
+    """A command's filter names nothing in the data (an unknown place, a bad date)."""
