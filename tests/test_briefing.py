@@ -20,7 +20,7 @@ from components.domain.briefing import (
     event_table,
     headline_line,
 )
-from components.domain.filters import days_of, up_to
+from components.domain.filters import days_between, days_of, up_to
 from components.domain.model import Source
 from components.exports.briefing_sheet import (
     briefing_sheet,
@@ -141,15 +141,16 @@ def test_convert_writes_the_sheet_from_a_data_directory(tmp_path, capsys):
         assert expected in text
 
 
-def test_playback_steps_are_the_days_of_the_selection(seed_frame):
+def test_playback_steps_are_the_days_with_incidents(seed_frame):
     frame = seed_frame.assign(
-        date=pd.to_datetime(["2026-02-01"] * 8 + ["2026-02-03"] * (len(seed_frame) - 8))
+        date=pd.to_datetime(["2026-02-01"] * 8 + ["2026-03-02"] * (len(seed_frame) - 8))
     )
     days = days_of(frame)
-    assert days == [dt.date(2026, 2, 1), dt.date(2026, 2, 2), dt.date(2026, 2, 3)]
+    assert days == [dt.date(2026, 2, 1), dt.date(2026, 3, 2)]  # not 30 empty days
+    assert days_between(days) == 28
     assert len(up_to(frame, days[0])) == 8
-    assert len(up_to(frame, days[1])) == 8
-    assert len(up_to(frame, days[2])) == len(frame)
+    assert len(up_to(frame, days[1])) == len(frame)
+    assert days_of(frame.iloc[:0]) == []
 
 
 FAST_SAMPLE = ("math power", "math unbalanced", "jinja expression", "bidi override")
