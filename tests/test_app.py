@@ -85,8 +85,12 @@ def test_app_runs_and_shows_the_report_totals(app):
     assert values["Civilians killed"] == "31"
     assert values["Security forces killed"] == "17"
     assert values["Attackers killed"] == "145"
-    assert values["Cities and towns hit"] == "5 named"
+    assert values["Cities and towns hit"] == "5 named of at least 12"
     assert values["Period"] == "40 hours"
+    period = next(m for m in app.metric if m.label == "Period")
+    assert period.help.replace("\\", "").startswith(
+        "The source gives the period as 40 hours of counter-operations (line 23)."
+    )
     assert "Province-wide total" in app.metric[0].help
 
 
@@ -175,7 +179,7 @@ def test_choosing_mastung_leaves_only_mastung():
     values = {metric.label: metric.value for metric in at.metric}
     assert values["Civilians killed"] == "Not reported"
     assert "31 for the province as a whole" in at.metric[0].help
-    assert values["Cities and towns hit"] == "1 named"
+    assert values["Cities and towns hit"] == "1 named of at least 12"
 
 
 def test_choosing_prison_leaves_only_the_prison():

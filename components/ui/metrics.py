@@ -66,6 +66,18 @@ def _card_places(count: int, per_row: int | None) -> list:
     return places[:count]
 
 
+def _period_note(head: Headline) -> str | None:
+    """The period card's note: what the source's period covers, in a sentence."""
+    if not head.period_note:
+        return None
+    what = head.period_note.strip().rstrip(".")
+    span = f"{head.period_hours:g} hours of " if head.period_hours else ""
+    return (
+        f"The source gives the period as {span}{md(what)}. "
+        f"Dates of the incidents: {_dates(head)}."
+    )
+
+
 def headline_metrics(
     brief: Briefing,
     full: pd.DataFrame,
@@ -86,9 +98,12 @@ def headline_metrics(
             )
     with columns[-2]:
         at_least = head.places_hit_at_least
+        named = f"{head.places_named} named"
+        if at_least and at_least > head.places_named:
+            named += f" of at least {at_least}"
         st.metric(
             "Cities and towns hit",
-            f"{head.places_named} named",
+            named,
             help=(
                 f"The source says at least {at_least} were hit and names "
                 f"{whole.places_named}."
@@ -110,9 +125,7 @@ def headline_metrics(
         st.metric(
             "Period",
             period,
-            help=f"{head.period_note}. Dates: {_dates(head)}."
-            if head.period_note
-            else None,
+            help=_period_note(head),
             border=True,
         )
     return head
