@@ -214,7 +214,9 @@ def test_labels_never_overlap_on_a_crowded_district(district_app, visit):
     seen.map_frame().locator(".incident-marker").first.wait_for(timeout=30_000)
     seen.page.wait_for_timeout(2_500)
     labels = seen.page.evaluate(LABEL_BOXES, [FRAME])
-    assert len(labels) >= 10
+    hidden = seen.map_frame().locator('.incident-label[data-hidden="true"]').count()
+    assert labels
+    assert hidden > 0  # where every side is taken, a label is left out
     assert _overlapping(labels) == []
     seen.map_frame().locator(".leaflet-control-zoom-in").click()
     seen.page.wait_for_timeout(1_500)
@@ -255,7 +257,7 @@ def test_the_seed_event_prints_on_one_clean_landscape_page(seed_app, visit, layo
         assert "Civilians killed" in text
         assert "145" in text
         assert "Legend" in text or "Police, paramilitary and prisons" in text
-        assert "Coordinated Carnage in Balochistan" in text  # the source
+        assert "Coordinated Carnage in Balochistan" in " ".join(text.split())
 
 
 @pytest.fixture(scope="module")
