@@ -81,6 +81,18 @@ TEXT_COLOURS = """() => {
                         size: parseFloat(style.fontSize),
                         bold: Number(style.fontWeight) >= 700});
         }
+        doc.querySelectorAll('input, textarea').forEach((field) => {
+            const style = win.getComputedStyle(field);
+            const box = field.getBoundingClientRect();
+            const text = field.value || field.placeholder;
+            if (!text || field.type === 'hidden' || !box.width || !box.height ||
+                style.visibility === 'hidden' || field.disabled) return;
+            const shown = field.value ? style
+                : win.getComputedStyle(field, '::placeholder');
+            found.push({where: where, text: 'field: ' + text.slice(0, 40),
+                        colour: rgba(shown.color), ground: ground(field, win),
+                        size: parseFloat(style.fontSize), bold: false});
+        });
         return found;
     }
     const frame = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
