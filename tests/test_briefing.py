@@ -249,3 +249,27 @@ def test_sheet_labels_never_overlap(seed, seed_frame):
         assert a.x1 <= fig.bbox.x1  # not clipped at the map's edge
         for b in boxes[i + 1 :]:
             assert not a.overlaps(b)
+
+
+def test_sheet_draws_every_class_at_a_shared_point_apart(seed_frame):
+    """Quetta holds a government item and one of no reported target: both are
+    drawn, side by side, not one under the other."""
+    from matplotlib.figure import Figure
+
+    from components.domain.table import latest_records
+    from components.exports.sheet_map import draw_map
+
+    fig = Figure(figsize=(7, 7))
+    ax = fig.add_axes((0, 0, 1, 1))
+    quetta = latest_records(seed_frame)
+    quetta = quetta[quetta["place"] == "Quetta"]
+    assert quetta["target_type"].nunique() >= 2
+    draw_map(ax, seed_frame, None, None)
+    drawn = [
+        tuple(ax.transData.transform(xy).round(1))
+        for collection in ax.collections
+        if collection.get_zorder() == 4
+        for xy in collection.get_offsets()
+    ]
+    assert len(drawn) == len(set(drawn))  # no marker under another
+    assert len(drawn) >= 6  # five towns, two classes at Quetta

@@ -24,6 +24,7 @@ from components.domain.table import latest_records
 from components.domain.viewport import Bounds
 from components.domain.vocabularies import GeoPrecision
 from components.map.contract import Deaths
+from components.map.payload.markers import STACK_RADIUS, stack_offsets
 from components.map.payload.viewless import death_circles
 from components.map.symbols import (
     DEATHS_COLOUR,
@@ -55,6 +56,8 @@ LabelMaker = Callable[[Axes, tuple[float, float], str, str], Artist]
 """Draws a label at a point (figure pixels) with an alignment; returns it."""
 MARKER_POINTS = 70
 """The markers' area (points squared)."""
+FAN_POINTS = 8.0
+"""Points between a shared point and the markers fanned out around it."""
 
 
 def sheet_bounds(frame: pd.DataFrame) -> Bounds | None:
@@ -134,14 +137,38 @@ def _draw_basemap(ax: Axes, basemap: dict | None) -> None:
             )
 
 
-def _draw_incidents(ax: Axes, towns: pd.DataFrame) -> list[tuple[str, str, str]]:
-    """Markers by target class at their towns; the classes drawn (label, colour,
-    shape)."""
-    drawn = []
-    many = len(towns) > MANY
+def marker_points(ax: Axes, towns: pd.DataFrame) -> pd.DataFrame:
+    """One marker per target class and point (``cls``, ``lon``, ``lat``), the
+    classes sharing a point fanned out around it as on the page (none drawn
+    under another); many points are drawn where they are."""
     classes = towns["target_type"].map(lambda code: target_class(code).key)
+    points = (
+        towns.assign(cls=classes.to_numpy())[["cls", "lat", "lon"]]
+        .drop_duplicates()
+        .reset_index(drop=True)
+    )
+    if points.empty or len(towns) > MANY:
+        return points
+    offsets = stack_offsets(points)
+    scale = FAN_POINTS / STACK_RADIUS * ax.figure.dpi / 72
+    moved = offsets["dx"].ne(0) | offsets["dy"].ne(0)
+    if moved.any():
+        xy = ax.transData.transform(points.loc[moved, ["lon", "lat"]].to_numpy())
+        xy[:, 0] += offsets.loc[moved, "dx"].to_numpy() * scale
+        xy[:, 1] -= offsets.loc[moved, "dy"].to_numpy() * scale
+        lon_lat = ax.transData.inverted().transform(xy)
+        points.loc[moved, "lon"] = lon_lat[:, 0]
+        points.loc[moved, "lat"] = lon_lat[:, 1]
+    return points
+
+
+def _draw_incidents(ax: Axes, points: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """Markers by target class at ``points`` (``marker_points``); the classes
+    drawn (label, colour, shape)."""
+    drawn = []
+    many = len(points) > MANY
     for cls in TARGET_CLASSES:
-        mine = towns[(classes == cls.key).to_numpy()]
+        mine = points[(points["cls"] == cls.key).to_numpy()]
         if mine.empty:
             continue
         ring = cls.shape == "ring"
@@ -431,7 +458,8 @@ def draw_map(
     _draw_basemap(ax, basemap)
     deaths = death_circles(latest)
     circles = _draw_deaths(ax, deaths)
-    classes = _draw_incidents(ax, towns)
+    points = marker_points(ax, towns)
+    classes = _draw_incidents(ax, points)
     _province_box(ax, province, deaths)
     sides = sorted(
         {side["key"] for d in deaths for side in d["sides"]},
@@ -446,7 +474,7 @@ def draw_map(
         avoid.append(legend.get_window_extent(renderer))
     px = ax.figure.dpi / 72
     half = math.sqrt(MARKER_POINTS) / 2 * px
-    for lon, lat in towns[["lon", "lat"]].drop_duplicates().head(2_000).to_numpy():
+    for lon, lat in points[["lon", "lat"]].drop_duplicates().head(2_000).to_numpy():
         x, y = ax.transData.transform((lon, lat))
         avoid.append(Bbox([[x - half, y - half], [x + half, y + half]]))
     radius = {(round(c["lat"], 4), round(c["lon"], 4)): c["radius"] for c in circles}
