@@ -615,6 +615,7 @@
       map.on("zoomend moveend resize overlayadd overlayremove layeradd", function () {
         scheduleArrange(map);
       });
+      fitWhenPrinted(map, state);
     }
     state.data = data;
     state.fit.bounds = data.bounds;
@@ -622,6 +623,23 @@
     state.legend.fill(data);
     state.note.say(data.note);
     scheduleArrange(map);
+  }
+
+  // Printed, the map is smaller than on screen: it shows the whole selection
+  // (as 'fit' does), and the screen's view comes back after printing.
+  function fitWhenPrinted(map, state) {
+    if (!window.matchMedia) return;
+    var before = null;
+    window.matchMedia("print").addEventListener("change", function (media) {
+      map.invalidateSize({animate: false});
+      if (media.matches && state.fit.bounds) {
+        before = {centre: map.getCenter(), zoom: map.getZoom()};
+        map.fitBounds(state.fit.bounds, {padding: [20, 20], maxZoom: 11, animate: false});
+      } else if (!media.matches && before) {
+        map.setView(before.centre, before.zoom, {animate: false});
+        before = null;
+      }
+    });
   }
 
   // --- The province-wide items: a box naming the province, by side -------------------

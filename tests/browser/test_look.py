@@ -262,6 +262,12 @@ def test_the_seed_event_prints_on_one_clean_landscape_page(seed_app, visit, layo
         [FRAME],
     )
     assert hidden == {"zoom": False, "layers": False, "sidebar": False, "buttons": 0}
+    seen.page.wait_for_timeout(800)  # the printed map fits the selection
+    frame_box = seen.page.locator(FRAME).bounding_box()
+    for marker in seen.map_frame().locator(".incident-marker").all():
+        box = marker.bounding_box()
+        assert frame_box["x"] <= box["x"] <= frame_box["x"] + frame_box["width"]
+        assert frame_box["y"] <= box["y"] <= frame_box["y"] + frame_box["height"]
     for options in ({"prefer_css_page_size": True}, {"format": "Letter"}):
         pages = _pdf_pages(seen, landscape=True, **options)
         assert len(pages) == 1, options
