@@ -169,13 +169,7 @@ def test_the_briefing_layout_puts_the_map_and_legend_on_the_first_screen(
     assert {"Quetta", "Mastung", "Nushki"} <= {b[0] for b in labels}
     assert _overlapping(labels) == []
     if projector:
-        low = [
-            (t["where"], t["text"], round(contrast(t["colour"], t["ground"]), 2))
-            for t in page.evaluate(TEXT_COLOURS)
-            if contrast(t["colour"], t["ground"])
-            < (3.0 if t["size"] >= 24 or (t["bold"] and t["size"] >= 18.6) else 4.5)
-        ]
-        assert low == [], low
+        assert _low_contrast(page) == []
 
 
 def test_one_label_per_place_and_none_for_a_province(seed_app, visit):
@@ -193,8 +187,36 @@ def test_one_label_per_place_and_none_for_a_province(seed_app, visit):
     assert "193" not in box.inner_text()
 
 
-def test_the_mobile_layout_puts_the_map_first_showing_every_marker(seed_app, visit):
-    seen = _open(visit, seed_app, "?layout=mobile", (390, 844))
+def _low_contrast(page) -> list:
+    """The texts of the page and the map under WCAG AA (4.5:1; 3:1 large)."""
+    return [
+        (t["where"], t["text"], round(contrast(t["colour"], t["ground"]), 2))
+        for t in page.evaluate(TEXT_COLOURS)
+        if contrast(t["colour"], t["ground"])
+        < (3.0 if t["size"] >= 24 or (t["bold"] and t["size"] >= 18.6) else 4.5)
+    ]
+
+
+@pytest.mark.parametrize("projector", [False, True], ids=["normal", "projector"])
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "mobile",
+        pytest.param(
+            "briefing",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="the briefing layout fits its first view for a 640 px map: "
+                "at 390 px Quetta, Mastung and Gwadar start off the map",
+            ),
+        ),
+    ],
+)
+def test_at_390_the_map_comes_first_showing_every_marker(
+    seed_app, visit, layout, projector
+):
+    query = f"?layout={layout}" + ("&projector=true" if projector else "")
+    seen = _open(visit, seed_app, query, (390, 844))
     _settle(seen, SEED_MARKERS)
     frame_box = seen.page.locator(FRAME).bounding_box()
     assert frame_box["y"] <= 120
@@ -203,6 +225,15 @@ def test_the_mobile_layout_puts_the_map_first_showing_every_marker(seed_app, vis
         box = marker.bounding_box()
         assert frame_box["x"] <= box["x"] <= frame_box["x"] + frame_box["width"]
         assert frame_box["y"] <= box["y"] <= frame_box["y"] + frame_box["height"]
+    # The legend (folded to its summary on a narrow map) wholly on the screen.
+    legend = seen.map_frame().locator(".incident-legend").bounding_box()
+    assert legend["x"] >= 0
+    assert legend["y"] >= 0
+    assert legend["x"] + legend["width"] <= 390
+    assert legend["y"] + legend["height"] <= 844
+    assert _overlapping(seen.page.evaluate(LABEL_BOXES, [FRAME])) == []
+    if projector:
+        assert _low_contrast(seen.page) == []
 
 
 @pytest.fixture(scope="module")
