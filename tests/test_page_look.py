@@ -57,7 +57,7 @@ def test_a_bad_layout_gets_a_note_and_the_default():
     assert _order(at)[0] == "map"
 
 
-def test_the_import_summary_stays_until_dismissed():
+def test_the_import_summary_stays_until_dismissed(anonymous_writing):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.session_state[ADDED] = "Added 2 incidents from acled.csv: 3 rows read"
     at.run()

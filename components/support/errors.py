@@ -130,3 +130,28 @@ class StoreError(IncidentMapError):
 
 class FilterArgumentError(IncidentMapError, ValueError):
     """A command's filter names nothing in the data (an unknown place, a bad date)."""
+
+
+class InboxError(IncidentMapError):
+    """An item the inbox cannot take in (too large, not an article, a broken
+    feed); the message names it and says why, and the item is set aside."""
+
+
+# Work run in worker processes.
+
+
+class WorkerError(IncidentMapError, RuntimeError):
+    """A worker process failed before it gave its job's result."""
+
+
+class WorkerTimeoutError(WorkerError, TimeoutError):
+    """A job ran past its time, or waited past the caller's: it was dropped."""
+
+    def __init__(self, name: str, seconds: float, *, queued: bool) -> None:
+        self.seconds = seconds
+        self.queued = queued
+        if queued:
+            said = f"{name} was busy for {seconds:g} s with other work"
+        else:
+            said = f"{name} did not finish within {seconds:g} s and was stopped"
+        super().__init__(said)
