@@ -619,10 +619,61 @@
     }
     state.data = data;
     state.fit.bounds = data.bounds;
+    if (!state.shown) {
+      state.shown = true;
+      fitWhenCut(map, data.bounds);
+      keepWholeWhenSmaller(map, state);
+    }
     state.province.fill(data);
     state.legend.fill(data);
     state.note.say(data.note);
     scheduleArrange(map);
+  }
+
+  // The first view is fitted to the selection for the layout's usual map size; on
+  // a smaller screen (the briefing layout on a phone) it would cut the selection:
+  // the map then fits it to its own size. A view the link chose is kept.
+  function fitWhenCut(map, bounds) {
+    if (!bounds || linkedView()) return;
+    var whole = L.latLngBounds(bounds);
+    // After the component has set the view it was sent (and its zoom has ended).
+    setTimeout(function check() {
+      if (map._animatingZoom) {
+        map.once("zoomend", check);
+        return;
+      }
+      if (!map.getBounds().contains(whole)) {
+        map.fitBounds(whole, {padding: [20, 20], maxZoom: 11, animate: false});
+      }
+    }, 0);
+  }
+
+  // A map that showed the whole selection keeps showing it when its window shrinks
+  // (a phone turned, a window narrowed): it fits the selection again.
+  function keepWholeWhenSmaller(map, state) {
+    function whole() {
+      return !!state.fit.bounds && map.getBounds().contains(L.latLngBounds(state.fit.bounds));
+    }
+    state.size = map.getSize();
+    state.whole = whole();
+    map.on("moveend", function () {
+      if (map.getSize().equals(state.size)) state.whole = whole();
+    });
+    map.on("resize", function () {
+      state.size = map.getSize();
+      if (state.whole && !whole()) {
+        map.fitBounds(state.fit.bounds, {padding: [20, 20], maxZoom: 11, animate: false});
+      }
+      state.whole = whole();
+    });
+  }
+
+  function linkedView() {
+    try {
+      return /[?&]map=/.test(window.parent.location.search);
+    } catch (ignored) {  // eslint-disable-line no-unused-vars
+      return true;  // the page's link out of reach: keep the view as sent
+    }
   }
 
   // Printed, the map is smaller than on screen: it shows the whole selection

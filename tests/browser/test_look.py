@@ -198,20 +198,7 @@ def _low_contrast(page) -> list:
 
 
 @pytest.mark.parametrize("projector", [False, True], ids=["normal", "projector"])
-@pytest.mark.parametrize(
-    "layout",
-    [
-        "mobile",
-        pytest.param(
-            "briefing",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the briefing layout fits its first view for a 640 px map: "
-                "at 390 px Quetta, Mastung and Gwadar start off the map",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("layout", ["mobile", "briefing"])
 def test_at_390_the_map_comes_first_showing_every_marker(
     seed_app, visit, layout, projector
 ):
