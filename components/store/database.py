@@ -12,6 +12,7 @@ cache of the incident table, and hands each job to the module that does it:
   :mod:`~components.store.conflicts`, written by
   :mod:`~components.store.revisions`);
 - :mod:`~components.store.history`: who changed what;
+- :mod:`~components.store.search`: full-text search of the current incidents;
 - :mod:`~components.store.users`: who may do what;
 - :mod:`~components.store.rows`: records to rows and back.
 
@@ -32,12 +33,15 @@ from sqlalchemy.exc import OperationalError
 from components.domain.model import Event
 from components.domain.problems import Problem
 from components.domain.records import Dataset
+from components.domain.search import SearchQuery
 from components.gazetteer import Gazetteer, default_gazetteer
 from components.store import history, reading, saving, seeding, users
+from components.store import search as full_text
 from components.store.columnar import FrameCache
 from components.store.engine import make_engine, shown_url, writing
 from components.store.history import HistoryEntry, SaveSummary
-from components.store.saving import Progress, SaveResult
+from components.store.saving import EditableIncident, Progress, SaveResult
+from components.store.search import SearchHits
 from components.support.errors import StoreError
 
 logger = logging.getLogger(__name__)
@@ -79,6 +83,7 @@ class DatabaseStore:
             with writing(self.engine) as connection:
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
+                full_text.refresh_words(connection)
         except OperationalError as error:
             raise StoreError(
                 f"cannot open {shown_url(self.url)}: {error.orig}"
@@ -112,6 +117,17 @@ class DatabaseStore:
     def version_of(self, incident_id: str) -> int:
         """An incident's current version: an edit names the one it read."""
         return reading.version_of(self.engine, incident_id)
+
+    def search(self, query: SearchQuery, limit: int = full_text.MAX_HITS) -> SearchHits:
+        """The current incidents whose place, targets, notes or source text hold
+        every word of ``query`` (at most ``limit`` ids; ``more`` says if there
+        were more), found by the database's full-text index."""
+        return full_text.search(self.engine, query, limit)
+
+    def editable(self, incident_id: str) -> EditableIncident:
+        """An incident's current version and its fields as the cells an edit
+        changes (its place as reported; lat and lon only where pinned)."""
+        return saving.editable(self.engine, incident_id)
 
     def history(self, incident_id: str) -> list[HistoryEntry]:
         """Every revision of one incident, oldest first, with what each changed."""

@@ -126,3 +126,8 @@ class ConflictError(IncidentMapError):
 
 class StoreError(IncidentMapError):
     """The database cannot be reached or used; the message says why."""
+
+
+class SearchError(IncidentMapError, ValueError):
+    """A search text the list will not run (too long, too many words); the
+    message says why and what is allowed."""
