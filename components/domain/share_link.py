@@ -13,6 +13,7 @@ parameter     values                                          when the link says
 ``layers``    a layer's label (``Deaths``, ``Heat map``)      all but the heat map
 ``projector`` ``true`` or ``false``                           ``false``
 ``map``       ``zoom/lat/lon`` (as OpenStreetMap writes it)   fitted to the selection
+``q``         the incident list's search words                no search
 ============  ==============================================  ======================
 
 A parameter of several values is repeated (``?place=Quetta&place=Mastung``). A
@@ -22,7 +23,11 @@ written before the sidebar chose the layers say ``layers=key,key``
 
 The sidebar's widgets are bound to the parameters of their own names (Streamlit
 reads those, dropping any value that is not one of the widget's labels, and keeps
-them up to date); the map writes ``map``. :func:`read_link` reads a link as the page
+them up to date); the map writes ``map``; the incident list's search box is bound
+to ``q``, which narrows the list (never the map or the figures) to the incidents
+whose place, targets, notes or source text hold every word; a ``q`` the list will
+not run (over 200 characters, over 12 words: ``components.domain.search``) is
+dropped with a note. :func:`read_link` reads a link as the page
 will, so a copied link reopens the same view and whatever it asks for that the page
 cannot use gets a note saying which part and why.
 """
@@ -38,7 +43,9 @@ import pandas as pd
 from components.domain import filters
 from components.domain.layers import CELLS_KEY, HIDDEN_BY_DEFAULT, layer_labels
 from components.domain.model import Event
+from components.domain.search import parse_search
 from components.domain.viewport import MapView, parse_map_view
+from components.support.errors import SearchError
 
 EVENT = "event"
 PLACE = "place"
@@ -48,9 +55,11 @@ DATES = "dates"
 MAP = "map"
 LAYERS = "layers"
 PROJECTOR = "projector"
-PARAMETERS = (EVENT, PLACE, TARGET, ATTACK, DATES, MAP, LAYERS, PROJECTOR)
-SIDEBAR_PARAMETERS = tuple(name for name in PARAMETERS if name != MAP)
-"""What the sidebar's widgets take from a link (the map keeps its own view)."""
+SEARCH = "q"
+PARAMETERS = (EVENT, PLACE, TARGET, ATTACK, DATES, MAP, LAYERS, PROJECTOR, SEARCH)
+SIDEBAR_PARAMETERS = tuple(name for name in PARAMETERS if name not in (MAP, SEARCH))
+"""What the sidebar's widgets take from a link (the map keeps its own view, the
+incident list its search)."""
 CHOICES = (EVENT, PLACE, TARGET, ATTACK, LAYERS)
 """The parameters whose values name things by label, one per value."""
 
@@ -114,6 +123,8 @@ class Link:
     dates: tuple[dt.date, dt.date] | None = None
     view: MapView | None = None
     projector: bool | None = None
+    search: str | None = None
+    """The incident list's search text, when it is one the list will run."""
     rewrite: frozenset[str] = frozenset()
     """Parameters written in a form the widgets do not read (codes, the old
     ``layers=key,key``): the page writes them again, as :func:`write_link` does,
@@ -128,7 +139,7 @@ def read_link(params: Params, terms: LinkTerms) -> Link:
     chosen: dict[str, tuple[str, ...]] = {}
     rewrite: set[str] = set()
     notes: list[str] = []
-    dates = view = projector = None
+    dates = view = projector = search = None
     for name, values in params.items():
         if name not in PARAMETERS:
             notes.append(f"'{_short(name)}' is not a setting of this page.")
@@ -149,7 +160,12 @@ def read_link(params: Params, terms: LinkTerms) -> Link:
         elif name == PROJECTOR:
             projector, said = _read_projector(values)
             notes.extend(said)
-    return Link(chosen, dates, view, projector, frozenset(rewrite), tuple(notes))
+        elif name == SEARCH:
+            search, said = _read_search(values)
+            notes.extend(said)
+    return Link(
+        chosen, dates, view, projector, search, frozenset(rewrite), tuple(notes)
+    )
 
 
 def link_notes(params: Params, terms: LinkTerms) -> list[str]:
@@ -179,6 +195,8 @@ def write_link(link: Link, terms: LinkTerms) -> dict[str, list[str]]:
         params[PROJECTOR] = [_TRUE if link.projector else _FALSE]
     if link.view is not None:
         params[MAP] = [map_value(link.view)]
+    if link.search:
+        params[SEARCH] = [link.search]
     return params
 
 
@@ -247,6 +265,17 @@ def _read_projector(values: Sequence[str]) -> tuple[bool | None, list[str]]:
     if text.lower() in (_TRUE, _FALSE):
         return text.lower() == _TRUE, []
     return None, [f"projector '{_short(text)}': expected {_TRUE} or {_FALSE}."]
+
+
+def _read_search(values: Sequence[str]) -> tuple[str | None, list[str]]:
+    text = values[-1] if values else ""
+    if not text.strip():
+        return None, []
+    try:
+        parse_search(text)
+    except SearchError as error:
+        return None, [f"q: {error}."]
+    return text, []
 
 
 def _short(text: str, limit: int = 40) -> str:
