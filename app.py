@@ -9,6 +9,7 @@ from components.ui.about import about_panel
 from components.ui.header import page_header
 from components.ui.history_panel import history_panel
 from components.ui.import_panel import import_panel
+from components.ui.incident_list import incident_list
 from components.ui.link import link_chooses_a_view, open_link
 from components.ui.loading import data_store, load_data
 from components.ui.map_panel import incident_map
@@ -52,6 +53,7 @@ if not whole:
     rest_to_come()
 incident_map(shown, frame, filters, layers, projector=projector)
 if whole:
+    incident_list(shown, store)
     timeline(shown)
     incident_table(shown, events, filters, brief)
     if access.can_write:
