@@ -104,7 +104,7 @@ def _form(store: DatabaseStore, access: Access, incident_id: str) -> None:
         help=None if ready else "Change a field and say why first.",
     ):
         return
-    _save(store, access, incident_id, start, changed_cells(before, after), reason)
+    _save(store, access, incident_id, start, after, reason)
 
 
 def _place(store: DatabaseStore, before: dict, after: dict, key: str) -> None:
@@ -316,10 +316,12 @@ def _save(
     access: Access,
     incident_id: str,
     start: EditableIncident,
-    changes: dict[str, str],
+    after: dict[str, str],
     reason: str,
 ) -> None:
     opened = st.session_state[OPENED]
+    changes = changed_cells(start.cells, after)
+    said = ", ".join(c.label.lower() for c in describe_changes(start.cells, after))
     try:
         result = store.edit(
             incident_id,
@@ -338,7 +340,7 @@ def _save(
         return
     opened.pop(incident_id, None)
     st.session_state[SAVED] = (
-        f"Saved as save {result.save_id}: {len(changes)} field(s) of {incident_id}."
+        f"Saved as save {result.save_id}: {said} of {incident_id}."
     )
     logger.info("page edit of %s by %s: %s", incident_id, access.author, list(changes))
     st.rerun(scope="app")

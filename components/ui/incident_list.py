@@ -40,11 +40,10 @@ _COLUMNS = {
     "place": st.column_config.TextColumn("Place"),
     "target": st.column_config.TextColumn("Target"),
     "attack": st.column_config.TextColumn("Attack"),
-    "deaths": st.column_config.NumberColumn(
+    "deaths": st.column_config.TextColumn(
         "Deaths",
-        help="Reported deaths of every group; blank where the source gives none "
-        "(never 0)",
-        format="%d",
+        help="Reported deaths of every group; 'not reported' where the source "
+        "gives none (never 0)",
     ),
     "figures": st.column_config.TextColumn("Figures", width="medium"),
     "source": st.column_config.TextColumn("Source", width="medium"),
@@ -88,7 +87,7 @@ def _list(shown: pd.DataFrame, store: DatabaseStore) -> None:
     key = _widget_key(shown_list, query, sort)
     st.session_state[SHOWN] = {key: shown_list.rows["id"].tolist()}
     st.dataframe(
-        shown_list.rows,
+        _readable(shown_list.rows),
         key=key,
         on_select=functools.partial(_clicked, key),
         selection_mode="single-row",
@@ -97,6 +96,12 @@ def _list(shown: pd.DataFrame, store: DatabaseStore) -> None:
         hide_index=True,
         width="stretch",
     )
+
+
+def _readable(rows: pd.DataFrame) -> pd.DataFrame:
+    """Deaths as words where the source gives none (the grid would say 'None')."""
+    deaths = rows["deaths"].map(lambda n: "not reported" if pd.isna(n) else f"{n:,}")
+    return rows.assign(deaths=deaths)
 
 
 def _search(store: DatabaseStore, query: SearchQuery) -> SearchHits:
