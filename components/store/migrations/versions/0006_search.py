@@ -16,7 +16,9 @@ once for both databases' triggers and for a rebuild.
 Triggers on ``incidents`` follow every move of an incident's head (a save, an
 undo, a retraction), whatever writes it, so the index never lags a save and holds
 the current revisions only. On PostgreSQL they run once per statement, over all
-the rows it changed, so a seed of a million rows indexes them in one pass.
+the rows it changed (an entry whose revision is no longer the head goes, and a
+current head without one is indexed), so a batch of new records is indexed in
+one pass.
 
 Revision ID: 0006_search
 Revises: 0001
@@ -143,12 +145,12 @@ END $$
     f"""
 CREATE FUNCTION incident_search_updated() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    DELETE FROM incident_search s USING new_rows n, old_rows o
-    WHERE o.id = n.id AND o.head_id IS DISTINCT FROM n.head_id
-      AND s.incident_id = n.id;
+    DELETE FROM incident_search s USING new_rows n
+    WHERE s.incident_id = n.id AND s.revision_id IS DISTINCT FROM n.head_id;
 {_POSTGRES_ADD}
-    JOIN old_rows o ON o.id = n.id
-    WHERE o.head_id IS DISTINCT FROM n.head_id AND NOT s.retracted;
+    WHERE NOT s.retracted AND NOT EXISTS (
+        SELECT 1 FROM incident_search i WHERE i.incident_id = n.id
+    );
     RETURN NULL;
 END $$
 """,
@@ -166,7 +168,7 @@ FOR EACH STATEMENT EXECUTE FUNCTION incident_search_inserted()
 """,
     """
 CREATE TRIGGER incident_search_update AFTER UPDATE ON incidents
-REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+REFERENCING NEW TABLE AS new_rows
 FOR EACH STATEMENT EXECUTE FUNCTION incident_search_updated()
 """,
     """
