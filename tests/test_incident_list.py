@@ -4,6 +4,8 @@ JavaScript: a click on a row and on the map are the browser tests')."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 
 import pandas as pd
 import pytest
@@ -13,7 +15,7 @@ from components.domain.search import MAX_SEARCH_CHARS
 from components.store import DatabaseStore, data_directory
 from components.store.engine import database_url
 from components.ui.incident_list import SEARCH_KEY, SORT_KEY
-from components.ui.map_focus import PICKED
+from components.ui.map_focus import FOCUS, PICKED
 from tests.conftest import ROOT
 
 PRISON = "balochistan-2026-02-01-mastung-prison"
@@ -125,6 +127,21 @@ def test_too_many_words_are_refused_with_a_reason():
     at = search(page(), " ".join(f"w{n}" for n in range(13)))
     assert "Not searched: the search has 13 words" in at.warning[0].value
     assert len(listed(at)) == 16
+
+
+def test_a_row_clicked_adds_the_maps_focus_call():
+    at = page()
+    at.session_state[FOCUS] = (PRISON, "click-1")  # what a click on its row sets
+    at.run()
+    (element,) = [e for e in at.main if e.type == "component_instance"]
+    script = json.loads(element.proto.json_args)["feature_group"]
+    (call,) = re.findall(r"IncidentMap\.focus\(\w+, (.*)\);$", script, re.M)
+    focus = json.loads(call)
+    assert (focus["nonce"], round(focus["lat"], 5)) == ("click-1", 29.79966)
+    (data,) = re.findall(r"IncidentMap\.payload\((.*)\);$", script, re.M)
+    payload = json.loads(data)
+    place = payload["rows"]["place"][focus["row"]]
+    assert payload["strings"][place] == "Mastung"
 
 
 # --- The edit form -----------------------------------------------------------------

@@ -163,10 +163,15 @@ def _place(store: DatabaseStore, before: dict, after: dict, key: str) -> None:
                 on_click=_unpin,
                 args=(key,),
             )
+    if point is None:
+        st.caption("Drawn at the gazetteer's point for the place.")
+        return
+    town, km = store.gazetteer.nearest(*point)
     st.caption(
-        md(f"Drawn at {point[0]:.5f}, {point[1]:.5f} (a point of its own).")
-        if point
-        else "Drawn at the gazetteer's point for the place."
+        md(
+            f"Drawn at {point[0]:.5f}, {point[1]:.5f} (a point of its own), "
+            f"{km:,.1f} km from {town.name}, the nearest town the gazetteer knows."
+        )
     )
 
 
