@@ -198,18 +198,34 @@ def test_changed_vocabulary_words_rebuild_the_index_at_start(db_store):
     assert found(db_store, "vault") == set()
 
 
-def test_incidents_saved_before_the_search_migration_are_indexed(
-    database_url, data_copy
-):
-    store = DatabaseStore(database_url)
+def alembic(store: DatabaseStore, step, revision: str) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with writing(store.engine) as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
+        step(config, revision)
+
+
+def test_incidents_saved_before_the_search_migration_are_indexed(
+    database_url, data_copy
+):
+    store = DatabaseStore(database_url)
+    alembic(store, command.upgrade, "0001")
     store.seed(data_copy)
     store.migrate()
     assert found(store, "prison mastung") == {PRISON}
+
+
+def test_the_search_migration_goes_down_and_up_again(db_store):
+    alembic(db_store, command.downgrade, "0001")
+    with db_store.engine.connect() as connection:
+        tables = connection.dialect.get_table_names(connection)
+    assert "incident_search" not in tables
+    assert "search_words" not in tables
+    db_store.add([GOOD_INCIDENT], [GOOD_EVENT], author=EDITOR)  # no triggers now
+    db_store.migrate()
+    assert found(db_store, "prison mastung") == {PRISON}
+    assert found(db_store, "gunmen police") == {"wave-1-quetta"}
 
 
 HOSTILE_SEARCHES = [
