@@ -9,6 +9,7 @@ from components.ui.about import about_panel
 from components.ui.header import page_header
 from components.ui.history_panel import history_panel
 from components.ui.import_panel import import_panel
+from components.ui.inbox_panel import inbox_panel
 from components.ui.incident_list import incident_list
 from components.ui.link import link_chooses_a_view, open_link
 from components.ui.loading import data_store, load_data
@@ -20,6 +21,7 @@ from components.ui.remembered import page_briefing
 from components.ui.report_panel import report_panel
 from components.ui.sidebar import sidebar, sidebar_later
 from components.ui.sign_in import page_access
+from components.ui.sources_panel import sources_panel
 from components.ui.style import page_style
 from components.ui.table import incident_table
 from components.ui.timeline import timeline
@@ -29,15 +31,15 @@ st.set_page_config(page_title="Incident map", page_icon="🗺️", layout="wide"
 configure_logging("INFO")
 send_without_delay_once(st.get_option("server.port"))  # no 40 ms waits per file
 
-frame, events = load_data()
 store = data_store()
+access = page_access(store)  # before any data is drawn: may stop at the sign-in
+frame, events = load_data()
 top = st.container()
 open_link(frame, events)
 whole = whole_page()  # a session's first run: the head and the map; the rest after
 light = not whole and not link_chooses_a_view()  # widgets later, in their places
 filters, layers, projector = (sidebar_later if light else sidebar)(frame, events)
 page_style(projector)
-access = page_access(store)
 filtered = apply_filters(frame, filters)
 brief = page_briefing(filtered, events)
 
@@ -59,6 +61,8 @@ if whole:
     if access.can_write:
         import_panel(frame, access)
         report_panel(frame, events, access)
+    inbox_panel(frame, events, store, access)
     history_panel(shown, store, access)
+    sources_panel(shown, store, access)
     users_panel(store, access)
     about_panel(events)

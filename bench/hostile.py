@@ -4,8 +4,10 @@ Usage: python -m bench.hostile
 
 Runs every check of :mod:`tests.harness.hostile_checks` (every hostile text through
 each text entry point, every hostile file through each file reader, the page's
-import panel among them) and prints a table: entry point, inputs tried, passed;
-then every failure. Exit status 1 if any input failed.
+import panel among them; the store's cases on each database, forged sign-in claims
+among them; every hostile text as the launch link's token, sent to a running
+server through a TCP forwarder) and prints a table: entry point, inputs tried,
+passed; then every failure. Exit status 1 if any input failed.
 """
 
 from __future__ import annotations

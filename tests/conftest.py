@@ -12,6 +12,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from components.domain.access import (
+    ANONYMOUS_WRITE_VARIABLE,
+    LAUNCH_TOKEN_VARIABLE,
+    READ_VARIABLE,
+)
 from components.domain.records import EVENT_COLUMNS, INCIDENT_COLUMNS, Dataset
 from components.domain.table import incidents_frame
 from components.formats.ours import CsvStore
@@ -37,6 +42,17 @@ TEST_DATA = Path(__file__).resolve().parent / "data"
 # never the online geocoder, whatever this shell configures.
 os.environ[USER_DIRECTORY_VARIABLE] = str(TEST_DATA / "no-imported-places")
 os.environ.pop(USER_AGENT_VARIABLE, None)
+# Who may read and write is each test's own choice, never this shell's.
+for _variable in (ANONYMOUS_WRITE_VARIABLE, READ_VARIABLE, LAUNCH_TOKEN_VARIABLE):
+    os.environ.pop(_variable, None)
+
+
+@pytest.fixture
+def anonymous_writing(monkeypatch) -> None:
+    """The page lets anyone write (``INCIDENT_MAP_ANONYMOUS_WRITE=1``): an AppTest
+    has no browser to hold the launch link's cookie."""
+    monkeypatch.setenv(ANONYMOUS_WRITE_VARIABLE, "1")
+
 
 GOOD_EVENT = {
     "id": "wave-1",

@@ -225,7 +225,9 @@ def test_bad_rows_are_listed_on_screen(monkeypatch, write_data):
     assert "field 'target_type': unknown target type 'mosque'" in at.code[0].value
 
 
-def test_a_pasted_report_is_reviewed_and_added(tmp_path, monkeypatch):
+def test_a_pasted_report_is_reviewed_and_added(
+    tmp_path, monkeypatch, anonymous_writing
+):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("user"))
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(data))
@@ -252,7 +254,7 @@ def test_a_pasted_report_is_reviewed_and_added(tmp_path, monkeypatch):
 
 
 def test_a_two_place_report_is_added_as_proposed_into_a_new_event(
-    tmp_path, monkeypatch
+    tmp_path, monkeypatch, anonymous_writing
 ):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("user"))
@@ -281,7 +283,9 @@ def test_a_two_place_report_is_added_as_proposed_into_a_new_event(
     assert {i.date.isoformat() for i in new} == {"2026-03-03"}
 
 
-def test_binary_upload_text_is_refused_with_a_message(monkeypatch, tmp_path):
+def test_binary_upload_text_is_refused_with_a_message(
+    monkeypatch, tmp_path, anonymous_writing
+):
     at = run_app()
     at.text_area(key="report_text").set_value("\x00\x01 garbage").run()
     at.button(key="report_extract").click().run()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.harness.hostile_access import launch_tokens_through_a_forwarder
 from tests.harness.hostile_checks import (
     FILE_ENTRY_POINTS,
     TEXT_ENTRY_POINTS,
@@ -90,3 +91,14 @@ def test_the_store_holds_against_races_forgery_and_absurd_arguments(
 ):
     outcome = STORE_CASES[case](database_url, data_copy)
     assert outcome.passed, outcome.detail
+
+
+@pytest.mark.slow
+def test_launch_links_with_hostile_tokens_through_a_forwarder_are_refused():
+    """The dashboard behind a TCP forwarder (every visitor 127.0.0.1): each hostile
+    text as the launch token is refused without a cookie; the server's own token
+    is let in."""
+    outcomes = dict(launch_tokens_through_a_forwarder(TEXTS))
+    failed = {name: o.detail for name, o in outcomes.items() if not o.passed}
+    assert failed == {}
+    assert len(outcomes) == len(TEXTS) + 4

@@ -181,3 +181,33 @@ def test_blank_cells_stay_blank():
         ),
     )
     assert row["killed_civilians"] == ""
+
+
+ZARBASTI_REPORT = (
+    "QUETTA, 5 March 2026: Gunmen attacked a police post in the Zarbasti area of "
+    "Kech district on Tuesday, killing three policemen, officials said."
+)
+
+
+def test_an_unplaced_name_is_proposed_at_its_wider_place_and_saves(db_store):
+    from components.domain.review import NewEvent, ReviewSource
+
+    (row,) = propose(extract(ZARBASTI_REPORT))
+    kech = db_store.gazetteer.get("Kech District")
+    assert row["place"] == "Zarbasti"
+    assert (float(row["lat"]), float(row["lon"])) == kech.point
+    assert row["geo_precision"] == "2"
+    assert "'Zarbasti' is not in the gazetteer: kept at Kech (district" in row["notes"]
+    source = ReviewSource("Zarbasti report", "pasted text", date=dt.date(2026, 3, 5))
+    event = NewEvent("zarbasti-2026-03-04", "Zarbasti", dt.date(2026, 3, 4), 1)
+    rows = incident_rows(
+        [row],
+        event_id=event.id,
+        date=event.date,
+        date_precision=1,
+        source=source.cells(),
+        existing=db_store.frame(),
+    )
+    db_store.add(rows, [event.row(source)], author="editor@example.org")
+    (saved,) = [i for i in db_store.load().incidents if i.event_id == event.id]
+    assert (saved.place, saved.lat, saved.geo_precision) == ("Zarbasti", kech.lat, 2)

@@ -231,9 +231,16 @@ def test_data_readme_documents_every_vocabulary_entry():
 
 def _record_columns() -> set[str]:
     """The columns an :class:`Incident` holds, its casualties and source spread."""
-    names = {f.name for f in dataclasses.fields(Incident)} - {"casualties", "source"}
+    spread = {"casualties", "source", "spread"}
+    names = {f.name for f in dataclasses.fields(Incident)} - spread
     names |= {f.name for f in dataclasses.fields(Casualties)}
     names |= {f"source_{f.name}" for f in dataclasses.fields(Source)}
+    names |= {"sources"}  # FigureRange: the count, and each side's low and high
+    names |= {
+        f"{f.name}_{end}"
+        for f in dataclasses.fields(Casualties)
+        for end in ("low", "high")
+    }
     return names
 
 

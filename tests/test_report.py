@@ -73,7 +73,8 @@ def test_seed_report_gives_places_province_wide_targets_and_totals():
     assert found.totals_place.place.name == "Balochistan"
     assert all(not i.figures for i in found.incidents), "totals are not a place's"
     assert found.date.isoformat() == "2026-02-01"
-    assert [m.role for m in found.other_places] == ["dateline"]
+    # the dateline QUETTA is also an attack place: listed once, as the incident
+    assert [m.role for m in found.other_places] == []
     assert any("1948" in b.evidence.sentence for b in found.background)
 
 

@@ -9,8 +9,8 @@ from components.domain.places import Place
 from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import Gazetteer
 from components.report import extract
-from components.report.figures import by_side, find_figures
-from components.report.incidents import tally
+from components.report.figures import find_figures
+from components.report.model import by_side, tally
 from components.report.segments import Span
 
 
@@ -550,7 +550,11 @@ def test_a_districts_seat_named_as_the_district_only_qualifies_the_village():
 
 # --- Every rule's own example ------------------------------------------------------
 
-from components.report.dates import BACKGROUND_CUES, CURRENT_CUES  # noqa: E402
+from components.report.dates import (  # noqa: E402
+    BACKGROUND_CUES,
+    CURRENT_CUES,
+    SAME_TIME_CUES,
+)
 from components.report.figures import PHRASING_RULES  # noqa: E402
 from components.report.segments import sentences  # noqa: E402
 from components.report.unplaced import SLOT_RULES  # noqa: E402
@@ -565,7 +569,7 @@ def test_each_place_slot_rule_finds_its_example(rule):
 
 
 @pytest.mark.parametrize(
-    "rule", BACKGROUND_CUES + CURRENT_CUES, ids=lambda rule: rule.name
+    "rule", BACKGROUND_CUES + CURRENT_CUES + SAME_TIME_CUES, ids=lambda rule: rule.name
 )
 def test_each_cue_rule_gives_its_state(rule):
     from components.report.dates import cue

@@ -210,14 +210,14 @@ def test_incidents_saved_before_the_search_migration_are_indexed(
     database_url, data_copy
 ):
     store = DatabaseStore(database_url)
-    alembic(store, command.upgrade, "0001")
+    alembic(store, command.upgrade, "0004_sources")
     store.seed(data_copy)
     store.migrate()
     assert found(store, "prison mastung") == {PRISON}
 
 
 def test_the_search_migration_goes_down_and_up_again(db_store):
-    alembic(db_store, command.downgrade, "0001")
+    alembic(db_store, command.downgrade, "0004_sources")
     with db_store.engine.connect() as connection:
         tables = connection.dialect.get_table_names(connection)
     assert "incident_search" not in tables

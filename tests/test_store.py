@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import insert, select, text
 from sqlalchemy.exc import IntegrityError
 
+from components.domain.access import Identity
 from components.domain.filters import Filters, apply_filters
 from components.domain.summary import headline
 from components.map.folium_map import build_map
@@ -231,10 +232,11 @@ def test_importing_twice_adds_each_row_once(db_store):
 
 
 def test_roles_are_kept_in_the_database(db_store):
-    assert db_store.role_of("Boss@Example.org") is None
+    boss = Identity("https://id.example.org", "boss", "Boss@Example.org", True)
+    assert db_store.role_for(boss) is None
     db_store.set_role("Boss@Example.org", "admin", granted_by="cli")
     db_store.set_role("reader@example.org", "viewer", granted_by="boss@example.org")
-    assert db_store.role_of("boss@example.org") == "admin"
+    assert db_store.role_for(boss) == "admin"
     assert db_store.users() == [
         ("boss@example.org", "admin"),
         ("reader@example.org", "viewer"),

@@ -166,7 +166,7 @@ def test_adding_an_id_another_save_is_adding_waits_and_is_refused_quietly(
 
 
 def test_the_edit_form_shows_who_won_a_race_not_a_traceback(
-    database_url, data_copy, monkeypatch
+    database_url, data_copy, monkeypatch, anonymous_writing
 ):
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
     monkeypatch.setenv(DATABASE_URL_VARIABLE, database_url)

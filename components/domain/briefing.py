@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.domain.model import CASUALTY_FIELDS, DEATH_FIELDS, Event
+from components.domain.model import CASUALTY_FIELDS, DEATH_FIELDS, RANGE_COLUMNS, Event
 from components.domain.summary import FigureMasks, Headline, figure, headline
 from components.domain.table import latest_records
 from components.domain.vocabularies import GeoPrecision
@@ -157,8 +157,10 @@ BRIEFING_COLUMNS = (
     "source_title",
     "source_date",
     *FIGURE_COLUMNS,
+    *(column for field in DEATH_FIELDS for column in RANGE_COLUMNS[field]),
 )
-"""What a briefing reads of the table (the rest is never copied)."""
+"""What a briefing reads of the table (the rest is never copied): the figures
+with the low and high their reports give."""
 
 
 def briefing(frame: pd.DataFrame, events: Mapping[str, Event]) -> Briefing:

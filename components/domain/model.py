@@ -68,6 +68,31 @@ class Casualties:
 
 
 @dataclass(frozen=True, slots=True)
+class FigureRange:
+    """What an incident's sources say of its figures, beside its best figure.
+
+    ``low`` and ``high`` hold, side by side, the lowest and highest figure any of
+    its sources reports (None where fewer than two sources report that side: one
+    source is its own range). UCDP GED keeps low, best and high the same way; how
+    the best is chosen is :mod:`components.domain.sources`.
+    """
+
+    sources: int = 1
+    """How many reports the incident rests on."""
+    low: Casualties = Casualties()
+    high: Casualties = Casualties()
+
+    def disagree(self) -> tuple[str, ...]:
+        """The casualty fields on which the sources give different figures."""
+        return tuple(
+            name
+            for name in CASUALTY_FIELDS
+            if getattr(self.low, name) is not None
+            and getattr(self.low, name) != getattr(self.high, name)
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Incident:
     """One place and target that a source ties together."""
 
@@ -94,6 +119,9 @@ class Incident:
     figure_scope: str = FigureScope.INCIDENT
     """:class:`FigureScope`: whether the figures are this place's or the event's
     totals."""
+    spread: FigureRange = FigureRange()
+    """How many sources the incident has, and the range of their figures; its
+    ``casualties`` are the best figures."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +183,12 @@ INCIDENT_FIELDS: tuple[IncidentField, ...] = (
     IncidentField("source_location", "text"),
     IncidentField("source_excerpt", "text", editable=True),
     IncidentField("notes", "text", editable=True),
+    IncidentField("sources", "count", in_file=False),
+    *(
+        IncidentField(f"{name}_{end}", "count", in_file=False)
+        for name in CASUALTY_FIELDS
+        for end in ("low", "high")
+    ),
     IncidentField("current", "code", in_file=False, derived=True),
 )
 """Every column of an incident, in the table's order. In the files, ``place`` is
@@ -169,3 +203,8 @@ STORED_COLUMNS = [f.name for f in INCIDENT_FIELDS if not f.derived]
 """What a store gives for each incident; the table derives the rest."""
 EDITABLE_COLUMNS = [f.name for f in INCIDENT_FIELDS if f.editable]
 """What a person may set or change."""
+RANGE_COLUMNS = {name: (f"{name}_low", f"{name}_high") for name in CASUALTY_FIELDS}
+"""Each casualty field's low and high columns (the field itself is the best)."""
+SPREAD_COLUMNS = ["sources", *(c for pair in RANGE_COLUMNS.values() for c in pair)]
+"""The columns of :class:`FigureRange`: set by the store from the sources, never
+read from a file."""

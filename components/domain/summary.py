@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from components.domain.model import DEATH_FIELDS, Event
+from components.domain.model import DEATH_FIELDS, RANGE_COLUMNS, Event
 from components.domain.table import earlier_records, latest_records, value_codes
 from components.domain.vocabularies import FigureScope, GeoPrecision
 
@@ -39,6 +39,19 @@ class Figure:
     event_totals: int = 0
     """Events whose figure is the report's total for the whole event (their
     places' own figures are parts of it and are not added)."""
+    low: int | None = None
+    high: int | None = None
+    """The same sum over the lowest and the highest figure the incidents'
+    reports give (an incident with one report, or reports that agree, adds its
+    figure to both); equal to ``value`` where no report differs."""
+
+    @property
+    def ranged(self) -> bool:
+        """Whether the reports behind the figure give a range."""
+        return self.value is not None and (self.low, self.high) != (
+            self.value,
+            self.value,
+        )
 
 
 @dataclass(frozen=True)
@@ -101,13 +114,33 @@ def figure(
     counted = reported.copy()
     if len(with_total):
         counted &= is_total | ~np.isin(scope.event, with_total)
+    best = int(values[counted].sum())
+    low, high = _range(latest, column, values, counted)
     return Figure(
-        int(values[counted].sum()),
+        best,
         int(counted.sum()),
         bool(scope.region[counted].all()),
         _earlier(frame, latest["id"], counted, column),
         len(with_total),
+        low if low is not None else best,
+        high if high is not None else best,
     )
+
+
+def _range(
+    latest: pd.DataFrame, column: str, values: np.ndarray, counted: np.ndarray
+) -> tuple[int | None, int | None]:
+    """The counted figures summed over their reports' lowest and highest, or
+    (None, None) where the table keeps no range."""
+    ends = RANGE_COLUMNS.get(column)
+    if ends is None or ends[0] not in latest:
+        return None, None
+    sums = []
+    for end in ends:
+        bound = latest[end].to_numpy(dtype=np.float64, na_value=np.nan)
+        chosen = np.where(np.isnan(bound), values, bound)
+        sums.append(int(chosen[counted].sum()))
+    return sums[0], sums[1]
 
 
 def _earlier(

@@ -13,6 +13,8 @@ import pandas as pd
 from components.domain.model import (
     CASUALTY_FIELDS,
     INCIDENT_FIELDS,
+    RANGE_COLUMNS,
+    SPREAD_COLUMNS,
     STORED_COLUMNS,
     TABLE_COLUMNS,
     Incident,
@@ -139,6 +141,12 @@ def incidents_frame(incidents: Sequence[Incident]) -> pd.DataFrame:
             "source_location": i.source.location,
             "source_excerpt": i.source.excerpt,
             "notes": i.notes,
+            "sources": i.spread.sources,
+            **{
+                name: getattr(getattr(i.spread, end), column)
+                for column, pair in RANGE_COLUMNS.items()
+                for end, name in zip(("low", "high"), pair, strict=True)
+            },
         }
         for i in incidents
     ]
@@ -166,6 +174,11 @@ def complete_frame(stored: pd.DataFrame) -> pd.DataFrame:
         frame[column] = frame[column].astype("int64")
     for column in CASUALTY_FIELDS:
         frame[column] = frame[column].astype("Int64")
+    for column in SPREAD_COLUMNS:
+        if column not in frame:  # a store from before sources were kept
+            frame[column] = 1 if column == "sources" else pd.NA
+        frame[column] = frame[column].astype("Int64")
+    frame["sources"] = frame["sources"].fillna(1)
     frame["current"] = _current(frame)
     frame["target_label"] = (
         frame["target_type"]

@@ -223,6 +223,36 @@ class Gazetteer:
                     subset._places[place.geonameid] = place
         return subset
 
+    def layered(
+        self, places: Iterable[Place], names: Iterable[tuple[str, int]] = ()
+    ) -> Gazetteer:
+        """A gazetteer that consults ``places`` first, then this one: each of
+        their names (and the other ``names``, as (name, place id)) answers with
+        them before any place of this gazetteer of that name. This one is not
+        changed; places are added at run time (the team's own places)."""
+        layer = Gazetteer([], {})
+        layer._places = dict(self._places)
+        layer._index = index = dict(self._index)
+        own: dict[int, Place] = {}
+        for place in places:
+            own[place.geonameid] = layer._places[place.geonameid] = place
+        added: dict[str, list[Candidate]] = {}
+        pairs = [(p.name, p.geonameid) for p in own.values()]
+        for name, geonameid in [*pairs, *names]:
+            entry = own.get(geonameid)
+            key = name_key(name)[0]
+            if entry is None or not key:
+                continue
+            found = added.setdefault(key, [])
+            if all(c[0].geonameid != geonameid for c in found):
+                found.append((entry, EXACT, name))
+        for key, first in added.items():
+            ids = {c[0].geonameid for c in first}
+            index[key] = first + [
+                c for c in index.get(key, ()) if c[0].geonameid not in ids
+            ]
+        return layer
+
     def __len__(self) -> int:
         return len(self._places)
 

@@ -7,13 +7,16 @@ import functools
 from collections.abc import Callable
 
 from components.domain.places import Match
-from components.gazetteer.core import default_gazetteer
+from components.gazetteer.core import Gazetteer, default_gazetteer
 from components.gazetteer.online import configured_fallback
 
 
-def resolver(*, fuzzy: bool, offline: bool) -> Callable[[str], Match]:
-    """The gazetteer's ``match``, chained to the online geocoder where configured."""
-    gazetteer = default_gazetteer()
+def resolver(
+    *, fuzzy: bool, offline: bool, gazetteer: Gazetteer | None = None
+) -> Callable[[str], Match]:
+    """The gazetteer's ``match`` (the shipped one unless ``gazetteer`` is given),
+    chained to the online geocoder where configured."""
+    gazetteer = gazetteer or default_gazetteer()
     if not offline:
         fallback = configured_fallback(gazetteer)
         if fallback is not None:

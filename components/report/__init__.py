@@ -18,16 +18,18 @@ import logging
 from collections.abc import Iterable
 
 from components.gazetteer import Gazetteer, default_gazetteer
-from components.report.figures import SIDES, Figure, parse_number
-from components.report.incidents import (
+from components.report.incidents import extract_incidents
+from components.report.model import (
+    SIDES,
     Background,
     Evidence,
     Extraction,
+    Figure,
     Mention,
     ReportIncident,
-    extract_incidents,
     tally,
 )
+from components.report.numbers import parse_number
 from components.report.reading import (
     MAX_REPORT_CHARS,
     decode_report,

@@ -15,18 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from components.report.rules import Rule, first
-from components.report.segments import Sentence, words
+from components.report.segments import Sentence
+from components.report.vocabulary.text import MONTHS, WEEKDAYS
 
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        words(
-            "january february march april may june july august september "
-            "october november december"
-        ),
-        start=1,
-    )
-}
+_MONTHS = {m: i for i, m in enumerate(MONTHS, start=1)}
 _MONTH = (
     r"(?:" + "|".join(_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
 )
@@ -42,22 +34,16 @@ _DAY_MONTH = re.compile(
     re.IGNORECASE,
 )
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<y>\d{{4}})\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:in|since|of|during|from)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+_YEAR = re.compile(
+    r"\b(?:in|since|of|during|from|a|an|the)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*-)", re.I
+)
 _IN_MONTH = re.compile(
     rf"\bin\s+(?:(?P<part>early|late|mid)-?\s*)?(?P<m>{_MONTH})\b(?!\s+\d)",
     re.IGNORECASE,
 )
 _LATEST_DAY = {"early": 10, "mid": 20}
 """The last day 'early October' and 'mid-October' can mean."""
-_WEEKDAYS = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-]
+_WEEKDAYS = WEEKDAYS
 _WEEKDAY = re.compile(
     r"\b(?:on\s+|late\s+|early\s+|last\s+)?(?P<day>" + "|".join(_WEEKDAYS) + r")\b",
     re.IGNORECASE,
@@ -108,6 +94,16 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         r"\bcame (?:less than |more than |just |only |about )?(?:a|one|two|three|"
         r"\d+) (?:days?|weeks?|months?) after\b",
         "The attack came two weeks after a bombing in Quetta.",
+        "background",
+    ),
+    Rule(
+        "a trend of attacks",
+        r"\battacks (?:\w+ ){0,3}(?:have|has|had) (?:been )?(?:increas|ris|risen|grown|"
+        r"surg|spik|escalat|intensif|mount)\w*|\b(?:has|have|had) (?:seen|witnessed|"
+        r"faced|suffered) (?:a (?:series|spate|wave|string|surge) of|repeated|"
+        r"frequent|several|many) (?:\w+ )?(?:attacks|clashes|bombings|killings)\b",
+        "Attacks in the province have risen over the past year, and KP has seen a "
+        "series of attacks in Bannu and Karak.",
         "background",
     ),
     Rule(
@@ -196,14 +192,25 @@ class ReportDate:
     text: str = ""
 
 
-def report_date(sentences: Sequence[Sentence]) -> ReportDate:
+def report_date(
+    sentences: Sequence[Sentence], published: dt.date | None = None
+) -> ReportDate:
     """A dateline's date, else the first full date in the first lines, else the
-    first full date anywhere."""
+    first full date anywhere. Where the report's publication date is known, a
+    date of the text is its date only within :data:`RECENT_DAYS` before it ('On
+    September 30, 2022, 35 people lost their lives' in a report of July 2023 is
+    an earlier event's date)."""
     first = [s for s in sentences if s.paragraph <= 2]
     for group in (first, sentences):
         for sentence in group:
             for match in FULL_DATE.finditer(sentence.text):
                 date = _full_date(match)
+                if (
+                    date
+                    and published is not None
+                    and not (0 <= (published - date).days <= RECENT_DAYS)
+                ):
+                    continue
                 if date:
                     start = sentence.start + match.start()
                     return ReportDate(
@@ -239,11 +246,27 @@ def sentence_date(sentence: Sentence, today: dt.date | None) -> dt.date | None:
     return None
 
 
+SAME_TIME_CUES: tuple[Rule, ...] = (
+    Rule(
+        "the same day as the sentence before",
+        r"^(?:on\s+)?(?:that|the)\s+(?:same\s+)?(?:day|night|evening|morning)\b|"
+        r"^(?:later|earlier)\s+(?:that|the same)\s+(?:day|night)\b",
+        "That same day, in a late-night attack, four Levies personnel were martyred.",
+        "keep",
+    ),
+)
+"""Words that date a sentence by the one before it: it keeps that sentence's
+state (news or background) even when it opens a paragraph."""
+
+
 def cue(sentence: Sentence, today: dt.date | None) -> str | None:
     """'background' where the sentence dates itself before the report's news (a
     background cue, or an earlier date), 'current' where it goes on with the news
-    ('in a separate attack', 'meanwhile', 'on Monday'), None where it says
-    neither (it keeps the state of the sentence before)."""
+    ('in a separate attack', 'meanwhile', 'on Monday'), 'keep' where it is dated
+    by the sentence before ('That same day'), None where it says neither (it
+    keeps the state of the sentence before, unless it opens a paragraph)."""
+    if first(SAME_TIME_CUES, sentence.text):
+        return "keep"
     if first(BACKGROUND_CUES, sentence.text) or is_earlier(sentence, today):
         return "background"
     if first(CURRENT_CUES, sentence.text):

@@ -5,7 +5,12 @@ Each incident the report describes becomes one row per target at its place (a
 first row, with the words they rest on beside them. The report's totals for the
 whole event become one row at the widest place it names, marked as the event's
 totals, so the headline shows them instead of adding them to the places' own
-figures. Every proposed row can be saved as proposed.
+figures. Every proposed row can be saved as proposed: a name the gazetteer does not know
+is kept at the wider place the reader gave it (its point pinned, its precision
+said) until a person places it.
+
+:func:`read_for_review` is what a page runs (in a worker process) to read a
+pasted report with the team's places consulted first.
 """
 
 from __future__ import annotations
@@ -14,18 +19,22 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
+from components.domain import model
 from components.domain.model import Event
+from components.domain.team_places import TeamPlace
 from components.domain.vocabularies import (
     ATTACK_TYPES,
     NOT_REPORTED,
     TARGET_TYPES,
     FigureScope,
 )
-from components.report import Extraction, Figure, ReportIncident
+from components.gazetteer import default_gazetteer
+from components.gazetteer.team import layered_gazetteer
+from components.report import Extraction, Figure, ReportIncident, extract
 
 COUNT_COLUMNS = {
     "killed_civilians": "civilians",
@@ -33,24 +42,37 @@ COUNT_COLUMNS = {
     "killed_attackers": "attackers",
     "killed_unspecified": "unspecified",
 }
-EDITABLE_COLUMNS = [
-    "place",
-    "geo_precision",
-    "target_type",
-    "attack_types",
-    *COUNT_COLUMNS,
-    "injured",
-    "figure_scope",
-    "date",
-    "notes",
-    "evidence",
-    "source_excerpt",
-    "lat",
-    "lon",
-]
-"""The review table's columns; ``evidence`` is shown beside the figures and not
-saved (``source_excerpt`` keeps the sentences)."""
+EDITABLE_COLUMNS = [*model.EDITABLE_COLUMNS, "evidence"]
+"""The review table's columns: what a person may set (the one field list's
+editable columns) and ``evidence``, shown beside the figures and not saved
+(``source_excerpt`` keeps the sentences)."""
 MAX_EXCERPT = 1_000
+
+
+@dataclass(frozen=True)
+class Review:
+    """A report under review: where it came from, its text, what the reader made
+    of it, and the background sentences a person marked as current news."""
+
+    name: str
+    text: str
+    extraction: Extraction
+    current: frozenset[int] = field(default_factory=frozenset)
+
+
+def read_for_review(
+    text: str, team: Sequence[TeamPlace] = (), current: Iterable[int] = ()
+) -> Extraction:
+    """The report's extraction, the team's places consulted before the shipped
+    gazetteer (a page runs this in a worker process: it is CPU-bound)."""
+    gazetteer = layered_gazetteer(default_gazetteer(), tuple(team))
+    return extract(text, gazetteer, current)
+
+
+def warm_up() -> None:
+    """Load the gazetteer and read a sentence, so a worker's first report is read
+    as fast as the next."""
+    read_for_review("Gunmen attacked a police post in Quetta, killing two.")
 
 
 def propose(extraction: Extraction) -> list[dict[str, str]]:
@@ -88,8 +110,16 @@ def _incident_rows(
             date=incident.date or extraction.date,
             excerpt=excerpt,
         )
-        if incident.ambiguous:  # the text chose among places of this name: keep it
+        if incident.ambiguous or incident.unplaced is not None:
+            # The text chose among places of this name, or the name is not in the
+            # gazetteer and is kept at the wider place: the point goes with it.
             row.update(lat=str(incident.place.lat), lon=str(incident.place.lon))
+        if incident.unplaced is not None:
+            notes.append(
+                f"'{incident.place_reported}' is not in the gazetteer: kept at "
+                f"{incident.place.name} ({incident.unplaced.precision_label or 'wider'}"
+                " precision) until it is placed."
+            )
         if index == 0 and has_figures:
             row.update(_count_cells(counts))
             row["evidence"] = _phrases(incident.figures)
@@ -364,10 +394,12 @@ def _cell(value: object) -> str:
 __all__ = [
     "EDITABLE_COLUMNS",
     "EventMatch",
+    "Review",
     "codes_of",
     "incident_rows",
     "label_rows",
     "matching_event",
     "new_event_id",
     "propose",
+    "read_for_review",
 ]

@@ -6,7 +6,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from components.report.segments import words
+from components.report.vocabulary.text import words
 from components.support.errors import InputFileError, ReportError
 from components.support.files import read_capped
 

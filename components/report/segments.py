@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from components.report.vocabulary.text import ABBREVIATIONS
+
 _PLAIN = str.maketrans(
     {
         "\u2018": "'",
@@ -28,11 +30,6 @@ _PLAIN = str.maketrans(
         "\u202f": " ",
     }
 )
-
-
-def words(text: str) -> list[str]:
-    """The words of a space-separated list, for writing word lists compactly."""
-    return text.split()
 
 
 def plain(text: str) -> str:
@@ -56,14 +53,6 @@ class Sentence(Span):
     first_in_paragraph: bool
 
 
-_ABBREVIATIONS = frozenset(
-    words(
-        "mr mrs ms dr st no lt col gen maj capt brig sgt cpl insp supt dig "
-        "igp sp dsp ssp asi si hc govt dept vs etc jr sr prof rev co corp "
-        "inc ltd approx jan feb mar apr jun jul aug sep sept oct nov dec am "
-        "pm"
-    )
-)
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
 
 
@@ -107,7 +96,7 @@ def sentences(text: str) -> Iterator[Sentence]:
         for match in _SENTENCE_END.finditer(body):
             word = re.search(r"(\w+)\W*$", body[start : match.start() + 1])
             token = word.group(1).lower() if word else ""
-            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
             for offset, piece in _pieces(start, body[start : match.end()]):
                 if piece.strip():

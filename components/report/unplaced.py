@@ -33,6 +33,7 @@ from components.report.vocabulary import (
     NOT_PLACE_WORDS,
     NOT_PLACES,
 )
+from components.report.vocabulary.places import FACILITY_WORDS, PLACE_WORD_ENDS
 
 NAME = (
     r"(?:(?:al|el|an|ad|as|ash|at|ar)-)?[A-Z][\w'\u00c0-\u024f]*"
@@ -48,7 +49,33 @@ _LOCATIVE = (
     r"toward|towards)"
 )
 
+_PLACE_WORD_END = r"(?:" + "|".join(PLACE_WORD_ENDS) + r")"
+_FACILITY = r"(?i:" + "|".join(FACILITY_WORDS) + r")"
+
 SLOT_RULES: tuple[Rule, ...] = (
+    Rule(
+        "a name ending in a word that ends places' names",
+        rf"(?<![\w'-])(?P<name>(?:[A-Z][\w\u00c0-\u024f-]*\s+){{1,3}}"
+        rf"{_PLACE_WORD_END})\b",
+        "The attack took place in Satellite Town, where the labourers slept.",
+        "Satellite Town",
+        flags=0,
+    ),
+    Rule(
+        "an area word before a name",
+        rf"\b(?P<area>(?:Tehsil|District|Village|Mohalla|Mouza|Union Council))\s+"
+        rf"(?P<name>{NAME})",
+        "The attackers struck the police station in Tehsil Daraban at 3am.",
+        "Daraban",
+        flags=0,
+    ),
+    Rule(
+        "a name before a police station or post",
+        rf"(?<![\w-])(?P<name>{NAME})\s+(?P<area>{_FACILITY})\b",
+        "Militants struck the Chaudhwan Police Station at about 3am.",
+        "Chaudhwan",
+        flags=0,
+    ),
     Rule(
         "name before an area word",
         rf"(?<![\w-])(?P<name>{NAME})\s+(?P<area>{_AREA})\b",
@@ -87,11 +114,11 @@ _LIST_NEXT = re.compile(
     rf"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<name>{NAME})"
 )
 _WIDER_GAP = re.compile(
-    rf"^(?:'s)?\s*(?:{_AREA}\s*)?,?\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+){{0,3}}?"
+    rf"^(?:'s)?\s*(?:(?:{_AREA}|{_FACILITY})\s*)?,?\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+){{0,3}}?"
     rf"(?:{_AREA})?\s*)?(?:of|in|near|,)\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}$"
 )
 """Between a name and the wider place it lies in: 'area of', ', a village in
-the', ' village, in the'."""
+the', ' village, in the', ' Police Station in'."""
 
 
 @dataclass
@@ -154,9 +181,12 @@ def _is_name(name: str) -> bool:
     no place has (a weekday, an office, a facility: 'Madina Masjid', 'Samaa TV'),
     and it is no acronym ('ISWAP')."""
     key = normalize_name(name)
+    parts = name.split()
+    if len(parts) > 1 and re.fullmatch(_PLACE_WORD_END, parts[-1]):
+        parts = parts[:-1]  # 'Satellite Town': the last word is the name's own
     return not (
         key in NOT_PLACES
-        or any(normalize_name(word) in NOT_PLACE_WORDS for word in name.split())
+        or any(normalize_name(word) in NOT_PLACE_WORDS for word in parts)
         or (name.isupper() and len(name) <= 6)
         or len(key) < 3
     )
@@ -188,7 +218,7 @@ def _names_from(match, rule, body, sentence, places, countries, seen):
         found.append((cursor + more.start("name"), following))
         cursor += more.start("name") + len(following)
     for at, text in found:
-        key = normalize_name(text)
+        key = normalize_name(re.sub(r"'s?$", "", text))
         if at in seen or not _is_name(text) or key in countries:
             continue
         if places.candidates(text):

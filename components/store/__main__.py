@@ -10,6 +10,10 @@
     python -m components.store undo SAVE_ID
     python -m components.store users add EMAIL --role viewer|editor|admin
     python -m components.store users list
+    python -m components.store users release EMAIL
+    python -m components.store places export FILE
+    python -m components.store places import FILE
+    python -m components.store places list
     python -m components.store check [DATA_DIR]
 
 The database is ``--database URL``, else ``INCIDENT_MAP_DATABASE_URL``, else the
@@ -43,6 +47,7 @@ from components.store import data_directory, open_store
 from components.store.database import DatabaseStore
 from components.store.engine import reason
 from components.store.schema import ROLES
+from components.store.users import address
 from components.support.commands import (
     AUTHOR_VARIABLE,
     CommandParser,
@@ -110,7 +115,24 @@ def _parser() -> argparse.ArgumentParser:
     add = which.add_parser("add", help="give an e-mail address a role")
     add.add_argument("email", type=text_argument)
     add.add_argument("--role", choices=ROLES, required=True)
-    which.add_parser("list", help="list users and roles")
+    which.add_parser(
+        "list", help="list addresses, roles and the sign-in accounts bound to them"
+    )
+    release = which.add_parser(
+        "release",
+        help="unbind the account bound to an address (its next verified sign-in "
+        "binds again)",
+    )
+    release.add_argument("email", type=text_argument)
+    team = commands.add_parser("places", help="the team gazetteer's places")
+    placing = team.add_subparsers(dest="action", required=True)
+    placing.add_parser(
+        "export", help="write the team places to a CSV file"
+    ).add_argument("file", type=path_argument)
+    placing.add_parser(
+        "import", help="place every row of a CSV file (all or nothing)"
+    ).add_argument("file", type=path_argument)
+    placing.add_parser("list", help="list the team places and who added them")
     check = commands.add_parser("check", help="check a data directory's CSV files")
     check.add_argument("directory", type=path_argument, nargs="?")
     return parser
@@ -242,10 +264,45 @@ def _undo(store: DatabaseStore, args: argparse.Namespace) -> int:
 def _users(store: DatabaseStore, args: argparse.Namespace) -> int:
     if args.action == "add":
         store.set_role(args.email, args.role, granted_by=args.author)
-        print(f"{args.email.casefold()} is now {args.role}", file=sys.stderr)
+        print(f"{address(args.email)} is now {args.role}", file=sys.stderr)
         return 0
-    for email, role in store.users():
-        print(f"{shown(email)}\t{role}")
+    if args.action == "release":
+        email = address(args.email)
+        if store.release(email, released_by=args.author):
+            said = "is bound to no account now: its next verified sign-in binds it"
+        else:
+            said = "was bound to no account"
+        print(f"{email} {said}", file=sys.stderr)
+        return 0
+    for grant in store.grants():
+        account = grant.account or "(not signed in yet)"
+        print("\t".join(shown(field) for field in (grant.email, grant.role, account)))
+    return 0
+
+
+def _places(store: DatabaseStore, args: argparse.Namespace) -> int:
+    if args.action == "export":
+        check_output_path(args.file)
+        write_file(args.file, store.export_places())
+        count = len(store.team_places())
+        print(f"wrote {count:,} team place(s) to {args.file}", file=sys.stderr)
+        return 0
+    if args.action == "import":
+        done = store.import_places(args.file, author=args.author)
+        print(
+            f"{args.file}: {done.added:,} place(s) added, {done.revised:,} placed "
+            f"again, {done.unchanged:,} unchanged",
+            file=sys.stderr,
+        )
+        return 0
+    for place in store.team_places():
+        draft = place.draft
+        print(
+            shown(
+                f"{draft.name}: {draft.lat:.5f}, {draft.lon:.5f} (precision "
+                f"{int(draft.precision)}), {place.credit()}"
+            )
+        )
     return 0
 
 
@@ -268,6 +325,7 @@ COMMANDS = {
     "saves": _saves,
     "undo": _undo,
     "users": _users,
+    "places": _places,
 }
 
 if __name__ == "__main__":

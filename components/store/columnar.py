@@ -34,7 +34,7 @@ logger = logging.getLogger(__name__)
 pa.set_memory_pool(pa.system_memory_pool())
 
 CACHE_DIR_VARIABLE = "INCIDENT_MAP_CACHE_DIR"
-FORMAT = "2"
+FORMAT = "3"
 """Changes when the cached columns change, so an old file is not read."""
 CHUNK = 50_000
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import IntegrityError
 
-from components.store.revisions import foreign_key
+from components.store.revisions import RECORD_OF, foreign_key
 from components.store.schema import (
     EventRecord,
     EventRevision,
@@ -80,7 +80,7 @@ def changed_first(
     (revision table, id, version) that another save changed meanwhile."""
     with engine.connect() as connection:
         for revision, record_id, version in read:
-            record = IncidentRecord if revision is IncidentRevision else EventRecord
+            record = RECORD_OF[revision]
             now = connection.execute(
                 select(record.version).where(record.id == record_id)
             ).scalar()

@@ -11,9 +11,15 @@ cache of the incident table, and hands each job to the module that does it:
   :mod:`~components.store.checks`, refused with who-and-when by
   :mod:`~components.store.conflicts`, written by
   :mod:`~components.store.revisions`);
+- :mod:`~components.store.sources`: one incident, many reports (adding a
+  report to an incident), :mod:`~components.store.merging` (merging and
+  splitting incidents) and :mod:`~components.store.candidates` (the matcher's
+  candidates);
+- :mod:`~components.store.queue`: the inbox's queue of reports to review;
 - :mod:`~components.store.history`: who changed what;
 - :mod:`~components.store.search`: full-text search of the current incidents;
-- :mod:`~components.store.users`: who may do what;
+- :mod:`~components.store.places`: the team gazetteer (names analysts placed);
+- :mod:`~components.store.users`: who may do what (roles bound to accounts);
 - :mod:`~components.store.rows`: records to rows and back.
 
 Nothing is overwritten or deleted; undoing a save is a new save.
@@ -30,18 +36,27 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy.exc import OperationalError
 
+from components.domain.access import Identity
+from components.domain.matching import IncidentFacts, Proposal
 from components.domain.model import Event
 from components.domain.problems import Problem
 from components.domain.records import Dataset
 from components.domain.search import SearchQuery
+from components.domain.team_places import PlaceDraft, TeamPlace
 from components.gazetteer import Gazetteer, default_gazetteer
-from components.store import history, reading, saving, seeding, users
+from components.gazetteer.team import layered_gazetteer
+from components.store import candidates as nearby
+from components.store import history, merging, places, reading, saving, seeding, users
 from components.store import search as full_text
+from components.store import sources as many_sources
 from components.store.columnar import FrameCache
 from components.store.engine import make_engine, shown_url, writing
 from components.store.history import HistoryEntry, SaveSummary
+from components.store.queue import Queue
 from components.store.saving import EditableIncident, Progress, SaveResult
 from components.store.search import SearchHits
+from components.store.sources import SourceEntry
+from components.store.users import Grant
 from components.support.errors import StoreError
 
 logger = logging.getLogger(__name__)
@@ -62,13 +77,15 @@ class DatabaseStore:
         self.engine = make_engine(url)
         self._gazetteer = gazetteer
         self._cache = FrameCache(cache_dir, url)
+        self._team: tuple[int, tuple[TeamPlace, ...]] = (-1, ())
 
     @property
     def gazetteer(self) -> Gazetteer:
-        """The gazetteer saves are checked with (loaded when first needed)."""
+        """The gazetteer saves are checked with and the page looks names up in:
+        the shipped one (loaded when first needed) with the team's places first."""
         if self._gazetteer is None:
             self._gazetteer = default_gazetteer()
-        return self._gazetteer
+        return layered_gazetteer(self._gazetteer, self.team_places())
 
     def __repr__(self) -> str:
         return f"DatabaseStore({shown_url(self.url)!r})"
@@ -223,15 +240,116 @@ class DatabaseStore:
         changed those records since."""
         return saving.undo(self.engine, save_id, author=author, reason=reason)
 
+    # --- The team gazetteer ---------------------------------------------------------
+
+    def team_places(self) -> tuple[TeamPlace, ...]:
+        """The places analysts placed, as now saved (read again after a change)."""
+        version = places.places_version(self.engine)
+        if version != self._team[0]:
+            self._team = (version, tuple(places.team_places(self.engine)))
+        return self._team[1]
+
+    def place(
+        self, draft: PlaceDraft, *, author: str, source: str
+    ) -> tuple[TeamPlace, bool]:
+        """Save where a name is (a new revision unless it is already there), by
+        ``author``, from ``source`` (the report); the place and whether it
+        changed."""
+        return places.place(self.engine, draft, author=author, source=source)
+
+    def export_places(self) -> bytes:
+        """The team places as a CSV exchange file."""
+        return places.places_csv(self.team_places())
+
+    def import_places(self, path: Path, *, author: str) -> places.PlacesImport:
+        """Place every row of an exchange file in one save (all or nothing; a
+        file with problems raises DataFileError and places nothing)."""
+        rows = places.read_places_file(path)
+        return places.import_places(self.engine, rows, author=author, source=str(path))
+
+    @property
+    def queue(self) -> Queue:
+        """The inbox's queue of reports taken in and waiting for review."""
+        return Queue(self.engine, lambda: self.gazetteer)
+
+    # --- One incident, many sources ---------------------------------------------------
+
+    def candidates(self, facts: IncidentFacts) -> list[IncidentFacts]:
+        """The current incidents near ``facts`` in time and place: what the
+        matcher compares it with (one indexed query)."""
+        return nearby.candidates(self.engine, facts)
+
+    def propose_match(self, row: Mapping[str, object]) -> Proposal | None:
+        """'The same incident as #N', with reasons, or a new one, for a reviewed
+        row (CSV cells with codes); None for a row there is nothing to match."""
+        return nearby.proposal(self.engine, self.gazetteer, row)
+
+    def sources(self, incident_id: str) -> list[SourceEntry]:
+        """The reports an incident rests on, each with its figures as said."""
+        return many_sources.sources_of(self.engine, incident_id)
+
+    def add_reviewed(
+        self,
+        incidents: Sequence[Mapping[str, str]],
+        events: Sequence[Mapping[str, str]] = (),
+        attached: Mapping[str, Sequence[Mapping[str, str]]] | None = None,
+        *,
+        author: str,
+        reason: str = "",
+        source: str = "",
+    ) -> SaveResult:
+        """One save of a reviewed report: new incidents (and events), and rows
+        added as new sources of incidents already held (``attached``: {incident
+        id: rows}), whose best figures and ranges are worked out again."""
+        return many_sources.add_reviewed(
+            self.engine,
+            self.gazetteer,
+            incidents,
+            events,
+            attached or {},
+            author=author,
+            reason=reason,
+            source=source,
+        )
+
+    def merge(self, keep: str, other: str, *, author: str, reason: str) -> SaveResult:
+        """Make ``other`` part of ``keep`` (its sources move, it is retracted)."""
+        return merging.merge(self.engine, keep, other, author=author, reason=reason)
+
+    def split(
+        self, incident_id: str, source_id: str, *, author: str, reason: str
+    ) -> tuple[SaveResult, str]:
+        """Move one source of an incident to a new incident of its own; returns
+        the save and the new incident's id."""
+        return merging.split(
+            self.engine,
+            self.gazetteer,
+            incident_id,
+            source_id,
+            author=author,
+            reason=reason,
+        )
+
     # --- Users ----------------------------------------------------------------------
 
-    def role_of(self, email: str) -> str | None:
-        """The role of an e-mail address (None if the database does not know it)."""
-        return users.role_of(self.engine, email)
+    def role_for(self, identity: Identity) -> str | None:
+        """The role of a signed-in account (None for none). Only an address the
+        provider verified counts; its first such sign-in binds the account to the
+        address's grant, and another account presenting the address gets none."""
+        return users.role_for(self.engine, identity)
 
     def set_role(self, email: str, role: str, *, granted_by: str) -> None:
         """Give an e-mail address a role (viewer, editor or admin)."""
         users.set_role(self.engine, email, role, granted_by=granted_by)
+
+    def release(self, email: str, *, released_by: str) -> bool:
+        """Unbind the account bound to an address's grant (the next verified
+        sign-in binds again); whether one was bound."""
+        return users.release(self.engine, email, released_by=released_by)
+
+    def grants(self) -> list[Grant]:
+        """Every grant: address, role, who gave it, and the account bound to it."""
+        return users.grants(self.engine)
 
     def users(self) -> list[tuple[str, str]]:
         """(e-mail address, role) of everyone with a role."""

@@ -16,7 +16,15 @@ from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from components.store.rows import columns, fields_of
-from components.store.schema import IncidentRecord, IncidentRevision, Save
+from components.store.schema import (
+    EventRecord,
+    EventRevision,
+    IncidentRecord,
+    IncidentRevision,
+    Save,
+    SourceRecord,
+    SourceRevision,
+)
 from components.support.errors import ConflictError, StoreError
 from components.support.text import control_character
 
@@ -28,8 +36,18 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+RECORD_OF: dict[type, type] = {
+    IncidentRevision: IncidentRecord,
+    EventRevision: EventRecord,
+    SourceRevision: SourceRecord,
+}
+"""Each revision table's identity table."""
+
+
 def foreign_key(revision: type) -> str:
     """The column of a revision table that names its record."""
+    if revision is SourceRevision:
+        return "source_id"
     return "incident_id" if revision is IncidentRevision else "event_id"
 
 

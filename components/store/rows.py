@@ -16,13 +16,15 @@ import pandas as pd
 
 from components.domain.model import (
     CASUALTY_FIELDS,
+    RANGE_COLUMNS,
     Casualties,
     Event,
+    FigureRange,
     Incident,
     Source,
 )
 from components.domain.vocabularies import DatePrecision, GeoPrecision
-from components.store.schema import EventRevision, IncidentRevision
+from components.store.schema import EventRevision, IncidentRevision, SourceRevision
 
 INCIDENT_FIELDS = [
     c.name
@@ -36,12 +38,20 @@ EVENT_FIELDS = [
     if c.name not in ("id", "event_id", "number", "save_id", "retracted")
 ]
 """The stored fields of an event revision."""
+SOURCE_FIELDS = [
+    c.name
+    for c in SourceRevision.__table__.columns
+    if c.name not in ("id", "source_id", "number", "save_id", "retracted")
+]
+"""The stored fields of a source revision (including the incident it is of)."""
 LOCATION_FIELDS = ("place", "geonameid", "admin1", "lat", "lon", "pinned")
 """Fields that follow from the place reported: a change of place lists once."""
 
 
 def fields_of(revision: type) -> list[str]:
     """The stored field names of a revision table."""
+    if revision is SourceRevision:
+        return SOURCE_FIELDS
     return INCIDENT_FIELDS if revision is IncidentRevision else EVENT_FIELDS
 
 
@@ -82,7 +92,35 @@ def incident_values(incident: Incident, pinned: bool) -> dict[str, object]:
         "source_location": incident.source.location,
         "source_excerpt": incident.source.excerpt,
         "notes": incident.notes,
+        **spread_values(incident.spread),
     }
+
+
+def spread_values(spread: FigureRange) -> dict[str, object]:
+    """An incident's sources count and figure ranges as revision values."""
+    values: dict[str, object] = {"sources": spread.sources}
+    for column, (low, high) in RANGE_COLUMNS.items():
+        values[low] = getattr(spread.low, column)
+        values[high] = getattr(spread.high, column)
+    return values
+
+
+def spread_of(row: Mapping[str, object]) -> FigureRange:
+    """The sources count and figure ranges of a stored or table row."""
+
+    def count(value: object) -> int | None:
+        return None if value is None or pd.isna(value) else int(value)  # type: ignore[arg-type]
+
+    sources = row.get("sources")
+    return FigureRange(
+        sources=1 if sources is None or pd.isna(sources) else int(sources),  # type: ignore[arg-type]
+        low=Casualties(
+            **{c: count(row.get(low)) for c, (low, _) in RANGE_COLUMNS.items()}
+        ),
+        high=Casualties(
+            **{c: count(row.get(high)) for c, (_, high) in RANGE_COLUMNS.items()}
+        ),
+    )
 
 
 def event_values(event: Event) -> dict[str, object]:
@@ -202,4 +240,5 @@ def incident_of(row: Mapping[str, object]) -> Incident:
         notes=row["notes"],
         revises=row["revises"],
         figure_scope=row["figure_scope"],
+        spread=spread_of(row),
     )

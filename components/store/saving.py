@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 
+from components.domain.model import SPREAD_COLUMNS
 from components.gazetteer import Gazetteer
 from components.store.checks import check_rows
 from components.store.conflicts import (
@@ -31,6 +32,8 @@ from components.store.conflicts import (
 from components.store.engine import writing
 from components.store.reading import events as current_events
 from components.store.revisions import (
+    RECORD_OF,
+    foreign_key,
     head,
     insert_records,
     lock_version,
@@ -50,6 +53,7 @@ from components.store.schema import (
     EventRevision,
     IncidentRecord,
     IncidentRevision,
+    SourceRevision,
 )
 from components.support.errors import ConflictError, StoreError
 
@@ -222,13 +226,16 @@ def edit(
             row = {**row_of(incident_id, values), **changes, "id": incident_id}
             (incident, pinned), *_ = check_rows(connection, gazetteer, [row], ())[1]
             save_id = new_save(connection, author, "edit", reason)
+            revised = incident_values(incident, pinned)
+            # The sources and their range are not the row's to change: kept.
+            revised.update({c: values[c] for c in SPREAD_COLUMNS})
             revise(
                 connection,
                 IncidentRecord,
                 IncidentRevision,
                 incident_id,
                 version,
-                incident_values(incident, pinned),
+                revised,
                 save_id,
             )
     except IntegrityError as error:
@@ -242,12 +249,8 @@ def undo(engine: Engine, save_id: int, *, author: str, reason: str = "") -> Save
     read: list[tuple[type, str, int]] = []
     try:
         with writing(engine) as connection:
-            for revision in (IncidentRevision, EventRevision):
-                foreign = (
-                    revision.incident_id
-                    if revision is IncidentRevision
-                    else revision.event_id
-                )
+            for revision in (IncidentRevision, EventRevision, SourceRevision):
+                foreign = getattr(revision, foreign_key(revision))
                 read += [
                     (revision, record_id, number)
                     for record_id, number in connection.execute(
@@ -266,12 +269,13 @@ def undo(engine: Engine, save_id: int, *, author: str, reason: str = "") -> Save
                 undoes=save_id,
             )
             for revision, record_id, number in read:
-                record = IncidentRecord if revision is IncidentRevision else EventRecord
+                record = RECORD_OF[revision]
                 if lock_version(connection, record, record_id) != number:
                     raise changed_since(connection, record_id, number, revision)
                 restore(connection, record, revision, record_id, number, new)
     except IntegrityError as error:
         raise changed_first(engine, read, error) from None
     incidents = sum(1 for revision, _, _ in read if revision is IncidentRevision)
+    events = sum(1 for revision, _, _ in read if revision is EventRevision)
     logger.info("save %d by %s: undid save %d", new, author, save_id)
-    return SaveResult(new, incidents, len(read) - incidents)
+    return SaveResult(new, incidents, events)

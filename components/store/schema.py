@@ -30,6 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from components.domain.access import ROLES
 from components.domain.fields import MAX_COUNT
 
 NAMING = {
@@ -40,7 +41,6 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 ID_LENGTH = 200
-ROLES = ("viewer", "editor", "admin")
 SAVE_KINDS = ("seed", "add", "import", "edit", "undo")
 
 
@@ -157,6 +157,7 @@ class IncidentRevision(Base):
             )
         ),
         Index("ix_incident_revisions_event_date", "event_id", "date"),
+        Index("ix_incident_revisions_date_lat_lon", "date", "lat", "lon"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -193,18 +194,162 @@ class IncidentRevision(Base):
     source_location: Mapped[str] = mapped_column(Text)
     source_excerpt: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    sources: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """How many reports the incident rests on (its rows in ``source_revisions``,
+    or 1: its own source fields)."""
+    # The lowest and highest figure the sources give, per side (None: fewer than
+    # two sources give it); the casualty columns above hold the best figure.
+    killed_civilians_low: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    killed_civilians_high: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    killed_security_low: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    killed_security_high: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    killed_attackers_low: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    killed_attackers_high: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    killed_unspecified_low: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    killed_unspecified_high: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    injured_low: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    injured_high: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class SourceRecord(Base):
+    """A report an incident rests on: its identity and its latest revision.
+
+    An incident with no source rows rests on its own source fields alone; once a
+    second report joins it, both are rows here, each with its figures as said.
+    Moving a source to another incident (a merge, a split) is a new revision.
+    """
+
+    __tablename__ = "sources"
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    head_id: Mapped[int | None] = mapped_column(
+        ForeignKey("source_revisions.id", use_alter=True), nullable=True, index=True
+    )
+
+
+class SourceRevision(Base):
+    """One state of a source: which incident it belongs to, and what it said."""
+
+    __tablename__ = "source_revisions"
+    __table_args__ = (
+        UniqueConstraint("source_id", "number"),
+        *(
+            CheckConstraint(_COUNT_CHECK.format(column), name=column)
+            for column in (
+                "killed_civilians",
+                "killed_security",
+                "killed_attackers",
+                "killed_unspecified",
+                "injured",
+            )
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    save_id: Mapped[int] = mapped_column(ForeignKey("saves.id"), index=True)
+    retracted: Mapped[bool] = mapped_column(Boolean, default=False)
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incidents.id"), index=True)
+    """The incident this report describes (changes when a merge is split)."""
+    place_reported: Mapped[str] = mapped_column(Text)
+    date: Mapped[dt.date] = mapped_column(Date)
+    target_type: Mapped[str] = mapped_column(String(40))
+    attack_types: Mapped[str] = mapped_column(Text)
+    killed_civilians: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    killed_security: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    killed_attackers: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    killed_unspecified: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    injured: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    source_title: Mapped[str] = mapped_column(Text)
+    source_publisher: Mapped[str] = mapped_column(Text, default="")
+    source_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    source_location: Mapped[str] = mapped_column(Text)
+    source_excerpt: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+INBOX_STATES = ("queued", "working", "proposed", "accepted", "rejected", "failed")
+
+
+class InboxItem(Base):
+    """A report the inbox worker took in: queued, read and matched, then reviewed.
+
+    The same item is never queued twice: ``url_key`` (a hash of the page's
+    address) and ``text_hash`` (a hash of its text) are unique. Nothing here is
+    on the map: an accepted item's incidents are a save like any other.
+    """
+
+    __tablename__ = "inbox_items"
+    __table_args__ = (
+        CheckConstraint(f"status IN {INBOX_STATES}", name="status"),
+        Index("ix_inbox_items_status_id", "status", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    origin: Mapped[str] = mapped_column(String(16))
+    """'folder' or 'feed'."""
+    location: Mapped[str] = mapped_column(Text)
+    """The file's name or the page's address, as shown."""
+    url_key: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
+    text_hash: Mapped[str | None] = mapped_column(
+        String(64), nullable=True, unique=True
+    )
+    title: Mapped[str] = mapped_column(Text, default="")
+    published: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    """What the worker or the reviewer said: attachments ignored, why it failed,
+    why it was rejected."""
+    proposal: Mapped[str] = mapped_column(Text, default="")
+    """The rows the report reader proposes and the matcher's answer for each, as
+    JSON."""
+    worker: Mapped[str] = mapped_column(Text, default="")
+    claimed_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime(timezone=True), nullable=True
+    )
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    decided_by: Mapped[str] = mapped_column(Text, default="")
+    decided_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime(timezone=True), nullable=True
+    )
+    save_id: Mapped[int | None] = mapped_column(ForeignKey("saves.id"), nullable=True)
 
 
 class User(Base):
-    """Who may do what once signed in: viewer, editor or admin."""
+    """A role (viewer, editor or admin) an administrator gave an e-mail address,
+    and the sign-in account it is bound to.
+
+    The first sign-in whose provider verified the address binds the provider's
+    account (issuer and subject) to the row; from then on the role is that
+    account's, and another account presenting the same address gets nothing.
+    """
 
     __tablename__ = "users"
-    __table_args__ = (CheckConstraint(f"role IN {ROLES}", name="role"),)
+    __table_args__ = (
+        CheckConstraint(f"role IN {ROLES}", name="role"),
+        CheckConstraint(
+            "(issuer IS NULL AND subject IS NULL AND bound_at IS NULL) OR "
+            "(issuer IS NOT NULL AND subject IS NOT NULL AND bound_at IS NOT NULL)",
+            name="account",
+        ),
+        UniqueConstraint("issuer", "subject"),
+    )
 
     email: Mapped[str] = mapped_column(String(320), primary_key=True)
     role: Mapped[str] = mapped_column(String(16))
     granted_by: Mapped[str] = mapped_column(Text)
     granted_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    issuer: Mapped[str | None] = mapped_column(String(2048), nullable=True)
+    """The provider that vouched for the address (the ID token's ``iss``)."""
+    subject: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    """The account at that provider (``sub``)."""
+    bound_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime(timezone=True), nullable=True
+    )
 
 
 class SeedFile(Base):
@@ -217,3 +362,47 @@ class SeedFile(Base):
     save_id: Mapped[int] = mapped_column(ForeignKey("saves.id"))
     problems: Mapped[int] = mapped_column(Integer, default=0)
     """Rows of the file that could not be read: listed again at every start."""
+
+
+class TeamPlaceRecord(Base):
+    """A place of the team gazetteer: its identity (the name's lookup key) and its
+    latest revision. Placing a name again is a new revision, never an overwrite."""
+
+    __tablename__ = "team_places"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(ID_LENGTH), unique=True)
+    """The name's lookup key (``gazetteer.normalize_name``): one place per name."""
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    head_id: Mapped[int | None] = mapped_column(
+        ForeignKey("team_place_revisions.id", use_alter=True), nullable=True
+    )
+
+
+class TeamPlaceRevision(Base):
+    """One placing of a team place: where, how precisely, by whom, from what."""
+
+    __tablename__ = "team_place_revisions"
+    __table_args__ = (
+        UniqueConstraint("place_id", "number"),
+        CheckConstraint("lat BETWEEN -90 AND 90", name="lat"),
+        CheckConstraint("lon BETWEEN -180 AND 180", name="lon"),
+        CheckConstraint("precision BETWEEN 1 AND 3", name="precision"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    place_id: Mapped[int] = mapped_column(ForeignKey("team_places.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    variants: Mapped[str] = mapped_column(Text, default="")
+    """Other spellings, separated by ';'."""
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    precision: Mapped[int] = mapped_column(SmallInteger)
+    admin1: Mapped[str] = mapped_column(Text, default="")
+    district: Mapped[str] = mapped_column(Text, default="")
+    country: Mapped[str] = mapped_column(String(2), default="")
+    author: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(Text, default="")
+    """The report (or file) the place came from."""
+    saved_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

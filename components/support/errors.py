@@ -131,3 +131,28 @@ class StoreError(IncidentMapError):
 class SearchError(IncidentMapError, ValueError):
     """A search text the list will not run (too long, too many words); the
     message says why and what is allowed."""
+
+
+class InboxError(IncidentMapError):
+    """An item the inbox cannot take in (too large, not an article, a broken
+    feed); the message names it and says why, and the item is set aside."""
+
+
+# Work run in worker processes.
+
+
+class WorkerError(IncidentMapError, RuntimeError):
+    """A worker process failed before it gave its job's result."""
+
+
+class WorkerTimeoutError(WorkerError, TimeoutError):
+    """A job ran past its time, or waited past the caller's: it was dropped."""
+
+    def __init__(self, name: str, seconds: float, *, queued: bool) -> None:
+        self.seconds = seconds
+        self.queued = queued
+        if queued:
+            said = f"{name} was busy for {seconds:g} s with other work"
+        else:
+            said = f"{name} did not finish within {seconds:g} s and was stopped"
+        super().__init__(said)

@@ -21,7 +21,6 @@ from components.domain.layers import DEATHS_KEY, HEAT_KEY, NAMES_KEY, layer_labe
 from components.domain.share_link import MAP, map_value
 from components.domain.table import latest_records
 from components.domain.viewport import Bounds, MapView, fit_view
-from components.gazetteer import default_gazetteer
 from components.map.assets import MapAssets, map_assets
 from components.map.base_layers import DEFAULT_VIEW, base_map
 from components.map.contract import MapPayload
@@ -33,6 +32,7 @@ from components.support.memo import by_table
 from components.support.text import markdown_text as md
 from components.ui import map_focus
 from components.ui.link import link_map_view
+from components.ui.loading import data_store
 from components.ui.page_order import drawing_whole_page, keep_place, map_drawn
 from components.ui.remembered import target_type_options
 
@@ -244,7 +244,7 @@ def _move_to_place() -> None:
     name = st.session_state.get(PLACE_KEY, "").strip()
     if not name:
         return
-    found = default_gazetteer().match(name, fuzzy=True)
+    found = data_store().gazetteer.match(name, fuzzy=True)  # the team's places too
     if found.place is None:
         hint = (
             f" Closest: {', '.join(found.suggestions[:3])}."

@@ -9,6 +9,7 @@ import streamlit as st
 
 from components.domain.briefing import Briefing, event_table
 from components.domain.model import CASUALTY_FIELDS, DEATH_FIELDS, Event
+from components.domain.sources import BEST_RULE
 from components.domain.summary import Earlier, Figure, Headline
 from components.support.text import markdown_text as md
 from components.ui.remembered import whole_headline
@@ -36,6 +37,11 @@ def _death_metric(label: str, shown: Figure, whole: Figure) -> None:
             )
         else:
             note = f"Sum over {shown.reporting_rows} row(s) that report it."
+    if shown.ranged:
+        note += (
+            f" The reports of these incidents give {shown.low:,} to {shown.high:,}; "
+            f"this is the best figure ({BEST_RULE})."
+        )
     for earlier in shown.earlier:
         note += f" Earlier report: {_earlier_text(earlier)}."
     st.metric(label, value, help=note, border=True)
@@ -91,6 +97,17 @@ def headline_metrics(
     ]
     if revised:
         st.caption("Figures revised by later reports: " + "; ".join(revised) + ".")
+    ranged = [
+        f"{CASUALTY_FIELDS[f].lower()} {head.deaths[f].value:,} "
+        f"({head.deaths[f].low:,} to {head.deaths[f].high:,})"
+        for f in fields
+        if head.deaths[f].ranged
+    ]
+    if ranged:
+        st.caption(
+            "Where reports of one incident differ, the figures above are the best "
+            "of them, with the range the reports give: " + "; ".join(ranged) + "."
+        )
     with columns[-1]:
         period = f"{head.period_hours:g} hours" if head.period_hours else _dates(head)
         st.metric(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 import logging
 from collections.abc import Mapping
 
@@ -11,28 +11,33 @@ import streamlit as st
 
 from components.domain.access import Access
 from components.domain.model import CASUALTY_FIELDS, Event
+from components.domain.review import ChosenEvent, ReviewSource
+from components.domain.team_places import PlaceDraft
 from components.domain.vocabularies import (
     ATTACK_TYPES,
     FIGURE_SCOPES,
     TARGET_TYPES,
-    DatePrecision,
     FigureScope,
 )
-from components.report import Extraction, decode_report, extract
+from components.report import Extraction, decode_report
 from components.report.intake import (
     COUNT_COLUMNS,
     EDITABLE_COLUMNS,
+    Review,
     codes_of,
     incident_rows,
     label_rows,
     matching_event,
-    new_event_id,
     propose,
 )
 from components.support.errors import DataFileError, IncidentMapError, ReportError
 from components.support.text import html_text
 from components.support.text import markdown_text as md
 from components.ui.loading import data_store
+from components.ui.match_review import same_incident_choices, save_reviewed
+from components.ui.place_panel import place_names, team_credits
+from components.ui.report_event import event_inputs, source_inputs, source_now
+from components.ui.report_reading import read_report, start_reader
 from components.ui.sidebar import show_event
 
 logger = logging.getLogger(__name__)
@@ -41,19 +46,34 @@ STATE = "report_review"
 TEXT_KEY = "report_text"
 FILE_KEY = "report_file"
 ROWS_KEY = "report_rows"
-NEW_EVENT = "A new event"
-EXISTING_EVENT = "An event already on the map"
 SCOPE_LABELS = {
     FigureScope.INCIDENT: "This place",
     FigureScope.EVENT: "Whole event (total)",
 }
+REVIEW_ORDER = [
+    "add",
+    "place",
+    "geo_precision",
+    "target_type",
+    "attack_types",
+    *COUNT_COLUMNS,
+    "injured",
+    "figure_scope",
+    "date",
+    "notes",
+    "evidence",
+    "source_excerpt",
+]
+"""The review table's columns as shown (its points are kept, not shown)."""
 
 
 def report_panel(
     frame: pd.DataFrame, events: Mapping[str, Event], access: Access
 ) -> None:
+    said = st.container()  # always here, so the panel below keeps its place
     if message := st.session_state.pop("report_added", None):
-        st.success(message, icon="✅")
+        said.success(message, icon="✅")
+    start_reader()
     with st.expander("Add incidents from a report", expanded=STATE in st.session_state):
         st.caption(
             "Paste a report or upload a .txt, .md or .html file. Nothing is added "
@@ -66,7 +86,7 @@ def report_panel(
         if st.button("Extract", key="report_extract"):
             _read(upload, pasted)
         review = st.session_state.get(STATE)
-        if review:
+        if isinstance(review, Review):
             _review(review, frame, events, access)
 
 
@@ -80,17 +100,14 @@ def _read(upload, pasted: str) -> None:
         else:
             st.warning("Paste a report or choose a file first.")
             return
-        extraction = extract(text)
     except ReportError as error:
         logger.info("report refused: %s", error)
         st.error(md(str(error)))
         return
-    st.session_state[STATE] = {
-        "name": name,
-        "text": text,
-        "extraction": extraction,
-        "current": frozenset(),
-    }
+    extraction = read_report(text, data_store().team_places())
+    if extraction is None:
+        return
+    st.session_state[STATE] = Review(name, text, extraction)
     st.session_state.pop(ROWS_KEY, None)
     st.rerun()  # the panel opens on the review, whatever else the page changed
 
@@ -129,7 +146,13 @@ def _evidence_html(extraction: Extraction) -> str:
 
 
 def _summary(extraction: Extraction) -> str:
-    places = [i.place.name for i in extraction.incidents if not i.event_wide]
+    places = [
+        f"{i.place_reported} (at {i.place.name} until placed)"
+        if i.unplaced is not None
+        else i.place.name
+        for i in extraction.incidents
+        if not i.event_wide
+    ]
     parts = [f"**{len(places)} place(s)** attacked: {md(', '.join(places) or '—')}"]
     if extraction.date:
         parts.append(f"dated {extraction.date.day} {extraction.date:%B %Y}")
@@ -144,15 +167,15 @@ def _summary(extraction: Extraction) -> str:
     return "; ".join(parts) + "."
 
 
-def _background(review: dict) -> None:
-    extraction: Extraction = review["extraction"]
+def _background(review: Review) -> None:
+    extraction = review.extraction
     if not extraction.background:
         return
     st.markdown(
         f"**{len(extraction.background)} sentence(s) about earlier events**, "
         "not counted. Tick one if it is in fact current news:"
     )
-    current = set(review["current"])
+    current = set(review.current)
     changed = False
     for item in extraction.background:
         ticked = st.checkbox(
@@ -165,8 +188,12 @@ def _background(review: dict) -> None:
             changed = True
     ticked_now = [item for item in extraction.background if item.key in current]
     if changed:
-        review["current"] = frozenset(current)
-        review["extraction"] = extract(review["text"], current=current)
+        extraction = read_report(review.text, data_store().team_places(), current)
+        if extraction is None:
+            return
+        st.session_state[STATE] = dataclasses.replace(
+            review, extraction=extraction, current=frozenset(current)
+        )
         st.session_state.pop(ROWS_KEY, None)
         st.rerun()
     if ticked_now:
@@ -174,17 +201,23 @@ def _background(review: dict) -> None:
 
 
 def _review(
-    review: dict, frame: pd.DataFrame, events: Mapping[str, Event], access: Access
+    review: Review, frame: pd.DataFrame, events: Mapping[str, Event], access: Access
 ) -> None:
-    extraction: Extraction = review["extraction"]
+    extraction = review.extraction
+    store = data_store()
+    if message := st.session_state.pop("report_placed", None):
+        st.success(message, icon="📌")
     st.markdown(_summary(extraction))
-    for name in extraction.unplaced:
-        st.warning(
-            f"'{md(name.name)}' reads as a place but is not in the gazetteer; its "
-            "incident is not proposed. Add its spelling to the gazetteer, or add a "
-            "row by hand with its lat and lon.",
-            icon="📍",
-        )
+    if extraction.notice:
+        st.warning(md(extraction.notice), icon="⏱️")
+    for line in team_credits(extraction, store.team_places()):
+        st.markdown(line)
+    place_names(
+        extraction,
+        store.gazetteer,
+        lambda draft: _place(review, draft, access),
+        can_place=access.can_write,
+    )
     with st.expander("What the report says, with the words it rests on"):
         st.html(_evidence_html(extraction))
     _background(review)
@@ -206,32 +239,51 @@ def _review(
         num_rows="dynamic",
         hide_index=True,
         width="stretch",
-        column_order=["add", *[c for c in EDITABLE_COLUMNS if c not in ("lat", "lon")]],
+        column_order=REVIEW_ORDER,
         column_config=_editor_columns(),
     )
     left, right = st.columns(2)
     match = matching_event(extraction, frame, events)
     with left:
-        event_id, date, date_precision, new_event = _event_inputs(
-            extraction, events, match
-        )
+        event = event_inputs(extraction, events, match)
     with right:
-        source = _source_inputs(extraction, review["name"])
+        source = source_inputs(extraction, review.name)
     chosen = edited[edited["add"].fillna(False)].drop(columns="add")
+    rows = _rows(chosen, frame, event, source)
+    choices = same_incident_choices(rows, data_store(), key="report")
     if st.button(
         f"Add {len(chosen)} row(s) to the map",
         type="primary",
         disabled=chosen.empty,
         key="report_add",
     ):
-        _add(
-            chosen,
-            frame,
-            events,
-            (event_id, date, date_precision, new_event),
-            source,
-            access.author,
-        )
+        _add(rows, choices, event, source, access.author)
+
+
+def _place(review: Review, draft: PlaceDraft, access: Access) -> bool:
+    """Save where a name is (the team gazetteer), then read the report again so
+    its rows use the new place. True when both are done."""
+    store = data_store()
+    source = source_now(review)
+    placed, _ = store.place(draft, author=access.author, source=source.cited())
+    extraction = read_report(review.text, store.team_places(), review.current)
+    if extraction is None:
+        return False
+    st.session_state[STATE] = dataclasses.replace(review, extraction=extraction)
+    st.session_state.pop(ROWS_KEY, None)
+    title = review.extraction.title  # named from the places: name them again
+    for key, default in (
+        ("report_event_name", title[:80]),
+        ("report_source_title", title[:200]),
+    ):
+        if st.session_state.get(key) == default:
+            del st.session_state[key]
+    st.session_state["report_placed"] = (
+        f"Placed {md(placed.name)} at {placed.draft.lat:.5f}, "
+        f"{placed.draft.lon:.5f} ({placed.draft.precision.label} precision) in the "
+        "team gazetteer; this and every later report use it."
+    )
+    return True
 
 
 def _editor_columns() -> dict:
@@ -269,39 +321,46 @@ def _editor_columns() -> dict:
     }
 
 
-def _add(
+def _rows(
     chosen: pd.DataFrame,
     frame: pd.DataFrame,
-    events: Mapping[str, Event],
-    event: tuple[str, dt.date, int, dict[str, str] | None],
-    source: dict[str, str],
-    author: str,
-) -> None:
-    event_id, date, date_precision, new_event = event
+    event: ChosenEvent,
+    source: ReviewSource,
+) -> list[dict[str, str]]:
+    """The reviewed rows as complete rows to save (codes, ids, event, source)."""
     scopes = {label: code for code, label in SCOPE_LABELS.items()}
     records = codes_of(chosen.to_dict("records"))
     for record in records:
         record["figure_scope"] = scopes.get(
             str(record.get("figure_scope") or ""), FigureScope.INCIDENT
         )
-    rows = incident_rows(
+    return incident_rows(
         records,
-        event_id=event_id,
-        date=date,
-        date_precision=date_precision,
-        source=source,
+        event_id=event.id,
+        date=event.date,
+        date_precision=int(event.date_precision),
+        source=source.cells(),
         existing=frame,
     )
-    event_rows = (
-        [{**new_event, **source, "notes": "Added from a report."}] if new_event else []
-    )
+
+
+def _add(
+    rows: list[dict[str, str]],
+    choices: list[str | None],
+    event: ChosenEvent,
+    source: ReviewSource,
+    author: str,
+) -> None:
+    event_rows = [event.new.row(source)] if event.new else []
     try:
-        data_store().add(
+        _, added, attached = save_reviewed(
+            data_store(),
             rows,
+            choices,
             event_rows,
             author=author,
-            source=source["source_location"],
-            reason=f"from the report '{source['source_title']}'",
+            source=source.location,
+            reason=f"from the report '{source.title}'",
         )
     except DataFileError as error:
         st.error("Nothing was added. Fix these and try again:")
@@ -311,95 +370,23 @@ def _add(
         logger.warning("adding rows from a report failed: %s", error)
         st.error(f"Nothing was added: {md(str(error))}")
         return
-    show_event(event_id)
-    revised = sum(1 for row in rows if row["revises"])
-    event_name = new_event["name"] if new_event else events[event_id].name
+    if added:
+        show_event(event.id)
+    revised = sum(
+        1
+        for row, choice in zip(rows, choices, strict=True)
+        if row["revises"] and not choice
+    )
     st.session_state["report_added"] = (
-        f"Added {len(rows)} row(s) from '{md(source['source_title'])}' to "
-        f"'{md(event_name)}'"
+        f"Added {added} row(s) from '{md(source.title)}' to "
+        f"'{md(event.name)}'"
         + (f"; {revised} revise earlier figures" if revised else "")
+        + (
+            f"; {attached} as a new source of incidents already held"
+            if attached
+            else ""
+        )
         + "."
     )
     del st.session_state[STATE]
     st.rerun()
-
-
-def _event_inputs(
-    extraction: Extraction, events: Mapping[str, Event], match
-) -> tuple[str, dt.date, int, dict[str, str] | None]:
-    """(event id, date, date precision, new event row or None). A new event unless
-    the report's date and places match a recorded one; then that one is offered,
-    with why."""
-    st.markdown("**Event**")
-    choice = st.radio(
-        "Add the rows to",
-        [NEW_EVENT, EXISTING_EVENT],
-        key="report_event_choice",
-        disabled=not events,
-        index=1 if match else 0,
-        horizontal=True,
-    )
-    if match:
-        st.caption(f"Offered because the report has the {md(match.reason)}.")
-    if choice == EXISTING_EVENT and events:
-        keys = list(events)
-        event_id = st.selectbox(
-            "Event",
-            keys,
-            index=keys.index(match.event_id) if match else len(keys) - 1,
-            format_func=lambda key: events[key].name,
-            key="report_event",
-        )
-        event = events[event_id]
-        return event_id, event.date, int(event.date_precision), None
-    name = st.text_input(
-        "Event name", value=extraction.title[:80], key="report_event_name"
-    )
-    date = st.date_input(
-        "Event date",
-        value=extraction.date or dt.date.today(),
-        key="report_event_date",
-    )
-    date_precision = st.selectbox(
-        "Date precision",
-        [p.value for p in DatePrecision],
-        format_func=lambda code: DatePrecision(code).label,
-        key="report_precision",
-    )
-    wide = extraction.totals_place
-    admin1 = st.text_input(
-        "Province",
-        value=wide.place.admin1 if wide else "",
-        key="report_admin1",
-    )
-    event_id = new_event_id(name, date, events)
-    new_event = {
-        "id": event_id,
-        "name": name,
-        "date": date.isoformat(),
-        "date_precision": str(date_precision),
-        "admin1": admin1,
-    }
-    return event_id, date, date_precision, new_event
-
-
-def _source_inputs(extraction: Extraction, name: str) -> dict[str, str]:
-    st.markdown("**Source**")
-    title = st.text_input(
-        "Title", value=extraction.title[:200], key="report_source_title"
-    )
-    publisher = st.text_input("Publisher (blank if not named)", key="report_publisher")
-    source_date = st.date_input(
-        "Published",
-        value=extraction.date or dt.date.today(),
-        key="report_source_date",
-    )
-    location = st.text_input(
-        "Where the text is (URL or file)", value=name, key="report_location"
-    )
-    return {
-        "source_title": title,
-        "source_publisher": publisher,
-        "source_date": source_date.isoformat(),
-        "source_location": location,
-    }

@@ -49,6 +49,13 @@ def _unavailable(reason: str) -> None:
 @dataclass
 class AppServer:
     url: str
+    launch_link: str | None = None
+    """The launcher's link (from the URL :func:`running_app` yields when None):
+    a visit opens it first unless told not to, and may then write."""
+
+    def __post_init__(self) -> None:
+        if self.launch_link is None:
+            self.launch_link = getattr(self.url, "launch_link", None)
 
 
 def _serve(data_dir: Path, name: str) -> Iterator[AppServer]:
@@ -130,12 +137,21 @@ def visit(browser, request) -> Iterator:
     contexts = []
 
     def open_app(
-        server: AppServer | str, query: str = "", refuse: str | None = None
+        server: AppServer | str,
+        query: str = "",
+        refuse: str | None = None,
+        *,
+        launched: bool = True,
     ) -> Visit:
         """Open the app (or a URL such as a file:// map) and watch what it does;
-        ``refuse``: a local file the page is not given (a glob)."""
+        ``refuse``: a local file the page is not given (a glob). A browser that is
+        ``launched`` opened the server's launch link first (it holds the cookie
+        that lets it write); otherwise it is anyone else, who reads only."""
         context = browser.new_context(viewport={"width": 1500, "height": 1300})
         contexts.append(context)
+        if launched and isinstance(server, AppServer) and server.launch_link:
+            opened = context.request.get(server.launch_link, max_redirects=0)
+            assert opened.status == 303, f"the launch link answered {opened.status}"
         page = context.new_page()
         seen = Visit(page)
 

@@ -1,17 +1,23 @@
 """Sign-in with a real OIDC provider on localhost: a viewer sees no write panel, an
-editor adds a row and the history names the editor."""
+editor adds a row and the history names the editor; an address the provider has
+not verified gets no role, the first verified sign-in binds the account to the
+address, and another account presenting the address gets nothing; with
+INCIDENT_MAP_READ=signed-in nothing of the data is drawn before sign-in."""
 
 from __future__ import annotations
 
+import json
+import shutil
 import subprocess
 import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
+from urllib.parse import quote, urlparse
 
 import pytest
 
+from components.domain.access import READ_VARIABLE
 from components.store import open_store
 from tests.browser.conftest import ARTIFACTS, AppServer
 from tests.browser.test_team import paste_and_extract
@@ -20,6 +26,9 @@ from tests.harness.app_server import AppStartError, free_port, running_app
 
 VIEWER = "viewer@example.org"
 EDITOR = "editor@example.org"
+ADMIN = "admin@example.org"
+PLACES = ("Mastung", "Quetta", "Kalat", "Turbat")
+"""Places of the seed data: none may be on a page that shows nothing."""
 
 
 @pytest.fixture(scope="module")
@@ -49,19 +58,25 @@ def oidc_provider() -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def signed_app(oidc_provider: str, tmp_path_factory) -> Iterator[AppServer]:
-    """The app with sign-in configured, on a database that knows two users."""
+def signed_database(tmp_path_factory) -> tuple[object, str]:
+    """(data directory, database URL) of a database that knows three addresses."""
     folder = tmp_path_factory.mktemp("signed")
     data = folder / "data"
-    import shutil
-
     shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("user"))
     url = f"sqlite:///{folder / 'incidents.sqlite'}"
     store, _ = open_store(data, url)
     store.set_role(EDITOR, "editor", granted_by="test")
     store.set_role(VIEWER, "viewer", granted_by="test")
+    store.set_role(ADMIN, "admin", granted_by="test")
+    return data, url
+
+
+def _signed_app(
+    oidc_provider: str, data, url: str, name: str, env: dict[str, str] | None = None
+) -> Iterator[AppServer]:
     port = free_port()
-    secrets = folder / "secrets.toml"
+    secrets = ARTIFACTS / f"{name}-secrets.toml"
+    secrets.parent.mkdir(parents=True, exist_ok=True)
     secrets.write_text(
         "[auth]\n"
         f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
@@ -73,22 +88,53 @@ def signed_app(oidc_provider: str, tmp_path_factory) -> Iterator[AppServer]:
     try:
         with running_app(
             data,
-            ARTIFACTS / "signed-server.log",
+            ARTIFACTS / f"{name}-server.log",
             database_url=url,
             port=port,
             options=[f"--secrets.files={secrets}"],
+            env=env,
         ) as app_url:
             yield AppServer(app_url)
     except AppStartError as error:
         pytest.fail(str(error))
 
 
-def sign_in(seen, email: str) -> None:
+@pytest.fixture(scope="module")
+def signed_app(oidc_provider: str, signed_database) -> Iterator[AppServer]:
+    """The app with sign-in configured, on a database that knows three users."""
+    yield from _signed_app(oidc_provider, *signed_database, "signed")
+
+
+def set_claims(provider: str, subject: str, claims: dict[str, object]) -> None:
+    """What the provider says of an account from now on (oidc-provider-mock's
+    ``PUT /users/SUB``)."""
+    request = urllib.request.Request(
+        f"{provider}/users/{quote(subject, safe='')}",
+        data=json.dumps(claims).encode(),
+        headers={"Content-Type": "application/json"},
+        method="PUT",
+    )
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        assert answer.status == 204
+
+
+def sign_in(
+    seen, email: str, *, verified: bool = True, subject: str | None = None
+) -> None:
+    """Press Sign in and authorize the account ``subject`` (the address, unless
+    named) at the provider, which reports ``email`` as verified or not."""
     page = seen.page
     page.get_by_role("button", name="Sign in").click()
-    page.locator('input[name="sub"]').fill(email)
+    page.locator('input[name="sub"]').wait_for(timeout=30_000)
+    provider = urlparse(page.url)
+    set_claims(
+        f"{provider.scheme}://{provider.netloc}",
+        subject or email,
+        {"email": email, "email_verified": verified},
+    )
+    page.locator('input[name="sub"]').fill(subject or email)
     page.get_by_role("button", name="Authorize").click()
-    page.get_by_text(f"Signed in as {email}").wait_for(timeout=30_000)
+    page.get_by_text(f"Signed in as {email}").first.wait_for(timeout=30_000)
 
 
 def test_a_viewer_sees_no_write_panel(signed_app, visit):
@@ -127,16 +173,77 @@ def test_an_editor_adds_a_row_and_the_history_names_them(signed_app, visit):
     page.screenshot(path=str(ARTIFACTS / "signed-editor-history.png"), full_page=True)
 
 
-def test_without_sign_in_on_another_address_the_page_is_read_only(
-    tmp_path: Path, visit
+def test_an_unverified_address_gets_no_role_and_the_first_verified_one_binds_it(
+    signed_app, signed_database, oidc_provider, visit
 ):
-    data = ROOT / "data"
-    with running_app(
-        data,
-        ARTIFACTS / "open-server.log",
-        options=["--server.address=0.0.0.0"],
-    ) as app_url:
-        seen = visit(AppServer(app_url.replace("0.0.0.0", "127.0.0.1")))
-        page = seen.page
-        page.get_by_text("the page is read-only").wait_for(timeout=20_000)
-        assert page.get_by_text("Add incidents from a report").count() == 0
+    _, url = signed_database
+    store, _ = open_store(None, url)
+    mallory = visit(signed_app)
+    sign_in(mallory, ADMIN, verified=False, subject="mallory")
+    page = mallory.page
+    page.get_by_text("has not verified that address").wait_for(timeout=20_000)
+    assert page.get_by_text(f"Signed in as {ADMIN} (admin)").count() == 0
+    page.get_by_text("History: who changed what").wait_for(timeout=60_000)
+    assert page.get_by_text("People and roles").count() == 0
+    assert page.get_by_text("Add incidents from a report").count() == 0
+    (grant,) = [g for g in store.grants() if g.email == ADMIN]
+    assert grant.subject is None, "an unverified sign-in bound the address"
+
+    boss = visit(signed_app)
+    sign_in(boss, ADMIN, subject="boss")
+    page = boss.page
+    page.get_by_text(f"Signed in as {ADMIN} (admin)").wait_for(timeout=20_000)
+    page.get_by_text("People and roles").wait_for(timeout=60_000)
+    assert page.get_by_text("Add incidents from a report").count() == 1
+    (grant,) = [g for g in store.grants() if g.email == ADMIN]
+    assert (grant.issuer, grant.subject) == (oidc_provider, "boss")
+
+    other = visit(signed_app)
+    sign_in(other, ADMIN, subject="someone-else")
+    page = other.page
+    page.get_by_text("who has no role here").wait_for(timeout=20_000)
+    assert page.get_by_text(f"Signed in as {ADMIN} (admin)").count() == 0
+    page.get_by_text("History: who changed what").wait_for(timeout=60_000)
+    assert page.get_by_text("People and roles").count() == 0
+
+
+@pytest.fixture(scope="module")
+def closed_app(oidc_provider: str, signed_database) -> Iterator[AppServer]:
+    """The app that shows its incidents to signed-in people with a role only."""
+    yield from _signed_app(
+        oidc_provider, *signed_database, "closed", env={READ_VARIABLE: "signed-in"}
+    )
+
+
+def _shows_nothing_of_the_data(page) -> None:
+    main = page.locator('[data-testid="stMain"]').inner_text()
+    shown = page.locator("body").inner_text()
+    assert [place for place in PLACES if place in shown] == []
+    for what in ('[data-testid="stMetric"]', '[data-testid="stExpander"]', "iframe"):
+        assert page.locator(what).count() == 0, what
+    assert page.locator('[data-testid="stDownloadButton"]').count() == 0
+    assert "History" not in main
+
+
+def test_signed_in_to_read_shows_nothing_of_the_data_before_sign_in(closed_app, visit):
+    # A link that chooses a view draws the sidebar's filters in the first run:
+    # they must not come before access is decided.
+    seen = visit(closed_app.url + "/?place=Mastung")  # no title to wait for
+    page = seen.page
+    page.get_by_text("Sign in to see the incidents.").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(3_000)  # anything drawn late would be drawn by now
+    assert page.get_by_role("button", name="Sign in").count() == 1
+    _shows_nothing_of_the_data(page)
+
+    stranger = visit(closed_app.url)
+    stranger.page.get_by_role("button", name="Sign in").wait_for(timeout=30_000)
+    sign_in(stranger, "stranger@example.org")
+    stranger.page.get_by_text("who has no role here").first.wait_for(timeout=20_000)
+    stranger.page.wait_for_timeout(3_000)
+    _shows_nothing_of_the_data(stranger.page)
+
+    viewer = visit(closed_app.url)
+    viewer.page.get_by_role("button", name="Sign in").wait_for(timeout=30_000)
+    sign_in(viewer, VIEWER)
+    viewer.map_frame()
+    assert viewer.page.locator('[data-testid="stMetric"]').count() > 0

@@ -1,9 +1,17 @@
-"""Run the dashboard on a free localhost port: for browser tests and benchmarks."""
+"""Run the dashboard on a free localhost port: for browser tests and benchmarks.
+
+The dashboard is started as its README says, through the launcher
+(``python -m components.serve``), with a launch token the caller knows: the URL
+:func:`running_app` yields is a ``str`` that also carries the launch link, which a
+browser opens to be allowed to write (:attr:`AppUrl.launch_link`). Another
+script (``script=``) is started with ``streamlit run`` and has no launch link.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -14,9 +22,28 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from components.domain.access import LAUNCH_TOKEN_VARIABLE
 from components.store import DATA_DIR_VARIABLE, DATABASE_URL_VARIABLE
 
 ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "app.py"
+
+
+class AppUrl(str):
+    """The app's URL (``http://127.0.0.1:PORT``), and its launch link."""
+
+    token: str | None
+    """The server's launch token (None: a script run without the launcher)."""
+
+    def __new__(cls, url: str, token: str | None = None) -> AppUrl:
+        made = super().__new__(cls, url)
+        made.token = token
+        return made
+
+    @property
+    def launch_link(self) -> str | None:
+        """The link the launcher prints: the browser that opens it may write."""
+        return f"{self}/launch?token={self.token}" if self.token else None
 
 
 class AppStartError(RuntimeError):
@@ -39,20 +66,27 @@ def running_app(
     port: int | None = None,
     options: Sequence[str] = (),
     env: Mapping[str, str] | None = None,
-    script: Path = ROOT / "app.py",
-) -> Iterator[str]:
-    """Start ``streamlit run app.py`` (or another ``script``) on ``data_dir``; yield
-    its URL; stop it.
+    script: Path = APP,
+    launch_token: str | None = None,
+) -> Iterator[AppUrl]:
+    """Start the dashboard through ``python -m components.serve`` (or another
+    ``script`` with ``streamlit run``) on ``data_dir``; yield its URL (with the
+    launch link); stop it.
 
     The app's database is ``database_url``, else a SQLite file of its own in a
     temporary folder (seeded from ``data_dir``); ``options`` are further
-    ``--section.option=value`` settings (they win over the defaults here).
+    ``--section.option=value`` settings (they win over the defaults here);
+    ``launch_token`` is the launcher's token (a random one if None).
     """
+    token = None
+    if script == APP:
+        token = launch_token or secrets.token_urlsafe(24)
+        env = {**(env or {}), LAUNCH_TOKEN_VARIABLE: token}
     with contextlib.ExitStack() as stack:
         if database_url is None:
             folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
             database_url = f"sqlite:///{folder / 'incidents.sqlite'}"
-        yield stack.enter_context(
+        url = stack.enter_context(
             _serve(
                 data_dir,
                 log,
@@ -64,6 +98,7 @@ def running_app(
                 script,
             )
         )
+        yield AppUrl(url, token)
 
 
 @contextmanager
@@ -79,13 +114,15 @@ def _serve(
 ) -> Iterator[str]:
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("wb") as out:
+        start = (
+            ["-m", "components.serve"]
+            if script == APP
+            else ["-m", "streamlit", "run", str(script)]
+        )
         process = subprocess.Popen(
             [
                 sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(script),
+                *start,
                 "--server.headless=true",
                 f"--server.port={port}",
                 "--server.address=127.0.0.1",

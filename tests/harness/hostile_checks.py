@@ -6,10 +6,13 @@ to each file reader. An input passes when its text arrives as the characters it 
 (a spreadsheet formula gains its leading quote in CSV, as documented), or when it
 is refused with a message that says where, and when nothing is evaluated, nothing
 crashes with an error that is not the project's own, and no file the payload names
-is created. ``tests/test_hostile.py`` asserts every case; ``python -m bench.hostile``
-runs them all (:func:`run_all`) and prints the table. The browser entry points (the
-live page and the standalone HTML, in headless Chromium) run in
-``tests/browser/test_hostile.py`` on the same corpus.
+is created. The store's cases (:mod:`tests.harness.hostile_store`, forged sign-in
+claims among them) run on each database, and every text is sent as the launch
+link's token to a running server through a TCP forwarder
+(:mod:`tests.harness.hostile_access`). ``tests/test_hostile.py`` asserts every
+case; ``python -m bench.hostile`` runs them all (:func:`run_all`) and prints the
+table. The browser entry points (the live page and the standalone HTML, in
+headless Chromium) run in ``tests/browser/test_hostile.py`` on the same corpus.
 """
 
 from __future__ import annotations
@@ -19,11 +22,13 @@ import csv
 import functools
 import io
 import json
+import os
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from components.domain.access import ANONYMOUS_WRITE_VARIABLE
 from components.domain.fields import MAX_TEXT_LENGTH
 from components.domain.table import incidents_frame
 from components.exports.files import geojson_bytes, standalone_html, to_csv
@@ -36,6 +41,7 @@ from components.map.folium_map import base_map, incident_layers, map_payload
 from components.report import decode_report, extract
 from components.support.errors import IncidentMapError
 from components.support.text import newlines_as_lf, spreadsheet_cell
+from tests.harness.hostile_access import launch_tokens_through_a_forwarder
 from tests.harness.hostile_inputs import (
     ROOT,
     SEED,
@@ -335,6 +341,20 @@ def _format_of(path: Path) -> str:
     return prefix if prefix in formats() else "acled"
 
 
+@contextlib.contextmanager
+def anonymous_writing() -> Iterator[None]:
+    """``INCIDENT_MAP_ANONYMOUS_WRITE=1`` while the block runs."""
+    saved = os.environ.get(ANONYMOUS_WRITE_VARIABLE)
+    os.environ[ANONYMOUS_WRITE_VARIABLE] = "1"
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop(ANONYMOUS_WRITE_VARIABLE, None)
+        else:
+            os.environ[ANONYMOUS_WRITE_VARIABLE] = saved
+
+
 def via_page(path: Path, want: dict) -> Outcome:
     """The dashboard (AppTest) with the file uploaded in the import panel."""
     from streamlit.testing.v1 import AppTest
@@ -342,11 +362,13 @@ def via_page(path: Path, want: dict) -> Outcome:
     from components.ui.import_panel import UPLOAD_KEY
 
     # The second run draws the rest of the page (the map's first report does it
-    # in a browser), where the import panel is.
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run().run()
-    mime = "application/geo+json" if path.suffix == ".geojson" else "text/csv"
-    upload = next(u for u in at.file_uploader if u.key == UPLOAD_KEY)
-    upload.set_value((path.name, path.read_bytes(), mime)).run()
+    # in a browser), where the import panel is: for a writer (AppTest has no
+    # browser to hold the launch link's cookie, so anonymous writing is on).
+    with anonymous_writing():
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run().run()
+        mime = "application/geo+json" if path.suffix == ".geojson" else "text/csv"
+        upload = next(u for u in at.file_uploader if u.key == UPLOAD_KEY)
+        upload.set_value((path.name, path.read_bytes(), mime)).run()
     if at.exception:
         return Outcome(False, f"traceback on the page: {at.exception[0].message}")
     shown = "\n".join(e.value for e in [*at.error, *at.markdown]).replace("\\", "")
@@ -372,10 +394,13 @@ class Tally:
 
 
 def run_all(
-    include_page: bool = True, include_databases: bool = True
+    include_page: bool = True,
+    include_databases: bool = True,
+    include_server: bool = True,
 ) -> tuple[dict[str, Tally], list[str]]:
-    """Every entry point over the corpus, and the store's cases on each database
-    (:data:`tests.harness.hostile_store.STORE_CASES`): tallies and the failures."""
+    """Every entry point over the corpus, the store's cases on each database
+    (:data:`tests.harness.hostile_store.STORE_CASES`) and the launch link through
+    a TCP forwarder to a running server: tallies and the failures."""
     tallies: dict[str, Tally] = {}
     failures: list[str] = []
     with tempfile.TemporaryDirectory() as directory:
@@ -402,7 +427,21 @@ def run_all(
         )
         for name, outcome in run_store_cases():
             _count(tally, failures, "store", name, outcome)
+    if include_server:
+        entry = "launch link token, through a TCP forwarder"
+        tally = tallies.setdefault(entry, Tally())
+        try:
+            for name, outcome in launch_tokens_through_a_forwarder(
+                payloads(Path(tempfile.gettempdir()) / "unused-marker")
+            ):
+                _count(tally, failures, entry, name, outcome)
+        except Exception as error:  # the server did not start: one failure
+            _count(tally, failures, entry, "the server", _crashed(error))
     return tallies, failures
+
+
+def _crashed(error: Exception) -> Outcome:
+    return Outcome(False, f"{type(error).__name__}: {str(error)[:200]}")
 
 
 def _guarded(check: Callable, value: object) -> Outcome:

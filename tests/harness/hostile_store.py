@@ -7,7 +7,8 @@ refuses it in one line with exit status 2, or saves it and ``saves`` prints it
 with its control characters escaped. :data:`STORE_CASES` take a database URL
 and pass on SQLite and PostgreSQL alike: saves racing each other (the losers
 told who won), forged authors, absurd numbers and control characters in the
-command's arguments.
+command's arguments, and forged sign-in claims
+(:mod:`tests.harness.hostile_access`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from components.store.schema import Save
 from components.support.commands import AUTHOR_VARIABLE, os_account
 from components.support.errors import ConflictError
 from components.support.text import terminal_text
+from tests.harness.hostile_access import ACCESS_STORE_CASES
 from tests.harness.hostile_inputs import Outcome
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -252,6 +254,7 @@ STORE_CASES: dict[str, Callable[[str, Path], Outcome]] = {
     "forged INCIDENT_MAP_AUTHOR": forged_author_configured,
     "forged author in the database": forged_author_stored,
     "absurd numbers and control characters (CLI)": absurd_arguments,
+    **ACCESS_STORE_CASES,
 }
 
 

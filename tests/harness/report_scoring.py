@@ -16,7 +16,7 @@ from pathlib import Path
 
 from components.gazetteer import Gazetteer, normalize_name
 from components.report import Extraction, ReportIncident, extract
-from components.report.figures import SIDES
+from components.report.model import SIDES
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "data" / "reports" / "corpus"
 BASELINE = CORPUS.parent / "baseline.json"

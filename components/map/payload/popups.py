@@ -9,7 +9,13 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from components.domain.model import CASUALTY_FIELDS
+from components.domain.model import (
+    CASUALTY_FIELDS,
+    RANGE_COLUMNS,
+    Casualties,
+    FigureRange,
+)
+from components.domain.sources import spread_line
 from components.domain.table import earlier_records
 from components.domain.vocabularies import DatePrecision, GeoPrecision
 from components.map.contract import Field
@@ -21,6 +27,7 @@ TEXT_FIELDS: list[Field] = [
     {"key": "date", "label": "Date"},
     {"key": "reported_as", "label": "Reported as"},
     {"key": "notes", "label": "Notes"},
+    {"key": "reports", "label": "Reports"},
     {"key": "source", "label": "Source"},
     {"key": "excerpt", "label": "Source text"},
 ]
@@ -69,9 +76,38 @@ def _text_columns(latest: pd.DataFrame) -> pd.DataFrame:
             + "), "
             + latest["source_location"].astype(str),
             "excerpt": latest["source_excerpt"],
+            "reports": _reports(latest),
         },
         index=latest.index,
     )
+
+
+def _reports(latest: pd.DataFrame) -> pd.Series:
+    """'3 reports; best of security forces killed 12 (10 to 15); the reports
+    disagree on ...' for incidents several reports describe, else blank. Row by
+    row over those incidents only (a few among many)."""
+    lines = pd.Series("", index=latest.index, dtype=object)
+    if "sources" not in latest:
+        return lines
+    several = latest.index[latest["sources"].fillna(1).to_numpy() > 1]
+    for index in several:
+        row = latest.loc[index]
+
+        def counts(column_of, row=row) -> Casualties:
+            return Casualties(
+                **{
+                    c: None if pd.isna(row[column_of(c)]) else int(row[column_of(c)])
+                    for c in CASUALTY_FIELDS
+                }
+            )
+
+        spread = FigureRange(
+            int(row["sources"]),
+            counts(lambda c: RANGE_COLUMNS[c][0]),
+            counts(lambda c: RANGE_COLUMNS[c][1]),
+        )
+        lines[index] = spread_line(counts(lambda c: c), spread)
+    return lines
 
 
 def earlier_figures(frame: pd.DataFrame) -> dict[str, list[str]]:
@@ -119,7 +155,7 @@ def popup_rows(
         key = field["key"]
         if key in LONG_TEXT and not long_text:
             continue
-        blank = key in ("reported_as", "notes", "excerpt")
+        blank = key in ("reported_as", "notes", "excerpt", "reports")
         rows[key] = compact_column(strings.encode(texts[key], blank_is_none=blank))
     counts = latest[list(CASUALTY_FIELDS)].astype("Int64").fillna(-1)
     for column in CASUALTY_FIELDS:

@@ -21,7 +21,7 @@ current head without one is indexed), so a batch of new records is indexed in
 one pass.
 
 Revision ID: 0006_search
-Revises: 0001
+Revises: 0004_sources
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from alembic import op
 from components.domain.search import vocabulary_words
 
 revision = "0006_search"
-down_revision = "0001"
+down_revision = "0004_sources"
 branch_labels = None
 depends_on = None
 

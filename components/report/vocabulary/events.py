@@ -1,17 +1,10 @@
-"""The words reports use: targets, attacks, the sides people belong to, and the
-verbs that say they were killed or injured. Phrase lists, not a model.
-
-Written for South Asian English news as well as wire copy: "martyred", "embraced
-martyrdom", "jawans", "Levies", "khwarij", "sent to hell" are all here. Every list
-is a regular expression over a plain (ASCII-punctuated) copy of the text.
-"""
+"""What happened and to what: target and attack phrases (by GTD code), words
+telling of an attack, words pointing back to it, and words making a figure the
+whole event's."""
 
 from __future__ import annotations
 
 import re
-
-from components.gazetteer import normalize_name
-from components.report.segments import words
 
 
 def phrases(*patterns: str) -> re.Pattern[str]:
@@ -20,6 +13,7 @@ def phrases(*patterns: str) -> re.Pattern[str]:
 
 
 _HYPHEN = r"[- ]?"
+
 
 TARGET_PHRASES: dict[str, re.Pattern[str]] = {
     "frontier_corps_hq": phrases(
@@ -121,6 +115,7 @@ TARGET_PHRASES: dict[str, re.Pattern[str]] = {
 }
 """Target phrase -> GTD target type (``domain.vocabularies.TARGET_TYPES``)."""
 
+
 NOT_A_TARGET = re.compile(
     r"\b(?:(?:shifted|taken|moved|rushed|brought|transported|referred|airlifted|"
     r"flown|evacuated|admitted|sent|carried|dispatched) (?:to|in|at)|"
@@ -133,6 +128,7 @@ NOT_A_TARGET = re.compile(
 """Words just before a target phrase that make it a place named for another
 reason: where the wounded were taken, a station's jurisdiction, where a case was
 registered."""
+
 
 ATTACK_PHRASES: dict[str, re.Pattern[str]] = {
     "hijacking": phrases(
@@ -201,87 +197,6 @@ ATTACK_PHRASES: dict[str, re.Pattern[str]] = {
 }
 """Attack phrase -> GTD attack type (``domain.vocabularies.ATTACK_TYPES``)."""
 
-SIDE_WORDS: dict[str, str] = {
-    "security": (
-        r"security (?:personnel|forces?|officials|men|officers|guards?)|soldiers?|"
-        r"troops?|servicemen|jawans?|sepoys?|policem[ae]n|policewom[ae]n|cops?|"
-        r"police(?:[- ](?:officers?|officials?|personnel|constables?|men|guards?))?|"
-        r"constables?|head constables?|(?:assistant |sub-)?inspectors?|"
-        r"personnel|officers?|"
-        r"paramilitar(?:y|ies)(?: troops| soldiers| personnel| forces)?|"
-        r"levies(?: personnel| men| officials)?|levies|"
-        r"fc (?:personnel|soldiers|men|troops|officials)|"
-        r"frontier corps (?:personnel|soldiers|men|troops)|law enforcers|"
-        r"(?:army|military) (?:personnel|officers?|men)|"
-        r"rangers|commandos?"
-    ),
-    "attackers": (
-        r"attackers?|militants?|insurgents?|terrorists?|gunmen|assailants?|"
-        r"fighters?|suicide bombers?|bombers?|rebels?|separatists?|"
-        r"khwarij|khawarij|kharijis?|khwarijis?|miscreants|outlaws|"
-        r"hijackers?|abductors?|kidnappers?"
-    ),
-    "civilians": (
-        r"private (?:security )?guards?|(?:foreign )?nationals|foreigners|"
-        r"pakistanis|afghans|iranians|tourists|mourners|"
-        r"civilians?|passers-?by|bystanders|residents|villagers|workers?|"
-        r"labou?rers?|children|child|women|woman|girls?|boys?|worshippers|"
-        r"students?|pilgrims|passengers?|pedestrians|shopkeepers?|"
-        r"traders?|citizens|tribesmen|family members|farmers?|drivers?|"
-        r"miners?|doctors?|nurses?|teachers?|journalists?|engineers?|"
-        r"daily wagers?|non-locals?|non-combatants"
-    ),
-    "unspecified": (
-        r"people|persons?|individuals?|others|lives|victims|men|(?:dead )?bodies"
-    ),
-}
-"""Nouns for the people a figure counts, by side. A soldier or constable is
-security; a militant or 'khwarij' an attacker; women, children, passengers,
-labourers, foreign nationals and private guards civilians; 'people' and 'others'
-are not assigned to a side, nor are bodies found."""
-
-MILITARY_SIDE = re.compile(
-    r"\b(?:soldiers?|troops?|jawans?|sepoys?|army|military|servicemen)\b", re.I
-)
-"""Security nouns that name the army rather than the police."""
-
-KILLED_VERBS = (
-    r"killed|dead|died|slain|martyred|embraced (?:shahadat|martyrdom)|"
-    r"lost (?:their|his|her) lives?|laid down (?:their|his|her) lives?|perished|"
-    r"eliminated|neutrali[sz]ed|"
-    r"sent to hell|gunned down|shot dead|succumbed(?: to (?:their|his|her) "
-    r"(?:injuries|wounds))?|lay dead|were found dead|bodies (?:were )?recovered"
-)
-INJURED_VERBS = (
-    r"injured|wounded|hurt|sustained (?:\w+ ){0,2}(?:injuries|wounds)|"
-    r"received (?:\w+ ){0,2}(?:injuries|wounds)|suffered (?:\w+ ){0,2}"
-    r"(?:injuries|wounds)"
-)
-OUTCOME_AFTER = re.compile(
-    r"^\s*(?:(?:were|was|have|has|had|been|being|are|is|got|reportedly|also|"
-    r"allegedly|later|all|both|each|who|subsequently|so far|in all|total|"
-    r"altogether|confirmed|feared|reported|said to be|have been|has been)\s+){0,4}"
-    rf"(?P<word>{KILLED_VERBS}|{INJURED_VERBS})\b",
-    re.IGNORECASE,
-)
-"""'[12 soldiers] were martyred', '[21 terrorists] were eliminated': the verb
-right after a counted group, with at most a few auxiliaries between. It never
-reaches past the next clause."""
-OUTCOME_BEFORE = re.compile(
-    r"\b(?P<word>killing|killed|kills|martyring|martyred|claimed the lives of|"
-    r"claiming the lives of|eliminating|eliminated|neutrali[sz]ing|"
-    r"neutrali[sz]ed|gunned down|shot dead|shooting dead|injuring|injured|"
-    r"wounding|wounded|left|leaving)\s+(?:(?:at least|some|about|around|"
-    r"nearly|as many as|more than|over|up to|all|the)\s+)*$",
-    re.IGNORECASE,
-)
-"""'killing [4 policemen]', 'militants killed [5 soldiers]': a verb that takes
-the counted group as its object, right before the figure."""
-LEFT_DEAD = re.compile(
-    r"^\s*(?:\w+\s+){0,2}?(?P<word>dead|killed|injured|wounded|hurt)\b", re.I
-)
-"""'left [5 people] dead' / 'leaving [3] injured'."""
-INJURED_WORDS = re.compile(r"injur|wound|hurt", re.IGNORECASE)
 
 TOTAL_MARKERS = re.compile(
     r"\b(?:in all|in total|overall|altogether|the (?:overall |total )?death toll|"
@@ -290,6 +205,8 @@ TOTAL_MARKERS = re.compile(
     re.IGNORECASE,
 )
 """Words that make a figure the whole event's, not one place's."""
+
+
 ANAPHORA = re.compile(
     r"\b(?:the|this|that) (?:attack|assault|blast|explosion|bombing|incident|"
     r"firing|shooting|ambush|raid|operation|gunfight|encounter|exchange of fire|"
@@ -310,62 +227,12 @@ HIT_WORDS = re.compile(
 )
 """Words telling of an attack: a place named with them was hit."""
 
-NOT_PLACES = frozenset(
-    normalize_name(word)
-    for word in words(
-        "january february march april may june july august september "
-        "october november december monday tuesday wednesday thursday friday "
-        "saturday sunday pakistan iran afghanistan india china the police "
-        "army security levies frontier corps government province district "
-        "city town area express national highway road hospital civil "
-        "teaching district headquarters jail mosque market bazaar chief "
-        "minister governor president prime interior home inspector general "
-        "deputy commissioner north south east west northern southern "
-        "eastern western central upper lower new old al islamic state "
-        "movement front liberation army party rescue edhi levies bla "
-        "tehreek taliban ttp isis daesh bank"
-    )
-)
-"""Capitalised words that the gazetteer may know as some village but that reports
-use as ordinary words (months, weekdays, countries, offices, organisations)."""
 
-
-NOT_PLACE_WORDS = frozenset(
-    normalize_name(word)
-    for word in words(
-        "january february march april may june july august september october "
-        "november december monday tuesday wednesday thursday friday saturday "
-        "sunday the a an this that these those his her their its our my "
-        "police army security forces force state government ministry military "
-        "islamic mosque church hospital school university court prison jail "
-        "office headquarters camp base company corps express highway road "
-        "street bridge station airport port province region "
-        "county territory department republic kingdom united national federal "
-        "provincial local local government commission commissioner council "
-        "committee unit brigade battalion division regiment group front "
-        "movement party liberation forum association foundation agency "
-        "organisation organization network media news press reuters afp ap "
-        "al-shabaab shabaab boko haram taliban isis daesh iswap jnim adf "
-        "mr mrs ms dr gen general major colonel captain officer spokesman "
-        "minister president governor chief sheikh imam god allah "
-        "english arabic urdu friday's saturday's sunday's monday's "
-        "muslim muslims christian christians shiite shia sunni hindu "
-        "he she they we it there here but and or if when after before while "
-        "since as at in on by for with from of to "
-        "tv radio television channel masjid coal mine mines hotel restaurant "
-        "district tehsil division city town village area areas"
-    )
+OTHER_EVENT = re.compile(
+    r"\b(?:in other news|separately(?!,? (?:said|told|reported|confirmed|added|"
+    r"stated|announced))|elsewhere|in (?:a|another) separate|"
+    r"(?:a|another) separate (?:attack|incident|blast|bomb|roadside bomb|"
+    r"explosion|ambush|raid|operation)|in another (?:attack|incident))\b",
+    re.IGNORECASE,
 )
-"""Words that are no place's first or last word: a capitalised name in a place
-slot beginning or ending with one is not read as a place ('in Borno State', 'in
-Islamic State attacks', 'at Friday prayers')."""
-
-AREA_WORDS = words(
-    "area areas village villages town city locality community district "
-    "tehsil sub-division subdivision ward neighbourhood neighborhood suburb "
-    "valley bazaar bazar hamlet settlement commune department territory "
-    "local\\s+government\\s+area chiefdom sector"
-)
-"""Words after a name (or before 'of' and a name) that make it a place: 'the
-Rarasham area', 'Kayakura village', 'the town of Dibis'. Province, state, region
-and county name wider areas, not attack places, and are not here."""
+"""Words that tell of another event than the report's one place's."""

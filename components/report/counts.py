@@ -1,0 +1,171 @@
+"""Counts with the people they count, before their verb is known: each a
+``CountItem`` (a number or "a policeman", its side, its hedges, where its words
+end)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from components.report.numbers import (
+    APPROXIMATE,
+    AT_LEAST,
+    COUNT,
+    not_a_count,
+    parse_number,
+)
+from components.report.people import (
+    GROUP,
+    OF_THEM,
+    ONE_PERSON,
+    SINGULAR,
+    antecedent,
+    head_of,
+)
+from components.report.vocabulary import (
+    MILITARY_SIDE,
+    OUTCOME_AFTER,
+    OUTCOME_BEFORE,
+    SIDE_WORDS,
+)
+
+_BARE_END = re.compile(
+    r"^\s*(?:[,.;:)]|$|(?:and|while|whereas|in|on|at|as|when|after)\b)", re.I
+)
+"""What may follow a bare count that a verb governs: 'killing nine people and
+injuring 16, while ...'."""
+
+
+@dataclass
+class CountItem:
+    """A count and the people it counts, before its verb is known."""
+
+    start: int
+    end: int
+    side: str
+    value: int
+    high: int | None
+    at_least: bool
+    approximate: bool
+    military: bool
+    between: str
+    parts: list[CountItem] = field(default_factory=list)
+    part_of: CountItem | None = None
+    outcome: str | None = None
+    tail: int = 0
+    """Where the words after the item (and its parts) begin, in the clause."""
+    stated: str | None = None
+    """The outcome said between a total and its parts ('11 people dead, including')."""
+    secondary: bool = False
+    some_of: bool = False
+    bare: bool = False
+    """A count with no noun after it ('injuring two')."""
+
+
+def shifted(item: CountItem, tail: int) -> CountItem:
+    return CountItem(
+        item.start,
+        item.end,
+        item.side,
+        item.value,
+        item.high,
+        item.at_least,
+        item.approximate,
+        item.military,
+        item.between,
+        tail=tail,
+    )
+
+
+def count_items(body: str) -> list[CountItem]:
+    """Every count with the people it counts, in order; 'a policeman' too."""
+    found = list(_counts(body))
+    taken = [(item.start, item.end) for item in found]
+    found += [
+        item
+        for item in _singulars(body)
+        if not any(a <= item.start < b for a, b in taken)
+    ]
+    return sorted(found, key=lambda item: item.start)
+
+
+def _counts(body: str) -> Iterator[CountItem]:
+    for match in COUNT.finditer(body):
+        after = body[match.end() :]
+        if not_a_count(body, match, after):
+            continue
+        group = GROUP.match(after)
+        low, bound = parse_number(match.group("low"))
+        high = parse_number(match.group("high"))[0] if match.group("high") else None
+        qualifier = " ".join((match.group("qual") or "").lower().split())
+        if group:
+            side, end = head_of(
+                body,
+                next(s for s in SIDE_WORDS if group.group(s)),
+                match.end() + group.end(),
+                match.end() + group.start("group"),
+            )
+            between = group.group("filler")
+        elif of_them := OF_THEM.match(after):  # "11 of them were killed"
+            side, end, between = antecedent(body[: match.start()]), match.end(), ""
+            end += of_them.end()
+            named = GROUP.match(body[end:])  # 'two of them police personnel'
+            if named and not named.group("filler").strip():
+                side, end = head_of(
+                    body,
+                    next(s for s in SIDE_WORDS if named.group(s)),
+                    end + named.end(),
+                    end + named.start("group"),
+                )
+        elif OUTCOME_AFTER.match(after) or _governed(body, match.start(), after):
+            # "5 killed", "4 sustained injuries"; "killing 9 people and injuring 16"
+            side, end, between = "unspecified", match.end(), None
+        else:
+            continue
+        yield CountItem(
+            start=match.start(),
+            end=end,
+            side=side,
+            value=low,
+            high=high if high and high > low else None,
+            at_least=bound or qualifier in AT_LEAST,
+            approximate=qualifier in APPROXIMATE,
+            military=bool(group and MILITARY_SIDE.search(group.group("group"))),
+            between=between or "",
+            tail=end,
+            bare=between is None,
+        )
+
+
+def _governed(body: str, start: int, after: str) -> bool:
+    """A bare count that a verb before it governs: 'injuring 16'."""
+    return bool(
+        _BARE_END.match(after)
+        and OUTCOME_BEFORE.search(body[max(0, start - 60) : start])
+    )
+
+
+def _singulars(body: str) -> Iterator[CountItem]:
+    for match in ONE_PERSON.finditer(body):
+        singular = SINGULAR.match(body[match.end() :])
+        if not singular:
+            continue
+        noun = singular.group("group")
+        group = GROUP.match(" " + noun + "s") or GROUP.match(" " + noun)
+        side = next((s for s in SIDE_WORDS if group and group.group(s)), "unspecified")
+        if noun.lower() in {"person", "man"}:
+            side = "unspecified"
+        end = match.end() + singular.end()
+        yield CountItem(
+            start=match.start(),
+            end=end,
+            side=side,
+            value=1,
+            high=None,
+            at_least=False,
+            approximate=False,
+            military=bool(MILITARY_SIDE.search(noun)),
+            between="",
+            tail=end,
+        )

@@ -1,0 +1,275 @@
+"""Places and the incidents at them once the text is read: a district or town
+folds into the one finer place named in it, the widest place holds the event's
+items, and what no place was named for becomes the report's totals."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from components.domain.places import Place
+from components.domain.vocabularies import GeoPrecision
+from components.gazetteer import Gazetteer
+from components.report.mentions import PlaceMention
+from components.report.model import (
+    OUTCOMES,
+    Figure,
+    ReportIncident,
+)
+from components.report.roles import INCIDENT
+from components.report.scenes import Reading, add_items, area_like
+from components.report.vocabulary import (
+    ANAPHORA,
+    OTHER_EVENT,
+)
+
+_SCENE_BEFORE = re.compile(
+    r"\b(?:in|at|inside)\s+(?:the\s+)?(?:(?:general\s+|remote\s+|nearby\s+)?"
+    r"(?:town|city|village|area|tehsil|locality)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_NEAR_BEFORE = re.compile(
+    r"\b(?:near|close to|next to|outside)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _merge(source: ReportIncident, target: ReportIncident) -> None:
+    target.targets.extend(source.targets)
+    target.attacks.extend(source.attacks)
+    target.figures.extend(source.figures)
+    target.evidence.extend(source.evidence)
+
+
+_DISTRICT_WORD_AFTER = re.compile(r"^\s+district\b", re.IGNORECASE)
+
+
+def _as_district(reading: Reading, incident: ReportIncident) -> bool:
+    """Named as a district: a district, or its seat named 'X district'."""
+    return incident.place.kind == "district" or any(
+        _DISTRICT_WORD_AFTER.match(reading.text[e.end : e.end + 20])
+        for e in incident.evidence
+        if e.what == "place"
+    )
+
+
+def _named_before(
+    reading: Reading, incident: ReportIncident, pattern: re.Pattern[str]
+) -> list[bool]:
+    return [
+        bool(pattern.search(reading.text[max(0, e.start - 40) : e.start]))
+        for e in incident.evidence
+        if e.what == "place"
+    ]
+
+
+def fold_districts(reading: Reading) -> None:
+    """A district (or its seat named for it) and the one finer place inside it
+    that the report names: one attack. The finer place takes the district's
+    items when it is named as the scene ('in Bajaur district ... killing 44',
+    '... gathered in the town of Khar'), has targets or attacks of its own
+    ('struck the Chaudhwan Police Station'), or when the district has no figures
+    of its own ('in the Rarasham area of ... Musa Khel'). A place only near the
+    scene ('close to the Bolan Pass') does not take it: it is a landmark of the
+    district's attack, and folds into the district. When both have figures of
+    their own (unless the place's sentence points back to the attack: 'Several of
+    the dead were working on a dam in Paroom'), or a district without figures has
+    targets of its own, they stay two incidents."""
+    for key, district in list(reading.by_place.items()):
+        if key not in reading.by_place or not area_like(district.place):
+            continue
+        area = district.place
+        inside = [
+            i
+            for i in reading.by_place.values()
+            if i is not district
+            and not area_like(i.place)
+            and i.place.district == (area.district or area.name)
+            and i.place.admin1 == area.admin1
+        ]
+        if len(inside) != 1:
+            continue
+        (place,) = inside
+        as_scene = any(_named_before(reading, place, _SCENE_BEFORE))
+        near = _named_before(reading, place, _NEAR_BEFORE)
+        if near and all(near) and not as_scene:
+            if district.figures or has_content(district):
+                _merge(place, district)  # a landmark near the district's scene
+                del reading.by_place[place.place.geonameid]
+            continue
+        same_attack = any(
+            ANAPHORA.search(e.sentence) for e in place.evidence if e.what == "place"
+        )
+        if district.figures and (
+            (place.figures and not same_attack)
+            or not (as_scene or place.targets or place.attacks)
+        ):
+            continue
+        if not district.figures and (
+            district.targets or not _as_district(reading, district)
+        ):
+            continue  # a district with its own targets, or a town, stays a scene
+        place.targets[:0] = district.targets
+        place.attacks[:0] = district.attacks
+        place.figures[:0] = district.figures
+        place.evidence[:0] = district.evidence
+        if district.date and (place.date is None or district.date < place.date):
+            place.date = district.date
+        if id(district) in reading.hit:
+            reading.hit.add(id(place))
+        del reading.by_place[key]
+
+
+def _fold_into(reading: Reading, outer: ReportIncident, place: ReportIncident) -> None:
+    """``outer`` (a district or town) was named for the attack at ``place``
+    inside it: ``place`` takes its items, and it is no incident of its own."""
+    place.targets[:0] = outer.targets
+    place.attacks[:0] = outer.attacks
+    place.figures[:0] = outer.figures
+    place.evidence[:0] = outer.evidence
+    if outer.date and (place.date is None or outer.date < place.date):
+        place.date = outer.date
+    if id(outer) in reading.hit:
+        reading.hit.add(id(place))
+    del reading.by_place[outer.place.geonameid]
+
+
+def fold_towns(reading: Reading) -> None:
+    """A town and the one name the gazetteer lacks that the text places in it
+    ('the Nasirabad area of Turbat', 'Satellite Town, Turbat', 'Lido Beach in
+    Mogadishu'): one attack, at the finer name (kept at the town's point), unless
+    both have figures of their own and the finer name's sentence does not point
+    back to the attack."""
+    inside: dict[int, list[ReportIncident]] = {}
+    for incident in reading.by_place.values():
+        item = incident.unplaced
+        if item is not None and item.wider is not None:
+            inside.setdefault(item.wider.geonameid, []).append(incident)
+    for key, finer in inside.items():
+        town = reading.by_place.get(key)
+        if town is None or len(finer) != 1 or town.place.kind == "province":
+            continue
+        (place,) = finer
+        same_attack = any(
+            ANAPHORA.search(e.sentence) for e in place.evidence if e.what == "place"
+        )
+        if town.figures and place.figures and not same_attack:
+            continue
+        _fold_into(reading, town, place)
+
+
+def widest_place(
+    mentions: Sequence[PlaceMention],
+    incidents: Sequence[ReportIncident],
+    gazetteer: Gazetteer,
+) -> ReportIncident | None:
+    """The place that holds the report's totals and what no place was named for:
+    the province (or district) the report names for its events, else the province
+    all its incident places lie in."""
+    areas = [
+        m
+        for m in mentions
+        if m.place.kind in ("province", "district") and m.role == INCIDENT
+    ]
+    areas.sort(key=lambda m: (m.place.kind != "province", m.start))
+    place = areas[0].place if areas else _province_of(incidents, gazetteer)
+    if place is None:
+        return None
+    for incident in incidents:
+        if incident.place.geonameid == place.geonameid:
+            incident.event_wide = True
+            return incident
+    precision = (
+        GeoPrecision.REGION if place.kind == "province" else GeoPrecision.NEAR_TOWN
+    )
+    return ReportIncident(place, precision, place.name, event_wide=True)
+
+
+def _province_of(
+    incidents: Sequence[ReportIncident], gazetteer: Gazetteer
+) -> Place | None:
+    provinces = {(i.place.country, i.place.admin1) for i in incidents}
+    if len(provinces) != 1:
+        return None
+    ((country, admin1),) = provinces
+    return next(
+        (
+            p
+            for p in gazetteer.candidates(admin1)
+            if p.kind == "province" and p.country == country
+        ),
+        None,
+    )
+
+
+def settle(
+    reading: Reading,
+    incidents: list[ReportIncident],
+    widest: ReportIncident | None,
+) -> tuple[list[ReportIncident], list[Figure]]:
+    """Place what no place was named for, and separate the report's totals.
+
+    With one incident place, everything is that place's. With several, targets and
+    attacks named for none of them stay at the widest place (province-wide items)
+    and figures named for none of them, or for the widest place itself, are the
+    totals. With none, the widest place is the incident.
+    """
+    named = [i for i in incidents if not i.event_wide]
+    # A place where nothing is said to have happened is named for another reason
+    # (a capital in a statement, a victim's home town).
+    places = [i for i in named if has_content(i) or id(i) in reading.hit] or named
+    locators = [i for i in places if _only_locates(reading.text, i)]
+    if len(locators) < len(places):
+        places = [i for i in places if i not in locators]
+    totals: list[Figure] = []
+    for _clause, sentence, targets, attacks, figures in reading.loose:
+        if len(places) == 1 and OTHER_EVENT.search(sentence.text):
+            totals.extend(figures)  # 'In other news, troops killed 12 fighters'
+        elif len(places) == 1:
+            add_items(places[0], targets, attacks, figures, reading.text, sentence)
+        elif widest is not None:
+            add_items(widest, targets, attacks, figures, reading.text, sentence)
+        else:
+            totals.extend(figures)
+    if widest is not None and places:
+        if len(places) == 1:  # the report's one place: its figures are the place's
+            _move_figures(widest, places[0])
+        else:
+            totals.extend(widest.figures)
+            widest.figures = []
+    kept = list(places)
+    if widest is not None and (has_content(widest) or not kept):
+        kept.append(widest)
+    return kept, totals
+
+
+_LANDMARK_NEAR = re.compile(
+    r"(?-i:[A-Z])[\w'-]*\s+(?:near|close to|next to|outside)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""'at Pinjara Bridge near Dhadar': the name before 'near' is the scene."""
+
+
+def _only_locates(text: str, incident: ReportIncident) -> bool:
+    """A place named only to say where a named landmark lies ('found at Pinjara
+    Bridge near Dhadar'), with nothing tied to it: the landmark is the scene, and
+    the place is not where the attack was."""
+    named = [e for e in incident.evidence if e.what == "place"]
+    return (
+        bool(named)
+        and not has_content(incident)
+        and all(
+            _LANDMARK_NEAR.search(text[max(0, e.start - 60) : e.start]) for e in named
+        )
+    )
+
+
+def _move_figures(source: ReportIncident, target: ReportIncident) -> None:
+    target.figures.extend(source.figures)
+    target.evidence.extend(e for e in source.evidence if e.what in OUTCOMES)
+    source.figures = []
+
+
+def has_content(incident: ReportIncident) -> bool:
+    return bool(incident.targets or incident.attacks or incident.figures)

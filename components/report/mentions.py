@@ -1,0 +1,53 @@
+"""A place name found in a report: the place chosen for it and what it is named
+for (its role, from ``roles.ROLE_RULES``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from components.domain.places import Place
+from components.domain.vocabularies import GeoPrecision
+from components.report.roles import (
+    DATELINE,
+    INCIDENT,
+    role_of,
+)
+from components.report.segments import Sentence
+from components.report.unplaced import (
+    UnplacedName,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A name in the text that the gazetteer places, and what it is named for."""
+
+    place: Place
+    precision: GeoPrecision
+    start: int
+    end: int
+    text: str
+    role: str
+    sentence: Sentence
+    candidates: tuple[Place, ...] = ()
+    unplaced: UnplacedName | None = None
+    """For a name the gazetteer does not know: the name, kept at a wider place
+    (``place`` stands in for it while the text is read)."""
+
+    @property
+    def is_incident(self) -> bool:
+        return self.role == INCIDENT
+
+
+LIST_JOIN = re.compile(r"^(?:'s)?\s*(?:,|and|or|,\s*and|,\s*or)\s*$", re.I)
+"""Between two names of one list: a role given to the first holds for the next."""
+
+
+def mention_role(
+    sentence: Sentence, start: int, surface: str, before: str, after: str
+) -> str:
+    at_lede = sentence.first_in_paragraph and sentence.paragraph <= 2
+    if at_lede and surface.isupper() and not before.strip(" \"'"):
+        return DATELINE  # 'QUETTA, Pakistan (AP) --'
+    return role_of(before, after, at_lede)[0]

@@ -1,0 +1,308 @@
+"""The reader's records: what a report claims, each item with the words it rests
+on (evidence), and the counts of a list of figures (``tally``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from components.domain.places import Place
+from components.domain.vocabularies import GeoPrecision
+from components.report.mentions import PlaceMention
+from components.report.segments import Span
+from components.report.unplaced import UnplacedName
+
+SIDES = ("civilians", "security", "attackers", "unspecified")
+
+
+OUTCOMES = ("killed", "injured")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A count of people killed or injured, with the words it rests on.
+
+    ``value`` is the low end (the count itself when exact), ``high`` the top of a
+    range; ``at_least`` and ``approximate`` keep the report's hedging, as UCDP's
+    low/best/high do. ``parts`` are the counts a total was said to include.
+    """
+
+    side: str
+    outcome: str
+    value: int
+    start: int
+    end: int
+    text: str
+    high: int | None = None
+    at_least: bool = False
+    approximate: bool = False
+    military: bool = False
+    """The security side is named as the army ('soldiers', 'troops')."""
+    parts: tuple[Figure, ...] = field(default=())
+    secondary: bool = False
+    """A count of bodies found or of people brought to one hospital: it stands for
+    its side only where the report states no toll (see ``tally``)."""
+    some_of: bool = False
+    """The parts are said to be some of the total ('five people, four of them
+    fishermen'): the rest is not named."""
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "side": self.side,
+            "outcome": self.outcome,
+            "value": self.value,
+            "high": self.high,
+            "at_least": self.at_least,
+            "approximate": self.approximate,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "parts": [part.as_json() for part in self.parts],
+            "secondary": self.secondary,
+            "some_of": self.some_of,
+        }
+
+
+def by_side(figure: Figure) -> dict[str, int]:
+    """What a figure says of each side, its parts counted once.
+
+    A total whose stated parts are all civilians ('11 people - five women and four
+    children') counts as civilians; otherwise each part goes to its side and the
+    rest of the total stays unassigned ('50 people, including 14 security
+    personnel' -> 14 security, 36 unspecified).
+    """
+    if not figure.parts:
+        return {figure.side: figure.value}
+    parts: dict[str, int] = {}
+    for part in figure.parts:
+        parts[part.side] = parts.get(part.side, 0) + part.value
+    stated = sum(parts.values())
+    if figure.side != "unspecified":
+        return {figure.side: max(figure.value, stated)}
+    if set(parts) == {"civilians"} and not figure.some_of:
+        return {"civilians": max(figure.value, stated)}
+    rest = figure.value - stated
+    if rest > 0:
+        parts["unspecified"] = parts.get("unspecified", 0) + rest
+    return parts
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Words of the text an item rests on: a span of the original and its sentence."""
+
+    start: int
+    end: int
+    text: str
+    sentence: str
+    sentence_start: int
+    what: str = ""
+    """What the words show: 'place', 'target', 'attack', 'killed', ..."""
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "what": self.what,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "sentence": self.sentence,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A target or attack type named in the text, by its vocabulary code."""
+
+    code: str
+    evidence: Evidence
+    inferred: bool = False
+    """Not named as such: read from who was killed (police, soldiers, civilians)."""
+
+
+Counts = dict[str, dict[str, int | None]]
+"""{'killed': {side: n or None}, 'injured': {...}}."""
+
+
+def _empty_counts() -> Counts:
+    return {outcome: dict.fromkeys(SIDES) for outcome in OUTCOMES}
+
+
+@dataclass(eq=False)
+class ReportIncident:
+    """One place the report says was attacked, and what it says happened there."""
+
+    place: Place
+    precision: GeoPrecision
+    place_reported: str
+    date: dt.date | None = None
+    targets: list[Mention] = field(default_factory=list)
+    attacks: list[Mention] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    event_wide: bool = False
+    """The widest place of the report, holding what no place was named for."""
+    ambiguous: bool = False
+    """Several places share the name and the text's other places chose one the
+    gazetteer would not have chosen alone."""
+    unplaced: UnplacedName | None = None
+    """For a name the gazetteer does not know: the name, kept at ``place`` (the
+    wider place the text gives, or the report's province or country)."""
+
+    @property
+    def counts(self) -> Counts:
+        return tally(self.figures)
+
+    def target_codes(self) -> list[str]:
+        return list(dict.fromkeys(mention.code for mention in self.targets))
+
+    def attack_codes(self) -> list[str]:
+        return list(dict.fromkeys(mention.code for mention in self.attacks))
+
+    def as_json(self) -> dict[str, object]:
+        counts = self.counts
+        return {
+            "place": {
+                "name": self.place.name,
+                "reported_as": self.place_reported,
+                "lat": self.place.lat,
+                "lon": self.place.lon,
+                "geo_precision": int(self.precision),
+                "geonameid": self.place.geonames_id,
+                "admin1": self.place.admin1,
+                "country": self.place.country,
+                "kind": self.place.kind,
+                "unplaced": self.unplaced is not None,
+            },
+            "date": self.date.isoformat() if self.date else None,
+            "event_wide": self.event_wide,
+            "target_types": self.target_codes(),
+            "attack_types": self.attack_codes(),
+            "killed": counts["killed"],
+            "injured": counts["injured"],
+            "figures": [figure.as_json() for figure in self.figures],
+            "evidence": [item.as_json() for item in self.evidence],
+        }
+
+
+def tally(figures: Iterable[Figure]) -> Counts:
+    """Counts by outcome and side: the largest figure the text gives for each
+    (a later, higher toll revises an earlier one; the same toll repeated is not
+    added twice). Totals count with their parts once.
+
+    A count of bodies found or of people brought to one hospital (``secondary``)
+    stands for a side only where the report states no toll for it: the stated
+    '100 wounded' of the lede is kept over '150 injured people had been brought
+    to the hospital'.
+
+    A count of people with no side that equals a count of one side, for the same
+    outcome, is the same people named twice ('wounding eight others' ... 'eight
+    police officers were wounded'): it is not kept as a second group."""
+    figures = list(figures)
+    counts = _empty_counts()
+    plain: dict[str, set[tuple[int, int]]] = {outcome: set() for outcome in OUTCOMES}
+    named: dict[str, set[tuple[int, int]]] = {outcome: set() for outcome in OUTCOMES}
+    for number, figure in enumerate(sorted(figures, key=lambda f: f.secondary)):
+        if figure.side == "unspecified":
+            rest = by_side(figure).get("unspecified")
+            if rest is not None:  # 'five people, a policeman among them': four
+                plain[figure.outcome].add((rest, number))
+        stated = {s for s, v in counts[figure.outcome].items() if v is not None}
+        for side, value in by_side(figure).items():
+            if side != "unspecified":
+                named[figure.outcome].add((value, number))
+            known = counts[figure.outcome][side]
+            if figure.secondary and known is not None:
+                continue
+            if figure.secondary and side == "unspecified" and stated:
+                continue  # bodies found, where the sides' tolls are stated
+            counts[figure.outcome][side] = value if known is None else max(known, value)
+    for outcome, sides in counts.items():
+        unspecified = sides["unspecified"]
+        rests = {number for value, number in plain[outcome] if value == unspecified}
+        others = {number for value, number in named[outcome] if value == unspecified}
+        if rests and others - rests:  # named by another figure than the rest's
+            sides["unspecified"] = None
+    return counts
+
+
+@dataclass(frozen=True, slots=True)
+class Background:
+    """A sentence about an earlier event: shown, never counted as today's."""
+
+    key: int
+    """The sentence's start offset: what an override names."""
+    evidence: Evidence
+    figures: tuple[Figure, ...]
+    places: tuple[str, ...]
+
+    def as_json(self) -> dict[str, object]:
+        counts = tally(self.figures)
+        return {
+            "key": self.key,
+            "text": self.evidence.sentence,
+            "start": self.evidence.start,
+            "end": self.evidence.end,
+            "killed": sum(v for v in counts["killed"].values() if v) or None,
+            "injured": sum(v for v in counts["injured"].values() if v) or None,
+            "places": list(self.places),
+        }
+
+
+@dataclass
+class Extraction:
+    """What a report claims: its incidents, its totals, and what is background."""
+
+    date: dt.date | None
+    date_evidence: Evidence | None
+    title: str
+    incidents: list[ReportIncident]
+    totals: list[Figure]
+    totals_place: ReportIncident | None
+    background: list[Background]
+    other_places: list[PlaceMention]
+    unplaced: list[UnplacedName]
+    notice: str = ""
+    """What was not read, where the text was longer than a window or reading it
+    took longer than the budget; empty when all of it was read."""
+    read_to: int | None = None
+    """Where reading stopped (an offset), or None where the whole text was read."""
+
+    @property
+    def total_counts(self) -> Counts:
+        return tally(self.totals)
+
+    def as_json(self) -> dict[str, object]:
+        totals = self.total_counts
+        return {
+            "date": self.date.isoformat() if self.date else None,
+            "date_evidence": self.date_evidence.as_json()
+            if self.date_evidence
+            else None,
+            "title": self.title,
+            "incidents": [incident.as_json() for incident in self.incidents],
+            "totals": {
+                "place": self.totals_place.place.name if self.totals_place else None,
+                "killed": totals["killed"],
+                "injured": totals["injured"],
+                "figures": [figure.as_json() for figure in self.totals],
+            },
+            "background": [item.as_json() for item in self.background],
+            "not_incident_places": [
+                {"name": m.place.name, "reported_as": m.text, "role": m.role}
+                for m in self.other_places
+            ],
+            "unplaced": [name.as_json() for name in self.unplaced],
+            "notice": self.notice,
+        }
+
+
+def evidence_at(text: str, start: int, end: int, sentence: Span, what: str) -> Evidence:
+    return Evidence(
+        start,
+        end,
+        text[start:end],
+        text[sentence.start : sentence.end],
+        sentence.start,
+        what,
+    )

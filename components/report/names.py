@@ -1,0 +1,242 @@
+"""Names the gazetteer knows in a sentence: the longest name at each word, not a
+person's name or the first word of a longer one, areas named as areas ("the Diffa
+region"), and which of several namesakes the text means."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from components.domain.places import Place
+from components.domain.vocabularies import GeoPrecision
+from components.gazetteer import Gazetteer, normalize_name
+from components.report.segments import Sentence
+from components.report.vocabulary import NOT_PLACE_WORDS, NOT_PLACES, TITLES
+from components.report.vocabulary.places import NAME_CONNECTORS, NAME_PREFIXES
+
+BIG_TOWN = 100_000
+"""A town this large is a place even with no locative word before it."""
+
+
+MAX_NGRAM = 4
+
+
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|near|from|outside|of|across|to|towards|toward|via|between|"
+    r"around|on|into|within|inside|along|and|or)\s+(?:the\s+)?(?:(?:neighbou?ring|"
+    r"nearby|adjoining|adjacent|restive|remote)\s+)?|'s\s+|,\s*)$",
+    re.IGNORECASE,
+)
+
+
+_AREA_AFTER = re.compile(
+    r"^(?:'s)?\s+(?:district|tehsil|sub-?division|area|areas|city|town|village|"
+    r"region|division|agency|province|bazaar|border|outskirts|valley|pass|"
+    r"railway station|station|cantonment)\b",
+    re.IGNORECASE,
+)
+
+
+DISTRICT_AFTER = re.compile(r"^\s+(?:district|tehsil|division|agency)\b", re.I)
+
+
+_AREA_NAME = r"(?-i:[A-Z])[\w'\u00c0-\u024f-]*(?:\s+(?-i:[A-Z])[\w'\u00c0-\u024f-]*)*"
+
+
+_AREA_NAMED = re.compile(
+    rf"^(?:(?:\s*,\s*{_AREA_NAME})*\s*,?\s+and\s+{_AREA_NAME})?"
+    r"\s+(?P<word>provinces?|provincial|"
+    r"regions?|count(?:y|ies)|states?|governorates?|districts?|departments?)\b",
+    re.IGNORECASE,
+)
+"""After a name: the word that makes it an area ('the Diffa region'), also at the
+end of a list ('the Tillaberi, Diffa and Dosso regions')."""
+
+
+def area_named(after: str) -> str | None:
+    """'province' or 'district' where the words after a name say it names an
+    area, not the town of the same name; None otherwise. A single name before
+    'district', 'county' or 'department' (second-level areas in most countries
+    the corpus reads) stays the town that names it (the area's seat)."""
+    found = _AREA_NAMED.match(after)
+    if found is None:
+        return None
+    word = found.group("word").lower()
+    if word.startswith(("district", "department", "count")):
+        return "district" if found.group().strip()[0] in ",a" else None
+    return "province"
+
+
+def as_area(place: Place, kind: str) -> tuple[Place, GeoPrecision]:
+    """A town read as the area it names, at area precision (its point stays the
+    town's: where the area is, no finer)."""
+    precision = GeoPrecision.REGION if kind == "province" else GeoPrecision.NEAR_TOWN
+    return replace(place, kind=kind, precision=precision), precision
+
+
+_NAME_WORD_BEFORE = re.compile(r"(?-i:[A-Z])[a-z]+\s$")
+
+
+_NAME_WORD_AFTER = re.compile(r"^\s(?-i:[A-Z])[a-z]+")
+
+
+def in_longer_name(text: str, sentence: Sentence, start: int, end: int) -> bool:
+    """A place name inside a longer proper name, with a capitalised word right
+    before it (not the sentence's first) and right after it, neither a place
+    word: a person ('Ali Mardan Khan Domki'), not a place."""
+    window = max(sentence.start, start - 20)
+    found = _NAME_WORD_BEFORE.search(text[window:start])
+    if found is None or window + found.start() == sentence.start:
+        return False
+    word = normalize_name(found.group().strip())
+    if word in NOT_PLACES or word in NOT_PLACE_WORDS or word in NAME_PREFIXES:
+        return False
+    return bool(_NAME_WORD_AFTER.match(text[end : end + 20]))
+
+
+_WORD = re.compile(r"[^\W\d_][\w'.-]*")
+
+
+def strip_possessive(word: str) -> str:
+    return re.sub(r"(?:'s|')$", "", word).rstrip(".")
+
+
+def names_in(
+    sentence: Sentence, places: Gazetteer
+) -> Iterable[tuple[Sentence, int, int, str, list[Place], bool]]:
+    """(sentence, start, end, surface, candidates, cue) per name the gazetteer
+    knows, longest name first at each word."""
+    body = sentence.text
+    words = _route_parts(
+        body, [(m.start(), m.end(), m.group()) for m in _WORD.finditer(body)]
+    )
+    keys = [normalize_name(strip_possessive(w)) for _, _, w in words]
+    i = 0
+    while i < len(words):
+        matched = 0
+        first = words[i][2]
+        if first[0].isupper():
+            # 'Upper Dir', 'North Waziristan': a word that is no place alone
+            # may begin one
+            lowest = 1
+            if keys[i] in NOT_PLACES:
+                if keys[i] not in NAME_PREFIXES:
+                    i += 1
+                    continue
+                lowest = 2
+            for n in range(min(MAX_NGRAM, len(words) - i), lowest - 1, -1):
+                inner = words[i + 1 : i + n]
+                if any(
+                    not w[2][0].isupper() and w[2] not in NAME_CONNECTORS for w in inner
+                ) or (inner and not inner[-1][2][0].isupper()):
+                    continue
+                candidates = places.candidates(" ".join(keys[i : i + n]))
+                if not candidates or _is_person(words, keys, i):
+                    continue
+                start = words[i][0]
+                last = words[i + n - 1]
+                end = last[0] + len(strip_possessive(last[2]))
+                surface = body[start:end]
+                cue = bool(
+                    _LOCATIVE.search(body[max(0, start - 30) : start])
+                    or _AREA_AFTER.match(body[end : end + 40])
+                    or body[end : end + 2] == "'s"
+                )
+                yield (
+                    sentence,
+                    sentence.start + start,
+                    sentence.start + end,
+                    surface,
+                    candidates,
+                    cue,
+                )
+                matched = n
+                break
+        i += matched or 1
+
+
+_ROAD_AFTER = re.compile(
+    r"^\s+(?:(?:national\s+)?highway|road|motorway|route|railway|rail|section)\b",
+    re.IGNORECASE,
+)
+
+
+def _route_parts(
+    body: str, words: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Words with a road's hyphenated name cut into its places: 'the
+    Quetta-Karachi highway' names Quetta and Karachi (as route landmarks)."""
+    found = []
+    for start, end, word in words:
+        parts = word.split("-")
+        if len(parts) > 1 and all(parts) and _ROAD_AFTER.match(body[end : end + 30]):
+            at = start
+            for part in parts:
+                found.append((at, at + len(part), part))
+                at += len(part) + 1
+        else:
+            found.append((start, end, word))
+    return found
+
+
+def _is_person(words: list, keys: list[str], i: int) -> bool:
+    """A name right after a title ('Mir Sarfraz', 'Governor Kakar')."""
+    return i > 0 and keys[i - 1].rstrip(".") in TITLES
+
+
+def is_stray(place: Place, context: Context, own: int = 1) -> bool:
+    """A small GeoNames town in a province no other name of the text lies in, while
+    the text's names agree on another one: a namesake when its name only begins a
+    longer one ('Bagh Bazaar' in Tirah is not Bagh in Azad Kashmir). ``own`` is
+    how often the name itself is named: saying 'Bagh Bazaar' twice does not make
+    its namesake's province the text's."""
+    admin1 = context[0]
+    uncurated = place.geonameid > 0 and not place.district
+    return (
+        uncurated
+        and not is_strong(place)
+        and admin1[place.admin1] <= max(own, 1)
+        and max(admin1.values(), default=0) >= 2
+    )
+
+
+def is_strong(place: Place) -> bool:
+    return place.kind != "town" or (place.population or 0) >= BIG_TOWN
+
+
+Context = tuple[Counter[str], Counter[str], Counter[str]]
+
+
+def context_of(all_candidates: Sequence[Sequence[Place]]) -> Context:
+    """How often each province, district and country is named in the text, from
+    names that are one place only (or whose places agree)."""
+    admin1: Counter[str] = Counter()
+    district: Counter[str] = Counter()
+    country: Counter[str] = Counter()
+    for candidates in all_candidates:
+        if len({(p.country, p.admin1) for p in candidates}) == 1:
+            place = candidates[0]
+            admin1[place.admin1] += 1
+            country[place.country] += 1
+            if place.district:
+                district[place.district] += 1
+            if place.kind == "district":
+                district[place.name] += 1
+    return admin1, district, country
+
+
+def choose(candidates: Sequence[Place], context: Context) -> Place:
+    """The candidate in the text's own province and district, then country; ties
+    keep the gazetteer's order (its stated bias)."""
+    admin1, district, country = context
+    return max(
+        candidates,
+        key=lambda p: (
+            admin1[p.admin1],
+            district[p.district] if p.district else 0,
+            country[p.country],
+            -candidates.index(p),
+        ),
+    )

@@ -1,0 +1,128 @@
+"""Totals and their parts: "50 people, including 14 security personnel", "five
+people, four of them fishermen", "three civilians, two children and a woman";
+and counts of one side joined in one list, added up."""
+
+from __future__ import annotations
+
+import re
+
+from components.report.counts import CountItem
+from components.report.people import outcome_kind
+
+OUTCOME_INSIDE = re.compile(r"\b(?:killed|dead|slain|injured|wounded|hurt)\b", re.I)
+
+
+_PARTS = re.compile(
+    r"^\s*(?:,|\s-|\()\s*(?:including|among them|among whom|of whom|comprising|"
+    r"who included|which included|(?=\w))\s*",
+    re.IGNORECASE,
+)
+
+
+LIST_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|as well as|along with)\s*$", re.I)
+
+
+def merge_lists(body: str, top: list[CountItem]) -> list[CountItem]:
+    """'Five Chinese nationals and their Pakistani driver were killed', 'three
+    labourers and three truck drivers': counts of one side and outcome joined in
+    one list are one group of people, added up."""
+    merged: list[CountItem] = []
+    for item in top:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and not last.parts
+            and not item.parts
+            and last.side == item.side
+            and last.outcome == item.outcome
+            and item.outcome is not None
+            and LIST_JOIN.match(body[last.tail : item.start])
+        ):
+            merged[-1] = CountItem(
+                last.start,
+                item.end,
+                last.side,
+                last.value + item.value,
+                None,
+                last.at_least or item.at_least,
+                last.approximate or item.approximate,
+                last.military or item.military,
+                last.between,
+                tail=item.tail,
+                outcome=last.outcome,
+                secondary=last.secondary or item.secondary,
+            )
+            continue
+        merged.append(item)
+    return merged
+
+
+def attach_parts(body: str, items: list[CountItem]) -> None:
+    """'50 people, including 14 security personnel, ...': the 14 is part of the 50.
+    Parts run on while joined by commas and 'and'."""
+    ordered = sorted(items, key=lambda item: item.start)
+    for index, total in enumerate(ordered):
+        if total.part_of is not None:
+            continue
+        cursor = total.end
+        said = OUTCOME_INSIDE.match(body[cursor:].lstrip())  # "11 people dead, incl"
+        start = cursor
+        if said:
+            cursor += len(body[cursor:]) - len(body[cursor:].lstrip()) + said.end()
+        opened = _PARTS.match(body[cursor:])
+        if not opened or not opened.group().strip(" ,(-"):
+            dash = re.match(r"^\s*(?:-|\()\s*", body[cursor:])
+            marked = _marked_part(body, cursor, total, ordered[index + 1 :])
+            total.some_of = marked == "some"
+            if not dash and not marked:
+                continue
+            opened = dash or re.match(r"^\s*,\s*", body[cursor:])
+            if opened is None:
+                continue
+        cursor += opened.end()
+        for part in ordered[index + 1 :]:
+            gap = body[cursor : part.start]
+            if gap.strip(" ,") and not LIST_JOIN.match(gap):
+                break
+            if re.search(r"\bothers\b", body[part.start : part.end], re.I):
+                break  # "and nine others": more people, not some of them
+            part.part_of = total
+            total.parts.append(part)
+            cursor = part.end
+        if total.parts and said:
+            total.stated = outcome_kind(said.group())
+        elif said:
+            cursor = start
+        if total.parts:
+            close = re.match(
+                r"^\s*(?:among (?:them|the dead|the victims))?\s*(?:,|-|\))?",
+                body[cursor:],
+            )
+            total.tail = cursor + (close.end() if close else 0)
+
+
+_PART_MARK = re.compile(r"\b(?:of (?:them|whom)|among (?:them|whom))\b", re.I)
+
+
+def _marked_part(
+    body: str, cursor: int, total: CountItem, following: list[CountItem]
+) -> str:
+    """'some' for a count right after a comma that says it is some of the total
+    (', four of them fishermen', ', a policeman among them'); 'all' for counts
+    after a comma that add up to the total ('three civilians, two children and a
+    woman'); '' otherwise."""
+    after = re.match(r"^\s*,\s*", body[cursor:])
+    if after is None or not following or following[0].start != cursor + after.end():
+        return ""
+    part = following[0]
+    if _PART_MARK.search(body[part.start : part.end + 15]):
+        return "some"
+    listed, end = [part], part.end
+    for other in following[1:]:
+        if not LIST_JOIN.match(body[end : other.start]):
+            break
+        listed.append(other)
+        end = other.end
+    same_side = total.side == "unspecified" or all(i.side == total.side for i in listed)
+    whole = sum(i.value for i in listed) == total.value
+    return "all" if len(listed) > 1 and same_side and whole else ""

@@ -1,0 +1,228 @@
+"""Who a count counts: the people nouns after it read to their head noun, by
+side (``vocabulary.PEOPLE_BY_SIDE``), one person ("a policeman"), "N of them",
+"members of the X", and victims named after a count ("Among the victims were
+truck drivers")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from components.report.model import Figure
+from components.report.numbers import NUMBER, parse_number
+from components.report.vocabulary import (
+    GENERIC_HEADS,
+    INJURED_WORDS,
+    KILLED_VERBS,
+    SIDE_WORDS,
+)
+from components.report.vocabulary.people import SINGULAR_PEOPLE
+
+ONE_PERSON = re.compile(
+    r"\b(?P<low>a|an|one|another|their|his|her|the(?=\s+[\w-]+'s\s))"
+    r"\s+(?:[\w-]+'s\s+)?(?=\w)",
+    re.IGNORECASE,
+)
+"""'a policeman', 'their Pakistani driver', 'the train's driver': one person."""
+
+
+_SINGULAR_NOUN = r"(?:" + "|".join(SINGULAR_PEOPLE) + r")"
+
+
+SINGULAR = re.compile(
+    rf"^(?:[\w-]+\s+){{0,2}}?(?P<group>{_SINGULAR_NOUN}(?:\s+{_SINGULAR_NOUN})?)\b",
+    re.IGNORECASE,
+)
+"""'a policeman', 'a woman civilian' (the last noun says the side), 'a police
+sub-inspector'."""
+
+
+_PEOPLE = "|".join(f"(?P<{side}>{words})" for side, words in SIDE_WORDS.items())
+
+
+GROUP = re.compile(
+    r"^\s*(?P<filler>(?:(?:(?!(?:when|after|as|while|and|or|but|in|at|on|by|"
+    r"were|was|had|have|has)\b)[\w-]+|"
+    r"\([A-Za-z.]{1,8}\))\s+){0,3}?)(?P<group>" + _PEOPLE + r")\b",
+    re.IGNORECASE,
+)
+"""The people a count counts, a few words after it: 'Five Frontier Corps (FC)
+personnel'; never past a conjunction, preposition or auxiliary ('100 wounded when a
+bomber')."""
+
+
+_MORE_PEOPLE = re.compile(r"^\s+(?P<group>" + _PEOPLE + r")\b", re.IGNORECASE)
+"""A noun right after the first: 'one paramilitary soldier', 'nine Pakistani
+nationals'; the last one (the head noun) says the side."""
+
+
+_MIXED = re.compile(
+    rf"^\s+(?:and|or)\s+(?:(?!(?:{NUMBER}|a|an|another)\b)[\w-]+\s+)?(?P<group>"
+    + _PEOPLE
+    + r")\b",
+    re.IGNORECASE,
+)
+"""'17 security personnel and civilians': one count of people of two sides."""
+
+
+OF_THEM = re.compile(r"^\s+of\s+(?:them|those)\b", re.IGNORECASE)
+
+
+_ANY_PEOPLE = re.compile(r"\b(?:" + _PEOPLE + r")\b", re.IGNORECASE)
+
+
+_MEMBERS_OF = re.compile(
+    r"^\s+of\s+(?:the\s+)?(?:[\w-]+(?:'s)?\s+){0,2}?(?P<group>" + _PEOPLE + r")\b",
+    re.IGNORECASE,
+)
+"""'five members of Iran's security forces', 'four men of the Levies Force': the
+people they belong to say the side."""
+
+
+def head_of(body: str, side: str, end: int, start: int) -> tuple[str, int]:
+    """The side and end of a group of people, read to its head noun: 'paramilitary
+    soldier' is security, 'woman civilian' civilian; 'security personnel and
+    civilians' (two sides in one count) is unspecified."""
+    for _ in range(2):
+        more = _MORE_PEOPLE.match(body[end:])
+        if not more:
+            break
+        head = next(s for s in SIDE_WORDS if more.group(s))
+        generic = GENERIC_HEADS.match(more.group("group"))
+        if head != "unspecified" and not (generic and side != "unspecified"):
+            side = head  # the head noun says the side, unless it is generic
+        end += more.end()
+    member = _MEMBERS_OF.match(body[end:])
+    if member and (
+        side == "unspecified" or GENERIC_HEADS.match(body[start:end].split()[-1])
+    ):
+        side = next(s for s in SIDE_WORDS if member.group(s))  # 'men of the Levies'
+        end += member.end()
+    mixed = _MIXED.match(body[end:])
+    if mixed:
+        other = next(s for s in SIDE_WORDS if mixed.group(s))
+        if other != side:
+            return "unspecified", end + mixed.end()
+    return side, end
+
+
+def antecedent(before: str) -> str:
+    """The side of the people 'them' points back to: the last ones named."""
+    found = list(_ANY_PEOPLE.finditer(before))
+    if not found:
+        return "unspecified"
+    return next(s for s in SIDE_WORDS if found[-1].group(s))
+
+
+_KILLED = re.compile(rf"^(?:{KILLED_VERBS})$", re.IGNORECASE)
+
+
+def outcome_kind(word: str) -> str:
+    """'killed' or 'injured' for an outcome word ('succumbed to his injuries' is a
+    death)."""
+    if _KILLED.match(word.strip()) or word.lower().startswith("succumb"):
+        return "killed"
+    return "injured" if INJURED_WORDS.search(word) else "killed"
+
+
+_VICTIMS_NAMED = re.compile(
+    r"\b(?:among\s+)?the\s+(?P<word>victims|dead|deceased|slain)\s+(?:were|was|"
+    r"are|included|include)\s+(?P<who>[^.;]{0,80})",
+    re.IGNORECASE,
+)
+
+
+_KILLED_THEM = re.compile(
+    r"\b(?:killed|shot|executed|gunned down|murdered|slaughtered)\s+them\b", re.I
+)
+
+
+_THE_HIT = re.compile(
+    r"\bthe\s+(?P<word>wounded|injured|dead|martyred|slain)\s+(?P<who>[\w-]+"
+    r"(?:\s+[\w-]+)?)",
+    re.IGNORECASE,
+)
+
+
+def side_of(words: str) -> str:
+    found = _ANY_PEOPLE.search(words)
+    return next(s for s in SIDE_WORDS if found.group(s)) if found else "unspecified"
+
+
+def victims_side(after: str, outcome: str) -> str | None:
+    """'civilians' when the words after a count of 'people' (the rest of its
+    sentence and the next) say its victims were civilians: 'Among the victims were
+    truck drivers', '... made the passengers get off ... and killed them'. Victims
+    named as police or soldiers do not move the count: they may be some of it."""
+    named = _VICTIMS_NAMED.search(after)
+    if named and (outcome == "killed" or named.group("word").lower() == "victims"):
+        side = side_of(named.group("who"))
+        return side if side == "civilians" else None
+    them = _KILLED_THEM.search(after)
+    if them and outcome == "killed":
+        side = antecedent(after[: them.start()])
+        return side if side == "civilians" else None
+    return None
+
+
+def described_sides(text: str) -> list[tuple[int, str, str]]:
+    """(offset, outcome, side) of the hurt named with a definite article ('the
+    wounded policemen', 'the dead passengers'): who a count of 'others' was."""
+    found = []
+    for match in _THE_HIT.finditer(text):
+        group = GROUP.match(" " + match.group("who"))
+        if group is None or group.group("filler").strip():
+            continue
+        side = next(s for s in SIDE_WORDS if group.group(s))
+        if side != "unspecified":
+            found.append((match.start(), outcome_kind(match.group("word")), side))
+    return found
+
+
+_AMONG_THE_HIT = re.compile(
+    r"\b(?P<one>a|an|one|two|three|four|five)\s+(?:[\w-]+\s+){0,2}?(?P<who>[\w-]+)\s+"
+    r"(?:was|were)\s+(?:also\s+)?among\s+the\s+(?P<word>dead|killed|victims|injured|"
+    r"wounded)\b",
+    re.IGNORECASE,
+)
+"""'a minor girl was among the dead': some of a total's unnamed rest."""
+
+
+def among_the_hit(figure: Figure, *after: str) -> Figure:
+    """A total with an unnamed rest ('four people, two of them police personnel')
+    and the words after it naming some of that rest ('a minor girl was among the
+    dead'): those become a part of the total, on their side."""
+    rest = figure.value - sum(part.value for part in figure.parts)
+    for words in after:
+        found = _AMONG_THE_HIT.search(words)
+        if found is None:
+            continue
+        if (
+            outcome_kind(found.group("word")) != figure.outcome
+            and found.group("word").lower() != "victims"
+        ):
+            continue
+        side = side_of(found.group("who"))
+        count = parse_number(found.group("one"))[0]
+        if side == "unspecified" or count > rest:
+            continue
+        if any(part.side == side for part in figure.parts):
+            continue  # named already ('including a police officer')
+        part = replace(
+            figure, side=side, value=count, high=None, parts=(), some_of=False
+        )
+        parts = (*figure.parts, part)
+        others = _OTHERS_WERE.search(words)
+        left = rest - count
+        if others and left > 0 and side_of(others.group("who")) != "unspecified":
+            parts += (replace(part, side=side_of(others.group("who")), value=left),)
+        return replace(figure, parts=parts)
+    return figure
+
+
+_OTHERS_WERE = re.compile(
+    r"\ball (?:the )?other (?:dead|victims|killed)(?: and (?:the )?(?:injured|"
+    r"wounded))? were (?P<who>[\w-]+)",
+    re.IGNORECASE,
+)
+"""'all the other dead and injured were civilians': the side of the rest."""

@@ -1,0 +1,96 @@
+"""Places named to say where another lies ("the town of Dibis in Kirkuk",
+"Gul Imam village, in Tank district"): qualifiers, not second scenes; and a
+locality named after a namesake of a wider area ("the Nasirabad area of Turbat")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from components.domain.places import Place
+from components.report.mentions import PlaceMention
+from components.report.roles import (
+    INCIDENT,
+    QUALIFIER,
+)
+from components.report.unknown import unknown_mention
+
+_HOLDS = re.compile(
+    r"^(?:'s)?\s*(?:(?i:area|village|town|locality|tehsil|neighbou?rhood|suburb|"
+    r"sub-?division|administrative post|county|district|valley)\s*)?,?\s*"
+    r"(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?)?(?:(?i:area|village|town|"
+    r"locality)\s+)?(?:of|in)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|restive|"
+    r"remote|(?:north|south)?-?(?:east|west)?(?:ern)?|northern|southern|central)\s+)?"
+    r"(?:(?-i:Upper|Lower|North|South|East|West|Central)\s+)?$"
+    r"|^\s*,\s+(?:in\s+)?(?:the\s+)?$"
+)
+"""Between a place and the wider place it lies in: ' in ', ' area of ', ',
+a village in the ', ' village, in ', ', '."""
+
+
+_LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b)")
+
+
+def mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A place named right after another to say where that one lies ('the town of
+    Dibis in Kirkuk', 'Gul Imam village, in Tank district', 'Satellite Town,
+    Turbat') qualifies it: it is not a second scene. After a bare comma it does
+    so only when it names an area or the first name is one the gazetteer lacks,
+    and never inside a list ('Turbat, Panjgur and Gwadar')."""
+    found = list(mentions)
+    for index in range(1, len(found)):
+        first, second = found[index - 1], found[index]
+        if second.role != INCIDENT or first.sentence is not second.sentence:
+            continue
+        gap = text[first.end : second.start]
+        if not _HOLDS.match(gap):
+            continue
+        if "," in gap and not re.search(r"\b(?:in|of)\b", gap):
+            wider = second.place.kind in ("province", "district") or (
+                first.unplaced is not None and second.unplaced is None
+            )
+            following = text[second.end : second.end + 8]
+            if not wider or _LIST_GOES_ON.match(following):
+                continue
+        found[index] = replace(second, role=QUALIFIER)
+        if (
+            index + 1 < len(found)
+            and text[second.end : second.end + 3] == "'s "
+            and found[index + 1].start == second.end + 3
+        ):  # 'the Nasirabad area of Balochistan's Turbat': Turbat holds it
+            second = found[index + 1]
+            found[index + 1] = replace(second, role=QUALIFIER)
+        if (
+            first.unplaced is None
+            and _LOCALITY_OF.match(gap)
+            and not _inside(first.place, second.place)
+        ):
+            # 'the Nasirabad area of Turbat': a locality of Turbat, not the
+            # namesake district the gazetteer knows
+            found[index - 1] = unknown_mention(
+                text,
+                first.sentence,
+                first.start,
+                first.end,
+                first.text,
+                "a locality of a place",
+                second.place if second.unplaced is None else second.unplaced.wider,
+            )
+    return found
+
+
+_LOCALITY_OF = re.compile(
+    r"^\s+(?i:area|locality|neighbou?rhood|suburb|mohalla)\s+(?:of|in)\s+"
+    r"(?:the\s+)?(?:(?-i:[A-Z])[\w-]*'s\s+)?$"
+)
+
+
+def _inside(inner: Place, outer: Place) -> bool:
+    """Whether the gazetteer puts ``inner`` inside ``outer`` (its district, or
+    a finer place of the same district)."""
+    if inner.kind in ("province", "district") or inner.admin1 != outer.admin1:
+        return False
+    if outer.kind == "province":
+        return True
+    district = outer.district or (outer.name if outer.kind == "district" else "")
+    return bool(district) and inner.district == district

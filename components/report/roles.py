@@ -1,0 +1,396 @@
+"""What a place is named for: the role of each place name in a report.
+
+Only an ``incident`` name can be where an attack happened. Every other role says
+why else news prose names a place: a ``dateline`` (where the report was filed), a
+``reference`` (a distance or route landmark: "157 km from Quetta", "the
+Quetta-Karachi highway", a route's ends), a ``destination`` (where the wounded
+were taken, where a convoy was going), an ``origin`` (where victims came from), a
+``statement`` (where officials spoke, whose office it is), a ``blockade`` (roads
+only closed there), a ``qualifier`` (the wider place another lies in).
+
+The roles are a rule table (:data:`ROLE_RULES`): each rule looks at the words
+before the name and after it, has the sentence it is made for, and gives its
+role. One evaluator (:func:`role_of`) runs the table and the first rule that
+fires wins, so a rule for an attack place ("an attack on the X police station")
+is listed before the rules it overrides ("the X hospital"). Adding a role cue is
+one entry; ``tests/test_report_roles.py`` runs every rule's example through the
+reader.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from components.report.vocabulary import DATELINE_AGENCIES, TITLES
+
+INCIDENT = "incident"
+DATELINE = "dateline"
+REFERENCE = "reference"
+DESTINATION = "destination"
+ORIGIN = "origin"
+STATEMENT = "statement"
+BLOCKADE = "blockade"
+QUALIFIER = "qualifier"
+"""A place named to say where another place lies ('the Rarasham area of Musa
+Khel', 'Gul Imam village, in Tank district')."""
+LISTED_ROLES = frozenset({REFERENCE, DESTINATION, ORIGIN, BLOCKADE})
+"""Roles that hold for the next names of the same list ('hailed from Karak, Upper
+Dir and Mardan')."""
+
+
+@dataclass(frozen=True)
+class RoleRule:
+    """A role cue: ``before`` must match the words up to the name (it ends in
+    ``$``), ``after`` the words after it (it is matched at their start); an
+    empty pattern always matches. ``lede`` rules fire only at the start of one of
+    the first paragraphs. ``example`` is the sentence the rule is made for and
+    ``place`` the name in it that gets ``role``."""
+
+    name: str
+    role: str
+    example: str
+    place: str
+    before: str = ""
+    after: str = ""
+    lede: bool = False
+    gate: tuple[str, ...] = ()
+    """Lower-case words one of which must be in the words before the name: a
+    cheap test that spares the pattern on most names."""
+    flags: int = re.IGNORECASE
+    before_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    after_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for name, pattern in (("before_re", self.before), ("after_re", self.after)):
+            compiled = re.compile(pattern, self.flags) if pattern else None
+            object.__setattr__(self, name, compiled)
+
+    def fires(self, before: str, after: str, at_lede: bool) -> bool:
+        if self.lede and not at_lede:
+            return False
+        if self.gate:
+            lowered = before.lower()
+            if not any(word in lowered for word in self.gate):
+                return False
+        if self.before_re is not None and not self.before_re.search(before):
+            return False
+        return self.after_re is None or bool(self.after_re.match(after))
+
+
+_CAP = r"(?-i:[A-Z])"
+_NAMEWORDS = rf"{_CAP}[\w'.-]*(?:\s+{_CAP}[\w'.-]*){{0,3}}"
+_DATELINE_HEAD = rf"^[\s\"']*(?:{_CAP}[\w.'-]*(?:\s+{_CAP}[\w.'-]*)*\s*(?:/|\()\s*)*$"
+_AGENCY = "|".join(DATELINE_AGENCIES)
+_DATELINE_TAIL = (
+    rf"^(?:\s*(?:/|\(|\))\s*(?:{_CAP}[\w.'-]*(?:\s+{_CAP}[\w.'-]*)*)?)*\s*"
+    rf"(?:(?:\((?:{_AGENCY})\)|,\s*(?:Pakistan|Iran|Afghanistan|"
+    rf"{_CAP}[a-z]{{2,4}}\.?\s+\d{{1,2}})(?:\s*\([^()]{{1,20}}\))?)\s*(?::|-\s)?"
+    r"|(?::|-\s))"
+)
+_PEOPLE_FROM = (
+    r"people|persons|workers|labou?rers|passengers|travell?ers|drivers|settlers|"
+    r"pilgrims|civilians|families|victims|men|women|soldiers|policemen"
+)
+_TITLE_WORDS = "|".join(sorted(TITLES, key=len, reverse=True))
+_HOSPITAL = (
+    r"(?:(?:civil|district|teaching|general|military|referral|combined military|"
+    r"district headquarters|dhq|thq|provincial|main|city)\s+)*"
+    r"(?:hospital|medical (?:complex|centre|center|college)|trauma cent(?:re|er)|"
+    r"morgue|mortuary|cmh)"
+)
+
+ROLE_RULES: tuple[RoleRule, ...] = (
+    # -- where the report was filed ------------------------------------------
+    RoleRule(
+        "a dateline: capitalised names at the head of a paragraph, then a colon",
+        DATELINE,
+        "GWADAR / QUETTA: Gunmen burst into a house in Turbat, killing six labourers.",
+        "QUETTA",
+        before=_DATELINE_HEAD,
+        after=_DATELINE_TAIL,
+        lede=True,
+        flags=0,
+    ),
+    # -- an attack place, named so whatever else the sentence says ------------
+    RoleRule(
+        "an attack on, in or at a place",
+        INCIDENT,
+        "Militants carried out an attack on the Quetta Civil Hospital, killing "
+        "nine people.",
+        "Quetta",
+        before=r"\b(?:attack(?:ed|s)?|struck|stormed|raided|bombed|targeted|"
+        r"ambushed|hit)\s+(?:on|at|in)?\s*(?:the\s+)?$",
+        gate=("attack", "struck", "storm", "raid", "bomb", "target", "ambush", "hit"),
+    ),
+    # -- distances and routes ------------------------------------------------
+    RoleRule(
+        "a distance from a place",
+        REFERENCE,
+        "Gunmen attacked a Levies post in Dalbandin, 340 km from Quetta, killing "
+        "two personnel.",
+        "Quetta",
+        before=r"(?:\d[\d.,]*\s*(?:km|kms|kilomet(?:re|er)s?|miles?)\s+"
+        r"(?:\([^()]{1,30}\)\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?"
+        r"(?:ern)?\s+)?(?:of|from)\s+|(?:away|far) from\s+|border (?:with|of)\s+)"
+        r"(?:the\s+)?(?:(?:(?:provincial|federal|national|country's|regional)\s+)?"
+        r"capital,?\s+|(?:city|town|village) of\s+)?$",
+        gate=("km", "kilomet", "mile", "from", "border"),
+    ),
+    RoleRule(
+        "a place in a road's or railway's name",
+        REFERENCE,
+        "A bomb went off on the Quetta-Karachi highway near Khuzdar, killing two "
+        "drivers.",
+        "Quetta",
+        after=r"^(?:-[A-Z]\w+)+\s+(?:(?:national\s+)?highway|road|motorway|route|"
+        r"railway|rail|section|coastal highway)",
+    ),
+    RoleRule(
+        "the second name of a hyphenated route",
+        REFERENCE,
+        "A bomb went off on the Quetta-Karachi highway near Khuzdar, killing two "
+        "drivers.",
+        "Karachi",
+        before=rf"{_CAP}\w+-$",
+        after=r"^(?:-[A-Z]\w+)*\s+(?:(?:national\s+)?highway|road|motorway|route|"
+        r"railway|rail|section|coastal highway)",
+    ),
+    RoleRule(
+        "a jurisdiction",
+        REFERENCE,
+        "Two labourers were shot dead in Turbat within the jurisdiction of the "
+        "Quetta police.",
+        "Quetta",
+        before=r"\b(?:jurisdiction|limits|remit|precincts?)\s+of\s+(?:the\s+)?$",
+        gate=("jurisdiction", "limits", "remit", "precinct"),
+    ),
+    RoleRule(
+        "where a route begins",
+        REFERENCE,
+        "The Jaffar Express was running from Quetta to Peshawar when it was "
+        "attacked in Bolan.",
+        "Quetta",
+        before=r"\b(?:from|links?|linking|connects?|connecting|joins?|joining)\s+"
+        r"(?:the\s+)?$",
+        after=r"^\s+(?:to|and|with)\s+(?:(?:the|their|its|his|her)\s+)?"
+        r"(?:[a-z][\w'-]*\s+){0,2}(?:in\s+)?[A-Z]",
+        gate=("from", "link", "connect", "join"),
+    ),
+    RoleRule(
+        "where a route ends",
+        REFERENCE,
+        "The Jaffar Express was running from Quetta to Peshawar when it was "
+        "attacked in Bolan.",
+        "Peshawar",
+        before=r"\b(?:from|links?|linking|connects?|connecting|joins?|joining)\s+"
+        rf"(?:the\s+)?{_CAP}[\w'-]*(?:\s+{_CAP}[\w'-]*){{0,3}}\s+(?:to|with|and)\s+"
+        r"(?:(?:the|their|its|his|her)\s+)?(?:[\w'-]+\s+){0,3}(?:in\s+)?$",
+        gate=("from", "link", "connect", "join"),
+    ),
+    RoleRule(
+        "where a journey from a named area ends",
+        REFERENCE,
+        "The vehicles were on their way from the Thal area of Hangu district to "
+        "Parachinar when they were attacked in Charkhel.",
+        "Parachinar",
+        before=rf"\bfrom\s+(?:the\s+)?{_CAP}[\w'-]*(?:\s+[\w'-]+){{1,5}}?\s+to\s+"
+        r"(?:the\s+)?$",
+        gate=("from",),
+    ),
+    RoleRule(
+        "a place a blast cut off",
+        REFERENCE,
+        "The blast on the railway bridge cut off Quetta from the rest of the country.",
+        "Quetta",
+        before=r"\b(?:cut(?:ting|s)?\s+off|isolat(?:ing|ed|es?))\s+(?:the\s+)?$",
+        gate=("cut", "isolat"),
+    ),
+    RoleRule(
+        "a place a blast cut off, 'off' after it",
+        REFERENCE,
+        "The blast on the railway bridge cut Quetta off from the rest of the country.",
+        "Quetta",
+        before=r"\bcut(?:ting|s)?\s+(?:the\s+)?$",
+        after=r"^\s+off\b",
+        gate=("cut",),
+    ),
+    # -- where people were going or were taken --------------------------------
+    RoleRule(
+        "a destination",
+        DESTINATION,
+        "A bus bound for Taftan was ambushed near Noshki.",
+        "Taftan",
+        before=r"\b(?:bound for|heading (?:to|for|towards)|on (?:its|their|his|her) "
+        r"way to|en route to|travell?ing to|going to|destined for|"
+        r"(?:depart|departed|departing|departs|left|leave|leaving|set off|headed)"
+        r"\s+for|(?:managed to|failed to|trying to|tried to)\s+reach|reached|"
+        r"reaching|arrived in|arriving in)\s+(?:the\s+)?$",
+        gate=(
+            "bound",
+            "head",
+            "way",
+            "route",
+            "travel",
+            "going",
+            "destin",
+            "for",
+            "reach",
+            "arriv",
+        ),
+    ),
+    RoleRule(
+        "where the wounded or the dead were taken",
+        DESTINATION,
+        "The injured were shifted to a hospital in Quetta.",
+        "Quetta",
+        before=r"\b(?:shifted|taken|moved|rushed|brought|transported|referred|"
+        r"airlifted|flown|evacuated|admitted|sent|dispatched|carried|handed over)\s+"
+        r"(?:\w+\s+){0,2}(?:to|in|at)\s+(?:the\s+)?(?:[\w.'()-]+\s+){0,5}$",
+    ),
+    RoleRule(
+        "the town of a hospital named before it",
+        DESTINATION,
+        "The wounded were treated at the Combined Military Hospital (CMH) in Quetta.",
+        "Quetta",
+        before=rf"{_HOSPITAL}\s*(?:\([^()]{{1,20}}\)\s*)?,?\s+(?:in\s+)?(?:the\s+)?$",
+        gate=("hospital", "medical", "trauma", "morgue", "mortuary", "cmh"),
+    ),
+    RoleRule(
+        "a hospital named after its town",
+        DESTINATION,
+        "A doctor at the morgue of the Turbat hospital said six bodies came in from "
+        "Hoshab.",
+        "Turbat",
+        after=rf"^(?:'s)?\s+{_HOSPITAL}\b",
+    ),
+    RoleRule(
+        "where the wounded were treated",
+        DESTINATION,
+        "Two wounded soldiers were under treatment in Quetta.",
+        "Quetta",
+        before=r"\b(?:treatment|treated|carrying|transporting|ferrying|taking)\s+"
+        r"(?:[\w,'-]+\s+){0,5}(?:at|in|to)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,4}$",
+        gate=("treat", "carry", "transport", "ferry", "taking"),
+    ),
+    # -- roads closed --------------------------------------------------------
+    RoleRule(
+        "roads only blocked there",
+        BLOCKADE,
+        "Protesters blocked highways in Turbat after the attack in Panjgur.",
+        "Turbat",
+        before=r"\b(?:block(?:ed|ing|s)?|blockad(?:ed|ing|es?)|closed|closing|"
+        r"shut(?:ting)?(?:\s+down)?)\s+(?:(?:the|several|main|all|key|major|"
+        r"national)\s+)*(?:[\w-]+\s+)?(?:highways?|roads?|routes?|motorways?|"
+        r"streets?|traffic|(?:railway|rail)\s+(?:lines?|tracks?))\s+(?:in|at|near|"
+        r"across|around|through|of|to)\s+(?:the\s+)?$",
+        gate=("block", "clos", "shut"),
+    ),
+    # -- where people came from ----------------------------------------------
+    RoleRule(
+        "a named person's home",
+        ORIGIN,
+        "Among the dead was Sepoy Niaz Ali from Bajaur, the army said.",
+        "Bajaur",
+        before=rf"\b(?:{_TITLE_WORDS})\.?\s+(?:\((?-i:[A-Z]+)\)\s+)?"
+        rf"(?:{_CAP}[\w'-]*\s+){{1,3}}(?:from|of)\s+$",
+        gate=("from", "of"),
+    ),
+    RoleRule(
+        "victims' home towns",
+        ORIGIN,
+        "The four labourers who died all came from Punjab, an official said.",
+        "Punjab",
+        before=r"\b(?:hail(?:ed|ing|s)? from|belong(?:ed|ing|s)? to|residents? of|"
+        r"(?:came|come|comes|coming) from|travell?ing from|on (?:its|their|his|her) "
+        r"way from|headed from|departed from|set off from|\d{1,2},\s+(?:from|of)|"
+        r"natives? of|home ?towns? (?:of|in)|(?:were|was|is|are) (?:all\s+)?from|"
+        r"domiciled? (?:in|of)|hometown|native|"
+        rf"(?:{_PEOPLE_FROM}) from)\s+(?:the\s+)?(?:[\w.'-]+\s+){{0,3}}(?:in\s+)?$",
+        gate=("hail", "belong", "resident", "from", "native", "home", "domicil", "of"),
+    ),
+    # -- where officials spoke, whose office -------------------------------
+    RoleRule(
+        "where officials spoke",
+        STATEMENT,
+        "Militants attacked a police station in Mach. Officials in Quetta said the "
+        "toll may rise.",
+        "Quetta",
+        before=r"\b(?:statement (?:issued )?(?:in|from)|press conference in|"
+        r"speaking in|told reporters in|talking to (?:the )?(?:media|reporters) in|"
+        r"said in|(?:officials|authorities|sources|spokesm[ae]n|spokespersons?) "
+        r"(?:based )?in)\s+(?:the\s+)?$",
+        gate=(
+            "statement",
+            "conference",
+            "speaking",
+            "told",
+            "talking",
+            "said",
+            "official",
+            "authorit",
+            "source",
+            "spokes",
+        ),
+    ),
+    RoleRule(
+        "an office named for a place",
+        STATEMENT,
+        "Zhob Deputy Commissioner Azeem Kakar said two soldiers were killed in "
+        "Sambaza.",
+        "Zhob",
+        after=r"^(?:'s)?\s+(?:district\s+|divisional\s+)?(?:deputy\s+|assistant\s+)?"
+        r"(?:commissioner|police (?:chief|officer|spokesman)|administration|"
+        r"administrator|dpo|ssp|sho|spokesman|spokesperson|official|press club|"
+        r"trade union|chamber of commerce|bar association|traders'? union)\b",
+    ),
+    RoleRule(
+        "an official of a place",
+        STATEMENT,
+        "The assistant commissioner of Mastung said the area had been sealed after "
+        "the attack in Dasht.",
+        "Mastung",
+        before=r"\b(?:commissioner|officer|official|spokesman|spokesperson|chief|"
+        r"head|administrator|governor|mayor|president|member|representative|MPA|"
+        r"MNA|senator)\s+(?:of|for|from)\s+(?:the\s+)?$",
+        after=r"^(?!\s+(?:district|tehsil|area|village)\b)",
+        gate=(
+            "commissioner",
+            "officer",
+            "official",
+            "spokes",
+            "chief",
+            "head",
+            "administrator",
+            "governor",
+            "mayor",
+            "president",
+            "member",
+            "representative",
+            "mpa",
+            "mna",
+            "senator",
+        ),
+    ),
+    RoleRule(
+        "a place's police or administration as speakers",
+        STATEMENT,
+        "Turbat police said the gunmen attacked a checkpost in Hoshab overnight.",
+        "Turbat",
+        after=r"^\s+(?:police|administration|authorities|officials|government)\s+"
+        r"(?:(?:have|had|also|later)\s+)?(?:said|say|says|told|confirmed|reported|"
+        r"added|announced|stated)\b",
+    ),
+)
+"""Role cues, first match wins: each rule's ``example`` gives ``place`` its
+``role``. Names no rule fires for are ``incident`` names."""
+
+
+def role_of(before: str, after: str, at_lede: bool) -> tuple[str, str]:
+    """(role, rule name) of a place name from the words before it (in its
+    sentence) and after it; ``at_lede`` is whether the sentence opens one of the
+    report's first paragraphs."""
+    for rule in ROLE_RULES:
+        if rule.fires(before, after, at_lede):
+            return rule.role, rule.name
+    return INCIDENT, ""

@@ -1,0 +1,305 @@
+"""Reading a sentence clause by clause: which place each clause's targets, attacks
+and figures belong to (the place it names, the place it points back to, the
+sentence's one place), or none (the event's, settled later)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from components.domain.places import Place
+from components.gazetteer import normalize_name
+from components.report.dates import (
+    sentence_date,
+)
+from components.report.figures import find_figures
+from components.report.mentions import PlaceMention
+from components.report.model import (
+    Figure,
+    Mention,
+    ReportIncident,
+    evidence_at,
+)
+from components.report.roles import BLOCKADE, INCIDENT
+from components.report.segments import Sentence, Span, clauses
+from components.report.targets import codes_in
+from components.report.vocabulary import (
+    ANAPHORA,
+    ATTACK_PHRASES,
+    HIT_WORDS,
+    OTHER_EVENT,
+    TARGET_PHRASES,
+    TOTAL_MARKERS,
+)
+
+_QUALIFIER_GAP = re.compile(
+    r"^(?:'s)?[\s,(]*(?:(?:area|district|tehsil|town|city|village|region)\s+)?"
+    r"(?:(?:of|in)\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _reduce(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """Drop a province or district that only qualifies a place inside it, named
+    next to it ('Balochistan's Turbat', 'Tump in Kech district', 'Turbat, Kech'):
+    the finer place is where it happened. A province named anywhere in the clause
+    of a place inside it qualifies it ('In Balochistan, ... a naval base in
+    Turbat'; 'Dera Ismail Khan, the southernmost district of Khyber
+    Pakhtunkhwa'). A district named apart ('a market in Kech district') is a
+    place of its own. Linear in the mentions: a district qualifies only the names
+    right before and after it."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    areas = [area_like(m.place) for m in ordered]
+    by_admin1: dict[str, set[int]] = {}
+    for mention in ordered:
+        by_admin1.setdefault(mention.place.admin1, set()).add(mention.place.geonameid)
+    dropped: set[int] = set()
+    for index, outer in enumerate(ordered):
+        place = outer.place
+        if place.kind == "province":
+            if by_admin1.get(place.admin1, set()) - {place.geonameid}:
+                dropped.add(id(outer))
+            continue
+        if not areas[index]:
+            continue
+        for other in (index - 1, index + 1):
+            if not 0 <= other < len(ordered) or areas[other]:
+                continue
+            inner = ordered[other]
+            inside = (
+                inner.place.district == (place.district or place.name)
+                and inner.place.admin1 == place.admin1
+                and inner.place.geonameid != place.geonameid
+            )
+            first, second = sorted((outer, inner), key=lambda m: m.start)
+            if inside and _QUALIFIER_GAP.match(text[first.end : second.start]):
+                dropped.add(id(outer))
+    return [m for m in mentions if id(m) not in dropped]
+
+
+@dataclass
+class Reading:
+    """State while reading the clauses in order."""
+
+    text: str
+    today: dt.date | None
+    by_place: dict[int, ReportIncident] = field(default_factory=dict)
+    last: list[ReportIncident] = field(default_factory=list)
+    """The incidents the last sentence that spoke of any spoke of."""
+    previous: tuple[int, list[ReportIncident]] = (-1, [])
+    """The paragraph of the sentence just read, and the incidents it spoke of."""
+    loose: list[tuple[Span, Sentence, list[Mention], list[Mention], list[Figure]]] = (
+        field(default_factory=list)
+    )
+    """(clause, sentence, targets, attacks, figures) tied to no place yet."""
+    hit: set[int] = field(default_factory=set)
+    """Incidents (by id) named in a clause that tells of an attack."""
+
+    def incident(self, mention: PlaceMention, sentence: Sentence) -> ReportIncident:
+        incident = self.by_place.get(mention.place.geonameid)
+        if incident is None:
+            incident = ReportIncident(
+                mention.place,
+                mention.precision,
+                mention.text,
+                sentence_date(sentence, self.today) or self.today,
+                ambiguous=bool(mention.candidates)
+                and mention.candidates[0].geonameid != mention.place.geonameid,
+                unplaced=mention.unplaced,
+            )
+            self.by_place[mention.place.geonameid] = incident
+        evidence = evidence_at(self.text, mention.start, mention.end, sentence, "place")
+        incident.evidence.append(evidence)
+        return incident
+
+
+def read_sentence(
+    reading: Reading, sentence: Sentence, mentions: list[PlaceMention]
+) -> None:
+    text = reading.text
+    touched: list[ReportIncident] = []
+    pending: list[
+        tuple[Span, Sentence, list[Mention], list[Mention], list[Figure]]
+    ] = []
+    """Opening clauses with no place, for the sentence's one place if it has one."""
+    for clause in clauses(sentence):
+        in_clause = [m for m in mentions if clause.start <= m.start < clause.end]
+        targets = codes_in(clause, sentence, text, TARGET_PHRASES, "target")
+        attacks = codes_in(clause, sentence, text, ATTACK_PHRASES, "attack")
+        figures = find_figures(clause)
+        places = _reduce(text, _scenes(in_clause, bool(attacks or figures)))
+        if len(places) > 1 and all(m.place.kind == "province" for m in places):
+            places = []  # 'attacks in the Tillaberi, Diffa and Dosso regions'
+        whole = [f for f in figures if _is_whole(reading.text, f)]
+        if places and whole:  # "killed 23 terrorists in all": the whole event's
+            figures = [f for f in figures if f not in whole]
+            reading.loose.append((clause, sentence, [], [], whole))
+        if places and (targets or attacks or figures or HIT_WORDS.search(clause.text)):
+            reading.hit.update(id(reading.incident(m, sentence)) for m in places)
+        if len(places) == 1:
+            incident = reading.incident(places[0], sentence)
+            add_items(incident, targets, attacks, figures, text, sentence)
+            touched.append(incident)
+        elif places:
+            incidents = [reading.incident(m, sentence) for m in places]
+            touched.extend(incidents)
+            _share(
+                incidents, places, clause, targets, attacks, figures, reading, sentence
+            )
+        elif touched and not TOTAL_MARKERS.search(clause.text):
+            add_items(touched[-1], targets, attacks, figures, text, sentence)
+        elif (
+            continued := _continued(reading, sentence, clause)
+        ) is not None and not TOTAL_MARKERS.search(clause.text):
+            restated = _restated(reading, figures)
+            if restated:
+                reading.loose.append((clause, sentence, [], [], restated))
+            figures = [f for f in figures if f not in restated]
+            add_items(continued, targets, attacks, figures, text, sentence)
+            touched.append(continued)
+        elif targets or attacks or figures:
+            item = (clause, sentence, targets, attacks, figures)
+            opening = not touched and not TOTAL_MARKERS.search(clause.text)
+            (pending if opening else reading.loose).append(item)
+    touched = list(dict.fromkeys(touched))
+    if len(touched) == 1:  # 'A policeman and four labourers were killed, and two
+        for _, _, targets, attacks, figures in pending:  # ... in Turbat was attacked'
+            add_items(touched[0], targets, attacks, figures, text, sentence)
+    else:
+        reading.loose.extend(pending)
+    reading.previous = (sentence.paragraph, touched)
+    if touched:
+        reading.last = touched
+
+
+def _restated(reading: Reading, figures: list[Figure]) -> list[Figure]:
+    """Figures a sentence that only points back to an attack repeats from the
+    whole event's ('killed 24 terrorists in attacks in Mach and Kolpur' ... '24
+    terrorists were killed in the operation'): they stay the event's."""
+    event = {
+        (f.side, f.outcome, f.value)
+        for *_, loose_figures in reading.loose
+        for f in loose_figures
+    }
+    return [f for f in figures if (f.side, f.outcome, f.value) in event]
+
+
+def _continued(
+    reading: Reading, sentence: Sentence, clause: Span
+) -> ReportIncident | None:
+    """The incident a clause with no place goes on about: the one the last
+    sentence about an incident spoke of, when the clause points back to it ('the
+    attack', 'there'); or the one the sentence just before, in the same paragraph,
+    spoke of ('... in Paroom tehsil. Two others were wounded.')."""
+    if OTHER_EVENT.search(sentence.text):
+        return None  # 'a separate roadside bomb exploded 25 miles away'
+    paragraph, just_before = reading.previous
+    if paragraph == sentence.paragraph and len(just_before) == 1:
+        return just_before[0]
+    if len(reading.last) == 1 and ANAPHORA.search(clause.text):
+        return reading.last[0]
+    return None
+
+
+def _scenes(in_clause: list[PlaceMention], attacked: bool) -> list[PlaceMention]:
+    """The clause's places that can be where it happened. Places where roads were
+    only blocked ('blocked highways in Turbat and Panjgur') are scenes only when
+    the clause tells of an attack or figures and names no other place ('blocked
+    the highway in Mastung and opened fire on vehicles, killing five')."""
+    scenes = [m for m in in_clause if m.role == INCIDENT]
+    if not scenes and attacked:
+        scenes = [m for m in in_clause if m.role == BLOCKADE]
+    return scenes
+
+
+def add_items(
+    incident: ReportIncident,
+    targets: list[Mention],
+    attacks: list[Mention],
+    figures: list[Figure],
+    text: str,
+    sentence: Sentence,
+) -> None:
+    incident.targets.extend(targets)
+    incident.attacks.extend(attacks)
+    incident.figures.extend(figures)
+    incident.evidence.extend(m.evidence for m in (*targets, *attacks))
+    incident.evidence.extend(
+        evidence_at(text, f.start, f.end, sentence, f.outcome) for f in figures
+    )
+
+
+_WHOLE_AFTER = re.compile(r"^\s*(?:in all|in total|altogether|overall)\b", re.I)
+
+
+_WHOLE_BEFORE = re.compile(r"\b(?:a total of|in all|altogether)\s+$", re.I)
+
+
+def _is_whole(text: str, figure: Figure) -> bool:
+    """A figure said to be the whole count ('23 terrorists in all', 'a total of
+    23'): the event's, not the place's its clause names."""
+    return bool(
+        _WHOLE_AFTER.match(text[figure.end : figure.end + 20])
+        or _WHOLE_BEFORE.search(text[max(0, figure.start - 20) : figure.start])
+    )
+
+
+_TIED = re.compile(
+    r"^\s*(?:\w+\s+){0,3}?(?:in|at|near|of|outside)\s+(?:the\s+)?$", re.I
+)
+
+
+def _share(
+    incidents: list[ReportIncident],
+    places: list[PlaceMention],
+    clause: Span,
+    targets: list[Mention],
+    attacks: list[Mention],
+    figures: list[Figure],
+    reading: Reading,
+    sentence: Sentence,
+) -> None:
+    """Several places in one clause: an item goes to the place it is tied to
+    ('a bank in Panjgur', '4 policemen were killed in Turbat'); the rest are not
+    pinned on any one of them."""
+    text = reading.text
+    loose_targets, loose_figures = [], []
+    for target in targets:
+        place = _tied_place(text, target.evidence.end, places)
+        if place is None:
+            loose_targets.append(target)
+        else:
+            add_items(incidents[places.index(place)], [target], [], [], text, sentence)
+    for figure in figures:
+        place = _tied_place(text, figure.end, places)
+        if place is None:
+            loose_figures.append(figure)
+        else:
+            add_items(incidents[places.index(place)], [], [], [figure], text, sentence)
+    for incident in incidents:  # attack types named for all of them
+        if len(attacks) and len(places) <= 3:
+            add_items(incident, [], attacks, [], text, sentence)
+    if loose_targets or loose_figures:
+        reading.loose.append((clause, sentence, loose_targets, [], loose_figures))
+
+
+def _tied_place(text: str, end: int, places: list[PlaceMention]) -> PlaceMention | None:
+    """The place right after an item, joined by 'in', 'at' or 'near' with at most
+    three words between ('a bank in Panjgur', '4 policemen were killed in Turbat')."""
+    following = [place for place in places if place.start >= end]
+    if following:
+        place = min(following, key=lambda p: p.start)
+        if _TIED.match(text[end : place.start]):
+            return place
+    return None
+
+
+def area_like(place: Place) -> bool:
+    """A district, or a town that bears its district's name (its seat, which
+    reports name for the district: 'Panjgur district', 'Dera Ismail Khan')."""
+    return place.kind == "district" or (
+        bool(place.district)
+        and normalize_name(place.name) == normalize_name(place.district)
+    )

@@ -1,0 +1,140 @@
+"""Tolls stated as a whole: "the death toll rose to 12", "resulted in the loss of
+ten soldiers", "resulted in 12 deaths"."""
+
+from __future__ import annotations
+
+import re
+
+from components.report.model import Figure
+from components.report.numbers import (
+    APPROXIMATE,
+    AT_LEAST,
+    COUNT,
+    NUMBER,
+    QUALIFIER,
+    parse_number,
+)
+from components.report.people import side_of
+from components.report.rules import Rule
+from components.report.segments import Span
+from components.report.vocabulary import (
+    MILITARY_SIDE,
+)
+
+TOLL_RULES: tuple[Rule, ...] = (
+    Rule(
+        "resulted in the deaths or loss of a count",
+        r"\b(?:resulted in|caused|led to|left)\s+(?:the\s+)?(?:deaths?|loss(?:\s+"
+        r"of\s+(?:the\s+)?lives)?)\s+of\s+(?P<count>(?:(?:at least|some|about|"
+        r"more than|over|nearly)\s+)?[\w,-]+)\b",
+        "The ambush resulted in the loss of ten of our soldiers in Bankilare.",
+        ("security", "killed", 10),
+    ),
+    Rule(
+        "resulted in a count of deaths",
+        r"\b(?:resulted in|caused|left|leaving)\s+(?P<count>(?:(?:at least|some|"
+        r"about|more than|over|nearly)\s+)?[\w,-]+)\s+(?:deaths|dead|fatalities|"
+        r"casualties)\b",
+        "The blast in Quetta resulted in 12 deaths.",
+        ("unspecified", "killed", 12),
+    ),
+)
+"""Tolls stated as a result: each rule's ``expected`` is the (side, outcome, value)
+its example gives."""
+
+
+_DEATH_TOLL = re.compile(
+    rf"\b(?:death toll|toll|number of (?:the )?dead)\s+(?:\w+\s+){{0,3}}?"
+    rf"(?:rose|climbed|jumped|reached|stands?|stood|increased|is|was|has risen)"
+    rf"\s+(?:to|at)\s+(?P<count>(?:{QUALIFIER}\s+)?{NUMBER})\b",
+    re.IGNORECASE,
+)
+
+
+def resulted_in(clause: Span) -> list[Figure]:
+    """'resulted in the loss of ten of our soldiers', 'resulted in 12 deaths'."""
+    figures = []
+    for rule in TOLL_RULES:
+        for match in rule.compiled.finditer(clause.text):
+            count = COUNT.match(match.group("count"))
+            if not count:
+                continue
+            low, bound = parse_number(count.group("low"))
+            after = clause.text[match.end() : match.end() + 60]
+            people = re.match(
+                r"^\s+of\s+(?:our|the|their)?\s*(?:[\w-]+\s+){0,3}", after
+            )
+            side = side_of(after[: people.end() + 20]) if people else "unspecified"
+            figures.append(
+                Figure(
+                    side=side,
+                    outcome="killed",
+                    value=low,
+                    start=clause.start + match.start(),
+                    end=clause.start + match.end(),
+                    text=match.group(),
+                    at_least=bound or "at least" in match.group("count").lower(),
+                    military=bool(MILITARY_SIDE.search(after[:40])),
+                )
+            )
+    return figures
+
+
+def death_tolls(clause: Span) -> list[Figure]:
+    figures = []
+    for match in _DEATH_TOLL.finditer(clause.text):
+        count = COUNT.match(match.group("count"))
+        if not count:
+            continue
+        low, bound = parse_number(count.group("low"))
+        qualifier = " ".join((count.group("qual") or "").lower().split())
+        figures.append(
+            Figure(
+                side="unspecified",
+                outcome="killed",
+                value=low,
+                start=clause.start + match.start(),
+                end=clause.start + match.end(),
+                text=match.group(),
+                at_least=bound or qualifier in AT_LEAST,
+                approximate=qualifier in APPROXIMATE,
+            )
+        )
+    return figures
+
+
+NONE_HIT = Rule(
+    "nobody was killed or hurt",
+    r"\b(?:no\s+(?:one|body)|nobody|none)\s+(?:of\s+\w+\s+)?(?:was|were|had been|"
+    r"has been)\s+(?P<what>(?:killed|hurt|injured|wounded)(?:\s+or\s+(?:killed|hurt|"
+    r"injured|wounded))?)|\b(?:no|without(?:\s+any)?)\s+(?P<noun>casualties|"
+    r"loss of (?:life|lives)|deaths|injuries|fatalities)\b",
+    "Rockets landed near the Peshmerga base in Prde, and nobody was killed or injured.",
+    ("unspecified", "killed", 0),
+)
+"""'no casualties', 'nobody was killed or injured': a stated 0, not an unknown."""
+
+
+def none_hit(clause: Span) -> list[Figure]:
+    """The 0 figures a clause states ('nobody was killed or injured', 'no
+    casualties'): killed, injured or both, by the words used."""
+    figures: list[Figure] = []
+    for match in NONE_HIT.compiled.finditer(clause.text):
+        words = (match.group("what") or match.group("noun") or "").lower()
+        outcomes = []
+        if re.search(r"kill|death|life|lives|fatal|casualt", words):
+            outcomes.append("killed")
+        if re.search(r"hurt|injur|wound|casualt", words):
+            outcomes.append("injured")
+        figures.extend(
+            Figure(
+                side="unspecified",
+                outcome=outcome,
+                value=0,
+                start=clause.start + match.start(),
+                end=clause.start + match.end(),
+                text=match.group(),
+            )
+            for outcome in outcomes
+        )
+    return figures

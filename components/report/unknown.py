@@ -1,0 +1,207 @@
+"""Names in place slots that the gazetteer does not know, as mentions: each kept
+at the wider place its sentence gives, else at the one district the text names
+as a scene, the province most of its places lie in, or the report's country."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from components.domain.places import Place
+from components.domain.vocabularies import GeoPrecision
+from components.gazetteer import Gazetteer, normalize_name
+from components.gazetteer.world import (
+    country_names,
+    country_place,
+    first_level_areas,
+)
+from components.report.mentions import LIST_JOIN, PlaceMention, mention_role
+from components.report.roles import (
+    DATELINE,
+    INCIDENT,
+    QUALIFIER,
+)
+from components.report.segments import Sentence
+from components.report.unplaced import (
+    UnplacedName,
+    is_wider_gap,
+    kept_precision,
+    slot_names,
+    stand_in,
+    wider_place,
+)
+from components.report.vocabulary import ANAPHORA
+
+
+def unknown_mentions(
+    text: str,
+    sentences: Sequence[Sentence],
+    places: Gazetteer,
+    mentions: list[PlaceMention],
+    gazetteer: Gazetteer,
+    code: str | None,
+) -> list[PlaceMention]:
+    """A mention per unknown name in a place slot, standing in at its wider place
+    (the text's own, else the report's province or country)."""
+    known = [(m.start, m.end) for m in mentions]
+    areas = first_level_areas(code) if code else frozenset()
+    countries = frozenset(country_names()) | areas
+    fallback = fallback_place(mentions, gazetteer, code)
+    found: list[PlaceMention] = []
+    for sentence in sentences:
+        names = [
+            name
+            for name in slot_names(sentence, places, countries)
+            if not any(a < name[1] and name[0] < b for a, b in known)
+        ]
+        # the last name first: 'the Rarasham area of Tingri tehsil in Musa Khel'
+        # keeps Rarasham where Tingri is kept
+        holders: dict[int, PlaceMention] = {}
+        for start, end, name, rule in sorted(names, reverse=True):
+            holder = wider_place(text, end, [*mentions, *holders.values()], sentence)
+            if holder is not None and holder.unplaced is not None:
+                holder = holders.get(holder.start)
+            if (
+                holder is not None
+                and holder.role == INCIDENT
+                and holder.unplaced is None
+            ):
+                # 'the Rarasham area of Musakhail district': Musakhail says where
+                # Rarasham is; it is not a second attack place
+                mentions[mentions.index(holder)] = replace(holder, role=QUALIFIER)
+            wider = holder.place if holder is not None else fallback
+            if holder is None:
+                wider = _scene_pointed_back(mentions, sentence) or wider
+            if holder is not None and holder.unplaced is not None:
+                wider = holder.unplaced.wider
+            listed = next_in_list(text, end, holders.values())
+            if holder is None and listed is not None and listed.unplaced is not None:
+                wider = listed.unplaced.wider  # 'Tump and Buleda in Kech
+            holders[start] = unknown_mention(
+                text, sentence, start, end, name, rule, wider
+            )
+        found.extend(holders.values())
+        known.extend((m.start, m.end) for m in holders.values())
+    # a name another unknown name lies in is said of it, not an attack place
+    qualifiers = {
+        id(m)
+        for m in found
+        for other in found
+        if other is not m
+        and other.sentence is m.sentence
+        and other.end <= m.start
+        and is_wider_gap(text[other.end : m.start])
+    }
+    return [
+        replace(m, role=QUALIFIER) if id(m) in qualifiers and m.is_incident else m
+        for m in found
+    ]
+
+
+def _scene_pointed_back(
+    mentions: Sequence[PlaceMention], sentence: Sentence
+) -> Place | None:
+    """The one place the text named as a scene before a sentence that points back
+    to the attack ('Several of the dead were working on a dam in Paroom', 'the
+    farmers were at work close to Ngoshe village when the terrorists fell on
+    them'): a name there with no wider place of its own lies at that scene."""
+    if not ANAPHORA.search(sentence.text) and not re.search(
+        r"\bthe (?:farmers|victims|labou?rers|workers|passengers|soldiers|"
+        r"policemen|dead)\b",
+        sentence.text,
+        re.IGNORECASE,
+    ):
+        return None
+    scenes = {
+        m.place.geonameid: m.place
+        for m in mentions
+        if m.role == INCIDENT
+        and m.unplaced is None
+        and m.start < sentence.start
+        and m.place.kind != "province"
+    }
+    return next(iter(scenes.values())) if len(scenes) == 1 else None
+
+
+def next_in_list(
+    text: str, end: int, others: Iterable[PlaceMention]
+) -> PlaceMention | None:
+    """The name right after ``end`` in the same list ('Tump and Buleda')."""
+    for other in others:
+        if other.start >= end and LIST_JOIN.match(text[end : other.start]):
+            return other
+    return None
+
+
+def unknown_mention(
+    text: str,
+    sentence: Sentence,
+    start: int,
+    end: int,
+    name: str,
+    rule: str,
+    wider: Place | None,
+) -> PlaceMention:
+    """The mention of an unknown name, standing in at its wider place."""
+    item = UnplacedName(name, start, end, sentence, rule=rule)
+    if wider is not None:
+        item.wider = wider
+        item.precision, item.precision_label = kept_precision(wider)
+    before = text[max(sentence.start, start - 80) : start]
+    after = text[end : min(sentence.end, end + 60)]
+    role = mention_role(sentence, start, name, before, after)
+    return PlaceMention(
+        stand_in(name, wider),
+        item.precision or GeoPrecision.REGION,
+        start,
+        end,
+        name,
+        role,
+        sentence,
+        unplaced=item,
+    )
+
+
+def fallback_place(
+    mentions: list[PlaceMention], gazetteer: Gazetteer, code: str | None
+) -> Place | None:
+    """Where a name with no wider place of its own is kept: the one district (or
+    district seat) the text names as a scene, else the one region of a report
+    about another country, else the province most of the text's places lie in,
+    else the report's country."""
+    scenes = [m for m in mentions if m.role == INCIDENT]
+    districts = {
+        m.place.district or m.place.name: m.place
+        for m in scenes
+        if m.place.kind == "district"
+        or (
+            m.place.district
+            and normalize_name(m.place.name) == normalize_name(m.place.district)
+        )
+    }
+    if len(districts) == 1:
+        return next(iter(districts.values()))
+    if code is not None:
+        regions = {
+            m.place.admin1: m.place for m in scenes if m.place.kind == "province"
+        }
+        if len(regions) == 1:
+            return next(iter(regions.values()))
+        return country_place(code)
+    provinces = Counter(
+        (m.place.country, m.place.admin1)
+        for m in mentions
+        if m.role in (INCIDENT, DATELINE) and m.place.admin1
+    )
+    for (country, admin1), _ in provinces.most_common(1):
+        return next(
+            (
+                p
+                for p in gazetteer.candidates(admin1)
+                if p.kind == "province" and p.country == country
+            ),
+            None,
+        )
+    return None

@@ -1,0 +1,58 @@
+"""The verbs that say people were killed or injured, and where they stand
+beside the people they count."""
+
+from __future__ import annotations
+
+import re
+
+KILLED_VERBS = (
+    r"killed|dead|died|slain|martyred|embraced (?:shahadat|martyrdom)|"
+    r"lost (?:their|his|her) lives?|laid down (?:their|his|her) lives?|perished|"
+    r"eliminated|neutrali[sz]ed|"
+    r"sent to hell|gunned down|shot dead|massacred|beheaded|murdered|executed|"
+    r"slaughtered|burnt to death|burned to death|hacked to death|"
+    r"succumbed(?: to (?:their|his|her) "
+    r"(?:injuries|wounds))?|lay dead|were found dead|bodies (?:were )?recovered"
+)
+
+
+INJURED_VERBS = (
+    r"injured|wounded|hurt|sustained (?:\w+ ){0,2}(?:injuries|wounds)|"
+    r"received (?:\w+ ){0,2}(?:injuries|wounds)|suffered (?:\w+ ){0,2}"
+    r"(?:injuries|wounds)"
+)
+
+
+OUTCOME_AFTER = re.compile(
+    r"^\s*(?:(?:were|was|have|has|had|been|being|are|is|got|reportedly|also|"
+    r"allegedly|later|all|both|each|who|subsequently|so far|in all|total|"
+    r"altogether|confirmed|feared|reported|said to be|have been|has been)\s+){0,4}"
+    rf"(?P<word>{KILLED_VERBS}|{INJURED_VERBS})\b",
+    re.IGNORECASE,
+)
+"""'[12 soldiers] were martyred', '[21 terrorists] were eliminated': the verb
+right after a counted group, with at most a few auxiliaries between. It never
+reaches past the next clause."""
+
+
+OUTCOME_BEFORE = re.compile(
+    r"\b(?P<word>killing|killed|kills|martyring|martyred|claimed the lives of|"
+    r"claiming the lives of|eliminating|eliminated|neutrali[sz]ing|"
+    r"neutrali[sz]ed|gunned down|shot dead|shooting dead|massacred|massacring|"
+    r"beheaded|beheading|murdered|murdering|executed|executing|slaughtered|"
+    r"slaughtering|slew|slaying|injuring|injured|"
+    r"wounding|wounded|left|leaving)\s+(?:(?:at least|some|about|around|"
+    r"nearly|as many as|more than|over|up to|all|the|between)\s+)*$",
+    re.IGNORECASE,
+)
+"""'killing [4 policemen]', 'militants killed [5 soldiers]': a verb that takes
+the counted group as its object, right before the figure."""
+
+
+LEFT_DEAD = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?P<word>dead|killed|injured|wounded|hurt)\b", re.I
+)
+"""'left [5 people] dead' / 'leaving [3] injured'."""
+
+
+INJURED_WORDS = re.compile(r"injur|wound|hurt", re.IGNORECASE)

@@ -1,0 +1,122 @@
+"""Words about places: titles before names, news agencies in datelines,
+capitalised words that are no place, and words that make a name a place."""
+
+from __future__ import annotations
+
+from components.gazetteer import normalize_name
+from components.report.vocabulary.text import words
+
+TITLES = frozenset(
+    words(
+        "mr mrs ms dr minister president general gen commander chief prime "
+        "sardar nawab mir senator spokesman spokesperson governor colonel "
+        "col major maj captain capt inspector justice judge imam maulana "
+        "mullah sheikh sepoy constable naik havildar subedar lieutenant lt "
+        "brigadier brig sub sho dsp ssp sp igp dig asi si commissioner "
+        "deputy assistant"
+    )
+)
+"""Titles before a person's name: a place name right after one is a name
+('Mir Sarfraz', 'Governor Kakar')."""
+
+
+DATELINE_AGENCIES = words(
+    "AP AFP Reuters APP PTI ANI IANS Xinhua dpa MNA IRNA INP NNI PPI Tasnim "
+    "Mehr IRNA ISNA Fars"
+)
+"""News agencies a dateline may name: 'TEHRAN (AFP):'."""
+
+
+NOT_PLACES = frozenset(
+    normalize_name(word)
+    for word in words(
+        "january february march april may june july august september "
+        "october november december monday tuesday wednesday thursday friday "
+        "saturday sunday pakistan iran afghanistan india china the police "
+        "army security levies frontier corps government province district "
+        "city town area express national highway road hospital civil "
+        "teaching district headquarters jail mosque market bazaar chief "
+        "minister governor president prime interior home inspector general "
+        "deputy commissioner north south east west northern southern "
+        "eastern western central upper lower new old al islamic state "
+        "movement front liberation army party rescue edhi levies bla "
+        "tehreek taliban ttp isis daesh bank"
+    )
+)
+"""Capitalised words that the gazetteer may know as some village but that reports
+use as ordinary words (months, weekdays, countries, offices, organisations)."""
+
+
+NOT_PLACE_WORDS = frozenset(
+    normalize_name(word)
+    for word in words(
+        "january february march april may june july august september october "
+        "november december monday tuesday wednesday thursday friday saturday "
+        "sunday the a an this that these those his her their its our my "
+        "police army security forces force state government ministry military "
+        "islamic mosque church hospital school university court prison jail "
+        "office headquarters camp base company corps express highway road "
+        "street bridge station airport port province region "
+        "county territory department republic kingdom united national federal "
+        "provincial local local government commission commissioner council "
+        "committee unit brigade battalion division regiment group front "
+        "movement party liberation forum association foundation agency "
+        "organisation organization network media news press reuters afp ap "
+        "al-shabaab shabaab boko haram taliban isis daesh iswap jnim adf "
+        "mr mrs ms dr gen general major colonel captain officer spokesman "
+        "minister president governor chief sheikh imam god allah "
+        "english arabic urdu friday's saturday's sunday's monday's "
+        "muslim muslims christian christians shiite shia sunni hindu "
+        "he she they we it there here but and or if when after before while "
+        "since as at in on by for with from of to "
+        "tv radio television channel masjid coal mine mines hotel restaurant "
+        "district tehsil division city town village area areas "
+        "peshmerga counter terrorism department ministry rangers regiment "
+        "jaish shabab al-shabab al-qaeda qaeda hezbollah ansar"
+    )
+)
+"""Words that are no place's first or last word: a capitalised name in a place
+slot beginning or ending with one is not read as a place ('in Borno State', 'in
+Islamic State attacks', 'at Friday prayers')."""
+
+
+AREA_WORDS = words(
+    "area areas village villages town city locality community district "
+    "tehsil sub-division subdivision ward neighbourhood neighborhood suburb "
+    "valley bazaar bazar hamlet settlement commune department territory "
+    "local\\s+government\\s+area chiefdom sector administrative\\s+post"
+)
+"""Words after a name (or before 'of' and a name) that make it a place: 'the
+Rarasham area', 'Kayakura village', 'the town of Dibis'. Province, state, region
+and county name wider areas, not attack places, and are not here."""
+
+
+NAME_PREFIXES = frozenset(
+    words(
+        "north south east west northern southern eastern western central upper "
+        "lower new old"
+    )
+)
+"""Words of :data:`NOT_PLACES` that begin names of places: 'Upper Dir',
+'North Waziristan'."""
+
+NAME_CONNECTORS = frozenset({"and", "e", "i", "ul", "al"})
+"""Lower-case words inside a place's name: 'Sistan and Baluchestan'."""
+
+PLACE_WORD_ENDS = words("Town Bazaar Bazar Colony Chowk Beach Mandi Abad")
+"""Capitalised words that end places' own names: 'Satellite Town', 'Qandhari
+Bazar', 'Lido Beach'."""
+
+FACILITY_WORDS = (
+    r"police station",
+    r"police post",
+    r"police check ?post",
+    r"check[- ]?post",
+    r"checkpoint",
+    r"levies (?:post|station|thana)",
+    r"thana",
+    r"fort",
+    r"cantonment",
+)
+"""Facilities named after their place: 'the Chaudhwan Police Station', 'the
+Samand checkpost'."""

@@ -1,0 +1,102 @@
+"""Figures of English news prose: each phrasing with the counts by side it gives
+(a total and its parts counted once, by ``by_side``)."""
+
+import pytest
+
+from components.report.figures import find_figures
+from components.report.model import by_side
+from components.report.segments import Span
+from components.report.vocabulary import PEOPLE_BY_SIDE
+
+
+def counts(text: str) -> list[tuple[str, dict[str, int]]]:
+    """(outcome, counts by side) of each figure of one clause."""
+    return [(f.outcome, by_side(f)) for f in find_figures(Span(0, len(text), text))]
+
+
+PHRASINGS = [
+    (
+        "killing five soldiers and seven civilians",
+        [("killed", {"security": 5}), ("killed", {"civilians": 7})],
+    ),
+    (
+        "At least four people, two of them police personnel, were killed",
+        [("killed", {"security": 2, "unspecified": 2})],
+    ),
+    (
+        "Unidentified attackers killed at least five people, a policeman among them",
+        [("killed", {"security": 1, "unspecified": 4})],
+    ),
+    (
+        "at least ten people, including the train's driver and eight security "
+        "personnel, were killed",
+        [("killed", {"civilians": 1, "security": 8, "unspecified": 1})],
+    ),
+    (
+        "martyring 13 soldiers and injuring three civilians, two children and a woman",
+        [("killed", {"security": 13}), ("injured", {"civilians": 3})],
+    ),
+    (
+        "Five members of Iran's security forces were killed",
+        [("killed", {"security": 5})],
+    ),
+    ("Four men of the Levies Force were martyred", [("killed", {"security": 4})]),
+    ("about 30 VDP fighters had died in that attack", [("killed", {"security": 30})]),
+    ("Six Iranian border guards have died in clashes", [("killed", {"security": 6})]),
+    (
+        "ADF rebels massacred between 20 and 22 villagers",
+        [("killed", {"civilians": 20})],
+    ),
+    ("the gunmen beheaded four fishermen", [("killed", {"civilians": 4})]),
+    (
+        "militants have beheaded five people, four of them fishermen",
+        [("killed", {"civilians": 4, "unspecified": 1})],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PHRASINGS, ids=[p[0] for p in PHRASINGS])
+def test_each_phrasing_gives_its_figures(text, expected):
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("noun", "side"),
+    [
+        ("herders", "civilians"),
+        ("worshippers", "civilians"),
+        ("employees", "civilians"),
+        ("fishermen", "civilians"),
+        ("vigilantes", "security"),
+        ("CJTF members", "security"),
+        ("Basij members", "security"),
+        ("border guards", "security"),
+        ("bandits", "attackers"),
+        ("jihadists", "attackers"),
+    ],
+)
+def test_people_nouns_by_side(noun, side):
+    assert counts(f"Gunmen killed seven {noun} on Sunday.") == [("killed", {side: 7})]
+    assert any(noun.split()[0].lower() in n for n in PEOPLE_BY_SIDE[side])
+
+
+def test_someone_named_among_the_dead_is_a_part_of_the_rest():
+    from components.report import extract
+
+    text = (
+        "At least four people, two of them police personnel, were killed on Monday "
+        "when a bomb went off in Quetta. A hospital spokesman said a minor girl was "
+        "among the dead."
+    )
+    (incident,) = [i for i in extract(text).incidents if not i.event_wide]
+    killed = {k: v for k, v in incident.counts["killed"].items() if v is not None}
+    assert killed == {"security": 2, "civilians": 1, "unspecified": 1}
+
+
+def test_nobody_hurt_is_a_stated_zero():
+    assert counts(
+        "Rockets landed near the base, and nobody was killed or injured."
+    ) == [
+        ("killed", {"unspecified": 0}),
+        ("injured", {"unspecified": 0}),
+    ]

@@ -1,0 +1,122 @@
+"""Which places a report's incidents are at: finer names the gazetteer lacks
+inside a town, localities named after a namesake district, datelines."""
+
+from components.report import extract
+
+
+def _at(text: str) -> dict[str, tuple[str, dict]]:
+    """{reported name: (place name, known killed counts)} of each incident."""
+    return {
+        i.place_reported: (
+            i.place.name,
+            {k: v for k, v in i.counts["killed"].items() if v is not None},
+        )
+        for i in extract(text).incidents
+        if not i.event_wide
+    }
+
+
+def test_a_town_and_the_one_finer_name_in_it_are_one_attack():
+    text = (
+        "Gunmen burst into a house in Turbat early on Saturday and shot dead six "
+        "labourers. Police said the attack took place in Satellite Town, Turbat."
+    )
+    assert _at(text) == {"Satellite Town": ("Turbat", {"civilians": 6})}
+
+
+def test_a_locality_of_a_town_is_not_the_namesake_district():
+    text = (
+        "Attackers killed four labourers when they struck a police station in the "
+        "Nasirabad area of Balochistan's Turbat."
+    )
+    found = extract(text)
+    (incident,) = [i for i in found.incidents if not i.event_wide]
+    assert (incident.place_reported, incident.place.name) == ("Nasirabad", "Turbat")
+    assert incident.unplaced is not None
+    assert {u.name for u in found.unplaced} == {"Nasirabad"}
+
+
+def test_several_names_in_a_dateline_are_all_datelines():
+    text = "GWADAR / QUETTA: Gunmen shot dead six labourers in Turbat on Saturday."
+    found = extract(text)
+    assert set(_at(text)) == {"Turbat"}
+    assert {m.text: m.role for m in found.other_places} == {
+        "GWADAR": "dateline",
+        "QUETTA": "dateline",
+    }
+
+
+def test_a_country_named_only_as_a_backer_does_not_change_the_gazetteer():
+    text = (
+        "A suicide bomber linked to an Indian-backed group hit a convoy in Mir Ali, "
+        "martyring 13 soldiers. Officials blamed India for backing terrorism in "
+        "Pakistan and said India was behind it."
+    )
+    (incident,) = [i for i in extract(text).incidents if not i.event_wide]
+    assert (incident.place.name, incident.place.country) == ("Mir Ali", "PK")
+
+
+def test_an_opening_clause_with_no_place_belongs_to_its_sentences_one_place():
+    text = (
+        "A policeman and four labourers were killed, and two other people were "
+        "wounded, when a police station in Turbat was attacked on Tuesday."
+    )
+    assert _at(text) == {"Turbat": ("Turbat", {"security": 1, "civilians": 4})}
+
+
+def test_not_incident_places_never_name_an_incident_place():
+    text = (
+        "TURBAT: Gunmen shot dead six labourers in Turbat on Saturday. The bodies "
+        "were moved to the Teaching Hospital in Turbat."
+    )
+    found = extract(text)
+    assert {i.place.name for i in found.incidents} == {"Turbat"}
+    assert found.as_json()["not_incident_places"] == []
+
+
+def test_a_foreign_country_named_once_beside_region_districts_keeps_the_region():
+    text = (
+        "KURRAM: Four people were killed on Thursday when two vehicles were attacked "
+        "in the Charkhel area of Lower Kurram. They were travelling from the Thal "
+        "area of Hangu district to Parachinar, the headquarters of Kurram district. "
+        "Another vehicle carried overseas Pakistanis who had come back from Qatar."
+    )
+    found = extract(text)
+    assert {i.place.country for i in found.incidents} == {"PK"}
+    assert _at(text)["Charkhel"] == ("Kurram", {"unspecified": 4})
+
+
+def test_a_name_in_a_sentence_pointing_back_lies_at_the_one_scene():
+    text = (
+        "At least five people were killed when gunmen opened fire at a dam site in "
+        "Panjgur district. Several of the dead were working on a dam in Paroom "
+        "tehsil when they were attacked."
+    )
+    assert _at(text) == {"Paroom": ("Panjgur", {"unspecified": 5})}
+
+
+def test_another_event_is_not_the_one_places():
+    text = (
+        "At least 32 people were killed in an attack on a hotel in Somalia's capital, "
+        "Mogadishu. "
+        "Police said one soldier was among the dead and that all the other dead "
+        "were civilians.\nThe bloodshed did not end there: on Saturday a separate "
+        "roadside bomb exploded 25 miles away from Mogadishu, killing seven more "
+        "people."
+    )
+    found = extract(text)
+    assert _at(text) == {"Mogadishu": ("Mogadishu", {"security": 1, "civilians": 31})}
+    assert found.total_counts["killed"]["unspecified"] == 7
+
+
+def test_an_earlier_events_full_date_is_not_the_reports_date():
+    import datetime as dt
+
+    text = (
+        "Gunmen attacked a police station in Zahedan on Saturday, killing two "
+        "policemen.\nOn September 30, 2022, 35 people lost their lives when "
+        "terrorists attacked police stations in Zahedan."
+    )
+    found = extract(text, published=dt.date(2023, 7, 8))
+    assert found.date == dt.date(2023, 7, 8)
+    assert [b.evidence.sentence[:16] for b in found.background] == ["On September 30,"]

@@ -1,0 +1,97 @@
+"""Place roles: every rule of ``roles.ROLE_RULES`` gives its example's place its
+role, by itself and through the whole reader."""
+
+import pytest
+
+from components.report import extract
+from components.report.roles import INCIDENT, ROLE_RULES, RoleRule, role_of
+from components.report.segments import plain, sentences
+
+
+def _context(rule: RoleRule) -> tuple[str, str, bool]:
+    """The words before and after the rule's place in its example, as the reader
+    cuts them (within the sentence, 80 characters before, 60 after)."""
+    text = plain(rule.example)
+    for sentence in sentences(text):
+        at = sentence.text.find(rule.place)
+        if at >= 0:
+            start = sentence.start + at
+            end = start + len(rule.place)
+            before = text[max(sentence.start, start - 80) : start]
+            after = text[end : min(sentence.end, end + 60)]
+            lede = sentence.first_in_paragraph and sentence.paragraph <= 2
+            return before, after, lede
+    raise AssertionError(f"{rule.place!r} is not in the example")
+
+
+@pytest.mark.parametrize("rule", ROLE_RULES, ids=lambda rule: rule.name)
+def test_each_role_rule_fires_on_its_example(rule):
+    before, after, lede = _context(rule)
+    assert rule.fires(before, after, lede), "the rule does not fire on its example"
+    assert role_of(before, after, lede) == (rule.role, rule.name), (
+        "an earlier rule of the table takes the example"
+    )
+
+
+@pytest.mark.parametrize("rule", ROLE_RULES, ids=lambda rule: rule.name)
+def test_each_role_rule_gives_its_role_through_the_reader(rule):
+    found = extract(rule.example)
+    reported = {incident.place_reported for incident in found.incidents}
+    if rule.role == INCIDENT:
+        assert rule.place in reported
+        return
+    assert rule.place not in reported
+    roles = {m.text: m.role for m in found.other_places}
+    assert roles.get(rule.place) == rule.role
+
+
+def test_a_name_no_rule_fires_for_is_an_incident_name():
+    assert role_of("Gunmen opened fire in ", " on Tuesday", False) == (INCIDENT, "")
+
+
+def test_a_colon_after_a_capitalised_word_deep_in_the_text_is_no_dateline():
+    before, after = "", ": Gunmen attacked a post."
+    assert role_of(before, after, True)[0] == "dateline"
+    assert role_of(before, after, False)[0] == INCIDENT
+
+
+def _incidents(text: str) -> dict[str, dict]:
+    return {
+        i.place_reported: {
+            "kind": i.place.kind,
+            "killed": {k: v for k, v in i.counts["killed"].items() if v is not None},
+        }
+        for i in extract(text).incidents
+    }
+
+
+def test_a_place_name_inside_a_persons_name_is_no_place():
+    text = (
+        "Gunmen killed six labourers in Turbat. Interim Chief Minister Ali Mardan "
+        "Khan Domki condemned the killings."
+    )
+    assert set(_incidents(text)) == {"Turbat"}
+
+
+def test_a_place_named_after_another_to_say_where_it_lies_qualifies_it():
+    text = (
+        "An Iraqi officer said ISIS fighters attacked the town of Dibis in Kirkuk, "
+        "killing two Iraqi soldiers."
+    )
+    found = _incidents(text)
+    assert found["Dibis"]["killed"] == {"security": 2}
+    assert "Kirkuk" not in found
+
+
+def test_a_list_of_names_before_regions_names_regions_not_their_towns():
+    text = (
+        "Three attacks in Niger's Tillaberi, Diffa and Dosso regions left 32 people "
+        "dead on Sunday. At Niaktire, in Torodi department, 27 soldiers were killed."
+    )
+    extraction = extract(text)
+    kinds = {i.place.name: i.place.kind for i in extraction.incidents}
+    assert all(kinds.get(name) != "town" for name in ("Diffa", "Dosso"))
+    assert not any(
+        i.place.name in ("Diffa", "Dosso") and not i.event_wide
+        for i in extraction.incidents
+    )
