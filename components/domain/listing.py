@@ -99,7 +99,7 @@ def list_rows(chosen: pd.DataFrame) -> pd.DataFrame:
             "place": np.where(wide, places + " (province-wide)", places),
             "target": chosen["target_label"].astype(str).to_numpy(),
             "attack": chosen["attack_labels"].astype(str).to_numpy(),
-            "deaths": deaths(chosen).to_numpy(),
+            "deaths": deaths(chosen).array,
             "figures": [figures_text(row) for row in chosen.to_dict("records")],
             "source": [source_text(row) for row in chosen.to_dict("records")],
         },
