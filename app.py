@@ -10,6 +10,7 @@ from components.ui.header import page_header
 from components.ui.history_panel import history_panel
 from components.ui.import_panel import import_panel
 from components.ui.inbox_panel import inbox_panel
+from components.ui.incident_list import incident_list
 from components.ui.layout import current_layout, layout_sidebar, page_regions
 from components.ui.link import link_chooses_a_view, open_link
 from components.ui.loading import data_store, load_data
@@ -65,6 +66,7 @@ with regions.map:
 with regions.breakdown:
     event_breakdown(brief)
 if whole:
+    incident_list(shown, store)
     timeline(shown)
     incident_table(shown, events, filters, brief)
     if access.can_write:

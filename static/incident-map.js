@@ -33,7 +33,8 @@
     "class": ["key", "label", "colour", "shape"],
     "type": ["code", "label", "cls"],
     "layer": ["payload", "key", "kind"],
-    "side": ["key", "label", "value", "colour"]
+    "side": ["key", "label", "value", "colour"],
+    "focus": ["payload", "row", "lat", "lon", "zoom", "nonce"]
   };
   // contract:end
   var SCHEMA = 2;
@@ -108,8 +109,24 @@
     return mine;
   }
 
+  // The marker (its index among the payload's markers) whose popup holds row
+  // `row`, and the page of the popup that shows it; null if no marker holds it.
+  function markerOfRow(markers, row) {
+    for (var i = 0; i < markers.length; i++) {
+      var page = markers[i].rows.indexOf(row);
+      if (page >= 0) return {index: i, page: page};
+    }
+    return null;
+  }
+
+  // What a focus call asks of the map now: fly (once per click, named by its
+  // nonce) and open the popup (once, when the payload holds the row).
+  function focusSteps(call, state) {
+    return {fly: !state.flown, open: !state.opened && call.row >= 0};
+  }
+
   // --- Payloads and the layers waiting for them ---------------------------------
-  var payloads = {}, waiting = {}, order = [];
+  var payloads = {}, waiting = {}, order = [], drawnMarkers = {};
 
   function payload(data) {
     var missing = contractMismatch(data);
@@ -120,15 +137,22 @@
     if (data.points) data.points = decodePoints(data.points);
     payloads[data.id] = data;
     order.push(data.id);
-    while (order.length > 4) delete payloads[order.shift()];
+    while (order.length > 4) {
+      var old = order.shift();
+      delete payloads[old];
+      delete drawnMarkers[old];
+    }
     (waiting[data.id] || []).forEach(function (run) { run(data); });
     delete waiting[data.id];
   }
 
+  function whenPayload(id, run) {
+    if (payloads[id]) run(payloads[id]);
+    else (waiting[id] = waiting[id] || []).push(run);
+  }
+
   function layer(group, call) {
-    var run = function (data) { draw(group, call, data); };
-    if (payloads[call.payload]) run(payloads[call.payload]);
-    else (waiting[call.payload] = waiting[call.payload] || []).push(run);
+    whenPayload(call.payload, function (data) { draw(group, call, data); });
   }
 
   function draw(group, call, data) {
@@ -212,6 +236,49 @@
     return box;
   }
 
+  // --- Focus: a row of the incident list clicked ------------------------------------
+  var focused = {};
+
+  function focus(group, call) {
+    var missing = missingKeys(call, "focus");
+    if (missing.length) {
+      console.error("Incident map: focus call does not match the contract", missing);
+      return;
+    }
+    whenPayload(call.payload, function (data) {
+      var run = function () {
+        // After streamlit-folium has added every layer and set its own view.
+        setTimeout(function () { if (group._map) showFocus(group._map, call, data); }, 0);
+      };
+      if (group._map) run();
+      else group.once("add", run);
+    });
+  }
+
+  function showFocus(map, call, data) {
+    var state = focused[call.nonce] = focused[call.nonce] || {flown: false, opened: false};
+    var steps = focusSteps(call, state);
+    if (steps.fly) {
+      state.flown = true;
+      map.setView([call.lat, call.lon], Math.max(map.getZoom(), call.zoom));
+    }
+    if (!steps.open) return;
+    state.opened = true;
+    var shown = (drawnMarkers[data.id] || []).filter(function (m) { return map.hasLayer(m.marker); });
+    var found = markerOfRow(shown, call.row);
+    if (found) {
+      var marker = shown[found.index].marker, rows = shown[found.index].rows;
+      var update = function (box) { marker.setPopupContent(box); };
+      marker.openPopup();
+      marker.setPopupContent(pagedPopup(data, rows, found.page, update));
+      return;
+    }
+    // Drawn as a point, or its layer is not shown: a popup of its own, at its place.
+    var popup = L.popup({maxWidth: 380}).setLatLng([call.lat, call.lon]);
+    popup.setContent(pagedPopup(data, [call.row], 0, function (box) { popup.setContent(box); }));
+    popup.openOn(map);
+  }
+
   // --- Symbols: a shape and a colour per target class -----------------------------
   function symbol(data, style, size, wide, count) {
     var box = element("div", null, "incident-symbol");
@@ -281,6 +348,7 @@
       marker.bindPopup(function () {
         return pagedPopup(data, m.rows, 0, function (box) { marker.setPopupContent(box); });
       }, {maxWidth: 380});
+      (drawnMarkers[data.id] = drawnMarkers[data.id] || []).push({marker: marker, rows: m.rows});
       marker.on("add", function () {
         var node = marker.getElement();
         if (node) { node.setAttribute("aria-label", name); node.setAttribute("role", "button"); }
@@ -942,9 +1010,12 @@
       decodePoints: decodePoints, plan: plan, pointsOfType: pointsOfType,
       rowValue: rowValue, typeStyle: typeStyle, markerName: markerName,
       countText: countText, heatPoints: heatPoints, placeBoxes: placeBoxes,
-      candidates: candidates, provinceItems: provinceItems,
+      candidates: candidates, provinceItems: provinceItems, markerOfRow: markerOfRow,
+      focusSteps: focusSteps,
     };
     return;
   }
-  window.IncidentMap = {payload: payload, layer: layer, detail: detail, contract: CONTRACT};
+  window.IncidentMap = {
+    payload: payload, layer: layer, focus: focus, detail: detail, contract: CONTRACT,
+  };
 })();

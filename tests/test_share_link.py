@@ -68,6 +68,9 @@ TERMS = LinkTerms(
         ({"layout": ["mobile"]}, Link(layout="mobile")),
         ({"layout": ["Analyst"]}, Link(layout="analyst")),
         ({"layout": [""]}, Link()),  # the default layout
+        ({"q": ["Mastung bank"]}, Link(search="Mastung bank")),
+        ({"q": ["first", '"prison" OR *']}, Link(search='"prison" OR *')),
+        ({"q": [""]}, Link()),  # no search
         # Named by code: read, and to be written again as labels.
         ({"event": ["wave-1"]}, Link({EVENT: ("wave-1",)}, rewrite=frozenset({EVENT}))),
         (
@@ -120,6 +123,9 @@ def test_valid_links(params, expected):
         ({"x" * 500: ["1"]}, "is not a setting"),
         ({"place": ["\x1b[31m<b>"]}, "place '?[31m<b>' is not in the data."),
         ({"event": ["y" * 500]}, "is not in the data."),
+        ({"q": ["x" * 201]}, "q: the search is 201 characters long; at most 200"),
+        ({"q": ["x" * 10_000]}, "q: the search is 10,000 characters long"),
+        ({"q": [" ".join("abcdefghijklm")]}, "q: the search has 13 words"),
     ],
 )
 def test_each_bad_parameter_gets_a_note(params, note):
@@ -168,6 +174,7 @@ def test_dates_need_data_of_more_than_one_day():
         Link({LAYERS: ()}, projector=False),
         Link(dates=(dt.date(2026, 1, 5), dt.date(2026, 1, 20))),
         Link(layout="analyst", projector=True),
+        Link({PLACE: ("Quetta",)}, search="bank \u0645\u0633\u062a\u0648\u0646\u06af"),
     ],
 )
 def test_a_written_link_reads_back_as_it_was(link):
@@ -208,6 +215,8 @@ def test_defaults_are_the_latest_event_and_every_layer_but_the_heat_map():
         (["event"], True),
         (["dates"], True),
         (["layout"], True),
+        (["q"], False),  # the incident list's search, not the sidebar's
+        (["q", "target"], True),
     ],
 )
 def test_what_chooses_the_sidebar(names, expected):

@@ -14,6 +14,7 @@ parameter     values                                          when the link says
 ``projector`` ``true`` or ``false``                           ``false``
 ``layout``    ``briefing``, ``analyst`` or ``mobile``          ``briefing``
 ``map``       ``zoom/lat/lon`` (as OpenStreetMap writes it)   fitted to the selection
+``q``         the incident list's search words                no search
 ============  ==============================================  ======================
 
 A parameter of several values is repeated (``?place=Quetta&place=Mastung``). A
@@ -23,7 +24,11 @@ written before the sidebar chose the layers say ``layers=key,key``
 
 The sidebar's widgets are bound to the parameters of their own names (Streamlit
 reads those, dropping any value that is not one of the widget's labels, and keeps
-them up to date); the map writes ``map``. :func:`read_link` reads a link as the page
+them up to date); the map writes ``map``; the incident list's search box is bound
+to ``q``, which narrows the list (never the map or the figures) to the incidents
+whose place, targets, notes or source text hold every word; a ``q`` the list will
+not run (over 200 characters, over 12 words: ``components.domain.search``) is
+dropped with a note. :func:`read_link` reads a link as the page
 will, so a copied link reopens the same view and whatever it asks for that the page
 cannot use gets a note saying which part and why.
 """
@@ -39,7 +44,9 @@ import pandas as pd
 from components.domain import filters
 from components.domain.layers import CELLS_KEY, HIDDEN_BY_DEFAULT, layer_labels
 from components.domain.model import Event
+from components.domain.search import parse_search
 from components.domain.viewport import MapView, parse_map_view
+from components.support.errors import SearchError
 
 EVENT = "event"
 PLACE = "place"
@@ -50,9 +57,22 @@ MAP = "map"
 LAYERS = "layers"
 PROJECTOR = "projector"
 LAYOUT = "layout"
-PARAMETERS = (EVENT, PLACE, TARGET, ATTACK, DATES, MAP, LAYERS, PROJECTOR, LAYOUT)
-SIDEBAR_PARAMETERS = tuple(name for name in PARAMETERS if name != MAP)
-"""What the sidebar's widgets take from a link (the map keeps its own view)."""
+SEARCH = "q"
+PARAMETERS = (
+    EVENT,
+    PLACE,
+    TARGET,
+    ATTACK,
+    DATES,
+    MAP,
+    LAYERS,
+    PROJECTOR,
+    LAYOUT,
+    SEARCH,
+)
+SIDEBAR_PARAMETERS = tuple(name for name in PARAMETERS if name not in (MAP, SEARCH))
+"""What the sidebar's widgets take from a link (the map keeps its own view, the
+incident list its search)."""
 CHOICES = (EVENT, PLACE, TARGET, ATTACK, LAYERS)
 """The parameters whose values name things by label, one per value."""
 
@@ -126,6 +146,8 @@ class Link:
     projector: bool | None = None
     layout: str | None = None
     """One of :data:`LAYOUTS`, or None where the link does not say."""
+    search: str | None = None
+    """The incident list's search text, when it is one the list will run."""
     rewrite: frozenset[str] = frozenset()
     """Parameters written in a form the widgets do not read (codes, the old
     ``layers=key,key``): the page writes them again, as :func:`write_link` does,
@@ -140,7 +162,7 @@ def read_link(params: Params, terms: LinkTerms) -> Link:
     chosen: dict[str, tuple[str, ...]] = {}
     rewrite: set[str] = set()
     notes: list[str] = []
-    dates = view = projector = layout = None
+    dates = view = projector = layout = search = None
     for name, values in params.items():
         if name not in PARAMETERS:
             notes.append(f"'{_short(name)}' is not a setting of this page.")
@@ -164,8 +186,18 @@ def read_link(params: Params, terms: LinkTerms) -> Link:
         elif name == LAYOUT:
             layout, said = read_layout(values)
             notes.extend(said)
+        elif name == SEARCH:
+            search, said = _read_search(values)
+            notes.extend(said)
     return Link(
-        chosen, dates, view, projector, layout, frozenset(rewrite), tuple(notes)
+        chosen,
+        dates,
+        view,
+        projector,
+        layout,
+        search,
+        frozenset(rewrite),
+        tuple(notes),
     )
 
 
@@ -198,6 +230,8 @@ def write_link(link: Link, terms: LinkTerms) -> dict[str, list[str]]:
         params[LAYOUT] = [link.layout]
     if link.view is not None:
         params[MAP] = [map_value(link.view)]
+    if link.search:
+        params[SEARCH] = [link.search]
     return params
 
 
@@ -283,6 +317,17 @@ def read_layout(values: Sequence[str]) -> tuple[str | None, list[str]]:
 def layout_of(values: Sequence[str]) -> str:
     """The layout a ``layout`` parameter chooses, the default where it names none."""
     return read_layout(values)[0] or DEFAULT_LAYOUT
+
+
+def _read_search(values: Sequence[str]) -> tuple[str | None, list[str]]:
+    text = values[-1] if values else ""
+    if not text.strip():
+        return None, []
+    try:
+        parse_search(text)
+    except SearchError as error:
+        return None, [f"q: {error}."]
+    return text, []
 
 
 def _short(text: str, limit: int = 40) -> str:

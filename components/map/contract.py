@@ -179,6 +179,20 @@ class LayerCall(TypedDict):
     kind: Literal["type", "deaths", "names", "heat", "cells"]
 
 
+class FocusCall(TypedDict):
+    """Fly the map to one incident and open its popup (a click in the incident
+    list). ``nonce`` names one click: the map flies once per click, and opens the
+    popup once the payload it names holds the incident (``row``, an index into
+    ``rows``; -1 while it is counted per area or outside what was sent)."""
+
+    payload: str
+    row: int
+    lat: float
+    lon: float
+    zoom: int
+    nonce: str
+
+
 CONTRACT_TYPES = {
     "payload": MapPayload,
     "marker": Marker,
@@ -193,5 +207,6 @@ CONTRACT_TYPES = {
     "class": ClassStyle,
     "type": TypeStyle,
     "layer": LayerCall,
+    "focus": FocusCall,
 }
 """The names the script's CONTRACT block uses for each TypedDict."""

@@ -30,6 +30,7 @@ from components.map.payload.popups import earlier_figures
 from components.map.payload.viewless import ViewlessLayers, viewless_layers
 from components.support.memo import by_table
 from components.support.text import markdown_text as md
+from components.ui import map_focus
 from components.ui.layout import MAP_SIZES
 from components.ui.link import link_map_view
 from components.ui.loading import data_store
@@ -40,8 +41,9 @@ logger = logging.getLogger(__name__)
 
 MAP_KEY = "incident_map"
 MAP_HEIGHT = 600
-RETURNED = ["zoom", "center", "bounds"]
-"""What the map reports back; a change of view reruns the map (a fragment)."""
+RETURNED = ["zoom", "center", "bounds", "last_clicked"]
+"""What the map reports back; a change of view reruns the map (a fragment), and
+so does a click on the map (a point an edit form may be waiting for)."""
 START = "map_start_view"
 TARGET = "map_target_view"
 FITTED = "map_fitted_to"
@@ -113,10 +115,12 @@ def _map_fragment(
         len(filtered),
         time.perf_counter() - started,
     )
+    latest = _latest(filtered)[0]
+    focus = map_focus.focus_layers(payload, latest, filtered, _reported_view())
     returned = st_folium(
         base_map(assets, start, dark=projector),
         key=MAP_KEY,
-        feature_group_to_add=incident_layers(payload),
+        feature_group_to_add=incident_layers(payload) + focus,
         layer_control=folium.LayerControl(collapsed=True),
         returned_objects=RETURNED,
         center=target.centre,
@@ -126,6 +130,7 @@ def _map_fragment(
     )
     _keep_view_in_link(returned)
     _remember_shown()
+    map_focus.take_click(returned)
     if layout != ANALYST:  # the map at the top of the page, the box under it
         _place_box()
 

@@ -294,3 +294,36 @@ describe("province-wide items", () => {
     assert.deepEqual(map.provinceItems(data), []);
   });
 });
+
+describe("a row of the incident list clicked", () => {
+  const focus = (row) => ({
+    payload: "abc123", row: row, lat: 28.5, lon: 65.5, zoom: 11, nonce: "n1",
+  });
+
+  it("states every key of the focus call in the contract", () => {
+    assert.deepEqual(Object.keys(focus(0)), map.CONTRACT.focus);
+  });
+
+  it("finds the marker whose popup holds the row, and the page that shows it", () => {
+    const markers = payload().markers;
+    assert.deepEqual(map.markerOfRow(markers, 0), { index: 0, page: 0 });
+    assert.deepEqual(map.markerOfRow(markers, 1), { index: 1, page: 0 });
+    assert.deepEqual(map.markerOfRow(markers, 3), { index: 1, page: 2 });
+  });
+
+  it("finds no marker for a row none holds", () => {
+    assert.equal(map.markerOfRow(payload().markers, 4), null);
+    assert.equal(map.markerOfRow([], 0), null);
+  });
+
+  it("flies once per click, and opens the popup once the payload holds the row", () => {
+    const fresh = { flown: false, opened: false };
+    assert.deepEqual(map.focusSteps(focus(2), fresh), { fly: true, open: true });
+    assert.deepEqual(map.focusSteps(focus(-1), fresh), { fly: true, open: false });
+    const flown = { flown: true, opened: false };
+    assert.deepEqual(map.focusSteps(focus(-1), flown), { fly: false, open: false });
+    assert.deepEqual(map.focusSteps(focus(2), flown), { fly: false, open: true });
+    const done = { flown: true, opened: true };
+    assert.deepEqual(map.focusSteps(focus(2), done), { fly: false, open: false });
+  });
+});
