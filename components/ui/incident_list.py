@@ -50,10 +50,16 @@ _COLUMNS = {
 }
 
 
+BOX_KEY = "incident-list"
+"""The list's container: its class ``st-key-incident-list`` is left out of print."""
+
+
 def incident_list(shown: pd.DataFrame, store: DatabaseStore) -> None:
-    """The list of the incidents the page shows, with its search and sort."""
-    st.subheader("Incidents", anchor=False)
-    _list(shown, store)
+    """The list of the incidents the page shows, with its search and sort (not
+    printed: the printed page has the incident table)."""
+    with st.container(key=BOX_KEY):
+        st.subheader("Incidents", anchor=False)
+        _list(shown, store)
 
 
 @st.fragment

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_dashboard import wait_for_markers
+from tests.browser.test_dashboard import SEED_MARKERS, wait_for_markers
 
 PRISON_MARKER = "Mastung · Prison"
 MASTUNG = (29.79966, 66.84553)
@@ -47,7 +47,7 @@ def wait_for_marker_move(seen, frame, title: str, away_from: tuple[float, float]
 def test_search_click_edit_by_map_and_undo(writable_app, visit):
     seen = visit(writable_app)
     page, frame = seen.page, seen.map_frame()
-    wait_for_markers(seen, frame, 16)
+    wait_for_markers(seen, frame, SEED_MARKERS)
 
     # The list finds the prison by two words of its source's excerpt.
     box = page.get_by_role("searchbox", name="Search the incidents")
