@@ -710,6 +710,12 @@
         map.once("zoomend", check);
         return;
       }
+      // A frame not laid out yet has no height: any fit would be nonsense (Leaflet
+      // zooms all the way in). Check again once it has its size.
+      if (!hasSize(map)) {
+        map.once("resize", check);
+        return;
+      }
       if (!map.getBounds().contains(whole)) {
         map.fitBounds(whole, {padding: [20, 20], maxZoom: 11, animate: false});
       }
@@ -729,11 +735,16 @@
     });
     map.on("resize", function () {
       state.size = map.getSize();
-      if (state.whole && !whole()) {
+      if (state.whole && hasSize(map) && !whole()) {
         map.fitBounds(state.fit.bounds, {padding: [20, 20], maxZoom: 11, animate: false});
       }
       state.whole = whole();
     });
+  }
+
+  function hasSize(map) {
+    var size = map.getSize();
+    return size.x > 0 && size.y > 0;
   }
 
   function linkedView() {

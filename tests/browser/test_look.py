@@ -197,6 +197,21 @@ def _low_contrast(page) -> list:
     ]
 
 
+@pytest.mark.parametrize("layout", ["analyst", "briefing"])
+def test_each_layout_opens_on_every_marker(seed_app, visit, layout):
+    # The map's frame has no height for a moment after it is made: a view fitted
+    # then would zoom all the way in.
+    seen = _open(visit, seed_app, f"?layout={layout}", (1440, 900))
+    _settle(seen, SEED_MARKERS)
+    frame_box = seen.page.locator(FRAME).bounding_box()
+    markers = seen.map_frame().locator(".incident-marker").all()
+    assert len(markers) == SEED_MARKERS
+    for marker in markers:
+        box = marker.bounding_box()
+        assert frame_box["x"] <= box["x"] <= frame_box["x"] + frame_box["width"]
+        assert frame_box["y"] <= box["y"] <= frame_box["y"] + frame_box["height"]
+
+
 @pytest.mark.parametrize("projector", [False, True], ids=["normal", "projector"])
 @pytest.mark.parametrize("layout", ["mobile", "briefing"])
 def test_at_390_the_map_comes_first_showing_every_marker(
