@@ -174,7 +174,10 @@ def load(store: DatabaseStore, size: int) -> None:
 
 
 def copy_records(connection: Connection, values: dict[str, dict], save_id: int) -> None:
-    columns = ["incident_id", "number", "save_id", "retracted", *INCIDENT_FIELDS]
+    # The fields the synthetic rows give; the others (sources, low and high) take
+    # their defaults, as a first report's record does.
+    fields = [f for f in INCIDENT_FIELDS if f in next(iter(values.values()))]
+    columns = ["incident_id", "number", "save_id", "retracted", *fields]
     with connection.connection.cursor() as cursor:
         with cursor.copy("COPY incidents (id, version) FROM STDIN") as copy:
             for incident_id in values:
@@ -183,7 +186,7 @@ def copy_records(connection: Connection, values: dict[str, dict], save_id: int) 
         with cursor.copy(f"COPY incident_revisions ({names}) FROM STDIN") as copy:
             for incident_id, row in values.items():
                 copy.write_row(
-                    (incident_id, 1, save_id, False, *(row[f] for f in INCIDENT_FIELDS))
+                    (incident_id, 1, save_id, False, *(row[f] for f in fields))
                 )
     connection.execute(
         text(
