@@ -20,6 +20,8 @@ from components.support.memo import by_table
 
 logger = logging.getLogger(__name__)
 
+MAP_KEY = "incident_map"
+"""The main map's widget key: what it last reported is in the session under it."""
 FOCUS = "map_focus"
 """(incident id, nonce) of the last row clicked in the incident list."""
 PICKING = "map_picking"
@@ -72,7 +74,7 @@ def _call(
 
 def start_picking(owner: str) -> None:
     """Take the next click on the map as a point for ``owner`` (an edit form)."""
-    returned = st.session_state.get(_map_key()) or {}
+    returned = st.session_state.get(MAP_KEY) or {}
     st.session_state[PICKING] = (owner, _click(returned))
 
 
@@ -117,9 +119,3 @@ def _click(returned: Mapping) -> tuple[float, float] | None:
         return (round(float(clicked["lat"]), 5), round(float(clicked["lng"]), 5))
     except (KeyError, TypeError, ValueError):
         return None
-
-
-def _map_key() -> str:
-    from components.ui.map_panel import MAP_KEY  # the map panel imports this module
-
-    return MAP_KEY

@@ -39,7 +39,7 @@ from components.ui.remembered import target_type_options
 
 logger = logging.getLogger(__name__)
 
-MAP_KEY = "incident_map"
+MAP_KEY = map_focus.MAP_KEY
 MAP_HEIGHT = 600
 RETURNED = ["zoom", "center", "bounds", "last_clicked"]
 """What the map reports back; a change of view reruns the map (a fragment), and
