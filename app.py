@@ -10,10 +10,12 @@ from components.ui.header import page_header
 from components.ui.history_panel import history_panel
 from components.ui.import_panel import import_panel
 from components.ui.inbox_panel import inbox_panel
+from components.ui.incident_list import incident_list
+from components.ui.layout import current_layout, layout_sidebar, page_regions
 from components.ui.link import link_chooses_a_view, open_link
 from components.ui.loading import data_store, load_data
 from components.ui.map_panel import incident_map
-from components.ui.metrics import headline_metrics
+from components.ui.metrics import event_breakdown, headline_metrics
 from components.ui.page_order import rest_to_come, whole_page
 from components.ui.playback import playback, playback_later
 from components.ui.remembered import page_briefing
@@ -33,27 +35,38 @@ send_without_delay_once(st.get_option("server.port"))  # no 40 ms waits per file
 store = data_store()
 access = page_access(store)  # before any data is drawn: may stop at the sign-in
 frame, events = load_data()
-top = st.container()
-open_link(frame, events)
+regions = page_regions(current_layout())  # the layout's places, in its order
+with regions.notes:
+    open_link(frame, events)
 whole = whole_page()  # a session's first run: the head and the map; the rest after
 light = not whole and not link_chooses_a_view()  # widgets later, in their places
 filters, layers, projector = (sidebar_later if light else sidebar)(frame, events)
-page_style(projector)
+if not light:
+    layout_sidebar()
+page_style(projector, regions.layout)
 filtered = apply_filters(frame, filters)
 brief = page_briefing(filtered, events)
 
-with top:
-    page_header(brief)
-shown = (playback_later if light else playback)(filtered)
+with regions.head:
+    page_header(brief, compact=regions.layout != "analyst")
+with regions.controls:
+    shown = (playback_later if light else playback)(filtered)
 if shown is not filtered:
     brief = page_briefing(shown, events)
-headline_metrics(brief, frame, events)
-if filtered.empty:
-    st.info("No incidents match these filters. Clear them in the sidebar.")
+with regions.figures:
+    headline_metrics(brief, frame, events, per_row=regions.figures_per_row)
+    if filtered.empty:
+        st.info("No incidents match these filters. Clear them in the sidebar.")
 if not whole:
     rest_to_come()
-incident_map(shown, frame, filters, layers, projector=projector)
+with regions.map:
+    incident_map(
+        shown, frame, filters, layers, projector=projector, layout=regions.layout
+    )
+with regions.breakdown:
+    event_breakdown(brief)
 if whole:
+    incident_list(shown, store)
     timeline(shown)
     incident_table(shown, events, filters, brief)
     if access.can_write:

@@ -24,19 +24,22 @@
                "place"],
     "points": ["count", "lat", "lon", "type", "size"],
     "cell": ["south", "west", "north", "east", "count", "deaths"],
-    "deaths": ["lat", "lon", "radius", "total", "wide", "lines"],
+    "deaths": ["lat", "lon", "radius", "total", "wide", "lines", "sides", "place"],
     "place": ["lat", "lon", "text", "wide"],
     "heat": ["lat", "lon", "weight"],
     "words": ["notReported", "incidentsHere", "of", "previous", "next", "provinceWide",
               "placeNotReported", "killed", "earlier", "fit", "legend", "cellHint",
-              "deaths", "killedHere", "loading", "gone", "failed", "inFile"],
+              "deaths", "killedHere", "loading", "gone", "failed", "inFile",
+              "wholeProvince", "items"],
     "incident": ["place", "precision", "lines", "excerpt", "counts", "earlier"],
     "page": ["total", "deaths", "start", "incidents"],
     "inline": ["strings", "rows", "members"],
     "field": ["key", "label"],
     "class": ["key", "label", "colour", "shape"],
     "type": ["code", "label", "cls"],
-    "layer": ["payload", "key", "kind"]
+    "layer": ["payload", "key", "kind"],
+    "side": ["key", "label", "value", "colour"],
+    "focus": ["payload", "group", "count", "index", "lat", "lon", "zoom", "nonce"]
   };
   // contract:end
   var SCHEMA = 3;
@@ -112,8 +115,20 @@
     return mine;
   }
 
+  // The index among the drawn `markers` of group number `group`'s; -1 if none.
+  function markerOfGroup(markers, group) {
+    for (var i = 0; i < markers.length; i++) if (markers[i].group === group) return i;
+    return -1;
+  }
+
+  // What a focus call asks of the map now: fly (once per click, named by its
+  // nonce) and open the popup (once, when the payload holds the group).
+  function focusSteps(call, state) {
+    return {fly: !state.flown, open: !state.opened && call.group >= 0};
+  }
+
   // --- Payloads and the layers waiting for them ---------------------------------
-  var payloads = {}, waiting = {}, order = [];
+  var payloads = {}, waiting = {}, order = [], drawnMarkers = {};
 
   function payload(data) {
     var missing = contractMismatch(data);
@@ -124,15 +139,22 @@
     if (data.points) data.points = decodePoints(data.points);
     payloads[data.id] = data;
     order.push(data.id);
-    while (order.length > 4) delete payloads[order.shift()];
+    while (order.length > 4) {
+      var old = order.shift();
+      delete payloads[old];
+      delete drawnMarkers[old];
+    }
     (waiting[data.id] || []).forEach(function (run) { run(data); });
     delete waiting[data.id];
   }
 
+  function whenPayload(id, run) {
+    if (payloads[id]) run(payloads[id]);
+    else (waiting[id] = waiting[id] || []).push(run);
+  }
+
   function layer(group, call) {
-    var run = function (data) { draw(group, call, data); };
-    if (payloads[call.payload]) run(payloads[call.payload]);
-    else (waiting[call.payload] = waiting[call.payload] || []).push(run);
+    whenPayload(call.payload, function (data) { draw(group, call, data); });
   }
 
   function draw(group, call, data) {
@@ -265,8 +287,8 @@
   // the popup's content, first once the first incident has come (so the popup
   // opens at its size, and the map pans once for it, not again when it fills).
   // Pages come as they are asked for; a page that arrives after the reader
-  // moved on is kept, not shown.
-  function groupPopup(data, groups, count, show) {
+  // moved on is kept, not shown. It opens on incident `start` (default the first).
+  function groupPopup(data, groups, count, show, start) {
     var known = {}, total = count, deaths = -1, at = 0, asked = 0, problem = null;
     var shown = false;
 
@@ -319,7 +341,49 @@
       });
     }
 
-    go(0);
+    go(Math.max(0, Math.min(start || 0, count - 1)));
+  }
+
+  // --- Focus: a row of the incident list clicked ------------------------------------
+  var focused = {};
+
+  function focus(group, call) {
+    var missing = missingKeys(call, "focus");
+    if (missing.length) {
+      console.error("Incident map: focus call does not match the contract", missing);
+      return;
+    }
+    whenPayload(call.payload, function (data) {
+      var run = function () {
+        // After streamlit-folium has added every layer and set its own view.
+        setTimeout(function () { if (group._map) showFocus(group._map, call, data); }, 0);
+      };
+      if (group._map) run();
+      else group.once("add", run);
+    });
+  }
+
+  function showFocus(map, call, data) {
+    var state = focused[call.nonce] = focused[call.nonce] || {flown: false, opened: false};
+    var steps = focusSteps(call, state);
+    if (steps.fly) {
+      state.flown = true;
+      map.setView([call.lat, call.lon], Math.max(map.getZoom(), call.zoom));
+    }
+    if (!steps.open) return;
+    state.opened = true;
+    var shown = (drawnMarkers[data.id] || []).filter(function (m) { return map.hasLayer(m.marker); });
+    var found = markerOfGroup(shown, call.group);
+    if (found >= 0) {
+      shown[found].open(call.index);
+      return;
+    }
+    // Drawn as a point, or its layer is not shown: a popup of its own, at its place.
+    var popup = L.popup({maxWidth: 380}).setLatLng([call.lat, call.lon]);
+    groupPopup(data, [call.group], call.count, function (box) {
+      popup.setContent(box);
+      if (!popup.isOpen()) popup.openOn(map);
+    }, call.index);
   }
 
   // --- Symbols: a shape and a colour per target class -----------------------------
@@ -387,7 +451,7 @@
   function drawMarkers(group, index, data) {
     var style = typeStyle(data, index);
     data.markers.forEach(function (m) {
-      if (m.type !== index) return;
+      if (m.type !== index || m.wide) return;  // province-wide: in the province's box
       var n = m.count, size = n > 1 ? 26 : 22;
       var name = markerName(data, m, style);
       var marker = L.marker([m.lat, m.lon], {
@@ -402,13 +466,15 @@
         keyboard: true,
       });
       marker.bindTooltip(element("span", name));
-      var open = function () {
-        groupPopup(data, [m.group], n, function (box) { showPopup(marker, box); });
+      var open = function (start) {
+        groupPopup(data, [m.group], n, function (box) { showPopup(marker, box); }, start);
       };
-      marker.on("click", open);
+      marker.on("click", function () { open(0); });
       marker.on("keypress", function (event) {
-        if (event.originalEvent && event.originalEvent.key === "Enter") open();
+        if (event.originalEvent && event.originalEvent.key === "Enter") open(0);
       });
+      (drawnMarkers[data.id] = drawnMarkers[data.id] || []).push(
+        {marker: marker, group: m.group, open: open});
       marker.on("add", function () {
         var node = marker.getElement();
         if (!node) return;
@@ -417,6 +483,7 @@
         node.setAttribute("data-group", String(m.group));
       });
       group.addLayer(marker);
+      obstacle(data, {layer: marker, lat: m.lat, lon: m.lon, dx: m.dx, dy: m.dy, half: size / 2});
     });
   }
 
@@ -562,35 +629,63 @@
   }
 
   // --- Deaths, place names, heat ------------------------------------------------------
+  // A deaths figure side by side ("31 · 17 · 145"), each side in its colour;
+  // never one number for several sides.
+  function sidesFigure(sides, className) {
+    var box = element("span", null, className);
+    sides.forEach(function (side, i) {
+      if (i) box.appendChild(element("span", " \u00b7 ", "deaths-sep"));
+      var part = element("span", side.value.toLocaleString("en"), "deaths-side");
+      part.style.color = side.colour;
+      part.title = side.label;
+      part.setAttribute("data-side", side.key);
+      box.appendChild(part);
+    });
+    return box;
+  }
+
   function drawDeaths(group, data) {
     data.deaths.forEach(function (d) {
+      if (d.wide) return;  // province-wide: in the province's box, by side
+      var colour = cssValue("--deaths-colour") || "#B2182B";
       var circle = L.circleMarker([d.lat, d.lon], {
-        radius: d.radius, color: "#B2182B", weight: 2.5, dashArray: d.wide ? "6 4" : null,
-        fill: true, fillColor: "#B2182B", fillOpacity: 0.12,
+        radius: d.radius, color: colour, weight: colour === "#B2182B" ? 2.5 : 3.5,
+        fill: true, fillColor: colour, fillOpacity: colour === "#B2182B" ? 0.12 : 0.3,
       });
       var box = element("div", null, "incident-popup");
       d.lines.forEach(function (text, i) { box.appendChild(element(i ? "div" : "b", text)); });
       circle.bindTooltip(box.cloneNode(true));
       circle.bindPopup(box);
       group.addLayer(circle);
-      var number = element("div", d.total.toLocaleString("en"), "deaths-number");
-      group.addLayer(L.marker([d.lat, d.lon], {
+      var number = sidesFigure(d.sides, "deaths-number incident-label");
+      number.setAttribute("aria-label", d.lines.join(", "));
+      var holder = L.marker([d.lat, d.lon], {
         interactive: false, keyboard: false,
         icon: L.divIcon({html: number, iconSize: [0, 0], className: "deaths-number-icon"}),
-      }));
+      });
+      group.addLayer(holder);
+      labelFor(data, {layer: holder, el: number, lat: d.lat, lon: d.lon, reach: d.radius + 2,
+                      rank: 0, text: ""});
     });
   }
 
+  // A custom property of the page's style (the projector's sets some), or "".
+  function cssValue(name) {
+    if (typeof getComputedStyle !== "function") return "";
+    return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  }
+
   function drawPlaces(group, data) {
-    data.places.forEach(function (p) {
-      var label = element("div", p.text, "place-label" + (p.wide ? " place-label-wide" : ""));
-      group.addLayer(L.marker([p.lat, p.lon], {
+    data.places.forEach(function (p, i) {
+      if (p.wide) return;  // province-wide: the province's box names it
+      var label = element("div", p.text, "place-label incident-label");
+      var holder = L.marker([p.lat, p.lon], {
         interactive: false, keyboard: false,
-        icon: L.divIcon({
-          html: label, iconSize: [0, 0],
-          iconAnchor: p.wide ? [0, -46] : [-14, 9], className: "place-label-icon",
-        }),
-      }));
+        icon: L.divIcon({html: label, iconSize: [0, 0], className: "place-label-icon"}),
+      });
+      group.addLayer(holder);
+      labelFor(data, {layer: holder, el: label, lat: p.lat, lon: p.lon, reach: 13,
+                      rank: 1 + i, text: p.text});
     });
   }
 
@@ -606,6 +701,139 @@
     return heat.map(function (h) { return [h.lat, h.lon, h.weight / most]; });
   }
 
+
+  // --- Labels that never collide: deaths figures and place names -----------------
+  // Each payload's labels and obstacles (markers), registered as its layers draw;
+  // placed together whenever the view changes. One label per place: a basemap
+  // town label under an incident's label or marker is hidden.
+  var labelsOf = {}, obstaclesOf = {};
+
+  function labelFor(data, entry) {
+    (labelsOf[data.id] = labelsOf[data.id] || []).push(entry);
+  }
+
+  function obstacle(data, entry) {
+    (obstaclesOf[data.id] = obstaclesOf[data.id] || []).push(entry);
+  }
+
+  function overlaps(a, b) {
+    return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+  }
+
+  // Where a label of w x h pixels may stand around a point whose symbols reach
+  // `reach` pixels out: right, left, below, above, then the diagonals.
+  function candidates(reach, w, h) {
+    var r = reach + 3, d = reach * 0.72 + 3;
+    return [
+      [r, -h / 2], [-r - w, -h / 2], [-w / 2, r], [-w / 2, -r - h],
+      [d, -d - h], [d, d], [-d - w, d], [-d - w, -d - h],
+    ];
+  }
+
+  // Greedy placement, in the items' order: each item ({x, y, w, h, reach}, x and
+  // y the point in pixels) takes its first candidate that overlaps no obstacle
+  // ({x1, y1, x2, y2}) and no label placed before it. Returns, per item, its
+  // offset [dx, dy] from the point, or null where every candidate collides.
+  function placeBoxes(items, obstacles) {
+    var taken = obstacles.slice();
+    return items.map(function (item) {
+      var options = candidates(item.reach, item.w, item.h);
+      for (var k = 0; k < options.length; k++) {
+        var box = {x1: item.x + options[k][0], y1: item.y + options[k][1]};
+        box.x2 = box.x1 + item.w;
+        box.y2 = box.y1 + item.h;
+        var free = true;
+        for (var j = 0; j < taken.length && free; j++) free = !overlaps(box, taken[j]);
+        if (free) { taken.push(box); return options[k]; }
+      }
+      return null;
+    });
+  }
+
+  var arranging = null;
+
+  function scheduleArrange(map) {
+    if (!map || arranging) return;
+    arranging = setTimeout(function () { arranging = null; arrange(map); }, 0);
+  }
+
+  function arrange(map) {
+    var state = decorated && decorated.get(map);
+    if (!state || !state.data) return;
+    var id = state.data.id;
+    Object.keys(labelsOf).forEach(function (key) { if (key !== id) delete labelsOf[key]; });
+    Object.keys(obstaclesOf).forEach(function (key) { if (key !== id) delete obstaclesOf[key]; });
+    var frame = map.getContainer().getBoundingClientRect();
+    var scale = state.scale || 1;
+    var boxes = [], reachAt = {};
+    (obstaclesOf[id] || []).forEach(function (o) {
+      if (!map.hasLayer(o.layer)) return;
+      var p = map.latLngToContainerPoint([o.lat, o.lon]), half = o.half * scale;
+      var x = p.x + o.dx, y = p.y + o.dy;
+      boxes.push({x1: x - half, y1: y - half, x2: x + half, y2: y + half});
+      var key = o.lat.toFixed(4) + "," + o.lon.toFixed(4);
+      reachAt[key] = Math.max(reachAt[key] || 0, Math.sqrt(o.dx * o.dx + o.dy * o.dy) + half);
+    });
+    // The map's own controls (zoom, legend, the province's box) cover labels.
+    map.getContainer().querySelectorAll(".leaflet-control").forEach(function (node) {
+      var r = node.getBoundingClientRect();
+      if (r.width && r.height) {
+        boxes.push({x1: r.left - frame.left, y1: r.top - frame.top,
+                    x2: r.right - frame.left, y2: r.bottom - frame.top});
+      }
+    });
+    var shown = (labelsOf[id] || []).filter(function (e) { return map.hasLayer(e.layer); });
+    shown.sort(function (a, b) { return a.rank - b.rank; });
+    var items = shown.map(function (e) {
+      var p = map.latLngToContainerPoint([e.lat, e.lon]);
+      var key = e.lat.toFixed(4) + "," + e.lon.toFixed(4);
+      return {x: p.x, y: p.y, w: e.el.offsetWidth, h: e.el.offsetHeight,
+              reach: Math.max(e.reach, reachAt[key] || 0, e.rank ? circleAt(state, key) : 0)};
+    });
+    var offsets = placeBoxes(items, boxes);
+    var names = {}, placed = [];
+    shown.forEach(function (e, i) {
+      var at = offsets[i];
+      e.el.style.position = "absolute";
+      e.el.style.left = "0";
+      e.el.style.top = "0";
+      if (at) {
+        e.el.style.transform = "translate(" + Math.round(at[0]) + "px," + Math.round(at[1]) + "px)";
+        e.el.style.visibility = "";
+        e.el.removeAttribute("data-hidden");
+        if (e.text) names[e.text.toLowerCase()] = true;
+        var it = items[i];
+        placed.push({x1: it.x + at[0], y1: it.y + at[1], x2: it.x + at[0] + it.w, y2: it.y + at[1] + it.h});
+      } else {
+        e.el.style.visibility = "hidden";
+        e.el.setAttribute("data-hidden", "true");
+      }
+    });
+    hideBasemapLabels(map, frame, names, placed.concat(boxes));
+  }
+
+  // The deaths circle's radius at a point, so a place's name stands clear of it.
+  function circleAt(state, key) {
+    var found = 0;
+    (state.data.deaths || []).forEach(function (d) {
+      if (!d.wide && d.lat.toFixed(4) + "," + d.lon.toFixed(4) === key) found = d.radius;
+    });
+    return found;
+  }
+
+  // One label per place: a basemap town label naming a place an incident label
+  // names, or lying under an incident's label or marker, is hidden.
+  function hideBasemapLabels(map, frame, names, boxes) {
+    map.getContainer().querySelectorAll(".town-label").forEach(function (node) {
+      var r = node.getBoundingClientRect();
+      var box = {x1: r.left - frame.left, y1: r.top - frame.top,
+                 x2: r.right - frame.left, y2: r.bottom - frame.top};
+      var hide = names[(node.textContent || "").toLowerCase()] === true;
+      for (var j = 0; j < boxes.length && !hide; j++) hide = overlaps(box, boxes[j]);
+      node.classList.toggle("town-label-covered", hide);
+    });
+  }
+
   // --- Controls on the map: fit, legend, note; layer control on small screens --------
   var decorated = typeof WeakMap === "function" ? new WeakMap() : null;
 
@@ -613,14 +841,193 @@
     if (!map || !decorated) return;
     var state = decorated.get(map);
     if (!state) {
-      state = {fit: fitControl(map), legend: legendControl(map), note: noteControl(map)};
+      state = {fit: fitControl(map), province: provinceControl(map),
+               legend: legendControl(map), note: noteControl(map)};
       decorated.set(map, state);
       collapseOnSmallScreens(map);
+      var scale = parseFloat(getComputedStyle(map.getContainer()).getPropertyValue("--incident-scale"));
+      state.scale = scale > 0 ? scale : 1;
+      map.on("zoomend moveend resize overlayadd overlayremove layeradd", function () {
+        scheduleArrange(map);
+      });
+      fitWhenPrinted(map, state);
     }
     state.data = data;
     state.fit.bounds = data.bounds;
+    if (!state.shown) {
+      state.shown = true;
+      fitWhenCut(map, data.bounds);
+      keepWholeWhenSmaller(map, state);
+    }
+    state.province.fill(data);
     state.legend.fill(data);
     state.note.say(data.note);
+    scheduleArrange(map);
+  }
+
+  // The first view is fitted to the selection for the layout's usual map size; on
+  // a smaller screen (the briefing layout on a phone) it would cut the selection:
+  // the map then fits it to its own size. A view the link chose is kept.
+  function fitWhenCut(map, bounds) {
+    if (!bounds || linkedView()) return;
+    var whole = L.latLngBounds(bounds);
+    // After the component has set the view it was sent (and its zoom has ended).
+    setTimeout(function check() {
+      if (map._animatingZoom) {
+        map.once("zoomend", check);
+        return;
+      }
+      // A frame not laid out yet has no height: any fit would be nonsense (Leaflet
+      // zooms all the way in). Check again once it has its size.
+      if (!hasSize(map)) {
+        map.once("resize", check);
+        return;
+      }
+      if (!map.getBounds().contains(whole)) {
+        map.fitBounds(whole, {padding: [20, 20], maxZoom: 11, animate: false});
+      }
+    }, 0);
+  }
+
+  // A map that showed the whole selection keeps showing it when its window shrinks
+  // (a phone turned, a window narrowed): it fits the selection again.
+  function keepWholeWhenSmaller(map, state) {
+    function whole() {
+      return !!state.fit.bounds && map.getBounds().contains(L.latLngBounds(state.fit.bounds));
+    }
+    state.size = map.getSize();
+    state.whole = whole();
+    map.on("moveend", function () {
+      if (map.getSize().equals(state.size)) state.whole = whole();
+    });
+    map.on("resize", function () {
+      state.size = map.getSize();
+      if (state.whole && hasSize(map) && !whole()) {
+        map.fitBounds(state.fit.bounds, {padding: [20, 20], maxZoom: 11, animate: false});
+      }
+      state.whole = whole();
+    });
+  }
+
+  function hasSize(map) {
+    var size = map.getSize();
+    return size.x > 0 && size.y > 0;
+  }
+
+  function linkedView() {
+    try {
+      return /[?&]map=/.test(window.parent.location.search);
+    } catch (ignored) {  // eslint-disable-line no-unused-vars
+      return true;  // the page's link out of reach: keep the view as sent
+    }
+  }
+
+  // Printed, the map is smaller than on screen: it shows the whole selection
+  // (as 'fit' does), and the screen's view comes back after printing.
+  function fitWhenPrinted(map, state) {
+    if (!window.matchMedia) return;
+    var before = null;
+    window.matchMedia("print").addEventListener("change", function (media) {
+      map.invalidateSize({animate: false});
+      if (media.matches && state.fit.bounds) {
+        before = {centre: map.getCenter(), zoom: map.getZoom()};
+        map.fitBounds(state.fit.bounds, {padding: [20, 20], maxZoom: 11, animate: false});
+      } else if (!media.matches && before) {
+        map.setView(before.centre, before.zoom, {animate: false});
+        before = null;
+      }
+    });
+  }
+
+  // --- The province-wide items: a box naming the province, by side -------------------
+  // What the source gives for a whole province (no place) is not drawn at a point
+  // (it would read as a place): a box names the province, its items by class and
+  // its deaths side by side; the province's name on the basemap is marked.
+  function provinceItems(data) {
+    var byProvince = {}, order = [];
+    function entry(name) {
+      if (!byProvince[name]) {
+        byProvince[name] = {name: name, classes: {}, groups: [], count: 0, sides: []};
+        order.push(name);
+      }
+      return byProvince[name];
+    }
+    var hidden = {};
+    data.hidden.forEach(function (key) { hidden[key] = true; });
+    data.markers.forEach(function (m) {
+      if (!m.wide || hidden[data.types[m.type].code]) return;
+      var it = entry(data.strings[m.place]);
+      var cls = data.types[m.type].cls;
+      it.classes[cls] = (it.classes[cls] || 0) + m.count;
+      it.groups.push(m.group);
+      it.count += m.count;
+    });
+    if (!hidden.deaths) {
+      data.deaths.forEach(function (d) { if (d.wide) entry(d.place).sides = d.sides; });
+    }
+    return order.map(function (name) { return byProvince[name]; });
+  }
+
+  function provinceControl(map) {
+    // On a narrow map the box goes to the bottom, clear of the towns it would hide.
+    var control = L.control({position: map.getSize().x < 560 ? "bottomleft" : "topleft"});
+    control.onAdd = function () {
+      var box = L.DomUtil.create("div", "province-box");
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      control.box = box;
+      return box;
+    };
+    control.fill = function (data) {
+      var box = control.box, w = data.words;
+      box.replaceChildren();
+      var provinces = provinceItems(data);
+      box.style.display = provinces.length ? "" : "none";
+      var names = {};
+      provinces.forEach(function (it) {
+        names[it.name.toLowerCase()] = true;
+        var part = element("div", null, "province-part");
+        var head = element("div", null, "province-head");
+        head.appendChild(element("b", it.name));
+        head.appendChild(element("span", " \u00b7 " + w.wholeProvince));
+        part.appendChild(head);
+        var classes = element("div", null, "province-classes");
+        data.classes.forEach(function (cls, i) {
+          if (!it.classes[i]) return;
+          var item = element("span", null, "province-class");
+          item.appendChild(symbol(data, cls, 15, true, 1));
+          item.appendChild(element("span", String(it.classes[i])));
+          item.title = cls.label;
+          classes.appendChild(item);
+        });
+        if (it.count) {
+          var open = element("button", it.count.toLocaleString("en") + " " + w.items, "province-open");
+          open.type = "button";
+          open.onclick = function () {
+            var popup = L.popup({maxWidth: 380}).setLatLng(map.getCenter());
+            groupPopup(data, it.groups, it.count, function (box) {
+              popup.setContent(box);
+              if (!popup.isOpen()) popup.openOn(map);
+            });
+          };
+          classes.appendChild(open);
+        }
+        part.appendChild(classes);
+        if (it.sides.length) {
+          var deaths = element("div", null, "province-deaths");
+          deaths.appendChild(element("span", null, "legend-deaths"));
+          deaths.appendChild(sidesFigure(it.sides, "province-figure"));
+          part.appendChild(deaths);
+        }
+        box.appendChild(part);
+      });
+      map.getContainer().querySelectorAll(".province-label").forEach(function (node) {
+        node.classList.toggle("province-label-marked", names[(node.textContent || "").toLowerCase()] === true);
+      });
+      control.names = names;
+    };
+    control.addTo(map);
+    return control;
   }
 
   function fitControl(map) {
@@ -647,8 +1054,15 @@
     var control = L.control({position: "bottomright"});
     control.onAdd = function () {
       var box = L.DomUtil.create("details", "incident-legend");
-      box.open = map.getSize().x >= 900;
+      var size = map.getSize();
+      box.open = size.x >= 600 && size.y >= 420;
       L.DomEvent.disableClickPropagation(box);
+      // Printed, the legend is always open.
+      if (window.matchMedia) {
+        window.matchMedia("print").addEventListener("change", function (media) {
+          if (media.matches) box.open = true;
+        });
+      }
       control.box = box;
       return box;
     };
@@ -674,11 +1088,31 @@
       deaths.appendChild(ring);
       deaths.appendChild(element("span", data.words.deaths));
       box.appendChild(deaths);
+      var sides = legendSides(data);
+      if (sides.length) {
+        var bySide = element("div", null, "legend-row legend-sides");
+        bySide.appendChild(sidesFigure(sides, "legend-side-names"));
+        box.appendChild(bySide);
+      }
       var fit = map.getContainer().querySelector(".incident-fit a");
       if (fit) { fit.title = data.words.fit; fit.setAttribute("aria-label", data.words.fit); }
     };
     control.addTo(map);
     return control;
+  }
+
+  // The sides named in the deaths figures, each in its colour, for the legend.
+  function legendSides(data) {
+    var seen = {}, sides = [];
+    data.deaths.forEach(function (d) {
+      d.sides.forEach(function (side) {
+        if (seen[side.key]) return;
+        seen[side.key] = true;
+        sides.push({key: side.key, label: side.label, value: side.label, colour: side.colour});
+      });
+    });
+    var order = ["killed_civilians", "killed_security", "killed_attackers", "killed_unspecified"];
+    return sides.sort(function (a, b) { return order.indexOf(a.key) - order.indexOf(b.key); });
   }
 
   function noteControl(map) {
@@ -737,11 +1171,21 @@
             if (zoom >= label.minzoom + 1) group.addLayer(label.layer);
             else group.removeLayer(label.layer);
           });
+          markProvinces(map);
+          scheduleArrange(map);
         };
         group.on("add", function () { group._map.on("zoomend", update); update(); });
         if (group._map) { group._map.on("zoomend", update); update(); }
       })
       .catch(function (error) { console.warn("Detail basemap not loaded:", error); });
+  }
+
+  function markProvinces(map) {
+    var state = decorated && decorated.get(map);
+    var names = (state && state.province.names) || {};
+    map.getContainer().querySelectorAll(".province-label").forEach(function (node) {
+      node.classList.toggle("province-label-marked", names[(node.textContent || "").toLowerCase()] === true);
+    });
   }
 
   if (typeof module === "object" && module && module.exports) {
@@ -752,9 +1196,13 @@
       pageAddress: pageAddress, pageOf: pageOf, groupSummary: groupSummary,
       nearestGroups: nearestGroups, pointRadius: pointRadius,
       typeStyle: typeStyle, markerName: markerName,
-      countText: countText, heatPoints: heatPoints,
+      countText: countText, heatPoints: heatPoints, placeBoxes: placeBoxes,
+      candidates: candidates, provinceItems: provinceItems, markerOfGroup: markerOfGroup,
+      focusSteps: focusSteps,
     };
     return;
   }
-  window.IncidentMap = {payload: payload, layer: layer, detail: detail, contract: CONTRACT};
+  window.IncidentMap = {
+    payload: payload, layer: layer, focus: focus, detail: detail, contract: CONTRACT,
+  };
 })();

@@ -67,11 +67,15 @@ def rows_at(at: AppTest, point: tuple[float, float]) -> int:
     return sum(m["count"] for m in incident_groups(at) if (m["lat"], m["lon"]) == point)
 
 
+def incident_table(at: AppTest) -> pd.DataFrame:
+    """The incident table (with several events, a table of events comes first;
+    the incident list, with its own columns, before it)."""
+    return next(d for d in at.dataframe if "target_label" in d.value.columns).value
+
+
 def table_places(at: AppTest) -> list[str]:
-    """The places of the incident table (with several events, a table of events
-    comes first)."""
-    table = next(d for d in at.dataframe if "place" in d.value.columns)
-    return table.value["place"].tolist()
+    """The places of the incident table."""
+    return incident_table(at)["place"].tolist()
 
 
 @pytest.fixture(scope="module")
@@ -84,8 +88,12 @@ def test_app_runs_and_shows_the_report_totals(app):
     assert values["Civilians killed"] == "31"
     assert values["Security forces killed"] == "17"
     assert values["Attackers killed"] == "145"
-    assert values["Cities and towns hit"] == "5 named"
+    assert values["Cities and towns hit"] == "5 named of at least 12"
     assert values["Period"] == "40 hours"
+    period = next(m for m in app.metric if m.label == "Period")
+    assert period.help.replace("\\", "").startswith(
+        "The source gives the period as 40 hours of counter-operations (line 23)."
+    )
     assert "Province-wide total" in app.metric[0].help
 
 
@@ -158,7 +166,7 @@ def test_about_shows_the_source_path_as_written(app):
 
 def test_map_shows_every_row_and_lists_every_layer(app):
     args = map_args(app)
-    assert args["returned_objects"] == ["zoom", "center", "bounds"]
+    assert args["returned_objects"] == ["zoom", "center", "bounds", "last_clicked"]
     assert len(table_places(app)) == 16
     assert MASTUNG in marker_points(app)
     codes = [t["code"] for t in payload(app)["types"]]
@@ -174,13 +182,13 @@ def test_choosing_mastung_leaves_only_mastung():
     values = {metric.label: metric.value for metric in at.metric}
     assert values["Civilians killed"] == "Not reported"
     assert "31 for the province as a whole" in at.metric[0].help
-    assert values["Cities and towns hit"] == "1 named"
+    assert values["Cities and towns hit"] == "1 named of at least 12"
 
 
 def test_choosing_prison_leaves_only_the_prison():
     at = run_app()
     at.multiselect(key=TARGET_TYPES_KEY).set_value(["prison"]).run()
-    frame = at.dataframe[0].value
+    frame = incident_table(at)
     assert frame["target_label"].tolist() == ["Prison"]
     assert marker_points(at) == {MASTUNG}
 
@@ -245,7 +253,7 @@ def test_a_pasted_report_is_reviewed_and_added(
     saved = open_store(data)[0].frame()
     assert len(saved[(saved["place"] == "Gwadar") & (saved["target_type"] == "market")])
     assert rows_at(at, gwadar) == before + 1
-    assert "4 killed" in map_args(at)["feature_group"]
+    assert "Civilians killed: 4" in map_args(at)["feature_group"]
 
 
 def test_a_two_place_report_is_added_as_proposed_into_a_new_event(
@@ -318,12 +326,12 @@ def test_date_slider_narrows_table_map_and_figures(tmp_path, monkeypatch):
     write_synthetic(tmp_path, 300)
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(tmp_path))
     at = run_app()
-    assert len(at.dataframe[0].value) == 300
+    assert len(incident_table(at)) == 300
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
     at.slider(key=DATES_KEY).set_value(
         (dt.date(2025, 3, 1), dt.date(2025, 3, 31))
     ).run()
-    march = at.dataframe[0].value
+    march = incident_table(at)
     assert 0 < len(march) < 300
     assert march["date"].between("2025-03-01", "2025-03-31").all()
     assert sum(m["count"] for m in incident_groups(at)) == len(march)

@@ -20,7 +20,7 @@ from components.domain.briefing import (
     event_table,
     headline_line,
 )
-from components.domain.filters import days_of, up_to
+from components.domain.filters import days_between, days_of, up_to
 from components.domain.model import Source
 from components.exports.briefing_sheet import (
     briefing_sheet,
@@ -141,15 +141,16 @@ def test_convert_writes_the_sheet_from_a_data_directory(tmp_path, capsys):
         assert expected in text
 
 
-def test_playback_steps_are_the_days_of_the_selection(seed_frame):
+def test_playback_steps_are_the_days_with_incidents(seed_frame):
     frame = seed_frame.assign(
-        date=pd.to_datetime(["2026-02-01"] * 8 + ["2026-02-03"] * (len(seed_frame) - 8))
+        date=pd.to_datetime(["2026-02-01"] * 8 + ["2026-03-02"] * (len(seed_frame) - 8))
     )
     days = days_of(frame)
-    assert days == [dt.date(2026, 2, 1), dt.date(2026, 2, 2), dt.date(2026, 2, 3)]
+    assert days == [dt.date(2026, 2, 1), dt.date(2026, 3, 2)]  # not 30 empty days
+    assert days_between(days) == 28
     assert len(up_to(frame, days[0])) == 8
-    assert len(up_to(frame, days[1])) == 8
-    assert len(up_to(frame, days[2])) == len(frame)
+    assert len(up_to(frame, days[1])) == len(frame)
+    assert days_of(frame.iloc[:0]) == []
 
 
 FAST_SAMPLE = ("math power", "math unbalanced", "jinja expression", "bidi override")
@@ -207,3 +208,68 @@ def test_a_sheet_that_fails_to_draw_says_why(monkeypatch):
     assert "the basemap file is unreadable" in text
     assert sheet_or_failure(broken, "png").startswith(b"\x89PNG")
     assert sheet_or_failure(lambda: b"%PDF-sheet", "pdf") == b"%PDF-sheet"
+
+
+def test_the_sheet_keeps_the_figures_honest(seed, seed_frame):
+    """The province's deaths by side in the province's box (never one summed
+    number), the towns as named of at least as many as the source says, and a
+    legend with the province-wide and deaths entries."""
+    data = briefing_sheet(seed_frame, seed.events, title="Brief", fmt="pdf")
+    (page,) = PdfReader(io.BytesIO(data)).pages
+    text = page.extract_text()
+    assert "Balochistan: whole province" in text
+    assert "31 · 17 · 145" in text
+    assert "193" not in text
+    assert "5 named of at least 12" in text
+    assert "Whole province (place not given)" in text
+    assert "Deaths (area grows with deaths)" in text
+    for name in ("Quetta", "Mastung", "Nushki", "Dalbandin", "Gwadar"):
+        assert text.count(name) >= 1, name
+
+
+def test_sheet_labels_never_overlap(seed, seed_frame):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.text import Annotation
+
+    from components.exports.sheet_map import draw_map
+
+    fig = Figure(figsize=(7, 7))
+    ax = fig.add_axes((0, 0, 1, 1))
+    crowded = seed_frame.copy()
+    crowded.loc[crowded["place"] == "Gwadar", ["lat", "lon"]] = (29.85, 66.9)
+    draw_map(ax, crowded, None, None)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    boxes = [
+        a.get_window_extent(renderer) for a in ax.texts if isinstance(a, Annotation)
+    ]
+    assert len(boxes) >= 3
+    for i, a in enumerate(boxes):
+        assert a.x0 >= 0
+        assert a.x1 <= fig.bbox.x1  # not clipped at the map's edge
+        for b in boxes[i + 1 :]:
+            assert not a.overlaps(b)
+
+
+def test_sheet_draws_every_class_at_a_shared_point_apart(seed_frame):
+    """Quetta holds a government item and one of no reported target: both are
+    drawn, side by side, not one under the other."""
+    from matplotlib.figure import Figure
+
+    from components.domain.table import latest_records
+    from components.exports.sheet_map import draw_map
+
+    fig = Figure(figsize=(7, 7))
+    ax = fig.add_axes((0, 0, 1, 1))
+    quetta = latest_records(seed_frame)
+    quetta = quetta[quetta["place"] == "Quetta"]
+    assert quetta["target_type"].nunique() >= 2
+    draw_map(ax, seed_frame, None, None)
+    drawn = [
+        tuple(ax.transData.transform(xy).round(1))
+        for collection in ax.collections
+        if collection.get_zorder() == 4
+        for xy in collection.get_offsets()
+    ]
+    assert len(drawn) == len(set(drawn))  # no marker under another
+    assert len(drawn) >= 6  # five towns, two classes at Quetta

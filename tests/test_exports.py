@@ -70,3 +70,20 @@ def test_standalone_map_needs_the_fetched_assets(seed_frame, monkeypatch, tmp_pa
     monkeypatch.setattr(components.exports.files, "inline_assets", missing)
     with pytest.raises(AssetError, match=r"python -m components\.map\.assets"):
         standalone_html(seed_frame, "x")
+
+
+def test_a_map_file_carries_the_images_its_styles_name(seed_frame):
+    """The layer control's icon (leaflet.css: url(images/layers.png)) is in the
+    file: a map file opened from disk has no images folder beside it."""
+    import base64
+    import re
+
+    page = standalone_html(seed_frame, "Brief").decode("utf-8")
+    styles = [
+        base64.b64decode(data).decode("utf-8")
+        for data in re.findall(r"data:text/css;base64,([A-Za-z0-9+/=]+)", page)
+    ]
+    assert any(".leaflet-control-layers-toggle" in css for css in styles)
+    for css in styles:
+        assert "url(images/" not in css
+    assert any("url(data:image/png;base64," in css for css in styles)

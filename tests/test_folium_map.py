@@ -103,8 +103,8 @@ def test_the_maps_css_is_in_its_header_and_the_projectors_only_when_dark():
     dark = base_map(local_assets(), dark=True).get_root().render()
     assert f"<style>{MAP_CSS}</style>" in light
     assert f"<style>{MAP_CSS}{DARK_MAP_CSS}</style>" in dark
-    assert "div.leaflet-container { background: #cfe0ec; }" in MAP_CSS
-    assert "div.leaflet-container { background: #0b1a2a; }" in DARK_MAP_CSS
+    assert "div.leaflet-container { background: #e6e6e3; }" in MAP_CSS
+    assert "div.leaflet-container { background: #15181d; }" in DARK_MAP_CSS
 
 
 def test_every_map_stylesheet_has_whole_rules():
@@ -112,10 +112,15 @@ def test_every_map_stylesheet_has_whole_rules():
     assert [p.name for p in sheets] == ["caption.css", "map.css", "projector.css"]
     for sheet in sheets:
         text = re.sub(r"/\*.*?\*/", "", sheet.read_text("utf-8"), flags=re.S)
-        depth = 0
-        for char in text:
+        depth, media = 0, 0  # rules, and @media blocks holding rules
+        for at, char in enumerate(text):
+            if char == "{" and text[:at].rstrip().rsplit("}", 1)[
+                -1
+            ].lstrip().startswith("@media"):
+                media += 1
             depth += {"{": 1, "}": -1}.get(char, 0)
-            assert depth in (0, 1), f"{sheet.name}: nested or unopened braces"
+            media = min(media, depth)
+            assert 0 <= depth - media <= 1, f"{sheet.name}: nested or unopened braces"
         assert depth == 0, f"{sheet.name}: a rule is not closed"
         assert "<" not in text, f"{sheet.name}: no markup in a stylesheet"
 

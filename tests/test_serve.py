@@ -8,6 +8,7 @@ import asyncio
 import subprocess
 import sys
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import pytest
@@ -74,7 +75,9 @@ class Client:
         async def send(message: dict) -> None:
             sent.append(message)
 
-        asyncio.run(self.app(scope, receive, send))
+        # A fresh thread has no running loop, whatever an earlier test left behind.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(asyncio.run, self.app(scope, receive, send)).result()
         headers = {k.decode().lower(): v.decode() for k, v in sent[0]["headers"]}
         body = b"".join(m.get("body", b"") for m in sent[1:])
         return Answer(sent[0]["status"], headers, body.decode())

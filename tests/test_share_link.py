@@ -13,6 +13,7 @@ from components.domain.share_link import (
     LinkTerms,
     chooses_sidebar,
     defaults,
+    layout_of,
     link_notes,
     link_terms,
     read_link,
@@ -64,6 +65,12 @@ TERMS = LinkTerms(
         ({"map": ["garbage", "8/29.8/66.85"]}, Link(view=MapView(29.8, 66.85, 8))),
         ({"projector": ["true"]}, Link(projector=True)),
         ({"projector": ["FALSE"]}, Link(projector=False)),
+        ({"layout": ["mobile"]}, Link(layout="mobile")),
+        ({"layout": ["Analyst"]}, Link(layout="analyst")),
+        ({"layout": [""]}, Link()),  # the default layout
+        ({"q": ["Mastung bank"]}, Link(search="Mastung bank")),
+        ({"q": ["first", '"prison" OR *']}, Link(search='"prison" OR *')),
+        ({"q": [""]}, Link()),  # no search
         # Named by code: read, and to be written again as labels.
         ({"event": ["wave-1"]}, Link({EVENT: ("wave-1",)}, rewrite=frozenset({EVENT}))),
         (
@@ -108,9 +115,17 @@ def test_valid_links(params, expected):
         ({"layers": ["Lasers"]}, "layer 'Lasers' is not on this map."),
         ({"layers": ["prison,lasers"]}, "layer 'lasers' is not on this map."),
         ({"projector": ["yes"]}, "projector 'yes': expected true or false."),
+        (
+            {"layout": ["poster"]},
+            "layout 'poster': expected one of briefing, analyst, mobile.",
+        ),
+        ({"layout": ["<script>" * 40]}, "layout '<script><script>"),
         ({"x" * 500: ["1"]}, "is not a setting"),
         ({"place": ["\x1b[31m<b>"]}, "place '?[31m<b>' is not in the data."),
         ({"event": ["y" * 500]}, "is not in the data."),
+        ({"q": ["x" * 201]}, "q: the search is 201 characters long; at most 200"),
+        ({"q": ["x" * 10_000]}, "q: the search is 10,000 characters long"),
+        ({"q": [" ".join("abcdefghijklm")]}, "q: the search has 13 words"),
     ],
 )
 def test_each_bad_parameter_gets_a_note(params, note):
@@ -158,6 +173,8 @@ def test_dates_need_data_of_more_than_one_day():
         Link({LAYERS: ("prison", "names", "heat")}, view=MapView(29.8, 66.85, 7)),
         Link({LAYERS: ()}, projector=False),
         Link(dates=(dt.date(2026, 1, 5), dt.date(2026, 1, 20))),
+        Link(layout="analyst", projector=True),
+        Link({PLACE: ("Quetta",)}, search="bank \u0645\u0633\u062a\u0648\u0646\u06af"),
     ],
 )
 def test_a_written_link_reads_back_as_it_was(link):
@@ -197,6 +214,9 @@ def test_defaults_are_the_latest_event_and_every_layer_but_the_heat_map():
         (["projector"], True),
         (["event"], True),
         (["dates"], True),
+        (["layout"], True),
+        (["q"], False),  # the incident list's search, not the sidebar's
+        (["q", "target"], True),
     ],
 )
 def test_what_chooses_the_sidebar(names, expected):
@@ -214,3 +234,16 @@ def test_terms_of_the_seed(seed, seed_frame):
         "balochistan-2026-02-01": "Coordinated attacks across Balochistan (1 Feb 2026)"
     }
     assert terms.span == (dt.date(2026, 2, 1), dt.date(2026, 2, 1))
+
+
+@pytest.mark.parametrize(
+    ("values", "layout"),
+    [
+        ([], "briefing"),
+        ([""], "briefing"),
+        (["poster"], "briefing"),
+        (["MOBILE"], "mobile"),
+    ],
+)
+def test_a_layout_parameter_chooses_a_layout_or_the_default(values, layout):
+    assert layout_of(values) == layout

@@ -179,3 +179,79 @@ def test_an_export_follows_the_umask(capsys, db_store, tmp_path, umask):
     finally:
         os.umask(old)
     assert stat.S_IMODE(output.stat().st_mode) == 0o666 & ~umask
+
+
+def _pdf_text(path) -> list[str]:
+    from pypdf import PdfReader
+
+    return [page.extract_text() for page in PdfReader(path).pages]
+
+
+def test_the_briefing_sheet_comes_from_the_database(capsys, db_store, tmp_path):
+    """A report added to the database (a later event) is on the sheet the command
+    writes, as the page would show it: the latest event, its figures by side."""
+    turbat_event = {
+        **GOOD_EVENT,
+        "id": "turbat-2026-03-03",
+        "name": "Turbat police station attack",
+        "date": "2026-03-03",
+        "source_title": "A wire report of the Turbat attack",
+    }
+    turbat = {
+        **GOOD_INCIDENT,
+        "id": "turbat-2026-03-03-police",
+        "event_id": "turbat-2026-03-03",
+        "date": "2026-03-03",
+        "place": "Turbat",
+        "killed_civilians": "",
+        "killed_security": "4",
+        "killed_attackers": "3",
+        "source_title": "A wire report of the Turbat attack",
+    }
+    db_store.add([turbat], [turbat_event], author="analyst@example.org")
+    output = tmp_path / "brief.pdf"
+    argv = ["--database", db_store.url, "export", "--to", "pdf", "-o", str(output)]
+    status, _, err = run(capsys, *argv)
+    assert status == 0, err
+    (text,) = _pdf_text(output)  # one page
+    assert "Turbat police station attack" in text
+    assert "A wire report of the Turbat attack" in text
+    assert "Coordinated attacks across Balochistan" not in text  # the latest only
+    figures = dict(
+        line.rsplit(" ", 1) for line in text.splitlines() if line.endswith(("4", "3"))
+    )
+    assert figures.get("Security forces killed") == "4", text
+    assert figures.get("Attackers killed") == "3", text
+
+
+def test_the_sheet_takes_the_pages_filters(capsys, db_store, tmp_path):
+    output = tmp_path / "brief.png"
+    base = ["--database", db_store.url, "export", "--to", "png", "-o", str(output)]
+    status, _, err = run(capsys, *base, "--place", "Mastung", "--target", "Prison")
+    assert status == 0, err
+    assert "wrote 1 incidents" in err
+    assert output.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    status, _, err = run(
+        capsys, *base, "--event", "all", "--dates", "2026-02-01", "2026-02-01"
+    )
+    assert status == 0, err
+    assert "wrote 16 incidents" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--place", "Atlantis"], "place 'Atlantis' is not in the data"),
+        (["--target", "Moon base"], "target 'Moon base' is not in the data"),
+        (["--dates", "2026-02-02", "2026-02-01"], "expected two dates"),
+        (["--dates", "soon", "later"], "expected two dates"),
+        (["--place", "Gwadar", "--target", "Prison"], "no incident matches"),
+    ],
+)
+def test_a_sheet_of_nothing_or_of_unknown_names_is_one_line(
+    capsys, db_store, tmp_path, argv, message
+):
+    output = tmp_path / "brief.pdf"
+    base = ["--database", db_store.url, "export", "--to", "pdf", "-o", str(output)]
+    one_line_error(*run(capsys, *base, *argv)[::2], message)
+    assert not output.exists()

@@ -173,7 +173,8 @@ def test_the_edit_form_shows_who_won_a_race_not_a_traceback(
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run().run()
     assert not at.exception, [e.message for e in at.exception]
     at.selectbox(key="history_incident").set_value(TOTALS).run()
-    at.number_input(key=f"edit_{TOTALS}_injured").set_value(5)
+    at.text_input(key=f"edit_{TOTALS}_1_injured").set_value("5")
+    at.text_input(key=f"edit_{TOTALS}_1_why").set_value("a second source").run()
     store = DatabaseStore(database_url)
     ready, done = threading.Event(), threading.Event()
 

@@ -123,8 +123,8 @@ def precision_notes(frame: pd.DataFrame, lines: Sequence[EventLine]) -> list[str
     near = int((latest["geo_precision"] == int(GeoPrecision.NEAR_TOWN)).sum())
     if wide:
         notes.append(
-            f"{wide} record(s) give a province only: drawn at the province's centre, "
-            "not where anything happened."
+            f"{wide} record(s) give a province only: shown in the box naming the "
+            "province, not at any place on the map."
         )
     if near:
         notes.append(

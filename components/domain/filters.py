@@ -74,12 +74,20 @@ def event_labels(events: Mapping[str, Event]) -> dict[str, str]:
 
 
 def days_of(frame: pd.DataFrame) -> list[dt.date]:
-    """Every day from the first incident's to the last's (playback steps)."""
-    span = date_span(frame)
-    if span is None:
+    """The days with at least one incident, in order (playback steps through
+    these: a month with two incidents plays in two steps, not thirty)."""
+    if frame.empty:
         return []
-    first, last = span
-    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    days = frame["date"].dropna().dt.normalize().unique()
+    return sorted(pd.Timestamp(day).date() for day in days)
+
+
+def days_between(days: list[dt.date]) -> int:
+    """How many days of the span from the first to the last of ``days`` have no
+    incident (what playback skips)."""
+    if not days:
+        return 0
+    return (days[-1] - days[0]).days + 1 - len(days)
 
 
 def up_to(frame: pd.DataFrame, day: dt.date) -> pd.DataFrame:

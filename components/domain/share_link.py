@@ -12,7 +12,9 @@ parameter     values                                          when the link says
 ``dates``     two values: first and last day, ``YYYY-MM-DD``  the data's whole span
 ``layers``    a layer's label (``Deaths``, ``Heat map``)      all but the heat map
 ``projector`` ``true`` or ``false``                           ``false``
+``layout``    ``briefing``, ``analyst`` or ``mobile``          ``briefing``
 ``map``       ``zoom/lat/lon`` (as OpenStreetMap writes it)   fitted to the selection
+``q``         the incident list's search words                no search
 ============  ==============================================  ======================
 
 A parameter of several values is repeated (``?place=Quetta&place=Mastung``). A
@@ -22,7 +24,11 @@ written before the sidebar chose the layers say ``layers=key,key``
 
 The sidebar's widgets are bound to the parameters of their own names (Streamlit
 reads those, dropping any value that is not one of the widget's labels, and keeps
-them up to date); the map writes ``map``. :func:`read_link` reads a link as the page
+them up to date); the map writes ``map``; the incident list's search box is bound
+to ``q``, which narrows the list (never the map or the figures) to the incidents
+whose place, targets, notes or source text hold every word; a ``q`` the list will
+not run (over 200 characters, over 12 words: ``components.domain.search``) is
+dropped with a note. :func:`read_link` reads a link as the page
 will, so a copied link reopens the same view and whatever it asks for that the page
 cannot use gets a note saying which part and why.
 """
@@ -38,7 +44,9 @@ import pandas as pd
 from components.domain import filters
 from components.domain.layers import CELLS_KEY, HIDDEN_BY_DEFAULT, layer_labels
 from components.domain.model import Event
+from components.domain.search import parse_search
 from components.domain.viewport import MapView, parse_map_view
+from components.support.errors import SearchError
 
 EVENT = "event"
 PLACE = "place"
@@ -48,9 +56,23 @@ DATES = "dates"
 MAP = "map"
 LAYERS = "layers"
 PROJECTOR = "projector"
-PARAMETERS = (EVENT, PLACE, TARGET, ATTACK, DATES, MAP, LAYERS, PROJECTOR)
-SIDEBAR_PARAMETERS = tuple(name for name in PARAMETERS if name != MAP)
-"""What the sidebar's widgets take from a link (the map keeps its own view)."""
+LAYOUT = "layout"
+SEARCH = "q"
+PARAMETERS = (
+    EVENT,
+    PLACE,
+    TARGET,
+    ATTACK,
+    DATES,
+    MAP,
+    LAYERS,
+    PROJECTOR,
+    LAYOUT,
+    SEARCH,
+)
+SIDEBAR_PARAMETERS = tuple(name for name in PARAMETERS if name not in (MAP, SEARCH))
+"""What the sidebar's widgets take from a link (the map keeps its own view, the
+incident list its search)."""
 CHOICES = (EVENT, PLACE, TARGET, ATTACK, LAYERS)
 """The parameters whose values name things by label, one per value."""
 
@@ -59,6 +81,14 @@ Params = Mapping[str, Sequence[str]]
 "2"]}``)."""
 
 _TRUE, _FALSE = "true", "false"
+BRIEFING, ANALYST, MOBILE = "briefing", "analyst", "mobile"
+LAYOUTS = {
+    BRIEFING: "Briefing: the map first",
+    ANALYST: "Analyst: figures, map, tables",
+    MOBILE: "Mobile: the map first, one column",
+}
+"""The page's layouts (the ``layout`` parameter's values) and their labels."""
+DEFAULT_LAYOUT = BRIEFING
 _UNKNOWN = {LAYERS: "layer '{}' is not on this map."}
 """What a note says of a value that names nothing (by parameter)."""
 
@@ -114,6 +144,10 @@ class Link:
     dates: tuple[dt.date, dt.date] | None = None
     view: MapView | None = None
     projector: bool | None = None
+    layout: str | None = None
+    """One of :data:`LAYOUTS`, or None where the link does not say."""
+    search: str | None = None
+    """The incident list's search text, when it is one the list will run."""
     rewrite: frozenset[str] = frozenset()
     """Parameters written in a form the widgets do not read (codes, the old
     ``layers=key,key``): the page writes them again, as :func:`write_link` does,
@@ -128,7 +162,7 @@ def read_link(params: Params, terms: LinkTerms) -> Link:
     chosen: dict[str, tuple[str, ...]] = {}
     rewrite: set[str] = set()
     notes: list[str] = []
-    dates = view = projector = None
+    dates = view = projector = layout = search = None
     for name, values in params.items():
         if name not in PARAMETERS:
             notes.append(f"'{_short(name)}' is not a setting of this page.")
@@ -149,7 +183,22 @@ def read_link(params: Params, terms: LinkTerms) -> Link:
         elif name == PROJECTOR:
             projector, said = _read_projector(values)
             notes.extend(said)
-    return Link(chosen, dates, view, projector, frozenset(rewrite), tuple(notes))
+        elif name == LAYOUT:
+            layout, said = read_layout(values)
+            notes.extend(said)
+        elif name == SEARCH:
+            search, said = _read_search(values)
+            notes.extend(said)
+    return Link(
+        chosen,
+        dates,
+        view,
+        projector,
+        layout,
+        search,
+        frozenset(rewrite),
+        tuple(notes),
+    )
 
 
 def link_notes(params: Params, terms: LinkTerms) -> list[str]:
@@ -159,7 +208,7 @@ def link_notes(params: Params, terms: LinkTerms) -> list[str]:
 
 def chooses_sidebar(names: Iterable[str]) -> bool:
     """Whether a link with these parameters chooses what the sidebar shows
-    (events, filters, layers or projector mode)."""
+    (events, filters, layers, projector mode or the layout)."""
     return any(name in SIDEBAR_PARAMETERS for name in names)
 
 
@@ -177,8 +226,12 @@ def write_link(link: Link, terms: LinkTerms) -> dict[str, list[str]]:
         params[DATES] = [day.isoformat() for day in link.dates]
     if link.projector is not None:
         params[PROJECTOR] = [_TRUE if link.projector else _FALSE]
+    if link.layout is not None:
+        params[LAYOUT] = [link.layout]
     if link.view is not None:
         params[MAP] = [map_value(link.view)]
+    if link.search:
+        params[SEARCH] = [link.search]
     return params
 
 
@@ -247,6 +300,34 @@ def _read_projector(values: Sequence[str]) -> tuple[bool | None, list[str]]:
     if text.lower() in (_TRUE, _FALSE):
         return text.lower() == _TRUE, []
     return None, [f"projector '{_short(text)}': expected {_TRUE} or {_FALSE}."]
+
+
+def read_layout(values: Sequence[str]) -> tuple[str | None, list[str]]:
+    """The layout a ``layout`` parameter names (its last value; any case), and a
+    note when it names none of :data:`LAYOUTS`."""
+    text = values[-1] if values else ""
+    if not text:
+        return None, []
+    if text.strip().lower() in LAYOUTS:
+        return text.strip().lower(), []
+    known = ", ".join(LAYOUTS)
+    return None, [f"layout '{_short(text)}': expected one of {known}."]
+
+
+def layout_of(values: Sequence[str]) -> str:
+    """The layout a ``layout`` parameter chooses, the default where it names none."""
+    return read_layout(values)[0] or DEFAULT_LAYOUT
+
+
+def _read_search(values: Sequence[str]) -> tuple[str | None, list[str]]:
+    text = values[-1] if values else ""
+    if not text.strip():
+        return None, []
+    try:
+        parse_search(text)
+    except SearchError as error:
+        return None, [f"q: {error}."]
+    return text, []
 
 
 def _short(text: str, limit: int = 40) -> str:

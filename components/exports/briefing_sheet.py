@@ -14,7 +14,6 @@ import datetime as dt
 import io
 import json
 import logging
-import math
 import textwrap
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
@@ -23,19 +22,15 @@ from typing import Any, Literal
 
 import pandas as pd
 from matplotlib import rc_context
-from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.typing import RcKeyType
 
 from components.domain.briefing import FIGURE_COLUMNS, Briefing, briefing, figure_text
 from components.domain.model import CASUALTY_FIELDS, Event
-from components.domain.table import latest_records
 from components.domain.viewport import Bounds
-from components.domain.vocabularies import GeoPrecision
+from components.exports.sheet_map import draw_map, sheet_bounds
 from components.map.assets import BASEMAP_FILE, STATIC_DIR, VENDOR
-from components.map.payload.viewless import death_circles
-from components.map.symbols import DEATHS_COLOUR, TARGET_CLASSES, target_class
 
 logger = logging.getLogger(__name__)
 
@@ -43,22 +38,7 @@ SheetFormat = Literal["pdf", "png"]
 PAGE_INCHES = (11.69, 8.27)
 """A4, landscape."""
 PNG_DPI = 150
-MARKERS = {
-    "circle": "o",
-    "square": "s",
-    "triangle": "^",
-    "diamond": "D",
-    "hexagon": "h",
-    "star": "*",
-    "cross": "P",
-    "ring": "o",
-}
-"""matplotlib's marker for each shape of ``components.map.symbols``."""
-LAND, SEA, COAST, BORDER = "#f4f1ea", "#cfe0ec", "#7a9bb5", "#8c7b8f"
-MIN_SPAN = 1.2
-"""Degrees: the smallest view, so one town still shows its surroundings."""
-MANY = 20_000
-"""Above this many points they are drawn small and rasterised."""
+
 LITERAL_TEXT: dict[RcKeyType, Any] = {"text.parse_math": False, "pdf.fonttype": 42}
 """Every text as the characters it holds: no mathtext, so ``$x^2$`` in an event's
 name prints as typed and a lone ``$`` cannot break the drawing. TrueType text in
@@ -75,185 +55,18 @@ def outline_basemap(static_dir: Path = STATIC_DIR) -> dict | None:
         return None
 
 
-def sheet_bounds(frame: pd.DataFrame) -> Bounds | None:
-    """The view that holds every incident, with a margin."""
-    if frame.empty:
-        return None
-    south, north = float(frame["lat"].min()), float(frame["lat"].max())
-    west, east = float(frame["lon"].min()), float(frame["lon"].max())
-    lat_pad = max((north - south) * 0.12, (MIN_SPAN - (north - south)) / 2, 0)
-    lon_pad = max((east - west) * 0.12, (MIN_SPAN - (east - west)) / 2, 0)
-    return (south - lat_pad, west - lon_pad, north + lat_pad, east + lon_pad)
-
-
-def _parts(geometry: dict) -> list[list[list[float]]]:
-    """Every ring or line of a (Multi)Polygon or (Multi)LineString."""
-    kind, coords = geometry["type"], geometry["coordinates"]
-    if kind == "Polygon":
-        return list(coords)
-    if kind == "MultiPolygon":
-        return [ring for polygon in coords for ring in polygon]
-    if kind == "LineString":
-        return [coords]
-    if kind == "MultiLineString":
-        return list(coords)
-    return []
-
-
-def _draw_basemap(ax, basemap: dict | None) -> None:
-    ax.set_facecolor(SEA)
-    if not basemap:
-        return
-    for feature in basemap.get("features", []):
-        kind = feature.get("properties", {}).get("kind")
-        geometry = feature.get("geometry") or {}
-        if kind == "land":
-            ax.add_collection(
-                PolyCollection(
-                    _parts(geometry), facecolors=LAND, edgecolors="none", zorder=0
-                )
-            )
-        elif kind in ("coast", "border"):
-            ax.add_collection(
-                LineCollection(
-                    _parts(geometry),
-                    colors=COAST if kind == "coast" else BORDER,
-                    linewidths=0.8 if kind == "coast" else 1.0,
-                    linestyles="solid" if kind == "coast" else (0, (4, 2)),
-                    zorder=1,
-                )
-            )
-        elif kind == "label" and geometry.get("type") == "Point":
-            lon, lat = geometry["coordinates"]
-            ax.text(
-                lon,
-                lat,
-                str(feature["properties"].get("name", "")).upper(),
-                fontsize=7,
-                color="#6b6b6b",
-                ha="center",
-                zorder=2,
-                clip_on=True,
-            )
-
-
-def _draw_incidents(ax, latest: pd.DataFrame) -> list:
-    """Markers by target class; returns legend handles for the classes drawn."""
-    handles = []
-    many = len(latest) > MANY
-    classes = latest["target_type"].map(lambda code: target_class(code).key)
-    wide = latest["geo_precision"] == int(GeoPrecision.REGION)
-    for cls in TARGET_CLASSES:
-        mine = (classes == cls.key).to_numpy()
-        if not mine.any():
-            continue
-        marker = MARKERS[cls.shape]
-        ring = cls.shape == "ring"
-        exact = latest[mine & ~wide.to_numpy()]
-        handle = ax.scatter(
-            exact["lon"],
-            exact["lat"],
-            s=6 if many else 70,
-            marker=marker,
-            c="white" if ring else cls.colour,
-            edgecolors=cls.colour if ring else "white",
-            linewidths=1.6 if ring else 0.8,
-            zorder=4,
-            rasterized=many,
-            label=cls.label,
-        )
-        handles.append(handle)
-        province = latest[mine & wide.to_numpy()]
-        if len(province):
-            ax.scatter(
-                province["lon"],
-                province["lat"],
-                s=150,
-                marker=marker,
-                facecolors="white",
-                edgecolors=cls.colour,
-                linewidths=1.8,
-                linestyles="--",
-                zorder=3,
-            )
-    return handles
-
-
-def _draw_deaths(ax, latest: pd.DataFrame) -> None:
-    for circle in death_circles(latest)[:40]:
-        ax.scatter(
-            circle["lon"],
-            circle["lat"],
-            s=(circle["radius"] * 2.2) ** 2,
-            facecolors=(0.70, 0.09, 0.17, 0.10),
-            edgecolors=DEATHS_COLOUR,
-            linewidths=1.6,
-            linestyles="--" if circle["wide"] else "-",
-            zorder=2,
-        )
-        ax.annotate(
-            f"{circle['total']:,}",
-            (circle["lon"], circle["lat"]),
-            xytext=(0, -14),
-            textcoords="offset points",
-            ha="center",
-            fontsize=8,
-            fontweight="bold",
-            color="#7a0c1c",
-            zorder=6,
-            clip_on=True,
-        )
-
-
-def _draw_labels(ax, latest: pd.DataFrame, bounds: Bounds) -> None:
-    towns = latest[latest["geo_precision"] != int(GeoPrecision.REGION)]
-    places = towns.groupby("place", sort=False)[["lat", "lon"]].median()
-    if len(places) > 25:  # label the places with most incidents only
-        top = towns["place"].value_counts().index[:25]
-        places = places.loc[places.index.isin(top)]
-    south, west, north, east = bounds
-    for name, (lat, lon) in places.iterrows():
-        if south <= lat <= north and west <= lon <= east:
-            ax.annotate(
-                str(name),
-                (lon, lat),
-                xytext=(6, 4),
-                textcoords="offset points",
-                fontsize=8,
-                color="#1b1b1b",
-                zorder=5,
-                clip_on=True,
-            )
-
-
-def _draw_map(ax, frame: pd.DataFrame, bounds: Bounds | None, basemap) -> None:
-    latest = latest_records(frame)
-    bounds = bounds or sheet_bounds(latest) or (23.5, 60.0, 32.5, 75.0)
-    south, west, north, east = bounds
-    _draw_basemap(ax, basemap)
-    _draw_deaths(ax, latest)
-    handles = _draw_incidents(ax, latest)
-    _draw_labels(ax, latest, bounds)
-    ax.set_xlim(west, east)
-    ax.set_ylim(south, north)
-    ax.set_aspect(1 / math.cos(math.radians((south + north) / 2)))
-    ax.set_xticks([])
-    ax.set_yticks([])
-    if handles:
-        ax.legend(
-            handles=handles,
-            loc="best",
-            fontsize=7,
-            framealpha=0.92,
-            title="Target",
-            title_fontsize=7,
-        )
-
-
 def _headline_lines(brief: Briefing) -> list[tuple[str, str]]:
     deaths = brief.headline.deaths
     lines = [(CASUALTY_FIELDS[c], figure_text(deaths[c].value)) for c in deaths]
-    lines.append(("Towns named", f"{brief.headline.places_named:,}"))
+    named, at_least = brief.headline.places_named, brief.headline.places_hit_at_least
+    lines.append(
+        (
+            "Cities and towns hit",
+            f"{named:,} named of at least {at_least:,}"
+            if at_least and at_least > named
+            else f"{named:,} named",
+        )
+    )
     lines.append(("Incidents", f"{brief.incidents:,}"))
     return lines
 
@@ -263,15 +76,15 @@ def _event_rows(brief: Briefing) -> list[list[str]]:
         "killed_civilians": "Civ.",
         "killed_security": "Sec.",
         "killed_attackers": "Att.",
-        "killed_unspecified": "Other",
+        "killed_unspecified": "Oth.",
         "injured": "Inj.",
     }
     rows = [["Event", "Date", *(short[c] for c in FIGURE_COLUMNS)]]
     for line in brief.events[:12]:
         rows.append(
             [
-                textwrap.shorten(line.name, 34, placeholder="…"),
-                f"{line.date:%d %b %Y}" if line.date else "",
+                textwrap.shorten(line.name, 26, placeholder="…"),
+                f"{line.date.day} {line.date:%b %Y}" if line.date else "",
                 *(
                     "-" if line.figures[c] is None else f"{line.figures[c]:,}"
                     for c in FIGURE_COLUMNS
@@ -282,7 +95,7 @@ def _event_rows(brief: Briefing) -> list[list[str]]:
 
 
 def _draw_text(fig: Figure, brief: Briefing, scope: Sequence[str]) -> None:
-    x, y = 0.635, 0.865
+    x, y = 0.645, 0.865
     fig.text(x, y, "Headline", fontsize=11, fontweight="bold", va="top")
     y -= 0.035
     for label, value in _headline_lines(brief):
@@ -294,12 +107,15 @@ def _draw_text(fig: Figure, brief: Briefing, scope: Sequence[str]) -> None:
     fig.text(x, y, "Events", fontsize=11, fontweight="bold", va="top")
     y -= 0.03
     height = 0.024 * len(rows)
-    table_ax = fig.add_axes((x, y - height, 0.97 - x, height))
+    table_ax = fig.add_axes((x, y - height, 0.955 - x, height))
     table_ax.axis("off")
     table = table_ax.table(cellText=rows, loc="upper left", cellLoc="left")
     table.auto_set_font_size(False)
-    table.set_fontsize(7)
-    table.auto_set_column_width(list(range(len(rows[0]))))
+    table.set_fontsize(6.5)
+    numbers = len(rows[0]) - 2  # the event's name and date, then its figures
+    widths = [0.38, 0.19, *([0.43 / numbers] * numbers)]
+    for (_, column), cell in table.get_celld().items():
+        cell.set_width(widths[column])
     for (row, _), cell in table.get_celld().items():
         cell.set_linewidth(0.3)
         if row == 0:
@@ -371,8 +187,8 @@ def _draw_sheet(
         f"in {len(brief.events)} event(s)"
     )
     fig.text(0.03, 0.915, stamp, fontsize=9, color="#444444", va="top")
-    map_ax = fig.add_axes((0.03, 0.06, 0.58, 0.83))
-    _draw_map(map_ax, frame, bounds, basemap)
+    map_ax = fig.add_axes((0.02, 0.05, 0.60, 0.85))
+    draw_map(map_ax, frame, bounds, basemap)
     _draw_text(fig, brief, scope)
     fig.text(
         0.03,
@@ -437,3 +253,6 @@ def sheet_or_failure(draw: Callable[[], bytes], fmt: SheetFormat) -> bytes:
     except Exception as error:
         logger.exception("the briefing sheet (%s) could not be drawn", fmt)
         return failure_sheet(f"{type(error).__name__}: {error}", fmt)
+
+
+__all__ = ["LITERAL_TEXT", "briefing_sheet", "printable", "sheet_bounds"]

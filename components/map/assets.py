@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import base64
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -158,7 +159,10 @@ def inline_assets(static_dir: Path = STATIC_DIR) -> MapAssets:
         kind = {".js": "text/javascript", ".css": "text/css"}.get(
             path.suffix, "application/json"
         )
-        data = base64.b64encode(path.read_bytes()).decode("ascii")
+        content = path.read_bytes()
+        if path.suffix == ".css":  # its images (the layer control's icon) inlined too
+            content = inline_css_images(content.decode("utf-8"), path.parent).encode()
+        data = base64.b64encode(content).decode("ascii")
         return f"data:{kind};base64,{data}"
 
     return MapAssets(
@@ -169,6 +173,20 @@ def inline_assets(static_dir: Path = STATIC_DIR) -> MapAssets:
         script=inline(local.script),
         detail_url=inline(local.detail_url or ""),
     )
+
+
+_CSS_IMAGE = re.compile(r"""url\((['"]?)(images/[A-Za-z0-9._-]+\.png)\1\)""")
+
+
+def inline_css_images(css: str, folder: Path) -> str:
+    """``css`` with each ``url(images/x.png)`` it names as a ``data:`` URL of the
+    file beside it (a map file has no folder of images next to it)."""
+
+    def data_url(match: re.Match) -> str:
+        image = base64.b64encode((folder / match.group(2)).read_bytes()).decode()
+        return f"url(data:image/png;base64,{image})"
+
+    return _CSS_IMAGE.sub(data_url, css)
 
 
 def _package_files(static_dir: Path, packages: Sequence[NpmPackage]) -> list[Path]:

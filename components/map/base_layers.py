@@ -12,6 +12,7 @@ from jinja2 import Template
 
 from components.domain.viewport import MapView
 from components.map.assets import MapAssets, map_assets
+from components.map.basemap import REGION_BBOX
 from components.map.literal_elements import DataCall, LiteralMacroElement, LiteralText
 
 CSS = Path(__file__).resolve().parent / "css"
@@ -26,9 +27,12 @@ MAP_CSS = stylesheet("map")
 DARK_MAP_CSS = stylesheet("projector")
 """The projector's map: dark sea and land, light labels, symbols 40% larger."""
 DEFAULT_VIEW = MapView(lat=28.4, lon=66.4, zoom=6)
+MIN_ZOOM = 4
+"""Zoomed out no further: the basemap covers the region, not the world."""
 OUTLINE_LAYER = "Outline map (offline)"
 TILES_LAYER = "OpenStreetMap (online)"
 OUTLINE_STYLES = {
+    "sea": {"stroke": False, "fillColor": "#cfe0ec", "fillOpacity": 1},
     "land": {"stroke": False, "fillColor": "#f4f1ea", "fillOpacity": 1},
     "coast": {"color": "#7a9bb5", "weight": 1.2, "fill": False},
     "border": {
@@ -51,6 +55,7 @@ DARK_DETAIL_STYLES = {
     "province": {"color": "#a59aa8", "weight": 1.4, "dashArray": "2 3"},
 }
 DARK_OUTLINE_STYLES = {
+    "sea": {"stroke": False, "fillColor": "#0b1a2a", "fillOpacity": 1},
     "land": {"stroke": False, "fillColor": "#1f2630", "fillOpacity": 1},
     "coast": {"color": "#5b86a8", "weight": 1.4, "fill": False},
     "border": {
@@ -80,12 +85,19 @@ def base_map(
     """
     assets = assets or map_assets()
     view = view or DEFAULT_VIEW
+    west, south, east, north = REGION_BBOX
     fmap = folium.Map(
         location=view.centre,
         zoom_start=view.zoom,
         tiles=None,
         control_scale=True,
         prefer_canvas=True,
+        min_zoom=MIN_ZOOM,
+        max_bounds=True,
+        min_lat=south,
+        max_lat=north,
+        min_lon=west,
+        max_lon=east,
     )
     fmap.default_js = [*assets.js, ("incident_map", assets.script)]
     fmap.default_css = list(assets.css)
@@ -95,7 +107,7 @@ def base_map(
         outline = folium.FeatureGroup(name=OUTLINE_LAYER, overlay=False, show=True)
         outline._id = "outline"
         styles = DARK_OUTLINE_STYLES if dark else OUTLINE_STYLES
-        OutlineBasemap(assets.basemap_url, styles).add_to(outline)
+        OutlineBasemap(assets.basemap_url, styles, REGION_BBOX).add_to(outline)
         if assets.detail_url:
             detail = {
                 "url": assets.detail_url,
@@ -128,6 +140,15 @@ class OutlineBasemap(LiteralMacroElement):
             })
             .then(function (data) {
                 var styles = {{ this.styles|tojson }};
+                var box = {{ this.bbox|tojson }};  // west, south, east, north
+                if (styles.sea) {
+                    // The sea within the basemap's region; beyond it, the map's
+                    // plain ground (css/map.css), not a sea that never ends.
+                    L.rectangle([[box[1], box[0]], [box[3], box[2]]], Object.assign(
+                        {pane: "tilePane", renderer: L.svg({pane: "tilePane"}),
+                         interactive: false}, styles.sea))
+                        .addTo({{ this._parent.get_name() }});
+                }
                 L.geoJSON(data, {
                     // Below every data layer, whenever the file arrives.
                     pane: "tilePane",
@@ -160,8 +181,14 @@ class OutlineBasemap(LiteralMacroElement):
         """
     )
 
-    def __init__(self, url: str, styles: dict = OUTLINE_STYLES) -> None:
+    def __init__(
+        self,
+        url: str,
+        styles: dict = OUTLINE_STYLES,
+        bbox: tuple[float, float, float, float] = REGION_BBOX,
+    ) -> None:
         super().__init__()
         self._name = "OutlineBasemap"
         self.url = url
         self.styles = styles
+        self.bbox = list(bbox)

@@ -99,8 +99,18 @@ class Cell(TypedDict):
     deaths: int
 
 
+class Side(TypedDict):
+    """One side's deaths at a place (civilians, security forces, attackers, ...)."""
+
+    key: str
+    label: str
+    value: int
+    colour: str
+
+
 class Deaths(TypedDict):
-    """Deaths reported at one place; the circle's area grows with them."""
+    """Deaths reported at one place; the circle's area grows with them, and its
+    figure is shown side by side (never one number for several sides)."""
 
     lat: float
     lon: float
@@ -108,6 +118,8 @@ class Deaths(TypedDict):
     total: int
     wide: bool
     lines: list[str]
+    sides: list[Side]
+    place: str
 
 
 class PlaceLabel(TypedDict):
@@ -181,6 +193,8 @@ class Words(TypedDict):
     gone: str
     failed: str
     inFile: str
+    wholeProvince: str
+    items: str
 
 
 class MapPayload(TypedDict):
@@ -223,12 +237,32 @@ class LayerCall(TypedDict):
     kind: Literal["type", "deaths", "names", "heat", "cells"]
 
 
+class FocusCall(TypedDict):
+    """Fly the map to one incident and open its popup (a click in the incident
+    list). ``nonce`` names one click: the map flies once per click, and opens the
+    popup once the payload it names holds the incident's group."""
+
+    payload: str
+    group: int
+    """The group holding the incident (its number in the payload); -1 while it is
+    counted per area or outside what was sent."""
+    count: int
+    """Incidents in that group."""
+    index: int
+    """The incident's place among its group's, in the popup's (date, id) order."""
+    lat: float
+    lon: float
+    zoom: int
+    nonce: str
+
+
 CONTRACT_TYPES = {
     "payload": MapPayload,
     "marker": Marker,
     "points": Points,
     "cell": Cell,
     "deaths": Deaths,
+    "side": Side,
     "place": PlaceLabel,
     "heat": HeatPoint,
     "words": Words,
@@ -239,5 +273,6 @@ CONTRACT_TYPES = {
     "class": ClassStyle,
     "type": TypeStyle,
     "layer": LayerCall,
+    "focus": FocusCall,
 }
 """The names the script's CONTRACT block uses for each TypedDict."""

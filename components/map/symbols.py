@@ -119,3 +119,28 @@ def target_class(code: str) -> TargetClass:
 def missing_codes() -> list[str]:
     """Target types no class covers (a test keeps this empty)."""
     return [code for code in TARGET_TYPES if code not in CLASS_OF]
+
+
+SIDE_COLOURS: dict[str, str] = {
+    "killed_civilians": "#A6122D",  # dark red
+    "killed_security": "#0B4F8A",  # dark blue
+    "killed_attackers": "#3D3D3D",  # near black
+    "killed_unspecified": "#6B4C00",  # dark ochre
+}
+"""The colour of each side's deaths figure, on light ground (each over 7:1 on
+white). A deaths figure of several sides is shown side by side in these colours,
+never summed unseen."""
+DARK_SIDE_COLOURS: dict[str, str] = {
+    "killed_civilians": "#FF9DAA",
+    "killed_security": "#9DCBFF",
+    "killed_attackers": "#E6E6E6",
+    "killed_unspecified": "#F2D27A",
+}
+"""The same on the projector's dark ground (each over 7:1 on #0b1a2a)."""
+SIDE_SHORT: dict[str, str] = {
+    "killed_civilians": "civilians",
+    "killed_security": "security",
+    "killed_attackers": "attackers",
+    "killed_unspecified": "group not reported",
+}
+"""A side's name in a legend or callout."""

@@ -4,7 +4,9 @@
 
     python -m components.store init
     python -m components.store import FILE --from ours|acled|gtd|ucdp|geojson
-    python -m components.store export --to csv|geojson -o FILE
+    python -m components.store export --to csv|geojson|pdf|png -o FILE
+        [--event E]... [--place P]... [--target T]... [--attack A]...
+        [--dates FIRST LAST]
     python -m components.store history INCIDENT_ID
     python -m components.store saves [--limit N]
     python -m components.store undo SAVE_ID
@@ -35,14 +37,28 @@ range before the database sees them, and whatever is printed from the database
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+import pandas as pd
 from sqlalchemy.exc import SQLAlchemyError
 from tqdm import tqdm
 
+from components.domain.briefing import briefing, briefing_title
+from components.domain.filters import Filters, apply_filters, describe
+from components.domain.model import Event
+from components.domain.share_link import (
+    ATTACK,
+    EVENT,
+    PLACE,
+    TARGET,
+    defaults,
+    link_terms,
+    read_link,
+)
 from components.formats.ours import CsvStore, raw_rows
 from components.store import data_directory, open_store
 from components.store.database import DatabaseStore
@@ -58,7 +74,11 @@ from components.support.commands import (
     path_argument,
     text_argument,
 )
-from components.support.errors import DataFileError, IncidentMapError
+from components.support.errors import (
+    DataFileError,
+    FilterArgumentError,
+    IncidentMapError,
+)
 from components.support.files import check_output_path, write_file
 from components.support.logs import configure_logging
 from components.support.text import terminal_text as shown
@@ -97,11 +117,42 @@ def _parser() -> argparse.ArgumentParser:
     imports.add_argument("--from", dest="source", choices=FORMATS, required=True)
     imports.add_argument("--rejects", type=path_argument, help="CSV of rejected rows")
     imports.add_argument("--encoding", type=text_argument, default="utf-8")
-    exports = commands.add_parser("export", help="write the current incidents")
+    exports = commands.add_parser(
+        "export",
+        help="write the current incidents, or their one-page briefing sheet",
+        description=(
+            "Write the database's current incidents as CSV or GeoJSON, or their "
+            "one-page briefing sheet as PDF or PNG. The filters are the page's: "
+            "each names an event, place, target or attack type by its label or "
+            "code and may be repeated. A sheet shows the latest event unless "
+            "--event says otherwise (--event all: every event)."
+        ),
+    )
     exports.add_argument(
-        "--to", dest="target", choices=("csv", "geojson"), required=True
+        "--to", dest="target", choices=("csv", "geojson", "pdf", "png"), required=True
     )
     exports.add_argument("-o", "--output", type=path_argument, required=True)
+    for name, what in (
+        ("event", "an event: its id, or its label as the page shows it"),
+        ("place", "a city, town or province"),
+        ("target", "a target type (Prison, or prison)"),
+        ("attack", "an attack type (Armed assault, or armed_assault)"),
+    ):
+        exports.add_argument(
+            f"--{name}",
+            dest="target_type" if name == "target" else name,
+            action="append",
+            type=text_argument,
+            default=[],
+            help=what,
+        )
+    exports.add_argument(
+        "--dates",
+        nargs=2,
+        type=text_argument,
+        metavar=("FIRST", "LAST"),
+        help="first and last day, YYYY-MM-DD",
+    )
     history = commands.add_parser("history", help="every revision of an incident")
     history.add_argument("incident_id", type=text_argument)
     saves = commands.add_parser("saves", help="who changed what, newest first")
@@ -246,13 +297,73 @@ def _export(store: DatabaseStore, args: argparse.Namespace) -> int:
     from components.exports.files import geojson_bytes, to_csv
 
     check_output_path(args.output)
-    frame = store.frame()
-    data = (
-        to_csv(frame) if args.target == "csv" else geojson_bytes(frame, store.events())
-    )
+    frame, events = store.frame(), store.events()
+    filters = export_filters(args, frame, events)
+    frame = apply_filters(frame, filters)
+    if args.target in ("pdf", "png"):
+        from components.exports.briefing_sheet import briefing_sheet
+
+        if frame.empty:
+            return fail("no incident matches these filters: no sheet written")
+        data = briefing_sheet(
+            frame,
+            events,
+            title=briefing_title(briefing(frame, events)),
+            scope=describe(filters),
+            fmt=args.target,
+        )
+    elif args.target == "csv":
+        data = to_csv(frame)
+    else:
+        data = geojson_bytes(frame, events)
     write_file(args.output, data)
     print(f"wrote {len(frame):,} incidents to {args.output}", file=sys.stderr)
     return 0
+
+
+def export_filters(
+    args: argparse.Namespace, frame: pd.DataFrame, events: Mapping[str, Event]
+) -> Filters:
+    """The filters an export's arguments name, read as the page reads a link
+    (labels or codes); a value that names nothing is an error. A sheet shows the
+    latest event unless ``--event`` names others (``all``: every event)."""
+    terms = link_terms(frame, events)
+    every = [e for e in args.event if e.lower() == "all"]
+    params = {
+        EVENT: [e for e in args.event if e.lower() != "all"],
+        PLACE: args.place,
+        TARGET: args.target_type,
+        ATTACK: args.attack,
+    }
+    link = read_link({k: v for k, v in params.items() if v}, terms)
+    if link.notes:
+        raise FilterArgumentError(" ".join(link.notes))
+    chosen = link.chosen
+    picked = tuple(chosen.get(EVENT, ()))
+    if not picked and not every and args.target in ("pdf", "png"):
+        picked = tuple(defaults(terms)[EVENT])
+    return Filters(
+        places=tuple(chosen.get(PLACE, ())),
+        target_types=tuple(chosen.get(TARGET, ())),
+        attack_types=tuple(chosen.get(ATTACK, ())),
+        dates=_dates(args.dates),
+        events=picked,
+    )
+
+
+def _dates(values: Sequence[str] | None) -> tuple[dt.date, dt.date] | None:
+    if not values:
+        return None
+    try:
+        first, last = (dt.date.fromisoformat(value) for value in values)
+    except ValueError:
+        first = last = None
+    if first is None or last is None or first > last:
+        shown_dates = " ".join(shown(value) for value in values)
+        raise FilterArgumentError(
+            f"dates '{shown_dates}': expected two dates, YYYY-MM-DD, first to last"
+        )
+    return first, last
 
 
 def _history(store: DatabaseStore, args: argparse.Namespace) -> int:

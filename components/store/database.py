@@ -17,6 +17,7 @@ cache of the incident table, and hands each job to the module that does it:
   candidates);
 - :mod:`~components.store.queue`: the inbox's queue of reports to review;
 - :mod:`~components.store.history`: who changed what;
+- :mod:`~components.store.search`: full-text search of the current incidents;
 - :mod:`~components.store.places`: the team gazetteer (names analysts placed);
 - :mod:`~components.store.users`: who may do what (roles bound to accounts);
 - :mod:`~components.store.rows`: records to rows and back.
@@ -40,17 +41,20 @@ from components.domain.matching import IncidentFacts, Proposal
 from components.domain.model import Event
 from components.domain.problems import Problem
 from components.domain.records import Dataset
+from components.domain.search import SearchQuery
 from components.domain.team_places import PlaceDraft, TeamPlace
 from components.gazetteer import Gazetteer, default_gazetteer
 from components.gazetteer.team import layered_gazetteer
 from components.store import candidates as nearby
 from components.store import history, merging, places, reading, saving, seeding, users
+from components.store import search as full_text
 from components.store import sources as many_sources
 from components.store.columnar import FrameCache
 from components.store.engine import make_engine, shown_url, writing
 from components.store.history import HistoryEntry, SaveSummary
 from components.store.queue import Queue
-from components.store.saving import Progress, SaveResult
+from components.store.saving import EditableIncident, Progress, SaveResult
+from components.store.search import SearchHits
 from components.store.sources import SourceEntry
 from components.store.users import Grant
 from components.support.errors import StoreError
@@ -96,6 +100,7 @@ class DatabaseStore:
             with writing(self.engine) as connection:
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
+                full_text.refresh_words(connection)
         except OperationalError as error:
             raise StoreError(
                 f"cannot open {shown_url(self.url)}: {error.orig}"
@@ -129,6 +134,17 @@ class DatabaseStore:
     def version_of(self, incident_id: str) -> int:
         """An incident's current version: an edit names the one it read."""
         return reading.version_of(self.engine, incident_id)
+
+    def search(self, query: SearchQuery, limit: int = full_text.MAX_HITS) -> SearchHits:
+        """The current incidents whose place, targets, notes or source text hold
+        every word of ``query`` (at most ``limit`` ids; ``more`` says if there
+        were more), found by the database's full-text index."""
+        return full_text.search(self.engine, query, limit)
+
+    def editable(self, incident_id: str) -> EditableIncident:
+        """An incident's current version and its fields as the cells an edit
+        changes (its place as reported; lat and lon only where pinned)."""
+        return saving.editable(self.engine, incident_id)
 
     def history(self, incident_id: str) -> list[HistoryEntry]:
         """Every revision of one incident, oldest first, with what each changed."""

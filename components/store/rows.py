@@ -168,11 +168,21 @@ def changes(
     first)."""
     if previous is None:
         return ("added",)
-    return tuple(
+    listed = [
         f"{field}: {previous[field]!r} -> {values[field]!r}"
         for field in INCIDENT_FIELDS
         if field not in LOCATION_FIELDS and previous[field] != values[field]
-    )
+    ]
+    before, after = _point(previous), _point(values)
+    if before != after:  # a point picked on the map, or the place's own again
+        listed.append(f"location: {before} -> {after}")
+    return tuple(listed)
+
+
+def _point(values: Mapping[str, object]) -> str:
+    """Where a revision draws the record, and whether it pins that point."""
+    where = f"{float(values['lat']):.5f}, {float(values['lon']):.5f}"  # type: ignore[arg-type]
+    return where + (" (pinned)" if values.get("pinned") else " (the place's point)")
 
 
 def event_of(row: Mapping[str, object]) -> Event:

@@ -42,7 +42,13 @@ from components.store.revisions import (
     restore,
     revise,
 )
-from components.store.rows import event_values, incident_values, row_of
+from components.store.rows import (
+    INCIDENT_FIELDS,
+    columns,
+    event_values,
+    incident_values,
+    row_of,
+)
 from components.store.schema import (
     EventRecord,
     EventRevision,
@@ -50,12 +56,22 @@ from components.store.schema import (
     IncidentRevision,
     SourceRevision,
 )
-from components.support.errors import ConflictError
+from components.support.errors import ConflictError, StoreError
 
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 """Called with (rows done, rows in all) as an import goes."""
+
+
+@dataclass(frozen=True)
+class EditableIncident:
+    """An incident as an edit starts from: the version read, and its fields as
+    the CSV cells :func:`edit` takes (``place`` as the source spells it; ``lat``
+    and ``lon`` blank unless the record pins its own point)."""
+
+    version: int
+    cells: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -180,6 +196,21 @@ def _new_only(
         )
     new = [row for row in rows if row.get("id", "") not in present]
     return new, len(rows) - len(new)
+
+
+def editable(engine: Engine, incident_id: str) -> EditableIncident:
+    """An incident's current version and cells (see ``DatabaseStore.editable``)."""
+    query = (
+        select(IncidentRecord.version, *columns(IncidentRevision))
+        .join(IncidentRevision, IncidentRevision.id == IncidentRecord.head_id)
+        .where(IncidentRecord.id == incident_id)
+    )
+    with engine.connect() as connection:
+        row = connection.execute(query).mappings().one_or_none()
+    if row is None:
+        raise StoreError(f"no incident {incident_id!r}")
+    values = {f: row[f] for f in INCIDENT_FIELDS}
+    return EditableIncident(row["version"], row_of(incident_id, values))
 
 
 def edit(

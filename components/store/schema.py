@@ -406,3 +406,13 @@ class TeamPlaceRevision(Base):
     source: Mapped[str] = mapped_column(Text, default="")
     """The report (or file) the place came from."""
     saved_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+SEARCH_INDEX_TABLES = ("incident_search", "search_words")
+"""The search index's tables (migration ``0006_search``) are made in SQL, not by
+these models; SQLite's FTS5 makes its own ``incident_search_*`` shadow tables."""
+
+
+def in_the_models(name: str | None, type_: str, parent_names: object) -> bool:
+    """Alembic's ``include_name``: compare everything but the search index."""
+    return not (type_ == "table" and name and name.startswith(SEARCH_INDEX_TABLES))

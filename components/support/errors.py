@@ -128,6 +128,15 @@ class StoreError(IncidentMapError):
     """The database cannot be reached or used; the message says why."""
 
 
+class FilterArgumentError(IncidentMapError, ValueError):
+    """A command's filter names nothing in the data (an unknown place, a bad date)."""
+
+
+class SearchError(IncidentMapError, ValueError):
+    """A search text the list will not run (too long, too many words); the
+    message says why and what is allowed."""
+
+
 class InboxError(IncidentMapError):
     """An item the inbox cannot take in (too large, not an article, a broken
     feed); the message names it and says why, and the item is set aside."""

@@ -8,17 +8,15 @@ import pandas as pd
 import streamlit as st
 
 from components.domain.access import Access
-from components.domain.model import CASUALTY_FIELDS
 from components.store import DatabaseStore
-from components.support.errors import DataFileError, IncidentMapError
+from components.support.errors import IncidentMapError
 from components.support.text import markdown_text as md
+from components.ui.incident_edit import edit_form
 
 logger = logging.getLogger(__name__)
 
 INCIDENT_KEY = "history_incident"
-OPENED = "history_opened_versions"
-"""The version of each incident when its edit form was opened: a save names it,
-so a change someone else saved meanwhile is not overwritten."""
+"""The incident whose history shows (also set by a click in the incident list)."""
 
 
 def history_panel(frame: pd.DataFrame, store: DatabaseStore, access: Access) -> None:
@@ -74,6 +72,13 @@ MAX_CHOICES = 2_000
 
 def _incident(frame: pd.DataFrame, store: DatabaseStore, access: Access) -> None:
     shown = frame.head(MAX_CHOICES)
+    chosen = st.session_state.get(INCIDENT_KEY)
+    if chosen and chosen not in set(shown["id"]):  # clicked in the incident list
+        row = frame[frame["id"] == chosen]
+        if len(row):
+            shown = pd.concat([row, shown])
+        else:  # no longer selected
+            del st.session_state[INCIDENT_KEY]
     if len(frame) > MAX_CHOICES:
         st.caption(
             f"The list offers the first {MAX_CHOICES:,} incidents of the selection; "
@@ -103,58 +108,4 @@ def _incident(frame: pd.DataFrame, store: DatabaseStore, access: Access) -> None
             f"{md(changes)}{why}"
         )
     if access.can_write:
-        _edit_form(frame, store, access, incident_id)
-
-
-def _edit_form(
-    frame: pd.DataFrame, store: DatabaseStore, access: Access, incident_id: str
-) -> None:
-    opened = st.session_state.setdefault(OPENED, {})
-    version = opened.setdefault(incident_id, store.version_of(incident_id))
-    row = frame.loc[frame["id"] == incident_id].iloc[0]
-    with st.form(f"edit_{incident_id}"):
-        st.markdown(f"**Change this incident** (you opened version {version})")
-        columns = st.columns(len(CASUALTY_FIELDS))
-        values = {}
-        for column, (field, label) in zip(
-            columns, CASUALTY_FIELDS.items(), strict=True
-        ):
-            current = row[field]
-            values[field] = column.number_input(
-                label,
-                min_value=0,
-                max_value=1_000_000,
-                value=None if pd.isna(current) else int(current),
-                step=1,
-                key=f"edit_{incident_id}_{field}",
-            )
-        notes = st.text_area(
-            "Notes", value=row["notes"], key=f"edit_{incident_id}_notes"
-        )
-        reason = st.text_input(
-            "Why (kept with the change)", key=f"edit_{incident_id}_why"
-        )
-        if not st.form_submit_button("Save the change"):
-            return
-    changes = {f: "" if v is None else str(int(v)) for f, v in values.items()}
-    changes["notes"] = notes
-    try:
-        result = store.edit(
-            incident_id,
-            changes,
-            expected_version=version,
-            author=access.author,
-            reason=reason,
-        )
-    except DataFileError as error:
-        st.error("Nothing was saved:")
-        st.code("\n".join(str(p) for p in error.problems), language=None)
-        return
-    except IncidentMapError as error:
-        opened.pop(incident_id, None)
-        st.error(md(str(error)), icon=":material/error:")
-        return
-    opened.pop(incident_id, None)
-    st.session_state["history_saved"] = f"Saved as save {result.save_id}."
-    logger.info("page edit of %s by %s", incident_id, access.author)
-    st.rerun()
+        edit_form(store, access, incident_id)

@@ -24,11 +24,15 @@ UPLOAD_KEY = "import_upload"
 ENCODING_KEY = "import_encoding"
 ADD_KEY = "import_add"
 _RESULT = "import_result"
+ADDED = "import_added"
+"""The last import's summary, shown until its reader dismisses it."""
+DISMISS_KEY = "import_dismiss"
 
 logger = logging.getLogger(__name__)
 
 
 def import_panel(frame: pd.DataFrame, access: Access) -> None:
+    _added_summary()
     with st.expander("Import ACLED, GTD or UCDP GED files"):
         st.caption(
             "The format is recognised from the CSV header (or a .geojson name). "
@@ -94,7 +98,8 @@ def _show(result: ImportResult, frame: pd.DataFrame, access: Access) -> None:
         st.markdown(f"- {count:,} rejected, e.g. {md(example)}")
     if result.warnings:
         with st.expander(
-            f"{len(result.warnings):,} rows placed from their place names, and why"
+            f"Why {len(result.warnings):,} of the {result.geocoded:,} rows placed "
+            "from their place names did not keep their own coordinates"
         ):
             st.code("\n".join(result.warnings[:200]), language=None)
     if result.rejects:
@@ -140,5 +145,18 @@ def _show(result: ImportResult, frame: pd.DataFrame, access: Access) -> None:
         for event in result.events:
             show_event(event["id"])
         st.session_state.pop(_RESULT, None)
-        st.toast(f"Added {len(new):,} incidents from {md(result.source_name)}.")
+        st.session_state[ADDED] = (
+            f"Added {len(new):,} incidents from {md(result.source_name)}: "
+            f"{md(result.summary())}."
+        )
         st.rerun()
+
+
+def _added_summary() -> None:
+    """The last import's summary, until its reader dismisses it (a toast is gone
+    before a briefer has read it)."""
+    summary = st.session_state.get(ADDED)
+    if not summary:
+        return
+    st.success(summary, icon=":material/task_alt:")
+    st.button("Dismiss", key=DISMISS_KEY, on_click=st.session_state.pop, args=(ADDED,))

@@ -50,6 +50,8 @@ def _rewrite(link: share_link.Link, terms: share_link.LinkTerms) -> None:
             st.session_state[name] = list(link.chosen[name])
         else:  # nothing known: the widget's default
             del st.query_params[name]
+    if share_link.SEARCH in st.query_params and link.search is None:
+        del st.query_params[share_link.SEARCH]  # a search the list will not run
 
 
 def link_chooses_a_view() -> bool:

@@ -18,7 +18,7 @@ from streamlit_folium import st_folium
 
 from components.domain.filters import Filters
 from components.domain.layers import DEATHS_KEY, HEAT_KEY, NAMES_KEY, layer_labels
-from components.domain.share_link import MAP, map_value
+from components.domain.share_link import ANALYST, MAP, map_value
 from components.domain.table import latest_records
 from components.domain.viewport import Bounds, MapView, fit_view
 from components.map.assets import MapAssets, map_assets
@@ -36,6 +36,8 @@ from components.map.payload.viewless import (
 )
 from components.support.memo import by_table
 from components.support.text import markdown_text as md
+from components.ui import map_focus
+from components.ui.layout import MAP_SIZES
 from components.ui.link import link_map_view
 from components.ui.loading import data_store
 from components.ui.page_order import drawing_whole_page, keep_place, map_drawn
@@ -44,10 +46,11 @@ from components.ui.remembered import target_type_options
 
 logger = logging.getLogger(__name__)
 
-MAP_KEY = "incident_map"
+MAP_KEY = map_focus.MAP_KEY
 MAP_HEIGHT = 600
-RETURNED = ["zoom", "center", "bounds"]
-"""What the map reports back; a change of view reruns the map (a fragment)."""
+RETURNED = ["zoom", "center", "bounds", "last_clicked"]
+"""What the map reports back; a change of view reruns the map (a fragment), and
+so does a click on the map (a point an edit form may be waiting for)."""
 START = "map_start_view"
 TARGET = "map_target_view"
 FITTED = "map_fitted_to"
@@ -66,10 +69,12 @@ def incident_map(
     shown_layers: Set[str],
     *,
     projector: bool = False,
+    layout: str = ANALYST,
 ) -> None:
     """Draw the filtered incidents (a layer for each target type in ``frame``
     that ``shown_layers`` names), fitted to them when the selection changes;
-    ``projector`` draws a dark basemap."""
+    ``projector`` draws a dark basemap; ``layout`` (``components.ui.layout``)
+    sets the fitted view's size and whether the place box comes after the map."""
     assets = map_assets()
     if not assets.local:
         st.warning(
@@ -78,7 +83,9 @@ def incident_map(
             "Run `.venv/bin/python -m components.map.assets` once, then reload.",
             icon="⚠️",
         )
-    _map_fragment(assets, filtered, frame, filters, frozenset(shown_layers), projector)
+    _map_fragment(
+        assets, filtered, frame, filters, frozenset(shown_layers), projector, layout
+    )
 
 
 @st.fragment
@@ -89,15 +96,14 @@ def _map_fragment(
     filters: Filters,
     shown_layers: frozenset[str],
     projector: bool,
+    layout: str,
 ) -> None:
     """The map and its place box: a pan, zoom or place reruns only this."""
     if _reported_view() is not None:
         map_drawn()  # the first report: the rest of the page, before anything else
-    if drawing_whole_page():
-        _go_to_place()
-    else:  # the box comes with the rest of the page (it loads code of its own)
-        keep_place(PLACE_BOX_HEIGHT)
-    _follow_selection(filtered, filters)
+    if layout == ANALYST:
+        _place_box()
+    _follow_selection(filtered, filters, layout)
     target: MapView = st.session_state[TARGET]
     start: MapView = st.session_state.setdefault(START, target)
     target_types = target_type_options(frame)
@@ -126,10 +132,12 @@ def _map_fragment(
         len(filtered),
         time.perf_counter() - started,
     )
+    latest = _latest(filtered)[0]
+    focus = map_focus.focus_layers(payload, latest, filtered, _reported_view())
     returned = st_folium(
         base_map(assets, start, dark=projector),
         key=MAP_KEY,
-        feature_group_to_add=incident_layers(payload),
+        feature_group_to_add=incident_layers(payload) + focus,
         layer_control=folium.LayerControl(collapsed=True),
         returned_objects=RETURNED,
         center=target.centre,
@@ -139,6 +147,16 @@ def _map_fragment(
     )
     _keep_view_in_link(returned)
     _remember_shown()
+    map_focus.take_click(returned)
+    if layout != ANALYST:  # the map at the top of the page, the box under it
+        _place_box()
+
+
+def _place_box() -> None:
+    if drawing_whole_page():
+        _go_to_place()
+    else:  # the box comes with the rest of the page (it loads code of its own)
+        keep_place(PLACE_BOX_HEIGHT)
 
 
 Served = tuple[str, FrameSource, pd.DataFrame]
@@ -216,16 +234,17 @@ def _viewless(
     return viewless_layers(latest, skipped=hidden, places=places)
 
 
-def _follow_selection(filtered: pd.DataFrame, filters: Filters) -> None:
-    """Fit the map to the selection whenever it changes; on the first run, a
-    link's own view wins."""
-    selection = (filters, len(filtered))
+def _follow_selection(filtered: pd.DataFrame, filters: Filters, layout: str) -> None:
+    """Fit the map to the selection whenever it changes (or the layout does, which
+    sizes the map); on the first run, a link's own view wins."""
+    selection = (filters, len(filtered), layout)
     if st.session_state.get(FITTED) == selection:
         return
     first = FITTED not in st.session_state
     st.session_state[FITTED] = selection
     linked = link_map_view() if first else None
-    fitted = fit_view(_bounds(filtered)) if len(filtered) else None
+    size = MAP_SIZES.get(layout, MAP_SIZES[ANALYST])
+    fitted = fit_view(_bounds(filtered), size) if len(filtered) else None
     st.session_state[TARGET] = linked or fitted or DEFAULT_VIEW
 
 

@@ -12,6 +12,7 @@ from components.domain.model import CASUALTY_FIELDS, DEATH_FIELDS, Event
 from components.domain.sources import BEST_RULE
 from components.domain.summary import Earlier, Figure, Headline
 from components.support.text import markdown_text as md
+from components.ui.print_tables import print_table
 from components.ui.remembered import whole_headline
 
 GROUPED = ("killed_civilians", "killed_security", "killed_attackers")
@@ -61,16 +62,41 @@ def _dates(head: Headline) -> str:
     return f"{first.day} {first:%b %Y} to {last.day} {last:%b %Y}"
 
 
+def _card_places(count: int, per_row: int | None) -> list:
+    """A place per headline card: one row of ``count``, or rows of ``per_row``."""
+    if per_row is None:
+        return list(st.columns(count))
+    places: list = []
+    while len(places) < count:
+        places.extend(st.columns(per_row))
+    return places[:count]
+
+
+def _period_note(head: Headline) -> str | None:
+    """The period card's note: what the source's period covers, in a sentence."""
+    if not head.period_note:
+        return None
+    what = head.period_note.strip().rstrip(".")
+    span = f"{head.period_hours:g} hours of " if head.period_hours else ""
+    return (
+        f"The source gives the period as {span}{md(what)}. "
+        f"Dates of the incidents: {_dates(head)}."
+    )
+
+
 def headline_metrics(
-    brief: Briefing, full: pd.DataFrame, events: Mapping[str, Event]
+    brief: Briefing,
+    full: pd.DataFrame,
+    events: Mapping[str, Event],
+    per_row: int | None = None,
 ) -> Headline:
-    """Deaths by group, places hit and the period, for the filtered rows; with
-    several events, what each event adds."""
+    """Deaths by group, places hit and the period, for the filtered rows, in one
+    row of cards (or rows of ``per_row``)."""
     head = brief.headline
     whole = whole_headline(full, events)
     # Deaths with no group get a figure of their own only where the data have any.
     fields = [f for f in DEATH_FIELDS if f in GROUPED or whole.deaths[f].value]
-    columns = st.columns(len(fields) + 2)
+    columns = _card_places(len(fields) + 2, per_row)
     for column, field in zip(columns, fields, strict=False):
         with column:
             _death_metric(
@@ -78,9 +104,12 @@ def headline_metrics(
             )
     with columns[-2]:
         at_least = head.places_hit_at_least
+        named = f"{head.places_named} named"
+        if at_least and at_least > head.places_named:
+            named += f" of at least {at_least}"
         st.metric(
             "Cities and towns hit",
-            f"{head.places_named} named",
+            named,
             help=(
                 f"The source says at least {at_least} were hit and names "
                 f"{whole.places_named}."
@@ -113,15 +142,19 @@ def headline_metrics(
         st.metric(
             "Period",
             period,
-            help=f"{head.period_note}. Dates: {_dates(head)}."
-            if head.period_note
-            else None,
+            help=_period_note(head),
             border=True,
         )
+    return head
+
+
+def event_breakdown(brief: Briefing) -> None:
+    """With several events, each event's own figures (the headline adds them)."""
     if brief.mixed:
         st.caption(
-            f"The figures above add {len(brief.events)} events. Each event's own "
+            f"The headline figures add {len(brief.events)} events. Each event's own "
             "figures ('not reported' where its source gives none):"
         )
-        st.dataframe(event_table(brief.events), hide_index=True, key="event_breakdown")
-    return head
+        table = event_table(brief.events)
+        st.dataframe(table, hide_index=True, key="event_breakdown")
+        print_table(table, "Each event's own figures")

@@ -1,5 +1,6 @@
-"""Playback: step or play through the selected period a day at a time; the map,
-the figures and the table show the incidents up to that day."""
+"""Playback: step or play through the selected period's days with incidents (days
+with none are skipped, and the control says how many); the map, the figures and
+the table show the incidents up to that day."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import time
 import pandas as pd
 import streamlit as st
 
-from components.domain.filters import up_to
+from components.domain.filters import days_between, up_to
 from components.ui.page_order import keep_place
 from components.ui.remembered import days_of
 
@@ -23,6 +24,8 @@ DRAWN_KEY = "playback_drawn_at"
 STEP_SECONDS = 2.0
 """How long each day stays on screen while playing."""
 ROW_HEIGHT = 68
+CAPTION_HEIGHT = 40
+"""The line under it saying how many empty days are skipped."""
 """The control's height in pixels (buttons and the day slider, one row; measured
 in Chromium at 1280, 1440 and 1500 px wide)."""
 
@@ -68,6 +71,12 @@ def playback(filtered: pd.DataFrame) -> pd.DataFrame:
         format_func=lambda d: f"{d.day} {d:%b %Y}",
         help="The map and figures show the incidents up to this day.",
     )
+    skipped = days_between(days)
+    if skipped:
+        st.caption(
+            f"Playback steps through the {len(days):,} days with incidents; the "
+            f"{skipped:,} days between with none are skipped."
+        )
     if playing:
         st.session_state[DRAWN_KEY] = time.monotonic()
         _tick(days)
@@ -78,8 +87,9 @@ def playback_later(filtered: pd.DataFrame) -> pd.DataFrame:
     """The control's place, kept empty until the rest of the page draws it (so the
     figures and the map below it do not move); every row until then, as the
     control shows before it is touched."""
-    if _spans_days(days_of(filtered)):
-        keep_place(ROW_HEIGHT)
+    days = days_of(filtered)
+    if _spans_days(days):
+        keep_place(ROW_HEIGHT + (CAPTION_HEIGHT if days_between(days) else 0))
     return filtered
 
 

@@ -27,4 +27,4 @@ date_span = by_table()(filters.date_span)
 """A table's first and last day (``components.domain.filters.date_span``)."""
 
 days_of = by_table()(filters.days_of)
-"""Every day of a table's span, for playback (``components.domain.filters.days_of``)."""
+"""The days with incidents, for playback (``components.domain.filters.days_of``)."""

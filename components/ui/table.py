@@ -17,6 +17,7 @@ from components.exports.files import (
     to_csv,
 )
 from components.ui.map_panel import shown_bounds
+from components.ui.print_tables import print_incidents
 
 TABLE_KEY = "incident_table"
 MAP_TITLE = "Incident map"
@@ -72,6 +73,7 @@ def incident_table(
         hide_index=True,
         width="stretch",
     )
+    print_incidents(filtered)
     scope = describe(filters) or ["Every incident of the selected events"]
     bounds = shown_bounds()
 
@@ -91,7 +93,6 @@ def incident_table(
             fmt,
         )
 
-    downloads = st.columns(5)
     files = [
         ("CSV", "incidents.csv", "text/csv", lambda: to_csv(filtered)),
         (
@@ -116,18 +117,20 @@ def incident_table(
         ),
         ("briefing sheet, PNG", "briefing.png", "image/png", lambda: sheet("png")),
     ]
-    for column, (kind, name, mime, make) in zip(downloads, files, strict=True):
-        column.download_button(
-            f"Download these {len(filtered):,} ({kind})",
-            data=make,
-            on_click="ignore",
-            file_name=name,
-            mime=mime,
-            disabled=filtered.empty,
-            width="stretch",
+    with st.container(key="downloads"):  # not printed (css/print.css)
+        downloads = st.columns(5)
+        for column, (kind, name, mime, make) in zip(downloads, files, strict=True):
+            column.download_button(
+                f"Download these {len(filtered):,} ({kind})",
+                data=make,
+                on_click="ignore",
+                file_name=name,
+                mime=mime,
+                disabled=filtered.empty,
+                width="stretch",
+            )
+        st.caption(
+            "The HTML map opens from disk in any browser, offline, with the same "
+            "layers. The briefing sheet is one page: the map of the current view, the "
+            "headline figures, the events, their sources and how precise they are."
         )
-    st.caption(
-        "The HTML map opens from disk in any browser, offline, with the same layers. "
-        "The briefing sheet is one page: the map of the current view, the headline "
-        "figures, the events, their sources and how precise they are."
-    )

@@ -5,7 +5,10 @@ from __future__ import annotations
 from components.domain.vocabularies import TARGET_TYPES
 from tests.browser.conftest import ARTIFACTS
 
-PLACES = {"Quetta", "Gwadar", "Mastung", "Nushki", "Dalbandin", "Balochistan"}
+PLACES = {"Quetta", "Gwadar", "Mastung", "Nushki", "Dalbandin"}
+SEED_MARKERS = 6
+"""The seed event's markers: its named towns' incidents, two classes at Quetta.
+Its ten province-wide items are in the province's box, not markers."""
 HOSTILE = ["<img src=x onerror=alert(1)>", "`${alert(1)}`", "</script>"]
 
 
@@ -35,9 +38,9 @@ def choose(visit, label: str, option: str) -> None:
 def test_map_draws_a_marker_per_row_on_the_outline_basemap(seed_app, visit):
     seen = visit(seed_app)
     frame = seen.map_frame()
-    wait_for_markers(seen, frame, 16)
-    labels = set(frame.locator(".place-label").all_inner_texts())
-    assert {label.replace(" (province-wide)", "") for label in labels} == PLACES
+    wait_for_markers(seen, frame, SEED_MARKERS)
+    assert set(frame.locator(".place-label").all_inner_texts()) == PLACES
+    assert "Balochistan" in frame.locator(".province-box").inner_text()
     frame.locator(".country-label").first.wait_for(timeout=20_000)
     countries = set(frame.locator(".country-label").all_text_contents())
     assert {"Pakistan", "Iran", "Afghanistan"} <= countries
@@ -66,7 +69,7 @@ def test_the_map_is_drawn_before_the_table_and_panels(seed_app, visit):
     # The map's report of its view brings the rest of the page.
     seen.page.locator(INCIDENT_TABLE).first.wait_for(timeout=20_000)
     seen.page.get_by_text("About this data").wait_for(timeout=20_000)
-    assert marker_count(seen.map_frame()) == 16
+    assert marker_count(seen.map_frame()) == SEED_MARKERS
 
 
 PLACES_OF_THINGS = """([frame]) => {
@@ -132,7 +135,7 @@ def map_zoom(frame) -> int:
 def test_sidebar_layers_show_and_hide_target_types(seed_app, visit):
     seen = visit(seed_app)
     frame = seen.map_frame()
-    wait_for_markers(seen, frame, 16)
+    wait_for_markers(seen, frame, SEED_MARKERS)
     select = seen.page.locator('[data-testid="stMultiSelect"]').filter(
         has_text="Map layers"
     )
@@ -142,23 +145,27 @@ def test_sidebar_layers_show_and_hide_target_types(seed_app, visit):
     assert "Heat map" not in shown, "the heat map starts hidden"
     choose(seen, "Map layers", "Heat map")
     frame.locator("canvas.leaflet-heatmap-layer").wait_for(timeout=10_000)
-    # Quetta, Gwadar, Dalbandin and the province-wide totals name no target.
+    # Quetta, Gwadar and Dalbandin name no target: Quetta's government item,
+    # Mastung and Nushki stay.
     unchoose(seen, "Map layers", "Target not reported")
-    wait_for_markers(seen, frame, 12)
+    wait_for_markers(seen, frame, 3)
     assert seen.outside_requests == []
 
 
 def test_the_legend_is_on_the_map_with_a_symbol_per_class(seed_app, visit):
     seen = visit(seed_app)
     frame = seen.map_frame()
-    wait_for_markers(seen, frame, 16)
+    wait_for_markers(seen, frame, SEED_MARKERS)
     legend = frame.locator(".incident-legend")
     legend.wait_for(timeout=10_000)
     rows = legend.locator(".legend-row")
     assert rows.count() >= 5
     assert legend.locator("svg path").count() >= 4
-    numbers = frame.locator(".deaths-number").all_inner_texts()
-    assert "193" in numbers  # 31 + 17 + 145 killed, on the province-wide circle
+    # 31 + 17 + 145 killed province-wide: by side in the province's box, never
+    # summed into one number.
+    figure = frame.locator(".province-box .province-figure").inner_text()
+    assert " ".join(figure.split()) == "31 · 17 · 145"
+    assert "193" not in frame.locator("body").inner_text()
     markers = frame.locator(".incident-marker")
     assert all(m.get_attribute("aria-label") for m in markers.all())
 
@@ -166,7 +173,7 @@ def test_the_legend_is_on_the_map_with_a_symbol_per_class(seed_app, visit):
 def test_city_filter_leaves_that_citys_markers(seed_app, visit):
     seen = visit(seed_app)
     frame = seen.map_frame()
-    wait_for_markers(seen, frame, 16)
+    wait_for_markers(seen, frame, SEED_MARKERS)
     choose(seen, "City or town", "Mastung")
     wait_for_markers(seen, frame, 1)
     assert frame.locator(".place-label").all_inner_texts() == ["Mastung"]

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from components.store import open_store
+from components.ui.place_panel import MAP_HEIGHT
 from tests.browser.conftest import ARTIFACTS, AppServer
 from tests.browser.test_team import paste_and_extract
 from tests.conftest import ROOT
@@ -105,6 +106,10 @@ def test_a_village_placed_by_a_click_is_found_in_the_next_report(review_app, vis
     small = page.frame_locator(MAPS).nth(1)
     container = small.locator(".leaflet-container")
     container.wait_for(timeout=30_000)
+    # Its own height: the layouts' sizes are the incident map's, not every map's.
+    assert page.locator(MAPS).nth(1).bounding_box()["height"] == pytest.approx(
+        MAP_HEIGHT, abs=2
+    )
     page.locator(MAPS).nth(1).scroll_into_view_if_needed()
     box = container.bounding_box()
     container.click(position={"x": box["width"] / 2 + 40, "y": box["height"] / 2 - 30})

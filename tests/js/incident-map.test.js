@@ -26,6 +26,7 @@ function payload(changes) {
         fit: "Fit", legend: "Legend", cellHint: "incidents: click to zoom in",
         deaths: "Deaths", killedHere: "killed, as reported", loading: "Loading",
         gone: "Reload", failed: "Failed", inFile: "this file holds the first",
+        wholeProvince: "whole province", items: "items",
       },
       fields: [
         { key: "source", label: "Source" },
@@ -359,5 +360,95 @@ describe("a click on the canvas", () => {
     assert.equal(map.pointRadius(1, 10), 4);
     assert.ok(map.pointRadius(1000, 8) > map.pointRadius(10, 8));
     assert.equal(map.pointRadius(10 ** 9, 8), 8);
+  });
+});
+
+describe("labels that never collide", () => {
+  const overlap = (a, b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+  const boxes = (items, offsets) =>
+    items.flatMap((item, i) => (offsets[i] ? [{
+      x1: item.x + offsets[i][0], y1: item.y + offsets[i][1],
+      x2: item.x + offsets[i][0] + item.w, y2: item.y + offsets[i][1] + item.h,
+    }] : []));
+
+  it("puts a label beside its point, clear of the symbols it reaches over", () => {
+    const [at] = map.placeBoxes([{ x: 100, y: 100, w: 40, h: 14, reach: 12 }], []);
+    assert.deepEqual(at, [15, -7]);
+  });
+
+  it("moves a label to another side when the first is taken", () => {
+    const obstacle = { x1: 110, y1: 80, x2: 200, y2: 120 };
+    const [at] = map.placeBoxes([{ x: 100, y: 100, w: 40, h: 14, reach: 12 }], [obstacle]);
+    assert.deepEqual(at, [-55, -7]);
+  });
+
+  it("never lets two labels overlap, hiding those with no free side", () => {
+    const items = [];
+    for (let i = 0; i < 300; i++) {
+      items.push({ x: 200 + (i * 37) % 90, y: 150 + (i * 53) % 70, w: 30 + (i % 5) * 9,
+                   h: 14, reach: 11 });
+    }
+    const offsets = map.placeBoxes(items, [{ x1: 0, y1: 0, x2: 60, y2: 60 }]);
+    const placed = boxes(items, offsets);
+    assert.ok(placed.length > 5 && placed.length < 300);
+    placed.forEach((a, i) => placed.slice(i + 1).forEach((b) => assert.ok(!overlap(a, b))));
+    placed.forEach((a) => assert.ok(!overlap(a, { x1: 0, y1: 0, x2: 60, y2: 60 })));
+  });
+});
+
+describe("province-wide items", () => {
+  it("are gathered by province with their classes and deaths by side", () => {
+    const sides = [
+      { key: "killed_civilians", label: "civilians", value: 31, colour: "#A6122D" },
+      { key: "killed_attackers", label: "attackers", value: 145, colour: "#3D3D3D" },
+    ];
+    const data = payload({
+      deaths: [{ lat: 28.5, lon: 65.5, radius: 40, total: 176, wide: true, lines: [],
+                 sides, place: "Balochistan" }],
+    });
+    const [province] = map.provinceItems(data);
+    assert.equal(province.name, "Balochistan");
+    assert.deepEqual(province.groups, [1]);
+    assert.equal(province.count, 3);
+    assert.deepEqual(province.classes, { 0: 3 });
+    assert.deepEqual(province.sides.map((s) => s.value), [31, 145]);
+  });
+
+  it("leave out a hidden target type's items and hidden deaths", () => {
+    const data = payload({ hidden: ["market", "deaths"] });
+    assert.deepEqual(map.provinceItems(data), []);
+  });
+});
+
+describe("a row of the incident list clicked", () => {
+  const focus = (group) => ({
+    payload: "abc123", group: group, count: 3, index: 2, lat: 28.5, lon: 65.5, zoom: 11,
+    nonce: "n1",
+  });
+
+  it("states every key of the focus call in the contract", () => {
+    assert.deepEqual(Object.keys(focus(0)), map.CONTRACT.focus);
+  });
+
+  it("finds the drawn marker of the call's group", () => {
+    const drawn = payload().markers.map((m) => ({ group: m.group }));
+    assert.equal(map.markerOfGroup(drawn, 0), 0);
+    assert.equal(map.markerOfGroup(drawn, 1), 1);
+  });
+
+  it("finds no marker for a group none draws", () => {
+    assert.equal(map.markerOfGroup([{ group: 0 }], 4), -1);
+    assert.equal(map.markerOfGroup([], 0), -1);
+  });
+
+  it("flies once per click, and opens the popup once the payload holds the group", () => {
+    const fresh = { flown: false, opened: false };
+    assert.deepEqual(map.focusSteps(focus(2), fresh), { fly: true, open: true });
+    assert.deepEqual(map.focusSteps(focus(-1), fresh), { fly: true, open: false });
+    const flown = { flown: true, opened: false };
+    assert.deepEqual(map.focusSteps(focus(-1), flown), { fly: false, open: false });
+    assert.deepEqual(map.focusSteps(focus(2), flown), { fly: false, open: true });
+    const done = { flown: true, opened: true };
+    assert.deepEqual(map.focusSteps(focus(2), done), { fly: false, open: false });
   });
 });

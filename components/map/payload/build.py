@@ -88,6 +88,8 @@ WORDS: Words = {
     "these incidents.",
     "failed": "The incidents could not be loaded; try again.",
     "inFile": "this map file holds the first",
+    "wholeProvince": "whole province: the source does not say where",
+    "items": "items",
 }
 
 

@@ -22,7 +22,7 @@ import pandas as pd
 from components.domain.layers import DEATHS_KEY, HEAT_KEY, NAMES_KEY
 from components.domain.model import CASUALTY_FIELDS, DEATH_FIELDS
 from components.domain.vocabularies import GeoPrecision
-from components.map.contract import Deaths, HeatPoint, PlaceLabel
+from components.map.contract import Deaths, HeatPoint, PlaceLabel, Side
 from components.map.payload.columns import grouped
 from components.map.payload.groups import (
     TableGroups,
@@ -30,6 +30,7 @@ from components.map.payload.groups import (
     place_sums,
     text_rank,
 )
+from components.map.symbols import SIDE_COLOURS, SIDE_SHORT
 
 MAX_PLACE_LABELS = 60
 MAX_DEATH_CIRCLES = 400
@@ -192,6 +193,16 @@ def death_circles(
             for column in DEATH_FIELDS
             if row[f"{column}_said"]
         ]
+        sides: list[Side] = [
+            {
+                "key": column,
+                "label": SIDE_SHORT[column],
+                "value": int(row[f"{column}_sum"]),
+                "colour": SIDE_COLOURS[column],
+            }
+            for column in DEATH_FIELDS
+            if row[f"{column}_said"]
+        ]
         lat, lon = _where(row, locate)
         circles.append(
             {
@@ -200,7 +211,9 @@ def death_circles(
                 "radius": death_radius(total),
                 "total": total,
                 "wide": bool(wide),
-                "lines": [title, f"{total:,} killed", *parts],
+                "lines": [title, *parts],
+                "sides": sides,
+                "place": str(row.place),
             }
         )
     return circles
