@@ -140,8 +140,9 @@ def test_a_row_clicked_adds_the_maps_focus_call():
     assert (focus["nonce"], round(focus["lat"], 5)) == ("click-1", 29.79966)
     (data,) = re.findall(r"IncidentMap\.payload\((.*)\);$", script, re.M)
     payload = json.loads(data)
-    place = payload["rows"]["place"][focus["row"]]
-    assert payload["strings"][place] == "Mastung"
+    (marker,) = [m for m in payload["markers"] if m["group"] == focus["group"]]
+    assert payload["strings"][marker["place"]] == "Mastung"
+    assert 0 <= focus["index"] < focus["count"] == marker["count"]
 
 
 # --- The edit form -----------------------------------------------------------------
