@@ -6,8 +6,7 @@ Starts the dashboard on a free localhost port over the shipped data (a database 
 its own, seeded from ``data/``), opens it in headless Chromium with every request off
 localhost refused, and writes:
 
-- ``briefing.png`` (and ``screenshot.png``, the name the README has long used):
-  the briefing layout at 1440x900, the first screen;
+- ``briefing.png``: the briefing layout at 1440x900, the first screen;
 - ``analyst.png``: the analyst layout at 1440x900, the whole page;
 - ``mobile.png``: the mobile layout at 390x844 (the first screen);
 - ``projector.png``: the briefing layout in projector mode at 1440x900;
@@ -74,8 +73,6 @@ def shoot(page: Page, url: str, name: str, out: Path) -> Path:
         page.emulate_media(media="print")
         page.wait_for_timeout(1_500)
     page.screenshot(path=str(path))
-    if name == "briefing":
-        (out / "screenshot.png").write_bytes(path.read_bytes())
     if name == "print":
         page.emulate_media(media="screen")
     return path

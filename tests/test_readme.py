@@ -137,13 +137,15 @@ RUN: dict[str, Expect] = {
     "--to geojson -o acled.geojson": Expect(
         output="rejected", file="acled.geojson", file_text='"FeatureCollection"'
     ),
-    ".venv/bin/python -m components.convert data --from ours --to html "
-    "-o map.html": Expect(
-        output="wrote 16 incidents", file="map.html", file_text="L.map"
-    ),
-    ".venv/bin/python -m components.convert data --from ours --to pdf "
-    "-o brief.pdf": Expect(
+    ".venv/bin/python -m components.store export --to pdf -o brief.pdf": Expect(
         output="wrote 16 incidents", file="brief.pdf", file_text="%PDF"
+    ),
+    ".venv/bin/python -m components.store export --to csv --place Quetta "
+    "-o quetta.csv": Expect(
+        output="wrote 2 incidents", file="quetta.csv", file_text=",Quetta,"
+    ),
+    ".venv/bin/python -m components.store places export places.csv": Expect(
+        output="team place(s) to places.csv", file="places.csv", file_text="name,"
     ),
     ".venv/bin/python -m components.store saves --limit 5": Expect(
         output="by seed files"
@@ -158,7 +160,8 @@ RUN: dict[str, Expect] = {
 
 SKIPPED: dict[str, str] = {
     "python3 -m venv .venv && .venv/bin/pip install -r requirements.txt && "
-    ".venv/bin/python -m components.map.assets && .venv/bin/streamlit run app.py": (
+    ".venv/bin/python -m components.map.assets && "
+    ".venv/bin/python -m components.serve": (
         "installs from the network and serves until stopped; "
         "tests/browser/test_plain_install.py builds that install and runs the app"
     ),
@@ -169,8 +172,8 @@ SKIPPED: dict[str, str] = {
     ".venv/bin/oidc-provider-mock --port 9400 &": (
         "serves until stopped; tests/browser/test_sign_in.py starts it on a free port"
     ),
-    ".venv/bin/streamlit run app.py": (
-        "serves until stopped; tests/browser/ runs the app in Chromium"
+    ".venv/bin/python -m components.serve": (
+        "serves until stopped; tests/browser/test_launch.py runs the launcher"
     ),
 }
 """The commands not run here, by name, with the reason."""
@@ -245,6 +248,7 @@ def ran(scratch) -> dict[str, subprocess.CompletedProcess]:
     return results
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "command", COMMANDS, ids=[f"line{c.line}:{c.key[:60]}" for c in COMMANDS]
 )
@@ -276,6 +280,7 @@ MODULES = sorted(
 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("module", MODULES)
 def test_each_readme_command_has_help(module: str, scratch):
     folder, env = scratch
@@ -289,4 +294,5 @@ def test_each_readme_command_has_help(module: str, scratch):
         check=False,
     )
     assert done.returncode == 0, done.stderr.strip().splitlines()[-1:]
-    assert done.stdout.startswith(f"usage: python -m {module}")
+    # argparse writes "usage:", click (the launcher) "Usage:"
+    assert done.stdout.lower().startswith(f"usage: python -m {module}")
