@@ -228,6 +228,7 @@ def test_bad_rows_are_listed_on_screen(monkeypatch, write_data):
     assert "field 'target_type': unknown target type 'mosque'" in at.code[0].value
 
 
+@pytest.mark.slow
 def test_a_pasted_report_is_reviewed_and_added(
     tmp_path, monkeypatch, anonymous_writing
 ):
@@ -256,6 +257,7 @@ def test_a_pasted_report_is_reviewed_and_added(
     assert "Civilians killed: 4" in map_args(at)["feature_group"]
 
 
+@pytest.mark.slow
 def test_a_two_place_report_is_added_as_proposed_into_a_new_event(
     tmp_path, monkeypatch, anonymous_writing
 ):

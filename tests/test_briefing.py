@@ -210,6 +210,7 @@ def test_a_sheet_that_fails_to_draw_says_why(monkeypatch):
     assert sheet_or_failure(lambda: b"%PDF-sheet", "pdf") == b"%PDF-sheet"
 
 
+@pytest.mark.slow
 def test_the_sheet_keeps_the_figures_honest(seed, seed_frame):
     """The province's deaths by side in the province's box (never one summed
     number), the towns as named of at least as many as the source says, and a

@@ -196,6 +196,7 @@ def run(*args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_convert_to_ours_streams_a_large_file_into_a_loadable_directory(
     acled_file, tmp_path
 ):
@@ -218,6 +219,7 @@ def test_convert_to_ours_streams_a_large_file_into_a_loadable_directory(
     assert not list(out.rglob("*.pending"))
 
 
+@pytest.mark.slow
 def test_a_failed_streamed_convert_leaves_no_directory_half_written(tmp_path):
     broken = tmp_path / "broken.geojson"
     broken.write_bytes(_collection([FEATURE] * 3)[:-40])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.formats.ours import DATA_DIR_VARIABLE
@@ -31,6 +32,7 @@ def queued_app(tmp_path, monkeypatch, texts):
     return at, data
 
 
+@pytest.mark.slow
 def test_three_reports_of_one_attack_become_one_incident(tmp_path, monkeypatch):
     at, data = queued_app(tmp_path, monkeypatch, TURBAT)
     assert any(e.label == "Inbox: 3 report(s) to review" for e in at.expander)

@@ -113,6 +113,7 @@ HOSTILE = [
 ]
 
 
+@pytest.mark.slow
 def test_hostile_searches_are_words_or_refused_never_an_error():
     at = page()
     every = set(listed(at)["id"])
@@ -162,6 +163,7 @@ def said(at: AppTest) -> str:
     return " ".join(m.value for m in at.markdown).replace("\\", "")
 
 
+@pytest.mark.slow
 def test_the_form_says_what_will_change_and_saves_a_revision_with_the_reason():
     at = open_form(page())
     assert "Nothing is changed yet" in " ".join(c.value for c in at.caption)
@@ -255,6 +257,7 @@ def test_an_invalid_count_is_named_before_saving():
     assert save_button(at).disabled
 
 
+@pytest.mark.slow
 def test_a_point_picked_on_the_map_is_the_records_own(monkeypatch):
     at = open_form(page())
     at.button(key=f"{EDIT}_pick").click().run()

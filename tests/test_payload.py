@@ -235,6 +235,7 @@ def on_towns(size: int, towns: int = 40, seed: int = 3) -> pd.DataFrame:
     )
 
 
+@pytest.mark.slow
 def test_a_group_is_one_marker_with_its_count_and_deaths_however_many_it_holds():
     frame = on_towns(20_000)
     latest = latest_records(frame)

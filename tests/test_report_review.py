@@ -123,6 +123,7 @@ def test_an_unknown_village_is_placed_by_coordinates_and_used_again(data):
     assert (row["place"], row["geo_precision"]) == ("Zarbasti", "1")
 
 
+@pytest.mark.slow
 def test_a_village_placed_in_its_district_only_keeps_district_precision(data):
     at = paste(run_app(), ZARBASTI_AGAIN)
     assert "proposed at **Balochistan** (province precision) meanwhile" in said(at)
@@ -159,6 +160,7 @@ def test_the_place_box_of_the_map_finds_a_team_place(data):
     assert (view.lat, view.lon, view.zoom) == (26.5, 63.5, 11)
 
 
+@pytest.mark.slow
 def test_a_reading_past_its_time_says_so_and_proposes_nothing(data, monkeypatch):
     from components.ui import report_reading
 
@@ -172,6 +174,7 @@ def test_a_reading_past_its_time_says_so_and_proposes_nothing(data, monkeypatch)
     assert not [d for d in at.dataframe if "evidence" in d.value.columns]
 
 
+@pytest.mark.slow
 def test_a_text_longer_than_the_window_says_what_was_read(data):
     filler = "Officials met in Quetta to discuss the budget. " * 300
     at = paste(run_app(), INVENTED + "\n" + filler)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.formats.ours import DATA_DIR_VARIABLE
@@ -34,6 +35,7 @@ def paste(at: AppTest, text: str) -> None:
     assert not at.exception, [e.message for e in at.exception]
 
 
+@pytest.mark.slow
 def test_a_report_of_an_incident_held_is_added_as_its_source(tmp_path, monkeypatch):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("user"))
@@ -99,6 +101,7 @@ def test_a_report_kept_new_is_a_new_row(tmp_path, monkeypatch):
     assert frame.set_index("id").loc[NOSHKI_HQ, "sources"] == 1
 
 
+@pytest.mark.slow
 def test_the_analyst_merges_and_splits_on_the_page(tmp_path, monkeypatch):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("user"))

@@ -187,6 +187,7 @@ def _pdf_text(path) -> list[str]:
     return [page.extract_text() for page in PdfReader(path).pages]
 
 
+@pytest.mark.slow
 def test_the_briefing_sheet_comes_from_the_database(capsys, db_store, tmp_path):
     """A report added to the database (a later event) is on the sheet the command
     writes, as the page would show it: the latest event, its figures by side."""
@@ -224,6 +225,7 @@ def test_the_briefing_sheet_comes_from_the_database(capsys, db_store, tmp_path):
     assert figures.get("Attackers killed") == "3", text
 
 
+@pytest.mark.slow
 def test_the_sheet_takes_the_pages_filters(capsys, db_store, tmp_path):
     output = tmp_path / "brief.png"
     base = ["--database", db_store.url, "export", "--to", "png", "-o", str(output)]
