@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import gc
 
 import httpx
@@ -21,6 +20,7 @@ from components.map.payload.pages import (
 )
 from components.map.payload.popups import popup_incidents
 from components.ui import popup_route
+from tests.harness.own_loop import run_on_own_loop
 from tests.test_payload import on_towns
 
 
@@ -147,7 +147,7 @@ def test_the_route_answers_a_page_and_says_when_the_map_is_gone(served, monkeypa
             ) as client:
                 return await client.get(popup_route.ROUTE, params=params)
 
-        return asyncio.run(ask())
+        return run_on_own_loop(ask())
 
     answer = get(source=token, groups="0,1")
     assert answer.status_code == 200

@@ -4,11 +4,9 @@ the page (under a sub-path too), the link it prints, and Streamlit's options as
 
 from __future__ import annotations
 
-import asyncio
 import subprocess
 import sys
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import pytest
@@ -18,6 +16,7 @@ from streamlit import config
 from components.domain.access import LAUNCH_COOKIE, LAUNCH_TOKEN_VARIABLE
 from components.serve import LaunchLink, launch_link, settings
 from tests.conftest import ROOT
+from tests.harness.own_loop import run_on_own_loop
 
 TOKEN = "s3cret-launch-token-0123456789"
 
@@ -75,9 +74,7 @@ class Client:
         async def send(message: dict) -> None:
             sent.append(message)
 
-        # A fresh thread has no running loop, whatever an earlier test left behind.
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            pool.submit(asyncio.run, self.app(scope, receive, send)).result()
+        run_on_own_loop(self.app(scope, receive, send))
         headers = {k.decode().lower(): v.decode() for k, v in sent[0]["headers"]}
         body = b"".join(m.get("body", b"") for m in sent[1:])
         return Answer(sent[0]["status"], headers, body.decode())
