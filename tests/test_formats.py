@@ -372,3 +372,40 @@ def test_convert_refuses_a_file_of_another_format(tmp_path):
     )  # fmt: skip
     assert done.returncode == 2
     assert "the header lacks event_id_cnty" in done.stderr
+
+
+def _acled_quetta_at(lat: str, lon: str) -> bytes:
+    """The ACLED fixture's header and its first row (Quetta), at another point."""
+    header, first = (FIXTURES / "acled.csv").read_text().splitlines()[:2]
+    return f"{header}\n{first.replace('30.18414,67.00141', f'{lat},{lon}')}\n".encode()
+
+
+def _loaded(result, folder) -> dict:
+    """The imported rows as the dashboard loads them, by id."""
+    write_dataset(folder, result.events, result.incidents, "acled")
+    dataset = CsvStore(folder).load()
+    assert dataset.problems == ()
+    return {i.id: i for i in dataset.incidents}
+
+
+def test_a_point_far_from_its_named_town_is_kept_and_said(tmp_path):
+    # Signs flipped: the row's Quetta is in the South Atlantic.
+    data = _acled_quetta_at("-30.18414", "-67.00141")
+    result = import_csv(data, formats()["acled"], "acled.csv")
+    (row,) = result.incidents
+    assert (row["lat"], row["lon"]) == ("-30.18414", "-67.00141")
+    (warning,) = result.warnings
+    assert "km from Quetta (30.18, 67.00) as the gazetteer has it" in warning
+    assert "row 1" in warning
+    assert "km from Quetta" in row["notes"]
+    (loaded,) = _loaded(result, tmp_path).values()
+    assert (loaded.lat, loaded.geonameid, loaded.admin1) == (-30.18414, None, "")
+
+
+def test_a_point_near_its_named_town_takes_the_towns_identity(tmp_path):
+    data = _acled_quetta_at("30.25", "67.10")
+    result = import_csv(data, formats()["acled"], "acled.csv")
+    assert result.warnings == []
+    (loaded,) = _loaded(result, tmp_path).values()
+    assert (loaded.place, loaded.admin1) == ("Quetta", "Balochistan")
+    assert loaded.geonameid is not None

@@ -7,6 +7,7 @@ gazetteer, so the records do not depend on how places are found.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -73,3 +74,35 @@ class PlaceFinder(Protocol):
     """Anything that answers a place name with a :class:`Match` (the gazetteer)."""
 
     def match(self, name: str, *, fuzzy: bool = True) -> Match: ...
+
+
+EARTH_RADIUS_KM = 6371.0088
+"""The mean Earth radius (IUGG), as geopy's ``great_circle`` uses."""
+FAR_FROM_TOWN_KM = 200.0
+"""A row's own point further than this from the town its place name names is not
+that town: a sign or a digit slipped, or another place of the same name."""
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))
+
+
+def far_from_town(found: Match, lat: float, lon: float) -> str | None:
+    """Why a point is not the town ``found`` names (None when it may be): it lies
+    more than :data:`FAR_FROM_TOWN_KM` away. Districts and provinces are wide,
+    so only a town is held to it."""
+    place = found.place
+    if place is None or found.precision != GeoPrecision.TOWN:
+        return None
+    km = haversine_km(lat, lon, place.lat, place.lon)
+    if km <= FAR_FROM_TOWN_KM:
+        return None
+    return (
+        f"({lat:g}, {lon:g}) is {km:,.0f} km from {place.name} "
+        f"({place.lat:.2f}, {place.lon:.2f}) as the gazetteer has it; kept at its "
+        "own point, not as the gazetteer's place (check a sign or a digit)"
+    )

@@ -33,7 +33,7 @@ from components.domain.model import (
     Incident,
     Source,
 )
-from components.domain.places import PlaceFinder
+from components.domain.places import PlaceFinder, far_from_town
 from components.domain.problems import Problem
 from components.domain.vocabularies import DatePrecision, GeoPrecision
 from components.support.errors import (
@@ -171,6 +171,8 @@ def parse_incident_row(
     if place_reported:
         found = gazetteer.match(place_reported, fuzzy=False)
         place = found.place
+        if lat is not None and lon is not None and far_from_town(found, lat, lon):
+            place = None  # not that town: the row's own place
         if place is None:
             if lat is None or lon is None:
                 miss = PlaceNotFoundError(place_reported, found.suggestions)

@@ -25,6 +25,7 @@ from pathlib import PurePath
 from typing import BinaryIO, Protocol
 
 from components.domain.fields import MAX_TEXT_LENGTH, parse_count
+from components.domain.places import far_from_town
 from components.domain.records import EVENT_COLUMNS, INCIDENT_COLUMNS
 from components.domain.records import parse_incident_row as check_incident_row
 from components.domain.vocabularies import GeoPrecision
@@ -231,6 +232,7 @@ def import_batches(
             incident.update(mapped.incident)
             incident["event_id"] = incident["event_id"] or event_id
             placed, unusable = _place_if_needed(incident, mapped.place_names, gazetteer)
+            unusable = unusable or _far_from_its_town(incident, gazetteer)
             if incident["id"] in seen:
                 raise RowRejected(f"id: {incident['id']!r} appears twice in the file")
             check_incident_row(incident, gazetteer, None)
@@ -438,6 +440,24 @@ def unusable_point(lat: str, lon: str) -> str | None:
 _PLACE_SUFFIX = re.compile(
     r"\s+(town|city|village|district|tehsil|province|division|agency)$", re.IGNORECASE
 )
+
+
+def _far_from_its_town(incident: Row, gazetteer: Gazetteer) -> str | None:
+    """Where a row's own point is far from the town its place names, what is
+    wrong (the row keeps its point, not the town's identity); the row's notes say
+    so too, so its popup does."""
+    try:
+        lat, lon = float(incident["lat"]), float(incident["lon"])
+    except ValueError:
+        return None
+    found = gazetteer.match(incident["place"], fuzzy=False)
+    far = far_from_town(found, lat, lon)
+    if far is None:
+        return None
+    note = f"{incident['place']}: {far}"
+    notes = incident.get("notes", "")
+    incident["notes"] = clipped(f"{notes}; {note}" if notes else note)
+    return note
 
 
 def _place_if_needed(

@@ -1,7 +1,8 @@
 """The inbox in a real browser: three reports of one attack dropped into the
 watched folder, read by the worker process, shown in the page's queue and
-accepted as one incident with three sources; the headline counts it once and
-the map's popup gives the best figure and the range."""
+accepted as one incident with three sources; the headline counts it once, the
+map's popup gives the best figure and the range, and the incident list finds it
+and opens that popup."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import time
 
 from components.store import open_store
 from tests.browser.conftest import ARTIFACTS
+from tests.browser.test_incident_list import FIRST_ROW
 from tests.conftest import ROOT
 from tests.harness.app_server import running_app
 from tests.test_inbox import TURBAT
@@ -88,6 +90,20 @@ def test_three_dropped_reports_become_one_incident_with_three_sources(tmp_path, 
         assert "Turbat" in text
         assert "3 reports; best of security forces killed 4 (4 to 6)" in text
         assert "the reports disagree on security forces killed" in text
+        frame.locator(".leaflet-popup-close-button").click()
+
+        # The incident list finds it by words of its record, and a click on its
+        # row opens its popup again.
+        box = again.page.get_by_role("searchbox", name="Search the incidents")
+        box.fill("turbat police")
+        box.press("Enter")
+        found = again.page.get_by_text("1 of the 1 selected incidents hold every word")
+        found.wait_for(timeout=20_000)
+        again.page.locator('[data-testid="stDataFrame"]').first.click(
+            position=FIRST_ROW
+        )
+        popup.get_by_text("3 reports;").wait_for(timeout=20_000)
+        assert "Turbat" in popup.inner_text()
         assert again.outside_requests == []
     frame = open_store(data, url)[0].frame()
     turbat = frame[frame["place"] == "Turbat"]

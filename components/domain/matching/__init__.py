@@ -53,7 +53,7 @@ from components.domain.matching.compare import (
     compare_types,
 )
 from components.domain.matching.facts import IncidentFacts
-from components.domain.matching.names import fold, haversine_km, same_name, skeleton
+from components.domain.matching.names import fold, same_name, skeleton
 from components.domain.matching.propose import (
     Proposal,
     Window,
@@ -67,6 +67,7 @@ from components.domain.matching.rules import (
     TARGET_FAMILIES,
     MatchRules,
 )
+from components.domain.places import haversine_km
 
 __all__ = [
     "ATTACK_FAMILIES",

@@ -7,13 +7,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from components.domain.matching.facts import IncidentFacts
-from components.domain.matching.names import fold, haversine_km, same_name
+from components.domain.matching.names import fold, same_name
 from components.domain.matching.rules import (
     ATTACK_FAMILIES,
     DEFAULT_RULES,
     TARGET_FAMILIES,
     MatchRules,
 )
+from components.domain.places import haversine_km
 from components.domain.vocabularies import ATTACK_TYPES, TARGET_TYPES, GeoPrecision
 
 RULED_OUT = "ruled_out"

@@ -1,8 +1,8 @@
-"""Place names spelt two ways, and the distance between two points. Pure."""
+"""Place names spelt two ways. Pure. (The distance between two points is
+:func:`components.domain.places.haversine_km`.)"""
 
 from __future__ import annotations
 
-import math
 import unicodedata
 
 from rapidfuzz import fuzz
@@ -14,9 +14,6 @@ from components.domain.matching.rules import (
     SKELETON_RULES,
     MatchRules,
 )
-
-EARTH_RADIUS_KM = 6371.0088
-"""The mean Earth radius (IUGG), as geopy's ``great_circle`` uses."""
 
 
 def fold(name: str) -> str:
@@ -56,11 +53,3 @@ def same_name(one: str, other: str, rules: MatchRules = DEFAULT_RULES) -> bool:
         return True
     bone = skeleton(one)
     return len(bone) >= rules.skeleton_consonants and bone == skeleton(other)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from components.domain.matching.compare import Comparison, compare
 from components.domain.matching.facts import IncidentFacts
-from components.domain.matching.names import EARTH_RADIUS_KM
 from components.domain.matching.rules import DEFAULT_RULES, MatchRules
+from components.domain.places import EARTH_RADIUS_KM
 from components.domain.vocabularies import GeoPrecision
 from components.support.errors import FieldError
 
