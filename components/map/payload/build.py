@@ -9,9 +9,9 @@ per grid cell in view. A million incidents on a thousand towns send what a
 thousand points need. No incident's text is sent: a popup asks the app for its
 incidents a page at a time (``pages``); a map file carries them (``inline``).
 
-Where the groups come from is a :class:`GroupSource`: the rows the page holds
-(:class:`FrameGroups`), or a database's queries
-(:mod:`components.store.queries`); the payload is the same either way.
+Where the groups come from is a :class:`GroupSource`; today that is the rows the
+page holds (:class:`FrameGroups`). The protocol is what a database's queries would
+answer to give the same payload without the page holding the table (not built).
 """
 
 from __future__ import annotations

@@ -2,10 +2,11 @@
 death circles and place names (a few hundred places at most), the heat map
 (incidents per cell of about 2 km), and the bounds 'fit' shows.
 
-They are drawn from two small tables, which a database query gives alike
-(:mod:`components.store.queries`): per place (and geo precision) its incidents,
-the extent of their points and the deaths they report (:func:`place_table`),
-and incidents per heat cell (:func:`heat_table`). A place is drawn at its
+They are drawn from two small tables, shaped so a database query could give
+them alike (none does yet: the page works them out from the rows it holds): per
+place (and geo precision) its incidents, the extent of their points and the
+deaths they report (:func:`place_table`), and incidents per heat cell
+(:func:`heat_table`). A place is drawn at its
 incidents' point when they share one (a town's), else at the gazetteer's point
 for its name, else at the middle of their extent.
 """
