@@ -26,6 +26,7 @@ from components.support.errors import SearchError
 from tests.conftest import GOOD_EVENT, GOOD_INCIDENT, ROOT
 from tests.harness.hostile_inputs import payloads
 from tests.harness.postgres_server import create_database
+from tests.test_sources import NOSHKI, report
 
 EDITOR = "editor@example.org"
 
@@ -278,3 +279,16 @@ def test_hostile_search_text_is_escaped_or_refused_never_an_sql_error(seeded, ty
 def test_ten_thousand_characters_are_refused(seeded, typed):
     with pytest.raises(SearchError):
         seeded.search(parse_search(typed))
+
+
+def test_a_word_only_a_later_source_used_finds_the_incident(db_store):
+    db_store.add([NOSHKI], [GOOD_EVENT], author=EDITOR)
+    assert found(db_store, "cormorant") == set()
+    later = report("Cormorant wire", "2026-03-11", killed_security="12")
+    saved = db_store.add_reviewed(
+        [], attached={"wave-1-noshki": [later]}, author=EDITOR
+    )
+    assert found(db_store, "cormorant") == {"wave-1-noshki"}
+    assert found(db_store, "first wire") == {"wave-1-noshki"}  # the first source too
+    db_store.undo(saved.save_id, author=EDITOR, reason="another attack")
+    assert found(db_store, "cormorant") == set()

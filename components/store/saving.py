@@ -256,7 +256,9 @@ def undo(engine: Engine, save_id: int, *, author: str, reason: str = "") -> Save
     read: list[tuple[type, str, int]] = []
     try:
         with writing(engine) as connection:
-            for revision in (IncidentRevision, EventRevision, SourceRevision):
+            # Sources before incidents: the search index reads an incident's
+            # current sources when its head changes.
+            for revision in (SourceRevision, EventRevision, IncidentRevision):
                 foreign = getattr(revision, foreign_key(revision))
                 read += [
                     (revision, record_id, number)
