@@ -179,6 +179,21 @@ def test_cli_checks_a_directory(write_data: WriteData, capsys):
     assert main(["check", str(ROOT / "data")]) == 0
 
 
+def test_cli_check_says_which_points_are_far_from_their_town(
+    write_data: WriteData, capsys
+):
+    far = {**GOOD_INCIDENT, "place": "Quetta", "lat": "-30.18", "lon": "-67"}
+    far.update(geo_precision="1")
+    assert main(["check", str(write_data(far))]) == 0  # kept, at its own point
+    out = capsys.readouterr().out
+    assert f"warning: {GOOD_INCIDENT['id']}: Quetta: (-30.18, -67) is " in out
+    assert "km from Quetta (30.18, 67.00) as the gazetteer has it" in out
+    assert "1 incident(s), 0 problem(s), 1 warning(s)" in out
+    near = {**far, "lat": "30.2", "lon": "67.05"}
+    assert main(["check", str(write_data(near))]) == 0
+    assert "0 warning(s)" in capsys.readouterr().out
+
+
 # --- The seed data --------------------------------------------------------------
 
 

@@ -49,7 +49,8 @@ from tqdm import tqdm
 
 from components.domain.briefing import briefing, briefing_title
 from components.domain.filters import Filters, apply_filters, describe
-from components.domain.model import Event
+from components.domain.model import Event, Incident
+from components.domain.places import far_from_town
 from components.domain.share_link import (
     ATTACK,
     EVENT,
@@ -60,6 +61,7 @@ from components.domain.share_link import (
     read_link,
 )
 from components.formats.ours import CsvStore, raw_rows
+from components.gazetteer import Gazetteer
 from components.store import data_directory, open_store
 from components.store.database import DatabaseStore
 from components.store.engine import reason
@@ -450,14 +452,29 @@ def _places(store: DatabaseStore, args: argparse.Namespace) -> int:
 
 
 def _check(directory: Path) -> int:
-    dataset = CsvStore(directory).load()
+    files = CsvStore(directory)
+    dataset = files.load()
     for problem in dataset.problems:
         print(shown(problem))
+    warnings = [
+        f"warning: {incident.id}: {incident.place_reported}: {far}"
+        for incident in dataset.incidents
+        if (far := _far_from_its_town(files.gazetteer, incident))
+    ]
+    for warning in warnings:
+        print(shown(warning))
     print(
         f"{len(dataset.events)} event(s), {len(dataset.incidents)} incident(s), "
-        f"{len(dataset.problems)} problem(s)"
+        f"{len(dataset.problems)} problem(s), {len(warnings)} warning(s)"
     )
     return 1 if dataset.problems else 0
+
+
+def _far_from_its_town(gazetteer: Gazetteer, incident: Incident) -> str | None:
+    """Why an incident's point is not the town its place names (it is kept at
+    its own point, not as that town), or None."""
+    found = gazetteer.match(incident.place_reported, fuzzy=False)
+    return far_from_town(found, incident.lat, incident.lon)
 
 
 COMMANDS = {
