@@ -36,8 +36,9 @@ cannot use gets a note saying which part and why.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -162,7 +163,15 @@ def read_link(params: Params, terms: LinkTerms) -> Link:
     chosen: dict[str, tuple[str, ...]] = {}
     rewrite: set[str] = set()
     notes: list[str] = []
-    dates = view = projector = layout = search = None
+    # The parameters of one value each: their reader gives (value, notes).
+    readers: dict[str, Callable[[Sequence[str]], tuple[Any, list[str]]]] = {
+        DATES: lambda values: _read_dates(values, terms.span),
+        MAP: _read_map,
+        PROJECTOR: _read_projector,
+        LAYOUT: read_layout,
+        SEARCH: _read_search,
+    }
+    read: dict[str, Any] = {}
     for name, values in params.items():
         if name not in PARAMETERS:
             notes.append(f"'{_short(name)}' is not a setting of this page.")
@@ -174,28 +183,16 @@ def read_link(params: Params, terms: LinkTerms) -> Link:
                 rewrite.add(name)
             note = _UNKNOWN.get(name, name + " '{}' is not in the data.")
             notes.extend(note.format(_short(value)) for value in unknown)
-        elif name == DATES:
-            dates, said = _read_dates(values, terms.span)
-            notes.extend(said)
-        elif name == MAP:
-            view, said = _read_map(values)
-            notes.extend(said)
-        elif name == PROJECTOR:
-            projector, said = _read_projector(values)
-            notes.extend(said)
-        elif name == LAYOUT:
-            layout, said = read_layout(values)
-            notes.extend(said)
-        elif name == SEARCH:
-            search, said = _read_search(values)
+        else:
+            read[name], said = readers[name](values)
             notes.extend(said)
     return Link(
         chosen,
-        dates,
-        view,
-        projector,
-        layout,
-        search,
+        read.get(DATES),
+        read.get(MAP),
+        read.get(PROJECTOR),
+        read.get(LAYOUT),
+        read.get(SEARCH),
         frozenset(rewrite),
         tuple(notes),
     )
