@@ -14,6 +14,7 @@ import datetime as dt
 import logging
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from components.domain.access import Access
 from components.domain.edits import (
@@ -235,15 +236,7 @@ def _what(before: dict, after: dict, key: str) -> None:
         )
     )
     day, precision = st.columns(2)
-    after["date"] = _iso(
-        day.date_input(
-            LABELS["date"],
-            value=_day(before["date"]),
-            min_value=dt.date(1900, 1, 1),
-            max_value=dt.date(2100, 12, 31),
-            key=f"{key}_date",
-        )
-    )
+    after["date"] = _date_input(day, "date", before, key)
     codes = [str(int(p)) for p in DatePrecision]
     after["date_precision"] = precision.selectbox(
         LABELS["date_precision"],
@@ -251,6 +244,19 @@ def _what(before: dict, after: dict, key: str) -> None:
         index=_index(f"{key}_date_precision", codes, before["date_precision"]),
         format_func=lambda code: f"{code}: {DatePrecision(int(code)).label}",
         key=f"{key}_date_precision",
+    )
+
+
+def _date_input(where: DeltaGenerator, field: str, before: dict, key: str) -> str:
+    """A date field of the form, as ISO text ('' when blank)."""
+    return _iso(
+        where.date_input(
+            LABELS[field],
+            value=_day(before[field]),
+            min_value=dt.date(1900, 1, 1),
+            max_value=dt.date(2100, 12, 31),
+            key=f"{key}_{field}",
+        )
     )
 
 
@@ -284,15 +290,7 @@ def _source(before: dict, after: dict, key: str) -> None:
         value=before["source_publisher"],
         key=f"{key}_source_publisher",
     )
-    after["source_date"] = _iso(
-        day.date_input(
-            LABELS["source_date"],
-            value=_day(before["source_date"]),
-            min_value=dt.date(1900, 1, 1),
-            max_value=dt.date(2100, 12, 31),
-            key=f"{key}_source_date",
-        )
-    )
+    after["source_date"] = _date_input(day, "source_date", before, key)
     after["source_location"] = st.text_input(
         LABELS["source_location"],
         value=before["source_location"],
