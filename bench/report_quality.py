@@ -7,7 +7,10 @@ and the earlier events it mentions. This prints, over the whole corpus:
 
 - place recall and precision: incident places found / expected, and found places
   that are expected (a place matches by gazetteer id or by name); the province or
-  district that holds a report's totals (``event_wide``) is counted apart;
+  district that holds a report's totals (``event_wide``) is counted apart; an
+  unplaced name the reader reads as an attack place, with no wider place to keep
+  its incident at, counts as a place found with its figures (the review asks the
+  analyst for its point);
 - figure recall: expected figures (place or totals, side, killed or injured, value)
   found with the same value on the same side of the same place;
 - figures on the wrong side: a found value the key gives for another side;

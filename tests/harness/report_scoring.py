@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from components.gazetteer import Gazetteer, normalize_name
-from components.report import Extraction, ReportIncident, extract
+from components.report import Extraction, extract
 from components.report.model import SIDES
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "data" / "reports" / "corpus"
@@ -107,12 +107,42 @@ def _ids(gazetteer: Gazetteer, name: str) -> set[object]:
     return {p.geonameid for p in gazetteer.candidates(name)} | {normalize_name(name)}
 
 
-def _found_ids(incident: ReportIncident) -> set[object]:
-    return {
-        incident.place.geonameid,
-        normalize_name(incident.place.name),
-        normalize_name(incident.place_reported),
-    }
+@dataclass
+class _Found:
+    """One attack place the reader gives: a proposed incident, or an unplaced
+    name it read as an attack place that waits for the analyst's point."""
+
+    ids: set[object]
+    name: str
+    counts: dict
+    event_wide: bool = False
+
+
+def _found(extraction: Extraction) -> list[_Found]:
+    """The reader's attack places: its incidents, then each unplaced attack place
+    that no incident stands for (no wider place was given for it)."""
+    found = [
+        _Found(
+            {
+                incident.place.geonameid,
+                normalize_name(incident.place.name),
+                normalize_name(incident.place_reported),
+            },
+            incident.place.name,
+            incident.counts,
+            incident.event_wide,
+        )
+        for incident in extraction.incidents
+    ]
+    named = set().union(*(f.ids for f in found)) if found else set()
+    for name in extraction.unplaced:
+        key = normalize_name(name.name)
+        if not name.incident or name.wider is not None or key in named:
+            continue
+        named.add(key)
+        counts = {"killed": name.killed, "injured": name.injured}
+        found.append(_Found({key}, name.name, counts))
+    return found
 
 
 def _values(counts: dict | None) -> dict[tuple[str, str], int]:
@@ -131,12 +161,12 @@ def score_case(
 ) -> None:
     key = case["key"]
     expected = key.get("incidents", [])
-    found = list(extraction.incidents)
-    matched: dict[int, ReportIncident] = {}
+    found = _found(extraction)
+    matched: dict[int, _Found] = {}
     unplaced = {normalize_name(u.name) for u in extraction.unplaced}
     for index, item in enumerate(expected):
         wanted = _ids(gazetteer, item["place"])
-        hit = next((i for i in found if _found_ids(i) & wanted), None)
+        hit = next((i for i in found if i.ids & wanted), None)
         if hit is not None:
             matched[index] = hit
         else:
@@ -157,10 +187,10 @@ def score_case(
         else set()
     )
     for incident in found:
-        if _found_ids(incident) & all_wanted:
+        if incident.ids & all_wanted:
             score.places_right += 1
         else:
-            score.misses.append(f"{name}: place {incident.place.name!r} not expected")
+            score.misses.append(f"{name}: place {incident.name!r} not expected")
 
     background = [
         value
