@@ -99,6 +99,15 @@ SLOT_RULES: tuple[Rule, ...] = (
         flags=0,
     ),
     Rule(
+        "a name, then the wider area it lies in",
+        rf"(?<![\w-])(?P<name>{NAME})(?:(?:,\s*|\s+and\s+){NAME})*,\s+in\s+"
+        rf"(?:the\s+)?{NAME}\s+"
+        r"(?i:province|state|region|district|county|governorate|department)\b",
+        "The unit had been posted to Koumbri, in Yatenga province, to guard it.",
+        "Koumbri",
+        flags=0,
+    ),
+    Rule(
         "a locative before a name, in a sentence about an attack",
         rf"\b{_LOCATIVE}\s+(?!(?i:the)\b)(?P<name>{NAME})(?=\s*(?:[,.;:)]|$)|\s+"
         r"(?:on|in|at|near|and|or|after|before|when|where|late|early|this|last|"
