@@ -1,5 +1,6 @@
 """The report extractor: incidents, figures by side, totals and background."""
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -436,3 +437,16 @@ def test_cli_reads_separate_attacks_weekdays_and_background(tmp_path: Path, caps
     assert background["places"] == ["Kech"]
     assert background["killed"] == 14
     assert "Kech" not in {i["place"]["name"] for i in result["incidents"]}
+
+
+def test_a_weekday_that_dates_a_statement_does_not_date_the_attack():
+    text = (
+        "The army said on Wednesday evening that ten soldiers had been killed "
+        "earlier in the week in an ambush near Turbat.\n\n"
+        "Security sources said the attack hit a patrol on Monday afternoon, when it "
+        "ran into an ambush in the Turbat area."
+    )
+    extraction = extract(text, published=dt.date(2025, 2, 5))
+    assert extraction.background == []
+    assert extraction.date == dt.date(2025, 2, 3)
+    assert [i.place.name for i in extraction.incidents] == ["Turbat"]

@@ -52,6 +52,24 @@ PHRASINGS = [
         "militants have beheaded five people, four of them fishermen",
         [("killed", {"civilians": 4, "unspecified": 1})],
     ),
+    (
+        'it was caught in an ambush in which 23 soldiers died and "nearly thirty '
+        'terrorists" were "neutralised"',
+        [("killed", {"security": 23}), ("killed", {"attackers": 30})],
+    ),
+    (
+        "The response of the forces allowed us to neutralise about 40 terrorists",
+        [("killed", {"attackers": 40})],
+    ),
+    (
+        "The BLA said it carried out the assault, claiming it hit the air base and "
+        'killed more than a dozen "enemy personnel"',
+        [],
+    ),
+    (
+        "The group claimed that it had killed 20 soldiers in the raid",
+        [],
+    ),
 ]
 
 

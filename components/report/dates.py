@@ -85,7 +85,9 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         "a history",
         r"\b(?:history of|has long|have long|for decades|before that|one of the "
         r"deadliest|(?:has|have) been attacked before|the same group had|in the "
-        r"first of those|in the second (?:incident|attack))\b",
+        r"first of those|in the second (?:incident|attack)|(?:has|have) become "
+        r"(?:the|a) (?:centre|center|epicentre|epicenter|hotbed|hub|focus|"
+        r"stronghold) of)\b",
         "The town has been attacked before, and has a history of bombings.",
         "background",
     ),
@@ -219,11 +221,34 @@ def report_date(
     return ReportDate(None)
 
 
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|announced|confirmed|stated|added|declared|reported|told "
+    r"[\w.' -]{1,40}?)\s+$",
+    re.IGNORECASE,
+)
+"""'The army said on Wednesday that ...': the weekday dates the statement."""
+
+
+def event_weekday(text: str) -> re.Match[str] | None:
+    """The first weekday in ``text`` that dates an event, not a statement about
+    it ('said on Wednesday evening that ten soldiers had been killed earlier in
+    the week' names no day of the attack)."""
+    return next(
+        (
+            match
+            for match in _WEEKDAY.finditer(text)
+            if not _SAID_BEFORE.search(text[max(0, match.start() - 60) : match.start()])
+        ),
+        None,
+    )
+
+
 def sentence_date(sentence: Sentence, today: dt.date | None) -> dt.date | None:
     """The day a sentence speaks of: a full date in it, a day and month ('on 3
     March') in the report's year, or a weekday ('on Tuesday') resolved to the last
-    such day on or before the report's date."""
-    weekday = _WEEKDAY.search(sentence.text)
+    such day on or before the report's date; a weekday that dates a statement
+    ('the army said on Wednesday') does not count."""
+    weekday = event_weekday(sentence.text)
     for match in FULL_DATE.finditer(sentence.text):
         date = _full_date(match)
         if date and not (weekday and date == today):  # the dateline's date

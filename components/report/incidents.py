@@ -122,6 +122,8 @@ def extract_incidents(
         for incident in incidents
         if not _nowhere(incident) or incident.event_wide
     ]
+    for incident in incidents:
+        incident.date = incident.date or today  # no day said: the report's
     date = min((i.date for i in incidents if i.date), default=today)
     other = _not_incident_places(mentions, incidents)
     return Extraction(

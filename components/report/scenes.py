@@ -104,12 +104,14 @@ class Reading:
                 mention.place,
                 mention.precision,
                 mention.text,
-                sentence_date(sentence, self.today) or self.today,
+                sentence_date(sentence, self.today),
                 ambiguous=bool(mention.candidates)
                 and mention.candidates[0].geonameid != mention.place.geonameid,
                 unplaced=mention.unplaced,
             )
             self.by_place[mention.place.geonameid] = incident
+        elif incident.date is None:  # undated where first named: the next day said
+            incident.date = sentence_date(sentence, self.today)
         evidence = evidence_at(self.text, mention.start, mention.end, sentence, "place")
         incident.evidence.append(evidence)
         return incident
