@@ -70,6 +70,19 @@ PHRASINGS = [
         "The group claimed that it had killed 20 soldiers in the raid",
         [],
     ),
+    (
+        "a bomb went off as the patrol drove past, killing five soldiers and badly "
+        "wounding two more",
+        [("killed", {"security": 5}), ("injured", {"security": 2})],
+    ),
+    (
+        "Of the 130 soldiers at the post, 27 were confirmed dead",
+        [("killed", {"security": 27})],
+    ),
+    (
+        "The Malian Armed Forces reported 13 deaths, all of them among the attackers",
+        [("killed", {"attackers": 13})],
+    ),
 ]
 
 

@@ -31,10 +31,16 @@ from components.report.vocabulary import (
 )
 
 _BARE_END = re.compile(
-    r"^\s*(?:[,.;:)]|$|(?:and|while|whereas|in|on|at|as|when|after)\b)", re.I
+    r"^(?:\s+more)?\s*(?:[,.;:)]|$|(?:and|while|whereas|in|on|at|as|when|after)\b)",
+    re.I,
 )
 """What may follow a bare count that a verb governs: 'killing nine people and
-injuring 16, while ...'."""
+injuring 16, while ...', 'wounding two more'."""
+_OF_THE_GROUP = re.compile(
+    r"^\s*of\s+(?:the|these|those|its|their)\s+[^,;]{1,60},\s*$", re.IGNORECASE
+)
+"""'Of the 130 soldiers at the post, [27] were confirmed dead': the count is of
+the people the clause opened with."""
 
 
 @dataclass
@@ -121,6 +127,8 @@ def _counts(body: str) -> Iterator[CountItem]:
         elif OUTCOME_AFTER.match(after) or _governed(body, match.start(), after):
             # "5 killed", "4 sustained injuries"; "killing 9 people and injuring 16"
             side, end, between = "unspecified", match.end(), None
+            if _OF_THE_GROUP.match(body[: match.start()]):
+                side = antecedent(body[: match.start()])
         else:
             continue
         yield CountItem(

@@ -36,7 +36,7 @@ from components.report.vocabulary import (
 COORDINATION_RULES: tuple[Rule, ...] = (
     Rule(
         "a bare count after a coordinated verb has the side of the group before",
-        r"^\s*,?\s*(?:and|while|as well as)\s+(?:\w+ing|\w+ed)\s+"
+        r"^\s*,?\s*(?:and|while|as well as)\s+(?:\w+ly\s+)?(?:\w+ing|\w+ed)\s+"
         r"(?:(?:at least|some|about|another|a further)\s+)?$",
         "Gunmen attacked a checkpost in Turbat, killing four policemen and "
         "injuring two.",

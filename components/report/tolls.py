@@ -31,8 +31,9 @@ TOLL_RULES: tuple[Rule, ...] = (
         ("security", "killed", 10),
     ),
     Rule(
-        "resulted in a count of deaths",
-        r"\b(?:resulted in|caused|left|leaving)\s+(?P<count>(?:(?:at least|some|"
+        "resulted in or reported a count of deaths",
+        r"\b(?:resulted in|caused|left|leaving|reported|recorded|counted|confirmed)\s+"
+        r"(?P<count>(?:(?:at least|some|"
         r"about|more than|over|nearly)\s+)?[\w,-]+)\s+(?:deaths|dead|fatalities|"
         r"casualties)\b",
         "The blast in Quetta resulted in 12 deaths.",
@@ -42,6 +43,12 @@ TOLL_RULES: tuple[Rule, ...] = (
 """Tolls stated as a result: each rule's ``expected`` is the (side, outcome, value)
 its example gives."""
 
+
+_ALL_OF_THEM = re.compile(
+    r"^\s*,\s*(?:all|both)\s+(?:of\s+(?:them|whom)\s+)?(?:among\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+"""'13 deaths, all of them among the attackers': who the toll counts."""
 
 _DEATH_TOLL = re.compile(
     rf"\b(?:death toll|toll|number of (?:the )?dead)\s+(?:\w+\s+){{0,3}}?"
@@ -63,7 +70,7 @@ def resulted_in(clause: Span) -> list[Figure]:
             after = clause.text[match.end() : match.end() + 60]
             people = re.match(
                 r"^\s+of\s+(?:our|the|their)?\s*(?:[\w-]+\s+){0,3}", after
-            )
+            ) or _ALL_OF_THEM.match(after)
             side = side_of(after[: people.end() + 20]) if people else "unspecified"
             figures.append(
                 Figure(
