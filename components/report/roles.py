@@ -189,6 +189,15 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("from", "link", "connect", "join"),
     ),
     RoleRule(
+        "the far end of a stretch between two places",
+        REFERENCE,
+        "The vehicle hit a bomb between Malelei and Kulan, in Garissa county.",
+        "Kulan",
+        before=rf"\bbetween\s+(?:the\s+)?(?:(?:areas?|towns?|villages?|localities)\s+"
+        rf"of\s+)?{_NAMEWORDS}\s+and\s+(?:the\s+)?$",
+        gate=("between",),
+    ),
+    RoleRule(
         "where a journey from a named area ends",
         REFERENCE,
         "The vehicles were on their way from the Thal area of Hangu district to "
