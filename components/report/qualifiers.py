@@ -12,6 +12,7 @@ from components.report.mentions import PlaceMention
 from components.report.roles import (
     INCIDENT,
     QUALIFIER,
+    REFERENCE,
 )
 from components.report.unknown import unknown_mention
 
@@ -31,6 +32,9 @@ a village in the ', ' village, in ', ', '."""
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b)")
 
 
+_DISTRICT_AFTER = re.compile(r"\s+(?:district|tehsil|county)\b", re.IGNORECASE)
+
+
 def mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """A place named right after another to say where that one lies ('the town of
     Dibis in Kirkuk', 'Gul Imam village, in Tank district', 'Satellite Town,
@@ -45,6 +49,8 @@ def mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMentio
         gap = text[first.end : second.start]
         if not _HOLDS.match(gap):
             continue
+        if first.role == REFERENCE and _DISTRICT_AFTER.match(text[second.end :]):
+            continue  # 'from Pasni to Ormara in Gwadar district': the route's area
         if "," in gap and not re.search(r"\b(?:in|of)\b", gap):
             wider = second.place.kind in ("province", "district") or (
                 first.unplaced is not None and second.unplaced is None

@@ -166,6 +166,17 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("jurisdiction", "limits", "remit", "precinct"),
     ),
     RoleRule(
+        "the district a route runs through",
+        INCIDENT,
+        "Terrorists ambushed two vehicles travelling from Pasni to Ormara in Gwadar "
+        "district.",
+        "Gwadar",
+        before=rf"\bfrom\s+(?:the\s+)?{_NAMEWORDS}\s+to\s+(?:the\s+)?{_NAMEWORDS}\s+"
+        r"in\s+(?:the\s+)?$",
+        after=r"^\s+(?:district|tehsil|province|region|county|state)\b",
+        gate=("from",),
+    ),
+    RoleRule(
         "where a route begins",
         REFERENCE,
         "The Jaffar Express was running from Quetta to Peshawar when it was "
