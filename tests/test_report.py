@@ -450,3 +450,17 @@ def test_a_weekday_that_dates_a_statement_does_not_date_the_attack():
     assert extraction.background == []
     assert extraction.date == dt.date(2025, 2, 3)
     assert [i.place.name for i in extraction.incidents] == ["Turbat"]
+
+
+def test_a_province_named_only_in_background_does_not_hold_the_totals():
+    text = (
+        "Gwadar: At least fourteen soldiers lost their lives when terrorists "
+        "ambushed a convoy on its way from Pasni to Ormara in Balochistan's Gwadar "
+        "District, officials said.\n\n"
+        "The ambush follows a series of attacks on security forces in KP and "
+        "Balochistan, where law and order have been fragile."
+    )
+    extraction = extract(text, published=dt.date(2023, 11, 3))
+    assert [i.place.name for i in extraction.incidents] == ["Gwadar"]
+    assert extraction.incidents[0].counts["killed"]["security"] == 14
+    assert len(extraction.background) == 1

@@ -83,6 +83,15 @@ PHRASINGS = [
         "The Malian Armed Forces reported 13 deaths, all of them among the attackers",
         [("killed", {"attackers": 13})],
     ),
+    (
+        "the attackers fought a gun battle with the security forces, one of whom "
+        "was killed",
+        [("killed", {"security": 1})],
+    ),
+    (
+        "One Levies man was martyred when the checkpost was attacked",
+        [("killed", {"security": 1})],
+    ),
 ]
 
 

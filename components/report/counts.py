@@ -87,12 +87,13 @@ def shifted(item: CountItem, tail: int) -> CountItem:
 def count_items(body: str) -> list[CountItem]:
     """Every count with the people it counts, in order; 'a policeman' too."""
     found = list(_counts(body))
-    taken = [(item.start, item.end) for item in found]
-    found += [
-        item
-        for item in _singulars(body)
-        if not any(a <= item.start < b for a, b in taken)
-    ]
+    for one in _singulars(body):
+        # 'One Levies man': the person, not 'One Levies' with a noun left over.
+        same = [i for i in found if i.start == one.start]
+        if same and same[0].value == 1 and one.end > same[0].end:
+            found.remove(same[0])
+        if not any(item.start <= one.start < item.end for item in found):
+            found.append(one)
     return sorted(found, key=lambda item: item.start)
 
 

@@ -101,7 +101,9 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
     Rule(
         "a trend of attacks",
         r"\battacks (?:\w+ ){0,3}(?:have|has|had) (?:been )?(?:increas|ris|risen|grown|"
-        r"surg|spik|escalat|intensif|mount)\w*|\b(?:has|have|had) (?:seen|witnessed|"
+        r"surg|spik|escalat|intensif|mount)\w*|\b(?:follows|followed|comes after|came "
+        r"after) (?:a (?:series|spate|wave|string|surge) of|repeated|several|many) "
+        r"(?:\w+ )?attacks\b|\b(?:has|have|had) (?:seen|witnessed|"
         r"faced|suffered) (?:a (?:series|spate|wave|string|surge) of|repeated|"
         r"frequent|several|many) (?:\w+ )?(?:attacks|clashes|bombings|killings)\b",
         "Attacks in the province have risen over the past year, and KP has seen a "

@@ -109,9 +109,12 @@ def extract_incidents(
     fold_districts(reading)
     fold_towns(reading)
     incidents = list(reading.by_place.values())
-    totals_place = widest_place(mentions, incidents, gazetteer)
+    earlier = {b.key for b in background}
+    totals_place = widest_place(
+        [m for m in mentions if m.sentence.start not in earlier], incidents, gazetteer
+    )
     incidents, totals = settle(reading, incidents, totals_place)
-    news = [s for s in found if s.start not in {b.key for b in background}]
+    news = [s for s in found if s.start not in earlier]
     for incident in incidents:
         incident.figures = _identified(flat, news, incident.figures)
     totals = _identified(flat, news, totals)

@@ -50,4 +50,12 @@ def mention_role(
     at_lede = sentence.first_in_paragraph and sentence.paragraph <= 2
     if at_lede and surface.isupper() and not before.strip(" \"'"):
         return DATELINE  # 'QUETTA, Pakistan (AP) --'
+    area_word = _AREA_WORD_END.search(surface)
+    if area_word:  # 'Gwadar District': the rules read 'District' after the name
+        after = surface[area_word.start() :] + after
     return role_of(before, after, at_lede)[0]
+
+
+_AREA_WORD_END = re.compile(
+    r"\s(?:district|tehsil|county|province|region|state)$", re.IGNORECASE
+)

@@ -65,7 +65,7 @@ _MIXED = re.compile(
 """'17 security personnel and civilians': one count of people of two sides."""
 
 
-OF_THEM = re.compile(r"^\s+of\s+(?:them|those)\b", re.IGNORECASE)
+OF_THEM = re.compile(r"^\s+of\s+(?:them|those|whom)\b", re.IGNORECASE)
 
 
 _ANY_PEOPLE = re.compile(r"\b(?:" + _PEOPLE + r")\b", re.IGNORECASE)

@@ -172,7 +172,7 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "district.",
         "Gwadar",
         before=rf"\bfrom\s+(?:the\s+)?{_NAMEWORDS}\s+to\s+(?:the\s+)?{_NAMEWORDS}\s+"
-        r"in\s+(?:the\s+)?$",
+        rf"in\s+(?:the\s+)?(?:{_NAMEWORDS}'s\s+)?$",
         after=r"^\s+(?:district|tehsil|province|region|county|state)\b",
         gate=("from",),
     ),
