@@ -464,3 +464,13 @@ def test_a_province_named_only_in_background_does_not_hold_the_totals():
     assert [i.place.name for i in extraction.incidents] == ["Gwadar"]
     assert extraction.incidents[0].counts["killed"]["security"] == 14
     assert len(extraction.background) == 1
+
+
+def test_a_possessive_joins_two_names_not_one_unknown_place():
+    text = (
+        "Suspected jihadists killed 17 soldiers in an attack in Burkina Faso's "
+        "North region on Monday, and 36 auxiliaries died in Nayala province."
+    )
+    names = [u.name for u in extract(text, published=dt.date(2023, 9, 5)).unplaced]
+    assert "Nayala" in names
+    assert not any("'s" in name for name in names)

@@ -84,7 +84,7 @@ AREA_WORDS = words(
     "area areas village villages town city locality community district "
     "tehsil sub-division subdivision ward neighbourhood neighborhood suburb "
     "valley bazaar bazar hamlet settlement commune department territory "
-    "local\\s+government\\s+area chiefdom sector administrative\\s+post"
+    "local\\s+government\\s+area chiefdom sector administrative\\s+post axis"
 )
 """Words after a name (or before 'of' and a name) that make it a place: 'the
 Rarasham area', 'Kayakura village', 'the town of Dibis'. Province, state, region
