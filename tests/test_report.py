@@ -474,3 +474,16 @@ def test_a_possessive_joins_two_names_not_one_unknown_place():
     names = [u.name for u in extract(text, published=dt.date(2023, 9, 5)).unplaced]
     assert "Nayala" in names
     assert not any("'s" in name for name in names)
+
+
+def test_with_no_day_in_the_lede_the_first_dated_news_sentence_dates_the_news():
+    text = (
+        "At least five police officers were killed in a terrorist attack in the "
+        "province.\n\n"
+        "Armed men attacked police patrols in Saravan on Tuesday, an official "
+        "said. The group's overnight attacks on Thursday struck Chabahar and Rask, "
+        "at the cost of 10 members."
+    )
+    extraction = extract(text, published=dt.date(2024, 4, 9))
+    assert [i.place.name for i in extraction.incidents] == ["Sarāvān"]
+    assert "Chabahar" in extraction.background[0].evidence.sentence

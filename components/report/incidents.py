@@ -104,6 +104,14 @@ def extract_incidents(
             background.append(_background(text, sentence, by_sentence))
             reading.last = []
             continue
+        if lede is None and sentence is not found[0]:
+            # No day in the lede: the first news sentence that gives one dates
+            # the news ('attacked police patrols ... on Tuesday').
+            lede = (
+                sentence_date(sentence, today)
+                if by_sentence.get(sentence.start)
+                else None
+            )
         read_sentence(reading, sentence, by_sentence.get(sentence.start, []))
 
     fold_districts(reading)
