@@ -18,7 +18,8 @@ and the earlier events it mentions. This prints, over the whole corpus:
 - background sentences missed: earlier events read as current news;
 - places dropped: expected attack places the reader neither proposed nor listed
   as unplaced (a name it said nothing about);
-- extraction time per report.
+- extraction time per report, with the gazetteer's layers loaded (a first pass
+  over the corpus loads each country's layer).
 
 ``-v`` lists every miss by case. ``--split dev|heldout|all`` reads the development
 reports (001-026 and the odd-numbered ones after), the held-out ones (the
@@ -75,6 +76,10 @@ def main(argv: list[str] | None = None) -> int:
         if in_split(path.stem, args.split)
     ]
     gazetteer = default_gazetteer()
+    # The first report about a country loads that country's layer of the
+    # gazetteer: a pass over every report first, so that the timed pass reads
+    # with the gazetteer loaded.
+    run_cases(cases, gazetteer)
     scores = run_cases(cases, gazetteer)
     score = Score()
     for one in scores.values():

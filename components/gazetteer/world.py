@@ -196,10 +196,11 @@ def _unescape(value: str) -> str:
     return json.loads(f'"{value}"') if "\\" in value else value
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=16)
 def country_gazetteer(code: str) -> Gazetteer | None:
     """The towns of one country (GeoNames, 500 people or more) and the country
-    itself, with their Latin-script other names; None for an unknown code."""
+    itself, with their Latin-script other names; None for an unknown code. The
+    last 16 countries read are kept (a few MB each): a desk follows a few."""
     country = countries().get(code)
     if country is None:
         return None
