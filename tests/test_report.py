@@ -487,3 +487,17 @@ def test_with_no_day_in_the_lede_the_first_dated_news_sentence_dates_the_news():
     extraction = extract(text, published=dt.date(2024, 4, 9))
     assert [i.place.name for i in extraction.incidents] == ["Sarāvān"]
     assert "Chabahar" in extraction.background[0].evidence.sentence
+
+
+def test_a_district_s_toll_goes_to_the_first_place_named_as_its_scene():
+    text = (
+        "At least 42 people were killed and 19 injured when a convoy was attacked "
+        "in Kurram district. The attack took place in the Mandori area, on "
+        "vehicles travelling from Peshawar to Parachinar.\n\n"
+        "The gunmen fired from three places, hitting the convoy in the Mandori, "
+        "Bhagan and Ochat areas."
+    )
+    incidents = extract(text, published=dt.date(2024, 11, 22)).incidents
+    mandori = next(i for i in incidents if i.place_reported == "Mandori")
+    assert mandori.counts["killed"]["unspecified"] == 42
+    assert mandori.counts["injured"]["unspecified"] == 19

@@ -88,6 +88,8 @@ def fold_districts(reading: Reading) -> None:
             and i.place.district == (area.district or area.name)
             and i.place.admin1 == area.admin1
         ]
+        if len(inside) > 1:
+            inside = _first_scene(reading, inside)
         if len(inside) != 1:
             continue
         (place,) = inside
@@ -119,6 +121,27 @@ def fold_districts(reading: Reading) -> None:
         if id(district) in reading.hit:
             reading.hit.add(id(place))
         del reading.by_place[key]
+
+
+def _first_scene(
+    reading: Reading, inside: list[ReportIncident]
+) -> list[ReportIncident]:
+    """Of several places inside a district, the one the report first names as
+    the scene ('attacked in Kurram district ... in the Mandori area', then 'the
+    Mandori, Bhagan and Ochat areas'), when none of them has figures of its own:
+    the district's items are that place's. Otherwise all of them."""
+    if any(i.figures for i in inside):
+        return inside
+
+    def first_named(incident: ReportIncident) -> int:
+        return min(e.start for e in incident.evidence if e.what == "place")
+
+    first = min(inside, key=first_named)
+    named = [e for e in first.evidence if e.what == "place"]
+    scene = bool(named) and bool(
+        _SCENE_BEFORE.search(reading.text[max(0, named[0].start - 40) : named[0].start])
+    )
+    return [first] if scene else inside
 
 
 def _fold_into(reading: Reading, outer: ReportIncident, place: ReportIncident) -> None:
