@@ -501,3 +501,16 @@ def test_a_district_s_toll_goes_to_the_first_place_named_as_its_scene():
     mandori = next(i for i in incidents if i.place_reported == "Mandori")
     assert mandori.counts["killed"]["unspecified"] == 42
     assert mandori.counts["injured"]["unspecified"] == 19
+
+
+def test_an_unknown_area_after_a_town_s_possessive_lies_in_that_town():
+    text = (
+        "Gunmen shot dead six labourers in Turbat, in Balochistan's Kech district. "
+        "Armed men forced their way into a house in Turbat's Satellite Town area "
+        "and opened fire."
+    )
+    extraction = extract(text, published=dt.date(2023, 10, 14))
+    (unplaced,) = [u for u in extraction.unplaced if u.name == "Satellite Town"]
+    assert unplaced.wider is not None
+    assert unplaced.wider.name == "Turbat"
+    assert [i.place_reported for i in extraction.incidents] == ["Satellite Town"]

@@ -60,7 +60,9 @@ def unknown_mentions(
         # keeps Rarasham where Tingri is kept
         holders: dict[int, PlaceMention] = {}
         for start, end, name, rule in sorted(names, reverse=True):
-            holder = wider_place(text, end, [*mentions, *holders.values()], sentence)
+            holder = wider_place(
+                text, end, [*mentions, *holders.values()], sentence
+            ) or _possessor(text, start, mentions, sentence)
             if holder is not None and holder.unplaced is not None:
                 holder = holders.get(holder.start)
             if (
@@ -98,6 +100,24 @@ def unknown_mentions(
         replace(m, role=QUALIFIER) if id(m) in qualifiers and m.is_incident else m
         for m in found
     ]
+
+
+def _possessor(
+    text: str, start: int, mentions: Sequence[PlaceMention], sentence: Sentence
+) -> PlaceMention | None:
+    """The known place whose possessive stands right before a name: 'in
+    Turbat's Satellite Town area' lies in Turbat."""
+    return next(
+        (
+            m
+            for m in mentions
+            if m.sentence is sentence
+            and m.unplaced is None
+            and m.end < start
+            and re.fullmatch(r"'s\s+", text[m.end : start])
+        ),
+        None,
+    )
 
 
 def _scene_pointed_back(
