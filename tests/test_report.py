@@ -514,3 +514,14 @@ def test_an_unknown_area_after_a_town_s_possessive_lies_in_that_town():
     assert unplaced.wider is not None
     assert unplaced.wider.name == "Turbat"
     assert [i.place_reported for i in extraction.incidents] == ["Satellite Town"]
+
+
+def test_the_city_s_area_lies_in_the_dateline_s_city():
+    text = (
+        "QUETTA: Four people were martyred on Monday when a bomb exploded near a "
+        "police vehicle in the city's Shahrah-e-Iqbal area."
+    )
+    extraction = extract(text, published=dt.date(2023, 4, 10))
+    (unplaced,) = [u for u in extraction.unplaced if u.name == "Shahrah-e-Iqbal"]
+    assert unplaced.wider is not None
+    assert unplaced.wider.name == "Quetta"

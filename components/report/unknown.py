@@ -106,8 +106,9 @@ def _possessor(
     text: str, start: int, mentions: Sequence[PlaceMention], sentence: Sentence
 ) -> PlaceMention | None:
     """The known place whose possessive stands right before a name: 'in
-    Turbat's Satellite Town area' lies in Turbat."""
-    return next(
+    Turbat's Satellite Town area' lies in Turbat; 'in the city's Shahrah-e-Iqbal
+    area' lies in the last town named before it (the dateline's, in 'QUETTA: ...')."""
+    named = next(
         (
             m
             for m in mentions
@@ -118,6 +119,17 @@ def _possessor(
         ),
         None,
     )
+    if named is not None or not _THE_CITYS.search(text[max(0, start - 30) : start]):
+        return named
+    towns = [
+        m
+        for m in mentions
+        if m.start < start and m.unplaced is None and m.place.kind == "town"
+    ]
+    return towns[-1] if towns else None
+
+
+_THE_CITYS = re.compile(r"\bthe (?:city|town|provincial capital)'s\s+$", re.I)
 
 
 def _scene_pointed_back(
