@@ -525,3 +525,20 @@ def test_the_city_s_area_lies_in_the_dateline_s_city():
     (unplaced,) = [u for u in extraction.unplaced if u.name == "Shahrah-e-Iqbal"]
     assert unplaced.wider is not None
     assert unplaced.wider.name == "Quetta"
+
+
+def test_a_toll_restated_by_side_is_counted_once():
+    text = (
+        "Eight people were martyred and five injured in a suicide attack on a check "
+        "post in the Eidak area of Mir Ali. The dead were four policemen, two "
+        "soldiers and two civilians."
+    )
+    (incident,) = extract(text, published=dt.date(2024, 10, 26)).incidents
+    assert incident.place_reported == "Eidak"
+    assert incident.counts["killed"] == {
+        "civilians": 2,
+        "security": 6,
+        "attackers": None,
+        "unspecified": None,
+    }
+    assert incident.counts["injured"]["unspecified"] == 5

@@ -89,6 +89,10 @@ PHRASINGS = [
         [("killed", {"security": 1})],
     ),
     (
+        "The dead were four policemen, two soldiers and two civilians",
+        [("killed", {"security": 6}), ("killed", {"civilians": 2})],
+    ),
+    (
         "One Levies man was martyred when the checkpost was attacked",
         [("killed", {"security": 1})],
     ),

@@ -28,6 +28,7 @@ from components.report.tolls import (
     resulted_in,
 )
 from components.report.vocabulary import (
+    INJURED_WORDS,
     LEFT_DEAD,
     OUTCOME_AFTER,
     OUTCOME_BEFORE,
@@ -112,6 +113,12 @@ def find_figures(clause: Span) -> list[Figure]:
     for item in top:
         if item.outcome is None:
             item.outcome = _outcome_before(body, item)
+    listed = _THE_HURT_WERE.match(body)
+    for item in top:  # 'The dead were four policemen, two soldiers and ...'
+        if listed and item.outcome is None and item.side != "unspecified":
+            item.outcome = (
+                "injured" if INJURED_WORDS.search(listed.group(1)) else ("killed")
+            )
     for before, item in itertools.pairwise(top):  # "killing 5 soldiers and 7 civilians"
         joined = LIST_JOIN.match(body[before.tail : item.start])
         if item.outcome is None and before.outcome and joined:
@@ -141,6 +148,13 @@ _CLAIMED = re.compile(
 """'The BLA said it carried out the assault, claiming it hit the base and killed
 more than a dozen "enemy personnel"': what a group claims it did is its claim, not
 a toll."""
+_THE_HURT_WERE = re.compile(
+    r"^\s*(?:among\s+)?the\s+(dead|deceased|slain|martyred|killed|injured|wounded)"
+    r"\s+(?:were|are|included|include)\b",
+    re.IGNORECASE,
+)
+"""'The dead were four policemen, two soldiers and two civilians': who the toll
+counts, named by side."""
 _ASIDE = re.compile(r"^\s*,([^,;]{1,80}),")
 """'nine others, the Assistant Commissioner among them, injured': an aside between
 a group and its verb."""

@@ -102,7 +102,7 @@ def fold_districts(reading: Reading) -> None:
             continue
         same_attack = any(
             ANAPHORA.search(e.sentence) for e in place.evidence if e.what == "place"
-        )
+        ) or _same_toll(district, place)
         if district.figures and (
             (place.figures and not same_attack)
             or not (as_scene or place.targets or place.attacks)
@@ -121,6 +121,17 @@ def fold_districts(reading: Reading) -> None:
         if id(district) in reading.hit:
             reading.hit.add(id(place))
         del reading.by_place[key]
+
+
+def _same_toll(one: ReportIncident, other: ReportIncident) -> bool:
+    """Whether two incidents give the same number of dead, one of them by side:
+    the district's 'eight people' and the place's 'four policemen, two soldiers
+    and two civilians' are one toll."""
+    totals = [
+        sum(v for v in incident.counts["killed"].values() if v)
+        for incident in (one, other)
+    ]
+    return totals[0] > 0 and totals[0] == totals[1]
 
 
 def _first_scene(

@@ -197,7 +197,9 @@ def tally(figures: Iterable[Figure]) -> Counts:
 
     A count of people with no side that equals a count of one side, for the same
     outcome, is the same people named twice ('wounding eight others' ... 'eight
-    police officers were wounded'): it is not kept as a second group."""
+    police officers were wounded'): it is not kept as a second group; nor is one
+    that equals the sum of the counts of two sides or more ('eight people' ...
+    'four policemen, two soldiers and two civilians')."""
     figures = list(figures)
     counts = _empty_counts()
     plain: dict[str, set[tuple[int, int]]] = {outcome: set() for outcome in OUTCOMES}
@@ -222,6 +224,11 @@ def tally(figures: Iterable[Figure]) -> Counts:
         rests = {number for value, number in plain[outcome] if value == unspecified}
         others = {number for value, number in named[outcome] if value == unspecified}
         if rests and others - rests:  # named by another figure than the rest's
+            sides["unspecified"] = None
+        sided = [v for side, v in sides.items() if side != "unspecified" and v]
+        if unspecified and len(sided) > 1 and sum(sided) == unspecified:
+            # 'Eight people were martyred' ... 'The dead were four policemen, two
+            # soldiers and two civilians': the same eight, by side
             sides["unspecified"] = None
     return counts
 
