@@ -542,3 +542,13 @@ def test_a_toll_restated_by_side_is_counted_once():
         "unspecified": None,
     }
     assert incident.counts["injured"]["unspecified"] == 5
+
+
+def test_a_first_toll_the_report_corrects_does_not_stand():
+    text = (
+        "Five border guards have been killed in clashes in the Maze-Sar area of "
+        "Saravan. The first reports said six guards had been killed, but one of "
+        "them had been revived in hospital."
+    )
+    (incident, *_) = extract(text, published=dt.date(2023, 5, 21)).incidents
+    assert incident.counts["killed"]["security"] == 5

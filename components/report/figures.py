@@ -97,7 +97,7 @@ def find_figures(clause: Span) -> list[Figure]:
             or item.stated
             or _outcome_after_aside(body, item, items)
         )
-        item.secondary = _secondary(body, item)
+        item.secondary = _secondary(body, item) or bool(_FIRST_TOLL.search(body))
         if (
             item.secondary
             and item.outcome is None
@@ -148,6 +148,14 @@ _CLAIMED = re.compile(
 """'The BLA said it carried out the assault, claiming it hit the base and killed
 more than a dozen "enemy personnel"': what a group claims it did is its claim, not
 a toll."""
+_FIRST_TOLL = re.compile(
+    r"\b(?:(?:first|initial|earlier|preliminary) (?:reports?|tolls?|figures?|"
+    r"accounts?)|initially|at first)\b",
+    re.IGNORECASE,
+)
+"""'The first reports said six guards had been killed', 'at first one soldier was
+reported martyred': a toll the report goes on to correct stands only where it
+states no other."""
 _THE_HURT_WERE = re.compile(
     r"^\s*(?:among\s+)?the\s+(dead|deceased|slain|martyred|killed|injured|wounded)"
     r"\s+(?:were|are|included|include)\b",
