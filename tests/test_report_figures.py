@@ -89,6 +89,11 @@ PHRASINGS = [
         [("killed", {"security": 1})],
     ),
     (
+        "Suspected jihadists have killed ten civilians, four of them security "
+        "auxiliaries, in northern Burkina Faso",
+        [("killed", {"security": 4, "civilians": 6})],
+    ),
+    (
         "The dead were four policemen, two soldiers and two civilians",
         [("killed", {"security": 6}), ("killed", {"civilians": 2})],
     ),

@@ -70,7 +70,9 @@ def by_side(figure: Figure) -> dict[str, int]:
     A total whose stated parts are all civilians ('11 people - five women and four
     children') counts as civilians; otherwise each part goes to its side and the
     rest of the total stays unassigned ('50 people, including 14 security
-    personnel' -> 14 security, 36 unspecified).
+    personnel' -> 14 security, 36 unspecified). A total of one side with parts of
+    another keeps the parts on theirs ('ten civilians, four of them security
+    auxiliaries' -> 4 security, 6 civilians).
     """
     if not figure.parts:
         return {figure.side: figure.value}
@@ -79,6 +81,12 @@ def by_side(figure: Figure) -> dict[str, int]:
         parts[part.side] = parts.get(part.side, 0) + part.value
     stated = sum(parts.values())
     if figure.side != "unspecified":
+        others = {side: n for side, n in parts.items() if side != figure.side}
+        rest = figure.value - sum(others.values())
+        if others and rest >= 0 and "unspecified" not in others:
+            # 'ten civilians, four of them security auxiliaries': four are not
+            # civilians, whatever the total calls them
+            return {**others, figure.side: rest} if rest else others
         return {figure.side: max(figure.value, stated)}
     if set(parts) == {"civilians"} and not figure.some_of:
         return {"civilians": max(figure.value, stated)}
