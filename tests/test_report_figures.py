@@ -94,6 +94,10 @@ PHRASINGS = [
         [("killed", {"security": 4, "civilians": 6})],
     ),
     (
+        "Six civilians and four members of the VDP auxiliary force died on Monday",
+        [("killed", {"civilians": 6}), ("killed", {"security": 4})],
+    ),
+    (
         "The dead were four policemen, two soldiers and two civilians",
         [("killed", {"security": 6}), ("killed", {"civilians": 2})],
     ),

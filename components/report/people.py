@@ -72,11 +72,13 @@ _ANY_PEOPLE = re.compile(r"\b(?:" + _PEOPLE + r")\b", re.IGNORECASE)
 
 
 _MEMBERS_OF = re.compile(
-    r"^\s+of\s+(?:the\s+)?(?:[\w-]+(?:'s)?\s+){0,2}?(?P<group>" + _PEOPLE + r")\b",
+    r"^\s+of\s+(?:the\s+)?(?:[\w-]+(?:'s)?\s+){0,2}?(?P<group>" + _PEOPLE + r")\b"
+    r"(?:\s+(?:[\w-]+\s+)?(?:force|forces|corps|militia|units?|battalion|brigade|"
+    r"regiment)\b)?",
     re.IGNORECASE,
 )
-"""'five members of Iran's security forces', 'four men of the Levies Force': the
-people they belong to say the side."""
+"""'five members of Iran's security forces', 'four men of the Levies Force', 'four
+members of the VDP auxiliary force': the people they belong to say the side."""
 
 
 def head_of(body: str, side: str, end: int, start: int) -> tuple[str, int]:
