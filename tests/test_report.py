@@ -552,3 +552,13 @@ def test_a_first_toll_the_report_corrects_does_not_stand():
     )
     (incident, *_) = extract(text, published=dt.date(2023, 5, 21)).incidents
     assert incident.counts["killed"]["security"] == 5
+
+
+def test_a_village_named_for_a_person_is_still_a_village():
+    text = (
+        "A remote-controlled bomb went off next to a military convoy in Gul Imam "
+        "village, in Tank district. Nobody was killed or hurt in that explosion."
+    )
+    extraction = extract(text, published=dt.date(2024, 10, 26))
+    assert [i.place_reported for i in extraction.incidents] == ["Gul Imam"]
+    assert extraction.incidents[0].counts["killed"]["unspecified"] == 0

@@ -194,10 +194,11 @@ class UnplacedName:
         }
 
 
-def _is_name(name: str) -> bool:
+def _is_name(name: str, area_after: bool = False) -> bool:
     """Whether a capitalised name can be a place's: none of its words is a word
     no place has (a weekday, an office, a facility: 'Madina Masjid', 'Samaa TV'),
-    and it is no acronym ('ISWAP')."""
+    and it is no acronym ('ISWAP'). A name the text calls a village or town ('Gul
+    Imam village', ``area_after``) may hold a title's word."""
     key = normalize_name(name)
     parts = name.split()
     if len(parts) > 1 and re.fullmatch(_PLACE_WORD_END, parts[-1]):
@@ -205,7 +206,10 @@ def _is_name(name: str) -> bool:
     return not (
         "'s " in name  # 'Burkina Faso's North': two names, not one
         or key in NOT_PLACES
-        or any(normalize_name(word) in NOT_PLACE_WORDS for word in parts)
+        or (
+            not area_after
+            and any(normalize_name(word) in NOT_PLACE_WORDS for word in parts)
+        )
         or (name.isupper() and len(name) <= 6)
         or len(key) < 3
     )
@@ -236,9 +240,14 @@ def _names_from(match, rule, body, sentence, places, countries, seen):
         following = more.group("name")
         found.append((cursor + more.start("name"), following))
         cursor += more.start("name") + len(following)
+    area_after = (
+        "area" in match.groupdict()
+        and match.end("name") < match.start("area")
+        and match.group("area").lower() in ("village", "town", "hamlet", "settlement")
+    )
     for at, text in found:
         key = normalize_name(re.sub(r"'s?$", "", text))
-        if at in seen or not _is_name(text) or key in countries:
+        if at in seen or not _is_name(text, area_after) or key in countries:
             continue
         if places.candidates(text):
             continue  # the gazetteer's own scan finds it
