@@ -98,6 +98,11 @@ PHRASINGS = [
         [("killed", {"civilians": 6}), ("killed", {"security": 4})],
     ),
     (
+        "Five police officers died when their vehicle struck a roadside bomb, in an "
+        "attack claimed a day after nine police were killed in similar blasts",
+        [("killed", {"security": 5})],
+    ),
+    (
         "The dead were four policemen, two soldiers and two civilians",
         [("killed", {"security": 6}), ("killed", {"civilians": 2})],
     ),

@@ -74,7 +74,8 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
     Rule(
         "time ago or since",
         r"\b(?:previously|in the past|(?:years|months|weeks) ago|so far this year|"
-        r"this year alone|since (?:the start|the beginning|january|\d{4})|in recent "
+        r"this year alone|since (?:the start|the beginning|january|\d{4})|since (?:the "
+        r")?(?:[\w-]+ ){1,4}(?:began|started|erupted|broke out)|in recent "
         r"(?:years|months)|over (?:the )?(?:recent|past|last) (?:few |several )?"
         r"(?:weeks|months|years)|(?:almost|nearly|about|more than|less than|over) "
         r"(?:a|one|two|three) (?:weeks?|months?|years?) (?:earlier|ago|before))\b",

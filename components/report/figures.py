@@ -126,8 +126,7 @@ def find_figures(clause: Span) -> list[Figure]:
     figures = [
         _figure(clause, item)
         for item in merge_lists(body, top)
-        if item.outcome
-        and not _CLAIMED.search(body[max(0, item.start - 100) : item.start])
+        if item.outcome and not _told_apart(body[max(0, item.start - 100) : item.start])
     ]
     figures += death_tolls(clause)
     figures += none_hit(clause)
@@ -148,6 +147,21 @@ _CLAIMED = re.compile(
 """'The BLA said it carried out the assault, claiming it hit the base and killed
 more than a dozen "enemy personnel"': what a group claims it did is its claim, not
 a toll."""
+_DAYS_AFTER = re.compile(
+    r"\b(?:a|one|two|three|four|five|six|several|a few|\d+) (?:days?|weeks?|months?|"
+    r"years?) (?:after|before)\b[^.;]*$",
+    re.IGNORECASE,
+)
+"""'in an attack claimed a day after nine police were killed in similar blasts':
+a toll told to date the news tells of an earlier event."""
+
+
+def _told_apart(before: str) -> bool:
+    """Whether the words before a count make it no toll of the news: a group's
+    claim, or an earlier event that dates the news."""
+    return bool(_CLAIMED.search(before) or _DAYS_AFTER.search(before))
+
+
 _FIRST_TOLL = re.compile(
     r"\b(?:(?:first|initial|earlier|preliminary) (?:reports?|tolls?|figures?|"
     r"accounts?)|initially|at first)\b",
