@@ -293,6 +293,16 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"(?:[\w,'-]+\s+){0,5}(?:at|in|to)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,4}$",
         gate=("treat", "carry", "transport", "ferry", "taking"),
     ),
+    RoleRule(
+        "where suspects were arrested",
+        REFERENCE,
+        "Several terror suspects had been arrested over the past two days in "
+        "Garissa, police said.",
+        "Garissa",
+        before=r"\b(?:arrested|detained|apprehended|nabbed|rounded up|captured)\s+"
+        r"(?:[\w,'-]+\s+){0,8}?(?:in|at|from)\s+(?:the\s+)?$",
+        gate=("arrest", "detain", "apprehend", "nabbed", "rounded", "captured"),
+    ),
     # -- roads closed --------------------------------------------------------
     RoleRule(
         "roads only blocked there",
