@@ -296,9 +296,9 @@ ROLE_RULES: tuple[RoleRule, ...] = (
     RoleRule(
         "where suspects were arrested",
         REFERENCE,
-        "Several terror suspects had been arrested over the past two days in "
-        "Garissa, police said.",
-        "Garissa",
+        "After the attack in Turbat, several suspects were arrested over the past "
+        "two days in Quetta, police said.",
+        "Quetta",
         before=r"\b(?:arrested|detained|apprehended|nabbed|rounded up|captured)\s+"
         r"(?:[\w,'-]+\s+){0,8}?(?:in|at|from)\s+(?:the\s+)?$",
         gate=("arrest", "detain", "apprehend", "nabbed", "rounded", "captured"),
