@@ -103,6 +103,15 @@ PHRASINGS = [
         [("killed", {"security": 5})],
     ),
     (
+        "At least 32 people were killed and 63 more wounded in an attack",
+        [("killed", {"unspecified": 32}), ("injured", {"unspecified": 63})],
+    ),
+    (
+        "Seven people are reported to have been killed when bandits attacked the "
+        "village",
+        [("killed", {"unspecified": 7})],
+    ),
+    (
         "The dead were four policemen, two soldiers and two civilians",
         [("killed", {"security": 6}), ("killed", {"civilians": 2})],
     ),
