@@ -562,3 +562,14 @@ def test_a_village_named_for_a_person_is_still_a_village():
     extraction = extract(text, published=dt.date(2024, 10, 26))
     assert [i.place_reported for i in extraction.incidents] == ["Gul Imam"]
     assert extraction.incidents[0].counts["killed"]["unspecified"] == 0
+
+
+def test_the_latest_of_a_trend_is_the_news():
+    text = (
+        "At least 70 people were killed overnight when a funeral was attacked.\n\n"
+        "The attack, the latest in a series over recent months, happened on Monday "
+        "in Ntoyo, a village in the Lubero territory."
+    )
+    extraction = extract(text, published=dt.date(2025, 9, 9))
+    assert extraction.background == []
+    assert [i.place_reported for i in extraction.incidents] == ["Ntoyo"]

@@ -287,6 +287,15 @@ SAME_TIME_CUES: tuple[Rule, ...] = (
 state (news or background) even when it opens a paragraph."""
 
 
+LATEST = re.compile(
+    r"\bthe latest (?:attack|incident|assault|bombing|in a (?:series|string|spate|"
+    r"wave|run))\b",
+    re.IGNORECASE,
+)
+"""The news's attack as the last of a trend: the trend's words do not make the
+sentence background."""
+
+
 def cue(sentence: Sentence, today: dt.date | None) -> str | None:
     """'background' where the sentence dates itself before the report's news (a
     background cue, or an earlier date), 'current' where it goes on with the news
@@ -295,6 +304,8 @@ def cue(sentence: Sentence, today: dt.date | None) -> str | None:
     keeps the state of the sentence before, unless it opens a paragraph)."""
     if first(SAME_TIME_CUES, sentence.text):
         return "keep"
+    if LATEST.search(sentence.text) and not is_earlier(sentence, today):
+        return "current"  # 'The attack, the latest in a series over recent months'
     if first(BACKGROUND_CUES, sentence.text) or is_earlier(sentence, today):
         return "background"
     if first(CURRENT_CUES, sentence.text):
