@@ -566,7 +566,8 @@ def test_a_village_named_for_a_person_is_still_a_village():
 
 def test_the_latest_of_a_trend_is_the_news():
     text = (
-        "At least 70 people were killed overnight when a funeral was attacked.\n\n"
+        "At least 70 people were killed overnight when a funeral in the east of the "
+        "Democratic Republic of the Congo was attacked.\n\n"
         "The attack, the latest in a series over recent months, happened on Monday "
         "in Ntoyo, a village in the Lubero territory."
     )
