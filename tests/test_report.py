@@ -574,3 +574,17 @@ def test_the_latest_of_a_trend_is_the_news():
     extraction = extract(text, published=dt.date(2025, 9, 9))
     assert extraction.background == []
     assert [i.place_reported for i in extraction.incidents] == ["Ntoyo"]
+
+
+def test_an_unknown_name_is_kept_at_the_finest_wider_place_the_text_gives():
+    text = (
+        "TEHRAN: An Iranian border guard was martyred in Mirjaveh, in Sistan and "
+        "Baluchestan province, on Wednesday. The guard was standing at his post at "
+        "the Mill checkpoint when a sniper shot him.\n\n"
+        "The Mill border checkpoint lies in Mirjaveh County in the southeast."
+    )
+    extraction = extract(text, published=dt.date(2023, 8, 23))
+    assert {u.wider.name for u in extraction.unplaced if u.wider} == {"Mīrjāveh"}
+    (incident,) = extraction.incidents
+    assert incident.place_reported == "Mill"
+    assert incident.counts["killed"]["security"] == 1

@@ -86,6 +86,7 @@ def unknown_mentions(
             )
         found.extend(holders.values())
         known.extend((m.start, m.end) for m in holders.values())
+    found = _widest_known(text, found)
     # a name another unknown name lies in is said of it, not an attack place
     qualifiers = {
         id(m)
@@ -100,6 +101,40 @@ def unknown_mentions(
         replace(m, role=QUALIFIER) if id(m) in qualifiers and m.is_incident else m
         for m in found
     ]
+
+
+def _widest_known(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """Every mention of one unknown name kept at the finest wider place any of
+    them gives: 'at the Mill checkpoint' (the province, for want of better) and
+    then 'The Mill border checkpoint lies in Mirjaveh County' are both Mirjaveh's."""
+
+    def rank(mention: PlaceMention) -> int:
+        wider = mention.unplaced.wider if mention.unplaced else None
+        if wider is None:
+            return 0
+        return 1 if wider.kind in ("province", "country") else 2
+
+    best: dict[str, PlaceMention] = {}
+    for mention in found:
+        key = normalize_name(mention.text)
+        if key not in best or rank(mention) > rank(best[key]):
+            best[key] = mention
+    kept = []
+    for mention in found:
+        finest = best[normalize_name(mention.text)]
+        item = mention.unplaced
+        if item is not None and rank(finest) > rank(mention):
+            mention = unknown_mention(
+                text,
+                mention.sentence,
+                mention.start,
+                mention.end,
+                mention.text,
+                item.rule,
+                finest.unplaced.wider if finest.unplaced else None,
+            )
+        kept.append(mention)
+    return kept
 
 
 def _possessor(

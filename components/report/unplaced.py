@@ -71,7 +71,8 @@ SLOT_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "a name before a police station or post",
-        rf"(?<![\w-])(?P<name>{NAME})\s+(?P<area>{_FACILITY})\b",
+        rf"(?<![\w-])(?P<name>{NAME})\s+(?:(?:border|main|joint|army|security|"
+        rf"police|levies|fc)\s+)?(?P<area>{_FACILITY})\b",
         "Militants struck the Chaudhwan Police Station at about 3am.",
         "Chaudhwan",
         flags=0,
@@ -132,11 +133,13 @@ _LIST_NEXT = re.compile(
     rf"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<name>{NAME})"
 )
 _WIDER_GAP = re.compile(
-    rf"^(?:'s)?\s*(?:(?:{_AREA}|{_FACILITY})\s*)?,?\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+){{0,3}}?"
-    rf"(?:{_AREA})?\s*)?(?:of|in|near|,)\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}$"
+    rf"^(?:'s)?\s*(?:(?:[a-z]+\s+)?(?:{_AREA}|{_FACILITY})\s*)?,?\s*(?:(?:a|an|the)\s+"
+    rf"(?:[a-z-]+\s+){{0,3}}?(?:{_AREA})?\s*)?(?:(?:lies|is|was)\s+(?:located\s+|"
+    rf"situated\s+)?|located\s+|situated\s+)?(?:of|in|near|,)\s+(?:the\s+)?"
+    rf"(?:[a-z-]+\s+){{0,2}}$"
 )
 """Between a name and the wider place it lies in: 'area of', ', a village in
-the', ' village, in the', ' Police Station in'."""
+the', ' village, in the', ' Police Station in', ' border checkpoint lies in'."""
 
 
 @dataclass
@@ -234,6 +237,9 @@ def slot_names(
 def _names_from(match, rule, body, sentence, places, countries, seen):
     name = match.group("name")
     start = match.start("name")
+    article = re.match(r"(?:The|A|An)\s+", name)
+    if article and len(name) > article.end():  # 'The Mill border checkpoint'
+        name, start = name[article.end() :], start + article.end()
     found = [(start, name)]
     cursor = start + len(name)
     while (more := _LIST_NEXT.match(body[cursor:])) is not None:
