@@ -588,3 +588,16 @@ def test_an_unknown_name_is_kept_at_the_finest_wider_place_the_text_gives():
     (incident,) = extraction.incidents
     assert incident.place_reported == "Mill"
     assert incident.counts["killed"]["security"] == 1
+
+
+def test_it_happened_at_an_unknown_post_puts_the_post_in_the_scene_before():
+    text = (
+        "Reports say the bomber struck a joint check post in the Datta Khel area "
+        "of North Waziristan.\n\n"
+        "It happened during a routine check at the Liaquat check post: a civilian "
+        "was killed."
+    )
+    extraction = extract(text, published=dt.date(2023, 5, 24))
+    (liaquat,) = [u for u in extraction.unplaced if u.name == "Liaquat"]
+    assert liaquat.wider is not None
+    assert liaquat.wider.name == "Datta Khel"

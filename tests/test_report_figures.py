@@ -112,6 +112,16 @@ PHRASINGS = [
         [("killed", {"unspecified": 7})],
     ),
     (
+        "Two more people were hurt, a security official named as Sepoy Manzoor and "
+        "a police constable, Shakir",
+        [("injured", {"security": 2})],
+    ),
+    (
+        "two security personnel, Naik Saeed and Sepoy Javed, and a police officer "
+        "were martyred",
+        [("killed", {"security": 3})],
+    ),
+    (
         "The dead were four policemen, two soldiers and two civilians",
         [("killed", {"security": 6}), ("killed", {"civilians": 2})],
     ),

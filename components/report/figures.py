@@ -16,7 +16,7 @@ import re
 
 from components.report.counts import CountItem, count_items, shifted
 from components.report.model import Figure
-from components.report.parts import LIST_JOIN, OUTCOME_INSIDE, attach_parts, merge_lists
+from components.report.parts import OUTCOME_INSIDE, attach_parts, joined, merge_lists
 from components.report.people import outcome_kind
 from components.report.rules import Rule
 from components.report.segments import Span
@@ -107,8 +107,8 @@ def find_figures(clause: Span) -> list[Figure]:
 
     for index in range(len(top) - 2, -1, -1):  # "5 troops and 2 civilians died"
         item, following = top[index], top[index + 1]
-        joined = LIST_JOIN.match(body[item.tail : following.start])
-        if item.outcome is None and following.outcome and joined:
+        in_list = joined(body[item.tail : following.start])
+        if item.outcome is None and following.outcome and in_list:
             item.outcome = following.outcome
     for item in top:
         if item.outcome is None:
@@ -120,8 +120,8 @@ def find_figures(clause: Span) -> list[Figure]:
                 "injured" if INJURED_WORDS.search(listed.group(1)) else ("killed")
             )
     for before, item in itertools.pairwise(top):  # "killing 5 soldiers and 7 civilians"
-        joined = LIST_JOIN.match(body[before.tail : item.start])
-        if item.outcome is None and before.outcome and joined:
+        in_list = joined(body[before.tail : item.start])
+        if item.outcome is None and before.outcome and in_list:
             item.outcome = before.outcome
     figures = [
         _figure(clause, item)

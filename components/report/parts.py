@@ -20,6 +20,26 @@ _PARTS = re.compile(
 
 
 LIST_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|as well as|along with)\s*$", re.I)
+_NAMES_BETWEEN = re.compile(
+    r"^\s*(?:,|\s(?:named|identified) as)\s*(?:(?-i:[A-Z])[\w.'()-]*(?:\s+"
+    r"(?-i:[A-Z])[\w.'()-]*)*\s*(?:,|and)?\s*){1,4},?\s*(?:and\s+)?$",
+    re.IGNORECASE,
+)
+"""'two security personnel, Naik Saeed and Sepoy Javed, and a police officer',
+'a security official named as Sepoy Manzoor and a police constable': the names of
+the people counted stand between two counts of one list."""
+
+
+def joined(gap: str) -> bool:
+    """Whether the words between two counts join them in one list."""
+    return bool(LIST_JOIN.match(gap) or _NAMES_BETWEEN.match(gap))
+
+
+_SAID_AFTER = re.compile(
+    r"(?:(?:were|was|are|have been|had been)\s+)?(?:killed|dead|slain|injured|"
+    r"wounded|hurt|martyred)\b",
+    re.IGNORECASE,
+)
 
 
 def merge_lists(body: str, top: list[CountItem]) -> list[CountItem]:
@@ -36,7 +56,7 @@ def merge_lists(body: str, top: list[CountItem]) -> list[CountItem]:
             and last.side == item.side
             and last.outcome == item.outcome
             and item.outcome is not None
-            and LIST_JOIN.match(body[last.tail : item.start])
+            and joined(body[last.tail : item.start])
         ):
             merged[-1] = CountItem(
                 last.start,
@@ -65,7 +85,7 @@ def attach_parts(body: str, items: list[CountItem]) -> None:
         if total.part_of is not None:
             continue
         cursor = total.end
-        said = OUTCOME_INSIDE.match(body[cursor:].lstrip())  # "11 people dead, incl"
+        said = _SAID_AFTER.match(body[cursor:].lstrip())  # "11 people dead, incl"
         start = cursor
         if said:
             cursor += len(body[cursor:]) - len(body[cursor:].lstrip()) + said.end()
@@ -82,7 +102,7 @@ def attach_parts(body: str, items: list[CountItem]) -> None:
         cursor += opened.end()
         for part in ordered[index + 1 :]:
             gap = body[cursor : part.start]
-            if gap.strip(" ,") and not LIST_JOIN.match(gap):
+            if gap.strip(" ,") and not joined(gap):
                 break
             if re.search(r"\bothers\b", body[part.start : part.end], re.I):
                 break  # "and nine others": more people, not some of them
@@ -119,7 +139,7 @@ def _marked_part(
         return "some"
     listed, end = [part], part.end
     for other in following[1:]:
-        if not LIST_JOIN.match(body[end : other.start]):
+        if not joined(body[end : other.start]):
             break
         listed.append(other)
         end = other.end

@@ -189,6 +189,11 @@ def _scene_pointed_back(
         and m.start < sentence.start
         and m.place.kind != "province"
     }
+    if len(scenes) > 1:  # a district and the one place inside it: that place
+        finer = [p for p in scenes.values() if p.kind != "district"]
+        districts = {p.name for p in scenes.values() if p.kind == "district"}
+        if len(finer) == 1 and finer[0].district in districts:
+            return finer[0]
     return next(iter(scenes.values())) if len(scenes) == 1 else None
 
 

@@ -212,10 +212,12 @@ ANAPHORA = re.compile(
     r"firing|shooting|ambush|raid|operation|gunfight|encounter|exchange of fire|"
     r"hijacking|siege)\b|\b(?:there|the area|the site|the scene|the crossfire)\b|"
     r"\bthe (?:[\w-]+ )?(?:exchange|fighting|clashes|gunfight)\b|"
-    r"\b(?:of|among) the (?:dead|injured|wounded|victims)\b",
+    r"\b(?:of|among) the (?:dead|injured|wounded|victims)\b|"
+    r"^(?:it|this) (?:happened|took place|occurred)\b",
     re.IGNORECASE,
 )
-"""Words that tie a sentence to the attack the previous sentence described."""
+"""Words that tie a sentence to the attack the previous sentence described ('It
+happened during a routine check at the Liaquat check post')."""
 
 
 HIT_WORDS = re.compile(

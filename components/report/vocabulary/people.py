@@ -6,7 +6,7 @@ import re
 
 PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
     "security": (
-        r"security (?:personnel|forces?|officials|men|officers|guards?)",
+        r"security (?:personnel|forces?|officials?|men|man|officers?|guards?)",
         r"soldiers?",
         r"troops?",
         r"servicemen",
@@ -211,6 +211,8 @@ SINGULAR_PEOPLE = (
     r"national",
     r"foreigner",
     r"levies (?:official|man)",
+    r"security (?:official|man|officer)",
+    r"police (?:official|officer)",
     r"fc (?:official|soldier)",
 )
 """One person named by a noun ('a policeman', 'the train's driver'); the side is
