@@ -601,3 +601,14 @@ def test_it_happened_at_an_unknown_post_puts_the_post_in_the_scene_before():
     (liaquat,) = [u for u in extraction.unplaced if u.name == "Liaquat"]
     assert liaquat.wider is not None
     assert liaquat.wider.name == "Datta Khel"
+
+
+def test_a_name_beginning_with_the_arabic_article_in_lower_case_is_found():
+    text = (
+        "Two Iraqi soldiers were killed on Monday night when militants attacked a "
+        "security post on the edge of al-Miqdadiyah district, in Iraq's Diyala "
+        "governorate."
+    )
+    (incident,) = extract(text, published=dt.date(2020, 8, 25)).incidents
+    assert incident.place_reported == "al-Miqdadiyah"
+    assert incident.counts["killed"]["security"] == 2

@@ -99,6 +99,10 @@ def in_longer_name(text: str, sentence: Sentence, start: int, end: int) -> bool:
 _WORD = re.compile(r"[^\W\d_][\w'.-]*")
 
 
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|an|as|ash|at|ar)-(?-i:[A-Z])")
+"""'al-Miqdadiyah': a name that begins with the Arabic article in lower case."""
+
+
 def strip_possessive(word: str) -> str:
     return re.sub(r"(?:'s|')$", "", word).rstrip(".")
 
@@ -117,7 +121,7 @@ def names_in(
     while i < len(words):
         matched = 0
         first = words[i][2]
-        if first[0].isupper():
+        if first[0].isupper() or _ARTICLE_NAME.match(first):
             # 'Upper Dir', 'North Waziristan': a word that is no place alone
             # may begin one
             lowest = 1
