@@ -294,6 +294,16 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("treat", "carry", "transport", "ferry", "taking"),
     ),
     RoleRule(
+        "where a warning placed a threat",
+        REFERENCE,
+        "Although there had been warnings of terrorist movements in the Kech area, "
+        "the post in Turbat was attacked.",
+        "Kech",
+        before=r"\b(?:warn(?:ing|ings|ed)|threat alerts?|intelligence reports?)\b"
+        r"[^.;:]{0,80}?\b(?:in|at|near|around)\s+(?:the\s+)?$",
+        gate=("warn", "alert", "intelligence"),
+    ),
+    RoleRule(
         "where suspects were arrested",
         REFERENCE,
         "After the attack in Turbat, several suspects were arrested over the past "
