@@ -122,6 +122,10 @@ PHRASINGS = [
         [("killed", {"security": 3})],
     ),
     (
+        "at least one child drowned while running from the violence",
+        [("killed", {"civilians": 1})],
+    ),
+    (
         "The dead were four policemen, two soldiers and two civilians",
         [("killed", {"security": 6}), ("killed", {"civilians": 2})],
     ),

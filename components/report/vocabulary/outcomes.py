@@ -10,7 +10,8 @@ KILLED_VERBS = (
     r"lost (?:their|his|her) lives?|laid down (?:their|his|her) lives?|perished|"
     r"eliminated|neutrali[sz]ed|"
     r"sent to hell|gunned down|shot dead|massacred|beheaded|murdered|executed|"
-    r"slaughtered|burnt to death|burned to death|hacked to death|"
+    r"slaughtered|burnt to death|burned to death|hacked to death|drowned|"
+    r"crushed to death|trampled to death|"
     r"succumbed(?: to (?:their|his|her) "
     r"(?:injuries|wounds))?|lay dead|were found dead|bodies (?:were )?recovered"
 )
