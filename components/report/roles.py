@@ -242,7 +242,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "A bus bound for Taftan was ambushed near Noshki.",
         "Taftan",
         before=r"\b(?:bound for|heading (?:to|for|towards)|on (?:its|their|his|her) "
-        r"way to|en route to|travell?ing to|going to|destined for|"
+        r"way to(?:\s+(?:reinforce|join|support|relieve)\s+(?:[\w-]+\s+){0,4}?"
+        r"(?:in|at))?|en route to|travell?ing to|going to|destined for|"
         r"(?:depart|departed|departing|departs|left|leave|leaving|set off|headed)"
         r"\s+for|(?:managed to|failed to|trying to|tried to)\s+reach|reached|"
         r"reaching|arrived in|arriving in)\s+(?:the\s+)?$",
@@ -348,6 +349,26 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"domiciled? (?:in|of)|hometown|native|"
         rf"(?:{_PEOPLE_FROM}) from)\s+(?:the\s+)?(?:[\w.'-]+\s+){{0,3}}(?:in\s+)?$",
         gate=("hail", "belong", "resident", "from", "native", "home", "domicil", "of"),
+    ),
+    RoleRule(
+        "where people had fled from",
+        ORIGIN,
+        "Gunmen killed 40 farmers in Kalat, most of them people who had fled the "
+        "fighting in Kech district.",
+        "Kech",
+        before=r"\b(?:fled|fleeing|flee|displaced)\s+(?:from\s+)?(?:the\s+)?"
+        r"(?:[\w-]+\s+){0,3}?(?:in|from)\s+(?:the\s+)?$",
+        gate=("fle", "displaced"),
+    ),
+    RoleRule(
+        "a way an attack party came or went",
+        REFERENCE,
+        "The terrorists first came on motorcycles through the Mand area and then "
+        "attacked the village of Turbat.",
+        "Mand",
+        before=r"\b(?:came|come|entered|arrived|moved|travell?ed|escaped|retreated|"
+        r"withdrew)\s+(?:[\w-]+\s+){0,4}?(?:through|via)\s+(?:the\s+)?$",
+        gate=("through", "via"),
     ),
     # -- where officials spoke, whose office -------------------------------
     RoleRule(
