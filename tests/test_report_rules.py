@@ -555,7 +555,7 @@ from components.report.dates import (  # noqa: E402
     CURRENT_CUES,
     SAME_TIME_CUES,
 )
-from components.report.figures import PHRASING_RULES  # noqa: E402
+from components.report.figures import DISCOUNT_RULES, PHRASING_RULES  # noqa: E402
 from components.report.segments import sentences  # noqa: E402
 from components.report.unplaced import SLOT_RULES  # noqa: E402
 
@@ -582,3 +582,18 @@ def test_each_cue_rule_gives_its_state(rule):
 @pytest.mark.parametrize("rule", PHRASING_RULES, ids=lambda rule: rule.name)
 def test_each_figure_phrasing_gives_its_figure(rule):
     assert rule.expected in figures(rule.example)
+
+
+@pytest.mark.parametrize("rule", DISCOUNT_RULES, ids=lambda rule: rule.name)
+def test_each_discount_rule_takes_its_example_s_count_out_of_the_toll(rule):
+    text = rule.example
+    fires = any(rule.search(text[:end]) for end in range(len(text) + 1))
+    assert fires, "the rule does not fire on its example"
+    found = [
+        f for f in find_figures(Span(0, len(text), text)) if f.value == rule.expected
+    ]
+    if rule.value == "dropped":
+        assert found == []
+    else:
+        assert found
+        assert all(f.secondary for f in found)
