@@ -126,6 +126,10 @@ PHRASINGS = [
         [("killed", {"civilians": 1})],
     ),
     (
+        "two soldiers and one police Havildar were martyred in three operations",
+        [("killed", {"security": 3})],
+    ),
+    (
         "The dead were four policemen, two soldiers and two civilians",
         [("killed", {"security": 6}), ("killed", {"civilians": 2})],
     ),

@@ -12,6 +12,8 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"servicemen",
         r"jawans?",
         r"sepoys?",
+        r"(?:police |army )?(?:havildars?|naiks?|lance naiks?|subedars?|"
+        r"naib subedars?|sowars?)",
         r"policem[ae]n",
         r"policewom[ae]n",
         r"cops?",
@@ -211,6 +213,7 @@ SINGULAR_PEOPLE = (
     r"national",
     r"foreigner",
     r"levies (?:official|man)",
+    r"(?:police |army )?(?:havildar|naik|lance naik|subedar|naib subedar|sowar)",
     r"security (?:official|man|officer)",
     r"police (?:official|officer)",
     r"fc (?:official|soldier)",
