@@ -130,6 +130,15 @@ PHRASINGS = [
         [("killed", {"security": 3})],
     ),
     (
+        "two men working on the construction of an imambargah in the Dandar area "
+        "died and three others were injured",
+        [("killed", {"unspecified": 2}), ("injured", {"unspecified": 3})],
+    ),
+    (
+        "Those killed were seven soldiers and four members of local vigilante groups",
+        [("killed", {"security": 11})],
+    ),
+    (
         "The dead were four policemen, two soldiers and two civilians",
         [("killed", {"security": 6}), ("killed", {"civilians": 2})],
     ),

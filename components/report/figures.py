@@ -183,7 +183,8 @@ def _told_apart(before: str) -> bool:
 
 
 _THE_HURT_WERE = re.compile(
-    r"^\s*(?:among\s+)?the\s+(dead|deceased|slain|martyred|killed|injured|wounded)"
+    r"^\s*(?:among\s+)?(?:the|those)\s+(dead|deceased|slain|martyred|killed|injured|"
+    r"wounded)"
     r"\s+(?:were|are|included|include)\b",
     re.IGNORECASE,
 )
@@ -200,6 +201,14 @@ _DIED_AFTER = re.compile(
 )
 """'Two civilians were caught in the crossfire and died': a death after a short
 predicate (only verbs that cannot take an object)."""
+_DOING_THEN = re.compile(
+    r"^\s+(?:who were\s+)?\w+ing\b[^,;.]{0,90}?\s(?P<word>died|perished|were killed|"
+    r"was killed|were martyred|was martyred|were injured|was injured|were wounded|"
+    r"was wounded)\b",
+    re.IGNORECASE,
+)
+"""'two men working on the construction of an imambargah in the Dandar area
+died': what the people were doing, between them and their verb."""
 _ORIGIN_PHRASE = re.compile(
     r"^\s+from\s+(?:the\s+)?(?:[\w'-]+\s+){1,5}?(?=(?:were|was|had|have|has)\b)",
     re.IGNORECASE,
@@ -229,7 +238,7 @@ def _outcome_after_aside(
         found = OUTCOME_AFTER.match(rest)
         if found:
             return outcome_kind(found.group("word"))
-    died = _DIED_AFTER.match(rest)
+    died = _DIED_AFTER.match(rest) or _DOING_THEN.match(rest)
     if died:
         return outcome_kind(died.group("word"))
     aside = _ASIDE.match(rest)

@@ -74,7 +74,7 @@ _ANY_PEOPLE = re.compile(r"\b(?:" + _PEOPLE + r")\b", re.IGNORECASE)
 _MEMBERS_OF = re.compile(
     r"^\s+of\s+(?:the\s+)?(?:[\w-]+(?:'s)?\s+){0,2}?(?P<group>" + _PEOPLE + r")\b"
     r"(?:\s+(?:[\w-]+\s+)?(?:force|forces|corps|militia|units?|battalion|brigade|"
-    r"regiment)\b)?",
+    r"regiment|groups?)\b)?",
     re.IGNORECASE,
 )
 """'five members of Iran's security forces', 'four men of the Levies Force', 'four
