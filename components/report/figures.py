@@ -50,6 +50,14 @@ COORDINATION_RULES: tuple[Rule, ...] = (
         "In an operation near Rori, one terrorist was killed and two were injured.",
         ("attackers", "injured", 2),
     ),
+    Rule(
+        "a bare count after 'and' that ends a relative clause has the side before",
+        r"^\s+who\s+(?:[\w'-]+\s+){1,8}?[\w'-]+\s*,?\s+and\s+(?:(?:at least|some|"
+        r"about|another|a further)\s+)?$",
+        "We mourn the 23 brave soldiers who fell on the field of honour, and 17 "
+        "wounded.",
+        ("security", "injured", 17),
+    ),
 )
 """Who a bare count after a second verb counts: each rule's ``expected`` is the
 (side, outcome, value) its example gives."""
@@ -66,14 +74,14 @@ def _coordinated(body: str, items: list[CountItem]) -> None:
     count after a second verb of the same clause counts people of the side the
     first group named, and so do 'others' that the same subject hit ('21 miners
     were martyred and six others injured' says nothing of the six)."""
-    active, passive = COORDINATION_RULES
+    active, passive, relative = COORDINATION_RULES
     for before, item in itertools.pairwise(items):
         if item.side != "unspecified" or before.side == "unspecified":
             continue
         gap = body[before.tail : item.start]
         others = body[item.start : item.end].lower().endswith("others")
         if ((item.bare or others) and active.compiled.match(gap)) or (
-            item.bare and passive.compiled.match(gap)
+            item.bare and (passive.compiled.match(gap) or relative.compiled.match(gap))
         ):
             item.side, item.military = before.side, before.military
 

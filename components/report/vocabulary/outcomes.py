@@ -11,6 +11,7 @@ KILLED_VERBS = (
     r"eliminated|neutrali[sz]ed|"
     r"sent to hell|gunned down|shot dead|massacred|beheaded|murdered|executed|"
     r"slaughtered|burnt to death|burned to death|hacked to death|drowned|"
+    r"fell (?:on the field of honou?r|in (?:battle|combat|action|the line of duty))|"
     r"crushed to death|trampled to death|"
     r"succumbed(?: to (?:their|his|her) "
     r"(?:injuries|wounds))?|lay dead|were found dead|bodies (?:were )?recovered"
