@@ -612,3 +612,13 @@ def test_a_name_beginning_with_the_arabic_article_in_lower_case_is_found():
     (incident,) = extract(text, published=dt.date(2020, 8, 25)).incidents
     assert incident.place_reported == "al-Miqdadiyah"
     assert incident.counts["killed"]["security"] == 2
+
+
+def test_the_day_of_an_attack_at_an_unplaced_village_dates_the_report():
+    text = (
+        "At least 40 farmers were killed by suspected Boko Haram fighters. The "
+        "attack took place at about 4:30pm on Sunday in Kayakura village, a farming "
+        "community."
+    )
+    extraction = extract(text, published=dt.date(2025, 1, 13))
+    assert extraction.date == dt.date(2025, 1, 12)

@@ -128,14 +128,17 @@ def extract_incidents(
     totals = _identified(flat, news, totals)
     for incident in incidents:
         infer_targets(incident)
-    incidents = [
-        _kept_at_wider(incident)
-        for incident in incidents
-        if not _nowhere(incident) or incident.event_wide
-    ]
+    kept, unplaced_days = [], []
+    for incident in incidents:
+        if _nowhere(incident) and not incident.event_wide:
+            # its day still dates the report ('in Kayakura village ... on Sunday')
+            unplaced_days += [incident.date] if incident.date else []
+            continue
+        kept.append(_kept_at_wider(incident))
+    incidents = kept
     for incident in incidents:
         incident.date = incident.date or today  # no day said: the report's
-    date = min((i.date for i in incidents if i.date), default=today)
+    date = min([*(i.date for i in incidents if i.date), *unplaced_days], default=today)
     other = _not_incident_places(mentions, incidents)
     return Extraction(
         date=date,
