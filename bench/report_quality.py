@@ -18,6 +18,7 @@ and the earlier events it mentions. This prints, over the whole corpus:
 - background sentences missed: earlier events read as current news;
 - places dropped: expected attack places the reader neither proposed nor listed
   as unplaced (a name it said nothing about);
+- report date: the extraction's date is the key's date of the attack;
 - extraction time per report, with the gazetteer's layers loaded (a first pass
   over the corpus loads each country's layer).
 

@@ -39,6 +39,8 @@ class Score:
     background_missed: int = 0
     background_expected: int = 0
     dropped: int = 0
+    dates_expected: int = 0
+    dates_right: int = 0
     seconds: list[float] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
 
@@ -47,6 +49,7 @@ class Score:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.figures_expected += other.figures_expected
         self.background_expected += other.background_expected
+        self.dates_expected += other.dates_expected
         self.seconds += other.seconds
         self.misses += other.misses
 
@@ -63,10 +66,12 @@ class Score:
             "background_counted": self.background_counted,
             "background_missed": self.background_missed,
             "dropped": self.dropped,
+            "dates_right": self.dates_right,
         }
 
 
 GATED = (
+    "dates_right",
     "places_matched",
     "places_right",
     "figures_right",
@@ -75,7 +80,7 @@ GATED = (
     "background_missed",
     "dropped",
 )
-HIGHER_IS_BETTER = ("places_matched", "figures_right")
+HIGHER_IS_BETTER = ("places_matched", "figures_right", "dates_right")
 LOWER_IS_BETTER = (
     "places_wrong",
     "wrong_side",
@@ -160,6 +165,12 @@ def score_case(
     name: str, case: dict, extraction: Extraction, gazetteer: Gazetteer, score: Score
 ) -> None:
     key = case["key"]
+    if key.get("date"):
+        score.dates_expected += 1
+        if str(extraction.date) == key["date"]:
+            score.dates_right += 1
+        else:
+            score.misses.append(f"{name}: date {key['date']}, found {extraction.date}")
     expected = key.get("incidents", [])
     found = _found(extraction)
     matched: dict[int, _Found] = {}
@@ -362,6 +373,7 @@ def summary(score: Score, reports: int, where: str) -> list[str]:
         "background sentences missed    "
         f"{score.background_missed} of {score.background_expected}",
         f"places dropped (neither proposed nor unplaced)  {score.dropped}",
+        f"report date         {share(score.dates_right, score.dates_expected)}",
     ]
     if score.seconds:
         median = statistics.median(score.seconds) * 1000
