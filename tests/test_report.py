@@ -622,3 +622,14 @@ def test_the_day_of_an_attack_at_an_unplaced_village_dates_the_report():
     )
     extraction = extract(text, published=dt.date(2025, 1, 13))
     assert extraction.date == dt.date(2025, 1, 12)
+
+
+def test_the_day_the_lede_tells_of_dates_the_report():
+    text = (
+        "Suspected jihadists killed at least 18 civilians in two attacks in the "
+        "north of Burkina Faso on Thursday, security sources told AFP on Friday.\n\n"
+        "The first attack was on an outpost in Rakoegtenga, a city in Bam province."
+    )
+    extraction = extract(text, published=dt.date(2023, 1, 20))
+    assert extraction.date == dt.date(2023, 1, 19)
+    assert {i.date for i in extraction.incidents} == {dt.date(2023, 1, 19)}

@@ -137,8 +137,10 @@ def extract_incidents(
         kept.append(_kept_at_wider(incident))
     incidents = kept
     for incident in incidents:
-        incident.date = incident.date or today  # no day said: the report's
-    date = min([*(i.date for i in incidents if i.date), *unplaced_days], default=today)
+        incident.date = incident.date or lede or today  # no day said: the news's
+    # the news's day: its incidents', and the day its lede tells of
+    days = [*(i.date for i in incidents if i.date), *unplaced_days]
+    date = min([*days, lede] if lede and incidents else days, default=today)
     other = _not_incident_places(mentions, incidents)
     return Extraction(
         date=date,
