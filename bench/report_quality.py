@@ -22,13 +22,14 @@ and the earlier events it mentions. This prints, over the whole corpus:
 - extraction time per report, with the gazetteer's layers loaded (a first pass
   over the corpus loads each country's layer).
 
-``-v`` lists every miss by case. ``--split dev|heldout|all`` reads the development
-reports (001-026 and the odd-numbered ones after), the held-out ones (the
-even-numbered ones from 028) or all. The per-report results are checked in
-(``BASELINE``): ``--check`` compares with it and exits 1 with a line per report
-and metric that reads worse; ``--update-baseline`` records the current results
-(run it when a change improves a report). Otherwise the exit status is 0; the
-numbers are the result.
+``-v`` lists every miss by case. ``--split dev|heldout|fresh|all`` reads the
+development reports (001-026 and the odd-numbered ones after, to 097), the
+held-out ones (the even-numbered ones from 028 and all from 098), the fresh ones
+(from 098: keyed before the reader read them) or all. The per-report results
+are checked in (``BASELINE``): ``--check`` compares with it and exits 1 with a
+line per report and metric that reads worse; ``--update-baseline`` records the
+current results (run it when a change improves a report). Otherwise the exit
+status is 0; the numbers are the result.
 """
 
 from __future__ import annotations
