@@ -1,16 +1,18 @@
 """The incident table's cache files: a save writes only its rows (a delta file),
-which a restart reads; the base is rewritten only when compacted. Every way
-gives the table read whole."""
+which a restart reads; the base is rewritten only when compacted; a large import
+writes the base in bounded memory. Every way gives the table read whole."""
 
 from __future__ import annotations
 
 import logging
 import threading
+from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
+import pytest
 
-from components.store import DatabaseStore
+from components.store import DatabaseStore, frame_build
 from components.store.frame_delta import delta_files
 from tests.conftest import GOOD_INCIDENT
 
@@ -117,3 +119,34 @@ def test_many_touched_rows_compact_the_base_in_the_background(
             thread.join(timeout=30)
     assert delta_files(db_store._cache.path) == {}
     pd.testing.assert_frame_equal(reopened(db_store, database_url), cached)
+
+
+@pytest.mark.parametrize("chunk", [3, 50_000])
+def test_an_import_writes_the_base_the_page_reads(
+    db_store, database_url, monkeypatch, chunk
+):
+    monkeypatch.setattr(frame_build, "READ_CHUNK", chunk)
+    monkeypatch.setattr(frame_build, "WRITE_CHUNK", chunk + 2)
+    db_store.add(
+        [
+            *new_rows("import-1", "import-2", "import-3"),
+            *new_rows("import-4"),
+        ],
+        author=EDITOR,
+    )
+    path: Path = db_store._cache.path
+    assert not path.exists()
+    db_store.edit(
+        "import-4",
+        {"revises": "import-1"},
+        expected_version=db_store.version_of("import-4"),
+        author=EDITOR,
+    )
+    assert db_store.write_cache(added=4)
+    assert pq.ParquetFile(path).metadata.num_row_groups >= (2 if chunk == 3 else 1)
+    cached = reopened(db_store, database_url)
+    read = whole(database_url)
+    pd.testing.assert_frame_equal(cached, read)
+    assert not cached.set_index("id").loc["import-1", "current"]
+    for column in ("place", "target_label"):
+        assert list(cached[column].cat.categories) == sorted(set(cached[column]))

@@ -7,7 +7,8 @@ the page reads that file; after new saves only the incidents they touched are re
 from the database and put in place, and kept as a small delta file
 (:mod:`components.store.frame_delta`); the base file is rewritten in the
 background once the deltas hold many rows. With no file yet, the whole table is
-read once:
+read once (or written by ``store import`` as it ends,
+:mod:`components.store.frame_build`):
 from PostgreSQL as Arrow columns (ADBC, the Apache Arrow project's database
 drivers, in PostgreSQL's binary COPY format), from SQLite in chunks through the
 one SQLite library the process already uses (two SQLite libraries in one process
@@ -140,6 +141,12 @@ class FrameCache:
         self._held = (frame, last_save)
         self._rewrite(frame, last_save)
         return frame
+
+    def forget(self) -> None:
+        """Drop the table this process holds (its files were rewritten)."""
+        with self._lock:
+            self._held = None
+            self._on_disk = None
 
     def compact(self) -> None:
         """Rewrite the base file from the table this process holds, so the
