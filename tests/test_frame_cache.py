@@ -121,6 +121,22 @@ def test_many_touched_rows_compact_the_base_in_the_background(
     pd.testing.assert_frame_equal(reopened(db_store, database_url), cached)
 
 
+def test_many_delta_files_compact_the_base(db_store, database_url, monkeypatch):
+    from components.store import columnar
+
+    monkeypatch.setattr(columnar, "DELTA_FILES_AT_MOST", 2)
+    db_store.frame()
+    for n in range(3):
+        db_store.add(new_rows(f"delta-{n}"), author=EDITOR)
+        cached = db_store.frame()
+    for thread in threading.enumerate():
+        if thread.name == "incident-cache-compaction":
+            thread.join(timeout=30)
+    assert delta_files(db_store._cache.path) == {}
+    pd.testing.assert_frame_equal(reopened(db_store, database_url), cached)
+    pd.testing.assert_frame_equal(cached, whole(database_url))
+
+
 @pytest.mark.parametrize("chunk", [3, 50_000])
 def test_an_import_writes_the_base_the_page_reads(
     db_store, database_url, monkeypatch, chunk
