@@ -13,8 +13,9 @@ own CSV files (or takes ``--data DIR``), then, each in a process of its own:
 - in a fresh process, ``store.frame()`` (the table the page asks for first),
   then a 3-row save and the page's refresh after it (``store.frame()``), twice.
 
-The cache lives in a temporary folder (``INCIDENT_MAP_CACHE_DIR``). Prints one
-JSON object per step.
+The cache lives in a temporary folder (``INCIDENT_MAP_CACHE_DIR``); the page's
+data directory holds the set's events.csv only, so the page shows the imported
+incidents and nothing else is seeded. Prints one JSON object per step.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -108,10 +110,15 @@ def main() -> None:
             from tests.harness.synthetic_data import write_synthetic
 
             data = write_synthetic(Path(scratch) / "data", args.size, layout="towns")
+        # The page's data directory holds the set's event only: the page shows
+        # its incidents (the latest event), and nothing else is seeded.
+        page = Path(scratch) / "page"
+        page.mkdir()
+        shutil.copy(data / "events.csv", page / "events.csv")
         if not args.skip_import:
-            command = [sys.executable, "-m", "components.store", "--database"]
+            store = [sys.executable, "-m", "components.store", "--data", str(page)]
             seconds, peak, tail = timed_run(
-                [*command, args.url, "import", str(data), "--from", "ours"]
+                [*store, "--database", args.url, "import", str(data), "--from=ours"]
             )
             print(
                 json.dumps({"import_s": round(seconds, 1), "import_peak_rss_mb": peak}),
@@ -119,7 +126,7 @@ def main() -> None:
             )
             print("  " + tail.replace("\n", "\n  "), file=sys.stderr, flush=True)
         cold = subprocess.run(
-            [sys.executable, "-m", "bench.cold_open", str(ROOT / "data"), args.url],
+            [sys.executable, "-m", "bench.cold_open", str(page), args.url],
             cwd=ROOT,
             check=True,
             capture_output=True,
