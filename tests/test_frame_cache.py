@@ -137,6 +137,21 @@ def test_many_delta_files_compact_the_base(db_store, database_url, monkeypatch):
     pd.testing.assert_frame_equal(cached, whole(database_url))
 
 
+def test_a_page_process_reads_the_base_an_import_wrote(
+    db_store, database_url, monkeypatch
+):
+    from components.store import columnar
+
+    db_store.frame()  # the page's process holds the table
+    importer = DatabaseStore(database_url, cache_dir=db_store._cache.path.parent)
+    importer.add(new_rows("import-1", "import-2"), author=EDITOR)
+    monkeypatch.setattr(columnar, "COMPACT_AT_MOST", 1)
+    assert importer.write_cache(added=2)
+    refreshed = db_store.frame()
+    assert delta_files(db_store._cache.path) == {}  # read, not caught up by a delta
+    pd.testing.assert_frame_equal(refreshed, whole(database_url))
+
+
 @pytest.mark.parametrize("chunk", [3, 50_000])
 def test_an_import_writes_the_base_the_page_reads(
     db_store, database_url, monkeypatch, chunk

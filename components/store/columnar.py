@@ -125,6 +125,8 @@ class FrameCache:
         read_all: Callable[[], pd.DataFrame],
         read_changed: Callable[[int], tuple[pd.DataFrame, list[str]]],
     ) -> pd.DataFrame:
+        if self._held is not None and self._newer_on_disk(self._held[1], last_save):
+            self._held = None  # another process (an import) wrote a later base
         cached, since = self._held or self._read()
         if cached is not None and since == last_save:
             self._held = (cached, since)
@@ -145,6 +147,20 @@ class FrameCache:
         self._held = (frame, last_save)
         self._rewrite(frame, last_save)
         return frame
+
+    def _newer_on_disk(self, since: int | None, last_save: int | None) -> bool:
+        """Whether the base file on disk is later than the held table (which
+        is behind ``last_save``): its tags only are read."""
+        if self.path is None or since is None or since == last_save:
+            return False
+        try:
+            meta = pq.read_schema(self.path).metadata or {}
+        except (OSError, pa.ArrowException):
+            return False
+        if meta.get(b"incident_map_format") != FORMAT.encode():
+            return False
+        written = meta.get(b"incident_map_last_save", b"")
+        return bool(written) and since < int(written) <= (last_save or 0)
 
     def forget(self) -> None:
         """Drop the table this process holds (its files were rewritten)."""
