@@ -37,7 +37,7 @@ def as_categories(values: pd.Series) -> pd.Series:
     if isinstance(values.dtype, pd.CategoricalDtype) or not len(values):
         return values
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    if len(uniques) > max(16, len(values) * REPEATED_SHARE):
+    if not kept_as_categories(len(uniques), len(values)):
         return values
     order = np.argsort(np.asarray(uniques, dtype=object))
     rank = np.empty(len(order), dtype=np.int64)
@@ -49,6 +49,12 @@ def as_categories(values: pd.Series) -> pd.Series:
         index=values.index,
         name=values.name,
     )
+
+
+def kept_as_categories(distinct: int, size: int) -> bool:
+    """Whether a text column of ``size`` rows holding ``distinct`` values is
+    kept as categories."""
+    return distinct <= max(16, size * REPEATED_SHARE)
 
 
 CATEGORY_COLUMNS = [
@@ -67,7 +73,7 @@ def value_codes(values: pd.Series) -> np.ndarray:
     return pd.factorize(values)[0].astype(np.int64)
 
 
-def _current(frame: pd.DataFrame) -> pd.Series:
+def current_flags(frame: pd.DataFrame) -> pd.Series:
     """Whether each record is current: no other record in ``frame`` revises it."""
     revising = frame["revises"].unique().tolist()
     return ~frame["id"].isin([r for r in revising if r])
@@ -157,6 +163,17 @@ def complete_frame(stored: pd.DataFrame) -> pd.DataFrame:
     """The dashboard's table from a store's columns: types set, labels beside
     codes, and which records a later one revises (``current``). ``stored`` is
     changed in place (it is large, and the caller's own)."""
+    frame = typed_frame(stored)
+    frame["current"] = current_flags(frame)
+    for column in CATEGORY_COLUMNS:
+        frame[column] = as_categories(frame[column])
+    return frame[TABLE_COLUMNS]  # copy-on-write: columns are shared, not copied
+
+
+def typed_frame(stored: pd.DataFrame) -> pd.DataFrame:
+    """A store's columns with their types set and labels beside codes: the
+    table without ``current`` and categories, which need every row (a part
+    of a large table, taken a chunk at a time). Changed in place."""
     frame = stored
     for column in TEXT_COLUMNS:
         values = frame[column]
@@ -179,16 +196,13 @@ def complete_frame(stored: pd.DataFrame) -> pd.DataFrame:
             frame[column] = 1 if column == "sources" else pd.NA
         frame[column] = frame[column].astype("Int64")
     frame["sources"] = frame["sources"].fillna(1)
-    frame["current"] = _current(frame)
     frame["target_label"] = (
         frame["target_type"]
         .map({code: t.label for code, t in TARGET_TYPES.items()})
         .astype(str)
     )
     frame["attack_labels"] = _attack_labels(frame["attack_types"])
-    for column in CATEGORY_COLUMNS:
-        frame[column] = as_categories(frame[column])
-    return frame[TABLE_COLUMNS]  # copy-on-write: columns are shared, not copied
+    return frame
 
 
 def joined_frame(kept: pd.DataFrame, added: pd.DataFrame) -> pd.DataFrame:
@@ -215,7 +229,7 @@ def joined_frame(kept: pd.DataFrame, added: pd.DataFrame) -> pd.DataFrame:
             held = np.bincount(codes[codes >= 0], minlength=len(values.cat.categories))
             if not held.all():
                 frame[column] = values.cat.remove_unused_categories()
-    frame["current"] = _current(frame)
+    frame["current"] = current_flags(frame)
     return frame
 
 

@@ -292,6 +292,11 @@ def _save_rows(
         f"{args.file}: {added:,} incident(s) added, {skipped:,} already present",
         file=sys.stderr,
     )
+    if store.write_cache(added):
+        print(
+            "the page's incident table is written: its next open reads it",
+            file=sys.stderr,
+        )
     return 0
 
 

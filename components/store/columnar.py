@@ -4,7 +4,11 @@ Reading every incident through Python row objects costs about a second and
 hundreds of MB at 100,000 incidents, so the table the page shows is kept as a
 Parquet file beside the database, tagged with the last save it includes. Opening
 the page reads that file; after new saves only the incidents they touched are read
-from the database and put in place. With no file yet, the whole table is read once:
+from the database and put in place, and kept as a small delta file
+(:mod:`components.store.frame_delta`); the base file is rewritten in the
+background once the deltas hold many rows or are many files. With no file yet,
+the whole table is read once (or written by ``store import`` as it ends,
+:mod:`components.store.frame_build`):
 from PostgreSQL as Arrow columns (ADBC, the Apache Arrow project's database
 drivers, in PostgreSQL's binary COPY format), from SQLite in chunks through the
 one SQLite library the process already uses (two SQLite libraries in one process
@@ -16,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,7 +30,15 @@ import pyarrow.parquet as pq
 from sqlalchemy import Engine, Select
 from sqlalchemy.engine import URL
 
-from components.domain.table import joined_frame
+from components.domain.splice import spliced_frame
+from components.store.frame_delta import (
+    Delta,
+    delta_files,
+    merged,
+    read_chain,
+    remove_deltas,
+    write_delta,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +50,11 @@ CACHE_DIR_VARIABLE = "INCIDENT_MAP_CACHE_DIR"
 FORMAT = "3"
 """Changes when the cached columns change, so an old file is not read."""
 CHUNK = 50_000
+COMPACT_AT_LEAST = 1_000
+COMPACT_AT_MOST = 50_000
+DELTA_FILES_AT_MOST = 16
+"""More delta files than this are folded into the base: each costs the page's
+open a file read and a join (about 30 ms at 1,000,000 incidents)."""
 
 
 def read_frame(engine: Engine, query: Select) -> pd.DataFrame:
@@ -70,13 +88,19 @@ def _postgres_arrow(engine: Engine, url: URL, query: Select) -> pa.Table:
 class FrameCache:
     """A Parquet file of the dashboard's incident table (complete: labels, which
     records are current, repeated text as categories), tagged with its last save,
-    so opening the page only reads it."""
+    and small delta files of the saves since (:mod:`.frame_delta`), so opening
+    the page only reads them and a save writes only its rows."""
 
     def __init__(self, directory: Path | None, url: str) -> None:
         key = hashlib.sha256(url.encode()).hexdigest()[:16]
         self.path = directory / f"incidents-{key}.parquet" if directory else None
         self._held: tuple[pd.DataFrame, int | None] | None = None
         """The last table this process made, so a save reads only its rows."""
+        self._on_disk: tuple[int, int] | None = None
+        """(the save the files reach, the rows their deltas hold): where a new
+        delta starts, and when the base is due to be rewritten."""
+        self._lock = threading.Lock()
+        self._compacting = threading.Lock()
 
     def beside(self, name: str) -> Path | None:
         """A file of this database's in the cache's folder (None without one)."""
@@ -88,28 +112,97 @@ class FrameCache:
         read_all: Callable[[], pd.DataFrame],
         read_changed: Callable[[int], tuple[pd.DataFrame, list[str]]],
     ) -> pd.DataFrame:
-        """The table as of ``last_save``: from the file, brought up to date with
+        """The table as of ``last_save``: from the files, brought up to date with
         ``read_changed(since)`` (current rows, touched ids), else read whole with
-        ``read_all()``; the file is rewritten when it was behind."""
+        ``read_all()``; the saves it was behind are kept as a delta file."""
+        with self._lock:
+            frame = self._load(last_save, read_all, read_changed)
+        return frame.copy(deep=False)  # a caller's change stays its own
+
+    def _load(
+        self,
+        last_save: int | None,
+        read_all: Callable[[], pd.DataFrame],
+        read_changed: Callable[[int], tuple[pd.DataFrame, list[str]]],
+    ) -> pd.DataFrame:
+        if self._held is not None and self._newer_on_disk(self._held[1], last_save):
+            self._held = None  # another process (an import) wrote a later base
         cached, since = self._held or self._read()
         if cached is not None and since == last_save:
             self._held = (cached, since)
-            return cached.copy(deep=False)  # a caller's change stays its own
-        if cached is not None and since is not None and last_save is not None:
+            return cached
+        if cached is not None and None not in (since, last_save) and since < last_save:
             rows, touched = read_changed(since)
-            kept = cached[~cached["id"].isin(touched)]
-            frame = joined_frame(kept, rows)
+            frame = spliced_frame(cached, rows, touched)
             logger.info(
                 "incident table: %d record(s) changed since save %d",
                 len(touched),
                 since,
             )
-        else:
-            frame = read_all()
-            logger.info("incident table: read %d incident(s) whole", len(frame))
-        self._write(frame, last_save)
+            self._held = (frame, last_save)
+            self._keep_delta(Delta(since, last_save, rows, tuple(touched)), frame)
+            return frame
+        frame = read_all()
+        logger.info("incident table: read %d incident(s) whole", len(frame))
         self._held = (frame, last_save)
-        return frame.copy(deep=False)
+        self._rewrite(frame, last_save)
+        return frame
+
+    def _newer_on_disk(self, since: int | None, last_save: int | None) -> bool:
+        """Whether the base file on disk is later than the held table (which
+        is behind ``last_save``): its tags only are read."""
+        if self.path is None or since is None or since == last_save:
+            return False
+        try:
+            meta = pq.read_schema(self.path).metadata or {}
+        except (OSError, pa.ArrowException):
+            return False
+        if meta.get(b"incident_map_format") != FORMAT.encode():
+            return False
+        written = meta.get(b"incident_map_last_save", b"")
+        return bool(written) and since < int(written) <= (last_save or 0)
+
+    def forget(self) -> None:
+        """Drop the table this process holds (its files were rewritten)."""
+        with self._lock:
+            self._held = None
+            self._on_disk = None
+
+    def compact(self) -> None:
+        """Rewrite the base file from the table this process holds, so the
+        deltas it includes are no longer read."""
+        held = self._held
+        if held is None or not self._compacting.acquire(blocking=False):
+            return
+        try:
+            frame, last_save = held
+            if self._write(frame, last_save):
+                with self._lock:  # unless saves since went on as deltas
+                    if self._on_disk is not None and self._on_disk[0] == last_save:
+                        self._on_disk = (last_save, 0)
+        finally:
+            self._compacting.release()
+
+    def _keep_delta(self, delta: Delta, frame: pd.DataFrame) -> None:
+        if self.path is None or self._on_disk is None:
+            self._rewrite(frame, delta.upto)
+            return
+        reached, rows = self._on_disk
+        if reached != delta.since:  # the files are not where this table was
+            self._rewrite(frame, delta.upto)
+            return
+        try:
+            write_delta(self.path, delta)
+        except (OSError, pa.ArrowException) as error:
+            logger.warning("cannot keep the incident cache in %s: %s", self.path, error)
+            return
+        self._on_disk = (delta.upto, rows + len(delta.touched))
+        many = len(delta_files(self.path)) > DELTA_FILES_AT_MOST
+        if many or self._on_disk[1] > compaction_threshold(len(frame)):
+            logger.info("incident cache: rewriting the base file in the background")
+            threading.Thread(
+                target=self.compact, name="incident-cache-compaction", daemon=True
+            ).start()
 
     def _read(self) -> tuple[pd.DataFrame | None, int | None]:
         if self.path is None or not self.path.exists():
@@ -129,27 +222,77 @@ class FrameCache:
         if meta.get(b"incident_map_format") != FORMAT.encode():
             return None, None
         since = meta.get(b"incident_map_last_save", b"")
-        return table.to_pandas(), int(since) if since else None
+        if not since:
+            return None, None
+        frame = sorted_categories(table.to_pandas())
+        del table
+        position = int(since)
+        chain = read_chain(self.path, position)
+        rows = 0
+        if chain:
+            delta = merged(chain)
+            frame = spliced_frame(frame, delta.rows, list(delta.touched))
+            position, rows = delta.upto, len(delta.touched)
+            logger.info(
+                "incident table: %d delta file(s) read, up to save %d",
+                len(chain),
+                position,
+            )
+        self._on_disk = (position, rows)
+        return frame, position
 
-    def _write(self, frame: pd.DataFrame, last_save: int | None) -> None:
+    def _rewrite(self, frame: pd.DataFrame, last_save: int | None) -> None:
+        if self._write(frame, last_save) and last_save is not None:
+            self._on_disk = (last_save, 0)
+
+    def _write(self, frame: pd.DataFrame, last_save: int | None) -> bool:
+        """Write the base file (whole) and drop the deltas it includes."""
         if self.path is None or last_save is None:
-            return
+            return False
         try:
             table = pa.Table.from_pandas(frame, preserve_index=False)
-            table = table.replace_schema_metadata(
-                {
-                    **(table.schema.metadata or {}),
-                    b"incident_map_format": FORMAT.encode(),
-                    b"incident_map_last_save": str(last_save).encode(),
-                }
-            )
             self.path.parent.mkdir(parents=True, exist_ok=True)
             partial = self.path.with_name(f".{self.path.name}.{os.getpid()}.part")
             # LZ4 reads about four times faster than the default Snappy here.
-            pq.write_table(table, partial, compression="lz4")
+            pq.write_table(
+                table.replace_schema_metadata(
+                    {**(table.schema.metadata or {}), **base_metadata(last_save)}
+                ),
+                partial,
+                compression="lz4",
+            )
             partial.replace(self.path)
+            remove_deltas(self.path, last_save)
         except (OSError, pa.ArrowException) as error:
             logger.warning("cannot keep the incident cache in %s: %s", self.path, error)
+            return False
+        return True
+
+
+def base_metadata(last_save: int) -> dict[bytes, bytes]:
+    """The tags of a base file: its format and the last save it includes."""
+    return {
+        b"incident_map_format": FORMAT.encode(),
+        b"incident_map_last_save": str(last_save).encode(),
+    }
+
+
+def compaction_threshold(size: int) -> int:
+    """Touched rows the deltas may hold before the base is rewritten: 5% of
+    the table, at least a thousand, at most 50,000."""
+    return min(COMPACT_AT_MOST, max(COMPACT_AT_LEAST, size // 20))
+
+
+def sorted_categories(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every categorical column's categories in sorted order
+    (a file of several row groups gives them in order of first appearance)."""
+    for column in frame.columns:
+        values = frame[column]
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            categories = values.cat.categories
+            if not categories.is_monotonic_increasing:
+                frame[column] = values.cat.reorder_categories(categories.sort_values())
+    return frame
 
 
 def cache_directory(data_dir: Path | None) -> Path | None:

@@ -211,6 +211,12 @@ class DatabaseStore:
             total=total,
         )
 
+    def write_cache(self, added: int) -> bool:
+        """After an import of ``added`` incidents: write the page's table file
+        from the database in bounded memory if the page would otherwise read
+        many rows, so its next open only reads the file. Whether it did."""
+        return reading.write_cache(self.engine, self._cache, added)
+
     def edit(
         self,
         incident_id: str,

@@ -13,7 +13,8 @@ from sqlalchemy import Engine, Select, func, select
 from components.domain.model import Event
 from components.domain.records import Dataset
 from components.domain.table import STORED_COLUMNS, complete_frame
-from components.store.columnar import FrameCache, read_frame
+from components.store.columnar import FrameCache, compaction_threshold, read_frame
+from components.store.frame_build import write_base
 from components.store.rows import EVENT_FIELDS, event_of, incident_of
 from components.store.schema import (
     EventRecord,
@@ -53,6 +54,26 @@ def frame(engine: Engine, cache: FrameCache) -> pd.DataFrame:
         lambda: _read_all(engine),
         lambda since: _read_changed(engine, since),
     )
+
+
+def write_cache(engine: Engine, cache: FrameCache, added: int) -> bool:
+    """After ``added`` incidents were imported: write the table's cache file
+    from the database in bounded memory when the page would otherwise read
+    many rows (no file yet, or more than its deltas take). Whether it did."""
+    if cache.path is None or not added:
+        return False
+    if cache.path.exists():
+        with engine.connect() as connection:
+            size = connection.execute(select(func.count(IncidentRecord.id))).scalar()
+        if added <= compaction_threshold(size or 0):
+            return False
+    save = last_save(engine)
+    if save is None:
+        return False
+    query = _current_query().order_by(IncidentRevision.date, IncidentRecord.id)
+    write_base(engine, query, cache.path, save)
+    cache.forget()
+    return True
 
 
 def load(engine: Engine, cache: FrameCache) -> Dataset:
