@@ -32,7 +32,9 @@ def spliced_frame(
     """``frame`` (a complete table in (date, id) order) without the rows of
     ``touched`` and with ``rows`` (a complete table) in their places: equal to
     ``joined_frame(frame[~frame["id"].isin(touched)], rows)``."""
-    gone = np.flatnonzero(frame["id"].isin(touched).to_numpy()) if touched else []
+    gone: list[int] = (
+        np.flatnonzero(frame["id"].isin(touched).to_numpy()).tolist() if touched else []
+    )
     if len(rows) + len(gone) > SPLICED_AT_MOST:
         return joined_frame(frame[~frame["id"].isin(touched)], rows)
     added = rows.sort_values(["date", "id"], ignore_index=True) if len(rows) else rows
