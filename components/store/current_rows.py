@@ -1,0 +1,228 @@
+"""The current incidents of a selection, as SQL: the rows the page's table gives
+after ``apply_filters`` and ``latest_records``, asked of the database instead of
+read into the page.
+
+A row is current when no other current-state row revises it (as
+:func:`components.domain.table.complete_frame` decides over the whole table); a
+casualty count a current row leaves unreported is carried from the nearest
+earlier record of the selection that reports it (as ``latest_records`` does),
+through a recursive query over the ``revises`` chain.
+
+Filters answered here: every field of
+:class:`~components.domain.filters.Filters` (events, places, target types,
+attack types, the date range). The playback day and the list's search words are
+not: a caller showing a playback day keeps the in-memory path (the search words
+narrow the list under the map, not the map).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import (
+    CTE,
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+)
+from sqlalchemy.sql.expression import Alias, Join, Subquery
+
+from components.domain.filters import Filters
+from components.domain.model import CASUALTY_FIELDS, STORED_COLUMNS
+from components.store.schema import IncidentRecord, IncidentRevision
+
+MAX_CHAIN = 32
+"""Earlier records followed back from a current one (a cycle stops here)."""
+
+_INCIDENTS = IncidentRecord.__table__
+_REVISIONS = IncidentRevision.__table__
+
+
+def _heads(name: str) -> tuple[Alias, Alias]:
+    """An alias of the incidents and of their head revisions, named ``name``."""
+    return _INCIDENTS.alias(f"{name}_i"), _REVISIONS.alias(f"{name}_r")
+
+
+def _joined(incidents: Alias, revisions: Alias) -> Join:
+    return incidents.join(revisions, revisions.c.id == incidents.c.head_id)
+
+
+def matching(revisions: Alias, filters: Filters) -> list[ColumnElement[bool]]:
+    """The conditions a head revision meets to be in the selection: not
+    retracted, and every chosen filter (any of the values within one)."""
+    conditions: list[ColumnElement[bool]] = [revisions.c.retracted.is_(False)]
+    if filters.events:
+        conditions.append(revisions.c.event_id.in_(filters.events))
+    if filters.places:
+        conditions.append(revisions.c.place.in_(filters.places))
+    if filters.target_types:
+        conditions.append(revisions.c.target_type.in_(filters.target_types))
+    if filters.attack_types:
+        codes = literal(";") + revisions.c.attack_types + literal(";")
+        conditions.append(
+            or_(
+                *(
+                    codes.contains(f";{code};", autoescape=True)
+                    for code in filters.attack_types
+                )
+            )
+        )
+    if filters.dates:
+        first, last = filters.dates
+        conditions.append(revisions.c.date.between(first, last))
+    return conditions
+
+
+def is_current(incidents: Alias) -> ColumnElement[bool]:
+    """No current-state (not retracted) record revises this incident. Asked as
+    ``NOT IN`` a list worked out once (the few records that revise another),
+    not a lookup per row."""
+    later_i, later_r = _heads("later")
+    revised = (
+        select(later_r.c.revises)
+        .select_from(_joined(later_i, later_r))
+        .where(later_r.c.revises.is_not(None), later_r.c.retracted.is_(False))
+    )
+    return incidents.c.id.not_in(revised)
+
+
+def earlier_chain(filters: Filters) -> CTE:
+    """(record, earlier, depth): for each current record of the selection that
+    revises another, the records it replaces, nearest first, followed through
+    the selection's rows (as ``earlier_records`` of the filtered table)."""
+    start_i, start_r = _heads("start")
+    base = (
+        select(
+            start_i.c.id.label("record"),
+            start_r.c.revises.label("earlier"),
+            literal(1).label("depth"),
+        )
+        .select_from(_joined(start_i, start_r))
+        .where(
+            *matching(start_r, filters),
+            start_r.c.revises.is_not(None),
+            is_current(start_i),
+        )
+        .cte("earlier_chain", recursive=True)
+    )
+    step_i, step_r = _heads("step")
+    return base.union_all(
+        select(base.c.record, step_r.c.revises, base.c.depth + 1)
+        .select_from(
+            base.join(step_i, step_i.c.id == base.c.earlier).join(
+                step_r, step_r.c.id == step_i.c.head_id
+            )
+        )
+        .where(
+            *matching(step_r, filters),
+            step_r.c.revises.is_not(None),
+            base.c.depth < MAX_CHAIN,
+        )
+    )
+
+
+def _carried(
+    column: str, incidents: Alias, revisions: Alias, chain: CTE, filters: Filters
+) -> ColumnElement:
+    """A count as ``latest_records`` gives it: the row's own, else the nearest
+    earlier record's in the selection that reports it."""
+    old_i, old_r = _heads("old")
+    nearest = (
+        select(old_r.c[column])
+        .select_from(
+            chain.join(old_i, old_i.c.id == chain.c.earlier).join(
+                old_r, old_r.c.id == old_i.c.head_id
+            )
+        )
+        .where(
+            chain.c.record == incidents.c.id,
+            old_r.c[column].is_not(None),
+            *matching(old_r, filters),
+        )
+        .order_by(chain.c.depth)
+        .limit(1)
+        .scalar_subquery()
+    )
+    own = revisions.c[column]
+    return func.coalesce(own, case((revisions.c.revises.is_not(None), nearest)))
+
+
+def latest_rows(filters: Filters, columns: Sequence[str] = STORED_COLUMNS) -> Select:
+    """The current incidents of the selection with ``columns`` (stored column
+    names; casualty counts carried forward), unordered."""
+    incidents, revisions = _heads("cur")
+    chain = earlier_chain(filters)
+    chosen = []
+    for column in columns:
+        if column == "id":
+            chosen.append(incidents.c.id.label("id"))
+        elif column in CASUALTY_FIELDS:
+            chosen.append(
+                _carried(column, incidents, revisions, chain, filters).label(column)
+            )
+        else:
+            chosen.append(revisions.c[column].label(column))
+    return (
+        select(*chosen)
+        .select_from(_joined(incidents, revisions))
+        .where(*matching(revisions, filters), is_current(incidents))
+    )
+
+
+def selected_rows(filters: Filters, columns: Sequence[str]) -> Select:
+    """Every row of the selection, current or not (what ``apply_filters``
+    keeps), with ``columns`` as stored."""
+    incidents, revisions = _heads("sel")
+    return (
+        select(
+            *(
+                incidents.c.id.label("id")
+                if column == "id"
+                else revisions.c[column].label(column)
+                for column in columns
+            )
+        )
+        .select_from(_joined(incidents, revisions))
+        .where(*matching(revisions, filters))
+    )
+
+
+def chain_rows(filters: Filters, records: Sequence[str]) -> Select:
+    """The stored rows (as stored, nothing carried) of the earlier records that
+    ``records`` (current ids) replace, within the selection."""
+    chain = earlier_chain(filters)
+    old_i, old_r = _heads("hist")
+    columns = [
+        old_i.c.id.label("id") if c == "id" else old_r.c[c].label(c)
+        for c in STORED_COLUMNS
+    ]
+    return (
+        select(*columns)
+        .distinct()
+        .select_from(
+            chain.join(old_i, old_i.c.id == chain.c.earlier).join(
+                old_r, old_r.c.id == old_i.c.head_id
+            )
+        )
+        .where(
+            chain.c.record.in_(list(records)) if records else false(),
+            *matching(old_r, filters),
+        )
+    )
+
+
+def any_of(rows: Subquery, keys: Sequence[dict[str, object]]) -> ColumnElement[bool]:
+    """Rows (a subquery's columns) whose values equal one of ``keys``."""
+    return or_(
+        false(),
+        *(
+            and_(*(rows.c[name] == value for name, value in key.items()))
+            for key in keys
+        ),
+    )
