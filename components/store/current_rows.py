@@ -17,11 +17,14 @@ narrow the list under the map, not the map).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from sqlalchemy import (
     CTE,
     ColumnElement,
+    Connection,
+    Engine,
     Select,
     and_,
     case,
@@ -30,6 +33,7 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    text,
 )
 from sqlalchemy.sql.expression import Alias, Join, Subquery
 
@@ -40,8 +44,26 @@ from components.store.schema import IncidentRecord, IncidentRevision
 MAX_CHAIN = 32
 """Earlier records followed back from a current one (a cycle stops here)."""
 
+WORK_MEM = "64MB"
+"""Memory a PostgreSQL query of these may sort or hash in (the default 4MB
+sends a million rows' grouping to disk)."""
+
 _INCIDENTS = IncidentRecord.__table__
 _REVISIONS = IncidentRevision.__table__
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """A connection for these queries: on PostgreSQL with JIT compilation off
+    for its transaction (the planner costs the carried-count subqueries per row,
+    though a ``CASE`` skips them, and then spends seconds compiling expressions
+    for a query that runs in milliseconds) and :data:`WORK_MEM` to group in
+    (not on disk)."""
+    with engine.connect() as connection, connection.begin():
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SET LOCAL jit = off"))
+            connection.execute(text(f"SET LOCAL work_mem = '{WORK_MEM}'"))
+        yield connection
 
 
 def _heads(name: str) -> tuple[Alias, Alias]:

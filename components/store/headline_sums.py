@@ -15,13 +15,14 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Engine, case, func, select
+from sqlalchemy import ColumnElement, Engine, Select, case, func, select
+from sqlalchemy.sql.expression import Subquery
 
 from components.domain.filters import Filters
 from components.domain.model import CASUALTY_FIELDS, RANGE_COLUMNS
 from components.domain.summary import Figure
 from components.domain.vocabularies import FigureScope, GeoPrecision
-from components.store.current_rows import latest_rows, selected_rows
+from components.store.current_rows import latest_rows, reading, selected_rows
 
 _REGION = int(GeoPrecision.REGION)
 
@@ -57,8 +58,11 @@ class _Part:
         self.high += other.high
 
 
-def headline_sums(engine: Engine, filters: Filters) -> HeadlineSums:
-    """The headline figures of the current incidents ``filters`` select."""
+def parts_query(filters: Filters) -> tuple[Select, Subquery]:
+    """Per event, and per whether a row is a report-wide total: the incidents,
+    and per casualty field the sum, the rows reporting it, those placed below
+    province level, and the sums of the lowest and highest figures; with the
+    current rows it aggregates."""
     ranged = [end for pair in RANGE_COLUMNS.values() for end in pair]
     columns = ["id", "event_id", "figure_scope", "geo_precision", "place"]
     rows = latest_rows(filters, [*columns, *CASUALTY_FIELDS, *ranged]).subquery()
@@ -79,12 +83,18 @@ def headline_sums(engine: Engine, filters: Filters) -> HeadlineSums:
     parts = select(rows.c.event_id, is_total, *aggregates).group_by(
         rows.c.event_id, is_total
     )
+    return parts, rows
+
+
+def headline_sums(engine: Engine, filters: Filters) -> HeadlineSums:
+    """The headline figures of the current incidents ``filters`` select."""
+    parts, rows = parts_query(filters)
     towns = select(func.count(func.distinct(rows.c.place))).where(
         rows.c.geo_precision != _REGION
     )
     every = selected_rows(filters, ["date"]).subquery()
     span = select(func.min(every.c.date), func.max(every.c.date))
-    with engine.connect() as connection:
+    with reading(engine) as connection:
         found = connection.execute(parts).mappings().all()
         places = connection.execute(towns).scalar_one()
         first, last = connection.execute(span).one()

@@ -36,7 +36,12 @@ from components.map.payload.build import View
 from components.map.payload.cells import cell_size
 from components.map.payload.groups import GROUP_KEYS, empty_groups, tidy_groups
 from components.map.payload.popups import earlier_figures
-from components.store.current_rows import any_of, chain_rows, latest_rows
+from components.store.current_rows import (
+    any_of,
+    chain_rows,
+    latest_rows,
+    reading,
+)
 
 
 def _deaths_reported(rows: Subquery) -> tuple[ColumnElement, ColumnElement]:
@@ -49,6 +54,11 @@ def _deaths_reported(rows: Subquery) -> tuple[ColumnElement, ColumnElement]:
     return total, said
 
 
+FETCHED = 50_000
+"""Groups fetched at once (the payload's point budget): a query counts every
+group of the selection whatever its limit, so one answer serves both."""
+
+
 class SqlGroups:
     """The groups of the current incidents that ``filters`` select, asked of
     ``engine`` each time (the answers are small; the table never comes up)."""
@@ -59,7 +69,8 @@ class SqlGroups:
         self._rows = latest_rows(filters, [*GROUP_KEYS, *DEATH_FIELDS]).subquery(
             "latest"
         )
-        self._every: pd.DataFrame | None = None
+        self._fetched: dict[View | None, tuple[int, pd.DataFrame | None]] = {}
+        """Per view asked: the most groups fetched, and them (None: more)."""
         self._count: int | None = None
 
     def _inside(self, view: View | None) -> list[ColumnElement[bool]]:
@@ -87,26 +98,37 @@ class SqlGroups:
         )
 
     def _groups(self, view: View | None, most: int) -> pd.DataFrame | None:
-        with self.engine.connect() as connection:
+        """The groups in ``view``, or None when more than ``most``: fetched up
+        to :data:`FETCHED` at once, so the payload's second question (every
+        group for markers, then the groups in view for points) is answered
+        without asking again."""
+        known = self._fetched.get(view)
+        if known is not None:
+            limit, groups = known
+            if groups is not None:
+                return groups if len(groups) <= most else None
+            if most <= limit:
+                return None
+        limit = max(most, FETCHED)
+        with reading(self.engine) as connection:
             found = pd.DataFrame(
-                connection.execute(self._groups_query(view).limit(most + 1))
+                connection.execute(self._groups_query(view).limit(limit + 1))
                 .mappings()
                 .all()
             )
-        if len(found) > most:
+        if len(found) > limit:
+            self._fetched[view] = (limit, None)
             return None
         if found.empty:
-            return empty_groups()
-        found["deaths"] = found["deaths"].where(found["said"] > 0, -1)
-        return tidy_groups(found)
+            groups = empty_groups()
+        else:
+            found["deaths"] = found["deaths"].where(found["said"] > 0, -1)
+            groups = tidy_groups(found)
+        self._fetched[view] = (limit, groups)
+        return groups if len(groups) <= most else None
 
     def all_groups(self, most: int) -> pd.DataFrame | None:
-        if self._every is not None:
-            return self._every if len(self._every) <= most else None
-        groups = self._groups(None, most)
-        if groups is not None:
-            self._every = groups
-        return groups
+        return self._groups(None, most)
 
     def groups_in(self, view: View | None, most: int) -> pd.DataFrame | None:
         return self._groups(view, most)
@@ -125,7 +147,7 @@ class SqlGroups:
             .group_by(row, col)
             .order_by(row, col)
         )
-        with self.engine.connect() as connection:
+        with reading(self.engine) as connection:
             found = connection.execute(query).all()
         return pd.DataFrame(
             {
@@ -136,7 +158,7 @@ class SqlGroups:
 
     def incidents(self) -> int:
         if self._count is None:
-            with self.engine.connect() as connection:
+            with reading(self.engine) as connection:
                 self._count = int(
                     connection.execute(
                         select(func.count()).select_from(self._rows)
@@ -169,7 +191,7 @@ class SqlPages:
             for g in groups[GROUP_KEYS].itertuples(index=False)
         ]
         inside = any_of(rows, keys)
-        with self.engine.connect() as connection:
+        with reading(self.engine) as connection:
             total = connection.execute(
                 select(func.count()).select_from(rows).where(inside)
             ).scalar_one()
