@@ -27,7 +27,6 @@ from sqlalchemy import (
     Engine,
     Select,
     and_,
-    case,
     false,
     func,
     literal,
@@ -35,7 +34,7 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.sql.expression import Alias, Join, Subquery
+from sqlalchemy.sql.expression import Alias, Join, ScalarSelect, Subquery
 
 from components.domain.filters import Filters
 from components.domain.model import CASUALTY_FIELDS, STORED_COLUMNS
@@ -101,17 +100,21 @@ def matching(revisions: Alias, filters: Filters) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def is_current(incidents: Alias) -> ColumnElement[bool]:
-    """No current-state (not retracted) record revises this incident. Asked as
-    ``NOT IN`` a list worked out once (the few records that revise another),
-    not a lookup per row."""
+def _revised() -> Select:
+    """The ids that a current-state (not retracted) record revises."""
     later_i, later_r = _heads("later")
-    revised = (
+    return (
         select(later_r.c.revises)
         .select_from(_joined(later_i, later_r))
         .where(later_r.c.revises.is_not(None), later_r.c.retracted.is_(False))
     )
-    return incidents.c.id.not_in(revised)
+
+
+def is_current(incidents: Alias) -> ColumnElement[bool]:
+    """No current-state record revises this incident. Asked as ``NOT IN`` a
+    list worked out once (the few records that revise another, by the partial
+    index on ``revises``), not a lookup per row."""
+    return incidents.c.id.not_in(_revised())
 
 
 def earlier_chain(filters: Filters) -> CTE:
@@ -149,13 +152,13 @@ def earlier_chain(filters: Filters) -> CTE:
     )
 
 
-def _carried(
-    column: str, incidents: Alias, revisions: Alias, chain: CTE, filters: Filters
-) -> ColumnElement:
-    """A count as ``latest_records`` gives it: the row's own, else the nearest
-    earlier record's in the selection that reports it."""
+def _nearest(
+    column: str, record: ColumnElement, chain: CTE, filters: Filters
+) -> ScalarSelect:
+    """The nearest earlier record's ``column`` (in the selection, reported) of
+    the current record ``record``, as a scalar subquery."""
     old_i, old_r = _heads("old")
-    nearest = (
+    return (
         select(old_r.c[column])
         .select_from(
             chain.join(old_i, old_i.c.id == chain.c.earlier).join(
@@ -163,7 +166,7 @@ def _carried(
             )
         )
         .where(
-            chain.c.record == incidents.c.id,
+            chain.c.record == record,
             old_r.c[column].is_not(None),
             *matching(old_r, filters),
         )
@@ -171,35 +174,53 @@ def _carried(
         .limit(1)
         .scalar_subquery()
     )
-    own = revisions.c[column]
-    return func.coalesce(own, case((revisions.c.revises.is_not(None), nearest)))
+
+
+def carried_counts(filters: Filters) -> CTE:
+    """(record, a count per casualty field): for each current record of the
+    selection that revises another (a few), the counts its earlier records
+    give, nearest first, to stand in where its own are not reported."""
+    chain = earlier_chain(filters)
+    records = select(chain.c.record).distinct().subquery("revising")
+    return select(
+        records.c.record,
+        *(
+            _nearest(column, records.c.record, chain, filters).label(column)
+            for column in CASUALTY_FIELDS
+        ),
+    ).cte("carried").prefix_with("MATERIALIZED")  # once, not once per row
 
 
 def latest_rows(filters: Filters, columns: Sequence[str] = STORED_COLUMNS) -> Select:
     """The current incidents of the selection with ``columns`` (stored column
-    names; casualty counts carried forward), unordered."""
+    names; casualty counts carried forward, as ``latest_records`` does, from a
+    small outer-joined table of the records that revise another), unordered."""
     incidents, revisions = _heads("cur")
-    chain = earlier_chain(filters)
+    carried = carried_counts(filters)
     chosen = []
     for column in columns:
         if column == "id":
             chosen.append(incidents.c.id.label("id"))
         elif column in CASUALTY_FIELDS:
             chosen.append(
-                _carried(column, incidents, revisions, chain, filters).label(column)
+                func.coalesce(revisions.c[column], carried.c[column]).label(column)
             )
         else:
             chosen.append(revisions.c[column].label(column))
+    joined = _joined(incidents, revisions).outerjoin(
+        carried, carried.c.record == incidents.c.id
+    )
     return (
         select(*chosen)
-        .select_from(_joined(incidents, revisions))
+        .select_from(joined)
         .where(*matching(revisions, filters), is_current(incidents))
     )
 
 
-def selected_rows(filters: Filters, columns: Sequence[str]) -> Select:
-    """Every row of the selection, current or not (what ``apply_filters``
-    keeps), with ``columns`` as stored."""
+def revised_rows(filters: Filters, columns: Sequence[str]) -> Select:
+    """The rows of the selection that a later record revises (what
+    ``apply_filters`` keeps besides the current ones), with ``columns`` as
+    stored: looked up by the few revised ids, not by reading every row."""
     incidents, revisions = _heads("sel")
     return (
         select(
@@ -211,7 +232,7 @@ def selected_rows(filters: Filters, columns: Sequence[str]) -> Select:
             )
         )
         .select_from(_joined(incidents, revisions))
-        .where(*matching(revisions, filters))
+        .where(*matching(revisions, filters), incidents.c.id.in_(_revised()))
     )
 
 

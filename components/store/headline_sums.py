@@ -22,7 +22,7 @@ from components.domain.filters import Filters
 from components.domain.model import CASUALTY_FIELDS, RANGE_COLUMNS
 from components.domain.summary import Figure
 from components.domain.vocabularies import FigureScope, GeoPrecision
-from components.store.current_rows import latest_rows, reading, selected_rows
+from components.store.current_rows import latest_rows, reading, revised_rows
 
 _REGION = int(GeoPrecision.REGION)
 
@@ -59,12 +59,14 @@ class _Part:
 
 
 def parts_query(filters: Filters) -> tuple[Select, Subquery]:
-    """Per event, and per whether a row is a report-wide total: the incidents,
-    and per casualty field the sum, the rows reporting it, those placed below
-    province level, and the sums of the lowest and highest figures; with the
-    current rows it aggregates."""
+    """Per event, whether a row is a report-wide total, and place: the
+    incidents, and per casualty field the sum, the rows reporting it, those
+    placed below province level, and the sums of the lowest and highest
+    figures; the rows placed below province level and the first and last day;
+    with the current rows it aggregates. One pass over the rows gives every
+    headline figure."""
     ranged = [end for pair in RANGE_COLUMNS.values() for end in pair]
-    columns = ["id", "event_id", "figure_scope", "geo_precision", "place"]
+    columns = ["id", "event_id", "figure_scope", "geo_precision", "place", "date"]
     rows = latest_rows(filters, [*columns, *CASUALTY_FIELDS, *ranged]).subquery()
     is_total = (rows.c.figure_scope == str(FigureScope.EVENT)).label("is_total")
     aggregates: list[ColumnElement] = [func.count().label("incidents")]
@@ -80,44 +82,49 @@ def parts_query(filters: Filters) -> tuple[Select, Subquery]:
             func.sum(func.coalesce(low, value)).label(f"{column}_low"),
             func.sum(func.coalesce(high, value)).label(f"{column}_high"),
         ]
-    parts = select(rows.c.event_id, is_total, *aggregates).group_by(
-        rows.c.event_id, is_total
+    aggregates += [
+        func.count(case((rows.c.geo_precision != _REGION, 1))).label("town_rows"),
+        func.min(rows.c.date).label("first"),
+        func.max(rows.c.date).label("last"),
+    ]
+    parts = select(rows.c.event_id, is_total, rows.c.place, *aggregates).group_by(
+        rows.c.event_id, is_total, rows.c.place
     )
     return parts, rows
 
 
 def headline_sums(engine: Engine, filters: Filters) -> HeadlineSums:
     """The headline figures of the current incidents ``filters`` select."""
-    parts, rows = parts_query(filters)
-    towns = select(func.count(func.distinct(rows.c.place))).where(
-        rows.c.geo_precision != _REGION
-    )
-    every = selected_rows(filters, ["date"]).subquery()
-    span = select(func.min(every.c.date), func.max(every.c.date))
+    parts, _ = parts_query(filters)
+    revised = revised_rows(filters, ["date"]).subquery()
+    span = select(func.min(revised.c.date), func.max(revised.c.date))
     with reading(engine) as connection:
         found = connection.execute(parts).mappings().all()
-        places = connection.execute(towns).scalar_one()
-        first, last = connection.execute(span).one()
+        days = [day for row in found for day in (row["first"], row["last"])]
+        days += [day for day in connection.execute(span).one() if day is not None]
     return HeadlineSums(
         incidents=sum(int(part["incidents"]) for part in found),
         figures={column: _figure(found, column) for column in CASUALTY_FIELDS},
-        places_named=int(places),
-        first_date=_day(first),
-        last_date=_day(last),
+        places_named=len({row["place"] for row in found if row["town_rows"]}),
+        first_date=_day(min(days)) if days else None,
+        last_date=_day(max(days)) if days else None,
     )
 
 
 def _figure(found: list, column: str) -> Figure:
-    """The figure of ``column`` from the per-(event, is-a-total) sums: an event
+    """The figure of ``column`` from the per-(event, is-a-total, place) sums: an event
     with a reported total counts that total alone, else the sum of its rows."""
     by_event: dict[str, dict[bool, _Part]] = defaultdict(dict)
     for part in found:
-        by_event[part["event_id"]][bool(part["is_total"])] = _Part(
-            int(part[f"{column}_value"] or 0),
-            int(part[f"{column}_rows"]),
-            int(part[f"{column}_towns"]),
-            int(part[f"{column}_low"] or 0),
-            int(part[f"{column}_high"] or 0),
+        parts = by_event[part["event_id"]]
+        parts.setdefault(bool(part["is_total"]), _Part()).add(
+            _Part(
+                int(part[f"{column}_value"] or 0),
+                int(part[f"{column}_rows"]),
+                int(part[f"{column}_towns"]),
+                int(part[f"{column}_low"] or 0),
+                int(part[f"{column}_high"] or 0),
+            )
         )
     counted, totals = _Part(), 0
     for parts in by_event.values():
