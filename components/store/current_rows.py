@@ -182,13 +182,17 @@ def carried_counts(filters: Filters) -> CTE:
     give, nearest first, to stand in where its own are not reported."""
     chain = earlier_chain(filters)
     records = select(chain.c.record).distinct().subquery("revising")
-    return select(
-        records.c.record,
-        *(
-            _nearest(column, records.c.record, chain, filters).label(column)
-            for column in CASUALTY_FIELDS
-        ),
-    ).cte("carried").prefix_with("MATERIALIZED")  # once, not once per row
+    return (
+        select(
+            records.c.record,
+            *(
+                _nearest(column, records.c.record, chain, filters).label(column)
+                for column in CASUALTY_FIELDS
+            ),
+        )
+        .cte("carried")
+        .prefix_with("MATERIALIZED")
+    )  # once, not once per row
 
 
 def latest_rows(filters: Filters, columns: Sequence[str] = STORED_COLUMNS) -> Select:
