@@ -9,9 +9,11 @@ per grid cell in view. A million incidents on a thousand towns send what a
 thousand points need. No incident's text is sent: a popup asks the app for its
 incidents a page at a time (``pages``); a map file carries them (``inline``).
 
-Where the groups come from is a :class:`GroupSource`; today that is the rows the
-page holds (:class:`FrameGroups`). The protocol is what a database's queries would
-answer to give the same payload without the page holding the table (not built).
+Where the groups come from is a :class:`GroupSource`: the rows the page holds
+(:class:`FrameGroups`, what the page uses), or the database's queries
+(``components.store.map_groups.SqlGroups``), which give the same payload without
+the page holding the table (tested against this one; the page does not use it
+yet).
 """
 
 from __future__ import annotations

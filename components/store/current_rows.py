@@ -1,0 +1,275 @@
+"""The current incidents of a selection, as SQL: the rows the page's table gives
+after ``apply_filters`` and ``latest_records``, asked of the database instead of
+read into the page.
+
+A row is current when no other current-state row revises it (as
+:func:`components.domain.table.complete_frame` decides over the whole table); a
+casualty count a current row leaves unreported is carried from the nearest
+earlier record of the selection that reports it (as ``latest_records`` does),
+through a recursive query over the ``revises`` chain.
+
+Filters answered here: every field of
+:class:`~components.domain.filters.Filters` (events, places, target types,
+attack types, the date range). The playback day and the list's search words are
+not: a caller showing a playback day keeps the in-memory path (the search words
+narrow the list under the map, not the map).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+from sqlalchemy import (
+    CTE,
+    ColumnElement,
+    Connection,
+    Engine,
+    Select,
+    and_,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+)
+from sqlalchemy.sql.expression import Alias, Join, ScalarSelect, Subquery
+
+from components.domain.filters import Filters
+from components.domain.model import CASUALTY_FIELDS, STORED_COLUMNS
+from components.store.schema import IncidentRecord, IncidentRevision
+
+MAX_CHAIN = 32
+"""Earlier records followed back from a current one (a cycle stops here)."""
+
+WORK_MEM = "64MB"
+"""Memory a PostgreSQL query of these may sort or hash in (the default 4MB
+sends a million rows' grouping to disk)."""
+
+_INCIDENTS = IncidentRecord.__table__
+_REVISIONS = IncidentRevision.__table__
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """A connection for these queries: on PostgreSQL with JIT compilation off
+    for its transaction (the planner costs the carried-count subqueries per row,
+    though a ``CASE`` skips them, and then spends seconds compiling expressions
+    for a query that runs in milliseconds) and :data:`WORK_MEM` to group in
+    (not on disk)."""
+    with engine.connect() as connection, connection.begin():
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SET LOCAL jit = off"))
+            connection.execute(text(f"SET LOCAL work_mem = '{WORK_MEM}'"))
+        yield connection
+
+
+def _heads(name: str) -> tuple[Alias, Alias]:
+    """An alias of the incidents and of their head revisions, named ``name``."""
+    return _INCIDENTS.alias(f"{name}_i"), _REVISIONS.alias(f"{name}_r")
+
+
+def _joined(incidents: Alias, revisions: Alias) -> Join:
+    return incidents.join(revisions, revisions.c.id == incidents.c.head_id)
+
+
+def matching(revisions: Alias, filters: Filters) -> list[ColumnElement[bool]]:
+    """The conditions a head revision meets to be in the selection: not
+    retracted, and every chosen filter (any of the values within one)."""
+    conditions: list[ColumnElement[bool]] = [revisions.c.retracted.is_(False)]
+    if filters.events:
+        conditions.append(revisions.c.event_id.in_(filters.events))
+    if filters.places:
+        conditions.append(revisions.c.place.in_(filters.places))
+    if filters.target_types:
+        conditions.append(revisions.c.target_type.in_(filters.target_types))
+    if filters.attack_types:
+        codes = literal(";") + revisions.c.attack_types + literal(";")
+        conditions.append(
+            or_(
+                *(
+                    codes.contains(f";{code};", autoescape=True)
+                    for code in filters.attack_types
+                )
+            )
+        )
+    if filters.dates:
+        first, last = filters.dates
+        conditions.append(revisions.c.date.between(first, last))
+    return conditions
+
+
+def _revised() -> Select:
+    """The ids that a current-state (not retracted) record revises."""
+    later_i, later_r = _heads("later")
+    return (
+        select(later_r.c.revises)
+        .select_from(_joined(later_i, later_r))
+        .where(later_r.c.revises.is_not(None), later_r.c.retracted.is_(False))
+    )
+
+
+def is_current(incidents: Alias) -> ColumnElement[bool]:
+    """No current-state record revises this incident. Asked as ``NOT IN`` a
+    list worked out once (the few records that revise another, by the partial
+    index on ``revises``), not a lookup per row."""
+    return incidents.c.id.not_in(_revised())
+
+
+def earlier_chain(filters: Filters) -> CTE:
+    """(record, earlier, depth): for each current record of the selection that
+    revises another, the records it replaces, nearest first, followed through
+    the selection's rows (as ``earlier_records`` of the filtered table)."""
+    start_i, start_r = _heads("start")
+    base = (
+        select(
+            start_i.c.id.label("record"),
+            start_r.c.revises.label("earlier"),
+            literal(1).label("depth"),
+        )
+        .select_from(_joined(start_i, start_r))
+        .where(
+            *matching(start_r, filters),
+            start_r.c.revises.is_not(None),
+            is_current(start_i),
+        )
+        .cte("earlier_chain", recursive=True)
+    )
+    step_i, step_r = _heads("step")
+    return base.union_all(
+        select(base.c.record, step_r.c.revises, base.c.depth + 1)
+        .select_from(
+            base.join(step_i, step_i.c.id == base.c.earlier).join(
+                step_r, step_r.c.id == step_i.c.head_id
+            )
+        )
+        .where(
+            *matching(step_r, filters),
+            step_r.c.revises.is_not(None),
+            base.c.depth < MAX_CHAIN,
+        )
+    )
+
+
+def _nearest(
+    column: str, record: ColumnElement, chain: CTE, filters: Filters
+) -> ScalarSelect:
+    """The nearest earlier record's ``column`` (in the selection, reported) of
+    the current record ``record``, as a scalar subquery."""
+    old_i, old_r = _heads("old")
+    return (
+        select(old_r.c[column])
+        .select_from(
+            chain.join(old_i, old_i.c.id == chain.c.earlier).join(
+                old_r, old_r.c.id == old_i.c.head_id
+            )
+        )
+        .where(
+            chain.c.record == record,
+            old_r.c[column].is_not(None),
+            *matching(old_r, filters),
+        )
+        .order_by(chain.c.depth)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def carried_counts(filters: Filters) -> CTE:
+    """(record, a count per casualty field): for each current record of the
+    selection that revises another (a few), the counts its earlier records
+    give, nearest first, to stand in where its own are not reported."""
+    chain = earlier_chain(filters)
+    records = select(chain.c.record).distinct().subquery("revising")
+    return (
+        select(
+            records.c.record,
+            *(
+                _nearest(column, records.c.record, chain, filters).label(column)
+                for column in CASUALTY_FIELDS
+            ),
+        )
+        .cte("carried")
+        .prefix_with("MATERIALIZED")
+    )  # once, not once per row
+
+
+def latest_rows(filters: Filters, columns: Sequence[str] = STORED_COLUMNS) -> Select:
+    """The current incidents of the selection with ``columns`` (stored column
+    names; casualty counts carried forward, as ``latest_records`` does, from a
+    small outer-joined table of the records that revise another), unordered."""
+    incidents, revisions = _heads("cur")
+    carried = carried_counts(filters)
+    chosen = []
+    for column in columns:
+        if column == "id":
+            chosen.append(incidents.c.id.label("id"))
+        elif column in CASUALTY_FIELDS:
+            chosen.append(
+                func.coalesce(revisions.c[column], carried.c[column]).label(column)
+            )
+        else:
+            chosen.append(revisions.c[column].label(column))
+    joined = _joined(incidents, revisions).outerjoin(
+        carried, carried.c.record == incidents.c.id
+    )
+    return (
+        select(*chosen)
+        .select_from(joined)
+        .where(*matching(revisions, filters), is_current(incidents))
+    )
+
+
+def revised_rows(filters: Filters, columns: Sequence[str]) -> Select:
+    """The rows of the selection that a later record revises (what
+    ``apply_filters`` keeps besides the current ones), with ``columns`` as
+    stored: looked up by the few revised ids, not by reading every row."""
+    incidents, revisions = _heads("sel")
+    return (
+        select(
+            *(
+                incidents.c.id.label("id")
+                if column == "id"
+                else revisions.c[column].label(column)
+                for column in columns
+            )
+        )
+        .select_from(_joined(incidents, revisions))
+        .where(*matching(revisions, filters), incidents.c.id.in_(_revised()))
+    )
+
+
+def chain_rows(filters: Filters, records: Sequence[str]) -> Select:
+    """The stored rows (as stored, nothing carried) of the earlier records that
+    ``records`` (current ids) replace, within the selection."""
+    chain = earlier_chain(filters)
+    old_i, old_r = _heads("hist")
+    columns = [
+        old_i.c.id.label("id") if c == "id" else old_r.c[c].label(c)
+        for c in STORED_COLUMNS
+    ]
+    return (
+        select(*columns)
+        .distinct()
+        .select_from(
+            chain.join(old_i, old_i.c.id == chain.c.earlier).join(
+                old_r, old_r.c.id == old_i.c.head_id
+            )
+        )
+        .where(
+            chain.c.record.in_(list(records)) if records else false(),
+            *matching(old_r, filters),
+        )
+    )
+
+
+def any_of(rows: Subquery, keys: Sequence[dict[str, object]]) -> ColumnElement[bool]:
+    """Rows (a subquery's columns) whose values equal one of ``keys``."""
+    return or_(
+        false(),
+        *(
+            and_(*(rows.c[name] == value for name, value in key.items()))
+            for key in keys
+        ),
+    )

@@ -1,0 +1,218 @@
+"""The map's groups, cells and popup pages asked of the database: a
+:class:`~components.map.payload.build.GroupSource` and a
+:class:`~components.map.payload.pages.PageSource` that give what the in-memory
+ones give from the page's table, without the page holding it.
+
+Groups are counted by ``GROUP BY`` over the current incidents of the selection
+(:mod:`components.store.current_rows`, which says which filters it answers);
+cells by the same grid as :func:`~components.map.payload.cells.cell_counts`,
+``floor(lat / size)`` and ``floor(lon / size)``, which SQLite (3.35+) and
+PostgreSQL compute alike in double precision. Every answer is read as a few
+columns of at most a few thousand rows (groups, not incidents).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Engine,
+    Select,
+    case,
+    cast,
+    func,
+    or_,
+    select,
+)
+from sqlalchemy.sql.expression import Subquery
+
+from components.domain.filters import Filters
+from components.domain.model import DEATH_FIELDS, STORED_COLUMNS
+from components.domain.table import complete_frame
+from components.map.payload.build import View
+from components.map.payload.cells import cell_size
+from components.map.payload.groups import GROUP_KEYS, empty_groups, tidy_groups
+from components.map.payload.popups import earlier_figures
+from components.store.current_rows import (
+    any_of,
+    chain_rows,
+    latest_rows,
+    reading,
+)
+
+
+def _deaths_reported(rows: Subquery) -> tuple[ColumnElement, ColumnElement]:
+    """(a row's reported deaths added, 1 when it reports any else 0)."""
+    total = sum(
+        (func.coalesce(rows.c[c], 0) for c in DEATH_FIELDS[1:]),
+        func.coalesce(rows.c[DEATH_FIELDS[0]], 0),
+    )
+    said = case((or_(*(rows.c[c].is_not(None) for c in DEATH_FIELDS)), 1), else_=0)
+    return total, said
+
+
+FETCHED = 50_000
+"""Groups fetched at once (the payload's point budget): a query counts every
+group of the selection whatever its limit, so one answer serves both."""
+
+
+class SqlGroups:
+    """The groups of the current incidents that ``filters`` select, asked of
+    ``engine`` each time (the answers are small; the table never comes up)."""
+
+    def __init__(self, engine: Engine, filters: Filters) -> None:
+        self.engine = engine
+        self.filters = filters
+        self._rows = latest_rows(filters, [*GROUP_KEYS, *DEATH_FIELDS]).subquery(
+            "latest"
+        )
+        self._fetched: dict[View | None, tuple[int, pd.DataFrame | None]] = {}
+        """Per view asked: the most groups fetched, and them (None: more)."""
+        self._count: int | None = None
+
+    def _inside(self, view: View | None) -> list[ColumnElement[bool]]:
+        if view is None:
+            return []
+        rows = self._rows
+        return [
+            rows.c.lat.between(view.south, view.north),
+            rows.c.lon.between(view.west, view.east),
+        ]
+
+    def _groups_query(self, view: View | None) -> Select:
+        rows = self._rows
+        total, said = _deaths_reported(rows)
+        keys = [rows.c[k] for k in GROUP_KEYS]
+        return (
+            select(
+                *keys,
+                func.count().label("count"),
+                func.sum(total).label("deaths"),
+                func.sum(said).label("said"),
+            )
+            .where(*self._inside(view))
+            .group_by(*keys)
+        )
+
+    def _groups(self, view: View | None, most: int) -> pd.DataFrame | None:
+        """The groups in ``view``, or None when more than ``most``: fetched up
+        to :data:`FETCHED` at once, so the payload's second question (every
+        group for markers, then the groups in view for points) is answered
+        without asking again."""
+        known = self._fetched.get(view)
+        if known is not None:
+            limit, groups = known
+            if groups is not None:
+                return groups if len(groups) <= most else None
+            if most <= limit:
+                return None
+        limit = max(most, FETCHED)
+        with reading(self.engine) as connection:
+            found = pd.DataFrame(
+                connection.execute(self._groups_query(view).limit(limit + 1))
+                .mappings()
+                .all()
+            )
+        if len(found) > limit:
+            self._fetched[view] = (limit, None)
+            return None
+        if found.empty:
+            groups = empty_groups()
+        else:
+            found["deaths"] = found["deaths"].where(found["said"] > 0, -1)
+            groups = tidy_groups(found)
+        self._fetched[view] = (limit, groups)
+        return groups if len(groups) <= most else None
+
+    def all_groups(self, most: int) -> pd.DataFrame | None:
+        return self._groups(None, most)
+
+    def groups_in(self, view: View | None, most: int) -> pd.DataFrame | None:
+        return self._groups(view, most)
+
+    def cells_in(self, view: View | None, zoom: int) -> pd.DataFrame:
+        rows = self._rows
+        size = cell_size(zoom)
+        total, _ = _deaths_reported(rows)
+        row = cast(func.floor(rows.c.lat / size), BigInteger).label("row")
+        col = cast(func.floor(rows.c.lon / size), BigInteger).label("col")
+        query = (
+            select(
+                row, col, func.count().label("count"), func.sum(total).label("deaths")
+            )
+            .where(*self._inside(view))
+            .group_by(row, col)
+            .order_by(row, col)
+        )
+        with reading(self.engine) as connection:
+            found = connection.execute(query).all()
+        return pd.DataFrame(
+            {
+                name: pd.array([r[i] for r in found], dtype="int64").to_numpy()
+                for i, name in enumerate(("row", "col", "count", "deaths"))
+            }
+        )
+
+    def incidents(self) -> int:
+        if self._count is None:
+            with reading(self.engine) as connection:
+                self._count = int(
+                    connection.execute(
+                        select(func.count()).select_from(self._rows)
+                    ).scalar_one()
+                )
+        return self._count
+
+
+class SqlPages:
+    """A popup's incidents asked of the database: the current incidents of the
+    selection in the groups clicked, in the table's (date, id) order, a page at
+    a time, with the earlier figures of the records they revise."""
+
+    def __init__(self, engine: Engine, filters: Filters) -> None:
+        self.engine = engine
+        self.filters = filters
+
+    def page(
+        self, groups: pd.DataFrame, start: int, size: int
+    ) -> tuple[int, pd.DataFrame, Mapping[str, list[str]]]:
+        rows = latest_rows(self.filters).subquery("latest")
+        keys = [
+            {
+                "target_type": str(g.target_type),
+                "lat": float(g.lat),
+                "lon": float(g.lon),
+                "geo_precision": int(g.geo_precision),
+                "place": str(g.place),
+            }
+            for g in groups[GROUP_KEYS].itertuples(index=False)
+        ]
+        inside = any_of(rows, keys)
+        with reading(self.engine) as connection:
+            total = connection.execute(
+                select(func.count()).select_from(rows).where(inside)
+            ).scalar_one()
+            found = pd.DataFrame(
+                connection.execute(
+                    select(rows)
+                    .where(inside)
+                    .order_by(rows.c.date, rows.c.id)
+                    .offset(start)
+                    .limit(size)
+                )
+                .mappings()
+                .all(),
+                columns=STORED_COLUMNS,
+            )
+            revising = found.loc[found["revises"].notna(), "id"].tolist()
+            earlier = pd.DataFrame(
+                connection.execute(chain_rows(self.filters, revising)).mappings().all(),
+                columns=STORED_COLUMNS,
+            )
+        shown = len(found)
+        both = pd.concat([found, earlier], ignore_index=True) if len(earlier) else found
+        table = complete_frame(both)
+        return int(total), table.iloc[:shown], earlier_figures(table)

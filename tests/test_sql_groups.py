@@ -1,0 +1,228 @@
+"""The map asked of the database gives what the page's table gives: groups, cells,
+headline figures, popup pages and the whole payload, for several selections,
+views and zooms, on SQLite and on a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from components.domain.filters import Filters, apply_filters, target_type_options
+from components.domain.model import CASUALTY_FIELDS, DEATH_FIELDS
+from components.domain.summary import figure, headline
+from components.domain.table import latest_records
+from components.map.payload import build
+from components.map.payload.build import FrameGroups, View, assemble_payload
+from components.map.payload.pages import PAGE_SIZE, FrameSource
+from components.map.payload.popups import earlier_figures, popup_incidents
+from components.map.payload.viewless import viewless_layers
+from components.store import DatabaseStore, open_store
+from components.store.headline_sums import headline_sums
+from components.store.map_groups import SqlGroups, SqlPages
+from tests.conftest import ROOT
+from tests.harness.postgres_server import create_database
+from tests.harness.synthetic_data import write_synthetic
+
+SHIPPED_EVENT = "balochistan-2026-02-01"
+
+FILTERS = {
+    "everything": Filters(),
+    "two types": Filters(target_types=("police_paramilitary", "military")),
+    "places and dates": Filters(
+        places=("Quetta", "Gwadar", "Turbat", "Balochistan"),
+        dates=(dt.date(2025, 3, 1), dt.date(2025, 9, 30)),
+    ),
+    "an attack type": Filters(attack_types=("bombing",)),
+    "the shipped event": Filters(events=(SHIPPED_EVENT,)),
+    "nothing": Filters(places=("Nowhere at all",)),
+}
+VIEWS = {
+    "whole": None,
+    "Quetta, zoom 9": View(30.0, 66.8, 30.4, 67.2, 9),
+    "Balochistan, zoom 6": View(24.5, 60.5, 31.5, 70.5, 6),
+    "region, zoom 4": View(20.0, 50.0, 40.0, 75.0, 4),
+}
+
+
+def _revisions(incidents: pd.DataFrame) -> pd.DataFrame:
+    """A chain of two later reports of one synthetic incident (the newest silent
+    on civilians, so its figure is carried from the nearest report of it)."""
+    first = incidents.iloc[1].copy()
+    second = first.copy()
+    second.update(
+        {
+            "id": "revision-a",
+            "revises": first["id"],
+            "killed_civilians": "",
+            "killed_security": "7",
+            "notes": "A later report.",
+        }
+    )
+    third = second.copy()
+    third.update(
+        {
+            "id": "revision-b",
+            "revises": "revision-a",
+            "killed_security": "",
+            "injured": "12",
+            "notes": "The latest report.",
+        }
+    )
+    first["killed_civilians"] = "4"
+    return pd.DataFrame([second, third])
+
+
+@pytest.fixture(
+    scope="module",
+    params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)],
+)
+def store(request, tmp_path_factory) -> DatabaseStore:
+    """A store of 3,000 synthetic incidents on towns, the shipped event (with its
+    report-wide totals and province-wide rows) and a chain of revisions."""
+    data = write_synthetic(tmp_path_factory.mktemp("data"), 3_000, layout="towns")
+    synthetic = pd.read_csv(data / "incidents" / "synthetic.csv", dtype=str)
+    synthetic = synthetic.fillna("")
+    synthetic.loc[1, "killed_civilians"] = "4"
+    pd.concat([synthetic, _revisions(synthetic)], ignore_index=True).to_csv(
+        data / "incidents" / "synthetic.csv", index=False
+    )
+    events = pd.concat(
+        [
+            pd.read_csv(data / "events.csv", dtype=str),
+            pd.read_csv(ROOT / "data" / "events.csv", dtype=str),
+        ]
+    )
+    events.to_csv(data / "events.csv", index=False)
+    shipped = ROOT / "data" / "incidents" / f"{SHIPPED_EVENT}.csv"
+    (data / "incidents" / shipped.name).write_bytes(shipped.read_bytes())
+    for folder in ("gazetteer", "basemap"):
+        if (ROOT / "data" / folder).exists():
+            (data / folder).symlink_to(ROOT / "data" / folder)
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'incidents.sqlite'}"
+    else:
+        host, port = request.getfixturevalue("postgres_server")
+        url = create_database(host, port, "sql_groups")
+    opened, problems = open_store(Path(data), url)
+    assert problems == []
+    return opened
+
+
+def _selection(store: DatabaseStore, filters: Filters) -> pd.DataFrame:
+    return apply_filters(store.frame(), filters)
+
+
+def test_the_data_hold_what_the_comparison_needs(store: DatabaseStore) -> None:
+    frame = store.frame()
+    latest = latest_records(frame)
+    revised = latest.set_index("id").loc["revision-b"]
+    assert revised["killed_civilians"] == 4  # carried two records back
+    assert revised["killed_security"] == 7  # carried one record back
+    assert (frame["figure_scope"] == "event").any()
+    assert (frame["geo_precision"] == 3).any()
+    assert len(latest) == len(frame) - 2
+
+
+@pytest.mark.parametrize("name", FILTERS)
+def test_groups_cells_and_counts_agree(store: DatabaseStore, name: str) -> None:
+    filters = FILTERS[name]
+    latest = latest_records(_selection(store, filters))
+    memory, sql = FrameGroups(latest), SqlGroups(store.engine, filters)
+    assert sql.incidents() == memory.incidents()
+    pd.testing.assert_frame_equal(sql.all_groups(10**9), memory.all_groups(10**9))
+    assert sql.all_groups(5) is None or len(memory.groups) <= 5
+    for view in VIEWS.values():
+        wide = view.widened() if view else None
+        pd.testing.assert_frame_equal(
+            sql.groups_in(wide, 10**9), memory.groups_in(wide, 10**9)
+        )
+        for zoom in (3, 6, 9, 12):
+            pd.testing.assert_frame_equal(
+                sql.cells_in(wide, zoom), memory.cells_in(wide, zoom)
+            )
+
+
+@pytest.mark.parametrize("name", FILTERS)
+def test_headline_sums_agree(store: DatabaseStore, name: str) -> None:
+    filters = FILTERS[name]
+    filtered = _selection(store, filters)
+    expected = headline(filtered, store.events())
+    sums = headline_sums(store.engine, filters)
+    latest = latest_records(filtered)
+    assert sums.incidents == len(latest)
+    for column in DEATH_FIELDS:
+        wanted = expected.deaths[column]
+        assert sums.figures[column] == type(wanted)(**{**vars(wanted), "earlier": ()})
+    injured = figure(filtered, "injured")
+    assert sums.figures["injured"] == type(injured)(**{**vars(injured), "earlier": ()})
+    assert set(sums.figures) == set(CASUALTY_FIELDS)
+    assert sums.places_named == expected.places_named
+    first = expected.first_date.date() if expected.first_date is not None else None
+    last = expected.last_date.date() if expected.last_date is not None else None
+    assert (sums.first_date, sums.last_date) == (first, last)
+
+
+@pytest.mark.parametrize("name", FILTERS)
+def test_popup_pages_agree(store: DatabaseStore, name: str) -> None:
+    filters = FILTERS[name]
+    filtered = _selection(store, filters)
+    latest = latest_records(filtered)
+    groups = FrameGroups(latest).groups
+    if groups.empty:
+        pytest.skip("no groups to click in this selection")
+    largest = groups.iloc[[int(groups["count"].to_numpy().argmax())]]
+    revised = latest[latest["id"] == "revision-b"]
+    clicked = [largest, groups.iloc[: min(5, len(groups))]]
+    if len(revised):
+        row = revised.iloc[0]
+        clicked.append(
+            groups[(groups["lat"] == row["lat"]) & (groups["lon"] == row["lon"])]
+        )
+    memory = FrameSource(latest, earlier_figures(filtered))
+    sql = SqlPages(store.engine, filters)
+    for chosen in clicked:
+        for start in (0, PAGE_SIZE, 10 * PAGE_SIZE):
+            total, rows, history = memory.page(chosen, start, PAGE_SIZE)
+            sql_total, sql_rows, sql_history = sql.page(chosen, start, PAGE_SIZE)
+            assert sql_total == total
+            assert popup_incidents(sql_rows, sql_history) == popup_incidents(
+                rows, history
+            )
+
+
+@pytest.mark.parametrize("budgets", [(1_500, 50_000), (40, 400), (5, 10)])
+@pytest.mark.parametrize("name", ["everything", "two types", "the shipped event"])
+def test_payloads_agree(
+    store: DatabaseStore, name: str, budgets: tuple[int, int], monkeypatch
+) -> None:
+    """Markers, points and cells (smaller budgets force the latter two)."""
+    monkeypatch.setattr(build, "MAX_MARKERS", budgets[0])
+    monkeypatch.setattr(build, "POINT_BUDGET", budgets[1])
+    filters = FILTERS[name]
+    frame = store.frame()
+    latest = latest_records(apply_filters(frame, filters))
+    viewless = viewless_layers(latest)
+    types = target_type_options(frame)
+    modes = set()
+    for view in VIEWS.values():
+        payloads = [
+            assemble_payload(
+                source,
+                types,
+                view,
+                (),
+                viewless,
+                popups=lambda content, groups: f"?source={content}:{len(groups)}",
+            )
+            for source in (FrameGroups(latest), SqlGroups(store.engine, filters))
+        ]
+        modes.add(payloads[0]["mode"])
+        assert json.dumps(payloads[1], sort_keys=True) == json.dumps(
+            payloads[0], sort_keys=True
+        )
+    if budgets == (5, 10) and name != "the shipped event":
+        assert "cells" in modes
