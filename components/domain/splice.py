@@ -10,12 +10,15 @@ column's runs of kept rows around the new ones.
 
 from __future__ import annotations
 
-import bisect
-
 import numpy as np
 import pandas as pd
 
-from components.domain.table import CATEGORY_COLUMNS, current_flags, joined_frame
+from components.domain.table import (
+    CATEGORY_COLUMNS,
+    current_flags,
+    insert_positions,
+    joined_frame,
+)
 
 SPLICED_AT_MOST = 1_000
 """Up to this many new or dropped rows are spliced in; more are joined whole."""
@@ -38,7 +41,7 @@ def spliced_frame(
     if len(rows) + len(gone) > SPLICED_AT_MOST:
         return joined_frame(frame[~frame["id"].isin(touched)], rows)
     added = rows.sort_values(["date", "id"], ignore_index=True) if len(rows) else rows
-    places = _places(frame, added) if len(added) else []
+    places = insert_positions(frame, added) if len(added) else []
     pieces = _pieces(len(frame), list(gone), places)
     columns = {}
     for name in frame.columns:
@@ -59,18 +62,6 @@ def spliced_frame(
                     result[name] = values.cat.remove_unused_categories()
     result["current"] = current_flags(result)
     return result
-
-
-def _places(frame: pd.DataFrame, added: pd.DataFrame) -> list[int]:
-    """For each new row (in order), the position in ``frame`` it goes before."""
-    dates = frame["date"].to_numpy()
-    ids = frame["id"]
-    places = []
-    for date, record in zip(added["date"].to_numpy(), added["id"], strict=True):
-        low = int(np.searchsorted(dates, date, side="left"))
-        high = int(np.searchsorted(dates, date, side="right"))
-        places.append(low + bisect.bisect_right(ids.iloc[low:high].tolist(), record))
-    return places
 
 
 def _pieces(size: int, gone: list[int], places: list[int]) -> list[Piece]:

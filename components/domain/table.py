@@ -253,13 +253,9 @@ MERGED_ONE_BY_ONE = 1_000
 """Up to this many new rows are put in place one by one; more are sorted in."""
 
 
-def _merged_order(kept: pd.DataFrame, added: pd.DataFrame) -> np.ndarray | None:
-    """Positions taking ``concat([kept, added])`` to (date, id) order, without
-    sorting the kept rows again (they are in order); None when it is in order
-    already (the new rows come last, as a day's reports do)."""
-    if len(added) > MERGED_ONE_BY_ONE:
-        both = pd.concat([kept[["date", "id"]], added[["date", "id"]]])
-        return np.lexsort((both["id"].to_numpy(), both["date"].to_numpy()))
+def insert_positions(kept: pd.DataFrame, added: pd.DataFrame) -> list[int]:
+    """For each row of ``added`` (in order), the position in ``kept`` (a table in
+    (date, id) order) it goes before."""
     dates = kept["date"].to_numpy()
     ids = kept["id"]
     places = []
@@ -268,6 +264,17 @@ def _merged_order(kept: pd.DataFrame, added: pd.DataFrame) -> np.ndarray | None:
         high = int(np.searchsorted(dates, date, side="right"))
         same_day = ids.iloc[low:high].tolist()
         places.append(low + bisect.bisect_right(same_day, record))
+    return places
+
+
+def _merged_order(kept: pd.DataFrame, added: pd.DataFrame) -> np.ndarray | None:
+    """Positions taking ``concat([kept, added])`` to (date, id) order, without
+    sorting the kept rows again (they are in order); None when it is in order
+    already (the new rows come last, as a day's reports do)."""
+    if len(added) > MERGED_ONE_BY_ONE:
+        both = pd.concat([kept[["date", "id"]], added[["date", "id"]]])
+        return np.lexsort((both["id"].to_numpy(), both["date"].to_numpy()))
+    places = insert_positions(kept, added)
     if all(place == len(kept) for place in places):
         return None
     return np.insert(np.arange(len(kept)), places, len(kept) + np.arange(len(added)))
