@@ -452,6 +452,15 @@ def test_a_weekday_that_dates_a_statement_does_not_date_the_attack():
     assert [i.place.name for i in extraction.incidents] == ["Turbat"]
 
 
+def test_a_statement_s_weekday_dates_a_lede_that_gives_no_other_day():
+    text = (
+        "Security officials confirmed on Monday that five soldiers had been martyred "
+        "when their vehicle hit a bomb near Turbat."
+    )
+    extraction = extract(text, published=dt.date(2025, 9, 16))  # a Tuesday
+    assert extraction.date == dt.date(2025, 9, 15)
+
+
 def test_a_province_named_only_in_background_does_not_hold_the_totals():
     text = (
         "Gwadar: At least fourteen soldiers lost their lives when terrorists "

@@ -56,6 +56,17 @@ def test_a_country_named_only_as_a_backer_does_not_change_the_gazetteer():
     assert (incident.place.name, incident.place.country) == ("Mir Ali", "PK")
 
 
+def test_a_region_dateline_keeps_the_region_whatever_other_country_is_named():
+    text = (
+        "QUETTA: Officials said five soldiers were martyred when a bomb hit their "
+        "vehicle in the Mand area of Kech district. They blamed Indian-backed "
+        "militants and said the networks led back to handlers in India."
+    )
+    found = extract(text)
+    assert {i.place.country for i in found.incidents} == {"PK"}
+    assert _at(text)["Mand"] == ("Kech", {"security": 5})
+
+
 def test_an_opening_clause_with_no_place_belongs_to_its_sentences_one_place():
     text = (
         "A policeman and four labourers were killed, and two other people were "

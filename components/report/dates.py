@@ -246,6 +246,20 @@ def event_weekday(text: str) -> re.Match[str] | None:
     )
 
 
+def statement_date(sentence: Sentence, today: dt.date | None) -> dt.date | None:
+    """The day a statement in the sentence was made ('officials confirmed on
+    Monday that five soldiers had been martyred'): the news happened on or before
+    it, so it dates a lede that gives no other day better than the page's date."""
+    if today is None:
+        return None
+    for match in _WEEKDAY.finditer(sentence.text):
+        before = sentence.text[max(0, match.start() - 60) : match.start()]
+        if _SAID_BEFORE.search(before):
+            wanted = _WEEKDAYS.index(match.group("day").lower())
+            return today - dt.timedelta(days=(today.weekday() - wanted) % 7)
+    return None
+
+
 def sentence_date(sentence: Sentence, today: dt.date | None) -> dt.date | None:
     """The day a sentence speaks of: a full date in it, a day and month ('on 3
     March') in the report's year, or a weekday ('on Tuesday') resolved to the last

@@ -26,6 +26,7 @@ from components.report.dates import (
     cue,
     report_date,
     sentence_date,
+    statement_date,
 )
 from components.report.figures import find_figures
 from components.report.folding import (
@@ -114,6 +115,8 @@ def extract_incidents(
             )
         read_sentence(reading, sentence, by_sentence.get(sentence.start, []))
 
+    if lede is None and found:  # 'confirmed on Monday that ... had been killed'
+        lede = statement_date(found[0], today)
     fold_districts(reading)
     fold_towns(reading)
     incidents = list(reading.by_place.values())

@@ -129,6 +129,19 @@ def _region_areas(
     )
 
 
+def _region_dateline(sentences: Sequence[Sentence], gazetteer: Gazetteer) -> bool:
+    """Whether the report opens with a dateline of the region ('QUETTA: ...'):
+    written from there, it is the region's report, however often it names another
+    country ('blamed Indian-backed militants ... handlers in India')."""
+    first = next(iter(sentences), None)
+    if first is None:
+        return False
+    opening = first.start + len(first.text) - len(first.text.lstrip())
+    for _, start, _, surface, _, _ in names_in(first, report_gazetteer(gazetteer)):
+        return start == opening and surface.isupper() and len(surface) > 2
+    return False
+
+
 def find_places(
     text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer
 ) -> tuple[list[PlaceMention], list[UnplacedName]]:
@@ -140,7 +153,10 @@ def find_places(
     country's towns from the world layer, not the region's."""
     code = report_country(text)
     layer = country_gazetteer(code) if code else None
-    if layer is not None and _region_areas(text, sentences, gazetteer) >= 2:
+    if layer is not None and (
+        _region_dateline(sentences, gazetteer)
+        or _region_areas(text, sentences, gazetteer) >= 2
+    ):
         layer = None  # 'overseas Pakistanis back from Qatar', in a Kurram report
     places = layer if layer is not None else report_gazetteer(gazetteer)
     mentions = _mentions(text, sentences, places)
