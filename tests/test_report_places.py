@@ -67,6 +67,16 @@ def test_a_region_dateline_keeps_the_region_whatever_other_country_is_named():
     assert _at(text)["Mand"] == ("Kech", {"security": 5})
 
 
+def test_a_landmark_of_a_town_in_the_district_the_text_names_is_one_attack():
+    text = (
+        "A late-night attack on a police checkpost close to Lachi Toll Plaza, on the "
+        "Indus Highway in the Kohat district of Khyber Pakhtunkhwa, left three "
+        "policemen martyred and a civilian dead.\n\n"
+        "The chief minister condemned the Kohat attack."
+    )
+    assert _at(text) == {"Lachi Toll Plaza": ("Lachi", {"security": 3, "civilians": 1})}
+
+
 def test_an_opening_clause_with_no_place_belongs_to_its_sentences_one_place():
     text = (
         "A policeman and four labourers were killed, and two other people were "

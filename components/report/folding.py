@@ -17,7 +17,7 @@ from components.report.model import (
     ReportIncident,
 )
 from components.report.roles import INCIDENT
-from components.report.scenes import Reading, add_items, area_like
+from components.report.scenes import Reading, add_items, area_like, lies_in
 from components.report.vocabulary import (
     ANAPHORA,
     OTHER_EVENT,
@@ -54,6 +54,23 @@ def _as_district(reading: Reading, incident: ReportIncident) -> bool:
     )
 
 
+_ATTACK_LABEL = re.compile(
+    r"^\s+(?:attacks?|bombings?|blasts?|ambush|assault|raid|incident|massacre)\b",
+    re.IGNORECASE,
+)
+
+
+def _labels_attack(reading: Reading, incident: ReportIncident) -> bool:
+    """Named only as the label of an attack ('condemned the Kohat attack'): the
+    attack told of at the place inside it, not one of its own."""
+    places = [e for e in incident.evidence if e.what == "place"]
+    return bool(places) and all(
+        reading.text[max(0, e.start - 4) : e.start].lower() == "the "
+        and _ATTACK_LABEL.match(reading.text[e.end : e.end + 20])
+        for e in places
+    )
+
+
 def _named_before(
     reading: Reading, incident: ReportIncident, pattern: re.Pattern[str]
 ) -> list[bool]:
@@ -83,10 +100,7 @@ def fold_districts(reading: Reading) -> None:
         inside = [
             i
             for i in reading.by_place.values()
-            if i is not district
-            and not area_like(i.place)
-            and i.place.district == (area.district or area.name)
-            and i.place.admin1 == area.admin1
+            if i is not district and not area_like(i.place) and lies_in(i.place, area)
         ]
         if len(inside) > 1:
             inside = _first_scene(reading, inside)
@@ -99,7 +113,9 @@ def fold_districts(reading: Reading) -> None:
             if district.figures or has_content(district):
                 _merge(place, district)  # a landmark near the district's scene
                 del reading.by_place[place.place.geonameid]
-            continue
+                continue
+            if not place.figures:
+                continue
         same_attack = any(
             ANAPHORA.search(e.sentence) for e in place.evidence if e.what == "place"
         ) or _same_toll(district, place)
@@ -109,7 +125,10 @@ def fold_districts(reading: Reading) -> None:
         ):
             continue
         if not district.figures and (
-            district.targets or not _as_district(reading, district)
+            district.targets
+            or not (
+                _as_district(reading, district) or _labels_attack(reading, district)
+            )
         ):
             continue  # a district with its own targets, or a town, stays a scene
         place.targets[:0] = district.targets

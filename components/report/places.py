@@ -54,6 +54,7 @@ from components.report.unknown import unknown_mentions
 from components.report.unplaced import (
     UnplacedName,
 )
+from components.report.vocabulary.places import LANDMARK_WORDS
 
 HOME = ("PK", "Balochistan")
 """The province whose places are read without a locative word before them."""
@@ -165,6 +166,9 @@ def find_places(
     return found, [m.unplaced for m in found if m.unplaced is not None]
 
 
+_LANDMARK_AFTER = re.compile(r"^\s(?:" + "|".join(LANDMARK_WORDS) + r")\b")
+
+
 def _mentions(
     text: str, sentences: Sequence[Sentence], places: Gazetteer
 ) -> list[PlaceMention]:
@@ -191,7 +195,10 @@ def _mentions(
             continue
         before = text[max(sentence.start, start - 80) : start]
         after = text[end : min(sentence.end, end + 60)]
-        if re.match(r"\s[A-Z][a-z]", after) and is_stray(
+        landmark = _LANDMARK_AFTER.match(after)
+        if landmark:  # 'Lachi Toll Plaza': at Lachi, reported as named
+            surface += landmark.group()
+        elif re.match(r"\s[A-Z][a-z]", after) and is_stray(
             place, context, own[normalize_name(surface)]
         ):
             continue  # only the first word of a longer name: "Bagh Bazaar"

@@ -9,7 +9,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from components.domain.places import Place
+from components.domain.places import Place, haversine_km
+from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import normalize_name
 from components.report.dates import (
     sentence_date,
@@ -22,6 +23,7 @@ from components.report.model import (
     ReportIncident,
     evidence_at,
 )
+from components.report.names import DISTRICT_AFTER
 from components.report.roles import BLOCKADE, INCIDENT
 from components.report.segments import Sentence, Span, clauses
 from components.report.targets import codes_in
@@ -43,40 +45,88 @@ _QUALIFIER_GAP = re.compile(
 
 def _reduce(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
     """Drop a province or district that only qualifies a place inside it, named
-    next to it ('Balochistan's Turbat', 'Tump in Kech district', 'Turbat, Kech'):
-    the finer place is where it happened. A province named anywhere in the clause
-    of a place inside it qualifies it ('In Balochistan, ... a naval base in
-    Turbat'; 'Dera Ismail Khan, the southernmost district of Khyber
-    Pakhtunkhwa'). A district named apart ('a market in Kech district') is a
-    place of its own. Linear in the mentions: a district qualifies only the names
-    right before and after it."""
+    next to it ('Balochistan's Turbat', 'Tump in Kech district', 'Turbat, Kech',
+    'the town of Bhag, in Balochistan's Kachhi district', 'a checkpost close to
+    Lachi Toll Plaza, on the Indus Highway in the Kohat district'): the finer
+    place is where it happened. A province named anywhere in the clause of a place
+    inside it qualifies it ('In Balochistan, ... a naval base in Turbat'; 'Dera
+    Ismail Khan, the southernmost district of Khyber Pakhtunkhwa'). A district
+    named apart ('a market in Kech district') is a place of its own. Linear in the
+    mentions: a district qualifies only the names right before and after it
+    (provinces between them aside)."""
     ordered = sorted(mentions, key=lambda m: m.start)
-    areas = [area_like(m.place) for m in ordered]
     by_admin1: dict[str, set[int]] = {}
     for mention in ordered:
         by_admin1.setdefault(mention.place.admin1, set()).add(mention.place.geonameid)
     dropped: set[int] = set()
-    for index, outer in enumerate(ordered):
+    for outer in ordered:
         place = outer.place
-        if place.kind == "province":
-            if by_admin1.get(place.admin1, set()) - {place.geonameid}:
-                dropped.add(id(outer))
-            continue
+        if place.kind == "province" and by_admin1.get(place.admin1, set()) - {
+            place.geonameid
+        }:
+            dropped.add(id(outer))
+    named = [m for m in ordered if m.place.kind != "province"]
+    areas = [area_like(m.place) for m in named]
+    for index, outer in enumerate(named):
         if not areas[index]:
             continue
         for other in (index - 1, index + 1):
-            if not 0 <= other < len(ordered) or areas[other]:
+            if not 0 <= other < len(named) or areas[other]:
                 continue
-            inner = ordered[other]
-            inside = (
-                inner.place.district == (place.district or place.name)
-                and inner.place.admin1 == place.admin1
-                and inner.place.geonameid != place.geonameid
-            )
+            inner = named[other]
             first, second = sorted((outer, inner), key=lambda m: m.start)
-            if inside and _QUALIFIER_GAP.match(text[first.end : second.start]):
+            gap = _without_provinces(text, first.end, second.start, ordered)
+            if lies_in(inner.place, outer.place) and (
+                _QUALIFIER_GAP.match(gap)
+                or (
+                    first is inner
+                    and _LOCATIVE_TAIL.match(gap)
+                    and not _ANOTHER_CLAUSE.search(gap)
+                    and DISTRICT_AFTER.match(text[second.end : second.end + 20])
+                )
+            ):
                 dropped.add(id(outer))
     return [m for m in mentions if id(m) not in dropped]
+
+
+_LOCATIVE_TAIL = re.compile(r"^[^.;:]{0,70}?\b(?:in|of)\s+(?:the\s+)?$", re.I)
+"""'Lachi Toll Plaza, on the Indus Highway in the [Kohat district]': a place's
+own phrase that ends by naming the district it lies in."""
+_ANOTHER_CLAUSE = re.compile(
+    r"\b(?:and|or|while|as well as|then|also|killing|killed|attacked|struck|"
+    r"where|when)\b",
+    re.IGNORECASE,
+)
+_NEAR_KM = 80.0
+"""A town the gazetteer gives no district for lies in the district the text
+names around it when its district's point is this close."""
+
+
+def lies_in(inner: Place, area: Place) -> bool:
+    """Whether ``inner`` lies in the district ``area`` (a district or its seat):
+    the gazetteer says so, or gives no district for it and the text's district
+    is near (same province, within :data:`_NEAR_KM`)."""
+    if inner.geonameid == area.geonameid or inner.admin1 != area.admin1:
+        return False
+    if inner.district:
+        return inner.district == (area.district or area.name)
+    if inner.precision != GeoPrecision.TOWN:
+        return False  # a name kept at a wider place has no point of its own
+    return haversine_km(inner.lat, inner.lon, area.lat, area.lon) <= _NEAR_KM
+
+
+def _without_provinces(
+    text: str, start: int, end: int, mentions: Sequence[PlaceMention]
+) -> str:
+    """The text between two names without the provinces named in it and their
+    possessive ('in Balochistan's Kachhi' reads 'in Kachhi')."""
+    pieces, at = [], start
+    for mention in mentions:
+        if mention.place.kind == "province" and start <= mention.start < end:
+            pieces.append(text[at : mention.start])
+            at = mention.end + (2 if text.startswith("'s", mention.end) else 0)
+    pieces.append(text[at:end])
+    return "".join(pieces)
 
 
 @dataclass

@@ -107,6 +107,12 @@ PLACE_WORD_ENDS = words("Town Bazaar Bazar Colony Chowk Beach Mandi Abad")
 """Capitalised words that end places' own names: 'Satellite Town', 'Qandhari
 Bazar', 'Lido Beach'."""
 
+LANDMARK_WORDS = words(
+    "Toll\\s+Plaza Tunnel Bridge Interchange Bypass Crossing Dam Railway\\s+Station"
+)
+"""Capitalised words after a town's name that name a landmark of it: 'a checkpost
+close to Lachi Toll Plaza' is at Lachi, reported as 'Lachi Toll Plaza'."""
+
 FACILITY_WORDS = (
     r"police station",
     r"police post",
