@@ -16,6 +16,15 @@ def counts(text: str) -> list[tuple[str, dict[str, int]]]:
 
 PHRASINGS = [
     (
+        "Lutaf Khosa, the town's police sub-inspector, was fatally wounded in the "
+        "firefight",
+        [("killed", {"security": 1})],
+    ),
+    (
+        "A Levies sepoy was fatally shot at the checkpost",
+        [("killed", {"security": 1})],
+    ),
+    (
         "killing five soldiers and seven civilians",
         [("killed", {"security": 5}), ("killed", {"civilians": 7})],
     ),

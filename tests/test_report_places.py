@@ -77,6 +77,16 @@ def test_a_landmark_of_a_town_in_the_district_the_text_names_is_one_attack():
     assert _at(text) == {"Lachi Toll Plaza": ("Lachi", {"security": 3, "civilians": 1})}
 
 
+def test_a_person_named_with_a_town_s_title_is_no_place():
+    text = (
+        "Militants raided the police station in Bhag. Lutaf Khosa, the town's police "
+        "sub-inspector, died of his injuries."
+    )
+    found = extract(text)
+    assert [u.name for u in found.unplaced] == []
+    assert _at(text) == {"Bhag": ("Bhag", {"security": 1})}
+
+
 def test_an_opening_clause_with_no_place_belongs_to_its_sentences_one_place():
     text = (
         "A policeman and four labourers were killed, and two other people were "

@@ -270,8 +270,17 @@ def _secondary(body: str, item: CountItem) -> bool:
 
 
 def _outcome_after(body: str, item: CountItem) -> str | None:
-    found = OUTCOME_AFTER.match(body[item.tail :])
+    """The verb right after the counted people, or after the apposition they are
+    ('Lutaf Khosa, the town's police sub-inspector, was fatally wounded')."""
+    after = body[item.tail :]
+    if _NAMED_BEFORE.search(body[max(0, item.start - 40) : item.start]):
+        after = re.sub(r"^\s*,", "", after, count=1)
+    found = OUTCOME_AFTER.match(after)
     return outcome_kind(found.group("word")) if found else None
+
+
+_NAMED_BEFORE = re.compile(r"(?-i:[A-Z])[\w'-]+,\s+$")
+"""A person's name before the counted one: the count is the name's apposition."""
 
 
 def _outcome_inside(item: CountItem) -> str | None:

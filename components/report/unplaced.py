@@ -94,7 +94,7 @@ SLOT_RULES: tuple[Rule, ...] = (
     Rule(
         "a name then an apposition that calls it a place",
         rf"(?<![\w-])(?P<name>{NAME}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?"
-        rf"(?P<area>{_AREA}|capital)\b",
+        rf"(?P<area>{_AREA}|capital)\b(?!')",
         "The attack happened on Monday in Ntoyo, a village in the Lubero territory.",
         "Ntoyo",
         flags=0,

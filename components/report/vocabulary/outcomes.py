@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 KILLED_VERBS = (
+    r"fatally (?:wounded|injured|shot|hurt)|"
     r"killed|dead|died|slain|martyred|embraced (?:shahadat|martyrdom)|"
     r"lost (?:their|his|her) lives?|laid down (?:their|his|her) lives?|perished|"
     r"eliminated|neutrali[sz]ed|"
