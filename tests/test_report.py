@@ -461,6 +461,19 @@ def test_a_statement_s_weekday_dates_a_lede_that_gives_no_other_day():
     assert extraction.date == dt.date(2025, 9, 15)
 
 
+def test_an_earlier_event_s_date_is_background_not_the_report_s_date():
+    text = (
+        "BANNU: A suicide bomber struck a convoy in Bannu district, killing nine "
+        "soldiers.\n\n"
+        "Earlier, on August 22, six soldiers were martyred in a gunfight in South "
+        "Waziristan."
+    )
+    extraction = extract(text, published=dt.date(2023, 8, 31))
+    assert extraction.date == dt.date(2023, 8, 31)
+    assert [i.place.name for i in extraction.incidents if not i.event_wide] == ["Bannu"]
+    assert len(extraction.background) == 1
+
+
 def test_a_province_named_only_in_background_does_not_hold_the_totals():
     text = (
         "Gwadar: At least fourteen soldiers lost their lives when terrorists "

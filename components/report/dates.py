@@ -112,6 +112,12 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         "background",
     ),
     Rule(
+        "earlier, on a day of the calendar",
+        rf"^\W*earlier,?\s+(?:on|in)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\b",
+        "Earlier, on August 22, six soldiers were martyred in South Waziristan.",
+        "background",
+    ),
+    Rule(
         "last weekday or month",
         r"\blast (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
         r"january|february|march|april|may|june|july|august|september|october|"
@@ -205,9 +211,11 @@ def report_date(
     date of the text is its date only within :data:`RECENT_DAYS` before it ('On
     September 30, 2022, 35 people lost their lives' in a report of July 2023 is
     an earlier event's date)."""
-    first = [s for s in sentences if s.paragraph <= 2]
-    for group in (first, sentences):
+    first_lines = [s for s in sentences if s.paragraph <= 2]
+    for group in (first_lines, sentences):
         for sentence in group:
+            if first(BACKGROUND_CUES, sentence.text):
+                continue  # 'Earlier, on August 22, ...' dates an older event
             for match in FULL_DATE.finditer(sentence.text):
                 date = _full_date(match)
                 if (
