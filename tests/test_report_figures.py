@@ -16,6 +16,11 @@ def counts(text: str) -> list[tuple[str, dict[str, int]]]:
 
 PHRASINGS = [
     (
+        "One police officer, named as Khodadad Baqeri, was martyred on duty, and "
+        "another was wounded",
+        [("killed", {"security": 1}), ("injured", {"security": 1})],
+    ),
+    (
         "Lutaf Khosa, the town's police sub-inspector, was fatally wounded in the "
         "firefight",
         [("killed", {"security": 1})],

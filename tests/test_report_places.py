@@ -87,6 +87,16 @@ def test_a_person_named_with_a_town_s_title_is_no_place():
     assert _at(text) == {"Bhag": ("Bhag", {"security": 1})}
 
 
+def test_another_after_a_comma_is_one_more_of_the_people_before():
+    text = (
+        "Militants ambushed a police patrol in Turbat. One police officer, named as "
+        "Khodadad Baqeri, was martyred on duty, and another was wounded."
+    )
+    (incident,) = [i for i in extract(text).incidents if not i.event_wide]
+    assert incident.counts["killed"]["security"] == 1
+    assert incident.counts["injured"]["security"] == 1
+
+
 def test_an_opening_clause_with_no_place_belongs_to_its_sentences_one_place():
     text = (
         "A policeman and four labourers were killed, and two other people were "

@@ -84,9 +84,18 @@ def shifted(item: CountItem, tail: int) -> CountItem:
     )
 
 
+_ANOTHER = re.compile(r"\banother\b(?=\s+(?:one\s+)?(?:was|is|has|had|later)\b)", re.I)
+"""'... was martyred, and another was wounded': one more of the people counted
+before (see ``figures``)."""
+
+
 def count_items(body: str) -> list[CountItem]:
-    """Every count with the people it counts, in order; 'a policeman' too."""
+    """Every count with the people it counts, in order; 'a policeman' too, and a
+    bare 'another'."""
     found = list(_counts(body))
+    for match in _ANOTHER.finditer(body):
+        if OUTCOME_AFTER.match(body[match.end() :]):
+            found.append(_one(match.start(), match.end(), "unspecified", bare=True))
     for one in _singulars(body):
         # 'One Levies man': the person, not 'One Levies' with a noun left over.
         same = [i for i in found if i.start == one.start]
@@ -166,15 +175,22 @@ def _singulars(body: str) -> Iterator[CountItem]:
         if noun.lower() in {"person", "man"}:
             side = "unspecified"
         end = match.end() + singular.end()
-        yield CountItem(
-            start=match.start(),
-            end=end,
-            side=side,
-            value=1,
-            high=None,
-            at_least=False,
-            approximate=False,
-            military=bool(MILITARY_SIDE.search(noun)),
-            between="",
-            tail=end,
-        )
+        yield _one(match.start(), end, side, military=bool(MILITARY_SIDE.search(noun)))
+
+
+def _one(
+    start: int, end: int, side: str, military: bool = False, bare: bool = False
+) -> CountItem:
+    return CountItem(
+        start=start,
+        end=end,
+        side=side,
+        value=1,
+        high=None,
+        at_least=False,
+        approximate=False,
+        military=military,
+        between="",
+        tail=end,
+        bare=bare,
+    )

@@ -79,9 +79,15 @@ def _coordinated(body: str, items: list[CountItem]) -> None:
         if item.side != "unspecified" or before.side == "unspecified":
             continue
         gap = body[before.tail : item.start]
-        others = body[item.start : item.end].lower().endswith("others")
-        if ((item.bare or others) and active.compiled.match(gap)) or (
-            item.bare and (passive.compiled.match(gap) or relative.compiled.match(gap))
+        counted = body[item.start : item.end].lower()
+        others = counted.endswith("others")
+        if (
+            (item.bare and counted == "another")  # '... and another was wounded'
+            or ((item.bare or others) and active.compiled.match(gap))
+            or (
+                item.bare
+                and (passive.compiled.match(gap) or relative.compiled.match(gap))
+            )
         ):
             item.side, item.military = before.side, before.military
 

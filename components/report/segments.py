@@ -120,7 +120,8 @@ _CLAUSE_BREAK = re.compile(
     r"\s*;\s*"
     r"|,?\s+while\s+(?=\w)(?!\w+ing\b)"
     r"|,?\s+whereas\s+"
-    r"|,\s+and\s+(?=(?:a|an|the|another|in|at|two|three|four|five|\d+)\b)"
+    r"|,\s+and\s+(?=(?:a|an|the|another(?!\s+(?:was|is|has|had|later)\b)|in|at|"
+    r"two|three|four|five|\d+)\b)"
     r"|,\s+(?=(?:meanwhile|separately|elsewhere|in another|in a separate)\b)",
     re.IGNORECASE,
 )
