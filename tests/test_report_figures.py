@@ -16,6 +16,10 @@ def counts(text: str) -> list[tuple[str, dict[str, int]]]:
 
 PHRASINGS = [
     (
+        "Three members of Iran's Revolutionary Guard were killed",
+        [("killed", {"security": 3})],
+    ),
+    (
         "One police officer, named as Khodadad Baqeri, was martyred on duty, and "
         "another was wounded",
         [("killed", {"security": 1}), ("injured", {"security": 1})],

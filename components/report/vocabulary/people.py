@@ -37,7 +37,7 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"sailors",
         r"border (?:guards?|police(?:men)?|troops)",
         r"frontier guards?",
-        r"(?:revolutionary )?guards(?:men)?",
+        r"revolutionary guards?(?: corps)?|guards(?:men)?",
         r"irgc (?:members|personnel|troops)",
         r"basij(?:is)?(?: members| militiamen)?",
         r"peshmergas?",
