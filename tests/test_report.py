@@ -474,6 +474,25 @@ def test_an_earlier_event_s_date_is_background_not_the_report_s_date():
     assert len(extraction.background) == 1
 
 
+def test_villages_listed_as_hit_are_each_an_attack_place_dated_by_the_attack():
+    text = (
+        "Suspected insurgents killed at least 15 rice farmers in Borno state, "
+        "Nigeria, after attacking three villages.\n\n"
+        "The villages hit were Koshebe, Karkut and Bulabulin, in the Mafa local "
+        "government area, about 15 kilometres from the state capital, Maiduguri.\n\n"
+        "The attack took place on Sunday."
+    )
+    extraction = extract(text, published=dt.date(2023, 11, 7))
+    assert [u.name for u in extraction.unplaced if u.incident] == [
+        "Koshebe",
+        "Karkut",
+        "Bulabulin",
+    ]
+    others = extraction.as_json()["not_incident_places"]
+    assert [(p["name"], p["role"]) for p in others] == [("Maiduguri", "reference")]
+    assert extraction.date == dt.date(2023, 11, 5)
+
+
 def test_a_province_named_only_in_background_does_not_hold_the_totals():
     text = (
         "Gwadar: At least fourteen soldiers lost their lives when terrorists "

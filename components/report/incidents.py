@@ -49,6 +49,7 @@ from components.report.places import find_places
 from components.report.scenes import Reading, read_sentence
 from components.report.segments import Sentence, clauses, plain, sentences
 from components.report.targets import infer_targets
+from components.report.vocabulary import ANAPHORA
 
 # --- Reading the text -------------------------------------------------------------
 
@@ -107,10 +108,11 @@ def extract_incidents(
             continue
         if lede is None and sentence is not found[0]:
             # No day in the lede: the first news sentence that gives one dates
-            # the news ('attacked police patrols ... on Tuesday').
+            # the news ('attacked police patrols ... on Tuesday', 'The attack
+            # took place on Sunday').
             lede = (
                 sentence_date(sentence, today)
-                if by_sentence.get(sentence.start)
+                if by_sentence.get(sentence.start) or ANAPHORA.search(sentence.text)
                 else None
             )
         read_sentence(reading, sentence, by_sentence.get(sentence.start, []))

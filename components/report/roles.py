@@ -133,7 +133,7 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         before=r"(?:\d[\d.,]*\s*(?:km|kms|kilomet(?:re|er)s?|miles?)\s+"
         r"(?:\([^()]{1,30}\)\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?"
         r"(?:ern)?\s+)?(?:of|from)\s+|(?:away|far) from\s+|border (?:with|of)\s+)"
-        r"(?:the\s+)?(?:(?:(?:provincial|federal|national|country's|regional)\s+)?"
+        r"(?:the\s+)?(?:(?:(?:provincial|federal|national|state|country's|regional)\s+)?"
         r"capital,?\s+|(?:city|town|village) of\s+)?$",
         gate=("km", "kilomet", "mile", "from", "border"),
     ),

@@ -34,6 +34,8 @@ from components.report.unplaced import (
 )
 from components.report.vocabulary import ANAPHORA
 
+_LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b)")
+
 
 def unknown_mentions(
     text: str,
@@ -96,6 +98,10 @@ def unknown_mentions(
         and other.sentence is m.sentence
         and other.end <= m.start
         and is_wider_gap(text[other.end : m.start])
+        and not (  # 'Koshebe, Karkut and Bulabulin': a list, not a place in one
+            text[other.end : m.start].strip() == ","
+            and _LIST_GOES_ON.match(text[m.end : m.end + 8])
+        )
     }
     return [
         replace(m, role=QUALIFIER) if id(m) in qualifiers and m.is_incident else m

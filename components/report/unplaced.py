@@ -92,6 +92,16 @@ SLOT_RULES: tuple[Rule, ...] = (
         flags=0,
     ),
     Rule(
+        "the places an attack hit, listed",
+        r"\b(?i:the)\s+(?:[a-z-]+\s+)?(?P<area>(?i:villages|towns|communities|"
+        r"localities|settlements|areas|places))\s+(?:(?i:that|which)\s+(?i:were)\s+)?"
+        r"(?i:hit|attacked|targeted|raided|affected|struck)\s+(?i:were|included|are)"
+        rf"\s+(?P<name>{NAME})",
+        "The villages hit were Koshebe, Karkut and Bulabulin, in the Mafa area.",
+        "Koshebe",
+        flags=0,
+    ),
+    Rule(
         "a name then an apposition that calls it a place",
         rf"(?<![\w-])(?P<name>{NAME}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?"
         rf"(?P<area>{_AREA}|capital)\b(?!')",
