@@ -493,6 +493,25 @@ def test_villages_listed_as_hit_are_each_an_attack_place_dated_by_the_attack():
     assert extraction.date == dt.date(2023, 11, 5)
 
 
+def test_the_lede_s_country_is_the_report_s_however_often_a_neighbour_is_named():
+    text = (
+        "At least ten soldiers were killed when armed terrorists ambushed them in "
+        "south-western Niger, not far from the border with Mali, the defence "
+        "ministry said on Saturday.\n\n"
+        "The ministry said 13 soldiers were wounded after Friday's attack. The "
+        "troops were on patrol in the north of Banibangou province when they were "
+        "caught in a complex ambush.\n\n"
+        "The ambush happened in Tillaberi, a vast region of western Niger that "
+        "borders Burkina Faso and Mali. Gunmen who fled back into Mali raided a camp "
+        "of refugees from neighbouring Mali last week."
+    )
+    extraction = extract(text, published=dt.date(2023, 2, 11))
+    (scene,) = [i for i in extraction.incidents if not i.event_wide]
+    assert (scene.place_reported, scene.place.country) == ("Banibangou", "NE")
+    assert scene.counts["killed"]["security"] == 10
+    assert extraction.date == dt.date(2023, 2, 10)
+
+
 def test_a_province_named_only_in_background_does_not_hold_the_totals():
     text = (
         "Gwadar: At least fourteen soldiers lost their lives when terrorists "

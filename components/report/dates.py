@@ -48,6 +48,14 @@ _WEEKDAY = re.compile(
     r"\b(?:on\s+|late\s+|early\s+|last\s+)?(?P<day>" + "|".join(_WEEKDAYS) + r")\b",
     re.IGNORECASE,
 )
+DAYS_ATTACK = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s "
+    r"(?:attack|blast|assault|incident|ambush|bombing|raid|explosion)\b",
+    re.IGNORECASE,
+)
+"""'after Friday's attack': the attack the report tells of, and its day."""
+
+
 BACKGROUND_CUES: tuple[Rule, ...] = (
     Rule(
         "last year, month or week",
@@ -157,8 +165,7 @@ CURRENT_CUES: tuple[Rule, ...] = (
     ),
     Rule(
         "the latest attack",
-        r"\bthe latest (?:attack|incident)\b|\b(?:monday|tuesday|wednesday|"
-        r"thursday|friday|saturday|sunday)'s (?:attack|blast|assault|incident)\b",
+        r"\bthe latest (?:attack|incident)\b|" + DAYS_ATTACK.pattern,
         "The latest attack left four people dead.",
         "current",
     ),

@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from components.gazetteer import Gazetteer, normalize_name
 from components.report.dates import (
+    DAYS_ATTACK,
     ReportDate,
     before_the_lede,
     cue,
@@ -112,7 +113,9 @@ def extract_incidents(
             # took place on Sunday').
             lede = (
                 sentence_date(sentence, today)
-                if by_sentence.get(sentence.start) or ANAPHORA.search(sentence.text)
+                if by_sentence.get(sentence.start)
+                or ANAPHORA.search(sentence.text)
+                or DAYS_ATTACK.search(sentence.text)
                 else None
             )
         read_sentence(reading, sentence, by_sentence.get(sentence.start, []))

@@ -55,11 +55,21 @@ _AREA_NAMED = re.compile(
 end of a list ('the Tillaberi, Diffa and Dosso regions')."""
 
 
+_AREA_APPOSITION = re.compile(
+    r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:regions?|provinces?|states?)\s+"
+    r"(?:of|in)\b",
+    re.IGNORECASE,
+)
+"""'Tillaberi, a vast region of western Niger': the name is the region's."""
+
+
 def area_named(after: str) -> str | None:
     """'province' or 'district' where the words after a name say it names an
     area, not the town of the same name; None otherwise. A single name before
     'district', 'county' or 'department' (second-level areas in most countries
     the corpus reads) stays the town that names it (the area's seat)."""
+    if _AREA_APPOSITION.match(after):
+        return "province"
     found = _AREA_NAMED.match(after)
     if found is None:
         return None

@@ -91,6 +91,9 @@ def report_country(text: str) -> str | None:
     code, count = max(
         named.items(), key=lambda item: (item[1], -list(named).index(item[0]))
     )
+    lede = _lede_country(text, found)
+    if lede is not None and lede not in COUNTRIES:
+        code, count = lede, max(count, named[lede])
     if code in COUNTRIES or count <= home:
         return None
     where = [at for named_code, at in found if named_code == code]
@@ -103,13 +106,35 @@ def report_country(text: str) -> str | None:
 
 
 _AS_WHERE = re.compile(
-    r"(?:\b(?:in|across|of|northern|southern|eastern|western|central)\s+(?:the\s+)?|"
-    r",\s*)$",
+    r"(?:\b(?:in|across|of|(?:north|south)?-?(?:east|west)?(?:ern)|central)\s+"
+    r"(?:the\s+)?|,\s*)$",
     re.IGNORECASE,
 )
 _OWNS = re.compile(r"[\w\u00c0-\u024f -]+'s?\s")
 """A country named as where things are: 'in Niger', 'northern Mali', 'Borno
 State, Nigeria', 'Niger's army'."""
+
+
+def _lede_country(text: str, found: list[tuple[str, int]]) -> str | None:
+    """The country the first paragraph says things happened in ('ambushed them
+    in south-western Niger, not far from the border with Mali'): it names the
+    report's country however often the text names a neighbour."""
+    end = text.find("\n\n")
+    end = end if end > 0 else len(text)
+    for code, at in found:
+        if at >= end:
+            break
+        if _AS_WHERE.search(text[max(0, at - 25) : at]) and not _NOT_WHERE.search(
+            text[max(0, at - 40) : at]
+        ):
+            return code
+    return None
+
+
+_NOT_WHERE = re.compile(
+    r"\b(?:border (?:with|of)|neighbou?ring|from|into|backed|blamed)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _region_areas(

@@ -121,6 +121,7 @@ SLOT_RULES: tuple[Rule, ...] = (
     Rule(
         "a province named as the scene, in a sentence about an attack",
         rf"(?<!city )(?<!town )(?<!village )(?<!area )\b(?i:in|across)\s+(?:the\s+)?"
+        r"(?:(?i:north|south|east|west|centre|center|heart|outskirts)\s+of\s+)?"
         rf"(?!(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)\b)"
         rf"(?P<name>{NAME})\s+(?P<area>(?i:province))\b",
         "The second attack killed about 10 auxiliaries in Nayala province.",
