@@ -16,6 +16,10 @@ def counts(text: str) -> list[tuple[str, dict[str, int]]]:
 
 PHRASINGS = [
     (
+        "he said at least five people had died, one of them a soldier",
+        [("killed", {"security": 1, "unspecified": 4})],
+    ),
+    (
         "Three members of Iran's Revolutionary Guard were killed",
         [("killed", {"security": 3})],
     ),

@@ -37,7 +37,7 @@ def joined(gap: str) -> bool:
 
 _SAID_AFTER = re.compile(
     r"(?:(?:were|was|are|have been|had been)\s+)?(?:killed|dead|slain|injured|"
-    r"wounded|hurt|martyred)\b",
+    r"wounded|hurt|martyred)\b|(?:(?:had|have|has)\s+)?died\b",
     re.IGNORECASE,
 )
 

@@ -434,6 +434,32 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         ),
     ),
     RoleRule(
+        "where a named speaker works, in apposition",
+        STATEMENT,
+        "Omar Mahamed, a police officer in Baidoa, said five people had died in "
+        "the blast in Awdhegle.",
+        "Baidoa",
+        before=r"(?-i:[A-Z])[\w'-]+,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:officer|"
+        r"official|spokes(?:man|woman|person)|commander|chief|elder|resident|doctor|"
+        r"journalist|reporter|lawmaker|administrator|teacher)\s+(?:in|at|from)\s+"
+        r"(?:the\s+)?$",
+        gate=(
+            "officer",
+            "official",
+            "spokes",
+            "commander",
+            "chief",
+            "elder",
+            "resident",
+            "doctor",
+            "journalist",
+            "reporter",
+            "lawmaker",
+            "administrator",
+            "teacher",
+        ),
+    ),
+    RoleRule(
         "a place's police or administration as speakers",
         STATEMENT,
         "Turbat police said the gunmen attacked a checkpost in Hoshab overnight.",
