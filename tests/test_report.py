@@ -512,6 +512,16 @@ def test_the_lede_s_country_is_the_report_s_however_often_a_neighbour_is_named()
     assert extraction.date == dt.date(2023, 2, 10)
 
 
+def test_the_day_a_toll_was_issued_is_no_day_of_the_attack():
+    text = (
+        "Twenty-five people died in a jihadist raid on the village of Kodyel in "
+        "eastern Burkina Faso this week, according to a provisional toll that "
+        "officials issued on Wednesday. "
+        "Describing Monday's attack, the statement said the volunteers resisted."
+    )
+    assert extract(text, published=dt.date(2021, 5, 5)).date == dt.date(2021, 5, 3)
+
+
 def test_a_province_named_only_in_background_does_not_hold_the_totals():
     text = (
         "Gwadar: At least fourteen soldiers lost their lives when terrorists "

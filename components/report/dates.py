@@ -240,7 +240,8 @@ def report_date(
 
 
 _SAID_BEFORE = re.compile(
-    r"\b(?:said|says|announced|confirmed|stated|added|declared|reported|told "
+    r"\b(?:said|says|announced|confirmed|stated|added|declared|reported|issued|"
+    r"released|published|updated|told "
     r"[\w.' -]{1,40}?)\s+$",
     re.IGNORECASE,
 )
