@@ -101,6 +101,14 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         "background",
     ),
     Rule(
+        "a bloody stretch of time",
+        r"\b(?:the )?(?:past|last) (?:few )?(?:days?|weeks?|months?|years?) (?:has|"
+        r"have) been\b|\b(?:has|have) been (?:a|an) (?:\w+ )?(?:bloody|deadly|violent)"
+        r" (?:one|week|month|year|period|time)\b",
+        "The past week has been a bloody one in Afghanistan.",
+        "background",
+    ),
+    Rule(
         "came after an earlier attack",
         r"\bcame (?:less than |more than |just |only |about )?(?:a|one|two|three|"
         r"\d+) (?:days?|weeks?|months?) after\b",
