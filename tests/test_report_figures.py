@@ -180,6 +180,7 @@ def test_each_phrasing_gives_its_figures(text, expected):
     ("noun", "side"),
     [
         ("herders", "civilians"),
+        ("motorcyclists", "civilians"),
         ("worshippers", "civilians"),
         ("employees", "civilians"),
         ("fishermen", "civilians"),

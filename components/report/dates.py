@@ -101,6 +101,13 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         "background",
     ),
     Rule(
+        "a stretch of time before the news",
+        r"^\W*(?:just |only |about |some |barely )?(?:a|one|two|three|four|five|six|"
+        r"seven|\d+) (?:days?|weeks?|months?|years?) (?:earlier|before)\b",
+        "A week earlier, an attack on villages in Beni territory left 18 dead.",
+        "background",
+    ),
+    Rule(
         "a bloody stretch of time",
         r"\b(?:the )?(?:past|last) (?:few )?(?:days?|weeks?|months?|years?) (?:has|"
         r"have) been\b|\b(?:has|have) been (?:a|an) (?:\w+ )?(?:bloody|deadly|violent)"

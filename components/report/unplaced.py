@@ -102,6 +102,15 @@ SLOT_RULES: tuple[Rule, ...] = (
         flags=0,
     ),
     Rule(
+        "places an attack hit, listed after 'including'",
+        r"\b(?i:villages|towns|localities|communities|settlements|areas)\b[^.;]{0,60}?,?"
+        rf"\s+(?i:including|among them|such as)\s+(?P<name>{NAME})",
+        "The attackers struck several villages of the sector, including Bulongo, "
+        "Kazarahoyo and Kidungu.",
+        "Bulongo",
+        flags=0,
+    ),
+    Rule(
         "a name then an apposition that calls it a place",
         rf"(?<![\w-])(?P<name>{NAME}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?"
         rf"(?P<area>{_AREA}|capital)\b(?!')",
