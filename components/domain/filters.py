@@ -150,6 +150,43 @@ def attack_type_labels(frame: pd.DataFrame) -> dict[str, str]:
     return {code: ATTACK_TYPES[code].label for code in attack_type_options(frame)}
 
 
+@dataclass(frozen=True)
+class FilterOptions:
+    """What the filters can choose among, as a database query gives it without
+    the table: each place with whether the data hold it only province-wide, the
+    target type and attack type codes present, and the first and last day."""
+
+    places: Mapping[str, bool]
+    target_types: frozenset[str]
+    attack_types: frozenset[str]
+    span: tuple[dt.date, dt.date] | None
+
+    def place_labels(self) -> dict[str, str]:
+        """As :func:`place_labels` of the table: towns A-Z, then wider areas."""
+        towns = sorted(p for p, wide in self.places.items() if not wide)
+        wide = sorted(p for p, wide in self.places.items() if wide)
+        return {
+            **{place: place for place in towns},
+            **{place: f"{place} (province-wide)" for place in wide},
+        }
+
+    def target_type_labels(self) -> dict[str, str]:
+        """As :func:`target_type_labels` of the table (vocabulary order)."""
+        return {
+            code: kind.label
+            for code, kind in TARGET_TYPES.items()
+            if code in self.target_types
+        }
+
+    def attack_type_labels(self) -> dict[str, str]:
+        """As :func:`attack_type_labels` of the table (vocabulary order)."""
+        return {
+            code: kind.label
+            for code, kind in ATTACK_TYPES.items()
+            if code in self.attack_types
+        }
+
+
 def describe(filters: Filters) -> list[str]:
     """The filters in words, one line each (for a map file's caption)."""
     if not filters.active:

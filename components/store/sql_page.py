@@ -1,0 +1,184 @@
+"""The page asked of the database: when it is, and what it asks besides the map's
+groups (:mod:`~components.store.map_groups`) and the headline
+(:mod:`~components.store.headline_sums`).
+
+Above a number of incidents the page does not read the incident table into its
+process: the filters' options, the headline, the map and the first page of the
+incident list are queries, and the process holds only what the view shows. The
+number is the setting ``INCIDENT_MAP_SQL_ABOVE`` (an integer; ``never`` keeps
+the table in the process whatever the size). Without it, a PostgreSQL database
+above :data:`POSTGRES_SQL_ABOVE` incidents is asked; SQLite (the embedded
+default) never is, since its file is on the page's own machine and the
+in-memory path answers a filter change in a fraction of the time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import Engine, case, func, select, text
+
+from components.domain.filters import FilterOptions, Filters
+from components.domain.model import STORED_COLUMNS
+from components.domain.table import complete_frame
+from components.domain.vocabularies import GeoPrecision
+from components.store.current_rows import latest_rows, reading
+from components.store.schema import IncidentRecord, IncidentRevision
+
+logger = logging.getLogger(__name__)
+
+SQL_ABOVE_VARIABLE = "INCIDENT_MAP_SQL_ABOVE"
+POSTGRES_SQL_ABOVE = 2_000_000
+"""Incidents above which a PostgreSQL database is asked rather than read: the
+page reading the table holds about 620 MB at a million incidents, and a second
+million would pass the 1 GB a small server gives a page process; below it the
+in-memory path answers a filter change or a pan in well under the SQL path's
+second (docs/performance.md)."""
+NEVER = "never"
+LIST_ROWS = 200
+"""Incidents the list shows in the page asked of the database (newest first)."""
+
+_REGION = int(GeoPrecision.REGION)
+
+
+@dataclass(frozen=True)
+class PageMode:
+    """Whether the page asks the database, and why."""
+
+    sql: bool
+    incidents: int
+    """Incidents in the database (on PostgreSQL, its statistics' estimate)."""
+    threshold: int | None
+    """Above this many the database is asked; None: never."""
+
+
+def sql_threshold(dialect: str, environ: Mapping[str, str] = os.environ) -> int | None:
+    """Incidents above which the page asks a database of ``dialect`` (None:
+    never), from :data:`SQL_ABOVE_VARIABLE` or the default."""
+    value = environ.get(SQL_ABOVE_VARIABLE, "").strip()
+    if value.lower() == NEVER:
+        return None
+    if value:
+        try:
+            number = int(value.replace(",", "").replace("_", ""))
+        except ValueError:
+            number = -1
+        if number >= 0:
+            return number
+        logger.warning(
+            "%s=%r is not a number of incidents (or %r): using the default",
+            SQL_ABOVE_VARIABLE,
+            value,
+            NEVER,
+        )
+    return POSTGRES_SQL_ABOVE if dialect == "postgresql" else None
+
+
+def incident_count(engine: Engine) -> int:
+    """Incidents in the database, cheaply: on PostgreSQL the planner's estimate
+    (``pg_class.reltuples``, kept by autovacuum and ``ANALYZE``) unless the table
+    was never analysed; elsewhere a count (an index scan on SQLite)."""
+    with engine.connect() as connection:
+        if connection.dialect.name == "postgresql":
+            estimate = connection.execute(
+                text(
+                    "SELECT reltuples::bigint FROM pg_class "
+                    "WHERE oid = to_regclass('incidents')"
+                )
+            ).scalar()
+            if estimate is not None and estimate >= 0:
+                return int(estimate)
+        return int(
+            connection.execute(select(func.count(IncidentRecord.id))).scalar() or 0
+        )
+
+
+def page_mode(engine: Engine, environ: Mapping[str, str] = os.environ) -> PageMode:
+    """Whether the page showing ``engine``'s incidents asks the database."""
+    threshold = sql_threshold(engine.dialect.name, environ)
+    if threshold is None:
+        return PageMode(False, 0, None)
+    count = incident_count(engine)
+    mode = PageMode(count > threshold, count, threshold)
+    logger.info(
+        "the page %s: %d incidents, threshold %d",
+        "asks the database" if mode.sql else "reads the incident table",
+        count,
+        threshold,
+    )
+    return mode
+
+
+def filter_options(engine: Engine) -> FilterOptions:
+    """The filters' options over every current incident (revised ones too, as
+    the table holds them): a few small grouped queries."""
+    joined = IncidentRecord.__table__.join(
+        IncidentRevision.__table__, IncidentRevision.id == IncidentRecord.head_id
+    )
+    present = IncidentRevision.retracted.is_(False)
+    wide = func.max(case((IncidentRevision.geo_precision == _REGION, 1), else_=0))
+    with reading(engine) as connection:
+        places = connection.execute(
+            select(IncidentRevision.place, wide)
+            .select_from(joined)
+            .where(present)
+            .group_by(IncidentRevision.place)
+        ).all()
+        targets = connection.execute(
+            select(IncidentRevision.target_type)
+            .select_from(joined)
+            .where(present)
+            .distinct()
+        ).scalars()
+        target_types = frozenset(str(code) for code in targets)
+        combinations = connection.execute(
+            select(IncidentRevision.attack_types)
+            .select_from(joined)
+            .where(present)
+            .distinct()
+        ).scalars()
+        attack_types = frozenset(
+            code for codes in combinations for code in str(codes).split(";")
+        )
+        first, last = connection.execute(
+            select(func.min(IncidentRevision.date), func.max(IncidentRevision.date))
+            .select_from(joined)
+            .where(present)
+        ).one()
+    return FilterOptions(
+        places={str(place): bool(region) for place, region in places},
+        target_types=target_types,
+        attack_types=attack_types,
+        span=(_day(first), _day(last)) if first is not None else None,
+    )
+
+
+def newest_rows(
+    engine: Engine, filters: Filters, limit: int = LIST_ROWS
+) -> pd.DataFrame:
+    """The newest ``limit`` current incidents of the selection (date, then id,
+    descending) as the table's rows, for the incident list."""
+    rows = latest_rows(filters).subquery("latest")
+    with reading(engine) as connection:
+        found = pd.DataFrame(
+            connection.execute(
+                select(rows).order_by(rows.c.date.desc(), rows.c.id.desc()).limit(limit)
+            )
+            .mappings()
+            .all(),
+            columns=STORED_COLUMNS,
+        )
+    return complete_frame(found)
+
+
+def _day(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
