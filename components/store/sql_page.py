@@ -24,10 +24,12 @@ import pandas as pd
 from sqlalchemy import Engine, case, func, select, text
 
 from components.domain.filters import FilterOptions, Filters
-from components.domain.model import STORED_COLUMNS
+from components.domain.model import DEATH_FIELDS, STORED_COLUMNS, Event
+from components.domain.summary import Headline
 from components.domain.table import complete_frame
 from components.domain.vocabularies import GeoPrecision
 from components.store.current_rows import latest_rows, reading
+from components.store.headline_sums import HeadlineSums
 from components.store.schema import IncidentRecord, IncidentRevision
 
 logger = logging.getLogger(__name__)
@@ -155,6 +157,26 @@ def filter_options(engine: Engine) -> FilterOptions:
         target_types=target_types,
         attack_types=attack_types,
         span=(_day(first), _day(last)) if first is not None else None,
+    )
+
+
+def sums_headline(sums: HeadlineSums, events: Mapping[str, Event]) -> Headline:
+    """The headline of :func:`~components.store.headline_sums.headline_sums`'
+    figures, with what the selection's events say (as ``summary.headline``;
+    revised records' earlier figures are not given)."""
+    chosen = [events[e] for e in sums.events if e in events]
+    at_least = [
+        e.places_hit_at_least for e in chosen if e.places_hit_at_least is not None
+    ]
+    single = chosen[0] if len(chosen) == 1 else None
+    return Headline(
+        deaths={column: sums.figures[column] for column in DEATH_FIELDS},
+        places_named=sums.places_named,
+        places_hit_at_least=sum(at_least) if at_least else None,
+        first_date=pd.Timestamp(sums.first_date) if sums.first_date else None,
+        last_date=pd.Timestamp(sums.last_date) if sums.last_date else None,
+        period_hours=single.period_hours if single else None,
+        period_note=single.period_note if single else "",
     )
 
 
