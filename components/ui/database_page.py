@@ -82,7 +82,8 @@ def database_page(store: DatabaseStore, access: Access, mode: PageMode) -> None:
         brief = Briefing(headline=head, events=(), incidents=sums.incidents, notes=())
         page_header(brief, compact=regions.layout != "analyst")
     with regions.figures:
-        headline_cards(head, head, regions.figures_per_row)
+        whole = sums_headline(_sums(store, version, Filters()), events)
+        headline_cards(head, whole, regions.figures_per_row)
         if not sums.incidents:
             st.info("No incidents match these filters. Clear them in the sidebar.")
     with regions.map:
