@@ -14,7 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.domain import share_link
-from components.domain.filters import Filters, apply_filters, event_labels
+from components.domain.filters import Filters, apply_filters, event_labels, plainest
 from components.domain.layers import HEAT_KEY
 from components.domain.table import latest_records
 from components.map.payload.viewless import data_bounds, heat_table, place_table
@@ -161,3 +161,11 @@ def test_the_page_asks_the_database_and_shows_what_the_table_shows(
         ), name
         modes.add(sent["mode"])
     assert modes == {"markers", "points"}
+
+
+def test_choosing_every_event_and_nothing_else_is_asked_as_no_filter() -> None:
+    assert plainest(Filters(events=("a", "b")), ["a", "b"]) == Filters()
+    assert plainest(Filters(), ["a"]) == Filters()
+    assert plainest(Filters(events=("a",)), ["a", "b"]) == Filters(events=("a",))
+    chosen = Filters(places=("Quetta",), events=("a", "b"))
+    assert plainest(chosen, ["a", "b"]) == chosen

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -49,6 +49,14 @@ def apply_filters(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
         first, last = (pd.Timestamp(day) for day in filters.dates)
         mask &= frame["date"].between(first, last).to_numpy()
     return frame if mask.all() else frame[mask]
+
+
+def plainest(filters: Filters, events: Collection[str]) -> Filters:
+    """``filters``, or no filter at all where they choose every one of
+    ``events`` and nothing else (the same rows, asked once)."""
+    if not filters.active and set(filters.events) >= set(events):
+        return Filters()
+    return filters
 
 
 def event_options(events: Mapping[str, Event]) -> list[str]:

@@ -110,4 +110,16 @@ def sql_viewless(
         else tidy_places(pd.DataFrame({c: [] for c in PLACE_COLUMNS}))
     )
     heat = None if HEAT_KEY in skipped else heat_rows(engine, filters)
-    return viewless_from(places, heat, bounds(engine, filters), skipped)
+    extent = _extent(places) if wanted else bounds(engine, filters)
+    return viewless_from(places, heat, extent, skipped)
+
+
+def _extent(places: pd.DataFrame) -> list[list[float]] | None:
+    """The bounds of a place table's extents: those of every row it counts
+    (one query fewer than :func:`bounds`)."""
+    if places.empty:
+        return None
+    return [
+        [float(places["lat_min"].min()), float(places["lon_min"].min())],
+        [float(places["lat_max"].max()), float(places["lon_max"].max())],
+    ]

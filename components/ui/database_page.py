@@ -12,7 +12,7 @@ import streamlit as st
 from components.domain import share_link
 from components.domain.access import Access
 from components.domain.briefing import Briefing
-from components.domain.filters import FilterOptions, Filters
+from components.domain.filters import FilterOptions, Filters, plainest
 from components.domain.listing import list_rows
 from components.domain.model import Event
 from components.store import DatabaseStore
@@ -73,7 +73,8 @@ def database_page(store: DatabaseStore, access: Access, mode: PageMode) -> None:
     with regions.notes:
         open_link_of(lambda: terms)
         _what_is_off(mode)
-    filters, layers, projector = terms_sidebar(terms)
+    chosen, layers, projector = terms_sidebar(terms)
+    filters = plainest(chosen, events)  # every event: asked as no filter
     layout_sidebar()
     page_style(projector, regions.layout)
     sums = _sums(store, version, filters)
