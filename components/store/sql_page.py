@@ -36,11 +36,10 @@ logger = logging.getLogger(__name__)
 
 SQL_ABOVE_VARIABLE = "INCIDENT_MAP_SQL_ABOVE"
 POSTGRES_SQL_ABOVE = 2_000_000
-"""Incidents above which a PostgreSQL database is asked rather than read: the
-page reading the table holds about 620 MB at a million incidents, and a second
-million would pass the 1 GB a small server gives a page process; below it the
-in-memory path answers a filter change or a pan in well under the SQL path's
-second (docs/performance.md)."""
+"""Incidents above which a PostgreSQL database is asked rather than read: a
+page reading the table holds about 620 MB a million incidents, the page asking
+stays under 300 MB at any size; but asking takes seconds a filter change at a
+million where the table takes a fraction of that (docs/performance.md)."""
 NEVER = "never"
 LIST_ROWS = 200
 """Incidents the list shows in the page asked of the database (newest first)."""
