@@ -117,7 +117,8 @@ def page_mode(engine: Engine, environ: Mapping[str, str] = os.environ) -> PageMo
 
 def filter_options(engine: Engine) -> FilterOptions:
     """The filters' options over every current incident (revised ones too, as
-    the table holds them): a few small grouped queries."""
+    the table holds them): two grouped queries, by place (with its first and
+    last day) and by target and attack types."""
     joined = IncidentRecord.__table__.join(
         IncidentRevision.__table__, IncidentRevision.id == IncidentRecord.head_id
     )
@@ -125,37 +126,31 @@ def filter_options(engine: Engine) -> FilterOptions:
     wide = func.max(case((IncidentRevision.geo_precision == _REGION, 1), else_=0))
     with reading(engine) as connection:
         places = connection.execute(
-            select(IncidentRevision.place, wide)
+            select(
+                IncidentRevision.place,
+                wide,
+                func.min(IncidentRevision.date),
+                func.max(IncidentRevision.date),
+            )
             .select_from(joined)
             .where(present)
             .group_by(IncidentRevision.place)
         ).all()
-        targets = connection.execute(
-            select(IncidentRevision.target_type)
+        kinds = connection.execute(
+            select(IncidentRevision.target_type, IncidentRevision.attack_types)
             .select_from(joined)
             .where(present)
-            .distinct()
-        ).scalars()
-        target_types = frozenset(str(code) for code in targets)
-        combinations = connection.execute(
-            select(IncidentRevision.attack_types)
-            .select_from(joined)
-            .where(present)
-            .distinct()
-        ).scalars()
-        attack_types = frozenset(
-            code for codes in combinations for code in str(codes).split(";")
-        )
-        first, last = connection.execute(
-            select(func.min(IncidentRevision.date), func.max(IncidentRevision.date))
-            .select_from(joined)
-            .where(present)
-        ).one()
+            .group_by(IncidentRevision.target_type, IncidentRevision.attack_types)
+        ).all()
+    firsts = [_day(first) for _, _, first, _ in places if first is not None]
+    lasts = [_day(last) for _, _, _, last in places if last is not None]
     return FilterOptions(
-        places={str(place): bool(region) for place, region in places},
-        target_types=target_types,
-        attack_types=attack_types,
-        span=(_day(first), _day(last)) if first is not None else None,
+        places={str(place): bool(region) for place, region, _, _ in places},
+        target_types=frozenset(str(target) for target, _ in kinds),
+        attack_types=frozenset(
+            code for _, codes in kinds for code in str(codes).split(";")
+        ),
+        span=(min(firsts), max(lasts)) if firsts else None,
     )
 
 
