@@ -83,6 +83,14 @@ def incident_map(
     that ``shown_layers`` names), fitted to them when the selection changes;
     ``projector`` draws a dark basemap; ``layout`` (``components.ui.layout``)
     sets the fitted view's size and whether the place box comes after the map."""
+    assets = _assets()
+    _map_fragment(
+        assets, filtered, frame, filters, frozenset(shown_layers), projector, layout
+    )
+
+
+def _assets() -> MapAssets:
+    """The map's browser assets; a warning when they are not on this machine."""
     assets = map_assets()
     if not assets.local:
         st.warning(
@@ -91,9 +99,7 @@ def incident_map(
             "Run `.venv/bin/python -m components.map.assets` once, then reload.",
             icon="⚠️",
         )
-    _map_fragment(
-        assets, filtered, frame, filters, frozenset(shown_layers), projector, layout
-    )
+    return assets
 
 
 @st.fragment
@@ -189,7 +195,7 @@ def database_map(
     """:func:`incident_map` on a page that asks the database (version
     ``version``, its data's ``target_types``): the groups, cells, layers and
     popups of ``filters`` are queries; no incident table is held."""
-    assets = map_assets()
+    assets = _assets()
     _database_fragment(
         assets,
         engine,
@@ -227,8 +233,8 @@ def _database_fragment(
         engine, version, filters, hidden & VIEWLESS_KEYS
     )
     bounds = viewless.bounds
-    _follow_selection(
-        (filters, groups.incidents(), layout),
+    _follow_selection(  # refitted when a save changes the data, as by its rows
+        (filters, version, layout),
         layout,
         (bounds[0][0], bounds[0][1], bounds[1][0], bounds[1][1]) if bounds else None,
     )
@@ -245,10 +251,9 @@ def _database_fragment(
         groups, target_types, _reported_view(), hidden, viewless, popups=popups
     )
     logger.info(
-        "map payload %s asked of the database: %s mode, %d incidents, %.2f s",
+        "map payload %s asked of the database: %s mode, %.2f s",
         payload["id"],
         payload["mode"],
-        groups.incidents(),
         time.perf_counter() - started,
     )
     _draw(assets, payload, [], projector, layout)
