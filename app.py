@@ -6,6 +6,7 @@ from components.domain.filters import apply_filters
 from components.support.logs import configure_logging
 from components.support.server_sockets import send_without_delay_once
 from components.ui.about import about_panel
+from components.ui.database_page import database_page
 from components.ui.header import page_header
 from components.ui.history_panel import history_panel
 from components.ui.import_panel import import_panel
@@ -13,7 +14,7 @@ from components.ui.inbox_panel import inbox_panel
 from components.ui.incident_list import incident_list
 from components.ui.layout import current_layout, layout_sidebar, page_regions
 from components.ui.link import link_chooses_a_view, open_link
-from components.ui.loading import data_store, load_data
+from components.ui.loading import data_store, database_mode, load_data
 from components.ui.map_panel import incident_map
 from components.ui.metrics import event_breakdown, headline_metrics
 from components.ui.page_order import rest_to_come, whole_page
@@ -34,6 +35,10 @@ send_without_delay_once(st.get_option("server.port"))  # no 40 ms waits per file
 
 store = data_store()
 access = page_access(store)  # before any data is drawn: may stop at the sign-in
+mode = database_mode()
+if mode.sql:  # too many incidents to hold: the page asks the database
+    database_page(store, access, mode)
+    st.stop()
 frame, events = load_data()
 regions = page_regions(current_layout())  # the layout's places, in its order
 with regions.notes:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -49,6 +49,14 @@ def apply_filters(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
         first, last = (pd.Timestamp(day) for day in filters.dates)
         mask &= frame["date"].between(first, last).to_numpy()
     return frame if mask.all() else frame[mask]
+
+
+def plainest(filters: Filters, events: Collection[str]) -> Filters:
+    """``filters``, or no filter at all where they choose every one of
+    ``events`` and nothing else (the same rows, asked once)."""
+    if not filters.active and set(filters.events) >= set(events):
+        return Filters()
+    return filters
 
 
 def event_options(events: Mapping[str, Event]) -> list[str]:
@@ -148,6 +156,43 @@ def target_type_labels(frame: pd.DataFrame) -> dict[str, str]:
 def attack_type_labels(frame: pd.DataFrame) -> dict[str, str]:
     """Each attack type in the data with its label."""
     return {code: ATTACK_TYPES[code].label for code in attack_type_options(frame)}
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """What the filters can choose among, as a database query gives it without
+    the table: each place with whether the data hold it only province-wide, the
+    target type and attack type codes present, and the first and last day."""
+
+    places: Mapping[str, bool]
+    target_types: frozenset[str]
+    attack_types: frozenset[str]
+    span: tuple[dt.date, dt.date] | None
+
+    def place_labels(self) -> dict[str, str]:
+        """As :func:`place_labels` of the table: towns A-Z, then wider areas."""
+        towns = sorted(p for p, wide in self.places.items() if not wide)
+        wide = sorted(p for p, wide in self.places.items() if wide)
+        return {
+            **{place: place for place in towns},
+            **{place: f"{place} (province-wide)" for place in wide},
+        }
+
+    def target_type_labels(self) -> dict[str, str]:
+        """As :func:`target_type_labels` of the table (vocabulary order)."""
+        return {
+            code: kind.label
+            for code, kind in TARGET_TYPES.items()
+            if code in self.target_types
+        }
+
+    def attack_type_labels(self) -> dict[str, str]:
+        """As :func:`attack_type_labels` of the table (vocabulary order)."""
+        return {
+            code: kind.label
+            for code, kind in ATTACK_TYPES.items()
+            if code in self.attack_types
+        }
 
 
 def describe(filters: Filters) -> list[str]:

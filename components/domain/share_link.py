@@ -123,6 +123,24 @@ def link_terms(frame: pd.DataFrame, events: Mapping[str, Event]) -> LinkTerms:
     )
 
 
+def option_terms(
+    options: filters.FilterOptions, events: Mapping[str, Event]
+) -> LinkTerms:
+    """What a link can name on a page whose filter options a database query gave
+    (the same terms :func:`link_terms` gives for the table they describe)."""
+    targets = options.target_type_labels()
+    return LinkTerms(
+        labels={
+            EVENT: filters.event_labels(events),
+            PLACE: options.place_labels(),
+            TARGET: targets,
+            ATTACK: options.attack_type_labels(),
+            LAYERS: layer_labels(list(targets)),
+        },
+        span=options.span,
+    )
+
+
 def defaults(terms: LinkTerms) -> dict[str, tuple[str, ...]]:
     """What each choice parameter chooses when a link does not say: the latest
     event, every layer but the heat map, and no place or type (meaning all)."""

@@ -125,6 +125,7 @@ class DatabaseStore:
     def frame(self) -> pd.DataFrame:
         """The current incidents as the dashboard's table: from the columnar
         cache, brought up to date with the saves made since it was written."""
+        logger.info("the incident table of %s is read into this process", self)
         return reading.frame(self.engine, self._cache)
 
     def load(self) -> Dataset:

@@ -40,6 +40,8 @@ class HeadlineSums:
     first_date: dt.date | None
     last_date: dt.date | None
     """The span of every selected row, revised ones too."""
+    events: tuple[str, ...] = ()
+    """The events of the current incidents."""
 
 
 @dataclass
@@ -108,6 +110,7 @@ def headline_sums(engine: Engine, filters: Filters) -> HeadlineSums:
         places_named=len({row["place"] for row in found if row["town_rows"]}),
         first_date=_day(min(days)) if days else None,
         last_date=_day(max(days)) if days else None,
+        events=tuple(sorted({str(row["event_id"]) for row in found})),
     )
 
 

@@ -27,6 +27,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -158,6 +159,13 @@ class IncidentRevision(Base):
         ),
         Index("ix_incident_revisions_event_date", "event_id", "date"),
         Index("ix_incident_revisions_date_lat_lon", "date", "lat", "lon"),
+        # The few records that revise another: "which are current" without a scan.
+        Index(
+            "ix_incident_revisions_revises",
+            "revises",
+            postgresql_where=text("revises IS NOT NULL"),
+            sqlite_where=text("revises IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

@@ -3,7 +3,7 @@ What a link means is ``components.domain.share_link``'s; this reads the URL."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 import streamlit as st
@@ -28,8 +28,13 @@ def open_link(frame: pd.DataFrame, events: Mapping[str, Event]) -> None:
     Runs before the sidebar, whose widgets take their own parameters from the URL:
     parts written in a form they do not read are written again in theirs.
     """
+    open_link_of(lambda: link_terms(frame, events))
+
+
+def open_link_of(terms_of: Callable[[], share_link.LinkTerms]) -> None:
+    """:func:`open_link` on a page whose link terms ``terms_of()`` gives."""
     if _NOTES not in st.session_state:
-        terms = link_terms(frame, events)
+        terms = terms_of()
         link = share_link.read_link(_params(), terms)
         _rewrite(link, terms)
         st.session_state[_NOTES] = link.notes

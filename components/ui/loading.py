@@ -30,6 +30,7 @@ from components.store.engine import (
     is_sqlite,
     shown_url,
 )
+from components.store.sql_page import SQL_ABOVE_VARIABLE, PageMode, page_mode
 from components.support.text import code_span
 from components.support.text import markdown_text as md
 
@@ -63,6 +64,22 @@ def _load(
 ) -> tuple[pd.DataFrame, dict[str, Event]]:
     # ``version`` (the database and its last save) is the cache key.
     return _store.frame(), _store.events()
+
+
+@st.cache_resource(max_entries=4)
+def _mode(_store: DatabaseStore, version: tuple[object, ...], setting: str) -> PageMode:
+    # ``version`` and the threshold's ``setting`` are the cache key.
+    return page_mode(_store.engine)
+
+
+def database_mode() -> PageMode:
+    """Whether this page asks the database rather than reading the table (the
+    count asked once per saved version)."""
+    store = data_store()
+    try:
+        return _mode(store, store.version(), os.environ.get(SQL_ABOVE_VARIABLE, ""))
+    except Exception as error:  # said on the page, logged in full
+        _stop(error)
 
 
 def load_data() -> tuple[pd.DataFrame, dict[str, Event]]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Set
+from collections.abc import Callable, Sequence, Set
 
 import folium
 import pandas as pd
 import streamlit as st
+from sqlalchemy import Engine
 from streamlit_folium import st_folium
 
 from components.domain.filters import Filters
@@ -25,7 +26,12 @@ from components.map.assets import MapAssets, map_assets
 from components.map.base_layers import DEFAULT_VIEW, base_map
 from components.map.contract import MapPayload
 from components.map.folium_map import incident_layers
-from components.map.payload.build import FrameGroups, View, build_payload
+from components.map.payload.build import (
+    FrameGroups,
+    View,
+    assemble_payload,
+    build_payload,
+)
 from components.map.payload.groups import TableGroups
 from components.map.payload.pages import POPUPS, FrameSource
 from components.map.payload.popups import earlier_figures
@@ -34,6 +40,8 @@ from components.map.payload.viewless import (
     place_table,
     viewless_layers,
 )
+from components.store.map_groups import SqlGroups, SqlPages
+from components.store.map_layers import sql_viewless
 from components.support.memo import by_table
 from components.support.text import markdown_text as md
 from components.ui import map_focus
@@ -75,6 +83,14 @@ def incident_map(
     that ``shown_layers`` names), fitted to them when the selection changes;
     ``projector`` draws a dark basemap; ``layout`` (``components.ui.layout``)
     sets the fitted view's size and whether the place box comes after the map."""
+    assets = _assets()
+    _map_fragment(
+        assets, filtered, frame, filters, frozenset(shown_layers), projector, layout
+    )
+
+
+def _assets() -> MapAssets:
+    """The map's browser assets; a warning when they are not on this machine."""
     assets = map_assets()
     if not assets.local:
         st.warning(
@@ -83,9 +99,7 @@ def incident_map(
             "Run `.venv/bin/python -m components.map.assets` once, then reload.",
             icon="⚠️",
         )
-    _map_fragment(
-        assets, filtered, frame, filters, frozenset(shown_layers), projector, layout
-    )
+    return assets
 
 
 @st.fragment
@@ -103,9 +117,12 @@ def _map_fragment(
         map_drawn()  # the first report: the rest of the page, before anything else
     if layout == ANALYST:
         _place_box()
-    _follow_selection(filtered, filters, layout)
-    target: MapView = st.session_state[TARGET]
-    start: MapView = st.session_state.setdefault(START, target)
+    _follow_selection(
+        (filters, len(filtered), layout),
+        layout,
+        _bounds(filtered) if len(filtered) else None,
+    )
+    st.session_state.setdefault(START, st.session_state[TARGET])
     target_types = target_type_options(frame)
     hidden = frozenset(
         key for key in layer_labels(target_types) if key not in shown_layers
@@ -134,6 +151,19 @@ def _map_fragment(
     )
     latest = _latest(filtered)[0]
     focus = map_focus.focus_layers(payload, latest, filtered, _reported_view())
+    _draw(assets, payload, focus, projector, layout)
+
+
+def _draw(
+    assets: MapAssets,
+    payload: MapPayload,
+    focus: list[folium.FeatureGroup],
+    projector: bool,
+    layout: str,
+) -> None:
+    """The folium map of ``payload`` (and ``focus``), its view kept in the link."""
+    target: MapView = st.session_state[TARGET]
+    start: MapView = st.session_state[START]
     returned = st_folium(
         base_map(assets, start, dark=projector),
         key=MAP_KEY,
@@ -150,6 +180,95 @@ def _map_fragment(
     map_focus.take_click(returned)
     if layout != ANALYST:  # the map at the top of the page, the box under it
         _place_box()
+
+
+def database_map(
+    engine: Engine,
+    version: tuple[object, ...],
+    target_types: Sequence[str],
+    filters: Filters,
+    shown_layers: Set[str],
+    *,
+    projector: bool = False,
+    layout: str = ANALYST,
+) -> None:
+    """:func:`incident_map` on a page that asks the database (version
+    ``version``, its data's ``target_types``): the groups, cells, layers and
+    popups of ``filters`` are queries; no incident table is held."""
+    assets = _assets()
+    _database_fragment(
+        assets,
+        engine,
+        version,
+        tuple(target_types),
+        filters,
+        frozenset(shown_layers),
+        projector,
+        layout,
+    )
+
+
+@st.fragment
+def _database_fragment(
+    assets: MapAssets,
+    engine: Engine,
+    version: tuple[object, ...],
+    target_types: tuple[str, ...],
+    filters: Filters,
+    shown_layers: frozenset[str],
+    projector: bool,
+    layout: str,
+) -> None:
+    """The map asked of the database and its place box: a pan, zoom or place
+    reruns only this (and asks only for the groups in the new view)."""
+    if _reported_view() is not None:
+        map_drawn()
+    if layout == ANALYST:
+        _place_box()
+    hidden = frozenset(
+        key for key in layer_labels(list(target_types)) if key not in shown_layers
+    )
+    started = time.perf_counter()
+    groups, viewless = _database_selection(
+        engine, version, filters, hidden & VIEWLESS_KEYS
+    )
+    bounds = viewless.bounds
+    _follow_selection(  # refitted when a save changes the data, as by its rows
+        (filters, version, layout),
+        layout,
+        (bounds[0][0], bounds[0][1], bounds[1][0], bounds[1][1]) if bounds else None,
+    )
+    st.session_state.setdefault(START, st.session_state[TARGET])
+    selection = f"sql:{version!r}:{filters!r}"
+    address = popup_address()
+
+    def popups(content: str, chosen: pd.DataFrame) -> str:
+        token = POPUPS.token(content, selection)
+        POPUPS.register(token, SqlPages(engine, filters), chosen)
+        return f"{address}?source={token}"
+
+    payload = assemble_payload(
+        groups, target_types, _reported_view(), hidden, viewless, popups=popups
+    )
+    logger.info(
+        "map payload %s asked of the database: %s mode, %.2f s",
+        payload["id"],
+        payload["mode"],
+        time.perf_counter() - started,
+    )
+    _draw(assets, payload, [], projector, layout)
+
+
+@st.cache_resource(max_entries=8, show_spinner="Asking the database for the map…")
+def _database_selection(
+    _engine: Engine,
+    version: tuple[object, ...],
+    filters: Filters,
+    skipped: frozenset[str],
+) -> tuple[SqlGroups, ViewlessLayers]:
+    """The groups source and the view-independent layers of a selection, once
+    per saved version (the source keeps the groups of each view it was asked)."""
+    return SqlGroups(_engine, filters), sql_viewless(_engine, filters, skipped)
 
 
 def _place_box() -> None:
@@ -234,17 +353,19 @@ def _viewless(
     return viewless_layers(latest, skipped=hidden, places=places)
 
 
-def _follow_selection(filtered: pd.DataFrame, filters: Filters, layout: str) -> None:
-    """Fit the map to the selection whenever it changes (or the layout does, which
-    sizes the map); on the first run, a link's own view wins."""
-    selection = (filters, len(filtered), layout)
+def _follow_selection(
+    selection: tuple[object, ...], layout: str, bounds: Bounds | None
+) -> None:
+    """Fit the map to the selection's ``bounds`` whenever ``selection`` (what
+    chose it, and the layout, which sizes the map) changes; on the first run, a
+    link's own view wins."""
     if st.session_state.get(FITTED) == selection:
         return
     first = FITTED not in st.session_state
     st.session_state[FITTED] = selection
     linked = link_map_view() if first else None
     size = MAP_SIZES.get(layout, MAP_SIZES[ANALYST])
-    fitted = fit_view(_bounds(filtered), size) if len(filtered) else None
+    fitted = fit_view(bounds, size) if bounds is not None else None
     st.session_state[TARGET] = linked or fitted or DEFAULT_VIEW
 
 

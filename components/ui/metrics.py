@@ -93,7 +93,13 @@ def headline_metrics(
     """Deaths by group, places hit and the period, for the filtered rows, in one
     row of cards (or rows of ``per_row``)."""
     head = brief.headline
-    whole = whole_headline(full, events)
+    headline_cards(head, whole_headline(full, events), per_row)
+    return head
+
+
+def headline_cards(head: Headline, whole: Headline, per_row: int | None) -> None:
+    """The headline's cards for ``head``; ``whole`` (the figures of every
+    incident) says what a figure the selection lacks is in all the data."""
     # Deaths with no group get a figure of their own only where the data have any.
     fields = [f for f in DEATH_FIELDS if f in GROUPED or whole.deaths[f].value]
     columns = _card_places(len(fields) + 2, per_row)
@@ -145,7 +151,6 @@ def headline_metrics(
             help=_period_note(head),
             border=True,
         )
-    return head
 
 
 def event_breakdown(brief: Briefing) -> None:

@@ -40,7 +40,11 @@ def sidebar(
     frame: pd.DataFrame, events: Mapping[str, Event]
 ) -> tuple[Filters, frozenset[str], bool]:
     """Draw the sidebar; the filters, the map layers and projector mode chosen."""
-    terms = link_terms(frame, events)
+    return terms_sidebar(link_terms(frame, events))
+
+
+def terms_sidebar(terms: share_link.LinkTerms) -> tuple[Filters, frozenset[str], bool]:
+    """The sidebar of a page whose options are ``terms``."""
     filters = filter_sidebar(terms)
     layers = layer_sidebar(terms)
     return filters, layers, display_sidebar()

@@ -10,10 +10,10 @@ thousand points need. No incident's text is sent: a popup asks the app for its
 incidents a page at a time (``pages``); a map file carries them (``inline``).
 
 Where the groups come from is a :class:`GroupSource`: the rows the page holds
-(:class:`FrameGroups`, what the page uses), or the database's queries
+(:class:`FrameGroups`), or the database's queries
 (``components.store.map_groups.SqlGroups``), which give the same payload without
-the page holding the table (tested against this one; the page does not use it
-yet).
+the page holding the table (tested against this one; the page uses them above
+``INCIDENT_MAP_SQL_ABOVE`` incidents: ``components.store.sql_page``).
 """
 
 from __future__ import annotations

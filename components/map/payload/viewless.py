@@ -2,8 +2,8 @@
 death circles and place names (a few hundred places at most), the heat map
 (incidents per cell of about 2 km), and the bounds 'fit' shows.
 
-They are drawn from two small tables, shaped so a database query could give
-them alike (none does yet: the page works them out from the rows it holds): per
+They are drawn from two small tables, which a database query gives alike
+(``components.store.map_layers``, for the page that asks the database): per
 place (and geo precision) its incidents, the extent of their points and the
 deaths they report (:func:`place_table`), and incidents per heat cell
 (:func:`heat_table`). A place is drawn at its
