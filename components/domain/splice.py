@@ -15,6 +15,8 @@ gives without writing them.
 
 from __future__ import annotations
 
+import mmap
+
 import numpy as np
 import pandas as pd
 
@@ -163,10 +165,18 @@ def _holds_nothing(values) -> bool:
 
 def _nothing(like, size: int):
     """A column like ``like`` (as :func:`_holds_nothing`) of ``size`` rows, its
-    values zeros from ``np.zeros``: memory the system maps on first write,
-    which nothing does to a table."""
+    values zeros the system gives without writing them (anonymous memory,
+    mapped on first write, which nothing does to a table)."""
     if isinstance(like, MASKED):
-        values = np.zeros(size, dtype=like.dtype.numpy_dtype)
+        values = _zeros(size, like.dtype.numpy_dtype)
         return type(like)(values, np.ones(size, dtype=bool))
-    codes = np.zeros(size, dtype=like.codes.dtype)
+    codes = _zeros(size, like.codes.dtype)
     return pd.Categorical.from_codes(codes, dtype=like.dtype, validate=False)
+
+
+def _zeros(size: int, dtype: np.dtype) -> np.ndarray:
+    """``size`` zeros in memory of their own that is not written: ``np.zeros``
+    may clear memory the allocator had kept, page by page."""
+    if not size:
+        return np.zeros(0, dtype=dtype)
+    return np.frombuffer(mmap.mmap(-1, size * dtype.itemsize), dtype=dtype)
