@@ -129,3 +129,12 @@ def test_a_value_a_kept_row_also_holds_stays_a_category(ordered):
     spliced = spliced_frame(ordered, ordered.iloc[:0], gone)
     pd.testing.assert_frame_equal(spliced, joined(ordered, ordered.iloc[:0], gone))
     assert place in spliced["place"].cat.categories
+
+
+def test_every_row_dropped_leaves_an_empty_table(ordered):
+    none = pd.array([pd.NA] * len(ordered), dtype="Int64")
+    table = ordered.assign(killed_civilians_low=none)
+    gone = table["id"].tolist()
+    spliced = spliced_frame(table, table.iloc[:0], gone)
+    pd.testing.assert_frame_equal(spliced, joined(table, table.iloc[:0], gone))
+    assert spliced.empty
