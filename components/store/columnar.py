@@ -299,7 +299,7 @@ def sorted_categories(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-_HUGE_PAGES = threading.Lock()
+_HUGE_PAGES = threading.RLock()
 
 
 @contextmanager
