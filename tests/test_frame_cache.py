@@ -8,11 +8,13 @@ import logging
 import threading
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
 from components.store import DatabaseStore, frame_build
+from components.store.columnar import small_pages
 from components.store.frame_delta import delta_files
 from tests.conftest import GOOD_INCIDENT
 
@@ -181,3 +183,14 @@ def test_an_import_writes_the_base_the_page_reads(
     assert not cached.set_index("id").loc["import-1", "current"]
     for column in ("place", "target_label"):
         assert list(cached[column].cat.categories) == sorted(set(cached[column]))
+
+
+def test_a_splice_asks_numpy_for_small_pages_and_restores_its_advice():
+    switch = np._core.multiarray._set_madvise_hugepage
+    before = switch(True)
+    try:
+        with small_pages():
+            assert np._core.multiarray._get_madvise_hugepage() is False
+        assert np._core.multiarray._get_madvise_hugepage() is True
+    finally:
+        switch(before)

@@ -73,3 +73,68 @@ def test_text_kept_as_arrow_chunks_is_made_one_again(ordered, monkeypatch):
     assert sorted(frame["id"]) == sorted(
         [*ordered["id"], *(f"extra-{n}" for n in range(5))]
     )
+
+
+def with_revising_report(ordered: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """``ordered`` with a later report revising its third row, and that row's id."""
+    revised = ordered["id"].iloc[2]
+    later = ordered.iloc[[2]].assign(id="later-report", revises=revised)
+    return joined_frame(ordered, later), revised
+
+
+def test_dropping_a_revising_report_makes_the_revised_one_current_again(ordered):
+    table, revised = with_revising_report(ordered)
+    assert not table.set_index("id").loc[revised, "current"]
+    spliced = spliced_frame(table, table.iloc[:0], ["later-report"])
+    pd.testing.assert_frame_equal(
+        spliced, joined(table, table.iloc[:0], ["later-report"])
+    )
+    assert spliced.set_index("id").loc[revised, "current"]
+
+
+def test_an_edited_row_the_table_revises_stays_revised(ordered):
+    table, revised = with_revising_report(ordered)
+    # As the saved row is read: current among the rows read with it.
+    edited = table[table["id"] == revised].assign(current=True, lat=1.5)
+    spliced = spliced_frame(table, edited, [revised])
+    pd.testing.assert_frame_equal(spliced, joined(table, edited, [revised]))
+    assert not spliced.set_index("id").loc[revised, "current"]
+
+
+def test_a_count_lands_in_a_column_that_held_none(ordered):
+    none = pd.array([pd.NA] * len(ordered), dtype="Int64")
+    table = ordered.assign(killed_civilians_low=none)
+    added = table.iloc[[3]].assign(
+        id="x-1", killed_civilians_low=pd.array([4], dtype="Int64")
+    )
+    spliced = spliced_frame(table, added, ["x-1"])
+    pd.testing.assert_frame_equal(spliced, joined(table, added, ["x-1"]))
+    assert spliced.set_index("id").loc["x-1", "killed_civilians_low"] == 4
+    assert spliced["killed_civilians_low"].count() == 1
+
+
+def test_a_second_value_lands_in_a_column_of_one(ordered):
+    one = pd.Series(["province"] * len(ordered), dtype="category")
+    table = ordered.assign(figure_scope=one)
+    added = table.iloc[[3, 4]].assign(id=["x-1", "x-2"], figure_scope=["", "province"])
+    spliced = spliced_frame(table, added, ["x-1", "x-2"])
+    pd.testing.assert_frame_equal(spliced, joined(table, added, ["x-1", "x-2"]))
+    assert list(spliced["figure_scope"].cat.categories) == ["", "province"]
+
+
+def test_a_value_a_kept_row_also_holds_stays_a_category(ordered):
+    held = ordered["place"].value_counts()
+    place = held[held > 1].index[0]
+    gone = ordered.loc[ordered["place"] == place, "id"].tolist()[:1]
+    spliced = spliced_frame(ordered, ordered.iloc[:0], gone)
+    pd.testing.assert_frame_equal(spliced, joined(ordered, ordered.iloc[:0], gone))
+    assert place in spliced["place"].cat.categories
+
+
+def test_every_row_dropped_leaves_an_empty_table(ordered):
+    none = pd.array([pd.NA] * len(ordered), dtype="Int64")
+    table = ordered.assign(killed_civilians_low=none)
+    gone = table["id"].tolist()
+    spliced = spliced_frame(table, table.iloc[:0], gone)
+    pd.testing.assert_frame_equal(spliced, joined(table, table.iloc[:0], gone))
+    assert spliced.empty

@@ -21,9 +21,11 @@ import hashlib
 import logging
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -133,7 +135,8 @@ class FrameCache:
             return cached
         if cached is not None and None not in (since, last_save) and since < last_save:
             rows, touched = read_changed(since)
-            frame = spliced_frame(cached, rows, touched)
+            with small_pages():
+                frame = spliced_frame(cached, rows, touched)
             logger.info(
                 "incident table: %d record(s) changed since save %d",
                 len(touched),
@@ -231,7 +234,8 @@ class FrameCache:
         rows = 0
         if chain:
             delta = merged(chain)
-            frame = spliced_frame(frame, delta.rows, list(delta.touched))
+            with small_pages():
+                frame = spliced_frame(frame, delta.rows, list(delta.touched))
             position, rows = delta.upto, len(delta.touched)
             logger.info(
                 "incident table: %d delta file(s) read, up to save %d",
@@ -293,6 +297,33 @@ def sorted_categories(frame: pd.DataFrame) -> pd.DataFrame:
             if not categories.is_monotonic_increasing:
                 frame[column] = values.cat.reorder_categories(categories.sort_values())
     return frame
+
+
+_HUGE_PAGES = threading.RLock()
+
+
+@contextmanager
+def small_pages() -> Iterator[None]:
+    """NumPy's new arrays without the advice to back them with huge pages.
+
+    A splice writes a new table (about 130 MB at 1,000,000 incidents) into
+    fresh memory. Where the kernel gives huge pages on advice and compacts
+    memory to find them (transparent huge pages and their defrag both
+    ``madvise``), that advice made the refresh after a 3-row save at
+    1,000,000 incidents take 0.5 to 0.8 s of CPU instead of 0.17 s. NumPy's
+    switch is process-wide: arrays other threads make meanwhile get small
+    pages too, which changes nothing but their page size.
+    """
+    switch = getattr(np._core.multiarray, "_set_madvise_hugepage", None)
+    if switch is None:
+        yield
+        return
+    with _HUGE_PAGES:
+        before = switch(False)
+        try:
+            yield
+        finally:
+            switch(before)
 
 
 def cache_directory(data_dir: Path | None) -> Path | None:
