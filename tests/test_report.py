@@ -703,3 +703,34 @@ def test_the_day_the_lede_tells_of_dates_the_report():
     extraction = extract(text, published=dt.date(2023, 1, 20))
     assert extraction.date == dt.date(2023, 1, 19)
     assert {i.date for i in extraction.incidents} == {dt.date(2023, 1, 19)}
+
+
+def test_a_weekday_before_a_day_and_month_dates_an_earlier_event():
+    text = (
+        "Gunmen killed at least 35 people in three villages of Shinkafi in Zamfara "
+        "state on Saturday.\n\n"
+        "The massacre came only days after an attack elsewhere. On Sunday, June 9, "
+        "bandits attacked villages of Shiroro and killed 62 people there."
+    )
+    extraction = extract(text, published=dt.date(2019, 6, 16))
+    assert len(extraction.background) == 2
+    assert all(
+        figure.value != 62
+        for incident in extraction.incidents
+        for figure in incident.figures
+    )
+    assert all(figure.value != 62 for figure in extraction.totals)
+
+
+def test_the_n_restates_a_count_and_places_it():
+    text = (
+        "Terrorists have killed eight border guards in Sistan-Baluchestan, close to "
+        "the Pakistani border.\n\n"
+        "An official said the eight died on Monday in a border area of the town of "
+        "Saravan.\n\nIn a separate attack, a policeman was shot dead in Khash."
+    )
+    extraction = extract(text, published=dt.date(2015, 4, 7))
+    saravan, khash = [i for i in extraction.incidents if not i.event_wide]
+    assert (saravan.place_reported, khash.place_reported) == ("Saravan", "Khash")
+    assert known(saravan.counts["killed"]) == {"security": 8}
+    assert not any(figure.value == 8 for figure in extraction.totals)

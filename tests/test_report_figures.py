@@ -16,6 +16,24 @@ def counts(text: str) -> list[tuple[str, dict[str, int]]]:
 
 PHRASINGS = [
     (
+        "According to the source, those killed were 10 villagers, three women and a "
+        "child among them, and five of the IS militants",
+        [("killed", {"civilians": 10}), ("killed", {"attackers": 5})],
+    ),
+    (
+        "the terrorists tried to storm the post, and security forces killed six of "
+        "them and wounded four others",
+        [("killed", {"attackers": 6}), ("injured", {"attackers": 4})],
+    ),
+    (
+        "Police then tracked the attackers down and killed one of them",
+        [("killed", {"attackers": 1})],
+    ),
+    (
+        "One police officer was killed in the attack and five were wounded",
+        [("killed", {"security": 1}), ("injured", {"security": 5})],
+    ),
+    (
         "he said at least five people had died, one of them a soldier",
         [("killed", {"security": 1, "unspecified": 4})],
     ),

@@ -28,8 +28,9 @@ FULL_DATE = re.compile(
     rf"(?:of\s+)?(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}}))\b",
     re.IGNORECASE,
 )
+_WEEKDAY_NAME = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _DAY_MONTH = re.compile(
-    rf"\b(?:on|since|from|of)\s+(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})|"
+    rf"\b(?:on|since|from|of)\s+(?:{_WEEKDAY_NAME},?\s+)?(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})|"
     rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH}))\b(?!,?\s+\d{{4}})",
     re.IGNORECASE,
 )
@@ -117,8 +118,8 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
     ),
     Rule(
         "came after an earlier attack",
-        r"\bcame (?:less than |more than |just |only |about )?(?:a|one|two|three|"
-        r"\d+) (?:days?|weeks?|months?) after\b",
+        r"\bcame (?:less than |more than |just |only |about )?(?:(?:a|one|two|three|"
+        r"\d+) |a few )?(?:days?|weeks?|months?) after\b",
         "The attack came two weeks after a bombing in Quetta.",
         "background",
     ),

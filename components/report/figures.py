@@ -19,7 +19,7 @@ from components.report.model import Figure
 from components.report.parts import OUTCOME_INSIDE, attach_parts, joined, merge_lists
 from components.report.people import outcome_kind
 from components.report.rules import Rule
-from components.report.segments import Span
+from components.report.segments import THE_HURT_WERE, Span
 from components.report.tolls import (
     NONE_HIT,
     TOLL_RULES,
@@ -45,7 +45,8 @@ COORDINATION_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "a bare count after 'and' in a passive clause has the side before",
-        r"^\s*(?:was|were|had been|have been|has been)\s+\w+\s*,?\s+"
+        r"^\s*(?:was|were|had been|have been|has been)\s+\w+(?:\s+(?:in|at|on|"
+        r"during|near|by)\s+(?:[a-z'-]+\s+){0,4}?[a-z'-]+)?\s*,?\s+"
         r"(?:and|while)\s+(?:(?:at least|some|about|another|a further)\s+)?$",
         "In an operation near Rori, one terrorist was killed and two were injured.",
         ("attackers", "injured", 2),
@@ -129,9 +130,14 @@ def find_figures(clause: Span) -> list[Figure]:
     for item in top:
         if item.outcome is None:
             item.outcome = _outcome_before(body, item)
-    listed = _THE_HURT_WERE.match(body)
+    listed = THE_HURT_WERE.search(body)
     for item in top:  # 'The dead were four policemen, two soldiers and ...'
-        if listed and item.outcome is None and item.side != "unspecified":
+        if (
+            listed
+            and item.start >= listed.end()
+            and item.outcome is None
+            and item.side != "unspecified"
+        ):
             item.outcome = (
                 "injured" if INJURED_WORDS.search(listed.group(1)) else ("killed")
             )
@@ -196,14 +202,6 @@ def _told_apart(before: str) -> bool:
     return any(rule.search(before) for rule in _DROPPED)
 
 
-_THE_HURT_WERE = re.compile(
-    r"^\s*(?:among\s+)?(?:the|those)\s+(dead|deceased|slain|martyred|killed|injured|"
-    r"wounded)"
-    r"\s+(?:were|are|included|include)\b",
-    re.IGNORECASE,
-)
-"""'The dead were four policemen, two soldiers and two civilians': who the toll
-counts, named by side."""
 _ASIDE = re.compile(r"^\s*,([^,;]{1,80}),")
 """'nine others, the Assistant Commissioner among them, injured': an aside between
 a group and its verb."""

@@ -47,6 +47,7 @@ from components.report.model import (
 )
 from components.report.people import among_the_hit, described_sides, victims_side
 from components.report.places import find_places
+from components.report.restatements import restate
 from components.report.scenes import Reading, read_sentence
 from components.report.segments import Sentence, clauses, plain, sentences
 from components.report.targets import infer_targets
@@ -130,6 +131,7 @@ def extract_incidents(
         [m for m in mentions if m.sentence.start not in earlier], incidents, gazetteer
     )
     incidents, totals = settle(reading, incidents, totals_place)
+    totals = restate(flat, incidents, totals)
     news = [s for s in found if s.start not in earlier]
     for incident in incidents:
         incident.figures = _identified(flat, news, incident.figures)

@@ -143,6 +143,8 @@ def _marked_part(
             break
         listed.append(other)
         end = other.end
+    if len(listed) > 1 and _PART_MARK.match(body[end : end + 15].lstrip()):
+        return "some"  # ', three women and a child among them'
     same_side = total.side == "unspecified" or all(i.side == total.side for i in listed)
     whole = sum(i.value for i in listed) == total.value
     return "all" if len(listed) > 1 and same_side and whole else ""

@@ -108,8 +108,28 @@ def head_of(body: str, side: str, end: int, start: int) -> tuple[str, int]:
     return side, end
 
 
+_AGENT = re.compile(
+    r"\b(?:" + _PEOPLE + r")\s+(?:(?:also|then|later|had|have|has|reportedly|"
+    r"swiftly|allegedly|eventually|finally)\s+){0,2}(?:killed|shot dead|gunned down|"
+    r"neutrali[sz]ed|eliminated|wounded|injured|captured|arrested)\s+$",
+    re.IGNORECASE,
+)
+"""'security forces killed (six of them)': the people who did it, not those it
+was done to."""
+
+
 def antecedent(before: str) -> str:
-    """The side of the people 'them' points back to: the last ones named."""
+    """The side of the people 'them' points back to: the last ones named, not the
+    ones who did what is done to them ('the terrorists tried to attack the post,
+    and security forces killed six of them'); with none named but security
+    forces killing, the attackers."""
+    agent = _AGENT.search(before)
+    if agent is not None:
+        side = antecedent(before[: agent.start()])
+        doer = next(s for s in SIDE_WORDS if agent.group(s))
+        if side == "unspecified" and doer == "security":
+            return "attackers"
+        return side
     found = list(_ANY_PEOPLE.finditer(before))
     if not found:
         return "unspecified"

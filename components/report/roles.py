@@ -406,6 +406,15 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"trade union|chamber of commerce|bar association|traders'? union)\b",
     ),
     RoleRule(
+        "a force or command named for a place",
+        STATEMENT,
+        "A statement from the IRGC's Qods Headquarters said the team was killed in "
+        "Saravan.",
+        "Qods",
+        after=r"^\s+(?:headquarters|hq|corps|command|brigade|regiment|battalion|"
+        r"scouts|rifles)\b(?!\s+(?:area|town|city|village|district)\b)",
+    ),
+    RoleRule(
         "an official of a place",
         STATEMENT,
         "The assistant commissioner of Mastung said the area had been sealed after "

@@ -127,6 +127,16 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+THE_HURT_WERE = re.compile(
+    r"(?:^|,)\s*(?:among\s+)?(?:the|those)\s+(dead|deceased|slain|martyred|killed|"
+    r"injured|wounded)\s+(?:were|are|included|include)\b",
+    re.IGNORECASE,
+)
+"""'The dead were four policemen, two soldiers and two civilians', 'According to
+the source, those killed were ...': who the toll counts, named by side (a list
+that ', and five of the militants' goes on, not a new clause)."""
+
+
 _OPENING_CLAUSE = re.compile(
     r"^(?:while|whereas|although|though)\s+(?!\w+ing\b)[^,;]{3,120}?,\s*",
     re.IGNORECASE,
@@ -147,6 +157,10 @@ def clauses(sentence: Span) -> list[Span]:
         parts.append(_piece(sentence, 0, len(opening.group().rstrip(", "))))
         start = opening.end()
     for match in _CLAUSE_BREAK.finditer(sentence.text, start):
+        if match.group().lstrip().startswith(",") and THE_HURT_WERE.search(
+            sentence.text, start, match.start()
+        ):
+            continue  # 'the dead were four policemen, ..., and two civilians'
         if match.start() > start:
             parts.append(_piece(sentence, start, match.start()))
         start = match.end()
