@@ -734,3 +734,26 @@ def test_the_n_restates_a_count_and_places_it():
     assert (saravan.place_reported, khash.place_reported) == ("Saravan", "Khash")
     assert known(saravan.counts["killed"]) == {"security": 8}
     assert not any(figure.value == 8 for figure in extraction.totals)
+
+
+def test_a_ranked_person_shot_dead_at_an_unknown_place_is_kept_there():
+    text = (
+        "BANNU: Constable Muhammad Tariq was shot dead in Sarangi Adda, Bannu, as "
+        "he travelled to work on Monday, police said."
+    )
+    extraction = extract(text, published=dt.date(2025, 12, 1))
+    (unplaced,) = [u for u in extraction.unplaced if u.incident]
+    assert (unplaced.name, unplaced.wider.name) == ("Sarangi Adda", "Bannu")
+    (incident,) = extraction.incidents
+    assert incident.place_reported == "Sarangi Adda"
+    assert known(incident.counts["killed"]) == {"security": 1}
+
+
+def test_a_known_name_ending_a_longer_unknown_one_is_not_the_place():
+    text = (
+        "QUETTA: Terrorists attacked the Frontier Corps check post near Shah Mardan "
+        "in Kalat district on Friday night, killing seven soldiers."
+    )
+    extraction = extract(text, published=dt.date(2024, 11, 16))
+    assert "Mardan" not in {i.place.name for i in extraction.incidents}
+    assert [i.place_reported for i in extraction.incidents] == ["Shah Mardan"]

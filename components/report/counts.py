@@ -164,7 +164,32 @@ def _governed(body: str, start: int, after: str) -> bool:
     )
 
 
+_RANK_NAMED = re.compile(
+    r"(?<![\w-])(?P<rank>(?:(?-i:Head|Senior|Assistant|Lance|Naib|Duty|Foot|Elite|"
+    r"Force)\s+){0,3}(?-i:Constable|Sepoy|Naik|Havildar|Subedar|Sub-Inspector|"
+    r"Inspector|Sowar|Sergeant|Corporal|Soldier|Policeman|Jawan))\s+"
+    r"(?P<name>(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+){0,3})(?=\s*,?\s)"
+)
+"""'Constable Muhammad Tariq was shot dead': one person, of the rank's side."""
+
+
+def _ranked(body: str) -> Iterator[CountItem]:
+    for match in _RANK_NAMED.finditer(body):
+        after = body[match.end() :]
+        if not OUTCOME_AFTER.match(after):
+            continue
+        group = GROUP.match(" " + match.group("rank").split()[-1].lower() + "s")
+        side = next((s for s in SIDE_WORDS if group and group.group(s)), "unspecified")
+        yield _one(
+            match.start(),
+            match.end(),
+            side,
+            military=bool(MILITARY_SIDE.search(match.group("rank"))),
+        )
+
+
 def _singulars(body: str) -> Iterator[CountItem]:
+    yield from _ranked(body)
     for match in ONE_PERSON.finditer(body):
         singular = SINGULAR.match(body[match.end() :])
         if not singular:

@@ -106,6 +106,30 @@ def in_longer_name(text: str, sentence: Sentence, start: int, end: int) -> bool:
     return bool(_NAME_WORD_AFTER.match(text[end : end + 20]))
 
 
+_LOCATIVE_NAME_WORD = re.compile(
+    r"\b(?:in|at|near|outside|of|the)\s+(?P<word>(?-i:[A-Z])[a-z]+)\s$", re.IGNORECASE
+)
+_DEMONYM = re.compile(r"(?:ian|an|ani|i|ese|ish)$")
+"""'Iranian Baluchestan', 'Pakistani Kashmir': a people's adjective, not a name."""
+
+
+def tail_of_longer_name(text: str, sentence: Sentence, start: int) -> bool:
+    """A place name that ends a longer one the gazetteer does not know, after a
+    locative ('near Shah Mardan', 'at the Kili Quetta post'): the place is the
+    longer name's, not the known one's (the longer name is kept as unknown)."""
+    found = _LOCATIVE_NAME_WORD.search(text[max(sentence.start, start - 30) : start])
+    if found is None:
+        return False
+    word = normalize_name(found.group("word"))
+    return not (
+        word in NOT_PLACES
+        or word in NOT_PLACE_WORDS
+        or word in NAME_PREFIXES
+        or word in TITLES
+        or _DEMONYM.search(word)
+    )
+
+
 _WORD = re.compile(r"[^\W\d_][\w'.-]*")
 
 

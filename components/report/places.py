@@ -43,6 +43,7 @@ from components.report.names import (
     is_stray,
     is_strong,
     names_in,
+    tail_of_longer_name,
 )
 from components.report.qualifiers import mark_qualifiers
 from components.report.roles import (
@@ -214,6 +215,8 @@ def _mentions(
             continue
         if in_longer_name(text, sentence, start, end):
             continue  # 'Chief Minister Ali Mardan Khan Domki'
+        if tail_of_longer_name(text, sentence, start):
+            continue  # 'near Shah Mardan': an unknown place, not Mardan
 
         at_home = (place.country, place.admin1) == HOME
         if not (at_home or cue or is_strong(place) or context[0][place.admin1] > 1):

@@ -30,6 +30,8 @@ from components.report.segments import Sentence
 from components.report.vocabulary import (
     AREA_WORDS,
     HIT_WORDS,
+    INJURED_VERBS,
+    KILLED_VERBS,
     NOT_PLACE_WORDS,
     NOT_PLACES,
 )
@@ -149,6 +151,9 @@ SLOT_RULES: tuple[Rule, ...] = (
 )
 """Where prose puts a place's name: each rule's ``example`` gives its name."""
 
+_FACILITY_RE = re.compile(_FACILITY)
+_TRAILING_ACRONYM = re.compile(r"(?:\s+[A-Z]{2,4})+$")
+"""A force's or office's initials after a place's name: 'Shah Mardan FC'."""
 _LIST_NEXT = re.compile(
     rf"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<name>{NAME})"
 )
@@ -160,6 +165,10 @@ _WIDER_GAP = re.compile(
 )
 """Between a name and the wider place it lies in: 'area of', ', a village in
 the', ' village, in the', ' Police Station in', ' border checkpoint lies in'."""
+
+
+_TOLL = re.compile(rf"\b(?:{KILLED_VERBS})\b|\b(?:{INJURED_VERBS})\b", re.IGNORECASE)
+"""Words telling of a toll: 'was shot dead in Sarangi Adda' names the scene."""
 
 
 @dataclass
@@ -245,7 +254,7 @@ def slot_names(
     sentence (offsets into the text). ``countries`` are lookup keys of names that
     are countries or first-level areas: never an unknown place."""
     body = sentence.text
-    attack = bool(HIT_WORDS.search(body))
+    attack = bool(HIT_WORDS.search(body) or _TOLL.search(body))
     seen: set[int] = set()
     for rule in SLOT_RULES:
         if rule.name.endswith("in a sentence about an attack") and not attack:
@@ -272,6 +281,8 @@ def _names_from(match, rule, body, sentence, places, countries, seen):
         and match.group("area").lower() in ("village", "town", "hamlet", "settlement")
     )
     for at, text in found:
+        if "area" in match.groupdict() and _FACILITY_RE.fullmatch(match.group("area")):
+            text = _TRAILING_ACRONYM.sub("", text)  # 'the Shah Mardan FC check post'
         key = normalize_name(re.sub(r"'s?$", "", text))
         if at in seen or not _is_name(text, area_after) or key in countries:
             continue
