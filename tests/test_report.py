@@ -757,3 +757,17 @@ def test_a_known_name_ending_a_longer_unknown_one_is_not_the_place():
     extraction = extract(text, published=dt.date(2024, 11, 16))
     assert "Mardan" not in {i.place.name for i in extraction.incidents}
     assert [i.place_reported for i in extraction.incidents] == ["Shah Mardan"]
+
+
+def test_a_name_with_a_lower_case_particle_is_one_name():
+    text = (
+        "Maputo - Four people were beheaded on Thursday night when insurgents "
+        "attacked the village of Manila in Mocimboa da Praia district, in Cabo "
+        "Delgado province in northern Mozambique."
+    )
+    extraction = extract(text, published=dt.date(2019, 1, 15))
+    named = {i.place_reported for i in extraction.incidents} | {
+        u.name for u in extraction.unplaced
+    }
+    assert "Praia" not in named
+    assert [i.place_reported for i in extraction.incidents] == ["Manila"]

@@ -361,6 +361,18 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("fle", "displaced"),
     ),
     RoleRule(
+        "where people fled to",
+        DESTINATION,
+        "About 1,000 people who fled from the attacks to Turbat now need aid.",
+        "Turbat",
+        before=r"\b(?:fled|fleeing|flee|flocked|displaced|evacuated|took refuge|"
+        r"taken refuge|sought refuge|sought shelter|sheltering)\s+(?:(?!(?:and|but)\b)"
+        r"[\w-]+\s+){0,5}?(?:to|into)\s+(?:the\s+)?$|\b(?:took|taken|sought|"
+        r"seeking|found)\s+(?:refuge|shelter)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+"
+        r"(?:the\s+)?$",
+        gate=("fle", "flock", "displaced", "evacuated", "refuge", "shelter"),
+    ),
+    RoleRule(
         "a way an attack party came or went",
         REFERENCE,
         "The terrorists first came on motorcycles through the Mand area and then "

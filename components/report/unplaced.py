@@ -35,12 +35,17 @@ from components.report.vocabulary import (
     NOT_PLACE_WORDS,
     NOT_PLACES,
 )
-from components.report.vocabulary.places import FACILITY_WORDS, PLACE_WORD_ENDS
+from components.report.vocabulary.places import (
+    FACILITY_WORDS,
+    NAME_PARTICLES,
+    PLACE_WORD_ENDS,
+)
 
 NAME = (
     r"(?:(?:al|el|an|ad|as|ash|at|ar)-)?[A-Z][\w'\u00c0-\u024f]*"
     r"(?:-(?:[a-z]{1,2}-)?[\w\u00c0-\u024f]+)*"
-    r"(?:\s+(?:[A-Z][\w'\u00c0-\u024f]*(?:-[\w\u00c0-\u024f]+)*)){0,3}"
+    r"(?:\s+(?:(?:" + "|".join(NAME_PARTICLES) + r")\s+)?"
+    r"(?:[A-Z][\w'\u00c0-\u024f]*(?:-[\w\u00c0-\u024f]+)*)){0,3}"
 )
 """A name as written: up to four capitalised words, hyphenated parts kept
 ('Shahrah-e-Iqbal', 'Pul-i-Khumri', 'Marte-Dikwa', 'al-Miqdadiyah')."""

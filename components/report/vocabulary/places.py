@@ -100,7 +100,10 @@ NAME_PREFIXES = frozenset(
 """Words of :data:`NOT_PLACES` that begin names of places: 'Upper Dir',
 'North Waziristan'."""
 
-NAME_CONNECTORS = frozenset({"and", "e", "i", "ul", "al"})
+NAME_PARTICLES = ("da", "de", "do", "dos", "das", "du", "des", "del", "di")
+"""Lower-case particles inside Portuguese, French, Spanish and Italian place names:
+'Mocímboa da Praia', 'Cabo de Santo Agostinho'."""
+NAME_CONNECTORS = frozenset({"and", "e", "i", "ul", "al", *NAME_PARTICLES})
 """Lower-case words inside a place's name: 'Sistan and Baluchestan'."""
 
 PLACE_WORD_ENDS = words("Town Bazaar Bazar Colony Chowk Beach Mandi Abad")
