@@ -771,3 +771,29 @@ def test_a_name_with_a_lower_case_particle_is_one_name():
     }
     assert "Praia" not in named
     assert [i.place_reported for i in extraction.incidents] == ["Manila"]
+
+
+def test_a_night_attack_told_of_the_next_day_is_dated_the_night_before():
+    text = (
+        "A local official said on Saturday that militants had killed at least eight "
+        "labourers in Kech district.\n\n"
+        "The attackers struck overnight in several villages near Turbat."
+    )
+    assert extract(text, published=dt.date(2021, 10, 30)).date == dt.date(2021, 10, 29)
+
+
+def test_the_first_news_sentence_of_an_attack_with_a_day_dates_a_lede_without_one():
+    text = (
+        "Gunmen have raided a village in Panjgur district, killing seven people.\n\n"
+        "A resident said the gunmen stormed in on Tuesday night and fired at random."
+    )
+    assert extract(text, published=dt.date(2021, 10, 27)).date == dt.date(2021, 10, 26)
+
+
+def test_the_attacks_with_their_day_date_the_news():
+    text = (
+        "About 30 people have died in four attacks in Kech district, security sources "
+        "said on Friday.\n\n"
+        "The attacks, all on Thursday, are the latest blows to the auxiliaries."
+    )
+    assert extract(text, published=dt.date(2023, 1, 20)).date == dt.date(2023, 1, 19)

@@ -414,3 +414,28 @@ def before_the_lede(
         return False
     date = sentence_date(sentence, today)
     return date is not None and (lede - date).days >= 2
+
+
+NIGHT = re.compile(
+    r"\b(?:overnight|night-?time|last night|during the night|late at night|"
+    r"in the early hours)\b",
+    re.IGNORECASE,
+)
+"""An attack at night, told of the next day ('militants struck overnight')."""
+
+
+def night_before(
+    sentences: Sequence[Sentence], today: dt.date | None
+) -> dt.date | None:
+    """For a report whose first paragraphs give no day of the attack but say it
+    came at night: the night before the day the statement was made (or the
+    report's date); the key of a night's attack is its first day."""
+    if today is None:
+        return None
+    for sentence in sentences:
+        if sentence.paragraph > 1:
+            break
+        if NIGHT.search(sentence.text):
+            said = statement_date(sentences[0], today) or today
+            return said - dt.timedelta(days=1)
+    return None

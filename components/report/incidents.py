@@ -25,6 +25,7 @@ from components.report.dates import (
     ReportDate,
     before_the_lede,
     cue,
+    night_before,
     report_date,
     sentence_date,
     statement_date,
@@ -51,7 +52,7 @@ from components.report.restatements import restate
 from components.report.scenes import Reading, read_sentence
 from components.report.segments import Sentence, clauses, plain, sentences
 from components.report.targets import infer_targets
-from components.report.vocabulary import ANAPHORA
+from components.report.vocabulary import ANAPHORA, HIT_WORDS
 
 # --- Reading the text -------------------------------------------------------------
 
@@ -117,12 +118,13 @@ def extract_incidents(
                 if by_sentence.get(sentence.start)
                 or ANAPHORA.search(sentence.text)
                 or DAYS_ATTACK.search(sentence.text)
+                or (sentence.paragraph <= 2 and HIT_WORDS.search(sentence.text))
                 else None
             )
         read_sentence(reading, sentence, by_sentence.get(sentence.start, []))
 
     if lede is None and found:  # 'confirmed on Monday that ... had been killed'
-        lede = statement_date(found[0], today)
+        lede = night_before(found, today) or statement_date(found[0], today)
     fold_districts(reading)
     fold_towns(reading)
     incidents = list(reading.by_place.values())
