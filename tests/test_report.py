@@ -797,3 +797,17 @@ def test_the_attacks_with_their_day_date_the_news():
         "The attacks, all on Thursday, are the latest blows to the auxiliaries."
     )
     assert extract(text, published=dt.date(2023, 1, 20)).date == dt.date(2023, 1, 19)
+
+
+def test_an_unknown_area_holding_the_villages_hit_is_no_scene_of_its_own():
+    text = (
+        "Rebels killed at least eight civilians in Beni territory, in the "
+        "north-east of the Democratic Republic of the Congo, a local official said "
+        "on Saturday.\n\n"
+        "The attackers struck several villages of the Ruwenzori sector, including "
+        "Bulongo, Kazarahoyo and Kidungu."
+    )
+    extraction = extract(text, published=dt.date(2021, 10, 30))
+    scenes = {u.name for u in extraction.unplaced if u.incident}
+    assert scenes
+    assert scenes <= {"Bulongo", "Kazarahoyo", "Kidungu"}

@@ -103,10 +103,32 @@ def unknown_mentions(
             and _LIST_GOES_ON.match(text[m.end : m.end + 8])
         )
     }
+    qualifiers |= {
+        id(m)
+        for m in found
+        if _WIDE_AREA_AFTER.match(text[m.end : m.end + 40])
+        and any(
+            other is not m
+            and other.sentence is m.sentence
+            and other.start > m.end
+            and other.is_incident
+            and not _WIDE_AREA_AFTER.match(text[other.end : other.end + 40])
+            for other in [*found, *mentions]
+        )
+    }
     return [
         replace(m, role=QUALIFIER) if id(m) in qualifiers and m.is_incident else m
         for m in found
     ]
+
+
+_WIDE_AREA_AFTER = re.compile(
+    r"^\s+(?:sector|province|region|county|territory|department|state|"
+    r"commune|local government area|lga|governorate|chiefdom)\b",
+    re.IGNORECASE,
+)
+"""An area wider than the places an attack hit: 'several villages of the
+Ruwenzori sector, including Bulongo and Kidungu' (the villages are the scenes)."""
 
 
 def _widest_known(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
