@@ -811,3 +811,15 @@ def test_an_unknown_area_holding_the_villages_hit_is_no_scene_of_its_own():
     scenes = {u.name for u in extraction.unplaced if u.incident}
     assert scenes
     assert scenes <= {"Bulongo", "Kazarahoyo", "Kidungu"}
+
+
+def test_an_attack_that_came_days_after_another_tells_of_the_other_as_background():
+    text = (
+        "QUETTA: Four soldiers were martyred when militants attacked a check post in "
+        "Bolan on Sunday.\n\n"
+        "The attack came only four days after militants killed four soldiers in a "
+        "border area of Zhob district."
+    )
+    extraction = extract(text, published=dt.date(2021, 5, 10))
+    assert [i.place_reported for i in extraction.incidents] == ["Bolan"]
+    assert len(extraction.background) == 1

@@ -119,7 +119,8 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
     Rule(
         "came after an earlier attack",
         r"\bcame (?:less than |more than |just |only |about )?(?:(?:a|one|two|three|"
-        r"\d+) |a few )?(?:days?|weeks?|months?) after\b",
+        r"four|five|six|seven|eight|nine|ten|\d+) |a few |several )?(?:days?|weeks?|"
+        r"months?) after\b",
         "The attack came two weeks after a bombing in Quetta.",
         "background",
     ),
@@ -139,6 +140,13 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         "earlier, on a day of the calendar",
         rf"^\W*earlier,?\s+(?:on|in)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\b",
         "Earlier, on August 22, six soldiers were martyred in South Waziristan.",
+        "background",
+    ),
+    Rule(
+        "before that, then or them",
+        r"^\W*(?:just |shortly |days |weeks |a (?:day|week|month) )?before "
+        r"(?:that|then|this|them|these|those)\b",
+        "Before them, terrorists attacked a check post in Kech, killing ten soldiers.",
         "background",
     ),
     Rule(
