@@ -823,3 +823,27 @@ def test_an_attack_that_came_days_after_another_tells_of_the_other_as_background
     extraction = extract(text, published=dt.date(2021, 5, 10))
     assert [i.place_reported for i in extraction.incidents] == ["Bolan"]
     assert len(extraction.background) == 1
+
+
+def test_a_state_named_without_its_country_gives_the_country_s_towns():
+    text = (
+        "At least 40 farmers were killed by suspected Boko Haram terrorists in the "
+        "Kukawa Local Government Area of Borno State.\n\n"
+        "The attack took place on Sunday in Kayakura village, a farming community "
+        "in Doron Baga ward."
+    )
+    extraction = extract(text, published=dt.date(2025, 1, 13))
+    (incident,) = extraction.incidents
+    assert incident.place_reported == "Kayakura"
+    assert incident.place.name == "Kukawa"
+    assert incident.place.country == "NG"
+    assert known(incident.counts["killed"]) == {"civilians": 40}
+
+
+def test_a_few_kilometres_from_a_town_is_a_reference():
+    text = (
+        "A bomb hit a bus in Turbat on Saturday, a few kilometres from Pasni, "
+        "killing four."
+    )
+    extraction = extract(text, published=dt.date(2023, 9, 17))
+    assert [i.place.name for i in extraction.incidents] == ["Turbat"]

@@ -48,7 +48,8 @@ _AREA_NAME = r"(?-i:[A-Z])[\w'\u00c0-\u024f-]*(?:\s+(?-i:[A-Z])[\w'\u00c0-\u024f
 _AREA_NAMED = re.compile(
     rf"^(?:(?:\s*,\s*{_AREA_NAME})*\s*,?\s+and\s+{_AREA_NAME})?"
     r"\s+(?P<word>provinces?|provincial|"
-    r"regions?|count(?:y|ies)|states?|governorates?|districts?|departments?)\b",
+    r"regions?|count(?:y|ies)|states?|governorates?|districts?|departments?|"
+    r"local government areas?|lgas?)\b",
     re.IGNORECASE,
 )
 """After a name: the word that makes it an area ('the Diffa region'), also at the
@@ -74,6 +75,8 @@ def area_named(after: str) -> str | None:
     if found is None:
         return None
     word = found.group("word").lower()
+    if word.startswith(("local", "lga")):
+        return "district"  # 'the Kukawa Local Government Area': the area, not the town
     if word.startswith(("district", "department", "count")):
         return "district" if found.group().strip()[0] in ",a" else None
     return "province"

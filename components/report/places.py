@@ -31,6 +31,7 @@ from components.gazetteer.world import (
     countries_named,
     country_gazetteer,
     country_names,
+    country_of_areas,
 )
 from components.report.mentions import LIST_JOIN, PlaceMention, mention_role
 from components.report.names import (
@@ -86,8 +87,11 @@ def report_country(text: str) -> str | None:
     State, Nigeria'); None for a report of the region or one that names none."""
     found = countries_named(text)
     named = Counter(code for code, _ in found)
-    if not named:
-        return None
+    if not named:  # 'the Kukawa Local Government Area of Borno State'
+        code = country_of_areas(
+            m.group("name") for m in _AREA_OF_A_COUNTRY.finditer(text)
+        )
+        return code if code is not None and code not in COUNTRIES else None
     home = sum(n for code, n in named.items() if code in COUNTRIES)
     code, count = max(
         named.items(), key=lambda item: (item[1], -list(named).index(item[0]))
@@ -105,6 +109,13 @@ def report_country(text: str) -> str | None:
         return None  # 'blamed India for backing terrorism in Pakistan'
     return code
 
+
+_AREA_OF_A_COUNTRY = re.compile(
+    r"\b(?P<name>(?-i:[A-Z])[\w\u00c0-\u024f'-]*(?:\s+(?-i:[A-Z])[\w\u00c0-\u024f'-]*)"
+    r"{0,2})\s+(?:State|Region|Province|County|Governorate)\b"
+)
+"""A first-level area named as one ('Borno State', 'Tillaberi Region'): the
+country it belongs to, where the text names none."""
 
 _AS_WHERE = re.compile(
     r"(?:\b(?:in|across|of|(?:north|south)?-?(?:east|west)?(?:ern)|central)\s+"

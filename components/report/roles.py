@@ -130,7 +130,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "Gunmen attacked a Levies post in Dalbandin, 340 km from Quetta, killing "
         "two personnel.",
         "Quetta",
-        before=r"(?:\d[\d.,]*\s*(?:km|kms|kilomet(?:re|er)s?|miles?)\s+"
+        before=r"(?:(?:\d[\d.,]*|a few|several|some|a couple of)\s*(?:km|kms|"
+        r"kilomet(?:re|er)s?|miles?)\s+"
         r"(?:\([^()]{1,30}\)\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?"
         r"(?:ern)?\s+)?(?:of|from)\s+|(?:away|far) from\s+|border (?:with|of)\s+)"
         r"(?:the\s+)?(?:(?:(?:provincial|federal|national|state|country's|regional)\s+)?"
