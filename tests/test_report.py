@@ -847,3 +847,18 @@ def test_a_few_kilometres_from_a_town_is_a_reference():
     )
     extraction = extract(text, published=dt.date(2023, 9, 17))
     assert [i.place.name for i in extraction.incidents] == ["Turbat"]
+
+
+def test_in_that_attack_goes_on_with_the_earlier_event_whatever_also_says():
+    text = (
+        "A policeman and four labourers were killed when a police station in "
+        "Turbat was attacked on Tuesday.\n\n"
+        "A similar attack took place on Oct 14, when gunmen shot six labourers in "
+        "Kech district. In that attack, also in the early hours, armed men burst "
+        "into a house in Pasni and fired at the labourers."
+    )
+    extraction = extract(text, published=dt.date(2023, 11, 1))
+    assert [i.place.name for i in extraction.incidents if not i.event_wide] == [
+        "Turbat"
+    ]
+    assert len(extraction.background) == 2

@@ -336,6 +336,13 @@ SAME_TIME_CUES: tuple[Rule, ...] = (
         "That same day, in a late-night attack, four Levies personnel were martyred.",
         "keep",
     ),
+    Rule(
+        "the attack the sentence before told of",
+        r"^(?:in|during|after)\s+(?:that|this|the same)\s+(?:attack|incident|assault|"
+        r"raid|blast|bombing|ambush)\b",
+        "In that attack, also in the early hours, armed men burst into a house.",
+        "keep",
+    ),
 )
 """Words that date a sentence by the one before it: it keeps that sentence's
 state (news or background) even when it opens a paragraph."""
