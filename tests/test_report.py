@@ -862,3 +862,14 @@ def test_in_that_attack_goes_on_with_the_earlier_event_whatever_also_says():
         "Turbat"
     ]
     assert len(extraction.background) == 2
+
+
+def test_the_other_two_are_of_the_people_counted_before_them():
+    text = (
+        "Two policemen were shot dead in the Kulachi area of Dera Ismail Khan on "
+        "Wednesday. Police tracked the attackers down and killed one of them in an "
+        "operation; the other two were wounded but escaped."
+    )
+    (incident,) = extract(text, published=dt.date(2025, 7, 16)).incidents
+    assert known(incident.counts["killed"]) == {"security": 2, "attackers": 1}
+    assert known(incident.counts["injured"]) == {"attackers": 2}

@@ -1,8 +1,11 @@
-"""Figures a report states twice: 'terrorists killed eight border guards in
-Sistan-Baluchestan' ... 'the eight died in a border area of Negur'. The second,
-a bare count after 'the', is the same people: it takes their side, and where the
-first was counted only for the whole report (its totals), the place the second
-names is where they were, so the first is not kept as well."""
+"""Counts that point back to people counted before.
+
+'Terrorists killed eight border guards in Sistan-Baluchestan' ... 'the eight
+died in a border area of Negur': the second, a bare count after 'the', is the
+same people: it takes their side, and where the first was counted only for the
+whole report (its totals), the place the second names is where they were, so the
+first is not kept as well. 'Killed one of them; the other two were wounded': the
+rest of the people just counted, of their side."""
 
 from __future__ import annotations
 
@@ -13,6 +16,10 @@ from components.report.model import Figure, ReportIncident
 
 _THE_COUNT = re.compile(r"\b(?:the|these|those|all)\s+$", re.IGNORECASE)
 """A definite count ('the eight'): people the text has counted before."""
+_THE_OTHER = re.compile(r"\bthe\s+(?:other|remaining)\s+$", re.IGNORECASE)
+"""'killed one of them; the other two were wounded': the rest of the same people."""
+_NEAR = 200
+"""How far back (in characters) the people 'the other two' belong to are named."""
 
 
 def _definite(text: str, figure: Figure) -> bool:
@@ -37,6 +44,11 @@ def restate(
     where.sort(key=lambda pair: pair[0].start)
     dropped: set[int] = set()
     for index, (figure, incident) in enumerate(where):
+        if _the_other(text, figure):
+            named = _rest_of(figure, [other for other, _ in where[:index]])
+            if named is not None:
+                _swap(figure, named, incident, totals)
+            continue
         if not _definite(text, figure):
             continue
         earlier = next(
@@ -53,13 +65,41 @@ def restate(
         if earlier is None:
             continue
         named = replace(figure, side=earlier[0].side, military=earlier[0].military)
-        if incident is not None:
-            incident.figures[incident.figures.index(figure)] = named
-            if earlier[1] is None or earlier[1].event_wide:
-                dropped.add(id(earlier[0]))
-        else:
-            totals[totals.index(figure)] = named
+        _swap(figure, named, incident, totals)
+        if incident is not None and (earlier[1] is None or earlier[1].event_wide):
+            dropped.add(id(earlier[0]))
     for incident in incidents:
         if incident.event_wide:
             incident.figures = [f for f in incident.figures if id(f) not in dropped]
     return [figure for figure in totals if id(figure) not in dropped]
+
+
+def _the_other(text: str, figure: Figure) -> bool:
+    return figure.side == "unspecified" and bool(
+        _THE_OTHER.search(text[max(0, figure.start - 20) : figure.start])
+    )
+
+
+def _rest_of(figure: Figure, earlier: list[Figure]) -> Figure | None:
+    """'The other two' with the side of the people counted just before them."""
+    before = next(
+        (
+            other
+            for other in reversed(earlier)
+            if other.side != "unspecified" and figure.start - other.end <= _NEAR
+        ),
+        None,
+    )
+    if before is None:
+        return None
+    return replace(figure, side=before.side, military=before.military)
+
+
+def _swap(
+    figure: Figure,
+    named: Figure,
+    incident: ReportIncident | None,
+    totals: list[Figure],
+) -> None:
+    held = incident.figures if incident is not None else totals
+    held[held.index(figure)] = named
