@@ -873,3 +873,13 @@ def test_the_other_two_are_of_the_people_counted_before_them():
     (incident,) = extract(text, published=dt.date(2025, 7, 16)).incidents
     assert known(incident.counts["killed"]) == {"security": 2, "attackers": 1}
     assert known(incident.counts["injured"]) == {"attackers": 2}
+
+
+def test_and_n_wounded_ending_a_sentence_are_of_the_people_before():
+    text = (
+        "Militants ambushed an army unit near Turbat on Tuesday. The army said: "
+        "we mourn the 23 brave soldiers who fell on the field of honour, and 17 "
+        "wounded."
+    )
+    (incident,) = extract(text, published=dt.date(2024, 3, 22)).incidents
+    assert known(incident.counts["injured"]) == {"security": 17}

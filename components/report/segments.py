@@ -137,6 +137,15 @@ the source, those killed were ...': who the toll counts, named by side (a list
 that ', and five of the militants' goes on, not a new clause)."""
 
 
+_ELLIPTIC_TAIL = re.compile(
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty)\s+"
+    r"(?:more\s+|others?\s+)?(?:wounded|injured|hurt)\W*$",
+    re.IGNORECASE,
+)
+"""', and 17 wounded.' ending a sentence: no clause of its own, but the rest of
+the one before (its people, wounded)."""
+
+
 _OPENING_CLAUSE = re.compile(
     r"^(?:while|whereas|although|though)\s+(?!\w+ing\b)[^,;]{3,120}?,\s*",
     re.IGNORECASE,
@@ -161,6 +170,8 @@ def clauses(sentence: Span) -> list[Span]:
             sentence.text, start, match.start()
         ):
             continue  # 'the dead were four policemen, ..., and two civilians'
+        if _ELLIPTIC_TAIL.match(sentence.text, match.end()):
+            continue  # '... the 23 soldiers who fell, and 17 wounded.'
         if match.start() > start:
             parts.append(_piece(sentence, start, match.start()))
         start = match.end()
