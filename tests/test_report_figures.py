@@ -16,6 +16,15 @@ def counts(text: str) -> list[tuple[str, dict[str, int]]]:
 
 PHRASINGS = [
     (
+        "another soldier and a constable were seriously injured",
+        [("injured", {"security": 2})],
+    ),
+    (
+        "the five soldiers who were critically injured earlier had succumbed to "
+        "their wounds",
+        [("killed", {"security": 5})],
+    ),
+    (
         "According to the source, those killed were 10 villagers, three women and a "
         "child among them, and five of the IS militants",
         [("killed", {"civilians": 10}), ("killed", {"attackers": 5})],

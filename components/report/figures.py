@@ -280,7 +280,23 @@ def _outcome_after(body: str, item: CountItem) -> str | None:
     if _NAMED_BEFORE.search(body[max(0, item.start - 40) : item.start]):
         after = re.sub(r"^\s*,", "", after, count=1)
     found = OUTCOME_AFTER.match(after)
-    return outcome_kind(found.group("word")) if found else None
+    if found is None:
+        return None
+    outcome = outcome_kind(found.group("word"))
+    if (
+        outcome == "injured"
+        and re.search(r"\bwho\b", after[: found.start("word")], re.IGNORECASE)
+        and _THEN_DIED.match(after[found.end() :])
+    ):
+        return "killed"  # 'the five soldiers who were critically injured ... had
+    return outcome  # succumbed to their wounds'
+
+
+_THEN_DIED = re.compile(
+    r"^[^.;]{0,60}?\b(?:had|have|has|later)?\s*(?:succumbed|died|passed away)\b",
+    re.IGNORECASE,
+)
+"""The main verb after a relative clause of the wounded: they died."""
 
 
 _NAMED_BEFORE = re.compile(r"(?-i:[A-Z])[\w'-]+,\s+$")
