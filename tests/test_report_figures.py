@@ -16,6 +16,11 @@ def counts(text: str) -> list[tuple[str, dict[str, int]]]:
 
 PHRASINGS = [
     (
+        "the minister said two of the 25 dead were members of the Volunteers for the "
+        "Defence of the Motherland (VDP)",
+        [("killed", {"security": 2, "unspecified": 23})],
+    ),
+    (
         "another soldier and a constable were seriously injured",
         [("injured", {"security": 2})],
     ),

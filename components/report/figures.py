@@ -22,10 +22,12 @@ from components.report.rules import Rule
 from components.report.segments import THE_HURT_WERE, Span
 from components.report.tolls import (
     NONE_HIT,
+    SOME_OF_THE_HIT,
     TOLL_RULES,
     death_tolls,
     none_hit,
     resulted_in,
+    some_of_the_hit,
 )
 from components.report.vocabulary import (
     INJURED_WORDS,
@@ -64,7 +66,12 @@ COORDINATION_RULES: tuple[Rule, ...] = (
 (side, outcome, value) its example gives."""
 
 
-PHRASING_RULES: tuple[Rule, ...] = (*COORDINATION_RULES, *TOLL_RULES, NONE_HIT)
+PHRASING_RULES: tuple[Rule, ...] = (
+    *COORDINATION_RULES,
+    *TOLL_RULES,
+    NONE_HIT,
+    SOME_OF_THE_HIT,
+)
 """Figure phrasings beyond 'count, people, verb', run by the tests on their
 examples."""
 
@@ -152,6 +159,10 @@ def find_figures(clause: Span) -> list[Figure]:
     ]
     figures += death_tolls(clause)
     figures += none_hit(clause)
+    some = some_of_the_hit(clause)
+    figures = [
+        f for f in figures if not any(s.start <= f.start < s.end for s in some)
+    ] + some
     taken = [(f.start, f.end) for f in figures]
     figures += [
         f

@@ -171,6 +171,16 @@ def side_of(words: str) -> str:
     return next(s for s in SIDE_WORDS if found.group(s)) if found else "unspecified"
 
 
+def named_side(words: str) -> str:
+    """The side of the first people the words name that say one ('members of the
+    VDP' is security: 'members' says none)."""
+    for found in _ANY_PEOPLE.finditer(words):
+        side = next(s for s in SIDE_WORDS if found.group(s))
+        if side != "unspecified" or not GENERIC_HEADS.match(found.group()):
+            return side
+    return "unspecified"
+
+
 def victims_side(after: str, outcome: str) -> str | None:
     """'civilians' when the words after a count of 'people' (the rest of its
     sentence and the next) say its victims were civilians: 'Among the victims were

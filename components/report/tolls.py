@@ -4,6 +4,7 @@ ten soldiers", "resulted in 12 deaths"."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from components.report.model import Figure
 from components.report.numbers import (
@@ -14,7 +15,7 @@ from components.report.numbers import (
     QUALIFIER,
     parse_number,
 )
-from components.report.people import side_of
+from components.report.people import named_side, side_of
 from components.report.rules import Rule
 from components.report.segments import Span
 from components.report.vocabulary import (
@@ -143,5 +144,37 @@ def none_hit(clause: Span) -> list[Figure]:
                 text=match.group(),
             )
             for outcome in outcomes
+        )
+    return figures
+
+
+SOME_OF_THE_HIT = Rule(
+    "some of a toll, by side",
+    rf"\b(?P<part>{NUMBER})\s+of\s+the\s+(?P<count>{NUMBER})\s+(?P<word>dead|killed|"
+    r"victims|wounded|injured)\s+(?:were|was|are|included)\s+(?P<who>[^.;]{0,80})",
+    "He said two of the 25 dead were members of the VDP, the army's auxiliaries.",
+    ("unspecified", "killed", 25),
+)
+"""'two of the 25 dead were members of the VDP': the 25, of whom two of a side."""
+
+
+def some_of_the_hit(clause: Span) -> list[Figure]:
+    """'two of the 25 dead were members of the VDP': a toll with a part by side."""
+    figures = []
+    for match in SOME_OF_THE_HIT.compiled.finditer(clause.text):
+        side = named_side(match.group("who"))
+        part, _ = parse_number(match.group("part"))
+        total, _ = parse_number(match.group("count"))
+        if side == "unspecified" or not 0 < part <= total:
+            continue
+        outcome = (
+            "injured"
+            if match.group("word").lower() in ("wounded", "injured")
+            else "killed"
+        )
+        start, end = clause.start + match.start(), clause.start + match.end()
+        whole = Figure("unspecified", outcome, total, start, end, match.group())
+        figures.append(
+            replace(whole, parts=(replace(whole, side=side, value=part),), some_of=True)
         )
     return figures
