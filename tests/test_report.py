@@ -883,3 +883,19 @@ def test_and_n_wounded_ending_a_sentence_are_of_the_people_before():
     )
     (incident,) = extract(text, published=dt.date(2024, 3, 22)).incidents
     assert known(incident.counts["injured"]) == {"security": 17}
+
+
+def test_a_new_paragraph_about_the_same_people_as_a_background_one_is_background():
+    text = (
+        "Gunmen killed at least 35 people in three villages of Panjgur district on "
+        "Saturday.\n\n"
+        "Last Sunday, armed men attacked villages in Kech district and killed 62 "
+        "people there.\n\n"
+        "Besides the 62 people who lost their lives, about 1,000 others were "
+        "displaced."
+    )
+    extraction = extract(text, published=dt.date(2019, 6, 16))
+    counted = [f.value for i in extraction.incidents for f in i.figures]
+    counted += [f.value for f in extraction.totals]
+    assert 62 not in counted
+    assert len(extraction.background) == 2

@@ -48,7 +48,7 @@ from components.report.model import (
 )
 from components.report.people import among_the_hit, described_sides, victims_side
 from components.report.places import find_places
-from components.report.restatements import restate
+from components.report.restatements import restate, restates_count
 from components.report.scenes import Reading, read_sentence
 from components.report.segments import Sentence, clauses, plain, sentences
 from components.report.targets import infer_targets
@@ -103,7 +103,10 @@ def extract_incidents(
             pass  # 'That same day, ...': the state of the sentence before
         elif said is not None:
             in_background = said == "background"
-        elif sentence.first_in_paragraph:
+        elif sentence.first_in_paragraph and not (
+            in_background
+            and restates_count(sentence.text, background[-1].evidence.sentence)
+        ):
             in_background = False  # a new paragraph with no cue: the news again
         if in_background and sentence.start not in keep_current:
             background.append(_background(text, sentence, by_sentence))

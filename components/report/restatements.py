@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from components.report.model import Figure, ReportIncident
+from components.report.numbers import NUMBER, parse_number
 
 _THE_COUNT = re.compile(r"\b(?:the|these|those|all)\s+$", re.IGNORECASE)
 """A definite count ('the eight'): people the text has counted before."""
@@ -103,3 +104,21 @@ def _swap(
 ) -> None:
     held = incident.figures if incident is not None else totals
     held[held.index(figure)] = named
+
+
+_DEFINITE_NUMBER = re.compile(
+    rf"\b(?:the|these|those|all)\s+(?P<number>{NUMBER})\b", re.IGNORECASE
+)
+
+
+def restates_count(text: str, earlier: str) -> bool:
+    """Whether ``text`` names, with a definite article, a count ``earlier`` gives
+    ('Besides the 62 people who lost their lives, ...' after '... killed 62
+    people there'): it goes on about the same people."""
+    numbers = {
+        parse_number(m.group())[0] for m in re.finditer(NUMBER, earlier, re.IGNORECASE)
+    }
+    return any(
+        parse_number(m.group("number"))[0] in numbers
+        for m in _DEFINITE_NUMBER.finditer(text)
+    )
