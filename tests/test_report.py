@@ -899,3 +899,12 @@ def test_a_new_paragraph_about_the_same_people_as_a_background_one_is_background
     counted += [f.value for f in extraction.totals]
     assert 62 not in counted
     assert len(extraction.background) == 2
+
+
+def test_a_toll_told_again_with_its_parts_is_counted_once_by_side():
+    text = (
+        "Gunmen killed 25 people in an attack on a village in Kech district on "
+        "Sunday. The minister said two of the 25 dead were members of the Levies."
+    )
+    (incident,) = extract(text, published=dt.date(2023, 4, 28)).incidents
+    assert known(incident.counts["killed"]) == {"security": 2, "unspecified": 23}

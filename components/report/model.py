@@ -207,8 +207,16 @@ def tally(figures: Iterable[Figure]) -> Counts:
     outcome, is the same people named twice ('wounding eight others' ... 'eight
     police officers were wounded'): it is not kept as a second group; nor is one
     that equals the sum of the counts of two sides or more ('eight people' ...
-    'four policemen, two soldiers and two civilians')."""
+    'four policemen, two soldiers and two civilians'), nor one that equals a
+    total the text breaks down ('25 people were killed' ... 'two of the 25 dead
+    were VDP members')."""
     figures = list(figures)
+    told_apart = {(f.outcome, f.value) for f in figures if f.parts}
+    figures = [  # '25 people were killed' ... 'two of the 25 dead were VDP'
+        f
+        for f in figures
+        if f.parts or f.side != "unspecified" or (f.outcome, f.value) not in told_apart
+    ]
     counts = _empty_counts()
     plain: dict[str, set[tuple[int, int]]] = {outcome: set() for outcome in OUTCOMES}
     named: dict[str, set[tuple[int, int]]] = {outcome: set() for outcome in OUTCOMES}
