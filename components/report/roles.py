@@ -339,6 +339,18 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("from", "of"),
     ),
     RoleRule(
+        "a village whose residents an attack killed",
+        INCIDENT,
+        "Terrorists killed five residents of Awaran village in an attack on Sunday "
+        "night.",
+        "Awaran",
+        before=r"\b(?:killed|killing|kills|massacred|abducted|kidnapped|shot dead|"
+        r"attacked|slaughtered)\s+(?:[\w-]+\s+){0,3}?(?:residents?|villagers|"
+        r"inhabitants|people|farmers)\s+of\s+(?:the\s+)?$",
+        after=r"^\s+(?:village|community|hamlet|settlement)\b",
+        gate=("kill", "massacre", "abduct", "kidnap", "shot", "attack", "slaughter"),
+    ),
+    RoleRule(
         "victims' home towns",
         ORIGIN,
         "The four labourers who died all came from Punjab, an official said.",
