@@ -92,6 +92,14 @@ SLOT_RULES: tuple[Rule, ...] = (
         flags=0,
     ),
     Rule(
+        "names listed before a plural area word",
+        rf"(?<![\w-])(?P<name>{NAME})(?=(?:\s*,\s*{NAME})*,?\s+and\s+{NAME}\s+"
+        r"(?i:areas|villages|towns|localities|communities|settlements)\b)",
+        "The gunmen hit the convoy in the Mandori, Bhagan and Ochat areas.",
+        "Bhagan",
+        flags=0,
+    ),
+    Rule(
         "the area word of a name",
         rf"\b(?i:the)\s+(?:[a-z-]+\s+)?(?P<area>{_AREA})\s+of\s+(?P<name>{NAME})",
         "Terrorist groups attacked the village of Noaka, mainly targeting the VDP.",
