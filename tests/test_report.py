@@ -908,3 +908,13 @@ def test_a_toll_told_again_with_its_parts_is_counted_once_by_side():
     )
     (incident,) = extract(text, published=dt.date(2023, 4, 28)).incidents
     assert known(incident.counts["killed"]) == {"security": 2, "unspecified": 23}
+
+
+def test_a_list_of_the_dead_split_by_their_names_is_one_count_before_its_verb():
+    text = (
+        "A suicide bomber struck a check post in Datta Khel on Wednesday: two "
+        "security personnel, Naik Saeed and Sepoy Javed, and a police officer, "
+        "Hakeem Jan, were martyred, and a civilian was also killed."
+    )
+    (incident,) = extract(text, published=dt.date(2023, 5, 24)).incidents
+    assert known(incident.counts["killed"]) == {"security": 3, "civilians": 1}

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from components.report.vocabulary.outcomes import INJURED_VERBS, KILLED_VERBS
 from components.report.vocabulary.text import ABBREVIATIONS
 
 _PLAIN = str.maketrans(
@@ -172,12 +173,36 @@ def clauses(sentence: Span) -> list[Span]:
             continue  # 'the dead were four policemen, ..., and two civilians'
         if _ELLIPTIC_TAIL.match(sentence.text, match.end()):
             continue  # '... the 23 soldiers who fell, and 17 wounded.'
+        if _list_before_its_verb(sentence.text, start, match):
+            continue  # 'two soldiers, Naik Saeed and Sepoy Javed, and a police
+            # officer were martyred': one list, one verb
         if match.start() > start:
             parts.append(_piece(sentence, start, match.start()))
         start = match.end()
     if start < len(sentence.text):
         parts.append(_piece(sentence, start, len(sentence.text)))
     return [part for part in parts if part.text.strip()] or [sentence]
+
+
+_A_COUNT = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s",
+    re.IGNORECASE,
+)
+_OUTCOME = re.compile(rf"\b(?:{KILLED_VERBS}|{INJURED_VERBS})\b", re.IGNORECASE)
+
+
+def _list_before_its_verb(text: str, start: int, match: re.Match[str]) -> bool:
+    """', and ...' inside a list of counted people whose verb comes after it: the
+    words before hold a count and no outcome, the words after (to the next
+    comma-and) hold the outcome."""
+    if not match.group().lstrip().startswith(","):
+        return False
+    before = text[start : match.start()]
+    after = text[match.end() :]
+    cut = after.find(", and ")
+    after = after if cut < 0 else after[:cut]
+    counted = _A_COUNT.search(before) and not _OUTCOME.search(before)
+    return bool(counted and _OUTCOME.search(after))
 
 
 def _piece(sentence: Span, start: int, end: int) -> Span:
