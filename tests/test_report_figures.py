@@ -16,6 +16,11 @@ def counts(text: str) -> list[tuple[str, dict[str, int]]]:
 
 PHRASINGS = [
     (
+        "One of the attackers blew himself up, security forces killed three more, "
+        "and one was captured alive",
+        [("killed", {"attackers": 4})],
+    ),
+    (
         "the minister said two of the 25 dead were members of the Volunteers for the "
         "Defence of the Motherland (VDP)",
         [("killed", {"security": 2, "unspecified": 23})],

@@ -16,6 +16,7 @@ from components.report.numbers import (
     parse_number,
 )
 from components.report.people import (
+    AGENT,
     GROUP,
     OF_THEM,
     ONE_PERSON,
@@ -137,7 +138,9 @@ def _counts(body: str) -> Iterator[CountItem]:
         elif OUTCOME_AFTER.match(after) or _governed(body, match.start(), after):
             # "5 killed", "4 sustained injuries"; "killing 9 people and injuring 16"
             side, end, between = "unspecified", match.end(), None
-            if _OF_THE_GROUP.match(body[: match.start()]):
+            if _OF_THE_GROUP.match(body[: match.start()]) or AGENT.search(
+                body[: match.start()]
+            ):  # 'security forces killed three more': more of the attackers
                 side = antecedent(body[: match.start()])
         else:
             continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
 from components.report.counts import CountItem, count_items, shifted
 from components.report.model import Figure
@@ -169,7 +170,33 @@ def find_figures(clause: Span) -> list[Figure]:
         for f in resulted_in(clause)
         if not any(a < f.end and f.start < b for a, b in taken)
     ]
-    return sorted(figures, key=lambda figure: figure.start)
+    return _more_of_the_same(clause, sorted(figures, key=lambda figure: figure.start))
+
+
+_MORE = re.compile(r"^\s+(?:more|further|others? more)\b", re.IGNORECASE)
+
+
+def _more_of_the_same(clause: Span, figures: list[Figure]) -> list[Figure]:
+    """'One of the attackers blew himself up, security forces killed three more':
+    a count of 'more' adds to the one before it of the same side and outcome."""
+    kept: list[Figure] = []
+    for figure in figures:
+        after = clause.text[figure.end - clause.start : figure.end - clause.start + 20]
+        earlier = next(
+            (
+                k
+                for k in reversed(kept)
+                if (k.side, k.outcome) == (figure.side, figure.outcome) and not k.parts
+            ),
+            None,
+        )
+        if earlier is not None and not figure.parts and _MORE.match(after):
+            kept[kept.index(earlier)] = replace(
+                earlier, value=earlier.value + figure.value, end=figure.end
+            )
+            continue
+        kept.append(figure)
+    return kept
 
 
 DISCOUNT_RULES: tuple[Rule, ...] = (

@@ -108,7 +108,7 @@ def head_of(body: str, side: str, end: int, start: int) -> tuple[str, int]:
     return side, end
 
 
-_AGENT = re.compile(
+AGENT = re.compile(
     r"\b(?:" + _PEOPLE + r")\s+(?:(?:also|then|later|had|have|has|reportedly|"
     r"swiftly|allegedly|eventually|finally)\s+){0,2}(?:killed|shot dead|gunned down|"
     r"neutrali[sz]ed|eliminated|wounded|injured|captured|arrested)\s+$",
@@ -123,7 +123,7 @@ def antecedent(before: str) -> str:
     ones who did what is done to them ('the terrorists tried to attack the post,
     and security forces killed six of them'); with none named but security
     forces killing, the attackers."""
-    agent = _AGENT.search(before)
+    agent = AGENT.search(before)
     if agent is not None:
         side = antecedent(before[: agent.start()])
         doer = next(s for s in SIDE_WORDS if agent.group(s))

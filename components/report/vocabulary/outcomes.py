@@ -7,6 +7,7 @@ import re
 
 KILLED_VERBS = (
     r"fatally (?:wounded|injured|shot|hurt)|"
+    r"blew (?:himself|herself|themselves) up|"
     r"killed|dead|died|slain|martyred|embraced (?:shahadat|martyrdom)|"
     r"lost (?:their|his|her) lives?|laid down (?:their|his|her) lives?|perished|"
     r"eliminated|neutrali[sz]ed|"
