@@ -16,6 +16,11 @@ def counts(text: str) -> list[tuple[str, dict[str, int]]]:
 
 PHRASINGS = [
     (
+        "About 30 people, 16 of them volunteers fighting alongside the army, have "
+        "died in four attacks",
+        [("killed", {"security": 16, "unspecified": 14})],
+    ),
+    (
         "One of the attackers blew himself up, security forces killed three more, "
         "and one was captured alive",
         [("killed", {"attackers": 4})],

@@ -114,8 +114,9 @@ def attach_parts(body: str, items: list[CountItem]) -> None:
         elif said:
             cursor = start
         if total.parts:
-            close = re.match(
-                r"^\s*(?:among (?:them|the dead|the victims))?\s*(?:,|-|\))?",
+            close = re.match(  # ', 16 of them volunteers fighting beside the army,'
+                r"^(?:\s+\w+ing\b[^,;()]{0,60}?(?=,))?\s*(?:among (?:them|the dead|"
+                r"the victims))?\s*(?:,|-|\))?",
                 body[cursor:],
             )
             total.tail = cursor + (close.end() if close else 0)

@@ -81,6 +81,15 @@ _MEMBERS_OF = re.compile(
 members of the VDP auxiliary force': the people they belong to say the side."""
 
 
+_FIGHTING_BESIDE = re.compile(
+    r"^\s+(?:who\s+(?:were\s+|are\s+)?)?(?:fighting|fight|fought|serving|working)\s+"
+    r"(?:alongside|beside|with|for)\s+(?:the\s+)?(?:army|troops|soldiers|military|"
+    r"security forces|police)\b",
+    re.IGNORECASE,
+)
+"""'volunteers fighting alongside the army': auxiliaries, of the security side."""
+
+
 def head_of(body: str, side: str, end: int, start: int) -> tuple[str, int]:
     """The side and end of a group of people, read to its head noun: 'paramilitary
     soldier' is security, 'woman civilian' civilian; 'security personnel and
@@ -100,6 +109,9 @@ def head_of(body: str, side: str, end: int, start: int) -> tuple[str, int]:
     ):
         side = next(s for s in SIDE_WORDS if member.group(s))  # 'men of the Levies'
         end += member.end()
+    beside = _FIGHTING_BESIDE.match(body[end:])
+    if beside and side == "unspecified":
+        side, end = "security", end + beside.end()  # the army's auxiliaries
     mixed = _MIXED.match(body[end:])
     if mixed:
         other = next(s for s in SIDE_WORDS if mixed.group(s))

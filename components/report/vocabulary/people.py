@@ -148,6 +148,7 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"victims",
         r"men",
         r"members",
+        r"volunteers",
         r"(?:dead )?bodies",
     ),
 }
