@@ -3,8 +3,10 @@
 :class:`~components.map.payload.pages.PageSource` that give what the in-memory
 ones give from the page's table, without the page holding it.
 
-Groups are counted by ``GROUP BY`` over the current incidents of the selection
-(:mod:`components.store.current_rows`, which says which filters it answers);
+Groups are added up by ``GROUP BY`` over the selection's weighted rows
+(:mod:`components.store.group_rows`: the counts the saves keep, and the few
+records that revise another; or the current incidents one by one when a date
+range or attack types are chosen, :mod:`components.store.current_rows`);
 cells by the same grid as :func:`~components.map.payload.cells.cell_counts`,
 ``floor(lat / size)`` and ``floor(lon / size)``, which SQLite (3.35+) and
 PostgreSQL compute alike in double precision. Every answer is read as a few
@@ -21,16 +23,13 @@ from sqlalchemy import (
     ColumnElement,
     Engine,
     Select,
-    case,
     cast,
     func,
-    or_,
     select,
 )
-from sqlalchemy.sql.expression import Subquery
 
 from components.domain.filters import Filters
-from components.domain.model import DEATH_FIELDS, STORED_COLUMNS
+from components.domain.model import STORED_COLUMNS
 from components.domain.table import complete_frame
 from components.map.payload.build import View
 from components.map.payload.cells import cell_size
@@ -42,16 +41,12 @@ from components.store.current_rows import (
     latest_rows,
     reading,
 )
+from components.store.group_rows import weighted_rows
 
 
-def _deaths_reported(rows: Subquery) -> tuple[ColumnElement, ColumnElement]:
-    """(a row's reported deaths added, 1 when it reports any else 0)."""
-    total = sum(
-        (func.coalesce(rows.c[c], 0) for c in DEATH_FIELDS[1:]),
-        func.coalesce(rows.c[DEATH_FIELDS[0]], 0),
-    )
-    said = case((or_(*(rows.c[c].is_not(None) for c in DEATH_FIELDS)), 1), else_=0)
-    return total, said
+def _total(column: ColumnElement) -> ColumnElement:
+    """A sum of weighted rows, as a whole number on both databases."""
+    return cast(func.sum(column), BigInteger)
 
 
 FETCHED = 50_000
@@ -66,9 +61,7 @@ class SqlGroups:
     def __init__(self, engine: Engine, filters: Filters) -> None:
         self.engine = engine
         self.filters = filters
-        self._rows = latest_rows(filters, [*GROUP_KEYS, *DEATH_FIELDS]).subquery(
-            "latest"
-        )
+        self._rows = weighted_rows(filters)
         self._fetched: dict[View | None, tuple[int, pd.DataFrame | None]] = {}
         """Per view asked: the most groups fetched, and them (None: more)."""
         self._count: int | None = None
@@ -84,14 +77,13 @@ class SqlGroups:
 
     def _groups_query(self, view: View | None) -> Select:
         rows = self._rows
-        total, said = _deaths_reported(rows)
         keys = [rows.c[k] for k in GROUP_KEYS]
         return (
             select(
                 *keys,
-                func.count().label("count"),
-                func.sum(total).label("deaths"),
-                func.sum(said).label("said"),
+                _total(rows.c.incidents).label("count"),
+                _total(rows.c.deaths).label("deaths"),
+                _total(rows.c.deaths_said).label("said"),
             )
             .where(*self._inside(view))
             .group_by(*keys)
@@ -136,12 +128,14 @@ class SqlGroups:
     def cells_in(self, view: View | None, zoom: int) -> pd.DataFrame:
         rows = self._rows
         size = cell_size(zoom)
-        total, _ = _deaths_reported(rows)
         row = cast(func.floor(rows.c.lat / size), BigInteger).label("row")
         col = cast(func.floor(rows.c.lon / size), BigInteger).label("col")
         query = (
             select(
-                row, col, func.count().label("count"), func.sum(total).label("deaths")
+                row,
+                col,
+                _total(rows.c.incidents).label("count"),
+                _total(rows.c.deaths).label("deaths"),
             )
             .where(*self._inside(view))
             .group_by(row, col)
@@ -161,7 +155,7 @@ class SqlGroups:
             with reading(self.engine) as connection:
                 self._count = int(
                     connection.execute(
-                        select(func.count()).select_from(self._rows)
+                        select(func.coalesce(_total(self._rows.c.incidents), 0))
                     ).scalar_one()
                 )
         return self._count
