@@ -15,6 +15,7 @@ first and last dates of a kept row are bounds, not the exact days:
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from sqlalchemy import Connection, Select, select, union_all
 from sqlalchemy.sql.expression import FromClause, Subquery
@@ -56,8 +57,10 @@ def _kept(filters: Filters) -> Select:
     )
 
 
+@lru_cache(maxsize=128)
 def weighted_rows(filters: Filters) -> Subquery:
-    """The selection's weighted rows: :data:`WEIGHTED_COLUMNS`."""
+    """The selection's weighted rows: :data:`WEIGHTED_COLUMNS` (built once
+    per selection; a statement is never changed once built)."""
     if not kept_counts_answer(filters):
         rows = latest_rows(filters, _ROW_COLUMNS).subquery("latest")
         return _one_each(rows).subquery("weighted")
