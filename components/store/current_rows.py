@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from sqlalchemy import (
     CTE,
@@ -72,7 +72,7 @@ def reading(engine: Engine) -> Iterator[Connection]:
         yield connection
 
 
-@lru_cache(maxsize=None)
+@cache
 def _heads(name: str) -> tuple[Alias, Alias]:
     """An alias of the incidents and of their head revisions, named ``name``
     (one pair per name: an alias works out its fifty column proxies once)."""

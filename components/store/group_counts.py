@@ -162,10 +162,24 @@ def recounted(connection: Connection, ids: Iterable[str | None]) -> Iterator[Non
         yield  # a database before migration 0009: its upgrade counts them all
         return
     chosen = sorted({i for i in ids if i})
+    _lock(connection, chosen)
     before = _counts(connection, chosen)
     yield
     after = _counts(connection, chosen)
     _change(connection, before, after)
+
+
+def _lock(connection: Connection, ids: Sequence[str]) -> None:
+    """Hold the identity rows of ``ids`` until the transaction ends (in id
+    order; PostgreSQL: ``FOR UPDATE``), so a concurrent save of one of them
+    waits, and each counts what the other left, never both the same row."""
+    for start in range(0, len(ids), LOOKUP_BATCH):
+        connection.execute(
+            select(IncidentRecord.id)
+            .where(IncidentRecord.id.in_(ids[start : start + LOOKUP_BATCH]))
+            .order_by(IncidentRecord.id)
+            .with_for_update()
+        ).all()
 
 
 def _change(
