@@ -236,7 +236,9 @@ def _latest_rows(
     chosen = []
     for column in columns:
         if column == "id":
-            chosen.append(incidents.c.id.label("id"))
+            # The head revision's own incident id: ordered by (date, id) along
+            # the index on (date, incident_id), not sorted.
+            chosen.append(revisions.c.incident_id.label("id"))
         elif column in CASUALTY_FIELDS:
             chosen.append(
                 func.coalesce(revisions.c[column], carried.c[column]).label(column)

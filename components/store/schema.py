@@ -160,6 +160,10 @@ class IncidentRevision(Base):
         ),
         Index("ix_incident_revisions_event_date", "event_id", "date"),
         Index("ix_incident_revisions_date_lat_lon", "date", "lat", "lon"),
+        # The page asking the database: a popup's incidents at one point and
+        # target type, and the newest incidents in (date, id) order.
+        Index("ix_incident_revisions_point", "lat", "lon", "target_type"),
+        Index("ix_incident_revisions_date_incident", "date", "incident_id"),
         # The few records that revise another: "which are current" without a scan.
         Index(
             "ix_incident_revisions_revises",
