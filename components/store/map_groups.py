@@ -56,6 +56,12 @@ def _frame(names: list[str], rows: Sequence[Sequence[object]]) -> pd.DataFrame:
     return pd.DataFrame({n: list(c) for n, c in zip(names, columns, strict=True)})
 
 
+FETCHED = 10_000
+"""Groups fetched at once: a view holding no more is answered by one query
+whatever the budget asked (markers, then points); above it only the number of
+groups is kept."""
+
+
 class SqlGroups:
     """The groups of the current incidents that ``filters`` select, asked of
     ``engine`` each time (the answers are small; the table never comes up)."""
@@ -96,18 +102,19 @@ class SqlGroups:
         says how many groups the view holds (a window count), so a second
         question about the view (every group for markers, then up to the point
         budget) is answered without asking again, and no more than ``most``
-        rows ever come over."""
+        or :data:`FETCHED` rows ever come over."""
         total, groups = self._fetched.get(view, (None, None))
         if total is not None and (total > most or groups is not None):
             return groups if total <= most else None
         query = self._groups_query(view).add_columns(
             func.count().over().label("groups")
         )
+        limit = max(most, FETCHED)
         with reading(self.engine) as connection:
-            result = connection.execute(query.limit(most + 1))
+            result = connection.execute(query.limit(limit + 1))
             found = _frame(list(result.keys()), result.all())
         total = int(found["groups"].iloc[0]) if len(found) else 0
-        if total > most:
+        if total > limit:
             self._fetched[view] = (total, None)
             return None
         if found.empty:
@@ -116,7 +123,7 @@ class SqlGroups:
             found["deaths"] = found["deaths"].where(found["said"] > 0, -1)
             groups = tidy_groups(found.drop(columns="groups"))
         self._fetched[view] = (total, groups)
-        return groups
+        return groups if total <= most else None
 
     def all_groups(self, most: int) -> pd.DataFrame | None:
         return self._groups(None, most)
