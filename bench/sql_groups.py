@@ -10,6 +10,8 @@ gazetteer's towns of Pakistan, Iran and Afghanistan like the ``towns`` layout of
 population; 2% province-wide), each a current incident of one revision (the
 migrations create the index on ``revises`` the queries use). The search index's
 triggers are off while generating: these incidents are not in full-text search.
+They are counted into the group tables afterwards (``store.recount``, printed
+as ``recount_s``), as an operator does after loading rows without the store.
 
 With ``--seeded`` the database at the URL holds them already (from an earlier
 run). Then, twice, a fresh Python process that never reads the table

@@ -5,6 +5,9 @@ first revision; a change is a new revision that the identity row then points at,
 made only if the record is still at the version the save read (else
 :class:`~components.support.errors.ConflictError`). These run inside the caller's
 write transaction (:func:`components.store.engine.writing`) and never commit.
+Every write of incident revisions goes through :func:`insert_records` or
+:func:`revise`, which keep the incident counts per group
+(:mod:`components.store.group_counts`) in the same transaction.
 """
 
 from __future__ import annotations
