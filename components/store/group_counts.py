@@ -154,19 +154,23 @@ def _counts(
 
 
 @contextmanager
-def recounted(connection: Connection, ids: Iterable[str | None]) -> Iterator[None]:
+def recounted(
+    connection: Connection, ids: Iterable[str | None], new: Iterable[str] = ()
+) -> Iterator[None]:
     """Around a write of incidents: ``ids`` (the incidents written and every
     record they revise, before and after) are taken out of the counts before
-    and put back after, in the caller's transaction."""
+    and put back after, in the caller's transaction; ``new`` incidents (no
+    revision yet, so nothing to take out) are only put in after."""
     if not connection.dialect.has_table(connection, _GROUPS.name):
         yield  # a database before migration 0009: its upgrade counts them all
         return
-    chosen = sorted({i for i in ids if i})
+    added = sorted(set(new))
+    chosen = sorted({i for i in ids if i} - set(added))
     _lock(connection, chosen)
     before = _counts(connection, chosen)
     yield
-    after = _counts(connection, chosen)
-    _change(connection, before, after)
+    _change(connection, before, _counts(connection, chosen))
+    _count_in(connection, added)  # counts add up over separate incidents
 
 
 def _lock(connection: Connection, ids: Sequence[str]) -> None:
@@ -206,32 +210,61 @@ def _change(
     ]
     if groups:
         _upsert(connection, IncidentGroup, GROUP_KEYS, groups)
-        _drop_empty(connection, _GROUPS, GROUP_KEYS, groups)
     if kinds:
         _upsert(connection, IncidentKind, KIND_KEYS, kinds)
-        _drop_empty(connection, _KINDS, KIND_KEYS, kinds)
+    fewer = [row for row in groups if row["incidents"] < 0]  # only these can empty
+    if fewer:
+        _drop_empty(connection, _GROUPS, GROUP_KEYS, fewer)
+    fewer = [row for row in kinds if row["incidents"] < 0]
+    if fewer:
+        _drop_empty(connection, _KINDS, KIND_KEYS, fewer)
 
 
-def _upsert(
-    connection: Connection, model: type, keys: Sequence[str], rows: list[dict]
-) -> None:
+def _adding(connection: Connection, model: type, keys: Sequence[str]):
+    """An ``INSERT`` into ``model``'s table that adds to a row already there
+    (sums added; the first and last day widened)."""
     postgres = connection.dialect.name == "postgresql"
     insert = (postgresql if postgres else sqlite).insert(model)
     table = model.__table__
     changes = {
-        name: table.c[name] + insert.excluded[name]
-        for name in rows[0]
-        if name not in keys and not name.endswith("_date")
+        column.name: column + insert.excluded[column.name]
+        for column in table.columns
+        if column.name not in keys and not column.name.endswith("_date")
     }
-    if "first_date" in rows[0]:
+    if "first_date" in table.c:
         least, greatest = (
             (func.least, func.greatest) if postgres else (func.min, func.max)
         )
         changes["first_date"] = least(table.c.first_date, insert.excluded.first_date)
         changes["last_date"] = greatest(table.c.last_date, insert.excluded.last_date)
+    return insert, changes
+
+
+def _upsert(
+    connection: Connection, model: type, keys: Sequence[str], rows: list[dict]
+) -> None:
+    insert, changes = _adding(connection, model, keys)
     connection.execute(
         insert.on_conflict_do_update(index_elements=list(keys), set_=changes), rows
     )
+
+
+def _count_in(connection: Connection, ids: Sequence[str]) -> None:
+    """Add the counted incidents among ``ids`` (new ones: nothing of theirs is
+    counted yet) to the tables, grouped and added in the database."""
+    for start in range(0, len(ids), LOOKUP_BATCH):
+        part = ids[start : start + LOOKUP_BATCH]
+        for model, keys, query in (
+            (IncidentGroup, GROUP_KEYS, groups_query(part)),
+            (IncidentKind, KIND_KEYS, kinds_query(part)),
+        ):
+            insert, changes = _adding(connection, model, keys)
+            names = [column.name for column in query.selected_columns]
+            connection.execute(
+                insert.from_select(names, query).on_conflict_do_update(
+                    index_elements=list(keys), set_=changes
+                )
+            )
 
 
 def _drop_empty(

@@ -118,7 +118,7 @@ def insert_records(
     )
     if len(added) < len(values):
         return set(values) - added
-    with _counts_kept(connection, revision, [*values, *_revised_by(values)]):
+    with _counts_kept(connection, revision, _revised_by(values), new=values):
         connection.execute(
             insert(revision),
             [
@@ -149,13 +149,17 @@ def _revised_by(values: Mapping[str, dict]) -> set[str]:
 
 
 def _counts_kept(
-    connection: Connection, revision: type, ids: Iterable[str | None]
+    connection: Connection,
+    revision: type,
+    ids: Iterable[str | None],
+    new: Iterable[str] = (),
 ) -> AbstractContextManager[None]:
     """Around a write of incident revisions: the group counts recounted for
-    ``ids`` (:mod:`components.store.group_counts`); nothing for other records."""
+    ``ids`` and counted for the ``new`` incidents
+    (:mod:`components.store.group_counts`); nothing for other records."""
     if revision is not IncidentRevision:
         return nullcontext()
-    return group_counts.recounted(connection, ids)
+    return group_counts.recounted(connection, ids, new)
 
 
 def dialect_insert(connection: Connection, table: type):
