@@ -73,6 +73,7 @@ class SqlGroups:
         self._fetched: dict[View | None, tuple[int, pd.DataFrame | None]] = {}
         """Per view asked: its groups' number, and them (None: not fetched)."""
         self._count: int | None = None
+        self._cells: dict[tuple[View | None, int], pd.DataFrame] = {}
 
     def _inside(self, view: View | None) -> list[ColumnElement[bool]]:
         if view is None:
@@ -132,6 +133,14 @@ class SqlGroups:
         return self._groups(view, most)
 
     def cells_in(self, view: View | None, zoom: int) -> pd.DataFrame:
+        """Counts per cell of ``zoom``'s grid in ``view``, asked once per view
+        and zoom (a session's first two runs draw the same map)."""
+        known = self._cells.get((view, zoom))
+        if known is None:
+            known = self._cells[(view, zoom)] = self._ask_cells(view, zoom)
+        return known.copy()
+
+    def _ask_cells(self, view: View | None, zoom: int) -> pd.DataFrame:
         rows = self._rows
         size = cell_size(zoom)
         row = cast(func.floor(rows.c.lat / size), BigInteger).label("row")
