@@ -187,6 +187,20 @@ def _parser() -> argparse.ArgumentParser:
         "import", help="place every row of a CSV file (all or nothing)"
     ).add_argument("file", type=path_argument)
     placing.add_parser("list", help="list the team places and who added them")
+    recount = commands.add_parser(
+        "recount",
+        help="count the incidents per group again (after loading data without it)",
+        description=(
+            "Every save keeps the incidents counted per group, which the page "
+            "asking the database reads. After incidents were loaded into the "
+            "database without this program (a restore of another database's "
+            "rows, SQL of one's own), count them again. --check only says "
+            "whether the kept counts differ from a fresh count."
+        ),
+    )
+    recount.add_argument(
+        "--check", action="store_true", help="only compare, change nothing"
+    )
     check = commands.add_parser("check", help="check a data directory's CSV files")
     check.add_argument("directory", type=path_argument, nargs="?")
     return parser
@@ -456,6 +470,22 @@ def _places(store: DatabaseStore, args: argparse.Namespace) -> int:
     return 0
 
 
+def _recount(store: DatabaseStore, args: argparse.Namespace) -> int:
+    if args.check:
+        differences = store.count_differences()
+        for line in differences[:20]:
+            print(f"  {line}", file=sys.stderr)
+        print(
+            f"{len(differences):,} group count(s) differ from a fresh count"
+            + ("; run: python -m components.store recount" if differences else ""),
+            file=sys.stderr,
+        )
+        return 1 if differences else 0
+    groups, kinds = store.recount()
+    print(f"counted again: {groups:,} group(s), {kinds:,} kind(s)", file=sys.stderr)
+    return 0
+
+
 def _check(directory: Path) -> int:
     files = CsvStore(directory)
     dataset = files.load()
@@ -484,6 +514,7 @@ def _far_from_its_town(gazetteer: Gazetteer, incident: Incident) -> str | None:
 
 COMMANDS = {
     "init": _init,
+    "recount": _recount,
     "import": _import,
     "export": _export,
     "history": _history,

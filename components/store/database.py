@@ -46,7 +46,16 @@ from components.domain.team_places import PlaceDraft, TeamPlace
 from components.gazetteer import Gazetteer, default_gazetteer
 from components.gazetteer.team import layered_gazetteer
 from components.store import candidates as nearby
-from components.store import history, merging, places, reading, saving, seeding, users
+from components.store import (
+    group_counts,
+    history,
+    merging,
+    places,
+    reading,
+    saving,
+    seeding,
+    users,
+)
 from components.store import search as full_text
 from components.store import sources as many_sources
 from components.store.columnar import FrameCache
@@ -249,6 +258,18 @@ class DatabaseStore:
         was before (a record it added is retracted). Refused if a later save has
         changed those records since."""
         return saving.undo(self.engine, save_id, author=author, reason=reason)
+
+    def recount(self) -> tuple[int, int]:
+        """Count the incidents per group and per kind again (every save keeps
+        the counts; this is for data loaded without the store: a restore, SQL
+        of one's own). Returns the rows made in each table."""
+        with writing(self.engine) as connection:
+            return group_counts.rebuild(connection)
+
+    def count_differences(self) -> list[str]:
+        """How the kept group counts differ from a fresh count (empty: none)."""
+        with self.engine.connect() as connection:
+            return group_counts.differences(connection)
 
     # --- The team gazetteer ---------------------------------------------------------
 

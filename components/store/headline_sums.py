@@ -2,7 +2,8 @@
 field the figure :func:`components.domain.summary.figure` gives (report-wide
 totals stand for their event, never added to their places' figures; the range
 the reports give; whether every counted figure is province-wide), exact, from
-one aggregate query per selection instead of the page's table.
+one aggregate query per selection over its weighted rows
+(:mod:`components.store.group_rows`) instead of the page's table.
 
 The figures' history (``Figure.earlier``: revised records' older figures) is not
 answered here; it is empty in what this gives. Filters: as
@@ -15,14 +16,24 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Engine, Select, case, func, select
-from sqlalchemy.sql.expression import Subquery
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Engine,
+    Select,
+    case,
+    cast,
+    func,
+    select,
+)
 
 from components.domain.filters import Filters
-from components.domain.model import CASUALTY_FIELDS, RANGE_COLUMNS
+from components.domain.model import CASUALTY_FIELDS
 from components.domain.summary import Figure
 from components.domain.vocabularies import FigureScope, GeoPrecision
-from components.store.current_rows import latest_rows, reading, revised_rows
+from components.store.current_rows import reading, revised_rows
+from components.store.group_rows import exact_span, weighted_rows
+from components.store.rows import stored_day
 
 _REGION = int(GeoPrecision.REGION)
 
@@ -60,56 +71,61 @@ class _Part:
         self.high += other.high
 
 
-def parts_query(filters: Filters) -> tuple[Select, Subquery]:
+def parts_query(filters: Filters) -> Select:
     """Per event, whether a row is a report-wide total, and place: the
     incidents, and per casualty field the sum, the rows reporting it, those
     placed below province level, and the sums of the lowest and highest
-    figures; the rows placed below province level and the first and last day;
-    with the current rows it aggregates. One pass over the rows gives every
-    headline figure."""
-    ranged = [end for pair in RANGE_COLUMNS.values() for end in pair]
-    columns = ["id", "event_id", "figure_scope", "geo_precision", "place", "date"]
-    rows = latest_rows(filters, [*columns, *CASUALTY_FIELDS, *ranged]).subquery()
+    figures; the rows placed below province level and bounds of the first and
+    last day. One pass over the selection's weighted rows
+    (:mod:`components.store.group_rows`) gives every headline figure."""
+    rows = weighted_rows(filters)
     is_total = (rows.c.figure_scope == str(FigureScope.EVENT)).label("is_total")
-    aggregates: list[ColumnElement] = [func.count().label("incidents")]
+    town = rows.c.geo_precision != _REGION
+    aggregates: list[ColumnElement] = [_total(rows.c.incidents).label("incidents")]
     for column in CASUALTY_FIELDS:
-        value = rows.c[column]
-        low, high = (rows.c[end] for end in RANGE_COLUMNS[column])
+        reported = rows.c[f"{column}_rows"]
         aggregates += [
-            func.sum(value).label(f"{column}_value"),
-            func.count(value).label(f"{column}_rows"),
-            func.count(case((rows.c.geo_precision != _REGION, value))).label(
-                f"{column}_towns"
-            ),
-            func.sum(func.coalesce(low, value)).label(f"{column}_low"),
-            func.sum(func.coalesce(high, value)).label(f"{column}_high"),
+            _total(rows.c[f"{column}_sum"]).label(f"{column}_value"),
+            _total(reported).label(f"{column}_rows"),
+            _total(case((town, reported), else_=0)).label(f"{column}_towns"),
+            _total(rows.c[f"{column}_low"]).label(f"{column}_low"),
+            _total(rows.c[f"{column}_high"]).label(f"{column}_high"),
         ]
     aggregates += [
-        func.count(case((rows.c.geo_precision != _REGION, 1))).label("town_rows"),
-        func.min(rows.c.date).label("first"),
-        func.max(rows.c.date).label("last"),
+        _total(case((town, rows.c.incidents), else_=0)).label("town_rows"),
+        func.min(rows.c.first_date).label("first"),
+        func.max(rows.c.last_date).label("last"),
     ]
-    parts = select(rows.c.event_id, is_total, rows.c.place, *aggregates).group_by(
+    return select(rows.c.event_id, is_total, rows.c.place, *aggregates).group_by(
         rows.c.event_id, is_total, rows.c.place
     )
-    return parts, rows
+
+
+def _total(column: ColumnElement) -> ColumnElement:
+    return cast(func.sum(column), BigInteger)
 
 
 def headline_sums(engine: Engine, filters: Filters) -> HeadlineSums:
     """The headline figures of the current incidents ``filters`` select."""
-    parts, _ = parts_query(filters)
     revised = revised_rows(filters, ["date"]).subquery()
     span = select(func.min(revised.c.date), func.max(revised.c.date))
     with reading(engine) as connection:
-        found = connection.execute(parts).mappings().all()
-        days = [day for row in found for day in (row["first"], row["last"])]
-        days += [day for day in connection.execute(span).one() if day is not None]
+        found = connection.execute(parts_query(filters)).mappings().all()
+        days = [stored_day(row[end]) for row in found for end in ("first", "last")]
+        days += [stored_day(day) for day in connection.execute(span).one()]
+        days = [day for day in days if day is not None]
+        first, last = exact_span(
+            connection,
+            filters,
+            min(days) if days else None,
+            max(days) if days else None,
+        )
     return HeadlineSums(
         incidents=sum(int(part["incidents"]) for part in found),
         figures={column: _figure(found, column) for column in CASUALTY_FIELDS},
         places_named=len({row["place"] for row in found if row["town_rows"]}),
-        first_date=_day(min(days)) if days else None,
-        last_date=_day(max(days)) if days else None,
+        first_date=stored_day(first),
+        last_date=stored_day(last),
         events=tuple(sorted({str(row["event_id"]) for row in found})),
     )
 
@@ -149,13 +165,3 @@ def _figure(found: list, column: str) -> Figure:
         counted.low,
         counted.high,
     )
-
-
-def _day(value: object) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])

@@ -3,8 +3,10 @@
 :class:`~components.map.payload.pages.PageSource` that give what the in-memory
 ones give from the page's table, without the page holding it.
 
-Groups are counted by ``GROUP BY`` over the current incidents of the selection
-(:mod:`components.store.current_rows`, which says which filters it answers);
+Groups are added up by ``GROUP BY`` over the selection's weighted rows
+(:mod:`components.store.group_rows`: the counts the saves keep, and the few
+records that revise another; or the current incidents one by one when a date
+range or attack types are chosen, :mod:`components.store.current_rows`);
 cells by the same grid as :func:`~components.map.payload.cells.cell_counts`,
 ``floor(lat / size)`` and ``floor(lon / size)``, which SQLite (3.35+) and
 PostgreSQL compute alike in double precision. Every answer is read as a few
@@ -13,7 +15,7 @@ columns of at most a few thousand rows (groups, not incidents).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 from sqlalchemy import (
@@ -21,16 +23,13 @@ from sqlalchemy import (
     ColumnElement,
     Engine,
     Select,
-    case,
     cast,
     func,
-    or_,
     select,
 )
-from sqlalchemy.sql.expression import Subquery
 
 from components.domain.filters import Filters
-from components.domain.model import DEATH_FIELDS, STORED_COLUMNS
+from components.domain.model import STORED_COLUMNS
 from components.domain.table import complete_frame
 from components.map.payload.build import View
 from components.map.payload.cells import cell_size
@@ -42,21 +41,25 @@ from components.store.current_rows import (
     latest_rows,
     reading,
 )
+from components.store.group_rows import weighted_rows
 
 
-def _deaths_reported(rows: Subquery) -> tuple[ColumnElement, ColumnElement]:
-    """(a row's reported deaths added, 1 when it reports any else 0)."""
-    total = sum(
-        (func.coalesce(rows.c[c], 0) for c in DEATH_FIELDS[1:]),
-        func.coalesce(rows.c[DEATH_FIELDS[0]], 0),
-    )
-    said = case((or_(*(rows.c[c].is_not(None) for c in DEATH_FIELDS)), 1), else_=0)
-    return total, said
+def _total(column: ColumnElement) -> ColumnElement:
+    """A sum of weighted rows, as a whole number on both databases."""
+    return cast(func.sum(column), BigInteger)
 
 
-FETCHED = 50_000
-"""Groups fetched at once (the payload's point budget): a query counts every
-group of the selection whatever its limit, so one answer serves both."""
+def _frame(names: list[str], rows: Sequence[Sequence[object]]) -> pd.DataFrame:
+    """Rows as a frame, a column at a time (a frame built row by row from
+    50,000 groups takes half a second more)."""
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(names)
+    return pd.DataFrame({n: list(c) for n, c in zip(names, columns, strict=True)})
+
+
+FETCHED = 10_000
+"""Groups fetched at once: a view holding no more is answered by one query
+whatever the budget asked (markers, then points); above it only the number of
+groups is kept."""
 
 
 class SqlGroups:
@@ -66,12 +69,11 @@ class SqlGroups:
     def __init__(self, engine: Engine, filters: Filters) -> None:
         self.engine = engine
         self.filters = filters
-        self._rows = latest_rows(filters, [*GROUP_KEYS, *DEATH_FIELDS]).subquery(
-            "latest"
-        )
+        self._rows = weighted_rows(filters)
         self._fetched: dict[View | None, tuple[int, pd.DataFrame | None]] = {}
-        """Per view asked: the most groups fetched, and them (None: more)."""
+        """Per view asked: its groups' number, and them (None: not fetched)."""
         self._count: int | None = None
+        self._cells: dict[tuple[View | None, int], pd.DataFrame] = {}
 
     def _inside(self, view: View | None) -> list[ColumnElement[bool]]:
         if view is None:
@@ -84,48 +86,45 @@ class SqlGroups:
 
     def _groups_query(self, view: View | None) -> Select:
         rows = self._rows
-        total, said = _deaths_reported(rows)
         keys = [rows.c[k] for k in GROUP_KEYS]
         return (
             select(
                 *keys,
-                func.count().label("count"),
-                func.sum(total).label("deaths"),
-                func.sum(said).label("said"),
+                _total(rows.c.incidents).label("count"),
+                _total(rows.c.deaths).label("deaths"),
+                _total(rows.c.deaths_said).label("said"),
             )
             .where(*self._inside(view))
             .group_by(*keys)
         )
 
     def _groups(self, view: View | None, most: int) -> pd.DataFrame | None:
-        """The groups in ``view``, or None when more than ``most``: fetched up
-        to :data:`FETCHED` at once, so the payload's second question (every
-        group for markers, then the groups in view for points) is answered
-        without asking again."""
-        known = self._fetched.get(view)
-        if known is not None:
-            limit, groups = known
-            if groups is not None:
-                return groups if len(groups) <= most else None
-            if most <= limit:
-                return None
+        """The groups in ``view``, or None when more than ``most``. Each answer
+        says how many groups the view holds (a window count), so a second
+        question about the view (every group for markers, then up to the point
+        budget) is answered without asking again, and no more than ``most``
+        or :data:`FETCHED` rows ever come over."""
+        total, groups = self._fetched.get(view, (None, None))
+        if total is not None and (total > most or groups is not None):
+            return groups if total <= most else None
+        query = self._groups_query(view).add_columns(
+            func.count().over().label("groups")
+        )
         limit = max(most, FETCHED)
         with reading(self.engine) as connection:
-            found = pd.DataFrame(
-                connection.execute(self._groups_query(view).limit(limit + 1))
-                .mappings()
-                .all()
-            )
-        if len(found) > limit:
-            self._fetched[view] = (limit, None)
+            result = connection.execute(query.limit(limit + 1))
+            found = _frame(list(result.keys()), result.all())
+        total = int(found["groups"].iloc[0]) if len(found) else 0
+        if total > limit:
+            self._fetched[view] = (total, None)
             return None
         if found.empty:
             groups = empty_groups()
         else:
             found["deaths"] = found["deaths"].where(found["said"] > 0, -1)
-            groups = tidy_groups(found)
-        self._fetched[view] = (limit, groups)
-        return groups if len(groups) <= most else None
+            groups = tidy_groups(found.drop(columns="groups"))
+        self._fetched[view] = (total, groups)
+        return groups if total <= most else None
 
     def all_groups(self, most: int) -> pd.DataFrame | None:
         return self._groups(None, most)
@@ -134,14 +133,24 @@ class SqlGroups:
         return self._groups(view, most)
 
     def cells_in(self, view: View | None, zoom: int) -> pd.DataFrame:
+        """Counts per cell of ``zoom``'s grid in ``view``, asked once per view
+        and zoom (a session's first two runs draw the same map)."""
+        known = self._cells.get((view, zoom))
+        if known is None:
+            known = self._cells[(view, zoom)] = self._ask_cells(view, zoom)
+        return known.copy()
+
+    def _ask_cells(self, view: View | None, zoom: int) -> pd.DataFrame:
         rows = self._rows
         size = cell_size(zoom)
-        total, _ = _deaths_reported(rows)
         row = cast(func.floor(rows.c.lat / size), BigInteger).label("row")
         col = cast(func.floor(rows.c.lon / size), BigInteger).label("col")
         query = (
             select(
-                row, col, func.count().label("count"), func.sum(total).label("deaths")
+                row,
+                col,
+                _total(rows.c.incidents).label("count"),
+                _total(rows.c.deaths).label("deaths"),
             )
             .where(*self._inside(view))
             .group_by(row, col)
@@ -161,7 +170,7 @@ class SqlGroups:
             with reading(self.engine) as connection:
                 self._count = int(
                     connection.execute(
-                        select(func.count()).select_from(self._rows)
+                        select(func.coalesce(_total(self._rows.c.incidents), 0))
                     ).scalar_one()
                 )
         return self._count

@@ -1,8 +1,8 @@
 """The map's layers that do not depend on the view, asked of the database: the
 place table (deaths circles and place names), the heat table and the bounds,
 the same small tables :mod:`components.map.payload.viewless` works out from the
-page's rows (``place_table``, ``heat_table``, ``data_bounds``), over the current
-incidents of a selection (:mod:`components.store.current_rows`).
+page's rows (``place_table``, ``heat_table``, ``data_bounds``), over the weighted
+rows of a selection (:mod:`components.store.group_rows`).
 """
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 import pandas as pd
-from sqlalchemy import BigInteger, Engine, cast, func, select
-from sqlalchemy.sql.expression import Subquery
+from sqlalchemy import BigInteger, ColumnElement, Engine, cast, func, select
 
 from components.domain.filters import Filters
 from components.domain.layers import DEATHS_KEY, HEAT_KEY, NAMES_KEY
@@ -25,28 +24,29 @@ from components.map.payload.viewless import (
     tidy_places,
     viewless_from,
 )
-from components.store.current_rows import latest_rows, reading
+from components.store.current_rows import reading
+from components.store.group_rows import weighted_rows
 
 _REGION = int(GeoPrecision.REGION)
 
 
-def _rows(filters: Filters) -> Subquery:
-    columns = ["place", "geo_precision", "lat", "lon", *DEATH_FIELDS]
-    return latest_rows(filters, columns).subquery("latest")
+def _total(column: ColumnElement) -> ColumnElement:
+    return cast(func.sum(column), BigInteger)
 
 
 def place_rows(engine: Engine, filters: Filters) -> pd.DataFrame:
     """Per place and geo precision: incidents, extent and deaths reported (as
     ``viewless.place_table``)."""
-    rows = _rows(filters)
+    rows = weighted_rows(filters)
     deaths = [
-        func.coalesce(func.sum(rows.c[c]), 0).label(f"{c}_sum") for c in DEATH_FIELDS
+        func.coalesce(_total(rows.c[f"{c}_sum"]), 0).label(f"{c}_sum")
+        for c in DEATH_FIELDS
     ]
-    said = [func.count(rows.c[c]).label(f"{c}_said") for c in DEATH_FIELDS]
+    said = [_total(rows.c[f"{c}_rows"]).label(f"{c}_said") for c in DEATH_FIELDS]
     query = select(
         rows.c.place,
         rows.c.geo_precision,
-        func.count().label("count"),
+        _total(rows.c.incidents).label("count"),
         func.min(rows.c.lat).label("lat_min"),
         func.max(rows.c.lat).label("lat_max"),
         func.min(rows.c.lon).label("lon_min"),
@@ -62,11 +62,11 @@ def place_rows(engine: Engine, filters: Filters) -> pd.DataFrame:
 def heat_rows(engine: Engine, filters: Filters) -> pd.DataFrame:
     """Incidents per heat cell, towns only, in (row, col) order (as
     ``viewless.heat_table``)."""
-    rows = _rows(filters)
+    rows = weighted_rows(filters)
     row = cast(func.floor(rows.c.lat / HEAT_GRID + 0.5), BigInteger).label("row")
     col = cast(func.floor(rows.c.lon / HEAT_GRID + 0.5), BigInteger).label("col")
     query = (
-        select(row, col, func.count().label("count"))
+        select(row, col, _total(rows.c.incidents).label("count"))
         .where(rows.c.geo_precision != _REGION)
         .group_by(row, col)
         .order_by(row, col)
@@ -83,7 +83,7 @@ def heat_rows(engine: Engine, filters: Filters) -> pd.DataFrame:
 
 def bounds(engine: Engine, filters: Filters) -> list[list[float]] | None:
     """[[south, west], [north, east]] of the selection's current incidents."""
-    rows = _rows(filters)
+    rows = weighted_rows(filters)
     with reading(engine) as connection:
         south, west, north, east = connection.execute(
             select(

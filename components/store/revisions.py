@@ -5,16 +5,21 @@ first revision; a change is a new revision that the identity row then points at,
 made only if the record is still at the version the save read (else
 :class:`~components.support.errors.ConflictError`). These run inside the caller's
 write transaction (:func:`components.store.engine.writing`) and never commit.
+Every write of incident revisions goes through :func:`insert_records` or
+:func:`revise`, which keep the incident counts per group
+(:mod:`components.store.group_counts`) in the same transaction.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from contextlib import AbstractContextManager, nullcontext
 
 from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from components.store import group_counts
 from components.store.rows import columns, fields_of
 from components.store.schema import (
     EventRecord,
@@ -113,22 +118,48 @@ def insert_records(
     )
     if len(added) < len(values):
         return set(values) - added
-    connection.execute(
-        insert(revision),
-        [
-            {foreign: key, "number": 1, "save_id": save_id, "retracted": False, **row}
-            for key, row in values.items()
-        ],
-    )
-    first = (  # by the unique (record, number) index: one lookup per record
-        select(revision.id)
-        .where(getattr(revision, foreign) == record.id, revision.number == 1)
-        .scalar_subquery()
-    )
-    connection.execute(
-        update(record).where(record.head_id.is_(None)).values(head_id=first)
-    )
+    with _counts_kept(connection, revision, _revised_by(values), new=values):
+        connection.execute(
+            insert(revision),
+            [
+                {
+                    foreign: key,
+                    "number": 1,
+                    "save_id": save_id,
+                    "retracted": False,
+                    **row,
+                }
+                for key, row in values.items()
+            ],
+        )
+        first = (  # by the unique (record, number) index: one lookup per record
+            select(revision.id)
+            .where(getattr(revision, foreign) == record.id, revision.number == 1)
+            .scalar_subquery()
+        )
+        connection.execute(
+            update(record).where(record.head_id.is_(None)).values(head_id=first)
+        )
     return set()
+
+
+def _revised_by(values: Mapping[str, dict]) -> set[str]:
+    """The records that the rows ``values`` revise."""
+    return {row["revises"] for row in values.values() if row.get("revises")}
+
+
+def _counts_kept(
+    connection: Connection,
+    revision: type,
+    ids: Iterable[str | None],
+    new: Iterable[str] = (),
+) -> AbstractContextManager[None]:
+    """Around a write of incident revisions: the group counts recounted for
+    ``ids`` and counted for the ``new`` incidents
+    (:mod:`components.store.group_counts`); nothing for other records."""
+    if revision is not IncidentRevision:
+        return nullcontext()
+    return group_counts.recounted(connection, ids, new)
 
 
 def dialect_insert(connection: Connection, table: type):
@@ -154,26 +185,36 @@ def revise(
     Callers lock the record first (:func:`lock_version`), so on every database a
     save that lost a race sees the newer version before it writes.
     """
-    head = connection.execute(
-        insert(revision)
-        .values(
-            **{foreign_key(revision): record_id},
-            number=version + 1,
-            save_id=save_id,
-            retracted=retracted,
-            **values,
+    touched: list[str | None] = [record_id, values.get("revises")]
+    if revision is IncidentRevision:  # and what it revised until now
+        touched.append(
+            connection.execute(
+                select(IncidentRevision.revises)
+                .join(IncidentRecord, IncidentRecord.head_id == IncidentRevision.id)
+                .where(IncidentRecord.id == record_id)
+            ).scalar()
         )
-        .returning(revision.id)
-    ).scalar_one()
-    moved = connection.execute(
-        update(record)
-        .where(record.id == record_id, record.version == version)
-        .values(version=version + 1, head_id=head)
-    )
-    if moved.rowcount != 1:
-        raise ConflictError(
-            f"{record_id!r} changed since it was read; nothing was saved"
+    with _counts_kept(connection, revision, touched):
+        head = connection.execute(
+            insert(revision)
+            .values(
+                **{foreign_key(revision): record_id},
+                number=version + 1,
+                save_id=save_id,
+                retracted=retracted,
+                **values,
+            )
+            .returning(revision.id)
+        ).scalar_one()
+        moved = connection.execute(
+            update(record)
+            .where(record.id == record_id, record.version == version)
+            .values(version=version + 1, head_id=head)
         )
+        if moved.rowcount != 1:
+            raise ConflictError(
+                f"{record_id!r} changed since it was read; nothing was saved"
+            )
 
 
 def restore(

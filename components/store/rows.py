@@ -48,6 +48,17 @@ LOCATION_FIELDS = ("place", "geonameid", "admin1", "lat", "lon", "pinned")
 """Fields that follow from the place reported: a change of place lists once."""
 
 
+def stored_day(value: object) -> dt.date | None:
+    """A date as a database gives it (a date, a timestamp or ISO text)."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
 def fields_of(revision: type) -> list[str]:
     """The stored field names of a revision table."""
     if revision is SourceRevision:

@@ -33,6 +33,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from components.domain.access import ROLES
 from components.domain.fields import MAX_COUNT
+from components.domain.model import CASUALTY_FIELDS
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -159,6 +160,10 @@ class IncidentRevision(Base):
         ),
         Index("ix_incident_revisions_event_date", "event_id", "date"),
         Index("ix_incident_revisions_date_lat_lon", "date", "lat", "lon"),
+        # The page asking the database: a popup's incidents at one point and
+        # target type, and the newest incidents in (date, id) order.
+        Index("ix_incident_revisions_point", "lat", "lon", "target_type"),
+        Index("ix_incident_revisions_date_incident", "date", "incident_id"),
         # The few records that revise another: "which are current" without a scan.
         Index(
             "ix_incident_revisions_revises",
@@ -217,6 +222,88 @@ class IncidentRevision(Base):
     killed_unspecified_high: Mapped[int | None] = mapped_column(Integer, nullable=True)
     injured_low: Mapped[int | None] = mapped_column(Integer, nullable=True)
     injured_high: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+GROUP_KEYS = (
+    "event_id",
+    "target_type",
+    "place",
+    "lat",
+    "lon",
+    "geo_precision",
+    "figure_scope",
+)
+"""What the incidents counted in one row of ``incident_groups`` share."""
+GROUP_SUMS = (
+    "incidents",
+    *(
+        f"{field}_{part}"
+        for field in CASUALTY_FIELDS
+        for part in ("sum", "rows", "low", "high")
+    ),
+    "deaths",
+    "deaths_said",
+)
+"""What a row of ``incident_groups`` adds up over its incidents: how many; per
+casualty field the reported figures added, the rows reporting one and the
+lowest and highest figures added; the deaths added and the rows reporting any."""
+
+
+class IncidentGroup(Base):
+    """The current incidents that revise no other record, counted per event,
+    target type, place, point, geo precision and figure scope, kept by every
+    save (:mod:`components.store.group_counts`): the page asking the database
+    reads these few thousand rows instead of every incident.
+
+    ``first_date`` and ``last_date`` are bounds: no incident counted here is
+    dated before or after them (exact after a rebuild; a save that takes an
+    incident out leaves them as they were)."""
+
+    __tablename__ = "incident_groups"
+
+    event_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    target_type: Mapped[str] = mapped_column(String(40), primary_key=True)
+    place: Mapped[str] = mapped_column(Text, primary_key=True)
+    lat: Mapped[float] = mapped_column(Float, primary_key=True)
+    lon: Mapped[float] = mapped_column(Float, primary_key=True)
+    geo_precision: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    figure_scope: Mapped[str] = mapped_column(String(16), primary_key=True)
+    incidents: Mapped[int] = mapped_column(BigInteger)
+    killed_civilians_sum: Mapped[int] = mapped_column(BigInteger)
+    killed_civilians_rows: Mapped[int] = mapped_column(BigInteger)
+    killed_civilians_low: Mapped[int] = mapped_column(BigInteger)
+    killed_civilians_high: Mapped[int] = mapped_column(BigInteger)
+    killed_security_sum: Mapped[int] = mapped_column(BigInteger)
+    killed_security_rows: Mapped[int] = mapped_column(BigInteger)
+    killed_security_low: Mapped[int] = mapped_column(BigInteger)
+    killed_security_high: Mapped[int] = mapped_column(BigInteger)
+    killed_attackers_sum: Mapped[int] = mapped_column(BigInteger)
+    killed_attackers_rows: Mapped[int] = mapped_column(BigInteger)
+    killed_attackers_low: Mapped[int] = mapped_column(BigInteger)
+    killed_attackers_high: Mapped[int] = mapped_column(BigInteger)
+    killed_unspecified_sum: Mapped[int] = mapped_column(BigInteger)
+    killed_unspecified_rows: Mapped[int] = mapped_column(BigInteger)
+    killed_unspecified_low: Mapped[int] = mapped_column(BigInteger)
+    killed_unspecified_high: Mapped[int] = mapped_column(BigInteger)
+    injured_sum: Mapped[int] = mapped_column(BigInteger)
+    injured_rows: Mapped[int] = mapped_column(BigInteger)
+    injured_low: Mapped[int] = mapped_column(BigInteger)
+    injured_high: Mapped[int] = mapped_column(BigInteger)
+    deaths: Mapped[int] = mapped_column(BigInteger)
+    deaths_said: Mapped[int] = mapped_column(BigInteger)
+    first_date: Mapped[dt.date] = mapped_column(Date)
+    last_date: Mapped[dt.date] = mapped_column(Date)
+
+
+class IncidentKind(Base):
+    """The same incidents as ``incident_groups``, counted per target type and
+    attack types: the filters' options without reading every incident."""
+
+    __tablename__ = "incident_kinds"
+
+    target_type: Mapped[str] = mapped_column(String(40), primary_key=True)
+    attack_types: Mapped[str] = mapped_column(Text, primary_key=True)
+    incidents: Mapped[int] = mapped_column(BigInteger)
 
 
 class SourceRecord(Base):

@@ -14,23 +14,29 @@ in-memory path answers a filter change in a fraction of the time.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import Engine, case, func, select, text
+from sqlalchemy import Engine, case, func, select, text, union
 
 from components.domain.filters import FilterOptions, Filters
 from components.domain.model import DEATH_FIELDS, STORED_COLUMNS, Event
 from components.domain.summary import Headline
 from components.domain.table import complete_frame
 from components.domain.vocabularies import GeoPrecision
-from components.store.current_rows import latest_rows, reading
+from components.store.current_rows import latest_rows, reading, revised_ids
+from components.store.group_rows import exact_span
 from components.store.headline_sums import HeadlineSums
-from components.store.schema import IncidentRecord, IncidentRevision
+from components.store.rows import stored_day
+from components.store.schema import (
+    IncidentGroup,
+    IncidentKind,
+    IncidentRecord,
+    IncidentRevision,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -117,40 +123,62 @@ def page_mode(engine: Engine, environ: Mapping[str, str] = os.environ) -> PageMo
 
 def filter_options(engine: Engine) -> FilterOptions:
     """The filters' options over every current incident (revised ones too, as
-    the table holds them): two grouped queries, by place (with its first and
-    last day) and by target and attack types."""
-    joined = IncidentRecord.__table__.join(
-        IncidentRevision.__table__, IncidentRevision.id == IncidentRecord.head_id
+    the table holds them): the places (with their first and last day) and the
+    target and attack types of the kept counts, and those of the few records
+    that revise another or are revised, read from their rows."""
+    groups, kinds = IncidentGroup.__table__, IncidentKind.__table__
+    wide = func.max(case((groups.c.geo_precision == _REGION, 1), else_=0))
+    revision = IncidentRevision.__table__
+    heads = IncidentRecord.__table__.join(
+        revision, revision.c.id == IncidentRecord.head_id
     )
-    present = IncidentRevision.retracted.is_(False)
-    wide = func.max(case((IncidentRevision.geo_precision == _REGION, 1), else_=0))
+    columns = [
+        revision.c[c]
+        for c in ("place", "geo_precision", "date", "target_type", "attack_types")
+    ]
+    present = revision.c.retracted.is_(False)
+    uncounted = union(  # each by its own index: revises, and the incidents' ids
+        select(IncidentRecord.id, *columns)
+        .select_from(heads)
+        .where(present, revision.c.revises.is_not(None)),
+        select(IncidentRecord.id, *columns)
+        .select_from(heads)
+        .where(present, IncidentRecord.id.in_(revised_ids())),
+    )
     with reading(engine) as connection:
         places = connection.execute(
             select(
-                IncidentRevision.place,
+                groups.c.place,
                 wide,
-                func.min(IncidentRevision.date),
-                func.max(IncidentRevision.date),
-            )
-            .select_from(joined)
-            .where(present)
-            .group_by(IncidentRevision.place)
+                func.min(groups.c.first_date),
+                func.max(groups.c.last_date),
+            ).group_by(groups.c.place)
         ).all()
-        kinds = connection.execute(
-            select(IncidentRevision.target_type, IncidentRevision.attack_types)
-            .select_from(joined)
-            .where(present)
-            .group_by(IncidentRevision.target_type, IncidentRevision.attack_types)
+        others = connection.execute(uncounted).mappings().all()
+        places += [
+            (row["place"], row["geo_precision"] == _REGION, row["date"], row["date"])
+            for row in others
+        ]
+        kinds_found = connection.execute(
+            select(kinds.c.target_type, kinds.c.attack_types)
         ).all()
-    firsts = [_day(first) for _, _, first, _ in places if first is not None]
-    lasts = [_day(last) for _, _, _, last in places if last is not None]
+        kinds_found += [(row["target_type"], row["attack_types"]) for row in others]
+        firsts = [stored_day(first) for _, _, first, _ in places if first is not None]
+        lasts = [stored_day(last) for _, _, _, last in places if last is not None]
+        span = None
+        if firsts:
+            first, last = exact_span(connection, Filters(), min(firsts), max(lasts))
+            span = (stored_day(first), stored_day(last))
+    regions: dict[str, bool] = {}
+    for place, region, _, _ in places:
+        regions[str(place)] = regions.get(str(place), False) or bool(region)
     return FilterOptions(
-        places={str(place): bool(region) for place, region, _, _ in places},
-        target_types=frozenset(str(target) for target, _ in kinds),
+        places=regions,
+        target_types=frozenset(str(target) for target, _ in kinds_found),
         attack_types=frozenset(
-            code for _, codes in kinds for code in str(codes).split(";")
+            code for _, codes in kinds_found for code in str(codes).split(";")
         ),
-        span=(min(firsts), max(lasts)) if firsts else None,
+        span=span,
     )
 
 
@@ -190,11 +218,3 @@ def newest_rows(
             columns=STORED_COLUMNS,
         )
     return complete_frame(found)
-
-
-def _day(value: object) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -152,7 +153,7 @@ def gazetteer_points() -> Locate:
     return locate
 
 
-def _where(row: pd.Series, locate: Locate) -> tuple[float, float]:
+def _where(row: Any, locate: Locate) -> tuple[float, float]:
     """Where a place of the place table is drawn (see the module's docstring)."""
     if row.lat_min == row.lat_max and row.lon_min == row.lon_max:
         return float(row.lat_min), float(row.lon_min)
@@ -180,8 +181,8 @@ def death_circles(
     chosen = np.argsort(-np.asarray(totals), kind="stable")[:MAX_DEATH_CIRCLES]
     locate = locate or gazetteer_points()
     circles: list[Deaths] = []
-    for index in chosen.tolist():
-        row = reported.iloc[index]
+    rows = reported.iloc[chosen].itertuples(index=False)  # not a Series a row
+    for index, row in zip(chosen.tolist(), rows, strict=True):
         total = int(totals[index])
         wide = int(row.geo_precision) == GeoPrecision.REGION
         title = (
@@ -190,19 +191,19 @@ def death_circles(
             else row.place
         )
         parts = [
-            f"{CASUALTY_FIELDS[column]}: {int(row[f'{column}_sum']):,}"
+            f"{CASUALTY_FIELDS[column]}: {int(getattr(row, f'{column}_sum')):,}"
             for column in DEATH_FIELDS
-            if row[f"{column}_said"]
+            if getattr(row, f"{column}_said")
         ]
         sides: list[Side] = [
             {
                 "key": column,
                 "label": SIDE_SHORT[column],
-                "value": int(row[f"{column}_sum"]),
+                "value": int(getattr(row, f"{column}_sum")),
                 "colour": SIDE_COLOURS[column],
             }
             for column in DEATH_FIELDS
-            if row[f"{column}_said"]
+            if getattr(row, f"{column}_said")
         ]
         lat, lon = _where(row, locate)
         circles.append(

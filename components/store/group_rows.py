@@ -1,0 +1,88 @@
+"""The current incidents of a selection as weighted rows: the page's grouped
+questions (the map's groups and cells, the place and heat tables, the bounds,
+the headline) add these up instead of counting incidents.
+
+Where the selection can be read from the kept counts (no date range and no
+attack types chosen: ``incident_groups`` has neither), the rows are that
+table's rows of the chosen events, places and target types, a few thousand
+whatever the incidents, and the current records that revise another, one row
+each with their carried counts (:mod:`components.store.current_rows`; a few).
+Otherwise every current incident of the selection is a row of weight one. The
+first and last dates of a kept row are bounds, not the exact days:
+:func:`exact_span` makes them exact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from sqlalchemy import Connection, Select, select, union_all
+from sqlalchemy.sql.expression import FromClause, Subquery
+
+from components.domain.filters import Filters
+from components.domain.model import CASUALTY_FIELDS, RANGE_COLUMNS
+from components.store.current_rows import chosen_keys, first_day, latest_rows
+from components.store.group_counts import row_sums
+from components.store.schema import GROUP_KEYS, GROUP_SUMS, IncidentGroup
+
+WEIGHTED_COLUMNS = (*GROUP_KEYS, *GROUP_SUMS, "first_date", "last_date")
+_ROW_COLUMNS = [
+    *GROUP_KEYS,
+    *CASUALTY_FIELDS,
+    *(end for pair in RANGE_COLUMNS.values() for end in pair),
+    "date",
+]
+
+
+def kept_counts_answer(filters: Filters) -> bool:
+    """Whether the kept counts hold the selection: no dates, no attack types."""
+    return not filters.dates and not filters.attack_types
+
+
+def _one_each(rows: FromClause) -> Select:
+    """Each row of ``rows`` (stored columns) as a weighted row of its own."""
+    return select(
+        *(rows.c[k] for k in GROUP_KEYS),
+        *row_sums(rows),
+        rows.c.date.label("first_date"),
+        rows.c.date.label("last_date"),
+    )
+
+
+def _kept(filters: Filters) -> Select:
+    groups = IncidentGroup.__table__
+    return select(*(groups.c[name] for name in WEIGHTED_COLUMNS)).where(
+        *chosen_keys(groups, filters)
+    )
+
+
+@lru_cache(maxsize=128)
+def weighted_rows(filters: Filters) -> Subquery:
+    """The selection's weighted rows: :data:`WEIGHTED_COLUMNS` (built once
+    per selection; a statement is never changed once built)."""
+    if not kept_counts_answer(filters):
+        rows = latest_rows(filters, _ROW_COLUMNS).subquery("latest")
+        return _one_each(rows).subquery("weighted")
+    revising = latest_rows(filters, _ROW_COLUMNS, revising_only=True)
+    return union_all(_kept(filters), _one_each(revising.subquery("revising"))).subquery(
+        "weighted"
+    )
+
+
+def exact_span(
+    connection: Connection,
+    filters: Filters,
+    first: dt.date | None,
+    last: dt.date | None,
+) -> tuple[dt.date | None, dt.date | None]:
+    """The selection's first and last day from bounds that hold every one of
+    its rows (``first`` on or before its first day, ``last`` on or after its
+    last): exact as they are when every row was counted one by one, else
+    walked from the bounds by the date index."""
+    if first is None or last is None or not kept_counts_answer(filters):
+        return first, last
+    return (
+        first_day(connection, filters, after=first),
+        first_day(connection, filters, after=last, last=True),
+    )
