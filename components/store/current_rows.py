@@ -256,6 +256,23 @@ def _latest_rows(
     )
 
 
+@lru_cache(maxsize=128)
+def counted_rows(filters: Filters, columns: tuple[str, ...]) -> Select:
+    """The current incidents of the selection that revise no other record (as
+    the kept counts count them; nothing carried, they have no earlier record)
+    with ``columns`` as stored: with a date range, read along the date index."""
+    incidents, revisions = _heads("plain")
+    return (
+        select(*(revisions.c[column].label(column) for column in columns))
+        .select_from(_joined(incidents, revisions))
+        .where(
+            *matching(revisions, filters),
+            revisions.c.revises.is_(None),
+            is_current(incidents),
+        )
+    )
+
+
 def first_day(
     connection: Connection, filters: Filters, *, after: object, last: bool = False
 ) -> object | None:
