@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import replace
 from functools import lru_cache
 
 from sqlalchemy import Connection, Select, select, union_all
@@ -82,9 +81,9 @@ def _kept(filters: Filters) -> list[Select]:
                 months.c.month.between(*split.months), *chosen_keys(months, filters)
             )
         )
-    for number, edge in enumerate(split.edges):
-        edge_rows = counted_rows(replace(filters, dates=edge), tuple(_ROW_COLUMNS))
-        parts.append(_one_each(edge_rows.subquery(f"edge_{number}")))
+    if split.edges:
+        edges = counted_rows(filters, tuple(_ROW_COLUMNS), split.edges)
+        parts.append(_one_each(edges.subquery("edges")))
     logger.debug(
         "date range %s: whole months %s, edges %s",
         filters.dates,

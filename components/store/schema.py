@@ -164,6 +164,9 @@ class IncidentRevision(Base):
         # target type, and the newest incidents in (date, id) order.
         Index("ix_incident_revisions_point", "lat", "lon", "target_type"),
         Index("ix_incident_revisions_date_incident", "date", "incident_id"),
+        # A date range's part months (the rest is read from incident_months)
+        # of chosen target types, without reading the other types' rows.
+        Index("ix_incident_revisions_type_date", "target_type", "date"),
         # The few records that revise another: "which are current" without a scan.
         Index(
             "ix_incident_revisions_revises",
