@@ -1,19 +1,25 @@
-"""The incidents counted per group (``incident_groups``, ``incident_kinds``)
-equal a fresh count after every kind of write: a seed, an add, a record that
-revises another (and its retraction), an edit, an undo, a streamed import, a
-report attached as a source, a merge and a split; a rebuild mends counts
-changed behind the store's back. SQLite and a real PostgreSQL server."""
+"""The incidents counted per group (``incident_groups``, ``incident_months``,
+``incident_kinds``) equal a fresh count after every kind of write: a seed, an
+add, a record that revises another (and its retraction), an edit (of the day
+too: to another month), an undo, a streamed import, a report attached as a
+source, a merge and a split; a rebuild mends counts changed behind the store's
+back; the migration that brings the monthly counts counts what is there.
+SQLite and a real PostgreSQL server."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
-from sqlalchemy import select, text, update
+from alembic import command
+from sqlalchemy import func, select, text, update
 
 from components.store import DatabaseStore
 from components.store.__main__ import main as store_command
-from components.store.schema import IncidentGroup
+from components.store.schema import IncidentGroup, IncidentMonth
 from components.support.errors import ConflictError
 from tests.conftest import GOOD_EVENT, GOOD_INCIDENT
+from tests.test_search import alembic
 
 EDITOR = "editor@example.org"
 
@@ -22,19 +28,32 @@ def _row(**changes: str) -> dict[str, str]:
     return {**GOOD_INCIDENT, **changes}
 
 
-def _counted(store: DatabaseStore) -> int:
+def _counted(store: DatabaseStore, model: type = IncidentGroup) -> int:
     with store.engine.connect() as connection:
         return int(
             connection.execute(
-                select(text("coalesce(sum(incidents), 0)")).select_from(
-                    IncidentGroup.__table__
-                )
+                select(text("coalesce(sum(incidents), 0)")).select_from(model.__table__)
             ).scalar_one()
         )
 
 
+def _months(store: DatabaseStore) -> dict[dt.date, int]:
+    """The incidents the monthly counts hold, per month."""
+    months = IncidentMonth.__table__
+    with store.engine.connect() as connection:
+        return {
+            dt.date.fromisoformat(str(month)): int(count)
+            for month, count in connection.execute(
+                select(months.c.month, func.sum(months.c.incidents)).group_by(
+                    months.c.month
+                )
+            )
+        }
+
+
 def _fresh(store: DatabaseStore) -> None:
     assert store.count_differences() == []
+    assert _counted(store, IncidentMonth) == _counted(store)
 
 
 def test_seeded_counts_are_a_fresh_count(db_store: DatabaseStore) -> None:
@@ -106,6 +125,48 @@ def test_adds_revisions_edits_and_undos_keep_the_counts(
     assert _counted(store) == len(store.frame())
 
 
+def test_a_change_of_day_moves_an_incident_between_months(
+    db_store: DatabaseStore,
+) -> None:
+    store = db_store
+    march, april = dt.date(2026, 3, 1), dt.date(2026, 4, 1)
+    store.add(
+        [
+            _row(id="wave-1-march", date="2026-03-31"),
+            _row(id="wave-1-april", date="2026-04-01", killed_civilians="6"),
+        ],
+        [GOOD_EVENT],
+        author=EDITOR,
+    )
+    _fresh(store)
+    before = _months(store)
+    assert (before[march], before[april]) == (1, 1)
+    moved = store.edit(
+        "wave-1-march",
+        {"date": "2026-04-15"},
+        expected_version=store.version_of("wave-1-march"),
+        author=EDITOR,
+    )
+    _fresh(store)
+    after = _months(store)
+    assert march not in after
+    assert after[april] == 2
+    assert {m: n for m, n in after.items() if m != april} == {
+        m: n for m, n in before.items() if m not in (march, april)
+    }
+    # A later report of April's incident dated in March: the revised record
+    # leaves April, the revising one is not counted in any month.
+    store.add(
+        [_row(id="wave-1-april-b", revises="wave-1-april", date="2026-03-20")],
+        author=EDITOR,
+    )
+    _fresh(store)
+    assert _months(store)[april] == 1  # the moved one
+    store.undo(moved.save_id, author=EDITOR)
+    _fresh(store)
+    assert _months(store) == {m: n for m, n in before.items() if m != april}
+
+
 def test_a_streamed_import_keeps_the_counts(db_store: DatabaseStore) -> None:
     rows = (
         _row(
@@ -173,10 +234,32 @@ def test_counts_changed_behind_the_stores_back_are_found_and_recounted(
     assert store_command(["--database", url, "recount", "--check"]) == 0
 
 
+@pytest.mark.parametrize("model", [IncidentGroup, IncidentMonth])
 @pytest.mark.parametrize("column", ["incidents", "injured_sum", "deaths_said"])
-def test_a_wrong_count_is_a_difference(db_store: DatabaseStore, column: str) -> None:
+def test_a_wrong_count_is_a_difference(
+    db_store: DatabaseStore, column: str, model: type
+) -> None:
     with db_store.engine.begin() as connection:
-        connection.execute(
-            update(IncidentGroup).values({column: getattr(IncidentGroup, column) + 2})
-        )
-    assert any(column in line for line in db_store.count_differences())
+        connection.execute(update(model).values({column: getattr(model, column) + 2}))
+    differences = db_store.count_differences()
+    assert differences
+    assert all(line.startswith(model.__tablename__) for line in differences)
+    assert any(column in line for line in differences)
+    db_store.recount()
+    _fresh(db_store)
+
+
+def test_the_monthly_migration_counts_what_is_there(db_store: DatabaseStore) -> None:
+    alembic(db_store, command.downgrade, "0009_incident_groups")
+    db_store.add(  # saved while there is no monthly table: counted by the upgrade
+        [
+            _row(id="wave-1-may", date="2026-05-09"),
+            _row(id="wave-1-june", date="2026-06-30"),
+        ],
+        [GOOD_EVENT],
+        author=EDITOR,
+    )
+    db_store.migrate()
+    _fresh(db_store)
+    months = _months(db_store)
+    assert months[dt.date(2026, 5, 1)] == months[dt.date(2026, 6, 1)] == 1

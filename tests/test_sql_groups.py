@@ -37,6 +37,22 @@ FILTERS = {
         dates=(dt.date(2025, 3, 1), dt.date(2025, 9, 30)),
     ),
     "an attack type": Filters(attack_types=("bombing",)),
+    # A date range: the whole months from the monthly counts, the part months
+    # at its ends from the incidents (the chain of revisions is on 30 October).
+    "dates with part months": Filters(
+        dates=(dt.date(2025, 3, 15), dt.date(2025, 10, 30))
+    ),
+    "two types, part months": Filters(
+        target_types=("police_paramilitary", "military", "food_water"),
+        dates=(dt.date(2025, 2, 10), dt.date(2025, 11, 5)),
+    ),
+    "days of one month": Filters(dates=(dt.date(2025, 10, 3), dt.date(2025, 10, 30))),
+    "whole months to the shipped event": Filters(
+        dates=(dt.date(2025, 11, 1), dt.date(2026, 2, 28))
+    ),
+    "an attack type and dates": Filters(
+        attack_types=("bombing",), dates=(dt.date(2025, 4, 2), dt.date(2025, 8, 20))
+    ),
     "the shipped event": Filters(events=(SHIPPED_EVENT,)),
     "nothing": Filters(places=("Nowhere at all",)),
 }
@@ -137,13 +153,18 @@ def test_groups_cells_and_counts_agree(store: DatabaseStore, name: str) -> None:
     assert sql.all_groups(5) is None or len(memory.groups) <= 5
     for view in VIEWS.values():
         wide = view.widened() if view else None
-        pd.testing.assert_frame_equal(
-            sql.groups_in(wide, 10**9), memory.groups_in(wide, 10**9)
-        )
+        _same_rows(sql.groups_in(wide, 10**9), memory.groups_in(wide, 10**9))
         for zoom in (3, 6, 9, 12):
-            pd.testing.assert_frame_equal(
-                sql.cells_in(wide, zoom), memory.cells_in(wide, zoom)
-            )
+            _same_rows(sql.cells_in(wide, zoom), memory.cells_in(wide, zoom))
+
+
+def _same_rows(asked: pd.DataFrame, read: pd.DataFrame) -> None:
+    """Equal frames; two empty ones (a view with nothing in it) need only
+    the same columns (the text columns' types of no rows differ)."""
+    if asked.empty and read.empty:
+        assert list(asked.columns) == list(read.columns)
+        return
+    pd.testing.assert_frame_equal(asked, read)
 
 
 @pytest.mark.parametrize("name", FILTERS)

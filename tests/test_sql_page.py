@@ -5,6 +5,7 @@ sends on the same data, and never reads the table."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 from pathlib import Path
@@ -75,7 +76,16 @@ def test_the_store_answers_what_the_table_gives(database_url: str, data: Path):
     assert share_link.option_terms(
         filter_options(store.engine), events
     ) == share_link.link_terms(frame, events)
-    for filters in (Filters(), Filters(target_types=("military", "market"))):
+    for filters in (
+        Filters(),
+        Filters(target_types=("military", "market")),
+        # Whole months from the monthly counts, part months from the incidents.
+        Filters(dates=(dt.date(2025, 3, 15), dt.date(2025, 10, 30))),
+        Filters(
+            target_types=("military", "market"),
+            dates=(dt.date(2025, 2, 1), dt.date(2025, 9, 12)),
+        ),
+    ):
         latest = latest_records(apply_filters(frame, filters))
         pd.testing.assert_frame_equal(
             place_rows(store.engine, filters), place_table(latest)
@@ -138,6 +148,10 @@ def test_the_page_asks_the_database_and_shows_what_the_table_shows(
             "target": ["Military", "Markets"],
             "layers": [HEAT_KEY, "deaths", "names"],
         },
+        "a date range with part months": {
+            "event": synthetic,
+            "dates": ["2025-04-10", "2025-11-20"],
+        },
     }
     asked = {}
     for name, params in views.items():  # first: no table read yet for this store
@@ -161,6 +175,8 @@ def test_the_page_asks_the_database_and_shows_what_the_table_shows(
         ), name
         modes.add(sent["mode"])
     assert modes == {"markers", "points"}
+    shown = {name: _shown(at)[0] for name, at in asked.items()}
+    assert shown["a date range with part months"] != shown["the synthetic event"]
 
 
 def test_choosing_every_event_and_nothing_else_is_asked_as_no_filter() -> None:

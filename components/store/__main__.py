@@ -481,8 +481,11 @@ def _recount(store: DatabaseStore, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1 if differences else 0
-    groups, kinds = store.recount()
-    print(f"counted again: {groups:,} group(s), {kinds:,} kind(s)", file=sys.stderr)
+    made = store.recount()
+    print(
+        "counted again: " + ", ".join(f"{n:,} rows of {t}" for t, n in made.items()),
+        file=sys.stderr,
+    )
     return 0
 
 

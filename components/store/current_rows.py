@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import cache, lru_cache
 
 from sqlalchemy import (
@@ -45,6 +46,7 @@ from sqlalchemy.sql.expression import (
 
 from components.domain.filters import Filters
 from components.domain.model import CASUALTY_FIELDS, STORED_COLUMNS
+from components.store.months import DateRange
 from components.store.schema import IncidentRecord, IncidentRevision
 
 MAX_CHAIN = 32
@@ -253,6 +255,28 @@ def _latest_rows(
         select(*chosen)
         .select_from(joined)
         .where(*matching(revisions, filters), is_current(incidents), *revising)
+    )
+
+
+@lru_cache(maxsize=128)
+def counted_rows(
+    filters: Filters, columns: tuple[str, ...], days: tuple[DateRange, ...]
+) -> Select:
+    """The current incidents of the selection that revise no other record (as
+    the kept counts count them; nothing carried, they have no earlier record)
+    dated in one of ``days`` (instead of the selection's date range), with
+    ``columns`` as stored: read along the date index, the ranges in one
+    statement (one pass over the incidents' identities)."""
+    incidents, revisions = _heads("plain")
+    return (
+        select(*(revisions.c[column].label(column) for column in columns))
+        .select_from(_joined(incidents, revisions))
+        .where(
+            *matching(revisions, replace(filters, dates=None)),
+            or_(false(), *(revisions.c.date.between(*range_) for range_ in days)),
+            revisions.c.revises.is_(None),
+            is_current(incidents),
+        )
     )
 
 

@@ -259,10 +259,10 @@ class DatabaseStore:
         changed those records since."""
         return saving.undo(self.engine, save_id, author=author, reason=reason)
 
-    def recount(self) -> tuple[int, int]:
-        """Count the incidents per group and per kind again (every save keeps
-        the counts; this is for data loaded without the store: a restore, SQL
-        of one's own). Returns the rows made in each table."""
+    def recount(self) -> dict[str, int]:
+        """Count the incidents per group, per month and per kind again (every
+        save keeps the counts; this is for data loaded without the store: a
+        restore, SQL of one's own). Returns the rows made, per table name."""
         with writing(self.engine) as connection:
             return group_counts.rebuild(connection)
 

@@ -1,6 +1,7 @@
-"""Keeping ``incident_groups`` and ``incident_kinds`` right: what an incident
-adds to them, the change a save makes to them (in the save's own transaction),
-and a rebuild from the incidents for data loaded behind the store's back.
+"""Keeping ``incident_groups``, ``incident_months`` and ``incident_kinds``
+right: what an incident adds to them, the change a save makes to them (in the
+save's own transaction), and a rebuild from the incidents for data loaded
+behind the store's back.
 
 An incident is counted there when it is current and revises no other record:
 its identity's head revision, not retracted, ``revises`` empty, and no
@@ -15,8 +16,9 @@ recounts those and the records they revise, before and after the write.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from sqlalchemy import (
     ColumnElement,
@@ -36,12 +38,14 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from components.domain.model import CASUALTY_FIELDS, DEATH_FIELDS, RANGE_COLUMNS
 from components.store.current_rows import revised_ids
+from components.store.months import month_start
 from components.store.rows import stored_day
 from components.store.schema import (
     GROUP_KEYS,
-    GROUP_SUMS,
+    MONTH_KEYS,
     IncidentGroup,
     IncidentKind,
+    IncidentMonth,
     IncidentRecord,
     IncidentRevision,
 )
@@ -52,10 +56,9 @@ KIND_KEYS = ("target_type", "attack_types")
 LOOKUP_BATCH = 500
 """Incident ids per recount query."""
 
-_GROUPS = IncidentGroup.__table__
-_KINDS = IncidentKind.__table__
 Key = tuple[object, ...]
 Sums = dict[str, object]
+Counts = dict[Key, Sums]
 
 
 def row_sums(rows: FromClause) -> list[ColumnElement]:
@@ -99,9 +102,24 @@ def _counted(ids: Sequence[str] | None) -> tuple[FromClause, list[ColumnElement]
 def groups_query(ids: Sequence[str] | None = None) -> Select:
     """The rows of ``incident_groups`` the counted incidents (among ``ids``)
     make, as a fresh ``GROUP BY``."""
+    return _summed(GROUP_KEYS, ids)
+
+
+def months_query(ids: Sequence[str] | None = None) -> Select:
+    """The rows of ``incident_months`` the counted incidents (among ``ids``)
+    make, as a fresh ``GROUP BY``."""
+    return _summed(MONTH_KEYS, ids)
+
+
+def _summed(names: Sequence[str], ids: Sequence[str] | None) -> Select:
+    """The counted incidents (among ``ids``) grouped by ``names`` (columns of
+    a revision, or ``month``: the month of its day) with their sums."""
     joined, where = _counted(ids)
     revisions = joined.right
-    keys = [revisions.c[k] for k in GROUP_KEYS]
+    keys = [
+        month_start(revisions.c.date).label(k) if k == "month" else revisions.c[k]
+        for k in names
+    ]
     adds = row_sums(revisions)
     return (
         select(
@@ -129,28 +147,66 @@ def kinds_query(ids: Sequence[str] | None = None) -> Select:
     )
 
 
+@dataclass(frozen=True)
+class Kept:
+    """A table of counts kept by the saves: its model, its key columns and the
+    fresh ``GROUP BY`` of its rows (among some incident ids; None: all)."""
+
+    model: type
+    keys: tuple[str, ...]
+    query: Callable[[Sequence[str] | None], Select]
+
+    @property
+    def table(self) -> Table:
+        return self.model.__table__
+
+    @property
+    def sums(self) -> tuple[str, ...]:
+        """The columns added up (not the keys, not the day bounds)."""
+        return tuple(
+            c.name
+            for c in self.table.columns
+            if c.name not in self.keys and not c.name.endswith("_date")
+        )
+
+
+GROUPS = Kept(IncidentGroup, GROUP_KEYS, groups_query)
+MONTHS = Kept(IncidentMonth, MONTH_KEYS, months_query)
+KINDS = Kept(IncidentKind, KIND_KEYS, kinds_query)
+KEPT = (GROUPS, MONTHS, KINDS)
+"""Every table of counts: ``incident_months`` came later (migration 0010) than
+the other two (0009)."""
+
+
+def present(connection: Connection) -> tuple[Kept, ...]:
+    """The tables of counts this database has (none before migration 0009)."""
+    if not connection.dialect.has_table(connection, GROUPS.table.name):
+        return ()
+    if not connection.dialect.has_table(connection, MONTHS.table.name):
+        return (GROUPS, KINDS)
+    return KEPT
+
+
 def _counts(
-    connection: Connection, ids: Sequence[str]
-) -> tuple[dict[Key, Sums], dict[Key, int]]:
-    """What the counted incidents among ``ids`` add, per group and per kind."""
-    groups: dict[Key, Sums] = {}
-    kinds: dict[Key, int] = {}
+    connection: Connection, kept: Sequence[Kept], ids: Sequence[str]
+) -> list[Counts]:
+    """What the counted incidents among ``ids`` add to each of ``kept``."""
+    found: list[Counts] = [{} for _ in kept]
     for start in range(0, len(ids), LOOKUP_BATCH):
         part = ids[start : start + LOOKUP_BATCH]
-        for row in connection.execute(groups_query(part)).mappings():
-            key = tuple(row[k] for k in GROUP_KEYS)
-            known = groups.get(key)
-            if known is None:
-                groups[key] = dict(row)
-            else:
-                for name in GROUP_SUMS:
+        for table, counts in zip(kept, found, strict=True):
+            for row in connection.execute(table.query(part)).mappings():
+                key = tuple(row[k] for k in table.keys)
+                known = counts.get(key)
+                if known is None:
+                    counts[key] = dict(row)
+                    continue
+                for name in table.sums:
                     known[name] += row[name]
-                known["first_date"] = min(known["first_date"], row["first_date"])
-                known["last_date"] = max(known["last_date"], row["last_date"])
-        for row in connection.execute(kinds_query(part)).mappings():
-            key = tuple(row[k] for k in KIND_KEYS)
-            kinds[key] = kinds.get(key, 0) + int(row["incidents"])
-    return groups, kinds
+                if "first_date" in known:
+                    known["first_date"] = min(known["first_date"], row["first_date"])
+                    known["last_date"] = max(known["last_date"], row["last_date"])
+    return found
 
 
 @contextmanager
@@ -161,16 +217,19 @@ def recounted(
     record they revise, before and after) are taken out of the counts before
     and put back after, in the caller's transaction; ``new`` incidents (no
     revision yet, so nothing to take out) are only put in after."""
-    if not connection.dialect.has_table(connection, _GROUPS.name):
+    kept = present(connection)
+    if not kept:
         yield  # a database before migration 0009: its upgrade counts them all
         return
     added = sorted(set(new))
     chosen = sorted({i for i in ids if i} - set(added))
     _lock(connection, chosen)
-    before = _counts(connection, chosen)
+    before = _counts(connection, kept, chosen)
     yield
-    _change(connection, before, _counts(connection, chosen))
-    _count_in(connection, added)  # counts add up over separate incidents
+    after = _counts(connection, kept, chosen)
+    for table, old, now in zip(kept, before, after, strict=True):
+        _change(connection, table, old, now)
+    _count_in(connection, kept, added)  # counts add up over separate incidents
 
 
 def _lock(connection: Connection, ids: Sequence[str]) -> None:
@@ -186,51 +245,41 @@ def _lock(connection: Connection, ids: Sequence[str]) -> None:
         ).all()
 
 
-def _change(
-    connection: Connection,
-    before: tuple[dict[Key, Sums], dict[Key, int]],
-    after: tuple[dict[Key, Sums], dict[Key, int]],
-) -> None:
-    """Add ``after`` minus ``before`` to the tables; drop rows left empty."""
-    groups = []
-    for key in sorted(set(before[0]) | set(after[0]), key=repr):
-        old, new = before[0].get(key), after[0].get(key)
-        row = dict(zip(GROUP_KEYS, key, strict=True))
-        for name in GROUP_SUMS:
+def _change(connection: Connection, kept: Kept, before: Counts, after: Counts) -> None:
+    """Add ``after`` minus ``before`` to ``kept``'s table; drop rows left
+    empty."""
+    rows = []
+    for key in sorted(set(before) | set(after), key=repr):
+        old, new = before.get(key), after.get(key)
+        if new == old:
+            continue
+        row = dict(zip(kept.keys, key, strict=True))
+        for name in kept.sums:
             row[name] = int((new or {}).get(name, 0)) - int((old or {}).get(name, 0))
         dated = new or old or {}
-        row["first_date"] = stored_day(dated["first_date"])
-        row["last_date"] = stored_day(dated["last_date"])
-        if new != old:
-            groups.append(row)
-    kinds = [
-        {**dict(zip(KIND_KEYS, key, strict=True)), "incidents": change}
-        for key in sorted(set(before[1]) | set(after[1]), key=repr)
-        if (change := after[1].get(key, 0) - before[1].get(key, 0))
-    ]
-    if groups:
-        _upsert(connection, IncidentGroup, GROUP_KEYS, groups)
-    if kinds:
-        _upsert(connection, IncidentKind, KIND_KEYS, kinds)
-    fewer = [row for row in groups if row["incidents"] < 0]  # only these can empty
+        if "first_date" in dated:
+            row["first_date"] = stored_day(dated["first_date"])
+            row["last_date"] = stored_day(dated["last_date"])
+        rows.append(row)
+    if not rows:
+        return
+    insert, changes = _adding(connection, kept)
+    connection.execute(
+        insert.on_conflict_do_update(index_elements=list(kept.keys), set_=changes),
+        rows,
+    )
+    fewer = [row for row in rows if row["incidents"] < 0]  # only these can empty
     if fewer:
-        _drop_empty(connection, _GROUPS, GROUP_KEYS, fewer)
-    fewer = [row for row in kinds if row["incidents"] < 0]
-    if fewer:
-        _drop_empty(connection, _KINDS, KIND_KEYS, fewer)
+        _drop_empty(connection, kept, fewer)
 
 
-def _adding(connection: Connection, model: type, keys: Sequence[str]):
-    """An ``INSERT`` into ``model``'s table that adds to a row already there
+def _adding(connection: Connection, kept: Kept):
+    """An ``INSERT`` into ``kept``'s table that adds to a row already there
     (sums added; the first and last day widened)."""
     postgres = connection.dialect.name == "postgresql"
-    insert = (postgresql if postgres else sqlite).insert(model)
-    table = model.__table__
-    changes = {
-        column.name: column + insert.excluded[column.name]
-        for column in table.columns
-        if column.name not in keys and not column.name.endswith("_date")
-    }
+    insert = (postgresql if postgres else sqlite).insert(kept.model)
+    table = kept.table
+    changes = {name: table.c[name] + insert.excluded[name] for name in kept.sums}
     if "first_date" in table.c:
         least, greatest = (
             (func.least, func.greatest) if postgres else (func.min, func.max)
@@ -240,62 +289,54 @@ def _adding(connection: Connection, model: type, keys: Sequence[str]):
     return insert, changes
 
 
-def _upsert(
-    connection: Connection, model: type, keys: Sequence[str], rows: list[dict]
-) -> None:
-    insert, changes = _adding(connection, model, keys)
-    connection.execute(
-        insert.on_conflict_do_update(index_elements=list(keys), set_=changes), rows
-    )
-
-
-def _count_in(connection: Connection, ids: Sequence[str]) -> None:
+def _count_in(connection: Connection, kept: Sequence[Kept], ids: Sequence[str]) -> None:
     """Add the counted incidents among ``ids`` (new ones: nothing of theirs is
     counted yet) to the tables, grouped and added in the database."""
     for start in range(0, len(ids), LOOKUP_BATCH):
         part = ids[start : start + LOOKUP_BATCH]
-        for model, keys, query in (
-            (IncidentGroup, GROUP_KEYS, groups_query(part)),
-            (IncidentKind, KIND_KEYS, kinds_query(part)),
-        ):
-            insert, changes = _adding(connection, model, keys)
+        for table in kept:
+            query = table.query(part)
+            insert, changes = _adding(connection, table)
             names = [column.name for column in query.selected_columns]
             connection.execute(
                 insert.from_select(names, query).on_conflict_do_update(
-                    index_elements=list(keys), set_=changes
+                    index_elements=list(table.keys), set_=changes
                 )
             )
 
 
-def _drop_empty(
-    connection: Connection, table: Table, keys: Sequence[str], rows: list[dict]
-) -> None:
+def _drop_empty(connection: Connection, kept: Kept, rows: list[dict]) -> None:
     """Delete the rows among ``rows``' keys that count no incident now."""
+    table = kept.table
     statement = delete(table).where(
-        table.c.incidents <= 0, *(table.c[k] == bindparam(f"key_{k}") for k in keys)
+        table.c.incidents <= 0,
+        *(table.c[k] == bindparam(f"key_{k}") for k in kept.keys),
     )
-    connection.execute(statement, [{f"key_{k}": row[k] for k in keys} for row in rows])
+    connection.execute(
+        statement, [{f"key_{k}": row[k] for k in kept.keys} for row in rows]
+    )
 
 
-def rebuild(connection: Connection) -> tuple[int, int]:
-    """Count every incident again (in the caller's transaction): after data was
+def rebuild(
+    connection: Connection, tables: Sequence[Kept] | None = None
+) -> dict[str, int]:
+    """Count every incident again (in the caller's transaction) into
+    ``tables`` (None: every table of counts the database has): after data was
     loaded without the store (a restore, SQL of one's own). Returns the rows
-    of ``incident_groups`` and ``incident_kinds`` made."""
-    connection.execute(delete(_GROUPS))
-    connection.execute(delete(_KINDS))
-    query = groups_query()
-    connection.execute(
-        _GROUPS.insert().from_select([c.name for c in query.selected_columns], query)
-    )
-    kinds = kinds_query()
-    connection.execute(
-        _KINDS.insert().from_select([c.name for c in kinds.selected_columns], kinds)
-    )
-    made = (
-        connection.execute(select(func.count()).select_from(_GROUPS)).scalar_one(),
-        connection.execute(select(func.count()).select_from(_KINDS)).scalar_one(),
-    )
-    logger.info("incident groups rebuilt: %d groups, %d kinds", *made)
+    made, per table name."""
+    made: dict[str, int] = {}
+    for kept in present(connection) if tables is None else tables:
+        connection.execute(delete(kept.table))
+        query = kept.query(None)
+        connection.execute(
+            kept.table.insert().from_select(
+                [c.name for c in query.selected_columns], query
+            )
+        )
+        made[kept.table.name] = connection.execute(
+            select(func.count()).select_from(kept.table)
+        ).scalar_one()
+    logger.info("incident counts rebuilt: %s", made)
     return made
 
 
@@ -304,34 +345,28 @@ def differences(connection: Connection) -> list[str]:
     agree). Sums and keys must be equal; the stored first and last dates must
     bound the fresh ones."""
     found: list[str] = []
-    for table, query, keys in (
-        (_GROUPS, groups_query(), GROUP_KEYS),
-        (_KINDS, kinds_query(), KIND_KEYS),
-    ):
+    for kept in present(connection):
+        table, keys = kept.table, kept.keys
         stored = {
             tuple(row[k] for k in keys): row
             for row in connection.execute(select(table)).mappings()
         }
         fresh = {
             tuple(row[k] for k in keys): row
-            for row in connection.execute(query).mappings()
+            for row in connection.execute(kept.query(None)).mappings()
         }
         for key in sorted(set(stored) | set(fresh), key=repr):
-            kept, counted = stored.get(key), fresh.get(key)
-            if kept is None or counted is None:
-                state = "missing" if kept is None else "not in a fresh count"
+            kept_row, counted = stored.get(key), fresh.get(key)
+            if kept_row is None or counted is None:
+                state = "missing" if kept_row is None else "not in a fresh count"
                 found.append(f"{table.name} {key}: {state}")
                 continue
             wrong = [
-                name
-                for name in counted
-                if name not in keys
-                and not name.endswith("_date")
-                and int(kept[name]) != int(counted[name])
+                name for name in kept.sums if int(kept_row[name]) != int(counted[name])
             ]
             if "first_date" in counted and (
-                stored_day(kept["first_date"]) > stored_day(counted["first_date"])
-                or stored_day(kept["last_date"]) < stored_day(counted["last_date"])
+                stored_day(kept_row["first_date"]) > stored_day(counted["first_date"])
+                or stored_day(kept_row["last_date"]) < stored_day(counted["last_date"])
             ):
                 wrong.append("dates")
             if wrong:

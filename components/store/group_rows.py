@@ -2,19 +2,22 @@
 questions (the map's groups and cells, the place and heat tables, the bounds,
 the headline) add these up instead of counting incidents.
 
-Where the selection can be read from the kept counts (no date range and no
-attack types chosen: ``incident_groups`` has neither), the rows are that
-table's rows of the chosen events, places and target types, a few thousand
-whatever the incidents, and the current records that revise another, one row
-each with their carried counts (:mod:`components.store.current_rows`; a few).
-Otherwise every current incident of the selection is a row of weight one. The
-first and last dates of a kept row are bounds, not the exact days:
-:func:`exact_span` makes them exact.
+Where the selection can be read from the kept counts (no attack types chosen:
+the counts have none), the rows are the kept rows of the chosen events, places
+and target types, and the current records that revise another, one row each
+with their carried counts (:mod:`components.store.current_rows`; a few). With
+no date range the kept rows are ``incident_groups``' (a few thousand whatever
+the incidents); with one, ``incident_months``' of the whole months inside it,
+and the incidents of the part months at its two ends, one row each (read along
+the date index). With attack types chosen every current incident of the
+selection is a row of weight one. The first and last dates of a kept row are
+bounds, not the exact days: :func:`exact_span` makes them exact.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from functools import lru_cache
 
 from sqlalchemy import Connection, Select, select, union_all
@@ -22,9 +25,17 @@ from sqlalchemy.sql.expression import FromClause, Subquery
 
 from components.domain.filters import Filters
 from components.domain.model import CASUALTY_FIELDS, RANGE_COLUMNS
-from components.store.current_rows import chosen_keys, first_day, latest_rows
+from components.store.current_rows import (
+    chosen_keys,
+    counted_rows,
+    first_day,
+    latest_rows,
+)
 from components.store.group_counts import row_sums
-from components.store.schema import GROUP_KEYS, GROUP_SUMS, IncidentGroup
+from components.store.months import split_by_month
+from components.store.schema import GROUP_KEYS, GROUP_SUMS, IncidentGroup, IncidentMonth
+
+logger = logging.getLogger(__name__)
 
 WEIGHTED_COLUMNS = (*GROUP_KEYS, *GROUP_SUMS, "first_date", "last_date")
 _ROW_COLUMNS = [
@@ -36,8 +47,9 @@ _ROW_COLUMNS = [
 
 
 def kept_counts_answer(filters: Filters) -> bool:
-    """Whether the kept counts hold the selection: no dates, no attack types."""
-    return not filters.dates and not filters.attack_types
+    """Whether the kept counts hold the selection (with a date range, its
+    whole months): no attack types chosen."""
+    return not filters.attack_types
 
 
 def _one_each(rows: FromClause) -> Select:
@@ -50,11 +62,35 @@ def _one_each(rows: FromClause) -> Select:
     )
 
 
-def _kept(filters: Filters) -> Select:
-    groups = IncidentGroup.__table__
-    return select(*(groups.c[name] for name in WEIGHTED_COLUMNS)).where(
-        *chosen_keys(groups, filters)
+def _kept(filters: Filters) -> list[Select]:
+    """The kept rows of the selection, and the rows of its incidents that the
+    kept rows leave out (with a date range: those of its part months)."""
+    if not filters.dates:
+        groups = IncidentGroup.__table__
+        return [
+            select(*(groups.c[name] for name in WEIGHTED_COLUMNS)).where(
+                *chosen_keys(groups, filters)
+            )
+        ]
+    split = split_by_month(filters.dates)
+    parts = []
+    if split.months is not None:
+        months = IncidentMonth.__table__
+        parts.append(
+            select(*(months.c[name] for name in WEIGHTED_COLUMNS)).where(
+                months.c.month.between(*split.months), *chosen_keys(months, filters)
+            )
+        )
+    if split.edges:
+        edges = counted_rows(filters, tuple(_ROW_COLUMNS), split.edges)
+        parts.append(_one_each(edges.subquery("edges")))
+    logger.debug(
+        "date range %s: whole months %s, edges %s",
+        filters.dates,
+        split.months,
+        split.edges,
     )
+    return parts
 
 
 @lru_cache(maxsize=128)
@@ -65,9 +101,9 @@ def weighted_rows(filters: Filters) -> Subquery:
         rows = latest_rows(filters, _ROW_COLUMNS).subquery("latest")
         return _one_each(rows).subquery("weighted")
     revising = latest_rows(filters, _ROW_COLUMNS, revising_only=True)
-    return union_all(_kept(filters), _one_each(revising.subquery("revising"))).subquery(
-        "weighted"
-    )
+    return union_all(
+        *_kept(filters), _one_each(revising.subquery("revising"))
+    ).subquery("weighted")
 
 
 def exact_span(

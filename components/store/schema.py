@@ -164,6 +164,9 @@ class IncidentRevision(Base):
         # target type, and the newest incidents in (date, id) order.
         Index("ix_incident_revisions_point", "lat", "lon", "target_type"),
         Index("ix_incident_revisions_date_incident", "date", "incident_id"),
+        # A date range's part months (the rest is read from incident_months)
+        # of chosen target types, without reading the other types' rows.
+        Index("ix_incident_revisions_type_date", "target_type", "date"),
         # The few records that revise another: "which are current" without a scan.
         Index(
             "ix_incident_revisions_revises",
@@ -234,6 +237,9 @@ GROUP_KEYS = (
     "figure_scope",
 )
 """What the incidents counted in one row of ``incident_groups`` share."""
+MONTH_KEYS = ("month", "target_type", *(k for k in GROUP_KEYS if k != "target_type"))
+"""What the incidents counted in one row of ``incident_months`` share: the
+group's and the month of their day (its first day)."""
 GROUP_SUMS = (
     "incidents",
     *(
@@ -249,25 +255,14 @@ casualty field the reported figures added, the rows reporting one and the
 lowest and highest figures added; the deaths added and the rows reporting any."""
 
 
-class IncidentGroup(Base):
-    """The current incidents that revise no other record, counted per event,
-    target type, place, point, geo precision and figure scope, kept by every
-    save (:mod:`components.store.group_counts`): the page asking the database
-    reads these few thousand rows instead of every incident.
+class GroupSums:
+    """The columns of :data:`GROUP_SUMS` and the bounds of the first and last
+    day, shared by ``incident_groups`` and ``incident_months``.
 
-    ``first_date`` and ``last_date`` are bounds: no incident counted here is
-    dated before or after them (exact after a rebuild; a save that takes an
+    ``first_date`` and ``last_date`` are bounds: no incident counted in a row
+    is dated before or after them (exact after a rebuild; a save that takes an
     incident out leaves them as they were)."""
 
-    __tablename__ = "incident_groups"
-
-    event_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
-    target_type: Mapped[str] = mapped_column(String(40), primary_key=True)
-    place: Mapped[str] = mapped_column(Text, primary_key=True)
-    lat: Mapped[float] = mapped_column(Float, primary_key=True)
-    lon: Mapped[float] = mapped_column(Float, primary_key=True)
-    geo_precision: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
-    figure_scope: Mapped[str] = mapped_column(String(16), primary_key=True)
     incidents: Mapped[int] = mapped_column(BigInteger)
     killed_civilians_sum: Mapped[int] = mapped_column(BigInteger)
     killed_civilians_rows: Mapped[int] = mapped_column(BigInteger)
@@ -293,6 +288,44 @@ class IncidentGroup(Base):
     deaths_said: Mapped[int] = mapped_column(BigInteger)
     first_date: Mapped[dt.date] = mapped_column(Date)
     last_date: Mapped[dt.date] = mapped_column(Date)
+
+
+class IncidentGroup(GroupSums, Base):
+    """The current incidents that revise no other record, counted per event,
+    target type, place, point, geo precision and figure scope, kept by every
+    save (:mod:`components.store.group_counts`): the page asking the database
+    reads these few thousand rows instead of every incident."""
+
+    __tablename__ = "incident_groups"
+
+    event_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    target_type: Mapped[str] = mapped_column(String(40), primary_key=True)
+    place: Mapped[str] = mapped_column(Text, primary_key=True)
+    lat: Mapped[float] = mapped_column(Float, primary_key=True)
+    lon: Mapped[float] = mapped_column(Float, primary_key=True)
+    geo_precision: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    figure_scope: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
+class IncidentMonth(GroupSums, Base):
+    """The same incidents as ``incident_groups``, counted per month as well
+    (:data:`MONTH_KEYS`): a date range is read from the whole months inside it
+    here, and from the incidents themselves only in the part months at its two
+    ends. Keyed by month first, then target type, so a range of months, with
+    or without chosen target types, is one range of the key's index."""
+
+    __tablename__ = "incident_months"
+    __table_args__ = (Index("ix_incident_months_type_month", "target_type", "month"),)
+
+    month: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    """The month's first day."""
+    target_type: Mapped[str] = mapped_column(String(40), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    place: Mapped[str] = mapped_column(Text, primary_key=True)
+    lat: Mapped[float] = mapped_column(Float, primary_key=True)
+    lon: Mapped[float] = mapped_column(Float, primary_key=True)
+    geo_precision: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    figure_scope: Mapped[str] = mapped_column(String(16), primary_key=True)
 
 
 class IncidentKind(Base):
