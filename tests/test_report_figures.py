@@ -16,6 +16,15 @@ def counts(text: str) -> list[tuple[str, dict[str, int]]]:
 
 PHRASINGS = [
     (
+        "at least 26 of the Syrian army soldiers on it were killed and more than 10 "
+        "wounded",
+        [("killed", {"security": 26}), ("injured", {"security": 10})],
+    ),
+    (
+        "Nine passengers aboard the bus were killed",
+        [("killed", {"civilians": 9})],
+    ),
+    (
         "About 30 people, 16 of them volunteers fighting alongside the army, have "
         "died in four attacks",
         [("killed", {"security": 16, "unspecified": 14})],

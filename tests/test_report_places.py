@@ -161,3 +161,11 @@ def test_an_earlier_events_full_date_is_not_the_reports_date():
     found = extract(text, published=dt.date(2023, 7, 8))
     assert found.date == dt.date(2023, 7, 8)
     assert [b.evidence.sentence[:16] for b in found.background] == ["On September 30,"]
+
+
+def test_a_name_beginning_with_the_arabic_article_is_one_place():
+    at = _at(
+        "Gunmen ambushed a bus in eastern Syria, killing 26 soldiers. The attack "
+        "took place near Al Mayadeen in Deir Ezzor province."
+    )
+    assert at == {"Al Mayadeen": ("Al Mayādīn", {"security": 26})}

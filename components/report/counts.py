@@ -37,6 +37,9 @@ _BARE_END = re.compile(
 )
 """What may follow a bare count that a verb governs: 'killing nine people and
 injuring 16, while ...', 'wounding two more'."""
+_PARTITIVE = re.compile(r"^\s+of\s+(?:the|these|those)\b", re.IGNORECASE)
+"""'26 of the Syrian army soldiers on the bus': a part of a group, counted as its
+people."""
 _OF_THE_GROUP = re.compile(
     r"^\s*of\s+(?:the|these|those|its|their)\s+[^,;]{1,60},\s*$", re.IGNORECASE
 )
@@ -112,7 +115,15 @@ def _counts(body: str) -> Iterator[CountItem]:
         after = body[match.end() :]
         if not_a_count(body, match, after):
             continue
+        offset = 0
         group = GROUP.match(after)
+        if group is None and (partitive := _PARTITIVE.match(after)):
+            # 'at least 26 of the Syrian army soldiers on it were killed'
+            group = GROUP.match(after[partitive.end() :])
+            if group and not any(c.isdigit() for c in group.group("filler")):
+                offset = partitive.end()
+            else:
+                group = None
         low, bound = parse_number(match.group("low"))
         high = parse_number(match.group("high"))[0] if match.group("high") else None
         qualifier = " ".join((match.group("qual") or "").lower().split())
@@ -120,8 +131,8 @@ def _counts(body: str) -> Iterator[CountItem]:
             side, end = head_of(
                 body,
                 next(s for s in SIDE_WORDS if group.group(s)),
-                match.end() + group.end(),
-                match.end() + group.start("group"),
+                match.end() + offset + group.end(),
+                match.end() + offset + group.start("group"),
             )
             between = group.group("filler")
         elif of_them := OF_THEM.match(after):  # "11 of them were killed"

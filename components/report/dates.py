@@ -66,9 +66,15 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
     ),
     Rule(
         "earlier this or that period",
-        r"\bearlier (?:this|that|last|in) (?:year|month|week|january|february|"
+        r"\bearlier (?:this|that|last|in|in the) (?:year|month|week|january|february|"
         r"march|april|may|june|july|august|september|october|november|december)\b",
         "Earlier this month, six labourers were shot dead in Turbat.",
+        "background",
+    ),
+    Rule(
+        "another event of the same week or month",
+        r"^\W*(?:also|and) (?:this|that|the same|in the same) (?:week|month)\b",
+        "Also this week, 10 soldiers were killed in an attack in Raqa province.",
         "background",
     ),
     Rule(

@@ -48,9 +48,11 @@ COORDINATION_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "a bare count after 'and' in a passive clause has the side before",
-        r"^\s*(?:was|were|had been|have been|has been)\s+\w+(?:\s+(?:in|at|on|"
+        r"^\s*(?:(?:on|aboard|in|inside|at)\s+(?:[a-z'-]+\s+){0,2}?[a-z'-]+\s+)?"
+        r"(?:was|were|had been|have been|has been)\s+\w+(?:\s+(?:in|at|on|"
         r"during|near|by)\s+(?:[a-z'-]+\s+){0,4}?[a-z'-]+)?\s*,?\s+"
-        r"(?:and|while)\s+(?:(?:at least|some|about|another|a further)\s+)?$",
+        r"(?:and|while)\s+(?:(?:at least|some|about|another|a further|more than|"
+        r"over|nearly|around)\s+)?$",
         "In an operation near Rori, one terrorist was killed and two were injured.",
         ("attackers", "injured", 2),
     ),
@@ -260,10 +262,13 @@ _DOING_THEN = re.compile(
 """'two men working on the construction of an imambargah in the Dandar area
 died': what the people were doing, between them and their verb."""
 _ORIGIN_PHRASE = re.compile(
-    r"^\s+from\s+(?:the\s+)?(?:[\w'-]+\s+){1,5}?(?=(?:were|was|had|have|has)\b)",
+    r"^\s+(?:from|on|aboard|on board|in|inside|at)\s+(?:the\s+)?"
+    r"(?:(?!\d)[\w'-]+\s+){1,5}?(?=(?:were|was|had|have|has)\b)",
     re.IGNORECASE,
 )
-"""Where the people were from, between them and their verb."""
+"""Where the people were from or were, between them and their verb: 'Two
+civilians from the nearby X area were', 'soldiers on it were killed',
+'passengers aboard the bus were'."""
 _ARRIVED_AFTER = re.compile(
     r"^\s*(?:(?:had|have|has|were|was|been|being|later|also)\s+)*(?:brought|"
     r"taken|shifted|rushed|admitted|moved|referred|evacuated|airlifted|flown|"
@@ -282,7 +287,7 @@ def _outcome_after_aside(
     """The verb after an aside that holds no count of its own, or after a short
     predicate ('were caught in the crossfire and died')."""
     rest = body[item.tail :]
-    origin = _ORIGIN_PHRASE.match(rest)  # 'Two civilians from the nearby X area'
+    origin = _ORIGIN_PHRASE.match(rest)  # 'Two civilians from the X area', 'on it'
     if origin:
         rest = rest[origin.end() :]
         found = OUTCOME_AFTER.match(rest)
