@@ -16,6 +16,15 @@ def counts(text: str) -> list[tuple[str, dict[str, int]]]:
 
 PHRASINGS = [
     (
+        "A colonel of the Assam Rifles, his wife and their eight-year-old son, and "
+        "four jawans were killed",
+        [("killed", {"security": 5}), ("killed", {"civilians": 2})],
+    ),
+    (
+        "the ambush resulted in the loss of ten of our valiant brothers in arms",
+        [("killed", {"unspecified": 10})],
+    ),
+    (
         "at least 26 of the Syrian army soldiers on it were killed and more than 10 "
         "wounded",
         [("killed", {"security": 26}), ("injured", {"security": 10})],

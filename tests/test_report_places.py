@@ -169,3 +169,11 @@ def test_a_name_beginning_with_the_arabic_article_is_one_place():
         "took place near Al Mayadeen in Deir Ezzor province."
     )
     assert at == {"Al Mayadeen": ("Al Mayādīn", {"security": 26})}
+
+
+def test_a_country_named_only_as_a_border_is_not_the_reports_country():
+    at = _at(
+        "Four jawans were killed when insurgents ambushed them in Manipur's "
+        "Churachandpur district, close to the border with Myanmar."
+    )
+    assert at == {"Churachandpur": ("Churāchāndpur", {"security": 4})}
