@@ -177,3 +177,16 @@ def test_a_country_named_only_as_a_border_is_not_the_reports_country():
         "Churachandpur district, close to the border with Myanmar."
     )
     assert at == {"Churachandpur": ("Churāchāndpur", {"security": 4})}
+
+
+def test_a_state_after_a_comma_names_the_country_and_a_village_lies_in_the_district():
+    text = (
+        "Eight jawans of the district reserve guard (DRG) and a civilian driver were "
+        "killed on Monday when Maoists blew up their vehicle in Bijapur district, in "
+        "Bastar, Chhattisgarh. The blast took place near Ambeli village."
+    )
+    found = extract(text)
+    assert [
+        (i.place_reported, i.place.name, i.place.country) for i in found.incidents
+    ] == [("Ambeli", "Bījāpur", "IN")]
+    assert _at(text)["Ambeli"][1] == {"security": 8, "civilians": 1}

@@ -37,6 +37,10 @@ _RECORD = (
 )
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f' .-]+$")
+_CODE = re.compile(r"^[A-Z]{2,4}$")
+"""Other names kept are written as names: capitalised, not a code of capitals
+('DRG') nor a lower-case key ('drg', 'dwrg' for Durg), which reports' acronyms
+of units and forces would match."""
 
 DEMONYMS: dict[str, str] = {
     "afghan": "AF",
@@ -224,7 +228,12 @@ def country_gazetteer(code: str) -> Gazetteer | None:
         weight, lat, lon = weight + size, lat + size * place.lat, lon + size * place.lon
         for other in _STRING.findall(others):
             other = _unescape(other)
-            if other != place.name and _LATIN.match(other):
+            if (
+                other != place.name
+                and other[:1].isupper()
+                and _LATIN.match(other)
+                and not _CODE.match(other)
+            ):
                 alternates.append((place.geonameid, other, name_key(other)[0]))
     if weight:
         places.append(

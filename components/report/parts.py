@@ -31,12 +31,13 @@ the people counted stand between two counts of one list."""
 
 
 _UNIT_BETWEEN = re.compile(
-    r"^\s+of\s+(?:the\s+)?(?:\d+\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,3}"
+    r"^\s+of\s+(?:the\s+)?(?:\d+\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}"
     r"(?:\s*\([A-Za-z.]{1,8}\))?\s*(?:,|and|,\s*and)\s*$",
     re.IGNORECASE,
 )
-"""'A colonel of the Assam Rifles, his wife and their son': the force the person
-counted belongs to stands between two counts of one list."""
+"""'A colonel of the Assam Rifles, his wife and their son', 'eight jawans of the
+district reserve guard (DRG) and a driver': the force the people counted belong
+to stands between two counts of one list."""
 
 
 def joined(gap: str) -> bool:

@@ -425,8 +425,10 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "Zhob Deputy Commissioner Azeem Kakar said two soldiers were killed in "
         "Sambaza.",
         "Zhob",
-        after=r"^(?:'s)?\s+(?:district\s+|divisional\s+)?(?:deputy\s+|assistant\s+)?"
+        after=r"^(?:'s)?\s+(?:district\s+|divisional\s+|(?:range|region|zone|division)"
+        r"\s+)?(?:deputy\s+|assistant\s+|additional\s+)?"
         r"(?:commissioner|police (?:chief|officer|spokesman)|administration|"
+        r"inspector[- ]general|igp?|dig|"
         r"administrator|dpo|ssp|sho|spokesman|spokesperson|official|press club|"
         r"trade union|chamber of commerce|bar association|traders'? union)\b",
     ),
