@@ -16,6 +16,18 @@ def counts(text: str) -> list[tuple[str, dict[str, int]]]:
 
 PHRASINGS = [
     (
+        "Two soldiers were killed and as many were wounded",
+        [("killed", {"security": 2}), ("injured", {"security": 2})],
+    ),
+    (
+        "Militants killed three soldiers and injured as many",
+        [("killed", {"security": 3}), ("injured", {"security": 3})],
+    ),
+    (
+        "Four policemen were martyred and as many others were injured",
+        [("killed", {"security": 4}), ("injured", {"unspecified": 4})],
+    ),
+    (
         "A colonel of the Assam Rifles, his wife and their eight-year-old son, and "
         "four jawans were killed",
         [("killed", {"security": 5}), ("killed", {"civilians": 2})],

@@ -190,3 +190,23 @@ def test_a_state_after_a_comma_names_the_country_and_a_village_lies_in_the_distr
         (i.place_reported, i.place.name, i.place.country) for i in found.incidents
     ] == [("Ambeli", "Bījāpur", "IN")]
     assert _at(text)["Ambeli"][1] == {"security": 8, "civilians": 1}
+
+
+def test_a_station_on_the_outskirts_of_a_town_lies_there_and_a_city_title_is_no_place():
+    text = (
+        "PESHAWAR: Three policemen were martyred when terrorists attacked the Sarband "
+        "police station on the outskirts of Peshawar late on Friday.\n\n"
+        "Capital City Police Officer Muhammad Ijaz Khan said the attackers fled."
+    )
+    assert [u.name for u in extract(text).unplaced] == ["Sarband"]
+    assert _at(text) == {"Sarband": ("Peshawar", {"security": 3})}
+
+
+def test_villages_listed_with_a_known_name_lie_in_the_area_the_text_gives():
+    found = extract(
+        "Gunmen killed 31 people in attacks on five villages in Maradun local "
+        "government area of Zamfara State. The bandits stormed Sakkada, Gyadadde, "
+        "Barin Zare, Sabon Gari and Otawa villages on Thursday."
+    )
+    wider = {u.name: u.wider.name for u in found.unplaced if u.wider}
+    assert wider["Gyadadde"] == wider["Barin Zare"] == "Maradun"

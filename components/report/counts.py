@@ -93,13 +93,27 @@ _ANOTHER = re.compile(r"\banother\b(?=\s+(?:one\s+)?(?:was|is|has|had|later)\b)"
 before (see ``figures``)."""
 
 
+_AS_MANY = re.compile(
+    r"\bas many(?P<others>\s+(?:others|more|people))?\b(?!\s+as\b)", re.IGNORECASE
+)
+"""'Four policemen were martyred and as many others injured': as many as the
+count before ('as many as 20' is a bound, not this)."""
+
+
 def count_items(body: str) -> list[CountItem]:
-    """Every count with the people it counts, in order; 'a policeman' too, and a
-    bare 'another'."""
+    """Every count with the people it counts, in order; 'a policeman' too, a bare
+    'another', and 'as many' as the count before."""
     found = list(_counts(body))
     for match in _ANOTHER.finditer(body):
         if OUTCOME_AFTER.match(body[match.end() :]):
             found.append(_one(match.start(), match.end(), "unspecified", bare=True))
+    for match in _AS_MANY.finditer(body):
+        earlier = [i for i in found if i.end <= match.start()]
+        if earlier and not any(i.start <= match.start() < i.end for i in found):
+            others = bool(match.group("others"))
+            item = _one(match.start(), match.end(), "unspecified", bare=not others)
+            item.value = earlier[-1].value
+            found.append(item)
     for one in _singulars(body):
         # 'One Levies man': the person, not 'One Levies' with a noun left over.
         same = [i for i in found if i.start == one.start]
