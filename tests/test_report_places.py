@@ -210,3 +210,12 @@ def test_villages_listed_with_a_known_name_lie_in_the_area_the_text_gives():
     )
     wider = {u.name: u.wider.name for u in found.unplaced if u.wider}
     assert wider["Gyadadde"] == wider["Barin Zare"] == "Maradun"
+
+
+def test_a_finer_unknown_name_in_a_sentence_pointing_back_is_the_same_attack():
+    text = (
+        "Six policemen were martyred when a bomb exploded near a police vehicle in the "
+        "Mamund tehsil of Bajaur district on Monday.\n\nAccording to police, the blast "
+        "took place in the Belot Farsh area."
+    )
+    assert _at(text) == {"Belot Farsh": ("Bajaur", {"security": 6})}

@@ -199,7 +199,10 @@ def fold_towns(reading: Reading) -> None:
         item = incident.unplaced
         if item is not None and item.wider is not None:
             inside.setdefault(item.wider.geonameid, []).append(incident)
+    for finer in inside.values():
+        _fold_pointed_back(reading, finer)
     for key, finer in inside.items():
+        finer = [i for i in finer if i.place.geonameid in reading.by_place]
         town = reading.by_place.get(key)
         if town is None or len(finer) != 1 or town.place.kind == "province":
             continue
@@ -210,6 +213,25 @@ def fold_towns(reading: Reading) -> None:
         if town.figures and place.figures and not same_attack:
             continue
         _fold_into(reading, town, place)
+
+
+def _fold_pointed_back(reading: Reading, names: list[ReportIncident]) -> None:
+    """Two names the gazetteer lacks at one wider place, the second named only in
+    sentences that point back to the attack and with no figures of its own ('in
+    the Mamund tehsil of Bajaur ... The blast took place in the Belot Farsh
+    area'): one attack, told more finely by the second name."""
+    if len(names) != 2:
+        return
+    first, second = sorted(names, key=lambda i: min(e.start for e in i.evidence))
+    named = [e for e in second.evidence if e.what == "place"]
+    if (
+        has_content(first)
+        and not second.figures
+        and named
+        and all(ANAPHORA.search(e.sentence) for e in named)
+        and min(e.start for e in named) > max(e.start for e in first.evidence)
+    ):
+        _fold_into(reading, first, second)
 
 
 def widest_place(
