@@ -16,6 +16,11 @@ def counts(text: str) -> list[tuple[str, dict[str, int]]]:
 
 PHRASINGS = [
     (
+        "Militants attacked a base on Wednesday, killing at least five soldiers, a "
+        "military officer said",
+        [("killed", {"security": 5})],
+    ),
+    (
         "Two soldiers were killed and as many were wounded",
         [("killed", {"security": 2}), ("injured", {"security": 2})],
     ),

@@ -209,6 +209,17 @@ def test_early_in_the_month_weeks_before_the_report_is_background():
     assert background(text, "2024-10-12") == []
 
 
+def test_a_month_later_in_the_year_than_the_report_is_last_years():
+    text = (
+        "Two border guards were killed in Pishin on Tuesday.\n"
+        "In April, ten border guards were killed in an ambush near Mirjaveh."
+    )
+    assert background(text, "2023-01-14") == [
+        "In April, ten border guards were killed in an ambush near Mirjaveh."
+    ]
+    assert background(text, "2023-04-20") == []
+
+
 def test_over_recent_months_opens_background():
     text = (
         "Eight militants were killed in Tirah on Saturday.\n"

@@ -100,6 +100,13 @@ _AS_MANY = re.compile(
 count before ('as many as 20' is a bound, not this)."""
 
 
+_SPEAKS = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,3}?(?:said|says|told|added|confirmed|stated|explained)\b",
+    re.IGNORECASE,
+)
+"""After one person, a verb of saying: the source of the news, not a victim."""
+
+
 def count_items(body: str) -> list[CountItem]:
     """Every count with the people it counts, in order; 'a policeman' too, a bare
     'another', and 'as many' as the count before."""
@@ -119,6 +126,8 @@ def count_items(body: str) -> list[CountItem]:
         same = [i for i in found if i.start == one.start]
         if same and same[0].value == 1 and one.end > same[0].end:
             found.remove(same[0])
+        if _SPEAKS.match(body[one.end :]):
+            continue  # 'killing five soldiers, a military officer said'
         if not any(item.start <= one.start < item.end for item in found):
             found.append(one)
     return sorted(found, key=lambda item: item.start)

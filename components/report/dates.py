@@ -413,6 +413,8 @@ def is_earlier(sentence: Sentence, today: dt.date | None) -> bool:
         month = _month(match.group("m"))
         if month < today.month - 0 and today.day > RECENT_DAYS:
             return True
+        if month > today.month and not _same_event_month(today, today.year - 1, month):
+            return True  # 'In April', said in January: last year's April
         latest = _LATEST_DAY.get((match.group("part") or "").lower())
         if month == today.month and latest and today.day - latest > RECENT_DAYS:
             return True  # "in early October", said on 27 October
