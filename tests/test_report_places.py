@@ -219,3 +219,14 @@ def test_a_finer_unknown_name_in_a_sentence_pointing_back_is_the_same_attack():
         "took place in the Belot Farsh area."
     )
     assert _at(text) == {"Belot Farsh": ("Bajaur", {"security": 6})}
+
+
+def test_a_province_named_as_holding_a_district_names_the_country():
+    text = (
+        "Insurgents attacked the villages of Marere and Ingoane in Cabo Delgado's "
+        "Mocimboa da Praia district on Friday.\n\nIn Marere, five men were "
+        "beheaded. In Ingoane, two women were killed."
+    )
+    at = _at(text)
+    assert at["Marere"][0] == at["Ingoane"][0] == "Mocímboa da Praia"
+    assert at["Ingoane"][1] == {"civilians": 2}

@@ -109,7 +109,7 @@ def country_names() -> dict[str, str]:
 
 
 _NAME_WORDS = re.compile(
-    r"[A-Z][\w'\u00c0-\u024f-]*(?:\s+(?:of\s+the\s+)?[A-Z][\w-]*)*"
+    r"[A-Z][\w'\u00c0-\u024f-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w-]*)*"
 )
 
 
@@ -124,6 +124,10 @@ def countries_named(text: str) -> list[tuple[str, int]]:
         offset = match.start()
         for run in re.split(r"(?<='s) |(?<=') ", match.group()):
             key = normalize_name(re.sub(r"'s?$", "", run))
+            if key not in names and " of " in run:  # 'Gulf of Guinea', 'United
+                # States of America': the name before 'of' may be one
+                head = normalize_name(run.split(" of ")[0])
+                key = head if head in names and " " in head else key
             if key in names:
                 found.append((names[key], offset))
             else:

@@ -121,7 +121,8 @@ def report_country(text: str) -> str | None:
 _AREA_OF_A_COUNTRY = re.compile(
     r"\b(?P<name>[A-Z][\w\u00c0-\u024f'-]*(?:\s+[A-Z][\w\u00c0-\u024f'-]*){0,2})"
     r"(?:\s+(?:State|Region|Province|County|Governorate|state|region|province)\b|"
-    r"'s\s+(?:[A-Z][\w'-]*\s+){1,2}(?:district|region|county|province)\b)"
+    r"'s\s+(?:(?:[A-Z][\w'-]*|da|de|do|dos|das|du|des|del|di)\s+){1,3}"
+    r"(?:district|region|county|province)\b)"
 )
 """A first-level area named as one ('Borno State', 'Tillaberi Region', 'Zamfara
 state') or as holding a district ('Manipur's Churachandpur district'): the

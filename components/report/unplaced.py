@@ -175,11 +175,11 @@ _WIDER_GAP = re.compile(
     rf"(?:[a-z-]+\s+){{0,3}}?(?:{_AREA})?\s*)?(?:(?:lies|is|was)\s+(?:located\s+|"
     rf"situated\s+)?|located\s+|situated\s+)?(?:of|in|near|,|outside|close to|"
     rf"(?:on|in) the (?:outskirts|edge|suburbs) of)\s+(?:the\s+)?"
-    rf"(?:[a-z-]+\s+){{0,2}}$"
+    rf"(?:[a-z-]+\s+){{0,2}}(?:(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?'s\s+)?$"
 )
 """Between a name and the wider place it lies in: 'area of', ', a village in
 the', ' village, in the', ' Police Station in', ' border checkpoint lies in', '
-police station on the outskirts of'."""
+police station on the outskirts of', ' in Cabo Delgado's '."""
 
 
 _TOLL = re.compile(rf"\b(?:{KILLED_VERBS})\b|\b(?:{INJURED_VERBS})\b", re.IGNORECASE)
