@@ -124,7 +124,7 @@ def test_a_background_sentence_marked_current_becomes_an_incident():
         (
             "Two jawans lost their lives and 4 sustained injuries in Kech.",
             {"security": 2},
-            {"unspecified": 4},
+            {"security": 4},  # a bare count after 'and': the side before
         ),
         ("A policeman succumbed to his injuries in Quetta.", {"security": 1}, {}),
         ("Four Levies personnel were martyred in Washuk.", {"security": 4}, {}),

@@ -16,6 +16,22 @@ def counts(text: str) -> list[tuple[str, dict[str, int]]]:
 
 PHRASINGS = [
     (
+        "A deputy superintendent of police and two constables were martyred",
+        [("killed", {"security": 3})],
+    ),
+    (
+        "A Levies sepoy was martyred while another sustained injuries",
+        [("killed", {"security": 1}), ("injured", {"security": 1})],
+    ),
+    (
+        "Five jawans lost their lives and 20 were injured",
+        [("killed", {"security": 5}), ("injured", {"security": 20})],
+    ),
+    (
+        "Police said 12 soldiers died in the assault and one was wounded",
+        [("killed", {"security": 12}), ("injured", {"security": 1})],
+    ),
+    (
         "Militants attacked a base on Wednesday, killing at least five soldiers, a "
         "military officer said",
         [("killed", {"security": 5})],

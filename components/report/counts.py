@@ -88,7 +88,11 @@ def shifted(item: CountItem, tail: int) -> CountItem:
     )
 
 
-_ANOTHER = re.compile(r"\banother\b(?=\s+(?:one\s+)?(?:was|is|has|had|later)\b)", re.I)
+_ANOTHER = re.compile(
+    r"\banother\b(?=\s+(?:one\s+)?(?:was|is|has|had|later|sustained|suffered|"
+    r"received|got)\b)",
+    re.I,
+)
 """'... was martyred, and another was wounded': one more of the people counted
 before (see ``figures``)."""
 

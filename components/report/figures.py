@@ -49,7 +49,8 @@ COORDINATION_RULES: tuple[Rule, ...] = (
     Rule(
         "a bare count after 'and' in a passive clause has the side before",
         r"^\s*(?:(?:on|aboard|in|inside|at)\s+(?:[a-z'-]+\s+){0,2}?[a-z'-]+\s+)?"
-        r"(?:was|were|had been|have been|has been)\s+\w+(?:\s+(?:in|at|on|"
+        r"(?:(?:was|were|had been|have been|has been)\s+\w+|died|perished|"
+        r"lost (?:their|his|her) lives?)(?:\s+(?:in|at|on|"
         r"during|near|by)\s+(?:[a-z'-]+\s+){0,4}?[a-z'-]+)?\s*,?\s+"
         r"(?:and|while)\s+(?:(?:at least|some|about|another|a further|more than|"
         r"over|nearly|around)\s+)?$",
@@ -63,6 +64,13 @@ COORDINATION_RULES: tuple[Rule, ...] = (
         "We mourn the 23 brave soldiers who fell on the field of honour, and 17 "
         "wounded.",
         ("security", "injured", 17),
+    ),
+    Rule(
+        "a bare count after 'dead and' has the side before",
+        r"^\s+(?:dead|killed|injured|wounded)\s*,?\s+and\s+(?:(?:at least|some|about|"
+        r"another|a further|more than|over|nearly|around)\s+)?$",
+        "The attack left four policemen dead and four injured.",
+        ("security", "injured", 4),
     ),
 )
 """Who a bare count after a second verb counts: each rule's ``expected`` is the
@@ -85,7 +93,7 @@ def _coordinated(body: str, items: list[CountItem]) -> None:
     count after a second verb of the same clause counts people of the side the
     first group named, and so do 'others' that the same subject hit ('21 miners
     were martyred and six others injured' says nothing of the six)."""
-    active, passive, relative = COORDINATION_RULES
+    active, passive, relative, outcome_and = COORDINATION_RULES
     for before, item in itertools.pairwise(items):
         if item.side != "unspecified" or before.side == "unspecified":
             continue
@@ -97,7 +105,11 @@ def _coordinated(body: str, items: list[CountItem]) -> None:
             or ((item.bare or others) and active.compiled.match(gap))
             or (
                 item.bare
-                and (passive.compiled.match(gap) or relative.compiled.match(gap))
+                and (
+                    passive.compiled.match(gap)
+                    or relative.compiled.match(gap)
+                    or outcome_and.compiled.match(gap)
+                )
             )
         ):
             item.side, item.military = before.side, before.military

@@ -120,7 +120,8 @@ def _sentence(offset: int, piece: str, paragraph: int, first: bool) -> Sentence:
 
 _CLAUSE_BREAK = re.compile(
     r"\s*;\s*"
-    r"|,?\s+while\s+(?=\w)(?!\w+ing\b)"
+    r"|,?\s+while\s+(?=\w)(?!\w+ing\b)(?!(?:another|one other)\s+(?:was|is|has|had|"
+    r"later|sustained|suffered|received|got)\b)"
     r"|,?\s+whereas\s+"
     r"|,\s+and\s+(?=(?:a|an|the|another(?!\s+(?:was|is|has|had|later)\b)|in|at|"
     r"two|three|four|five|\d+)\b)"
