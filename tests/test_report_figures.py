@@ -16,6 +16,14 @@ def counts(text: str) -> list[tuple[str, dict[str, int]]]:
 
 PHRASINGS = [
     (
+        "killing at least six persons and wounding a dozen more, including two "
+        "children",
+        [
+            ("killed", {"unspecified": 6}),
+            ("injured", {"civilians": 2, "unspecified": 10}),
+        ],
+    ),
+    (
         "A deputy superintendent of police and two constables were martyred",
         [("killed", {"security": 3})],
     ),

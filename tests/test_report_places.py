@@ -230,3 +230,13 @@ def test_a_province_named_as_holding_a_district_names_the_country():
     at = _at(text)
     assert at["Marere"][0] == at["Ingoane"][0] == "Mocímboa da Praia"
     assert at["Ingoane"][1] == {"civilians": 2}
+
+
+def test_a_name_with_an_age_or_who_after_it_is_a_person():
+    text = (
+        "Gunmen attacked Tubigan village in Basilan, the Philippines, on Monday, "
+        "killing six people. "
+        "Jordan Garcia, 24, a wounded survivor, said the gunmen came on foot. "
+        "Garcia, who was hit in the leg, said his driver was among the dead."
+    )
+    assert list(_at(text)) == ["Tubigan"]

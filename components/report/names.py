@@ -179,6 +179,8 @@ def names_in(
                 start = words[i][0]
                 last = words[i + n - 1]
                 end = last[0] + len(strip_possessive(last[2]))
+                if _PERSON_AFTER.match(body[end : end + 12]):
+                    break  # 'Jordan Garcia, 24, a survivor'; 'Garcia, who was hit
                 surface = body[start:end]
                 cue = bool(
                     _LOCATIVE.search(body[max(0, start - 30) : start])
@@ -220,6 +222,10 @@ def _route_parts(
         else:
             found.append((start, end, word))
     return found
+
+
+_PERSON_AFTER = re.compile(r"^,\s*(?:\d{1,3}\s*,|who\b)")
+"""After a name, an age or 'who': a person ('Garcia, 24,', 'Garcia, who')."""
 
 
 def _is_person(words: list, keys: list[str], i: int) -> bool:

@@ -111,6 +111,8 @@ def attach_parts(body: str, items: list[CountItem]) -> None:
         if total.part_of is not None:
             continue
         cursor = total.end
+        if more := re.match(r"\s+more\b", body[cursor:]):
+            cursor += more.end()  # 'wounding a dozen more, including two children'
         said = _SAID_AFTER.match(body[cursor:].lstrip())  # "11 people dead, incl"
         start = cursor
         if said:
@@ -125,6 +127,8 @@ def attach_parts(body: str, items: list[CountItem]) -> None:
             opened = dash or re.match(r"^\s*,\s*", body[cursor:])
             if opened is None:
                 continue
+        if _SOME.search(opened.group()):
+            total.some_of = True  # 'including two children': some of them
         cursor += opened.end()
         for part in ordered[index + 1 :]:
             gap = body[cursor : part.start]
@@ -148,6 +152,7 @@ def attach_parts(body: str, items: list[CountItem]) -> None:
             total.tail = cursor + (close.end() if close else 0)
 
 
+_SOME = re.compile(r"\b(?:including|among them|among whom|of whom)\b", re.I)
 _PART_MARK = re.compile(r"\b(?:of (?:them|whom)|among (?:them|whom))\b", re.I)
 
 
