@@ -220,6 +220,17 @@ def test_a_month_later_in_the_year_than_the_report_is_last_years():
     assert background(text, "2023-04-20") == []
 
 
+def test_the_week_before_opens_background_and_in_the_second_keeps_it():
+    text = (
+        "One soldier was martyred in a landmine blast in Jiwani on Saturday.\n\n"
+        "The week before, two attacks in Bolan and Kalat cost the lives of a Levies "
+        "soldier and a police constable.\n\n"
+        "In the second, gunmen fired on a police patrol near Mughalzai; three "
+        "policemen were wounded."
+    )
+    assert len(background(text, "2023-02-05")) == 2
+
+
 def test_over_recent_months_opens_background():
     text = (
         "Eight militants were killed in Tirah on Saturday.\n"

@@ -108,6 +108,14 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         "background",
     ),
     Rule(
+        "the period before",
+        r"^\W*(?:in\s+|during\s+)?the\s+(?:previous\s+(?:day|week|month|year)|"
+        r"(?:day|week|month|year)\s+before)\b",
+        "The week before, two attacks in Bolan and Kalat cost the lives of two "
+        "policemen.",
+        "background",
+    ),
+    Rule(
         "a stretch of time before the news",
         r"^\W*(?:just |only |about |some |barely )?(?:a|one|two|three|four|five|six|"
         r"seven|\d+) (?:days?|weeks?|months?|years?) (?:earlier|before)\b",
@@ -347,6 +355,13 @@ SAME_TIME_CUES: tuple[Rule, ...] = (
         r"^(?:in|during|after)\s+(?:that|this|the same)\s+(?:attack|incident|assault|"
         r"raid|blast|bombing|ambush)\b",
         "In that attack, also in the early hours, armed men burst into a house.",
+        "keep",
+    ),
+    Rule(
+        "one of the attacks the sentence before told of",
+        r"^(?:in|during)\s+the\s+(?:first|second|third|fourth|former|latter|other)"
+        r"(?:\s+(?:attack|incident|assault|raid|blast|bombing|ambush))?\s*,",
+        "In the second, armed men sprayed a police patrol with bullets near Mughalzai.",
         "keep",
     ),
 )
