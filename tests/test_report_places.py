@@ -240,3 +240,13 @@ def test_a_name_with_an_age_or_who_after_it_is_a_person():
         "Garcia, who was hit in the leg, said his driver was among the dead."
     )
     assert list(_at(text)) == ["Tubigan"]
+
+
+def test_a_later_unknown_name_where_the_ledes_attack_struck_is_its_finer_place():
+    text = (
+        "GWADAR: One soldier was martyred and seven others were injured in a landmine "
+        "explosion in the Jiwani area of Gwadar district.\n\n"
+        "On Saturday, officials said, a vehicle carrying Coast Guards personnel struck "
+        "a landmine in the Duran area."
+    )
+    assert _at(text) == {"Duran": ("Jiwani", {"security": 1})}

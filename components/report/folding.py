@@ -18,6 +18,7 @@ from components.report.model import (
 )
 from components.report.roles import INCIDENT
 from components.report.scenes import Reading, add_items, area_like, lies_in
+from components.report.unplaced import kept_precision, stand_in
 from components.report.vocabulary import (
     ANAPHORA,
     OTHER_EVENT,
@@ -201,6 +202,7 @@ def fold_towns(reading: Reading) -> None:
             inside.setdefault(item.wider.geonameid, []).append(incident)
     for finer in inside.values():
         _fold_pointed_back(reading, finer)
+    _fold_later_scene(reading)
     for key, finer in inside.items():
         finer = [i for i in finer if i.place.geonameid in reading.by_place]
         town = reading.by_place.get(key)
@@ -232,6 +234,51 @@ def _fold_pointed_back(reading: Reading, names: list[ReportIncident]) -> None:
         and min(e.start for e in named) > max(e.start for e in first.evidence)
     ):
         _fold_into(reading, first, second)
+
+
+def _fold_later_scene(reading: Reading) -> None:
+    """A report of one attack whose lede gives the toll at a town and whose next
+    sentences give where it struck by a name the gazetteer lacks, with no wider
+    place of its own and nothing counted there ('One soldier was martyred ... in
+    the Jiwani area ... a vehicle struck a landmine in the Duran area'): the name
+    is the attack's finer place, kept at the town."""
+    scenes = [
+        i for i in reading.by_place.values() if has_content(i) or id(i) in reading.hit
+    ]
+    if len(scenes) != 2:
+        return
+    town, name = sorted(scenes, key=lambda i: i.unplaced is not None)
+    item = name.unplaced
+    if (
+        town.unplaced is not None
+        or item is None
+        or town.place.kind != "town"
+        or not town.figures
+        or name.figures
+        or id(name) not in reading.hit
+        or not _holds(item.wider, town.place)
+        or item.start < min(e.start for e in town.evidence)
+        or OTHER_EVENT.search(item.sentence.text)
+    ):
+        return
+    item.wider = town.place
+    item.precision, item.precision_label = kept_precision(town.place)
+    del reading.by_place[name.place.geonameid]
+    name.place, name.precision = stand_in(item.name, town.place), item.precision
+    reading.by_place[name.place.geonameid] = name
+    _fold_into(reading, town, name)
+
+
+def _holds(wider: Place | None, town: Place) -> bool:
+    """Whether a name kept at ``wider`` may lie in ``town``: kept at no place, at
+    the town's province or country, or at the district holding it."""
+    if wider is None:
+        return True
+    if wider.kind == "country":
+        return wider.country == town.country
+    if wider.kind == "province":
+        return wider.admin1 == town.admin1
+    return lies_in(town, wider)
 
 
 def widest_place(
