@@ -16,6 +16,10 @@ def counts(text: str) -> list[tuple[str, dict[str, int]]]:
 
 PHRASINGS = [
     (
+        "In one of them, seven soldiers were martyred",
+        [("killed", {"security": 7})],
+    ),
+    (
         "killing at least six persons and wounding a dozen more, including two "
         "children",
         [

@@ -250,3 +250,12 @@ def test_a_later_unknown_name_where_the_ledes_attack_struck_is_its_finer_place()
         "a landmine in the Duran area."
     )
     assert _at(text) == {"Duran": ("Jiwani", {"security": 1})}
+
+
+def test_where_officials_told_the_media_is_no_scene():
+    text = (
+        "Seven soldiers were martyred when terrorists ambushed a vehicle in Datakhel, "
+        "North Waziristan. Officials told the media in Miramshah that seven soldiers "
+        "were martyred in the attack."
+    )
+    assert "Miramshah" not in _at(text)

@@ -231,6 +231,15 @@ def test_the_week_before_opens_background_and_in_the_second_keeps_it():
     assert len(background(text, "2023-02-05")) == 2
 
 
+def test_an_attack_days_earlier_on_whose_heels_the_news_came_is_background():
+    text = (
+        "Seven soldiers were martyred in Datakhel on Thursday.\n"
+        "The attack came close on the heels of a deadly attack three days earlier "
+        "in Dera Ismail Khan, which left five policemen dead."
+    )
+    assert len(background(text, "2022-04-15")) == 1
+
+
 def test_over_recent_months_opens_background():
     text = (
         "Eight militants were killed in Tirah on Saturday.\n"

@@ -37,6 +37,7 @@ _BARE_END = re.compile(
 )
 """What may follow a bare count that a verb governs: 'killing nine people and
 injuring 16, while ...', 'wounding two more'."""
+_EVENT_BEFORE = re.compile(r"\b(?:in|during|after|from)\s+$", re.IGNORECASE)
 _PARTITIVE = re.compile(r"^\s+of\s+(?:the|these|those)\b", re.IGNORECASE)
 """'26 of the Syrian army soldiers on the bus': a part of a group, counted as its
 people."""
@@ -162,7 +163,9 @@ def _counts(body: str) -> Iterator[CountItem]:
                 match.end() + offset + group.start("group"),
             )
             between = group.group("filler")
-        elif of_them := OF_THEM.match(after):  # "11 of them were killed"
+        elif (of_them := OF_THEM.match(after)) and not _EVENT_BEFORE.search(
+            body[max(0, match.start() - 12) : match.start()]
+        ):  # "11 of them were killed", not "In one of them, seven soldiers"
             side, end, between = antecedent(body[: match.start()]), match.end(), ""
             end += of_them.end()
             named = GROUP.match(body[end:])  # 'two of them police personnel'

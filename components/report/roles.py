@@ -403,7 +403,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "toll may rise.",
         "Quetta",
         before=r"\b(?:statement (?:issued )?(?:in|from)|press conference in|"
-        r"speaking in|told reporters in|talking to (?:the )?(?:media|reporters) in|"
+        r"speaking in|told (?:the )?(?:reporters|media|journalists|press) in|"
+        r"talking to (?:the )?(?:media|reporters) in|"
         r"said in|(?:officials|authorities|sources|spokesm[ae]n|spokespersons?) "
         r"(?:based )?in)\s+(?:the\s+)?$",
         gate=(
