@@ -782,6 +782,15 @@ def test_a_night_attack_told_of_the_next_day_is_dated_the_night_before():
     assert extract(text, published=dt.date(2021, 10, 30)).date == dt.date(2021, 10, 29)
 
 
+def test_the_night_before_a_statement_made_on_a_weekday_dates_the_attack():
+    text = (
+        "A police officer has been killed in a terrorist attack in Saravan.\n\n"
+        "In a statement on Friday, police said that the night before, gunmen in a "
+        "car had attacked a patrol unit, wounding two officers."
+    )
+    assert extract(text, published=dt.date(2024, 7, 20)).date == dt.date(2024, 7, 18)
+
+
 def test_the_first_news_sentence_of_an_attack_with_a_day_dates_a_lede_without_one():
     text = (
         "Gunmen have raided a village in Panjgur district, killing seven people.\n\n"

@@ -282,7 +282,7 @@ def report_date(
 
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|announced|confirmed|stated|added|declared|reported|issued|"
-    r"released|published|updated|told "
+    r"released|published|updated|statement|told "
     r"[\w.' -]{1,40}?)\s+$",
     re.IGNORECASE,
 )
@@ -459,7 +459,7 @@ def before_the_lede(
 
 NIGHT = re.compile(
     r"\b(?:overnight|night-?time|last night|during the night|late at night|"
-    r"in the early hours)\b",
+    r"in the early hours|the night before|the previous night)\b",
     re.IGNORECASE,
 )
 """An attack at night, told of the next day ('militants struck overnight')."""
@@ -477,6 +477,10 @@ def night_before(
         if sentence.paragraph > 1:
             break
         if NIGHT.search(sentence.text):
-            said = statement_date(sentences[0], today) or today
+            said = (
+                statement_date(sentence, today)
+                or statement_date(sentences[0], today)
+                or today
+            )
             return said - dt.timedelta(days=1)
     return None
