@@ -1,6 +1,8 @@
 """Which places a report's incidents are at: finer names the gazetteer lacks
 inside a town, localities named after a namesake district, datelines."""
 
+import datetime as dt
+
 from components.report import extract
 
 
@@ -259,3 +261,26 @@ def test_where_officials_told_the_media_is_no_scene():
         "were martyred in the attack."
     )
     assert "Miramshah" not in _at(text)
+
+
+def test_some_of_the_dead_of_a_side_are_part_of_the_toll_before():
+    text = (
+        "Twelve people died in an attack on Saturday at Namissiguima in northern "
+        "Burkina Faso. Three of the dead belonged to a civilian militia, the "
+        "Volunteers for the Defence of the Fatherland, an auxiliary force formed in "
+        "December 2019 to back the army."
+    )
+    found = extract(text, published=dt.date(2022, 7, 4))
+    (incident,) = found.incidents
+    assert incident.counts["killed"]["security"] == 3
+    assert incident.counts["killed"]["unspecified"] == 9
+
+
+def test_where_victims_lived_is_their_home_not_the_scene():
+    text = (
+        "Five people were murdered by insurgents on Tuesday in the Mucojo post of "
+        "Macomia district, in Mozambique.\n\nFour of the dead were fishermen who "
+        "lived in the village of Nacotuco. They were walking back along the Pangane "
+        "road when they were set upon."
+    )
+    assert "Nacotuco" not in _at(text)

@@ -398,9 +398,19 @@ def cue(sentence: Sentence, today: dt.date | None) -> str | None:
     return None
 
 
+_FOUNDED = re.compile(
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )"
+    r"\b(?:formed|founded|created|established|set up|raised)\s+(?:in|on)\s+"
+    r"(?:(?:early|mid|late)[- ])?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:[A-Z][a-z]+\s+)?"
+    r"(?:\d{1,2},?\s+)?\d{4}\b"
+)
+
+
 def is_earlier(sentence: Sentence, today: dt.date | None) -> bool:
-    """Whether the sentence dates itself before the report's news."""
-    text = sentence.text
+    """Whether the sentence dates itself before the report's news. A date that
+    says when a group or force was formed, in an aside ('an auxiliary force
+    formed in December 2019'), dates no event."""
+    text = _FOUNDED.sub(" ", sentence.text)
     if today is None:
         return False
     for match in FULL_DATE.finditer(text):

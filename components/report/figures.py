@@ -23,11 +23,13 @@ from components.report.rules import Rule
 from components.report.segments import THE_HURT_WERE, Span
 from components.report.tolls import (
     NONE_HIT,
+    SOME_OF_THE_DEAD,
     SOME_OF_THE_HIT,
     TOLL_RULES,
     death_tolls,
     none_hit,
     resulted_in,
+    some_of_the_dead,
     some_of_the_hit,
 )
 from components.report.vocabulary import (
@@ -82,6 +84,7 @@ PHRASING_RULES: tuple[Rule, ...] = (
     *TOLL_RULES,
     NONE_HIT,
     SOME_OF_THE_HIT,
+    SOME_OF_THE_DEAD,
 )
 """Figure phrasings beyond 'count, people, verb', run by the tests on their
 examples."""
@@ -174,7 +177,7 @@ def find_figures(clause: Span) -> list[Figure]:
     ]
     figures += death_tolls(clause)
     figures += none_hit(clause)
-    some = some_of_the_hit(clause)
+    some = some_of_the_hit(clause) + some_of_the_dead(clause)
     figures = [
         f for f in figures if not any(s.start <= f.start < s.end for s in some)
     ] + some

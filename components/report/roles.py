@@ -359,9 +359,19 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"(?:came|come|comes|coming) from|travell?ing from|on (?:its|their|his|her) "
         r"way from|headed from|departed from|set off from|\d{1,2},\s+(?:from|of)|"
         r"natives? of|home ?towns? (?:of|in)|(?:were|was|is|are) (?:all\s+)?from|"
-        r"domiciled? (?:in|of)|hometown|native|"
+        r"domiciled? (?:in|of)|hometown|native|who (?:had )?(?:lived|live|lives) in|"
         rf"(?:{_PEOPLE_FROM}) from)\s+(?:the\s+)?(?:[\w.'-]+\s+){{0,3}}(?:in\s+)?$",
-        gate=("hail", "belong", "resident", "from", "native", "home", "domicil", "of"),
+        gate=(
+            "hail",
+            "belong",
+            "resident",
+            "from",
+            "native",
+            "home",
+            "domicil",
+            "of",
+            "live",
+        ),
     ),
     RoleRule(
         "where people had fled from",

@@ -55,6 +55,7 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"vdps?(?: members| volunteers| auxiliaries)?",
         r"volunteers for the defen[cs]e of the (?:fatherland|homeland)",
         r"auxiliaries",
+        r"(?:civilian|village|self-defen[cs]e|pro-government) militias?",
     ),
     "attackers": (
         r"attackers?",
