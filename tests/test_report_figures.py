@@ -16,6 +16,10 @@ def counts(text: str) -> list[tuple[str, dict[str, int]]]:
 
 PHRASINGS = [
     (
+        "a police constable was killed and another injured",
+        [("killed", {"security": 1}), ("injured", {"security": 1})],
+    ),
+    (
         "In one of them, seven soldiers were martyred",
         [("killed", {"security": 7})],
     ),

@@ -284,3 +284,11 @@ def test_where_victims_lived_is_their_home_not_the_scene():
         "road when they were set upon."
     )
     assert "Nacotuco" not in _at(text)
+
+
+def test_a_force_s_hyphenated_name_before_a_checkpoint_is_no_place():
+    found = extract(
+        "In the Khyber district, militants attacked the joint Frontier Corps-police "
+        "checkpoint at Landi Kotal on Wednesday, killing two policemen."
+    )
+    assert "Frontier Corps-police" not in [u.name for u in found.unplaced]

@@ -240,6 +240,16 @@ def test_an_attack_days_earlier_on_whose_heels_the_news_came_is_background():
     assert len(background(text, "2022-04-15")) == 1
 
 
+def test_similar_attacks_foiled_the_same_night_are_news():
+    text = (
+        "Terrorists in Upper Dir ambushed a police vehicle on Wednesday, killing "
+        "three policemen.\n"
+        "Police foiled similar attacks in the Nasir Bagh and Mattani areas without "
+        "casualties."
+    )
+    assert background(text, "2025-08-14") == []
+
+
 def test_over_recent_months_opens_background():
     text = (
         "Eight militants were killed in Tirah on Saturday.\n"

@@ -91,7 +91,7 @@ def shifted(item: CountItem, tail: int) -> CountItem:
 
 _ANOTHER = re.compile(
     r"\banother\b(?=\s+(?:one\s+)?(?:was|is|has|had|later|sustained|suffered|"
-    r"received|got)\b)",
+    r"received|got|injured|wounded|hurt)\b)",
     re.I,
 )
 """'... was martyred, and another was wounded': one more of the people counted

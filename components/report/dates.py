@@ -80,7 +80,8 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
     Rule(
         "a similar, earlier or previous attack",
         r"\b(?:(?:in|during) (?:a|an) (?:similar|earlier|previous) (?:attack|"
-        r"incident|assault|blast|bombing|case)|a similar attack|similar attacks|"
+        r"incident|assault|blast|bombing|case)|a similar attack|(?<!foiled )"
+        r"(?<!repulsed )(?<!repelled )(?<!thwarted )(?<!averted )similar attacks|"
         r"earlier attacks?|the previous (?:year|month|attack)|(?:several|many|a "
         r"series of) (?:recent|previous|earlier) attacks)\b",
         "In an earlier attack, militants killed nine passengers in Noshki.",

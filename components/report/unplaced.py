@@ -255,7 +255,11 @@ def _is_name(name: str, area_after: bool = False) -> bool:
         or key in NOT_PLACES
         or (
             not area_after
-            and any(normalize_name(word) in NOT_PLACE_WORDS for word in parts)
+            and any(
+                normalize_name(word) in NOT_PLACE_WORDS
+                for part in parts
+                for word in part.split("-")  # 'Frontier Corps-police'
+            )
         )
         or (name.isupper() and len(name) <= 6)
         or len(key) < 3
