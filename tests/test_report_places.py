@@ -292,3 +292,12 @@ def test_a_force_s_hyphenated_name_before_a_checkpoint_is_no_place():
         "checkpoint at Landi Kotal on Wednesday, killing two policemen."
     )
     assert "Frontier Corps-police" not in [u.name for u in found.unplaced]
+
+
+def test_no_casualties_in_a_clause_of_several_places_is_said_of_each():
+    text = (
+        "Police foiled attacks on checkposts in the Nasir Bagh and Mattani areas of "
+        "Peshawar on Wednesday without casualties."
+    )
+    at = _at(text)
+    assert at["Nasir Bagh"][1] == at["Mattani"][1] == {"unspecified": 0}

@@ -326,7 +326,12 @@ def _share(
             add_items(incidents[places.index(place)], [target], [], [], text, sentence)
     for figure in figures:
         place = _tied_place(text, figure.end, places)
-        if place is None:
+        if place is None and figure.value == 0 and len(places) <= 3:
+            # 'foiled similar attacks in Nasir Bagh and Mattani without
+            # casualties': nobody hurt at any of them
+            for incident in incidents:
+                add_items(incident, [], [], [figure], text, sentence)
+        elif place is None:
             loose_figures.append(figure)
         else:
             add_items(incidents[places.index(place)], [], [], [figure], text, sentence)
