@@ -301,3 +301,11 @@ def test_no_casualties_in_a_clause_of_several_places_is_said_of_each():
     )
     at = _at(text)
     assert at["Nasir Bagh"][1] == at["Mattani"][1] == {"unspecified": 0}
+
+
+def test_one_witness_s_higher_estimate_does_not_replace_the_toll():
+    text = (
+        "Late on Sunday, at Bourasso in Kossi province, Burkina Faso, at least 15 "
+        "people were killed. One inhabitant said about 20 had died."
+    )
+    assert _at(text)["Bourasso"][1] == {"unspecified": 15}

@@ -242,6 +242,14 @@ DISCOUNT_RULES: tuple[Rule, ...] = (
         6,
         "secondary",
     ),
+    Rule(
+        "one witness's estimate beside the toll",
+        r"\b(?:one|a|another)\s+(?:local\s+)?(?:inhabitant|resident|witness|survivor|"
+        r"villager|farmer|shopkeeper)\s+(?:said|says|told|estimated|put)\b",
+        "One inhabitant said about 20 had died.",
+        20,
+        "secondary",
+    ),
 )
 """Words that make a count less than the news's toll: ``value`` 'dropped' (read
 before the count: it is no toll of the news) or 'secondary' (anywhere in the
