@@ -16,6 +16,14 @@ def counts(text: str) -> list[tuple[str, dict[str, int]]]:
 
 PHRASINGS = [
     (
+        "he said 18 people were killed at Raka, 17 at Filin Gawa and two at Raka Dutse",
+        [
+            ("killed", {"unspecified": 18}),
+            ("killed", {"unspecified": 17}),
+            ("killed", {"unspecified": 2}),
+        ],
+    ),
+    (
         "a police constable was killed and another injured",
         [("killed", {"security": 1}), ("injured", {"security": 1})],
     ),

@@ -309,3 +309,19 @@ def test_one_witness_s_higher_estimate_does_not_replace_the_toll():
         "people were killed. One inhabitant said about 20 had died."
     )
     assert _at(text)["Bourasso"][1] == {"unspecified": 15}
+
+
+def test_a_count_before_a_list_of_places_is_tied_to_none_of_them():
+    found = extract(
+        "Bandits killed more than 50 people when they struck in the Gwadabawa and "
+        "Tangaza local government areas of Sokoto State, Nigeria, on Saturday.\n\n"
+        "In Tangaza, a resident said the villages hit include Raka, Raka Dutse and "
+        "Filin Gawa, and that 18 people were killed at Raka, 17 at Filin Gawa and "
+        "two at Raka Dutse."
+    )
+    killed = {
+        i.place_reported: i.counts["killed"]["unspecified"] for i in found.incidents
+    }
+    assert killed.get("Gwadabawa") is None
+    assert (killed["Raka"], killed["Filin Gawa"], killed["Raka Dutse"]) == (18, 17, 2)
+    assert found.total_counts["killed"]["unspecified"] == 50

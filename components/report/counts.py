@@ -37,6 +37,14 @@ _BARE_END = re.compile(
 )
 """What may follow a bare count that a verb governs: 'killing nine people and
 injuring 16, while ...', 'wounding two more'."""
+_GAPPED_AFTER = re.compile(r"^\s+(?:at|in)\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
+_GAPPED_BEFORE = re.compile(
+    r"\b(?:killed|dead|died|martyred|injured|wounded|hurt|\d+|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:at|in)\s+(?:the\s+)?"
+    r"(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*\s*(?:,|,?\s+and)\s+$",
+    re.IGNORECASE,
+)
+"""A bare count at a place after a count's verb and place: the verb is left out."""
 _EVENT_BEFORE = re.compile(r"\b(?:in|during|after|from)\s+$", re.IGNORECASE)
 _PARTITIVE = re.compile(r"^\s+of\s+(?:the|these|those)\b", re.IGNORECASE)
 """'26 of the Syrian army soldiers on the bus': a part of a group, counted as its
@@ -72,6 +80,9 @@ class CountItem:
     some_of: bool = False
     bare: bool = False
     """A count with no noun after it ('injuring two')."""
+    gapped: bool = False
+    """A count whose verb is the one before ('18 were killed at Raka, 17 at
+    Filin Gawa'): it has that count's outcome and side."""
 
 
 def shifted(item: CountItem, tail: int) -> CountItem:
@@ -176,6 +187,24 @@ def _counts(body: str) -> Iterator[CountItem]:
                     end + named.end(),
                     end + named.start("group"),
                 )
+        elif _GAPPED_AFTER.match(after) and _GAPPED_BEFORE.search(
+            body[max(0, match.start() - 60) : match.start()]
+        ):  # '18 people were killed at Raka, 17 at Filin Gawa and two at Raka Dutse'
+            yield CountItem(
+                start=match.start(),
+                end=match.end(),
+                side="unspecified",
+                value=low,
+                high=high if high and high > low else None,
+                at_least=bound or qualifier in AT_LEAST,
+                approximate=qualifier in APPROXIMATE,
+                military=False,
+                between="",
+                tail=match.end(),
+                bare=True,
+                gapped=True,
+            )
+            continue
         elif OUTCOME_AFTER.match(after) or _governed(body, match.start(), after):
             # "5 killed", "4 sustained injuries"; "killing 9 people and injuring 16"
             side, end, between = "unspecified", match.end(), None

@@ -152,6 +152,9 @@ def find_figures(clause: Span) -> list[Figure]:
         in_list = joined(body[item.tail : following.start])
         if item.outcome is None and following.outcome and in_list:
             item.outcome = following.outcome
+    for before, item in itertools.pairwise(top):  # '..., 17 at Filin Gawa'
+        if item.gapped and item.outcome is None and before.outcome:
+            item.outcome, item.side = before.outcome, before.side
     for item in top:
         if item.outcome is None:
             item.outcome = _outcome_before(body, item)

@@ -110,7 +110,9 @@ def in_longer_name(text: str, sentence: Sentence, start: int, end: int) -> bool:
 
 
 _LOCATIVE_NAME_WORD = re.compile(
-    r"\b(?:in|at|near|outside|of|the)\s+(?P<word>(?-i:[A-Z])[a-z]+)\s$", re.IGNORECASE
+    r"(?:\b(?:in|at|near|outside|of|the|and|include|included|including)|,)\s+"
+    r"(?P<word>(?-i:[A-Z])[a-z]+)\s$",
+    re.IGNORECASE,
 )
 _DEMONYM = re.compile(r"(?:ian|an|ani|i|ese|ish)$")
 """'Iranian Baluchestan', 'Pakistani Kashmir': a people's adjective, not a name."""
@@ -118,8 +120,9 @@ _DEMONYM = re.compile(r"(?:ian|an|ani|i|ese|ish)$")
 
 def tail_of_longer_name(text: str, sentence: Sentence, start: int) -> bool:
     """A place name that ends a longer one the gazetteer does not know, after a
-    locative ('near Shah Mardan', 'at the Kili Quetta post'): the place is the
-    longer name's, not the known one's (the longer name is kept as unknown)."""
+    locative or in a list ('near Shah Mardan', 'at the Kili Quetta post', 'Raka,
+    Raka Dutse and Filin Gawa'): the place is the longer name's, not the known
+    one's (the longer name is kept as unknown)."""
     found = _LOCATIVE_NAME_WORD.search(text[max(sentence.start, start - 30) : start])
     if found is None:
         return False

@@ -94,7 +94,8 @@ SLOT_RULES: tuple[Rule, ...] = (
     Rule(
         "names listed before a plural area word",
         rf"(?<![\w-])(?P<name>{NAME})(?=(?:\s*,\s*{NAME})*,?\s+and\s+{NAME}\s+"
-        r"(?i:areas|villages|towns|localities|communities|settlements)\b)",
+        r"(?i:(?:local government )?areas|villages|towns|localities|communities|"
+        r"settlements|districts|tehsils|LGAs|counties)\b)",
         "The gunmen hit the convoy in the Mandori, Bhagan and Ochat areas.",
         "Bhagan",
         flags=0,
