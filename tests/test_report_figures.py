@@ -314,13 +314,14 @@ def test_people_nouns_by_side(noun, side):
     assert any(noun.split()[0].lower() in n for n in PEOPLE_BY_SIDE[side])
 
 
-def test_someone_named_among_the_dead_is_a_part_of_the_rest():
+@pytest.mark.parametrize("tense", ["was", "is"])
+def test_someone_named_among_the_dead_is_a_part_of_the_rest(tense):
     from components.report import extract
 
     text = (
         "At least four people, two of them police personnel, were killed on Monday "
-        "when a bomb went off in Quetta. A hospital spokesman said a minor girl was "
-        "among the dead."
+        "when a bomb went off in Quetta. A hospital spokesman said a minor girl "
+        f"{tense} among the dead."
     )
     (incident,) = [i for i in extract(text).incidents if not i.event_wide]
     killed = {k: v for k, v in incident.counts["killed"].items() if v is not None}
