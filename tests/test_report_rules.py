@@ -250,6 +250,15 @@ def test_similar_attacks_foiled_the_same_night_are_news():
     assert background(text, "2025-08-14") == []
 
 
+def test_a_claim_made_on_the_news_day_of_an_attack_days_before_is_background():
+    text = (
+        "Gunmen killed two Peshmerga near Prde on Tuesday night.\n\n"
+        "ISIS took over large parts of Iraq in 2014. On Tuesday the group claimed an "
+        "attack on the Peshmerga in Kirkuk late on Sunday, which killed four of them."
+    )
+    assert len(background(text, "2023-01-11")) == 2
+
+
 def test_over_recent_months_opens_background():
     text = (
         "Eight militants were killed in Tirah on Saturday.\n"

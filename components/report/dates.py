@@ -295,12 +295,30 @@ def event_weekday(text: str) -> re.Match[str] | None:
     it ('said on Wednesday evening that ten soldiers had been killed earlier in
     the week' names no day of the attack)."""
     return next(
-        (
-            match
-            for match in _WEEKDAY.finditer(text)
-            if not _SAID_BEFORE.search(text[max(0, match.start() - 60) : match.start()])
-        ),
+        (match for match in _WEEKDAY.finditer(text) if not _said(text, match)),
         None,
+    )
+
+
+_SAID_AFTER_DAY = re.compile(
+    r"^\s*(?:morning|evening|night)?\s*,?\s*(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:said|says|claimed|announced|confirmed|reported|stated|told)\b(?!\s*,)",
+    re.IGNORECASE,
+)
+"""After a weekday that opens a sentence, a statement's verb: 'On Tuesday the
+group claimed an attack ... late on Sunday' dates the claim, not the attack ('On
+Saturday, officials said, a vehicle struck a landmine': an aside, the day is the
+attack's; so is '... on Tuesday, an official said')."""
+
+
+def _said(text: str, match: re.Match[str]) -> bool:
+    """Whether the weekday ``match`` dates a statement, not an event."""
+    return bool(
+        _SAID_BEFORE.search(text[max(0, match.start() - 60) : match.start()])
+        or (
+            re.match(r"^\W*(?:(?:late |early )?on\s+)?$", text[: match.start()], re.I)
+            and _SAID_AFTER_DAY.match(text[match.end() : match.end() + 60])
+        )
     )
 
 
@@ -311,8 +329,7 @@ def statement_date(sentence: Sentence, today: dt.date | None) -> dt.date | None:
     if today is None:
         return None
     for match in _WEEKDAY.finditer(sentence.text):
-        before = sentence.text[max(0, match.start() - 60) : match.start()]
-        if _SAID_BEFORE.search(before):
+        if _said(sentence.text, match):
             wanted = _WEEKDAYS.index(match.group("day").lower())
             return today - dt.timedelta(days=(today.weekday() - wanted) % 7)
     return None
@@ -464,7 +481,8 @@ def before_the_lede(
     killed six militants', in a report of Friday's ambush): an earlier event."""
     if lede is None or sentence.paragraph == 0:
         return False
-    date = sentence_date(sentence, today)
+    # a statement made days before the news speaks of something earlier still
+    date = sentence_date(sentence, today) or statement_date(sentence, today)
     return date is not None and (lede - date).days >= 2
 
 
