@@ -16,6 +16,14 @@ def counts(text: str) -> list[tuple[str, dict[str, int]]]:
 
 PHRASINGS = [
     (
+        "At least nine people lost their lives, among them four FC personnel",
+        [("killed", {"security": 4, "unspecified": 5})],
+    ),
+    (
+        "The firing killed a passer-by and injured two children",
+        [("killed", {"civilians": 1}), ("injured", {"civilians": 2})],
+    ),
+    (
         "he said 18 people were killed at Raka, 17 at Filin Gawa and two at Raka Dutse",
         [
             ("killed", {"unspecified": 18}),
