@@ -15,6 +15,9 @@ from components.gazetteer import world
         ("Nigeria's Borno State", ["NG"]),
         ("the Democratic Republic of the Congo", ["CD"]),
         ("at the Bhutan Sharif shrine", []),
+        ("in the east of the Democratic Republic of Congo", ["CD"]),
+        ("pirates in the Gulf of Guinea", []),
+        ("backed by the United States of America", ["US"]),
     ],
 )
 def test_countries_named(text, codes):

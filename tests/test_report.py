@@ -124,7 +124,7 @@ def test_a_background_sentence_marked_current_becomes_an_incident():
         (
             "Two jawans lost their lives and 4 sustained injuries in Kech.",
             {"security": 2},
-            {"unspecified": 4},
+            {"security": 4},  # a bare count after 'and': the side before
         ),
         ("A policeman succumbed to his injuries in Quetta.", {"security": 1}, {}),
         ("Four Levies personnel were martyred in Washuk.", {"security": 4}, {}),
@@ -780,6 +780,15 @@ def test_a_night_attack_told_of_the_next_day_is_dated_the_night_before():
         "The attackers struck overnight in several villages near Turbat."
     )
     assert extract(text, published=dt.date(2021, 10, 30)).date == dt.date(2021, 10, 29)
+
+
+def test_the_night_before_a_statement_made_on_a_weekday_dates_the_attack():
+    text = (
+        "A police officer has been killed in a terrorist attack in Saravan.\n\n"
+        "In a statement on Friday, police said that the night before, gunmen in a "
+        "car had attacked a patrol unit, wounding two officers."
+    )
+    assert extract(text, published=dt.date(2024, 7, 20)).date == dt.date(2024, 7, 18)
 
 
 def test_the_first_news_sentence_of_an_attack_with_a_day_dates_a_lede_without_one():

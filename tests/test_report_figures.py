@@ -16,6 +16,89 @@ def counts(text: str) -> list[tuple[str, dict[str, int]]]:
 
 PHRASINGS = [
     (
+        "At least nine people lost their lives, among them four FC personnel",
+        [("killed", {"security": 4, "unspecified": 5})],
+    ),
+    (
+        "The firing killed a passer-by and injured two children",
+        [("killed", {"civilians": 1}), ("injured", {"civilians": 2})],
+    ),
+    (
+        "he said 18 people were killed at Raka, 17 at Filin Gawa and two at Raka Dutse",
+        [
+            ("killed", {"unspecified": 18}),
+            ("killed", {"unspecified": 17}),
+            ("killed", {"unspecified": 2}),
+        ],
+    ),
+    (
+        "a police constable was killed and another injured",
+        [("killed", {"security": 1}), ("injured", {"security": 1})],
+    ),
+    (
+        "In one of them, seven soldiers were martyred",
+        [("killed", {"security": 7})],
+    ),
+    (
+        "killing at least six persons and wounding a dozen more, including two "
+        "children",
+        [
+            ("killed", {"unspecified": 6}),
+            ("injured", {"civilians": 2, "unspecified": 10}),
+        ],
+    ),
+    (
+        "A deputy superintendent of police and two constables were martyred",
+        [("killed", {"security": 3})],
+    ),
+    (
+        "A Levies sepoy was martyred while another sustained injuries",
+        [("killed", {"security": 1}), ("injured", {"security": 1})],
+    ),
+    (
+        "Five jawans lost their lives and 20 were injured",
+        [("killed", {"security": 5}), ("injured", {"security": 20})],
+    ),
+    (
+        "Police said 12 soldiers died in the assault and one was wounded",
+        [("killed", {"security": 12}), ("injured", {"security": 1})],
+    ),
+    (
+        "Militants attacked a base on Wednesday, killing at least five soldiers, a "
+        "military officer said",
+        [("killed", {"security": 5})],
+    ),
+    (
+        "Two soldiers were killed and as many were wounded",
+        [("killed", {"security": 2}), ("injured", {"security": 2})],
+    ),
+    (
+        "Militants killed three soldiers and injured as many",
+        [("killed", {"security": 3}), ("injured", {"security": 3})],
+    ),
+    (
+        "Four policemen were martyred and as many others were injured",
+        [("killed", {"security": 4}), ("injured", {"unspecified": 4})],
+    ),
+    (
+        "A colonel of the Assam Rifles, his wife and their eight-year-old son, and "
+        "four jawans were killed",
+        [("killed", {"security": 5}), ("killed", {"civilians": 2})],
+    ),
+    (
+        "the ambush resulted in the loss of ten of our valiant brothers in arms",
+        [("killed", {"unspecified": 10})],
+    ),
+    (
+        "at least 26 of the Syrian army soldiers on it were killed and more than 10 "
+        "wounded",
+        [("killed", {"security": 26}), ("injured", {"security": 10})],
+    ),
+    (
+        "Nine passengers aboard the bus were killed",
+        [("killed", {"civilians": 9})],
+    ),
+    (
         "About 30 people, 16 of them volunteers fighting alongside the army, have "
         "died in four attacks",
         [("killed", {"security": 16, "unspecified": 14})],
@@ -239,13 +322,14 @@ def test_people_nouns_by_side(noun, side):
     assert any(noun.split()[0].lower() in n for n in PEOPLE_BY_SIDE[side])
 
 
-def test_someone_named_among_the_dead_is_a_part_of_the_rest():
+@pytest.mark.parametrize("tense", ["was", "is"])
+def test_someone_named_among_the_dead_is_a_part_of_the_rest(tense):
     from components.report import extract
 
     text = (
         "At least four people, two of them police personnel, were killed on Monday "
-        "when a bomb went off in Quetta. A hospital spokesman said a minor girl was "
-        "among the dead."
+        "when a bomb went off in Quetta. A hospital spokesman said a minor girl "
+        f"{tense} among the dead."
     )
     (incident,) = [i for i in extract(text).incidents if not i.event_wide]
     killed = {k: v for k, v in incident.counts["killed"].items() if v is not None}

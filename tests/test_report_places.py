@@ -1,6 +1,8 @@
 """Which places a report's incidents are at: finer names the gazetteer lacks
 inside a town, localities named after a namesake district, datelines."""
 
+import datetime as dt
+
 from components.report import extract
 
 
@@ -161,3 +163,165 @@ def test_an_earlier_events_full_date_is_not_the_reports_date():
     found = extract(text, published=dt.date(2023, 7, 8))
     assert found.date == dt.date(2023, 7, 8)
     assert [b.evidence.sentence[:16] for b in found.background] == ["On September 30,"]
+
+
+def test_a_name_beginning_with_the_arabic_article_is_one_place():
+    at = _at(
+        "Gunmen ambushed a bus in eastern Syria, killing 26 soldiers. The attack "
+        "took place near Al Mayadeen in Deir Ezzor province."
+    )
+    assert at == {"Al Mayadeen": ("Al Mayādīn", {"security": 26})}
+
+
+def test_a_country_named_only_as_a_border_is_not_the_reports_country():
+    at = _at(
+        "Four jawans were killed when insurgents ambushed them in Manipur's "
+        "Churachandpur district, close to the border with Myanmar."
+    )
+    assert at == {"Churachandpur": ("Churāchāndpur", {"security": 4})}
+
+
+def test_a_state_after_a_comma_names_the_country_and_a_village_lies_in_the_district():
+    text = (
+        "Eight jawans of the district reserve guard (DRG) and a civilian driver were "
+        "killed on Monday when Maoists blew up their vehicle in Bijapur district, in "
+        "Bastar, Chhattisgarh. The blast took place near Ambeli village."
+    )
+    found = extract(text)
+    assert [
+        (i.place_reported, i.place.name, i.place.country) for i in found.incidents
+    ] == [("Ambeli", "Bījāpur", "IN")]
+    assert _at(text)["Ambeli"][1] == {"security": 8, "civilians": 1}
+
+
+def test_a_station_on_the_outskirts_of_a_town_lies_there_and_a_city_title_is_no_place():
+    text = (
+        "PESHAWAR: Three policemen were martyred when terrorists attacked the Sarband "
+        "police station on the outskirts of Peshawar late on Friday.\n\n"
+        "Capital City Police Officer Muhammad Ijaz Khan said the attackers fled."
+    )
+    assert [u.name for u in extract(text).unplaced] == ["Sarband"]
+    assert _at(text) == {"Sarband": ("Peshawar", {"security": 3})}
+
+
+def test_villages_listed_with_a_known_name_lie_in_the_area_the_text_gives():
+    found = extract(
+        "Gunmen killed 31 people in attacks on five villages in Maradun local "
+        "government area of Zamfara State. The bandits stormed Sakkada, Gyadadde, "
+        "Barin Zare, Sabon Gari and Otawa villages on Thursday."
+    )
+    wider = {u.name: u.wider.name for u in found.unplaced if u.wider}
+    assert wider["Gyadadde"] == wider["Barin Zare"] == "Maradun"
+
+
+def test_a_finer_unknown_name_in_a_sentence_pointing_back_is_the_same_attack():
+    text = (
+        "Six policemen were martyred when a bomb exploded near a police vehicle in the "
+        "Mamund tehsil of Bajaur district on Monday.\n\nAccording to police, the blast "
+        "took place in the Belot Farsh area."
+    )
+    assert _at(text) == {"Belot Farsh": ("Bajaur", {"security": 6})}
+
+
+def test_a_province_named_as_holding_a_district_names_the_country():
+    text = (
+        "Insurgents attacked the villages of Marere and Ingoane in Cabo Delgado's "
+        "Mocimboa da Praia district on Friday.\n\nIn Marere, five men were "
+        "beheaded. In Ingoane, two women were killed."
+    )
+    at = _at(text)
+    assert at["Marere"][0] == at["Ingoane"][0] == "Mocímboa da Praia"
+    assert at["Ingoane"][1] == {"civilians": 2}
+
+
+def test_a_name_with_an_age_or_who_after_it_is_a_person():
+    text = (
+        "Gunmen attacked Tubigan village in Basilan, the Philippines, on Monday, "
+        "killing six people. "
+        "Jordan Garcia, 24, a wounded survivor, said the gunmen came on foot. "
+        "Garcia, who was hit in the leg, said his driver was among the dead."
+    )
+    assert list(_at(text)) == ["Tubigan"]
+
+
+def test_a_later_unknown_name_where_the_ledes_attack_struck_is_its_finer_place():
+    text = (
+        "GWADAR: One soldier was martyred and seven others were injured in a landmine "
+        "explosion in the Jiwani area of Gwadar district.\n\n"
+        "On Saturday, officials said, a vehicle carrying Coast Guards personnel struck "
+        "a landmine in the Duran area."
+    )
+    assert _at(text) == {"Duran": ("Jiwani", {"security": 1})}
+
+
+def test_where_officials_told_the_media_is_no_scene():
+    text = (
+        "Seven soldiers were martyred when terrorists ambushed a vehicle in Datakhel, "
+        "North Waziristan. Officials told the media in Miramshah that seven soldiers "
+        "were martyred in the attack."
+    )
+    assert "Miramshah" not in _at(text)
+
+
+def test_some_of_the_dead_of_a_side_are_part_of_the_toll_before():
+    text = (
+        "Twelve people died in an attack on Saturday at Namissiguima in northern "
+        "Burkina Faso. Three of the dead belonged to a civilian militia, the "
+        "Volunteers for the Defence of the Fatherland, an auxiliary force formed in "
+        "December 2019 to back the army."
+    )
+    found = extract(text, published=dt.date(2022, 7, 4))
+    (incident,) = found.incidents
+    assert incident.counts["killed"]["security"] == 3
+    assert incident.counts["killed"]["unspecified"] == 9
+
+
+def test_where_victims_lived_is_their_home_not_the_scene():
+    text = (
+        "Five people were murdered by insurgents on Tuesday in the Mucojo post of "
+        "Macomia district, in Mozambique.\n\nFour of the dead were fishermen who "
+        "lived in the village of Nacotuco. They were walking back along the Pangane "
+        "road when they were set upon."
+    )
+    assert "Nacotuco" not in _at(text)
+
+
+def test_a_force_s_hyphenated_name_before_a_checkpoint_is_no_place():
+    found = extract(
+        "In the Khyber district, militants attacked the joint Frontier Corps-police "
+        "checkpoint at Landi Kotal on Wednesday, killing two policemen."
+    )
+    assert "Frontier Corps-police" not in [u.name for u in found.unplaced]
+
+
+def test_no_casualties_in_a_clause_of_several_places_is_said_of_each():
+    text = (
+        "Police foiled attacks on checkposts in the Nasir Bagh and Mattani areas of "
+        "Peshawar on Wednesday without casualties."
+    )
+    at = _at(text)
+    assert at["Nasir Bagh"][1] == at["Mattani"][1] == {"unspecified": 0}
+
+
+def test_one_witness_s_higher_estimate_does_not_replace_the_toll():
+    text = (
+        "Late on Sunday, at Bourasso in Kossi province, Burkina Faso, at least 15 "
+        "people were killed. One inhabitant said about 20 had died."
+    )
+    assert _at(text)["Bourasso"][1] == {"unspecified": 15}
+
+
+def test_a_count_before_a_list_of_places_is_tied_to_none_of_them():
+    found = extract(
+        "Bandits killed more than 50 people when they struck in the Gwadabawa and "
+        "Tangaza local government areas of Sokoto State, Nigeria, on Saturday.\n\n"
+        "In Tangaza, a resident said the villages hit include Raka, Raka Dutse and "
+        "Filin Gawa, and that 18 people were killed at Raka, 17 at Filin Gawa and "
+        "two at Raka Dutse."
+    )
+    killed = {
+        i.place_reported: i.counts["killed"]["unspecified"] for i in found.incidents
+    }
+    assert killed.get("Gwadabawa") is None
+    assert (killed["Raka"], killed["Filin Gawa"], killed["Raka Dutse"]) == (18, 17, 2)
+    assert found.total_counts["killed"]["unspecified"] == 50

@@ -209,6 +209,56 @@ def test_early_in_the_month_weeks_before_the_report_is_background():
     assert background(text, "2024-10-12") == []
 
 
+def test_a_month_later_in_the_year_than_the_report_is_last_years():
+    text = (
+        "Two border guards were killed in Pishin on Tuesday.\n"
+        "In April, ten border guards were killed in an ambush near Mirjaveh."
+    )
+    assert background(text, "2023-01-14") == [
+        "In April, ten border guards were killed in an ambush near Mirjaveh."
+    ]
+    assert background(text, "2023-04-20") == []
+
+
+def test_the_week_before_opens_background_and_in_the_second_keeps_it():
+    text = (
+        "One soldier was martyred in a landmine blast in Jiwani on Saturday.\n\n"
+        "The week before, two attacks in Bolan and Kalat cost the lives of a Levies "
+        "soldier and a police constable.\n\n"
+        "In the second, gunmen fired on a police patrol near Mughalzai; three "
+        "policemen were wounded."
+    )
+    assert len(background(text, "2023-02-05")) == 2
+
+
+def test_an_attack_days_earlier_on_whose_heels_the_news_came_is_background():
+    text = (
+        "Seven soldiers were martyred in Datakhel on Thursday.\n"
+        "The attack came close on the heels of a deadly attack three days earlier "
+        "in Dera Ismail Khan, which left five policemen dead."
+    )
+    assert len(background(text, "2022-04-15")) == 1
+
+
+def test_similar_attacks_foiled_the_same_night_are_news():
+    text = (
+        "Terrorists in Upper Dir ambushed a police vehicle on Wednesday, killing "
+        "three policemen.\n"
+        "Police foiled similar attacks in the Nasir Bagh and Mattani areas without "
+        "casualties."
+    )
+    assert background(text, "2025-08-14") == []
+
+
+def test_a_claim_made_on_the_news_day_of_an_attack_days_before_is_background():
+    text = (
+        "Gunmen killed two Peshmerga near Prde on Tuesday night.\n\n"
+        "ISIS took over large parts of Iraq in 2014. On Tuesday the group claimed an "
+        "attack on the Peshmerga in Kirkuk late on Sunday, which killed four of them."
+    )
+    assert len(background(text, "2023-01-11")) == 2
+
+
 def test_over_recent_months_opens_background():
     text = (
         "Eight militants were killed in Tirah on Saturday.\n"

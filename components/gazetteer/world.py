@@ -37,6 +37,10 @@ _RECORD = (
 )
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f' .-]+$")
+_CODE = re.compile(r"^[A-Z]{2,4}$")
+"""Other names kept are written as names: capitalised, not a code of capitals
+('DRG') nor a lower-case key ('drg', 'dwrg' for Durg), which reports' acronyms
+of units and forces would match."""
 
 DEMONYMS: dict[str, str] = {
     "afghan": "AF",
@@ -105,7 +109,7 @@ def country_names() -> dict[str, str]:
 
 
 _NAME_WORDS = re.compile(
-    r"[A-Z][\w'\u00c0-\u024f-]*(?:\s+(?:of\s+the\s+)?[A-Z][\w-]*)*"
+    r"[A-Z][\w'\u00c0-\u024f-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w-]*)*"
 )
 
 
@@ -120,6 +124,10 @@ def countries_named(text: str) -> list[tuple[str, int]]:
         offset = match.start()
         for run in re.split(r"(?<='s) |(?<=') ", match.group()):
             key = normalize_name(re.sub(r"'s?$", "", run))
+            if key not in names and " of " in run:  # 'Gulf of Guinea', 'United
+                # States of America': the name before 'of' may be one
+                head = normalize_name(run.split(" of ")[0])
+                key = head if head in names and " " in head else key
             if key in names:
                 found.append((names[key], offset))
             else:
@@ -224,7 +232,12 @@ def country_gazetteer(code: str) -> Gazetteer | None:
         weight, lat, lon = weight + size, lat + size * place.lat, lon + size * place.lon
         for other in _STRING.findall(others):
             other = _unescape(other)
-            if other != place.name and _LATIN.match(other):
+            if (
+                other != place.name
+                and other[:1].isupper()
+                and _LATIN.match(other)
+                and not _CODE.match(other)
+            ):
                 alternates.append((place.geonameid, other, name_key(other)[0]))
     if weight:
         places.append(

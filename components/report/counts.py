@@ -37,6 +37,18 @@ _BARE_END = re.compile(
 )
 """What may follow a bare count that a verb governs: 'killing nine people and
 injuring 16, while ...', 'wounding two more'."""
+_GAPPED_AFTER = re.compile(r"^\s+(?:at|in)\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
+_GAPPED_BEFORE = re.compile(
+    r"\b(?:killed|dead|died|martyred|injured|wounded|hurt|\d+|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:at|in)\s+(?:the\s+)?"
+    r"(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*\s*(?:,|,?\s+and)\s+$",
+    re.IGNORECASE,
+)
+"""A bare count at a place after a count's verb and place: the verb is left out."""
+_EVENT_BEFORE = re.compile(r"\b(?:in|during|after|from)\s+$", re.IGNORECASE)
+_PARTITIVE = re.compile(r"^\s+of\s+(?:the|these|those)\b", re.IGNORECASE)
+"""'26 of the Syrian army soldiers on the bus': a part of a group, counted as its
+people."""
 _OF_THE_GROUP = re.compile(
     r"^\s*of\s+(?:the|these|those|its|their)\s+[^,;]{1,60},\s*$", re.IGNORECASE
 )
@@ -68,6 +80,9 @@ class CountItem:
     some_of: bool = False
     bare: bool = False
     """A count with no noun after it ('injuring two')."""
+    gapped: bool = False
+    """A count whose verb is the one before ('18 were killed at Raka, 17 at
+    Filin Gawa'): it has that count's outcome and side."""
 
 
 def shifted(item: CountItem, tail: int) -> CountItem:
@@ -85,23 +100,50 @@ def shifted(item: CountItem, tail: int) -> CountItem:
     )
 
 
-_ANOTHER = re.compile(r"\banother\b(?=\s+(?:one\s+)?(?:was|is|has|had|later)\b)", re.I)
+_ANOTHER = re.compile(
+    r"\banother\b(?=\s+(?:one\s+)?(?:was|is|has|had|later|sustained|suffered|"
+    r"received|got|injured|wounded|hurt)\b)",
+    re.I,
+)
 """'... was martyred, and another was wounded': one more of the people counted
 before (see ``figures``)."""
 
 
+_AS_MANY = re.compile(
+    r"\bas many(?P<others>\s+(?:others|more|people))?\b(?!\s+as\b)", re.IGNORECASE
+)
+"""'Four policemen were martyred and as many others injured': as many as the
+count before ('as many as 20' is a bound, not this)."""
+
+
+_SPEAKS = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,3}?(?:said|says|told|added|confirmed|stated|explained)\b",
+    re.IGNORECASE,
+)
+"""After one person, a verb of saying: the source of the news, not a victim."""
+
+
 def count_items(body: str) -> list[CountItem]:
-    """Every count with the people it counts, in order; 'a policeman' too, and a
-    bare 'another'."""
+    """Every count with the people it counts, in order; 'a policeman' too, a bare
+    'another', and 'as many' as the count before."""
     found = list(_counts(body))
     for match in _ANOTHER.finditer(body):
         if OUTCOME_AFTER.match(body[match.end() :]):
             found.append(_one(match.start(), match.end(), "unspecified", bare=True))
+    for match in _AS_MANY.finditer(body):
+        earlier = [i for i in found if i.end <= match.start()]
+        if earlier and not any(i.start <= match.start() < i.end for i in found):
+            others = bool(match.group("others"))
+            item = _one(match.start(), match.end(), "unspecified", bare=not others)
+            item.value = earlier[-1].value
+            found.append(item)
     for one in _singulars(body):
         # 'One Levies man': the person, not 'One Levies' with a noun left over.
         same = [i for i in found if i.start == one.start]
         if same and same[0].value == 1 and one.end > same[0].end:
             found.remove(same[0])
+        if _SPEAKS.match(body[one.end :]):
+            continue  # 'killing five soldiers, a military officer said'
         if not any(item.start <= one.start < item.end for item in found):
             found.append(one)
     return sorted(found, key=lambda item: item.start)
@@ -112,7 +154,15 @@ def _counts(body: str) -> Iterator[CountItem]:
         after = body[match.end() :]
         if not_a_count(body, match, after):
             continue
+        offset = 0
         group = GROUP.match(after)
+        if group is None and (partitive := _PARTITIVE.match(after)):
+            # 'at least 26 of the Syrian army soldiers on it were killed'
+            group = GROUP.match(after[partitive.end() :])
+            if group and not any(c.isdigit() for c in group.group("filler")):
+                offset = partitive.end()
+            else:
+                group = None
         low, bound = parse_number(match.group("low"))
         high = parse_number(match.group("high"))[0] if match.group("high") else None
         qualifier = " ".join((match.group("qual") or "").lower().split())
@@ -120,11 +170,13 @@ def _counts(body: str) -> Iterator[CountItem]:
             side, end = head_of(
                 body,
                 next(s for s in SIDE_WORDS if group.group(s)),
-                match.end() + group.end(),
-                match.end() + group.start("group"),
+                match.end() + offset + group.end(),
+                match.end() + offset + group.start("group"),
             )
             between = group.group("filler")
-        elif of_them := OF_THEM.match(after):  # "11 of them were killed"
+        elif (of_them := OF_THEM.match(after)) and not _EVENT_BEFORE.search(
+            body[max(0, match.start() - 12) : match.start()]
+        ):  # "11 of them were killed", not "In one of them, seven soldiers"
             side, end, between = antecedent(body[: match.start()]), match.end(), ""
             end += of_them.end()
             named = GROUP.match(body[end:])  # 'two of them police personnel'
@@ -135,6 +187,24 @@ def _counts(body: str) -> Iterator[CountItem]:
                     end + named.end(),
                     end + named.start("group"),
                 )
+        elif _GAPPED_AFTER.match(after) and _GAPPED_BEFORE.search(
+            body[max(0, match.start() - 60) : match.start()]
+        ):  # '18 people were killed at Raka, 17 at Filin Gawa and two at Raka Dutse'
+            yield CountItem(
+                start=match.start(),
+                end=match.end(),
+                side="unspecified",
+                value=low,
+                high=high if high and high > low else None,
+                at_least=bound or qualifier in AT_LEAST,
+                approximate=qualifier in APPROXIMATE,
+                military=False,
+                between="",
+                tail=match.end(),
+                bare=True,
+                gapped=True,
+            )
+            continue
         elif OUTCOME_AFTER.match(after) or _governed(body, match.start(), after):
             # "5 killed", "4 sustained injuries"; "killing 9 people and injuring 16"
             side, end, between = "unspecified", match.end(), None

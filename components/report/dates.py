@@ -66,15 +66,22 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
     ),
     Rule(
         "earlier this or that period",
-        r"\bearlier (?:this|that|last|in) (?:year|month|week|january|february|"
+        r"\bearlier (?:this|that|last|in|in the) (?:year|month|week|january|february|"
         r"march|april|may|june|july|august|september|october|november|december)\b",
         "Earlier this month, six labourers were shot dead in Turbat.",
         "background",
     ),
     Rule(
+        "another event of the same week or month",
+        r"^\W*(?:also|and) (?:this|that|the same|in the same) (?:week|month)\b",
+        "Also this week, 10 soldiers were killed in an attack in Raqa province.",
+        "background",
+    ),
+    Rule(
         "a similar, earlier or previous attack",
         r"\b(?:(?:in|during) (?:a|an) (?:similar|earlier|previous) (?:attack|"
-        r"incident|assault|blast|bombing|case)|a similar attack|similar attacks|"
+        r"incident|assault|blast|bombing|case)|a similar attack|(?<!foiled )"
+        r"(?<!repulsed )(?<!repelled )(?<!thwarted )(?<!averted )similar attacks|"
         r"earlier attacks?|the previous (?:year|month|attack)|(?:several|many|a "
         r"series of) (?:recent|previous|earlier) attacks)\b",
         "In an earlier attack, militants killed nine passengers in Noshki.",
@@ -102,6 +109,14 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         "background",
     ),
     Rule(
+        "the period before",
+        r"^\W*(?:in\s+|during\s+)?the\s+(?:previous\s+(?:day|week|month|year)|"
+        r"(?:day|week|month|year)\s+before)\b",
+        "The week before, two attacks in Bolan and Kalat cost the lives of two "
+        "policemen.",
+        "background",
+    ),
+    Rule(
         "a stretch of time before the news",
         r"^\W*(?:just |only |about |some |barely )?(?:a|one|two|three|four|five|six|"
         r"seven|\d+) (?:days?|weeks?|months?|years?) (?:earlier|before)\b",
@@ -120,7 +135,10 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         "came after an earlier attack",
         r"\bcame (?:less than |more than |just |only |about )?(?:(?:a|one|two|three|"
         r"four|five|six|seven|eight|nine|ten|\d+) |a few |several )?(?:days?|weeks?|"
-        r"months?) after\b",
+        r"months?) after\b|\b(?:came|comes|followed|follows) (?:close |hard |right |"
+        r"soon )?on the heels of\b|\b(?:attack|assault|blast|bombing|ambush|raid)s?\s+"
+        r"(?:a|one|two|three|four|five|six|seven|\d+|a few|several)\s+(?:days?|weeks?|"
+        r"months?)\s+(?:earlier|before|ago)\b",
         "The attack came two weeks after a bombing in Quetta.",
         "background",
     ),
@@ -265,7 +283,7 @@ def report_date(
 
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|announced|confirmed|stated|added|declared|reported|issued|"
-    r"released|published|updated|told "
+    r"released|published|updated|statement|told "
     r"[\w.' -]{1,40}?)\s+$",
     re.IGNORECASE,
 )
@@ -277,12 +295,30 @@ def event_weekday(text: str) -> re.Match[str] | None:
     it ('said on Wednesday evening that ten soldiers had been killed earlier in
     the week' names no day of the attack)."""
     return next(
-        (
-            match
-            for match in _WEEKDAY.finditer(text)
-            if not _SAID_BEFORE.search(text[max(0, match.start() - 60) : match.start()])
-        ),
+        (match for match in _WEEKDAY.finditer(text) if not _said(text, match)),
         None,
+    )
+
+
+_SAID_AFTER_DAY = re.compile(
+    r"^\s*(?:morning|evening|night)?\s*,?\s*(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:said|says|claimed|announced|confirmed|reported|stated|told)\b(?!\s*,)",
+    re.IGNORECASE,
+)
+"""After a weekday that opens a sentence, a statement's verb: 'On Tuesday the
+group claimed an attack ... late on Sunday' dates the claim, not the attack ('On
+Saturday, officials said, a vehicle struck a landmine': an aside, the day is the
+attack's; so is '... on Tuesday, an official said')."""
+
+
+def _said(text: str, match: re.Match[str]) -> bool:
+    """Whether the weekday ``match`` dates a statement, not an event."""
+    return bool(
+        _SAID_BEFORE.search(text[max(0, match.start() - 60) : match.start()])
+        or (
+            re.match(r"^\W*(?:(?:late |early )?on\s+)?$", text[: match.start()], re.I)
+            and _SAID_AFTER_DAY.match(text[match.end() : match.end() + 60])
+        )
     )
 
 
@@ -293,8 +329,7 @@ def statement_date(sentence: Sentence, today: dt.date | None) -> dt.date | None:
     if today is None:
         return None
     for match in _WEEKDAY.finditer(sentence.text):
-        before = sentence.text[max(0, match.start() - 60) : match.start()]
-        if _SAID_BEFORE.search(before):
+        if _said(sentence.text, match):
             wanted = _WEEKDAYS.index(match.group("day").lower())
             return today - dt.timedelta(days=(today.weekday() - wanted) % 7)
     return None
@@ -343,6 +378,13 @@ SAME_TIME_CUES: tuple[Rule, ...] = (
         "In that attack, also in the early hours, armed men burst into a house.",
         "keep",
     ),
+    Rule(
+        "one of the attacks the sentence before told of",
+        r"^(?:in|during)\s+the\s+(?:first|second|third|fourth|former|latter|other)"
+        r"(?:\s+(?:attack|incident|assault|raid|blast|bombing|ambush))?\s*,",
+        "In the second, armed men sprayed a police patrol with bullets near Mughalzai.",
+        "keep",
+    ),
 )
 """Words that date a sentence by the one before it: it keeps that sentence's
 state (news or background) even when it opens a paragraph."""
@@ -374,9 +416,19 @@ def cue(sentence: Sentence, today: dt.date | None) -> str | None:
     return None
 
 
+_FOUNDED = re.compile(
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )"
+    r"\b(?:formed|founded|created|established|set up|raised)\s+(?:in|on)\s+"
+    r"(?:(?:early|mid|late)[- ])?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:[A-Z][a-z]+\s+)?"
+    r"(?:\d{1,2},?\s+)?\d{4}\b"
+)
+
+
 def is_earlier(sentence: Sentence, today: dt.date | None) -> bool:
-    """Whether the sentence dates itself before the report's news."""
-    text = sentence.text
+    """Whether the sentence dates itself before the report's news. A date that
+    says when a group or force was formed, in an aside ('an auxiliary force
+    formed in December 2019'), dates no event."""
+    text = _FOUNDED.sub(" ", sentence.text)
     if today is None:
         return False
     for match in FULL_DATE.finditer(text):
@@ -407,6 +459,8 @@ def is_earlier(sentence: Sentence, today: dt.date | None) -> bool:
         month = _month(match.group("m"))
         if month < today.month - 0 and today.day > RECENT_DAYS:
             return True
+        if month > today.month and not _same_event_month(today, today.year - 1, month):
+            return True  # 'In April', said in January: last year's April
         latest = _LATEST_DAY.get((match.group("part") or "").lower())
         if month == today.month and latest and today.day - latest > RECENT_DAYS:
             return True  # "in early October", said on 27 October
@@ -427,13 +481,14 @@ def before_the_lede(
     killed six militants', in a report of Friday's ambush): an earlier event."""
     if lede is None or sentence.paragraph == 0:
         return False
-    date = sentence_date(sentence, today)
+    # a statement made days before the news speaks of something earlier still
+    date = sentence_date(sentence, today) or statement_date(sentence, today)
     return date is not None and (lede - date).days >= 2
 
 
 NIGHT = re.compile(
     r"\b(?:overnight|night-?time|last night|during the night|late at night|"
-    r"in the early hours)\b",
+    r"in the early hours|the night before|the previous night)\b",
     re.IGNORECASE,
 )
 """An attack at night, told of the next day ('militants struck overnight')."""
@@ -451,6 +506,10 @@ def night_before(
         if sentence.paragraph > 1:
             break
         if NIGHT.search(sentence.text):
-            said = statement_date(sentences[0], today) or today
+            said = (
+                statement_date(sentence, today)
+                or statement_date(sentences[0], today)
+                or today
+            )
             return said - dt.timedelta(days=1)
     return None

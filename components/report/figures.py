@@ -23,11 +23,13 @@ from components.report.rules import Rule
 from components.report.segments import THE_HURT_WERE, Span
 from components.report.tolls import (
     NONE_HIT,
+    SOME_OF_THE_DEAD,
     SOME_OF_THE_HIT,
     TOLL_RULES,
     death_tolls,
     none_hit,
     resulted_in,
+    some_of_the_dead,
     some_of_the_hit,
 )
 from components.report.vocabulary import (
@@ -48,9 +50,12 @@ COORDINATION_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "a bare count after 'and' in a passive clause has the side before",
-        r"^\s*(?:was|were|had been|have been|has been)\s+\w+(?:\s+(?:in|at|on|"
+        r"^\s*(?:(?:on|aboard|in|inside|at)\s+(?:[a-z'-]+\s+){0,2}?[a-z'-]+\s+)?"
+        r"(?:(?:was|were|had been|have been|has been)\s+\w+|died|perished|"
+        r"lost (?:their|his|her) lives?)(?:\s+(?:in|at|on|"
         r"during|near|by)\s+(?:[a-z'-]+\s+){0,4}?[a-z'-]+)?\s*,?\s+"
-        r"(?:and|while)\s+(?:(?:at least|some|about|another|a further)\s+)?$",
+        r"(?:and|while)\s+(?:(?:at least|some|about|another|a further|more than|"
+        r"over|nearly|around)\s+)?$",
         "In an operation near Rori, one terrorist was killed and two were injured.",
         ("attackers", "injured", 2),
     ),
@@ -62,6 +67,13 @@ COORDINATION_RULES: tuple[Rule, ...] = (
         "wounded.",
         ("security", "injured", 17),
     ),
+    Rule(
+        "a bare count after 'dead and' has the side before",
+        r"^\s+(?:dead|killed|injured|wounded)\s*,?\s+and\s+(?:(?:at least|some|about|"
+        r"another|a further|more than|over|nearly|around)\s+)?$",
+        "The attack left four policemen dead and four injured.",
+        ("security", "injured", 4),
+    ),
 )
 """Who a bare count after a second verb counts: each rule's ``expected`` is the
 (side, outcome, value) its example gives."""
@@ -72,6 +84,7 @@ PHRASING_RULES: tuple[Rule, ...] = (
     *TOLL_RULES,
     NONE_HIT,
     SOME_OF_THE_HIT,
+    SOME_OF_THE_DEAD,
 )
 """Figure phrasings beyond 'count, people, verb', run by the tests on their
 examples."""
@@ -83,7 +96,7 @@ def _coordinated(body: str, items: list[CountItem]) -> None:
     count after a second verb of the same clause counts people of the side the
     first group named, and so do 'others' that the same subject hit ('21 miners
     were martyred and six others injured' says nothing of the six)."""
-    active, passive, relative = COORDINATION_RULES
+    active, passive, relative, outcome_and = COORDINATION_RULES
     for before, item in itertools.pairwise(items):
         if item.side != "unspecified" or before.side == "unspecified":
             continue
@@ -95,7 +108,11 @@ def _coordinated(body: str, items: list[CountItem]) -> None:
             or ((item.bare or others) and active.compiled.match(gap))
             or (
                 item.bare
-                and (passive.compiled.match(gap) or relative.compiled.match(gap))
+                and (
+                    passive.compiled.match(gap)
+                    or relative.compiled.match(gap)
+                    or outcome_and.compiled.match(gap)
+                )
             )
         ):
             item.side, item.military = before.side, before.military
@@ -135,6 +152,9 @@ def find_figures(clause: Span) -> list[Figure]:
         in_list = joined(body[item.tail : following.start])
         if item.outcome is None and following.outcome and in_list:
             item.outcome = following.outcome
+    for before, item in itertools.pairwise(top):  # '..., 17 at Filin Gawa'
+        if item.gapped and item.outcome is None and before.outcome:
+            item.outcome, item.side = before.outcome, before.side
     for item in top:
         if item.outcome is None:
             item.outcome = _outcome_before(body, item)
@@ -160,7 +180,7 @@ def find_figures(clause: Span) -> list[Figure]:
     ]
     figures += death_tolls(clause)
     figures += none_hit(clause)
-    some = some_of_the_hit(clause)
+    some = some_of_the_hit(clause) + some_of_the_dead(clause)
     figures = [
         f for f in figures if not any(s.start <= f.start < s.end for s in some)
     ] + some
@@ -225,6 +245,14 @@ DISCOUNT_RULES: tuple[Rule, ...] = (
         6,
         "secondary",
     ),
+    Rule(
+        "one witness's estimate beside the toll",
+        r"\b(?:one|a|another)\s+(?:local\s+)?(?:inhabitant|resident|witness|survivor|"
+        r"villager|farmer|shopkeeper)\s+(?:said|says|told|estimated|put)\b",
+        "One inhabitant said about 20 had died.",
+        20,
+        "secondary",
+    ),
 )
 """Words that make a count less than the news's toll: ``value`` 'dropped' (read
 before the count: it is no toll of the news) or 'secondary' (anywhere in the
@@ -260,10 +288,13 @@ _DOING_THEN = re.compile(
 """'two men working on the construction of an imambargah in the Dandar area
 died': what the people were doing, between them and their verb."""
 _ORIGIN_PHRASE = re.compile(
-    r"^\s+from\s+(?:the\s+)?(?:[\w'-]+\s+){1,5}?(?=(?:were|was|had|have|has)\b)",
+    r"^\s+(?:from|on|aboard|on board|in|inside|at)\s+(?:the\s+)?"
+    r"(?:(?!\d)[\w'-]+\s+){1,5}?(?=(?:were|was|had|have|has)\b)",
     re.IGNORECASE,
 )
-"""Where the people were from, between them and their verb."""
+"""Where the people were from or were, between them and their verb: 'Two
+civilians from the nearby X area were', 'soldiers on it were killed',
+'passengers aboard the bus were'."""
 _ARRIVED_AFTER = re.compile(
     r"^\s*(?:(?:had|have|has|were|was|been|being|later|also)\s+)*(?:brought|"
     r"taken|shifted|rushed|admitted|moved|referred|evacuated|airlifted|flown|"
@@ -282,7 +313,7 @@ def _outcome_after_aside(
     """The verb after an aside that holds no count of its own, or after a short
     predicate ('were caught in the crossfire and died')."""
     rest = body[item.tail :]
-    origin = _ORIGIN_PHRASE.match(rest)  # 'Two civilians from the nearby X area'
+    origin = _ORIGIN_PHRASE.match(rest)  # 'Two civilians from the X area', 'on it'
     if origin:
         rest = rest[origin.end() :]
         found = OUTCOME_AFTER.match(rest)

@@ -18,6 +18,7 @@ from components.report.model import (
 )
 from components.report.roles import INCIDENT
 from components.report.scenes import Reading, add_items, area_like, lies_in
+from components.report.unplaced import kept_precision, stand_in
 from components.report.vocabulary import (
     ANAPHORA,
     OTHER_EVENT,
@@ -199,7 +200,11 @@ def fold_towns(reading: Reading) -> None:
         item = incident.unplaced
         if item is not None and item.wider is not None:
             inside.setdefault(item.wider.geonameid, []).append(incident)
+    for finer in inside.values():
+        _fold_pointed_back(reading, finer)
+    _fold_later_scene(reading)
     for key, finer in inside.items():
+        finer = [i for i in finer if i.place.geonameid in reading.by_place]
         town = reading.by_place.get(key)
         if town is None or len(finer) != 1 or town.place.kind == "province":
             continue
@@ -210,6 +215,70 @@ def fold_towns(reading: Reading) -> None:
         if town.figures and place.figures and not same_attack:
             continue
         _fold_into(reading, town, place)
+
+
+def _fold_pointed_back(reading: Reading, names: list[ReportIncident]) -> None:
+    """Two names the gazetteer lacks at one wider place, the second named only in
+    sentences that point back to the attack and with no figures of its own ('in
+    the Mamund tehsil of Bajaur ... The blast took place in the Belot Farsh
+    area'): one attack, told more finely by the second name."""
+    if len(names) != 2:
+        return
+    first, second = sorted(names, key=lambda i: min(e.start for e in i.evidence))
+    named = [e for e in second.evidence if e.what == "place"]
+    if (
+        has_content(first)
+        and not second.figures
+        and named
+        and all(ANAPHORA.search(e.sentence) for e in named)
+        and min(e.start for e in named) > max(e.start for e in first.evidence)
+    ):
+        _fold_into(reading, first, second)
+
+
+def _fold_later_scene(reading: Reading) -> None:
+    """A report of one attack whose lede gives the toll at a town and whose next
+    sentences give where it struck by a name the gazetteer lacks, with no wider
+    place of its own and nothing counted there ('One soldier was martyred ... in
+    the Jiwani area ... a vehicle struck a landmine in the Duran area'): the name
+    is the attack's finer place, kept at the town."""
+    scenes = [
+        i for i in reading.by_place.values() if has_content(i) or id(i) in reading.hit
+    ]
+    if len(scenes) != 2:
+        return
+    town, name = sorted(scenes, key=lambda i: i.unplaced is not None)
+    item = name.unplaced
+    if (
+        town.unplaced is not None
+        or item is None
+        or town.place.kind != "town"
+        or not town.figures
+        or name.figures
+        or id(name) not in reading.hit
+        or not _holds(item.wider, town.place)
+        or item.start < min(e.start for e in town.evidence)
+        or OTHER_EVENT.search(item.sentence.text)
+    ):
+        return
+    item.wider = town.place
+    item.precision, item.precision_label = kept_precision(town.place)
+    del reading.by_place[name.place.geonameid]
+    name.place, name.precision = stand_in(item.name, town.place), item.precision
+    reading.by_place[name.place.geonameid] = name
+    _fold_into(reading, town, name)
+
+
+def _holds(wider: Place | None, town: Place) -> bool:
+    """Whether a name kept at ``wider`` may lie in ``town``: kept at no place, at
+    the town's province or country, or at the district holding it."""
+    if wider is None:
+        return True
+    if wider.kind == "country":
+        return wider.country == town.country
+    if wider.kind == "province":
+        return wider.admin1 == town.admin1
+    return lies_in(town, wider)
 
 
 def widest_place(

@@ -110,7 +110,9 @@ def in_longer_name(text: str, sentence: Sentence, start: int, end: int) -> bool:
 
 
 _LOCATIVE_NAME_WORD = re.compile(
-    r"\b(?:in|at|near|outside|of|the)\s+(?P<word>(?-i:[A-Z])[a-z]+)\s$", re.IGNORECASE
+    r"(?:\b(?:in|at|near|outside|of|the|and|include|included|including)|,)\s+"
+    r"(?P<word>(?-i:[A-Z])[a-z]+)\s$",
+    re.IGNORECASE,
 )
 _DEMONYM = re.compile(r"(?:ian|an|ani|i|ese|ish)$")
 """'Iranian Baluchestan', 'Pakistani Kashmir': a people's adjective, not a name."""
@@ -118,8 +120,9 @@ _DEMONYM = re.compile(r"(?:ian|an|ani|i|ese|ish)$")
 
 def tail_of_longer_name(text: str, sentence: Sentence, start: int) -> bool:
     """A place name that ends a longer one the gazetteer does not know, after a
-    locative ('near Shah Mardan', 'at the Kili Quetta post'): the place is the
-    longer name's, not the known one's (the longer name is kept as unknown)."""
+    locative or in a list ('near Shah Mardan', 'at the Kili Quetta post', 'Raka,
+    Raka Dutse and Filin Gawa'): the place is the longer name's, not the known
+    one's (the longer name is kept as unknown)."""
     found = _LOCATIVE_NAME_WORD.search(text[max(sentence.start, start - 30) : start])
     if found is None:
         return False
@@ -179,6 +182,8 @@ def names_in(
                 start = words[i][0]
                 last = words[i + n - 1]
                 end = last[0] + len(strip_possessive(last[2]))
+                if _PERSON_AFTER.match(body[end : end + 12]):
+                    break  # 'Jordan Garcia, 24, a survivor'; 'Garcia, who was hit
                 surface = body[start:end]
                 cue = bool(
                     _LOCATIVE.search(body[max(0, start - 30) : start])
@@ -220,6 +225,10 @@ def _route_parts(
         else:
             found.append((start, end, word))
     return found
+
+
+_PERSON_AFTER = re.compile(r"^,\s*(?:\d{1,3}\s*,|who\b)")
+"""After a name, an age or 'who': a person ('Garcia, 24,', 'Garcia, who')."""
 
 
 def _is_person(words: list, keys: list[str], i: int) -> bool:

@@ -30,14 +30,27 @@ _NAMES_BETWEEN = re.compile(
 the people counted stand between two counts of one list."""
 
 
+_UNIT_BETWEEN = re.compile(
+    r"^\s+of\s+(?:the\s+)?(?:\d+\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}"
+    r"(?:\s*\([A-Za-z.]{1,8}\))?\s*(?:,|and|,\s*and)\s*$",
+    re.IGNORECASE,
+)
+"""'A colonel of the Assam Rifles, his wife and their son', 'eight jawans of the
+district reserve guard (DRG) and a driver': the force the people counted belong
+to stands between two counts of one list."""
+
+
 def joined(gap: str) -> bool:
     """Whether the words between two counts join them in one list."""
-    return bool(LIST_JOIN.match(gap) or _NAMES_BETWEEN.match(gap))
+    return bool(
+        LIST_JOIN.match(gap) or _NAMES_BETWEEN.match(gap) or _UNIT_BETWEEN.match(gap)
+    )
 
 
 _SAID_AFTER = re.compile(
     r"(?:(?:were|was|are|have been|had been)\s+)?(?:killed|dead|slain|injured|"
-    r"wounded|hurt|martyred)\b|(?:(?:had|have|has)\s+)?died\b",
+    r"wounded|hurt|martyred)\b|(?:(?:had|have|has)\s+)?(?:died|perished|lost "
+    r"(?:their|his|her) lives?)\b",
     re.IGNORECASE,
 )
 
@@ -45,35 +58,49 @@ _SAID_AFTER = re.compile(
 def merge_lists(body: str, top: list[CountItem]) -> list[CountItem]:
     """'Five Chinese nationals and their Pakistani driver were killed', 'three
     labourers and three truck drivers': counts of one side and outcome joined in
-    one list are one group of people, added up."""
+    one list are one group of people, added up; so are counts of one side apart
+    in the same list ('a colonel, his wife and their son, and four jawans')."""
     merged: list[CountItem] = []
+    run: list[int] = []  # indexes in ``merged`` of the current list's groups
+    previous: CountItem | None = None
     for item in top:
-        last = merged[-1] if merged else None
-        if (
-            last is not None
-            and not last.parts
-            and not item.parts
-            and last.side == item.side
-            and last.outcome == item.outcome
-            and item.outcome is not None
-            and joined(body[last.tail : item.start])
+        if not (
+            previous is not None
+            and previous.outcome == item.outcome
+            and joined(body[previous.tail : item.start])
         ):
-            merged[-1] = CountItem(
-                last.start,
-                item.end,
-                last.side,
-                last.value + item.value,
-                None,
-                last.at_least or item.at_least,
-                last.approximate or item.approximate,
-                last.military or item.military,
-                last.between,
-                tail=item.tail,
-                outcome=last.outcome,
-                secondary=last.secondary or item.secondary,
-            )
+            run = []
+        previous = item
+        same = next(
+            (
+                i
+                for i in run
+                if merged[i].side == item.side
+                and not merged[i].parts
+                and not item.parts
+                and item.outcome is not None
+            ),
+            None,
+        )
+        if same is None:
+            run.append(len(merged))
+            merged.append(item)
             continue
-        merged.append(item)
+        last = merged[same]
+        merged[same] = CountItem(
+            last.start,
+            max(last.end, item.end),
+            last.side,
+            last.value + item.value,
+            None,
+            last.at_least or item.at_least,
+            last.approximate or item.approximate,
+            last.military or item.military,
+            last.between,
+            tail=max(last.tail, item.tail),
+            outcome=last.outcome,
+            secondary=last.secondary or item.secondary,
+        )
     return merged
 
 
@@ -85,6 +112,8 @@ def attach_parts(body: str, items: list[CountItem]) -> None:
         if total.part_of is not None:
             continue
         cursor = total.end
+        if more := re.match(r"\s+more\b", body[cursor:]):
+            cursor += more.end()  # 'wounding a dozen more, including two children'
         said = _SAID_AFTER.match(body[cursor:].lstrip())  # "11 people dead, incl"
         start = cursor
         if said:
@@ -99,6 +128,8 @@ def attach_parts(body: str, items: list[CountItem]) -> None:
             opened = dash or re.match(r"^\s*,\s*", body[cursor:])
             if opened is None:
                 continue
+        if _SOME.search(opened.group()):
+            total.some_of = True  # 'including two children': some of them
         cursor += opened.end()
         for part in ordered[index + 1 :]:
             gap = body[cursor : part.start]
@@ -122,6 +153,7 @@ def attach_parts(body: str, items: list[CountItem]) -> None:
             total.tail = cursor + (close.end() if close else 0)
 
 
+_SOME = re.compile(r"\b(?:including|among them|among whom|of whom)\b", re.I)
 _PART_MARK = re.compile(r"\b(?:of (?:them|whom)|among (?:them|whom))\b", re.I)
 
 

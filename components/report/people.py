@@ -225,11 +225,13 @@ def described_sides(text: str) -> list[tuple[int, str, str]]:
 
 _AMONG_THE_HIT = re.compile(
     r"\b(?P<one>a|an|one|two|three|four|five)\s+(?:[\w-]+\s+){0,2}?(?P<who>[\w-]+)\s+"
-    r"(?:was|were)\s+(?:also\s+)?among\s+the\s+(?P<word>dead|killed|victims|injured|"
+    r"(?:was|were|is|are)\s+(?:also\s+)?among\s+the\s+(?P<word>dead|killed|victims|"
+    r"injured|"
     r"wounded)\b",
     re.IGNORECASE,
 )
-"""'a minor girl was among the dead': some of a total's unnamed rest."""
+"""'a minor girl was among the dead', 'a girl is among the dead': some of a
+total's unnamed rest."""
 
 
 def among_the_hit(figure: Figure, *after: str) -> Figure:

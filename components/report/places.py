@@ -85,12 +85,20 @@ def report_country(text: str) -> str | None:
     """The country a report is about, where it names one other than Pakistan,
     Afghanistan or Iran more often than it names those ('Niger's army', 'Borno
     State, Nigeria'); None for a report of the region or one that names none."""
-    found = countries_named(text)
+    found = [
+        (code, at)
+        for code, at in countries_named(text)
+        if not _NOT_WHERE.search(text[max(0, at - 40) : at])
+    ]  # 'close to the border with Myanmar' says where it is not
     named = Counter(code for code, _ in found)
     if not named:  # 'the Kukawa Local Government Area of Borno State'
         code = country_of_areas(
             m.group("name") for m in _AREA_OF_A_COUNTRY.finditer(text)
-        )
+        ) or country_of_areas(
+            m.group("name")
+            for m in _AFTER_IN_OR_COMMA.finditer(text)
+            if normalize_name(m.group("name")) not in _COMPASS
+        )  # 'in Bijapur district, in Bastar, Chhattisgarh'
         return code if code is not None and code not in COUNTRIES else None
     home = sum(n for code, n in named.items() if code in COUNTRIES)
     code, count = max(
@@ -111,11 +119,37 @@ def report_country(text: str) -> str | None:
 
 
 _AREA_OF_A_COUNTRY = re.compile(
-    r"\b(?P<name>(?-i:[A-Z])[\w\u00c0-\u024f'-]*(?:\s+(?-i:[A-Z])[\w\u00c0-\u024f'-]*)"
-    r"{0,2})\s+(?:State|Region|Province|County|Governorate)\b"
+    r"\b(?P<name>[A-Z][\w\u00c0-\u024f'-]*(?:\s+[A-Z][\w\u00c0-\u024f'-]*){0,2})"
+    r"(?:\s+(?:State|Region|Province|County|Governorate|state|region|province)\b|"
+    r"'s\s+(?:(?:[A-Z][\w'-]*|da|de|do|dos|das|du|des|del|di)\s+){1,3}"
+    r"(?:district|region|county|province)\b)"
 )
-"""A first-level area named as one ('Borno State', 'Tillaberi Region'): the
+"""A first-level area named as one ('Borno State', 'Tillaberi Region', 'Zamfara
+state') or as holding a district ('Manipur's Churachandpur district'): the
 country it belongs to, where the text names none."""
+
+_AFTER_IN_OR_COMMA = re.compile(
+    r"(?:\bin|,)\s+(?P<name>(?-i:[A-Z])[\w\u00c0-\u024f'-]+(?:\s+(?-i:[A-Z])"
+    r"[\w\u00c0-\u024f'-]+){0,2})(?=[\s.,;:)]|$)"
+)
+"""A name after 'in' or a comma: where a first-level area ('in Bastar,
+Chhattisgarh') says which country a report that names none is about."""
+_COMPASS = frozenset(
+    {
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "coast",
+        "lakes",
+        "capital",
+    }
+)
 
 _AS_WHERE = re.compile(
     r"(?:\b(?:in|across|of|(?:north|south)?-?(?:east|west)?(?:ern)|central)\s+"

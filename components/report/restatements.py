@@ -45,6 +45,9 @@ def restate(
     where.sort(key=lambda pair: pair[0].start)
     dropped: set[int] = set()
     for index, (figure, incident) in enumerate(where):
+        if _OF_THE_DEAD.match(figure.text):
+            _join_to_toll(figure, incident, where[:index], totals)
+            continue
         if _the_other(text, figure):
             named = _rest_of(figure, [other for other, _ in where[:index]])
             if named is not None:
@@ -73,6 +76,41 @@ def restate(
         if incident.event_wide:
             incident.figures = [f for f in incident.figures if id(f) not in dropped]
     return [figure for figure in totals if id(figure) not in dropped]
+
+
+_OF_THE_DEAD = re.compile(
+    r"^\S+\s+of\s+the\s+(?:dead|killed|victims|wounded|injured)\b", re.IGNORECASE
+)
+"""'Three of the dead belonged to the VDP': some of the toll counted before."""
+
+
+def _join_to_toll(
+    figure: Figure,
+    incident: ReportIncident | None,
+    earlier: list[tuple[Figure, ReportIncident | None]],
+    totals: list[Figure],
+) -> None:
+    """Make 'three of the dead' a part of the nearest earlier toll of the same
+    outcome and place that names no side and holds more ('twelve people died'),
+    so the toll is not counted twice."""
+    toll = next(
+        (
+            other
+            for other, home in reversed(earlier)
+            if home is incident
+            and other.outcome == figure.outcome
+            and other.side == "unspecified"
+            and not other.parts
+            and other.value > figure.value
+            and figure.start - other.end <= _NEAR * 2
+        ),
+        None,
+    )
+    if toll is None:
+        return
+    held = incident.figures if incident is not None else totals
+    held.remove(figure)
+    _swap(toll, replace(toll, parts=(figure,), some_of=True), incident, totals)
 
 
 def _the_other(text: str, figure: Figure) -> bool:

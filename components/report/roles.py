@@ -359,9 +359,19 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"(?:came|come|comes|coming) from|travell?ing from|on (?:its|their|his|her) "
         r"way from|headed from|departed from|set off from|\d{1,2},\s+(?:from|of)|"
         r"natives? of|home ?towns? (?:of|in)|(?:were|was|is|are) (?:all\s+)?from|"
-        r"domiciled? (?:in|of)|hometown|native|"
+        r"domiciled? (?:in|of)|hometown|native|who (?:had )?(?:lived|live|lives) in|"
         rf"(?:{_PEOPLE_FROM}) from)\s+(?:the\s+)?(?:[\w.'-]+\s+){{0,3}}(?:in\s+)?$",
-        gate=("hail", "belong", "resident", "from", "native", "home", "domicil", "of"),
+        gate=(
+            "hail",
+            "belong",
+            "resident",
+            "from",
+            "native",
+            "home",
+            "domicil",
+            "of",
+            "live",
+        ),
     ),
     RoleRule(
         "where people had fled from",
@@ -403,7 +413,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "toll may rise.",
         "Quetta",
         before=r"\b(?:statement (?:issued )?(?:in|from)|press conference in|"
-        r"speaking in|told reporters in|talking to (?:the )?(?:media|reporters) in|"
+        r"speaking in|told (?:the )?(?:reporters|media|journalists|press) in|"
+        r"talking to (?:the )?(?:media|reporters) in|"
         r"said in|(?:officials|authorities|sources|spokesm[ae]n|spokespersons?) "
         r"(?:based )?in)\s+(?:the\s+)?$",
         gate=(
@@ -425,8 +436,10 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "Zhob Deputy Commissioner Azeem Kakar said two soldiers were killed in "
         "Sambaza.",
         "Zhob",
-        after=r"^(?:'s)?\s+(?:district\s+|divisional\s+)?(?:deputy\s+|assistant\s+)?"
+        after=r"^(?:'s)?\s+(?:district\s+|divisional\s+|(?:range|region|zone|division)"
+        r"\s+)?(?:deputy\s+|assistant\s+|additional\s+)?"
         r"(?:commissioner|police (?:chief|officer|spokesman)|administration|"
+        r"inspector[- ]general|igp?|dig|"
         r"administrator|dpo|ssp|sho|spokesman|spokesperson|official|press club|"
         r"trade union|chamber of commerce|bar association|traders'? union)\b",
     ),

@@ -325,8 +325,13 @@ def _share(
         else:
             add_items(incidents[places.index(place)], [target], [], [], text, sentence)
     for figure in figures:
-        place = _tied_place(text, figure.end, places)
-        if place is None:
+        place = _tied_place(text, figure.end, places, listed=False)
+        if place is None and figure.value == 0 and len(places) <= 3:
+            # 'foiled similar attacks in Nasir Bagh and Mattani without
+            # casualties': nobody hurt at any of them
+            for incident in incidents:
+                add_items(incident, [], [], [figure], text, sentence)
+        elif place is None:
             loose_figures.append(figure)
         else:
             add_items(incidents[places.index(place)], [], [], [figure], text, sentence)
@@ -337,15 +342,26 @@ def _share(
         reading.loose.append((clause, sentence, loose_targets, [], loose_figures))
 
 
-def _tied_place(text: str, end: int, places: list[PlaceMention]) -> PlaceMention | None:
+def _tied_place(
+    text: str, end: int, places: list[PlaceMention], listed: bool = True
+) -> PlaceMention | None:
     """The place right after an item, joined by 'in', 'at' or 'near' with at most
-    three words between ('a bank in Panjgur', '4 policemen were killed in Turbat')."""
+    three words between ('a bank in Panjgur', '4 policemen were killed in Turbat');
+    not ``listed``, none where a list of places goes on after it (a count is not
+    the first place's alone)."""
     following = [place for place in places if place.start >= end]
     if following:
         place = min(following, key=lambda p: p.start)
-        if _TIED.match(text[end : place.start]):
+        if _TIED.match(text[end : place.start]) and (
+            listed or not _LIST_GOES_ON.match(text[place.end : place.end + 40])
+        ):
             return place
     return None
+
+
+_LIST_GOES_ON = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?-i:[A-Z])")
+"""'in the Gwadabawa and Tangaza areas': the first of a list of places is not the
+one place a count is tied to."""
 
 
 def area_like(place: Place) -> bool:

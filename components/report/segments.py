@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from components.report.vocabulary.outcomes import INJURED_VERBS, KILLED_VERBS
+from components.report.vocabulary.people import SINGULAR_PEOPLE
 from components.report.vocabulary.text import ABBREVIATIONS
 
 _PLAIN = str.maketrans(
@@ -119,7 +120,8 @@ def _sentence(offset: int, piece: str, paragraph: int, first: bool) -> Sentence:
 
 _CLAUSE_BREAK = re.compile(
     r"\s*;\s*"
-    r"|,?\s+while\s+(?=\w)(?!\w+ing\b)"
+    r"|,?\s+while\s+(?=\w)(?!\w+ing\b)(?!(?:another|one other)\s+(?:was|is|has|had|"
+    r"later|sustained|suffered|received|got)\b)"
     r"|,?\s+whereas\s+"
     r"|,\s+and\s+(?=(?:a|an|the|another(?!\s+(?:was|is|has|had|later)\b)|in|at|"
     r"two|three|four|five|\d+)\b)"
@@ -188,6 +190,13 @@ _A_COUNT = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s",
     re.IGNORECASE,
 )
+_A_PERSON = re.compile(
+    r"\b(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:"
+    + "|".join(SINGULAR_PEOPLE)
+    + r")\b",
+    re.IGNORECASE,
+)
+"""'A colonel', 'his wife', 'their eight-year-old son': one person counted."""
 _OUTCOME = re.compile(rf"\b(?:{KILLED_VERBS}|{INJURED_VERBS})\b", re.IGNORECASE)
 
 
@@ -201,7 +210,9 @@ def _list_before_its_verb(text: str, start: int, match: re.Match[str]) -> bool:
     after = text[match.end() :]
     cut = after.find(", and ")
     after = after if cut < 0 else after[:cut]
-    counted = _A_COUNT.search(before) and not _OUTCOME.search(before)
+    counted = (_A_COUNT.search(before) or _A_PERSON.search(before)) and not (
+        _OUTCOME.search(before)
+    )
     return bool(counted and _OUTCOME.search(after))
 
 

@@ -178,3 +178,44 @@ def some_of_the_hit(clause: Span) -> list[Figure]:
             replace(whole, parts=(replace(whole, side=side, value=part),), some_of=True)
         )
     return figures
+
+
+SOME_OF_THE_DEAD = Rule(
+    "some of the toll before, by side",
+    rf"\b(?P<part>{NUMBER})\s+of\s+the\s+(?P<word>dead|killed|victims|wounded|"
+    r"injured)\s+(?:were|was|are|included|belonged to|served (?:in|with))\s+"
+    r"(?P<who>[^.;]{0,80})",
+    "Three of the dead belonged to a civilian militia, the Volunteers for the "
+    "Defence of the Fatherland.",
+    ("security", "killed", 3),
+)
+"""'Twelve people died ... Three of the dead belonged to the VDP': some of a toll
+counted before, of a side (joined to that toll by ``restatements``)."""
+
+
+def some_of_the_dead(clause: Span) -> list[Figure]:
+    """'Three of the dead belonged to a civilian militia, the VDP': a part of the
+    toll before it, of the side its words name."""
+    figures = []
+    for match in SOME_OF_THE_DEAD.compiled.finditer(clause.text):
+        side = named_side(match.group("who"))
+        part, _ = parse_number(match.group("part"))
+        if side == "unspecified" or part <= 0:
+            continue
+        outcome = (
+            "injured"
+            if match.group("word").lower() in ("wounded", "injured")
+            else "killed"
+        )
+        start, end = clause.start + match.start(), clause.start + match.end("word")
+        figures.append(
+            Figure(
+                side,
+                outcome,
+                part,
+                start,
+                end,
+                clause.text[match.start() : match.end("word")],
+            )
+        )
+    return figures

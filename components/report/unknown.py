@@ -77,7 +77,7 @@ def unknown_mentions(
                 mentions[mentions.index(holder)] = replace(holder, role=QUALIFIER)
             wider = holder.place if holder is not None else fallback
             if holder is None:
-                wider = _scene_pointed_back(mentions, sentence) or wider
+                wider = _scene_pointed_back(text, mentions, sentence) or wider
             if holder is not None and holder.unplaced is not None:
                 wider = holder.unplaced.wider
             listed = next_in_list(text, end, holders.values())
@@ -196,7 +196,7 @@ _THE_CITYS = re.compile(r"\bthe (?:city|town|provincial capital)'s\s+$", re.I)
 
 
 def _scene_pointed_back(
-    mentions: Sequence[PlaceMention], sentence: Sentence
+    text: str, mentions: Sequence[PlaceMention], sentence: Sentence
 ) -> Place | None:
     """The one place the text named as a scene before a sentence that points back
     to the attack ('Several of the dead were working on a dam in Paroom', 'the
@@ -209,13 +209,18 @@ def _scene_pointed_back(
         re.IGNORECASE,
     ):
         return None
+    before = [m for m in mentions if m.start < sentence.start]
     scenes = {
         m.place.geonameid: m.place
-        for m in mentions
+        for index, m in enumerate(before)
         if m.role == INCIDENT
         and m.unplaced is None
-        and m.start < sentence.start
         and m.place.kind != "province"
+        and not (  # 'in Bijapur district, in Bastar': Bastar says where it lies
+            index
+            and before[index - 1].sentence is m.sentence
+            and is_wider_gap(text[before[index - 1].end : m.start])
+        )
     }
     if len(scenes) > 1:  # a district and the one place inside it: that place
         finer = [p for p in scenes.values() if p.kind != "district"]

@@ -94,7 +94,8 @@ SLOT_RULES: tuple[Rule, ...] = (
     Rule(
         "names listed before a plural area word",
         rf"(?<![\w-])(?P<name>{NAME})(?=(?:\s*,\s*{NAME})*,?\s+and\s+{NAME}\s+"
-        r"(?i:areas|villages|towns|localities|communities|settlements)\b)",
+        r"(?i:(?:local government )?areas|villages|towns|localities|communities|"
+        r"settlements|districts|tehsils|LGAs|counties)\b)",
         "The gunmen hit the convoy in the Mandori, Bhagan and Ochat areas.",
         "Bhagan",
         flags=0,
@@ -173,11 +174,13 @@ _LIST_NEXT = re.compile(
 _WIDER_GAP = re.compile(
     rf"^(?:'s)?\s*(?:(?:[a-z]+\s+)?(?:{_AREA}|{_FACILITY})\s*)?,?\s*(?:(?:a|an|the)\s+"
     rf"(?:[a-z-]+\s+){{0,3}}?(?:{_AREA})?\s*)?(?:(?:lies|is|was)\s+(?:located\s+|"
-    rf"situated\s+)?|located\s+|situated\s+)?(?:of|in|near|,)\s+(?:the\s+)?"
-    rf"(?:[a-z-]+\s+){{0,2}}$"
+    rf"situated\s+)?|located\s+|situated\s+)?(?:of|in|near|,|outside|close to|"
+    rf"(?:on|in) the (?:outskirts|edge|suburbs) of)\s+(?:the\s+)?"
+    rf"(?:[a-z-]+\s+){{0,2}}(?:(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?'s\s+)?$"
 )
 """Between a name and the wider place it lies in: 'area of', ', a village in
-the', ' village, in the', ' Police Station in', ' border checkpoint lies in'."""
+the', ' village, in the', ' Police Station in', ' border checkpoint lies in', '
+police station on the outskirts of', ' in Cabo Delgado's '."""
 
 
 _TOLL = re.compile(rf"\b(?:{KILLED_VERBS})\b|\b(?:{INJURED_VERBS})\b", re.IGNORECASE)
@@ -253,7 +256,11 @@ def _is_name(name: str, area_after: bool = False) -> bool:
         or key in NOT_PLACES
         or (
             not area_after
-            and any(normalize_name(word) in NOT_PLACE_WORDS for word in parts)
+            and any(
+                normalize_name(word) in NOT_PLACE_WORDS
+                for part in parts
+                for word in part.split("-")  # 'Frontier Corps-police'
+            )
         )
         or (name.isupper() and len(name) <= 6)
         or len(key) < 3
@@ -276,6 +283,14 @@ def slot_names(
             yield from _names_from(match, rule, body, sentence, places, countries, seen)
 
 
+_OFFICE_AFTER = re.compile(
+    r"^\s+(?:police\s+)?(?:officer|chief|commissioner|administrator|spokes(?:man|"
+    r"person))\b",
+    re.IGNORECASE,
+)
+"""After an area word, the title of an office ('City Police Officer')."""
+
+
 def _names_from(match, rule, body, sentence, places, countries, seen):
     name = match.group("name")
     start = match.start("name")
@@ -293,6 +308,8 @@ def _names_from(match, rule, body, sentence, places, countries, seen):
         and match.end("name") < match.start("area")
         and match.group("area").lower() in ("village", "town", "hamlet", "settlement")
     )
+    if "area" in match.groupdict() and _OFFICE_AFTER.match(body[match.end() :]):
+        return  # 'Capital City Police Officer Muhammad Ijaz Khan': an office
     for at, text in found:
         if "area" in match.groupdict() and _FACILITY_RE.fullmatch(match.group("area")):
             text = _TRAILING_ACRONYM.sub("", text)  # 'the Shah Mardan FC check post'
@@ -305,13 +322,19 @@ def _names_from(match, rule, body, sentence, places, countries, seen):
         yield sentence.start + at, sentence.start + at + len(text), text, rule.name
 
 
+_LIST_GOES_ON = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z]")
+
+
 def wider_place(text: str, end: int, mentions: Sequence, sentence: Sentence):
     """The mention of the place the text says a name lies in: the first one after
     it in its sentence joined by 'area of', ', a village in the', 'in'; through a
     possessive to the finer place ('in Balochistan's Musa Khel' is Musa Khel)."""
     following = [m for m in mentions if m.sentence is sentence and m.start >= end]
     for index, mention in enumerate(following):
-        if _WIDER_GAP.match(text[end : mention.start]):
+        gap = text[end : mention.start]
+        if gap.strip() == "," and _LIST_GOES_ON.match(text[mention.end :]):
+            continue  # 'Gyadadde, Barin Zare, Sabon Gari and Otawa': a list
+        if _WIDER_GAP.match(gap):
             while index + 1 < len(following) and re.fullmatch(
                 r"'s?\s+", text[following[index].end : following[index + 1].start]
             ):

@@ -94,11 +94,11 @@ and county name wider areas, not attack places, and are not here."""
 NAME_PREFIXES = frozenset(
     words(
         "north south east west northern southern eastern western central upper "
-        "lower new old"
+        "lower new old al el"
     )
 )
 """Words of :data:`NOT_PLACES` that begin names of places: 'Upper Dir',
-'North Waziristan'."""
+'North Waziristan', and the Arabic article ('Al Mayadeen', 'El Fasher')."""
 
 NAME_PARTICLES = ("da", "de", "do", "dos", "das", "du", "des", "del", "di")
 """Lower-case particles inside Portuguese, French, Spanish and Italian place names:
