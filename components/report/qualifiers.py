@@ -14,6 +14,7 @@ from components.report.roles import (
     QUALIFIER,
     REFERENCE,
 )
+from components.report.segments import LIST_GOES_ON
 from components.report.unknown import unknown_mention
 
 _HOLDS = re.compile(
@@ -27,9 +28,6 @@ _HOLDS = re.compile(
 )
 """Between a place and the wider place it lies in: ' in ', ' area of ', ',
 a village in the ', ' village, in ', ', '."""
-
-
-_LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b)")
 
 
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|tehsil|county)\b", re.IGNORECASE)
@@ -56,7 +54,7 @@ def mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMentio
                 first.unplaced is not None and second.unplaced is None
             )
             following = text[second.end : second.end + 8]
-            if not wider or _LIST_GOES_ON.match(following):
+            if not wider or LIST_GOES_ON.match(following):
                 continue
         found[index] = replace(second, role=QUALIFIER)
         if (

@@ -25,7 +25,7 @@ from components.report.model import (
 )
 from components.report.names import DISTRICT_AFTER
 from components.report.roles import BLOCKADE, INCIDENT
-from components.report.segments import Sentence, Span, clauses
+from components.report.segments import NAME_FOLLOWS, Sentence, Span, clauses
 from components.report.targets import codes_in
 from components.report.vocabulary import (
     ANAPHORA,
@@ -353,15 +353,10 @@ def _tied_place(
     if following:
         place = min(following, key=lambda p: p.start)
         if _TIED.match(text[end : place.start]) and (
-            listed or not _LIST_GOES_ON.match(text[place.end : place.end + 40])
+            listed or not NAME_FOLLOWS.match(text[place.end : place.end + 40])
         ):
             return place
     return None
-
-
-_LIST_GOES_ON = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?-i:[A-Z])")
-"""'in the Gwadabawa and Tangaza areas': the first of a list of places is not the
-one place a count is tied to."""
 
 
 def area_like(place: Place) -> bool:

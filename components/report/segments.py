@@ -130,6 +130,13 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b)")
+"""After a name, the words that go on with a list ('Turbat, Panjgur and Gwadar')."""
+NAME_FOLLOWS = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?-i:[A-Z])")
+"""After a name, another name of the same list ('Gwadabawa and Tangaza', 'Barin
+Zare, Sabon Gari'): the first is not the one place, nor the wider place of the
+name before it."""
+
 THE_HURT_WERE = re.compile(
     r"(?:^|,)\s*(?:among\s+)?(?:the|those)\s+(dead|deceased|slain|martyred|killed|"
     r"injured|wounded)\s+(?:were|are|included|include)\b",

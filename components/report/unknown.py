@@ -17,13 +17,17 @@ from components.gazetteer.world import (
     country_place,
     first_level_areas,
 )
-from components.report.mentions import LIST_JOIN, PlaceMention, mention_role
+from components.report.mentions import (
+    LIST_JOIN,
+    PlaceMention,
+    mention_role,
+)
 from components.report.roles import (
     DATELINE,
     INCIDENT,
     QUALIFIER,
 )
-from components.report.segments import Sentence
+from components.report.segments import LIST_GOES_ON, Sentence
 from components.report.unplaced import (
     UnplacedName,
     is_wider_gap,
@@ -33,8 +37,6 @@ from components.report.unplaced import (
     wider_place,
 )
 from components.report.vocabulary import ANAPHORA
-
-_LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b)")
 
 
 def unknown_mentions(
@@ -100,7 +102,7 @@ def unknown_mentions(
         and is_wider_gap(text[other.end : m.start])
         and not (  # 'Koshebe, Karkut and Bulabulin': a list, not a place in one
             text[other.end : m.start].strip() == ","
-            and _LIST_GOES_ON.match(text[m.end : m.end + 8])
+            and LIST_GOES_ON.match(text[m.end : m.end + 8])
         )
     }
     qualifiers |= {

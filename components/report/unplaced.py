@@ -26,7 +26,7 @@ from components.domain.places import Place
 from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import Gazetteer, normalize_name
 from components.report.rules import Rule
-from components.report.segments import Sentence
+from components.report.segments import NAME_FOLLOWS, Sentence
 from components.report.vocabulary import (
     AREA_WORDS,
     HIT_WORDS,
@@ -322,9 +322,6 @@ def _names_from(match, rule, body, sentence, places, countries, seen):
         yield sentence.start + at, sentence.start + at + len(text), text, rule.name
 
 
-_LIST_GOES_ON = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z]")
-
-
 def wider_place(text: str, end: int, mentions: Sequence, sentence: Sentence):
     """The mention of the place the text says a name lies in: the first one after
     it in its sentence joined by 'area of', ', a village in the', 'in'; through a
@@ -332,7 +329,7 @@ def wider_place(text: str, end: int, mentions: Sequence, sentence: Sentence):
     following = [m for m in mentions if m.sentence is sentence and m.start >= end]
     for index, mention in enumerate(following):
         gap = text[end : mention.start]
-        if gap.strip() == "," and _LIST_GOES_ON.match(text[mention.end :]):
+        if gap.strip() == "," and NAME_FOLLOWS.match(text[mention.end :]):
             continue  # 'Gyadadde, Barin Zare, Sabon Gari and Otawa': a list
         if _WIDER_GAP.match(gap):
             while index + 1 < len(following) and re.fullmatch(
