@@ -325,3 +325,21 @@ def test_a_count_before_a_list_of_places_is_tied_to_none_of_them():
     assert killed.get("Gwadabawa") is None
     assert (killed["Raka"], killed["Filin Gawa"], killed["Raka Dutse"]) == (18, 17, 2)
     assert found.total_counts["killed"]["unspecified"] == 50
+
+
+def test_checkpoints_at_a_village_later_in_the_report_are_the_ledes_scene():
+    text = (
+        "LAKKI MARWAT: One police officer was killed and two others were wounded on "
+        "Monday in a suicide attack in Lakki Marwat district.\n\n"
+        "The wounded, all of whom are being treated, are Assistant Sub-Inspector Haq "
+        "Nawaz and Constable Yar Muhammad.\n\n"
+        "Officers set up checkpoints at Katta Khel and stopped two men on motorcycles. "
+        "One of them detonated a suicide vest.\n\n"
+        "In a separate incident, Constable Muhammad Tariq was shot dead in Sarangi "
+        "Adda, Bannu."
+    )
+    found = extract(text)
+    (katta,) = [i for i in found.incidents if i.place_reported == "Katta Khel"]
+    assert katta.place.name == "Lakki Marwat"
+    assert katta.counts["killed"]["security"] == 1
+    assert katta.counts["injured"]["security"] == 2

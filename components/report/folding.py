@@ -240,10 +240,15 @@ def _fold_later_scene(reading: Reading) -> None:
     """A report of one attack whose lede gives the toll at a town and whose next
     sentences give where it struck by a name the gazetteer lacks, with no wider
     place of its own and nothing counted there ('One soldier was martyred ... in
-    the Jiwani area ... a vehicle struck a landmine in the Duran area'): the name
-    is the attack's finer place, kept at the town."""
+    the Jiwani area ... a vehicle struck a landmine in the Duran area'; another
+    attack told apart, 'In a separate incident', aside): the name is the
+    attack's finer place, kept at the town."""
     scenes = [
-        i for i in reading.by_place.values() if has_content(i) or id(i) in reading.hit
+        i
+        for i in reading.by_place.values()
+        if (has_content(i) or id(i) in reading.hit)
+        and i.place.kind != "province"
+        and not _told_apart(i)
     ]
     if len(scenes) != 2:
         return
@@ -252,7 +257,7 @@ def _fold_later_scene(reading: Reading) -> None:
     if (
         town.unplaced is not None
         or item is None
-        or town.place.kind != "town"
+        or town.place.kind not in ("town", "district")
         or not town.figures
         or name.figures
         or id(name) not in reading.hit
@@ -267,6 +272,13 @@ def _fold_later_scene(reading: Reading) -> None:
     name.place, name.precision = stand_in(item.name, town.place), item.precision
     reading.by_place[name.place.geonameid] = name
     _fold_into(reading, town, name)
+
+
+def _told_apart(incident: ReportIncident) -> bool:
+    """Whether every sentence naming the place tells of another attack ('In a
+    separate incident, ...')."""
+    named = [e for e in incident.evidence if e.what == "place"]
+    return bool(named) and all(OTHER_EVENT.search(e.sentence) for e in named)
 
 
 def _holds(wider: Place | None, town: Place) -> bool:

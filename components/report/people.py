@@ -220,7 +220,21 @@ def described_sides(text: str) -> list[tuple[int, str, str]]:
         side = next(s for s in SIDE_WORDS if group.group(s))
         if side != "unspecified":
             found.append((match.start(), outcome_kind(match.group("word")), side))
-    return found
+    for match in _THE_HIT_ARE.finditer(text):  # 'The wounded ... are Constable X'
+        side = named_side(match.group("who"))
+        if side != "unspecified":
+            found.append((match.start(), outcome_kind(match.group("word")), side))
+    return sorted(found)
+
+
+_THE_HIT_ARE = re.compile(
+    r"\bthe\s+(?P<word>wounded|injured|dead|martyred|slain)\s*(?:,[^,.;]{1,60},\s*)?"
+    r"(?:are|were)\s+(?P<who>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)+[^.;]{0,60})",
+    re.IGNORECASE,
+)
+"""'The wounded, all of whom are being treated, are Assistant Sub-Inspector Haq
+Nawaz, Constable Yar Muhammad, ...': who the hurt were, by the ranks of the
+people they name."""
 
 
 _AMONG_THE_HIT = re.compile(

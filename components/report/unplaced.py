@@ -162,6 +162,14 @@ SLOT_RULES: tuple[Rule, ...] = (
         "Kirawa",
         flags=0,
     ),
+    Rule(
+        "a name a post or station is at",
+        rf"\b(?P<area>{_FACILITY})s?\s+(?:set up\s+)?(?:at|in|near)\s+(?:the\s+)?"
+        rf"(?P<name>{NAME})",
+        "Officers set up checkpoints at Katta Khel and stopped two men on motorcycles.",
+        "Katta Khel",
+        flags=0,
+    ),
 )
 """Where prose puts a place's name: each rule's ``example`` gives its name."""
 
