@@ -343,3 +343,14 @@ def test_checkpoints_at_a_village_later_in_the_report_are_the_ledes_scene():
     assert katta.place.name == "Lakki Marwat"
     assert katta.counts["killed"]["security"] == 1
     assert katta.counts["injured"]["security"] == 2
+
+
+def test_a_state_after_of_names_the_country_of_a_report_that_names_none():
+    text = (
+        "Five policemen were killed when Maoists set off a bomb near Mogarguma "
+        "village in Koraput district of Odisha on Tuesday."
+    )
+    found = extract(text)
+    assert [(i.place_reported, i.place.country) for i in found.incidents] == [
+        ("Mogarguma", "IN")
+    ]

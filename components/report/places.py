@@ -129,11 +129,12 @@ state') or as holding a district ('Manipur's Churachandpur district'): the
 country it belongs to, where the text names none."""
 
 _AFTER_IN_OR_COMMA = re.compile(
-    r"(?:\bin|,)\s+(?P<name>(?-i:[A-Z])[\w\u00c0-\u024f'-]+(?:\s+(?-i:[A-Z])"
+    r"(?:\bin|\bof|,)\s+(?P<name>(?-i:[A-Z])[\w\u00c0-\u024f'-]+(?:\s+(?-i:[A-Z])"
     r"[\w\u00c0-\u024f'-]+){0,2})(?=[\s.,;:)]|$)"
 )
-"""A name after 'in' or a comma: where a first-level area ('in Bastar,
-Chhattisgarh') says which country a report that names none is about."""
+"""A name after 'in', 'of' or a comma: where a first-level area ('in Bastar,
+Chhattisgarh', 'Koraput district of Odisha') says which country a report that
+names none is about."""
 _COMPASS = frozenset(
     {
         "central",
