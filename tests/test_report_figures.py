@@ -293,6 +293,29 @@ PHRASINGS = [
         "One Levies man was martyred when the checkpost was attacked",
         [("killed", {"security": 1})],
     ),
+    (
+        "at least three policemen, one of them a deputy superintendent of police "
+        "(DSP), were martyred",
+        [("killed", {"security": 3})],
+    ),
+    (
+        "Militants struck a checkpoint, martyring one Levies soldier and wounding "
+        "a second",
+        [("killed", {"security": 1}), ("injured", {"security": 1})],
+    ),
+    (
+        "two armed men who had attempted a raid on a check post in Turbat city, in "
+        "Kech district, were killed by security forces",
+        [("killed", {"attackers": 2})],
+    ),
+    (
+        "an Iranian conscript and a Basij militiaman had been killed",
+        [("killed", {"security": 2})],
+    ),
+    (
+        "a gunman was killed and a policeman injured",
+        [("killed", {"attackers": 1}), ("injured", {"security": 1})],
+    ),
 ]
 
 
@@ -312,6 +335,8 @@ def test_each_phrasing_gives_its_figures(text, expected):
         ("vigilantes", "security"),
         ("CJTF members", "security"),
         ("Basij members", "security"),
+        ("conscripts", "security"),
+        ("armed men", "attackers"),
         ("border guards", "security"),
         ("bandits", "attackers"),
         ("jihadists", "attackers"),

@@ -108,6 +108,10 @@ _ANOTHER = re.compile(
 """'... was martyred, and another was wounded': one more of the people counted
 before (see ``figures``)."""
 
+_ONE_MORE = re.compile(r"\b(?:another|a second|a third)\b", re.I)
+"""'killing one Levies soldier and wounding a second': one more person, whom a
+verb before governs (see ``figures``)."""
+
 
 _AS_MANY = re.compile(
     r"\bas many(?P<others>\s+(?:others|more|people))?\b(?!\s+as\b)", re.IGNORECASE
@@ -129,6 +133,9 @@ def count_items(body: str) -> list[CountItem]:
     found = list(_counts(body))
     for match in _ANOTHER.finditer(body):
         if OUTCOME_AFTER.match(body[match.end() :]):
+            found.append(_one(match.start(), match.end(), "unspecified", bare=True))
+    for match in _ONE_MORE.finditer(body):
+        if _governed(body, match.start(), body[match.end() :]):
             found.append(_one(match.start(), match.end(), "unspecified", bare=True))
     for match in _AS_MANY.finditer(body):
         earlier = [i for i in found if i.end <= match.start()]

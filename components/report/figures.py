@@ -287,6 +287,14 @@ _DOING_THEN = re.compile(
 )
 """'two men working on the construction of an imambargah in the Dandar area
 died': what the people were doing, between them and their verb."""
+_WHO_THEN = re.compile(
+    r"^\s+who\s+(?:had|have|has|were|was|are|is|\w+ed)\b[^;.]{0,150}?,?\s"
+    r"(?P<word>died|perished|were killed|was killed|were martyred|was martyred|"
+    r"were injured|was injured|were wounded|was wounded)\b",
+    re.IGNORECASE,
+)
+"""'two armed men who had attempted a raid on a check post ... in Turbat city,
+were killed': a relative clause between the people and their verb."""
 _ORIGIN_PHRASE = re.compile(
     r"^\s+(?:from|on|aboard|on board|in|inside|at)\s+(?:the\s+)?"
     r"(?:(?!\d)[\w'-]+\s+){1,5}?(?=(?:were|was|had|have|has)\b)",
@@ -322,6 +330,11 @@ def _outcome_after_aside(
     died = _DIED_AFTER.match(rest) or _DOING_THEN.match(rest)
     if died:
         return outcome_kind(died.group("word"))
+    relative = _WHO_THEN.match(rest)
+    if relative and not any(
+        item.tail <= other.start < item.tail + relative.start("word") for other in items
+    ):
+        return outcome_kind(relative.group("word"))
     aside = _ASIDE.match(rest)
     if aside is None or OUTCOME_AFTER.match(rest):
         return None

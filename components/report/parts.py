@@ -147,7 +147,7 @@ def attach_parts(body: str, items: list[CountItem]) -> None:
         if total.parts:
             close = re.match(  # ', 16 of them volunteers fighting beside the army,'
                 r"^(?:\s+\w+ing\b[^,;()]{0,60}?(?=,))?\s*(?:among (?:them|the dead|"
-                r"the victims))?\s*(?:,|-|\))?",
+                r"the victims))?(?:\s*\([^()]{1,15}\))?\s*(?:,|-|\))?",
                 body[cursor:],
             )
             total.tail = cursor + (close.end() if close else 0)
