@@ -354,3 +354,48 @@ def test_a_state_after_of_names_the_country_of_a_report_that_names_none():
     assert [(i.place_reported, i.place.country) for i in found.incidents] == [
         ("Mogarguma", "IN")
     ]
+
+
+def test_a_dateline_of_two_places_holds_no_attack():
+    text = (
+        "BAJAUR, PESHAWAR: A bomb went off on Monday in Khar, martyring six police "
+        "officials and wounding 27 others."
+    )
+    found = extract(text)
+    assert [i.place.name for i in found.incidents] == ["Khar"]
+    assert ("Peshawar", "dateline") in [
+        (p.place.name, p.role) for p in found.other_places
+    ]
+
+
+def test_a_name_after_a_districts_possessive_lies_in_that_district():
+    text = (
+        "Gunmen stormed a police station in Turbat on Friday, killing two "
+        "policemen.\n\nGunmen also assaulted a Levies check post in Khuzdar "
+        "district's Nasl area late on Friday night, martyring four personnel."
+    )
+    found = extract(text)
+    (nasl,) = [i for i in found.incidents if i.place_reported == "Nasl"]
+    assert nasl.place.name == "Khuzdar"
+    assert nasl.counts["killed"]["security"] == 4
+    assert "Khuzdar" not in [i.place_reported for i in found.incidents]
+
+
+def test_a_foreign_country_blamed_is_not_where_a_report_of_the_region_is():
+    text = (
+        "Gunmen killed two policemen in Turbat, in Balochistan's Kech district, on "
+        "Friday. The chief minister called the insurgency a conflict backed by India."
+    )
+    found = extract(text)
+    assert [(i.place.name, i.place.country) for i in found.incidents] == [
+        ("Turbat", "PK")
+    ]
+
+
+def test_an_operation_centre_is_an_office_not_an_operation():
+    text = (
+        "A bomb killed six policemen in Khar on Monday.\n\nSeparately, the Emergency "
+        "Operation Centre said the polio drive had been suspended in two districts, "
+        "Tank and Dera Ismail Khan, over security concerns."
+    )
+    assert [i.place.name for i in extract(text).incidents] == ["Khar"]

@@ -91,16 +91,11 @@ def report_country(text: str) -> str | None:
         if not _NOT_WHERE.search(text[max(0, at - 40) : at])
     ]  # 'close to the border with Myanmar' says where it is not
     named = Counter(code for code, _ in found)
+    areas = _country_of_areas_named(text)
     if not named:  # 'the Kukawa Local Government Area of Borno State'
-        code = country_of_areas(
-            m.group("name") for m in _AREA_OF_A_COUNTRY.finditer(text)
-        ) or country_of_areas(
-            m.group("name")
-            for m in _AFTER_IN_OR_COMMA.finditer(text)
-            if normalize_name(m.group("name")) not in _COMPASS
-        )  # 'in Bijapur district, in Bastar, Chhattisgarh'
-        return code if code is not None and code not in COUNTRIES else None
+        return areas if areas is not None and areas not in COUNTRIES else None
     home = sum(n for code, n in named.items() if code in COUNTRIES)
+    home += areas in COUNTRIES  # 'Balochistan's Kech district': the region's
     code, count = max(
         named.items(), key=lambda item: (item[1], -list(named).index(item[0]))
     )
@@ -116,6 +111,18 @@ def report_country(text: str) -> str | None:
     ):
         return None  # 'blamed India for backing terrorism in Pakistan'
     return code
+
+
+def _country_of_areas_named(text: str) -> str | None:
+    """The country whose first-level areas the text names as areas ('Borno
+    State', 'Balochistan's Kech district', 'in Bastar, Chhattisgarh')."""
+    return country_of_areas(
+        m.group("name") for m in _AREA_OF_A_COUNTRY.finditer(text)
+    ) or country_of_areas(
+        m.group("name")
+        for m in _AFTER_IN_OR_COMMA.finditer(text)
+        if normalize_name(m.group("name")) not in _COMPASS
+    )
 
 
 _AREA_OF_A_COUNTRY = re.compile(

@@ -80,10 +80,15 @@ class RoleRule:
 
 _CAP = r"(?-i:[A-Z])"
 _NAMEWORDS = rf"{_CAP}[\w'.-]*(?:\s+{_CAP}[\w'.-]*){{0,3}}"
-_DATELINE_HEAD = rf"^[\s\"']*(?:{_CAP}[\w.'-]*(?:\s+{_CAP}[\w.'-]*)*\s*(?:/|\()\s*)*$"
+_DATELINE_HEAD = (
+    rf"^[\s\"']*(?:{_CAP}[\w.'-]*(?:\s+{_CAP}[\w.'-]*)*\s*"
+    rf"(?:/|\(|(?<={_CAP}{_CAP}),)\s*)*$"
+)
+"""Names before a dateline's name, joined by '/', '(' or, in capitals, a comma
+('BAJAUR, PESHAWAR:')."""
 _AGENCY = "|".join(DATELINE_AGENCIES)
 _DATELINE_TAIL = (
-    rf"^(?:\s*(?:/|\(|\))\s*(?:{_CAP}[\w.'-]*(?:\s+{_CAP}[\w.'-]*)*)?)*\s*"
+    rf"^(?:\s*(?:/|\(|\)|,(?=\s*{_CAP}{{2}}))\s*(?:{_CAP}[\w.'-]*(?:\s+{_CAP}[\w.'-]*)*)?)*\s*"
     rf"(?:(?:\((?:{_AGENCY})\)|,\s*(?:Pakistan|Iran|Afghanistan|"
     rf"{_CAP}[a-z]{{2,4}}\.?\s+\d{{1,2}})(?:\s*\([^()]{{1,20}}\))?)\s*(?::|-\s)?"
     r"|(?::|-\s))"

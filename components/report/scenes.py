@@ -37,7 +37,7 @@ from components.report.vocabulary import (
 )
 
 _QUALIFIER_GAP = re.compile(
-    r"^(?:'s)?[\s,(]*(?:(?:area|district|tehsil|town|city|village|region)\s+)?"
+    r"^(?:'s)?[\s,(]*(?:(?:area|district|tehsil|town|city|village|region)(?:'s)?\s+)?"
     r"(?:(?:of|in)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -76,7 +76,7 @@ def _reduce(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
             inner = named[other]
             first, second = sorted((outer, inner), key=lambda m: m.start)
             gap = _without_provinces(text, first.end, second.start, ordered)
-            if lies_in(inner.place, outer.place) and (
+            if _inside(inner, outer) and (
                 _QUALIFIER_GAP.match(gap)
                 or (
                     first is inner
@@ -87,6 +87,16 @@ def _reduce(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
             ):
                 dropped.add(id(outer))
     return [m for m in mentions if id(m) not in dropped]
+
+
+def _inside(inner: PlaceMention, outer: PlaceMention) -> bool:
+    """Whether the place of ``inner`` lies in ``outer``'s district, or is a name
+    the gazetteer lacks that the text keeps at it ('Khuzdar district's Nasl
+    area')."""
+    kept = inner.unplaced
+    if kept is not None and kept.wider is not None:
+        return kept.wider.geonameid == outer.place.geonameid
+    return lies_in(inner.place, outer.place)
 
 
 _LOCATIVE_TAIL = re.compile(r"^[^.;:]{0,70}?\b(?:in|of)\s+(?:the\s+)?$", re.I)

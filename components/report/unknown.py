@@ -171,7 +171,8 @@ def _possessor(
     text: str, start: int, mentions: Sequence[PlaceMention], sentence: Sentence
 ) -> PlaceMention | None:
     """The known place whose possessive stands right before a name: 'in
-    Turbat's Satellite Town area' lies in Turbat; 'in the city's Shahrah-e-Iqbal
+    Turbat's Satellite Town area' lies in Turbat, 'in Khuzdar district's Nasl
+    area' in Khuzdar; 'in the city's Shahrah-e-Iqbal
     area' lies in the last town named before it (the dateline's, in 'QUETTA: ...')."""
     named = next(
         (
@@ -180,7 +181,7 @@ def _possessor(
             if m.sentence is sentence
             and m.unplaced is None
             and m.end < start
-            and re.fullmatch(r"'s\s+", text[m.end : start])
+            and _POSSESSIVE_GAP.fullmatch(text[m.end : start])
         ),
         None,
     )
@@ -194,6 +195,12 @@ def _possessor(
     return towns[-1] if towns else None
 
 
+_POSSESSIVE_GAP = re.compile(
+    r"(?:\s+(?:district|tehsil|division|agency|county|province|region|state))?"
+    r"'s\s+",
+    re.IGNORECASE,
+)
+"""Between a place and a name it holds: 'Turbat's', 'Khuzdar district's'."""
 _THE_CITYS = re.compile(r"\bthe (?:city|town|provincial capital)'s\s+$", re.I)
 
 

@@ -224,10 +224,12 @@ HIT_WORDS = re.compile(
     r"\b(?:attack|assault|struck|strike|hit|blast|explosion|bomb|raid|stormed|"
     r"ambush|fir(?:ed|ing)|gunmen|militants|terrorists|insurgents|clash|"
     r"fight(?:ing)?\b|fought|"
-    r"gunfight|exchange of fire|targeted|operation)",
+    r"gunfight|exchange of fire|targeted|"
+    r"operation(?!s?\s+(?:cent(?:re|er)|room)s?\b))",
     re.IGNORECASE,
 )
-"""Words telling of an attack: a place named with them was hit."""
+"""Words telling of an attack: a place named with them was hit (an 'Emergency
+Operation Centre' is an office, not an operation)."""
 
 
 OTHER_EVENT = re.compile(
