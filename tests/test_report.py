@@ -927,3 +927,38 @@ def test_a_list_of_the_dead_split_by_their_names_is_one_count_before_its_verb():
     )
     (incident,) = extract(text, published=dt.date(2023, 5, 24)).incidents
     assert known(incident.counts["killed"]) == {"security": 3, "civilians": 1}
+
+
+def test_a_toll_over_a_whole_year_is_background():
+    text = (
+        "Terrorists struck the Bargai police station in Lakki Marwat on Sunday, and "
+        "four policemen were martyred.\n\n"
+        "Across the northwest, militants carried out more than a hundred attacks "
+        "during 2022, and no fewer than 105 police personnel lost their lives in them."
+    )
+    extraction = extract(text, published=dt.date(2022, 12, 18))
+    counted = [f.value for i in extraction.incidents for f in i.figures]
+    assert 105 not in counted + [f.value for f in extraction.totals]
+    assert [b.evidence.sentence[:6] for b in extraction.background] == ["Across"]
+
+
+def test_a_provincial_capital_named_by_its_title_is_the_attacks_place():
+    text = (
+        "KABUL, Afghanistan (AP) — Insurgents attacked a police checkpoint in "
+        "Badghis province and killed two police officers. The spokesman said "
+        "Tuesday's attack, close to the provincial capital Qala-i-Now, also left "
+        "four other police wounded."
+    )
+    extraction = extract(text, published=dt.date(2018, 9, 4))
+    assert "Qala-i-Now" in [u.name for u in extraction.unplaced]
+    (scene,) = [i for i in extraction.incidents if i.place_reported == "Qala-i-Now"]
+    assert known(scene.counts["killed"]) == {"security": 2}
+
+
+def test_a_base_named_after_its_place_is_a_place_slot():
+    text = (
+        "A suicide bomber set off his charge at the El Salini base in Somalia on "
+        "Wednesday, and twelve soldiers died."
+    )
+    extraction = extract(text, published=dt.date(2020, 2, 19))
+    assert "El Salini" in [u.name for u in extraction.unplaced]

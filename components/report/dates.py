@@ -99,6 +99,14 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         "background",
     ),
     Rule(
+        "a whole year",
+        r"\b(?:during|throughout|in|over the course of|for) (?:the (?:whole |entire )?"
+        r"year )?(?:of )?(?:19|20)\d\d\b(?![-/])",
+        "Militants carried out more than a hundred attacks during 2022, and 105 "
+        "policemen lost their lives in them.",
+        "background",
+    ),
+    Rule(
         "a history",
         r"\b(?:history of|has long|have long|for decades|before that|one of the "
         r"deadliest|(?:has|have) been attacked before|the same group had|in the "

@@ -135,6 +135,15 @@ SLOT_RULES: tuple[Rule, ...] = (
         flags=0,
     ),
     Rule(
+        "a capital named after its title",
+        r"\b(?i:the)\s+(?:(?i:provincial|district|regional|state|county)\s+)?"
+        rf"(?i:capital|headquarters)\s+(?:(?i:city|town)\s+)?(?:(?i:of)\s+)?"
+        rf"(?P<name>{NAME})",
+        "The checkpoint was close to the provincial capital Qala-i-Now.",
+        "Qala-i-Now",
+        flags=0,
+    ),
+    Rule(
         "a name, then the wider area it lies in",
         rf"(?<![\w-])(?P<name>{NAME})(?:(?:,\s*|\s+and\s+){NAME})*,\s+in\s+"
         rf"(?:the\s+)?{NAME}\s+"

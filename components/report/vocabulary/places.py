@@ -126,6 +126,10 @@ FACILITY_WORDS = (
     r"thana",
     r"fort",
     r"cantonment",
+    r"(?:military |army )?base",
+    r"(?:military |army )?camp",
+    r"outpost",
+    r"barracks",
 )
 """Facilities named after their place: 'the Chaudhwan Police Station', 'the
-Samand checkpost'."""
+Samand checkpost', 'the El Salini base'."""
