@@ -962,3 +962,26 @@ def test_a_base_named_after_its_place_is_a_place_slot():
     )
     extraction = extract(text, published=dt.date(2020, 2, 19))
     assert "El Salini" in [u.name for u in extraction.unplaced]
+
+
+def test_a_stretch_of_time_later_keeps_the_background_of_the_sentence_before():
+    text = (
+        "Gunmen killed 31 people in villages of Maradun on Thursday.\n\n"
+        "Gunmen were reported in February this year to have killed 36 people in "
+        "Birane village.\n\n"
+        "Then, a month later, police confirmed that three persons had died at Bawan "
+        "Daji village in Anka."
+    )
+    extraction = extract(text, published=dt.date(2018, 7, 20))
+    assert len(extraction.background) == 2
+    assert "Bawan Daji" not in [i.place_reported for i in extraction.incidents]
+
+
+def test_villages_listed_after_among_the_villages_hit_and_a_speaker_are_places():
+    text = (
+        "Gunmen killed more than 31 people in Maradun on Thursday. Among the "
+        "villages hit, Abdullahi said, were Sakkada, Gyadadde, Barin Zare and Otawa."
+    )
+    extraction = extract(text, published=dt.date(2018, 7, 20))
+    names = [u.name for u in extraction.unplaced]
+    assert {"Sakkada", "Gyadadde", "Barin Zare", "Otawa"} <= set(names)

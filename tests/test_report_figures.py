@@ -313,6 +313,11 @@ PHRASINGS = [
         [("killed", {"security": 2})],
     ),
     (
+        "security forces had killed three of the armed bandits and the others had "
+        "run away",
+        [("killed", {"attackers": 3})],
+    ),
+    (
         "a gunman was killed and a policeman injured",
         [("killed", {"attackers": 1}), ("injured", {"security": 1})],
     ),

@@ -380,6 +380,15 @@ SAME_TIME_CUES: tuple[Rule, ...] = (
         "keep",
     ),
     Rule(
+        "a stretch of time after the sentence before",
+        r"^(?:then|and)?,?\s*(?:just |only |about |some |barely )?(?:a|one|two|three|"
+        r"four|five|six|seven|\d+|a few|several) (?:days?|weeks?|months?|years?) "
+        r"later\b",
+        "Then, a month later, police confirmed that three persons had died at Bawan "
+        "Daji village.",
+        "keep",
+    ),
+    Rule(
         "the attack the sentence before told of",
         r"^(?:in|during|after)\s+(?:that|this|the same)\s+(?:attack|incident|assault|"
         r"raid|blast|bombing|ambush)\b",

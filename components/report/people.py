@@ -57,12 +57,12 @@ nationals'; the last one (the head noun) says the side."""
 
 
 _MIXED = re.compile(
-    rf"^\s+(?:and|or)\s+(?:(?!(?:{NUMBER}|a|an|another)\b)[\w-]+\s+)?(?P<group>"
-    + _PEOPLE
-    + r")\b",
+    rf"^\s+(?:and|or)\s+(?!the\s+others\b)(?:(?!(?:{NUMBER}|a|an|another)\b)"
+    r"[\w-]+\s+)?(?P<group>" + _PEOPLE + r")\b",
     re.IGNORECASE,
 )
-"""'17 security personnel and civilians': one count of people of two sides."""
+"""'17 security personnel and civilians': one count of people of two sides ('three
+of the armed bandits and the others' are not one)."""
 
 
 OF_THEM = re.compile(r"^\s+of\s+(?:them|those|whom)\b", re.IGNORECASE)

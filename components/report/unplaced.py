@@ -111,8 +111,9 @@ SLOT_RULES: tuple[Rule, ...] = (
         "the places an attack hit, listed",
         r"\b(?i:the)\s+(?:[a-z-]+\s+)?(?P<area>(?i:villages|towns|communities|"
         r"localities|settlements|areas|places))\s+(?:(?i:that|which)\s+(?i:were)\s+)?"
-        r"(?i:hit|attacked|targeted|raided|affected|struck)\s+(?i:were|included|are)"
-        rf"\s+(?P<name>{NAME})",
+        r"(?i:hit|attacked|targeted|raided|affected|struck)"
+        r"(?:,\s*(?:[\w.'-]+\s+){1,3}(?i:said|says|added|told \w+),)?"
+        rf"\s+(?i:were|included|are)\s+(?P<name>{NAME})",
         "The villages hit were Koshebe, Karkut and Bulabulin, in the Mafa area.",
         "Koshebe",
         flags=0,
