@@ -318,6 +318,11 @@ PHRASINGS = [
         [("killed", {"attackers": 3})],
     ),
     (
+        "At least five jawans of the Odisha State Armed Police (OSAP) were "
+        "reportedly killed",
+        [("killed", {"security": 5})],
+    ),
+    (
         "a gunman was killed and a policeman injured",
         [("killed", {"attackers": 1}), ("injured", {"security": 1})],
     ),

@@ -296,8 +296,8 @@ _WHO_THEN = re.compile(
 """'two armed men who had attempted a raid on a check post ... in Turbat city,
 were killed': a relative clause between the people and their verb."""
 _ORIGIN_PHRASE = re.compile(
-    r"^\s+(?:from|on|aboard|on board|in|inside|at)\s+(?:the\s+)?"
-    r"(?:(?!\d)[\w'-]+\s+){1,5}?(?=(?:were|was|had|have|has)\b)",
+    r"^\s+(?:from|on|aboard|on board|in|inside|at|of)\s+(?:the\s+)?"
+    r"(?:(?:(?!\d)[\w'-]+|\([A-Za-z]{1,10}\))\s+){1,6}?(?=(?:were|was|had|have|has)\b)",
     re.IGNORECASE,
 )
 """Where the people were from or were, between them and their verb: 'Two
