@@ -985,3 +985,12 @@ def test_villages_listed_after_among_the_villages_hit_and_a_speaker_are_places()
     extraction = extract(text, published=dt.date(2018, 7, 20))
     names = [u.name for u in extraction.unplaced]
     assert {"Sakkada", "Gyadadde", "Barin Zare", "Otawa"} <= set(names)
+
+
+def test_a_statements_weekday_and_date_do_not_date_the_attack_the_lede_tells_of():
+    text = (
+        "Suspected jihadists killed seventeen soldiers in an attack near Djibo, "
+        "Burkina Faso, the general staff said in a statement on Tuesday, September 5. "
+        "Fifty-three combatants lost their lives on Monday, it said."
+    )
+    assert extract(text, published=dt.date(2023, 9, 5)).date == dt.date(2023, 9, 4)

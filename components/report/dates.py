@@ -356,6 +356,10 @@ def sentence_date(sentence: Sentence, today: dt.date | None) -> dt.date | None:
     if today is None:
         return None
     for match in _DAY_MONTH.finditer(sentence.text):
+        if _SAID_BEFORE.search(
+            sentence.text[max(0, match.start() - 60) : match.start()]
+        ):
+            continue  # 'said in a statement on Tuesday, September 5': the statement's
         month = match.group("m1") or match.group("m2")
         day = match.group("d1") or match.group("d2")
         try:

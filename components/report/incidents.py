@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
+import re
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -52,7 +53,11 @@ from components.report.restatements import restate, restates_count
 from components.report.scenes import Reading, read_sentence
 from components.report.segments import Sentence, clauses, plain, sentences
 from components.report.targets import infer_targets
-from components.report.vocabulary import ANAPHORA, HIT_WORDS
+from components.report.vocabulary import ANAPHORA, HIT_WORDS, KILLED_VERBS
+
+_TOLL = re.compile(rf"\b(?:{KILLED_VERBS})\b", re.IGNORECASE)
+"""A toll in the lede's paragraph ('lost their lives on Monday') dates the news
+when the lede's own day is a statement's."""
 
 # --- Reading the text -------------------------------------------------------------
 
@@ -122,6 +127,7 @@ def extract_incidents(
                 or ANAPHORA.search(sentence.text)
                 or DAYS_ATTACK.search(sentence.text)
                 or (sentence.paragraph <= 2 and HIT_WORDS.search(sentence.text))
+                or (sentence.paragraph == 0 and _TOLL.search(sentence.text))
                 else None
             )
         read_sentence(reading, sentence, by_sentence.get(sentence.start, []))
