@@ -399,3 +399,15 @@ def test_an_operation_centre_is_an_office_not_an_operation():
         "Tank and Dera Ismail Khan, over security concerns."
     )
     assert [i.place.name for i in extract(text).incidents] == ["Khar"]
+
+
+def test_a_districts_toll_folds_into_the_finer_name_a_town_of_it_took():
+    text = (
+        "At least four people, three of them security officials, were martyred on "
+        "Wednesday in a suicide blast near an army checkpost in North Waziristan.\n\n"
+        "Reports say the bomber struck a joint check post in the Datta Khel area.\n\n"
+        "It happened at the Liaquat check post: three security personnel were "
+        "martyred, and a civilian was also killed."
+    )
+    found = extract(text, published=dt.date(2023, 5, 24))
+    assert [i.place_reported for i in found.incidents] == ["Liaquat"]

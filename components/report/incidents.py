@@ -136,6 +136,7 @@ def extract_incidents(
         lede = night_before(found, today) or statement_date(found[0], today)
     fold_districts(reading)
     fold_towns(reading)
+    fold_districts(reading)  # the district of a town that took a finer name
     incidents = list(reading.by_place.values())
     earlier = {b.key for b in background}
     totals_place = widest_place(
