@@ -411,3 +411,14 @@ def test_a_districts_toll_folds_into_the_finer_name_a_town_of_it_took():
     )
     found = extract(text, published=dt.date(2023, 5, 24))
     assert [i.place_reported for i in found.incidents] == ["Liaquat"]
+
+
+def test_an_unknown_name_ending_in_its_kind_of_area_is_kept_by_its_name():
+    text = (
+        "Bandits struck the Gwadabawa and Tangaza local government areas of Sokoto "
+        "State on Saturday.\n\nIn Tangaza LGA, no fewer than 37 people were killed in "
+        "attacks on three communities."
+    )
+    names = [u.name for u in extract(text, published=dt.date(2023, 6, 5)).unplaced]
+    assert "Tangaza" in names
+    assert "Tangaza LGA" not in names

@@ -309,6 +309,13 @@ _OFFICE_AFTER = re.compile(
 """After an area word, the title of an office ('City Police Officer')."""
 
 
+_TRAILING_AREA = re.compile(
+    r"(?<=\w)\s+(?:LGA|Local Government Area|Local Government|State|Province|Region|"
+    r"County|District|Division|Tehsil|Territory)$"
+)
+"""The kind of area a name ends with: the area's name is the words before it."""
+
+
 def _names_from(match, rule, body, sentence, places, countries, seen):
     name = match.group("name")
     start = match.start("name")
@@ -331,6 +338,7 @@ def _names_from(match, rule, body, sentence, places, countries, seen):
     for at, text in found:
         if "area" in match.groupdict() and _FACILITY_RE.fullmatch(match.group("area")):
             text = _TRAILING_ACRONYM.sub("", text)  # 'the Shah Mardan FC check post'
+        text = _TRAILING_AREA.sub("", text)  # 'In Tangaza LGA': Tangaza
         key = normalize_name(re.sub(r"'s?$", "", text))
         if at in seen or not _is_name(text, area_after) or key in countries:
             continue
