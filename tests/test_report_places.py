@@ -422,3 +422,17 @@ def test_an_unknown_name_ending_in_its_kind_of_area_is_kept_by_its_name():
     names = [u.name for u in extract(text, published=dt.date(2023, 6, 5)).unplaced]
     assert "Tangaza" in names
     assert "Tangaza LGA" not in names
+
+
+def test_names_in_a_sentence_that_opens_with_a_district_lie_in_it():
+    text = (
+        "Terrorists attacked police posts across Khyber Pakhtunkhwa on Wednesday, "
+        "killing five policemen.\n\nEarly on Thursday morning, in the Charsadda "
+        "district, assailants hurled a grenade at the Tarlandi check-post; it caused "
+        "no casualties."
+    )
+    found = extract(text, published=dt.date(2025, 8, 14))
+    (tarlandi,) = [u for u in found.unplaced if u.name == "Tarlandi"]
+    assert tarlandi.wider is not None
+    assert tarlandi.wider.name == "Charsadda"
+    assert "Charsadda" not in [i.place_reported for i in found.incidents]

@@ -78,8 +78,15 @@ def unknown_mentions(
                 # Rarasham is; it is not a second attack place
                 mentions[mentions.index(holder)] = replace(holder, role=QUALIFIER)
             wider = holder.place if holder is not None else fallback
+            opening = None if holder else _opening_place(text, mentions, sentence)
+            if opening is not None and opening.role == INCIDENT:
+                mentions[mentions.index(opening)] = replace(opening, role=QUALIFIER)
             if holder is None:
-                wider = _scene_pointed_back(text, mentions, sentence) or wider
+                wider = (
+                    (opening.place if opening else None)
+                    or _scene_pointed_back(text, mentions, sentence)
+                    or wider
+                )
             if holder is not None and holder.unplaced is not None:
                 wider = holder.unplaced.wider
             listed = next_in_list(text, end, holders.values())
@@ -202,6 +209,36 @@ _POSSESSIVE_GAP = re.compile(
 )
 """Between a place and a name it holds: 'Turbat's', 'Khuzdar district's'."""
 _THE_CITYS = re.compile(r"\bthe (?:city|town|provincial capital)'s\s+$", re.I)
+
+
+_OPENING = re.compile(
+    r"^\W*(?:[\w' -]{1,40},\s*)?(?:in|at|across)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_OPENING_END = re.compile(
+    r"^(?:\s+(?:district|tehsil|area|region|province|county|valley))?\s*,",
+    re.IGNORECASE,
+)
+
+
+def _opening_place(
+    text: str, mentions: Sequence[PlaceMention], sentence: Sentence
+) -> PlaceMention | None:
+    """The district or town a sentence opens with ('In Lower Dir, two attacks on
+    police checkpoints in the areas of Maidan, Lajbok and Shadas ...'; 'In the
+    Charsadda district, assailants hurled a grenade at the Tarlandi check-post'):
+    a name there with no wider place of its own lies in it, and the district says
+    where it is rather than being a second attack place."""
+    for m in mentions:
+        if m.sentence is not sentence or m.unplaced is not None:
+            continue
+        if not _OPENING.match(text[sentence.start : m.start]):
+            return None
+        if m.place.kind in ("district", "town") and _OPENING_END.match(
+            text[m.end : m.end + 20]
+        ):
+            return m
+        return None
+    return None
 
 
 def _scene_pointed_back(
