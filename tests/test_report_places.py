@@ -436,3 +436,16 @@ def test_names_in_a_sentence_that_opens_with_a_district_lie_in_it():
     assert tarlandi.wider is not None
     assert tarlandi.wider.name == "Charsadda"
     assert "Charsadda" not in [i.place_reported for i in found.incidents]
+
+
+def test_a_town_after_a_list_of_posts_is_where_the_named_post_lies():
+    text = (
+        "As security forces beat back attacks on the Hassan Khel police station and "
+        "two check posts in Peshawar on Wednesday, a police constable was killed and "
+        "another injured."
+    )
+    found = extract(text, published=dt.date(2025, 8, 14))
+    (scene,) = found.incidents
+    assert scene.place_reported == "Hassan Khel"
+    assert scene.place.name == "Peshawar"
+    assert scene.counts["killed"]["security"] == 1

@@ -190,7 +190,8 @@ _LIST_NEXT = re.compile(
     rf"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<name>{NAME})"
 )
 _WIDER_GAP = re.compile(
-    rf"^(?:'s)?\s*(?:(?:[a-z]+\s+)?(?:{_AREA}|{_FACILITY})\s*)?,?\s*(?:(?:a|an|the)\s+"
+    rf"^(?:'s)?\s*(?:(?:[a-z]+\s+)?(?:{_AREA}|{_FACILITY}(?:\s+and\s+(?:a|an|one|two|"
+    rf"three|four|\d+)\s+(?:other\s+)?{_FACILITY}s?)?)\s*)?,?\s*(?:(?:a|an|the)\s+"
     rf"(?:[a-z-]+\s+){{0,3}}?(?:{_AREA})?\s*)?(?:(?:lies|is|was)\s+(?:located\s+|"
     rf"situated\s+)?|located\s+|situated\s+)?(?:of|in|near|,|outside|close to|"
     rf"(?:on|in) the (?:outskirts|edge|suburbs) of)\s+(?:the\s+)?"
@@ -198,7 +199,8 @@ _WIDER_GAP = re.compile(
 )
 """Between a name and the wider place it lies in: 'area of', ', a village in
 the', ' village, in the', ' Police Station in', ' border checkpoint lies in', '
-police station on the outskirts of', ' in Cabo Delgado's '."""
+police station on the outskirts of', ' police station and two check posts in', '
+in Cabo Delgado's '."""
 
 
 _TOLL = re.compile(rf"\b(?:{KILLED_VERBS})\b|\b(?:{INJURED_VERBS})\b", re.IGNORECASE)
