@@ -451,3 +451,13 @@ def test_a_town_after_a_list_of_posts_is_where_the_named_post_lies():
     (scene,) = [i for i in found.incidents if i.place.name == "Peshawar"]
     assert scene.place_reported == "Hassan Khel"
     assert scene.counts["killed"]["security"] == 1
+
+
+def test_a_post_within_the_limits_of_a_station_lies_in_the_stations_area():
+    text = (
+        "In the Charsadda district, assailants hurled a grenade at the Tarlandi "
+        "check-post, which comes under the Nasta Police Station, on Thursday. It "
+        "caused neither casualties nor damage."
+    )
+    found = extract(text, published=dt.date(2025, 8, 14))
+    assert [i.place_reported for i in found.incidents] == ["Tarlandi"]

@@ -194,13 +194,16 @@ _WIDER_GAP = re.compile(
     rf"three|four|\d+)\s+(?:other\s+)?{_FACILITY}s?)?)\s*)?,?\s*(?:(?:a|an|the)\s+"
     rf"(?:[a-z-]+\s+){{0,3}}?(?:{_AREA})?\s*)?(?:(?:lies|is|was)\s+(?:located\s+|"
     rf"situated\s+)?|located\s+|situated\s+)?(?:of|in|near|,|outside|close to|"
-    rf"(?:on|in) the (?:outskirts|edge|suburbs) of)\s+(?:the\s+)?"
+    rf"(?:on|in) the (?:outskirts|edge|suburbs) of|,?\s*(?:within|under) the "
+    rf"(?:limits|jurisdiction|precincts) of|,?\s*which (?:comes|falls|lies) under)"
+    rf"\s+(?:the\s+)?"
     rf"(?:[a-z-]+\s+){{0,2}}(?:(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?'s\s+)?$"
 )
 """Between a name and the wider place it lies in: 'area of', ', a village in
 the', ' village, in the', ' Police Station in', ' border checkpoint lies in', '
 police station on the outskirts of', ' police station and two check posts in', '
-in Cabo Delgado's '."""
+check post, within the limits of', ' check-post, which comes under the', ' in
+Cabo Delgado's '."""
 
 
 _TOLL = re.compile(rf"\b(?:{KILLED_VERBS})\b|\b(?:{INJURED_VERBS})\b", re.IGNORECASE)
