@@ -994,3 +994,16 @@ def test_a_statements_weekday_and_date_do_not_date_the_attack_the_lede_tells_of(
         "Fifty-three combatants lost their lives on Monday, it said."
     )
     assert extract(text, published=dt.date(2023, 9, 5)).date == dt.date(2023, 9, 4)
+
+
+def test_a_month_two_months_before_the_report_is_background_early_in_a_month():
+    text = (
+        "TEHRAN (AFP): A policeman was killed on Saturday when a police station was "
+        "attacked in Zahedan.\n\nIn late May, an official said Taliban forces had "
+        "fired on an Iranian police station in a border region that also borders "
+        "Afghanistan. One Iranian border guard had been killed."
+    )
+    extraction = extract(text, published=dt.date(2023, 7, 8))
+    assert len(extraction.background) == 2
+    (incident,) = extraction.incidents
+    assert known(incident.counts["killed"]) == {"security": 1}

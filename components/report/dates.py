@@ -478,8 +478,8 @@ def is_earlier(sentence: Sentence, today: dt.date | None) -> bool:
             return True
     for match in _IN_MONTH.finditer(text):
         month = _month(match.group("m"))
-        if month < today.month - 0 and today.day > RECENT_DAYS:
-            return True
+        if month < today.month and (today.day > RECENT_DAYS or month < today.month - 1):
+            return True  # 'In late May', said on 8 July: two months before
         if month > today.month and not _same_event_month(today, today.year - 1, month):
             return True  # 'In April', said in January: last year's April
         latest = _LATEST_DAY.get((match.group("part") or "").lower())
