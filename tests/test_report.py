@@ -1007,3 +1007,14 @@ def test_a_month_two_months_before_the_report_is_background_early_in_a_month():
     assert len(extraction.background) == 2
     (incident,) = extraction.incidents
     assert known(incident.counts["killed"]) == {"security": 1}
+
+
+def test_the_daytime_of_the_day_before_the_attack_is_an_earlier_event():
+    text = (
+        "Five police officers died on Thursday when their vehicle struck a roadside "
+        "bomb in Garissa county, in Kenya.\n\nOn Wednesday morning four policemen "
+        "were killed when their vehicle ran over a roadside bomb near Liboi."
+    )
+    extraction = extract(text, published=dt.date(2017, 5, 25))
+    assert len(extraction.background) == 1
+    assert 4 not in [f.value for i in extraction.incidents for f in i.figures]

@@ -499,12 +499,24 @@ def before_the_lede(
 ) -> bool:
     """A sentence after the first paragraph dated two days or more before the day
     the report's first sentence tells of ('On Sunday, the Guards said they had
-    killed six militants', in a report of Friday's ambush): an earlier event."""
+    killed six militants', in a report of Friday's ambush), or in the daytime of
+    the day before: an earlier event."""
     if lede is None or sentence.paragraph == 0:
         return False
     # a statement made days before the news speaks of something earlier still
     date = sentence_date(sentence, today) or statement_date(sentence, today)
-    return date is not None and (lede - date).days >= 2
+    if date is None:
+        return False
+    days = (lede - date).days
+    return days >= 2 or (days == 1 and bool(_DAYTIME.search(sentence.text)))
+
+
+_DAYTIME = re.compile(
+    rf"\b(?:{'|'.join(_WEEKDAYS)})\s+(?:morning|afternoon)\b", re.IGNORECASE
+)
+"""'On Wednesday morning four police officers were killed', in a report of
+Thursday's attack: the day before, by day, is an earlier event (a night attack
+told of the next day is not)."""
 
 
 NIGHT = re.compile(
