@@ -461,3 +461,25 @@ def test_a_post_within_the_limits_of_a_station_lies_in_the_stations_area():
     )
     found = extract(text, published=dt.date(2025, 8, 14))
     assert [i.place_reported for i in found.incidents] == ["Tarlandi"]
+
+
+def test_a_state_named_like_a_country_is_not_that_country():
+    text = (
+        "Gunmen killed at least 35 people in three villages in Zamfara state on "
+        "Saturday.\n\nDays before, bandits attacked the Shiroro local government area "
+        "of Niger state and killed 62 people there."
+    )
+    found = extract(text, published=dt.date(2019, 6, 16))
+    assert {i.place.country for i in found.incidents} <= {"NG"}
+
+
+def test_a_known_name_ending_a_longer_village_name_in_a_list_is_the_longer_name():
+    text = (
+        "Gunmen on motorcycles killed at least 35 people in three villages in "
+        "Zamfara state on Saturday.\n\nFarmers in Kwallido, Tungar Kahau and Gidan "
+        "Wawa, villages about 20km west of Shinkafi town, were shot dead.\n\nThe "
+        "gunmen shot 12 dead in Gidan Wawa, 22 in Tungar Kahau and 1 in Kwallido."
+    )
+    found = extract(text, published=dt.date(2019, 6, 16))
+    assert "Gidan Wawa" in [u.name for u in found.unplaced]
+    assert "Wawa" not in [i.place.name for i in found.incidents]

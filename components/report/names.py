@@ -114,7 +114,7 @@ _LOCATIVE_NAME_WORD = re.compile(
     r"(?P<word>(?-i:[A-Z])[a-z]+)\s$",
     re.IGNORECASE,
 )
-_DEMONYM = re.compile(r"(?:ian|an|ani|i|ese|ish)$")
+_DEMONYM = re.compile(r"(?:ian|ean|can|afghan|ani|i|ese|ish)$")
 """'Iranian Baluchestan', 'Pakistani Kashmir': a people's adjective, not a name."""
 
 

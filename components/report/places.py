@@ -89,6 +89,7 @@ def report_country(text: str) -> str | None:
         (code, at)
         for code, at in countries_named(text)
         if not _NOT_WHERE.search(text[max(0, at - 40) : at])
+        and not _A_STATE_OF_ITS_NAME.match(text, at)
     ]  # 'close to the border with Myanmar' says where it is not
     named = Counter(code for code, _ in found)
     areas = _country_of_areas_named(text)
@@ -111,6 +112,13 @@ def report_country(text: str) -> str | None:
     ):
         return None  # 'blamed India for backing terrorism in Pakistan'
     return code
+
+
+_A_STATE_OF_ITS_NAME = re.compile(
+    r"(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?\s+(?:state|region|province)\b",
+    re.IGNORECASE,
+)
+"""'Niger state' is a state of Nigeria, not the country Niger."""
 
 
 def _country_of_areas_named(text: str) -> str | None:
