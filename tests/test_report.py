@@ -1018,3 +1018,14 @@ def test_the_daytime_of_the_day_before_the_attack_is_an_earlier_event():
     extraction = extract(text, published=dt.date(2017, 5, 25))
     assert len(extraction.background) == 1
     assert 4 not in [f.value for i in extraction.incidents for f in i.figures]
+
+
+def test_one_sources_own_count_stands_only_where_no_toll_is_stated():
+    text = (
+        "A suicide bomber set off his charge at the El Salini base in Somalia on "
+        "Wednesday. Twelve soldiers died, a military officer said.\n\nA spokesman for "
+        "the group said the fighters had captured the base. By his count the "
+        "attackers had killed 15 soldiers."
+    )
+    (incident,) = extract(text, published=dt.date(2020, 2, 20)).incidents
+    assert known(incident.counts["killed"]) == {"security": 12}

@@ -253,6 +253,14 @@ DISCOUNT_RULES: tuple[Rule, ...] = (
         20,
         "secondary",
     ),
+    Rule(
+        "one source's own count beside the toll",
+        r"\b(?:by|in|according to) (?:his|her|their|its|the group's|the militants') "
+        r"(?:own )?(?:count|tally|reckoning|account)\b",
+        "By his count the attackers had killed 15 soldiers.",
+        15,
+        "secondary",
+    ),
 )
 """Words that make a count less than the news's toll: ``value`` 'dropped' (read
 before the count: it is no toll of the news) or 'secondary' (anywhere in the
