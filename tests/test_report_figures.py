@@ -323,6 +323,14 @@ PHRASINGS = [
         [("killed", {"security": 5})],
     ),
     (
+        "Separately, at Kidungu, a motorcyclist was shot and killed",
+        [("killed", {"civilians": 1})],
+    ),
+    (
+        "a policeman was shot and wounded",
+        [("injured", {"security": 1})],
+    ),
+    (
         "a gunman was killed and a policeman injured",
         [("killed", {"attackers": 1}), ("injured", {"security": 1})],
     ),

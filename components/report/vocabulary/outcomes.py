@@ -33,12 +33,14 @@ OUTCOME_AFTER = re.compile(
     r"altogether|confirmed|feared|reported|said to be|have been|has been|"
     r"(?:said|reported|believed|feared|thought|known) to have been|more|"
     r"seriously|critically|severely|badly|gravely|slightly|lightly|grievously|"
-    r"mortally|brutally)\s+){0,4}"
+    r"mortally|brutally|(?:shot|stabbed|hacked|beaten|attacked|ambushed|abducted|"
+    r"kidnapped|tortured)\s+and)\s+){0,4}"
     rf"(?P<word>{KILLED_VERBS}|{INJURED_VERBS})\b",
     re.IGNORECASE,
 )
-"""'[12 soldiers] were martyred', '[21 terrorists] were eliminated': the verb
-right after a counted group, with at most a few auxiliaries between. It never
+"""'[12 soldiers] were martyred', '[21 terrorists] were eliminated', '[a
+motorcyclist] was shot and killed': the verb right after a counted group, with
+at most a few auxiliaries between. It never
 reaches past the next clause."""
 
 
