@@ -483,3 +483,17 @@ def test_a_known_name_ending_a_longer_village_name_in_a_list_is_the_longer_name(
     found = extract(text, published=dt.date(2019, 6, 16))
     assert "Gidan Wawa" in [u.name for u in found.unplaced]
     assert "Wawa" not in [i.place.name for i in found.incidents]
+
+
+def test_a_territory_named_after_its_town_is_the_area():
+    text = (
+        "An attack by the ADF killed at least eight civilians in Beni territory, in "
+        "the Democratic Republic of the Congo, overnight. The attackers struck "
+        "several villages of the Ruwenzori sector, including Bulongo, Kazarahoyo and "
+        "Kidungu. Five civilians were killed at Kazarahoyo."
+    )
+    found = extract(text, published=dt.date(2021, 10, 30))
+    (scene,) = [i for i in found.incidents if i.place_reported == "Kazarahoyo"]
+    assert scene.place.name == "Beni"
+    assert scene.place.kind == "district"
+    assert found.total_counts["killed"]["civilians"] == 8

@@ -49,7 +49,7 @@ _AREA_NAMED = re.compile(
     rf"^(?:(?:\s*,\s*{_AREA_NAME})*\s*,?\s+and\s+{_AREA_NAME})?"
     r"\s+(?P<word>provinces?|provincial|"
     r"regions?|count(?:y|ies)|states?|governorates?|districts?|departments?|"
-    r"local government areas?|lgas?)\b",
+    r"local government areas?|lgas?|territory|territories)\b",
     re.IGNORECASE,
 )
 """After a name: the word that makes it an area ('the Diffa region'), also at the
@@ -75,8 +75,8 @@ def area_named(after: str) -> str | None:
     if found is None:
         return None
     word = found.group("word").lower()
-    if word.startswith(("local", "lga")):
-        return "district"  # 'the Kukawa Local Government Area': the area, not the town
+    if word.startswith(("local", "lga", "territor")):
+        return "district"  # 'the Kukawa Local Government Area', 'Beni territory'
     if word.startswith(("district", "department", "count")):
         return "district" if found.group().strip()[0] in ",a" else None
     return "province"
