@@ -600,7 +600,7 @@ def test_a_districts_seat_named_as_the_district_only_qualifies_the_village():
 
 # --- Every rule's own example ------------------------------------------------------
 
-from components.report.dates import (  # noqa: E402
+from components.report.cues import (  # noqa: E402
     BACKGROUND_CUES,
     CURRENT_CUES,
     SAME_TIME_CUES,

@@ -2,9 +2,11 @@
 whether a sentence is about an earlier event (background, not news).
 
 A sentence is background when it dates itself before the report ("In August
-2024", "on Oct 14", "last year", "earlier this month", "in a similar attack",
-"previously"); the sentences after it in its paragraph stay background until one
-speaks of the present again ("on Tuesday", "today", "the latest attack").
+2024", "on Oct 14") or says so in words (the cue tables of
+:mod:`components.report.cues`: "last year", "earlier this month", "in a similar
+attack", "previously"); the sentences after it in its paragraph stay background
+until one speaks of the present again ("on Tuesday", "today", "the latest
+attack").
 """
 
 from __future__ import annotations
@@ -14,32 +16,35 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from components.report.rules import Rule, first
+from components.report.cues import (
+    BACKGROUND_CUES,
+    CURRENT_CUES,
+    LATEST,
+    SAME_TIME_CUES,
+)
+from components.report.rules import first
 from components.report.segments import Sentence
-from components.report.vocabulary.text import MONTHS, WEEKDAYS
+from components.report.vocabulary.text import MONTH_WORD, MONTHS, WEEKDAYS
 
 _MONTHS = {m: i for i, m in enumerate(MONTHS, start=1)}
-_MONTH = (
-    r"(?:" + "|".join(_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
-)
 FULL_DATE = re.compile(
-    rf"\b(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})|(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})"
+    rf"\b(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})|(?P<m1>{MONTH_WORD})\s+(?P<d1>\d{{1,2}})"
     rf"(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
-    rf"(?:of\s+)?(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}}))\b",
+    rf"(?:of\s+)?(?P<m2>{MONTH_WORD}),?\s+(?P<y2>\d{{4}}))\b",
     re.IGNORECASE,
 )
 _WEEKDAY_NAME = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _DAY_MONTH = re.compile(
-    rf"\b(?:on|since|from|of)\s+(?:{_WEEKDAY_NAME},?\s+)?(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})|"
-    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH}))\b(?!,?\s+\d{{4}})",
+    rf"\b(?:on|since|from|of)\s+(?:{_WEEKDAY_NAME},?\s+)?(?:(?P<m1>{MONTH_WORD})\s+(?P<d1>\d{{1,2}})|"
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH_WORD}))\b(?!,?\s+\d{{4}})",
     re.IGNORECASE,
 )
-_MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<y>\d{{4}})\b", re.IGNORECASE)
+_MONTH_YEAR = re.compile(rf"\b(?P<m>{MONTH_WORD})\s+(?P<y>\d{{4}})\b", re.IGNORECASE)
 _YEAR = re.compile(
     r"\b(?:in|since|of|during|from|a|an|the)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*-)", re.I
 )
 _IN_MONTH = re.compile(
-    rf"\bin\s+(?:(?P<part>early|late|mid)-?\s*)?(?P<m>{_MONTH})\b(?!\s+\d)",
+    rf"\bin\s+(?:(?P<part>early|late|mid)-?\s*)?(?P<m>{MONTH_WORD})\b(?!\s+\d)",
     re.IGNORECASE,
 )
 _LATEST_DAY = {"early": 10, "mid": 20}
@@ -49,181 +54,6 @@ _WEEKDAY = re.compile(
     r"\b(?:on\s+|late\s+|early\s+|last\s+)?(?P<day>" + "|".join(_WEEKDAYS) + r")\b",
     re.IGNORECASE,
 )
-DAYS_ATTACK = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s "
-    r"(?:attack|blast|assault|incident|ambush|bombing|raid|explosion)\b",
-    re.IGNORECASE,
-)
-"""'after Friday's attack': the attack the report tells of, and its day."""
-
-
-BACKGROUND_CUES: tuple[Rule, ...] = (
-    Rule(
-        "last year, month or week",
-        r"\blast (?:year|month|week)\b",
-        "Last year, 14 soldiers were killed in a similar attack in Kech.",
-        "background",
-    ),
-    Rule(
-        "earlier this or that period",
-        r"\bearlier (?:this|that|last|in|in the) (?:year|month|week|january|february|"
-        r"march|april|may|june|july|august|september|october|november|december)\b",
-        "Earlier this month, six labourers were shot dead in Turbat.",
-        "background",
-    ),
-    Rule(
-        "another event of the same week or month",
-        r"^\W*(?:also|and) (?:this|that|the same|in the same) (?:week|month)\b",
-        "Also this week, 10 soldiers were killed in an attack in Raqa province.",
-        "background",
-    ),
-    Rule(
-        "a similar, earlier or previous attack",
-        r"\b(?:(?:in|during) (?:a|an) (?:similar|earlier|previous) (?:attack|"
-        r"incident|assault|blast|bombing|case)|a similar attack|(?<!foiled )"
-        r"(?<!repulsed )(?<!repelled )(?<!thwarted )(?<!averted )similar attacks|"
-        r"earlier attacks?|the previous (?:year|month|attack)|(?:several|many|a "
-        r"series of) (?:recent|previous|earlier) attacks)\b",
-        "In an earlier attack, militants killed nine passengers in Noshki.",
-        "background",
-    ),
-    Rule(
-        "time ago or since",
-        r"\b(?:previously|in the past|(?:years|months|weeks) ago|so far this year|"
-        r"this year alone|since (?:the start|the beginning|january|\d{4})|since (?:the "
-        r")?(?:[\w-]+ ){1,4}(?:began|started|erupted|broke out)|in recent "
-        r"(?:years|months)|over (?:the )?(?:recent|past|last) (?:few |several )?"
-        r"(?:weeks|months|years)|(?:almost|nearly|about|more than|less than|over) "
-        r"(?:a|one|two|three) (?:weeks?|months?|years?) (?:earlier|ago|before))\b",
-        "More than 200 people have been killed since 2017.",
-        "background",
-    ),
-    Rule(
-        "a whole year",
-        r"\b(?:during|throughout|in|over the course of|for) (?:the (?:whole |entire )?"
-        r"year )?(?:of )?(?:19|20)\d\d\b(?![-/])",
-        "Militants carried out more than a hundred attacks during 2022, and 105 "
-        "policemen lost their lives in them.",
-        "background",
-    ),
-    Rule(
-        "a history",
-        r"\b(?:history of|has long|have long|for decades|before that|one of the "
-        r"deadliest|(?:has|have) been attacked before|the same group had|in the "
-        r"first of those|in the second (?:incident|attack)|(?:has|have) become "
-        r"(?:the|a) (?:centre|center|epicentre|epicenter|hotbed|hub|focus|"
-        r"stronghold) of)\b",
-        "The town has been attacked before, and has a history of bombings.",
-        "background",
-    ),
-    Rule(
-        "the period before",
-        r"^\W*(?:in\s+|during\s+)?the\s+(?:previous\s+(?:day|week|month|year)|"
-        r"(?:day|week|month|year)\s+before)\b",
-        "The week before, two attacks in Bolan and Kalat cost the lives of two "
-        "policemen.",
-        "background",
-    ),
-    Rule(
-        "a stretch of time before the news",
-        r"^\W*(?:just |only |about |some |barely )?(?:a|one|two|three|four|five|six|"
-        r"seven|\d+) (?:days?|weeks?|months?|years?) (?:earlier|before)\b",
-        "A week earlier, an attack on villages in Beni territory left 18 dead.",
-        "background",
-    ),
-    Rule(
-        "a bloody stretch of time",
-        r"\b(?:the )?(?:past|last) (?:few )?(?:days?|weeks?|months?|years?) (?:has|"
-        r"have) been\b|\b(?:has|have) been (?:a|an) (?:\w+ )?(?:bloody|deadly|violent)"
-        r" (?:one|week|month|year|period|time)\b",
-        "The past week has been a bloody one in Afghanistan.",
-        "background",
-    ),
-    Rule(
-        "came after an earlier attack",
-        r"\bcame (?:less than |more than |just |only |about )?(?:(?:a|one|two|three|"
-        r"four|five|six|seven|eight|nine|ten|\d+) |a few |several )?(?:days?|weeks?|"
-        r"months?) after\b|\b(?:came|comes|followed|follows) (?:close |hard |right |"
-        r"soon )?on the heels of\b|\b(?:attack|assault|blast|bombing|ambush|raid)s?\s+"
-        r"(?:a|one|two|three|four|five|six|seven|\d+|a few|several)\s+(?:days?|weeks?|"
-        r"months?)\s+(?:earlier|before|ago)\b",
-        "The attack came two weeks after a bombing in Quetta.",
-        "background",
-    ),
-    Rule(
-        "a trend of attacks",
-        r"\battacks (?:\w+ ){0,3}(?:have|has|had) (?:been )?(?:increas|ris|risen|grown|"
-        r"surg|spik|escalat|intensif|mount)\w*|\b(?:follows|followed|comes after|came "
-        r"after) (?:a (?:series|spate|wave|string|surge) of|repeated|several|many) "
-        r"(?:\w+ )?attacks\b|\b(?:has|have|had) (?:seen|witnessed|"
-        r"faced|suffered) (?:a (?:series|spate|wave|string|surge) of|repeated|"
-        r"frequent|several|many) (?:\w+ )?(?:attacks|clashes|bombings|killings)\b",
-        "Attacks in the province have risen over the past year, and KP has seen a "
-        "series of attacks in Bannu and Karak.",
-        "background",
-    ),
-    Rule(
-        "earlier, on a day of the calendar",
-        rf"^\W*earlier,?\s+(?:on|in)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\b",
-        "Earlier, on August 22, six soldiers were martyred in South Waziristan.",
-        "background",
-    ),
-    Rule(
-        "before that, then or them",
-        r"^\W*(?:just |shortly |days |weeks |a (?:day|week|month) )?before "
-        r"(?:that|then|this|them|these|those)\b",
-        "Before them, terrorists attacked a check post in Kech, killing ten soldiers.",
-        "background",
-    ),
-    Rule(
-        "last weekday or month",
-        r"\blast (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-        r"january|february|march|april|may|june|july|august|september|october|"
-        r"november|december)\b",
-        "Last Friday, insurgents shot dead two villagers.",
-        "background",
-    ),
-)
-"""Words that begin background: the sentence tells of an earlier event."""
-
-CURRENT_CUES: tuple[Rule, ...] = (
-    Rule(
-        "a separate or another attack",
-        r"\b(?:in|during) (?:(?:a|an) (?:separate|second|further)|another) "
-        r"(?:attack|incident|assault|blast|bombing|ambush|raid)\b",
-        "In a separate attack in Panjgur, a roadside bomb struck a vehicle.",
-        "current",
-    ),
-    Rule(
-        "meanwhile, separately, elsewhere, also",
-        r"\b(?:meanwhile|separately|elsewhere|also|at the same time|in addition)\b",
-        "Meanwhile, militants torched a bank in Kharan.",
-        "current",
-    ),
-    Rule(
-        "today or this part of the day",
-        r"\b(?:today|tonight|this morning|this evening|this afternoon)\b",
-        "A bomb went off in Sibi this morning, wounding four people.",
-        "current",
-    ),
-    Rule(
-        "on a weekday",
-        r"\b(?:on|late on|early on|late|early|since) (?:monday|tuesday|wednesday|"
-        r"thursday|friday|saturday|sunday)\b",
-        "Three attackers were killed late on Monday in Turbat.",
-        "current",
-    ),
-    Rule(
-        "the latest attack",
-        r"\bthe latest (?:attack|incident)\b|" + DAYS_ATTACK.pattern,
-        "The latest attack left four people dead.",
-        "current",
-    ),
-)
-"""Words that go on with today's news: a sentence with one is current unless it
-also dates itself earlier."""
-
-
 RECENT_DAYS = 14
 """A dated event this many days before the report or fewer is part of its news."""
 
@@ -373,51 +203,6 @@ def sentence_date(sentence: Sentence, today: dt.date | None) -> dt.date | None:
     if re.search(r"\byesterday\b", sentence.text, re.I):
         return today - dt.timedelta(days=1)
     return None
-
-
-SAME_TIME_CUES: tuple[Rule, ...] = (
-    Rule(
-        "the same day as the sentence before",
-        r"^(?:on\s+)?(?:that|the)\s+(?:same\s+)?(?:day|night|evening|morning)\b|"
-        r"^(?:later|earlier)\s+(?:that|the same)\s+(?:day|night)\b",
-        "That same day, in a late-night attack, four Levies personnel were martyred.",
-        "keep",
-    ),
-    Rule(
-        "a stretch of time after the sentence before",
-        r"^(?:then|and)?,?\s*(?:just |only |about |some |barely )?(?:a|one|two|three|"
-        r"four|five|six|seven|\d+|a few|several) (?:days?|weeks?|months?|years?) "
-        r"later\b",
-        "Then, a month later, police confirmed that three persons had died at Bawan "
-        "Daji village.",
-        "keep",
-    ),
-    Rule(
-        "the attack the sentence before told of",
-        r"^(?:in|during|after)\s+(?:that|this|the same)\s+(?:attack|incident|assault|"
-        r"raid|blast|bombing|ambush)\b",
-        "In that attack, also in the early hours, armed men burst into a house.",
-        "keep",
-    ),
-    Rule(
-        "one of the attacks the sentence before told of",
-        r"^(?:in|during)\s+the\s+(?:first|second|third|fourth|former|latter|other)"
-        r"(?:\s+(?:attack|incident|assault|raid|blast|bombing|ambush))?\s*,",
-        "In the second, armed men sprayed a police patrol with bullets near Mughalzai.",
-        "keep",
-    ),
-)
-"""Words that date a sentence by the one before it: it keeps that sentence's
-state (news or background) even when it opens a paragraph."""
-
-
-LATEST = re.compile(
-    r"\bthe latest (?:attack|incident|assault|bombing|in a (?:series|string|spate|"
-    r"wave|run))\b",
-    re.IGNORECASE,
-)
-"""The news's attack as the last of a trend: the trend's words do not make the
-sentence background."""
 
 
 def cue(sentence: Sentence, today: dt.date | None) -> str | None:

@@ -21,8 +21,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from components.gazetteer import Gazetteer, normalize_name
+from components.report.cues import DAYS_ATTACK
 from components.report.dates import (
-    DAYS_ATTACK,
     ReportDate,
     before_the_lede,
     cue,

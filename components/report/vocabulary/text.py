@@ -24,6 +24,10 @@ MONTHS = words(
     "november december"
 )
 WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
+MONTH_WORD = (
+    r"(?:" + "|".join(MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+)
+"""A month's name or its abbreviation, as a pattern."""
 
 NUMBER_UNITS = words(
     "zero one two three four five six seven eight nine ten eleven twelve "
