@@ -1,10 +1,11 @@
-"""Place roles: every rule of ``roles.ROLE_RULES`` gives its example's place its
+"""Place roles: every rule of ``role_rules.ROLE_RULES`` gives its example's place its
 role, by itself and through the whole reader."""
 
 import pytest
 
 from components.report import extract
-from components.report.roles import INCIDENT, ROLE_RULES, RoleRule, role_of
+from components.report.role_rules import ROLE_RULES, role_of
+from components.report.roles import INCIDENT, RoleRule
 from components.report.segments import plain, sentences
 
 

@@ -1,5 +1,5 @@
 """A place name found in a report: the place chosen for it and what it is named
-for (its role, from ``roles.ROLE_RULES``)."""
+for (its role, from ``role_rules.ROLE_RULES``)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from components.domain.places import Place
 from components.domain.vocabularies import GeoPrecision
+from components.report.role_rules import role_of
 from components.report.roles import (
     DATELINE,
     INCIDENT,
-    role_of,
 )
 from components.report.segments import Sentence
 from components.report.unplaced import (
