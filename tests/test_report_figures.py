@@ -331,6 +331,10 @@ PHRASINGS = [
         [("injured", {"security": 1})],
     ),
     (
+        "The army lost 12 soldiers in the ambush",
+        [("killed", {"security": 12})],
+    ),
+    (
         "a gunman was killed and a policeman injured",
         [("killed", {"attackers": 1}), ("injured", {"security": 1})],
     ),
