@@ -29,15 +29,18 @@ from sqlalchemy import (
     Engine,
     Select,
     and_,
+    exists,
     false,
     func,
     literal,
     or_,
     select,
     text,
+    union_all,
 )
 from sqlalchemy.sql.expression import (
     Alias,
+    CompoundSelect,
     FromClause,
     Join,
     ScalarSelect,
@@ -261,23 +264,35 @@ def _latest_rows(
 @lru_cache(maxsize=128)
 def counted_rows(
     filters: Filters, columns: tuple[str, ...], days: tuple[DateRange, ...]
-) -> Select:
+) -> Select | CompoundSelect:
     """The current incidents of the selection that revise no other record (as
     the kept counts count them; nothing carried, they have no earlier record)
     dated in one of ``days`` (instead of the selection's date range), with
-    ``columns`` as stored: read along the date index, the ranges in one
-    statement (one pass over the incidents' identities)."""
-    incidents, revisions = _heads("plain")
-    return (
-        select(*(revisions.c[column].label(column) for column in columns))
-        .select_from(_joined(incidents, revisions))
-        .where(
-            *matching(revisions, replace(filters, dates=None)),
-            or_(false(), *(revisions.c.date.between(*range_) for range_ in days)),
-            revisions.c.revises.is_(None),
-            is_current(incidents),
-        )
-    )
+    ``columns`` as stored.
+
+    Shaped for the index on ``(target_type, date)`` that carries these columns
+    (:data:`~components.store.schema.EDGE_COLUMNS`): one ``SELECT`` per range
+    of days, so each is a range of the index (an ``OR`` of ranges is not, and
+    was read as a bitmap of table rows); the revisions first, then each one's
+    identity looked up by its id (whether it is its incident's head) instead of
+    a join the planner answered by reading every identity. Its incident id is
+    its identity's (a head revision is one of its own incident's)."""
+    revisions = _REVISIONS.alias("plain_r")
+    heads = _INCIDENTS.alias("plain_i")
+    counted = [
+        *matching(revisions, replace(filters, dates=None)),
+        revisions.c.revises.is_(None),
+        exists().where(heads.c.head_id == revisions.c.id),
+        revisions.c.incident_id.not_in(revised_ids()),
+    ]
+    chosen = [revisions.c[column].label(column) for column in columns]
+    parts = [
+        select(*chosen).where(*counted, revisions.c.date.between(*range_))
+        for range_ in days
+    ]
+    if len(parts) == 1:
+        return parts[0]
+    return union_all(*parts) if parts else select(*chosen).where(false())
 
 
 def first_day(

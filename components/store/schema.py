@@ -132,6 +132,25 @@ class IncidentRecord(Base):
 
 _COUNT_CHECK = "{0} IS NULL OR {0} BETWEEN 0 AND " + str(MAX_COUNT)
 
+EDGE_COLUMNS = (
+    "id",
+    "incident_id",
+    "retracted",
+    "revises",
+    "event_id",
+    "place",
+    "lat",
+    "lon",
+    "geo_precision",
+    "figure_scope",
+    *CASUALTY_FIELDS,
+    *(f"{field}_{end}" for field in CASUALTY_FIELDS for end in ("low", "high")),
+)
+"""What a part month's rows are asked besides their target type and day (the
+index's key): whether they are counted (id, incident_id, retracted, revises),
+their group and their figures. Carried in the index on (target_type, date) on
+PostgreSQL (``INCLUDE``)."""
+
 
 class IncidentRevision(Base):
     """One state of an incident, as one save left it.
@@ -165,8 +184,15 @@ class IncidentRevision(Base):
         Index("ix_incident_revisions_point", "lat", "lon", "target_type"),
         Index("ix_incident_revisions_date_incident", "date", "incident_id"),
         # A date range's part months (the rest is read from incident_months)
-        # of chosen target types, without reading the other types' rows.
-        Index("ix_incident_revisions_type_date", "target_type", "date"),
+        # of chosen target types, without reading the other types' rows; on
+        # PostgreSQL with every column they ask (EDGE_COLUMNS), so they are read
+        # from the index alone, not from rows scattered over the whole table.
+        Index(
+            "ix_incident_revisions_type_date_rows",
+            "target_type",
+            "date",
+            postgresql_include=list(EDGE_COLUMNS),
+        ),
         # The few records that revise another: "which are current" without a scan.
         Index(
             "ix_incident_revisions_revises",
