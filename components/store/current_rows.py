@@ -273,16 +273,23 @@ def counted_rows(
     Shaped for the index on ``(target_type, date)`` that carries these columns
     (:data:`~components.store.schema.EDGE_COLUMNS`): one ``SELECT`` per range
     of days, so each is a range of the index (an ``OR`` of ranges is not, and
-    was read as a bitmap of table rows); the revisions first, then each one's
-    identity looked up by its id (whether it is its incident's head) instead of
-    a join the planner answered by reading every identity. Its incident id is
-    its identity's (a head revision is one of its own incident's)."""
+    was read as a bitmap of table rows), and no join to the identities (the
+    planner answered it by reading every identity, or a lookup per row). A
+    revision is its incident's head when it is the first and the incident was
+    never revised (the store numbers an incident's revisions from 1 and its
+    version is its head's number; the revised incidents are a few, by their
+    partial index); a later one (a few) is looked up. Its incident id is its
+    identity's (a head revision is one of its own incident's)."""
     revisions = _REVISIONS.alias("plain_r")
     heads = _INCIDENTS.alias("plain_i")
+    revised = select(_INCIDENTS.c.id).where(_INCIDENTS.c.version > 1)
     counted = [
         *matching(revisions, replace(filters, dates=None)),
         revisions.c.revises.is_(None),
-        exists().where(heads.c.head_id == revisions.c.id),
+        or_(
+            and_(revisions.c.number == 1, revisions.c.incident_id.not_in(revised)),
+            exists().where(heads.c.head_id == revisions.c.id),
+        ),
         revisions.c.incident_id.not_in(revised_ids()),
     ]
     chosen = [revisions.c[column].label(column) for column in columns]

@@ -122,6 +122,17 @@ class IncidentRecord(Base):
     """An incident's identity and its latest revision."""
 
     __tablename__ = "incidents"
+    __table_args__ = (
+        # The incidents revised since they were added (a few): any other's one
+        # revision, number 1, is its head, so a part month's rows need no
+        # lookup of their identity (components.store.current_rows).
+        Index(
+            "ix_incidents_revised",
+            "id",
+            postgresql_where=text("version > 1"),
+            sqlite_where=text("version > 1"),
+        ),
+    )
 
     id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -135,6 +146,7 @@ _COUNT_CHECK = "{0} IS NULL OR {0} BETWEEN 0 AND " + str(MAX_COUNT)
 EDGE_COLUMNS = (
     "id",
     "incident_id",
+    "number",
     "retracted",
     "revises",
     "event_id",
@@ -147,9 +159,9 @@ EDGE_COLUMNS = (
     *(f"{field}_{end}" for field in CASUALTY_FIELDS for end in ("low", "high")),
 )
 """What a part month's rows are asked besides their target type and day (the
-index's key): whether they are counted (id, incident_id, retracted, revises),
-their group and their figures. Carried in the index on (target_type, date) on
-PostgreSQL (``INCLUDE``)."""
+index's key): whether they are counted (id, incident_id, number, retracted,
+revises), their group and their figures. Carried in the index on (target_type,
+date) on PostgreSQL (``INCLUDE``)."""
 
 
 class IncidentRevision(Base):

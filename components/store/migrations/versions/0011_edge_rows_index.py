@@ -11,6 +11,12 @@ alone once the table is vacuumed (PostgreSQL's visibility map; autovacuum sets
 it). On SQLite, which has no ``INCLUDE``, it is the same index as before under
 the new name.
 
+And a partial index on the incidents revised since they were added
+(``version > 1``): a part month's row is its incident's head when it is the
+incident's first revision and the incident is not among these (a few), so it
+needs no lookup of its identity (85,000 lookups, most of the time left, at ten
+million).
+
 Replaces ``ix_incident_revisions_type_date`` (the same key). Created only
 where missing: on a large busy PostgreSQL table it can be made first with
 ``CREATE INDEX CONCURRENTLY`` under this name.
@@ -21,6 +27,7 @@ Revises: 0010_incident_months
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from alembic import op
 
 from components.store.schema import EDGE_COLUMNS
@@ -33,6 +40,8 @@ depends_on = None
 INDEX = "ix_incident_revisions_type_date_rows"
 BEFORE = "ix_incident_revisions_type_date"
 KEY = ["target_type", "date"]
+REVISED = "ix_incidents_revised"
+_REVISED_ONLY = sa.text("version > 1")
 
 
 def upgrade() -> None:
@@ -44,8 +53,17 @@ def upgrade() -> None:
         if_not_exists=True,
     )
     op.drop_index(BEFORE, table_name="incident_revisions", if_exists=True)
+    op.create_index(
+        REVISED,
+        "incidents",
+        ["id"],
+        postgresql_where=_REVISED_ONLY,
+        sqlite_where=_REVISED_ONLY,
+        if_not_exists=True,
+    )
 
 
 def downgrade() -> None:
+    op.drop_index(REVISED, table_name="incidents", if_exists=True)
     op.create_index(BEFORE, "incident_revisions", KEY, if_not_exists=True)
     op.drop_index(INDEX, table_name="incident_revisions", if_exists=True)
