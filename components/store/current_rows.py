@@ -50,7 +50,7 @@ from sqlalchemy.sql.expression import (
 from components.domain.filters import Filters
 from components.domain.model import CASUALTY_FIELDS, STORED_COLUMNS
 from components.store.months import DateRange
-from components.store.schema import IncidentRecord, IncidentRevision
+from components.store.schema import IncidentKind, IncidentRecord, IncidentRevision
 
 MAX_CHAIN = 32
 """Earlier records followed back from a current one (a cycle stops here)."""
@@ -279,12 +279,22 @@ def counted_rows(
     never revised (the store numbers an incident's revisions from 1 and its
     version is its head's number; the revised incidents are a few, by their
     partial index); a later one (a few) is looked up. Its incident id is its
-    identity's (a head revision is one of its own incident's)."""
+    identity's (a head revision is one of its own incident's). With no target
+    type chosen, the types of the counted incidents (``incident_kinds``: a few
+    dozen) stand for every type, so the same index serves, a range per type.
+    """
     revisions = _REVISIONS.alias("plain_r")
     heads = _INCIDENTS.alias("plain_i")
     revised = select(_INCIDENTS.c.id).where(_INCIDENTS.c.version > 1)
+    kinds = IncidentKind.__table__
+    every_type = (
+        []
+        if filters.target_types
+        else [revisions.c.target_type.in_(select(kinds.c.target_type).distinct())]
+    )
     counted = [
         *matching(revisions, replace(filters, dates=None)),
+        *every_type,
         revisions.c.revises.is_(None),
         or_(
             and_(revisions.c.number == 1, revisions.c.incident_id.not_in(revised)),
