@@ -3,20 +3,30 @@
 add, a record that revises another (and its retraction), an edit (of the day
 too: to another month), an undo, a streamed import, a report attached as a
 source, a merge and a split; a rebuild mends counts changed behind the store's
-back; the migration that brings the monthly counts counts what is there.
-SQLite and a real PostgreSQL server."""
+back; the migration that brings the monthly counts counts what is there; a
+date range whose ends cut months gives what the incidents give after edits,
+a retraction and a revision in those days; the index that serves those days
+carries their columns (migration 0011). SQLite and a real PostgreSQL server."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 from alembic import command
-from sqlalchemy import func, select, text, update
+from sqlalchemy import func, inspect, select, text, update
 
+from components.domain.filters import Filters, apply_filters
+from components.domain.model import CASUALTY_FIELDS
+from components.domain.summary import figure
+from components.domain.table import latest_records
+from components.map.payload.build import FrameGroups
 from components.store import DatabaseStore
 from components.store.__main__ import main as store_command
-from components.store.schema import IncidentGroup, IncidentMonth
+from components.store.headline_sums import headline_sums
+from components.store.map_groups import SqlGroups
+from components.store.schema import EDGE_COLUMNS, IncidentGroup, IncidentMonth
 from components.support.errors import ConflictError
 from tests.conftest import GOOD_EVENT, GOOD_INCIDENT
 from tests.test_search import alembic
@@ -263,3 +273,123 @@ def test_the_monthly_migration_counts_what_is_there(db_store: DatabaseStore) -> 
     _fresh(db_store)
     months = _months(db_store)
     assert months[dt.date(2026, 5, 1)] == months[dt.date(2026, 6, 1)] == 1
+
+
+EDGES = {
+    "both ends inside months": (dt.date(2026, 3, 5), dt.date(2026, 5, 25)),
+    "the start inside a month": (dt.date(2026, 3, 5), dt.date(2026, 4, 30)),
+    "the end inside a month": (dt.date(2026, 4, 1), dt.date(2026, 5, 25)),
+    "inside one month": (dt.date(2026, 3, 8), dt.date(2026, 3, 28)),
+}
+
+
+def _same_as_the_incidents(store: DatabaseStore, filters: Filters) -> None:
+    """The database's groups and headline figures of ``filters`` (part months
+    from the incidents, whole months from the monthly counts) equal those of
+    the table read and filtered in memory."""
+    filtered = apply_filters(store.frame(), filters)
+    latest = latest_records(filtered)
+    sums = headline_sums(store.engine, filters)
+    assert sums.incidents == len(latest)
+    for column in CASUALTY_FIELDS:
+        wanted = figure(filtered, column)
+        assert sums.figures[column] == type(wanted)(**{**vars(wanted), "earlier": ()})
+    memory, sql = FrameGroups(latest), SqlGroups(store.engine, filters)
+    assert sql.incidents() == memory.incidents()
+    pd.testing.assert_frame_equal(sql.all_groups(10**9), memory.all_groups(10**9))
+
+
+@pytest.mark.parametrize("name", EDGES)
+def test_part_months_give_what_the_incidents_give_after_writes(
+    db_store: DatabaseStore, name: str
+) -> None:
+    store = db_store
+    store.add(
+        [
+            _row(id="wave-1-march-edge", date="2026-03-10", killed_civilians="3"),
+            _row(id="wave-1-march-moved", date="2026-03-12", injured="2"),
+            _row(id="wave-1-march-end", date="2026-03-31", target_type="military"),
+            _row(id="wave-1-april", date="2026-04-15", killed_security="1"),
+            _row(id="wave-1-may-edge", date="2026-05-20", place="Gwadar"),
+            _row(id="wave-1-may-late", date="2026-05-28", killed_civilians="8"),
+        ],
+        [GOOD_EVENT],
+        author=EDITOR,
+    )
+    # Earlier revisions left in the part months' days: not counted.
+    store.edit(
+        "wave-1-march-edge",
+        {"killed_civilians": "5", "target_type": "military"},
+        expected_version=store.version_of("wave-1-march-edge"),
+        author=EDITOR,
+    )
+    store.edit(
+        "wave-1-march-moved",
+        {"date": "2026-05-27"},
+        expected_version=store.version_of("wave-1-march-moved"),
+        author=EDITOR,
+    )
+    # Retracted in a part month's days: not counted.
+    retracted = store.add(
+        [_row(id="wave-1-may-gone", date="2026-05-21")], author=EDITOR
+    )
+    store.undo(retracted.save_id, author=EDITOR, reason="not this wave")
+    # A later report dated in a part month revising one there: the revised
+    # record is not counted, the revising one is, with its carried figures.
+    store.add(
+        [
+            _row(
+                id="wave-1-may-edge-b",
+                revises="wave-1-may-edge",
+                date="2026-05-22",
+                killed_civilians="",
+                injured="6",
+            )
+        ],
+        author=EDITOR,
+    )
+    _fresh(store)
+    dates = EDGES[name]
+    for filters in (
+        Filters(dates=dates),
+        Filters(target_types=("police_paramilitary", "military"), dates=dates),
+        Filters(target_types=("police_paramilitary",), dates=dates),
+        Filters(places=("Gwadar",), dates=dates),
+    ):
+        _same_as_the_incidents(store, filters)
+
+
+def _type_date_indexes(store: DatabaseStore) -> set[str]:
+    """The indexes on revisions' (target_type, date), and the partial one on
+    the revised incidents."""
+    found = inspect(store.engine)
+    return {
+        index["name"]
+        for index in found.get_indexes("incident_revisions")
+        if [c for c in index["column_names"] if c] == ["target_type", "date"]
+    } | {
+        index["name"]
+        for index in found.get_indexes("incidents")
+        if index["name"] == "ix_incidents_revised"
+    }
+
+
+def test_the_part_months_index_carries_their_columns(db_store: DatabaseStore) -> None:
+    """Migration 0011 replaces the index on (target_type, date) with one that
+    carries, on PostgreSQL, every column a part month's rows are asked (they
+    are read from the index alone), and indexes the revised incidents. Down
+    and up again."""
+    new, old = "ix_incident_revisions_type_date_rows", "ix_incident_revisions_type_date"
+    revised = "ix_incidents_revised"
+    assert _type_date_indexes(db_store) == {new, revised}
+    alembic(db_store, command.downgrade, "0010_incident_months")
+    assert _type_date_indexes(db_store) == {old}
+    db_store.migrate()
+    assert _type_date_indexes(db_store) == {new, revised}
+    if db_store.engine.dialect.name == "postgresql":
+        with db_store.engine.connect() as connection:
+            definition = connection.execute(
+                text("SELECT indexdef FROM pg_indexes WHERE indexname = :name"),
+                {"name": new},
+            ).scalar_one()
+        assert definition.endswith(f"INCLUDE ({', '.join(EDGE_COLUMNS)})")

@@ -29,15 +29,18 @@ from sqlalchemy import (
     Engine,
     Select,
     and_,
+    exists,
     false,
     func,
     literal,
     or_,
     select,
     text,
+    union_all,
 )
 from sqlalchemy.sql.expression import (
     Alias,
+    CompoundSelect,
     FromClause,
     Join,
     ScalarSelect,
@@ -47,7 +50,7 @@ from sqlalchemy.sql.expression import (
 from components.domain.filters import Filters
 from components.domain.model import CASUALTY_FIELDS, STORED_COLUMNS
 from components.store.months import DateRange
-from components.store.schema import IncidentRecord, IncidentRevision
+from components.store.schema import IncidentKind, IncidentRecord, IncidentRevision
 
 MAX_CHAIN = 32
 """Earlier records followed back from a current one (a cycle stops here)."""
@@ -261,23 +264,52 @@ def _latest_rows(
 @lru_cache(maxsize=128)
 def counted_rows(
     filters: Filters, columns: tuple[str, ...], days: tuple[DateRange, ...]
-) -> Select:
+) -> Select | CompoundSelect:
     """The current incidents of the selection that revise no other record (as
     the kept counts count them; nothing carried, they have no earlier record)
     dated in one of ``days`` (instead of the selection's date range), with
-    ``columns`` as stored: read along the date index, the ranges in one
-    statement (one pass over the incidents' identities)."""
-    incidents, revisions = _heads("plain")
-    return (
-        select(*(revisions.c[column].label(column) for column in columns))
-        .select_from(_joined(incidents, revisions))
-        .where(
-            *matching(revisions, replace(filters, dates=None)),
-            or_(false(), *(revisions.c.date.between(*range_) for range_ in days)),
-            revisions.c.revises.is_(None),
-            is_current(incidents),
-        )
+    ``columns`` as stored.
+
+    Shaped for the index on ``(target_type, date)`` that carries these columns
+    (:data:`~components.store.schema.EDGE_COLUMNS`): one ``SELECT`` per range
+    of days, so each is a range of the index (an ``OR`` of ranges is not, and
+    was read as a bitmap of table rows), and no join to the identities (the
+    planner answered it by reading every identity, or a lookup per row). A
+    revision is its incident's head when it is the first and the incident was
+    never revised (the store numbers an incident's revisions from 1 and its
+    version is its head's number; the revised incidents are a few, by their
+    partial index); a later one (a few) is looked up. Its incident id is its
+    identity's (a head revision is one of its own incident's). With no target
+    type chosen, the types of the counted incidents (``incident_kinds``: a few
+    dozen) stand for every type, so the same index serves, a range per type.
+    """
+    revisions = _REVISIONS.alias("plain_r")
+    heads = _INCIDENTS.alias("plain_i")
+    revised = select(_INCIDENTS.c.id).where(_INCIDENTS.c.version > 1)
+    kinds = IncidentKind.__table__
+    every_type = (
+        []
+        if filters.target_types
+        else [revisions.c.target_type.in_(select(kinds.c.target_type).distinct())]
     )
+    counted = [
+        *matching(revisions, replace(filters, dates=None)),
+        *every_type,
+        revisions.c.revises.is_(None),
+        or_(
+            and_(revisions.c.number == 1, revisions.c.incident_id.not_in(revised)),
+            exists().where(heads.c.head_id == revisions.c.id),
+        ),
+        revisions.c.incident_id.not_in(revised_ids()),
+    ]
+    chosen = [revisions.c[column].label(column) for column in columns]
+    parts = [
+        select(*chosen).where(*counted, revisions.c.date.between(*range_))
+        for range_ in days
+    ]
+    if len(parts) == 1:
+        return parts[0]
+    return union_all(*parts) if parts else select(*chosen).where(false())
 
 
 def first_day(

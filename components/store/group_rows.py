@@ -8,10 +8,11 @@ and target types, and the current records that revise another, one row each
 with their carried counts (:mod:`components.store.current_rows`; a few). With
 no date range the kept rows are ``incident_groups``' (a few thousand whatever
 the incidents); with one, ``incident_months``' of the whole months inside it,
-and the incidents of the part months at its two ends, one row each (read along
-the date index). With attack types chosen every current incident of the
-selection is a row of weight one. The first and last dates of a kept row are
-bounds, not the exact days: :func:`exact_span` makes them exact.
+and the incidents of the part months at its two ends, one row each (read, with
+target types chosen, from the index on ``(target_type, date)`` alone, which
+carries their columns on PostgreSQL). With attack types chosen every current
+incident of the selection is a row of weight one. The first and last dates of a
+kept row are bounds, not the exact days: :func:`exact_span` makes them exact.
 """
 
 from __future__ import annotations

@@ -122,6 +122,17 @@ class IncidentRecord(Base):
     """An incident's identity and its latest revision."""
 
     __tablename__ = "incidents"
+    __table_args__ = (
+        # The incidents revised since they were added (a few): any other's one
+        # revision, number 1, is its head, so a part month's rows need no
+        # lookup of their identity (components.store.current_rows).
+        Index(
+            "ix_incidents_revised",
+            "id",
+            postgresql_where=text("version > 1"),
+            sqlite_where=text("version > 1"),
+        ),
+    )
 
     id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -131,6 +142,26 @@ class IncidentRecord(Base):
 
 
 _COUNT_CHECK = "{0} IS NULL OR {0} BETWEEN 0 AND " + str(MAX_COUNT)
+
+EDGE_COLUMNS = (
+    "id",
+    "incident_id",
+    "number",
+    "retracted",
+    "revises",
+    "event_id",
+    "place",
+    "lat",
+    "lon",
+    "geo_precision",
+    "figure_scope",
+    *CASUALTY_FIELDS,
+    *(f"{field}_{end}" for field in CASUALTY_FIELDS for end in ("low", "high")),
+)
+"""What a part month's rows are asked besides their target type and day (the
+index's key): whether they are counted (id, incident_id, number, retracted,
+revises), their group and their figures. Carried in the index on (target_type,
+date) on PostgreSQL (``INCLUDE``)."""
 
 
 class IncidentRevision(Base):
@@ -165,8 +196,15 @@ class IncidentRevision(Base):
         Index("ix_incident_revisions_point", "lat", "lon", "target_type"),
         Index("ix_incident_revisions_date_incident", "date", "incident_id"),
         # A date range's part months (the rest is read from incident_months)
-        # of chosen target types, without reading the other types' rows.
-        Index("ix_incident_revisions_type_date", "target_type", "date"),
+        # of chosen target types, without reading the other types' rows; on
+        # PostgreSQL with every column they ask (EDGE_COLUMNS), so they are read
+        # from the index alone, not from rows scattered over the whole table.
+        Index(
+            "ix_incident_revisions_type_date_rows",
+            "target_type",
+            "date",
+            postgresql_include=list(EDGE_COLUMNS),
+        ),
         # The few records that revise another: "which are current" without a scan.
         Index(
             "ix_incident_revisions_revises",
