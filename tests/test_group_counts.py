@@ -6,11 +6,13 @@ source, a merge and a split; a rebuild mends counts changed behind the store's
 back; the migration that brings the monthly counts counts what is there; a
 date range whose ends cut months gives what the incidents give after edits,
 a retraction and a revision in those days; the index that serves those days
-carries their columns (migration 0011). SQLite and a real PostgreSQL server."""
+carries their columns (migration 0011); saves that race each other lose no
+count. SQLite and a real PostgreSQL server."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import pandas as pd
 import pytest
@@ -393,3 +395,43 @@ def test_the_part_months_index_carries_their_columns(db_store: DatabaseStore) ->
                 {"name": new},
             ).scalar_one()
         assert definition.endswith(f"INCLUDE ({', '.join(EDGE_COLUMNS)})")
+
+
+def test_saves_that_race_each_other_keep_the_counts(db_store: DatabaseStore) -> None:
+    """Adds into one group and month, and edits moving other incidents into it,
+    released at once from their own stores (as from several page processes):
+    the rows they all add to are kept exact, with none lost to a race."""
+    from tests.test_store_conflicts import race
+
+    store = db_store
+    movers = [f"wave-1-mover-{n}" for n in range(4)]
+    store.add(
+        [_row(id=i, place="Gwadar", date="2026-01-20") for i in movers],
+        [GOOD_EVENT],
+        author=EDITOR,
+    )
+    _fresh(store)
+    before = _months(store)
+    racers = [DatabaseStore(store.url) for _ in range(8)]
+    adds = [
+        functools.partial(
+            racer.add, [_row(id=f"wave-1-racer-{n}")], author=f"r{n}@example.org"
+        )
+        for n, racer in enumerate(racers[:4])
+    ]
+    edits = [
+        functools.partial(
+            racer.edit,
+            incident_id,
+            {"place": "Quetta", "date": "2026-02-01"},
+            expected_version=store.version_of(incident_id),
+            author=f"e{n}@example.org",
+        )
+        for n, (racer, incident_id) in enumerate(zip(racers[4:], movers, strict=True))
+    ]
+    outcomes = race([*adds, *edits])
+    assert not [o for o in outcomes if isinstance(o, Exception)]
+    _fresh(store)
+    after = _months(store)
+    assert after[dt.date(2026, 2, 1)] == before[dt.date(2026, 2, 1)] + 8
+    assert after.get(dt.date(2026, 1, 1), 0) == before[dt.date(2026, 1, 1)] - 4
