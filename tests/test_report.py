@@ -1029,3 +1029,15 @@ def test_one_sources_own_count_stands_only_where_no_toll_is_stated():
     )
     (incident,) = extract(text, published=dt.date(2020, 2, 20)).incidents
     assert known(incident.counts["killed"]) == {"security": 12}
+
+
+def test_a_weekday_that_dates_a_statement_does_not_bring_the_news_back():
+    text = (
+        "Five police officers died on Thursday when their vehicle struck a roadside "
+        "bomb in Garissa county, in Kenya.\n\nOn Wednesday morning four policemen "
+        "were killed when their vehicle ran over a roadside bomb near Liboi. Three "
+        "died at once, according to a police report seen by AFP on Thursday. Later "
+        "that day a convoy was hit, killing five officers."
+    )
+    extraction = extract(text, published=dt.date(2017, 5, 25))
+    assert len(extraction.background) == 3

@@ -121,7 +121,7 @@ def report_date(
 
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|announced|confirmed|stated|added|declared|reported|issued|"
-    r"released|published|updated|statement|told "
+    r"released|published|updated|statement|(?:told|seen by|quoted by) "
     r"[\w.' -]{1,40}?)\s+$",
     re.IGNORECASE,
 )
@@ -217,7 +217,10 @@ def cue(sentence: Sentence, today: dt.date | None) -> str | None:
         return "current"  # 'The attack, the latest in a series over recent months'
     if first(BACKGROUND_CUES, sentence.text) or is_earlier(sentence, today):
         return "background"
-    if first(CURRENT_CUES, sentence.text):
+    current = first(CURRENT_CUES, sentence.text)
+    if current is not None and not (
+        current.name == "on a weekday" and event_weekday(sentence.text) is None
+    ):  # 'a police report seen by AFP on Thursday' dates the report, not news
         return "current"
     return None
 
