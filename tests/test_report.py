@@ -1041,3 +1041,15 @@ def test_a_weekday_that_dates_a_statement_does_not_bring_the_news_back():
     )
     extraction = extract(text, published=dt.date(2017, 5, 25))
     assert len(extraction.background) == 3
+
+
+def test_a_full_date_further_down_does_not_date_a_report_whose_day_is_known():
+    text = (
+        "Mali's army said it beat off an attack on a military camp in Timbuktu on "
+        "Monday morning.\n\nThe army reported 13 deaths among the attackers.\n\n"
+        "On Sunday, JNIM attacked a military base in Boulkessi, in Mali.\n\n"
+        "JNIM has claimed several recent attacks. It said it killed 40 soldiers in an "
+        "assault on a base in Dioura, in central Mali, on 24 May 2025."
+    )
+    extraction = extract(text, published=dt.date(2025, 6, 2))
+    assert extraction.date == dt.date(2025, 6, 1)

@@ -93,13 +93,16 @@ class ReportDate:
 def report_date(
     sentences: Sequence[Sentence], published: dt.date | None = None
 ) -> ReportDate:
-    """A dateline's date, else the first full date in the first lines, else the
-    first full date anywhere. Where the report's publication date is known, a
-    date of the text is its date only within :data:`RECENT_DAYS` before it ('On
-    September 30, 2022, 35 people lost their lives' in a report of July 2023 is
-    an earlier event's date)."""
+    """A dateline's date, else the first full date in the first lines, else
+    (where the publication date is not known) the first full date anywhere.
+    Where the report's publication date is known, a date of the text is its date
+    only within :data:`RECENT_DAYS` before it ('On September 30, 2022, 35 people
+    lost their lives' in a report of July 2023 is an earlier event's date)."""
     first_lines = [s for s in sentences if s.paragraph <= 2]
-    for group in (first_lines, sentences):
+    # with its publication date known, a date further down the text is an
+    # earlier event's more often than the report's ('on 24 May 2025', in a
+    # paragraph about the attacks before the news)
+    for group in (first_lines,) if published else (first_lines, sentences):
         for sentence in group:
             if first(BACKGROUND_CUES, sentence.text):
                 continue  # 'Earlier, on August 22, ...' dates an older event
