@@ -1053,3 +1053,14 @@ def test_a_full_date_further_down_does_not_date_a_report_whose_day_is_known():
     )
     extraction = extract(text, published=dt.date(2025, 6, 2))
     assert extraction.date == dt.date(2025, 6, 1)
+
+
+def test_a_toll_with_its_day_in_the_second_paragraph_dates_a_lede_with_none():
+    text = (
+        "Suspected Boko Haram fighters have killed five farmers in the Gwoza area "
+        'of Borno State, in north-east Nigeria.\n\nA resident said: "On Saturday '
+        "morning, while these farmers were looking for food on their farm, "
+        'suspected Boko Haram men came and killed all of them."'
+    )
+    extraction = extract(text, published=dt.date(2025, 9, 1))
+    assert extraction.date == dt.date(2025, 8, 30)

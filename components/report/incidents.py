@@ -56,8 +56,8 @@ from components.report.targets import infer_targets
 from components.report.vocabulary import ANAPHORA, HIT_WORDS, KILLED_VERBS
 
 _TOLL = re.compile(rf"\b(?:{KILLED_VERBS})\b", re.IGNORECASE)
-"""A toll in the lede's paragraph ('lost their lives on Monday') dates the news
-when the lede's own day is a statement's."""
+"""A toll in the first paragraphs ('lost their lives on Monday') dates the news
+when the lede gives no day of its own, or only a statement's."""
 
 # --- Reading the text -------------------------------------------------------------
 
@@ -126,8 +126,10 @@ def extract_incidents(
                 if by_sentence.get(sentence.start)
                 or ANAPHORA.search(sentence.text)
                 or DAYS_ATTACK.search(sentence.text)
-                or (sentence.paragraph <= 2 and HIT_WORDS.search(sentence.text))
-                or (sentence.paragraph == 0 and _TOLL.search(sentence.text))
+                or (
+                    sentence.paragraph <= 2
+                    and (HIT_WORDS.search(sentence.text) or _TOLL.search(sentence.text))
+                )
                 else None
             )
         read_sentence(reading, sentence, by_sentence.get(sentence.start, []))
