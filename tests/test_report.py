@@ -1064,3 +1064,14 @@ def test_a_toll_with_its_day_in_the_second_paragraph_dates_a_lede_with_none():
     )
     extraction = extract(text, published=dt.date(2025, 9, 1))
     assert extraction.date == dt.date(2025, 8, 30)
+
+
+def test_the_day_police_spoke_on_does_not_date_the_attack():
+    text = (
+        "Iranian police say two border guards have been killed in clashes with a "
+        "terrorist group in Sistan and Baluchestan Province.\n\nAccording to the "
+        "police, who spoke on Saturday, guards of the border regiment of Jakigor saw "
+        "terrorists on Friday night who had advanced to attack border units."
+    )
+    extraction = extract(text, published=dt.date(2020, 2, 22))
+    assert extraction.date == dt.date(2020, 2, 21)

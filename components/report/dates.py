@@ -124,7 +124,8 @@ def report_date(
 
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|announced|confirmed|stated|added|declared|reported|issued|"
-    r"released|published|updated|statement|(?:told|seen by|quoted by) "
+    r"released|published|updated|statement|spoke|speaking|wrote|tweeted|posted|"
+    r"(?:told|seen by|quoted by) "
     r"[\w.' -]{1,40}?)\s+$",
     re.IGNORECASE,
 )
