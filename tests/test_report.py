@@ -1075,3 +1075,13 @@ def test_the_day_police_spoke_on_does_not_date_the_attack():
     )
     extraction = extract(text, published=dt.date(2020, 2, 22))
     assert extraction.date == dt.date(2020, 2, 21)
+
+
+def test_an_attack_in_the_middle_of_the_night_told_the_next_day_is_the_night_before():
+    text = (
+        "A night raid on the city of Beni, in the Democratic Republic of the Congo, "
+        "killed at least 10 people.\n\nResidents said on Thursday that in the middle "
+        "of the night attackers had set fire to houses in the city's Beu district."
+    )
+    extraction = extract(text, published=dt.date(2021, 7, 1))
+    assert extraction.date == dt.date(2021, 6, 30)

@@ -313,7 +313,8 @@ told of the next day is not)."""
 
 NIGHT = re.compile(
     r"\b(?:overnight|night-?time|last night|during the night|late at night|"
-    r"in the early hours|the night before|the previous night)\b",
+    r"in the early hours|the night before|the previous night|in the (?:middle|dead) "
+    r"of (?:the )?night|a night (?:raid|attack))\b",
     re.IGNORECASE,
 )
 """An attack at night, told of the next day ('militants struck overnight')."""
