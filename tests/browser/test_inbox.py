@@ -62,7 +62,9 @@ def test_three_dropped_reports_become_one_incident_with_three_sources(tmp_path, 
         seen = visit(app)
         page = seen.page
         page.get_by_text("Inbox: 3 report(s) to review").wait_for(timeout=60_000)
-        page.get_by_role("button", name="Accept 1 row(s)").first.click()
+        accept = page.get_by_role("button", name="Accept 1 row(s)")
+        accept.nth(2).wait_for(timeout=60_000)  # every item drawn, #1 first
+        accept.first.click()
         page.get_by_text("Item #1 accepted: 1 new incident(s)").wait_for(timeout=30_000)
         for item in (2, 3):
             page.get_by_text("Same incident as #").first.wait_for(timeout=30_000)
