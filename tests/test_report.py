@@ -987,15 +987,6 @@ def test_villages_listed_after_among_the_villages_hit_and_a_speaker_are_places()
     assert {"Sakkada", "Gyadadde", "Barin Zare", "Otawa"} <= set(names)
 
 
-def test_a_statements_weekday_and_date_do_not_date_the_attack_the_lede_tells_of():
-    text = (
-        "Suspected jihadists killed seventeen soldiers in an attack near Djibo, "
-        "Burkina Faso, the general staff said in a statement on Tuesday, September 5. "
-        "Fifty-three combatants lost their lives on Monday, it said."
-    )
-    assert extract(text, published=dt.date(2023, 9, 5)).date == dt.date(2023, 9, 4)
-
-
 def test_a_month_two_months_before_the_report_is_background_early_in_a_month():
     text = (
         "TEHRAN (AFP): A policeman was killed on Saturday when a police station was "
@@ -1043,45 +1034,69 @@ def test_a_weekday_that_dates_a_statement_does_not_bring_the_news_back():
     assert len(extraction.background) == 3
 
 
-def test_a_full_date_further_down_does_not_date_a_report_whose_day_is_known():
-    text = (
-        "Mali's army said it beat off an attack on a military camp in Timbuktu on "
-        "Monday morning.\n\nThe army reported 13 deaths among the attackers.\n\n"
-        "On Sunday, JNIM attacked a military base in Boulkessi, in Mali.\n\n"
-        "JNIM has claimed several recent attacks. It said it killed 40 soldiers in an "
-        "assault on a base in Dioura, in central Mali, on 24 May 2025."
-    )
-    extraction = extract(text, published=dt.date(2025, 6, 2))
-    assert extraction.date == dt.date(2025, 6, 1)
+DATED = [
+    (
+        "a statement's weekday and date",
+        (
+            "Suspected jihadists killed seventeen soldiers in an attack near Djibo, "
+            "Burkina Faso, the general staff said in a statement on Tuesday, September "
+            "5. Fifty-three combatants lost their lives on Monday, it said."
+        ),
+        dt.date(2023, 9, 5),
+        dt.date(2023, 9, 4),
+    ),
+    (
+        "a full date further down",
+        (
+            "Mali's army said it beat off an attack on a military camp in Timbuktu on "
+            "Monday morning.\n\nThe army reported 13 deaths among the attackers.\n\nOn "
+            "Sunday, JNIM attacked a military base in Boulkessi, in Mali.\n\nJNIM has "
+            "claimed several recent attacks. It said it killed 40 soldiers in an "
+            "assault on a base in Dioura, in central Mali, on 24 May 2025."
+        ),
+        dt.date(2025, 6, 2),
+        dt.date(2025, 6, 1),
+    ),
+    (
+        "a toll's day in the second paragraph",
+        (
+            "Suspected Boko Haram fighters have killed five farmers in the Gwoza area "
+            'of Borno State, in north-east Nigeria.\n\nA resident said: "On Saturday '
+            "morning, while these farmers were looking for food on their farm, "
+            'suspected Boko Haram men came and killed all of them."'
+        ),
+        dt.date(2025, 9, 1),
+        dt.date(2025, 8, 30),
+    ),
+    (
+        "the day police spoke on",
+        (
+            "Iranian police say two border guards have been killed in clashes with a "
+            "terrorist group in Sistan and Baluchestan Province.\n\nAccording to the "
+            "police, who spoke on Saturday, guards of the border regiment of Jakigor "
+            "saw terrorists on Friday night who had advanced to attack border units."
+        ),
+        dt.date(2020, 2, 22),
+        dt.date(2020, 2, 21),
+    ),
+    (
+        "in the middle of the night",
+        (
+            "A night raid on the city of Beni, in the Democratic Republic of the "
+            "Congo, killed at least 10 people.\n\nResidents said on Thursday that in "
+            "the middle of the night attackers had set fire to houses in the city's "
+            "Beu district."
+        ),
+        dt.date(2021, 7, 1),
+        dt.date(2021, 6, 30),
+    ),
+]
+"""(what it shows, text, published, the attack's day): weekdays and dates that
+date a statement or an earlier event, and those that date the attack."""
 
 
-def test_a_toll_with_its_day_in_the_second_paragraph_dates_a_lede_with_none():
-    text = (
-        "Suspected Boko Haram fighters have killed five farmers in the Gwoza area "
-        'of Borno State, in north-east Nigeria.\n\nA resident said: "On Saturday '
-        "morning, while these farmers were looking for food on their farm, "
-        'suspected Boko Haram men came and killed all of them."'
-    )
-    extraction = extract(text, published=dt.date(2025, 9, 1))
-    assert extraction.date == dt.date(2025, 8, 30)
-
-
-def test_the_day_police_spoke_on_does_not_date_the_attack():
-    text = (
-        "Iranian police say two border guards have been killed in clashes with a "
-        "terrorist group in Sistan and Baluchestan Province.\n\nAccording to the "
-        "police, who spoke on Saturday, guards of the border regiment of Jakigor saw "
-        "terrorists on Friday night who had advanced to attack border units."
-    )
-    extraction = extract(text, published=dt.date(2020, 2, 22))
-    assert extraction.date == dt.date(2020, 2, 21)
-
-
-def test_an_attack_in_the_middle_of_the_night_told_the_next_day_is_the_night_before():
-    text = (
-        "A night raid on the city of Beni, in the Democratic Republic of the Congo, "
-        "killed at least 10 people.\n\nResidents said on Thursday that in the middle "
-        "of the night attackers had set fire to houses in the city's Beu district."
-    )
-    extraction = extract(text, published=dt.date(2021, 7, 1))
-    assert extraction.date == dt.date(2021, 6, 30)
+@pytest.mark.parametrize(
+    ("text", "published", "day"), [c[1:] for c in DATED], ids=[c[0] for c in DATED]
+)
+def test_a_report_is_dated_by_the_day_of_its_attack(text, published, day):
+    assert extract(text, published=published).date == day
