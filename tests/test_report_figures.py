@@ -335,6 +335,10 @@ PHRASINGS = [
         [("killed", {"security": 12})],
     ),
     (
+        "killing seven people, while 50 others were left seriously injured",
+        [("killed", {"unspecified": 7}), ("injured", {"unspecified": 50})],
+    ),
+    (
         "a gunman was killed and a policeman injured",
         [("killed", {"attackers": 1}), ("injured", {"security": 1})],
     ),

@@ -3,6 +3,8 @@ inside a town, localities named after a namesake district, datelines."""
 
 import datetime as dt
 
+import pytest
+
 from components.report import extract
 
 
@@ -497,3 +499,61 @@ def test_a_territory_named_after_its_town_is_the_area():
     assert scene.place.name == "Beni"
     assert scene.place.kind == "district"
     assert found.total_counts["killed"]["civilians"] == 8
+
+
+NOT_ATTACK_PLACES = [
+    (
+        "a force named for a place",
+        "Two personnel of the Quetta Fighters were killed when a bomb went off in "
+        "Turbat.",
+        "Quetta",
+    ),
+    (
+        "a sentence adverb before an organisation",
+        "Gunmen killed a policeman in Turbat. Earlier, the Counter-Terrorism "
+        "Department had released a report on attacks in the province.",
+        "Earlier",
+    ),
+    (
+        "a person's initial",
+        "Two jawans were killed on Saturday when Maoists set off an IED in "
+        "Narayanpur district, Chhattisgarh. He identified the two dead jawans as "
+        "Amar Panwar (36), who came from Satara district in Maharashtra, and K "
+        "Rajesh, who came from Kadapa district in Andhra Pradesh.",
+        "K Rajesh",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [case[1:] for case in NOT_ATTACK_PLACES],
+    ids=[case[0] for case in NOT_ATTACK_PLACES],
+)
+def test_names_that_are_no_attack_place(text, name):
+    found = extract(text)
+    assert name not in {i.place_reported for i in found.incidents}
+    assert name not in {u.name for u in found.unplaced}
+
+
+def test_a_forest_is_an_attack_place():
+    text = (
+        "Maoists set off an IED against a search party in Kodaliar forest in "
+        "Turbat, killing two jawans."
+    )
+    assert [u.name for u in extract(text).unplaced] == ["Kodaliar"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen shot dead three border guards in Mirjaveh. Talks were held with "
+        "Quetta Governor Mohammad Karami after the attack.",
+        "Mehdi Shamsabadi, the prosecutor of Quetta, said gunmen killed three "
+        "border guards at a fuel station in Mirjaveh.",
+    ],
+    ids=["a governor after the place", "a prosecutor of the place"],
+)
+def test_an_office_of_a_place_is_where_officials_speak(text):
+    roles = {m.text: m.role for m in extract(text).other_places}
+    assert roles.get("Quetta") == "statement"

@@ -124,6 +124,30 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         "background",
     ),
     Rule(
+        "a conflict's or a group's toll over time",
+        r"\b(?:the|this|its|their) (?:\w+ )?(?:conflict|insurgency|war|violence|"
+        r"fighting|unrest|rebellion|uprising)s? (?:has|have|had) (?:so far |already )?"
+        r"(?:killed|claimed|left|displaced|cost)\b|\b(?:has|have) (?:carried out|"
+        r"claimed|launched|staged|mounted|conducted) (?:a number of|several|many|"
+        r"numerous|dozens of|scores of|hundreds of|a series of|a spate of|multiple|"
+        r"repeated|frequent) (?:\w+ ){0,2}(?:attacks|bombings|raids|ambushes)\b|"
+        r"\b(?:is|are|was|were|has been|have been) (?:widely |often )?(?:accused of|"
+        r"blamed for) (?:\w+ ){0,3}?(?:thousands|hundreds|dozens|scores|many|numerous|"
+        r"a (?:string|series|spate|wave) of)\b",
+        "The conflict has killed more than 40,000 people, and the group is accused "
+        "of massacring thousands of civilians.",
+        "background",
+    ),
+    Rule(
+        "a count of attacks",
+        r"\b\d[\d,]*\s+(?:\w+\s+)?(?:incidents|attacks|operations|bombings)\s+"
+        r"(?:(?:have|had)\s+)?(?:took place|taken place|(?:were|been) (?:carried out|"
+        r"recorded|reported|registered|foiled|thwarted|conducted))\b",
+        "According to the report, 273 terrorist incidents took place in the "
+        "province this year.",
+        "background",
+    ),
+    Rule(
         "earlier, on a day of the calendar",
         rf"^\W*earlier,?\s+(?:on|in)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_WORD}\b",
         "Earlier, on August 22, six soldiers were martyred in South Waziristan.",

@@ -257,6 +257,20 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"(?:[\w,'-]+\s+){0,8}?(?:in|at|from)\s+(?:the\s+)?$",
         gate=("arrest", "detain", "apprehend", "nabbed", "rounded", "captured"),
     ),
+    RoleRule(
+        "where the dead were mourned or buried",
+        ORIGIN,
+        "Officials offered the funeral prayers of the six Levies martyrs in Quetta "
+        "after the attack in Ziarat.",
+        "Quetta",
+        before=r"^(?!.*\b(?:attack|bomb|blew|blast|struck|explo|suicide|opened "
+        r"fire|gunmen|targeted))"
+        r".*\b(?:funeral (?:prayers?|rites|ceremony|procession)|funerals? (?:was|were) "
+        r"(?:held|offered)|namaz-e-janaza|(?:were|was) (?:laid to rest|buried))\s+"
+        r"(?:[\w,'-]+\s+){0,8}?(?:in|at)\s+(?:the\s+)?(?:(?:native|home|ancestral)"
+        r"\s+(?:town|village|city|area)\s+of\s+)?$",
+        gate=("funeral", "janaza", "laid to rest", "buried"),
+    ),
     # -- roads closed --------------------------------------------------------
     RoleRule(
         "roads only blocked there",
@@ -383,6 +397,7 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"(?:commissioner|police (?:chief|officer|spokesman)|administration|"
         r"inspector[- ]general|igp?|dig|"
         r"administrator|dpo|ssp|sho|spokesman|spokesperson|official|press club|"
+        r"governor|prosecutor|public prosecutor|police commissioner|mayor|"
         r"trade union|chamber of commerce|bar association|traders'? union)\b",
     ),
     RoleRule(
@@ -392,7 +407,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "Saravan.",
         "Qods",
         after=r"^\s+(?:headquarters|hq|corps|command|brigade|regiment|battalion|"
-        r"scouts|rifles)\b(?!\s+(?:area|town|city|village|district)\b)",
+        r"scouts|rifles|fighters|militia|task force)\b"
+        r"(?!\s+(?:area|town|city|village|district)\b)",
     ),
     RoleRule(
         "an official of a place",
@@ -402,7 +418,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "Mastung",
         before=r"\b(?:commissioner|officer|official|spokesman|spokesperson|chief|"
         r"head|administrator|governor|mayor|president|member|representative|MPA|"
-        r"MNA|senator)\s+(?:of|for|from)\s+(?:the\s+)?$",
+        r"MNA|senator|prosecutor|judge|magistrate|director|coordinator)\s+"
+        r"(?:of|for|from)\s+(?:the\s+)?$",
         after=r"^(?!\s+(?:district|tehsil|area|village)\b)",
         gate=(
             "commissioner",
@@ -420,6 +437,34 @@ ROLE_RULES: tuple[RoleRule, ...] = (
             "mpa",
             "mna",
             "senator",
+            "prosecutor",
+            "judge",
+            "magistrate",
+            "director",
+            "coordinator",
+        ),
+    ),
+    RoleRule(
+        "an officer of a body in a place",
+        STATEMENT,
+        "Ali Baloch, president of the Red Crescent in Quetta, said 20 bodies were "
+        "counted in the village of Turbat.",
+        "Quetta",
+        before=r"\b(?:president|head|chief|director|coordinator|chairman|secretary|"
+        r"member|spokes(?:man|woman|person)|official|officer)\s+of\s+(?:the\s+)?"
+        r"(?:(?-i:[A-Z])[\w'-]*\s+){1,4}(?:in|at|for)\s+(?:the\s+)?$",
+        gate=(
+            "president",
+            "head",
+            "chief",
+            "director",
+            "coordinator",
+            "chairman",
+            "secretary",
+            "member",
+            "spokes",
+            "official",
+            "officer",
         ),
     ),
     RoleRule(

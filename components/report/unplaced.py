@@ -286,8 +286,13 @@ def _is_name(name: str, area_after: bool = False) -> bool:
             )
         )
         or (name.isupper() and len(name) <= 6)
+        or _PERSONS_INITIAL.match(name) is not None
         or len(key) < 3
     )
+
+
+_PERSONS_INITIAL = re.compile(r"(?-i:[A-Z])\.?\s+(?-i:[A-Z][a-z])")
+"""A person's initial before a name ('K Rajesh', 'P. Sunderraj'): a person."""
 
 
 def slot_names(

@@ -30,7 +30,7 @@ INJURED_VERBS = (
 OUTCOME_AFTER = re.compile(
     r"^\s*(?:(?:were|was|have|has|had|been|being|are|is|got|reportedly|also|"
     r"allegedly|later|all|both|each|who|subsequently|so far|in all|total|"
-    r"altogether|confirmed|feared|reported|said to be|have been|has been|"
+    r"altogether|confirmed|feared|reported|said to be|have been|has been|left|"
     r"(?:said|reported|believed|feared|thought|known) to have been|more|"
     r"seriously|critically|severely|badly|gravely|slightly|lightly|grievously|"
     r"mortally|brutally|(?:shot|stabbed|hacked|beaten|attacked|ambushed|abducted|"

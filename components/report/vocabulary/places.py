@@ -72,7 +72,9 @@ NOT_PLACE_WORDS = frozenset(
         "tv radio television channel masjid coal mine mines hotel restaurant "
         "district tehsil division city town village area areas "
         "peshmerga counter terrorism department ministry rangers regiment "
-        "jaish shabab al-shabab al-qaeda qaeda hezbollah ansar"
+        "jaish shabab al-shabab al-qaeda qaeda hezbollah ansar "
+        "earlier later meanwhile separately elsewhere however moreover besides "
+        "also yesterday today tonight overnight additionally furthermore"
     )
 )
 """Words that are no place's first or last word: a capitalised name in a place
@@ -84,7 +86,8 @@ AREA_WORDS = words(
     "area areas village villages town city locality community district "
     "tehsil sub-division subdivision ward neighbourhood neighborhood suburb "
     "valley bazaar bazar hamlet settlement commune department territory "
-    "local\\s+government\\s+area chiefdom sector administrative\\s+post axis"
+    "local\\s+government\\s+area chiefdom sector administrative\\s+post axis "
+    "forest jungle"
 )
 """Words after a name (or before 'of' and a name) that make it a place: 'the
 Rarasham area', 'Kayakura village', 'the town of Dibis'. Province, state, region
