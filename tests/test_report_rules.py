@@ -647,3 +647,32 @@ def test_each_discount_rule_takes_its_example_s_count_out_of_the_toll(rule):
     else:
         assert found
         assert all(f.secondary for f in found)
+
+
+def test_a_name_said_to_lie_near_the_scene_tells_the_scene_more_finely():
+    text = (
+        "QUETTA - Terrorists struck a Levies checkpost in the Sanjawi area of Ziarat "
+        "district on Wednesday, and at least six Levies personnel lost their lives.\n\n"
+        "The deputy commissioner said the terrorists opened fire on the Levies "
+        "checkpost at Lal Khatai, near the Sanjawi area of Ziarat."
+    )
+    found = extract(text, published=dt.date(2019, 3, 21))
+    assert [
+        (i.place_reported, i.counts["killed"]["security"]) for i in found.incidents
+    ] == [("Lal Khatai", 6)]
+
+
+def test_the_same_day_is_the_day_the_text_last_named():
+    text = (
+        "DERA ISMAIL KHAN: A terror attack on an oil company in Drazanda on Tuesday "
+        "morning left two policemen martyred.\n\n"
+        "On Sunday, security personnel beat back an attack on the Gul Imam Police "
+        "Station in Tank. One police constable was injured in the attack.\n\n"
+        "The armed militants attacked the police station, which led to an exchange "
+        "of fire.\n\n"
+        "The same day, a terrorist attack on a checkpost in Kulachi left another "
+        "policeman injured."
+    )
+    found = extract(text, published=dt.date(2023, 11, 7))
+    assert "Kulachi" not in {i.place_reported for i in found.incidents}
+    assert any("Kulachi" in b.evidence.sentence for b in found.background)

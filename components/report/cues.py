@@ -209,14 +209,18 @@ CURRENT_CUES: tuple[Rule, ...] = (
 also dates itself earlier."""
 
 
+SAME_DAY = Rule(
+    "the same day as the sentence before",
+    r"^(?:on\s+)?(?:that|the)\s+(?:same\s+)?(?:day|night|evening|morning)\b|"
+    r"^(?:later|earlier)\s+(?:that|the same)\s+(?:day|night)\b",
+    "That same day, in a late-night attack, four Levies personnel were martyred.",
+    "keep",
+)
+"""'The same day, ...': the day the text last named, and that sentence's state
+(news or background)."""
+
 SAME_TIME_CUES: tuple[Rule, ...] = (
-    Rule(
-        "the same day as the sentence before",
-        r"^(?:on\s+)?(?:that|the)\s+(?:same\s+)?(?:day|night|evening|morning)\b|"
-        r"^(?:later|earlier)\s+(?:that|the same)\s+(?:day|night)\b",
-        "That same day, in a late-night attack, four Levies personnel were martyred.",
-        "keep",
-    ),
+    SAME_DAY,
     Rule(
         "a stretch of time after the sentence before",
         r"^(?:then|and)?,?\s*(?:just |only |about |some |barely )?(?:a|one|two|three|"

@@ -219,21 +219,39 @@ def fold_towns(reading: Reading) -> None:
 
 def _fold_pointed_back(reading: Reading, names: list[ReportIncident]) -> None:
     """Two names the gazetteer lacks at one wider place, the second named only in
-    sentences that point back to the attack and with no figures of its own ('in
-    the Mamund tehsil of Bajaur ... The blast took place in the Belot Farsh
-    area'): one attack, told more finely by the second name."""
+    sentences that point back to the attack ('in the Mamund tehsil of Bajaur ...
+    The blast took place in the Belot Farsh area') or say it lies near the first
+    ('in the Sanjawi area ... the checkpost at Lal Khatai, near the Sanjawi
+    area'), and with no figures of its own: one attack, told more finely by the
+    second name."""
     if len(names) != 2:
         return
     first, second = sorted(names, key=lambda i: min(e.start for e in i.evidence))
     named = [e for e in second.evidence if e.what == "place"]
+    if not (has_content(first) and not second.figures and named):
+        return
     if (
-        has_content(first)
-        and not second.figures
-        and named
-        and all(ANAPHORA.search(e.sentence) for e in named)
+        all(ANAPHORA.search(e.sentence) for e in named)
         and min(e.start for e in named) > max(e.start for e in first.evidence)
+    ) or (
+        first.unplaced is not None
+        and all(
+            _near(e.sentence, second.place_reported, first.unplaced.name) for e in named
+        )
     ):
         _fold_into(reading, first, second)
+
+
+def _near(sentence: str, name: str, other: str) -> bool:
+    """Whether the sentence says ``name`` lies near ``other`` ('Lal Khatai, near
+    the Sanjawi area')."""
+    return bool(
+        re.search(
+            rf"\b{re.escape(name)},?\s+(?:near|close to|next to|outside)\s+"
+            rf"(?:the\s+)?{re.escape(other)}\b",
+            sentence,
+        )
+    )
 
 
 def _fold_later_scene(reading: Reading) -> None:

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from components.gazetteer import Gazetteer, normalize_name
-from components.report.cues import DAYS_ATTACK
+from components.report.cues import DAYS_ATTACK, SAME_DAY
 from components.report.dates import (
     ReportDate,
     before_the_lede,
@@ -92,6 +92,7 @@ def extract_incidents(
         (sentence_date(s, today) for s in found[:1] if sentence_date(s, today)), None
     )
     in_background = False
+    day_state: bool | None = None  # the state of the last sentence dating itself
     read_to = None
     for sentence in found:
         if time.process_time() > deadline:
@@ -105,7 +106,9 @@ def extract_incidents(
         elif said is None and before_the_lede(sentence, lede, today):
             said = "background"
         if said == "keep":
-            pass  # 'That same day, ...': the state of the sentence before
+            # 'The same day, ...': the state of the last sentence with a time cue
+            if day_state is not None and SAME_DAY.compiled.search(sentence.text):
+                in_background = day_state
         elif said is not None:
             in_background = said == "background"
         elif sentence.first_in_paragraph and not (
@@ -113,6 +116,8 @@ def extract_incidents(
             and restates_count(sentence.text, background[-1].evidence.sentence)
         ):
             in_background = False  # a new paragraph with no cue: the news again
+        if said not in (None, "keep"):
+            day_state = in_background
         if in_background and sentence.start not in keep_current:
             background.append(_background(text, sentence, by_sentence))
             reading.last = []
