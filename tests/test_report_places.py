@@ -557,3 +557,15 @@ def test_a_forest_is_an_attack_place():
 def test_an_office_of_a_place_is_where_officials_speak(text):
     roles = {m.text: m.role for m in extract(text).other_places}
     assert roles.get("Quetta") == "statement"
+
+
+def test_a_place_then_its_source_is_no_list():
+    text = (
+        "MARDAN: One police constable was martyred and two others were injured in "
+        "an attack on a police check post in Takht Bhai, Mardan, ARY News reported."
+    )
+    (item,) = extract(text).unplaced
+    assert (item.name, item.wider.name if item.wider else None) == (
+        "Takht Bhai",
+        "Mardan",
+    )

@@ -358,6 +358,15 @@ def _names_from(match, rule, body, sentence, places, countries, seen):
         yield sentence.start + at, sentence.start + at + len(text), text, rule.name
 
 
+_SOURCE_FOLLOWS = re.compile(
+    r"^\s*,\s*(?:(?-i:[A-Z])[\w.'-]*\s+){1,4}(?:said|says|reported|reports|told|"
+    r"added|confirmed|quoted)\b|^\s*,\s*(?:according to|officials|police)\b",
+    re.IGNORECASE,
+)
+"""After a place, its source ('in Takht Bhai, Mardan, ARY News reported'): the
+sentence goes on with who said it, not with another place of a list."""
+
+
 def wider_place(text: str, end: int, mentions: Sequence, sentence: Sentence):
     """The mention of the place the text says a name lies in: the first one after
     it in its sentence joined by 'area of', ', a village in the', 'in'; through a
@@ -365,7 +374,11 @@ def wider_place(text: str, end: int, mentions: Sequence, sentence: Sentence):
     following = [m for m in mentions if m.sentence is sentence and m.start >= end]
     for index, mention in enumerate(following):
         gap = text[end : mention.start]
-        if gap.strip() == "," and NAME_FOLLOWS.match(text[mention.end :]):
+        if (
+            gap.strip() == ","
+            and NAME_FOLLOWS.match(text[mention.end :])
+            and not _SOURCE_FOLLOWS.match(text[mention.end :])
+        ):
             continue  # 'Gyadadde, Barin Zare, Sabon Gari and Otawa': a list
         if _WIDER_GAP.match(gap):
             while index + 1 < len(following) and re.fullmatch(
