@@ -569,3 +569,19 @@ def test_a_place_then_its_source_is_no_list():
         "Takht Bhai",
         "Mardan",
     )
+
+
+def test_an_area_of_the_district_named_before_and_its_one_toll_are_one_attack():
+    text = (
+        "KUNDUZ, Afghanistan, March 5 (Xinhua) -- Taliban militants stormed a "
+        "security checkpoint in Imam Sahib district of the northern Kunduz province "
+        "on Thursday, and four Afghan police were killed.\n\n"
+        "According to Ayubi, the armed insurgents struck a security checkpoint in "
+        "the Bakhmal Kucha area of the restive district early in the morning, "
+        "killing four police and wounding two others."
+    )
+    found = extract(text, published=dt.date(2020, 3, 5))
+    assert [
+        (i.place_reported, i.place.name, i.counts["killed"]["security"])
+        for i in found.incidents
+    ] == [("Bakhmal Kucha", "Imām Şāḩib", 4)]

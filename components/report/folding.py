@@ -193,8 +193,8 @@ def fold_towns(reading: Reading) -> None:
     """A town and the one name the gazetteer lacks that the text places in it
     ('the Nasirabad area of Turbat', 'Satellite Town, Turbat', 'Lido Beach in
     Mogadishu'): one attack, at the finer name (kept at the town's point), unless
-    both have figures of their own and the finer name's sentence does not point
-    back to the attack."""
+    both have figures of their own, the finer name's sentence does not point
+    back to the attack and the two tolls differ."""
     inside: dict[int, list[ReportIncident]] = {}
     for incident in reading.by_place.values():
         item = incident.unplaced
@@ -211,7 +211,7 @@ def fold_towns(reading: Reading) -> None:
         (place,) = finer
         same_attack = any(
             ANAPHORA.search(e.sentence) for e in place.evidence if e.what == "place"
-        )
+        ) or _same_toll(town, place)
         if town.figures and place.figures and not same_attack:
             continue
         _fold_into(reading, town, place)

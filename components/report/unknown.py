@@ -84,6 +84,7 @@ def unknown_mentions(
             if holder is None:
                 wider = (
                     (opening.place if opening else None)
+                    or _area_named_before(text, end, mentions)
                     or _scene_pointed_back(text, mentions, sentence)
                     or wider
                 )
@@ -239,6 +240,37 @@ def _opening_place(
             return m
         return None
     return None
+
+
+_OF_THE_AREA = re.compile(
+    r"^\s+(?:area|village|locality|town)\s+of\s+the\s+(?:[a-z-]+\s+){0,2}"
+    r"(?P<kind>district|province|tehsil|county)\b"
+)
+"""'the Bakhmal Kucha area of the restive district': of an area named before."""
+
+
+def _area_named_before(
+    text: str, end: int, mentions: Sequence[PlaceMention]
+) -> Place | None:
+    """The area the words after a name point back to ('in Imam Sahib district
+    ... the Bakhmal Kucha area of the restive district'): the last place named
+    before it as that kind of area ('X district', or a district of the
+    gazetteer)."""
+    match = _OF_THE_AREA.match(text[end : end + 60])
+    if match is None:
+        return None
+    kind = match.group("kind")
+    named = [
+        m
+        for m in mentions
+        if m.end <= end
+        and m.unplaced is None
+        and (
+            m.place.kind == kind
+            or re.match(rf"\s+{kind}\b", text[m.end : m.end + 20], re.IGNORECASE)
+        )
+    ]
+    return named[-1].place if named else None
 
 
 def _scene_pointed_back(
