@@ -585,3 +585,16 @@ def test_an_area_of_the_district_named_before_and_its_one_toll_are_one_attack():
         (i.place_reported, i.place.name, i.counts["killed"]["security"])
         for i in found.incidents
     ] == [("Bakhmal Kucha", "Imām Şāḩib", 4)]
+
+
+def test_a_camp_in_a_town_is_not_a_namesake_far_away():
+    text = (
+        "Gunmen of Islamic State West Africa Province launched a pre-dawn attack on "
+        "Sunday on the Sabon Gari camp in the Damboa area of Borno State, killing "
+        "six soldiers, in northeastern Nigeria."
+    )
+    found = extract(text, published=dt.date(2025, 1, 6))
+    assert [(i.place_reported, i.place.name) for i in found.incidents] == [
+        ("Sabon Gari", "Damboa")
+    ]
+    assert [u.name for u in found.unplaced] == ["Sabon Gari"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from components.domain.places import Place
+from components.domain.places import Place, haversine_km
 from components.report.mentions import PlaceMention
 from components.report.roles import (
     INCIDENT,
@@ -19,7 +19,8 @@ from components.report.unknown import unknown_mention
 
 _HOLDS = re.compile(
     r"^(?:'s)?\s*(?:(?i:area|village|town|locality|tehsil|neighbou?rhood|suburb|"
-    r"sub-?division|administrative post|county|district|valley)\s*)?,?\s*"
+    r"sub-?division|administrative post|county|district|valley|camp|"
+    r"(?:military |army )?base|check ?post|checkpoint)\s*)?,?\s*"
     r"(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?)?(?:(?i:area|village|town|"
     r"locality)\s+)?(?:of|in)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|restive|"
     r"remote|(?:north|south)?-?(?:east|west)?(?:ern)?|northern|southern|central)\s+)?"
@@ -84,9 +85,14 @@ def mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMentio
 
 
 _LOCALITY_OF = re.compile(
-    r"^\s+(?i:area|locality|neighbou?rhood|suburb|mohalla)\s+(?:of|in)\s+"
+    r"^\s+(?i:area|locality|neighbou?rhood|suburb|mohalla|camp|(?:military |army )?"
+    r"base|check ?post|checkpoint)\s+(?:of|in)\s+"
     r"(?:the\s+)?(?:(?-i:[A-Z])[\w-]*'s\s+)?$"
 )
+"""'the Nasirabad area of Turbat', 'the Sabon Gari camp in the Damboa [area]'."""
+_NAMESAKE_KM = 30.0
+"""A place the text puts in a town the gazetteer gives no district for lies in
+it when its namesake's point is this close."""
 
 
 def _inside(inner: Place, outer: Place) -> bool:
@@ -97,4 +103,6 @@ def _inside(inner: Place, outer: Place) -> bool:
     if outer.kind == "province":
         return True
     district = outer.district or (outer.name if outer.kind == "district" else "")
-    return bool(district) and inner.district == district
+    if not district:  # a town abroad: no districts, only points
+        return haversine_km(inner.lat, inner.lon, outer.lat, outer.lon) <= _NAMESAKE_KM
+    return inner.district == district

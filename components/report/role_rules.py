@@ -81,6 +81,16 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("km", "kilomet", "mile", "from", "border"),
     ),
     RoleRule(
+        "a place said to be a distance away",
+        REFERENCE,
+        "Fighter jets sent up from Quetta, the provincial capital, 100 kilometres "
+        "(62 miles) away, struck the attackers.",
+        "Quetta",
+        after=r"^,\s+(?:(?:the|a|an)\s+[\w\s'-]{0,40}?,\s+)?(?:about\s+|some\s+|"
+        r"around\s+|nearly\s+|roughly\s+|over\s+|more than\s+)?\d[\d.,]*\s*"
+        r"(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:\([^()]{1,30}\)\s+)?away\b",
+    ),
+    RoleRule(
         "a place in a road's or railway's name",
         REFERENCE,
         "A bomb went off on the Quetta-Karachi highway near Khuzdar, killing two "
