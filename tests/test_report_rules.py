@@ -676,3 +676,11 @@ def test_the_same_day_is_the_day_the_text_last_named():
     found = extract(text, published=dt.date(2023, 11, 7))
     assert "Kulachi" not in {i.place_reported for i in found.incidents}
     assert any("Kulachi" in b.evidence.sentence for b in found.background)
+
+
+def test_others_opening_a_clause_are_more_of_the_people_before():
+    found = counts(
+        "Terrorists struck the police station in Turbat, and at least four "
+        "policemen were martyred while four others were wounded."
+    )
+    assert found["Turbat"] == {"killed": {"security": 4}, "injured": {"security": 4}}

@@ -118,6 +118,23 @@ def _coordinated(body: str, items: list[CountItem]) -> None:
             item.side, item.military = before.side, before.military
 
 
+_OTHERS = re.compile(r"\bothers$", re.IGNORECASE)
+
+
+def others_of_before(figures: list[Figure], before: list[Figure]) -> list[Figure]:
+    """'four policemen were martyred while four others were wounded': 'others'
+    opening a clause are more of the people the clause before counted, on their
+    side."""
+    known = [f for f in before if f.side != "unspecified" and not f.parts]
+    if not known or not figures:
+        return figures
+    first = figures[0]
+    if first.side != "unspecified" or first.parts or not _OTHERS.search(first.text):
+        return figures
+    side = replace(first, side=known[-1].side, military=known[-1].military)
+    return [side, *figures[1:]]
+
+
 _QUOTES_AS_SPACES = str.maketrans({'"': " ", "\u201c": " ", "\u201d": " "})
 
 

@@ -15,7 +15,7 @@ from components.gazetteer import normalize_name
 from components.report.dates import (
     sentence_date,
 )
-from components.report.figures import find_figures
+from components.report.figures import find_figures, others_of_before
 from components.report.mentions import PlaceMention
 from components.report.model import (
     Figure,
@@ -186,11 +186,13 @@ def read_sentence(
         tuple[Span, Sentence, list[Mention], list[Mention], list[Figure]]
     ] = []
     """Opening clauses with no place, for the sentence's one place if it has one."""
+    before: list[Figure] = []
     for clause in clauses(sentence):
         in_clause = [m for m in mentions if clause.start <= m.start < clause.end]
         targets = codes_in(clause, sentence, text, TARGET_PHRASES, "target")
         attacks = codes_in(clause, sentence, text, ATTACK_PHRASES, "attack")
-        figures = find_figures(clause)
+        figures = others_of_before(find_figures(clause), before)
+        before = figures or before
         places = _reduce(text, _scenes(in_clause, bool(attacks or figures)))
         if len(places) > 1 and all(m.place.kind == "province" for m in places):
             places = []  # 'attacks in the Tillaberi, Diffa and Dosso regions'
