@@ -139,6 +139,15 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         "background",
     ),
     Rule(
+        "an attack answered or avenged",
+        r"\b(?:answered|avenged|avenging|in (?:retaliation|revenge|response|reprisal) "
+        r"(?:for|to)|(?:came|was|were) in response to)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:attack|bombing|assault|ambush|raid|killing|massacre)s?\b",
+        "The designation answered a deadly attack by the group that killed 27 "
+        "guards near Zahedan.",
+        "background",
+    ),
+    Rule(
         "a count of attacks",
         r"\b\d[\d,]*\s+(?:\w+\s+)?(?:incidents|attacks|operations|bombings)\s+"
         r"(?:(?:have|had)\s+)?(?:took place|taken place|(?:were|been) (?:carried out|"
