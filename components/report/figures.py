@@ -278,6 +278,18 @@ DISCOUNT_RULES: tuple[Rule, ...] = (
         15,
         "secondary",
     ),
+    Rule(
+        "the attackers' own account beside the toll",
+        r"\b(?:spokes(?:man|person|woman)|statement|claim)\s+(?:for|of|from|by)\s+"
+        r"(?:the\s+)?(?:militant\s+|armed\s+|insurgent\s+|jihadist\s+)?(?:group|"
+        r"militants|insurgents|rebels|al[- ]?shabaa?b|taliban|ttp|bla|jnim|iswap|"
+        r"boko haram|islamic state|isis|adf)\b|\bsaid\s+(?:that\s+)?(?:the group|"
+        r"its fighters|its men|its militants|the militants|the insurgents)\s+had\b",
+        "A spokesman for al Shabaab said the group had seized the base and killed "
+        "more than 10 soldiers.",
+        10,
+        "secondary",
+    ),
 )
 """Words that make a count less than the news's toll: ``value`` 'dropped' (read
 before the count: it is no toll of the news) or 'secondary' (anywhere in the
