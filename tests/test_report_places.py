@@ -598,3 +598,16 @@ def test_a_camp_in_a_town_is_not_a_namesake_far_away():
         ("Sabon Gari", "Damboa")
     ]
     assert [u.name for u in found.unplaced] == ["Sabon Gari"]
+
+
+def test_a_village_said_to_be_in_an_area_is_the_one_scene():
+    text = (
+        "At least 20 civilians were killed on Sunday night in Ituri, in the "
+        "northeast of the Democratic Republic of Congo, in a fresh massacre.\n\n"
+        "Bwanasura is a village 44 km from Komanda-centre, in the Walese Vonkutu "
+        "chiefdom of Irumu territory, 119 km south of Bunia."
+    )
+    found = extract(text, published=dt.date(2022, 6, 6))
+    assert [
+        (i.place_reported, i.counts["killed"]["civilians"]) for i in found.incidents
+    ] == [("Bwanasura", 20)]

@@ -129,8 +129,8 @@ SLOT_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "a name then an apposition that calls it a place",
-        rf"(?<![\w-])(?P<name>{NAME}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?"
-        rf"(?P<area>{_AREA}|capital)\b(?!')",
+        rf"(?<![\w-])(?P<name>{NAME})(?:,|\s+(?:is|was|lies in))\s+(?:a|an|the)\s+"
+        rf"(?:[\w-]+\s+){{0,2}}?(?P<area>{_AREA}|capital)\b(?!')",
         "The attack happened on Monday in Ntoyo, a village in the Lubero territory.",
         "Ntoyo",
         flags=0,
@@ -198,12 +198,16 @@ _WIDER_GAP = re.compile(
     rf"(?:limits|jurisdiction|precincts) of|,?\s*which (?:comes|falls|lies) under)"
     rf"\s+(?:the\s+)?"
     rf"(?:[a-z-]+\s+){{0,2}}(?:(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?'s\s+)?$"
+    rf"|^\s+(?:is|was|lies)\s+(?:a|an)\s+(?:[a-z-]+\s+){{0,2}}?(?:{_AREA})\s+"
+    rf"(?:(?:about\s+|some\s+)?\d[\d.,]*\s*(?:km|kms|kilomet(?:re|er)s?|miles?)\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?(?:of|from)\s+[^,;.]{{1,40}},\s*)?(?:in|of)\s+"
+    rf"(?:the\s+)?(?:[a-z-]+\s+){{0,2}}$"
 )
 """Between a name and the wider place it lies in: 'area of', ', a village in
 the', ' village, in the', ' Police Station in', ' border checkpoint lies in', '
 police station on the outskirts of', ' police station and two check posts in', '
 check post, within the limits of', ' check-post, which comes under the', ' in
-Cabo Delgado's '."""
+Cabo Delgado's ', ' is a village 44 km from Komanda-centre, in the '."""
 
 
 _TOLL = re.compile(rf"\b(?:{KILLED_VERBS})\b|\b(?:{INJURED_VERBS})\b", re.IGNORECASE)
