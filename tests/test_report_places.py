@@ -611,3 +611,16 @@ def test_a_village_said_to_be_in_an_area_is_the_one_scene():
     assert [
         (i.place_reported, i.counts["killed"]["civilians"]) for i in found.incidents
     ] == [("Bwanasura", 20)]
+
+
+def test_a_known_name_listed_with_villages_kept_elsewhere_is_one_of_them():
+    text = (
+        "Zamfara State saw blood spilt again on Thursday, when gunmen killed more "
+        "than 31 people in several communities of the Maradun Local Government "
+        "Area.\n\n"
+        "Among the villages hit were Sakkada, Gyadadde, Sabon Gari, Barin Zare and "
+        "Otawa."
+    )
+    found = extract(text, published=dt.date(2018, 7, 20))
+    wider = {u.name: u.wider.name for u in found.unplaced if u.wider}
+    assert wider["Sabon Gari"] == wider["Sakkada"] == "Maradun"

@@ -52,7 +52,7 @@ from components.report.roles import (
     LISTED_ROLES,
 )
 from components.report.segments import Sentence
-from components.report.unknown import unknown_mentions
+from components.report.unknown import namesakes_in_lists, unknown_mentions
 from components.report.unplaced import (
     UnplacedName,
 )
@@ -249,7 +249,8 @@ def find_places(
     places = layer if layer is not None else report_gazetteer(gazetteer)
     mentions = _mentions(text, sentences, places)
     unplaced = unknown_mentions(text, sentences, places, mentions, gazetteer, code)
-    found = mark_qualifiers(text, sorted([*mentions, *unplaced], key=lambda m: m.start))
+    found = sorted([*mentions, *unplaced], key=lambda m: m.start)
+    found = mark_qualifiers(text, namesakes_in_lists(text, found))
     return found, [m.unplaced for m in found if m.unplaced is not None]
 
 
