@@ -624,3 +624,29 @@ def test_a_known_name_listed_with_villages_kept_elsewhere_is_one_of_them():
     found = extract(text, published=dt.date(2018, 7, 20))
     wider = {u.name: u.wider.name for u in found.unplaced if u.wider}
     assert wider["Sabon Gari"] == wider["Sakkada"] == "Maradun"
+
+
+def test_a_forest_where_the_blast_struck_within_the_area_named_is_the_scene():
+    text = (
+        "NARAYANPUR: Police said two jawans were killed and two other security "
+        "personnel injured on Saturday when Maoists set off an IED in Abujhmad, in "
+        "Narayanpur district under south Bastar, Chhattisgarh.\n\n"
+        "According to the inspector general, a joint search party was out on an "
+        "operation in the Abujhmad area of Narayanpur district when the Maoists "
+        "detonated an IED against them in Kodaliar forest."
+    )
+    found = extract(text, published=dt.date(2024, 10, 19))
+    assert [
+        (i.place_reported, i.counts["killed"]["security"]) for i in found.incidents
+    ] == [("Kodaliar", 2)]
+
+
+def test_a_division_a_district_lies_under_only_says_where_it_is():
+    text = (
+        "Two jawans of the ITBP were killed on Saturday when Maoists set off an "
+        "IED in Narayanpur district under south Bastar, Chhattisgarh, India.\n\n"
+        "According to Bastar inspector general of police P Sunderraj, the blast "
+        "happened at around 12 o'clock."
+    )
+    found = extract(text, published=dt.date(2024, 10, 19))
+    assert "Bastar" not in {i.place_reported for i in found.incidents}

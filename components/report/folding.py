@@ -222,8 +222,9 @@ def _fold_pointed_back(reading: Reading, names: list[ReportIncident]) -> None:
     sentences that point back to the attack ('in the Mamund tehsil of Bajaur ...
     The blast took place in the Belot Farsh area') or say it lies near the first
     ('in the Sanjawi area ... the checkpost at Lal Khatai, near the Sanjawi
-    area'), and with no figures of its own: one attack, told more finely by the
-    second name."""
+    area') or struck within it ('in the Abujhmad area ... when the Maoists
+    detonated an IED in Kodaliar forest'), and with no figures of its own: one
+    attack, told more finely by the second name."""
     if len(names) != 2:
         return
     first, second = sorted(names, key=lambda i: min(e.start for e in i.evidence))
@@ -236,10 +237,25 @@ def _fold_pointed_back(reading: Reading, names: list[ReportIncident]) -> None:
     ) or (
         first.unplaced is not None
         and all(
-            _near(e.sentence, second.place_reported, first.unplaced.name) for e in named
+            _near(e.sentence, second.place_reported, first.unplaced.name)
+            or _struck_in(e.sentence, second.place_reported, first.unplaced.name)
+            for e in named
         )
     ):
         _fold_into(reading, first, second)
+
+
+def _struck_in(sentence: str, name: str, other: str) -> bool:
+    """Whether the sentence names ``name`` after ``other`` as where in it the
+    attack struck ('was out on an operation in the Abujhmad area ... when the
+    Maoists detonated an IED against them in Kodaliar forest')."""
+    return bool(
+        re.search(
+            rf"\b{re.escape(other)}\b.*\bwhen\b.*\b(?:in|at)\s+(?:the\s+)?"
+            rf"{re.escape(name)}\b",
+            sentence,
+        )
+    )
 
 
 def _near(sentence: str, name: str, other: str) -> bool:

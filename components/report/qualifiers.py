@@ -22,7 +22,7 @@ _HOLDS = re.compile(
     r"sub-?division|administrative post|county|district|valley|camp|"
     r"(?:military |army )?base|check ?post|checkpoint)\s*)?,?\s*"
     r"(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?)?(?:(?i:area|village|town|"
-    r"locality)\s+)?(?:of|in)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|restive|"
+    r"locality)\s+)?(?:of|in|under)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|restive|"
     r"remote|(?:north|south)?-?(?:east|west)?(?:ern)?|northern|southern|central)\s+)?"
     r"(?:(?-i:Upper|Lower|North|South|East|West|Central)\s+)?$"
     r"|^\s*,\s+(?:in\s+)?(?:the\s+)?$"

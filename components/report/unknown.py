@@ -98,7 +98,7 @@ def unknown_mentions(
             )
         found.extend(holders.values())
         known.extend((m.start, m.end) for m in holders.values())
-    found = _widest_known(text, found)
+    found = _widest_known(text, _kept_with_the_sentences_scene(text, found))
     # a name another unknown name lies in is said of it, not an attack place
     qualifiers = {
         id(m)
@@ -139,6 +139,44 @@ _WIDE_AREA_AFTER = re.compile(
 )
 """An area wider than the places an attack hit: 'several villages of the
 Ruwenzori sector, including Bulongo and Kidungu' (the villages are the scenes)."""
+
+
+def _kept_with_the_sentences_scene(
+    text: str, found: list[PlaceMention]
+) -> list[PlaceMention]:
+    """A name kept only at the report's province or country, in a sentence whose
+    other unknown names are all kept at one finer place ('in the Abujhmad area
+    of Narayanpur district when the Maoists detonated an IED against them in
+    Kodaliar forest'): it is kept there too."""
+    kept = []
+    for mention in found:
+        item = mention.unplaced
+        if item is not None and (item.wider is None or item.wider.kind in _COARSE):
+            finer = {
+                other.unplaced.wider.geonameid: other.unplaced.wider
+                for other in found
+                if other is not mention
+                and other.sentence is mention.sentence
+                and other.unplaced is not None
+                and other.unplaced.wider is not None
+                and other.unplaced.wider.kind not in _COARSE
+            }
+            if len(finer) == 1:
+                (wider,) = finer.values()
+                mention = unknown_mention(
+                    text,
+                    mention.sentence,
+                    mention.start,
+                    mention.end,
+                    mention.text,
+                    item.rule,
+                    wider,
+                )
+        kept.append(mention)
+    return kept
+
+
+_COARSE = ("province", "country")
 
 
 def _widest_known(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
