@@ -10,6 +10,7 @@ import json
 import math
 import statistics
 import time
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +44,9 @@ class Score:
     dates_right: int = 0
     seconds: list[float] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+    figures_missed: Counter[str] = field(default_factory=Counter)
+    """Each missed figure of the key by where the reader put it instead (see
+    :data:`MISSED_AS`)."""
 
     def add(self, other: Score) -> None:
         for name in (*GATED, "places_expected", "places_found", "event_wide"):
@@ -52,6 +56,7 @@ class Score:
         self.dates_expected += other.dates_expected
         self.seconds += other.seconds
         self.misses += other.misses
+        self.figures_missed += other.figures_missed
 
     def record(self) -> dict[str, int]:
         """What the baseline keeps of one report."""
@@ -223,14 +228,21 @@ def score_case(
         for value in (item.get("killed"), item.get("injured"))
         if value is not None
     ]
+    elsewhere = [
+        *(_values(i.counts) for i in found),
+        _values(extraction.total_counts),
+    ]
     for index, item in enumerate(expected):
         incident = matched.get(index)
         got = _values(incident.counts) if incident else {}
         _compare(name, item["place"], _values(item), got, background, score)
+        _classify(
+            _values(item), got, incident is not None, elsewhere, score.figures_missed
+        )
     totals = _values(key.get("totals"))
-    _compare(
-        name, "totals", totals, _values(extraction.total_counts), background, score
-    )
+    got = _values(extraction.total_counts)
+    _compare(name, "totals", totals, got, background, score)
+    _classify(totals, got, True, elsewhere, score.figures_missed)
     texts = [b.evidence.sentence for b in extraction.background]
     for item in key.get("background", []):
         score.background_expected += 1
@@ -268,6 +280,42 @@ def _compare(
             score.misses.append(f"{name}: {where} background figure {value} counted")
         else:
             score.misses.append(f"{name}: {where} {outcome} {side} {value} not in key")
+
+
+MISSED_AS = {
+    "no place": "its place not found",
+    "moved": "read for another place or the totals",
+    "side": "read on another side",
+    "value": "read with another count",
+    "unread": "not read",
+}
+"""Where a missed figure went, for the benchmark's breakdown."""
+
+
+def _classify(
+    want: dict[tuple[str, str], int],
+    got: dict[tuple[str, str], int],
+    place_found: bool,
+    elsewhere: list[dict[tuple[str, str], int]],
+    missed: Counter[str],
+) -> None:
+    """Count each figure of ``want`` that ``got`` misses by where it went."""
+    for (outcome, side), value in want.items():
+        if got.get((outcome, side)) == value:
+            continue
+        if not place_found:
+            missed["no place"] += 1
+        elif any(
+            other is not got and other.get((outcome, side)) == value
+            for other in elsewhere
+        ):
+            missed["moved"] += 1
+        elif value in [v for (o, _), v in got.items() if o == outcome]:
+            missed["side"] += 1
+        elif (outcome, side) in got:
+            missed["value"] += 1
+        else:
+            missed["unread"] += 1
 
 
 def run_cases(
@@ -382,6 +430,10 @@ def summary(score: Score, reports: int, where: str) -> list[str]:
         f"place precision     {share(score.places_right, score.places_found)}",
         f"event-wide holders  {score.event_wide} (province or district of totals)",
         f"figure recall       {share(score.figures_right, score.figures_expected)}",
+        "  figures missed: "
+        + ", ".join(
+            f"{score.figures_missed[kind]} {label}" for kind, label in MISSED_AS.items()
+        ),
         f"figures on the wrong side      {score.wrong_side}",
         f"background figures counted     {score.background_counted}",
         "background sentences missed    "
