@@ -33,3 +33,23 @@ def test_no_report_reads_worse_than_the_baseline(capsys):
         print("\n" + "\n".join(summary(total, len(cases), "the corpus")))
     worse = regressions(scores, baseline)
     assert not worse, "reports read worse than the baseline:\n" + "\n".join(worse)
+
+
+def test_missed_figures_are_told_apart_by_where_they_went():
+    from collections import Counter
+
+    from tests.harness.report_scoring import _classify
+
+    want = {
+        ("killed", "security"): 4,
+        ("injured", "security"): 2,
+        ("killed", "attackers"): 3,
+        ("killed", "civilians"): 5,
+    }
+    got = {("killed", "security"): 4, ("injured", "civilians"): 2}
+    totals = {("killed", "attackers"): 3}
+    missed: Counter[str] = Counter()
+    _classify(want, got, True, [got, totals], missed)
+    assert missed == Counter({"side": 1, "moved": 1, "unread": 1})
+    _classify(want, {}, False, [totals], missed)
+    assert missed["no place"] == 4
