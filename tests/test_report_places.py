@@ -650,3 +650,25 @@ def test_a_division_a_district_lies_under_only_says_where_it_is():
     )
     found = extract(text, published=dt.date(2024, 10, 19))
     assert "Bastar" not in {i.place_reported for i in found.incidents}
+
+
+def test_a_ward_a_village_was_said_to_lie_in_names_the_villages_attack():
+    text = (
+        "At least 40 farmers are reported to have been killed by suspected Boko "
+        "Haram terrorists in the Kukawa Local Government Area of Borno State.\n\n"
+        "The attack took place at about 4:30pm on Sunday in Kayakura village, a "
+        "farming community in Doron Baga ward.\n\n"
+        "Residents said gunmen had opened fire on the farmers in the Doron Baga "
+        "ward."
+    )
+    found = extract(text, published=dt.date(2025, 1, 13))
+    assert [i.place_reported for i in found.incidents] == ["Kayakura"]
+
+
+def test_where_people_fled_an_attack_from_is_their_origin():
+    text = (
+        "Gunmen killed more than 40 farmers in Kayakura village of Kukawa, most of "
+        "them people who had fled the attack in Gwoza local government area."
+    )
+    roles = {m.text: m.role for m in extract(text).other_places}
+    assert roles.get("Gwoza") == "origin"

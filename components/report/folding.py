@@ -18,7 +18,7 @@ from components.report.model import (
 )
 from components.report.roles import INCIDENT
 from components.report.scenes import Reading, add_items, area_like, lies_in
-from components.report.unplaced import kept_precision, stand_in
+from components.report.unplaced import is_wider_gap, kept_precision, stand_in
 from components.report.vocabulary import (
     ANAPHORA,
     OTHER_EVENT,
@@ -201,6 +201,8 @@ def fold_towns(reading: Reading) -> None:
         if item is not None and item.wider is not None:
             inside.setdefault(item.wider.geonameid, []).append(incident)
     for finer in inside.values():
+        _fold_named_wider(reading, finer)
+        finer[:] = [i for i in finer if i.place.geonameid in reading.by_place]
         _fold_pointed_back(reading, finer)
     _fold_later_scene(reading)
     for key, finer in inside.items():
@@ -215,6 +217,44 @@ def fold_towns(reading: Reading) -> None:
         if town.figures and place.figures and not same_attack:
             continue
         _fold_into(reading, town, place)
+
+
+def _fold_named_wider(reading: Reading, names: list[ReportIncident]) -> None:
+    """Of names the gazetteer lacks at one wider place, one the text says another
+    lies in ('Kayakura village, a farming community in Doron Baga ward', then
+    'the attack on the farmers in the Doron Baga ward'): the wider name's items
+    are the finer one's, unless both have figures of their own that differ."""
+    for inner in list(names):
+        for outer in list(names):
+            if (
+                inner is outer
+                or inner.place.geonameid not in reading.by_place
+                or outer.place.geonameid not in reading.by_place
+                or not _said_to_lie_in(
+                    reading.text, inner.place_reported, outer.place_reported
+                )
+            ):
+                continue
+            if inner.figures and outer.figures and not _same_toll(inner, outer):
+                continue
+            _fold_into(reading, outer, inner)
+
+
+def _said_to_lie_in(text: str, inner: str, outer: str) -> bool:
+    """Whether the text says ``inner`` lies in ``outer`` ('Kayakura village, a
+    farming community in Doron Baga ward')."""
+    for match in re.finditer(rf"\b{re.escape(inner)}\b", text):
+        tail = text[match.end() : match.end() + 90]
+        found = re.search(rf"\b{re.escape(outer)}\b", tail)
+        gap = tail[: found.start()] if found else ""
+        if (
+            found
+            and "." not in gap
+            and re.search(r"\b(?:in|of)\b", gap)
+            and is_wider_gap(gap)
+        ):
+            return True
+    return False
 
 
 def _fold_pointed_back(reading: Reading, names: list[ReportIncident]) -> None:

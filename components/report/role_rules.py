@@ -54,6 +54,17 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         lede=True,
         flags=0,
     ),
+    # -- where people fled from, even from an attack there --------------------
+    RoleRule(
+        "where people had fled from",
+        ORIGIN,
+        "Gunmen killed 40 farmers in Kalat, most of them people who had fled the "
+        "fighting in Kech district.",
+        "Kech",
+        before=r"\b(?:fled|fleeing|flee|displaced)\s+(?:from\s+)?(?:the\s+)?"
+        r"(?:[\w-]+\s+){0,3}?(?:in|from)\s+(?:the\s+)?$",
+        gate=("fle", "displaced"),
+    ),
     # -- an attack place, named so whatever else the sentence says ------------
     RoleRule(
         "an attack on, in or at a place",
@@ -338,16 +349,6 @@ ROLE_RULES: tuple[RoleRule, ...] = (
             "of",
             "live",
         ),
-    ),
-    RoleRule(
-        "where people had fled from",
-        ORIGIN,
-        "Gunmen killed 40 farmers in Kalat, most of them people who had fled the "
-        "fighting in Kech district.",
-        "Kech",
-        before=r"\b(?:fled|fleeing|flee|displaced)\s+(?:from\s+)?(?:the\s+)?"
-        r"(?:[\w-]+\s+){0,3}?(?:in|from)\s+(?:the\s+)?$",
-        gate=("fle", "displaced"),
     ),
     RoleRule(
         "where people fled to",
