@@ -571,20 +571,63 @@ def test_a_place_then_its_source_is_no_list():
     )
 
 
-def test_an_area_of_the_district_named_before_and_its_one_toll_are_one_attack():
-    text = (
+ONE_SCENE = [
+    (
+        "an area of the district named before, with the same toll",
         "KUNDUZ, Afghanistan, March 5 (Xinhua) -- Taliban militants stormed a "
         "security checkpoint in Imam Sahib district of the northern Kunduz province "
         "on Thursday, and four Afghan police were killed.\n\n"
         "According to Ayubi, the armed insurgents struck a security checkpoint in "
         "the Bakhmal Kucha area of the restive district early in the morning, "
-        "killing four police and wounding two others."
-    )
-    found = extract(text, published=dt.date(2020, 3, 5))
-    assert [
-        (i.place_reported, i.place.name, i.counts["killed"]["security"])
-        for i in found.incidents
-    ] == [("Bakhmal Kucha", "Imām Şāḩib", 4)]
+        "killing four police and wounding two others.",
+        dt.date(2020, 3, 5),
+        ("Bakhmal Kucha", "Imām Şāḩib", "security", 4),
+    ),
+    (
+        "a village said to be in an area",
+        "At least 20 civilians were killed on Sunday night in Ituri, in the "
+        "northeast of the Democratic Republic of Congo, in a fresh massacre.\n\n"
+        "Bwanasura is a village 44 km from Komanda-centre, in the Walese Vonkutu "
+        "chiefdom of Irumu territory, 119 km south of Bunia.",
+        dt.date(2022, 6, 6),
+        ("Bwanasura", None, "civilians", 20),
+    ),
+    (
+        "a forest where the blast struck within the area named",
+        "NARAYANPUR: Police said two jawans were killed and two other security "
+        "personnel injured on Saturday when Maoists set off an IED in Abujhmad, in "
+        "Narayanpur district under south Bastar, Chhattisgarh.\n\n"
+        "According to the inspector general, a joint search party was out on an "
+        "operation in the Abujhmad area of Narayanpur district when the Maoists "
+        "detonated an IED against them in Kodaliar forest.",
+        dt.date(2024, 10, 19),
+        ("Kodaliar", None, "security", 2),
+    ),
+    (
+        "a village and the ward it lies in",
+        "At least 40 farmers are reported to have been killed by suspected Boko "
+        "Haram terrorists in the Kukawa Local Government Area of Borno State.\n\n"
+        "The attack took place at about 4:30pm on Sunday in Kayakura village, a "
+        "farming community in Doron Baga ward.\n\n"
+        "Residents said gunmen had opened fire on the farmers in the Doron Baga "
+        "ward.",
+        dt.date(2025, 1, 13),
+        ("Kayakura", None, "civilians", 40),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [case[1:] for case in ONE_SCENE],
+    ids=[case[0] for case in ONE_SCENE],
+)
+def test_one_attack_told_by_several_names_is_at_the_finest(text, published, expected):
+    reported, place, side, killed = expected
+    (incident,) = extract(text, published=published).incidents
+    assert incident.place_reported == reported
+    assert place is None or incident.place.name == place
+    assert incident.counts["killed"][side] == killed
 
 
 def test_a_camp_in_a_town_is_not_a_namesake_far_away():
@@ -600,19 +643,6 @@ def test_a_camp_in_a_town_is_not_a_namesake_far_away():
     assert [u.name for u in found.unplaced] == ["Sabon Gari"]
 
 
-def test_a_village_said_to_be_in_an_area_is_the_one_scene():
-    text = (
-        "At least 20 civilians were killed on Sunday night in Ituri, in the "
-        "northeast of the Democratic Republic of Congo, in a fresh massacre.\n\n"
-        "Bwanasura is a village 44 km from Komanda-centre, in the Walese Vonkutu "
-        "chiefdom of Irumu territory, 119 km south of Bunia."
-    )
-    found = extract(text, published=dt.date(2022, 6, 6))
-    assert [
-        (i.place_reported, i.counts["killed"]["civilians"]) for i in found.incidents
-    ] == [("Bwanasura", 20)]
-
-
 def test_a_known_name_listed_with_villages_kept_elsewhere_is_one_of_them():
     text = (
         "Zamfara State saw blood spilt again on Thursday, when gunmen killed more "
@@ -626,21 +656,6 @@ def test_a_known_name_listed_with_villages_kept_elsewhere_is_one_of_them():
     assert wider["Sabon Gari"] == wider["Sakkada"] == "Maradun"
 
 
-def test_a_forest_where_the_blast_struck_within_the_area_named_is_the_scene():
-    text = (
-        "NARAYANPUR: Police said two jawans were killed and two other security "
-        "personnel injured on Saturday when Maoists set off an IED in Abujhmad, in "
-        "Narayanpur district under south Bastar, Chhattisgarh.\n\n"
-        "According to the inspector general, a joint search party was out on an "
-        "operation in the Abujhmad area of Narayanpur district when the Maoists "
-        "detonated an IED against them in Kodaliar forest."
-    )
-    found = extract(text, published=dt.date(2024, 10, 19))
-    assert [
-        (i.place_reported, i.counts["killed"]["security"]) for i in found.incidents
-    ] == [("Kodaliar", 2)]
-
-
 def test_a_division_a_district_lies_under_only_says_where_it_is():
     text = (
         "Two jawans of the ITBP were killed on Saturday when Maoists set off an "
@@ -650,19 +665,6 @@ def test_a_division_a_district_lies_under_only_says_where_it_is():
     )
     found = extract(text, published=dt.date(2024, 10, 19))
     assert "Bastar" not in {i.place_reported for i in found.incidents}
-
-
-def test_a_ward_a_village_was_said_to_lie_in_names_the_villages_attack():
-    text = (
-        "At least 40 farmers are reported to have been killed by suspected Boko "
-        "Haram terrorists in the Kukawa Local Government Area of Borno State.\n\n"
-        "The attack took place at about 4:30pm on Sunday in Kayakura village, a "
-        "farming community in Doron Baga ward.\n\n"
-        "Residents said gunmen had opened fire on the farmers in the Doron Baga "
-        "ward."
-    )
-    found = extract(text, published=dt.date(2025, 1, 13))
-    assert [i.place_reported for i in found.incidents] == ["Kayakura"]
 
 
 def test_where_people_fled_an_attack_from_is_their_origin():

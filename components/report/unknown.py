@@ -163,20 +163,21 @@ def _kept_with_the_sentences_scene(
             }
             if len(finer) == 1:
                 (wider,) = finer.values()
-                mention = unknown_mention(
-                    text,
-                    mention.sentence,
-                    mention.start,
-                    mention.end,
-                    mention.text,
-                    item.rule,
-                    wider,
-                )
+                mention = _kept_at(text, mention, item.rule, wider)
         kept.append(mention)
     return kept
 
 
 _COARSE = ("province", "country")
+
+
+def _kept_at(
+    text: str, mention: PlaceMention, rule: str, wider: Place | None
+) -> PlaceMention:
+    """The mention again, as an unknown name kept at ``wider``."""
+    return unknown_mention(
+        text, mention.sentence, mention.start, mention.end, mention.text, rule, wider
+    )
 
 
 def _widest_known(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
@@ -200,15 +201,8 @@ def _widest_known(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
         finest = best[normalize_name(mention.text)]
         item = mention.unplaced
         if item is not None and rank(finest) > rank(mention):
-            mention = unknown_mention(
-                text,
-                mention.sentence,
-                mention.start,
-                mention.end,
-                mention.text,
-                item.rule,
-                finest.unplaced.wider if finest.unplaced else None,
-            )
+            wider = finest.unplaced.wider if finest.unplaced else None
+            mention = _kept_at(text, mention, item.rule, wider)
         kept.append(mention)
     return kept
 
@@ -472,13 +466,7 @@ def namesakes_in_lists(text: str, mentions: list[PlaceMention]) -> list[PlaceMen
     for index, mention in enumerate(found):
         wider = kept_at.get(mention.text)
         if wider is not None and mention.unplaced is None:  # every mention of it
-            found[index] = unknown_mention(
-                text,
-                mention.sentence,
-                mention.start,
-                mention.end,
-                mention.text,
-                "a name listed with names kept elsewhere",
-                wider,
+            found[index] = _kept_at(
+                text, mention, "a name listed with names kept elsewhere", wider
             )
     return found
