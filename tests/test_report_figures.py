@@ -366,6 +366,8 @@ def test_each_phrasing_gives_its_figures(text, expected):
         ("border guards", "security"),
         ("bandits", "attackers"),
         ("jihadists", "attackers"),
+        ("commanders", "security"),
+        ("TTP commanders", "attackers"),
     ],
 )
 def test_people_nouns_by_side(noun, side):

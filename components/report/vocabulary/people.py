@@ -32,6 +32,7 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"captains?",
         r"lieutenants?",
         r"brigadiers?",
+        r"commanders?",
         r"paramilitar(?:y|ies)(?: troops| soldiers| personnel| forces)?",
         r"levies(?: force)?(?: personnel| men| officials| soldiers)?",
         r"(?:fc|frontier corps|frontier constabulary) (?:personnel|soldiers|men|"
@@ -83,6 +84,9 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"hijackers?",
         r"abductors?",
         r"kidnappers?",
+        r"(?:taliban|ttp|bla|blf|baloch|isis|isil|is|daesh|iswap|iscap|jnim|adf|"
+        r"al[- ]?shabaa?b|boko haram|jaish(?: al-adl)?|militant|rebel|insurgent|"
+        r"terrorist|jihadist|maoist|naxal|separatist|bandit) (?:commanders?|leaders?)",
     ),
     "civilians": (
         r"private (?:security )?guards?",
