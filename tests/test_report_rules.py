@@ -684,3 +684,12 @@ def test_others_opening_a_clause_are_more_of_the_people_before():
         "policemen were martyred while four others were wounded."
     )
     assert found["Turbat"] == {"killed": {"security": 4}, "injured": {"security": 4}}
+
+
+def test_a_residents_estimate_after_a_relative_clause_is_secondary():
+    found = counts(
+        "At least 70 people were killed overnight when a funeral in Turbat was "
+        "attacked. A resident who had come back and joined the search for bodies "
+        "in Turbat said 102 people had been killed."
+    )
+    assert found["Turbat"]["killed"] == {"unspecified": 70}

@@ -265,7 +265,8 @@ DISCOUNT_RULES: tuple[Rule, ...] = (
     Rule(
         "one witness's estimate beside the toll",
         r"\b(?:one|a|another)\s+(?:local\s+)?(?:inhabitant|resident|witness|survivor|"
-        r"villager|farmer|shopkeeper)\s+(?:said|says|told|estimated|put)\b",
+        r"villager|farmer|shopkeeper)\b(?:,?\s+who\b[^.;]{0,100}?)?\s+(?:said|says|"
+        r"told|estimated|put)\b",
         "One inhabitant said about 20 had died.",
         20,
         "secondary",
