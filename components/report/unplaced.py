@@ -173,6 +173,15 @@ SLOT_RULES: tuple[Rule, ...] = (
         flags=0,
     ),
     Rule(
+        "the near end of a stretch, in a sentence about an attack",
+        r"\b(?i:between)\s+(?:(?i:the)\s+)?(?:(?i:towns|villages|cities)\s+(?i:of)\s+)?"
+        rf"(?P<name>{NAME})\s+(?i:and)\s+{NAME}",
+        "Terrorists fell on a vehicle on the road between Toumour and Kinsha and "
+        "killed every passenger.",
+        "Toumour",
+        flags=0,
+    ),
+    Rule(
         "a name a post or station is at",
         rf"\b(?P<area>{_FACILITY})s?\s+(?:set up\s+)?(?:at|in|near)\s+(?:the\s+)?"
         rf"(?P<name>{NAME})",
