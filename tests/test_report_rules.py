@@ -693,3 +693,17 @@ def test_a_residents_estimate_after_a_relative_clause_is_secondary():
         "in Turbat said 102 people had been killed."
     )
     assert found["Turbat"]["killed"] == {"unspecified": 70}
+
+
+def test_a_person_named_by_rank_after_the_toll_is_one_of_those_counted():
+    found = extract(
+        "One police officer was killed and five others were wounded on Monday in a "
+        "suicide attack on a police mobile in Turbat, authorities said.\n\n"
+        "District Police Officer Nazir Khan said Head Constable Alauddin was "
+        "martyred when the attacker set off his explosives.\n\n"
+        "In a separate incident, Constable Muhammad Tariq was shot dead in Sarangi "
+        "Adda, Bannu, as he travelled to work.",
+        published=dt.date(2025, 12, 1),
+    )
+    assert found.total_counts["killed"]["security"] is None
+    assert [i.counts["killed"]["security"] for i in found.incidents] == [1, 1]

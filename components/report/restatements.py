@@ -72,10 +72,39 @@ def restate(
         _swap(figure, named, incident, totals)
         if incident is not None and (earlier[1] is None or earlier[1].event_wide):
             dropped.add(id(earlier[0]))
+    for figure, incident in where:
+        if (
+            incident is None
+            and _one_named(figure)
+            and any(
+                other.start < figure.start
+                and other.outcome == figure.outcome
+                and other.side == figure.side
+                for other, home in where
+                if home is not None
+            )
+        ):  # 'Head Constable Alauddin was martyred', after 'One police officer
+            # was killed' at the place: one of those counted there
+            dropped.add(id(figure))
     for incident in incidents:
         if incident.event_wide:
             incident.figures = [f for f in incident.figures if id(f) not in dropped]
     return [figure for figure in totals if id(figure) not in dropped]
+
+
+_NAMED_ONE = re.compile(
+    r"^(?:(?-i:[A-Z])[\w-]*\s+){1,4}(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+){0,3}$"
+)
+"""'Head Constable Alauddin', 'Captain Ali Motahari': one person by rank and
+name."""
+
+
+def _one_named(figure: Figure) -> bool:
+    return (
+        figure.value == 1
+        and figure.side != "unspecified"
+        and bool(_NAMED_ONE.match(figure.text.strip()))
+    )
 
 
 _OF_THE_DEAD = re.compile(
