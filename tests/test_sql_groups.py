@@ -321,6 +321,33 @@ def test_part_months_are_read_from_the_index_alone(
         assert [f for c, f in scans if bounds in c] == ["0"], plan
 
 
+def _plans_of(store: DatabaseStore, work) -> str:
+    """The plans (``EXPLAIN``, no costs) of every query ``work()`` sends,
+    asked with sequential scans and bitmaps off: what the planner can do,
+    whatever it thinks of 3,000 rows."""
+    sent: list[tuple[str, object]] = []
+
+    def keep(connection, cursor, statement, parameters, context, many) -> None:
+        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
+            sent.append((statement, parameters))
+
+    event.listen(store.engine, "before_cursor_execute", keep)
+    try:
+        work()
+    finally:
+        event.remove(store.engine, "before_cursor_execute", keep)
+    with reading(store.engine) as connection:
+        connection.execute(text("SET LOCAL enable_seqscan = off"))
+        connection.execute(text("SET LOCAL enable_bitmapscan = off"))
+        return "\n".join(
+            row[0]
+            for statement, parameters in sent
+            for row in connection.exec_driver_sql(
+                f"EXPLAIN (COSTS OFF) {statement}", parameters
+            )
+        )
+
+
 @pytest.mark.parametrize(
     "name",
     [
@@ -340,31 +367,35 @@ def test_every_type_of_a_range_is_read_per_point(
     if store.engine.dialect.name != "postgresql":
         pytest.skip("PostgreSQL's plans")
     filters = FILTERS[name]
-    sent: list[tuple[str, object]] = []
 
-    def keep(connection, cursor, statement, parameters, context, many) -> None:
-        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
-            sent.append((statement, parameters))
-
-    event.listen(store.engine, "before_cursor_execute", keep)
-    try:
+    def ask() -> None:
         headline_sums(store.engine, filters)
         SqlGroups(store.engine, filters).cells_in(None, 6)
-    finally:
-        event.remove(store.engine, "before_cursor_execute", keep)
-    with reading(store.engine) as connection:
-        # Seen whatever the planner thinks of 3,000 rows: what it can do.
-        connection.execute(text("SET LOCAL enable_seqscan = off"))
-        plans = [
-            "\n".join(
-                row[0]
-                for row in connection.exec_driver_sql(
-                    f"EXPLAIN (COSTS OFF) {statement}", parameters
-                )
-            )
-            for statement, parameters in sent
-        ]
-    every = "\n".join(plans)
+
+    every = _plans_of(store, ask)
     assert "on incident_point_days" in every, every
     for read in ("on incident_months", "on incident_revisions plain_r"):
         assert read not in every, every
+
+
+@pytest.mark.parametrize("name", ["dates with part months", "days of one month"])
+def test_every_types_part_months_are_read_a_type_at_a_time(
+    store: DatabaseStore, name: str
+) -> None:
+    """On PostgreSQL, with no target type chosen, the map's groups read the
+    part months' rows of each type by a range of the index on (target_type,
+    date), the type and the days its condition: asked for every type at once,
+    they were read by the index on (date, lat, lon) and fetched from the
+    table (2.3 s at ten million, 1.2 s a type at a time)."""
+    if store.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's plans")
+    filters = FILTERS[name]
+    plan = _plans_of(store, lambda: SqlGroups(store.engine, filters).all_groups(10**9))
+    conditions = re.findall(
+        r"Index (?:Only )?Scan using ix_incident_revisions_type_date_rows .*\n"
+        r"\s+Index Cond: (.*)",
+        plan,
+    )
+    for first, last in split_by_month(filters.dates).edges:
+        bounds = f"(date >= '{first}'::date) AND (date <= '{last}'::date)"
+        assert [c for c in conditions if bounds in c and "target_type" in c], plan

@@ -63,23 +63,26 @@ def kept_counts_answer(filters: Filters) -> bool:
     return not filters.attack_types
 
 
-def _one_each(rows: FromClause) -> Select:
-    """Each row of ``rows`` (stored columns) as a weighted row of its own."""
-    return select(
-        *(rows.c[k] for k in GROUP_KEYS),
-        *row_sums(rows),
-        rows.c.date.label("first_date"),
-        rows.c.date.label("last_date"),
-    )
+def _one_each(rows: FromClause, columns: tuple[str, ...] = WEIGHTED_COLUMNS) -> Select:
+    """Each row of ``rows`` (stored columns) as a weighted row of its own,
+    with ``columns`` (of :data:`WEIGHTED_COLUMNS`)."""
+    made = {
+        **{k: rows.c[k] for k in GROUP_KEYS},
+        **{add.name: add for add in row_sums(rows)},
+        "first_date": rows.c.date.label("first_date"),
+        "last_date": rows.c.date.label("last_date"),
+    }
+    return select(*(made[c] for c in columns))
 
 
-def _kept(filters: Filters) -> list[Select]:
+def _kept(filters: Filters, per_type: bool, columns: tuple[str, ...]) -> list[Select]:
     """The kept rows of the selection, and the rows of its incidents that the
-    kept rows leave out (with a date range: those of its part months)."""
+    kept rows leave out (with a date range: those of its part months;
+    ``per_type``: as :func:`~components.store.current_rows.counted_rows`)."""
     if not filters.dates:
         groups = IncidentGroup.__table__
         return [
-            select(*(groups.c[name] for name in WEIGHTED_COLUMNS)).where(
+            select(*(groups.c[name] for name in columns)).where(
                 *chosen_keys(groups, filters)
             )
         ]
@@ -88,13 +91,15 @@ def _kept(filters: Filters) -> list[Select]:
     if split.months is not None:
         months = IncidentMonth.__table__
         parts.append(
-            select(*(months.c[name] for name in WEIGHTED_COLUMNS)).where(
+            select(*(months.c[name] for name in columns)).where(
                 months.c.month.between(*split.months), *chosen_keys(months, filters)
             )
         )
     if split.edges:
-        edges = counted_rows(filters, tuple(_ROW_COLUMNS), split.edges)
-        parts.append(_one_each(edges.subquery("edges")))
+        edges = counted_rows(
+            filters, tuple(_ROW_COLUMNS), split.edges, per_type=per_type
+        )
+        parts.append(_one_each(edges.subquery("edges"), columns))
     logger.debug(
         "date range %s: whole months %s, edges %s",
         filters.dates,
@@ -105,15 +110,24 @@ def _kept(filters: Filters) -> list[Select]:
 
 
 @lru_cache(maxsize=128)
-def weighted_rows(filters: Filters) -> Subquery:
-    """The selection's weighted rows: :data:`WEIGHTED_COLUMNS` (built once
-    per selection; a statement is never changed once built)."""
+def weighted_rows(
+    filters: Filters,
+    *,
+    per_type: bool = False,
+    columns: tuple[str, ...] = WEIGHTED_COLUMNS,
+) -> Subquery:
+    """The selection's weighted rows with ``columns`` (of
+    :data:`WEIGHTED_COLUMNS`; built once per selection; a statement is never
+    changed once built). ``per_type`` (PostgreSQL only): with no target type
+    chosen, the part months' rows are read one type at a time
+    (:func:`~components.store.current_rows.counted_rows`)."""
     if not kept_counts_answer(filters):
         rows = latest_rows(filters, _ROW_COLUMNS).subquery("latest")
-        return _one_each(rows).subquery("weighted")
+        return _one_each(rows, columns).subquery("weighted")
     revising = latest_rows(filters, _ROW_COLUMNS, revising_only=True)
     return union_all(
-        *_kept(filters), _one_each(revising.subquery("revising"))
+        *_kept(filters, per_type, columns),
+        _one_each(revising.subquery("revising"), columns),
     ).subquery("weighted")
 
 

@@ -57,6 +57,10 @@ def _frame(names: list[str], rows: Sequence[Sequence[object]]) -> pd.DataFrame:
     return pd.DataFrame({n: list(c) for n, c in zip(names, columns, strict=True)})
 
 
+GROUP_COLUMNS = (*GROUP_KEYS, "incidents", "deaths", "deaths_said")
+"""What the groups add up of the weighted rows (each other sum, worked out for
+every incident of a part month, is time spent on nothing)."""
+
 FETCHED = 10_000
 """Groups fetched at once: a view holding no more is answered by one query
 whatever the budget asked (markers, then points); above it only the number of
@@ -70,7 +74,11 @@ class SqlGroups:
     def __init__(self, engine: Engine, filters: Filters) -> None:
         self.engine = engine
         self.filters = filters
-        self._rows = weighted_rows(filters)
+        self._rows = weighted_rows(
+            filters,
+            per_type=engine.dialect.name == "postgresql",
+            columns=GROUP_COLUMNS,
+        )
         self._points = point_rows(filters)
         """The same rows, every target type together: what the cells and the
         number of incidents add up (fewer rows when :func:`by_point`)."""
