@@ -186,6 +186,7 @@ def seed(url: str, size: int) -> dict[str, float]:
     timings["recount_s"] = time.perf_counter() - started
     timings["groups"] = made["incident_groups"]
     timings["months"] = made["incident_months"]
+    timings["point_days"] = made.get("incident_point_days", 0)
     store.engine.dispose()
     return timings
 
