@@ -18,7 +18,8 @@ run). Then, twice, a fresh Python process that never reads the table
 (:func:`child`) times: the cold start to the first payload, the headline sums, a
 filter change (seven whole months of two target types; then the same types
 from the tenth of a month to the twentieth of another: part months at both
-ends), a pan and a zoom (groups in a view, counts per cell), the first
+ends; both again with no target type chosen, every type's rows), a pan and
+a zoom (groups in a view, counts per cell), the first
 popup page of the busiest group; and prints its peak resident memory. Every time
 is wall-clock in that process, to a server on the same machine.
 """
@@ -185,6 +186,7 @@ def seed(url: str, size: int) -> dict[str, float]:
     timings["recount_s"] = time.perf_counter() - started
     timings["groups"] = made["incident_groups"]
     timings["months"] = made["incident_months"]
+    timings["point_days"] = made.get("incident_point_days", 0)
     store.engine.dispose()
     return timings
 
@@ -229,6 +231,7 @@ def child(url: str) -> dict[str, object]:
         "cold_start_to_first_payload_s": round(time.perf_counter() - STARTED, 3),
         "first_payload": f"{first['mode']}, {len(script_json(first).encode())} bytes",
     }
+    untyped_modes: dict[str, str] = {}
     for run in (1, 2):
         shift = 0.3 * (run - 1)  # the second run looks somewhere else
         chosen = Filters(
@@ -254,6 +257,22 @@ def child(url: str) -> dict[str, object]:
         out[f"part_months_payload_s_{run}"] = seconds
         seconds, _ = _timed(lambda: headline_sums(engine, edged))  # noqa: B023
         out[f"part_months_headline_s_{run}"] = seconds
+        # No target type chosen: whole months, then the range cutting months.
+        # Every type's rows of those days.
+        for name, dates in (
+            ("no_type_months", chosen.dates),
+            ("no_type_part_months", edged.dates),
+        ):
+            untyped = Filters(dates=dates)
+            seconds, shown = _timed(
+                lambda: payload(SqlGroups(engine, untyped), province)  # noqa: B023
+            )
+            out[f"{name}_payload_s_{run}"] = seconds
+            untyped_modes[name] = shown["mode"]
+            seconds, ranged = _timed(
+                lambda: headline_sums(engine, untyped)  # noqa: B023
+            )
+            out[f"{name}_headline_s_{run}"] = seconds
         seconds, zoomed = _timed(lambda: payload(whole, town))  # noqa: B023
         out[f"zoom_in_z9_payload_s_{run}"] = seconds
         seconds, panned = _timed(lambda: payload(whole, province))  # noqa: B023
@@ -268,9 +287,15 @@ def child(url: str) -> dict[str, object]:
         "filter_change": changed["mode"],
         "zoom_in": zoomed["mode"],
         "pan": panned["mode"],
+        **untyped_modes,
     }
     out["incidents"] = sums.incidents
     out["killed"] = {column: sums.figures[column].value for column in sums.figures}
+    out["no_type_part_months_sums"] = {
+        "incidents": ranged.incidents,
+        **{column: ranged.figures[column].value for column in ranged.figures},
+        "days": [str(ranged.first_date), str(ranged.last_date)],
+    }
     out["busiest_group_incidents"] = page[0]
     out["peak_rss_mb"] = round(peak_rss_mb(), 1)
     return out

@@ -1,13 +1,14 @@
 """The incidents counted per group (``incident_groups``, ``incident_months``,
-``incident_kinds``) equal a fresh count after every kind of write: a seed, an
-add, a record that revises another (and its retraction), an edit (of the day
-too: to another month), an undo, a streamed import, a report attached as a
-source, a merge and a split; a rebuild mends counts changed behind the store's
-back; the migration that brings the monthly counts counts what is there; a
-date range whose ends cut months gives what the incidents give after edits,
-a retraction and a revision in those days; the index that serves those days
-carries their columns (migration 0011); saves that race each other lose no
-count. SQLite and a real PostgreSQL server."""
+``incident_kinds``, ``incident_point_months``, ``incident_point_days``) equal a
+fresh count after every kind of write: a seed, an add, a record that revises
+another (and its retraction), an edit (of the day too: to another month), an
+undo, a streamed import, a report attached as a source, a merge and a split; a
+rebuild mends counts changed behind the store's back; the migrations that
+bring the monthly and the per-point counts count what is there; a date range
+whose ends cut months gives what the incidents give after edits, a retraction
+and a revision in those days; the index that serves those days carries their
+columns (migration 0011); saves that race each other lose no count. SQLite and
+a real PostgreSQL server."""
 
 from __future__ import annotations
 
@@ -28,7 +29,13 @@ from components.store import DatabaseStore
 from components.store.__main__ import main as store_command
 from components.store.headline_sums import headline_sums
 from components.store.map_groups import SqlGroups
-from components.store.schema import EDGE_COLUMNS, IncidentGroup, IncidentMonth
+from components.store.schema import (
+    EDGE_COLUMNS,
+    IncidentGroup,
+    IncidentMonth,
+    IncidentPointDay,
+    IncidentPointMonth,
+)
 from components.support.errors import ConflictError
 from tests.conftest import GOOD_EVENT, GOOD_INCIDENT
 from tests.test_search import alembic
@@ -65,7 +72,8 @@ def _months(store: DatabaseStore) -> dict[dt.date, int]:
 
 def _fresh(store: DatabaseStore) -> None:
     assert store.count_differences() == []
-    assert _counted(store, IncidentMonth) == _counted(store)
+    for model in (IncidentMonth, IncidentPointMonth, IncidentPointDay):
+        assert _counted(store, model) == _counted(store)
 
 
 def test_seeded_counts_are_a_fresh_count(db_store: DatabaseStore) -> None:
@@ -246,7 +254,9 @@ def test_counts_changed_behind_the_stores_back_are_found_and_recounted(
     assert store_command(["--database", url, "recount", "--check"]) == 0
 
 
-@pytest.mark.parametrize("model", [IncidentGroup, IncidentMonth])
+@pytest.mark.parametrize(
+    "model", [IncidentGroup, IncidentMonth, IncidentPointMonth, IncidentPointDay]
+)
 @pytest.mark.parametrize("column", ["incidents", "injured_sum", "deaths_said"])
 def test_a_wrong_count_is_a_difference(
     db_store: DatabaseStore, column: str, model: type
@@ -277,6 +287,34 @@ def test_the_monthly_migration_counts_what_is_there(db_store: DatabaseStore) -> 
     assert months[dt.date(2026, 5, 1)] == months[dt.date(2026, 6, 1)] == 1
 
 
+def test_the_per_point_migration_counts_what_is_there(
+    db_store: DatabaseStore,
+) -> None:
+    """Migration 0012 goes down (the per-point tables gone) and up again,
+    counting the incidents saved in between."""
+    tables = {IncidentPointMonth.__tablename__, IncidentPointDay.__tablename__}
+    alembic(db_store, command.downgrade, "0011_edge_rows_index")
+    assert not tables & set(inspect(db_store.engine).get_table_names())
+    db_store.add(  # saved while there are no per-point tables: counted by the upgrade
+        [
+            _row(id="wave-1-may", date="2026-05-09"),
+            _row(id="wave-1-may-b", date="2026-05-09", target_type="military"),
+            _row(id="wave-1-june", date="2026-06-30"),
+        ],
+        [GOOD_EVENT],
+        author=EDITOR,
+    )
+    db_store.migrate()
+    assert tables <= set(inspect(db_store.engine).get_table_names())
+    _fresh(db_store)
+    days = IncidentPointDay.__table__
+    with db_store.engine.connect() as connection:
+        may = connection.execute(
+            select(days.c.incidents).where(days.c.date == dt.date(2026, 5, 9))
+        ).all()
+    assert [int(count) for (count,) in may] == [2]  # two types, one place
+
+
 EDGES = {
     "both ends inside months": (dt.date(2026, 3, 5), dt.date(2026, 5, 25)),
     "the start inside a month": (dt.date(2026, 3, 5), dt.date(2026, 4, 30)),
@@ -299,6 +337,18 @@ def _same_as_the_incidents(store: DatabaseStore, filters: Filters) -> None:
     memory, sql = FrameGroups(latest), SqlGroups(store.engine, filters)
     assert sql.incidents() == memory.incidents()
     pd.testing.assert_frame_equal(sql.all_groups(10**9), memory.all_groups(10**9))
+    for zoom in (3, 12):
+        pd.testing.assert_frame_equal(
+            sql.cells_in(None, zoom), memory.cells_in(None, zoom)
+        )
+    # Fewer groups asked than there are: told without them (from the points,
+    # with no type chosen), then every one (the same object asked again).
+    groups = len(memory.groups)
+    for most in (0, groups - 1, groups):
+        fresh = SqlGroups(store.engine, filters).all_groups(most)
+        assert (fresh is None) == (memory.all_groups(most) is None), most
+    assert (sql.all_groups(0) is None) == (groups > 0)
+    pd.testing.assert_frame_equal(sql.all_groups(groups), memory.all_groups(groups))
 
 
 @pytest.mark.parametrize("name", EDGES)

@@ -36,6 +36,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    true,
     union_all,
 )
 from sqlalchemy.sql.expression import (
@@ -263,7 +264,11 @@ def _latest_rows(
 
 @lru_cache(maxsize=128)
 def counted_rows(
-    filters: Filters, columns: tuple[str, ...], days: tuple[DateRange, ...]
+    filters: Filters,
+    columns: tuple[str, ...],
+    days: tuple[DateRange, ...],
+    *,
+    per_type: bool = False,
 ) -> Select | CompoundSelect:
     """The current incidents of the selection that revise no other record (as
     the kept counts count them; nothing carried, they have no earlier record)
@@ -282,15 +287,20 @@ def counted_rows(
     identity's (a head revision is one of its own incident's). With no target
     type chosen, the types of the counted incidents (``incident_kinds``: a few
     dozen) stand for every type, so the same index serves, a range per type.
+    ``per_type`` (PostgreSQL: SQLite has no ``LATERAL``) asks those ranges
+    one type at a time, a lateral subquery per type that the planner keeps
+    apart (``OFFSET 0``): asked as one ``IN``, every type's rows of those days
+    were read by the index on (date, lat, lon) and fetched from the table
+    (at ten million, 2.3 s of a view's groups; 1.3 s one type at a time).
     """
     revisions = _REVISIONS.alias("plain_r")
     heads = _INCIDENTS.alias("plain_i")
     revised = select(_INCIDENTS.c.id).where(_INCIDENTS.c.version > 1)
     kinds = IncidentKind.__table__
+    types = select(kinds.c.target_type).distinct()
+    lateral = per_type and not filters.target_types
     every_type = (
-        []
-        if filters.target_types
-        else [revisions.c.target_type.in_(select(kinds.c.target_type).distinct())]
+        [] if filters.target_types or lateral else [revisions.c.target_type.in_(types)]
     )
     counted = [
         *matching(revisions, replace(filters, dates=None)),
@@ -307,9 +317,26 @@ def counted_rows(
         select(*chosen).where(*counted, revisions.c.date.between(*range_))
         for range_ in days
     ]
+    if lateral:
+        every = types.subquery("every_type")
+        parts = [
+            _of_each_type(
+                every,
+                part.where(revisions.c.target_type == every.c.target_type)
+                .offset(0)
+                .lateral(f"of_type_{i}"),
+                columns,
+            )
+            for i, part in enumerate(parts)
+        ]
     if len(parts) == 1:
         return parts[0]
     return union_all(*parts) if parts else select(*chosen).where(false())
+
+
+def _of_each_type(types: Subquery, part: FromClause, columns: Sequence[str]) -> Select:
+    """``part`` (a lateral subquery on one of ``types``) for each of them."""
+    return select(*(part.c[c] for c in columns)).select_from(types.join(part, true()))
 
 
 def first_day(

@@ -1,7 +1,8 @@
-"""Keeping ``incident_groups``, ``incident_months`` and ``incident_kinds``
-right: what an incident adds to them, the change a save makes to them (in the
-save's own transaction), and a rebuild from the incidents for data loaded
-behind the store's back.
+"""Keeping ``incident_groups``, ``incident_months``, ``incident_kinds`` and
+the per-point ``incident_point_months`` and ``incident_point_days`` right:
+what an incident adds to them, the change a save makes to them (in the save's
+own transaction), and a rebuild from the incidents for data loaded behind the
+store's back.
 
 An incident is counted there when it is current and revises no other record:
 its identity's head revision, not retracted, ``revises`` empty, and no
@@ -43,9 +44,13 @@ from components.store.rows import stored_day
 from components.store.schema import (
     GROUP_KEYS,
     MONTH_KEYS,
+    POINT_DAY_KEYS,
+    POINT_MONTH_KEYS,
     IncidentGroup,
     IncidentKind,
     IncidentMonth,
+    IncidentPointDay,
+    IncidentPointMonth,
     IncidentRecord,
     IncidentRevision,
 )
@@ -111,9 +116,22 @@ def months_query(ids: Sequence[str] | None = None) -> Select:
     return _summed(MONTH_KEYS, ids)
 
 
+def point_months_query(ids: Sequence[str] | None = None) -> Select:
+    """The rows of ``incident_point_months`` the counted incidents (among
+    ``ids``) make, as a fresh ``GROUP BY``."""
+    return _summed(POINT_MONTH_KEYS, ids)
+
+
+def point_days_query(ids: Sequence[str] | None = None) -> Select:
+    """The rows of ``incident_point_days`` the counted incidents (among
+    ``ids``) make, as a fresh ``GROUP BY``."""
+    return _summed(POINT_DAY_KEYS, ids)
+
+
 def _summed(names: Sequence[str], ids: Sequence[str] | None) -> Select:
     """The counted incidents (among ``ids``) grouped by ``names`` (columns of
-    a revision, or ``month``: the month of its day) with their sums."""
+    a revision, its day among them, or ``month``: the month of its day) with
+    their sums."""
     joined, where = _counted(ids)
     revisions = joined.right
     keys = [
@@ -173,39 +191,66 @@ class Kept:
 GROUPS = Kept(IncidentGroup, GROUP_KEYS, groups_query)
 MONTHS = Kept(IncidentMonth, MONTH_KEYS, months_query)
 KINDS = Kept(IncidentKind, KIND_KEYS, kinds_query)
-KEPT = (GROUPS, MONTHS, KINDS)
+POINT_MONTHS = Kept(IncidentPointMonth, POINT_MONTH_KEYS, point_months_query)
+POINT_DAYS = Kept(IncidentPointDay, POINT_DAY_KEYS, point_days_query)
+POINTS = (POINT_MONTHS, POINT_DAYS)
+"""The counts of every target type together (migration 0012)."""
+KEPT = (GROUPS, MONTHS, KINDS, *POINTS)
 """Every table of counts: ``incident_months`` came later (migration 0010) than
-the other two (0009)."""
+the first two (0009), the per-point ones later still (0012)."""
 
 
 def present(connection: Connection) -> tuple[Kept, ...]:
     """The tables of counts this database has (none before migration 0009)."""
-    if not connection.dialect.has_table(connection, GROUPS.table.name):
+    has = connection.dialect.has_table
+    if not has(connection, GROUPS.table.name):
         return ()
-    if not connection.dialect.has_table(connection, MONTHS.table.name):
+    if not has(connection, MONTHS.table.name):
         return (GROUPS, KINDS)
+    if not has(connection, POINT_DAYS.table.name):
+        return (GROUPS, MONTHS, KINDS)
     return KEPT
+
+
+def incident_rows(ids: Sequence[str]) -> Select:
+    """The counted incidents among ``ids``, one row each: every table's key
+    columns (``month``: the month of its day) and what it adds to each sum."""
+    joined, where = _counted(ids)
+    revisions = joined.right
+    names = sorted({k for kept in KEPT for k in kept.keys})
+    keys = [
+        month_start(revisions.c.date).label(k) if k == "month" else revisions.c[k]
+        for k in names
+    ]
+    return select(*keys, *row_sums(revisions)).select_from(joined).where(*where)
 
 
 def _counts(
     connection: Connection, kept: Sequence[Kept], ids: Sequence[str]
 ) -> list[Counts]:
-    """What the counted incidents among ``ids`` add to each of ``kept``."""
+    """What the counted incidents among ``ids`` add to each of ``kept``: their
+    rows asked once (:func:`incident_rows`), added up here per table (a write
+    of a few incidents asked each table's ``GROUP BY`` before, twice a
+    write)."""
     found: list[Counts] = [{} for _ in kept]
     for start in range(0, len(ids), LOOKUP_BATCH):
         part = ids[start : start + LOOKUP_BATCH]
-        for table, counts in zip(kept, found, strict=True):
-            for row in connection.execute(table.query(part)).mappings():
+        for row in connection.execute(incident_rows(part)).mappings():
+            for table, counts in zip(kept, found, strict=True):
                 key = tuple(row[k] for k in table.keys)
                 known = counts.get(key)
                 if known is None:
-                    counts[key] = dict(row)
-                    continue
+                    known = counts[key] = {
+                        **dict(zip(table.keys, key, strict=True)),
+                        **dict.fromkeys(table.sums, 0),
+                    }
+                    if "first_date" in table.table.c:
+                        known["first_date"] = known["last_date"] = row["date"]
                 for name in table.sums:
                     known[name] += row[name]
                 if "first_date" in known:
-                    known["first_date"] = min(known["first_date"], row["first_date"])
-                    known["last_date"] = max(known["last_date"], row["last_date"])
+                    known["first_date"] = min(known["first_date"], row["date"])
+                    known["last_date"] = max(known["last_date"], row["date"])
     return found
 
 
@@ -323,11 +368,14 @@ def rebuild(
     """Count every incident again (in the caller's transaction) into
     ``tables`` (None: every table of counts the database has): after data was
     loaded without the store (a restore, SQL of one's own). Returns the rows
-    made, per table name."""
+    made, per table name. Written in the order of their keys, so the rows of a
+    month or a day (the keys' first column) sit together, not one a page: a
+    range of them is read from a few pages."""
     made: dict[str, int] = {}
     for kept in present(connection) if tables is None else tables:
         connection.execute(delete(kept.table))
         query = kept.query(None)
+        query = query.order_by(*(query.selected_columns[k] for k in kept.keys))
         connection.execute(
             kept.table.insert().from_select(
                 [c.name for c in query.selected_columns], query

@@ -32,7 +32,7 @@ from components.domain.model import CASUALTY_FIELDS
 from components.domain.summary import Figure
 from components.domain.vocabularies import FigureScope, GeoPrecision
 from components.store.current_rows import reading, revised_rows
-from components.store.group_rows import exact_span, weighted_rows
+from components.store.group_rows import exact_span, point_rows
 from components.store.rows import stored_day
 
 _REGION = int(GeoPrecision.REGION)
@@ -77,8 +77,10 @@ def parts_query(filters: Filters) -> Select:
     placed below province level, and the sums of the lowest and highest
     figures; the rows placed below province level and bounds of the first and
     last day. One pass over the selection's weighted rows
-    (:mod:`components.store.group_rows`) gives every headline figure."""
-    rows = weighted_rows(filters)
+    (:mod:`components.store.group_rows`; every target type together, as
+    :func:`~components.store.group_rows.point_rows`) gives every headline
+    figure."""
+    rows = point_rows(filters)
     is_total = (rows.c.figure_scope == str(FigureScope.EVENT)).label("is_total")
     town = rows.c.geo_precision != _REGION
     aggregates: list[ColumnElement] = [_total(rows.c.incidents).label("incidents")]

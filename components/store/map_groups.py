@@ -23,6 +23,7 @@ from sqlalchemy import (
     ColumnElement,
     Engine,
     Select,
+    Subquery,
     cast,
     func,
     select,
@@ -41,7 +42,7 @@ from components.store.current_rows import (
     latest_rows,
     reading,
 )
-from components.store.group_rows import weighted_rows
+from components.store.group_rows import by_point, point_rows, weighted_rows
 
 
 def _total(column: ColumnElement) -> ColumnElement:
@@ -56,6 +57,10 @@ def _frame(names: list[str], rows: Sequence[Sequence[object]]) -> pd.DataFrame:
     return pd.DataFrame({n: list(c) for n, c in zip(names, columns, strict=True)})
 
 
+GROUP_COLUMNS = (*GROUP_KEYS, "incidents", "deaths", "deaths_said")
+"""What the groups add up of the weighted rows (each other sum, worked out for
+every incident of a part month, is time spent on nothing)."""
+
 FETCHED = 10_000
 """Groups fetched at once: a view holding no more is answered by one query
 whatever the budget asked (markers, then points); above it only the number of
@@ -69,16 +74,26 @@ class SqlGroups:
     def __init__(self, engine: Engine, filters: Filters) -> None:
         self.engine = engine
         self.filters = filters
-        self._rows = weighted_rows(filters)
+        self._rows = weighted_rows(
+            filters,
+            per_type=engine.dialect.name == "postgresql",
+            columns=GROUP_COLUMNS,
+        )
+        self._points = point_rows(filters)
+        """The same rows, every target type together: what the cells and the
+        number of incidents add up (fewer rows when :func:`by_point`)."""
+        self._by_point = by_point(filters)
         self._fetched: dict[View | None, tuple[int, pd.DataFrame | None]] = {}
         """Per view asked: its groups' number, and them (None: not fetched)."""
         self._count: int | None = None
         self._cells: dict[tuple[View | None, int], pd.DataFrame] = {}
 
-    def _inside(self, view: View | None) -> list[ColumnElement[bool]]:
+    def _inside(
+        self, view: View | None, rows: Subquery | None = None
+    ) -> list[ColumnElement[bool]]:
         if view is None:
             return []
-        rows = self._rows
+        rows = self._rows if rows is None else rows
         return [
             rows.c.lat.between(view.south, view.north),
             rows.c.lon.between(view.west, view.east),
@@ -107,6 +122,11 @@ class SqlGroups:
         total, groups = self._fetched.get(view, (None, None))
         if total is not None and (total > most or groups is not None):
             return groups if total <= most else None
+        if self._by_point:
+            points = self._points_in(view)
+            if points > most:  # each point holds a group at least
+                self._fetched[view] = (points, None)
+                return None
         query = self._groups_query(view).add_columns(
             func.count().over().label("groups")
         )
@@ -126,6 +146,24 @@ class SqlGroups:
         self._fetched[view] = (total, groups)
         return groups if total <= most else None
 
+    def _points_in(self, view: View | None) -> int:
+        """The points (place, point, geo precision) in ``view``: no more than
+        its groups, and counted from the rows of every type together, so a
+        view with too many groups is told without adding up each type's."""
+        rows = self._points
+        points = (
+            select(rows.c.place, rows.c.lat, rows.c.lon, rows.c.geo_precision)
+            .where(*self._inside(view, rows))
+            .distinct()
+            .subquery("points_in")
+        )
+        with reading(self.engine) as connection:
+            return int(
+                connection.execute(
+                    select(func.count()).select_from(points)
+                ).scalar_one()
+            )
+
     def all_groups(self, most: int) -> pd.DataFrame | None:
         return self._groups(None, most)
 
@@ -141,7 +179,7 @@ class SqlGroups:
         return known.copy()
 
     def _ask_cells(self, view: View | None, zoom: int) -> pd.DataFrame:
-        rows = self._rows
+        rows = self._points
         size = cell_size(zoom)
         row = cast(func.floor(rows.c.lat / size), BigInteger).label("row")
         col = cast(func.floor(rows.c.lon / size), BigInteger).label("col")
@@ -152,7 +190,7 @@ class SqlGroups:
                 _total(rows.c.incidents).label("count"),
                 _total(rows.c.deaths).label("deaths"),
             )
-            .where(*self._inside(view))
+            .where(*self._inside(view, rows))
             .group_by(row, col)
             .order_by(row, col)
         )
@@ -170,7 +208,7 @@ class SqlGroups:
             with reading(self.engine) as connection:
                 self._count = int(
                     connection.execute(
-                        select(func.coalesce(_total(self._rows.c.incidents), 0))
+                        select(func.coalesce(_total(self._points.c.incidents), 0))
                     ).scalar_one()
                 )
         return self._count

@@ -2,7 +2,8 @@
 place table (deaths circles and place names), the heat table and the bounds,
 the same small tables :mod:`components.map.payload.viewless` works out from the
 page's rows (``place_table``, ``heat_table``, ``data_bounds``), over the weighted
-rows of a selection (:mod:`components.store.group_rows`).
+rows of a selection, every target type together
+(:func:`components.store.group_rows.point_rows`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from components.map.payload.viewless import (
     viewless_from,
 )
 from components.store.current_rows import reading
-from components.store.group_rows import weighted_rows
+from components.store.group_rows import point_rows
 
 _REGION = int(GeoPrecision.REGION)
 
@@ -37,7 +38,7 @@ def _total(column: ColumnElement) -> ColumnElement:
 def place_rows(engine: Engine, filters: Filters) -> pd.DataFrame:
     """Per place and geo precision: incidents, extent and deaths reported (as
     ``viewless.place_table``)."""
-    rows = weighted_rows(filters)
+    rows = point_rows(filters)
     deaths = [
         func.coalesce(_total(rows.c[f"{c}_sum"]), 0).label(f"{c}_sum")
         for c in DEATH_FIELDS
@@ -62,7 +63,7 @@ def place_rows(engine: Engine, filters: Filters) -> pd.DataFrame:
 def heat_rows(engine: Engine, filters: Filters) -> pd.DataFrame:
     """Incidents per heat cell, towns only, in (row, col) order (as
     ``viewless.heat_table``)."""
-    rows = weighted_rows(filters)
+    rows = point_rows(filters)
     row = cast(func.floor(rows.c.lat / HEAT_GRID + 0.5), BigInteger).label("row")
     col = cast(func.floor(rows.c.lon / HEAT_GRID + 0.5), BigInteger).label("col")
     query = (
@@ -83,7 +84,7 @@ def heat_rows(engine: Engine, filters: Filters) -> pd.DataFrame:
 
 def bounds(engine: Engine, filters: Filters) -> list[list[float]] | None:
     """[[south, west], [north, east]] of the selection's current incidents."""
-    rows = weighted_rows(filters)
+    rows = point_rows(filters)
     with reading(engine) as connection:
         south, west, north, east = connection.execute(
             select(

@@ -278,6 +278,12 @@ GROUP_KEYS = (
 MONTH_KEYS = ("month", "target_type", *(k for k in GROUP_KEYS if k != "target_type"))
 """What the incidents counted in one row of ``incident_months`` share: the
 group's and the month of their day (its first day)."""
+POINT_KEYS = tuple(k for k in GROUP_KEYS if k != "target_type")
+"""What the incidents counted in one row of ``incident_point_months`` and
+``incident_point_days`` share besides their month or day: the group's key but
+the target type (every type together)."""
+POINT_MONTH_KEYS = ("month", *POINT_KEYS)
+POINT_DAY_KEYS = ("date", *POINT_KEYS)
 GROUP_SUMS = (
     "incidents",
     *(
@@ -358,6 +364,41 @@ class IncidentMonth(GroupSums, Base):
     month: Mapped[dt.date] = mapped_column(Date, primary_key=True)
     """The month's first day."""
     target_type: Mapped[str] = mapped_column(String(40), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    place: Mapped[str] = mapped_column(Text, primary_key=True)
+    lat: Mapped[float] = mapped_column(Float, primary_key=True)
+    lon: Mapped[float] = mapped_column(Float, primary_key=True)
+    geo_precision: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    figure_scope: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
+class IncidentPointMonth(GroupSums, Base):
+    """The same incidents as ``incident_months``, every target type together
+    (:data:`POINT_MONTH_KEYS`): with no target type chosen, the whole months of
+    a date range are read here (a row per place and month) instead of a row
+    per target type, place and month."""
+
+    __tablename__ = "incident_point_months"
+
+    month: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    """The month's first day."""
+    event_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    place: Mapped[str] = mapped_column(Text, primary_key=True)
+    lat: Mapped[float] = mapped_column(Float, primary_key=True)
+    lon: Mapped[float] = mapped_column(Float, primary_key=True)
+    geo_precision: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    figure_scope: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
+class IncidentPointDay(GroupSums, Base):
+    """The same incidents per day, every target type together
+    (:data:`POINT_DAY_KEYS`): with no target type chosen, the part months at a
+    date range's ends are read here (a row per place and day) instead of every
+    incident of those days. ``first_date`` and ``last_date`` are its day."""
+
+    __tablename__ = "incident_point_days"
+
+    date: Mapped[dt.date] = mapped_column(Date, primary_key=True)
     event_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
     place: Mapped[str] = mapped_column(Text, primary_key=True)
     lat: Mapped[float] = mapped_column(Float, primary_key=True)
