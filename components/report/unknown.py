@@ -439,8 +439,8 @@ def namesakes_in_lists(text: str, mentions: list[PlaceMention]) -> list[PlaceMen
             continue
         if mention.place.kind in ("province", "district", "country"):
             continue
-        neighbours = [
-            other
+        widers = [
+            other.unplaced.wider
             for other in (
                 found[index - 1] if index else None,
                 found[index + 1] if index + 1 < len(found) else None,
@@ -453,10 +453,8 @@ def namesakes_in_lists(text: str, mentions: list[PlaceMention]) -> list[PlaceMen
                 text[min(other.end, mention.end) : max(other.start, mention.start)]
             )
         ]
-        if not neighbours:
-            continue
-        wider = neighbours[0].unplaced.wider
-        if (
+        wider = next((w for w in widers if w is not None), None)
+        if wider is None or (
             wider.kind == "country"
             or haversine_km(mention.place.lat, mention.place.lon, wider.lat, wider.lon)
             <= _NAMESAKE_KM
@@ -464,9 +462,9 @@ def namesakes_in_lists(text: str, mentions: list[PlaceMention]) -> list[PlaceMen
             continue
         kept_at[mention.text] = wider
     for index, mention in enumerate(found):
-        wider = kept_at.get(mention.text)
-        if wider is not None and mention.unplaced is None:  # every mention of it
+        kept = kept_at.get(mention.text)
+        if kept is not None and mention.unplaced is None:  # every mention of it
             found[index] = _kept_at(
-                text, mention, "a name listed with names kept elsewhere", wider
+                text, mention, "a name listed with names kept elsewhere", kept
             )
     return found
