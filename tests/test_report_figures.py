@@ -339,6 +339,14 @@ PHRASINGS = [
         [("killed", {"unspecified": 7}), ("injured", {"unspecified": 50})],
     ),
     (
+        "Two policemen were injured, one of whom later succumbed to his injuries",
+        [("injured", {"security": 1}), ("killed", {"security": 1})],
+    ),
+    (
+        "Five soldiers were wounded, two of whom later died",
+        [("injured", {"security": 3}), ("killed", {"security": 2})],
+    ),
+    (
         "a gunman was killed and a policeman injured",
         [("killed", {"attackers": 1}), ("injured", {"security": 1})],
     ),

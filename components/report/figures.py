@@ -135,6 +135,41 @@ def others_of_before(figures: list[Figure], before: list[Figure]) -> list[Figure
     return [side, *figures[1:]]
 
 
+_DIED_OF_WOUNDS = re.compile(
+    r"^\s*(?:(?:later|subsequently|since|also|has|have|had|then)\s+)*(?:died|"
+    r"succumbed|passed away|lost (?:his|her|their) li(?:fe|ves))\b",
+    re.IGNORECASE,
+)
+
+
+def _some_died_of_their_wounds(body: str, top: list[CountItem]) -> list[CountItem]:
+    """'Two policemen were injured, one of whom later succumbed to his
+    injuries': of the two hurt, one died and one is still wounded, not two
+    dead."""
+    found = []
+    for item in top:
+        found.append(item)
+        dead = item.parts
+        if not (
+            item.stated == "injured"
+            and item.outcome == "killed"
+            and dead
+            and _DIED_OF_WOUNDS.match(body[dead[-1].end :])
+        ):
+            continue
+        died = sum(part.value for part in dead)
+        if died >= item.value:
+            continue
+        survivors = shifted(item, item.tail)
+        survivors.value, survivors.outcome = item.value - died, "injured"
+        found[-1] = survivors
+        for part in dead:
+            part.part_of, part.outcome = None, "killed"
+            part.side, part.military = item.side, item.military
+            found.append(part)
+    return found
+
+
 _QUOTES_AS_SPACES = str.maketrans({'"': " ", "\u201c": " ", "\u201d": " "})
 
 
@@ -164,6 +199,7 @@ def find_figures(clause: Span) -> list[Figure]:
         ):
             item.outcome = "killed"  # 'six bodies', 'the bodies of three drivers'
 
+    top = _some_died_of_their_wounds(body, top)
     for index in range(len(top) - 2, -1, -1):  # "5 troops and 2 civilians died"
         item, following = top[index], top[index + 1]
         in_list = joined(body[item.tail : following.start])
