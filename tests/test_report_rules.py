@@ -707,3 +707,12 @@ def test_a_person_named_by_rank_after_the_toll_is_one_of_those_counted():
     )
     assert found.total_counts["killed"]["security"] is None
     assert [i.counts["killed"]["security"] for i in found.incidents] == [1, 1]
+
+
+def test_a_death_among_the_wounded_leaves_the_wounded_count():
+    found = counts(
+        "Gunmen attacked a police patrol in Turbat, wounding two police officers. "
+        "The two wounded were taken to medical centres, but one of them died of "
+        "his injuries, the statement said."
+    )
+    assert found["Turbat"]["injured"] == {"security": 1}

@@ -505,4 +505,17 @@ def _figure(clause: Span, item: CountItem) -> Figure:
         parts=parts,
         secondary=item.secondary,
         some_of=item.some_of,
+        of_the_wounded=item.outcome == "killed"
+        and bool(_OF_THEM_END.search(clause.text[item.start : item.end]))
+        and bool(_OF_THEIR_WOUNDS.match(clause.text[item.end :])),
     )
+
+
+_OF_THEIR_WOUNDS = re.compile(
+    r"^\s+(?:(?:later|subsequently|since|also|has|have|had|then)\s+)*(?:died|"
+    r"succumbed)\s+(?:\w+\s+){0,2}?(?:of|from|to)\s+(?:his|her|their)\s+"
+    r"(?:injuries|wounds)\b",
+    re.IGNORECASE,
+)
+"""'one of them died of his injuries': a death among the wounded."""
+_OF_THEM_END = re.compile(r"\bof\s+(?:them|whom|those)$", re.IGNORECASE)

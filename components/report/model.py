@@ -46,6 +46,9 @@ class Figure:
     some_of: bool = False
     """The parts are said to be some of the total ('five people, four of them
     fishermen'): the rest is not named."""
+    of_the_wounded: bool = False
+    """Deaths among people already counted as wounded ('but one of them died of
+    his injuries'): they leave the wounded count (see ``tally``)."""
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -61,6 +64,7 @@ class Figure:
             "parts": [part.as_json() for part in self.parts],
             "secondary": self.secondary,
             "some_of": self.some_of,
+            "of_the_wounded": self.of_the_wounded,
         }
 
 
@@ -203,6 +207,9 @@ def tally(figures: Iterable[Figure]) -> Counts:
     '100 wounded' of the lede is kept over '150 injured people had been brought
     to the hospital'.
 
+    Deaths among people counted as wounded ('one of them died of his injuries')
+    leave the wounded count of the one side they can be.
+
     A count of people with no side that equals a count of one side, for the same
     outcome, is the same people named twice ('wounding eight others' ... 'eight
     police officers were wounded'): it is not kept as a second group; nor is one
@@ -235,6 +242,19 @@ def tally(figures: Iterable[Figure]) -> Counts:
             if figure.secondary and side == "unspecified" and stated:
                 continue  # bodies found, where the sides' tolls are stated
             counts[figure.outcome][side] = value if known is None else max(known, value)
+    for figure in figures:  # 'two wounded ... one of them died of his injuries'
+        if not figure.of_the_wounded:
+            continue
+        hurt = [
+            (side, value)
+            for side, value in counts["injured"].items()
+            if value is not None
+            and value > figure.value
+            and figure.side in (side, "unspecified")
+        ]
+        if len(hurt) == 1:
+            ((side, value),) = hurt
+            counts["injured"][side] = value - figure.value
     for outcome, sides in counts.items():
         unspecified = sides["unspecified"]
         rests = {number for value, number in plain[outcome] if value == unspecified}
