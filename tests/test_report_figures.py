@@ -347,6 +347,11 @@ PHRASINGS = [
         [("injured", {"security": 3}), ("killed", {"security": 2})],
     ),
     (
+        "one of the security officials wounded on Thursday had succumbed to his "
+        "injuries during the night",
+        [("killed", {"security": 1})],
+    ),
+    (
         "a gunman was killed and a policeman injured",
         [("killed", {"attackers": 1}), ("injured", {"security": 1})],
     ),

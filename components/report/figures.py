@@ -438,14 +438,24 @@ def _outcome_after(body: str, item: CountItem) -> str | None:
     found = OUTCOME_AFTER.match(after)
     if found is None:
         return None
-    outcome = outcome_kind(found.group("word"))
-    if (
-        outcome == "injured"
-        and re.search(r"\bwho\b", after[: found.start("word")], re.IGNORECASE)
-        and _THEN_DIED.match(after[found.end() :])
-    ):
+    if _wounded_then_died(body, item):
         return "killed"  # 'the five soldiers who were critically injured ... had
-    return outcome  # succumbed to their wounds'
+    return outcome_kind(found.group("word"))  # succumbed to their wounds'
+
+
+def _wounded_then_died(body: str, item: CountItem) -> bool:
+    """Whether the people counted are said to be wounded, then to have died:
+    'the five soldiers who were critically injured ... had succumbed', 'one of
+    the security officials wounded on Thursday had succumbed'."""
+    after = body[item.tail :]
+    found = OUTCOME_AFTER.match(after)
+    if found is None or outcome_kind(found.group("word")) != "injured":
+        return False
+    words = after[: found.start("word")]
+    return bool(
+        (re.search(r"\bwho\b", words, re.IGNORECASE) or not words.strip())
+        and _THEN_DIED.match(after[found.end() :])
+    )
 
 
 _THEN_DIED = re.compile(
@@ -506,8 +516,13 @@ def _figure(clause: Span, item: CountItem) -> Figure:
         secondary=item.secondary,
         some_of=item.some_of,
         of_the_wounded=item.outcome == "killed"
-        and bool(_OF_THEM_END.search(clause.text[item.start : item.end]))
-        and bool(_OF_THEIR_WOUNDS.match(clause.text[item.end :])),
+        and (
+            (
+                bool(_OF_THEM_END.search(clause.text[item.start : item.end]))
+                and bool(_OF_THEIR_WOUNDS.match(clause.text[item.end :]))
+            )
+            or _wounded_then_died(clause.text, item)
+        ),
     )
 
 
