@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Sequence
 from functools import lru_cache
 
-from sqlalchemy import Connection, Select, select, union_all
+from sqlalchemy import Connection, Select, Table, select, union_all
 from sqlalchemy.sql.expression import FromClause, Subquery
 
 from components.domain.filters import Filters
@@ -89,11 +90,10 @@ def _kept(filters: Filters, per_type: bool, columns: tuple[str, ...]) -> list[Se
     split = split_by_month(filters.dates)
     parts = []
     if split.months is not None:
-        months = IncidentMonth.__table__
         parts.append(
-            select(*(months.c[name] for name in columns)).where(
-                months.c.month.between(*split.months), *chosen_keys(months, filters)
-            )
+            _counted_between(
+                IncidentMonth.__table__, "month", split.months, columns
+            ).where(*chosen_keys(IncidentMonth.__table__, filters))
         )
     if split.edges:
         edges = counted_rows(
@@ -155,17 +155,16 @@ def point_rows(filters: Filters) -> Subquery:
         return select(*(rows.c[c] for c in POINT_COLUMNS)).subquery("points")
     split = split_by_month(filters.dates)
     parts = []
+    months, days = IncidentPointMonth.__table__, IncidentPointDay.__table__
     if split.months is not None:
-        months = IncidentPointMonth.__table__
         parts.append(
-            select(*(months.c[c] for c in POINT_COLUMNS)).where(
-                months.c.month.between(*split.months), *chosen_keys(months, filters)
+            _counted_between(months, "month", split.months, POINT_COLUMNS).where(
+                *chosen_keys(months, filters)
             )
         )
-    days = IncidentPointDay.__table__
     parts += [
-        select(*(days.c[c] for c in POINT_COLUMNS)).where(
-            days.c.date.between(*range_), *chosen_keys(days, filters)
+        _counted_between(days, "date", range_, POINT_COLUMNS).where(
+            *chosen_keys(days, filters)
         )
         for range_ in split.edges
     ]
@@ -173,6 +172,15 @@ def point_rows(filters: Filters) -> Subquery:
     one_each = _one_each(revising.subquery("revising")).subquery("revising_rows")
     parts.append(select(*(one_each.c[c] for c in POINT_COLUMNS)))
     return union_all(*parts).subquery("points")
+
+
+def _counted_between(
+    table: Table, column: str, bounds: tuple[dt.date, dt.date], columns: Sequence[str]
+) -> Select:
+    """``columns`` of a table of counts over a range of its date ``column``."""
+    return select(*(table.c[name] for name in columns)).where(
+        table.c[column].between(*bounds)
+    )
 
 
 def exact_span(
