@@ -39,6 +39,28 @@ def test_a_locality_of_a_town_is_not_the_namesake_district():
     assert incident.unplaced is not None
     assert {u.name for u in found.unplaced} == {"Nasirabad"}
 
+def test_a_facility_named_after_a_locality_is_the_towns_not_a_far_namesake():
+    text = (
+        "Two policemen were killed when a police station in Balochistan's Turbat "
+        "was attacked on Tuesday. The police officer said about 20 gunmen had "
+        "stormed the Naseerabad Police Station before dawn."
+    )
+    found = extract(text)
+    (incident,) = [i for i in found.incidents if not i.event_wide]
+    assert (incident.place_reported, incident.place.name) == ("Naseerabad", "Turbat")
+    assert incident.counts["killed"]["security"] == 2
+
+
+def test_a_facility_in_another_attack_keeps_its_own_place():
+    text = (
+        "Two policemen were killed when a police station in Turbat was attacked on "
+        "Tuesday. In a separate attack, gunmen stormed the Naseerabad Police "
+        "Station and killed a constable."
+    )
+    places = {(i.place_reported, i.place.name) for i in extract(text).incidents}
+    assert ("Naseerabad", "Nasirabad") in places
+
+
 
 def test_several_names_in_a_dateline_are_all_datelines():
     text = "GWADAR / QUETTA: Gunmen shot dead six labourers in Turbat on Saturday."

@@ -46,13 +46,14 @@ from components.report.names import (
     names_in,
     tail_of_longer_name,
 )
+from components.report.namesakes import namesakes_in_lists, namesakes_of_facilities
 from components.report.qualifiers import mark_qualifiers
 from components.report.roles import (
     INCIDENT,
     LISTED_ROLES,
 )
 from components.report.segments import Sentence
-from components.report.unknown import namesakes_in_lists, unknown_mentions
+from components.report.unknown import unknown_mentions
 from components.report.unplaced import (
     UnplacedName,
 )
@@ -250,7 +251,8 @@ def find_places(
     mentions = _mentions(text, sentences, places)
     unplaced = unknown_mentions(text, sentences, places, mentions, gazetteer, code)
     found = sorted([*mentions, *unplaced], key=lambda m: m.start)
-    found = mark_qualifiers(text, namesakes_in_lists(text, found))
+    found = namesakes_of_facilities(text, namesakes_in_lists(text, found))
+    found = mark_qualifiers(text, found)
     return found, [m.unplaced for m in found if m.unplaced is not None]
 
 

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from components.domain.places import Place, haversine_km
+from components.domain.places import Place
 from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import Gazetteer, normalize_name
 from components.gazetteer.world import (
@@ -163,7 +163,7 @@ def _kept_with_the_sentences_scene(
             }
             if len(finer) == 1:
                 (wider,) = finer.values()
-                mention = _kept_at(text, mention, item.rule, wider)
+                mention = kept_at(text, mention, item.rule, wider)
         kept.append(mention)
     return kept
 
@@ -171,7 +171,7 @@ def _kept_with_the_sentences_scene(
 _COARSE = ("province", "country")
 
 
-def _kept_at(
+def kept_at(
     text: str, mention: PlaceMention, rule: str, wider: Place | None
 ) -> PlaceMention:
     """The mention again, as an unknown name kept at ``wider``."""
@@ -202,7 +202,7 @@ def _widest_known(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
         item = mention.unplaced
         if item is not None and rank(finest) > rank(mention):
             wider = finest.unplaced.wider if finest.unplaced else None
-            mention = _kept_at(text, mention, item.rule, wider)
+            mention = kept_at(text, mention, item.rule, wider)
         kept.append(mention)
     return kept
 
@@ -420,51 +420,3 @@ def fallback_place(
             None,
         )
     return None
-
-
-_NAMESAKE_KM = 100.0
-"""How far a known name may lie from the place its list's other names are kept
-at and still be the place the list means."""
-
-
-def namesakes_in_lists(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """A name the gazetteer knows, listed among names it lacks that the text
-    keeps at one wider place ('Sakkada, Gyadadde, Sabon Gari, Barin Zare and
-    Otawa', villages of Maradun), whose namesake lies far from that place: it is
-    one more village the gazetteer lacks, kept there too."""
-    found = list(mentions)
-    kept_at: dict[str, Place] = {}
-    for index, mention in enumerate(found):
-        if mention.unplaced is not None or mention.role != INCIDENT:
-            continue
-        if mention.place.kind in ("province", "district", "country"):
-            continue
-        widers = [
-            other.unplaced.wider
-            for other in (
-                found[index - 1] if index else None,
-                found[index + 1] if index + 1 < len(found) else None,
-            )
-            if other is not None
-            and other.sentence is mention.sentence
-            and other.unplaced is not None
-            and other.unplaced.wider is not None
-            and LIST_JOIN.match(
-                text[min(other.end, mention.end) : max(other.start, mention.start)]
-            )
-        ]
-        wider = next((w for w in widers if w is not None), None)
-        if wider is None or (
-            wider.kind == "country"
-            or haversine_km(mention.place.lat, mention.place.lon, wider.lat, wider.lon)
-            <= _NAMESAKE_KM
-        ):
-            continue
-        kept_at[mention.text] = wider
-    for index, mention in enumerate(found):
-        kept = kept_at.get(mention.text)
-        if kept is not None and mention.unplaced is None:  # every mention of it
-            found[index] = _kept_at(
-                text, mention, "a name listed with names kept elsewhere", kept
-            )
-    return found

@@ -1,0 +1,130 @@
+"""Names the gazetteer knows that stand for a locality it lacks: a name listed
+among villages kept at one district ('Sakkada, Gyadadde, Sabon Gari ... villages
+of Maradun'), or a facility named after its locality ('the Naseerabad Police
+Station' of an attack on 'a police station in Turbat'), when the known place of
+that name lies far from where the text puts it."""
+
+from __future__ import annotations
+
+import re
+
+from components.domain.places import Place, haversine_km
+from components.report.mentions import LIST_JOIN, PlaceMention
+from components.report.roles import INCIDENT
+from components.report.unknown import kept_at
+from components.report.vocabulary import OTHER_EVENT
+from components.report.vocabulary.places import FACILITY_WORDS
+
+_NAMESAKE_KM = 100.0
+"""How far a known name may lie from the place its list's other names are kept
+at and still be the place the list means."""
+
+
+def namesakes_in_lists(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A name the gazetteer knows, listed among names it lacks that the text
+    keeps at one wider place ('Sakkada, Gyadadde, Sabon Gari, Barin Zare and
+    Otawa', villages of Maradun), whose namesake lies far from that place: it is
+    one more village the gazetteer lacks, kept there too."""
+    found = list(mentions)
+    listed_at: dict[str, Place] = {}
+    for index, mention in enumerate(found):
+        if mention.unplaced is not None or mention.role != INCIDENT:
+            continue
+        if mention.place.kind in ("province", "district", "country"):
+            continue
+        widers = [
+            other.unplaced.wider
+            for other in (
+                found[index - 1] if index else None,
+                found[index + 1] if index + 1 < len(found) else None,
+            )
+            if other is not None
+            and other.sentence is mention.sentence
+            and other.unplaced is not None
+            and other.unplaced.wider is not None
+            and LIST_JOIN.match(
+                text[min(other.end, mention.end) : max(other.start, mention.start)]
+            )
+        ]
+        wider = next((w for w in widers if w is not None), None)
+        if wider is None or (
+            wider.kind == "country"
+            or haversine_km(mention.place.lat, mention.place.lon, wider.lat, wider.lon)
+            <= _NAMESAKE_KM
+        ):
+            continue
+        listed_at[mention.text] = wider
+    for index, mention in enumerate(found):
+        kept = listed_at.get(mention.text)
+        if kept is not None and mention.unplaced is None:  # every mention of it
+            found[index] = kept_at(
+                text, mention, "a name listed with names kept elsewhere", kept
+            )
+    return found
+
+
+_FACILITY = "|".join(FACILITY_WORDS)
+_FACILITY_IN = re.compile(
+    rf"\b(?P<what>{_FACILITY})\s+(?:in|at)\s+(?:the\s+)?"
+    r"(?:(?-i:[A-Z])[\w-]*'s\s+)?$",
+    re.IGNORECASE,
+)
+"""'a police station in Balochistan's Turbat': the facility, before its town."""
+_FACILITY_NAMED = re.compile(rf"^\s+(?P<what>{_FACILITY})\b", re.IGNORECASE)
+"""'Naseerabad Police Station': the facility, after the name it bears."""
+_LOCALITY_KM = 30.0
+"""How far from the town a place named like its facility may lie and still be
+the place the facility is named after."""
+
+
+def _facility(words: str) -> str:
+    return " ".join(words.lower().split())
+
+
+def namesakes_of_facilities(
+    text: str, mentions: list[PlaceMention]
+) -> list[PlaceMention]:
+    """A facility named after a place ('stormed the Naseerabad Police Station')
+    in a report whose attack struck such a facility in one town ('a police
+    station in Balochistan's Turbat'), where the gazetteer's place of that name
+    lies far from the town: the name is the town's locality the facility is
+    named after, kept at the town, unless its sentence tells of another attack."""
+    towns: dict[str, dict[object, Place]] = {}
+    for mention in mentions:
+        if (
+            mention.role != INCIDENT
+            or mention.unplaced is not None
+            or mention.place.kind in ("province", "country")
+        ):
+            continue
+        found = _FACILITY_IN.search(text[mention.sentence.start : mention.start])
+        if found:
+            towns.setdefault(_facility(found["what"]), {})[mention.place.geonameid] = (
+                mention.place
+            )
+    kept_by: dict[str, Place] = {}
+    for mention in mentions:
+        named = _FACILITY_NAMED.match(text[mention.end : mention.sentence.end])
+        if (
+            named is None
+            or mention.role != INCIDENT
+            or mention.unplaced is not None
+            or mention.place.kind in ("province", "country")
+            or OTHER_EVENT.search(mention.sentence.text)
+        ):
+            continue
+        places = towns.get(_facility(named["what"]), {})
+        if len(places) != 1:
+            continue
+        (town,) = places.values()
+        place = mention.place
+        if place.geonameid == town.geonameid or place.name == town.district:
+            continue
+        if haversine_km(place.lat, place.lon, town.lat, town.lon) > _LOCALITY_KM:
+            kept_by[mention.text] = town
+    return [
+        kept_at(text, m, "a facility named after its locality", kept_by[m.text])
+        if m.text in kept_by and m.unplaced is None
+        else m
+        for m in mentions
+    ]
