@@ -39,6 +39,7 @@ def test_a_locality_of_a_town_is_not_the_namesake_district():
     assert incident.unplaced is not None
     assert {u.name for u in found.unplaced} == {"Nasirabad"}
 
+
 def test_a_facility_named_after_a_locality_is_the_towns_not_a_far_namesake():
     text = (
         "Two policemen were killed when a police station in Balochistan's Turbat "
@@ -59,7 +60,6 @@ def test_a_facility_in_another_attack_keeps_its_own_place():
     )
     places = {(i.place_reported, i.place.name) for i in extract(text).incidents}
     assert ("Naseerabad", "Nasirabad") in places
-
 
 
 def test_several_names_in_a_dateline_are_all_datelines():
@@ -696,3 +696,26 @@ def test_where_people_fled_an_attack_from_is_their_origin():
     )
     roles = {m.text: m.role for m in extract(text).other_places}
     assert roles.get("Gwoza") == "origin"
+
+
+def test_a_name_read_as_a_place_is_a_place_where_the_text_names_it_again():
+    text = (
+        "Gunmen killed 13 people in Hindi, in Lamu county, on Saturday night. The "
+        "gunmen also attacked Gamba police station and a church in Hindi, the "
+        "police chief said.\n\nAn officer said the dead in Gamba included five "
+        "inmates.\n\nOne police officer was killed in the attack and five were "
+        "wounded, he said."
+    )
+    found = {i.place_reported: i.counts for i in extract(text).incidents}
+    assert found["Gamba"]["killed"]["security"] == 1
+    assert found["Gamba"]["injured"]["security"] == 5
+
+
+def test_a_name_read_as_a_place_is_not_one_where_no_place_word_leads_to_it():
+    text = (
+        "Five policemen were killed in two night attacks on a Guards base in Rask "
+        "and a police post in Chabahar, the minister said. The commander of the "
+        "Guards' ground forces said 15 attackers had been killed in the clashes."
+    )
+    found = extract(text)
+    assert all(i.counts["killed"]["attackers"] is None for i in found.incidents)

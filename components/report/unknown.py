@@ -5,6 +5,7 @@ as a scene, the province most of its places lie in, or the report's country."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -98,6 +99,7 @@ def unknown_mentions(
             )
         found.extend(holders.values())
         known.extend((m.start, m.end) for m in holders.values())
+    found = _named_again(text, sentences, found, known, fallback)
     found = _widest_known(text, _kept_with_the_sentences_scene(text, found))
     # a name another unknown name lies in is said of it, not an attack place
     qualifiers = {
@@ -130,6 +132,36 @@ def unknown_mentions(
         replace(m, role=QUALIFIER) if id(m) in qualifiers and m.is_incident else m
         for m in found
     ]
+
+
+def _named_again(
+    text: str,
+    sentences: Sequence[Sentence],
+    found: list[PlaceMention],
+    known: list[tuple[int, int]],
+    fallback: Place | None,
+) -> list[PlaceMention]:
+    """Every other mention of a name read in a place slot that the text names
+    again after 'in', 'at' or 'near' ('the towns of Hindi ... and Gamba', then
+    'the nine dead in Gamba included five inmates'): the text has said it is a
+    place. Each is kept where the slot's mention is (``_widest_known`` then
+    settles on the finest)."""
+    again = []
+    starts = [s.start for s in sentences]
+    for name, first in {m.text: m for m in found}.items():
+        wider = first.unplaced.wider if first.unplaced else fallback
+        pattern = rf"\b(?:in|at|near|outside)\s+(?:the\s+)?({re.escape(name)})(?![\w-])"
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            start, end = match.span(1)
+            sentence = sentences[bisect_right(starts, start) - 1]
+            if text[start:end] != name or match.start() < sentence.start:
+                continue  # another case, or the preposition ends the sentence before
+            if any(a < end and start < b for a, b in known):
+                continue
+            rule = "a name read as a place"
+            again.append(unknown_mention(text, sentence, start, end, name, rule, wider))
+            known.append((start, end))
+    return sorted([*found, *again], key=lambda m: m.start)
 
 
 _WIDE_AREA_AFTER = re.compile(
