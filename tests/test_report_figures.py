@@ -409,3 +409,17 @@ def test_nobody_hurt_is_a_stated_zero():
         ("killed", {"unspecified": 0}),
         ("injured", {"unspecified": 0}),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A grenade hit the check-post. It caused neither casualties nor damage.",
+        "A grenade hit the check-post, causing neither damage nor casualties.",
+    ],
+)
+def test_neither_casualties_is_a_stated_zero(sentence):
+    assert counts(sentence) == [
+        ("killed", {"unspecified": 0}),
+        ("injured", {"unspecified": 0}),
+    ]

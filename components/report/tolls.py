@@ -115,12 +115,13 @@ NONE_HIT = Rule(
     "nobody was killed or hurt",
     r"\b(?:no\s+(?:one|body)|nobody|none)\s+(?:of\s+\w+\s+)?(?:was|were|had been|"
     r"has been)\s+(?P<what>(?:killed|hurt|injured|wounded)(?:\s+or\s+(?:killed|hurt|"
-    r"injured|wounded))?)|\b(?:no|without(?:\s+any)?)\s+(?P<noun>casualties|"
+    r"injured|wounded))?)|\b(?:no|neither|nor|without(?:\s+any)?)\s+(?P<noun>casualties|"
     r"loss of (?:life|lives)|deaths|injuries|fatalities)\b",
     "Rockets landed near the Peshmerga base in Prde, and nobody was killed or injured.",
     ("unspecified", "killed", 0),
 )
-"""'no casualties', 'nobody was killed or injured': a stated 0, not an unknown."""
+"""'no casualties', 'neither casualties nor damage', 'nobody was killed or injured':
+a stated 0, not an unknown."""
 
 
 def none_hit(clause: Span) -> list[Figure]:
