@@ -3,6 +3,7 @@
 
 import pytest
 
+from components.report import extract
 from components.report.figures import find_figures
 from components.report.model import by_side
 from components.report.segments import Span
@@ -390,7 +391,6 @@ def test_people_nouns_by_side(noun, side):
 
 @pytest.mark.parametrize("tense", ["was", "is"])
 def test_someone_named_among_the_dead_is_a_part_of_the_rest(tense):
-    from components.report import extract
 
     text = (
         "At least four people, two of them police personnel, were killed on Monday "
@@ -422,4 +422,25 @@ def test_neither_casualties_is_a_stated_zero(sentence):
     assert counts(sentence) == [
         ("killed", {"unspecified": 0}),
         ("injured", {"unspecified": 0}),
+    ]
+
+
+def test_people_who_fell_in_the_attack_are_dead():
+    assert counts(
+        "Gunmen attacked the post in Gao. Six soldiers fell in the attack."
+    ) == [("killed", {"security": 6})]
+
+
+def test_bare_volunteers_are_the_armed_volunteers_a_report_names():
+    report = (
+        "Jihadists killed 18 civilians, 16 of them army auxiliaries, in an attack on "
+        "Rakoegtenga village in Bam province on Thursday. Six volunteers fell in "
+        "that attack, the source said."
+    )
+    sides = {
+        f.side for i in extract(report).incidents for f in i.figures if f.value == 6
+    }
+    assert sides == {"security"}
+    assert counts("Six volunteers fell in that attack.") == [
+        ("killed", {"unspecified": 6})
     ]

@@ -47,7 +47,12 @@ from components.report.model import (
     ReportIncident,
     evidence_at,
 )
-from components.report.people import among_the_hit, described_sides, victims_side
+from components.report.people import (
+    among_the_hit,
+    described_sides,
+    victims_side,
+    volunteers_side,
+)
 from components.report.places import find_places
 from components.report.restatements import restate, restates_count
 from components.report.scenes import Reading, read_sentence
@@ -259,6 +264,10 @@ def _identified(
                 continue
         if figure.side != "unspecified" or figure.parts or at < 0:
             kept.append(figure)
+            continue
+        armed = volunteers_side(text, figure.text)
+        if armed is not None:  # 'Six volunteers fell', in a report of the VDP
+            kept.append(replace(figure, side=armed))
             continue
         after = text[figure.end : news[at].end]
         if at + 1 < len(news):

@@ -193,6 +193,24 @@ def named_side(words: str) -> str:
     return "unspecified"
 
 
+_ARMED_VOLUNTEERS = re.compile(
+    r"\b(?:vdps?|volunteers for the defen[cs]e of the (?:fatherland|homeland)|"
+    r"(?:army|military|security) auxiliaries|auxiliaries of the (?:army|military)|"
+    r"civilian joint task force|cjtf)\b",
+    re.IGNORECASE,
+)
+_VOLUNTEERS = re.compile(r"\bvolunteers?\b", re.IGNORECASE)
+
+
+def volunteers_side(text: str, figure_words: str) -> str | None:
+    """'security' for a count of bare 'volunteers' in a report that names an armed
+    volunteer force beside the army ('16 of them army auxiliaries' ... 'Six
+    volunteers fell in that attack'): Burkina Faso's VDP, Nigeria's CJTF."""
+    if _VOLUNTEERS.search(figure_words) and _ARMED_VOLUNTEERS.search(text):
+        return "security"
+    return None
+
+
 def victims_side(after: str, outcome: str) -> str | None:
     """'civilians' when the words after a count of 'people' (the rest of its
     sentence and the next) say its victims were civilians: 'Among the victims were
