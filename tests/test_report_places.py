@@ -719,3 +719,16 @@ def test_a_name_read_as_a_place_is_not_one_where_no_place_word_leads_to_it():
     )
     found = extract(text)
     assert all(i.counts["killed"]["attackers"] is None for i in found.incidents)
+
+
+def test_a_count_whose_verb_is_left_out_goes_to_its_own_place():
+    text = (
+        "Attackers struck overnight in several villages of the Ruwenzori sector in "
+        "eastern Democratic Republic of the Congo, including Bulongo and "
+        "Kazarahoyo, the local chief said. Five "
+        "civilians were killed at Kazarahoyo and two people, all of them men, at "
+        "Bulongo, he said."
+    )
+    found = _at(text)
+    assert found["Kazarahoyo"][1] == {"civilians": 5}
+    assert found["Bulongo"][1] == {"unspecified": 2}

@@ -45,6 +45,12 @@ _GAPPED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 """A bare count at a place after a count's verb and place: the verb is left out."""
+_GAPPED_NAMED_AFTER = re.compile(
+    r"^(?:\s*,[^,.;]{1,40},)?\s+(?:at|in)\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE
+)
+"""After a counted group whose verb is left out: its place, perhaps after an aside
+('Five civilians were killed at Kazarahoyo and two people, all of them men, at
+Bulongo')."""
 _EVENT_BEFORE = re.compile(r"\b(?:in|during|after|from)\s+$", re.IGNORECASE)
 _PARTITIVE = re.compile(r"^\s+of\s+(?:the|these|those)\b", re.IGNORECASE)
 """'26 of the Syrian army soldiers on the bus': a part of a group, counted as its
@@ -233,6 +239,13 @@ def _counts(body: str) -> Iterator[CountItem]:
             between=between or "",
             tail=end,
             bare=between is None,
+            gapped=bool(
+                group
+                and _GAPPED_NAMED_AFTER.match(body[end:])
+                and _GAPPED_BEFORE.search(
+                    body[max(0, match.start() - 60) : match.start()]
+                )
+            ),
         )
 
 

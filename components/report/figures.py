@@ -207,7 +207,8 @@ def find_figures(clause: Span) -> list[Figure]:
             item.outcome = following.outcome
     for before, item in itertools.pairwise(top):  # '..., 17 at Filin Gawa'
         if item.gapped and item.outcome is None and before.outcome:
-            item.outcome, item.side = before.outcome, before.side
+            item.outcome = before.outcome
+            item.side = before.side if item.bare else item.side
     for item in top:
         if item.outcome is None:
             item.outcome = _outcome_before(body, item)

@@ -311,8 +311,12 @@ def _is_whole(text: str, figure: Figure) -> bool:
 
 
 _TIED = re.compile(
-    r"^\s*(?:\w+\s+){0,3}?(?:in|at|near|of|outside)\s+(?:the\s+)?$", re.I
+    r"^(?:\s*,[^,.;]{1,40},)?\s*(?:\w+\s+){0,3}?(?:in|at|near|of|outside)\s+"
+    r"(?:the\s+)?$",
+    re.I,
 )
+"""Between an item and the place it is tied to, perhaps after an aside ('two
+people, all of them men, at Bulongo')."""
 
 
 def _share(
