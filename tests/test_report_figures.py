@@ -444,3 +444,10 @@ def test_bare_volunteers_are_the_armed_volunteers_a_report_names():
     assert counts("Six volunteers fell in that attack.") == [
         ("killed", {"unspecified": 6})
     ]
+
+
+def test_a_bare_count_after_a_reported_death_has_the_side_before():
+    assert counts("At first one soldier was reported martyred and four injured.") == [
+        ("killed", {"security": 1}),
+        ("injured", {"security": 4}),
+    ]

@@ -51,7 +51,8 @@ COORDINATION_RULES: tuple[Rule, ...] = (
     Rule(
         "a bare count after 'and' in a passive clause has the side before",
         r"^\s*(?:(?:on|aboard|in|inside|at)\s+(?:[a-z'-]+\s+){0,2}?[a-z'-]+\s+)?"
-        r"(?:(?:was|were|had been|have been|has been)\s+\w+|died|perished|"
+        r"(?:(?:was|were|had been|have been|has been)\s+(?:(?:reported(?:ly)?|"
+        r"said|believed|confirmed|feared)\s+(?:to have been\s+)?)?\w+|died|perished|"
         r"lost (?:their|his|her) lives?)(?:\s+(?:in|at|on|"
         r"during|near|by)\s+(?:[a-z'-]+\s+){0,4}?[a-z'-]+)?\s*,?\s+"
         r"(?:and|while)\s+(?:(?:at least|some|about|another|a further|more than|"
