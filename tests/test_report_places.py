@@ -732,3 +732,24 @@ def test_a_count_whose_verb_is_left_out_goes_to_its_own_place():
     found = _at(text)
     assert found["Kazarahoyo"][1] == {"civilians": 5}
     assert found["Bulongo"][1] == {"unspecified": 2}
+
+
+def test_a_toll_in_the_next_paragraph_is_the_one_place_named_so_far():
+    text = (
+        "Mali's army said it beat off an attack on a military camp in Timbuktu on "
+        "Monday morning.\n\nThe armed forces reported 13 deaths, all of them among "
+        "the attackers.\n\nOn Sunday, militants attacked a base in Boulkessi and "
+        "killed 30 soldiers."
+    )
+    assert _at(text)["Timbuktu"][1] == {"attackers": 13}
+
+
+def test_a_toll_told_as_another_event_is_not_the_place_named_before():
+    text = (
+        "Two Iraqi soldiers were killed on Monday night when militants attacked a "
+        "post near al-Miqdadiyah, a source said.\n\nAlso on Monday night, "
+        "militants attacked a police unit on a road to the north, leaving four "
+        "policemen dead.\n\nIn another incident, militants raided Safsaf village, "
+        "wounding one resident."
+    )
+    assert _at(text)["al-Miqdadiyah"][1] == {"security": 2}

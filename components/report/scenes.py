@@ -264,7 +264,20 @@ def _continued(
         return just_before[0]
     if len(reading.last) == 1 and ANAPHORA.search(clause.text):
         return reading.last[0]
+    if len(reading.by_place) == 1 and reading.last and not _NEXT_EVENT.match(
+        sentence.text
+    ):
+        return reading.last[0]  # the one place named so far: the news's
     return None
+
+
+_NEXT_EVENT = re.compile(
+    r"^\W*(?:also|meanwhile|separately|elsewhere|in addition|in (?:a|an) "
+    r"(?:separate|second|further)|in another)\b",
+    re.IGNORECASE,
+)
+"""A sentence opening on another event ('Also on Monday night, ... attacked a
+Federal Police unit'): what it counts is not the one place named before."""
 
 
 def _scenes(in_clause: list[PlaceMention], attacked: bool) -> list[PlaceMention]:
