@@ -753,3 +753,11 @@ def test_a_toll_told_as_another_event_is_not_the_place_named_before():
         "wounding one resident."
     )
     assert _at(text)["al-Miqdadiyah"][1] == {"security": 2}
+
+
+def test_a_place_of_the_city_of_another_lies_in_it():
+    text = (
+        "A conscript and a Basij militiaman were killed in an attack in Sistan and "
+        "Baluchestan Province, in Pishin county of the city of Sarbaz, on Tuesday."
+    )
+    assert _at(text) == {"Pishin": ("Pīshīn", {"security": 2})}

@@ -22,13 +22,14 @@ _HOLDS = re.compile(
     r"sub-?division|administrative post|county|district|valley|camp|"
     r"(?:military |army )?base|check ?post|checkpoint)\s*)?,?\s*"
     r"(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?)?(?:(?i:area|village|town|"
-    r"locality)\s+)?(?:of|in|under)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|restive|"
+    r"locality)\s+)?(?:of|in|under)\s+(?:the\s+)?(?:(?i:city|town|district|county|"
+    r"province)\s+of\s+)?(?:(?:neighbou?ring|nearby|restive|"
     r"remote|(?:north|south)?-?(?:east|west)?(?:ern)?|northern|southern|central)\s+)?"
     r"(?:(?-i:Upper|Lower|North|South|East|West|Central)\s+)?$"
     r"|^\s*,\s+(?:in\s+)?(?:the\s+)?$"
 )
 """Between a place and the wider place it lies in: ' in ', ' area of ', ',
-a village in the ', ' village, in ', ', '."""
+a village in the ', ' village, in ', ' county of the city of ', ', '."""
 
 
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|tehsil|county)\b", re.IGNORECASE)
@@ -48,6 +49,8 @@ def mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMentio
         gap = text[first.end : second.start]
         if not _HOLDS.match(gap):
             continue
+        if first.place.kind == "province" and second.place.kind != "province":
+            continue  # 'in Sistan and Baluchestan Province, in Pishin county'
         if first.role == REFERENCE and _DISTRICT_AFTER.match(text[second.end :]):
             continue  # 'from Pasni to Ormara in Gwadar district': the route's area
         if "," in gap and not re.search(r"\b(?:in|of)\b", gap):

@@ -264,8 +264,10 @@ def _continued(
         return just_before[0]
     if len(reading.last) == 1 and ANAPHORA.search(clause.text):
         return reading.last[0]
-    if len(reading.by_place) == 1 and reading.last and not _NEXT_EVENT.match(
-        sentence.text
+    if (
+        len(reading.by_place) == 1
+        and reading.last
+        and not _NEXT_EVENT.match(sentence.text)
     ):
         return reading.last[0]  # the one place named so far: the news's
     return None
