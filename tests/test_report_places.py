@@ -761,3 +761,51 @@ def test_a_place_of_the_city_of_another_lies_in_it():
         "Baluchestan Province, in Pishin county of the city of Sarbaz, on Tuesday."
     )
     assert _at(text) == {"Pishin": ("Pīshīn", {"security": 2})}
+
+
+@pytest.mark.parametrize(
+    ("text", "road", "kept_at"),
+    [
+        (
+            "Gunmen ambushed a police van on the Bannu-Miranshah road on Monday, "
+            "killing four policemen.",
+            "Bannu-Miranshah",
+            "Khyber Pakhtunkhwa",
+        ),
+        (
+            "Militants attacked a Federal Police unit on the Kirkuk-Daquq road in "
+            "Iraq, leaving four policemen dead.",
+            "Kirkuk-Daquq",
+            "Iraq",
+        ),
+    ],
+)
+def test_a_road_named_for_two_places_is_kept_at_the_area_holding_both(
+    text, road, kept_at
+):
+    found = extract(text)
+    (incident,) = found.incidents
+    assert (incident.place_reported, incident.place.name) == (road, kept_at)
+    assert incident.counts["killed"]["security"] == 4
+    assert incident.precision.name == "REGION"
+    assert road in {u.name for u in found.unplaced}
+
+
+def test_a_road_the_attack_place_lies_on_is_that_place():
+    text = (
+        "Two Levies personnel were martyred when their checkpost in the Babri area "
+        "of Balochistan's Mastung district was attacked on Monday night. An "
+        "official said militants attacked the checkpost on the Quetta-Taftan "
+        "highway, killing two personnel."
+    )
+    assert _at(text) == {"Babri": ("Mastung", {"security": 2})}
+
+
+def test_a_road_told_apart_is_its_own_attack_place():
+    text = (
+        "Two Levies personnel were martyred when their checkpost in the Babri area "
+        "of Balochistan's Mastung district was attacked on Monday night. In a "
+        "separate attack, militants fired on a bus on the Quetta-Taftan highway, "
+        "killing two passengers."
+    )
+    assert set(_at(text)) == {"Babri", "Quetta-Taftan"}

@@ -16,6 +16,7 @@ from components.report.model import (
     Figure,
     ReportIncident,
 )
+from components.report.roads import ROAD_RULE
 from components.report.roles import INCIDENT
 from components.report.scenes import Reading, add_items, area_like, lies_in
 from components.report.unplaced import is_wider_gap, kept_precision, stand_in
@@ -217,6 +218,45 @@ def fold_towns(reading: Reading) -> None:
         if town.figures and place.figures and not same_attack:
             continue
         _fold_into(reading, town, place)
+
+
+def fold_roads(reading: Reading) -> None:
+    """A road kept at the area holding its ends, and the one other attack place
+    in that area, with no toll of the road's own or the same toll ('their
+    checkpost in the Babri area of Mastung district was attacked', then 'attacked
+    the checkpost on the Quetta-Taftan highway, killing two personnel'): one
+    attack, at the finer place."""
+    roads = [
+        i
+        for i in reading.by_place.values()
+        if i.unplaced is not None and i.unplaced.rule == ROAD_RULE
+    ]
+    for road in roads:
+        area = road.unplaced.wider if road.unplaced else None
+        others = [
+            i
+            for i in reading.by_place.values()
+            if i not in roads
+            and area is not None
+            and i.place.kind not in ("province", "country")
+            and _within(i.place, area)
+        ]
+        if len(others) != 1 or _told_apart(road):
+            continue
+        (other,) = others
+        if road.figures and not _same_toll(road, other):
+            continue
+        _merge(road, other)
+        del reading.by_place[road.place.geonameid]
+
+
+def _within(place: Place, area: Place) -> bool:
+    """Whether ``place`` lies in ``area``: a country, a province or a district."""
+    if area.kind == "country":
+        return place.country == area.country
+    if area.kind == "province":
+        return (place.country, place.admin1) == (area.country, area.admin1)
+    return lies_in(place, area)
 
 
 def _fold_named_wider(reading: Reading, names: list[ReportIncident]) -> None:

@@ -34,6 +34,7 @@ from components.report.dates import (
 from components.report.figures import find_figures
 from components.report.folding import (
     fold_districts,
+    fold_roads,
     fold_towns,
     settle,
     widest_place,
@@ -149,6 +150,7 @@ def extract_incidents(
     fold_districts(reading)
     fold_towns(reading)
     fold_districts(reading)  # the district of a town that took a finer name
+    fold_roads(reading)
     incidents = list(reading.by_place.values())
     earlier = {b.key for b in background}
     totals_place = widest_place(

@@ -48,6 +48,7 @@ from components.report.names import (
 )
 from components.report.namesakes import namesakes_in_lists, namesakes_of_facilities
 from components.report.qualifiers import mark_qualifiers
+from components.report.roads import road_mentions
 from components.report.roles import (
     INCIDENT,
     LISTED_ROLES,
@@ -248,12 +249,19 @@ def find_places(
     ):
         layer = None  # 'overseas Pakistanis back from Qatar', in a Kurram report
     places = layer if layer is not None else report_gazetteer(gazetteer)
-    mentions = _mentions(text, sentences, places)
+    roads = road_mentions(text, sentences, places, gazetteer)
+    mentions = _mentions(text, sentences, places)  # a road's ends: references
     unplaced = unknown_mentions(text, sentences, places, mentions, gazetteer, code)
-    found = sorted([*mentions, *unplaced], key=lambda m: m.start)
+    unplaced = [m for m in unplaced if not _on(m, roads)]
+    found = sorted([*mentions, *roads, *unplaced], key=lambda m: m.start)
     found = namesakes_of_facilities(text, namesakes_in_lists(text, found))
     found = mark_qualifiers(text, found)
     return found, [m.unplaced for m in found if m.unplaced is not None]
+
+
+def _on(mention: PlaceMention, roads: list[PlaceMention]) -> bool:
+    """Whether the mention is part of a road's name ('the Kirkuk-Daquq road')."""
+    return any(r.start <= mention.start < r.end for r in roads)
 
 
 _LANDMARK_AFTER = re.compile(r"^\s(?:" + "|".join(LANDMARK_WORDS) + r")\b")
