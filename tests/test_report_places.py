@@ -809,3 +809,14 @@ def test_a_road_told_apart_is_its_own_attack_place():
         "killing two passengers."
     )
     assert set(_at(text)) == {"Babri", "Quetta-Taftan"}
+
+
+def test_a_local_government_area_of_a_state_says_the_country():
+    text = (
+        "At least 12 people were killed in an attack on a village in Borno's Gwoza "
+        "local government area, residents said on Sunday. The attackers stormed "
+        "Ngoshe village late on Saturday and set houses on fire."
+    )
+    (incident,) = extract(text).incidents
+    assert (incident.place_reported, incident.place.country) == ("Ngoshe", "NG")
+    assert incident.counts["killed"]["unspecified"] == 12

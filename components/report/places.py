@@ -139,11 +139,13 @@ _AREA_OF_A_COUNTRY = re.compile(
     r"\b(?P<name>[A-Z][\w\u00c0-\u024f'-]*(?:\s+[A-Z][\w\u00c0-\u024f'-]*){0,2})"
     r"(?:\s+(?:State|Region|Province|County|Governorate|state|region|province)\b|"
     r"'s\s+(?:(?:[A-Z][\w'-]*|da|de|do|dos|das|du|des|del|di)\s+){1,3}"
-    r"(?:district|region|county|province)\b)"
+    r"(?:district|region|county|province|local government area|lga|department|"
+    r"prefecture|governorate)\b)"
 )
 """A first-level area named as one ('Borno State', 'Tillaberi Region', 'Zamfara
-state') or as holding a district ('Manipur's Churachandpur district'): the
-country it belongs to, where the text names none."""
+state') or as holding a district ('Manipur's Churachandpur district', 'Borno's
+Gwoza local government area'): the country it belongs to, where the text names
+none."""
 
 _AFTER_IN_OR_COMMA = re.compile(
     r"(?:\bin|\bof|,)\s+(?P<name>(?-i:[A-Z])[\w\u00c0-\u024f'-]+(?:\s+(?-i:[A-Z])"
