@@ -820,3 +820,13 @@ def test_a_local_government_area_of_a_state_says_the_country():
     (incident,) = extract(text).incidents
     assert (incident.place_reported, incident.place.country) == ("Ngoshe", "NG")
     assert incident.counts["killed"]["unspecified"] == 12
+
+
+def test_the_place_an_attack_was_on_is_its_place():
+    text = (
+        "Suspected jihadists killed 15 civilians in an attack on Seytenga in "
+        "northern Burkina Faso's Seno province, security sources said on Saturday."
+    )
+    (incident,) = extract(text).incidents
+    assert incident.place_reported == "Seytenga"
+    assert incident.counts["killed"]["civilians"] == 15

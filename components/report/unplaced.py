@@ -173,6 +173,15 @@ SLOT_RULES: tuple[Rule, ...] = (
         flags=0,
     ),
     Rule(
+        "the place an attack was on, in a sentence about an attack",
+        r"\b(?i:attacks?|raids?|assaults?|offensive)\s+(?i:on|against)\s+"
+        rf"(?P<name>{NAME})(?=\s*(?:[,.;:)]|$)|\s+(?:on|in|at|near|village|town|"
+        r"late|early|last|overnight|killing|leaving)\b)",
+        "Jihadists killed 15 civilians in an attack on Seytenga in the north.",
+        "Seytenga",
+        flags=0,
+    ),
+    Rule(
         "the near end of a stretch, in a sentence about an attack",
         r"\b(?i:between)\s+(?:(?i:the)\s+)?(?:(?i:towns|villages|cities)\s+(?i:of)\s+)?"
         rf"(?P<name>{NAME})\s+(?i:and)\s+{NAME}",
