@@ -451,3 +451,13 @@ def test_a_bare_count_after_a_reported_death_has_the_side_before():
         ("killed", {"security": 1}),
         ("injured", {"security": 4}),
     ]
+
+
+def test_people_the_dead_included_are_some_of_the_toll_not_more():
+    report = (
+        "Eight people died in a blast at a mosque in Peshawar on Friday, police "
+        "said. The dead included two policemen guarding the mosque."
+    )
+    (incident,) = extract(report).incidents
+    killed = {k: v for k, v in incident.counts["killed"].items() if v is not None}
+    assert killed == {"security": 2, "unspecified": 6}

@@ -25,6 +25,7 @@ from components.report.tolls import (
     NONE_HIT,
     SOME_OF_THE_DEAD,
     SOME_OF_THE_HIT,
+    THE_DEAD_INCLUDED,
     TOLL_RULES,
     death_tolls,
     none_hit,
@@ -86,6 +87,7 @@ PHRASING_RULES: tuple[Rule, ...] = (
     NONE_HIT,
     SOME_OF_THE_HIT,
     SOME_OF_THE_DEAD,
+    THE_DEAD_INCLUDED,
 )
 """Figure phrasings beyond 'count, people, verb', run by the tests on their
 examples."""

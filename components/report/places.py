@@ -266,6 +266,8 @@ def _on(mention: PlaceMention, roads: list[PlaceMention]) -> bool:
     return any(r.start <= mention.start < r.end for r in roads)
 
 
+_STREET_AFTER = re.compile(r"^\s(?:Road|Street)\b")
+"""A street named for a town ('Kohat Road' in Peshawar) is not at that town."""
 _LANDMARK_AFTER = re.compile(r"^\s(?:" + "|".join(LANDMARK_WORDS) + r")\b")
 
 
@@ -300,6 +302,8 @@ def _mentions(
         landmark = _LANDMARK_AFTER.match(after)
         if landmark:  # 'Lachi Toll Plaza': at Lachi, reported as named
             surface += landmark.group()
+        elif _STREET_AFTER.match(after):
+            continue  # 'Peshawar's Kohat Road area': a street named for Kohat
         elif re.match(r"\s[A-Z][a-z]", after) and is_stray(
             place, context, own[normalize_name(surface)]
         ):

@@ -108,9 +108,12 @@ def _one_named(figure: Figure) -> bool:
 
 
 _OF_THE_DEAD = re.compile(
-    r"^\S+\s+of\s+the\s+(?:dead|killed|victims|wounded|injured)\b", re.IGNORECASE
+    r"^(?:\S+\s+of\s+the\s+(?:dead|killed|victims|wounded|injured)|the\s+(?:dead|"
+    r"killed|victims|wounded|injured)\s+(?:now\s+)?includ(?:ed|es?))\b",
+    re.IGNORECASE,
 )
-"""'Three of the dead belonged to the VDP': some of the toll counted before."""
+"""'Three of the dead belonged to the VDP', 'The dead included two policemen':
+some of the toll counted before."""
 
 
 def _join_to_toll(

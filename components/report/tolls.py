@@ -194,11 +194,26 @@ SOME_OF_THE_DEAD = Rule(
 counted before, of a side (joined to that toll by ``restatements``)."""
 
 
+THE_DEAD_INCLUDED = Rule(
+    "some of the toll before, said to be included in it",
+    rf"\bthe\s+(?P<word>dead|killed|victims|wounded|injured)\s+(?:now\s+)?"
+    rf"(?:included|include|includes)\s+(?P<part>{NUMBER})\s+(?P<who>[^.;,]{{0,60}})",
+    "Eight people died in the blast. The dead included two policemen.",
+    ("security", "killed", 2),
+)
+"""'Eight people died ... The dead included two policemen': some of the toll
+counted before, of a side (joined to that toll by ``restatements``)."""
+
+
 def some_of_the_dead(clause: Span) -> list[Figure]:
-    """'Three of the dead belonged to a civilian militia, the VDP': a part of the
-    toll before it, of the side its words name."""
+    """'Three of the dead belonged to a civilian militia, the VDP', 'The dead
+    included two policemen': a part of the toll before it, of the side its words
+    name."""
     figures = []
-    for match in SOME_OF_THE_DEAD.compiled.finditer(clause.text):
+    for match in (
+        *SOME_OF_THE_DEAD.compiled.finditer(clause.text),
+        *THE_DEAD_INCLUDED.compiled.finditer(clause.text),
+    ):
         side = named_side(match.group("who"))
         part, _ = parse_number(match.group("part"))
         if side == "unspecified" or part <= 0:
@@ -208,15 +223,11 @@ def some_of_the_dead(clause: Span) -> list[Figure]:
             if match.group("word").lower() in ("wounded", "injured")
             else "killed"
         )
-        start, end = clause.start + match.start(), clause.start + match.end("word")
+        named = max(match.end("word"), match.end("part"))
+        start, end = clause.start + match.start(), clause.start + named
+        if match.re is THE_DEAD_INCLUDED.compiled:  # over the count it names
+            end = clause.start + match.end("part") + len(match.group("who"))
         figures.append(
-            Figure(
-                side,
-                outcome,
-                part,
-                start,
-                end,
-                clause.text[match.start() : match.end("word")],
-            )
+            Figure(side, outcome, part, start, end, clause.text[match.start() : named])
         )
     return figures
