@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from components.report import extract
+from components.report.places import report_country
 
 
 def _at(text: str) -> dict[str, tuple[str, dict]]:
@@ -830,3 +831,30 @@ def test_the_place_an_attack_was_on_is_its_place():
     (incident,) = extract(text).incidents
     assert incident.place_reported == "Seytenga"
     assert incident.counts["killed"]["civilians"] == 15
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "At least 25 people were killed when ADF rebels attacked the village of "
+            "Mukondi in Beni territory, North Kivu, on Wednesday night.",
+            "CD",
+        ),
+        (
+            "Al-Shabaab fighters attacked a base in Lower Shabelle region on Friday.",
+            "SO",
+        ),
+        ("Militants killed eight fighters in the countryside of Deir ez-Zor.", "SY"),
+    ],
+)
+def test_an_area_named_as_the_english_press_names_it_says_the_country(text, country):
+    assert report_country(text) == country
+
+
+def test_a_name_with_a_joined_article_inside_it_is_one_name():
+    text = (
+        "Islamic State militants killed eight members of the Syrian Democratic "
+        "Forces in an ambush in the countryside of Deir ez-Zor, a monitor said."
+    )
+    assert _at(text) == {"Deir ez-Zor": ("Deir ez-Zor", {"unspecified": 8})}

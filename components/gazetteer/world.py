@@ -149,9 +149,33 @@ def _subdivisions() -> dict[str, set[str]]:
     for area in pycountry.subdivisions:
         if getattr(area, "parent_code", None):
             continue
-        for key in _area_keys(area.name):
-            found.setdefault(key, set()).add(area.country_code)
+        for name in (area.name, *_ENGLISH_NAMES.get(area.code, ())):
+            for key in _area_keys(name):
+                found.setdefault(key, set()).add(area.country_code)
     return found
+
+
+_ENGLISH_NAMES: dict[str, tuple[str, ...]] = {
+    "CD-NK": ("North Kivu",),
+    "CD-SK": ("South Kivu",),
+    "CD-HU": ("Haut-Uele",),
+    "ML-6": ("Timbuktu",),
+    "SO-SH": ("Lower Shabelle", "Lower Shabelle region"),
+    "SO-SD": ("Middle Shabelle",),
+    "SO-JH": ("Lower Juba",),
+    "SO-JD": ("Middle Juba",),
+    "SY-DY": ("Deir ez-Zor", "Deir ez Zor", "Deir Ezzor", "Deir al-Zor"),
+    "SY-RA": ("Raqqa",),
+    "SY-HL": ("Aleppo",),
+    "SY-HA": ("Hasakah", "Hasaka"),
+    "SY-HI": ("Homs",),
+    "SY-HM": ("Hama",),
+    "SY-DR": ("Daraa",),
+    "BF-05": ("Centre-North", "North Central"),
+}
+"""English names the press uses for first-level areas ISO 3166-2 gives in French,
+Somali or Arabic transliteration (codes from ISO 3166-2; names as written in
+English-language reports)."""
 
 
 def _area_keys(name: str) -> set[str]:

@@ -139,12 +139,16 @@ def tail_of_longer_name(text: str, sentence: Sentence, start: int) -> bool:
 _WORD = re.compile(r"[^\W\d_][\w'.-]*")
 
 
-_ARTICLE_NAME = re.compile(r"(?:al|el|ad|an|as|ash|at|ar)-(?-i:[A-Z])")
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|an|as|ash|at|ar|az|ez|es)-(?-i:[A-Z])")
 """'al-Miqdadiyah': a name that begins with the Arabic article in lower case."""
 
 
 def strip_possessive(word: str) -> str:
     return re.sub(r"(?:'s|')$", "", word).rstrip(".")
+
+
+def _name_word(word: str) -> bool:
+    return word[0].isupper() or bool(_ARTICLE_NAME.match(word))
 
 
 def names_in(
@@ -173,9 +177,9 @@ def names_in(
             for n in range(min(MAX_NGRAM, len(words) - i), lowest - 1, -1):
                 inner = words[i + 1 : i + n]
                 if any(
-                    not w[2][0].isupper() and w[2] not in NAME_CONNECTORS for w in inner
-                ) or (inner and not inner[-1][2][0].isupper()):
-                    continue
+                    not _name_word(w[2]) and w[2] not in NAME_CONNECTORS for w in inner
+                ) or (inner and not _name_word(inner[-1][2])):
+                    continue  # 'Deir ez-Zor': a particle joined to a name is one
                 candidates = places.candidates(" ".join(keys[i : i + n]))
                 if not candidates or _is_person(words, keys, i):
                     continue

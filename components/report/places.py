@@ -148,8 +148,9 @@ Gwoza local government area'): the country it belongs to, where the text names
 none."""
 
 _AFTER_IN_OR_COMMA = re.compile(
-    r"(?:\bin|\bof|,)\s+(?P<name>(?-i:[A-Z])[\w\u00c0-\u024f'-]+(?:\s+(?-i:[A-Z])"
-    r"[\w\u00c0-\u024f'-]+){0,2})(?=[\s.,;:)]|$)"
+    r"(?:\bin|\bof|,)\s+(?P<name>(?-i:[A-Z])[\w\u00c0-\u024f'-]+(?:\s+"
+    r"(?:(?:al|el|ez|az|ad|as|ar|an)-)?(?-i:[A-Z])[\w\u00c0-\u024f'-]+){0,2})"
+    r"(?=[\s.,;:)]|$)"
 )
 """A name after 'in', 'of' or a comma: where a first-level area ('in Bastar,
 Chhattisgarh', 'Koraput district of Odisha') says which country a report that
