@@ -461,3 +461,9 @@ def test_people_the_dead_included_are_some_of_the_toll_not_more():
     (incident,) = extract(report).incidents
     killed = {k: v for k, v in incident.counts["killed"].items() if v is not None}
     assert killed == {"security": 2, "unspecified": 6}
+
+
+def test_what_the_people_were_doing_may_come_between_them_and_any_verb():
+    assert counts(
+        "Five labourers working on a mobile phone tower were shot dead by gunmen."
+    ) == [("killed", {"civilians": 5})]

@@ -34,7 +34,9 @@ from components.report.tolls import (
     some_of_the_hit,
 )
 from components.report.vocabulary import (
+    INJURED_VERBS,
     INJURED_WORDS,
+    KILLED_VERBS,
     LEFT_DEAD,
     OUTCOME_AFTER,
     OUTCOME_BEFORE,
@@ -358,13 +360,13 @@ _DIED_AFTER = re.compile(
 """'Two civilians were caught in the crossfire and died': a death after a short
 predicate (only verbs that cannot take an object)."""
 _DOING_THEN = re.compile(
-    r"^\s+(?:who were\s+)?\w+ing\b[^,;.]{0,90}?\s(?P<word>died|perished|were killed|"
-    r"was killed|were martyred|was martyred|were injured|was injured|were wounded|"
-    r"was wounded)\b",
+    r"^\s+(?:who were\s+)?\w+ing\b[^,;.]{0,90}?\s(?P<word>died|perished|"
+    rf"(?:were|was)\s+(?:\w+ly\s+)?(?:{KILLED_VERBS}|{INJURED_VERBS}))\b",
     re.IGNORECASE,
 )
 """'two men working on the construction of an imambargah in the Dandar area
-died': what the people were doing, between them and their verb."""
+died', 'Five labourers working on a mobile phone tower were shot dead': what the
+people were doing, between them and their verb."""
 _WHO_THEN = re.compile(
     r"^\s+who\s+(?:had|have|has|were|was|are|is|\w+ed)\b[^;.]{0,150}?,?\s"
     r"(?P<word>died|perished|were killed|was killed|were martyred|was martyred|"
