@@ -858,3 +858,15 @@ def test_a_name_with_a_joined_article_inside_it_is_one_name():
         "Forces in an ambush in the countryside of Deir ez-Zor, a monitor said."
     )
     assert _at(text) == {"Deir ez-Zor": ("Deir ez-Zor", {"unspecified": 8})}
+
+
+def test_a_district_holding_the_news_keeps_its_toll_beside_another_attack():
+    text = (
+        "At least seven soldiers were killed on Sunday when militants attacked a "
+        "military post in the Bajaur tribal district, a security official said. In "
+        "a separate incident, a policeman was shot dead in Dera Ismail Khan."
+    )
+    assert _at(text) == {
+        "Bajaur": ("Bajaur", {"security": 7}),
+        "Dera Ismail Khan": ("Dera Ismail Khan", {"security": 1}),
+    }

@@ -470,6 +470,15 @@ def settle(
     locators = [i for i in places if _only_locates(reading.text, i)]
     if len(locators) < len(places):
         places = [i for i in places if i not in locators]
+    if (
+        widest is not None
+        and widest.figures
+        and places
+        and all(_told_apart(i) for i in places)
+    ):  # 'seven soldiers were killed ... in the Bajaur tribal district ... In a
+        # separate incident, a policeman was shot dead in Dera Ismail Khan'
+        widest.event_wide = False
+        places, widest = [widest, *places], None
     totals: list[Figure] = []
     for _clause, sentence, targets, attacks, figures in reading.loose:
         if len(places) == 1 and OTHER_EVENT.search(sentence.text):
