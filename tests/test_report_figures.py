@@ -467,3 +467,18 @@ def test_what_the_people_were_doing_may_come_between_them_and_any_verb():
     assert counts(
         "Five labourers working on a mobile phone tower were shot dead by gunmen."
     ) == [("killed", {"civilians": 5})]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Gunmen shot dead a farmer in Panjgur.", [("killed", {"civilians": 1})]),
+        (
+            "Armed men killed a schoolteacher and his son in Panjgur.",
+            [("killed", {"civilians": 2})],
+        ),
+        ("A villager was injured in the blast.", [("injured", {"civilians": 1})]),
+    ],
+)
+def test_one_person_of_a_trade_or_place_is_counted(sentence, expected):
+    assert counts(sentence) == expected
