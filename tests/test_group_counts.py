@@ -1,5 +1,6 @@
 """The incidents counted per group (``incident_groups``, ``incident_months``,
-``incident_kinds``, ``incident_point_months``, ``incident_point_days``) equal a
+``incident_kinds``, ``incident_points``, ``incident_point_months``,
+``incident_point_days``) equal a
 fresh count after every kind of write: a seed, an add, a record that revises
 another (and its retraction), an edit (of the day too: to another month), an
 undo, a streamed import, a report attached as a source, a merge and a split; a
@@ -33,6 +34,7 @@ from components.store.schema import (
     EDGE_COLUMNS,
     IncidentGroup,
     IncidentMonth,
+    IncidentPoint,
     IncidentPointDay,
     IncidentPointMonth,
 )
@@ -72,7 +74,7 @@ def _months(store: DatabaseStore) -> dict[dt.date, int]:
 
 def _fresh(store: DatabaseStore) -> None:
     assert store.count_differences() == []
-    for model in (IncidentMonth, IncidentPointMonth, IncidentPointDay):
+    for model in (IncidentMonth, IncidentPoint, IncidentPointMonth, IncidentPointDay):
         assert _counted(store, model) == _counted(store)
 
 
@@ -255,7 +257,8 @@ def test_counts_changed_behind_the_stores_back_are_found_and_recounted(
 
 
 @pytest.mark.parametrize(
-    "model", [IncidentGroup, IncidentMonth, IncidentPointMonth, IncidentPointDay]
+    "model",
+    [IncidentGroup, IncidentMonth, IncidentPoint, IncidentPointMonth, IncidentPointDay],
 )
 @pytest.mark.parametrize("column", ["incidents", "injured_sum", "deaths_said"])
 def test_a_wrong_count_is_a_difference(
@@ -313,6 +316,41 @@ def test_the_per_point_migration_counts_what_is_there(
             select(days.c.incidents).where(days.c.date == dt.date(2026, 5, 9))
         ).all()
     assert [int(count) for (count,) in may] == [2]  # two types, one place
+
+
+def test_the_per_place_migration_counts_what_is_there(
+    db_store: DatabaseStore,
+) -> None:
+    """Migration 0013 goes down (``incident_points`` gone) and up again,
+    counting the incidents saved in between: two types in a place, one row."""
+    points = IncidentPoint.__table__
+    in_gwadar = select(points.c.incidents).where(
+        points.c.place == "Gwadar", points.c.event_id == GOOD_INCIDENT["event_id"]
+    )
+    with db_store.engine.connect() as connection:
+        before = sum(int(count) for (count,) in connection.execute(in_gwadar))
+    alembic(db_store, command.downgrade, "0012_point_counts")
+    table = IncidentPoint.__tablename__
+    assert table not in inspect(db_store.engine).get_table_names()
+    db_store.add(  # saved while there is no per-place table: counted by the upgrade
+        [
+            _row(id="wave-1-may", date="2026-05-09", place="Gwadar"),
+            _row(
+                id="wave-1-june",
+                date="2026-06-30",
+                place="Gwadar",
+                target_type="military",
+            ),
+        ],
+        [GOOD_EVENT],
+        author=EDITOR,
+    )
+    db_store.migrate()
+    assert table in inspect(db_store.engine).get_table_names()
+    _fresh(db_store)
+    with db_store.engine.connect() as connection:
+        gwadar = connection.execute(in_gwadar).all()
+    assert [int(count) for (count,) in gwadar] == [before + 2]
 
 
 EDGES = {

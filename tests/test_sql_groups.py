@@ -27,7 +27,9 @@ from components.store.current_rows import reading
 from components.store.group_rows import weighted_rows
 from components.store.headline_sums import headline_sums
 from components.store.map_groups import SqlGroups, SqlPages
+from components.store.map_layers import bounds, sql_viewless
 from components.store.months import split_by_month
+from components.store.sql_page import filter_options
 from tests.conftest import ROOT
 from tests.harness.postgres_server import create_database
 from tests.harness.synthetic_data import write_synthetic
@@ -42,6 +44,7 @@ FILTERS = {
         dates=(dt.date(2025, 3, 1), dt.date(2025, 9, 30)),
     ),
     "an attack type": Filters(attack_types=("bombing",)),
+    "places": Filters(places=("Quetta", "Gwadar", "Balochistan")),
     # A date range: the whole months from the monthly counts, the part months
     # at its ends from the incidents (the chain of revisions is on 30 October).
     "dates with part months": Filters(
@@ -376,6 +379,38 @@ def test_every_type_of_a_range_is_read_per_point(
     assert "on incident_point_days" in every, every
     for read in ("on incident_months", "on incident_revisions plain_r"):
         assert read not in every, every
+
+
+@pytest.mark.parametrize("name", ["everything", "places"])
+def test_every_type_of_all_days_is_read_per_place(
+    store: DatabaseStore, name: str
+) -> None:
+    """With no date range and no target type chosen (the page's first view),
+    the headline, the cells, the place and heat tables, the bounds, the number
+    of incidents and the filters' places read a row per place
+    (``incident_points``), not the rows per target type of
+    ``incident_groups`` (90,531 rows at ten million, five times a cold open)."""
+    filters = FILTERS[name]
+    sent: list[str] = []
+
+    def keep(connection, cursor, statement, parameters, context, many) -> None:
+        sent.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", keep)
+    try:
+        headline_sums(store.engine, filters)
+        groups = SqlGroups(store.engine, filters)
+        groups.cells_in(None, 6)
+        groups.incidents()
+        sql_viewless(store.engine, filters)
+        bounds(store.engine, filters)
+        filter_options(store.engine)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", keep)
+    questions = [s for s in sent if s.lstrip().upper().startswith(("SELECT", "WITH"))]
+    assert len(questions) >= 7
+    assert all("incident_points" in s for s in questions if "GROUP BY" in s), sent
+    assert not [s for s in questions if "incident_groups" in s], sent
 
 
 @pytest.mark.parametrize("name", ["dates with part months", "days of one month"])

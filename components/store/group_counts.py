@@ -1,5 +1,6 @@
 """Keeping ``incident_groups``, ``incident_months``, ``incident_kinds`` and
-the per-point ``incident_point_months`` and ``incident_point_days`` right:
+the per-point ``incident_points``, ``incident_point_months`` and
+``incident_point_days`` right:
 what an incident adds to them, the change a save makes to them (in the save's
 own transaction), and a rebuild from the incidents for data loaded behind the
 store's back.
@@ -45,10 +46,12 @@ from components.store.schema import (
     GROUP_KEYS,
     MONTH_KEYS,
     POINT_DAY_KEYS,
+    POINT_KEYS,
     POINT_MONTH_KEYS,
     IncidentGroup,
     IncidentKind,
     IncidentMonth,
+    IncidentPoint,
     IncidentPointDay,
     IncidentPointMonth,
     IncidentRecord,
@@ -114,6 +117,12 @@ def months_query(ids: Sequence[str] | None = None) -> Select:
     """The rows of ``incident_months`` the counted incidents (among ``ids``)
     make, as a fresh ``GROUP BY``."""
     return _summed(MONTH_KEYS, ids)
+
+
+def points_query(ids: Sequence[str] | None = None) -> Select:
+    """The rows of ``incident_points`` the counted incidents (among ``ids``)
+    make, as a fresh ``GROUP BY``."""
+    return _summed(POINT_KEYS, ids)
 
 
 def point_months_query(ids: Sequence[str] | None = None) -> Select:
@@ -194,10 +203,14 @@ KINDS = Kept(IncidentKind, KIND_KEYS, kinds_query)
 POINT_MONTHS = Kept(IncidentPointMonth, POINT_MONTH_KEYS, point_months_query)
 POINT_DAYS = Kept(IncidentPointDay, POINT_DAY_KEYS, point_days_query)
 POINTS = (POINT_MONTHS, POINT_DAYS)
-"""The counts of every target type together (migration 0012)."""
-KEPT = (GROUPS, MONTHS, KINDS, *POINTS)
+"""The counts of every target type together per month and day (migration
+0012)."""
+PLACES = Kept(IncidentPoint, POINT_KEYS, points_query)
+"""The counts of every target type together, whatever the day (migration
+0013)."""
+KEPT = (GROUPS, MONTHS, KINDS, *POINTS, PLACES)
 """Every table of counts: ``incident_months`` came later (migration 0010) than
-the first two (0009), the per-point ones later still (0012)."""
+the first two (0009), the per-point ones later still (0012, 0013)."""
 
 
 def present(connection: Connection) -> tuple[Kept, ...]:
@@ -209,6 +222,8 @@ def present(connection: Connection) -> tuple[Kept, ...]:
         return (GROUPS, KINDS)
     if not has(connection, POINT_DAYS.table.name):
         return (GROUPS, MONTHS, KINDS)
+    if not has(connection, PLACES.table.name):
+        return (GROUPS, MONTHS, KINDS, *POINTS)
     return KEPT
 
 

@@ -13,6 +13,8 @@ target types chosen, from the index on ``(target_type, date)`` alone, which
 carries their columns on PostgreSQL). With attack types chosen every current
 incident of the selection is a row of weight one. The first and last dates of a
 kept row are bounds, not the exact days: :func:`exact_span` makes them exact.
+The questions that add every target type together read the per-point counts
+when no target type is chosen (:func:`point_rows`).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from components.store.schema import (
     GROUP_SUMS,
     IncidentGroup,
     IncidentMonth,
+    IncidentPoint,
     IncidentPointDay,
     IncidentPointMonth,
 )
@@ -139,20 +142,47 @@ def by_point(filters: Filters) -> bool:
     )
 
 
+def by_place(filters: Filters) -> bool:
+    """Whether the selection's :func:`point_rows` are read from the counts per
+    place whatever the day: no date range, no target type and no attack types
+    chosen (events and places may be)."""
+    return not (filters.dates or filters.target_types or filters.attack_types)
+
+
 @lru_cache(maxsize=128)
 def point_rows(filters: Filters) -> Subquery:
     """The selection's weighted rows without their target type
     (:data:`POINT_COLUMNS`), for the questions that add every type together.
-    With a date range and no target type chosen (:func:`by_point`), read from
-    a row per place and whole month (``incident_point_months``) and a row per
-    place and part-month day (``incident_point_days``) instead of a row per
-    target type, place and month and every incident of the part months (at
-    ten million incidents, 17,000 and 118,000 rows for seven months cutting
-    two, instead of 1.6 million); else :func:`weighted_rows` without the
-    type."""
-    if not by_point(filters):
+    With no date range and no target type chosen (:func:`by_place`), read from
+    a row per place (``incident_points``: 3,353 rows at ten million incidents,
+    instead of 90,531 per target type and place). With a date range and no
+    target type chosen (:func:`by_point`), read from a row per place and whole
+    month (``incident_point_months``) and a row per place and part-month day
+    (``incident_point_days``) instead of a row per target type, place and
+    month and every incident of the part months (at ten million incidents,
+    17,000 and 118,000 rows for seven months cutting two, instead of 1.6
+    million); else :func:`weighted_rows` without the type."""
+    if by_place(filters):
+        places = IncidentPoint.__table__
+        parts = [
+            select(*(places.c[c] for c in POINT_COLUMNS)).where(
+                *chosen_keys(places, filters)
+            )
+        ]
+    elif by_point(filters):
+        parts = _point_ranges(filters)
+    else:
         rows = weighted_rows(filters)
         return select(*(rows.c[c] for c in POINT_COLUMNS)).subquery("points")
+    revising = latest_rows(filters, _ROW_COLUMNS, revising_only=True)
+    one_each = _one_each(revising.subquery("revising")).subquery("revising_rows")
+    parts.append(select(*(one_each.c[c] for c in POINT_COLUMNS)))
+    return union_all(*parts).subquery("points")
+
+
+def _point_ranges(filters: Filters) -> list[Select]:
+    """The per-point rows of a date range's whole months and part-month days
+    (:func:`by_point`)."""
     split = split_by_month(filters.dates)
     parts = []
     months, days = IncidentPointMonth.__table__, IncidentPointDay.__table__
@@ -168,10 +198,7 @@ def point_rows(filters: Filters) -> Subquery:
         )
         for range_ in split.edges
     ]
-    revising = latest_rows(filters, _ROW_COLUMNS, revising_only=True)
-    one_each = _one_each(revising.subquery("revising")).subquery("revising_rows")
-    parts.append(select(*(one_each.c[c] for c in POINT_COLUMNS)))
-    return union_all(*parts).subquery("points")
+    return parts
 
 
 def _counted_between(

@@ -279,9 +279,9 @@ MONTH_KEYS = ("month", "target_type", *(k for k in GROUP_KEYS if k != "target_ty
 """What the incidents counted in one row of ``incident_months`` share: the
 group's and the month of their day (its first day)."""
 POINT_KEYS = tuple(k for k in GROUP_KEYS if k != "target_type")
-"""What the incidents counted in one row of ``incident_point_months`` and
-``incident_point_days`` share besides their month or day: the group's key but
-the target type (every type together)."""
+"""What the incidents counted in one row of ``incident_points`` share, and
+those of ``incident_point_months`` and ``incident_point_days`` besides their
+month or day: the group's key but the target type (every type together)."""
 POINT_MONTH_KEYS = ("month", *POINT_KEYS)
 POINT_DAY_KEYS = ("date", *POINT_KEYS)
 GROUP_SUMS = (
@@ -364,6 +364,23 @@ class IncidentMonth(GroupSums, Base):
     month: Mapped[dt.date] = mapped_column(Date, primary_key=True)
     """The month's first day."""
     target_type: Mapped[str] = mapped_column(String(40), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    place: Mapped[str] = mapped_column(Text, primary_key=True)
+    lat: Mapped[float] = mapped_column(Float, primary_key=True)
+    lon: Mapped[float] = mapped_column(Float, primary_key=True)
+    geo_precision: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    figure_scope: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
+class IncidentPoint(GroupSums, Base):
+    """The same incidents as ``incident_groups``, every target type together
+    (:data:`POINT_KEYS`): with no target type and no date range chosen (the
+    page's first view), the headline, cells, places, heat and bounds add up a
+    row per place (3,353 at ten million incidents) instead of a row per target
+    type and place (90,531)."""
+
+    __tablename__ = "incident_points"
+
     event_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
     place: Mapped[str] = mapped_column(Text, primary_key=True)
     lat: Mapped[float] = mapped_column(Float, primary_key=True)

@@ -32,8 +32,8 @@ from components.store.group_rows import exact_span
 from components.store.headline_sums import HeadlineSums
 from components.store.rows import stored_day
 from components.store.schema import (
-    IncidentGroup,
     IncidentKind,
+    IncidentPoint,
     IncidentRecord,
     IncidentRevision,
 )
@@ -123,10 +123,11 @@ def page_mode(engine: Engine, environ: Mapping[str, str] = os.environ) -> PageMo
 
 def filter_options(engine: Engine) -> FilterOptions:
     """The filters' options over every current incident (revised ones too, as
-    the table holds them): the places (with their first and last day) and the
-    target and attack types of the kept counts, and those of the few records
-    that revise another or are revised, read from their rows."""
-    groups, kinds = IncidentGroup.__table__, IncidentKind.__table__
+    the table holds them): the places (with their first and last day, from
+    the counts per place) and the target and attack types of the kept counts,
+    and those of the few records that revise another or are revised, read
+    from their rows."""
+    groups, kinds = IncidentPoint.__table__, IncidentKind.__table__
     wide = func.max(case((groups.c.geo_precision == _REGION, 1), else_=0))
     revision = IncidentRevision.__table__
     heads = IncidentRecord.__table__.join(
