@@ -870,3 +870,26 @@ def test_a_district_holding_the_news_keeps_its_toll_beside_another_attack():
         "Bajaur": ("Bajaur", {"security": 7}),
         "Dera Ismail Khan": ("Dera Ismail Khan", {"security": 1}),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Two brothers were killed when gunmen opened fire on their car on the "
+            "Makran Coastal Highway near Ormara, Levies officials said.",
+            {"Ormara": ("Ormara", {"civilians": 2})},
+        ),
+        (
+            "A suicide bomber killed eight people at a mosque in Peshawar's Kohat Road "
+            "area during Friday prayers, police said.",
+            {"Kohat Road": ("Peshawar", {"unspecified": 8})},
+        ),
+    ],
+)
+def test_a_road_named_for_a_place_is_not_at_that_place(text, expected):
+    found = {
+        name: (place, {side: n for side, n in killed.items() if side != "attackers"})
+        for name, (place, killed) in _at(text).items()
+    }  # a suicide bomber is one of the dead: not this test's business
+    assert found == expected

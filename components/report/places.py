@@ -267,8 +267,9 @@ def _on(mention: PlaceMention, roads: list[PlaceMention]) -> bool:
     return any(r.start <= mention.start < r.end for r in roads)
 
 
-_STREET_AFTER = re.compile(r"^\s(?:Road|Street)\b")
-"""A street named for a town ('Kohat Road' in Peshawar) is not at that town."""
+_STREET_AFTER = re.compile(r"^\s(?:Road|Street|(?:Coastal\s+)?Highway|Motorway)\b")
+"""A street or road named for a town or region ('Kohat Road' in Peshawar, the
+'Makran Coastal Highway') is not at that place."""
 _LANDMARK_AFTER = re.compile(r"^\s(?:" + "|".join(LANDMARK_WORDS) + r")\b")
 
 
