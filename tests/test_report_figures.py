@@ -6,7 +6,7 @@ import pytest
 from components.report import extract
 from components.report.figures import find_figures
 from components.report.model import by_side
-from components.report.segments import Span
+from components.report.segments import Span, clauses, sentences
 from components.report.vocabulary import PEOPLE_BY_SIDE
 
 
@@ -482,3 +482,28 @@ def test_what_the_people_were_doing_may_come_between_them_and_any_verb():
 )
 def test_one_person_of_a_trade_or_place_is_counted(sentence, expected):
     assert counts(sentence) == expected
+
+
+def test_officials_put_the_toll_at_a_count():
+    assert counts("Officials put the death toll at four.") == [
+        ("killed", {"unspecified": 4})
+    ]
+
+
+def test_what_the_attackers_say_they_killed_is_their_claim():
+    (figure,) = [
+        f
+        for s in sentences("The Taliban said they had killed 20 Afghan soldiers.")
+        for c in clauses(s)
+        for f in find_figures(c)
+    ]
+    assert (figure.value, figure.secondary) == (20, True)
+
+
+def test_people_taken_off_a_bus_and_shot_dead_are_dead():
+    assert counts("Nine passengers were offloaded from a bus and shot dead.") == [
+        ("killed", {"civilians": 9})
+    ]
+    assert counts("Two attackers were spotted and shot dead three guards.") == [
+        ("killed", {"security": 3})
+    ]

@@ -327,7 +327,10 @@ DISCOUNT_RULES: tuple[Rule, ...] = (
         r"(?:the\s+)?(?:militant\s+|armed\s+|insurgent\s+|jihadist\s+)?(?:group|"
         r"militants|insurgents|rebels|al[- ]?shabaa?b|taliban|ttp|bla|jnim|iswap|"
         r"boko haram|islamic state|isis|adf)\b|\bsaid\s+(?:that\s+)?(?:the group|"
-        r"its fighters|its men|its militants|the militants|the insurgents)\s+had\b",
+        r"its fighters|its men|its militants|the militants|the insurgents)\s+had\b|"
+        r"\b(?:taliban|ttp|bla|al[- ]?shabaa?b|jnim|iswap|boko haram|islamic state|"
+        r"isis|adf|the group|the militants|the insurgents)\s+(?:said|claimed)\s+"
+        r"(?:that\s+)?(?:they|it|its fighters)\s+had\b",
         "A spokesman for al Shabaab said the group had seized the base and killed "
         "more than 10 soldiers.",
         10,
@@ -352,13 +355,16 @@ _ASIDE = re.compile(r"^\s*,([^,;]{1,80}),")
 """'nine others, the Assistant Commissioner among them, injured': an aside between
 a group and its verb."""
 _DIED_AFTER = re.compile(
-    r"^\s*(?:were|was|got)\s+(?:[\w-]+\s+){1,5}?and\s+(?:later\s+)?"
+    r"^\s*(?:were|was|got)\s+(?:[\w-]+\s+){1,5}?and\s+(?:later\s+|then\s+)?"
     r"(?P<word>died|perished|succumbed|were killed|was killed|were martyred|"
-    r"was martyred|lost (?:their|his|her) lives?)\b",
+    r"was martyred|lost (?:their|his|her) lives?|(?:shot dead|gunned down|"
+    r"executed|beheaded|murdered)(?!\s+(?:\d|a|an|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|the|his|her|their)\b))\b",
     re.IGNORECASE,
 )
-"""'Two civilians were caught in the crossfire and died': a death after a short
-predicate (only verbs that cannot take an object)."""
+"""'Two civilians were caught in the crossfire and died', 'Nine passengers were
+offloaded from a bus and shot dead': a death after a short predicate (only verbs
+that take no object there)."""
 _DOING_THEN = re.compile(
     r"^\s+(?:who were\s+)?\w+ing\b[^,;.]{0,90}?\s(?P<word>died|perished|"
     rf"(?:were|was)\s+(?:\w+ly\s+)?(?:{KILLED_VERBS}|{INJURED_VERBS}))\b",
