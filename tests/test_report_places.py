@@ -893,3 +893,16 @@ def test_a_road_named_for_a_place_is_not_at_that_place(text, expected):
         for name, (place, killed) in _at(text).items()
     }  # a suicide bomber is one of the dead: not this test's business
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nine passengers were shot dead in Noshki district late on Friday, Deputy "
+        "Commissioner Habibullah Musakhel said.",
+        "Four soldiers were killed in Noshki, said Superintendent of Police Ahmed "
+        "Kharan.",
+    ],
+)
+def test_a_place_name_after_a_title_and_a_given_name_is_a_surname(text):
+    assert set(_at(text)) == {"Noshki"}

@@ -109,6 +109,27 @@ def in_longer_name(text: str, sentence: Sentence, start: int, end: int) -> bool:
     return bool(_NAME_WORD_AFTER.match(text[end : end + 20]))
 
 
+def titled_surname(text: str, sentence: Sentence, start: int) -> bool:
+    """A place name after an office's title and a given name: a person's surname
+    ('Deputy Commissioner Habibullah Musakhel', 'Superintendent of Police Ahmed
+    Kharan'), not a place."""
+    found = _TITLE_AND_NAME.search(text[max(sentence.start, start - 60) : start])
+    if found is None:
+        return False
+    given = [normalize_name(word) for word in found.group("given").split()]
+    return not any(
+        word in NOT_PLACES or word in NOT_PLACE_WORDS or word in NAME_PREFIXES
+        for word in given
+    )
+
+
+_TITLE_AND_NAME = re.compile(
+    r"\b(?-i:Commissioner|Minister|Officer|Inspector|Superintendent(?: of Police)?|"
+    r"Governor|Spokesman|Spokesperson|Director|Secretary|Senator|Colonel|Major|"
+    r"Captain|Brigadier|Lieutenant|SP|DPO|SSP|DSP|SHO|Sardar|Nawab|Mir|Mr|Dr)\.?\s+"
+    r"(?P<given>(?:(?-i:[A-Z])[a-z]+\s+){1,2})$"
+)
+
 _LOCATIVE_NAME_WORD = re.compile(
     r"(?:\b(?:in|at|near|outside|of|the|and|include|included|including)|,)\s+"
     r"(?P<word>(?-i:[A-Z])[a-z]+)\s$",

@@ -45,6 +45,7 @@ from components.report.names import (
     is_strong,
     names_in,
     tail_of_longer_name,
+    titled_surname,
 )
 from components.report.namesakes import namesakes_in_lists, namesakes_of_facilities
 from components.report.qualifiers import mark_qualifiers
@@ -293,6 +294,8 @@ def _mentions(
             continue
         if in_longer_name(text, sentence, start, end):
             continue  # 'Chief Minister Ali Mardan Khan Domki'
+        if titled_surname(text, sentence, start):
+            continue  # 'Deputy Commissioner Habibullah Musakhel said'
         if tail_of_longer_name(text, sentence, start):
             continue  # 'near Shah Mardan': an unknown place, not Mardan
 
