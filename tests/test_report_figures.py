@@ -507,3 +507,8 @@ def test_people_taken_off_a_bus_and_shot_dead_are_dead():
     assert counts("Two attackers were spotted and shot dead three guards.") == [
         ("killed", {"security": 3})
     ]
+
+
+@pytest.mark.parametrize("sentence", ["No one was hurt.", "No one was injured."])
+def test_no_one_hurt_is_no_one_not_one(sentence):
+    assert counts(sentence) == [("injured", {"unspecified": 0})]

@@ -238,7 +238,10 @@ def find_figures(clause: Span) -> list[Figure]:
         if item.outcome and not _told_apart(body[max(0, item.start - 100) : item.start])
     ]
     figures += death_tolls(clause)
-    figures += none_hit(clause)
+    nobody = none_hit(clause)  # 'No one was hurt': not one person hurt
+    figures = [
+        f for f in figures if not any(n.start <= f.start < n.end for n in nobody)
+    ] + nobody
     some = some_of_the_hit(clause) + some_of_the_dead(clause)
     figures = [
         f for f in figures if not any(s.start <= f.start < s.end for s in some)
