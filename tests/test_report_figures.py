@@ -512,3 +512,14 @@ def test_people_taken_off_a_bus_and_shot_dead_are_dead():
 @pytest.mark.parametrize("sentence", ["No one was hurt.", "No one was injured."])
 def test_no_one_hurt_is_no_one_not_one(sentence):
     assert counts(sentence) == [("injured", {"unspecified": 0})]
+
+
+def test_a_toll_days_before_the_news_is_not_the_news():
+    report = (
+        "Three soldiers were martyred when militants attacked a check post in Kech "
+        "on Monday. The attack comes days after nine labourers were killed in the "
+        "same district."
+    )
+    (incident,) = extract(report).incidents
+    killed = {k: v for k, v in incident.counts["killed"].items() if v is not None}
+    assert killed == {"security": 3}

@@ -293,8 +293,9 @@ DISCOUNT_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "an earlier toll that dates the news",
-        r"\b(?:a|one|two|three|four|five|six|several|a few|\d+) (?:days?|weeks?|"
-        r"months?|years?) (?:after|before)\b[^.;]*$",
+        r"\b(?:(?:a|one|two|three|four|five|six|several|a few|\d+) (?:days?|weeks?|"
+        r"months?|years?)|(?:just |only )?(?:hours|days|weeks|months)) (?:after|"
+        r"before)\b[^.;]*$",
         "The attack was claimed a day after nine police were killed in similar blasts.",
         9,
         "dropped",
