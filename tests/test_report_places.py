@@ -906,3 +906,15 @@ def test_a_road_named_for_a_place_is_not_at_that_place(text, expected):
 )
 def test_a_place_name_after_a_title_and_a_given_name_is_a_surname(text):
     assert set(_at(text)) == {"Noshki"}
+
+
+def test_a_state_other_countries_share_a_name_with_is_nigerias_beside_an_lga():
+    text = (
+        "Gunmen killed at least 30 villagers in attacks on three communities in "
+        "Plateau State's Bassa local government area, police said on Monday. The "
+        "attacks on Zike, Kimakpa and Kpachudu villages began late on Sunday."
+    )
+    assert report_country(text) == "NG"
+    found = extract(text)
+    assert {i.place.country for i in found.incidents} == {"NG"}
+    assert {"Zike", "Kimakpa", "Kpachudu"} <= {u.name for u in found.unplaced}

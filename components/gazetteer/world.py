@@ -192,6 +192,12 @@ def first_level_areas(code: str) -> frozenset[str]:
     return frozenset(k for k, codes in _subdivisions().items() if code in codes)
 
 
+def areas_of(name: str) -> set[str]:
+    """The ISO codes of the countries with a first-level area of this name."""
+    table = _subdivisions()
+    return {code for key in _area_keys(name) for code in table.get(key, ())}
+
+
 def country_of_areas(names: Iterable[str]) -> str | None:
     """The one country whose first-level areas the names are, where they agree."""
     codes: list[str] = []

@@ -28,6 +28,7 @@ from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import Gazetteer, normalize_name
 from components.gazetteer.world import (
     COUNTRY,
+    areas_of,
     countries_named,
     country_gazetteer,
     country_names,
@@ -127,13 +128,27 @@ _A_STATE_OF_ITS_NAME = re.compile(
 def _country_of_areas_named(text: str) -> str | None:
     """The country whose first-level areas the text names as areas ('Borno
     State', 'Balochistan's Kech district', 'in Bastar, Chhattisgarh')."""
-    return country_of_areas(
-        m.group("name") for m in _AREA_OF_A_COUNTRY.finditer(text)
-    ) or country_of_areas(
-        m.group("name")
-        for m in _AFTER_IN_OR_COMMA.finditer(text)
-        if normalize_name(m.group("name")) not in _COMPASS
+    named = [m.group("name") for m in _AREA_OF_A_COUNTRY.finditer(text)]
+    return (
+        country_of_areas(named)
+        or country_of_areas(
+            m.group("name")
+            for m in _AFTER_IN_OR_COMMA.finditer(text)
+            if normalize_name(m.group("name")) not in _COMPASS
+        )
+        or _nigerian(text, named)
     )
+
+
+_LGA = re.compile(r"\blocal government areas?\b|\bLGAs?\b", re.IGNORECASE)
+
+
+def _nigerian(text: str, named: list[str]) -> str | None:
+    """'Plateau State's Bassa local government area': a state's name other
+    countries' areas share, with Nigeria's own second-level unit named."""
+    if _LGA.search(text) and any("NG" in areas_of(name) for name in named):
+        return "NG"
+    return None
 
 
 _AREA_OF_A_COUNTRY = re.compile(
