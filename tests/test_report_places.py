@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from components.report import extract
-from components.report.places import report_country
+from components.report.country import report_country
 
 
 def _at(text: str) -> dict[str, tuple[str, dict]]:

@@ -10,10 +10,11 @@ one in the province and district of the text's other places wins, then the
 gazetteer's own ranking (population, kind).
 
 Each mention has a role (``roles``); names are found by ``names``, names the
-gazetteer lacks by ``unknown`` (kept at a wider place), and places that only say
-where another lies by ``qualifiers``. This module picks the gazetteer layer (the
-region's, or another country's towns for a report about that country) and puts
-the pieces together.
+gazetteer lacks by ``unknown`` (kept at a wider place), roads by ``roads``,
+known names standing for a locality elsewhere by ``namesakes``, and places that
+only say where another lies by ``qualifiers``. This module picks the gazetteer
+layer (the region's, or the towns of the country ``country`` finds the report
+is about) and puts the pieces together.
 """
 
 from __future__ import annotations
@@ -28,12 +29,11 @@ from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import Gazetteer, normalize_name
 from components.gazetteer.world import (
     COUNTRY,
-    areas_of,
     countries_named,
     country_gazetteer,
     country_names,
-    country_of_areas,
 )
+from components.report.country import COUNTRIES, report_country
 from components.report.mentions import LIST_JOIN, PlaceMention, mention_role
 from components.report.names import (
     DISTRICT_AFTER,
@@ -64,7 +64,6 @@ from components.report.vocabulary.places import LANDMARK_WORDS
 
 HOME = ("PK", "Balochistan")
 """The province whose places are read without a locative word before them."""
-COUNTRIES = frozenset({"PK", "AF", "IR"})
 MIN_POPULATION = 500
 """GeoNames towns smaller than this are not read from reports (villages of three
 countries would match ordinary words); curated places always are."""
@@ -83,141 +82,6 @@ def in_scope(place: Place) -> bool:
 def report_gazetteer(gazetteer: Gazetteer) -> Gazetteer:
     """The places :func:`in_scope` accepts, by own names and curated spellings."""
     return gazetteer.restricted(in_scope, alternates=False)
-
-
-def report_country(text: str) -> str | None:
-    """The country a report is about, where it names one other than Pakistan,
-    Afghanistan or Iran more often than it names those ('Niger's army', 'Borno
-    State, Nigeria'); None for a report of the region or one that names none."""
-    found = [
-        (code, at)
-        for code, at in countries_named(text)
-        if not _NOT_WHERE.search(text[max(0, at - 40) : at])
-        and not _A_STATE_OF_ITS_NAME.match(text, at)
-    ]  # 'close to the border with Myanmar' says where it is not
-    named = Counter(code for code, _ in found)
-    areas = _country_of_areas_named(text)
-    if not named:  # 'the Kukawa Local Government Area of Borno State'
-        return areas if areas is not None and areas not in COUNTRIES else None
-    home = sum(n for code, n in named.items() if code in COUNTRIES)
-    home += areas in COUNTRIES  # 'Balochistan's Kech district': the region's
-    code, count = max(
-        named.items(), key=lambda item: (item[1], -list(named).index(item[0]))
-    )
-    lede = _lede_country(text, found)
-    if lede is not None and lede not in COUNTRIES:
-        code, count = lede, max(count, named[lede])
-    if code in COUNTRIES or count <= home:
-        return None
-    where = [at for named_code, at in found if named_code == code]
-    if home and not any(
-        _AS_WHERE.search(text[max(0, at - 25) : at]) or (_OWNS.match(text, at))
-        for at in where
-    ):
-        return None  # 'blamed India for backing terrorism in Pakistan'
-    return code
-
-
-_A_STATE_OF_ITS_NAME = re.compile(
-    r"(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?\s+(?:state|region|province)\b",
-    re.IGNORECASE,
-)
-"""'Niger state' is a state of Nigeria, not the country Niger."""
-
-
-def _country_of_areas_named(text: str) -> str | None:
-    """The country whose first-level areas the text names as areas ('Borno
-    State', 'Balochistan's Kech district', 'in Bastar, Chhattisgarh')."""
-    named = [m.group("name") for m in _AREA_OF_A_COUNTRY.finditer(text)]
-    return (
-        country_of_areas(named)
-        or country_of_areas(
-            m.group("name")
-            for m in _AFTER_IN_OR_COMMA.finditer(text)
-            if normalize_name(m.group("name")) not in _COMPASS
-        )
-        or _nigerian(text, named)
-    )
-
-
-_LGA = re.compile(r"\blocal government areas?\b|\bLGAs?\b", re.IGNORECASE)
-
-
-def _nigerian(text: str, named: list[str]) -> str | None:
-    """'Plateau State's Bassa local government area': a state's name other
-    countries' areas share, with Nigeria's own second-level unit named."""
-    if _LGA.search(text) and any("NG" in areas_of(name) for name in named):
-        return "NG"
-    return None
-
-
-_AREA_OF_A_COUNTRY = re.compile(
-    r"\b(?P<name>[A-Z][\w\u00c0-\u024f'-]*(?:\s+[A-Z][\w\u00c0-\u024f'-]*){0,2})"
-    r"(?:\s+(?:State|Region|Province|County|Governorate|state|region|province)\b|"
-    r"'s\s+(?:(?:[A-Z][\w'-]*|da|de|do|dos|das|du|des|del|di)\s+){1,3}"
-    r"(?:district|region|county|province|local government area|lga|department|"
-    r"prefecture|governorate)\b)"
-)
-"""A first-level area named as one ('Borno State', 'Tillaberi Region', 'Zamfara
-state') or as holding a district ('Manipur's Churachandpur district', 'Borno's
-Gwoza local government area'): the country it belongs to, where the text names
-none."""
-
-_AFTER_IN_OR_COMMA = re.compile(
-    r"(?:\bin|\bof|,)\s+(?P<name>(?-i:[A-Z])[\w\u00c0-\u024f'-]+(?:\s+"
-    r"(?:(?:al|el|ez|az|ad|as|ar|an)-)?(?-i:[A-Z])[\w\u00c0-\u024f'-]+){0,2})"
-    r"(?=[\s.,;:)]|$)"
-)
-"""A name after 'in', 'of' or a comma: where a first-level area ('in Bastar,
-Chhattisgarh', 'Koraput district of Odisha') says which country a report that
-names none is about."""
-_COMPASS = frozenset(
-    {
-        "central",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "coast",
-        "lakes",
-        "capital",
-    }
-)
-
-_AS_WHERE = re.compile(
-    r"(?:\b(?:in|across|of|(?:north|south)?-?(?:east|west)?(?:ern)|central)\s+"
-    r"(?:the\s+)?|,\s*)$",
-    re.IGNORECASE,
-)
-_OWNS = re.compile(r"[\w\u00c0-\u024f -]+'s?\s")
-"""A country named as where things are: 'in Niger', 'northern Mali', 'Borno
-State, Nigeria', 'Niger's army'."""
-
-
-def _lede_country(text: str, found: list[tuple[str, int]]) -> str | None:
-    """The country the first paragraph says things happened in ('ambushed them
-    in south-western Niger, not far from the border with Mali'): it names the
-    report's country however often the text names a neighbour."""
-    end = text.find("\n\n")
-    end = end if end > 0 else len(text)
-    for code, at in found:
-        if at >= end:
-            break
-        if _AS_WHERE.search(text[max(0, at - 25) : at]) and not _NOT_WHERE.search(
-            text[max(0, at - 40) : at]
-        ):
-            return code
-    return None
-
-
-_NOT_WHERE = re.compile(
-    r"\b(?:border (?:with|of)|neighbou?ring|from|into|backed|blamed)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
 
 
 def _region_areas(
