@@ -523,3 +523,10 @@ def test_a_toll_days_before_the_news_is_not_the_news():
     (incident,) = extract(report).incidents
     killed = {k: v for k, v in incident.counts["killed"].items() if v is not None}
     assert killed == {"security": 3}
+
+
+def test_raising_the_death_toll_to_a_count_states_the_toll():
+    assert counts("The blast killed four, raising the death toll to 60.") == [
+        ("killed", {"unspecified": 4}),
+        ("killed", {"unspecified": 60}),
+    ]

@@ -55,10 +55,12 @@ _DEATH_TOLL = re.compile(
     rf"(?:\b(?:death toll|toll|number of (?:the )?dead)\s+(?:\w+\s+){{0,3}}?"
     rf"(?:rose|climbed|jumped|reached|stands?|stood|increased|is|was|has risen)"
     rf"\s+(?:to|at)|\b(?:put|puts|putting|placed|gave)\s+the\s+(?:death\s+)?toll"
-    rf"\s+at)\s+(?P<count>(?:{QUALIFIER}\s+)?{NUMBER})\b",
+    rf"\s+at|\b(?:raising|taking|bringing|pushing)\s+the\s+(?:death\s+)?toll\s+"
+    rf"(?:[\w-]+\s+){{0,5}}?to)\s+(?P<count>(?:{QUALIFIER}\s+)?{NUMBER})\b",
     re.IGNORECASE,
 )
-"""'the death toll rose to 12', 'officials put the toll at four'."""
+"""'the death toll rose to 12', 'officials put the toll at four', 'raising the
+death toll in the Mastung bombing to 60'."""
 
 
 def resulted_in(clause: Span) -> list[Figure]:
