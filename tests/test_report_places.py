@@ -918,3 +918,23 @@ def test_a_state_other_countries_share_a_name_with_is_nigerias_beside_an_lga():
     found = extract(text)
     assert {i.place.country for i in found.incidents} == {"NG"}
     assert {"Zike", "Kimakpa", "Kpachudu"} <= {u.name for u in found.unplaced}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "district"),
+    [
+        (
+            "Three Frontier Corps personnel were martyred when their vehicle was "
+            "targeted with a bomb in Hoshab on Saturday.",
+            "Hoshab",
+            "Kech",
+        ),
+        ("Militants killed four policemen in Tirah on Friday.", "Tirah", "Khyber"),
+    ],
+)
+def test_a_place_the_tables_hold_without_a_point_is_kept_at_its_district(
+    text, name, district
+):
+    (incident,) = extract(text).incidents
+    assert (incident.place_reported, incident.place.name) == (name, district)
+    assert incident.unplaced is not None

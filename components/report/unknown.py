@@ -13,6 +13,7 @@ from dataclasses import replace
 from components.domain.places import Place
 from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import Gazetteer, normalize_name
+from components.gazetteer.not_placed import district_of
 from components.gazetteer.world import (
     country_names,
     country_place,
@@ -86,6 +87,7 @@ def unknown_mentions(
                 wider = (
                     (opening.place if opening else None)
                     or _area_named_before(text, end, mentions)
+                    or (None if code else _curated_district(name, places))
                     or _scene_pointed_back(text, mentions, sentence)
                     or wider
                 )
@@ -132,6 +134,15 @@ def unknown_mentions(
         replace(m, role=QUALIFIER) if id(m) in qualifiers and m.is_incident else m
         for m in found
     ]
+
+
+def _curated_district(name: str, places: Gazetteer) -> Place | None:
+    """The district the curated tables put a place without a point in ('Hoshab',
+    a tehsil of Kech), where the gazetteer has that district's point."""
+    district = district_of(name)
+    if district is None:
+        return None
+    return next((p for p in places.candidates(district) if p.kind == "district"), None)
 
 
 def _named_again(
