@@ -401,7 +401,7 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "an office named for a place",
         STATEMENT,
         "Zhob Deputy Commissioner Azeem Kakar said two soldiers were killed in "
-        "Sambaza.",
+        "Badinzai.",
         "Zhob",
         after=r"^(?:'s)?\s+(?:district\s+|divisional\s+|(?:range|region|zone|division)"
         r"\s+)?(?:deputy\s+|assistant\s+|additional\s+)?"
