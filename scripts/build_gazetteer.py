@@ -142,7 +142,7 @@ ALIAS_FIELDS = ["alias", "geonameid", "source", "match"]
 """``match`` is 'exact' for the curated table's own name of a GeoNames place (it
 ranks as the place's name), 'alias' for other spellings."""
 ADMIN1_FIELDS = ["country", "code", "name", "geonameid"]
-NOT_PLACED_FIELDS = ["name", "kind", "district", "notes"]
+NOT_PLACED_FIELDS = ["name", "kind", "district", "admin1", "notes"]
 """Curated rows and aliases that are not places: no citable coordinates yet."""
 PRECISION = {
     "town": 1,
@@ -257,7 +257,10 @@ def curated_places(
                     }
                 )
         elif not row["lat"] or not row["lon"]:
-            unplaced.append({field: row[field] for field in NOT_PLACED_FIELDS})
+            unplaced.append(
+                {"name": name, "kind": kind, "district": district, "admin1": admin1}
+                | {"notes": row["notes"]}
+            )
             continue
         else:
             _check_source(row, cities)
@@ -328,6 +331,7 @@ def build(out_dir: Path) -> None:
             "name": str(geonameid),
             "kind": "GeoNames record",
             "district": "",
+            "admin1": "",
             "notes": why,
         }
         for geonameid, why in LEFT_OUT.items()
@@ -376,6 +380,7 @@ def build(out_dir: Path) -> None:
                     "name": row["alias"],
                     "kind": "alias",
                     "district": "",
+                    "admin1": "",
                     "notes": f"other name of {row['name']} ({row['source']}); "
                     "no place of that name has coordinates",
                 }

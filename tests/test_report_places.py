@@ -930,9 +930,15 @@ def test_a_state_other_countries_share_a_name_with_is_nigerias_beside_an_lga():
             "Kech",
         ),
         ("Militants killed four policemen in Tirah on Friday.", "Tirah", "Khyber"),
+        (
+            "Four members of a peace committee were gunned down in Orakzai late on "
+            "Wednesday night.",
+            "Orakzai",
+            "Khyber Pakhtunkhwa",
+        ),
     ],
 )
-def test_a_place_the_tables_hold_without_a_point_is_kept_at_its_district(
+def test_a_place_the_tables_hold_without_a_point_is_kept_where_they_put_it(
     text, name, district
 ):
     (incident,) = extract(text).incidents

@@ -13,7 +13,7 @@ from dataclasses import replace
 from components.domain.places import Place
 from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import Gazetteer, normalize_name
-from components.gazetteer.not_placed import district_of
+from components.gazetteer.not_placed import holder_of
 from components.gazetteer.world import (
     country_names,
     country_place,
@@ -90,6 +90,7 @@ def unknown_mentions(
                     or (None if code else _curated_district(name, places))
                     or _scene_pointed_back(text, mentions, sentence)
                     or wider
+                    or (None if code else _curated_province(name, gazetteer))
                 )
             if holder is not None and holder.unplaced is not None:
                 wider = holder.unplaced.wider
@@ -139,10 +140,24 @@ def unknown_mentions(
 def _curated_district(name: str, places: Gazetteer) -> Place | None:
     """The district the curated tables put a place without a point in ('Hoshab',
     a tehsil of Kech), where the gazetteer has that district's point."""
-    district = district_of(name)
-    if district is None:
+    holder = holder_of(name)
+    if holder is None or holder.district is None:
         return None
-    return next((p for p in places.candidates(district) if p.kind == "district"), None)
+    return next(
+        (p for p in places.candidates(holder.district) if p.kind == "district"), None
+    )
+
+
+def _curated_province(name: str, gazetteer: Gazetteer) -> Place | None:
+    """The province the curated tables put a place without a point in, the
+    text naming no place to keep it at ('Sherani', a district with no point)."""
+    holder = holder_of(name)
+    if holder is None:
+        return None
+    return next(
+        (p for p in gazetteer.candidates(holder.province) if p.kind == "province"),
+        None,
+    )
 
 
 def _named_again(
