@@ -931,6 +931,12 @@ def test_a_state_other_countries_share_a_name_with_is_nigerias_beside_an_lga():
         ),
         ("Militants killed four policemen in Tirah on Friday.", "Tirah", "Khyber"),
         (
+            "Two railway employees were killed when a bomb exploded on the track near "
+            "Mushkaf railway station on Thursday.",
+            "Mushkaf",
+            "Kachhi",
+        ),
+        (
             "Four members of a peace committee were gunned down in Orakzai late on "
             "Wednesday night.",
             "Orakzai",

@@ -121,6 +121,7 @@ close to Lachi Toll Plaza' is at Lachi, reported as 'Lachi Toll Plaza'."""
 
 FACILITY_WORDS = (
     r"police station",
+    r"railway station",
     r"police post",
     r"police check ?post",
     r"check[- ]?post",
