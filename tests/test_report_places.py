@@ -950,3 +950,18 @@ def test_a_place_the_tables_hold_without_a_point_is_kept_where_they_put_it(
     (incident,) = extract(text).incidents
     assert (incident.place_reported, incident.place.name) == (name, district)
     assert incident.unplaced is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "Separatist fighters killed two soldiers in an attack on a checkpoint in "
+            "Bamenda, in Cameroon's North-West region, the army said.",
+            "CM",
+        ),
+        ("Bandits killed five people in Niger State on Sunday.", "NG"),
+    ],
+)
+def test_a_countrys_region_is_not_a_state_of_the_countrys_name(text, country):
+    assert report_country(text) == country

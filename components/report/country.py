@@ -50,7 +50,7 @@ def report_country(text: str) -> str | None:
 
 
 _A_STATE_OF_ITS_NAME = re.compile(
-    r"(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?\s+(?:state|region|province)\b",
+    r"(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?\s+(?:state|region|province)\b",
     re.IGNORECASE,
 )
 """'Niger state' is a state of Nigeria, not the country Niger."""
