@@ -965,3 +965,19 @@ def test_a_place_the_tables_hold_without_a_point_is_kept_where_they_put_it(
 )
 def test_a_countrys_region_is_not_a_state_of_the_countrys_name(text, country):
     assert report_country(text) == country
+
+
+def test_a_place_in_the_north_of_an_area_is_in_it_not_a_bearing_from_it():
+    text = "Gunmen attacked a village in the north of Helmand, killing five people."
+    (incident,) = extract(text).incidents
+    assert incident.place.name == "Helmand"
+
+
+def test_a_place_a_bearing_is_taken_from_is_a_reference():
+    text = (
+        "Islamic State militants killed four members of the Popular Mobilisation "
+        "Forces in an attack near Tarmiyah, north of Baghdad, sources in Iraq said."
+    )
+    found = extract(text)
+    assert [i.place_reported for i in found.incidents] == ["Tarmiyah"]
+    assert {(m.text, m.role) for m in found.other_places} == {("Baghdad", "reference")}

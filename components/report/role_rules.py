@@ -92,6 +92,17 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("km", "kilomet", "mile", "from", "border"),
     ),
     RoleRule(
+        "a bearing from a place",
+        REFERENCE,
+        "Militants killed four fighters in an attack near Tarmiyah, north of "
+        "Baghdad, security sources said.",
+        "Baghdad",
+        before=r"(?<!\bthe )(?<!\bthe far )\b(?:just |some |far )?(?:north|south|"
+        r"east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?(?:(?:provincial|"
+        r"national|federal|regional)\s+)?(?:capital,?\s+|city of\s+|town of\s+)?$",
+        gate=("north", "south", "east", "west"),
+    ),
+    RoleRule(
         "a place said to be a distance away",
         REFERENCE,
         "Fighter jets sent up from Quetta, the provincial capital, 100 kilometres "
