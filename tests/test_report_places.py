@@ -981,3 +981,11 @@ def test_a_place_a_bearing_is_taken_from_is_a_reference():
     found = extract(text)
     assert [i.place_reported for i in found.incidents] == ["Tarmiyah"]
     assert {(m.text, m.role) for m in found.other_places} == {("Baghdad", "reference")}
+
+
+def test_an_area_owning_a_place_says_where_it_is():
+    text = (
+        "Suspected al-Shabaab militants killed five people in Lamu county's "
+        "Mpeketoni area on Sunday night, Kenyan police said."
+    )
+    assert _at(text) == {"Mpeketoni": ("Mpeketoni", {"unspecified": 5})}

@@ -33,6 +33,10 @@ a village in the ', ' village, in ', ' county of the city of ', ', '."""
 
 
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|tehsil|county)\b", re.IGNORECASE)
+_OWNS = re.compile(
+    r"^(?:\s+(?:district|county|province|region|state|tehsil))?'s\s+$", re.IGNORECASE
+)
+"""Between an area and a place it holds: "'s ", " county's "."""
 
 
 def mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
@@ -47,6 +51,15 @@ def mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMentio
         if second.role != INCIDENT or first.sentence is not second.sentence:
             continue
         gap = text[first.end : second.start]
+        if (
+            _OWNS.match(gap)
+            and first.role == INCIDENT
+            and first.unplaced is None
+            and first.place.kind not in ("province", "country")
+            and second.place.kind not in ("province", "country")
+        ):  # 'Lamu county's Mpeketoni area': Lamu says where Mpeketoni is
+            found[index - 1] = replace(first, role=QUALIFIER)
+            continue
         if not _HOLDS.match(gap):
             continue
         if first.place.kind == "province" and second.place.kind != "province":
