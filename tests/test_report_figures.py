@@ -530,3 +530,19 @@ def test_raising_the_death_toll_to_a_count_states_the_toll():
         ("killed", {"unspecified": 4}),
         ("killed", {"unspecified": 60}),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Two government officials were killed.", [("killed", {"civilians": 2})]),
+        ("Gunmen killed two officials.", [("killed", {"unspecified": 2})]),
+        (
+            "An official of the district administration was shot dead.",
+            [("killed", {"unspecified": 1})],
+        ),
+        ("Two security officials were killed.", [("killed", {"security": 2})]),
+    ],
+)
+def test_officials_are_counted_by_the_office_they_hold(sentence, expected):
+    assert counts(sentence) == expected

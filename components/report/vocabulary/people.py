@@ -90,6 +90,8 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
     ),
     "civilians": (
         r"private (?:security )?guards?",
+        r"(?:government|district|municipal|civil|election|revenue|local|polio) "
+        r"officials?",
         r"(?:foreign )?nationals",
         r"foreigners",
         r"pakistanis",
@@ -175,6 +177,7 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"members",
         r"volunteers",
         r"(?:dead )?bodies",
+        r"officials?",
     ),
 }
 """The people a figure counts, by side, as a table: a noun (or a phrase) a line.
@@ -289,6 +292,8 @@ SINGULAR_PEOPLE = (
     r"(?:tribal )?elder",
     r"employee",
     r"pedestrian",
+    r"(?:government |district |municipal |civil |election |revenue |local |polio )?"
+    r"official",
 )
 """One person named by a noun ('a policeman', 'the train's driver'); the side is
 read from :data:`PEOPLE_BY_SIDE`."""
