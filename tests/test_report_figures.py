@@ -478,6 +478,14 @@ def test_what_the_people_were_doing_may_come_between_them_and_any_verb():
             [("killed", {"civilians": 2})],
         ),
         ("A villager was injured in the blast.", [("injured", {"civilians": 1})]),
+        (
+            "Gunmen shot dead a prayer leader outside a mosque.",
+            [("killed", {"civilians": 1})],
+        ),
+        (
+            "A tribal elder and his bodyguard were killed in an ambush.",
+            [("killed", {"civilians": 2})],
+        ),
     ],
 )
 def test_one_person_of_a_trade_or_place_is_counted(sentence, expected):

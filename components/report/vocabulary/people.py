@@ -92,6 +92,8 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"private (?:security )?guards?",
         r"(?:government|district|municipal|civil|election|revenue|local|polio) "
         r"officials?",
+        r"(?:prayer leaders?|imams?|clerics?|(?:religious )?scholars?)",
+        r"bodyguards?",
         r"(?:foreign )?nationals",
         r"foreigners",
         r"pakistanis",
@@ -294,6 +296,11 @@ SINGULAR_PEOPLE = (
     r"pedestrian",
     r"(?:government |district |municipal |civil |election |revenue |local |polio )?"
     r"official",
+    r"prayer leader",
+    r"imam",
+    r"cleric",
+    r"(?:religious )?scholar",
+    r"bodyguard",
 )
 """One person named by a noun ('a policeman', 'the train's driver'); the side is
 read from :data:`PEOPLE_BY_SIDE`."""
