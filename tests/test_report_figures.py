@@ -554,3 +554,25 @@ def test_raising_the_death_toll_to_a_count_states_the_toll():
 )
 def test_officials_are_counted_by_the_office_they_hold(sentence, expected):
     assert counts(sentence) == expected
+
+
+def test_a_list_the_dead_included_is_parts_of_the_toll():
+    report = (
+        "Eight people died in a blast at a market in Peshawar on Friday, police "
+        "said. The dead included three women and two children."
+    )
+    (incident,) = extract(report).incidents
+    killed = {k: v for k, v in incident.counts["killed"].items() if v is not None}
+    assert killed == {"civilians": 5, "unspecified": 3}
+
+
+def test_killed_a_total_of_a_count():
+    assert counts("The militants killed a total of 14 people.") == [
+        ("killed", {"unspecified": 14})
+    ]
+
+
+def test_an_emergency_service_number_is_no_count():
+    assert counts(
+        "Rescue 1122 shifted the bodies of five people and nine injured to hospital."
+    ) == [("killed", {"unspecified": 5}), ("injured", {"unspecified": 9})]

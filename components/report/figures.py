@@ -32,6 +32,7 @@ from components.report.tolls import (
     resulted_in,
     some_of_the_dead,
     some_of_the_hit,
+    the_dead_included,
 )
 from components.report.vocabulary import (
     INJURED_VERBS,
@@ -242,7 +243,9 @@ def find_figures(clause: Span) -> list[Figure]:
     figures = [
         f for f in figures if not any(n.start <= f.start < n.end for n in nobody)
     ] + nobody
-    some = some_of_the_hit(clause) + some_of_the_dead(clause)
+    some = (
+        some_of_the_hit(clause) + some_of_the_dead(clause) + the_dead_included(clause)
+    )
     figures = [
         f for f in figures if not any(s.start <= f.start < s.end for s in some)
     ] + some

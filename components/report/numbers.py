@@ -47,7 +47,7 @@ _NOT_A_COUNT_AFTER = re.compile(
 
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:\b(?:no|number|rs|pkr|usd|sector|block|street|phase|km|route|"
-    r"article|section|aged?|age of|since)\.?\s*|[#/:$-])$",
+    r"article|section|aged?|age of|since|rescue)\.?\s*|[#/:$-])$",
     re.IGNORECASE,
 )
 

@@ -46,7 +46,7 @@ def restate(
     dropped: set[int] = set()
     for index, (figure, incident) in enumerate(where):
         if _OF_THE_DEAD.match(figure.text):
-            _join_to_toll(figure, incident, where[:index], totals)
+            _join_to_toll(figure, incident, where, index, totals)
             continue
         if _the_other(text, figure):
             named = _rest_of(figure, [other for other, _ in where[:index]])
@@ -119,30 +119,39 @@ some of the toll counted before."""
 def _join_to_toll(
     figure: Figure,
     incident: ReportIncident | None,
-    earlier: list[tuple[Figure, ReportIncident | None]],
+    where: list[tuple[Figure, ReportIncident | None]],
+    index: int,
     totals: list[Figure],
 ) -> None:
     """Make 'three of the dead' a part of the nearest earlier toll of the same
     outcome and place that names no side and holds more ('twelve people died'),
-    so the toll is not counted twice."""
-    toll = next(
+    so the toll is not counted twice; 'The dead included three women and two
+    children' gives that toll two parts."""
+
+    def room(toll: Figure) -> int:
+        return toll.value - sum(part.value for part in toll.parts)
+
+    found = next(
         (
-            other
-            for other, home in reversed(earlier)
+            (at, other)
+            for at, (other, home) in reversed(list(enumerate(where[:index])))
             if home is incident
             and other.outcome == figure.outcome
             and other.side == "unspecified"
-            and not other.parts
-            and other.value > figure.value
+            and (not other.parts or other.some_of)
+            and room(other) > figure.value
             and figure.start - other.end <= _NEAR * 2
         ),
         None,
     )
-    if toll is None:
+    if found is None:
         return
+    at, toll = found
     held = incident.figures if incident is not None else totals
     held.remove(figure)
-    _swap(toll, replace(toll, parts=(figure,), some_of=True), incident, totals)
+    joined = replace(toll, parts=(*toll.parts, figure), some_of=True)
+    _swap(toll, joined, incident, totals)
+    where[at] = (joined, incident)
 
 
 def _the_other(text: str, figure: Figure) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from components.report.counts import count_items
 from components.report.model import Figure
 from components.report.numbers import (
     APPROXIMATE,
@@ -210,28 +211,55 @@ counted before, of a side (joined to that toll by ``restatements``)."""
 
 
 def some_of_the_dead(clause: Span) -> list[Figure]:
-    """'Three of the dead belonged to a civilian militia, the VDP', 'The dead
-    included two policemen': a part of the toll before it, of the side its words
-    name."""
+    """'Three of the dead belonged to a civilian militia, the VDP': a part of the
+    toll before it, of the side its words name."""
     figures = []
-    for match in (
-        *SOME_OF_THE_DEAD.compiled.finditer(clause.text),
-        *THE_DEAD_INCLUDED.compiled.finditer(clause.text),
-    ):
+    for match in SOME_OF_THE_DEAD.compiled.finditer(clause.text):
         side = named_side(match.group("who"))
         part, _ = parse_number(match.group("part"))
         if side == "unspecified" or part <= 0:
             continue
-        outcome = (
-            "injured"
-            if match.group("word").lower() in ("wounded", "injured")
-            else "killed"
-        )
-        named = max(match.end("word"), match.end("part"))
-        start, end = clause.start + match.start(), clause.start + named
-        if match.re is THE_DEAD_INCLUDED.compiled:  # over the count it names
-            end = clause.start + match.end("part") + len(match.group("who"))
+        start, end = clause.start + match.start(), clause.start + match.end("word")
         figures.append(
-            Figure(side, outcome, part, start, end, clause.text[match.start() : named])
+            Figure(
+                side,
+                _outcome(match.group("word")),
+                part,
+                start,
+                end,
+                clause.text[match.start() : match.end("word")],
+            )
         )
     return figures
+
+
+def the_dead_included(clause: Span) -> list[Figure]:
+    """'The dead included three women and two children': parts of the toll
+    before it, one per side the list names."""
+    figures = []
+    for match in THE_DEAD_INCLUDED.compiled.finditer(clause.text):
+        listed = clause.text[match.start("part") : match.end("who")]
+        offset = match.start("part")
+        for item in count_items(listed):
+            if (
+                item.part_of is not None
+                or item.side == "unspecified"
+                or item.value <= 0
+            ):
+                continue
+            end = offset + item.end
+            figures.append(
+                Figure(
+                    item.side,
+                    _outcome(match.group("word")),
+                    item.value,
+                    clause.start + match.start(),
+                    clause.start + end,
+                    clause.text[match.start() : end],
+                )
+            )
+    return figures
+
+
+def _outcome(word: str) -> str:
+    return "injured" if word.lower() in ("wounded", "injured") else "killed"

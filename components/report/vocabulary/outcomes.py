@@ -54,7 +54,7 @@ OUTCOME_BEFORE = re.compile(
     r"beheaded|beheading|murdered|murdering|executed|executing|slaughtered|"
     r"slaughtering|slew|slaying|injuring|injured|"
     r"wounding|wounded|left|leaving|lost|losing)\s+(?:(?:at least|some|about|around|"
-    r"nearly|as many as|more than|over|up to|all|the|between)\s+)*$",
+    r"nearly|as many as|more than|over|up to|all|the|between|a total of)\s+)*$",
     re.IGNORECASE,
 )
 """'killing [4 policemen]', 'militants killed [5 soldiers]', 'Sakkada lost [seven
