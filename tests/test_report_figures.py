@@ -576,3 +576,18 @@ def test_an_emergency_service_number_is_no_count():
     assert counts(
         "Rescue 1122 shifted the bodies of five people and nine injured to hospital."
     ) == [("killed", {"unspecified": 5}), ("injured", {"unspecified": 9})]
+
+
+def test_the_number_of_those_killed_rising_is_a_toll():
+    assert counts("The number of those killed rose to 25 on Saturday.") == [
+        ("killed", {"unspecified": 25})
+    ]
+
+
+def test_the_injured_who_later_died_leave_the_injured():
+    report = (
+        "Seven people were killed and 12 injured in a blast in Quetta on Friday. "
+        "Two of the injured later died in hospital."
+    )
+    (incident,) = extract(report).incidents
+    assert incident.counts["injured"]["unspecified"] == 10

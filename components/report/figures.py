@@ -541,6 +541,7 @@ def _figure(clause: Span, item: CountItem) -> Figure:
                 and bool(_OF_THEIR_WOUNDS.match(clause.text[item.end :]))
             )
             or _wounded_then_died(clause.text, item)
+            or bool(_OF_THE_WOUNDED_END.search(clause.text[item.start : item.end]))
         ),
     )
 
@@ -553,3 +554,5 @@ _OF_THEIR_WOUNDS = re.compile(
 )
 """'one of them died of his injuries': a death among the wounded."""
 _OF_THEM_END = re.compile(r"\bof\s+(?:them|whom|those)$", re.IGNORECASE)
+_OF_THE_WOUNDED_END = re.compile(r"\bof\s+the\s+(?:injured|wounded)$", re.IGNORECASE)
+"""'Two of the injured [later died]': deaths among people counted as wounded."""

@@ -65,7 +65,11 @@ _MIXED = re.compile(
 of the armed bandits and the others' are not one)."""
 
 
-OF_THEM = re.compile(r"^\s+of\s+(?:them|those|whom)\b", re.IGNORECASE)
+OF_THEM = re.compile(
+    r"^\s+of\s+(?:them|those|whom|the (?:injured|wounded)(?! (?:were|was)\b))\b",
+    re.IGNORECASE,
+)
+"""'11 of them', 'two of the injured [later died]': some of people counted before."""
 
 
 _ANY_PEOPLE = re.compile(r"\b(?:" + _PEOPLE + r")\b", re.IGNORECASE)

@@ -45,7 +45,7 @@ def restate(
     where.sort(key=lambda pair: pair[0].start)
     dropped: set[int] = set()
     for index, (figure, incident) in enumerate(where):
-        if _OF_THE_DEAD.match(figure.text):
+        if _OF_THE_DEAD.match(figure.text) and not figure.of_the_wounded:
             _join_to_toll(figure, incident, where, index, totals)
             continue
         if _the_other(text, figure):

@@ -53,7 +53,8 @@ _ALL_OF_THEM = re.compile(
 """'13 deaths, all of them among the attackers': who the toll counts."""
 
 _DEATH_TOLL = re.compile(
-    rf"(?:\b(?:death toll|toll|number of (?:the )?dead)\s+(?:\w+\s+){{0,3}}?"
+    rf"(?:\b(?:death toll|toll|number of (?:the dead|dead|those killed|people "
+    rf"killed|deaths|fatalities))\s+(?:\w+\s+){{0,3}}?"
     rf"(?:rose|climbed|jumped|reached|stands?|stood|increased|is|was|has risen)"
     rf"\s+(?:to|at)|\b(?:put|puts|putting|placed|gave)\s+the\s+(?:death\s+)?toll"
     rf"\s+at|\b(?:raising|taking|bringing|pushing)\s+the\s+(?:death\s+)?toll\s+"
