@@ -591,3 +591,13 @@ def test_the_injured_who_later_died_leave_the_injured():
     )
     (incident,) = extract(report).incidents
     assert incident.counts["injured"]["unspecified"] == 10
+
+
+def test_some_named_among_a_toll_are_a_part_of_it():
+    report = (
+        "Two children were among five people injured when a mortar shell landed on "
+        "a house in Parachinar on Sunday."
+    )
+    (incident,) = extract(report).incidents
+    injured = {k: v for k, v in incident.counts["injured"].items() if v is not None}
+    assert injured == {"civilians": 2, "unspecified": 3}

@@ -22,6 +22,7 @@ from components.report.people import outcome_kind
 from components.report.rules import Rule
 from components.report.segments import THE_HURT_WERE, Span
 from components.report.tolls import (
+    AMONG_THE_HIT,
     NONE_HIT,
     SOME_OF_THE_DEAD,
     SOME_OF_THE_HIT,
@@ -89,6 +90,7 @@ PHRASING_RULES: tuple[Rule, ...] = (
     *TOLL_RULES,
     NONE_HIT,
     SOME_OF_THE_HIT,
+    AMONG_THE_HIT,
     SOME_OF_THE_DEAD,
     THE_DEAD_INCLUDED,
 )

@@ -164,11 +164,25 @@ SOME_OF_THE_HIT = Rule(
 )
 """'two of the 25 dead were members of the VDP': the 25, of whom two of a side."""
 
+AMONG_THE_HIT = Rule(
+    "some named among a toll",
+    rf"\b(?P<part>{NUMBER})\s+(?P<who>(?:[\w-]+\s+){{1,3}}?)(?:were|was)\s+(?:also\s+)?"
+    rf"among\s+(?:the\s+)?(?P<count>{NUMBER})\s+(?:people\s+|persons\s+|others\s+)?"
+    r"(?P<word>dead|killed|wounded|injured|hurt)\b",
+    "Two children were among five people injured when a shell hit a house.",
+    ("unspecified", "injured", 5),
+)
+"""'Two children were among five people injured': the five, two of a side."""
+
 
 def some_of_the_hit(clause: Span) -> list[Figure]:
-    """'two of the 25 dead were members of the VDP': a toll with a part by side."""
+    """'two of the 25 dead were members of the VDP', 'Two children were among five
+    people injured': a toll with a part by side."""
     figures = []
-    for match in SOME_OF_THE_HIT.compiled.finditer(clause.text):
+    for match in (
+        *SOME_OF_THE_HIT.compiled.finditer(clause.text),
+        *AMONG_THE_HIT.compiled.finditer(clause.text),
+    ):
         side = named_side(match.group("who"))
         part, _ = parse_number(match.group("part"))
         total, _ = parse_number(match.group("count"))
@@ -176,7 +190,7 @@ def some_of_the_hit(clause: Span) -> list[Figure]:
             continue
         outcome = (
             "injured"
-            if match.group("word").lower() in ("wounded", "injured")
+            if match.group("word").lower() in ("wounded", "injured", "hurt")
             else "killed"
         )
         start, end = clause.start + match.start(), clause.start + match.end()
