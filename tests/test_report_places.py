@@ -989,3 +989,11 @@ def test_an_area_owning_a_place_says_where_it_is():
         "Mpeketoni area on Sunday night, Kenyan police said."
     )
     assert _at(text) == {"Mpeketoni": ("Mpeketoni", {"unspecified": 5})}
+
+
+def test_a_town_owning_an_unknown_area_keeps_it():
+    text = (
+        "Three labourers were shot dead by unidentified gunmen at a brick kiln in "
+        "Turbat's Absar area late on Saturday."
+    )
+    assert _at(text) == {"Absar": ("Turbat", {"civilians": 3})}

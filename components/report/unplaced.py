@@ -354,6 +354,9 @@ def _names_from(match, rule, body, sentence, places, countries, seen):
     article = re.match(r"(?:The|A|An)\s+", name)
     if article and len(name) > article.end():  # 'The Mill border checkpoint'
         name, start = name[article.end() :], start + article.end()
+    owner = name.rfind("'s ")
+    if owner > 0:  # 'Turbat's Absar area': Absar (Turbat holds it)
+        name, start = name[owner + 3 :], start + owner + 3
     found = [(start, name)]
     cursor = start + len(name)
     while (more := _LIST_NEXT.match(body[cursor:])) is not None:
