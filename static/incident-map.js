@@ -1054,8 +1054,19 @@
     var control = L.control({position: "bottomright"});
     control.onAdd = function () {
       var box = L.DomUtil.create("details", "incident-legend");
-      var size = map.getSize();
-      box.open = size.x >= 600 && size.y >= 420;
+      // Open where the map has room for it; until the reader folds or opens it,
+      // the map's size decides again when it changes (the frame is sized after
+      // the map is drawn).
+      var chosen = false;
+      var fits = function () {
+        var size = map.getSize();
+        if (!chosen) box.open = size.x >= 600 && size.y >= 420;
+      };
+      fits();
+      map.on("resize", fits);
+      L.DomEvent.on(box, "click", function (event) {
+        if (event.target.closest && event.target.closest("summary")) chosen = true;
+      });
       L.DomEvent.disableClickPropagation(box);
       // Printed, the legend is always open.
       if (window.matchMedia) {
