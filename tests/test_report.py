@@ -759,6 +759,20 @@ def test_a_known_name_ending_a_longer_unknown_one_is_not_the_place():
     assert [i.place_reported for i in extraction.incidents] == ["Shah Mardan"]
 
 
+def test_a_known_name_beginning_a_longer_area_name_is_not_the_place():
+    text = (
+        "RAWALPINDI: Six soldiers were martyred when troops and militants traded "
+        "fire in North Waziristan district on Thursday. The encounter was fought "
+        "in the Dir Duni area of the district. Two policemen were wounded in the "
+        "Quetta Cantonment area."
+    )
+    extraction = extract(text, published=dt.date(2023, 5, 5))
+    reported = {i.place_reported for i in extraction.incidents}
+    assert "Upper Dir" not in {i.place.name for i in extraction.incidents}
+    assert "Dir Duni" in reported
+    assert "Quetta" in {i.place.name for i in extraction.incidents}
+
+
 def test_a_name_with_a_lower_case_particle_is_one_name():
     text = (
         "Maputo - Four people were beheaded on Thursday night when insurgents "

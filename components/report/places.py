@@ -41,6 +41,7 @@ from components.report.names import (
     as_area,
     choose,
     context_of,
+    head_of_area_name,
     in_longer_name,
     is_stray,
     is_strong,
@@ -177,6 +178,8 @@ def _mentions(
             continue  # 'Deputy Commissioner Habibullah Musakhel said'
         if tail_of_longer_name(text, sentence, start):
             continue  # 'near Shah Mardan': an unknown place, not Mardan
+        if head_of_area_name(text, sentence, start, end):
+            continue  # 'the Dir Duni area': an unknown place, not Dir
 
         at_home = (place.country, place.admin1) == HOME
         if not (at_home or cue or is_strong(place) or context[0][place.admin1] > 1):
