@@ -956,6 +956,22 @@ def test_a_toll_over_a_whole_year_is_background():
     assert [b.evidence.sentence[:6] for b in extraction.background] == ["Across"]
 
 
+def test_a_toll_over_many_incidents_is_a_statistic_not_news():
+    text = (
+        "Four soldiers were martyred when militants attacked a post in Tank on "
+        "Tuesday.\n\n"
+        "In Punjab 14 people lost their lives in nine attacks over the same months, "
+        "and in Sindh seven in six incidents of terrorism.\n\n"
+        "Separately, two policemen were wounded in two attacks in Bannu on Tuesday."
+    )
+    extraction = extract(text, published=dt.date(2023, 5, 3))
+    counted = [f.value for i in extraction.incidents for f in i.figures]
+    assert 14 not in counted
+    assert 7 not in counted
+    assert [b.evidence.sentence[:8] for b in extraction.background] == ["In Punja"]
+    assert {i.place_reported for i in extraction.incidents} == {"Tank", "Bannu"}
+
+
 def test_a_provincial_capital_named_by_its_title_is_the_attacks_place():
     text = (
         "KABUL, Afghanistan (AP) — Insurgents attacked a police checkpoint in "

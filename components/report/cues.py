@@ -157,6 +157,17 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         "background",
     ),
     Rule(
+        "a toll over many incidents",
+        r"\b(?:in|across|during)\s+(?:\d{2,}|[5-9]|(?:five|six|seven|eight|nine|ten|"
+        r"eleven|twelve|dozens|scores|hundreds)(?:\s+of)?)\s+(?!(?:separate|"
+        r"coordinated|simultaneous|near-simultaneous|co-ordinated|similar|different)\b)"
+        r"(?:[\w-]+\s+){0,2}?(?:incidents|attacks|bombings)(?:\s+of\s+(?:terrorism|"
+        r"violence))?\b",
+        "By his account 192 people were martyred in 219 terror incidents in Khyber "
+        "Pakhtunkhwa, and 14 people in five attacks in Punjab.",
+        "background",
+    ),
+    Rule(
         "earlier, on a day of the calendar",
         rf"^\W*earlier,?\s+(?:on|in)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_WORD}\b",
         "Earlier, on August 22, six soldiers were martyred in South Waziristan.",
