@@ -773,6 +773,17 @@ def test_a_known_name_beginning_a_longer_area_name_is_not_the_place():
     assert "Quetta" in {i.place.name for i in extraction.incidents}
 
 
+def test_an_area_after_a_route_and_a_comma_is_the_scene_not_the_route_s_end():
+    text = (
+        "KHUZDAR: Two people were killed on Sunday when a car bomb went off beside "
+        "a bus travelling from Khuzdar to Rawalpindi, in the Khori area. The dead "
+        "were identified as Shiraz and Sanaullah."
+    )
+    extraction = extract(text, published=dt.date(2025, 1, 27))
+    assert [i.place_reported for i in extraction.incidents] == ["Khori"]
+    assert known(extraction.incidents[0].counts["killed"]) == {"unspecified": 2}
+
+
 def test_a_name_with_a_lower_case_particle_is_one_name():
     text = (
         "Maputo - Four people were beheaded on Thursday night when insurgents "

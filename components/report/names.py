@@ -135,6 +135,20 @@ _TITLE_AND_NAME = re.compile(
 )
 
 
+def named_person(text: str, sentence: Sentence, start: int) -> bool:
+    """A name in a list of people the text names ('The dead were identified as
+    Shiraz and Sanaullah', 'named as Havaldar Saleem Khan, 36; Naik Javed'): a
+    person, not a place."""
+    return bool(_NAMED_AS.search(text[max(sentence.start, start - 120) : start]))
+
+
+_NAMED_AS = re.compile(
+    r"\b(?:identified|named)\s+(?:them\s+|him\s+|her\s+)?as\s+"
+    r"(?:(?-i:[A-Z])[\w'.-]*(?:\s+(?-i:[A-Z])[\w'.-]*)*(?:\s*,\s*\d{1,3})?"
+    r"\s*(?:,|;|and|,\s*and)\s*)*$"
+)
+
+
 def head_of_area_name(text: str, sentence: Sentence, start: int, end: int) -> bool:
     """A place name that begins a longer area name the gazetteer does not know,
     after 'the' and before an area word ('the Dir Duni area of the district'):

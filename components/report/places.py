@@ -45,6 +45,7 @@ from components.report.names import (
     in_longer_name,
     is_stray,
     is_strong,
+    named_person,
     names_in,
     tail_of_longer_name,
     titled_surname,
@@ -178,6 +179,8 @@ def _mentions(
             continue  # 'Deputy Commissioner Habibullah Musakhel said'
         if tail_of_longer_name(text, sentence, start):
             continue  # 'near Shah Mardan': an unknown place, not Mardan
+        if named_person(text, sentence, start):
+            continue  # 'The dead were identified as Shiraz and Sanaullah'
         if head_of_area_name(text, sentence, start, end):
             continue  # 'the Dir Duni area': an unknown place, not Dir
 

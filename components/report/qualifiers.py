@@ -66,6 +66,13 @@ def mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMentio
             continue  # 'in Sistan and Baluchestan Province, in Pishin county'
         if first.role == REFERENCE and _DISTRICT_AFTER.match(text[second.end :]):
             continue  # 'from Pasni to Ormara in Gwadar district': the route's area
+        if (
+            first.role == REFERENCE
+            and "," in gap
+            and _LOCALITY_AFTER.match(text[second.end : second.end + 20])
+        ):
+            continue  # 'a bus from Khuzdar to Rawalpindi, in the Khori area': the
+            # comma closes the route; the area is where the attack was
         if "," in gap and not re.search(r"\b(?:in|of)\b", gap):
             wider = second.place.kind in ("province", "district") or (
                 first.unplaced is not None and second.unplaced is None
@@ -100,6 +107,9 @@ def mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMentio
     return found
 
 
+_LOCALITY_AFTER = re.compile(
+    r"^\s+(?:area|village|locality|neighbou?rhood|town)\b", re.IGNORECASE
+)
 _LOCALITY_OF = re.compile(
     r"^\s+(?i:area|locality|neighbou?rhood|suburb|mohalla|camp|(?:military |army )?"
     r"base|check ?post|checkpoint)\s+(?:of|in)\s+"
