@@ -784,6 +784,20 @@ def test_an_area_after_a_route_and_a_comma_is_the_scene_not_the_route_s_end():
     assert known(extraction.incidents[0].counts["killed"]) == {"unspecified": 2}
 
 
+def test_a_place_near_which_the_attack_was_keeps_it_when_the_town_is_named_back():
+    text = (
+        "MASTUNG: Terrorists stormed a Levies check post near the Babri area of "
+        "Mastung district and martyred two of its men on Monday.\n\n"
+        "After the attack, residents blocked the Quetta-Taftan national highway.\n\n"
+        "The prime minister condemned the attack in Mastung.\n\n"
+        "Balochistan Chief Minister Abdul Bizenjo also condemned the attack on the "
+        "check post."
+    )
+    extraction = extract(text, published=dt.date(2023, 2, 21))
+    assert [i.place_reported for i in extraction.incidents] == ["Babri"]
+    assert sum(known(extraction.incidents[0].counts["killed"]).values()) == 2
+
+
 def test_a_name_with_a_lower_case_particle_is_one_name():
     text = (
         "Maputo - Four people were beheaded on Thursday night when insurgents "

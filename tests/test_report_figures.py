@@ -356,6 +356,14 @@ PHRASINGS = [
         "a gunman was killed and a policeman injured",
         [("killed", {"attackers": 1}), ("injured", {"security": 1})],
     ),
+    (
+        "The two personnel were hurt, along with seven passers-by",
+        [("injured", {"security": 2}), ("injured", {"civilians": 7})],
+    ),
+    (
+        "Two soldiers were killed, as well as three civilians",
+        [("killed", {"security": 2}), ("killed", {"civilians": 3})],
+    ),
 ]
 
 

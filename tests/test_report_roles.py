@@ -96,3 +96,12 @@ def test_a_list_of_names_before_regions_names_regions_not_their_towns():
         i.place.name in ("Diffa", "Dosso") and not i.event_wide
         for i in extraction.incidents
     )
+
+
+def test_a_province_s_minister_is_no_attack_place():
+    text = (
+        "A blast wounded nine people in Pishin on Sunday. Balochistan Chief "
+        "Minister Jam Kamal Khan expressed grief over the blast."
+    )
+    extraction = extract(text)
+    assert [i.place_reported for i in extraction.incidents] == ["Pishin"]

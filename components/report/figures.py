@@ -235,6 +235,10 @@ def find_figures(clause: Span) -> list[Figure]:
         in_list = joined(body[before.tail : item.start])
         if item.outcome is None and before.outcome and in_list:
             item.outcome = before.outcome
+    for item in top:  # 'Two personnel were hurt, along with seven passers-by'
+        along = _ALONG_WITH.search(body[max(0, item.start - 60) : item.start])
+        if item.outcome is None and along:
+            item.outcome = outcome_kind(along.group("word"))
     figures = [
         _figure(clause, item)
         for item in merge_lists(body, top)
@@ -363,6 +367,15 @@ def _told_apart(before: str) -> bool:
 _ASIDE = re.compile(r"^\s*,([^,;]{1,80}),")
 """'nine others, the Assistant Commissioner among them, injured': an aside between
 a group and its verb."""
+_ALONG_WITH = re.compile(
+    rf"\b(?:were|was|have been|has been|had been)\s+(?:\w+ly\s+)?"
+    rf"(?P<word>{KILLED_VERBS}|{INJURED_VERBS})\s*,?\s+(?:along with|as well as|"
+    r"together with|alongside)\s+(?:(?:at least|some|about|around|nearly|another|"
+    r"the)\s+)*$",
+    re.IGNORECASE,
+)
+"""'[Two soldiers] were killed, along with [three civilians]': the people added
+after the verb share its outcome."""
 _DIED_AFTER = re.compile(
     r"^\s*(?:were|was|got)\s+(?:[\w-]+\s+){1,5}?and\s+(?:later\s+|then\s+)?"
     r"(?P<word>died|perished|succumbed|were killed|was killed|were martyred|"

@@ -112,7 +112,9 @@ def fold_districts(reading: Reading) -> None:
         as_scene = any(_named_before(reading, place, _SCENE_BEFORE))
         near = _named_before(reading, place, _NEAR_BEFORE)
         if near and all(near) and not as_scene:
-            if district.figures or has_content(district):
+            if district.figures or (
+                has_content(district) and not _points_back(district)
+            ):
                 _merge(place, district)  # a landmark near the district's scene
                 del reading.by_place[place.place.geonameid]
                 continue
@@ -142,6 +144,13 @@ def fold_districts(reading: Reading) -> None:
         if id(district) in reading.hit:
             reading.hit.add(id(place))
         del reading.by_place[key]
+
+
+def _points_back(incident: ReportIncident) -> bool:
+    """Whether every sentence naming the place points back to the attack told
+    before ('condemned the attack in Mastung'): no scene of its own."""
+    named = [e for e in incident.evidence if e.what == "place"]
+    return bool(named) and all(ANAPHORA.search(e.sentence) for e in named)
 
 
 def _same_toll(one: ReportIncident, other: ReportIncident) -> bool:

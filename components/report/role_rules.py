@@ -316,6 +316,17 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"across|around|through|of|to)\s+(?:the\s+)?$",
         gate=("block", "clos", "shut"),
     ),
+    RoleRule(
+        "a road blocked",
+        BLOCKADE,
+        "After the attack in Mastung, residents blocked the Quetta-Taftan national "
+        "highway.",
+        "Quetta-Taftan",
+        before=r"\b(?:block(?:ed|ing|s)?|blockad(?:ed|ing|es?)|closed|closing|"
+        r"shut(?:ting)?(?:\s+down)?)\s+(?:the\s+)?$",
+        after=r"^\s+(?:national\s+)?(?:highway|road|motorway|route)\b",
+        gate=("block", "clos", "shut"),
+    ),
     # -- where people came from ----------------------------------------------
     RoleRule(
         "a named person's home",
@@ -417,6 +428,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         after=r"^(?:'s)?\s+(?:district\s+|divisional\s+|(?:range|region|zone|division)"
         r"\s+)?(?:deputy\s+|assistant\s+|additional\s+)?"
         r"(?:commissioner|police (?:chief|officer|spokesman)|administration|"
+        r"(?:chief |home |interior |provincial |caretaker )?minister|chief secretary|"
+        r"(?:provincial )?assembly|(?:provincial )?government spokes(?:man|person)|"
         r"inspector[- ]general|igp?|dig|"
         r"administrator|dpo|ssp|sho|spokesman|spokesperson|official|press club|"
         r"governor|prosecutor|public prosecutor|police commissioner|mayor|"
