@@ -95,22 +95,23 @@ LOWER_IS_BETTER = (
 )
 
 
-FRESH_FROM = 170
+FRESH_FROM = 182
 """Reports from this number on were keyed from their pages before the reader
 read them, and no rule has been written while reading them: the held-out
 estimate of pages nobody tuned to. (098-109 were such a set until rules were
 written against their misses on 3 December 2026; 110-121 and 122-133 were one
 too, and from 3 December 2026 on they are reports rules may be written
 against; 134-145, 146-157 and 158-169 were one too, and from 4 December 2026
-on they are reports rules may be written against, like 122-133; the
-even-numbered held-out reports below 098 have been read while rules were
-written.)"""
+on they are reports rules may be written against, like 122-133; 170-181 were
+one too, and from 5 December 2026 on they are reports rules may be written
+against, like 158-169; the even-numbered held-out reports below 098 have been
+read while rules were written.)"""
 
 
 def in_split(name: str, split: str) -> bool:
-    """Development: 001-026 and the odd-numbered reports after, to 169; held
-    out: the even-numbered reports from 028 and every report from 170; fresh:
-    the reports from 170."""
+    """Development: 001-026 and the odd-numbered reports after, to 181; held
+    out: the even-numbered reports from 028 and every report from 182; fresh:
+    the reports from 182."""
     if split == "all":
         return True
     number = int(name[:3])
