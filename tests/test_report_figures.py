@@ -361,6 +361,10 @@ PHRASINGS = [
         [("injured", {"security": 2}), ("injured", {"civilians": 7})],
     ),
     (
+        "the bodies of five 'militants' were found in the Gwak area",
+        [("killed", {"attackers": 5})],
+    ),
+    (
         "Two soldiers were killed, as well as three civilians",
         [("killed", {"security": 2}), ("killed", {"civilians": 3})],
     ),
