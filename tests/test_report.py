@@ -997,6 +997,18 @@ def test_a_toll_over_many_incidents_is_a_statistic_not_news():
     assert {i.place_reported for i in extraction.incidents} == {"Tank", "Bannu"}
 
 
+def test_a_toll_some_days_earlier_is_background():
+    text = (
+        "Gunmen shot dead a police officer in Khash on Friday.\n\n"
+        "A cleric alleged that the officer's men had killed two women a few days "
+        "earlier."
+    )
+    extraction = extract(text, published=dt.date(2024, 8, 23))
+    counted = [f.value for i in extraction.incidents for f in i.figures]
+    assert 2 not in counted
+    assert [b.evidence.sentence[:8] for b in extraction.background] == ["A cleric"]
+
+
 def test_a_provincial_capital_named_by_its_title_is_the_attacks_place():
     text = (
         "KABUL, Afghanistan (AP) — Insurgents attacked a police checkpoint in "

@@ -105,3 +105,12 @@ def test_a_province_s_minister_is_no_attack_place():
     )
     extraction = extract(text)
     assert [i.place_reported for i in extraction.incidents] == ["Pishin"]
+
+
+def test_where_a_named_cleric_or_leader_works_is_no_attack_place():
+    text = (
+        "Gunmen shot dead a police officer in Khash on Friday. Abdolghaffar "
+        "Naghshbandi, a former Friday prayers leader in Rask, condemned the killing."
+    )
+    extraction = extract(text)
+    assert [i.place_reported for i in extraction.incidents] == ["Khash"]

@@ -55,7 +55,8 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         r")?(?:[\w-]+ ){1,4}(?:began|started|erupted|broke out)|in recent "
         r"(?:years|months)|over (?:the )?(?:recent|past|last) (?:few |several )?"
         r"(?:weeks|months|years)|(?:almost|nearly|about|more than|less than|over) "
-        r"(?:a|one|two|three) (?:weeks?|months?|years?) (?:earlier|ago|before))\b",
+        r"(?:a|one|two|three) (?:weeks?|months?|years?) (?:earlier|ago|before)|"
+        r"(?:a few|several|some|two|three|four|five|six|\d+) days earlier)\b",
         "More than 200 people have been killed since 2017.",
         "background",
     ),

@@ -510,7 +510,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "Baidoa",
         before=r"(?-i:[A-Z])[\w'-]+,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:officer|"
         r"official|spokes(?:man|woman|person)|commander|chief|elder|resident|doctor|"
-        r"journalist|reporter|lawmaker|administrator|teacher)\s+(?:in|at|from)\s+"
+        r"journalist|reporter|lawmaker|administrator|teacher|leader|imam|cleric|"
+        r"preacher|scholar|activist|lawyer|politician)\s+(?:in|at|from)\s+"
         r"(?:the\s+)?$",
         gate=(
             "officer",
@@ -526,6 +527,14 @@ ROLE_RULES: tuple[RoleRule, ...] = (
             "lawmaker",
             "administrator",
             "teacher",
+            "leader",
+            "imam",
+            "cleric",
+            "preacher",
+            "scholar",
+            "activist",
+            "lawyer",
+            "politician",
         ),
     ),
     RoleRule(
