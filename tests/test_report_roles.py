@@ -109,8 +109,9 @@ def test_a_province_s_minister_is_no_attack_place():
 
 def test_where_a_named_cleric_or_leader_works_is_no_attack_place():
     text = (
-        "Gunmen shot dead a police officer in Khash on Friday. Abdolghaffar "
-        "Naghshbandi, a former Friday prayers leader in Rask, condemned the killing."
+        "Gunmen shot dead a police officer near his house on Friday in "
+        "Sistan-Baluchestan. Abdolghaffar Naghshbandi, a former Friday prayers "
+        "leader in Rask, alleged in a tweet that the officer had harassed people."
     )
     extraction = extract(text)
-    assert [i.place_reported for i in extraction.incidents] == ["Khash"]
+    assert "Rask" not in [i.place_reported for i in extraction.incidents]

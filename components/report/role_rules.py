@@ -508,7 +508,7 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "Omar Mahamed, a police officer in Baidoa, said five people had died in "
         "the blast in Awdhegle.",
         "Baidoa",
-        before=r"(?-i:[A-Z])[\w'-]+,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:officer|"
+        before=r"(?-i:[A-Z])[\w'-]+,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:officer|"
         r"official|spokes(?:man|woman|person)|commander|chief|elder|resident|doctor|"
         r"journalist|reporter|lawmaker|administrator|teacher|leader|imam|cleric|"
         r"preacher|scholar|activist|lawyer|politician)\s+(?:in|at|from)\s+"
