@@ -798,6 +798,19 @@ def test_a_place_near_which_the_attack_was_keeps_it_when_the_town_is_named_back(
     assert sum(known(extraction.incidents[0].counts["killed"]).values()) == 2
 
 
+def test_terror_brought_to_a_village_is_an_attack_there_on_the_day_told_after():
+    text = (
+        "Gunmen brought terror to Rijiya village in Gusau, the capital of Zamfara "
+        "State, killing six people.\n\n"
+        "A witness said the bandits rode into the community at about noon on Sunday "
+        "and began shooting.\n\n"
+        "The bandits reached the community through Tsafe Local Government Area."
+    )
+    extraction = extract(text, published=dt.date(2021, 11, 8))
+    assert [i.place_reported for i in extraction.incidents] == ["Rijiya"]
+    assert extraction.date == dt.date(2021, 11, 7)
+
+
 def test_a_name_with_a_lower_case_particle_is_one_name():
     text = (
         "Maputo - Four people were beheaded on Thursday night when insurgents "

@@ -242,7 +242,9 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "Quetta",
         before=r"\b(?:shifted|taken|moved|rushed|brought|transported|referred|"
         r"airlifted|flown|evacuated|admitted|sent|dispatched|carried|handed over)\s+"
-        r"(?:\w+\s+){0,2}(?:to|in|at)\s+(?:the\s+)?(?:[\w.'()-]+\s+){0,5}$",
+        r"(?:(?!(?:terror|death|carnage|mayhem|violence|chaos|fear|panic|bloodshed|"
+        r"havoc|destruction|tragedy|grief|sorrow)\b)\w+\s+){0,2}(?:to|in|at)\s+"
+        r"(?:the\s+)?(?:[\w.'()-]+\s+){0,5}$",
     ),
     RoleRule(
         "the town of a hospital named before it",
@@ -391,7 +393,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "attacked the village of Turbat.",
         "Mand",
         before=r"\b(?:came|come|entered|arrived|moved|travell?ed|escaped|retreated|"
-        r"withdrew)\s+(?:[\w-]+\s+){0,4}?(?:through|via)\s+(?:the\s+)?$",
+        r"withdrew|reached|approached|stormed|invaded|infiltrated|sneaked|crossed)\s+"
+        r"(?:[\w-]+\s+){0,4}?(?:through|via)\s+(?:the\s+)?$",
         gate=("through", "via"),
     ),
     # -- where officials spoke, whose office -------------------------------

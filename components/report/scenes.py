@@ -222,6 +222,8 @@ def read_sentence(
                 reading.loose.append((clause, sentence, [], [], restated))
             figures = [f for f in figures if f not in restated]
             add_items(continued, targets, attacks, figures, text, sentence)
+            if continued.date is None:  # 'rode into the community ... on Sunday'
+                continued.date = sentence_date(sentence, reading.today)
             touched.append(continued)
         elif targets or attacks or figures:
             item = (clause, sentence, targets, attacks, figures)
