@@ -811,6 +811,19 @@ def test_terror_brought_to_a_village_is_an_attack_there_on_the_day_told_after():
     assert extraction.date == dt.date(2021, 11, 7)
 
 
+def test_a_state_s_police_names_the_country_and_an_unknown_owner_says_where():
+    text = (
+        "An IED blast on a police vehicle in Dantewada's Cholnar village killed four "
+        "jawans of the Chhattisgarh Armed Force and two jawans of the Chhattisgarh "
+        "Police's District Force, while one more was grievously injured.\n\n"
+        "In April, a jawan suffered injuries in an IED blast in Dantewada district."
+    )
+    extraction = extract(text, published=dt.date(2018, 5, 20))
+    assert [i.place_reported for i in extraction.incidents] == ["Cholnar"]
+    assert extraction.incidents[0].place.country == "IN"
+    assert known(extraction.incidents[0].counts["killed"]) == {"security": 6}
+
+
 def test_a_name_with_a_lower_case_particle_is_one_name():
     text = (
         "Maputo - Four people were beheaded on Thursday night when insurgents "

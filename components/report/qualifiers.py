@@ -54,10 +54,11 @@ def mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMentio
         if (
             _OWNS.match(gap)
             and first.role == INCIDENT
-            and first.unplaced is None
+            and (first.unplaced is None or second.unplaced is not None)
             and first.place.kind not in ("province", "country")
             and second.place.kind not in ("province", "country")
-        ):  # 'Lamu county's Mpeketoni area': Lamu says where Mpeketoni is
+        ):  # 'Lamu county's Mpeketoni area', "Dantewada's Cholnar village": the
+            # first says where the second is
             found[index - 1] = replace(first, role=QUALIFIER)
             continue
         if not _HOLDS.match(gap):

@@ -302,7 +302,7 @@ def _is_name(name: str, area_after: bool = False) -> bool:
         or (
             not area_after
             and any(
-                normalize_name(word) in NOT_PLACE_WORDS
+                normalize_name(re.sub(r"['\u2019]s?$", "", word)) in NOT_PLACE_WORDS
                 for part in parts
                 for word in part.split("-")  # 'Frontier Corps-police'
             )
