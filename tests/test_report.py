@@ -824,6 +824,17 @@ def test_a_state_s_police_names_the_country_and_an_unknown_owner_says_where():
     assert known(extraction.incidents[0].counts["killed"]) == {"security": 6}
 
 
+def test_a_count_word_or_a_force_s_name_is_no_unknown_place():
+    text = (
+        "Two District Reserve Guard (DRG) jawans were killed and five wounded on "
+        "Monday when Maoists set off an IED blast in Bijapur district."
+    )
+    extraction = extract(text, published=dt.date(2018, 4, 9))
+    names = {u.name for u in extraction.unplaced}
+    assert "Two" not in names
+    assert "Reserve Guard" not in names
+
+
 def test_a_name_with_a_lower_case_particle_is_one_name():
     text = (
         "Maputo - Four people were beheaded on Thursday night when insurgents "

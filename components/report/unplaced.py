@@ -40,6 +40,7 @@ from components.report.vocabulary.places import (
     NAME_PARTICLES,
     PLACE_WORD_ENDS,
 )
+from components.report.vocabulary.text import NUMBER_TENS, NUMBER_UNITS
 
 NAME = (
     r"(?:(?:al|el|an|ad|as|ash|at|ar)-)?[A-Z][\w'\u00c0-\u024f]*"
@@ -287,6 +288,9 @@ class UnplacedName:
         }
 
 
+_NUMBER_WORDS = frozenset([*NUMBER_UNITS, *NUMBER_TENS])
+
+
 def _is_name(name: str, area_after: bool = False) -> bool:
     """Whether a capitalised name can be a place's: none of its words is a word
     no place has (a weekday, an office, a facility: 'Madina Masjid', 'Samaa TV'),
@@ -307,6 +311,7 @@ def _is_name(name: str, area_after: bool = False) -> bool:
                 for word in part.split("-")  # 'Frontier Corps-police'
             )
         )
+        or normalize_name(parts[0]) in _NUMBER_WORDS  # 'Two District Reserve ...'
         or (name.isupper() and len(name) <= 6)
         or _PERSONS_INITIAL.match(name) is not None
         or len(key) < 3
