@@ -835,6 +835,17 @@ def test_a_count_word_or_a_force_s_name_is_no_unknown_place():
     assert "Reserve Guard" not in names
 
 
+def test_a_barangay_in_a_town_in_a_province_is_the_one_scene():
+    text = (
+        "Troops of the Armed Forces of the Philippines clashed with Abu Sayyaf "
+        "members at Sitio Sangay, Barangay Buhanginan, in Patikul, Sulu, killing "
+        "three of them."
+    )
+    extraction = extract(text, published=dt.date(2018, 5, 8))
+    assert [i.place_reported for i in extraction.incidents] == ["Buhanginan"]
+    assert extraction.incidents[0].place.country == "PH"
+
+
 def test_a_name_with_a_lower_case_particle_is_one_name():
     text = (
         "Maputo - Four people were beheaded on Thursday night when insurgents "

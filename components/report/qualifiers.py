@@ -14,7 +14,7 @@ from components.report.roles import (
     QUALIFIER,
     REFERENCE,
 )
-from components.report.segments import LIST_GOES_ON
+from components.report.segments import LIST_GOES_ON, NAME_FOLLOWS
 from components.report.unknown import unknown_mention
 
 _HOLDS = re.compile(
@@ -75,11 +75,14 @@ def mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMentio
             continue  # 'a bus from Khuzdar to Rawalpindi, in the Khori area': the
             # comma closes the route; the area is where the attack was
         if "," in gap and not re.search(r"\b(?:in|of)\b", gap):
-            wider = second.place.kind in ("province", "district") or (
-                first.unplaced is not None and second.unplaced is None
+            wider = (
+                second.place.kind in ("province", "district")
+                or (first.unplaced is not None and second.unplaced is None)
+                or first.role == QUALIFIER  # 'Buhanginan, in Patikul, Sulu'
             )
             following = text[second.end : second.end + 8]
-            if not wider or LIST_GOES_ON.match(following):
+            goes_on = NAME_FOLLOWS if first.role == QUALIFIER else LIST_GOES_ON
+            if not wider or goes_on.match(following):
                 continue
         found[index] = replace(second, role=QUALIFIER)
         if (

@@ -71,7 +71,8 @@ SLOT_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "an area word before a name",
-        rf"\b(?P<area>(?:Tehsil|District|Village|Mohalla|Mouza|Union Council))\s+"
+        rf"\b(?P<area>(?:Tehsil|District|Village|Mohalla|Mouza|Union Council|Barangay|"
+        rf"Sitio|Purok|Kebele))\s+"
         rf"(?P<name>{NAME})",
         "The attackers struck the police station in Tehsil Daraban at 3am.",
         "Daraban",

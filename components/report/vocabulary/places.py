@@ -72,7 +72,7 @@ NOT_PLACE_WORDS = frozenset(
         "he she they we it there here but and or if when after before while "
         "since as at in on by for with from of to "
         "tv radio television channel masjid coal mine mines hotel restaurant "
-        "district tehsil division city town village area areas "
+        "district tehsil division city town village area areas barangay sitio purok "
         "peshmerga counter terrorism department ministry rangers regiment "
         "jaish shabab al-shabab al-qaeda qaeda hezbollah ansar "
         "earlier later meanwhile separately elsewhere however moreover besides "
