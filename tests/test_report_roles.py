@@ -115,3 +115,13 @@ def test_where_a_named_cleric_or_leader_works_is_no_attack_place():
     )
     extraction = extract(text)
     assert "Rask" not in [i.place_reported for i in extraction.incidents]
+
+
+def test_a_regional_police_officer_named_for_a_town_is_no_attack_place():
+    text = (
+        "Militants attacked the Bahadur Khel check post in Karak district on "
+        "Thursday, killing three policemen. Funeral prayers were attended by Kohat "
+        "Regional Police Officer Abbas Majeed."
+    )
+    extraction = extract(text)
+    assert [i.place_reported for i in extraction.incidents] == ["Bahadur Khel"]

@@ -428,9 +428,9 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "Zhob Deputy Commissioner Azeem Kakar said two soldiers were killed in "
         "Badinzai.",
         "Zhob",
-        after=r"^(?:'s)?\s+(?:district\s+|divisional\s+|(?:range|region|zone|division)"
-        r"\s+)?(?:deputy\s+|assistant\s+|additional\s+)?"
-        r"(?:commissioner|police (?:chief|officer|spokesman)|administration|"
+        after=r"^(?:'s)?\s+(?:district\s+|divisional\s+|regional\s+|(?:range|region|zone|"
+        r"division)\s+)?(?:deputy\s+|assistant\s+|additional\s+)?"
+        r"(?:commissioner|police (?:chief|officer|spokesman)|administration|rpo|"
         r"(?:chief |home |interior |provincial |caretaker )?minister|chief secretary|"
         r"(?:provincial )?assembly|(?:provincial )?government spokes(?:man|person)|"
         r"inspector[- ]general|igp?|dig|"
