@@ -394,6 +394,8 @@ def test_each_phrasing_gives_its_figures(text, expected):
         ("jihadists", "attackers"),
         ("commanders", "security"),
         ("TTP commanders", "attackers"),
+        ("village heads", "civilians"),
+        ("headmen", "civilians"),
     ],
 )
 def test_people_nouns_by_side(noun, side):

@@ -135,6 +135,10 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"citizens",
         r"tribesmen",
         r"(?:tribal )?elders?",
+        r"(?:village|district|ward|community|traditional) "
+        r"(?:heads?|chiefs?|leaders?|rulers?)",
+        r"headmen",
+        r"headman",
         r"family members",
         r"relatives",
         r"wives",
