@@ -846,6 +846,16 @@ def test_a_barangay_in_a_town_in_a_province_is_the_one_scene():
     assert extraction.incidents[0].place.country == "PH"
 
 
+def test_an_unknown_name_right_before_a_quotation_is_in_its_slot():
+    text = (
+        'In the Tillaberi region of Niger, a unit on a mission in Kandaji "was '
+        'violently attacked by several hundred terrorists", the minister said. '
+        'Seven soldiers died "in combat".'
+    )
+    extraction = extract(text, published=dt.date(2023, 9, 29))
+    assert [i.place_reported for i in extraction.incidents] == ["Kandaji"]
+
+
 def test_a_name_with_a_lower_case_particle_is_one_name():
     text = (
         "Maputo - Four people were beheaded on Thursday night when insurgents "
