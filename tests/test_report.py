@@ -856,6 +856,20 @@ def test_an_unknown_name_right_before_a_quotation_is_in_its_slot():
     assert [i.place_reported for i in extraction.incidents] == ["Kandaji"]
 
 
+def test_a_province_s_toll_goes_to_its_one_scene_not_told_apart():
+    text = (
+        "Taliban militants killed 13 Afghan soldiers early on Monday when they "
+        "attacked a checkpoint in Ghazni province. Reinforcements sent to the scene "
+        "of the attack in Khogyani district were ambushed.\n\n"
+        "A spokesman said six soldiers and seven policemen were killed.\n\n"
+        "Militants had also attacked a checkpoint in Malistan district of Ghazni "
+        "province late on Sunday, and the forces killed 22 militants."
+    )
+    extraction = extract(text, published=dt.date(2018, 11, 5))
+    (scene,) = [i for i in extraction.incidents if i.place_reported == "Khogyani"]
+    assert known(scene.counts["killed"]) == {"security": 13}
+
+
 def test_a_name_with_a_lower_case_particle_is_one_name():
     text = (
         "Maputo - Four people were beheaded on Thursday night when insurgents "

@@ -488,6 +488,22 @@ def settle(
         # separate incident, a policeman was shot dead in Dera Ismail Khan'
         widest.event_wide = False
         places, widest = [widest, *places], None
+    news = [i for i in places if not _told_apart(i)]
+    if (
+        widest is not None
+        and len(places) > 1
+        and len(news) == 1
+        and _within(news[0].place, widest.place)
+    ):  # 'killed 13 soldiers ... in Ghazni province ... the scene of the attack
+        # in Khogyani district ... militants had also attacked ... in Malistan':
+        # what the province was told of is the one place not told apart
+        for _clause, sentence, targets, attacks, figures in reading.loose:
+            if not OTHER_EVENT.search(sentence.text):
+                add_items(news[0], targets, attacks, figures, reading.text, sentence)
+        reading.loose = [
+            item for item in reading.loose if OTHER_EVENT.search(item[1].text)
+        ]
+        _move_figures(widest, news[0])
     totals: list[Figure] = []
     for _clause, sentence, targets, attacks, figures in reading.loose:
         if len(places) == 1 and OTHER_EVENT.search(sentence.text):
