@@ -870,6 +870,19 @@ def test_a_province_s_toll_goes_to_its_one_scene_not_told_apart():
     assert known(scene.counts["killed"]) == {"security": 13}
 
 
+def test_where_militants_massed_is_no_scene_nor_any_name_of_its_list():
+    text = (
+        "ISLAMABAD: Terrorists attacked two military posts in the general area of "
+        "Kalash in Chitral district.\n\n"
+        "The terrorists' movement and build-up in the Gawardesh, Pitigal and Batash "
+        "areas of Afghanistan's Nuristan and Kunar provinces had been picked up.\n\n"
+        "In the exchange of fire 12 terrorists were killed.\n\n"
+        '"They came in hundreds," the deputy commissioner of Chitral district said.'
+    )
+    extraction = extract(text, published=dt.date(2023, 9, 7))
+    assert [i.place_reported for i in extraction.incidents] == ["Kalash"]
+
+
 def test_a_name_with_a_lower_case_particle_is_one_name():
     text = (
         "Maputo - Four people were beheaded on Thursday night when insurgents "

@@ -292,6 +292,16 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("arrest", "detain", "apprehend", "nabbed", "rounded", "captured"),
     ),
     RoleRule(
+        "where militants massed or hid",
+        REFERENCE,
+        "The terrorists' movement and build-up in the Gawardesh area of Nuristan "
+        "had been picked up before they attacked the posts near Kalash.",
+        "Gawardesh",
+        before=r"\b(?:build-?up|massing|movement|hideouts?|safe havens?|sanctuar(?:y|"
+        r"ies))\s+(?:and\s+[\w-]+\s+)?(?:in|inside|across)\s+(?:the\s+)?$",
+        gate=("build", "mass", "movement", "hideout", "haven", "sanctuar"),
+    ),
+    RoleRule(
         "where the dead were mourned or buried",
         ORIGIN,
         "Officials offered the funeral prayers of the six Levies martyrs in Quetta "
@@ -458,7 +468,7 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"head|administrator|governor|mayor|president|member|representative|MPA|"
         r"MNA|senator|prosecutor|judge|magistrate|director|coordinator)\s+"
         r"(?:of|for|from)\s+(?:the\s+)?$",
-        after=r"^(?!\s+(?:district|tehsil|area|village)\b)",
+        after=r"^(?!\s+(?:area|village)\b)",
         gate=(
             "commissioner",
             "officer",
