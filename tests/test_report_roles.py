@@ -127,3 +127,10 @@ def test_a_regional_police_officer_named_for_a_town_is_no_attack_place():
     )
     extraction = extract(text)
     assert "Kohat" not in [i.place_reported for i in extraction.incidents]
+
+
+def test_a_commissioner_of_a_district_speaks_for_it():
+    role, _ = role_of(
+        '"They came in hundreds," the deputy commissioner of ', " district said.", False
+    )
+    assert role != INCIDENT
