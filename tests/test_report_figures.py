@@ -396,6 +396,9 @@ def test_each_phrasing_gives_its_figures(text, expected):
         ("TTP commanders", "attackers"),
         ("village heads", "civilians"),
         ("headmen", "civilians"),
+        ("Maoists", "attackers"),
+        ("Naxalites", "attackers"),
+        ("supervisors", "civilians"),
     ],
 )
 def test_people_nouns_by_side(noun, side):
