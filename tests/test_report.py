@@ -883,6 +883,24 @@ def test_where_militants_massed_is_no_scene_nor_any_name_of_its_list():
     assert [i.place_reported for i in extraction.incidents] == ["Kalash"]
 
 
+def test_two_attacks_in_a_town_and_a_district_keep_their_own_tolls():
+    text = (
+        "QUETTA: Twenty security personnel were martyred in two attacks, one in the "
+        "Ormara area of Balochistan on Thursday and the other in the North "
+        "Waziristan tribal district late on Wednesday.\n\n"
+        "On Thursday an attack on a convoy in the Ormara area left fourteen "
+        "security men martyred.\n\n"
+        "On Wednesday evening, in the North Waziristan tribal district, a bomb hit "
+        "the vehicles of troops; six of them, a captain among them, were martyred "
+        "and one was injured."
+    )
+    extraction = extract(text, published=dt.date(2020, 10, 16))
+    by_place = {i.place_reported: i for i in extraction.incidents}
+    assert known(by_place["North Waziristan"].counts["killed"]) == {"security": 6}
+    assert known(by_place["North Waziristan"].counts["injured"]) == {"security": 1}
+    assert known(by_place["Ormara"].counts["killed"]) == {"security": 14}
+
+
 def test_a_name_with_a_lower_case_particle_is_one_name():
     text = (
         "Maputo - Four people were beheaded on Thursday night when insurgents "

@@ -18,7 +18,7 @@ from dataclasses import replace
 from components.report.counts import CountItem, count_items, shifted
 from components.report.model import Figure
 from components.report.parts import OUTCOME_INSIDE, attach_parts, joined, merge_lists
-from components.report.people import outcome_kind
+from components.report.people import antecedent, outcome_kind
 from components.report.rules import Rule
 from components.report.segments import THE_HURT_WERE, Span
 from components.report.tolls import (
@@ -141,6 +141,30 @@ def others_of_before(figures: list[Figure], before: list[Figure]) -> list[Figure
         return figures
     side = replace(first, side=known[-1].side, military=known[-1].military)
     return [side, *figures[1:]]
+
+
+def of_them_before(figures: list[Figure], before: str) -> list[Figure]:
+    """'two IEDs hit the vehicles of troops; six of them were martyred': 'of them'
+    opening a clause points back to the people the sentence named before it."""
+    found: list[Figure] = []
+    for figure in figures:
+        if figure.side == "unspecified" and _OF_THEM_END.search(figure.text):
+            side = antecedent(before)
+            if side != "unspecified" and all(p.side == side for p in figure.parts):
+                # 'six of them, a captain among them': all six of that side
+                figure = replace(figure, side=side, parts=())
+        elif (
+            figure.side == "unspecified"
+            and found
+            and _OF_THEM_END.search(found[-1].text)
+            and _BARE_COUNT.fullmatch(figure.text)
+        ):  # '... were martyred and one was injured': one more of them
+            figure = replace(figure, side=found[-1].side)
+        found.append(figure)
+    return found
+
+
+_BARE_COUNT = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)")
 
 
 _DIED_OF_WOUNDS = re.compile(

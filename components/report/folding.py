@@ -424,10 +424,18 @@ def widest_place(
     """The place that holds the report's totals and what no place was named for:
     the province (or district) the report names for its events, else the province
     all its incident places lie in."""
+    scenes = [i.place for i in incidents if has_content(i)]
     areas = [
         m
         for m in mentions
-        if m.place.kind in ("province", "district") and m.role == INCIDENT
+        if m.place.kind in ("province", "district")
+        and m.role == INCIDENT
+        and (  # 'one in Ormara ... the other in North Waziristan': a scene
+            m.place.kind == "province"
+            or all(
+                p.geonameid == m.place.geonameid or _within(p, m.place) for p in scenes
+            )
+        )
     ]
     areas.sort(key=lambda m: (m.place.kind != "province", m.start))
     place = areas[0].place if areas else _province_of(incidents, gazetteer)
