@@ -901,6 +901,21 @@ def test_two_attacks_in_a_town_and_a_district_keep_their_own_tolls():
     assert known(by_place["Ormara"].counts["killed"]) == {"security": 14}
 
 
+def test_a_vehicle_hit_as_it_reached_a_place_was_hit_there():
+    text = (
+        "A landmine blast in Balochistan province killed at least seven people.\n\n"
+        "The blast happened in the Panjgur district of Balochistan on Monday "
+        "night.\n\n"
+        "The device went off as the vehicle reached Chakar Bazar in the Balgatar "
+        "area, and people lost their lives.\n\n"
+        "Panjgur and Kech both also border Iran."
+    )
+    extraction = extract(text, published=dt.date(2023, 8, 8))
+    (scene,) = [i for i in extraction.incidents if i.place_reported == "Chakar Bazar"]
+    assert scene.place.name == "Panjgur"
+    assert known(scene.counts["killed"]) == {"unspecified": 7}
+
+
 def test_a_name_with_a_lower_case_particle_is_one_name():
     text = (
         "Maputo - Four people were beheaded on Thursday night when insurgents "

@@ -212,6 +212,17 @@ ROLE_RULES: tuple[RoleRule, ...] = (
     ),
     # -- where people were going or were taken --------------------------------
     RoleRule(
+        "where a vehicle was when it was hit",
+        INCIDENT,
+        "The device went off as the vehicle reached Turbat, and seven people lost "
+        "their lives.",
+        "Turbat",
+        before=r"\b(?:as|when|while|just as|soon after|after)\s+(?:the|a|an|their|its|"
+        r"his|her)\s+(?:[\w-]+\s+){0,3}?(?:reached|arrived (?:in|at)|entered)\s+"
+        r"(?:the\s+)?$",
+        gate=("reach", "arriv", "enter"),
+    ),
+    RoleRule(
         "a destination",
         DESTINATION,
         "A bus bound for Taftan was ambushed near Noshki.",
