@@ -365,6 +365,10 @@ PHRASINGS = [
         [("killed", {"attackers": 5})],
     ),
     (
+        "Four brave soldiers, however, fought gallantly and embraced Shahadat",
+        [("killed", {"security": 4})],
+    ),
+    (
         "Two soldiers were killed, as well as three civilians",
         [("killed", {"security": 2}), ("killed", {"civilians": 3})],
     ),

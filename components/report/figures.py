@@ -417,6 +417,15 @@ _DIED_AFTER = re.compile(
 """'Two civilians were caught in the crossfire and died', 'Nine passengers were
 offloaded from a bus and shot dead': a death after a short predicate (only verbs
 that take no object there)."""
+_DID_THEN_DIED = re.compile(
+    r"^\s*(?:,\s*(?:however|though|too|also)\s*,)?\s+(?:fought|resisted|battled|"
+    r"returned fire|fired back|stood firm)(?:\s+(?:\w+ly|back|hard|on))?\s+and\s+"
+    r"(?:were\s+|was\s+)?(?P<word>embraced (?:shahadat|martyrdom)|died|perished|"
+    r"martyred|killed|injured|wounded|laid down (?:their|his|her) lives?)\b",
+    re.IGNORECASE,
+)
+"""'Four brave soldiers, however, fought gallantly and embraced Shahadat': the
+people fought, then fell."""
 _DOING_THEN = re.compile(
     r"^\s+(?:who were\s+)?\w+ing\b[^,;.]{0,90}?\s(?P<word>died|perished|"
     rf"(?:were|was)\s+(?:\w+ly\s+)?(?:{KILLED_VERBS}|{INJURED_VERBS}))\b",
@@ -465,7 +474,9 @@ def _outcome_after_aside(
         found = OUTCOME_AFTER.match(rest)
         if found:
             return outcome_kind(found.group("word"))
-    died = _DIED_AFTER.match(rest) or _DOING_THEN.match(rest)
+    died = (
+        _DIED_AFTER.match(rest) or _DOING_THEN.match(rest) or _DID_THEN_DIED.match(rest)
+    )
     if died:
         return outcome_kind(died.group("word"))
     relative = _WHO_THEN.match(rest)
