@@ -759,6 +759,163 @@ def test_a_known_name_ending_a_longer_unknown_one_is_not_the_place():
     assert [i.place_reported for i in extraction.incidents] == ["Shah Mardan"]
 
 
+def test_a_known_name_beginning_a_longer_area_name_is_not_the_place():
+    text = (
+        "RAWALPINDI: Six soldiers were martyred when troops and militants traded "
+        "fire in North Waziristan district on Thursday. The encounter was fought "
+        "in the Dir Duni area of the district. Two policemen were wounded in the "
+        "Quetta Cantonment area."
+    )
+    extraction = extract(text, published=dt.date(2023, 5, 5))
+    reported = {i.place_reported for i in extraction.incidents}
+    assert "Upper Dir" not in {i.place.name for i in extraction.incidents}
+    assert "Dir Duni" in reported
+    assert "Quetta" in {i.place.name for i in extraction.incidents}
+
+
+def test_an_area_after_a_route_and_a_comma_is_the_scene_not_the_route_s_end():
+    text = (
+        "KHUZDAR: Two people were killed on Sunday when a car bomb went off beside "
+        "a bus travelling from Khuzdar to Rawalpindi, in the Khori area. The dead "
+        "were identified as Shiraz and Sanaullah."
+    )
+    extraction = extract(text, published=dt.date(2025, 1, 27))
+    assert [i.place_reported for i in extraction.incidents] == ["Khori"]
+    assert known(extraction.incidents[0].counts["killed"]) == {"unspecified": 2}
+
+
+def test_a_place_near_which_the_attack_was_keeps_it_when_the_town_is_named_back():
+    text = (
+        "MASTUNG: Terrorists stormed a Levies check post near the Babri area of "
+        "Mastung district and martyred two of its men on Monday.\n\n"
+        "After the attack, residents blocked the Quetta-Taftan national highway.\n\n"
+        "The prime minister condemned the attack in Mastung.\n\n"
+        "Balochistan Chief Minister Abdul Bizenjo also condemned the attack on the "
+        "check post."
+    )
+    extraction = extract(text, published=dt.date(2023, 2, 21))
+    assert [i.place_reported for i in extraction.incidents] == ["Babri"]
+    assert sum(known(extraction.incidents[0].counts["killed"]).values()) == 2
+
+
+def test_terror_brought_to_a_village_is_an_attack_there_on_the_day_told_after():
+    text = (
+        "Gunmen brought terror to Rijiya village in Gusau, the capital of Zamfara "
+        "State, killing six people.\n\n"
+        "A witness said the bandits rode into the community at about noon on Sunday "
+        "and began shooting.\n\n"
+        "The bandits reached the community through Tsafe Local Government Area."
+    )
+    extraction = extract(text, published=dt.date(2021, 11, 8))
+    assert [i.place_reported for i in extraction.incidents] == ["Rijiya"]
+    assert extraction.date == dt.date(2021, 11, 7)
+
+
+def test_a_state_s_police_names_the_country_and_an_unknown_owner_says_where():
+    text = (
+        "An IED blast on a police vehicle in Dantewada's Cholnar village killed four "
+        "jawans of the Chhattisgarh Armed Force and two jawans of the Chhattisgarh "
+        "Police's District Force, while one more was grievously injured.\n\n"
+        "In April, a jawan suffered injuries in an IED blast in Dantewada district."
+    )
+    extraction = extract(text, published=dt.date(2018, 5, 20))
+    assert [i.place_reported for i in extraction.incidents] == ["Cholnar"]
+    assert extraction.incidents[0].place.country == "IN"
+    assert known(extraction.incidents[0].counts["killed"]) == {"security": 6}
+
+
+def test_a_count_word_or_a_force_s_name_is_no_unknown_place():
+    text = (
+        "Two District Reserve Guard (DRG) jawans were killed and five wounded on "
+        "Monday when Maoists set off an IED blast in Bijapur district."
+    )
+    extraction = extract(text, published=dt.date(2018, 4, 9))
+    names = {u.name for u in extraction.unplaced}
+    assert "Two" not in names
+    assert "Reserve Guard" not in names
+
+
+def test_a_barangay_in_a_town_in_a_province_is_the_one_scene():
+    text = (
+        "Troops of the Armed Forces of the Philippines clashed with Abu Sayyaf "
+        "members at Sitio Sangay, Barangay Buhanginan, in Patikul, Sulu, killing "
+        "three of them."
+    )
+    extraction = extract(text, published=dt.date(2018, 5, 8))
+    assert [i.place_reported for i in extraction.incidents] == ["Buhanginan"]
+    assert extraction.incidents[0].place.country == "PH"
+
+
+def test_an_unknown_name_right_before_a_quotation_is_in_its_slot():
+    text = (
+        'In the Tillaberi region of Niger, a unit on a mission in Kandaji "was '
+        'violently attacked by several hundred terrorists", the minister said. '
+        'Seven soldiers died "in combat".'
+    )
+    extraction = extract(text, published=dt.date(2023, 9, 29))
+    assert [i.place_reported for i in extraction.incidents] == ["Kandaji"]
+
+
+def test_a_province_s_toll_goes_to_its_one_scene_not_told_apart():
+    text = (
+        "Taliban militants killed 13 Afghan soldiers early on Monday when they "
+        "attacked a checkpoint in Ghazni province. Reinforcements sent to the scene "
+        "of the attack in Khogyani district were ambushed.\n\n"
+        "A spokesman said six soldiers and seven policemen were killed.\n\n"
+        "Militants had also attacked a checkpoint in Malistan district of Ghazni "
+        "province late on Sunday, and the forces killed 22 militants."
+    )
+    extraction = extract(text, published=dt.date(2018, 11, 5))
+    (scene,) = [i for i in extraction.incidents if i.place_reported == "Khogyani"]
+    assert known(scene.counts["killed"]) == {"security": 13}
+
+
+def test_where_militants_massed_is_no_scene_nor_any_name_of_its_list():
+    text = (
+        "ISLAMABAD: Terrorists attacked two military posts in the general area of "
+        "Kalash in Chitral district.\n\n"
+        "The terrorists' movement and build-up in the Gawardesh, Pitigal and Batash "
+        "areas of Afghanistan's Nuristan and Kunar provinces had been picked up.\n\n"
+        "In the exchange of fire 12 terrorists were killed.\n\n"
+        '"They came in hundreds," the deputy commissioner of Chitral district said.'
+    )
+    extraction = extract(text, published=dt.date(2023, 9, 7))
+    assert [i.place_reported for i in extraction.incidents] == ["Kalash"]
+
+
+def test_two_attacks_in_a_town_and_a_district_keep_their_own_tolls():
+    text = (
+        "QUETTA: Twenty security personnel were martyred in two attacks, one in the "
+        "Ormara area of Balochistan on Thursday and the other in the North "
+        "Waziristan tribal district late on Wednesday.\n\n"
+        "On Thursday an attack on a convoy in the Ormara area left fourteen "
+        "security men martyred.\n\n"
+        "On Wednesday evening, in the North Waziristan tribal district, a bomb hit "
+        "the vehicles of troops; six of them, a captain among them, were martyred "
+        "and one was injured."
+    )
+    extraction = extract(text, published=dt.date(2020, 10, 16))
+    by_place = {i.place_reported: i for i in extraction.incidents}
+    assert known(by_place["North Waziristan"].counts["killed"]) == {"security": 6}
+    assert known(by_place["North Waziristan"].counts["injured"]) == {"security": 1}
+    assert known(by_place["Ormara"].counts["killed"]) == {"security": 14}
+
+
+def test_a_vehicle_hit_as_it_reached_a_place_was_hit_there():
+    text = (
+        "A landmine blast in Balochistan province killed at least seven people.\n\n"
+        "The blast happened in the Panjgur district of Balochistan on Monday "
+        "night.\n\n"
+        "The device went off as the vehicle reached Chakar Bazar in the Balgatar "
+        "area, and people lost their lives.\n\n"
+        "Panjgur and Kech both also border Iran."
+    )
+    extraction = extract(text, published=dt.date(2023, 8, 8))
+    (scene,) = [i for i in extraction.incidents if i.place_reported == "Chakar Bazar"]
+    assert scene.place.name == "Panjgur"
+    assert known(scene.counts["killed"]) == {"unspecified": 7}
+
+
 def test_a_name_with_a_lower_case_particle_is_one_name():
     text = (
         "Maputo - Four people were beheaded on Thursday night when insurgents "
@@ -940,6 +1097,34 @@ def test_a_toll_over_a_whole_year_is_background():
     counted = [f.value for i in extraction.incidents for f in i.figures]
     assert 105 not in counted + [f.value for f in extraction.totals]
     assert [b.evidence.sentence[:6] for b in extraction.background] == ["Across"]
+
+
+def test_a_toll_over_many_incidents_is_a_statistic_not_news():
+    text = (
+        "Four soldiers were martyred when militants attacked a post in Tank on "
+        "Tuesday.\n\n"
+        "In Punjab 14 people lost their lives in nine attacks over the same months, "
+        "and in Sindh seven in six incidents of terrorism.\n\n"
+        "Separately, two policemen were wounded in two attacks in Bannu on Tuesday."
+    )
+    extraction = extract(text, published=dt.date(2023, 5, 3))
+    counted = [f.value for i in extraction.incidents for f in i.figures]
+    assert 14 not in counted
+    assert 7 not in counted
+    assert [b.evidence.sentence[:8] for b in extraction.background] == ["In Punja"]
+    assert {i.place_reported for i in extraction.incidents} == {"Tank", "Bannu"}
+
+
+def test_a_toll_some_days_earlier_is_background():
+    text = (
+        "Gunmen shot dead a police officer in Khash on Friday.\n\n"
+        "A cleric alleged that the officer's men had killed two women a few days "
+        "earlier."
+    )
+    extraction = extract(text, published=dt.date(2024, 8, 23))
+    counted = [f.value for i in extraction.incidents for f in i.figures]
+    assert 2 not in counted
+    assert [b.evidence.sentence[:8] for b in extraction.background] == ["A cleric"]
 
 
 def test_a_provincial_capital_named_by_its_title_is_the_attacks_place():

@@ -356,6 +356,22 @@ PHRASINGS = [
         "a gunman was killed and a policeman injured",
         [("killed", {"attackers": 1}), ("injured", {"security": 1})],
     ),
+    (
+        "The two personnel were hurt, along with seven passers-by",
+        [("injured", {"security": 2}), ("injured", {"civilians": 7})],
+    ),
+    (
+        "the bodies of five 'militants' were found in the Gwak area",
+        [("killed", {"attackers": 5})],
+    ),
+    (
+        "Four brave soldiers, however, fought gallantly and embraced Shahadat",
+        [("killed", {"security": 4})],
+    ),
+    (
+        "Two soldiers were killed, as well as three civilians",
+        [("killed", {"security": 2}), ("killed", {"civilians": 3})],
+    ),
 ]
 
 
@@ -382,6 +398,11 @@ def test_each_phrasing_gives_its_figures(text, expected):
         ("jihadists", "attackers"),
         ("commanders", "security"),
         ("TTP commanders", "attackers"),
+        ("village heads", "civilians"),
+        ("headmen", "civilians"),
+        ("Maoists", "attackers"),
+        ("Naxalites", "attackers"),
+        ("supervisors", "civilians"),
     ],
 )
 def test_people_nouns_by_side(noun, side):

@@ -96,3 +96,41 @@ def test_a_list_of_names_before_regions_names_regions_not_their_towns():
         i.place.name in ("Diffa", "Dosso") and not i.event_wide
         for i in extraction.incidents
     )
+
+
+def test_a_province_s_minister_is_no_attack_place():
+    text = (
+        "A blast wounded nine people in Pishin on Sunday. Balochistan Chief "
+        "Minister Jam Kamal Khan expressed grief over the blast."
+    )
+    extraction = extract(text)
+    assert [i.place_reported for i in extraction.incidents] == ["Pishin"]
+
+
+def test_where_a_named_cleric_or_leader_works_is_no_attack_place():
+    text = (
+        "Gunmen shot dead a police officer near his house on Friday in "
+        "Sistan-Baluchestan. Abdolghaffar Naghshbandi, a former Friday prayers "
+        "leader in Rask, alleged in a tweet that the officer had harassed people."
+    )
+    extraction = extract(text)
+    assert "Rask" not in [i.place_reported for i in extraction.incidents]
+
+
+def test_a_regional_police_officer_named_for_a_town_is_no_attack_place():
+    text = (
+        "Militants attacked a police check post in the northwest on Thursday, "
+        "killing three policemen.\n\nThe attackers sprayed the Bahadur Khel check "
+        "post in Karak district with gunfire.\n\nFuneral prayers for the three "
+        "policemen were offered at the Karak Police Lines, attended by Kohat "
+        "Regional Police Officer Abbas Majeed."
+    )
+    extraction = extract(text)
+    assert "Kohat" not in [i.place_reported for i in extraction.incidents]
+
+
+def test_a_commissioner_of_a_district_speaks_for_it():
+    role, _ = role_of(
+        '"They came in hundreds," the deputy commissioner of ', " district said.", False
+    )
+    assert role != INCIDENT

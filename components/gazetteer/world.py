@@ -113,6 +113,30 @@ _NAME_WORDS = re.compile(
 )
 
 
+_BODIES_OF_A_COUNTRY = frozenset(
+    {
+        "armed forces",
+        "army",
+        "navy",
+        "air force",
+        "national police",
+        "police",
+        "government",
+        "republic",
+        "islamic republic",
+        "federal republic",
+        "democratic republic",
+        "president",
+        "prime minister",
+        "ministry",
+        "embassy",
+        "parliament",
+    }
+)
+"""Bodies named for their country ('the Armed Forces of the Philippines'): the
+name after their 'of' is the country's."""
+
+
 def countries_named(text: str) -> list[tuple[str, int]]:
     """(ISO code, offset) of each country the text names, in order: a run of
     capitalised words that is a country's name ('Niger's army', 'DR Congo', not
@@ -128,6 +152,12 @@ def countries_named(text: str) -> list[tuple[str, int]]:
                 # States of America': the name before 'of' may be one
                 head = normalize_name(run.split(" of ")[0])
                 key = head if head in names and " " in head else key
+                *_, body, tail = run.split(" of ")
+                body = normalize_name(re.sub(r"^the\s+", "", body))
+                if key not in names and any(
+                    body == b or body.endswith(f" {b}") for b in _BODIES_OF_A_COUNTRY
+                ):  # 'Troops of the Armed Forces of the Philippines'
+                    key = normalize_name(re.sub(r"^the\s+", "", tail))
             if key in names:
                 found.append((names[key], offset))
             else:

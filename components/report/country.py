@@ -62,6 +62,7 @@ def _country_of_areas_named(text: str) -> str | None:
     named = [m.group("name") for m in _AREA_OF_A_COUNTRY.finditer(text)]
     return (
         country_of_areas(named)
+        or country_of_areas(m.group("name") for m in _AREA_FORCE.finditer(text))
         or country_of_areas(
             m.group("name")
             for m in _AFTER_IN_OR_COMMA.finditer(text)
@@ -93,6 +94,15 @@ _AREA_OF_A_COUNTRY = re.compile(
 state') or as holding a district ('Manipur's Churachandpur district', 'Borno's
 Gwoza local government area'): the country it belongs to, where the text names
 none."""
+
+_AREA_FORCE = re.compile(
+    r"\b(?P<name>[A-Z][\w\u00c0-\u024f'-]*(?:\s+[A-Z][\w\u00c0-\u024f'-]*)?)"
+    r"(?:'s)?\s+(?:Police|Armed (?:Police|Force)|Rifles|Government|High Court|"
+    r"(?:Legislative )?Assembly|Chief Minister|Home Minister|Home Department)\b"
+)
+"""A first-level area's police, force or government ('the Chhattisgarh Armed
+Force', 'Chhattisgarh Police's District Force'): the country it belongs to,
+where the text names none."""
 
 _AFTER_IN_OR_COMMA = re.compile(
     r"(?:\bin|\bof|,)\s+(?P<name>(?-i:[A-Z])[\w\u00c0-\u024f'-]+(?:\s+"

@@ -55,7 +55,8 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         r")?(?:[\w-]+ ){1,4}(?:began|started|erupted|broke out)|in recent "
         r"(?:years|months)|over (?:the )?(?:recent|past|last) (?:few |several )?"
         r"(?:weeks|months|years)|(?:almost|nearly|about|more than|less than|over) "
-        r"(?:a|one|two|three) (?:weeks?|months?|years?) (?:earlier|ago|before))\b",
+        r"(?:a|one|two|three) (?:weeks?|months?|years?) (?:earlier|ago|before)|"
+        r"(?:a few|several|some|two|three|four|five|six|\d+) days earlier)\b",
         "More than 200 people have been killed since 2017.",
         "background",
     ),
@@ -154,6 +155,17 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         r"recorded|reported|registered|foiled|thwarted|conducted))\b",
         "According to the report, 273 terrorist incidents took place in the "
         "province this year.",
+        "background",
+    ),
+    Rule(
+        "a toll over many incidents",
+        r"\b(?:in|across|during)\s+(?:\d{2,}|[5-9]|(?:five|six|seven|eight|nine|ten|"
+        r"eleven|twelve|dozens|scores|hundreds)(?:\s+of)?)\s+(?!(?:separate|"
+        r"coordinated|simultaneous|near-simultaneous|co-ordinated|similar|different)\b)"
+        r"(?:[\w-]+\s+){0,2}?(?:incidents|attacks|bombings)(?:\s+of\s+(?:terrorism|"
+        r"violence))?\b",
+        "By his account 192 people were martyred in 219 terror incidents in Khyber "
+        "Pakhtunkhwa, and 14 people in five attacks in Punjab.",
         "background",
     ),
     Rule(

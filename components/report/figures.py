@@ -18,7 +18,7 @@ from dataclasses import replace
 from components.report.counts import CountItem, count_items, shifted
 from components.report.model import Figure
 from components.report.parts import OUTCOME_INSIDE, attach_parts, joined, merge_lists
-from components.report.people import outcome_kind
+from components.report.people import antecedent, outcome_kind
 from components.report.rules import Rule
 from components.report.segments import THE_HURT_WERE, Span
 from components.report.tolls import (
@@ -143,6 +143,30 @@ def others_of_before(figures: list[Figure], before: list[Figure]) -> list[Figure
     return [side, *figures[1:]]
 
 
+def of_them_before(figures: list[Figure], before: str) -> list[Figure]:
+    """'two IEDs hit the vehicles of troops; six of them were martyred': 'of them'
+    opening a clause points back to the people the sentence named before it."""
+    found: list[Figure] = []
+    for figure in figures:
+        if figure.side == "unspecified" and _OF_THEM_END.search(figure.text):
+            side = antecedent(before)
+            if side != "unspecified" and all(p.side == side for p in figure.parts):
+                # 'six of them, a captain among them': all six of that side
+                figure = replace(figure, side=side, parts=())
+        elif (
+            figure.side == "unspecified"
+            and found
+            and _OF_THEM_END.search(found[-1].text)
+            and _BARE_COUNT.fullmatch(figure.text)
+        ):  # '... were martyred and one was injured': one more of them
+            figure = replace(figure, side=found[-1].side)
+        found.append(figure)
+    return found
+
+
+_BARE_COUNT = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)")
+
+
 _DIED_OF_WOUNDS = re.compile(
     r"^\s*(?:(?:later|subsequently|since|also|has|have|had|then)\s+)*(?:died|"
     r"succumbed|passed away|lost (?:his|her|their) li(?:fe|ves))\b",
@@ -179,13 +203,19 @@ def _some_died_of_their_wounds(body: str, top: list[CountItem]) -> list[CountIte
 
 
 _QUOTES_AS_SPACES = str.maketrans({'"': " ", "\u201c": " ", "\u201d": " "})
+_SINGLE_QUOTED = re.compile(
+    r"(?<![\w'\u2019])['\u2018]([^\W\d_][\w -]{0,40}?[^\W\d_])['\u2019](?![\w'])"
+)
+"""Words in single quotes ("the bodies of five 'militants'"): read as if
+unquoted, at the same offsets."""
 
 
 def find_figures(clause: Span) -> list[Figure]:
     """The casualty figures stated in one clause, in order. Quotation marks are
-    read as spaces: a statement quoted in pieces ('"nearly thirty terrorists" were
-    "neutralised"', 'killed 15 of the "enemies"') says what it says unquoted."""
-    body = clause.text.translate(_QUOTES_AS_SPACES)
+    read as spaces, single ones around words too: a statement quoted in pieces
+    ('"nearly thirty terrorists" were "neutralised"', 'killed 15 of the
+    "enemies"', "five 'militants'") says what it says unquoted."""
+    body = _SINGLE_QUOTED.sub(r" \1 ", clause.text.translate(_QUOTES_AS_SPACES))
     items = count_items(body)
     attach_parts(body, items)
     top = [item for item in items if item.part_of is None]
@@ -235,6 +265,10 @@ def find_figures(clause: Span) -> list[Figure]:
         in_list = joined(body[before.tail : item.start])
         if item.outcome is None and before.outcome and in_list:
             item.outcome = before.outcome
+    for item in top:  # 'Two personnel were hurt, along with seven passers-by'
+        along = _ALONG_WITH.search(body[max(0, item.start - 60) : item.start])
+        if item.outcome is None and along:
+            item.outcome = outcome_kind(along.group("word"))
     figures = [
         _figure(clause, item)
         for item in merge_lists(body, top)
@@ -363,6 +397,15 @@ def _told_apart(before: str) -> bool:
 _ASIDE = re.compile(r"^\s*,([^,;]{1,80}),")
 """'nine others, the Assistant Commissioner among them, injured': an aside between
 a group and its verb."""
+_ALONG_WITH = re.compile(
+    rf"\b(?:were|was|have been|has been|had been)\s+(?:\w+ly\s+)?"
+    rf"(?P<word>{KILLED_VERBS}|{INJURED_VERBS})\s*,?\s+(?:along with|as well as|"
+    r"together with|alongside)\s+(?:(?:at least|some|about|around|nearly|another|"
+    r"the)\s+)*$",
+    re.IGNORECASE,
+)
+"""'[Two soldiers] were killed, along with [three civilians]': the people added
+after the verb share its outcome."""
 _DIED_AFTER = re.compile(
     r"^\s*(?:were|was|got)\s+(?:[\w-]+\s+){1,5}?and\s+(?:later\s+|then\s+)?"
     r"(?P<word>died|perished|succumbed|were killed|was killed|were martyred|"
@@ -374,6 +417,15 @@ _DIED_AFTER = re.compile(
 """'Two civilians were caught in the crossfire and died', 'Nine passengers were
 offloaded from a bus and shot dead': a death after a short predicate (only verbs
 that take no object there)."""
+_DID_THEN_DIED = re.compile(
+    r"^\s*(?:,\s*(?:however|though|too|also)\s*,)?\s+(?:fought|resisted|battled|"
+    r"returned fire|fired back|stood firm)(?:\s+(?:\w+ly|back|hard|on))?\s+and\s+"
+    r"(?:were\s+|was\s+)?(?P<word>embraced (?:shahadat|martyrdom)|died|perished|"
+    r"martyred|killed|injured|wounded|laid down (?:their|his|her) lives?)\b",
+    re.IGNORECASE,
+)
+"""'Four brave soldiers, however, fought gallantly and embraced Shahadat': the
+people fought, then fell."""
 _DOING_THEN = re.compile(
     r"^\s+(?:who were\s+)?\w+ing\b[^,;.]{0,90}?\s(?P<word>died|perished|"
     rf"(?:were|was)\s+(?:\w+ly\s+)?(?:{KILLED_VERBS}|{INJURED_VERBS}))\b",
@@ -422,7 +474,9 @@ def _outcome_after_aside(
         found = OUTCOME_AFTER.match(rest)
         if found:
             return outcome_kind(found.group("word"))
-    died = _DIED_AFTER.match(rest) or _DOING_THEN.match(rest)
+    died = (
+        _DIED_AFTER.match(rest) or _DOING_THEN.match(rest) or _DID_THEN_DIED.match(rest)
+    )
     if died:
         return outcome_kind(died.group("word"))
     relative = _WHO_THEN.match(rest)

@@ -112,7 +112,9 @@ def fold_districts(reading: Reading) -> None:
         as_scene = any(_named_before(reading, place, _SCENE_BEFORE))
         near = _named_before(reading, place, _NEAR_BEFORE)
         if near and all(near) and not as_scene:
-            if district.figures or has_content(district):
+            if district.figures or (
+                has_content(district) and not _points_back(district)
+            ):
                 _merge(place, district)  # a landmark near the district's scene
                 del reading.by_place[place.place.geonameid]
                 continue
@@ -142,6 +144,13 @@ def fold_districts(reading: Reading) -> None:
         if id(district) in reading.hit:
             reading.hit.add(id(place))
         del reading.by_place[key]
+
+
+def _points_back(incident: ReportIncident) -> bool:
+    """Whether every sentence naming the place points back to the attack told
+    before ('condemned the attack in Mastung'): no scene of its own."""
+    named = [e for e in incident.evidence if e.what == "place"]
+    return bool(named) and all(ANAPHORA.search(e.sentence) for e in named)
 
 
 def _same_toll(one: ReportIncident, other: ReportIncident) -> bool:
@@ -415,10 +424,18 @@ def widest_place(
     """The place that holds the report's totals and what no place was named for:
     the province (or district) the report names for its events, else the province
     all its incident places lie in."""
+    scenes = [i.place for i in incidents if has_content(i)]
     areas = [
         m
         for m in mentions
-        if m.place.kind in ("province", "district") and m.role == INCIDENT
+        if m.place.kind in ("province", "district")
+        and m.role == INCIDENT
+        and (  # 'one in Ormara ... the other in North Waziristan': a scene
+            m.place.kind == "province"
+            or all(
+                p.geonameid == m.place.geonameid or _within(p, m.place) for p in scenes
+            )
+        )
     ]
     areas.sort(key=lambda m: (m.place.kind != "province", m.start))
     place = areas[0].place if areas else _province_of(incidents, gazetteer)
@@ -479,6 +496,22 @@ def settle(
         # separate incident, a policeman was shot dead in Dera Ismail Khan'
         widest.event_wide = False
         places, widest = [widest, *places], None
+    news = [i for i in places if not _told_apart(i)]
+    if (
+        widest is not None
+        and len(places) > 1
+        and len(news) == 1
+        and _within(news[0].place, widest.place)
+    ):  # 'killed 13 soldiers ... in Ghazni province ... the scene of the attack
+        # in Khogyani district ... militants had also attacked ... in Malistan':
+        # what the province was told of is the one place not told apart
+        for _clause, sentence, targets, attacks, figures in reading.loose:
+            if not OTHER_EVENT.search(sentence.text):
+                add_items(news[0], targets, attacks, figures, reading.text, sentence)
+        reading.loose = [
+            item for item in reading.loose if OTHER_EVENT.search(item[1].text)
+        ]
+        _move_figures(widest, news[0])
     totals: list[Figure] = []
     for _clause, sentence, targets, attacks, figures in reading.loose:
         if len(places) == 1 and OTHER_EVENT.search(sentence.text):

@@ -14,7 +14,11 @@ from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import Gazetteer, normalize_name
 from components.report.segments import Sentence
 from components.report.vocabulary import NOT_PLACE_WORDS, NOT_PLACES, TITLES
-from components.report.vocabulary.places import NAME_CONNECTORS, NAME_PREFIXES
+from components.report.vocabulary.places import (
+    NAME_CONNECTORS,
+    NAME_PREFIXES,
+    PLACE_WORD_ENDS,
+)
 
 BIG_TOWN = 100_000
 """A town this large is a place even with no locative word before it."""
@@ -129,6 +133,48 @@ _TITLE_AND_NAME = re.compile(
     r"Captain|Brigadier|Lieutenant|SP|DPO|SSP|DSP|SHO|Sardar|Nawab|Mir|Mr|Dr)\.?\s+"
     r"(?P<given>(?:(?-i:[A-Z])[a-z]+\s+){1,2})$"
 )
+
+
+def named_person(text: str, sentence: Sentence, start: int) -> bool:
+    """A name in a list of people the text names ('The dead were identified as
+    Shiraz and Sanaullah', 'named as Havaldar Saleem Khan, 36; Naik Javed'): a
+    person, not a place."""
+    return bool(_NAMED_AS.search(text[max(sentence.start, start - 120) : start]))
+
+
+_NAMED_AS = re.compile(
+    r"\b(?:identified|named)\s+(?:them\s+|him\s+|her\s+)?as\s+"
+    r"(?:(?-i:[A-Z])[\w'.-]*(?:\s+(?-i:[A-Z])[\w'.-]*)*(?:\s*,\s*\d{1,3})?"
+    r"\s*(?:,|;|and|,\s*and)\s*)*$"
+)
+
+
+def head_of_area_name(text: str, sentence: Sentence, start: int, end: int) -> bool:
+    """A place name that begins a longer area name the gazetteer does not know,
+    after 'the' and before an area word ('the Dir Duni area of the district'):
+    the area is the longer name's, not the known one's (the longer name is
+    kept as unknown)."""
+    if not _THE_BEFORE.search(text[max(sentence.start, start - 5) : start]):
+        return False
+    found = _NAME_WORD_THEN_AREA.match(text[end : end + 40])
+    if found is None:
+        return False
+    word = normalize_name(found.group("word"))
+    return not (
+        word in NOT_PLACES
+        or word in NOT_PLACE_WORDS
+        or word in NAME_PREFIXES
+        or word in TITLES
+        or word in _PLACE_WORD_ENDS
+    )
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_NAME_WORD_THEN_AREA = re.compile(
+    r"^\s(?P<word>(?-i:[A-Z])[a-z]+)\s(?:area|village|locality|neighbou?rhood|"
+    r"hamlet|settlement)\b"
+)
+_PLACE_WORD_ENDS = frozenset(normalize_name(word) for word in PLACE_WORD_ENDS)
 
 _LOCATIVE_NAME_WORD = re.compile(
     r"(?:\b(?:in|at|near|outside|of|the|and|include|included|including)|,)\s+"

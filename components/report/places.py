@@ -23,6 +23,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from components.domain.places import Place
 from components.domain.vocabularies import GeoPrecision
@@ -41,9 +42,11 @@ from components.report.names import (
     as_area,
     choose,
     context_of,
+    head_of_area_name,
     in_longer_name,
     is_stray,
     is_strong,
+    named_person,
     names_in,
     tail_of_longer_name,
     titled_surname,
@@ -54,6 +57,7 @@ from components.report.roads import road_mentions
 from components.report.roles import (
     INCIDENT,
     LISTED_ROLES,
+    QUALIFIER,
 )
 from components.report.segments import Sentence
 from components.report.unknown import unknown_mentions
@@ -136,10 +140,36 @@ def find_places(
     mentions = _mentions(text, sentences, places)  # a road's ends: references
     unplaced = unknown_mentions(text, sentences, places, mentions, gazetteer, code)
     unplaced = [m for m in unplaced if not _on(m, roads)]
-    found = sorted([*mentions, *roads, *unplaced], key=lambda m: m.start)
+    found = _listed_roles(
+        text, sorted([*mentions, *roads, *unplaced], key=lambda m: m.start)
+    )
     found = namesakes_of_facilities(text, namesakes_in_lists(text, found))
     found = mark_qualifiers(text, found)
     return found, [m.unplaced for m in found if m.unplaced is not None]
+
+
+def _listed_roles(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """A role given to the first name of a list holds for the names after it,
+    known or not ('the build-up in the Gawardesh, Pitigal and Batash areas')."""
+    for index in range(1, len(found)):
+        previous, mention = found[index - 1], found[index]
+        listed = previous.role in LISTED_ROLES or (
+            previous.role == QUALIFIER
+            and _PLURAL_AREA.match(text[mention.end : mention.end + 20])
+        )  # 'the Batash area of Nuristan and Kunar provinces'
+        if (
+            mention.role == INCIDENT
+            and listed
+            and previous.sentence is mention.sentence
+            and LIST_JOIN.match(text[previous.end : mention.start])
+        ):
+            found[index] = replace(mention, role=previous.role)
+    return found
+
+
+_PLURAL_AREA = re.compile(
+    r"^\s+(?:provinces|districts|regions|states|counties|tehsils)\b", re.IGNORECASE
+)
 
 
 def _on(mention: PlaceMention, roads: list[PlaceMention]) -> bool:
@@ -177,6 +207,10 @@ def _mentions(
             continue  # 'Deputy Commissioner Habibullah Musakhel said'
         if tail_of_longer_name(text, sentence, start):
             continue  # 'near Shah Mardan': an unknown place, not Mardan
+        if named_person(text, sentence, start):
+            continue  # 'The dead were identified as Shiraz and Sanaullah'
+        if head_of_area_name(text, sentence, start, end):
+            continue  # 'the Dir Duni area': an unknown place, not Dir
 
         at_home = (place.country, place.admin1) == HOME
         if not (at_home or cue or is_strong(place) or context[0][place.admin1] > 1):

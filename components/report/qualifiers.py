@@ -14,7 +14,7 @@ from components.report.roles import (
     QUALIFIER,
     REFERENCE,
 )
-from components.report.segments import LIST_GOES_ON
+from components.report.segments import LIST_GOES_ON, NAME_FOLLOWS
 from components.report.unknown import unknown_mention
 
 _HOLDS = re.compile(
@@ -54,10 +54,11 @@ def mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMentio
         if (
             _OWNS.match(gap)
             and first.role == INCIDENT
-            and first.unplaced is None
+            and (first.unplaced is None or second.unplaced is not None)
             and first.place.kind not in ("province", "country")
             and second.place.kind not in ("province", "country")
-        ):  # 'Lamu county's Mpeketoni area': Lamu says where Mpeketoni is
+        ):  # 'Lamu county's Mpeketoni area', "Dantewada's Cholnar village": the
+            # first says where the second is
             found[index - 1] = replace(first, role=QUALIFIER)
             continue
         if not _HOLDS.match(gap):
@@ -66,12 +67,22 @@ def mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMentio
             continue  # 'in Sistan and Baluchestan Province, in Pishin county'
         if first.role == REFERENCE and _DISTRICT_AFTER.match(text[second.end :]):
             continue  # 'from Pasni to Ormara in Gwadar district': the route's area
+        if (
+            first.role == REFERENCE
+            and "," in gap
+            and _LOCALITY_AFTER.match(text[second.end : second.end + 20])
+        ):
+            continue  # 'a bus from Khuzdar to Rawalpindi, in the Khori area': the
+            # comma closes the route; the area is where the attack was
         if "," in gap and not re.search(r"\b(?:in|of)\b", gap):
-            wider = second.place.kind in ("province", "district") or (
-                first.unplaced is not None and second.unplaced is None
+            wider = (
+                second.place.kind in ("province", "district")
+                or (first.unplaced is not None and second.unplaced is None)
+                or first.role == QUALIFIER  # 'Buhanginan, in Patikul, Sulu'
             )
             following = text[second.end : second.end + 8]
-            if not wider or LIST_GOES_ON.match(following):
+            goes_on = NAME_FOLLOWS if first.role == QUALIFIER else LIST_GOES_ON
+            if not wider or goes_on.match(following):
                 continue
         found[index] = replace(second, role=QUALIFIER)
         if (
@@ -100,6 +111,9 @@ def mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMentio
     return found
 
 
+_LOCALITY_AFTER = re.compile(
+    r"^\s+(?:area|village|locality|neighbou?rhood|town)\b", re.IGNORECASE
+)
 _LOCALITY_OF = re.compile(
     r"^\s+(?i:area|locality|neighbou?rhood|suburb|mohalla|camp|(?:military |army )?"
     r"base|check ?post|checkpoint)\s+(?:of|in)\s+"

@@ -212,6 +212,17 @@ ROLE_RULES: tuple[RoleRule, ...] = (
     ),
     # -- where people were going or were taken --------------------------------
     RoleRule(
+        "where a vehicle was when it was hit",
+        INCIDENT,
+        "The device went off as the vehicle reached Turbat, and seven people lost "
+        "their lives.",
+        "Turbat",
+        before=r"\b(?:as|when|while|just as|soon after|after)\s+(?:the|a|an|their|its|"
+        r"his|her)\s+(?:[\w-]+\s+){0,3}?(?:reached|arrived (?:in|at)|entered)\s+"
+        r"(?:the\s+)?$",
+        gate=("reach", "arriv", "enter"),
+    ),
+    RoleRule(
         "a destination",
         DESTINATION,
         "A bus bound for Taftan was ambushed near Noshki.",
@@ -242,7 +253,9 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "Quetta",
         before=r"\b(?:shifted|taken|moved|rushed|brought|transported|referred|"
         r"airlifted|flown|evacuated|admitted|sent|dispatched|carried|handed over)\s+"
-        r"(?:\w+\s+){0,2}(?:to|in|at)\s+(?:the\s+)?(?:[\w.'()-]+\s+){0,5}$",
+        r"(?:(?!(?:terror|death|carnage|mayhem|violence|chaos|fear|panic|bloodshed|"
+        r"havoc|destruction|tragedy|grief|sorrow)\b)\w+\s+){0,2}(?:to|in|at)\s+"
+        r"(?:the\s+)?(?:[\w.'()-]+\s+){0,5}$",
     ),
     RoleRule(
         "the town of a hospital named before it",
@@ -290,6 +303,16 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("arrest", "detain", "apprehend", "nabbed", "rounded", "captured"),
     ),
     RoleRule(
+        "where militants massed or hid",
+        REFERENCE,
+        "The terrorists' movement and build-up in the Gawardesh area of Nuristan "
+        "had been picked up before they attacked the posts near Kalash.",
+        "Gawardesh",
+        before=r"\b(?:build-?up|massing|movement|hideouts?|safe havens?|sanctuar(?:y|"
+        r"ies))\s+(?:and\s+[\w-]+\s+)?(?:in|inside|across)\s+(?:the\s+)?$",
+        gate=("build", "mass", "movement", "hideout", "haven", "sanctuar"),
+    ),
+    RoleRule(
         "where the dead were mourned or buried",
         ORIGIN,
         "Officials offered the funeral prayers of the six Levies martyrs in Quetta "
@@ -314,6 +337,17 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"national)\s+)*(?:[\w-]+\s+)?(?:highways?|roads?|routes?|motorways?|"
         r"streets?|traffic|(?:railway|rail)\s+(?:lines?|tracks?))\s+(?:in|at|near|"
         r"across|around|through|of|to)\s+(?:the\s+)?$",
+        gate=("block", "clos", "shut"),
+    ),
+    RoleRule(
+        "a road blocked",
+        BLOCKADE,
+        "After the attack in Mastung, residents blocked the Quetta-Taftan national "
+        "highway.",
+        "Quetta-Taftan",
+        before=r"\b(?:block(?:ed|ing|s)?|blockad(?:ed|ing|es?)|closed|closing|"
+        r"shut(?:ting)?(?:\s+down)?)\s+(?:the\s+)?$",
+        after=r"^\s+(?:national\s+)?(?:highway|road|motorway|route)\b",
         gate=("block", "clos", "shut"),
     ),
     # -- where people came from ----------------------------------------------
@@ -380,7 +414,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "attacked the village of Turbat.",
         "Mand",
         before=r"\b(?:came|come|entered|arrived|moved|travell?ed|escaped|retreated|"
-        r"withdrew)\s+(?:[\w-]+\s+){0,4}?(?:through|via)\s+(?:the\s+)?$",
+        r"withdrew|reached|approached|stormed|invaded|infiltrated|sneaked|crossed)\s+"
+        r"(?:[\w-]+\s+){0,4}?(?:through|via)\s+(?:the\s+)?$",
         gate=("through", "via"),
     ),
     # -- where officials spoke, whose office -------------------------------
@@ -414,9 +449,11 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "Zhob Deputy Commissioner Azeem Kakar said two soldiers were killed in "
         "Badinzai.",
         "Zhob",
-        after=r"^(?:'s)?\s+(?:district\s+|divisional\s+|(?:range|region|zone|division)"
-        r"\s+)?(?:deputy\s+|assistant\s+|additional\s+)?"
-        r"(?:commissioner|police (?:chief|officer|spokesman)|administration|"
+        after=r"^(?:'s)?\s+(?:district\s+|divisional\s+|regional\s+|(?:range|region|zone|"
+        r"division)\s+)?(?:deputy\s+|assistant\s+|additional\s+)?"
+        r"(?:commissioner|police (?:chief|officer|spokesman)|administration|rpo|"
+        r"(?:chief |home |interior |provincial |caretaker )?minister|chief secretary|"
+        r"(?:provincial )?assembly|(?:provincial )?government spokes(?:man|person)|"
         r"inspector[- ]general|igp?|dig|"
         r"administrator|dpo|ssp|sho|spokesman|spokesperson|official|press club|"
         r"governor|prosecutor|public prosecutor|police commissioner|mayor|"
@@ -442,7 +479,7 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"head|administrator|governor|mayor|president|member|representative|MPA|"
         r"MNA|senator|prosecutor|judge|magistrate|director|coordinator)\s+"
         r"(?:of|for|from)\s+(?:the\s+)?$",
-        after=r"^(?!\s+(?:district|tehsil|area|village)\b)",
+        after=r"^(?!\s+(?:area|village)\b)",
         gate=(
             "commissioner",
             "officer",
@@ -495,9 +532,10 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "Omar Mahamed, a police officer in Baidoa, said five people had died in "
         "the blast in Awdhegle.",
         "Baidoa",
-        before=r"(?-i:[A-Z])[\w'-]+,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:officer|"
+        before=r"(?-i:[A-Z])[\w'-]+,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:officer|"
         r"official|spokes(?:man|woman|person)|commander|chief|elder|resident|doctor|"
-        r"journalist|reporter|lawmaker|administrator|teacher)\s+(?:in|at|from)\s+"
+        r"journalist|reporter|lawmaker|administrator|teacher|leader|imam|cleric|"
+        r"preacher|scholar|activist|lawyer|politician)\s+(?:in|at|from)\s+"
         r"(?:the\s+)?$",
         gate=(
             "officer",
@@ -513,6 +551,14 @@ ROLE_RULES: tuple[RoleRule, ...] = (
             "lawmaker",
             "administrator",
             "teacher",
+            "leader",
+            "imam",
+            "cleric",
+            "preacher",
+            "scholar",
+            "activist",
+            "lawyer",
+            "politician",
         ),
     ),
     RoleRule(

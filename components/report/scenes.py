@@ -15,7 +15,11 @@ from components.gazetteer import normalize_name
 from components.report.dates import (
     sentence_date,
 )
-from components.report.figures import find_figures, others_of_before
+from components.report.figures import (
+    find_figures,
+    of_them_before,
+    others_of_before,
+)
 from components.report.mentions import PlaceMention
 from components.report.model import (
     Figure,
@@ -192,6 +196,7 @@ def read_sentence(
         targets = codes_in(clause, sentence, text, TARGET_PHRASES, "target")
         attacks = codes_in(clause, sentence, text, ATTACK_PHRASES, "attack")
         figures = others_of_before(find_figures(clause), before)
+        figures = of_them_before(figures, text[sentence.start : clause.start])
         before = figures or before
         places = _reduce(text, _scenes(in_clause, bool(attacks or figures)))
         if len(places) > 1 and all(m.place.kind == "province" for m in places):
@@ -222,6 +227,8 @@ def read_sentence(
                 reading.loose.append((clause, sentence, [], [], restated))
             figures = [f for f in figures if f not in restated]
             add_items(continued, targets, attacks, figures, text, sentence)
+            if continued.date is None:  # 'rode into the community ... on Sunday'
+                continued.date = sentence_date(sentence, reading.today)
             touched.append(continued)
         elif targets or attacks or figures:
             item = (clause, sentence, targets, attacks, figures)

@@ -38,7 +38,7 @@ from components.report.unplaced import (
     stand_in,
     wider_place,
 )
-from components.report.vocabulary import ANAPHORA
+from components.report.vocabulary import ANAPHORA, HIT_WORDS
 
 
 def unknown_mentions(
@@ -444,7 +444,9 @@ def fallback_place(
     district seat) the text names as a scene, else the one region of a report
     about another country, else the province most of the text's places lie in,
     else the report's country."""
-    scenes = [m for m in mentions if m.role == INCIDENT]
+    scenes = [
+        m for m in mentions if m.role == INCIDENT and HIT_WORDS.search(m.sentence.text)
+    ]  # not 'Panjgur and Kech both also border Iran'
     districts = {
         m.place.district or m.place.name: m.place
         for m in scenes

@@ -40,6 +40,7 @@ from components.report.vocabulary.places import (
     NAME_PARTICLES,
     PLACE_WORD_ENDS,
 )
+from components.report.vocabulary.text import NUMBER_TENS, NUMBER_UNITS
 
 NAME = (
     r"(?:(?:al|el|an|ad|as|ash|at|ar)-)?[A-Z][\w'\u00c0-\u024f]*"
@@ -70,7 +71,8 @@ SLOT_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "an area word before a name",
-        rf"\b(?P<area>(?:Tehsil|District|Village|Mohalla|Mouza|Union Council))\s+"
+        rf"\b(?P<area>(?:Tehsil|District|Village|Mohalla|Mouza|Union Council|Barangay|"
+        rf"Sitio|Purok|Kebele))\s+"
         rf"(?P<name>{NAME})",
         "The attackers struck the police station in Tehsil Daraban at 3am.",
         "Daraban",
@@ -165,7 +167,7 @@ SLOT_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "a locative before a name, in a sentence about an attack",
-        rf"\b{_LOCATIVE}\s+(?!(?i:the)\b)(?P<name>{NAME})(?=\s*(?:[,.;:)]|$)|\s+"
+        rf"\b{_LOCATIVE}\s+(?!(?i:the)\b)(?P<name>{NAME})(?=\s*(?:[,.;:)\"\u201c\u201d]|$)|\s+"
         r"(?:on|in|at|near|and|or|after|before|when|where|late|early|this|last|"
         r"during|overnight|while|from|to|killing|leaving|as)\b)",
         "Gunmen attacked a checkpost in Kirawa on Sunday, killing two farmers.",
@@ -287,6 +289,9 @@ class UnplacedName:
         }
 
 
+_NUMBER_WORDS = frozenset([*NUMBER_UNITS, *NUMBER_TENS])
+
+
 def _is_name(name: str, area_after: bool = False) -> bool:
     """Whether a capitalised name can be a place's: none of its words is a word
     no place has (a weekday, an office, a facility: 'Madina Masjid', 'Samaa TV'),
@@ -302,11 +307,12 @@ def _is_name(name: str, area_after: bool = False) -> bool:
         or (
             not area_after
             and any(
-                normalize_name(word) in NOT_PLACE_WORDS
+                normalize_name(re.sub(r"['\u2019]s?$", "", word)) in NOT_PLACE_WORDS
                 for part in parts
                 for word in part.split("-")  # 'Frontier Corps-police'
             )
         )
+        or normalize_name(parts[0]) in _NUMBER_WORDS  # 'Two District Reserve ...'
         or (name.isupper() and len(name) <= 6)
         or _PERSONS_INITIAL.match(name) is not None
         or len(key) < 3

@@ -236,7 +236,9 @@ OTHER_EVENT = re.compile(
     r"\b(?:in other news|separately(?!,? (?:said|told|reported|confirmed|added|"
     r"stated|announced))|elsewhere|in (?:a|another) separate|"
     r"(?:a|another) separate (?:attack|incident|blast|bomb|roadside bomb|"
-    r"explosion|ambush|raid|operation)|in another (?:attack|incident))\b",
+    r"explosion|ambush|raid|operation)|in another (?:attack|incident)|"
+    r"(?:had|have|has) also (?:attacked|struck|stormed|ambushed|raided))\b",
     re.IGNORECASE,
 )
-"""Words that tell of another event than the report's one place's."""
+"""Words that tell of another event than the report's one place's ('militants
+had also attacked a checkpoint in Malistan')."""
