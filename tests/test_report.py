@@ -916,6 +916,20 @@ def test_a_vehicle_hit_as_it_reached_a_place_was_hit_there():
     assert known(scene.counts["killed"]) == {"unspecified": 7}
 
 
+def test_a_tally_by_place_gives_each_named_village_its_count():
+    text = (
+        "Gunmen killed more than 30 people in villages of Maradun Local Government "
+        "Area of Zamfara State on Thursday. Among the villages hit were Sakkada, "
+        "Gyadadde and Otawa.\n\n"
+        "By his count Sakkada lost seven people, Gyadadde four and Otawa eight."
+    )
+    extraction = extract(text, published=dt.date(2018, 7, 20))
+    killed = {i.place_reported: known(i.counts["killed"]) for i in extraction.incidents}
+    assert killed["Sakkada"] == {"unspecified": 7}
+    assert killed["Gyadadde"] == {"unspecified": 4}
+    assert killed["Otawa"] == {"unspecified": 8}
+
+
 def test_a_name_with_a_lower_case_particle_is_one_name():
     text = (
         "Maputo - Four people were beheaded on Thursday night when insurgents "

@@ -250,6 +250,9 @@ def find_figures(clause: Span) -> list[Figure]:
     for item in top:
         if item.outcome is None:
             item.outcome = _outcome_before(body, item)
+    for before, item in itertools.pairwise(top):  # 'Sakkada lost seven people ...
+        if item.gapped and item.outcome is None and before.outcome:  # and Otawa eight'
+            item.outcome = before.outcome
     listed = THE_HURT_WERE.search(body)
     for item in top:  # 'The dead were four policemen, two soldiers and ...'
         if (

@@ -78,6 +78,7 @@ def merge_lists(body: str, top: list[CountItem]) -> list[CountItem]:
                 if merged[i].side == item.side
                 and not merged[i].parts
                 and not item.parts
+                and not item.gapped  # 'Gyadadde four, Barin Zare eight': by place
                 and item.outcome is not None
             ),
             None,
