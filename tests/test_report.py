@@ -1141,6 +1141,20 @@ def test_a_toll_some_days_earlier_is_background():
     assert [b.evidence.sentence[:8] for b in extraction.background] == ["A cleric"]
 
 
+def test_a_past_weekend_and_deaths_the_attack_followed_are_background():
+    text = (
+        "Four soldiers were martyred in a firefight in the Asman Manza area of South "
+        "Waziristan on Tuesday.\n\n"
+        "Over the weekend, 13 labourers were killed when their vehicle struck a "
+        "landmine in North Waziristan.\n\n"
+        "The firefight followed the deaths of three soldiers in Tank."
+    )
+    extraction = extract(text, published=dt.date(2023, 8, 23))
+    counted = [f.value for i in extraction.incidents for f in i.figures]
+    assert counted == [4]
+    assert len(extraction.background) == 2
+
+
 def test_a_provincial_capital_named_by_its_title_is_the_attacks_place():
     text = (
         "KABUL, Afghanistan (AP) — Insurgents attacked a police checkpoint in "
