@@ -211,31 +211,17 @@ def _counts(body: str) -> Iterator[CountItem]:
                     end + named.end(),
                     end + named.start("group"),
                 )
-        elif _GAPPED_AFTER.match(after) and _GAPPED_BEFORE.search(
-            body[max(0, match.start() - 60) : match.start()]
-        ):  # '18 people were killed at Raka, 17 at Filin Gawa and two at Raka Dutse'
-            yield CountItem(
-                start=match.start(),
-                end=match.end(),
-                side="unspecified",
-                value=low,
-                high=high if high and high > low else None,
-                at_least=bound or qualifier in AT_LEAST,
-                approximate=qualifier in APPROXIMATE,
-                military=False,
-                between="",
-                tail=match.end(),
-                bare=True,
-                gapped=True,
-            )
-            continue
         elif (
+            _GAPPED_AFTER.match(after)
+            and _GAPPED_BEFORE.search(body[max(0, match.start() - 60) : match.start()])
+        ) or (
             _BARE_END.match(after)
             and _NAME_RIGHT_BEFORE.search(
                 body[max(0, match.start() - 40) : match.start()]
             )
             and _TALLY_BY_PLACE.search(body[: match.start()])
-        ):  # 'Sakkada lost seven people, Gyadadde four, Barin Zare eight'
+        ):  # '18 people were killed at Raka, 17 at Filin Gawa and two at Raka
+            # Dutse'; 'Sakkada lost seven people, Gyadadde four, Barin Zare eight'
             yield CountItem(
                 start=match.start(),
                 end=match.end(),
