@@ -916,6 +916,20 @@ def test_a_vehicle_hit_as_it_reached_a_place_was_hit_there():
     assert known(scene.counts["killed"]) == {"unspecified": 7}
 
 
+def test_a_tally_by_place_gives_each_named_village_its_count():
+    text = (
+        "Gunmen killed more than 30 people in villages of Maradun Local Government "
+        "Area of Zamfara State on Thursday. Among the villages hit were Sakkada, "
+        "Gyadadde and Otawa.\n\n"
+        "By his count Sakkada lost seven people, Gyadadde four and Otawa eight."
+    )
+    extraction = extract(text, published=dt.date(2018, 7, 20))
+    killed = {i.place_reported: known(i.counts["killed"]) for i in extraction.incidents}
+    assert killed["Sakkada"] == {"unspecified": 7}
+    assert killed["Gyadadde"] == {"unspecified": 4}
+    assert killed["Otawa"] == {"unspecified": 8}
+
+
 def test_a_name_with_a_lower_case_particle_is_one_name():
     text = (
         "Maputo - Four people were beheaded on Thursday night when insurgents "
@@ -1125,6 +1139,20 @@ def test_a_toll_some_days_earlier_is_background():
     counted = [f.value for i in extraction.incidents for f in i.figures]
     assert 2 not in counted
     assert [b.evidence.sentence[:8] for b in extraction.background] == ["A cleric"]
+
+
+def test_a_past_weekend_and_deaths_the_attack_followed_are_background():
+    text = (
+        "Four soldiers were martyred in a firefight in the Asman Manza area of South "
+        "Waziristan on Tuesday.\n\n"
+        "Over the weekend, 13 labourers were killed when their vehicle struck a "
+        "landmine in North Waziristan.\n\n"
+        "The firefight followed the deaths of three soldiers in Tank."
+    )
+    extraction = extract(text, published=dt.date(2023, 8, 23))
+    counted = [f.value for i in extraction.incidents for f in i.figures]
+    assert counted == [4]
+    assert len(extraction.background) == 2
 
 
 def test_a_provincial_capital_named_by_its_title_is_the_attacks_place():

@@ -369,6 +369,10 @@ PHRASINGS = [
         [("killed", {"security": 4})],
     ),
     (
+        "A soldier lost his life on Saturday in an exchange of fire",
+        [("killed", {"security": 1})],
+    ),
+    (
         "Two soldiers were killed, as well as three civilians",
         [("killed", {"security": 2}), ("killed", {"civilians": 3})],
     ),

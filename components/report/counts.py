@@ -12,6 +12,7 @@ from components.report.numbers import (
     APPROXIMATE,
     AT_LEAST,
     COUNT,
+    NUMBER,
     not_a_count,
     parse_number,
 )
@@ -51,6 +52,16 @@ _GAPPED_NAMED_AFTER = re.compile(
 """After a counted group whose verb is left out: its place, perhaps after an aside
 ('Five civilians were killed at Kazarahoyo and two people, all of them men, at
 Bulongo')."""
+_NAME_RIGHT_BEFORE = re.compile(
+    r"(?:^|[,;]\s*|\band\s+)(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,2}\s+$"
+)
+_TALLY_BY_PLACE = re.compile(
+    rf"(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){{0,2}}\s+(?:lost|mourned|buried)\s+"
+    rf"{NUMBER}\s+(?:people|persons|villagers|residents|lives)\b",
+    re.IGNORECASE,
+)
+"""A tally by place, the verb said once: 'Sakkada lost seven people, Gyadadde
+four and Otawa eight'."""
 _EVENT_BEFORE = re.compile(r"\b(?:in|during|after|from)\s+$", re.IGNORECASE)
 _PARTITIVE = re.compile(r"^\s+of\s+(?:the|these|those)\b", re.IGNORECASE)
 """'26 of the Syrian army soldiers on the bus': a part of a group, counted as its
@@ -200,9 +211,17 @@ def _counts(body: str) -> Iterator[CountItem]:
                     end + named.end(),
                     end + named.start("group"),
                 )
-        elif _GAPPED_AFTER.match(after) and _GAPPED_BEFORE.search(
-            body[max(0, match.start() - 60) : match.start()]
-        ):  # '18 people were killed at Raka, 17 at Filin Gawa and two at Raka Dutse'
+        elif (
+            _GAPPED_AFTER.match(after)
+            and _GAPPED_BEFORE.search(body[max(0, match.start() - 60) : match.start()])
+        ) or (
+            _BARE_END.match(after)
+            and _NAME_RIGHT_BEFORE.search(
+                body[max(0, match.start() - 40) : match.start()]
+            )
+            and _TALLY_BY_PLACE.search(body[: match.start()])
+        ):  # '18 people were killed at Raka, 17 at Filin Gawa and two at Raka
+            # Dutse'; 'Sakkada lost seven people, Gyadadde four, Barin Zare eight'
             yield CountItem(
                 start=match.start(),
                 end=match.end(),

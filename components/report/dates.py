@@ -219,7 +219,11 @@ def cue(sentence: Sentence, today: dt.date | None) -> str | None:
         return "keep"
     if LATEST.search(sentence.text) and not is_earlier(sentence, today):
         return "current"  # 'The attack, the latest in a series over recent months'
-    if first(BACKGROUND_CUES, sentence.text) or is_earlier(sentence, today):
+    if (
+        first(BACKGROUND_CUES, sentence.text)
+        or is_earlier(sentence, today)
+        or _earlier_weekend(sentence.text, today)
+    ):
         return "background"
     current = first(CURRENT_CUES, sentence.text)
     if current is not None and not (
@@ -227,6 +231,21 @@ def cue(sentence: Sentence, today: dt.date | None) -> str | None:
     ):  # 'a police report seen by AFP on Thursday' dates the report, not news
         return "current"
     return None
+
+
+_WEEKEND = re.compile(r"\b(?:over|at|during) the weekend\b|\blast weekend\b", re.I)
+
+
+def _earlier_weekend(text: str, today: dt.date | None) -> bool:
+    """'Over the weekend, 13 labourers were killed', in a report of a Wednesday:
+    a weekend before the news's week (said on a Monday or Tuesday, it may be the
+    news's)."""
+    found = _WEEKEND.search(text)
+    if found is None:
+        return False
+    return found.group().lower().startswith("last") or (
+        today is not None and today.weekday() in (2, 3, 4)
+    )
 
 
 _FOUNDED = re.compile(

@@ -58,7 +58,7 @@ COORDINATION_RULES: tuple[Rule, ...] = (
         r"^\s*(?:(?:on|aboard|in|inside|at)\s+(?:[a-z'-]+\s+){0,2}?[a-z'-]+\s+)?"
         r"(?:(?:was|were|had been|have been|has been)\s+(?:(?:reported(?:ly)?|"
         r"said|believed|confirmed|feared)\s+(?:to have been\s+)?)?\w+|died|perished|"
-        r"lost (?:their|his|her) lives?)(?:\s+(?:in|at|on|"
+        r"lost (?:their|his|her) li(?:fe|ves))(?:\s+(?:in|at|on|"
         r"during|near|by)\s+(?:[a-z'-]+\s+){0,4}?[a-z'-]+)?\s*,?\s+"
         r"(?:and|while)\s+(?:(?:at least|some|about|another|a further|more than|"
         r"over|nearly|around)\s+)?$",
@@ -250,6 +250,9 @@ def find_figures(clause: Span) -> list[Figure]:
     for item in top:
         if item.outcome is None:
             item.outcome = _outcome_before(body, item)
+    for before, item in itertools.pairwise(top):  # 'Sakkada lost seven people ...
+        if item.gapped and item.outcome is None and before.outcome:  # and Otawa eight'
+            item.outcome = before.outcome
     listed = THE_HURT_WERE.search(body)
     for item in top:  # 'The dead were four policemen, two soldiers and ...'
         if (
@@ -409,7 +412,7 @@ after the verb share its outcome."""
 _DIED_AFTER = re.compile(
     r"^\s*(?:were|was|got)\s+(?:[\w-]+\s+){1,5}?and\s+(?:later\s+|then\s+)?"
     r"(?P<word>died|perished|succumbed|were killed|was killed|were martyred|"
-    r"was martyred|lost (?:their|his|her) lives?|(?:shot dead|gunned down|"
+    r"was martyred|lost (?:their|his|her) li(?:fe|ves)|(?:shot dead|gunned down|"
     r"executed|beheaded|murdered)(?!\s+(?:\d|a|an|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|the|his|her|their)\b))\b",
     re.IGNORECASE,
@@ -421,7 +424,7 @@ _DID_THEN_DIED = re.compile(
     r"^\s*(?:,\s*(?:however|though|too|also)\s*,)?\s+(?:fought|resisted|battled|"
     r"returned fire|fired back|stood firm)(?:\s+(?:\w+ly|back|hard|on))?\s+and\s+"
     r"(?:were\s+|was\s+)?(?P<word>embraced (?:shahadat|martyrdom)|died|perished|"
-    r"martyred|killed|injured|wounded|laid down (?:their|his|her) lives?)\b",
+    r"martyred|killed|injured|wounded|laid down (?:their|his|her) li(?:fe|ves))\b",
     re.IGNORECASE,
 )
 """'Four brave soldiers, however, fought gallantly and embraced Shahadat': the

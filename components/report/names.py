@@ -160,13 +160,7 @@ def head_of_area_name(text: str, sentence: Sentence, start: int, end: int) -> bo
     if found is None:
         return False
     word = normalize_name(found.group("word"))
-    return not (
-        word in NOT_PLACES
-        or word in NOT_PLACE_WORDS
-        or word in NAME_PREFIXES
-        or word in TITLES
-        or word in _PLACE_WORD_ENDS
-    )
+    return _name_of_its_own(word) and word not in _PLACE_WORD_ENDS
 
 
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
@@ -194,12 +188,17 @@ def tail_of_longer_name(text: str, sentence: Sentence, start: int) -> bool:
     if found is None:
         return False
     word = normalize_name(found.group("word"))
+    return _name_of_its_own(word) and not _DEMONYM.search(word)
+
+
+def _name_of_its_own(word: str) -> bool:
+    """Whether a capitalised word next to a known name may be part of a longer
+    name: no title, prefix or ordinary word reports capitalise."""
     return not (
         word in NOT_PLACES
         or word in NOT_PLACE_WORDS
         or word in NAME_PREFIXES
         or word in TITLES
-        or _DEMONYM.search(word)
     )
 
 

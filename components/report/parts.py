@@ -50,7 +50,7 @@ def joined(gap: str) -> bool:
 _SAID_AFTER = re.compile(
     r"(?:(?:were|was|are|have been|had been)\s+)?(?:killed|dead|slain|injured|"
     r"wounded|hurt|martyred)\b|(?:(?:had|have|has)\s+)?(?:died|perished|lost "
-    r"(?:their|his|her) lives?)\b",
+    r"(?:their|his|her) li(?:fe|ves))\b",
     re.IGNORECASE,
 )
 
@@ -78,6 +78,7 @@ def merge_lists(body: str, top: list[CountItem]) -> list[CountItem]:
                 if merged[i].side == item.side
                 and not merged[i].parts
                 and not item.parts
+                and not item.gapped  # 'Gyadadde four, Barin Zare eight': by place
                 and item.outcome is not None
             ),
             None,

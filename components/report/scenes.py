@@ -363,7 +363,9 @@ def _share(
         else:
             add_items(incidents[places.index(place)], [target], [], [], text, sentence)
     for figure in figures:
-        place = _tied_place(text, figure.end, places, listed=False)
+        place = _tied_place(text, figure.end, places, listed=False) or _tallied_at(
+            text, figure.start, places
+        )
         if place is None and figure.value == 0 and len(places) <= 3:
             # 'foiled similar attacks in Nasir Bagh and Mattani without
             # casualties': nobody hurt at any of them
@@ -378,6 +380,20 @@ def _share(
             add_items(incident, [], attacks, [], text, sentence)
     if loose_targets or loose_figures:
         reading.loose.append((clause, sentence, loose_targets, [], loose_figures))
+
+
+def _tallied_at(
+    text: str, start: int, places: list[PlaceMention]
+) -> PlaceMention | None:
+    """The place named right before a count, in a tally by place ('Sakkada lost
+    seven people, Gyadadde four')."""
+    for place in places:
+        if place.end <= start and _TALLY_GAP.fullmatch(text[place.end : start]):
+            return place
+    return None
+
+
+_TALLY_GAP = re.compile(r"\s+(?:(?:lost|mourned|buried)\s+)?", re.IGNORECASE)
 
 
 def _tied_place(

@@ -176,9 +176,14 @@ def _named_again(
     starts = [s.start for s in sentences]
     for name, first in {m.text: m for m in found}.items():
         wider = first.unplaced.wider if first.unplaced else fallback
-        pattern = rf"\b(?:in|at|near|outside)\s+(?:the\s+)?({re.escape(name)})(?![\w-])"
+        pattern = (
+            rf"\b(?:in|at|near|outside)\s+(?:the\s+)?({re.escape(name)})(?![\w-])|"
+            rf"(?<![\w-])({re.escape(name)})(?=\s+(?:lost|mourned|buried)\s|"
+            rf"\s+{_COUNT_WORD}(?:\s*[,;.]|\s+(?:and|people|dead|killed)\b))"
+        )  # 'By his count Sakkada lost seven people, Gyadadde four, ...'
         for match in re.finditer(pattern, text, re.IGNORECASE):
-            start, end = match.span(1)
+            group = 1 if match.group(1) is not None else 2
+            start, end = match.span(group)
             sentence = sentences[bisect_right(starts, start) - 1]
             if text[start:end] != name or match.start() < sentence.start:
                 continue  # another case, or the preposition ends the sentence before
@@ -188,6 +193,13 @@ def _named_again(
             again.append(unknown_mention(text, sentence, start, end, name, rule, wider))
             known.append((start, end))
     return sorted([*found, *again], key=lambda m: m.start)
+
+
+_COUNT_WORD = (
+    r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+)
+"""A count right after a place's name in a tally by place ('Gyadadde four')."""
 
 
 _WIDE_AREA_AFTER = re.compile(
