@@ -930,6 +930,16 @@ def test_a_tally_by_place_gives_each_named_village_its_count():
     assert killed["Otawa"] == {"unspecified": 8}
 
 
+def test_the_counted_dead_said_to_include_some_are_parts_of_that_toll():
+    text = (
+        "Gunmen killed nine people in Gamba, in Tana River county of Kenya, on "
+        "Saturday night. The nine dead in Gamba included five inmates."
+    )
+    extraction = extract(text, published=dt.date(2014, 7, 6))
+    (gamba,) = [i for i in extraction.incidents if i.place_reported == "Gamba"]
+    assert known(gamba.counts["killed"]) == {"civilians": 5, "unspecified": 4}
+
+
 def test_a_name_with_a_lower_case_particle_is_one_name():
     text = (
         "Maputo - Four people were beheaded on Thursday night when insurgents "

@@ -407,6 +407,7 @@ def test_each_phrasing_gives_its_figures(text, expected):
         ("Maoists", "attackers"),
         ("Naxalites", "attackers"),
         ("supervisors", "civilians"),
+        ("inmates", "civilians"),
     ],
 )
 def test_people_nouns_by_side(noun, side):

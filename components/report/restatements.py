@@ -108,8 +108,9 @@ def _one_named(figure: Figure) -> bool:
 
 
 _OF_THE_DEAD = re.compile(
-    r"^(?:\S+\s+of\s+the\s+(?:dead|killed|victims|wounded|injured)|the\s+(?:dead|"
-    r"killed|victims|wounded|injured)\s+(?:now\s+)?includ(?:ed|es?))\b",
+    r"^(?:\S+\s+of\s+the\s+(?:dead|killed|victims|wounded|injured)|the\s+(?:\S+\s+)?"
+    r"(?:dead|killed|victims|wounded|injured)\s+(?:in\s+(?:\S+\s+){1,2})?(?:now\s+)?"
+    r"includ(?:ed|es?))\b",
     re.IGNORECASE,
 )
 """'Three of the dead belonged to the VDP', 'The dead included two policemen':

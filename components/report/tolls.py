@@ -216,7 +216,8 @@ counted before, of a side (joined to that toll by ``restatements``)."""
 
 THE_DEAD_INCLUDED = Rule(
     "some of the toll before, said to be included in it",
-    rf"\bthe\s+(?P<word>dead|killed|victims|wounded|injured)\s+(?:now\s+)?"
+    rf"\bthe\s+(?:{NUMBER}\s+)?(?P<word>dead|killed|victims|wounded|injured)\s+"
+    rf"(?:in\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?\s+)?(?:now\s+)?"
     rf"(?:included|include|includes)\s+(?P<part>{NUMBER})\s+(?P<who>[^.;,]{{0,60}})",
     "Eight people died in the blast. The dead included two policemen.",
     ("security", "killed", 2),
