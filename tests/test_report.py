@@ -940,6 +940,19 @@ def test_the_counted_dead_said_to_include_some_are_parts_of_that_toll():
     assert known(gamba.counts["killed"]) == {"civilians": 5, "unspecified": 4}
 
 
+def test_a_placeless_toll_told_by_side_is_the_same_people_a_place_counted():
+    text = (
+        "RAIPUR: Two policemen were killed and six others seriously injured in a "
+        "gunfight with Maoists at Bhejji, in Sukma district of Chhattisgarh, on "
+        "Sunday. A Maoist was killed in another exchange of fire at Errabore.\n\n"
+        "Six critically injured, four troopers among them, were flown to Raipur."
+    )
+    extraction = extract(text, published=dt.date(2018, 2, 18))
+    (bhejji,) = [i for i in extraction.incidents if i.place_reported == "Bhejji"]
+    assert known(bhejji.counts["injured"]) == {"security": 4, "unspecified": 2}
+    assert not extraction.totals
+
+
 def test_a_name_with_a_lower_case_particle_is_one_name():
     text = (
         "Maputo - Four people were beheaded on Thursday night when insurgents "

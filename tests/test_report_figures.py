@@ -373,6 +373,11 @@ PHRASINGS = [
         [("killed", {"security": 1})],
     ),
     (
+        "Six critically injured, four special task force (STF) troopers among them, "
+        "were flown to Raipur",
+        [("injured", {"security": 4, "unspecified": 2})],
+    ),
+    (
         "Two soldiers were killed, as well as three civilians",
         [("killed", {"security": 2}), ("killed", {"civilians": 3})],
     ),
@@ -408,6 +413,7 @@ def test_each_phrasing_gives_its_figures(text, expected):
         ("Naxalites", "attackers"),
         ("supervisors", "civilians"),
         ("inmates", "civilians"),
+        ("troopers", "security"),
     ],
 )
 def test_people_nouns_by_side(noun, side):

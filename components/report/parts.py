@@ -48,8 +48,8 @@ def joined(gap: str) -> bool:
 
 
 _SAID_AFTER = re.compile(
-    r"(?:(?:were|was|are|have been|had been)\s+)?(?:killed|dead|slain|injured|"
-    r"wounded|hurt|martyred)\b|(?:(?:had|have|has)\s+)?(?:died|perished|lost "
+    r"(?:(?:were|was|are|have been|had been)\s+)?(?:\w+ly\s+)?(?:killed|dead|slain|"
+    r"injured|wounded|hurt|martyred)\b|(?:(?:had|have|has)\s+)?(?:died|perished|lost "
     r"(?:their|his|her) li(?:fe|ves))\b",
     re.IGNORECASE,
 )

@@ -43,7 +43,7 @@ _PEOPLE = "|".join(f"(?P<{side}>{words})" for side, words in SIDE_WORDS.items())
 GROUP = re.compile(
     r"^\s*(?P<filler>(?:(?:(?!(?:when|after|as|while|and|or|but|in|at|on|by|"
     r"were|was|had|have|has)\b)[\w-]+|"
-    r"\([A-Za-z.]{1,8}\))\s+){0,3}?)(?P<group>" + _PEOPLE + r")\b",
+    r"\([A-Za-z.]{1,8}\))\s+){0,4}?)(?P<group>" + _PEOPLE + r")\b",
     re.IGNORECASE,
 )
 """The people a count counts, a few words after it: 'Five Frontier Corps (FC)

@@ -89,7 +89,35 @@ def restate(
     for incident in incidents:
         if incident.event_wide:
             incident.figures = [f for f in incident.figures if id(f) not in dropped]
-    return [figure for figure in totals if id(figure) not in dropped]
+    return _told_by_side(incidents, [f for f in totals if id(f) not in dropped])
+
+
+def _told_by_side(
+    incidents: list[ReportIncident], totals: list[Figure]
+) -> list[Figure]:
+    """A total told by side ('Six critically injured, four troopers among
+    them') that one place counted before with no side ('six others seriously
+    injured' at Bhejji): the same people, the place's."""
+    kept = []
+    for figure in totals:
+        homes = [
+            incident
+            for incident in incidents
+            if not incident.event_wide
+            and any(
+                other.outcome == figure.outcome
+                and other.value == figure.value
+                and other.side == "unspecified"
+                and not other.parts
+                and other.start < figure.start
+                for other in incident.figures
+            )
+        ]
+        if figure.parts and len(homes) == 1:
+            homes[0].figures.append(figure)
+        else:
+            kept.append(figure)
+    return kept
 
 
 _NAMED_ONE = re.compile(

@@ -10,6 +10,8 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"soldiers?",
         r"troops?",
         r"servicemen",
+        r"troopers?",
+        r"paratroopers?",
         r"jawans?",
         r"sepoys?",
         r"(?:police |army )?(?:havildars?|naiks?|lance naiks?|subedars?|"
@@ -237,6 +239,7 @@ SINGULAR_PEOPLE = (
     r"constable",
     r"cop",
     r"sepoy",
+    r"trooper",
     r"jawan",
     r"conscript",
     r"basij (?:member|militiaman)",
