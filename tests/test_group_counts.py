@@ -372,14 +372,23 @@ def test_the_per_place_migration_counts_what_is_there(
 
 
 def test_the_weekly_migration_counts_what_is_there(db_store: DatabaseStore) -> None:
-    """Migration 0014 goes down (``incident_weeks`` gone) and up again,
-    counting the incidents saved in between per week of the month: the 7th
-    and the 1st in one week, the 8th in the next, the 29th to the 31st in a
-    week of three days."""
+    """Migration 0014 goes down (``incident_weeks`` and the index on
+    ``incident_months (month, lat, lon)`` gone) and up again, counting the
+    incidents saved in between per week of the month: the 7th and the 1st in
+    one week, the 8th in the next, the 29th to the 31st in a week of three
+    days."""
     weeks = IncidentWeek.__table__
     table = IncidentWeek.__tablename__
+    index = "ix_incident_months_month_point"
+
+    def month_indexes() -> set[str]:
+        found = inspect(db_store.engine).get_indexes("incident_months")
+        return {i["name"] for i in found}
+
+    assert index in month_indexes()
     alembic(db_store, command.downgrade, "0013_place_counts")
     assert table not in inspect(db_store.engine).get_table_names()
+    assert index not in month_indexes()
     db_store.add(  # saved while there is no weekly table: counted by the upgrade
         [
             _row(id="wave-1-may-1", date="2026-05-01", place="Gwadar"),
@@ -392,6 +401,7 @@ def test_the_weekly_migration_counts_what_is_there(db_store: DatabaseStore) -> N
     )
     db_store.migrate()
     assert table in inspect(db_store.engine).get_table_names()
+    assert index in month_indexes()
     _fresh(db_store)
     with db_store.engine.connect() as connection:
         found = connection.execute(

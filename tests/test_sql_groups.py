@@ -498,3 +498,27 @@ def test_too_many_points_are_told_from_the_whole_months(store: DatabaseStore) ->
     assert len(asked) == 1, sent
     assert "incident_point_months" in asked[0], asked
     assert "incident_point_days" not in asked[0], asked
+
+
+def test_whole_months_in_a_view_are_read_from_an_index(store: DatabaseStore) -> None:
+    """On PostgreSQL, the map's groups in a view read a range's whole months
+    from the index on ``incident_months (month, lat, lon)`` alone, the months
+    and the view's latitudes its condition (a parallel scan of the whole
+    table before: 0.10 s of the view's groups at ten million)."""
+    if store.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's plans")
+    with store.engine.connect().execution_options(
+        isolation_level="AUTOCOMMIT"
+    ) as connection:
+        connection.execute(text("CHECKPOINT"))
+        connection.execute(text("VACUUM ANALYZE incident_months"))
+    filters = FILTERS["dates with part months"]
+    view = View(24.5, 60.5, 31.5, 70.5, 6)
+    plan = _plans_of(
+        store, lambda: SqlGroups(store.engine, filters).groups_in(view, 10**9)
+    )
+    assert re.search(
+        r"Index Only Scan using ix_incident_months_month_point on incident_months"
+        r".*\n\s+Index Cond: \(\(month >= .*\(lat >= ",
+        plan,
+    ), plan

@@ -12,6 +12,13 @@ incidents (``components.store.group_rows``). Every save keeps it in its own
 transaction (``components.store.group_counts``); the upgrade counts the
 incidents already there.
 
+And an index on ``incident_months (month, lat, lon)`` carrying the columns the
+groups ask (PostgreSQL's ``INCLUDE``): the whole months of a range in a view
+are read from it alone (a parallel scan of the whole table before, 0.10 s of
+the view's groups at ten million). Created only where missing: on a large
+busy PostgreSQL table it can be made first with ``CREATE INDEX
+CONCURRENTLY`` under this name.
+
 Revision ID: 0014_week_counts
 Revises: 0013_place_counts
 """
@@ -28,7 +35,25 @@ branch_labels = None
 depends_on = None
 
 
+MONTHS_INDEX = "ix_incident_months_month_point"
+
+
 def upgrade() -> None:
+    op.create_index(
+        MONTHS_INDEX,
+        "incident_months",
+        ["month", "lat", "lon"],
+        postgresql_include=[
+            "target_type",
+            "place",
+            "geo_precision",
+            "event_id",
+            "incidents",
+            "deaths",
+            "deaths_said",
+        ],
+        if_not_exists=True,
+    )
     connection = op.get_bind()
     group_counts.WEEKS.table.create(connection, checkfirst=True)
     group_counts.rebuild(connection, [group_counts.WEEKS])
@@ -36,3 +61,4 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table(group_counts.WEEKS.table.name)
+    op.drop_index(MONTHS_INDEX, table_name="incident_months", if_exists=True)
