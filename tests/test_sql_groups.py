@@ -522,3 +522,25 @@ def test_whole_months_in_a_view_are_read_from_an_index(store: DatabaseStore) -> 
         r".*\n\s+Index Cond: \(\(month >= .*\(lat >= ",
         plan,
     ), plan
+
+
+def test_points_within_the_budget_are_told_from_the_places(
+    store: DatabaseStore,
+) -> None:
+    """With no target type chosen and a date range, a view whose places hold
+    fewer points on any day than the budget is asked its groups without the
+    part months' rows per place and day being counted first."""
+    filters = FILTERS["dates with part months"]
+    sent: list[str] = []
+
+    def keep(connection, cursor, statement, parameters, context, many) -> None:
+        sent.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", keep)
+    try:
+        groups = SqlGroups(store.engine, filters).groups_in(None, 10**9)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", keep)
+    assert groups is not None
+    assert len(groups)
+    assert not [s for s in sent if "incident_point_days" in s], sent

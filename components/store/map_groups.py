@@ -16,6 +16,7 @@ columns of at most a few thousand rows (groups, not incidents).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import pandas as pd
 from sqlalchemy import (
@@ -131,14 +132,20 @@ class SqlGroups:
         if total is not None and (total > most or groups is not None):
             return groups if total <= most else None
         if self._by_point:
-            # Each point holds a group at least, and the whole months' points
-            # are some of them (a few thousand rows to count, not the part
-            # months' rows per place and day as well).
+            # Each point holds a group at least. The whole months' points are
+            # some of the selection's, the points of its places on any day
+            # all of them and more: each a few thousand rows to count, so the
+            # part months' rows per place and day are counted only when the
+            # two disagree about the budget.
             months = whole_month_points(self.filters)
             some = 0 if months is None else self._points_in(view, months)
-            points = some if some > most else self._points_in(view)
-            if points > most:
-                self._fetched[view] = (points, None)
+            if some <= most:
+                anyday = point_rows(replace(self.filters, dates=None))
+                some = self._points_in(view, anyday)
+                if some > most:
+                    some = self._points_in(view)
+            if some > most:
+                self._fetched[view] = (some, None)
                 return None
         query = self._groups_query(view).add_columns(
             func.count().over().label("groups")
