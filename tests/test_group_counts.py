@@ -422,6 +422,8 @@ EDGES = {
     "the start inside a month": (dt.date(2026, 3, 5), dt.date(2026, 4, 30)),
     "the end inside a month": (dt.date(2026, 4, 1), dt.date(2026, 5, 25)),
     "inside one month": (dt.date(2026, 3, 8), dt.date(2026, 3, 28)),
+    # No whole week: two part weeks, each its week less a day or two.
+    "across two weeks": (dt.date(2026, 3, 10), dt.date(2026, 3, 20)),
 }
 
 

@@ -55,6 +55,10 @@ FILTERS = {
         dates=(dt.date(2025, 2, 10), dt.date(2025, 11, 5)),
     ),
     "days of one month": Filters(dates=(dt.date(2025, 10, 3), dt.date(2025, 10, 30))),
+    # No whole week: two part weeks, each read as its week less a day or two.
+    "days across two weeks": Filters(
+        dates=(dt.date(2025, 10, 10), dt.date(2025, 10, 20))
+    ),
     "two types, the end inside a month": Filters(
         target_types=("police_paramilitary", "military"),
         dates=(dt.date(2025, 4, 1), dt.date(2025, 8, 17)),
@@ -450,6 +454,7 @@ def test_every_types_part_months_are_read_a_type_at_a_time(
     [
         "dates with part months",
         "days of one month",
+        "days across two weeks",
         "two types, part months",
         "two types, the end inside a month",
     ],

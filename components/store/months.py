@@ -128,7 +128,7 @@ def split_by_month(dates: DateRange) -> MonthSplit:
 class WeekSplit:
     """A range of days as the whole weeks of the month inside it (their first
     days, first and last; None: no whole week) and the days left over, at
-    most two ranges of at most six days each."""
+    most two ranges, each in one week (at most six days)."""
 
     weeks: DateRange | None
     edges: tuple[DateRange, ...]
@@ -144,8 +144,13 @@ def split_by_week(dates: DateRange) -> WeekSplit:
     end = week_of(last)  # the first week not whole in the range, unless ...
     if week_end(end) == last:
         end = next_week(end)
-    if start >= end:
-        return WeekSplit(None, (dates,) if first <= last else ())
+    if first > last:
+        return WeekSplit(None, ())
+    if start >= end:  # no whole week: a part of one week, or of two
+        cut = week_end(week_of(first))
+        if cut >= last:
+            return WeekSplit(None, (dates,))
+        return WeekSplit(None, ((first, cut), (cut + dt.timedelta(days=1), last)))
     edges = []
     if first < start:
         edges.append((first, start - dt.timedelta(days=1)))
