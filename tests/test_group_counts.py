@@ -1,6 +1,6 @@
 """The incidents counted per group (``incident_groups``, ``incident_months``,
-``incident_kinds``, ``incident_points``, ``incident_point_months``,
-``incident_point_days``) equal a
+``incident_weeks``, ``incident_kinds``, ``incident_points``,
+``incident_point_months``, ``incident_point_days``) equal a
 fresh count after every kind of write: a seed, an add, a record that revises
 another (and its retraction), an edit (of the day too: to another month), an
 undo, a streamed import, a report attached as a source, a merge and a split; a
@@ -37,6 +37,7 @@ from components.store.schema import (
     IncidentPoint,
     IncidentPointDay,
     IncidentPointMonth,
+    IncidentWeek,
 )
 from components.support.errors import ConflictError
 from tests.conftest import GOOD_EVENT, GOOD_INCIDENT
@@ -74,7 +75,13 @@ def _months(store: DatabaseStore) -> dict[dt.date, int]:
 
 def _fresh(store: DatabaseStore) -> None:
     assert store.count_differences() == []
-    for model in (IncidentMonth, IncidentPoint, IncidentPointMonth, IncidentPointDay):
+    for model in (
+        IncidentMonth,
+        IncidentWeek,
+        IncidentPoint,
+        IncidentPointMonth,
+        IncidentPointDay,
+    ):
         assert _counted(store, model) == _counted(store)
 
 
@@ -257,10 +264,21 @@ def test_counts_changed_behind_the_stores_back_are_found_and_recounted(
 
 
 @pytest.mark.parametrize(
-    "model",
-    [IncidentGroup, IncidentMonth, IncidentPoint, IncidentPointMonth, IncidentPointDay],
+    ("model", "column"),
+    [
+        (model, column)
+        for model in (
+            IncidentGroup,
+            IncidentMonth,
+            IncidentWeek,
+            IncidentPoint,
+            IncidentPointMonth,
+            IncidentPointDay,
+        )
+        for column in ("incidents", "injured_sum", "deaths_said")
+        if column in model.__table__.c
+    ],
 )
-@pytest.mark.parametrize("column", ["incidents", "injured_sum", "deaths_said"])
 def test_a_wrong_count_is_a_difference(
     db_store: DatabaseStore, column: str, model: type
 ) -> None:
@@ -353,11 +371,59 @@ def test_the_per_place_migration_counts_what_is_there(
     assert [int(count) for (count,) in gwadar] == [before + 2]
 
 
+def test_the_weekly_migration_counts_what_is_there(db_store: DatabaseStore) -> None:
+    """Migration 0014 goes down (``incident_weeks`` and the index on
+    ``incident_months (month, lat, lon)`` gone) and up again, counting the
+    incidents saved in between per week of the month: the 7th and the 1st in
+    one week, the 8th in the next, the 29th to the 31st in a week of three
+    days."""
+    weeks = IncidentWeek.__table__
+    table = IncidentWeek.__tablename__
+    index = "ix_incident_months_month_point"
+
+    def month_indexes() -> set[str]:
+        found = inspect(db_store.engine).get_indexes("incident_months")
+        return {i["name"] for i in found}
+
+    assert index in month_indexes()
+    alembic(db_store, command.downgrade, "0013_place_counts")
+    assert table not in inspect(db_store.engine).get_table_names()
+    assert index not in month_indexes()
+    db_store.add(  # saved while there is no weekly table: counted by the upgrade
+        [
+            _row(id="wave-1-may-1", date="2026-05-01", place="Gwadar"),
+            _row(id="wave-1-may-7", date="2026-05-07", place="Gwadar"),
+            _row(id="wave-1-may-8", date="2026-05-08", place="Gwadar"),
+            _row(id="wave-1-may-31", date="2026-05-31", place="Gwadar"),
+        ],
+        [GOOD_EVENT],
+        author=EDITOR,
+    )
+    db_store.migrate()
+    assert table in inspect(db_store.engine).get_table_names()
+    assert index in month_indexes()
+    _fresh(db_store)
+    with db_store.engine.connect() as connection:
+        found = connection.execute(
+            select(weeks.c.week, weeks.c.incidents)
+            .where(weeks.c.place == "Gwadar", weeks.c.week >= dt.date(2026, 5, 1))
+            .where(weeks.c.week <= dt.date(2026, 5, 31))
+            .order_by(weeks.c.week)
+        ).all()
+    assert [(dt.date.fromisoformat(str(w)), int(n)) for w, n in found] == [
+        (dt.date(2026, 5, 1), 2),
+        (dt.date(2026, 5, 8), 1),
+        (dt.date(2026, 5, 29), 1),
+    ]
+
+
 EDGES = {
     "both ends inside months": (dt.date(2026, 3, 5), dt.date(2026, 5, 25)),
     "the start inside a month": (dt.date(2026, 3, 5), dt.date(2026, 4, 30)),
     "the end inside a month": (dt.date(2026, 4, 1), dt.date(2026, 5, 25)),
     "inside one month": (dt.date(2026, 3, 8), dt.date(2026, 3, 28)),
+    # No whole week: two part weeks, each its week less a day or two.
+    "across two weeks": (dt.date(2026, 3, 10), dt.date(2026, 3, 20)),
 }
 
 

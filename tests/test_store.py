@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from sqlalchemy import insert, select, text
+from sqlalchemy import event, insert, select, text
 from sqlalchemy.exc import IntegrityError
 
 from components.domain.access import Identity
@@ -85,6 +85,33 @@ def test_added_rows_are_saved_with_their_author(db_store, data_copy):
     latest = db_store.recent_saves()[0]
     assert (latest.author, latest.kind, latest.reason) == (EDITOR, "add", "test")
     assert digest(data_copy) == shipped, "shipped files are never written"
+
+
+def test_the_latest_saves_are_counted_again_only_after_a_save(
+    db_store, data_copy, database_url
+):
+    """The page asks for the latest saves on every rerun; their incidents are
+    counted (every revision read) only when a save has committed since, by
+    this store or another process's."""
+    sent: list[str] = []
+
+    def keep(connection, cursor, statement, parameters, context, many) -> None:
+        sent.append(statement)
+
+    first = db_store.recent_saves(15)
+    other, _ = open_store(data_copy, database_url)  # another page process
+    event.listen(db_store.engine, "before_cursor_execute", keep)
+    try:
+        assert db_store.recent_saves(15) == first
+        assert not [s for s in sent if "GROUP BY" in s], sent
+        other.add([GOOD_INCIDENT], [GOOD_EVENT], author=EDITOR, reason="elsewhere")
+        latest = db_store.recent_saves(15)
+        assert [s for s in sent if "GROUP BY" in s]
+    finally:
+        event.remove(db_store.engine, "before_cursor_execute", keep)
+    assert (latest[0].reason, latest[0].incidents) == ("elsewhere", 1)
+    assert latest[1:] == first[: len(latest) - 1]
+    assert db_store.recent_saves(1) == latest[:1]
 
 
 def test_a_bad_row_writes_nothing_and_says_where(db_store):

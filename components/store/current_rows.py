@@ -65,16 +65,20 @@ _REVISIONS = IncidentRevision.__table__
 
 
 @contextmanager
-def reading(engine: Engine) -> Iterator[Connection]:
+def reading(engine: Engine, *, hashed: bool = False) -> Iterator[Connection]:
     """A connection for these queries: on PostgreSQL with JIT compilation off
     for its transaction (the planner costs the carried-count subqueries per row,
     though a ``CASE`` skips them, and then spends seconds compiling expressions
     for a query that runs in milliseconds) and :data:`WORK_MEM` to group in
-    (not on disk)."""
+    (not on disk). ``hashed``: the transaction's statements group by hashing,
+    not by sorting, where they can (the map's groups: the planner sorted the
+    190,000 weighted rows of a view at ten million, 0.14 s of 0.5)."""
     with engine.connect() as connection, connection.begin():
         if connection.dialect.name == "postgresql":
             connection.execute(text("SET LOCAL jit = off"))
             connection.execute(text(f"SET LOCAL work_mem = '{WORK_MEM}'"))
+            if hashed:
+                connection.execute(text("SET LOCAL enable_sort = off"))
         yield connection
 
 

@@ -1,6 +1,6 @@
-"""Keeping ``incident_groups``, ``incident_months``, ``incident_kinds`` and
-the per-point ``incident_points``, ``incident_point_months`` and
-``incident_point_days`` right:
+"""Keeping ``incident_groups``, ``incident_months``, ``incident_weeks``,
+``incident_kinds`` and the per-point ``incident_points``,
+``incident_point_months`` and ``incident_point_days`` right:
 what an incident adds to them, the change a save makes to them (in the save's
 own transaction), and a rebuild from the incidents for data loaded behind the
 store's back.
@@ -40,7 +40,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from components.domain.model import CASUALTY_FIELDS, DEATH_FIELDS, RANGE_COLUMNS
 from components.store.current_rows import revised_ids
-from components.store.months import month_start
+from components.store.months import month_start, week_start
 from components.store.rows import stored_day
 from components.store.schema import (
     GROUP_KEYS,
@@ -48,6 +48,8 @@ from components.store.schema import (
     POINT_DAY_KEYS,
     POINT_KEYS,
     POINT_MONTH_KEYS,
+    WEEK_KEYS,
+    WEEK_SUMS,
     IncidentGroup,
     IncidentKind,
     IncidentMonth,
@@ -56,6 +58,7 @@ from components.store.schema import (
     IncidentPointMonth,
     IncidentRecord,
     IncidentRevision,
+    IncidentWeek,
 )
 
 logger = logging.getLogger(__name__)
@@ -119,6 +122,12 @@ def months_query(ids: Sequence[str] | None = None) -> Select:
     return _summed(MONTH_KEYS, ids)
 
 
+def weeks_query(ids: Sequence[str] | None = None) -> Select:
+    """The rows of ``incident_weeks`` the counted incidents (among ``ids``)
+    make, as a fresh ``GROUP BY``."""
+    return _summed(WEEK_KEYS, ids, WEEK_SUMS)
+
+
 def points_query(ids: Sequence[str] | None = None) -> Select:
     """The rows of ``incident_points`` the counted incidents (among ``ids``)
     make, as a fresh ``GROUP BY``."""
@@ -137,23 +146,41 @@ def point_days_query(ids: Sequence[str] | None = None) -> Select:
     return _summed(POINT_DAY_KEYS, ids)
 
 
-def _summed(names: Sequence[str], ids: Sequence[str] | None) -> Select:
+def _key(revisions: FromClause, name: str) -> ColumnElement:
+    """A key column of a table of counts from a revision: ``month`` and
+    ``week`` are the first days of its day's month and week of the month."""
+    day = revisions.c.date
+    if name == "month":
+        return month_start(day).label(name)
+    if name == "week":
+        return week_start(day).label(name)
+    return revisions.c[name]
+
+
+def _summed(
+    names: Sequence[str], ids: Sequence[str] | None, sums: Sequence[str] = ()
+) -> Select:
     """The counted incidents (among ``ids``) grouped by ``names`` (columns of
-    a revision, its day among them, or ``month``: the month of its day) with
-    their sums."""
+    a revision, its day among them, or ``month`` or ``week``: the month or
+    week of the month of its day) with their sums (``sums``: only these, and
+    no first and last day)."""
     joined, where = _counted(ids)
     revisions = joined.right
-    keys = [
-        month_start(revisions.c.date).label(k) if k == "month" else revisions.c[k]
-        for k in names
-    ]
-    adds = row_sums(revisions)
+    keys = [_key(revisions, k) for k in names]
+    adds = [add for add in row_sums(revisions) if not sums or add.name in sums]
+    dates = (
+        []
+        if sums
+        else [
+            func.min(revisions.c.date).label("first_date"),
+            func.max(revisions.c.date).label("last_date"),
+        ]
+    )
     return (
         select(
             *keys,
             *(func.sum(add).label(add.name) for add in adds),
-            func.min(revisions.c.date).label("first_date"),
-            func.max(revisions.c.date).label("last_date"),
+            *dates,
         )
         .select_from(joined)
         .where(*where)
@@ -199,6 +226,9 @@ class Kept:
 
 GROUPS = Kept(IncidentGroup, GROUP_KEYS, groups_query)
 MONTHS = Kept(IncidentMonth, MONTH_KEYS, months_query)
+WEEKS = Kept(IncidentWeek, WEEK_KEYS, weeks_query)
+"""The counts per week of the month, for the map's groups (migration
+0014)."""
 KINDS = Kept(IncidentKind, KIND_KEYS, kinds_query)
 POINT_MONTHS = Kept(IncidentPointMonth, POINT_MONTH_KEYS, point_months_query)
 POINT_DAYS = Kept(IncidentPointDay, POINT_DAY_KEYS, point_days_query)
@@ -208,9 +238,10 @@ POINTS = (POINT_MONTHS, POINT_DAYS)
 PLACES = Kept(IncidentPoint, POINT_KEYS, points_query)
 """The counts of every target type together, whatever the day (migration
 0013)."""
-KEPT = (GROUPS, MONTHS, KINDS, *POINTS, PLACES)
+KEPT = (GROUPS, MONTHS, KINDS, *POINTS, PLACES, WEEKS)
 """Every table of counts: ``incident_months`` came later (migration 0010) than
-the first two (0009), the per-point ones later still (0012, 0013)."""
+the first two (0009), the per-point ones later still (0012, 0013), the weeks
+last (0014)."""
 
 
 def present(connection: Connection) -> tuple[Kept, ...]:
@@ -224,6 +255,8 @@ def present(connection: Connection) -> tuple[Kept, ...]:
         return (GROUPS, MONTHS, KINDS)
     if not has(connection, PLACES.table.name):
         return (GROUPS, MONTHS, KINDS, *POINTS)
+    if not has(connection, WEEKS.table.name):
+        return (GROUPS, MONTHS, KINDS, *POINTS, PLACES)
     return KEPT
 
 
@@ -233,10 +266,7 @@ def incident_rows(ids: Sequence[str]) -> Select:
     joined, where = _counted(ids)
     revisions = joined.right
     names = sorted({k for kept in KEPT for k in kept.keys})
-    keys = [
-        month_start(revisions.c.date).label(k) if k == "month" else revisions.c[k]
-        for k in names
-    ]
+    keys = [_key(revisions, k) for k in names]
     return select(*keys, *row_sums(revisions)).select_from(joined).where(*where)
 
 

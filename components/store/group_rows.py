@@ -8,7 +8,9 @@ and target types, and the current records that revise another, one row each
 with their carried counts (:mod:`components.store.current_rows`; a few). With
 no date range the kept rows are ``incident_groups``' (a few thousand whatever
 the incidents); with one, ``incident_months``' of the whole months inside it,
-and the incidents of the part months at its two ends, one row each (read, with
+and the incidents of the part months at its two ends, one row each (for the
+map's groups, the whole weeks of the month in those part months are read from
+``incident_weeks`` and only the days left over one incident a row; read, with
 target types chosen, from the index on ``(target_type, date)`` alone, which
 carries their columns on PostgreSQL). With attack types chosen every current
 incident of the selection is a row of weight one. The first and last dates of a
@@ -24,7 +26,7 @@ import logging
 from collections.abc import Sequence
 from functools import lru_cache
 
-from sqlalchemy import Connection, Select, Table, select, union_all
+from sqlalchemy import Connection, Select, select, union_all
 from sqlalchemy.sql.expression import FromClause, Subquery
 
 from components.domain.filters import Filters
@@ -36,7 +38,13 @@ from components.store.current_rows import (
     latest_rows,
 )
 from components.store.group_counts import row_sums
-from components.store.months import split_by_month
+from components.store.months import (
+    DateRange,
+    split_by_month,
+    split_by_week,
+    week_of,
+    week_rest,
+)
 from components.store.schema import (
     GROUP_KEYS,
     GROUP_SUMS,
@@ -45,6 +53,7 @@ from components.store.schema import (
     IncidentPoint,
     IncidentPointDay,
     IncidentPointMonth,
+    IncidentWeek,
 )
 
 logger = logging.getLogger(__name__)
@@ -67,12 +76,21 @@ def kept_counts_answer(filters: Filters) -> bool:
     return not filters.attack_types
 
 
-def _one_each(rows: FromClause, columns: tuple[str, ...] = WEIGHTED_COLUMNS) -> Select:
+def _one_each(
+    rows: FromClause,
+    columns: tuple[str, ...] = WEIGHTED_COLUMNS,
+    *,
+    taken: bool = False,
+) -> Select:
     """Each row of ``rows`` (stored columns) as a weighted row of its own,
-    with ``columns`` (of :data:`WEIGHTED_COLUMNS`)."""
+    with ``columns`` (of :data:`WEIGHTED_COLUMNS`); ``taken``: with its sums
+    negative (incidents taken out of a kept row's)."""
     made = {
         **{k: rows.c[k] for k in GROUP_KEYS},
-        **{add.name: add for add in row_sums(rows)},
+        **{
+            add.name: (add.element * -1).label(add.name) if taken else add
+            for add in row_sums(rows)
+        },
         "first_date": rows.c.date.label("first_date"),
         "last_date": rows.c.date.label("last_date"),
     }
@@ -98,18 +116,63 @@ def _kept(filters: Filters, per_type: bool, columns: tuple[str, ...]) -> list[Se
                 IncidentMonth.__table__, "month", split.months, columns
             ).where(*chosen_keys(IncidentMonth.__table__, filters))
         )
-    if split.edges:
-        edges = counted_rows(
-            filters, tuple(_ROW_COLUMNS), split.edges, per_type=per_type
-        )
-        parts.append(_one_each(edges.subquery("edges"), columns))
+    days: tuple[DateRange, ...] = split.edges
+    taken: tuple[DateRange, ...] = ()
+    if days and by_week(columns):
+        weeks: list[DateRange] = []
+        days, taken = _week_parts(split.edges, weeks)
+        table = IncidentWeek.__table__
+        parts += [
+            _counted_between(table, "week", range_, columns).where(
+                *chosen_keys(table, filters)
+            )
+            for range_ in weeks
+        ]
+    for read, name in ((days, "edges"), (taken, "taken")):
+        if read:
+            rows = counted_rows(filters, tuple(_ROW_COLUMNS), read, per_type=per_type)
+            parts.append(_one_each(rows.subquery(name), columns, taken=name == "taken"))
     logger.debug(
-        "date range %s: whole months %s, edges %s",
+        "date range %s: whole months %s, edges %s, days %s, taken %s",
         filters.dates,
         split.months,
         split.edges,
+        days,
+        taken,
     )
     return parts
+
+
+def _week_parts(
+    edges: Sequence[DateRange], weeks: list[DateRange]
+) -> tuple[tuple[DateRange, ...], tuple[DateRange, ...]]:
+    """The part months ``edges`` as ranges of whole weeks of the month (added
+    to ``weeks``), the days read one incident a row, and the days whose
+    incidents are taken out of a whole week's counts: a part week is read as
+    its whole week less its other days when those are fewer (at most three
+    days of incidents read at either end, instead of six)."""
+    days: tuple[DateRange, ...] = ()
+    taken: tuple[DateRange, ...] = ()
+    for edge in edges:
+        cut = split_by_week(edge)
+        if cut.weeks is not None:
+            weeks.append(cut.weeks)
+        for part in cut.edges:
+            rest = week_rest(part)
+            if rest is None:
+                days += (part,)
+            else:
+                week = week_of(part[0])
+                weeks.append((week, week))
+                taken += rest
+    return days, taken
+
+
+def by_week(columns: Sequence[str]) -> bool:
+    """Whether weighted rows of ``columns`` read the part months' whole weeks
+    from ``incident_weeks``: it holds them (the map's groups' columns; the
+    headline's sums are not there)."""
+    return all(name in IncidentWeek.__table__.c for name in columns)
 
 
 @lru_cache(maxsize=128)
@@ -180,6 +243,24 @@ def point_rows(filters: Filters) -> Subquery:
     return union_all(*parts).subquery("points")
 
 
+@lru_cache(maxsize=128)
+def whole_month_points(filters: Filters) -> Subquery | None:
+    """The per-point rows of the whole months of a date range alone
+    (:func:`by_point`; None: no whole month): some of :func:`point_rows`'
+    rows, so their points are no more than the selection's."""
+    if not filters.dates:
+        return None
+    split = split_by_month(filters.dates)
+    if split.months is None:
+        return None
+    months = IncidentPointMonth.__table__
+    return (
+        _counted_between(months, "month", split.months, POINT_COLUMNS)
+        .where(*chosen_keys(months, filters))
+        .subquery("month_points")
+    )
+
+
 def _point_ranges(filters: Filters) -> list[Select]:
     """The per-point rows of a date range's whole months and part-month days
     (:func:`by_point`)."""
@@ -202,7 +283,10 @@ def _point_ranges(filters: Filters) -> list[Select]:
 
 
 def _counted_between(
-    table: Table, column: str, bounds: tuple[dt.date, dt.date], columns: Sequence[str]
+    table: FromClause,
+    column: str,
+    bounds: tuple[dt.date, dt.date],
+    columns: Sequence[str],
 ) -> Select:
     """``columns`` of a table of counts over a range of its date ``column``."""
     return select(*(table.c[name] for name in columns)).where(

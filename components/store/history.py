@@ -79,6 +79,17 @@ def history(engine: Engine, incident_id: str) -> list[HistoryEntry]:
     return entries
 
 
+def saves_state(engine: Engine) -> tuple[int, int]:
+    """How many saves are committed and the highest id among them: changes
+    whenever one commits (ids are taken before commit, so a save may commit
+    after a later one; the number still grows)."""
+    with engine.connect() as connection:
+        number, highest = connection.execute(
+            select(func.count(), func.coalesce(func.max(Save.id), 0))
+        ).one()
+    return int(number), int(highest)
+
+
 def recent_saves(engine: Engine, limit: int = 20) -> list[SaveSummary]:
     """The latest saves, newest first, with how many incidents each touched."""
     counts = (

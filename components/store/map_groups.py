@@ -16,6 +16,7 @@ columns of at most a few thousand rows (groups, not incidents).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import pandas as pd
 from sqlalchemy import (
@@ -42,7 +43,12 @@ from components.store.current_rows import (
     latest_rows,
     reading,
 )
-from components.store.group_rows import by_point, point_rows, weighted_rows
+from components.store.group_rows import (
+    by_point,
+    point_rows,
+    weighted_rows,
+    whole_month_points,
+)
 
 
 def _total(column: ColumnElement) -> ColumnElement:
@@ -111,6 +117,9 @@ class SqlGroups:
             )
             .where(*self._inside(view))
             .group_by(*keys)
+            # A part week is read as its whole week less its other days: a
+            # group whose incidents were all on those days adds up to none.
+            .having(func.sum(rows.c.incidents) > 0)
         )
 
     def _groups(self, view: View | None, most: int) -> pd.DataFrame | None:
@@ -123,15 +132,26 @@ class SqlGroups:
         if total is not None and (total > most or groups is not None):
             return groups if total <= most else None
         if self._by_point:
-            points = self._points_in(view)
-            if points > most:  # each point holds a group at least
-                self._fetched[view] = (points, None)
+            # Each point holds a group at least. The whole months' points are
+            # some of the selection's, the points of its places on any day
+            # all of them and more: each a few thousand rows to count, so the
+            # part months' rows per place and day are counted only when the
+            # two disagree about the budget.
+            months = whole_month_points(self.filters)
+            some = 0 if months is None else self._points_in(view, months)
+            if some <= most:
+                anyday = point_rows(replace(self.filters, dates=None))
+                some = self._points_in(view, anyday)
+                if some > most:
+                    some = self._points_in(view)
+            if some > most:
+                self._fetched[view] = (some, None)
                 return None
         query = self._groups_query(view).add_columns(
             func.count().over().label("groups")
         )
         limit = max(most, FETCHED)
-        with reading(self.engine) as connection:
+        with reading(self.engine, hashed=True) as connection:
             result = connection.execute(query.limit(limit + 1))
             found = _frame(list(result.keys()), result.all())
         total = int(found["groups"].iloc[0]) if len(found) else 0
@@ -146,11 +166,12 @@ class SqlGroups:
         self._fetched[view] = (total, groups)
         return groups if total <= most else None
 
-    def _points_in(self, view: View | None) -> int:
-        """The points (place, point, geo precision) in ``view``: no more than
-        its groups, and counted from the rows of every type together, so a
-        view with too many groups is told without adding up each type's."""
-        rows = self._points
+    def _points_in(self, view: View | None, rows: Subquery | None = None) -> int:
+        """The points (place, point, geo precision) in ``view`` (of ``rows``:
+        by default the selection's): no more than its groups, and counted from
+        the rows of every type together, so a view with too many groups is
+        told without adding up each type's."""
+        rows = self._points if rows is None else rows
         points = (
             select(rows.c.place, rows.c.lat, rows.c.lon, rows.c.geo_precision)
             .where(*self._inside(view, rows))

@@ -282,6 +282,11 @@ POINT_KEYS = tuple(k for k in GROUP_KEYS if k != "target_type")
 """What the incidents counted in one row of ``incident_points`` share, and
 those of ``incident_point_months`` and ``incident_point_days`` besides their
 month or day: the group's key but the target type (every type together)."""
+WEEK_KEYS = ("week", *(k for k in MONTH_KEYS if k != "month"))
+"""What the incidents counted in one row of ``incident_weeks`` share: the
+group's and the week of the month of their day (its first day)."""
+WEEK_SUMS = ("incidents", "deaths", "deaths_said")
+"""What a row of ``incident_weeks`` adds up: what the map's groups need."""
 POINT_MONTH_KEYS = ("month", *POINT_KEYS)
 POINT_DAY_KEYS = ("date", *POINT_KEYS)
 GROUP_SUMS = (
@@ -359,7 +364,26 @@ class IncidentMonth(GroupSums, Base):
     or without chosen target types, is one range of the key's index."""
 
     __tablename__ = "incident_months"
-    __table_args__ = (Index("ix_incident_months_type_month", "target_type", "month"),)
+    __table_args__ = (
+        Index("ix_incident_months_type_month", "target_type", "month"),
+        # The whole months of a range in a view, for the map's groups: read
+        # from the index alone on PostgreSQL (migration 0014).
+        Index(
+            "ix_incident_months_month_point",
+            "month",
+            "lat",
+            "lon",
+            postgresql_include=[
+                "target_type",
+                "place",
+                "geo_precision",
+                "event_id",
+                "incidents",
+                "deaths",
+                "deaths_said",
+            ],
+        ),
+    )
 
     month: Mapped[dt.date] = mapped_column(Date, primary_key=True)
     """The month's first day."""
@@ -370,6 +394,32 @@ class IncidentMonth(GroupSums, Base):
     lon: Mapped[float] = mapped_column(Float, primary_key=True)
     geo_precision: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
     figure_scope: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
+class IncidentWeek(Base):
+    """The same incidents as ``incident_months``, counted per week of the
+    month (:data:`WEEK_KEYS`; ``components.store.months``), with only what
+    the map's groups add up (:data:`WEEK_SUMS`): the part months at a date
+    range's ends are read here as whole weeks, and from the incidents only
+    for the days left over (at most six at either end). Keyed by week, then
+    point, so the weeks of a range in a view are one range of the key's
+    index."""
+
+    __tablename__ = "incident_weeks"
+    __table_args__ = (Index("ix_incident_weeks_type_week", "target_type", "week"),)
+
+    week: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    """The week's first day (the 1st, 8th, 15th, 22nd or 29th)."""
+    lat: Mapped[float] = mapped_column(Float, primary_key=True)
+    lon: Mapped[float] = mapped_column(Float, primary_key=True)
+    target_type: Mapped[str] = mapped_column(String(40), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    place: Mapped[str] = mapped_column(Text, primary_key=True)
+    geo_precision: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    figure_scope: Mapped[str] = mapped_column(String(16), primary_key=True)
+    incidents: Mapped[int] = mapped_column(BigInteger)
+    deaths: Mapped[int] = mapped_column(BigInteger)
+    deaths_said: Mapped[int] = mapped_column(BigInteger)
 
 
 class IncidentPoint(GroupSums, Base):
