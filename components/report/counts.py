@@ -31,6 +31,7 @@ from components.report.vocabulary import (
     OUTCOME_BEFORE,
     SIDE_WORDS,
 )
+from components.report.vocabulary.outcomes import TALLY_VERBS
 
 _BARE_END = re.compile(
     r"^(?:\s+more)?\s*(?:[,.;:)]|$|(?:and|while|whereas|in|on|at|as|when|after)\b)",
@@ -56,7 +57,7 @@ _NAME_RIGHT_BEFORE = re.compile(
     r"(?:^|[,;]\s*|\band\s+)(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,2}\s+$"
 )
 _TALLY_BY_PLACE = re.compile(
-    rf"(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){{0,2}}\s+(?:lost|mourned|buried)\s+"
+    rf"(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){{0,2}}\s+(?:{TALLY_VERBS})\s+"
     rf"{NUMBER}\s+(?:people|persons|villagers|residents|lives)\b",
     re.IGNORECASE,
 )

@@ -39,6 +39,7 @@ from components.report.vocabulary import (
     TARGET_PHRASES,
     TOTAL_MARKERS,
 )
+from components.report.vocabulary.outcomes import TALLY_VERBS
 
 _QUALIFIER_GAP = re.compile(
     r"^(?:'s)?[\s,(]*(?:(?:area|district|tehsil|town|city|village|region)(?:'s)?\s+)?"
@@ -393,7 +394,7 @@ def _tallied_at(
     return None
 
 
-_TALLY_GAP = re.compile(r"\s+(?:(?:lost|mourned|buried)\s+)?", re.IGNORECASE)
+_TALLY_GAP = re.compile(rf"\s+(?:(?:{TALLY_VERBS})\s+)?", re.IGNORECASE)
 
 
 def _tied_place(

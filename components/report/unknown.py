@@ -39,6 +39,7 @@ from components.report.unplaced import (
     wider_place,
 )
 from components.report.vocabulary import ANAPHORA, HIT_WORDS
+from components.report.vocabulary.outcomes import TALLY_VERBS
 
 
 def unknown_mentions(
@@ -178,7 +179,7 @@ def _named_again(
         wider = first.unplaced.wider if first.unplaced else fallback
         pattern = (
             rf"\b(?:in|at|near|outside)\s+(?:the\s+)?({re.escape(name)})(?![\w-])|"
-            rf"(?<![\w-])({re.escape(name)})(?=\s+(?:lost|mourned|buried)\s|"
+            rf"(?<![\w-])({re.escape(name)})(?=\s+(?:{TALLY_VERBS})\s|"
             rf"\s+{_COUNT_WORD}(?:\s*[,;.]|\s+(?:and|people|dead|killed)\b))"
         )  # 'By his count Sakkada lost seven people, Gyadadde four, ...'
         for match in re.finditer(pattern, text, re.IGNORECASE):

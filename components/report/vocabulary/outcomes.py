@@ -70,3 +70,8 @@ LEFT_DEAD = re.compile(
 
 
 INJURED_WORDS = re.compile(r"injur|wound|hurt", re.IGNORECASE)
+
+
+TALLY_VERBS = r"lost|mourned|buried"
+"""Verbs of a tally by place, its subject the place: 'Sakkada lost seven people,
+Gyadadde four'."""
