@@ -182,6 +182,11 @@ def _server_errors(log: Path) -> list[str]:
     return [line for line in lines if "Traceback" in line or "Error" in line][-5:]
 
 
+def _server_log_end(log: Path) -> list[str]:
+    """The server log's last lines (a missing module names itself there)."""
+    return log.read_text(errors="replace").splitlines()[-12:]
+
+
 def test_sign_in_and_a_report_work_from_requirements_alone(plain_app, visit):
     server, log = plain_app
     seen = visit(server)
@@ -190,8 +195,8 @@ def test_sign_in_and_a_report_work_from_requirements_alone(plain_app, visit):
     except Exception as error:
         page_text = seen.page.locator("body").inner_text()[:200]
         pytest.fail(
-            f"sign-in failed ({type(error).__name__}); the page says {page_text!r}; "
-            f"the server log: {_server_errors(log)}"
+            f"sign-in failed ({type(error).__name__}) at {seen.page.url}; the page "
+            f"says {page_text!r}; the server log ends: {_server_log_end(log)}"
         )
     # The provider's own page loads a stylesheet from a CDN (refused); from here on
     # only the app is asked for anything.
