@@ -163,6 +163,15 @@ def test_a_name_in_a_sentence_pointing_back_lies_at_the_one_scene():
     assert _at(text) == {"Paroom": ("Panjgur", {"unspecified": 5})}
 
 
+def test_the_same_district_is_the_district_named_before():
+    text = (
+        "Two shepherds from Garrab village in Kalat district were shot dead on "
+        "Monday. A third man was killed close to Zarchain village, in the same "
+        "district, while he was cutting firewood."
+    )
+    assert _at(text)["Zarchain"][0] == "Kalat"
+
+
 def test_another_event_is_not_the_one_places():
     text = (
         "At least 32 people were killed in an attack on a hotel in Somalia's capital, "

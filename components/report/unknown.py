@@ -346,10 +346,11 @@ def _opening_place(
 
 
 _OF_THE_AREA = re.compile(
-    r"^\s+(?:area|village|locality|town)\s+of\s+the\s+(?:[a-z-]+\s+){0,2}"
-    r"(?P<kind>district|province|tehsil|county)\b"
+    r"^(?:\s+(?:area|village|locality|town))?\s*,?\s+(?:of|in)\s+the\s+"
+    r"(?:[a-z-]+\s+){0,2}(?P<kind>district|province|tehsil|county)\b"
 )
-"""'the Bakhmal Kucha area of the restive district': of an area named before."""
+"""'the Bakhmal Kucha area of the restive district', 'Simbolongo village, in the
+same district': of an area named before."""
 
 
 def _area_named_before(
