@@ -172,6 +172,26 @@ def test_the_same_district_is_the_district_named_before():
     assert _at(text)["Zarchain"][0] == "Kalat"
 
 
+def test_the_victims_home_area_is_the_scene_when_no_other_is_named():
+    text = (
+        "Six Levies personnel, who belonged to Chagai district, were killed when "
+        "militants ambushed their vehicle near the border on Tuesday."
+    )
+    found = extract(text).incidents
+    assert [(i.place.name, i.counts["killed"]["security"]) for i in found] == [
+        ("Chagai", 6)
+    ]
+
+
+def test_the_victims_home_area_is_not_the_scene_when_one_is_named():
+    text = (
+        "Gunmen killed two labourers at a construction site in Turbat on Monday. "
+        "The labourers, who came from Multan district, were shot when gunmen "
+        "stormed the site."
+    )
+    assert set(_at(text)) == {"Turbat"}
+
+
 def test_another_event_is_not_the_one_places():
     text = (
         "At least 32 people were killed in an attack on a hotel in Somalia's capital, "

@@ -35,6 +35,7 @@ from components.gazetteer.world import (
     country_names,
 )
 from components.report.country import COUNTRIES, report_country
+from components.report.home_area import home_area_as_scene
 from components.report.mentions import LIST_JOIN, PlaceMention, mention_role
 from components.report.names import (
     DISTRICT_AFTER,
@@ -144,7 +145,7 @@ def find_places(
         text, sorted([*mentions, *roads, *unplaced], key=lambda m: m.start)
     )
     found = namesakes_of_facilities(text, namesakes_in_lists(text, found))
-    found = mark_qualifiers(text, found)
+    found = home_area_as_scene(text, mark_qualifiers(text, found))
     return found, [m.unplaced for m in found if m.unplaced is not None]
 
 
