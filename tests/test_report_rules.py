@@ -217,7 +217,17 @@ def test_a_month_later_in_the_year_than_the_report_is_last_years():
     assert background(text, "2023-01-14") == [
         "In April, ten border guards were killed in an ambush near Mirjaveh."
     ]
-    assert background(text, "2023-04-20") == []
+    assert background(text, "2023-04-12") == []
+
+
+def test_the_reports_own_month_opening_a_sentence_late_in_it_is_background():
+    text = (
+        "Two border guards were killed in Pishin on Tuesday.\n"
+        "In April, ten border guards were killed in an ambush near Mirjaveh."
+    )
+    assert background(text, "2023-04-27") == [
+        "In April, ten border guards were killed in an ambush near Mirjaveh."
+    ]
 
 
 def test_the_week_before_opens_background_and_in_the_second_keeps_it():

@@ -296,7 +296,16 @@ def is_earlier(sentence: Sentence, today: dt.date | None) -> bool:
         latest = _LATEST_DAY.get((match.group("part") or "").lower())
         if month == today.month and latest and today.day - latest > RECENT_DAYS:
             return True  # "in early October", said on 27 October
+    opening = _OPENS_IN_MONTH.match(text)
+    if opening and _month(opening.group("m")) == today.month:
+        return today.day > RECENT_DAYS  # 'In May, two jawans were killed', on 20 May
     return False
+
+
+_OPENS_IN_MONTH = re.compile(rf"^\W*In\s+(?P<m>{MONTH_WORD})\s*,", re.IGNORECASE)
+"""A sentence that opens on the report's own month names a day of it that is not
+the news's (the news gives its day: 'on Sunday'); late in the month, that day may
+lie weeks back."""
 
 
 def _same_event_month(today: dt.date, year: int, month: int) -> bool:
