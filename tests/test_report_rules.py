@@ -220,6 +220,28 @@ def test_a_month_later_in_the_year_than_the_report_is_last_years():
     assert background(text, "2023-04-12") == []
 
 
+def test_the_day_before_in_a_province_only_is_background():
+    text = (
+        "Five soldiers were killed on Thursday when gunmen attacked their post in "
+        "Awaran district.\n\n"
+        "On Wednesday, two soldiers were killed in Balochistan province when their "
+        "convoy hit a roadside bomb."
+    )
+    assert background(text, "2024-05-10") == [
+        "On Wednesday, two soldiers were killed in Balochistan province when their "
+        "convoy hit a roadside bomb."
+    ]
+
+
+def test_the_day_before_in_a_town_goes_on_with_the_news():
+    text = (
+        "Five soldiers were killed on Thursday when gunmen attacked their post in "
+        "Awaran district.\n\n"
+        "On Wednesday, the same gunmen had killed two soldiers in Turbat."
+    )
+    assert background(text, "2024-05-10") == []
+
+
 def test_the_reports_own_month_opening_a_sentence_late_in_it_is_background():
     text = (
         "Two border guards were killed in Pishin on Tuesday.\n"

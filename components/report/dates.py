@@ -315,12 +315,17 @@ def _same_event_month(today: dt.date, year: int, month: int) -> bool:
 
 
 def before_the_lede(
-    sentence: Sentence, lede: dt.date | None, today: dt.date | None
+    sentence: Sentence,
+    lede: dt.date | None,
+    today: dt.date | None,
+    regional: bool = False,
 ) -> bool:
     """A sentence after the first paragraph dated two days or more before the day
     the report's first sentence tells of ('On Sunday, the Guards said they had
-    killed six militants', in a report of Friday's ambush), or in the daytime of
-    the day before: an earlier event."""
+    killed six militants', in a report of Friday's ambush), or the day before in
+    its daytime or in a ``regional`` sentence (one naming no place finer than a
+    province: 'On Tuesday, two soldiers were killed in the Mopti region'): an
+    earlier event."""
     if lede is None or sentence.paragraph == 0:
         return False
     # a statement made days before the news speaks of something earlier still
@@ -328,7 +333,9 @@ def before_the_lede(
     if date is None:
         return False
     days = (lede - date).days
-    return days >= 2 or (days == 1 and bool(_DAYTIME.search(sentence.text)))
+    return days >= 2 or (
+        days == 1 and (regional or bool(_DAYTIME.search(sentence.text)))
+    )
 
 
 _DAYTIME = re.compile(

@@ -107,10 +107,11 @@ def extract_incidents(
         # The lede is the report's news: its 'earlier this week' dates the attack.
         # A sentence with no cue keeps the state of the one before.
         said = None if sentence is found[0] else cue(sentence, today)
-        if said == "current" and before_the_lede(sentence, lede, today):
+        regional = _regional(by_sentence.get(sentence.start, []))
+        if said in ("current", None) and before_the_lede(
+            sentence, lede, today, regional
+        ):
             said = "background"  # 'On Sunday, ...' in a report of Friday's attack
-        elif said is None and before_the_lede(sentence, lede, today):
-            said = "background"
         if said == "keep":
             # 'The same day, ...': the state of the last sentence with a time cue
             if day_state is not None and SAME_DAY.compiled.search(sentence.text):
@@ -213,6 +214,13 @@ def _not_incident_places(
         and normalize_name(m.text) not in taken
         and normalize_name(m.place.name) not in taken
     ]
+
+
+def _regional(mentions: Sequence[PlaceMention]) -> bool:
+    """Whether a sentence names places, none finer than a province."""
+    return bool(mentions) and all(
+        m.unplaced is None and m.place.kind in ("province", "country") for m in mentions
+    )
 
 
 def _nowhere(incident: ReportIncident) -> bool:
