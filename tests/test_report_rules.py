@@ -220,6 +220,28 @@ def test_a_month_later_in_the_year_than_the_report_is_last_years():
     assert background(text, "2023-04-12") == []
 
 
+def test_many_attacks_carried_out_in_a_month_are_background():
+    text = (
+        "A roadside bomb killed four people in Khar on Wednesday.\n\n"
+        "According to a think tank, militants carried out 78 terrorist incidents "
+        "in June, which left 100 people dead and 189 injured.\n\n"
+        "The same report says security forces killed 71 terrorists during June."
+    )
+    assert background(text, "2025-07-02") == [
+        "According to a think tank, militants carried out 78 terrorist incidents "
+        "in June, which left 100 people dead and 189 injured.",
+        "The same report says security forces killed 71 terrorists during June.",
+    ]
+
+
+def test_a_few_attacks_carried_out_today_are_the_news():
+    text = (
+        "Militants carried out 12 attacks across Balochistan on Friday, killing "
+        "nine soldiers."
+    )
+    assert background(text + " Police said four attackers died.", "2025-07-04") == []
+
+
 def test_the_day_before_in_a_province_only_is_background():
     text = (
         "Five soldiers were killed on Thursday when gunmen attacked their post in "

@@ -159,6 +159,15 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         "background",
     ),
     Rule(
+        "many attacks carried out",
+        r"\b(?:carried out|conducted|launched|staged|mounted|committed|recorded)\s+"
+        r"(?:[2-9]\d|\d{3,}|[\d,]{4,})\s+(?:[\w-]+\s+){0,2}?(?:incidents|attacks|"
+        r"bombings|operations)\b",
+        'The group "Fitna Al-Hindustan" carried out 78 terrorist incidents in June, '
+        "which left 100 people dead.",
+        "background",
+    ),
+    Rule(
         "a toll over many incidents",
         r"\b(?:in|across|during)\s+(?:\d{2,}|[5-9]|(?:five|six|seven|eight|nine|ten|"
         r"eleven|twelve|dozens|scores|hundreds)(?:\s+of)?)\s+(?!(?:separate|"
@@ -257,6 +266,14 @@ SAME_TIME_CUES: tuple[Rule, ...] = (
         r"^(?:in|during|after)\s+(?:that|this|the same)\s+(?:attack|incident|assault|"
         r"raid|blast|bombing|ambush)\b",
         "In that attack, also in the early hours, armed men burst into a house.",
+        "keep",
+    ),
+    Rule(
+        "the source the sentence before quoted",
+        r"^\W*(?:the same|that|this|the) (?:report|study|survey|data|tally|count|"
+        r"think[- ]tank|monitor)\s+(?:also\s+)?(?:says|said|adds|added|shows|showed|"
+        r"found|notes|noted|recorded|records)\b",
+        "The same report says security forces killed 71 terrorists during June.",
         "keep",
     ),
     Rule(
