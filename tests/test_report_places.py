@@ -192,6 +192,14 @@ def test_the_victims_home_area_is_not_the_scene_when_one_is_named():
     assert set(_at(text)) == {"Turbat"}
 
 
+def test_a_crossing_is_named_for_its_place():
+    text = (
+        "A bomb went off near the Zarkai crossing in Khar tehsil of Bajaur "
+        "district, killing four people."
+    )
+    assert _at(text) == {"Zarkai": ("Khar", {"unspecified": 4})}
+
+
 def test_another_event_is_not_the_one_places():
     text = (
         "At least 32 people were killed in an attack on a hotel in Somalia's capital, "

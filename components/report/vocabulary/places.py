@@ -136,6 +136,7 @@ FACILITY_WORDS = (
     r"(?:military |army )?camp",
     r"outpost",
     r"barracks",
+    r"(?:railway |level |border )?crossing",
 )
 """Facilities named after their place: 'the Chaudhwan Police Station', 'the
-Samand checkpost', 'the El Salini base'."""
+Samand checkpost', 'the El Salini base', 'the Sadiqueabad crossing'."""
