@@ -200,6 +200,14 @@ def test_a_crossing_is_named_for_its_place():
     assert _at(text) == {"Zarkai": ("Khar", {"unspecified": 4})}
 
 
+def test_the_homeland_a_group_fights_for_is_no_attack_place():
+    text = (
+        "Three soldiers were killed on Thursday in an attack in Panjgur district. "
+        "The group wants an independent Balochistan and has claimed many attacks."
+    )
+    assert set(_at(text)) == {"Panjgur"}
+
+
 def test_another_event_is_not_the_one_places():
     text = (
         "At least 32 people were killed in an attack on a hotel in Somalia's capital, "

@@ -303,6 +303,16 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("arrest", "detain", "apprehend", "nabbed", "rounded", "captured"),
     ),
     RoleRule(
+        "the homeland a group fights for",
+        REFERENCE,
+        "The group wants an independent Baluchistan joining the Baluch on both "
+        "sides of the border.",
+        "Baluchistan",
+        before=r"\b(?:an?\s+|the\s+)?(?:independent|free|greater|united|separate)"
+        r"\s+$",
+        gate=("independent", "free", "greater", "united", "separate"),
+    ),
+    RoleRule(
         "where militants massed or hid",
         REFERENCE,
         "The terrorists' movement and build-up in the Gawardesh area of Nuristan "
