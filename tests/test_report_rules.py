@@ -242,6 +242,18 @@ def test_a_few_attacks_carried_out_today_are_the_news():
     assert background(text + " Police said four attackers died.", "2025-07-04") == []
 
 
+def test_the_toll_of_a_conflict_that_has_killed_thousands_is_background():
+    text = (
+        "Gunmen killed four civilians in Galim on Saturday.\n\n"
+        "Rights groups accuse both sides of atrocities in a two-year conflict that "
+        "has killed more than 3,000 people."
+    )
+    assert background(text, "2020-03-08") == [
+        "Rights groups accuse both sides of atrocities in a two-year conflict that "
+        "has killed more than 3,000 people."
+    ]
+
+
 def test_the_day_before_in_a_province_only_is_background():
     text = (
         "Five soldiers were killed on Thursday when gunmen attacked their post in "

@@ -127,8 +127,9 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
     ),
     Rule(
         "a conflict's or a group's toll over time",
-        r"\b(?:the|this|its|their) (?:\w+ )?(?:conflict|insurgency|war|violence|"
-        r"fighting|unrest|rebellion|uprising)s? (?:has|have|had) (?:so far |already )?"
+        r"\b(?:the|this|its|their|a|an) (?:[\w-]+ ){0,2}?(?:conflict|insurgency|war|"
+        r"violence|fighting|unrest|rebellion|uprising|crisis)s? (?:(?:that|which) )?"
+        r"(?:has|have|had) (?:so far |already )?"
         r"(?:killed|claimed|left|displaced|cost)\b|\b(?:has|have) (?:carried out|"
         r"claimed|launched|staged|mounted|conducted) (?:a number of|several|many|"
         r"numerous|dozens of|scores of|hundreds of|a series of|a spate of|multiple|"
