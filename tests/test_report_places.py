@@ -211,6 +211,15 @@ def test_the_homeland_a_group_fights_for_is_no_attack_place():
     assert [i.place_reported for i in extract(text).incidents] == ["Kalag"]
 
 
+def test_of_them_opening_a_sentence_points_back_to_the_sentence_before():
+    text = (
+        "A roadside bomb struck a police van in Turbat on Sunday as it carried seven "
+        "policemen to their post. Five of them died on the spot and the other two "
+        "were taken to hospital."
+    )
+    assert _at(text) == {"Turbat": ("Turbat", {"security": 5})}
+
+
 def test_another_event_is_not_the_one_places():
     text = (
         "At least 32 people were killed in an attack on a hotel in Somalia's capital, "

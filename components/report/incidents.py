@@ -127,7 +127,7 @@ def extract_incidents(
             day_state = in_background
         if in_background and sentence.start not in keep_current:
             background.append(_background(text, sentence, by_sentence))
-            reading.last = []
+            reading.last, reading.said_before = [], ""
             continue
         if lede is None and sentence is not found[0]:
             # No day in the lede: the first news sentence that gives one dates

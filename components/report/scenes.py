@@ -161,6 +161,9 @@ class Reading:
     """(clause, sentence, targets, attacks, figures) tied to no place yet."""
     hit: set[int] = field(default_factory=set)
     """Incidents (by id) named in a clause that tells of an attack."""
+    said_before: str = ""
+    """The text of the news sentence just read ('the SUV carrying the seven
+    security personnel'), for an 'of them' opening the next."""
 
     def incident(self, mention: PlaceMention, sentence: Sentence) -> ReportIncident:
         incident = self.by_place.get(mention.place.geonameid)
@@ -197,7 +200,9 @@ def read_sentence(
         targets = codes_in(clause, sentence, text, TARGET_PHRASES, "target")
         attacks = codes_in(clause, sentence, text, ATTACK_PHRASES, "attack")
         figures = others_of_before(find_figures(clause), before)
-        figures = of_them_before(figures, text[sentence.start : clause.start])
+        figures = of_them_before(
+            figures, text[sentence.start : clause.start] or reading.said_before
+        )
         before = figures or before
         places = _reduce(text, _scenes(in_clause, bool(attacks or figures)))
         if len(places) > 1 and all(m.place.kind == "province" for m in places):
@@ -242,6 +247,7 @@ def read_sentence(
     else:
         reading.loose.extend(pending)
     reading.previous = (sentence.paragraph, touched)
+    reading.said_before = sentence.text
     if touched:
         reading.last = touched
 
