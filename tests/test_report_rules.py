@@ -254,6 +254,20 @@ def test_the_toll_of_a_conflict_that_has_killed_thousands_is_background():
     ]
 
 
+@pytest.mark.parametrize(
+    ("night", "published", "began"),
+    [
+        ("on the night of 1 to 2 December", "2021-12-03", "2021-12-01"),
+        ("in the night of Saturday to Sunday", "2024-05-13", "2024-05-11"),
+        ("in the night of Saturday to Sunday", "2024-05-12", "2024-05-11"),
+    ],
+)
+def test_a_night_over_two_days_is_dated_by_the_day_it_began(night, published, began):
+    text = f"Jihadists attacked an army post in Porga {night}, killing two soldiers."
+    found = extract(text, published=dt.date.fromisoformat(published))
+    assert str(found.date) == began
+
+
 def test_the_day_before_in_a_province_only_is_background():
     text = (
         "Five soldiers were killed on Thursday when gunmen attacked their post in "

@@ -182,6 +182,9 @@ def sentence_date(sentence: Sentence, today: dt.date | None) -> dt.date | None:
     March') in the report's year, or a weekday ('on Tuesday') resolved to the last
     such day on or before the report's date; a weekday that dates a statement
     ('the army said on Wednesday') does not count."""
+    night = _night_began(sentence.text, today)
+    if night is not None:
+        return night
     weekday = event_weekday(sentence.text)
     for match in FULL_DATE.finditer(sentence.text):
         date = _full_date(match)
@@ -207,6 +210,35 @@ def sentence_date(sentence: Sentence, today: dt.date | None) -> dt.date | None:
     if re.search(r"\byesterday\b", sentence.text, re.I):
         return today - dt.timedelta(days=1)
     return None
+
+
+_NIGHT_SPAN = re.compile(
+    rf"\bnight\s+of\s+(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:to|and|-)\s+"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?P<m>{MONTH_WORD})|(?P<w>{_WEEKDAY_NAME})\s+"
+    rf"(?:to|and|-)\s+{_WEEKDAY_NAME})\b",
+    re.IGNORECASE,
+)
+"""'On the night of 1 to 2 December', 'in the night of Saturday to Sunday': the
+night is dated by the day it began."""
+
+
+def _night_began(text: str, today: dt.date | None) -> dt.date | None:
+    """The day a night that spans two days began ('the night of 1 to 2 December':
+    1 December), in the report's year or, if later than the report, the year
+    before; a weekday pair goes back from the report's date."""
+    match = _NIGHT_SPAN.search(text)
+    if match is None or today is None:
+        return None
+    if match.group("w"):
+        wanted = _WEEKDAYS.index(match.group("w").lower())
+        # the night ended on the next day, on or before the report's
+        ended = today - dt.timedelta(days=(today.weekday() - wanted - 1) % 7)
+        return ended - dt.timedelta(days=1)
+    try:
+        date = dt.date(today.year, _month(match.group("m")), int(match.group("d")))
+    except ValueError:
+        return None
+    return date if date <= today else date.replace(year=today.year - 1)
 
 
 def cue(sentence: Sentence, today: dt.date | None) -> str | None:
