@@ -46,3 +46,15 @@ def test_a_country_layer_holds_its_towns_and_the_country():
 def test_first_level_areas_name_their_country():
     assert "borno" in world.first_level_areas("NG")
     assert world.country_of_areas(["Borno", "Zamfara"]) == "NG"
+
+
+def test_a_provinces_name_is_not_taken_for_its_capital_town():
+    # GeoNames gives Jolo the other name 'Sulu', the province it is the capital of:
+    # "an encounter in Sulu" is somewhere in the province, not in Jolo.
+    layer = world.country_gazetteer("PH")
+    assert layer.candidates("Sulu") == []
+    assert "Jolo" in [p.name for p in layer.candidates("Jolo")]
+
+
+def test_a_word_for_a_kind_of_place_is_no_towns_name():
+    assert world.country_gazetteer("PH").candidates("Sitio") == []

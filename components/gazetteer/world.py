@@ -35,6 +35,11 @@ _RECORD = (
     r'"timezone": "[^"]*", "admin1code": "([^"]*)", "alternatenames": '
     r"\[((?:[^\]\"]|\"(?:[^\"\\]|\\.)*\")*)\]"
 )
+_GENERIC_WORDS = frozenset(
+    {"sitio", "barangay", "purok", "village", "town", "city", "district", "camp"}
+)
+"""Words for a kind of place that GeoNames gives some towns as another name
+('Sitio' for a San Isidro): in a report they say what a name is, never which."""
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f' .-]+$")
 _CODE = re.compile(r"^[A-Z]{2,4}$")
@@ -217,6 +222,18 @@ def _area_keys(name: str) -> set[str]:
     return keys
 
 
+def _area_names(code: str) -> frozenset[str]:
+    """Lookup keys of every subdivision of a country, of any level (ISO 3166-2:
+    the Philippines' provinces lie under its regions)."""
+    import pycountry
+
+    return frozenset(
+        key
+        for area in pycountry.subdivisions.get(country_code=code) or ()
+        for key in _area_keys(area.name)
+    )
+
+
 def first_level_areas(code: str) -> frozenset[str]:
     """Lookup keys of a country's first-level areas (states, regions, provinces)."""
     return frozenset(k for k, codes in _subdivisions().items() if code in codes)
@@ -274,6 +291,7 @@ def country_gazetteer(code: str) -> Gazetteer | None:
         return None
     places, alternates = [], []
     weight = lat = lon = 0.0
+    areas = _area_names(code)
     for gid, name, la, lo, population, admin1, others in _records(code):
         place = Place(
             geonameid=int(gid),
@@ -297,7 +315,9 @@ def country_gazetteer(code: str) -> Gazetteer | None:
                 and other[:1].isupper()
                 and _LATIN.match(other)
                 and not _CODE.match(other)
-            ):
+                and normalize_name(other) not in areas
+                and normalize_name(other) not in _GENERIC_WORDS
+            ):  # 'Sulu' names Jolo's province: a town's other name, not the town
                 alternates.append((place.geonameid, other, name_key(other)[0]))
     if weight:
         places.append(
