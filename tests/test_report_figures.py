@@ -414,6 +414,7 @@ def test_each_phrasing_gives_its_figures(text, expected):
         ("supervisors", "civilians"),
         ("inmates", "civilians"),
         ("troopers", "security"),
+        ("enemies", "attackers"),
     ],
 )
 def test_people_nouns_by_side(noun, side):
@@ -476,6 +477,11 @@ def test_bare_volunteers_are_the_armed_volunteers_a_report_names():
     assert counts("Six volunteers fell in that attack.") == [
         ("killed", {"unspecified": 6})
     ]
+
+
+def test_a_quoted_people_noun_counts_as_said():
+    sentence = 'Air strikes killed 15 of the "enemies", the source added.'
+    assert counts(sentence) == [("killed", {"attackers": 15})]
 
 
 def test_a_bare_count_after_a_reported_death_has_the_side_before():

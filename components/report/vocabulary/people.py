@@ -83,6 +83,7 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"khwarijis?",
         r"miscreants",
         r"outlaws",
+        r"enemies",
         r"maoists?",
         r"naxals?",
         r"naxalites?",
