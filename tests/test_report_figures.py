@@ -348,6 +348,15 @@ PHRASINGS = [
         [("injured", {"security": 3}), ("killed", {"security": 2})],
     ),
     (
+        "The blast wounded two policemen, one of whom later succumbed to his injuries",
+        [("injured", {"security": 1}), ("killed", {"security": 1})],
+    ),
+    (
+        "A homemade bomb wounded at least seven people, among them a soldier who "
+        "later died",
+        [("injured", {"unspecified": 6}), ("killed", {"security": 1})],
+    ),
+    (
         "one of the security officials wounded on Thursday had succumbed to his "
         "injuries during the night",
         [("killed", {"security": 1})],

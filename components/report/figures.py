@@ -168,7 +168,8 @@ _BARE_COUNT = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\
 
 
 _DIED_OF_WOUNDS = re.compile(
-    r"^\s*(?:(?:later|subsequently|since|also|has|have|had|then)\s+)*(?:died|"
+    r"^\s*(?:who\s+)?(?:(?:later|subsequently|since|also|has|have|had|then)\s+)*"
+    r"(?:died|"
     r"succumbed|passed away|lost (?:his|her|their) li(?:fe|ves))\b",
     re.IGNORECASE,
 )
@@ -182,8 +183,9 @@ def _some_died_of_their_wounds(body: str, top: list[CountItem]) -> list[CountIte
     for item in top:
         found.append(item)
         dead = item.parts
+        wounded = item.stated == "injured" or _outcome_before(body, item) == "injured"
         if not (
-            item.stated == "injured"
+            wounded  # 'were injured, one of whom', 'wounded seven people, among them'
             and item.outcome == "killed"
             and dead
             and _DIED_OF_WOUNDS.match(body[dead[-1].end :])
@@ -197,7 +199,8 @@ def _some_died_of_their_wounds(body: str, top: list[CountItem]) -> list[CountIte
         found[-1] = survivors
         for part in dead:
             part.part_of, part.outcome = None, "killed"
-            part.side, part.military = item.side, item.military
+            if part.side == "unspecified":  # 'one of whom'; 'a soldier' says its own
+                part.side, part.military = item.side, item.military
             found.append(part)
     return found
 
