@@ -5,8 +5,12 @@ import datetime as dt
 
 import pytest
 
+from components.gazetteer import default_gazetteer
 from components.report import extract
 from components.report.country import report_country
+from components.report.places import find_places
+from components.report.roles import INCIDENT
+from components.report.segments import plain, sentences
 
 
 def _at(text: str) -> dict[str, tuple[str, dict]]:
@@ -218,6 +222,17 @@ def test_of_them_opening_a_sentence_points_back_to_the_sentence_before():
         "were taken to hospital."
     )
     assert _at(text) == {"Turbat": ("Turbat", {"security": 5})}
+
+
+def test_a_later_sentence_naming_a_part_of_the_city_keeps_the_city_a_scene():
+    text = (
+        "A night raid on the city of Turbat killed at least 10 people.\n\n"
+        "Residents said the attackers had set fire to houses in the city's Zaran "
+        "district, shooting people as they came out."
+    )
+    flat = plain(text)
+    found, _ = find_places(flat, list(sentences(flat)), default_gazetteer())
+    assert [(m.text, m.role) for m in found][0] == ("Turbat", INCIDENT)
 
 
 def test_another_event_is_not_the_one_places():

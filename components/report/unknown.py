@@ -76,6 +76,7 @@ def unknown_mentions(
                 holder is not None
                 and holder.role == INCIDENT
                 and holder.unplaced is None
+                and holder.sentence is sentence  # 'the city's Beu district' later
             ):
                 # 'the Rarasham area of Musakhail district': Musakhail says where
                 # Rarasham is; it is not a second attack place
