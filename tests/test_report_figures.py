@@ -348,6 +348,11 @@ PHRASINGS = [
         [("injured", {"security": 3}), ("killed", {"security": 2})],
     ),
     (
+        "The enemy attacked overnight and about 10 civilians were lost, the officer said",
+        [("killed", {"civilians": 10})],
+    ),
+    ("Contact was lost with the drivers of 29 vehicles", []),
+    (
         "The blast wounded two policemen, one of whom later succumbed to his injuries",
         [("injured", {"security": 1}), ("killed", {"security": 1})],
     ),

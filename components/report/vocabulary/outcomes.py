@@ -30,6 +30,14 @@ INJURED_VERBS = (
 )
 
 
+_WERE_LOST = (
+    r"(?<=were )lost(?=\s*[,.;]|\s+(?:in|during)\s+(?:the|that|this)\s+(?:attack|"
+    r"ambush|assault|raid|fighting|clash|battle))"
+)
+"""'[about 10 civilians] were lost, the lieutenant said': died (not 'were lost
+their homes', which is no English, nor 'lost contact')."""
+
+
 OUTCOME_AFTER = re.compile(
     r"^\s*(?:(?:were|was|have|has|had|been|being|are|is|got|reportedly|also|"
     r"allegedly|later|all|both|each|who|subsequently|so far|in all|total|"
@@ -38,7 +46,7 @@ OUTCOME_AFTER = re.compile(
     r"seriously|critically|severely|badly|gravely|slightly|lightly|grievously|"
     r"mortally|brutally|(?:shot|stabbed|hacked|beaten|attacked|ambushed|abducted|"
     r"kidnapped|tortured)\s+and)\s+){0,4}"
-    rf"(?P<word>{KILLED_VERBS}|{INJURED_VERBS})\b",
+    rf"(?P<word>{KILLED_VERBS}|{INJURED_VERBS}|{_WERE_LOST})\b",
     re.IGNORECASE,
 )
 """'[12 soldiers] were martyred', '[21 terrorists] were eliminated', '[a
