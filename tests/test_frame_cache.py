@@ -261,3 +261,17 @@ def test_a_column_of_nothing_is_known_by_every_row_groups_count_of_missing(
     pq.write_table(pa.Table.from_pandas(frame), unstated, write_statistics=False)
     with pq.ParquetFile(unstated) as parquet:
         assert columns_of_nothing(parquet) == {}
+
+
+def test_a_restart_gives_the_memory_of_the_read_back(
+    db_store, database_url, monkeypatch
+):
+    from components.store import columnar
+
+    db_store.frame()
+    calls: list[bool] = []
+    monkeypatch.setattr(columnar, "give_back_memory", lambda: calls.append(True))
+    reopened(db_store, database_url)
+    assert calls == [True]
+    db_store.frame()  # the table held: nothing read, nothing to give back
+    assert calls == [True]
