@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -194,3 +195,83 @@ def test_a_splice_asks_numpy_for_small_pages_and_restores_its_advice():
         assert np._core.multiarray._get_madvise_hugepage() is True
     finally:
         switch(before)
+
+
+def read_table_spy(monkeypatch) -> dict[str, list[str] | None]:
+    """{file's name: the columns its ``pq.read_table`` asked for}."""
+    from components.store import columnar
+
+    asked: dict[str, list[str] | None] = {}
+    real = columnar.pq.read_table
+
+    def spy(source, *args, **kwargs):
+        asked[Path(source).name] = kwargs.get("columns")
+        return real(source, *args, **kwargs)
+
+    monkeypatch.setattr(columnar.pq, "read_table", spy)
+    return asked
+
+
+def test_a_restart_makes_the_columns_that_hold_nothing_instead_of_reading_them(
+    db_store, database_url, monkeypatch
+):
+    db_store.frame()  # the base: no source gives a low or high figure
+    save_three_times(db_store)
+    asked = read_table_spy(monkeypatch)
+    cached = reopened(db_store, database_url)
+    columns = asked[db_store._cache.path.name]  # the base (its deltas are small)
+    assert columns is not None
+    assert "killed_civilians" in columns
+    for unread in ("killed_security_low", "injured_high"):
+        assert unread not in columns
+        assert cached[unread].isna().all()
+    pd.testing.assert_frame_equal(cached, whole(database_url))
+
+
+def test_a_column_of_nothing_is_known_by_every_row_groups_count_of_missing(
+    tmp_path,
+):
+    from components.store.columnar import columns_of_nothing, with_nothing
+
+    frame = pd.DataFrame(
+        {
+            "id": [f"r{n}" for n in range(6)],
+            "none": pd.array([None] * 6, dtype="Int64"),
+            "last": pd.array([None] * 5 + [7], dtype="Int64"),
+            "nan": [float("nan")] * 6,
+            "flags": pd.array([None] * 6, dtype="boolean"),
+        }
+    )
+    path = tmp_path / "base.parquet"
+    pq.write_table(
+        pa.Table.from_pandas(frame, preserve_index=False), path, row_group_size=4
+    )
+    with pq.ParquetFile(path) as parquet:
+        assert parquet.metadata.num_row_groups == 2
+        unread = columns_of_nothing(parquet)
+    # "last" has a value in its second row group; "nan" is not a nullable column
+    assert {index: name for index, (name, _) in unread.items()} == {
+        1: "none",
+        4: "flags",
+    }
+    read = pq.read_table(path, columns=["id", "last", "nan"]).to_pandas()
+    pd.testing.assert_frame_equal(with_nothing(read, unread), frame)
+
+    unstated = tmp_path / "no-statistics.parquet"
+    pq.write_table(pa.Table.from_pandas(frame), unstated, write_statistics=False)
+    with pq.ParquetFile(unstated) as parquet:
+        assert columns_of_nothing(parquet) == {}
+
+
+def test_a_restart_gives_the_memory_of_the_read_back(
+    db_store, database_url, monkeypatch
+):
+    from components.store import columnar
+
+    db_store.frame()
+    calls: list[bool] = []
+    monkeypatch.setattr(columnar, "give_back_memory", lambda: calls.append(True))
+    reopened(db_store, database_url)
+    assert calls == [True]
+    db_store.frame()  # the table held: nothing read, nothing to give back
+    assert calls == [True]

@@ -140,9 +140,9 @@ def _same_type(kept: pd.Series, added: pd.Series) -> tuple[pd.Series, pd.Series]
 
 def _joined_runs(kept, added, pieces: list[Piece], size: int):
     """One column of the result: its runs copied from the table or the new rows
-    (a column of no values, as :func:`_nothing`, made without copying)."""
+    (a column of no values, as :func:`nothing`, made without copying)."""
     if _holds_nothing(kept) and (added is None or _holds_nothing(added.array)):
-        return _nothing(kept, size)
+        return nothing(kept, size)
     runs = [(added.array if new else kept)[start:stop] for new, start, stop in pieces]
     if not runs:
         return kept[:0]
@@ -163,10 +163,12 @@ def _holds_nothing(values) -> bool:
     return False
 
 
-def _nothing(like, size: int):
-    """A column like ``like`` (as :func:`_holds_nothing`) of ``size`` rows, its
-    values zeros the system gives without writing them (anonymous memory,
-    mapped on first write, which nothing does to a table)."""
+def nothing(like, size: int):
+    """A column like ``like`` (as :func:`_holds_nothing`: a nullable integer
+    column, or a categorical one) of ``size`` rows holding nothing (every value
+    missing, or the first category everywhere), its values zeros the system
+    gives without writing them (anonymous memory, mapped on first write, which
+    nothing does to a table)."""
     if isinstance(like, MASKED):
         values = _zeros(size, like.dtype.numpy_dtype)
         return type(like)(values, np.ones(size, dtype=bool))
