@@ -348,7 +348,8 @@ PHRASINGS = [
         [("injured", {"security": 3}), ("killed", {"security": 2})],
     ),
     (
-        "The enemy attacked overnight and about 10 civilians were lost, the officer said",
+        "The enemy attacked overnight and about 10 civilians were lost, an officer "
+        "said",
         [("killed", {"civilians": 10})],
     ),
     ("Contact was lost with the drivers of 29 vehicles", []),

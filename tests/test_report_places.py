@@ -232,7 +232,7 @@ def test_a_later_sentence_naming_a_part_of_the_city_keeps_the_city_a_scene():
     )
     flat = plain(text)
     found, _ = find_places(flat, list(sentences(flat)), default_gazetteer())
-    assert [(m.text, m.role) for m in found][0] == ("Turbat", INCIDENT)
+    assert next((m.text, m.role) for m in found) == ("Turbat", INCIDENT)
 
 
 def test_another_event_is_not_the_one_places():
