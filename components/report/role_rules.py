@@ -303,6 +303,16 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("arrest", "detain", "apprehend", "nabbed", "rounded", "captured"),
     ),
     RoleRule(
+        "an end of a stretch of land",
+        REFERENCE,
+        "IS attacks from hideouts in the Syrian desert, which stretches from the "
+        "outskirts of the capital, Damascus, to the Iraqi border.",
+        "Damascus",
+        before=r"\b(?:stretch(?:es|ed|ing)?|extend(?:s|ed|ing)?|runs|running|reach(?:es|"
+        r"ing)?)\s+(?:all the way\s+)?from\s+(?:[\w,'-]+\s+){0,6}?$",
+        gate=("stretch", "extend", "run", "reach"),
+    ),
+    RoleRule(
         "the homeland a group fights for",
         REFERENCE,
         "The group wants an independent Baluchistan joining the Baluch on both "
