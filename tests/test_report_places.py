@@ -235,6 +235,15 @@ def test_a_later_sentence_naming_a_part_of_the_city_keeps_the_city_a_scene():
     assert next((m.text, m.role) for m in found) == ("Turbat", INCIDENT)
 
 
+def test_the_end_of_a_stretch_of_land_is_no_attack_place():
+    text = (
+        "Fifteen soldiers died on Sunday when militants attacked a military bus "
+        "near Dalbandin.\n\nThe militants attack from hideouts in the desert, "
+        "which stretches from the outskirts of Quetta to the Iranian border."
+    )
+    assert set(_at(text)) == {"Dalbandin"}
+
+
 def test_another_event_is_not_the_one_places():
     text = (
         "At least 32 people were killed in an attack on a hotel in Somalia's capital, "
