@@ -244,6 +244,16 @@ def test_the_end_of_a_stretch_of_land_is_no_attack_place():
     assert set(_at(text)) == {"Dalbandin"}
 
 
+def test_where_the_fishermen_came_from_is_their_home_not_the_scene():
+    text = (
+        "Militants raided Marere village in Mocimboa da Praia district, Mozambique, "
+        "on Friday, "
+        "killing two people.\n\nOn Friday, men in uniform fired on four young "
+        "fishermen from Ilala village in Macomia and hit them in the legs."
+    )
+    assert "Ilala" not in {i.place_reported for i in extract(text).incidents}
+
+
 def test_another_event_is_not_the_one_places():
     text = (
         "At least 32 people were killed in an attack on a hotel in Somalia's capital, "

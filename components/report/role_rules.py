@@ -32,7 +32,9 @@ _DATELINE_TAIL = (
 )
 _PEOPLE_FROM = (
     r"people|persons|workers|labou?rers|passengers|travell?ers|drivers|settlers|"
-    r"pilgrims|civilians|families|victims|men|women|soldiers|policemen"
+    r"pilgrims|civilians|families|victims|men|women|soldiers|policemen|fishermen|"
+    r"farmers|herders|traders|merchants|miners|students|teachers|villagers|youths|"
+    r"jawans|troops|personnel|employees"
 )
 _TITLE_WORDS = "|".join(sorted(TITLES, key=len, reverse=True))
 _HOSPITAL = (
