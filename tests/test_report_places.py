@@ -254,6 +254,16 @@ def test_where_the_fishermen_came_from_is_their_home_not_the_scene():
     assert "Ilala" not in {i.place_reported for i in extract(text).incidents}
 
 
+def test_an_area_described_as_one_of_many_is_no_attack_place():
+    text = (
+        "Four passengers died on Saturday when their van hit a roadside bomb near "
+        "Dalbandin.\n\nMilitants also raided a levies post, and the police are "
+        "under pressure to restore calm in Kech, one of the districts worst hit "
+        "by the attacks."
+    )
+    assert "Kech" not in {i.place.name for i in extract(text).incidents}
+
+
 def test_another_event_is_not_the_one_places():
     text = (
         "At least 32 people were killed in an attack on a hotel in Somalia's capital, "

@@ -305,6 +305,15 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("arrest", "detain", "apprehend", "nabbed", "rounded", "captured"),
     ),
     RoleRule(
+        "an area described as one of many",
+        REFERENCE,
+        "Police are under pressure to restore calm in Mandera, one of the counties "
+        "worst hit by al-Shabaab.",
+        "Mandera",
+        after=r"^\s*,\s+(?:one|among)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:counties|"
+        r"districts|provinces|regions|areas|states|towns|cities|places)\b",
+    ),
+    RoleRule(
         "an end of a stretch of land",
         REFERENCE,
         "IS attacks from hideouts in the Syrian desert, which stretches from the "
