@@ -264,6 +264,17 @@ def test_an_area_described_as_one_of_many_is_no_attack_place():
     assert "Kech" not in {i.place.name for i in extract(text).incidents}
 
 
+def test_the_wider_area_of_such_a_description_holds_no_second_toll():
+    text = (
+        "Two policemen were killed in a gunfight with militants at Bhejji, in "
+        "Kech district, on Sunday.\n\nThe two policemen who were killed came from "
+        "Turbat, one of the towns worst hit by the violence in Balochistan's "
+        "Makran division."
+    )
+    tolls = [i.counts["killed"]["security"] for i in extract(text).incidents]
+    assert tolls == [2]
+
+
 def test_another_event_is_not_the_one_places():
     text = (
         "At least 32 people were killed in an attack on a hotel in Somalia's capital, "

@@ -314,6 +314,17 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"districts|provinces|regions|areas|states|towns|cities|places)\b",
     ),
     RoleRule(
+        "the wider area named in such a description",
+        REFERENCE,
+        "The two policemen came from Turbat, one of the towns worst hit by the "
+        "violence in Balochistan's Makran division.",
+        "Makran",
+        before=r"\b(?:one|among)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:counties|districts|"
+        r"provinces|regions|areas|states|towns|cities|places)\s+[^.;]{0,60}?\b(?:in|"
+        r"of)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?'s\s+)?$",
+        gate=("one of the", "among the"),
+    ),
+    RoleRule(
         "an end of a stretch of land",
         REFERENCE,
         "IS attacks from hideouts in the Syrian desert, which stretches from the "
