@@ -192,6 +192,10 @@ def seed(url: str, size: int) -> dict[str, float]:
     return timings
 
 
+ATTACKS = ("armed_assault", "bombing")
+"""The attack types the filter runs choose, one each."""
+
+
 def _timed(work):
     started = time.perf_counter()
     result = work()
@@ -280,6 +284,15 @@ def child(url: str) -> dict[str, object]:
             out[f"{name}_headline_s_{run}"] = seconds
             if name == "no_type_part_months":
                 ranged = sums_of
+        # An attack type: no table of counts holds attack types, so its
+        # incidents are read one by one.
+        attacked = Filters(attack_types=(ATTACKS[run - 1],))
+        seconds, _ = _timed(
+            lambda: payload(SqlGroups(engine, attacked), province)  # noqa: B023
+        )
+        out[f"attack_type_payload_s_{run}"] = seconds
+        seconds, _ = _timed(lambda: headline_sums(engine, attacked))  # noqa: B023
+        out[f"attack_type_headline_s_{run}"] = seconds
         seconds, zoomed = _timed(lambda: payload(whole, town))  # noqa: B023
         out[f"zoom_in_z9_payload_s_{run}"] = seconds
         seconds, panned = _timed(lambda: payload(whole, province))  # noqa: B023
