@@ -36,6 +36,11 @@ _PEOPLE_FROM = (
     r"farmers|herders|traders|merchants|miners|students|teachers|villagers|youths|"
     r"jawans|troops|personnel|employees"
 )
+_ONE_OF_MANY = (
+    r"(?:one|among)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:counties|districts|provinces|"
+    r"regions|areas|states|towns|cities|places)"
+)
+"""'one of the counties (worst hit)': an area described as one of many."""
 _TITLE_WORDS = "|".join(sorted(TITLES, key=len, reverse=True))
 _HOSPITAL = (
     r"(?:(?:civil|district|teaching|general|military|referral|combined military|"
@@ -310,8 +315,7 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "Police are under pressure to restore calm in Mandera, one of the counties "
         "worst hit by al-Shabaab.",
         "Mandera",
-        after=r"^\s*,\s+(?:one|among)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:counties|"
-        r"districts|provinces|regions|areas|states|towns|cities|places)\b",
+        after=rf"^\s*,\s+{_ONE_OF_MANY}\b",
     ),
     RoleRule(
         "the wider area named in such a description",
@@ -319,9 +323,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "The two policemen came from Turbat, one of the towns worst hit by the "
         "violence in Balochistan's Makran division.",
         "Makran",
-        before=r"\b(?:one|among)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:counties|districts|"
-        r"provinces|regions|areas|states|towns|cities|places)\s+[^.;]{0,60}?\b(?:in|"
-        r"of)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?'s\s+)?$",
+        before=rf"\b{_ONE_OF_MANY}\s+[^.;]{{0,60}}?\b(?:in|of)\s+(?:the\s+)?"
+        rf"(?:{_CAP}[\w-]*(?:\s+{_CAP}[\w-]*)?'s\s+)?$",
         gate=("one of the", "among the"),
     ),
     RoleRule(
