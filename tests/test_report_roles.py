@@ -56,6 +56,15 @@ def test_a_colon_after_a_capitalised_word_deep_in_the_text_is_no_dateline():
     assert role_of(before, after, False)[0] == INCIDENT
 
 
+def test_an_agency_dateline_with_its_country_in_brackets_is_a_dateline():
+    found = extract(
+        "Tehran [Iran], December 19 (ANI): Four soldiers were killed in an attack "
+        "in Saravan county on Monday."
+    )
+    assert {i.place_reported for i in found.incidents} == {"Saravan"}
+    assert {m.text: m.role for m in found.other_places}["Tehran"] == "dateline"
+
+
 def _incidents(text: str) -> dict[str, dict]:
     return {
         i.place_reported: {

@@ -26,8 +26,9 @@ _DATELINE_HEAD = (
 _AGENCY = "|".join(DATELINE_AGENCIES)
 _DATELINE_TAIL = (
     rf"^(?:\s*(?:/|\(|\)|,(?=\s*{_CAP}{{2}}))\s*(?:{_CAP}[\w.'-]*(?:\s+{_CAP}[\w.'-]*)*)?)*\s*"
+    rf"(?:\[{_CAP}[\w\s.'-]{{1,30}}\]\s*)?"
     rf"(?:(?:\((?:{_AGENCY})\)|,\s*(?:Pakistan|Iran|Afghanistan|"
-    rf"{_CAP}[a-z]{{2,4}}\.?\s+\d{{1,2}})(?:\s*\([^()]{{1,20}}\))?)\s*(?::|-\s)?"
+    rf"{_CAP}[a-z]{{2,8}}\.?\s+\d{{1,2}})(?:\s*\([^()]{{1,20}}\))?)\s*(?::|-\s)?"
     r"|(?::|-\s))"
 )
 _PEOPLE_FROM = (
