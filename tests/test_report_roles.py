@@ -65,6 +65,13 @@ def test_an_agency_dateline_with_its_country_in_brackets_is_a_dateline():
     assert {m.text: m.role for m in found.other_places}["Tehran"] == "dateline"
 
 
+def test_an_operation_carried_out_in_a_place_is_no_patient_carried_there():
+    before = "the blast happened while troops were carrying out an operation in the "
+    assert role_of(before, " area.", False)[0] == INCIDENT
+    before = "The clash, taking place in "
+    assert role_of(before, ", left two dead.", False)[0] == INCIDENT
+
+
 def _incidents(text: str) -> dict[str, dict]:
     return {
         i.place_reported: {

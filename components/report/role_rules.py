@@ -73,6 +73,18 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"(?:[\w-]+\s+){0,3}?(?:in|from)\s+(?:the\s+)?$",
         gate=("fle", "displaced"),
     ),
+    RoleRule(
+        "where people were coming back from",
+        ORIGIN,
+        "The blast hit the jawans as they were returning after taking part in an "
+        "operation in the nearby Abujhmad area.",
+        "Abujhmad",
+        before=r"\b(?:(?:returning|coming back|heading back|on (?:its|their|his|her) "
+        r"way back)\s+(?:[\w-]+\s+){0,2}?from|after\s+(?:taking part in|"
+        r"conducting|carrying out|completing|finishing))\s+(?:[\w,'-]+\s+){0,5}?"
+        r"(?:in|at|from)\s+(?:the\s+)?(?:nearby\s+)?$",
+        gate=("returning", "back", "after"),
+    ),
     # -- an attack place, named so whatever else the sentence says ------------
     RoleRule(
         "an attack on, in or at a place",
@@ -286,7 +298,9 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         DESTINATION,
         "Two wounded soldiers were under treatment in Quetta.",
         "Quetta",
-        before=r"\b(?:treatment|treated|carrying|transporting|ferrying|taking)\s+"
+        # 'carrying out an operation in', 'taking place in': no one carried
+        before=r"\b(?:treatment|treated|carrying(?!\s+out\b)|transporting|ferrying|"
+        r"taking(?!\s+(?:place|part|out|over)\b))\s+"
         r"(?:[\w,'-]+\s+){0,5}(?:at|in|to)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,4}$",
         gate=("treat", "carry", "transport", "ferry", "taking"),
     ),
