@@ -1079,6 +1079,20 @@ def test_a_countrys_region_is_not_a_state_of_the_countrys_name(text, country):
     assert report_country(text) == country
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("A jawan of the ITBP was killed in an IED blast near Bade Gobra.", "IN"),
+        ("Six soldiers died in a clash in Barangay Upper Cabengbeng.", "PH"),
+        ("Two NSCDC officers were killed in Majifa.", "NG"),
+        ("Gunmen killed four Levies personnel in Turbat.", None),
+        ("CRPF jawans and FAMa soldiers were sent to the front.", None),
+    ],
+)
+def test_a_country_s_own_forces_name_it_where_the_text_names_none(text, country):
+    assert report_country(text) == country
+
+
 def test_a_place_in_the_north_of_an_area_is_in_it_not_a_bearing_from_it():
     text = "Gunmen attacked a village in the north of Helmand, killing five people."
     (incident,) = extract(text).incidents

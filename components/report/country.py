@@ -11,6 +11,7 @@ from collections import Counter
 
 from components.gazetteer import normalize_name
 from components.gazetteer.world import areas_of, countries_named, country_of_areas
+from components.report.vocabulary.places import NATIONAL_FORCES
 
 COUNTRIES = frozenset({"PK", "AF", "IR"})
 """The region's countries, whose places the region's gazetteer holds."""
@@ -29,6 +30,7 @@ def report_country(text: str) -> str | None:
     named = Counter(code for code, _ in found)
     areas = _country_of_areas_named(text)
     if not named:  # 'the Kukawa Local Government Area of Borno State'
+        areas = areas or _country_of_forces(text)  # 'a jawan of the ITBP'
         return areas if areas is not None and areas not in COUNTRIES else None
     home = sum(n for code, n in named.items() if code in COUNTRIES)
     home += areas in COUNTRIES  # 'Balochistan's Kech district': the region's
@@ -47,6 +49,19 @@ def report_country(text: str) -> str | None:
     ):
         return None  # 'blamed India for backing terrorism in Pakistan'
     return code
+
+
+_FORCES = {
+    code: re.compile(rf"\b(?:{words})\b") for code, words in NATIONAL_FORCES.items()
+}
+
+
+def _country_of_forces(text: str) -> str | None:
+    """The one country whose own forces or armed groups the text names
+    (:data:`~components.report.vocabulary.places.NATIONAL_FORCES`); None when
+    it names none, or those of several."""
+    found = {code for code, forces in _FORCES.items() if forces.search(text)}
+    return found.pop() if len(found) == 1 else None
 
 
 _A_STATE_OF_ITS_NAME = re.compile(

@@ -161,6 +161,27 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("jurisdiction", "limits", "remit", "precinct"),
     ),
     RoleRule(
+        "a police station's area",
+        REFERENCE,
+        "The blast happened in the Radhapoda forest, within the area of the "
+        "Jaraikela police station.",
+        "Jaraikela",
+        before=r"\b(?:within|under|in)\s+the\s+areas?\s+of\s+(?:the\s+)?$",
+        after=r"^\s+(?:police station|police post|thana)\b",
+        gate=("area",),
+    ),
+    RoleRule(
+        "a police range an officer speaks for",
+        STATEMENT,
+        "Sinha, inspector general of police for the Bastar range, said Maoists had "
+        "blown up a bus in Sukma district, Chhattisgarh.",
+        "Bastar",
+        before=r"\b(?:police|IGP?|DIG|inspector[- ]general|commissioner)\b[^.;]{0,30}?"
+        r"\b(?:for|of)\s+(?:the\s+)?$",
+        after=r"^\s+(?:range|zone)\b",
+        gate=("police", "ig", "dig", "inspector", "commissioner"),
+    ),
+    RoleRule(
         "the district a route runs through",
         INCIDENT,
         "Terrorists ambushed two vehicles travelling from Pasni to Ormara in Gwadar "

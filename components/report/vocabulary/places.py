@@ -140,3 +140,20 @@ FACILITY_WORDS = (
 )
 """Facilities named after their place: 'the Chaudhwan Police Station', 'the
 Samand checkpost', 'the El Salini base', 'the Sadiqueabad crossing'."""
+
+
+NATIONAL_FORCES = {
+    "IN": r"CRPF|ITBP|BSF|CISF|CoBRA|District Reserve Guard|Assam Rifles|"
+    r"Naxal(?:ite)?s?",
+    "NG": r"NSCDC|Civilian JTF|CJTF|Amotekun",
+    "PH": r"Barangay|Abu Sayyaf",
+    "ML": r"FAMa",
+    "CD": r"FARDC",
+    "KE": r"KDF",
+    "SO": r"AMISOM|ATMIS",
+    "CM": r"BIR",
+    "IQ": r"Popular Mobili[sz]ation Forces|Hashd al-Shaabi",
+}
+"""Forces, armed groups and units found in one country only ('a jawan of the
+ITBP', 'Barangay Upper Cabengbeng'): the country a report is about when it
+names neither a country nor a first-level area. Case-sensitive, whole words."""
