@@ -95,7 +95,7 @@ LOWER_IS_BETTER = (
 )
 
 
-FRESH_FROM = 194
+FRESH_FROM = 206
 """Reports from this number on were keyed from their pages before the reader
 read them, and no rule has been written while reading them: the held-out
 estimate of pages nobody tuned to. (098-109 were such a set until rules were
@@ -106,14 +106,16 @@ on they are reports rules may be written against, like 122-133; 170-181 were
 one too, and from 5 December 2026 on they are reports rules may be written
 against, like 158-169; 182-193 were one too, and from 5 December 2026, when
 194-205 were added, they are reports rules may be written against, like
-170-181; the even-numbered held-out reports below 098 have been read while
-rules were written.)"""
+170-181; 194-205 were one too, and from 5 December 2026, when 206-217 were
+added, they are reports rules may be written against, like 182-193; the
+even-numbered held-out reports below 098 have been read while rules were
+written.)"""
 
 
 def in_split(name: str, split: str) -> bool:
-    """Development: 001-026 and the odd-numbered reports after, to 193; held
-    out: the even-numbered reports from 028 and every report from 194; fresh:
-    the reports from 194."""
+    """Development: 001-026 and the odd-numbered reports after, to 205; held
+    out: the even-numbered reports from 028 and every report from 206; fresh:
+    the reports from 206."""
     if split == "all":
         return True
     number = int(name[:3])
