@@ -96,6 +96,17 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"ambushed|hit)\s+(?:on|at|in)?\s*(?:the\s+)?$",
         gate=("attack", "struck", "storm", "raid", "bomb", "target", "ambush", "hit"),
     ),
+    RoleRule(
+        "a place said to be where the attack happened",
+        INCIDENT,
+        "A statement by the mayor of Turbat town, where the attack happened, said "
+        "two policemen were killed.",
+        "Turbat",
+        after=r"^(?:\s+(?:town|city|village|district|area|county|sub-district))?,?\s+"
+        r"where\s+(?:the\s+)?(?:attacks?|blast|explosion|ambush|incident|assault|"
+        r"fighting|clash(?:es)?|killings?)\s+(?:happened|took place|occurred|"
+        r"was carried out|struck)\b",
+    ),
     # -- distances and routes ------------------------------------------------
     RoleRule(
         "a distance from a place",
