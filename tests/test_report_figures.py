@@ -430,6 +430,8 @@ def test_each_phrasing_gives_its_figures(text, expected):
         ("inmates", "civilians"),
         ("troopers", "security"),
         ("enemies", "attackers"),
+        ("teenagers", "civilians"),
+        ("youths", "civilians"),
     ],
 )
 def test_people_nouns_by_side(noun, side):
