@@ -1093,6 +1093,18 @@ def test_a_country_s_own_forces_name_it_where_the_text_names_none(text, country)
     assert report_country(text) == country
 
 
+def test_an_unknown_place_in_a_sentence_opening_with_another_country_lies_there():
+    text = (
+        "Jihadists killed two soldiers in Mali on Tuesday when a bomb went off on a "
+        "road near Baye, in the central Mopti region, the Malian army said.\n\n"
+        "In Burkina Faso, a security source said three civilians were killed in "
+        "an attack in Tankwoarou on Tuesday."
+    )
+    found = extract(text, published=dt.date(2020, 3, 25))
+    wider = {u.name: u.wider.name for u in found.unplaced if u.wider is not None}
+    assert wider["Tankwoarou"] == "Burkina Faso"
+
+
 def test_a_place_in_the_north_of_an_area_is_in_it_not_a_bearing_from_it():
     text = "Gunmen attacked a village in the north of Helmand, killing five people."
     (incident,) = extract(text).incidents

@@ -15,6 +15,7 @@ from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import Gazetteer, normalize_name
 from components.gazetteer.not_placed import holder_of
 from components.gazetteer.world import (
+    countries_named,
     country_names,
     country_place,
     first_level_areas,
@@ -88,6 +89,7 @@ def unknown_mentions(
             if holder is None:
                 wider = (
                     (opening.place if opening else None)
+                    or _opening_country(sentence, code)
                     or _area_named_before(text, end, mentions)
                     or (None if code else _curated_district(name, places))
                     or _scene_pointed_back(text, mentions, sentence)
@@ -344,6 +346,22 @@ def _opening_place(
             return m
         return None
     return None
+
+
+_IN_A_COUNTRY = re.compile(r"^\W*In\s+(?P<name>(?:the\s+)?(?-i:[A-Z])[^,;]{2,40}),")
+
+
+def _opening_country(sentence: Sentence, code: str | None) -> Place | None:
+    """Another country than the report's that a sentence opens with ('In Burkina
+    Faso, a security source said three civilians were killed in Tankwoarou'): a
+    name there with no wider place of its own lies in that country."""
+    opening = _IN_A_COUNTRY.match(sentence.text)
+    if opening is None:
+        return None
+    named = {found for found, _ in countries_named(opening.group("name"))}
+    if len(named) != 1 or code in named:
+        return None
+    return country_place(named.pop())
 
 
 _OF_THE_AREA = re.compile(
