@@ -72,6 +72,15 @@ def test_an_operation_carried_out_in_a_place_is_no_patient_carried_there():
     assert role_of(before, ", left two dead.", False)[0] == INCIDENT
 
 
+def test_a_mayor_of_a_town_and_a_base_of_a_force_speak_for_it():
+    before = "killed the village leader and a former mayor of the town of "
+    assert role_of(before, ", who lived in the village.", False)[0] == "statement"
+    before = "the Southeast "
+    assert role_of(before, " Base of the IRGC said.", False)[0] == "statement"
+    before = "Militants attacked the "
+    assert role_of(before, " base on Sunday.", False)[0] == INCIDENT
+
+
 def _incidents(text: str) -> dict[str, dict]:
     return {
         i.place_reported: {

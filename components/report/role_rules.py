@@ -558,7 +558,7 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "Saravan.",
         "Qods",
         after=r"^\s+(?:headquarters|hq|corps|command|brigade|regiment|battalion|"
-        r"scouts|rifles|fighters|militia|task force)\b"
+        r"scouts|rifles|fighters|militia|task force|base(?=\s+of\s+the\b))\b"
         r"(?!\s+(?:area|town|city|village|district)\b)",
     ),
     RoleRule(
@@ -570,7 +570,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         before=r"\b(?:commissioner|officer|official|spokesman|spokesperson|chief|"
         r"head|administrator|governor|mayor|president|member|representative|MPA|"
         r"MNA|senator|prosecutor|judge|magistrate|director|coordinator)\s+"
-        r"(?:of|for|from)\s+(?:the\s+)?$",
+        r"(?:of|for|from)\s+(?:the\s+)?(?:(?:town|city|village|district|county|"
+        r"municipality|commune)\s+of\s+)?$",
         after=r"^(?!\s+(?:area|village)\b)",
         gate=(
             "commissioner",
