@@ -572,7 +572,15 @@ def test_people_taken_off_a_bus_and_shot_dead_are_dead():
     ]
 
 
-@pytest.mark.parametrize("sentence", ["No one was hurt.", "No one was injured."])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No one was hurt.",
+        "No one was injured.",
+        "A small blast hit the wall of a police station, injuring nobody.",
+        "The bomb went off near the gate but wounded no one.",
+    ],
+)
 def test_no_one_hurt_is_no_one_not_one(sentence):
     assert counts(sentence) == [("injured", {"unspecified": 0})]
 

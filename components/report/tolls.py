@@ -122,12 +122,13 @@ NONE_HIT = Rule(
     r"\b(?:no\s+(?:one|body)|nobody|none)\s+(?:of\s+\w+\s+)?(?:was|were|had been|"
     r"has been)\s+(?P<what>(?:killed|hurt|injured|wounded)(?:\s+or\s+(?:killed|hurt|"
     r"injured|wounded))?)|\b(?:no|neither|nor|without(?:\s+any)?)\s+(?P<noun>casualties|"
-    r"loss of (?:life|lives)|deaths|injuries|fatalities)\b",
+    r"loss of (?:life|lives)|deaths|injuries|fatalities)\b|\b(?P<verb>kill(?:ing|ed)|"
+    r"injur(?:ing|ed)|wound(?:ing|ed)|hurt(?:ing)?)\s+(?:no\s+one|no-one|nobody)\b",
     "Rockets landed near the Peshmerga base in Prde, and nobody was killed or injured.",
     ("unspecified", "killed", 0),
 )
-"""'no casualties', 'neither casualties nor damage', 'nobody was killed or injured':
-a stated 0, not an unknown."""
+"""'no casualties', 'neither casualties nor damage', 'nobody was killed or injured',
+'injuring nobody': a stated 0, not an unknown."""
 
 
 def none_hit(clause: Span) -> list[Figure]:
@@ -135,7 +136,9 @@ def none_hit(clause: Span) -> list[Figure]:
     casualties'): killed, injured or both, by the words used."""
     figures: list[Figure] = []
     for match in NONE_HIT.compiled.finditer(clause.text):
-        words = (match.group("what") or match.group("noun") or "").lower()
+        words = (
+            match.group("what") or match.group("noun") or match.group("verb") or ""
+        ).lower()
         outcomes = []
         if re.search(r"kill|death|life|lives|fatal|casualt", words):
             outcomes.append("killed")
