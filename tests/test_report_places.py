@@ -1105,6 +1105,15 @@ def test_an_unknown_place_in_a_sentence_opening_with_another_country_lies_there(
     assert wider["Tankwoarou"] == "Burkina Faso"
 
 
+def test_a_city_sector_named_by_a_letter_and_a_number_is_an_area_of_the_city():
+    text = (
+        "A small explosion hit the outer wall of a police station in the I-9 area "
+        "of Islamabad, injuring nobody."
+    )
+    (incident,) = extract(text).incidents
+    assert (incident.place_reported, incident.place.name) == ("I-9", "Islamabad")
+
+
 def test_a_place_in_the_north_of_an_area_is_in_it_not_a_bearing_from_it():
     text = "Gunmen attacked a village in the north of Helmand, killing five people."
     (incident,) = extract(text).incidents

@@ -313,12 +313,15 @@ def _is_name(name: str, area_after: bool = False) -> bool:
             )
         )
         or normalize_name(parts[0]) in _NUMBER_WORDS  # 'Two District Reserve ...'
-        or (name.isupper() and len(name) <= 6)
+        or (name.isupper() and len(name) <= 6 and not _SECTOR.fullmatch(name))
         or _PERSONS_INITIAL.match(name) is not None
         or len(key) < 3
     )
 
 
+_SECTOR = re.compile(r"[A-Z]{1,2}-\d{1,2}")
+"""A city's sector named by a letter and a number ('the I-9 area of Islamabad',
+'G-11'): a place, not an acronym."""
 _PERSONS_INITIAL = re.compile(r"(?-i:[A-Z])\.?\s+(?-i:[A-Z][a-z])")
 """A person's initial before a name ('K Rajesh', 'P. Sunderraj'): a person."""
 
