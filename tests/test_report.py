@@ -1104,6 +1104,22 @@ def test_a_new_paragraph_about_the_same_people_as_a_background_one_is_background
     assert len(extraction.background) == 2
 
 
+def test_a_new_paragraph_about_a_place_named_only_in_background_is_background():
+    text = (
+        "Four soldiers were killed in an attack in Saravan on Monday, the IRGC "
+        "said.\n\n"
+        "In October, an armed attack on a shrine in Shiraz left 15 dead and 40 "
+        "injured.\n\n"
+        "Local media said the gunmen fired at worshippers at the shrine in Shiraz "
+        "and wounded 40 people."
+    )
+    extraction = extract(text, published=dt.date(2022, 12, 19))
+    counted = [f.value for i in extraction.incidents for f in i.figures]
+    counted += [f.value for f in extraction.totals]
+    assert counted == [4]
+    assert len(extraction.background) == 2
+
+
 def test_a_toll_told_again_with_its_parts_is_counted_once_by_side():
     text = (
         "Gunmen killed 25 people in an attack on a village in Kech district on "

@@ -98,6 +98,7 @@ def extract_incidents(
         (sentence_date(s, today) for s in found[:1] if sentence_date(s, today)), None
     )
     in_background = False
+    background_places: set[str] = set()  # named in background, not in the news
     day_state: bool | None = None  # the state of the last sentence dating itself
     read_to = None
     for sentence in found:
@@ -120,13 +121,22 @@ def extract_incidents(
             in_background = said == "background"
         elif sentence.first_in_paragraph and not (
             in_background
-            and restates_count(sentence.text, background[-1].evidence.sentence)
+            and (
+                restates_count(sentence.text, background[-1].evidence.sentence)
+                or (
+                    _only_of(by_sentence.get(sentence.start, []), background_places)
+                    and sentence_date(sentence, today) is None
+                )
+            )
         ):
             in_background = False  # a new paragraph with no cue: the news again
         if said not in (None, "keep"):
             day_state = in_background
         if in_background and sentence.start not in keep_current:
             background.append(_background(text, sentence, by_sentence))
+            background_places |= {
+                m.place.name for m in by_sentence.get(sentence.start, [])
+            } - {i.place.name for i in reading.by_place.values()}
             reading.last, reading.said_before = [], ""
             continue
         if lede is None and sentence is not found[0]:
@@ -191,6 +201,15 @@ def extract_incidents(
         unplaced=unplaced,
         read_to=read_to,
     )
+
+
+def _only_of(mentions: Sequence[PlaceMention], places: set[str]) -> bool:
+    """Whether a sentence names attack places, all of them named before only in
+    background ('In October, an attack on the shrine in Shiraz left 15 dead.' ...
+    'Al Arabiya said the gunfire in Shiraz wounded 40'): with no day of its own,
+    it goes on about that earlier event, though it opens a paragraph."""
+    named = {m.place.name for m in mentions if m.is_incident}
+    return bool(named) and named <= places
 
 
 def _not_incident_places(
