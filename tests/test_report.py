@@ -1016,12 +1016,21 @@ def test_an_unknown_area_holding_the_villages_hit_is_no_scene_of_its_own():
     assert scenes <= {"Bulongo", "Kazarahoyo", "Kidungu"}
 
 
-def test_an_attack_that_came_days_after_another_tells_of_the_other_as_background():
+@pytest.mark.parametrize(
+    "after",
+    [
+        "The attack came only four days after militants killed four soldiers in a "
+        "border area of Zhob district.",
+        "The attack followed by one day the killing of four soldiers in a border "
+        "area of Zhob district.",
+    ],
+)
+def test_an_attack_that_came_days_after_another_tells_of_the_other_as_background(
+    after,
+):
     text = (
         "QUETTA: Four soldiers were martyred when militants attacked a check post in "
-        "Bolan on Sunday.\n\n"
-        "The attack came only four days after militants killed four soldiers in a "
-        "border area of Zhob district."
+        f"Bolan on Sunday.\n\n{after}"
     )
     extraction = extract(text, published=dt.date(2021, 5, 10))
     assert [i.place_reported for i in extraction.incidents] == ["Bolan"]

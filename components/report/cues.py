@@ -107,7 +107,10 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         r"four|five|six|seven|eight|nine|ten|\d+) |a few |several )?(?:days?|weeks?|"
         r"months?) after\b|\b(?:came|comes|followed|follows) (?:close |hard |right |"
         r"soon )?on the heels of\b|\b(?:followed|follows|came after|comes after)\s+"
-        r"(?:the\s+)?(?:deaths?|killings?|murders?)\s+of\b|\b(?:attack|assault|blast|bombing|ambush|raid)s?\s+"
+        r"(?:the\s+)?(?:deaths?|killings?|murders?)\s+of\b|\b(?:followed|follows)\s+by\s+"
+        r"(?:a|one|two|three|four|five|six|\d+|a few|several)\s+(?:days?|weeks?|"
+        r"months?)\s+(?:the\s+)?(?:deaths?|killings?|murders?|attacks?|assault|"
+        r"bombing|ambush)\b|\b(?:attack|assault|blast|bombing|ambush|raid)s?\s+"
         r"(?:a|one|two|three|four|five|six|seven|\d+|a few|several)\s+(?:days?|weeks?|"
         r"months?)\s+(?:earlier|before|ago)\b",
         "The attack came two weeks after a bombing in Quetta.",
