@@ -54,6 +54,8 @@ def test_a_provinces_name_is_not_taken_for_its_capital_town():
     layer = world.country_gazetteer("PH")
     assert layer.candidates("Sulu") == []
     assert "Jolo" in [p.name for p in layer.candidates("Jolo")]
+    # 'Basilan City', another name of Isabela, is looked up as 'Basilan'
+    assert layer.candidates("Basilan") == []
 
 
 def test_a_word_for_a_kind_of_place_is_no_towns_name():

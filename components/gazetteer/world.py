@@ -310,15 +310,17 @@ def country_gazetteer(code: str) -> Gazetteer | None:
         weight, lat, lon = weight + size, lat + size * place.lat, lon + size * place.lon
         for other in _STRING.findall(others):
             other = _unescape(other)
+            key = name_key(other)[0]
             if (
                 other != place.name
                 and other[:1].isupper()
                 and _LATIN.match(other)
                 and not _CODE.match(other)
-                and normalize_name(other) not in areas
+                and not {normalize_name(other), key} & areas
                 and normalize_name(other) not in _GENERIC_WORDS
-            ):  # 'Sulu' names Jolo's province: a town's other name, not the town
-                alternates.append((place.geonameid, other, name_key(other)[0]))
+            ):  # 'Sulu' names Jolo's province, and so does 'Basilan City' Isabela's:
+                # a town's other name, not the town
+                alternates.append((place.geonameid, other, key))
     if weight:
         places.append(
             Place(
