@@ -337,6 +337,15 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("treat", "carry", "transport", "ferry", "taking"),
     ),
     RoleRule(
+        "a terrain described",
+        REFERENCE,
+        "The troops were checking routes through the mountainous terrain of "
+        "Makran when a bomb hit their vehicle in Buleda.",
+        "Makran",
+        before=r"\b(?:terrain|landscape|wilderness)\s+of\s+(?:the\s+)?$",
+        gate=("terrain", "landscape", "wilderness"),
+    ),
+    RoleRule(
         "where a warning placed a threat",
         REFERENCE,
         "Although there had been warnings of terrorist movements in the Kech area, "
