@@ -1114,6 +1114,17 @@ def test_a_city_sector_named_by_a_letter_and_a_number_is_an_area_of_the_city():
     assert (incident.place_reported, incident.place.name) == ("I-9", "Islamabad")
 
 
+def test_an_area_named_like_a_small_town_far_from_the_story_is_not_that_town():
+    text = (
+        "Four people were killed when a blast tore through a passenger bus in Turbat "
+        "city, Balochistan. The bus was on its way from Karachi to Turbat when it "
+        "was targeted in the Bahman area."
+    )
+    extraction = extract(text, published=dt.date(2025, 1, 4))
+    assert "Fars" not in {i.place.admin1 for i in extraction.incidents}
+    assert "Bahman" in {u.name for u in extraction.unplaced}
+
+
 def test_a_place_in_the_north_of_an_area_is_in_it_not_a_bearing_from_it():
     text = "Gunmen attacked a village in the north of Helmand, killing five people."
     (incident,) = extract(text).incidents

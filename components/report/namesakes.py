@@ -10,6 +10,7 @@ import re
 
 from components.domain.places import Place, haversine_km
 from components.report.mentions import LIST_JOIN, PlaceMention
+from components.report.names import is_strong
 from components.report.roles import INCIDENT
 from components.report.unknown import kept_at
 from components.report.vocabulary import OTHER_EVENT
@@ -125,6 +126,51 @@ def namesakes_of_facilities(
     return [
         kept_at(text, m, "a facility named after its locality", kept_by[m.text])
         if m.text in kept_by and m.unplaced is None
+        else m
+        for m in mentions
+    ]
+
+
+_AREA_AFTER = re.compile(r"^\s+area\b(?!\s+of\b)", re.IGNORECASE)
+_AREA_NAMESAKE_KM = 300.0
+"""How far from every other place the text names (all in other countries) a
+small town called as an area ('the Bahman area') must lie to be a namesake of
+the area the text means."""
+
+
+def namesakes_of_areas(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A small town named as an area ('targeted in the Bahman area', of a bus bound
+    for Turbat) that lies far from every other place the text names, in another
+    country than any of them (a Bahman in Fars): the area is one the gazetteer
+    lacks, near the places the text is about, and is read as an unknown name."""
+    known = [
+        m.place
+        for m in mentions
+        if m.unplaced is None and m.place.kind not in ("country", "province")
+    ]
+    far: set[str] = set()
+    for mention in mentions:
+        place = mention.place
+        others = [p for p in known if p.geonameid != place.geonameid]
+        if (
+            mention.unplaced is not None
+            or mention.role != INCIDENT
+            or place.kind != "town"
+            or is_strong(place)
+            or len(others) < 2
+            or not _AREA_AFTER.match(text[mention.end : mention.sentence.end])
+        ):
+            continue
+        if all(
+            other.country != place.country
+            and haversine_km(place.lat, place.lon, other.lat, other.lon)
+            > _AREA_NAMESAKE_KM
+            for other in others
+        ):
+            far.add(mention.text)
+    return [
+        kept_at(text, m, "an area named like a far town", None)
+        if m.text in far and m.unplaced is None
         else m
         for m in mentions
     ]

@@ -52,7 +52,11 @@ from components.report.names import (
     tail_of_longer_name,
     titled_surname,
 )
-from components.report.namesakes import namesakes_in_lists, namesakes_of_facilities
+from components.report.namesakes import (
+    namesakes_in_lists,
+    namesakes_of_areas,
+    namesakes_of_facilities,
+)
 from components.report.qualifiers import mark_qualifiers
 from components.report.roads import road_mentions
 from components.report.roles import (
@@ -145,6 +149,7 @@ def find_places(
         text, sorted([*mentions, *roads, *unplaced], key=lambda m: m.start)
     )
     found = namesakes_of_facilities(text, namesakes_in_lists(text, found))
+    found = namesakes_of_areas(text, found)
     found = home_area_as_scene(text, mark_qualifiers(text, found))
     return found, [m.unplaced for m in found if m.unplaced is not None]
 
