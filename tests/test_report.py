@@ -1107,10 +1107,14 @@ def test_a_new_paragraph_about_the_same_people_as_a_background_one_is_background
         "displaced."
     )
     extraction = extract(text, published=dt.date(2019, 6, 16))
-    counted = [f.value for i in extraction.incidents for f in i.figures]
-    counted += [f.value for f in extraction.totals]
-    assert 62 not in counted
+    assert 62 not in _counted(extraction)
     assert len(extraction.background) == 2
+
+
+def _counted(extraction) -> list[int]:
+    """Every figure the extraction counts: its places' and its totals'."""
+    counted = [f.value for i in extraction.incidents for f in i.figures]
+    return counted + [f.value for f in extraction.totals]
 
 
 def test_a_new_paragraph_about_a_place_named_only_in_background_is_background():
@@ -1123,9 +1127,7 @@ def test_a_new_paragraph_about_a_place_named_only_in_background_is_background():
         "and wounded 40 people."
     )
     extraction = extract(text, published=dt.date(2022, 12, 19))
-    counted = [f.value for i in extraction.incidents for f in i.figures]
-    counted += [f.value for f in extraction.totals]
-    assert counted == [4]
+    assert _counted(extraction) == [4]
     assert len(extraction.background) == 2
 
 
