@@ -81,6 +81,7 @@ def _tables(filters: Filters) -> tuple[FromClause, FromClause]:
     """The tables of counts that hold the selection whatever the day and per
     month: those per attack types when some are chosen."""
     if filters.attack_types:
+        logger.debug("attack types %s: counts per combination", filters.attack_types)
         return IncidentAttackGroup.__table__, IncidentAttackMonth.__table__
     return IncidentGroup.__table__, IncidentMonth.__table__
 

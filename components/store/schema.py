@@ -523,7 +523,9 @@ class IncidentAttackMonth(GroupSums, Base):
 
 class IncidentKind(Base):
     """The same incidents as ``incident_groups``, counted per target type and
-    attack types: the filters' options without reading every incident."""
+    attack types: the filters' options without reading every incident, and the
+    combinations of attack types that hold a chosen code (the rows of
+    ``incident_attack_groups`` and ``incident_attack_months`` to read)."""
 
     __tablename__ = "incident_kinds"
 
