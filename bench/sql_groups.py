@@ -188,6 +188,8 @@ def seed(url: str, size: int) -> dict[str, float]:
     timings["groups"] = made["incident_groups"]
     timings["months"] = made["incident_months"]
     timings["point_days"] = made.get("incident_point_days", 0)
+    timings["attack_groups"] = made.get("incident_attack_groups", 0)
+    timings["attack_months"] = made.get("incident_attack_months", 0)
     store.engine.dispose()
     return timings
 
@@ -284,8 +286,8 @@ def child(url: str) -> dict[str, object]:
             out[f"{name}_headline_s_{run}"] = seconds
             if name == "no_type_part_months":
                 ranged = sums_of
-        # An attack type: no table of counts holds attack types, so its
-        # incidents are read one by one.
+        # An attack type: the rows of the combinations of attack types that
+        # hold it (incident_attack_groups; one code each here).
         attacked = Filters(attack_types=(ATTACKS[run - 1],))
         seconds, _ = _timed(
             lambda: payload(SqlGroups(engine, attacked), province)  # noqa: B023

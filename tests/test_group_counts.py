@@ -1,15 +1,16 @@
 """The incidents counted per group (``incident_groups``, ``incident_months``,
 ``incident_weeks``, ``incident_kinds``, ``incident_points``,
-``incident_point_months``, ``incident_point_days``) equal a
-fresh count after every kind of write: a seed, an add, a record that revises
-another (and its retraction), an edit (of the day too: to another month), an
-undo, a streamed import, a report attached as a source, a merge and a split; a
-rebuild mends counts changed behind the store's back; the migrations that
-bring the monthly and the per-point counts count what is there; a date range
-whose ends cut months gives what the incidents give after edits, a retraction
-and a revision in those days; the index that serves those days carries their
-columns (migration 0011); saves that race each other lose no count. SQLite and
-a real PostgreSQL server."""
+``incident_point_months``, ``incident_point_days``, ``incident_attack_groups``,
+``incident_attack_months``) equal a fresh count after every kind of write: a
+seed, an add, a record that revises another (and its retraction), an edit (of
+the day too: to another month), an undo, a streamed import, a report attached
+as a source, a merge and a split; a rebuild mends counts changed behind the
+store's back; the migrations that bring the monthly, the per-point and the per
+attack types counts count what is there; a date range whose ends cut months,
+with attack types chosen or not, gives what the incidents give after edits, a
+retraction and a revision in those days; the index that serves those days
+carries their columns (migration 0011); saves that race each other lose no
+count. SQLite and a real PostgreSQL server."""
 
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ from components.store.headline_sums import headline_sums
 from components.store.map_groups import SqlGroups
 from components.store.schema import (
     EDGE_COLUMNS,
+    IncidentAttackGroup,
+    IncidentAttackMonth,
     IncidentGroup,
     IncidentMonth,
     IncidentPoint,
@@ -81,6 +84,8 @@ def _fresh(store: DatabaseStore) -> None:
         IncidentPoint,
         IncidentPointMonth,
         IncidentPointDay,
+        IncidentAttackGroup,
+        IncidentAttackMonth,
     ):
         assert _counted(store, model) == _counted(store)
 
@@ -417,6 +422,53 @@ def test_the_weekly_migration_counts_what_is_there(db_store: DatabaseStore) -> N
     ]
 
 
+def test_the_attack_types_migration_counts_what_is_there(
+    db_store: DatabaseStore,
+) -> None:
+    """Migration 0015 goes down (``incident_attack_groups`` and
+    ``incident_attack_months`` gone) and up again, counting the incidents
+    saved in between once each, in the row of their attack types as stored:
+    one of two codes is not counted under each code."""
+    tables = {IncidentAttackGroup.__tablename__, IncidentAttackMonth.__tablename__}
+    assert tables <= set(inspect(db_store.engine).get_table_names())
+    alembic(db_store, command.downgrade, "0014_week_counts")
+    assert not tables & set(inspect(db_store.engine).get_table_names())
+    db_store.add(  # saved while there are no such tables: counted by the upgrade
+        [
+            _row(
+                id="wave-1-may",
+                date="2026-05-09",
+                place="Gwadar",
+                attack_types="armed_assault;bombing",
+            ),
+            _row(id="wave-1-may-b", date="2026-05-10", place="Gwadar"),
+            _row(
+                id="wave-1-june",
+                date="2026-06-30",
+                place="Gwadar",
+                attack_types="armed_assault;bombing",
+            ),
+        ],
+        [GOOD_EVENT],
+        author=EDITOR,
+    )
+    db_store.migrate()
+    assert tables <= set(inspect(db_store.engine).get_table_names())
+    _fresh(db_store)
+    months = IncidentAttackMonth.__table__
+    with db_store.engine.connect() as connection:
+        found = connection.execute(
+            select(months.c.attack_types, months.c.month, months.c.incidents)
+            .where(months.c.place == "Gwadar", months.c.month >= dt.date(2026, 5, 1))
+            .order_by(months.c.month, months.c.attack_types)
+        ).all()
+    assert [(a, dt.date.fromisoformat(str(m)), int(n)) for a, m, n in found] == [
+        ("armed_assault", dt.date(2026, 5, 1), 1),
+        ("armed_assault;bombing", dt.date(2026, 5, 1), 1),
+        ("armed_assault;bombing", dt.date(2026, 6, 1), 1),
+    ]
+
+
 EDGES = {
     "both ends inside months": (dt.date(2026, 3, 5), dt.date(2026, 5, 25)),
     "the start inside a month": (dt.date(2026, 3, 5), dt.date(2026, 4, 30)),
@@ -463,10 +515,30 @@ def test_part_months_give_what_the_incidents_give_after_writes(
     store.add(
         [
             _row(id="wave-1-march-edge", date="2026-03-10", killed_civilians="3"),
-            _row(id="wave-1-march-moved", date="2026-03-12", injured="2"),
-            _row(id="wave-1-march-end", date="2026-03-31", target_type="military"),
-            _row(id="wave-1-april", date="2026-04-15", killed_security="1"),
-            _row(id="wave-1-may-edge", date="2026-05-20", place="Gwadar"),
+            _row(
+                id="wave-1-march-moved",
+                date="2026-03-12",
+                injured="2",
+                attack_types="armed_assault;bombing",
+            ),
+            _row(
+                id="wave-1-march-end",
+                date="2026-03-31",
+                target_type="military",
+                attack_types="bombing",
+            ),
+            _row(
+                id="wave-1-april",
+                date="2026-04-15",
+                killed_security="1",
+                attack_types="armed_assault;bombing",
+            ),
+            _row(
+                id="wave-1-may-edge",
+                date="2026-05-20",
+                place="Gwadar",
+                attack_types="bombing;hostage_kidnapping",
+            ),
             _row(id="wave-1-may-late", date="2026-05-28", killed_civilians="8"),
         ],
         [GOOD_EVENT],
@@ -475,7 +547,11 @@ def test_part_months_give_what_the_incidents_give_after_writes(
     # Earlier revisions left in the part months' days: not counted.
     store.edit(
         "wave-1-march-edge",
-        {"killed_civilians": "5", "target_type": "military"},
+        {
+            "killed_civilians": "5",
+            "target_type": "military",
+            "attack_types": "armed_assault;bombing",
+        },
         expected_version=store.version_of("wave-1-march-edge"),
         author=EDITOR,
     )
@@ -487,7 +563,8 @@ def test_part_months_give_what_the_incidents_give_after_writes(
     )
     # Retracted in a part month's days: not counted.
     retracted = store.add(
-        [_row(id="wave-1-may-gone", date="2026-05-21")], author=EDITOR
+        [_row(id="wave-1-may-gone", date="2026-05-21", attack_types="bombing")],
+        author=EDITOR,
     )
     store.undo(retracted.save_id, author=EDITOR, reason="not this wave")
     # A later report dated in a part month revising one there: the revised
@@ -511,6 +588,17 @@ def test_part_months_give_what_the_incidents_give_after_writes(
         Filters(target_types=("police_paramilitary", "military"), dates=dates),
         Filters(target_types=("police_paramilitary",), dates=dates),
         Filters(places=("Gwadar",), dates=dates),
+        # Attack types chosen: an incident of two codes is one, whichever of
+        # them (or both) are chosen; the revising record of another code
+        # than the one it revises is in the selection of its own.
+        Filters(attack_types=("bombing",), dates=dates),
+        Filters(attack_types=("armed_assault", "bombing"), dates=dates),
+        Filters(attack_types=("hostage_kidnapping",), dates=dates),
+        Filters(
+            target_types=("military",), attack_types=("armed_assault",), dates=dates
+        ),
+        Filters(attack_types=("armed_assault", "bombing")),
+        Filters(attack_types=("hostage_kidnapping",), places=("Gwadar",)),
     ):
         _same_as_the_incidents(store, filters)
 

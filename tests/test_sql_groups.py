@@ -77,6 +77,25 @@ FILTERS = {
     "an attack type and dates": Filters(
         attack_types=("bombing",), dates=(dt.date(2025, 4, 2), dt.date(2025, 8, 20))
     ),
+    # Incidents of two codes (TWO_CODES): one incident whichever of them, or
+    # both, are chosen; the chain of revisions holds one of them.
+    "two attack types": Filters(attack_types=("bombing", "armed_assault")),
+    "an attack type, whole months": Filters(
+        attack_types=("armed_assault",),
+        dates=(dt.date(2025, 2, 1), dt.date(2025, 9, 30)),
+    ),
+    "two attack types, part months to the chain": Filters(
+        attack_types=("hijacking", "armed_assault"),
+        dates=(dt.date(2025, 3, 15), dt.date(2025, 10, 30)),
+    ),
+    "an attack type and two types, days of one month": Filters(
+        target_types=("police_paramilitary", "military"),
+        attack_types=("bombing",),
+        dates=(dt.date(2025, 10, 3), dt.date(2025, 10, 30)),
+    ),
+    "an attack type in the shipped event": Filters(
+        events=(SHIPPED_EVENT,), attack_types=("armed_assault",)
+    ),
     "the shipped event": Filters(events=(SHIPPED_EVENT,)),
     "nothing": Filters(places=("Nowhere at all",)),
 }
@@ -86,6 +105,10 @@ VIEWS = {
     "Balochistan, zoom 6": View(24.5, 60.5, 31.5, 70.5, 6),
     "region, zoom 4": View(20.0, 50.0, 40.0, 75.0, 4),
 }
+
+
+TWO_CODES = ("bombing;armed_assault", "armed_assault;hijacking")
+"""What every fifth synthetic incident's attack types are (in turn)."""
 
 
 def _revisions(incidents: pd.DataFrame) -> pd.DataFrame:
@@ -121,12 +144,18 @@ def _revisions(incidents: pd.DataFrame) -> pd.DataFrame:
     params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)],
 )
 def store(request, tmp_path_factory) -> DatabaseStore:
-    """A store of 3,000 synthetic incidents on towns, the shipped event (with its
-    report-wide totals and province-wide rows) and a chain of revisions."""
+    """A store of 3,000 synthetic incidents on towns (every fifth of two attack
+    types), the shipped event (with its report-wide totals and province-wide
+    rows) and a chain of revisions."""
     data = write_synthetic(tmp_path_factory.mktemp("data"), 3_000, layout="towns")
     synthetic = pd.read_csv(data / "incidents" / "synthetic.csv", dtype=str)
     synthetic = synthetic.fillna("")
+    fifth = synthetic.index[::5]
+    synthetic.loc[fifth, "attack_types"] = [
+        TWO_CODES[i % len(TWO_CODES)] for i in range(len(fifth))
+    ]
     synthetic.loc[1, "killed_civilians"] = "4"
+    synthetic.loc[1, "attack_types"] = TWO_CODES[1]
     pd.concat([synthetic, _revisions(synthetic)], ignore_index=True).to_csv(
         data / "incidents" / "synthetic.csv", index=False
     )
@@ -165,6 +194,8 @@ def test_the_data_hold_what_the_comparison_needs(store: DatabaseStore) -> None:
     assert (frame["figure_scope"] == "event").any()
     assert (frame["geo_precision"] == 3).any()
     assert len(latest) == len(frame) - 2
+    assert set(TWO_CODES) <= set(frame["attack_types"])
+    assert revised["attack_types"] == TWO_CODES[1]
 
 
 @pytest.mark.parametrize("name", FILTERS)
@@ -415,6 +446,63 @@ def test_every_type_of_all_days_is_read_per_place(
     assert len(questions) >= 7
     assert all("incident_points" in s for s in questions if "GROUP BY" in s), sent
     assert not [s for s in questions if "incident_groups" in s], sent
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "an attack type",
+        "two attack types",
+        "an attack type, whole months",
+        "two attack types, part months to the chain",
+    ],
+)
+def test_attack_types_are_read_from_their_counts(
+    store: DatabaseStore, name: str
+) -> None:
+    """With attack types chosen, the headline, the map's groups, the cells and
+    the number of incidents add up the rows of the combinations of attack
+    types holding a chosen code: ``incident_attack_groups`` with no date
+    range, ``incident_attack_months`` for a range's whole months (at a
+    million, every incident of the selection read one by one took 0.52 to
+    0.66 s). On PostgreSQL those rows are read by the key's index, the
+    combinations its condition."""
+    filters = FILTERS[name]
+    sent: list[str] = []
+
+    def keep(connection, cursor, statement, parameters, context, many) -> None:
+        sent.append(statement)
+
+    def ask() -> None:
+        headline_sums(store.engine, filters)
+        groups = SqlGroups(store.engine, filters)
+        groups.all_groups(10**9)
+        groups.cells_in(None, 6)
+        groups.incidents()
+
+    event.listen(store.engine, "before_cursor_execute", keep)
+    try:
+        ask()
+    finally:
+        event.remove(store.engine, "before_cursor_execute", keep)
+    table = "incident_attack_months" if filters.dates else "incident_attack_groups"
+    summed = [s for s in sent if "GROUP BY" in s or "sum(" in s]
+    assert len(summed) >= 4, sent
+    assert all(f"FROM {table}" in s for s in summed), summed
+    assert not [s for s in sent if "FROM incident_groups" in s], sent
+    if store.engine.dialect.name != "postgresql":
+        return
+    with store.engine.connect().execution_options(
+        isolation_level="AUTOCOMMIT"
+    ) as connection:
+        connection.execute(text("CHECKPOINT"))
+        connection.execute(text(f"VACUUM ANALYZE {table}, incident_kinds"))
+    plan = _plans_of(store, ask)
+    assert re.search(
+        rf"Index (?:Only )?Scan using pk_{table} on {table}.*\n"
+        r"\s+Index Cond: \(\(?attack_types = ",
+        plan,
+    ), plan
 
 
 @pytest.mark.parametrize("name", ["dates with part months", "days of one month"])

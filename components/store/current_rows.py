@@ -111,19 +111,18 @@ def matching(revisions: Alias, filters: Filters) -> list[ColumnElement[bool]]:
     retracted, and every chosen filter (any of the values within one)."""
     conditions = [revisions.c.retracted.is_(False), *chosen_keys(revisions, filters)]
     if filters.attack_types:
-        codes = literal(";") + revisions.c.attack_types + literal(";")
-        conditions.append(
-            or_(
-                *(
-                    codes.contains(f";{code};", autoescape=True)
-                    for code in filters.attack_types
-                )
-            )
-        )
+        conditions.append(holds_any(revisions.c.attack_types, filters.attack_types))
     if filters.dates:
         first, last = filters.dates
         conditions.append(revisions.c.date.between(first, last))
     return conditions
+
+
+def holds_any(stored: ColumnElement[str], codes: Sequence[str]) -> ColumnElement[bool]:
+    """Attack types as stored (``stored``: the ";"-joined codes) that hold one
+    of ``codes`` at least."""
+    joined = literal(";") + stored + literal(";")
+    return or_(*(joined.contains(f";{code};", autoescape=True) for code in codes))
 
 
 def revised_ids() -> Select:

@@ -1,6 +1,7 @@
 """Keeping ``incident_groups``, ``incident_months``, ``incident_weeks``,
-``incident_kinds`` and the per-point ``incident_points``,
-``incident_point_months`` and ``incident_point_days`` right:
+``incident_kinds``, the per-point ``incident_points``,
+``incident_point_months`` and ``incident_point_days`` and the per attack types
+``incident_attack_groups`` and ``incident_attack_months`` right:
 what an incident adds to them, the change a save makes to them (in the save's
 own transaction), and a rebuild from the incidents for data loaded behind the
 store's back.
@@ -43,6 +44,8 @@ from components.store.current_rows import revised_ids
 from components.store.months import month_start, week_start
 from components.store.rows import stored_day
 from components.store.schema import (
+    ATTACK_GROUP_KEYS,
+    ATTACK_MONTH_KEYS,
     GROUP_KEYS,
     MONTH_KEYS,
     POINT_DAY_KEYS,
@@ -50,6 +53,8 @@ from components.store.schema import (
     POINT_MONTH_KEYS,
     WEEK_KEYS,
     WEEK_SUMS,
+    IncidentAttackGroup,
+    IncidentAttackMonth,
     IncidentGroup,
     IncidentKind,
     IncidentMonth,
@@ -149,6 +154,18 @@ def point_days_query(ids: Sequence[str] | None = None) -> Select:
     return _summed(POINT_DAY_KEYS, ids)
 
 
+def attack_groups_query(ids: Sequence[str] | None = None) -> Select:
+    """The rows of ``incident_attack_groups`` the counted incidents (among
+    ``ids``) make, as a fresh ``GROUP BY``."""
+    return _summed(ATTACK_GROUP_KEYS, ids)
+
+
+def attack_months_query(ids: Sequence[str] | None = None) -> Select:
+    """The rows of ``incident_attack_months`` the counted incidents (among
+    ``ids``) make, as a fresh ``GROUP BY``."""
+    return _summed(ATTACK_MONTH_KEYS, ids)
+
+
 def _key(revisions: FromClause, name: str) -> ColumnElement:
     """A key column of a table of counts from a revision: ``month`` and
     ``week`` are the first days of its day's month and week of the month."""
@@ -241,10 +258,15 @@ POINTS = (POINT_MONTHS, POINT_DAYS)
 PLACES = Kept(IncidentPoint, POINT_KEYS, points_query)
 """The counts of every target type together, whatever the day (migration
 0013)."""
-KEPT = (GROUPS, MONTHS, KINDS, *POINTS, PLACES, WEEKS)
+ATTACK_GROUPS = Kept(IncidentAttackGroup, ATTACK_GROUP_KEYS, attack_groups_query)
+ATTACK_MONTHS = Kept(IncidentAttackMonth, ATTACK_MONTH_KEYS, attack_months_query)
+ATTACKS = (ATTACK_GROUPS, ATTACK_MONTHS)
+"""The counts per combination of attack types, whatever the day and per month
+(migration 0015)."""
+KEPT = (GROUPS, MONTHS, KINDS, *POINTS, PLACES, WEEKS, *ATTACKS)
 """Every table of counts: ``incident_months`` came later (migration 0010) than
-the first two (0009), the per-point ones later still (0012, 0013), the weeks
-last (0014)."""
+the first two (0009), the per-point ones later still (0012, 0013), then the
+weeks (0014), the ones per attack types last (0015)."""
 
 
 def present(connection: Connection) -> tuple[Kept, ...]:
@@ -260,6 +282,8 @@ def present(connection: Connection) -> tuple[Kept, ...]:
         return (GROUPS, MONTHS, KINDS, *POINTS)
     if not has(connection, WEEKS.table.name):
         return (GROUPS, MONTHS, KINDS, *POINTS, PLACES)
+    if not has(connection, ATTACK_GROUPS.table.name):
+        return (GROUPS, MONTHS, KINDS, *POINTS, PLACES, WEEKS)
     return KEPT
 
 

@@ -2,19 +2,22 @@
 questions (the map's groups and cells, the place and heat tables, the bounds,
 the headline) add these up instead of counting incidents.
 
-Where the selection can be read from the kept counts (no attack types chosen:
-the counts have none), the rows are the kept rows of the chosen events, places
-and target types, and the current records that revise another, one row each
-with their carried counts (:mod:`components.store.current_rows`; a few). With
-no date range the kept rows are ``incident_groups``' (a few thousand whatever
-the incidents); with one, ``incident_months``' of the whole months inside it,
-and the incidents of the part months at its two ends, one row each (for the
-map's groups, the whole weeks of the month in those part months are read from
+The rows are the kept rows of the chosen events, places, target types and
+attack types, and the current records that revise another, one row each with
+their carried counts (:mod:`components.store.current_rows`; a few). With no
+date range the kept rows are ``incident_groups``' (a few thousand whatever the
+incidents); with one, ``incident_months``' of the whole months inside it, and
+the incidents of the part months at its two ends, one row each (for the map's
+groups, the whole weeks of the month in those part months are read from
 ``incident_weeks`` and only the days left over one incident a row; read, with
 target types chosen, from the index on ``(target_type, date)`` alone, which
-carries their columns on PostgreSQL). With attack types chosen every current
-incident of the selection is a row of weight one. The first and last dates of a
-kept row are bounds, not the exact days: :func:`exact_span` makes them exact.
+carries their columns on PostgreSQL). With attack types chosen the kept rows
+are those of ``incident_attack_groups`` and ``incident_attack_months`` (counted
+per combination of attack types as stored: an incident of two codes is in one
+row) whose combination holds a chosen code, and the part months' incidents are
+all read one a row (no weeks are counted per attack types). The first and last
+dates of a kept row are bounds, not the exact days: :func:`exact_span` makes
+them exact.
 The questions that add every target type together read the per-point counts
 when no target type is chosen (:func:`point_rows`).
 """
@@ -26,7 +29,7 @@ import logging
 from collections.abc import Sequence
 from functools import lru_cache
 
-from sqlalchemy import Connection, Select, select, union_all
+from sqlalchemy import ColumnElement, Connection, Select, select, union_all
 from sqlalchemy.sql.expression import FromClause, Subquery
 
 from components.domain.filters import Filters
@@ -35,6 +38,7 @@ from components.store.current_rows import (
     chosen_keys,
     counted_rows,
     first_day,
+    holds_any,
     latest_rows,
 )
 from components.store.group_counts import row_sums
@@ -48,7 +52,10 @@ from components.store.months import (
 from components.store.schema import (
     GROUP_KEYS,
     GROUP_SUMS,
+    IncidentAttackGroup,
+    IncidentAttackMonth,
     IncidentGroup,
+    IncidentKind,
     IncidentMonth,
     IncidentPoint,
     IncidentPointDay,
@@ -70,10 +77,29 @@ _ROW_COLUMNS = [
 ]
 
 
-def kept_counts_answer(filters: Filters) -> bool:
-    """Whether the kept counts hold the selection (with a date range, its
-    whole months): no attack types chosen."""
-    return not filters.attack_types
+def _tables(filters: Filters) -> tuple[FromClause, FromClause]:
+    """The tables of counts that hold the selection whatever the day and per
+    month: those per attack types when some are chosen."""
+    if filters.attack_types:
+        logger.debug("attack types %s: counts per combination", filters.attack_types)
+        return IncidentAttackGroup.__table__, IncidentAttackMonth.__table__
+    return IncidentGroup.__table__, IncidentMonth.__table__
+
+
+def _chosen(table: FromClause, filters: Filters) -> list[ColumnElement[bool]]:
+    """The chosen events, places and target types as conditions on a table of
+    counts, and the chosen attack types on one counted per attack types: its
+    combination is one of the counted incidents' (``incident_kinds``: a few
+    dozen) that hold a chosen code, so the rows are read by the key's index
+    (which starts with the combination) and not matched one by one."""
+    conditions = chosen_keys(table, filters)
+    if filters.attack_types:
+        kinds = IncidentKind.__table__
+        combinations = select(kinds.c.attack_types).where(
+            holds_any(kinds.c.attack_types, filters.attack_types)
+        )
+        conditions.append(table.c.attack_types.in_(combinations))
+    return conditions
 
 
 def _one_each(
@@ -101,24 +127,24 @@ def _kept(filters: Filters, per_type: bool, columns: tuple[str, ...]) -> list[Se
     """The kept rows of the selection, and the rows of its incidents that the
     kept rows leave out (with a date range: those of its part months;
     ``per_type``: as :func:`~components.store.current_rows.counted_rows`)."""
+    groups, months = _tables(filters)
     if not filters.dates:
-        groups = IncidentGroup.__table__
         return [
             select(*(groups.c[name] for name in columns)).where(
-                *chosen_keys(groups, filters)
+                *_chosen(groups, filters)
             )
         ]
     split = split_by_month(filters.dates)
     parts = []
     if split.months is not None:
         parts.append(
-            _counted_between(
-                IncidentMonth.__table__, "month", split.months, columns
-            ).where(*chosen_keys(IncidentMonth.__table__, filters))
+            _counted_between(months, "month", split.months, columns).where(
+                *_chosen(months, filters)
+            )
         )
     days: tuple[DateRange, ...] = split.edges
     taken: tuple[DateRange, ...] = ()
-    if days and by_week(columns):
+    if days and by_week(columns) and not filters.attack_types:
         weeks: list[DateRange] = []
         days, taken = _week_parts(split.edges, weeks)
         table = IncidentWeek.__table__
@@ -171,7 +197,8 @@ def _week_parts(
 def by_week(columns: Sequence[str]) -> bool:
     """Whether weighted rows of ``columns`` read the part months' whole weeks
     from ``incident_weeks``: it holds them (the map's groups' columns; the
-    headline's sums are not there)."""
+    headline's sums are not there; with attack types chosen they are not
+    counted there, and the part months are read one incident a row)."""
     return all(name in IncidentWeek.__table__.c for name in columns)
 
 
@@ -187,9 +214,6 @@ def weighted_rows(
     changed once built). ``per_type`` (PostgreSQL only): with no target type
     chosen, the part months' rows are read one type at a time
     (:func:`~components.store.current_rows.counted_rows`)."""
-    if not kept_counts_answer(filters):
-        rows = latest_rows(filters, _ROW_COLUMNS).subquery("latest")
-        return _one_each(rows, columns).subquery("weighted")
     revising = latest_rows(filters, _ROW_COLUMNS, revising_only=True)
     return union_all(
         *_kept(filters, per_type, columns),
@@ -302,9 +326,9 @@ def exact_span(
 ) -> tuple[dt.date | None, dt.date | None]:
     """The selection's first and last day from bounds that hold every one of
     its rows (``first`` on or before its first day, ``last`` on or after its
-    last): exact as they are when every row was counted one by one, else
-    walked from the bounds by the date index."""
-    if first is None or last is None or not kept_counts_answer(filters):
+    last), walked from the bounds by the date index to the first row of the
+    selection."""
+    if first is None or last is None:
         return first, last
     return (
         first_day(connection, filters, after=first),

@@ -5,8 +5,8 @@ ones give from the page's table, without the page holding it.
 
 Groups are added up by ``GROUP BY`` over the selection's weighted rows
 (:mod:`components.store.group_rows`: the counts the saves keep, and the few
-records that revise another; or the current incidents one by one when a date
-range or attack types are chosen, :mod:`components.store.current_rows`);
+records that revise another; the incidents of a date range's part months one
+by one, :mod:`components.store.current_rows`);
 cells by the same grid as :func:`~components.map.payload.cells.cell_counts`,
 ``floor(lat / size)`` and ``floor(lon / size)``, which SQLite (3.35+) and
 PostgreSQL compute alike in double precision. Every answer is read as a few

@@ -289,6 +289,13 @@ WEEK_SUMS = ("incidents", "deaths", "deaths_said")
 """What a row of ``incident_weeks`` adds up: what the map's groups need."""
 POINT_MONTH_KEYS = ("month", *POINT_KEYS)
 POINT_DAY_KEYS = ("date", *POINT_KEYS)
+ATTACK_GROUP_KEYS = ("attack_types", *GROUP_KEYS)
+"""What the incidents counted in one row of ``incident_attack_groups`` share:
+the group's and their attack types as stored (the ";"-joined codes: an incident
+of two codes is counted once, in the row of its combination)."""
+ATTACK_MONTH_KEYS = ("attack_types", *MONTH_KEYS)
+"""What the incidents counted in one row of ``incident_attack_months`` share:
+the month's and their attack types as stored."""
 GROUP_SUMS = (
     "incidents",
     *(
@@ -474,9 +481,51 @@ class IncidentPointDay(GroupSums, Base):
     figure_scope: Mapped[str] = mapped_column(String(16), primary_key=True)
 
 
+class IncidentAttackGroup(GroupSums, Base):
+    """The same incidents as ``incident_groups``, counted per combination of
+    attack types as well (:data:`ATTACK_GROUP_KEYS`): with attack types chosen
+    and no date range, the selection is the rows of the combinations that hold
+    a chosen code, not every incident read one by one. Keyed by combination
+    first, so the chosen combinations are ranges of the key's index."""
+
+    __tablename__ = "incident_attack_groups"
+
+    attack_types: Mapped[str] = mapped_column(Text, primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    target_type: Mapped[str] = mapped_column(String(40), primary_key=True)
+    place: Mapped[str] = mapped_column(Text, primary_key=True)
+    lat: Mapped[float] = mapped_column(Float, primary_key=True)
+    lon: Mapped[float] = mapped_column(Float, primary_key=True)
+    geo_precision: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    figure_scope: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
+class IncidentAttackMonth(GroupSums, Base):
+    """The same incidents as ``incident_months``, counted per combination of
+    attack types as well (:data:`ATTACK_MONTH_KEYS`): with attack types chosen
+    and a date range, its whole months are read here (the part months at its
+    ends from the incidents). Keyed by combination, then month, so the chosen
+    combinations over a range of months are ranges of the key's index."""
+
+    __tablename__ = "incident_attack_months"
+
+    attack_types: Mapped[str] = mapped_column(Text, primary_key=True)
+    month: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    """The month's first day."""
+    target_type: Mapped[str] = mapped_column(String(40), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    place: Mapped[str] = mapped_column(Text, primary_key=True)
+    lat: Mapped[float] = mapped_column(Float, primary_key=True)
+    lon: Mapped[float] = mapped_column(Float, primary_key=True)
+    geo_precision: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    figure_scope: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
 class IncidentKind(Base):
     """The same incidents as ``incident_groups``, counted per target type and
-    attack types: the filters' options without reading every incident."""
+    attack types: the filters' options without reading every incident, and the
+    combinations of attack types that hold a chosen code (the rows of
+    ``incident_attack_groups`` and ``incident_attack_months`` to read)."""
 
     __tablename__ = "incident_kinds"
 
