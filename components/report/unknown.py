@@ -15,11 +15,11 @@ from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import Gazetteer, normalize_name
 from components.gazetteer.not_placed import holder_of
 from components.gazetteer.world import (
-    countries_named,
     country_names,
     country_place,
     first_level_areas,
 )
+from components.report.country import COUNTRIES
 from components.report.mentions import (
     LIST_JOIN,
     PlaceMention,
@@ -348,20 +348,21 @@ def _opening_place(
     return None
 
 
-_IN_A_COUNTRY = re.compile(r"^\W*In\s+(?P<name>(?:the\s+)?(?-i:[A-Z])[^,;]{2,40}),")
+_IN_A_COUNTRY = re.compile(r"^\W*In\s+(?:the\s+)?(?P<name>(?-i:[A-Z])[^,;]{2,40}),")
 
 
 def _opening_country(sentence: Sentence, code: str | None) -> Place | None:
     """Another country than the report's that a sentence opens with ('In Burkina
     Faso, a security source said three civilians were killed in Tankwoarou'): a
-    name there with no wider place of its own lies in that country."""
+    name there with no wider place of its own lies in that country. Not one of
+    the region's, whose provinces the region's gazetteer gives."""
     opening = _IN_A_COUNTRY.match(sentence.text)
     if opening is None:
         return None
-    named = {found for found, _ in countries_named(opening.group("name"))}
-    if len(named) != 1 or code in named:
+    named = country_names().get(normalize_name(opening.group("name")))
+    if named is None or named == code or named in COUNTRIES:
         return None
-    return country_place(named.pop())
+    return country_place(named)
 
 
 _OF_THE_AREA = re.compile(
