@@ -646,6 +646,15 @@ def test_the_latest_of_a_trend_is_the_news():
     assert [i.place_reported for i in extraction.incidents] == ["Ntoyo"]
 
 
+def test_an_area_that_has_seen_dozens_of_attacks_is_told_of_as_background():
+    text = (
+        "A landmine killed two soldiers in Panjgur on Sunday.\n\n"
+        "The area has seen dozens of deadly attacks on security forces."
+    )
+    extraction = extract(text, published=dt.date(2024, 5, 6))
+    assert len(extraction.background) == 1
+
+
 def test_an_unknown_name_is_kept_at_the_finest_wider_place_the_text_gives():
     text = (
         "TEHRAN: An Iranian border guard was martyred in Mirjaveh, in Sistan and "

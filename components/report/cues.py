@@ -123,7 +123,8 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         r"after) (?:a (?:series|spate|wave|string|surge) of|repeated|several|many) "
         r"(?:\w+ )?attacks\b|\b(?:has|have|had) (?:seen|witnessed|"
         r"faced|suffered) (?:a (?:series|spate|wave|string|surge) of|repeated|"
-        r"frequent|several|many) (?:\w+ )?(?:attacks|clashes|bombings|killings)\b",
+        r"frequent|several|many|numerous|(?:dozens|scores|hundreds) of) (?:\w+ )?"
+        r"(?:attacks|clashes|bombings|killings)\b",
         "Attacks in the province have risen over the past year, and KP has seen a "
         "series of attacks in Bannu and Karak.",
         "background",
