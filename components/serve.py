@@ -15,6 +15,10 @@ here, the same way (``--server.port 8502``, ``--server.port=8502``, or
 ``STREAMLIT_SERVER_PORT``), and ``.streamlit/`` beside ``app.py`` is read as
 ``streamlit run app.py`` reads it. ``INCIDENT_MAP_LAUNCH_TOKEN`` fixes the token
 instead of a random one (for a service manager, or tests, that hand it on).
+
+As it starts, the server opens the store and loads the page's table in a thread
+of its own (:func:`components.ui.loading.warm`): the first visitor after a
+restart finds the data ready, as every later visitor does.
 """
 
 from __future__ import annotations
@@ -131,11 +135,32 @@ def build_app(token: str) -> st.App:
         )
         if not config.get_option("server.headless"):
             threading.Thread(target=webbrowser.open, args=(link,), daemon=True).start()
+        threading.Thread(target=_warm, name=WARMING, daemon=True).start()
         yield
 
     return st.App(
         APP, middleware=[Middleware(LaunchLink, token=token)], lifespan=announce
     )
+
+
+WARMING = "warm-page-data"
+"""The thread that makes the page's data ready as the server starts."""
+
+
+def _not_warming(record: logging.LogRecord) -> bool:
+    """Streamlit warns of a thread outside any page's run that asks for its
+    script context: the warming thread has none by design."""
+    return record.threadName != WARMING
+
+
+def _warm() -> None:
+    """The page's modules imported and its data loaded while the server waits
+    for its first visitor (:func:`components.ui.loading.warm`)."""
+    context = "streamlit.runtime.scriptrunner_utils.script_run_context"
+    logging.getLogger(context).addFilter(_not_warming)
+    from components.ui import loading, map_panel  # noqa: F401 (imported to warm)
+
+    loading.warm()
 
 
 def settings(flags: dict[str, Any]) -> dict[str, Any]:

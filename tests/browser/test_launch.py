@@ -6,6 +6,7 @@ write, and the page says which of the two it is."""
 from __future__ import annotations
 
 import shutil
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -95,3 +96,22 @@ def test_a_launch_link_with_another_token_is_refused_through_the_forwarder(
     assert refused.value.code == 403
     assert refused.value.headers.get("set-cookie") is None
     assert "not this server's" in refused.value.read().decode()
+
+
+def test_the_launcher_makes_the_page_data_ready_before_the_first_visit(tmp_path):
+    """No page is asked for: the store is opened (the empty database seeded from
+    the data files) and the table loaded while the server waits, so the first
+    visitor after a restart does not wait for it."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("user"))
+    database = tmp_path / "incidents.sqlite"
+    log = ARTIFACTS / "launch-warm-server.log"
+    with running_app(data, log, database_url=f"sqlite:///{database}"):
+        deadline = time.monotonic() + 60
+        while "page data ready" not in log.read_text(errors="replace"):
+            assert time.monotonic() < deadline, f"no 'page data ready' in {log}"
+            time.sleep(0.3)
+        said = log.read_text(errors="replace")
+    assert database.stat().st_size > 0
+    assert "missing ScriptRunContext" not in said
+    assert "could not be made ready" not in said
