@@ -154,11 +154,12 @@ def _not_warming(record: logging.LogRecord) -> bool:
 
 
 def _warm() -> None:
-    """The page's modules imported and its data loaded while the server waits
-    for its first visitor (:func:`components.ui.loading.warm`)."""
+    """The page's data loaded while the server waits for its first visitor
+    (:func:`components.ui.loading.warm`). Only that: a custom component (the
+    map's) declared outside a page's run is not served to the page."""
     context = "streamlit.runtime.scriptrunner_utils.script_run_context"
     logging.getLogger(context).addFilter(_not_warming)
-    from components.ui import loading, map_panel  # noqa: F401 (imported to warm)
+    from components.ui import loading
 
     loading.warm()
 
