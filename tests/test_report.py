@@ -1372,3 +1372,24 @@ date a statement or an earlier event, and those that date the attack."""
 )
 def test_a_report_is_dated_by_the_day_of_its_attack(text, published, day):
     assert extract(text, published=published).date == day
+
+
+def test_a_month_before_the_month_of_the_ledes_day_is_background():
+    text = (
+        "Three soldiers were killed on Tuesday when a bomb went off in Kalat.\n\n"
+        "In August, four Levies personnel were killed in an attack in Ziarat."
+    )
+    extraction = extract(text, published=dt.date(2021, 9, 7))
+    assert [i.place_reported for i in extraction.incidents] == ["Kalat"]
+    assert len(extraction.background) == 1
+
+
+def test_earlier_that_same_week_is_background():
+    text = (
+        "Three soldiers were killed on Tuesday when a bomb went off in Kalat.\n\n"
+        "Last week four Levies personnel were killed in an attack in Ziarat.\n\n"
+        "Earlier that same week two soldiers were wounded by a landmine in Sibi."
+    )
+    extraction = extract(text, published=dt.date(2021, 9, 7))
+    assert [i.place_reported for i in extraction.incidents] == ["Kalat"]
+    assert len(extraction.background) == 2

@@ -1155,3 +1155,15 @@ def test_a_town_owning_an_unknown_area_keeps_it():
         "Turbat's Absar area late on Saturday."
     )
     assert _at(text) == {"Absar": ("Turbat", {"civilians": 3})}
+
+
+def test_the_districts_area_lies_in_the_district_named_before():
+    text = (
+        "Two soldiers were killed on Tuesday when a bomb went off in North "
+        "Waziristan.\n\nThe device exploded while troops were searching the "
+        "district's Zarkhelan area."
+    )
+    extraction = extract(text, published=dt.date(2021, 9, 7))
+    (unplaced,) = extraction.unplaced
+    assert unplaced.name == "Zarkhelan"
+    assert unplaced.wider.name == "North Waziristan"

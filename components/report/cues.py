@@ -27,8 +27,8 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
     ),
     Rule(
         "earlier this or that period",
-        r"\bearlier (?:this|that|last|in|in the) (?:year|month|week|january|february|"
-        r"march|april|may|june|july|august|september|october|november|december)\b",
+        r"\bearlier (?:this|that|last|in|in the) (?:same )?(?:year|month|week|"
+        r"january|february|march|april|may|june|july|august|september|october|november|december)\b",
         "Earlier this month, six labourers were shot dead in Turbat.",
         "background",
     ),

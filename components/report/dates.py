@@ -363,11 +363,29 @@ def before_the_lede(
     # a statement made days before the news speaks of something earlier still
     date = sentence_date(sentence, today) or statement_date(sentence, today)
     if date is None:
-        return False
+        return _opens_on_earlier_month(sentence.text, lede)
     days = (lede - date).days
     return days >= 2 or (
         days == 1 and (regional or bool(_DAYTIME.search(sentence.text)))
     )
+
+
+_OPENS_ON_MONTH = re.compile(
+    rf"^\W*in\s+(?:(?:early|late|mid)-?\s*)?(?P<m>{MONTH_WORD})\b(?!\s+\d)",
+    re.IGNORECASE,
+)
+
+
+def _opens_on_earlier_month(text: str, lede: dt.date) -> bool:
+    """'In August, three Levies personnel were martyred', in a report whose lede
+    tells of a day in September: a month that ended before the news's day (in
+    the lede's year, or the year before for a later month)."""
+    opening = _OPENS_ON_MONTH.match(text)
+    if opening is None:
+        return False
+    month = _month(opening.group("m"))
+    year = lede.year if month <= lede.month else lede.year - 1
+    return (year, month) < (lede.year, lede.month)
 
 
 _DAYTIME = re.compile(

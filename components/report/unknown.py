@@ -287,7 +287,8 @@ def _possessor(
     """The known place whose possessive stands right before a name: 'in
     Turbat's Satellite Town area' lies in Turbat, 'in Khuzdar district's Nasl
     area' in Khuzdar; 'in the city's Shahrah-e-Iqbal
-    area' lies in the last town named before it (the dateline's, in 'QUETTA: ...')."""
+    area' lies in the last town named before it (the dateline's, in 'QUETTA: ...'),
+    'the district's Dosalli area' in the last district."""
     named = next(
         (
             m
@@ -299,14 +300,18 @@ def _possessor(
         ),
         None,
     )
-    if named is not None or not _THE_CITYS.search(text[max(0, start - 30) : start]):
+    if named is not None:
         return named
-    towns = [
+    pointed = _THE_CITYS.search(text[max(0, start - 30) : start])
+    if pointed is None:
+        return None
+    kind = _POINTED_KIND.get(pointed.group("kind").lower(), "town")
+    areas = [
         m
         for m in mentions
-        if m.start < start and m.unplaced is None and m.place.kind == "town"
+        if m.start < start and m.unplaced is None and m.place.kind == kind
     ]
-    return towns[-1] if towns else None
+    return areas[-1] if areas else None
 
 
 _POSSESSIVE_GAP = re.compile(
@@ -315,7 +320,12 @@ _POSSESSIVE_GAP = re.compile(
     re.IGNORECASE,
 )
 """Between a place and a name it holds: 'Turbat's', 'Khuzdar district's'."""
-_THE_CITYS = re.compile(r"\bthe (?:city|town|provincial capital)'s\s+$", re.I)
+_THE_CITYS = re.compile(
+    r"\bthe (?P<kind>city|town|provincial capital|district|province)'s\s+$", re.I
+)
+_POINTED_KIND = {"district": "district", "province": "province"}
+"""'the district's Dosalli area' lies in the last district named; 'the city's'
+in the last town."""
 
 
 _OPENING = re.compile(
