@@ -1161,7 +1161,9 @@ def test_the_districts_area_lies_in_the_district_named_before():
     text = (
         "Two soldiers were killed on Tuesday when a bomb went off in North "
         "Waziristan.\n\nThe device exploded while troops were searching the "
-        "district's Zarkhelan area."
+        "district's Zarkhelan area.\n\nLast week a suicide bomber killed four "
+        "policemen on Quetta's airport road. In August three Levies personnel were "
+        "killed in Balochistan's Ziarat district."
     )
     extraction = extract(text, published=dt.date(2021, 9, 7))
     (unplaced,) = extraction.unplaced
