@@ -1393,3 +1393,16 @@ def test_earlier_that_same_week_is_background():
     extraction = extract(text, published=dt.date(2021, 9, 7))
     assert [i.place_reported for i in extraction.incidents] == ["Kalat"]
     assert len(extraction.background) == 2
+
+
+def test_in_that_attack_later_in_a_sentence_keeps_the_earlier_event():
+    text = (
+        "Three soldiers were killed on Tuesday when a bomb went off in Kalat.\n\n"
+        "On 3 May, two policemen were killed in an attack on a check post in Sibi.\n\n"
+        "Five passers-by were also wounded in that attack."
+    )
+    extraction = extract(text, published=dt.date(2021, 9, 7))
+    (incident,) = extraction.incidents
+    assert incident.place_reported == "Kalat"
+    assert not known(incident.counts["injured"])
+    assert len(extraction.background) == 2

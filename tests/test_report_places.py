@@ -1169,3 +1169,26 @@ def test_the_districts_area_lies_in_the_district_named_before():
     (unplaced,) = extraction.unplaced
     assert unplaced.name == "Zarkhelan"
     assert unplaced.wider.name == "North Waziristan"
+
+
+def test_an_unnamed_post_within_a_police_stations_limits_is_at_that_area():
+    text = (
+        "Gunmen struck a police post within the limits of the Zarkhelan police "
+        "station in Bannu, wounding two policemen."
+    )
+    flat = plain(text)
+    found, _ = find_places(flat, list(sentences(flat)), default_gazetteer())
+    assert ("Zarkhelan", INCIDENT) in [(m.text, m.role) for m in found]
+
+
+def test_the_ledes_wounded_and_the_same_wounded_at_a_finer_place_are_one_attack():
+    text = (
+        "Two policemen were wounded when gunmen attacked a police post in Bannu.\n\n"
+        "Police said the gunmen struck a police post within the limits of the "
+        "Zarkhelan police station in Bannu. Two policemen were hurt in the exchange "
+        "of fire."
+    )
+    (incident,) = extract(text, published=dt.date(2022, 12, 30)).incidents
+    assert incident.place_reported == "Zarkhelan"
+    injured = {s: v for s, v in incident.counts["injured"].items() if v is not None}
+    assert injured == {"security": 2}

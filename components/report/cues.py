@@ -274,6 +274,13 @@ SAME_TIME_CUES: tuple[Rule, ...] = (
         "keep",
     ),
     Rule(
+        "that attack, later in the sentence",
+        r"\b(?:in|during)\s+(?:that|the\s+same)\s+(?:attack|incident|assault|raid|"
+        r"blast|bombing|ambush)\b",
+        "Four police personnel were also injured in that attack.",
+        "keep",
+    ),
+    Rule(
         "the source the sentence before quoted",
         r"^\W*(?:the same|that|this|the) (?:report|study|survey|data|tally|count|"
         r"think[- ]tank|monitor)\s+(?:also\s+)?(?:says|said|adds|added|shows|showed|"

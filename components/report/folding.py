@@ -156,12 +156,17 @@ def _points_back(incident: ReportIncident) -> bool:
 def _same_toll(one: ReportIncident, other: ReportIncident) -> bool:
     """Whether two incidents give the same number of dead, one of them by side:
     the district's 'eight people' and the place's 'four policemen, two soldiers
-    and two civilians' are one toll."""
-    totals = [
-        sum(v for v in incident.counts["killed"].values() if v)
-        for incident in (one, other)
-    ]
-    return totals[0] > 0 and totals[0] == totals[1]
+    and two civilians' are one toll. Where neither gives a dead, the same number
+    of wounded ('three policemen were wounded', then 'three policemen were also
+    hurt in the gunfight')."""
+    for outcome in ("killed", "injured"):
+        totals = [
+            sum(v for v in incident.counts[outcome].values() if v)
+            for incident in (one, other)
+        ]
+        if totals[0] or totals[1]:
+            return totals[0] > 0 and totals[0] == totals[1]
+    return False
 
 
 def _first_scene(

@@ -163,6 +163,18 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"railway|rail|section|coastal highway)",
     ),
     RoleRule(
+        "an unnamed post within a named jurisdiction",
+        INCIDENT,
+        "Terrorists struck a police picket within the limits of the Kalachi police "
+        "station in Dera Ismail Khan.",
+        "Kalachi",
+        before=r"\b(?:a|an|the|their|its)\s+(?:police\s+|security\s+|army\s+|"
+        r"levies\s+)?(?:picket|post|check\s*post|checkpoint|station|camp|chowki|"
+        r"outpost|patrol|van|vehicle|convoy)\s+(?:within|in|under)\s+the\s+"
+        r"(?:limits|jurisdiction|remit|precincts?|areas?)\s+of\s+(?:the\s+)?$",
+        gate=("jurisdiction", "limits", "remit", "precinct", "area"),
+    ),
+    RoleRule(
         "a jurisdiction",
         REFERENCE,
         "Two labourers were shot dead in Turbat within the jurisdiction of the "
