@@ -1406,3 +1406,18 @@ def test_in_that_attack_later_in_a_sentence_keeps_the_earlier_event():
     assert incident.place_reported == "Kalat"
     assert not known(incident.counts["injured"])
     assert len(extraction.background) == 2
+
+
+def test_a_new_paragraph_naming_only_a_background_village_goes_on_about_it():
+    text = (
+        "Three soldiers were killed on Tuesday when a bomb went off in Kalat.\n\n"
+        "On 3 January, gunmen attacked a mine in the Zarkhelan area of Balochistan, "
+        "killing 11 miners.\n\n"
+        "Levies sources said the gunmen fired on the Zarkhelan coal miners, injuring "
+        "five others."
+    )
+    extraction = extract(text, published=dt.date(2021, 2, 15))
+    (incident,) = extraction.incidents
+    assert incident.place_reported == "Kalat"
+    assert not known(incident.counts["injured"])
+    assert 5 not in [f.value for f in extraction.totals]

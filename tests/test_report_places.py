@@ -1192,3 +1192,13 @@ def test_the_ledes_wounded_and_the_same_wounded_at_a_finer_place_are_one_attack(
     assert incident.place_reported == "Zarkhelan"
     injured = {s: v for s, v in incident.counts["injured"].items() if v is not None}
     assert injured == {"security": 2}
+
+
+def test_near_a_place_said_to_lie_in_the_district_is_the_scene_not_a_landmark():
+    text = (
+        "A soldier was killed when terrorists attacked a post in Kech.\n\n"
+        "The terrorists fired on a checkpost near Zarkhelan in Kech district late "
+        "on Sunday."
+    )
+    (incident,) = extract(text, published=dt.date(2021, 2, 15)).incidents
+    assert incident.place_reported == "Zarkhelan"

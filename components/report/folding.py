@@ -91,7 +91,8 @@ def fold_districts(reading: Reading) -> None:
     ('struck the Chaudhwan Police Station'), or when the district has no figures
     of its own ('in the Rarasham area of ... Musa Khel'). A place only near the
     scene ('close to the Bolan Pass') does not take it: it is a landmark of the
-    district's attack, and folds into the district. When both have figures of
+    district's attack, and folds into the district, unless the text says it lies
+    in the district ('near Hoshab in Kech district'). When both have figures of
     their own (unless the place's sentence points back to the attack: 'Several of
     the dead were working on a dam in Paroom'), or a district without figures has
     targets of its own, they stay two incidents."""
@@ -111,7 +112,11 @@ def fold_districts(reading: Reading) -> None:
         (place,) = inside
         as_scene = any(_named_before(reading, place, _SCENE_BEFORE))
         near = _named_before(reading, place, _NEAR_BEFORE)
-        if near and all(near) and not as_scene:
+        # 'near Hoshab in Kech district': the finest place the text gives
+        located = _said_to_lie_in(
+            reading.text, place.place_reported, district.place_reported
+        )
+        if near and all(near) and not as_scene and not located:
             if district.figures or (
                 has_content(district) and not _points_back(district)
             ):

@@ -99,6 +99,7 @@ def extract_incidents(
     )
     in_background = False
     background_places: set[str] = set()  # named in background, not in the news
+    background_towns: set[str] = set()  # of them, towns and villages
     day_state: bool | None = None  # the state of the last sentence dating itself
     read_to = None
     for sentence in found:
@@ -124,7 +125,14 @@ def extract_incidents(
             and (
                 restates_count(sentence.text, background[-1].evidence.sentence)
                 or (
-                    _only_of(by_sentence.get(sentence.start, []), background_places)
+                    (
+                        _only_of(by_sentence.get(sentence.start, []), background_places)
+                        or _names_only(
+                            sentence.text,
+                            by_sentence.get(sentence.start, []),
+                            background_towns,
+                        )
+                    )
                     and sentence_date(sentence, today) is None
                 )
             )
@@ -134,9 +142,15 @@ def extract_incidents(
             day_state = in_background
         if in_background and sentence.start not in keep_current:
             background.append(_background(text, sentence, by_sentence))
-            background_places |= {
-                m.place.name for m in by_sentence.get(sentence.start, [])
-            } - {i.place.name for i in reading.by_place.values()}
+            named = {m.place.name for m in by_sentence.get(sentence.start, [])} - {
+                i.place.name for i in reading.by_place.values()
+            }
+            background_places |= named
+            background_towns |= {
+                m.place.name
+                for m in by_sentence.get(sentence.start, [])
+                if m.place.name in named and m.place.kind == "town"
+            }
             reading.last, reading.said_before = [], ""
             continue
         if lede is None and sentence is not found[0]:
@@ -210,6 +224,16 @@ def _only_of(mentions: Sequence[PlaceMention], places: set[str]) -> bool:
     it goes on about that earlier event, though it opens a paragraph."""
     named = {m.place.name for m in mentions if m.is_incident}
     return bool(named) and named <= places
+
+
+def _names_only(text: str, mentions: Sequence[PlaceMention], towns: set[str]) -> bool:
+    """Whether a sentence with no attack place of its own names a town told of
+    only in background, as a word of its own ('Levies sources said gunmen fired
+    on the Machh coal miners', after the Machh attack of January): it goes on
+    about that event."""
+    if any(m.is_incident for m in mentions):
+        return False
+    return any(re.search(rf"\b{re.escape(town)}\b", text) for town in towns)
 
 
 def _not_incident_places(
