@@ -1421,3 +1421,25 @@ def test_a_new_paragraph_naming_only_a_background_village_goes_on_about_it():
     assert incident.place_reported == "Kalat"
     assert not known(incident.counts["injured"])
     assert 5 not in [f.value for f in extraction.totals]
+
+
+def test_an_attack_dated_by_its_day_before_the_ledes_is_background():
+    text = (
+        "Gunmen attacked a police station in Saravan on October 30, causing no "
+        "casualties.\n\nThe group also said it carried out an October 26 attack on a "
+        "police convoy in Khash that killed 10 officers."
+    )
+    extraction = extract(text, published=dt.date(2024, 11, 1))
+    assert [i.place_reported for i in extraction.incidents] == ["Saravan"]
+    assert 10 not in [f.value for i in extraction.incidents for f in i.figures]
+
+
+def test_a_groups_own_account_after_also_said_stands_only_where_no_toll_is_stated():
+    text = (
+        "Militants opened fire on a police station in Saravan on Wednesday. Police "
+        "said the attack caused no casualties.\n\nThe group also said it had "
+        "ambushed a patrol vehicle, killing one guard and wounding another."
+    )
+    (incident,) = extract(text, published=dt.date(2024, 11, 1)).incidents
+    assert known(incident.counts["killed"]) == {"unspecified": 0}
+    assert known(incident.counts["injured"]) == {"unspecified": 0}

@@ -664,3 +664,8 @@ def test_some_named_among_a_toll_are_a_part_of_it():
     (incident,) = extract(report).incidents
     injured = {k: v for k, v in incident.counts["injured"].items() if v is not None}
     assert injured == {"civilians": 2, "unspecified": 3}
+
+
+def test_people_killed_or_wounded_are_neither_a_dead_nor_a_wounded_count():
+    assert not counts("At least three soldiers were killed or wounded in the clash.")
+    assert counts("Three soldiers were killed and two wounded.")

@@ -1202,3 +1202,13 @@ def test_near_a_place_said_to_lie_in_the_district_is_the_scene_not_a_landmark():
     )
     (incident,) = extract(text, published=dt.date(2021, 2, 15)).incidents
     assert incident.place_reported == "Zarkhelan"
+
+
+def test_a_known_town_listed_with_unknown_names_in_its_own_province_stays_known():
+    text = (
+        "Four soldiers were killed in clashes in Hirmand, Khash, Sib-o-Suran and "
+        "Zahedan on Tuesday."
+    )
+    found, _ = find_places(text, list(sentences(text)), default_gazetteer())
+    known_names = {m.text for m in found if m.unplaced is None}
+    assert {"Khash", "Zahedan"} <= known_names

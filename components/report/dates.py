@@ -39,6 +39,13 @@ _DAY_MONTH = re.compile(
     rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH_WORD}))\b(?!,?\s+\d{{4}})",
     re.IGNORECASE,
 )
+_DATED_ATTACK = re.compile(
+    rf"\b(?:a|an|the|its|their|that)\s+(?:(?P<m1>{MONTH_WORD})\s+(?P<d1>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH_WORD}))"
+    r"\s+(?:attacks?|assault|bombings?|blasts?|raids?|ambush|massacre|killings?)\b",
+    re.IGNORECASE,
+)
+"""'an October 26 attack', 'the 3 May bombing': a day that dates an attack."""
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{MONTH_WORD})\s+(?P<y>\d{{4}})\b", re.IGNORECASE)
 _YEAR = re.compile(
     r"\b(?:in|since|of|during|from|a|an|the)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*-)", re.I
@@ -61,6 +68,13 @@ RECENT_DAYS = 14
 def _month(word: str) -> int:
     key = word.lower().rstrip(".")
     return next(number for name, number in _MONTHS.items() if name.startswith(key[:3]))
+
+
+def _day_months(text: str) -> list[re.Match[str]]:
+    """Days of a month the text names: 'on 3 March', and days that date an attack
+    ('an October 26 attack'), in the order of the text."""
+    found = [*_DAY_MONTH.finditer(text), *_DATED_ATTACK.finditer(text)]
+    return sorted(found, key=lambda match: match.start())
 
 
 def _full_date(match: re.Match[str]) -> dt.date | None:
@@ -192,8 +206,8 @@ def sentence_date(sentence: Sentence, today: dt.date | None) -> dt.date | None:
             return date
     if today is None:
         return None
-    for match in _DAY_MONTH.finditer(sentence.text):
-        if _SAID_BEFORE.search(
+    for match in _day_months(sentence.text):
+        if match.re is _DAY_MONTH and _SAID_BEFORE.search(
             sentence.text[max(0, match.start() - 60) : match.start()]
         ):
             continue  # 'said in a statement on Tuesday, September 5': the statement's
@@ -299,7 +313,7 @@ def is_earlier(sentence: Sentence, today: dt.date | None) -> bool:
         date = _full_date(match)
         if date and (today - date).days > RECENT_DAYS:
             return True
-    for match in _DAY_MONTH.finditer(text):
+    for match in _day_months(text):
         month = _month(match.group("m1") or match.group("m2"))
         day = int(match.group("d1") or match.group("d2"))
         try:

@@ -278,7 +278,9 @@ def find_figures(clause: Span) -> list[Figure]:
     figures = [
         _figure(clause, item)
         for item in merge_lists(body, top)
-        if item.outcome and not _told_apart(body[max(0, item.start - 100) : item.start])
+        if item.outcome
+        and not _told_apart(body[max(0, item.start - 100) : item.start])
+        and not _killed_or_wounded(body, item)
     ]
     figures += death_tolls(clause)
     nobody = none_hit(clause)  # 'No one was hurt': not one person hurt
@@ -378,8 +380,8 @@ DISCOUNT_RULES: tuple[Rule, ...] = (
         r"boko haram|islamic state|isis|adf)\b|\bsaid\s+(?:that\s+)?(?:the group|"
         r"its fighters|its men|its militants|the militants|the insurgents)\s+had\b|"
         r"\b(?:taliban|ttp|bla|al[- ]?shabaa?b|jnim|iswap|boko haram|islamic state|"
-        r"isis|adf|the group|the militants|the insurgents)\s+(?:said|claimed)\s+"
-        r"(?:that\s+)?(?:they|it|its fighters)\s+had\b",
+        r"isis|adf|the group|the militants|the insurgents)\s+(?:also\s+|further\s+|"
+        r"later\s+)?(?:said|claimed)\s+(?:that\s+)?(?:they|it|its fighters)\s+had\b",
         "A spokesman for al Shabaab said the group had seized the base and killed "
         "more than 10 soldiers.",
         10,
@@ -522,6 +524,18 @@ def _outcome_after(body: str, item: CountItem) -> str | None:
     if _wounded_then_died(body, item):
         return "killed"  # 'the five soldiers who were critically injured ... had
     return outcome_kind(found.group("word"))  # succumbed to their wounds'
+
+
+_EITHER = re.compile(
+    r"^\s+or\s+(?:killed|wounded|injured|hurt|martyred|dead)\b", re.IGNORECASE
+)
+
+
+def _killed_or_wounded(body: str, item: CountItem) -> bool:
+    """'three military personnel had been killed or wounded': people hit, of whom
+    the text does not say who died: neither a dead nor a wounded count."""
+    found = OUTCOME_AFTER.match(body[item.tail :])
+    return found is not None and bool(_EITHER.match(body[item.tail + found.end() :]))
 
 
 def _wounded_then_died(body: str, item: CountItem) -> bool:

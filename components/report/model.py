@@ -205,7 +205,9 @@ def tally(figures: Iterable[Figure]) -> Counts:
     A count of bodies found or of people brought to one hospital (``secondary``)
     stands for a side only where the report states no toll for it: the stated
     '100 wounded' of the lede is kept over '150 injured people had been brought
-    to the hospital'.
+    to the hospital'; nor for any side where the report states that no one was
+    hit ('the attack caused no casualties', then the group's claim of a guard
+    killed).
 
     Deaths among people counted as wounded ('one of them died of his injuries')
     leave the wounded count of the one side they can be.
@@ -241,6 +243,8 @@ def tally(figures: Iterable[Figure]) -> Counts:
                 continue
             if figure.secondary and side == "unspecified" and stated:
                 continue  # bodies found, where the sides' tolls are stated
+            if figure.secondary and counts[figure.outcome]["unspecified"] == 0:
+                continue  # a group's claim of guards killed, where 'no casualties'
             counts[figure.outcome][side] = value if known is None else max(known, value)
     for figure in figures:  # 'two wounded ... one of them died of his injuries'
         if not figure.of_the_wounded:

@@ -50,6 +50,11 @@ def namesakes_in_lists(text: str, mentions: list[PlaceMention]) -> list[PlaceMen
         wider = next((w for w in widers if w is not None), None)
         if wider is None or (
             wider.kind == "country"
+            or (  # 'Hirmand, Khash, Sib-o-Suran and Zahedan': Khash is in the province
+                wider.kind == "province"
+                and (mention.place.country, mention.place.admin1)
+                == (wider.country, wider.admin1)
+            )
             or haversine_km(mention.place.lat, mention.place.lon, wider.lat, wider.lon)
             <= _NAMESAKE_KM
         ):
