@@ -669,3 +669,10 @@ def test_some_named_among_a_toll_are_a_part_of_it():
 def test_people_killed_or_wounded_are_neither_a_dead_nor_a_wounded_count():
     assert not counts("At least three soldiers were killed or wounded in the clash.")
     assert counts("Three soldiers were killed and two wounded.")
+
+
+def test_soldiers_who_had_been_lost_in_the_attack_died():
+    assert counts("An officer said five soldiers had been lost in the attack") == [
+        ("killed", {"security": 5})
+    ]
+    assert not counts("The officer said contact had been lost with five soldiers")

@@ -159,3 +159,10 @@ def test_a_commissioner_of_a_district_speaks_for_it():
         '"They came in hundreds," the deputy commissioner of ', " district said.", False
     )
     assert role != INCIDENT
+
+
+def test_speaking_to_the_media_in_the_capital_is_where_an_official_spoke():
+    before = "Speaking to local media in the capital "
+    assert role_of(before, ", the army chief confirmed the assault.", False)[0] == (
+        "statement"
+    )

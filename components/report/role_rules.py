@@ -539,10 +539,11 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "toll may rise.",
         "Quetta",
         before=r"\b(?:statement (?:issued )?(?:in|from)|press conference in|"
-        r"speaking in|told (?:the )?(?:reporters|media|journalists|press) in|"
-        r"talking to (?:the )?(?:media|reporters) in|"
+        r"speaking (?:to (?:the )?(?:local |foreign |state )?(?:reporters|media|"
+        r"journalists|press) )?in|told (?:the )?(?:reporters|media|journalists|press) "
+        r"in|talking to (?:the )?(?:media|reporters) in|"
         r"said in|(?:officials|authorities|sources|spokesm[ae]n|spokespersons?) "
-        r"(?:based )?in)\s+(?:the\s+)?$",
+        r"(?:based )?in)\s+(?:the\s+)?(?:capital,?\s+)?$",
         gate=(
             "statement",
             "conference",

@@ -31,10 +31,11 @@ INJURED_VERBS = (
 
 
 _WERE_LOST = (
-    r"(?<=were )lost(?=\s*[,.;]|\s+(?:in|during)\s+(?:the|that|this)\s+(?:attack|"
-    r"ambush|assault|raid|fighting|clash|battle))"
+    r"(?:(?<=were )|(?<=was )|(?<=been ))lost(?=\s*[,.;]|\s+(?:in|during)\s+"
+    r"(?:the|that|this)\s+(?:attack|ambush|assault|raid|fighting|clash|battle))"
 )
-"""'[about 10 civilians] were lost, the lieutenant said': died (not 'were lost
+"""'[about 10 civilians] were lost, the lieutenant said', '[five soldiers] had
+been lost in the attack': died (not 'were lost
 their homes', which is no English, nor 'lost contact')."""
 
 
