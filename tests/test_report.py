@@ -1443,3 +1443,25 @@ def test_a_groups_own_account_after_also_said_stands_only_where_no_toll_is_state
     (incident,) = extract(text, published=dt.date(2024, 11, 1)).incidents
     assert known(incident.counts["killed"]) == {"unspecified": 0}
     assert known(incident.counts["injured"]) == {"unspecified": 0}
+
+
+def test_a_months_tally_is_background_even_early_in_the_next_month():
+    text = (
+        "Rebels killed eleven villagers in Kalunguta on Tuesday night.\n\n"
+        "A lawmaker said that in September alone 216 people were murdered in rebel "
+        "attacks."
+    )
+    extraction = extract(text, published=dt.date(2022, 10, 6))
+    assert len(extraction.background) == 1
+    assert 216 not in [f.value for f in extraction.totals]
+
+
+def test_a_toll_of_last_mondays_attack_that_has_risen_is_news():
+    text = (
+        "Rebels killed eleven villagers in Beni, in North Kivu, DR Congo, on Tuesday "
+        "night.\n\nElsewhere, the toll of last Monday's raid on the village of "
+        "Mutwanga has risen: sources now speak of 20 dead."
+    )
+    extraction = extract(text, published=dt.date(2022, 10, 6))
+    assert not extraction.background
+    assert 20 in [f.value for i in extraction.incidents for f in i.figures]

@@ -1212,3 +1212,14 @@ def test_a_known_town_listed_with_unknown_names_in_its_own_province_stays_known(
     found, _ = find_places(text, list(sentences(text)), default_gazetteer())
     known_names = {m.text for m in found if m.unplaced is None}
     assert {"Khash", "Zahedan"} <= known_names
+
+
+def test_a_sector_named_after_the_village_it_holds_is_no_attack_place():
+    text = (
+        "Rebels killed 11 civilians in Zarkhelan village, in the Banande-Kainama "
+        "groupment of the Mbau-Kivu sector, Beni territory, on Tuesday."
+    )
+    extraction = extract(text, published=dt.date(2022, 10, 6))
+    reported = {i.place_reported for i in extraction.incidents}
+    assert "Mbau-Kivu" not in reported
+    assert "Banande-Kainama" not in reported

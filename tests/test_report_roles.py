@@ -166,3 +166,11 @@ def test_speaking_to_the_media_in_the_capital_is_where_an_official_spoke():
     assert role_of(before, ", the army chief confirmed the assault.", False)[0] == (
         "statement"
     )
+
+
+def test_a_radio_station_and_a_villages_civil_society_speak_for_their_place():
+    assert role_of("He told colleagues at Radio Moto ", " that", False)[0] == (
+        "statement"
+    )
+    before = "The civil society of the village of "
+    assert role_of(before, " said six bodies were found.", False)[0] == "statement"

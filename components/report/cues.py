@@ -190,6 +190,13 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         "background",
     ),
     Rule(
+        "a month's tally",
+        rf"\b(?:in|during|throughout)\s+(?:the\s+month\s+of\s+)?{MONTH_WORD}\s+"
+        r"alone\b",
+        "He says that in September alone 216 people were murdered in rebel attacks.",
+        "background",
+    ),
+    Rule(
         "before that, then or them",
         r"^\W*(?:just |shortly |days |weeks |a (?:day|week|month) )?before "
         r"(?:that|then|this|them|these|those)\b",
@@ -298,6 +305,21 @@ SAME_TIME_CUES: tuple[Rule, ...] = (
 )
 """Words that date a sentence by the one before it: it keeps that sentence's
 state (news or background) even when it opens a paragraph."""
+
+
+RISEN_TOLL = Rule(
+    "a toll that has risen",
+    r"\b(?:toll|number of (?:the )?dead)\b[^.;]{0,80}?\b(?:has|have)\s+(?:now\s+)?"
+    r"(?:risen|climbed|gone up|increased)\b",
+    "Elsewhere, the toll of last Monday's incursion into the village of Kota Okola "
+    "has risen.",
+    "current",
+)
+"""A toll of the past days that has risen is news, though its attack came 'last
+Monday'."""
+LAST_WEEKDAY = re.compile(
+    r"\blast (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I
+)
 
 
 LATEST = re.compile(

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from components.report.cues import (
     BACKGROUND_CUES,
     CURRENT_CUES,
+    LAST_WEEKDAY,
     LATEST,
+    RISEN_TOLL,
     SAME_TIME_CUES,
 )
 from components.report.rules import first
@@ -265,11 +267,20 @@ def cue(sentence: Sentence, today: dt.date | None) -> str | None:
         return "keep"
     if LATEST.search(sentence.text) and not is_earlier(sentence, today):
         return "current"  # 'The attack, the latest in a series over recent months'
+    earlier = first(BACKGROUND_CUES, sentence.text)
     if (
-        first(BACKGROUND_CUES, sentence.text)
-        or is_earlier(sentence, today)
-        or _earlier_weekend(sentence.text, today)
+        RISEN_TOLL.compiled.search(sentence.text)
+        and (
+            earlier is None
+            or (
+                earlier.name == "last weekday or month"
+                and LAST_WEEKDAY.search(sentence.text) is not None
+            )
+        )
+        and not is_earlier(sentence, today)
     ):
+        return "current"  # 'the toll of last Monday's incursion has risen'
+    if earlier or is_earlier(sentence, today) or _earlier_weekend(sentence.text, today):
         return "background"
     current = first(CURRENT_CUES, sentence.text)
     if current is not None and not (

@@ -574,6 +574,28 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"trade union|chamber of commerce|bar association|traders'? union)\b",
     ),
     RoleRule(
+        "a radio station named for a place",
+        STATEMENT,
+        "He told colleagues at Radio Moto Oicha that rebels killed 11 people in Beni, "
+        "DR Congo.",
+        "Oicha",
+        before=r"\bradio\s+(?:(?-i:[A-Z])[\w'-]*\s+){0,2}$",
+        gate=("radio",),
+    ),
+    RoleRule(
+        "the civil society of a place",
+        STATEMENT,
+        "The civil society of the village of Mamove said six bodies were found near "
+        "the village of Tapi-Rouge.",
+        "Mamove",
+        before=r"\b(?:civil[- ]society|youth council|elders?|notables?)\s+(?:of|for|"
+        r"from|in)\s+(?:the\s+)?(?:(?:town|city|village|locality|commune)\s+of\s+)?$",
+        after=r"^\s*,?\s+(?:(?:also\s+)?(?:said|says|reported|reports|told|added|"
+        r"confirmed|denounced|deplored|called)\b|(?:president|coordinator|"
+        r"spokes(?:man|person)|leader)\b)",
+        gate=("civil", "council", "elder", "notable"),
+    ),
+    RoleRule(
         "a force or command named for a place",
         STATEMENT,
         "A statement from the IRGC's Qods Headquarters said the team was killed in "

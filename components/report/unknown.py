@@ -129,7 +129,7 @@ def unknown_mentions(
         and any(
             other is not m
             and other.sentence is m.sentence
-            and other.start > m.end
+            and (other.start > m.end or other.end < m.start)
             and other.is_incident
             and not _WIDE_AREA_AFTER.match(text[other.end : other.end + 40])
             for other in [*found, *mentions]
@@ -208,11 +208,13 @@ _COUNT_WORD = (
 
 _WIDE_AREA_AFTER = re.compile(
     r"^\s+(?:sector|province|region|county|territory|department|state|"
-    r"commune|local government area|lga|governorate|chiefdom)\b",
+    r"commune|local government area|lga|governorate|chiefdom|groupe?ment)\b",
     re.IGNORECASE,
 )
 """An area wider than the places an attack hit: 'several villages of the
-Ruwenzori sector, including Bulongo and Kidungu' (the villages are the scenes)."""
+Ruwenzori sector, including Bulongo and Kidungu', 'in Vido village, in the
+Banande-Kainama groupment of the Beni-Mbau sector' (the villages are the
+scenes)."""
 
 
 def _kept_with_the_sentences_scene(
