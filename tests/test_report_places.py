@@ -1216,8 +1216,10 @@ def test_a_known_town_listed_with_unknown_names_in_its_own_province_stays_known(
 
 def test_a_sector_named_after_the_village_it_holds_is_no_attack_place():
     text = (
-        "Rebels killed 11 civilians in Zarkhelan village, in the Banande-Kainama "
-        "groupment of the Mbau-Kivu sector, Beni territory, on Tuesday."
+        "Rebels carried out another attack on the night of Tuesday to Wednesday in "
+        "Zarkhelan village, in the Banande-Kainama groupment of the Mbau-Kivu "
+        "sector, Beni territory, North Kivu, in eastern DRC. Civil society says 11 "
+        "civilians were killed."
     )
     extraction = extract(text, published=dt.date(2022, 10, 6))
     reported = {i.place_reported for i in extraction.incidents}
