@@ -676,3 +676,18 @@ def test_soldiers_who_had_been_lost_in_the_attack_died():
         ("killed", {"security": 5})
     ]
     assert not counts("The officer said contact had been lost with five soldiers")
+
+
+def test_a_tally_by_place_with_an_oxford_comma_and_a_long_first_place():
+    text = (
+        "He said fifteen people had been murdered: six were confirmed dead at "
+        "Tunga in Madaka Ward of Rafi Local Government Area, four at Kawo, and five "
+        "at Gidigori."
+    )
+    found = [
+        (f.value, f.outcome)
+        for sentence in sentences(text)
+        for clause in clauses(sentence)
+        for f in find_figures(clause)
+    ]
+    assert found == [(15, "killed"), (6, "killed"), (4, "killed"), (5, "killed")]

@@ -1225,3 +1225,18 @@ def test_a_sector_named_after_the_village_it_holds_is_no_attack_place():
     reported = {i.place_reported for i in extraction.incidents}
     assert "Mbau-Kivu" not in reported
     assert "Banande-Kainama" not in reported
+
+
+def test_each_village_of_a_tally_by_place_is_an_attack_place_and_its_ward_is_not():
+    text = (
+        "Bandits killed at least 20 villagers in Niger State, Nigeria, on Friday "
+        "night.\n\nHe said fifteen people had been murdered: six were confirmed dead "
+        "at Tungan Zarkhel in Madaka Ward of Rafi Local Government Area, four at "
+        "Farin Zarkhel, and five at Zarkhelan, the last two under Manta Ward."
+    )
+    extraction = extract(text, published=dt.date(2021, 9, 5))
+    tolls = {
+        i.place_reported: sum(v for v in i.counts["killed"].values() if v)
+        for i in extraction.incidents
+    }
+    assert tolls == {"Tungan Zarkhel": 6, "Farin Zarkhel": 4, "Zarkhelan": 5}

@@ -43,10 +43,14 @@ _GAPPED_AFTER = re.compile(r"^\s+(?:at|in)\s+(?:the\s+)?(?-i:[A-Z])", re.IGNOREC
 _GAPPED_BEFORE = re.compile(
     r"\b(?:killed|dead|died|martyred|injured|wounded|hurt|\d+|one|two|three|four|"
     r"five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:at|in)\s+(?:the\s+)?"
-    r"(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*\s*(?:,|,?\s+and)\s+$",
+    r"(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*"
+    r"(?:\s+(?:in|of|under)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*)*"
+    r"\s*(?:,|,?\s+and)\s+$",
     re.IGNORECASE,
 )
-"""A bare count at a place after a count's verb and place: the verb is left out."""
+"""A bare count at a place after a count's verb and place ('six were confirmed
+dead at Unguwan Magiro in Madaka Ward of Rafi Local Government Area, four at
+Farin Hula'): the verb is left out."""
 _GAPPED_NAMED_AFTER = re.compile(
     r"^(?:\s*,[^,.;]{1,40},)?\s+(?:at|in)\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE
 )
@@ -214,7 +218,7 @@ def _counts(body: str) -> Iterator[CountItem]:
                 )
         elif (
             _GAPPED_AFTER.match(after)
-            and _GAPPED_BEFORE.search(body[max(0, match.start() - 60) : match.start()])
+            and _GAPPED_BEFORE.search(body[max(0, match.start() - 120) : match.start()])
         ) or (
             _BARE_END.match(after)
             and _NAME_RIGHT_BEFORE.search(

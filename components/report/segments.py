@@ -156,6 +156,14 @@ _ELLIPTIC_TAIL = re.compile(
 the one before (its people, wounded)."""
 
 
+_GAPPED_TAIL = re.compile(
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen)\s+(?:at|in)\s+"
+    r"(?:the\s+)?(?-i:[A-Z])",
+    re.IGNORECASE,
+)
+"""', and five at Magami': the last count of a tally by place, its verb left out."""
+
+
 _OPENING_CLAUSE = re.compile(
     r"^(?:while|whereas|although|though)\s+(?!\w+ing\b)[^,;]{3,120}?,\s*",
     re.IGNORECASE,
@@ -182,6 +190,8 @@ def clauses(sentence: Span) -> list[Span]:
             continue  # 'the dead were four policemen, ..., and two civilians'
         if _ELLIPTIC_TAIL.match(sentence.text, match.end()):
             continue  # '... the 23 soldiers who fell, and 17 wounded.'
+        if _GAPPED_TAIL.match(sentence.text, match.end()):
+            continue  # 'six were killed at Raka, four at Gawa, and five at Magami'
         if _list_before_its_verb(sentence.text, start, match):
             continue  # 'two soldiers, Naik Saeed and Sepoy Javed, and a police
             # officer were martyred': one list, one verb

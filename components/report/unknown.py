@@ -208,7 +208,7 @@ _COUNT_WORD = (
 
 _WIDE_AREA_AFTER = re.compile(
     r"^\s+(?:sector|province|region|county|territory|department|state|"
-    r"commune|local government area|lga|governorate|chiefdom|groupe?ment)\b",
+    r"commune|local government area|lga|governorate|chiefdom|groupe?ment|ward)\b",
     re.IGNORECASE,
 )
 """An area wider than the places an attack hit: 'several villages of the

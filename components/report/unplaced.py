@@ -209,6 +209,12 @@ _TRAILING_ACRONYM = re.compile(r"(?:\s+[A-Z]{2,4})+$")
 _LIST_NEXT = re.compile(
     rf"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<name>{NAME})"
 )
+_COUNT_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"\w+ty)"
+)
+"""', four at Farin Hula': a count of a tally by place, not words of a wider
+place."""
 _WIDER_GAP = re.compile(
     rf"^(?:'s)?\s*(?:(?:[a-z]+\s+)?(?:{_AREA}|{_FACILITY}(?:\s+and\s+(?:a|an|one|two|"
     rf"three|four|\d+)\s+(?:other\s+)?{_FACILITY}s?)?)\s*)?,?\s*(?:(?:a|an|the)\s+"
@@ -216,7 +222,7 @@ _WIDER_GAP = re.compile(
     rf"situated\s+)?|located\s+|situated\s+)?(?:of|in|near|,|outside|close to|"
     rf"(?:on|in) the (?:outskirts|edge|suburbs) of|,?\s*(?:within|under) the "
     rf"(?:limits|jurisdiction|precincts) of|,?\s*which (?:comes|falls|lies) under)"
-    rf"\s+(?:the\s+)?"
+    rf"\s+(?:the\s+)?(?!{_COUNT_WORD}\s)"
     rf"(?:[a-z-]+\s+){{0,2}}(?:(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?'s\s+)?$"
     rf"|^\s+(?:is|was|lies)\s+(?:a|an)\s+(?:[a-z-]+\s+){{0,2}}?(?:{_AREA})\s+"
     rf"(?:(?:about\s+|some\s+)?\d[\d.,]*\s*(?:km|kms|kilomet(?:re|er)s?|miles?)\s+"
