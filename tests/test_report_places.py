@@ -1240,3 +1240,15 @@ def test_each_village_of_a_tally_by_place_is_an_attack_place_and_its_ward_is_not
         for i in extraction.incidents
     }
     assert tolls == {"Tungan Zarkhel": 6, "Farin Zarkhel": 4, "Zarkhelan": 5}
+
+
+def test_a_national_park_named_as_the_scene_is_an_unknown_place_not_dropped():
+    text = (
+        "An IED went off in Bijapur district, Chhattisgarh, killing a jawan.\n\nThe "
+        "explosion took place on Monday morning in the Kanger Valley National Park "
+        "area while a team was out on an operation."
+    )
+    extraction = extract(text, published=dt.date(2025, 8, 18))
+    assert [u.name for u in extraction.unplaced] == ["Kanger Valley National Park"]
+    (incident,) = extraction.incidents
+    assert incident.place_reported == "Kanger Valley National Park"

@@ -304,7 +304,7 @@ def _is_name(name: str, area_after: bool = False) -> bool:
     and it is no acronym ('ISWAP'). A name the text calls a village or town ('Gul
     Imam village', ``area_after``) may hold a title's word."""
     key = normalize_name(name)
-    parts = name.split()
+    parts = _PROTECTED_AREA_END.sub("", name).split()  # 'Indravati National Park'
     if len(parts) > 1 and re.fullmatch(_PLACE_WORD_END, parts[-1]):
         parts = parts[:-1]  # 'Satellite Town': the last word is the name's own
     return not (
@@ -325,6 +325,13 @@ def _is_name(name: str, area_after: bool = False) -> bool:
     )
 
 
+_PROTECTED_AREA_END = re.compile(
+    r"(?<=\w)\s+(?:National\s+Park|(?:Game|Tiger|Forest|Nature)\s+Reserve|"
+    r"Wildlife\s+Sanctuary|Reserved?\s+Forest)$"
+)
+"""The words that end a protected area's name ('Indravati National Park',
+'Kainji Lake National Park', 'Sambisa Game Reserve'): the name's own, not words
+no place has."""
 _SECTOR = re.compile(r"[A-Z]{1,2}-\d{1,2}")
 """A city's sector named by a letter and a number ('the I-9 area of Islamabad',
 'G-11'): a place, not an acronym."""
