@@ -1252,3 +1252,15 @@ def test_a_national_park_named_as_the_scene_is_an_unknown_place_not_dropped():
     assert [u.name for u in extraction.unplaced] == ["Kanger Valley National Park"]
     (incident,) = extraction.incidents
     assert incident.place_reported == "Kanger Valley National Park"
+
+
+def test_the_county_a_string_of_attacks_swept_across_is_no_scene_of_its_own():
+    text = (
+        "Militants Attack Security Forces At Mandera\n\nSuspected militants carried "
+        "out a string of attacks across Mandera County, Kenya, early on Friday.\n\n"
+        "In the first, at Zarkhelan, militants ambushed police officers; one officer "
+        "was killed. The second was at Lafey, where a market was attacked."
+    )
+    extraction = extract(text, published=dt.date(2023, 7, 14))
+    reported = {i.place_reported for i in extraction.incidents}
+    assert reported == {"Zarkhelan", "Lafey"}

@@ -493,7 +493,12 @@ def settle(
     named = [i for i in incidents if not i.event_wide]
     # A place where nothing is said to have happened is named for another reason
     # (a capital in a statement, a victim's home town).
-    places = [i for i in named if has_content(i) or id(i) in reading.hit] or named
+    places = [
+        i
+        for i in named
+        if has_content(i)
+        or (id(i) in reading.hit and not _area_of_others(reading.text, i, named))
+    ] or named
     locators = [i for i in places if _only_locates(reading.text, i)]
     if len(locators) < len(places):
         places = [i for i in places if i not in locators]
@@ -542,6 +547,28 @@ def settle(
     if widest is not None and (has_content(widest) or not kept):
         kept.append(widest)
     return kept, totals
+
+
+_AREA_WORD_AFTER = re.compile(
+    r"^\s+(?:county|state|province|region|district|territory|governorate)\b",
+    re.IGNORECASE,
+)
+
+
+def _area_of_others(
+    text: str, incident: ReportIncident, named: Sequence[ReportIncident]
+) -> bool:
+    """Whether a place where nothing is said to have happened is named as the
+    area other attack places lie in ('a string of attacks across Mandera County
+    ... at Iresuki ... at Elwak'): the wave's area, not a scene of its own."""
+    return (
+        not has_content(incident)
+        and any(
+            e.what == "place" and _AREA_WORD_AFTER.match(text[e.end : e.end + 20])
+            for e in incident.evidence
+        )
+        and any(other is not incident and has_content(other) for other in named)
+    )
 
 
 _LANDMARK_NEAR = re.compile(
