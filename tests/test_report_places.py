@@ -1264,3 +1264,13 @@ def test_the_county_a_string_of_attacks_swept_across_is_no_scene_of_its_own():
     extraction = extract(text, published=dt.date(2023, 7, 14))
     reported = {i.place_reported for i in extraction.incidents}
     assert reported == {"Zarkhelan", "Lafey"}
+
+
+def test_a_province_named_for_the_one_attack_folds_into_its_finer_place():
+    text = (
+        "A policeman died when militants ambushed a police checkpost in Pakistan's "
+        "Khyber Pakhtunkhwa province, officials said on Sunday.\n\nThe terrorists "
+        "struck the Zarkhelan police checkpost in Bannu district late on Saturday."
+    )
+    extraction = extract(text, published=dt.date(2025, 8, 3))
+    assert [i.place_reported for i in extraction.incidents] == ["Zarkhelan"]

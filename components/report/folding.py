@@ -540,6 +540,11 @@ def settle(
     if widest is not None and places:
         if len(places) == 1:  # the report's one place: its figures are the place's
             _move_figures(widest, places[0])
+            if _within(places[0].place, widest.place) and not _told_apart(places[0]):
+                # 'ambushed a police checkpost in Khyber Pakhtunkhwa province' ...
+                # 'struck the Fateh Khel police checkpost in Bannu': one attack
+                _merge(widest, places[0])
+                widest.targets, widest.attacks = [], []
         else:
             totals.extend(widest.figures)
             widest.figures = []
