@@ -174,3 +174,12 @@ def test_a_radio_station_and_a_villages_civil_society_speak_for_their_place():
     )
     before = "The civil society of the village of "
     assert role_of(before, " said six bodies were found.", False)[0] == "statement"
+
+
+def test_where_displaced_people_are_now_and_a_government_seated_there_are_no_scenes():
+    before = "About 1,000 people need aid: 450 of them are in "
+    assert role_of(before, " town and the rest on islands.", False)[0] == (
+        "destination"
+    )
+    before = "attacks meant to weaken the government in "
+    assert role_of(before, ".", False)[0] == "statement"

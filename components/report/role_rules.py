@@ -521,6 +521,16 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("fle", "flock", "displaced", "evacuated", "refuge", "shelter"),
     ),
     RoleRule(
+        "where people are now",
+        DESTINATION,
+        "About 1,000 people need aid: 450 of them are in Ibo town and the rest are "
+        "on nearby islands, after attacks on Macomia killed 12.",
+        "Ibo",
+        before=r"\b(?:are|remain|are now|now live|are living|are staying|are "
+        r"sheltering)\s+in\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
+        gate=("are", "remain", "live"),
+    ),
+    RoleRule(
         "a way an attack party came or went",
         REFERENCE,
         "The terrorists first came on motorcycles through the Mand area and then "
@@ -594,6 +604,23 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"confirmed|denounced|deplored|called)\b|(?:president|coordinator|"
         r"spokes(?:man|person)|leader)\b)",
         gate=("civil", "council", "elder", "notable"),
+    ),
+    RoleRule(
+        "a government seated in a place",
+        STATEMENT,
+        "The militants have turned to hit-and-run attacks meant to weaken the "
+        "government in Baghdad; on Thursday they killed four soldiers near Garma.",
+        "Baghdad",
+        before=r"\b(?:government|authorities|administration|parliament|regime|rulers)"
+        r"\s+in\s+$",
+        gate=(
+            "government",
+            "authorit",
+            "administration",
+            "parliament",
+            "regime",
+            "rulers",
+        ),
     ),
     RoleRule(
         "a force or command named for a place",
