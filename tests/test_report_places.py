@@ -1274,3 +1274,19 @@ def test_a_province_named_for_the_one_attack_folds_into_its_finer_place():
     )
     extraction = extract(text, published=dt.date(2025, 8, 3))
     assert [i.place_reported for i in extraction.incidents] == ["Zarkhelan"]
+
+
+def test_the_attack_pointed_back_to_at_a_finer_name_beside_another_incident():
+    text = (
+        "Gunmen shot dead four Iraqi soldiers and wounded seven more at an army "
+        "checkpoint in Zarkhel province on Thursday.\n\nThe attack happened in the "
+        "early hours of Thursday near Zarkhelan, a town north of the capital.\n\n"
+        "In another incident, gunmen wounded three policemen at a checkpoint in "
+        "Zarmina."
+    )
+    extraction = extract(text, published=dt.date(2019, 8, 29))
+    tolls = {
+        i.place_reported: sum(v for v in i.counts["killed"].values() if v)
+        for i in extraction.incidents
+    }
+    assert tolls == {"Zarkhelan": 4, "Zarmina": 0}

@@ -323,7 +323,9 @@ def _fold_pointed_back(reading: Reading, names: list[ReportIncident]) -> None:
     ('in the Sanjawi area ... the checkpost at Lal Khatai, near the Sanjawi
     area') or struck within it ('in the Abujhmad area ... when the Maoists
     detonated an IED in Kodaliar forest'), and with no figures of its own: one
-    attack, told more finely by the second name."""
+    attack, told more finely by the second name. A name told of as another
+    attack ('In another incident, ... in Jalawla') is not one of the two."""
+    names = [i for i in names if not _told_apart(i)]
     if len(names) != 2:
         return
     first, second = sorted(names, key=lambda i: min(e.start for e in i.evidence))
