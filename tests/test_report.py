@@ -1465,3 +1465,14 @@ def test_a_toll_of_last_mondays_attack_that_has_risen_is_news():
     extraction = extract(text, published=dt.date(2022, 10, 6))
     assert not extraction.background
     assert 20 in [f.value for i in extraction.incidents for f in i.figures]
+
+
+def test_a_places_toll_told_again_with_no_place_is_not_a_second_total():
+    text = (
+        "Six soldiers were martyred and four terrorists killed on Tuesday in the "
+        "Asman Manza area of South Waziristan district.\n\nThe police say the troops "
+        'were targeted in the Sherwangi area.\n\n"During the exchange of fire, six '
+        'brave soldiers embraced martyrdom," the ISPR said.'
+    )
+    extraction = extract(text, published=dt.date(2023, 8, 23))
+    assert 6 not in [f.value for f in extraction.totals]

@@ -86,6 +86,20 @@ def restate(
         ):  # 'Head Constable Alauddin was martyred', after 'One police officer
             # was killed' at the place: one of those counted there
             dropped.add(id(figure))
+    for figure, incident in where:
+        homes = {
+            id(home)
+            for other, home in where
+            if home is not None
+            and not home.event_wide
+            and other.start < figure.start
+            and (other.value, other.outcome, other.side)
+            == (figure.value, figure.outcome, figure.side)
+        }
+        if incident is None and len(homes) == 1 and figure.side != "unspecified":
+            # 'six brave soldiers ... embraced Shahadat', after 'Six soldiers were
+            # martyred ... in the Asman Manza area': the place's toll told again
+            dropped.add(id(figure))
     for incident in incidents:
         if incident.event_wide:
             incident.figures = [f for f in incident.figures if id(f) not in dropped]
