@@ -1290,3 +1290,12 @@ def test_the_attack_pointed_back_to_at_a_finer_name_beside_another_incident():
         for i in extraction.incidents
     }
     assert tolls == {"Zarkhelan": 4, "Zarmina": 0}
+
+
+def test_a_valley_named_as_a_wider_place_keeps_its_whole_name():
+    text = (
+        "Eight militants were killed in heavy fighting with security forces in the "
+        "Maidan area of Zarkhel Valley in Khyber District on Saturday."
+    )
+    extraction = extract(text, published=dt.date(2024, 11, 24))
+    assert "Zarkhel Valley" in {u.name for u in extraction.unplaced}

@@ -64,7 +64,7 @@ SLOT_RULES: tuple[Rule, ...] = (
     Rule(
         "a name ending in a word that ends places' names",
         rf"(?<![\w'-])(?P<name>(?:[A-Z][\w\u00c0-\u024f-]*\s+){{1,3}}"
-        rf"{_PLACE_WORD_END})\b",
+        rf"{_PLACE_WORD_END})\b(?!\s+(?:National|Game|Wildlife|Tiger|Forest)\b)",
         "The attack took place in Satellite Town, where the labourers slept.",
         "Satellite Town",
         flags=0,

@@ -111,7 +111,9 @@ NAME_PARTICLES = ("da", "de", "do", "dos", "das", "du", "des", "del", "di")
 NAME_CONNECTORS = frozenset({"and", "e", "i", "ul", "al", *NAME_PARTICLES})
 """Lower-case words inside a place's name: 'Sistan and Baluchestan'."""
 
-PLACE_WORD_ENDS = words("Town Bazaar Bazar Colony Chowk Beach Mandi Abad Road Street")
+PLACE_WORD_ENDS = words(
+    "Town Bazaar Bazar Colony Chowk Beach Mandi Abad Road Street Valley"
+)
 """Capitalised words that end places' own names: 'Satellite Town', 'Qandhari
 Bazar', 'Lido Beach', 'Kohat Road' (a street of Peshawar named for Kohat)."""
 
