@@ -2,15 +2,18 @@
 table (``components.support.memo``): the latest record of each incident, the
 groups of the loaded table and of the selection, and the layers drawn whatever
 the view. Every rerun, every pan and every session that shows the same rows
-reuse it.
+reuse it; the launcher works it out for the page's first view as the server
+starts (``components.ui.first_view``).
 Pure: imports no Streamlit.
 """
 
 from __future__ import annotations
 
+from collections.abc import Set
+
 import pandas as pd
 
-from components.domain.layers import DEATHS_KEY, NAMES_KEY
+from components.domain.layers import DEATHS_KEY, NAMES_KEY, VIEWLESS_KEYS
 from components.domain.table import latest_records
 from components.map.payload.build import FrameGroups
 from components.map.payload.groups import TableGroups
@@ -52,3 +55,12 @@ def viewless_of(
     if {DEATHS_KEY, NAMES_KEY} - hidden:
         places = place_table(latest, frame_groups(latest, table).groups, table)
     return viewless_layers(latest, skipped=hidden, places=places)
+
+
+def prepare_map(filtered: pd.DataFrame, frame: pd.DataFrame, hidden: Set[str]) -> None:
+    """Work out what the map of ``filtered`` (taken from the loaded ``frame``)
+    with the ``hidden`` layers needs whatever the view, as the page asks it."""
+    latest = latest_of(filtered)[0]
+    groups = table_groups(frame)
+    frame_groups(latest, groups).groups  # noqa: B018 (counted once, here)
+    viewless_of(latest, frozenset(hidden) & VIEWLESS_KEYS, groups)
