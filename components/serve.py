@@ -16,9 +16,10 @@ here, the same way (``--server.port 8502``, ``--server.port=8502``, or
 ``streamlit run app.py`` reads it. ``INCIDENT_MAP_LAUNCH_TOKEN`` fixes the token
 instead of a random one (for a service manager, or tests, that hand it on).
 
-As it starts, the server opens the store and loads the page's table in a thread
-of its own (:func:`components.ui.loading.warm`): the first visitor after a
-restart finds the data ready, as every later visitor does.
+As it starts, the server opens the store, loads the page's table and works out
+the page's first view in a thread of its own (:func:`components.ui.loading.warm`,
+:func:`components.ui.first_view.prepare`): the first visitor after a restart
+finds them ready, as every later visitor does.
 """
 
 from __future__ import annotations
@@ -154,14 +155,22 @@ def _not_warming(record: logging.LogRecord) -> bool:
 
 
 def _warm() -> None:
-    """The page's data loaded while the server waits for its first visitor
-    (:func:`components.ui.loading.warm`). Only that: a custom component (the
+    """The page's data loaded (:func:`components.ui.loading.warm`) and its first
+    view made ready (:func:`components.ui.first_view.prepare`) while the server
+    waits for its first visitor. Never the map panel: a custom component (the
     map's) declared outside a page's run is not served to the page."""
     context = "streamlit.runtime.scriptrunner_utils.script_run_context"
     logging.getLogger(context).addFilter(_not_warming)
-    from components.ui import loading
+    from components.ui import first_view, loading, popup_route
 
-    loading.warm()
+    loaded = loading.warm()
+    if loaded is None:
+        return
+    try:
+        first_view.prepare(*loaded)
+        popup_route.popup_address()  # the route the map's popups ask, added
+    except Exception:  # the first visit works it out (and says what fails)
+        logger.exception("the page's first view could not be made ready at start")
 
 
 def settings(flags: dict[str, Any]) -> dict[str, Any]:

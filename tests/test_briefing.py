@@ -22,12 +22,14 @@ from components.domain.briefing import (
 )
 from components.domain.filters import days_between, days_of, up_to
 from components.domain.model import Source
+from components.domain.summary import headline
 from components.exports.briefing_sheet import (
     briefing_sheet,
     failure_sheet,
     sheet_bounds,
     sheet_or_failure,
 )
+from components.ui.remembered import page_briefing, whole_headline
 from tests.conftest import ROOT
 
 SEED_TITLE = "Coordinated Carnage in Balochistan"
@@ -274,3 +276,18 @@ def test_sheet_draws_every_class_at_a_shared_point_apart(seed_frame):
     ]
     assert len(drawn) == len(set(drawn))  # no marker under another
     assert len(drawn) >= 6  # five towns, two classes at Quetta
+
+
+def test_the_briefing_of_every_row_counts_the_headline_once(seed, seed_frame):
+    frame, events = seed_frame.copy(), dict(seed.events)  # a table of its own
+    brief = page_briefing(frame, events)
+    assert brief.headline is whole_headline(frame, events)
+    assert brief == briefing(frame, events)
+    assert brief.headline == headline(frame, events)
+
+
+def test_a_briefing_given_its_headline_takes_it(seed, seed_frame):
+    frame, events = _second_event(seed, seed_frame)
+    head = headline(frame, events)
+    assert briefing(frame, events, head).headline is head
+    assert briefing(frame, events) == briefing(frame, events, head)

@@ -87,3 +87,66 @@ def test_a_result_that_is_its_own_table_can_be_let_go():
     worker.join(timeout=10)
     assert not worker.is_alive(), "the memo waits for itself"
     assert returned[0] is second
+
+
+def test_a_call_waits_for_the_same_work_under_way_in_another_thread():
+    started, go_on = threading.Event(), threading.Event()
+    calls = []
+
+    @by_table()
+    def slow(table, label):
+        calls.append(label)
+        started.set()
+        go_on.wait(timeout=10)
+        return [len(table), label]
+
+    table = pd.DataFrame({"a": [1, 2]})
+    results = []
+    first = threading.Thread(target=lambda: results.append(slow(table, "x")))
+    first.start()
+    assert started.wait(timeout=10)
+    second = threading.Thread(target=lambda: results.append(slow(table, "x")))
+    second.start()
+    second.join(timeout=0.3)
+    assert second.is_alive(), "the second call did the work again"
+    go_on.set()
+    first.join(timeout=10)
+    second.join(timeout=10)
+    assert calls == ["x"]
+    assert results[0] is results[1]
+
+
+def test_a_call_does_the_work_itself_when_the_work_it_waited_for_failed():
+    started, go_on = threading.Event(), threading.Event()
+    calls = []
+
+    @by_table()
+    def flaky(table):
+        calls.append(len(calls))
+        if len(calls) == 1:
+            started.set()
+            go_on.wait(timeout=10)
+            raise RuntimeError("the first try fails")
+        return "worked out"
+
+    table = pd.DataFrame({"a": [1]})
+    failed = []
+
+    def first_try():
+        try:
+            flaky(table)
+        except RuntimeError as error:
+            failed.append(error)
+
+    first = threading.Thread(target=first_try)
+    first.start()
+    assert started.wait(timeout=10)
+    results = []
+    second = threading.Thread(target=lambda: results.append(flaky(table)))
+    second.start()
+    go_on.set()
+    first.join(timeout=10)
+    second.join(timeout=10)
+    assert failed
+    assert results == ["worked out"]
+    assert calls == [0, 1]

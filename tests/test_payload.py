@@ -15,7 +15,13 @@ from components.map.payload.build import (
     build_payload,
 )
 from components.map.payload.columns import StringTable
-from components.map.payload.groups import TableGroups, in_groups, point_groups
+from components.map.payload.groups import (
+    GROUP_KEYS,
+    TableGroups,
+    first_seen_numbers,
+    in_groups,
+    point_groups,
+)
 from components.map.payload.json_text import payload_script, script_json
 from components.map.payload.markers import stack_offsets
 from components.map.payload.viewless import (
@@ -286,6 +292,28 @@ def test_a_map_file_carries_at_most_so_many_incidents_of_a_group(monkeypatch):
     assert any(m["count"] > 5 for m in payload["markers"])
     shown = sorted(row for rows in members for row in rows)
     assert shown == list(range(len(shown)))
+
+
+@pytest.mark.parametrize("columns", [GROUP_KEYS, ["place", "geo_precision"]])
+def test_rows_are_numbered_by_first_appearance_as_a_groupby_numbers_them(columns):
+    towns = on_towns(6_000, towns=9).reset_index(drop=True)
+    for table in (towns, towns.astype(object), spread_frame(3_000)):
+        expected = (
+            table.groupby(columns, sort=False, observed=True)
+            .ngroup()
+            .to_numpy(dtype=np.int64)
+        )
+        np.testing.assert_array_equal(first_seen_numbers(table, columns), expected)
+
+
+def test_a_missing_value_is_numbered_as_a_value_of_its_own():
+    table = pd.DataFrame(
+        {
+            "place": pd.Categorical(["Kalat", None, "Kalat", None, "Turbat"]),
+            "lat": [1.0, np.nan, 1.0, np.nan, np.nan],
+        }
+    )
+    assert first_seen_numbers(table, ["place", "lat"]).tolist() == [0, 1, 0, 1, 2]
 
 
 def test_a_selections_groups_counted_from_the_tables_are_its_own_groups():

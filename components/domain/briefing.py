@@ -163,12 +163,15 @@ BRIEFING_COLUMNS = (
 with the low and high their reports give."""
 
 
-def briefing(frame: pd.DataFrame, events: Mapping[str, Event]) -> Briefing:
-    """The briefing of the rows in ``frame`` (already filtered)."""
+def briefing(
+    frame: pd.DataFrame, events: Mapping[str, Event], head: Headline | None = None
+) -> Briefing:
+    """The briefing of the rows in ``frame`` (already filtered); ``head``: their
+    :func:`~components.domain.summary.headline`, when the caller has it."""
     frame = frame[[c for c in BRIEFING_COLUMNS if c in frame.columns]]
     lines = event_lines(frame, events)
     return Briefing(
-        headline=headline(frame, events),
+        headline=headline(frame, events) if head is None else head,
         events=lines,
         incidents=len(latest_records(frame)),
         notes=tuple(precision_notes(frame, lines)),

@@ -8,7 +8,7 @@ area (``cells``), which it draws by itself and nobody chooses.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from components.domain.vocabularies import TARGET_TYPES
 
@@ -17,6 +17,8 @@ DEATHS_KEY = "deaths"
 NAMES_KEY = "names"
 HEAT_KEY = "heat"
 HIDDEN_BY_DEFAULT = frozenset({HEAT_KEY})
+VIEWLESS_KEYS = frozenset({DEATHS_KEY, NAMES_KEY, HEAT_KEY})
+"""The layers that do not depend on the view; hiding a target type leaves them."""
 
 _OTHER_LABELS = {DEATHS_KEY: "Deaths", NAMES_KEY: "Place names", HEAT_KEY: "Heat map"}
 
@@ -38,3 +40,10 @@ def layer_labels(target_types: Sequence[str]) -> dict[str, str]:
 def default_layers(target_types: Sequence[str]) -> list[str]:
     """The layers shown until someone chooses: all but the heat map."""
     return [key for key in layer_labels(target_types) if key not in HIDDEN_BY_DEFAULT]
+
+
+def hidden_layers(
+    target_types: Sequence[str], shown: Collection[str]
+) -> frozenset[str]:
+    """The layers a person can choose that ``shown`` leaves out."""
+    return frozenset(key for key in layer_labels(target_types) if key not in shown)

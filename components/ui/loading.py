@@ -83,22 +83,26 @@ def database_mode() -> PageMode:
         _stop(error)
 
 
-def warm() -> None:
+def warm() -> tuple[pd.DataFrame, dict[str, Event]] | None:
     """Open the store and load the page's table into this process's caches before
     anyone asks (the launcher calls it in a thread as the server starts): the
-    first visit after a restart finds them ready, as every later visit does. A
-    failure is logged and left to the first visit, which says it on the page."""
+    first visit after a restart finds them ready, as every later visit does. The
+    table and events loaded, the very objects the page's runs get; None for a
+    page that asks the database. A failure is logged and left to the first
+    visit, which says it on the page."""
     started = time.perf_counter()
+    loaded = None
     try:
         store, _ = _opened(*_settings())
         version = store.version()
         mode = _mode(store, version, os.environ.get(SQL_ABOVE_VARIABLE, ""))
         if not mode.sql:
-            _load(store, version)
+            loaded = _load(store, version)
     except Exception:
         logger.exception("the page's data could not be made ready at start")
-        return
+        return None
     logger.info("page data ready in %.1f s", time.perf_counter() - started)
+    return loaded
 
 
 def load_data() -> tuple[pd.DataFrame, dict[str, Event]]:

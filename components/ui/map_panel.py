@@ -18,28 +18,22 @@ from sqlalchemy import Engine
 from streamlit_folium import st_folium
 
 from components.domain.filters import Filters
-from components.domain.layers import DEATHS_KEY, HEAT_KEY, NAMES_KEY, layer_labels
+from components.domain.layers import VIEWLESS_KEYS, hidden_layers
 from components.domain.share_link import ANALYST, MAP, map_value
-from components.domain.table import latest_records
 from components.domain.viewport import Bounds, MapView, fit_view
 from components.map.assets import MapAssets, map_assets
 from components.map.base_layers import DEFAULT_VIEW, base_map
 from components.map.contract import MapPayload
 from components.map.folium_map import incident_layers
-from components.map.payload.build import (
-    FrameGroups,
-    View,
-    assemble_payload,
-    build_payload,
-)
-from components.map.payload.groups import TableGroups
+from components.map.payload.build import View, assemble_payload, build_payload
 from components.map.payload.pages import POPUPS, FrameSource
-from components.map.payload.popups import earlier_figures
-from components.map.payload.viewless import (
-    ViewlessLayers,
-    place_table,
-    viewless_layers,
+from components.map.payload.remembered import (
+    frame_groups,
+    latest_of,
+    table_groups,
+    viewless_of,
 )
+from components.map.payload.viewless import ViewlessLayers
 from components.store.map_groups import SqlGroups, SqlPages
 from components.store.map_layers import sql_viewless
 from components.support.memo import by_table
@@ -66,8 +60,6 @@ SHOWN = "map_shown"
 PLACE_KEY = "go_to_place"
 PLACE_BOX_HEIGHT = 40
 """The place box's height in pixels (measured in Chromium)."""
-VIEWLESS_KEYS = frozenset({DEATHS_KEY, NAMES_KEY, HEAT_KEY})
-"""The layers that do not depend on the view; hiding a target type leaves them."""
 
 
 def incident_map(
@@ -124,9 +116,7 @@ def _map_fragment(
     )
     st.session_state.setdefault(START, st.session_state[TARGET])
     target_types = target_type_options(frame)
-    hidden = frozenset(
-        key for key in layer_labels(target_types) if key not in shown_layers
-    )
+    hidden = hidden_layers(target_types, shown_layers)
     started = time.perf_counter()
     payload, served = _payload(
         filtered,
@@ -149,7 +139,7 @@ def _map_fragment(
         len(filtered),
         time.perf_counter() - started,
     )
-    latest = _latest(filtered)[0]
+    latest = latest_of(filtered)[0]
     focus = map_focus.focus_layers(payload, latest, filtered, _reported_view())
     _draw(assets, payload, focus, projector, layout)
 
@@ -225,9 +215,7 @@ def _database_fragment(
         map_drawn()
     if layout == ANALYST:
         _place_box()
-    hidden = frozenset(
-        key for key in layer_labels(list(target_types)) if key not in shown_layers
-    )
+    hidden = hidden_layers(target_types, shown_layers)
     started = time.perf_counter()
     groups, viewless = _database_selection(
         engine, version, filters, hidden & VIEWLESS_KEYS
@@ -295,7 +283,7 @@ def _payload(
     """The page's payload: what ``map_payload`` gives, with the parts of it that do
     not depend on the view (and the groups) worked out once per selection, and
     popups that ask ``address`` for their incidents; with what serves them."""
-    latest, history = _latest(filtered)
+    latest, history = latest_of(filtered)
     served: list[Served] = []
 
     def popups(content: str, groups: pd.DataFrame) -> str:
@@ -311,8 +299,8 @@ def _payload(
         hidden,
         selection=latest,
         skip_hidden=True,
-        viewless=_viewless(latest, hidden & VIEWLESS_KEYS, _table_groups(table)),
-        groups=_groups(latest, _table_groups(table)),
+        viewless=viewless_of(latest, hidden & VIEWLESS_KEYS, table_groups(table)),
+        groups=frame_groups(latest, table_groups(table)),
         popups=popups,
     )
     return payload, served[0] if served else None
@@ -324,33 +312,6 @@ def _selection(frame: pd.DataFrame, filters: Filters, filtered: pd.DataFrame) ->
     stays the same while they do, so the map is not drawn again."""
     last = filtered["date"].max() if len(filtered) else None
     return f"{id(frame)}:{filters!r}:{len(filtered)}:{last}"
-
-
-@by_table()
-def _latest(filtered: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, list[str]]]:
-    return latest_records(filtered), earlier_figures(filtered)
-
-
-@by_table()
-def _groups(latest: pd.DataFrame, table: TableGroups) -> FrameGroups:
-    return FrameGroups(latest, table)
-
-
-@by_table(size=1)
-def _table_groups(frame: pd.DataFrame) -> TableGroups:
-    """The groups of the loaded table, numbered once: a filter change counts
-    its rows' groups rather than grouping them again."""
-    return TableGroups(frame)
-
-
-@by_table()
-def _viewless(
-    latest: pd.DataFrame, hidden: frozenset[str], table: TableGroups
-) -> ViewlessLayers:
-    places = None
-    if {DEATHS_KEY, NAMES_KEY} - hidden:
-        places = place_table(latest, _groups(latest, table).groups, table)
-    return viewless_layers(latest, skipped=hidden, places=places)
 
 
 def _follow_selection(

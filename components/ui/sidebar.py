@@ -11,6 +11,7 @@ import streamlit as st
 from components.domain import share_link
 from components.domain.filters import Filters
 from components.domain.model import Event
+from components.ui.first_view import default_choices
 from components.ui.remembered import link_terms
 
 # Each widget is bound to the URL parameter of its key, so a link reopens the view
@@ -62,9 +63,8 @@ def sidebar_later(
     with st.sidebar:
         st.header("Filters")
         st.caption("The filters come once the map is drawn.")
-    chosen = share_link.defaults(link_terms(frame, events))
-    filters = Filters(events=chosen[EVENTS_KEY])
-    return filters, frozenset(chosen[LAYERS_KEY]), False
+    filters, layers = default_choices(frame, events)
+    return filters, layers, False
 
 
 def _default(key: str, terms: share_link.LinkTerms) -> list[str] | None:

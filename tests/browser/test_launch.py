@@ -115,3 +115,34 @@ def test_the_launcher_makes_the_page_data_ready_before_the_first_visit(tmp_path)
     assert database.stat().st_size > 0
     assert "missing ScriptRunContext" not in said
     assert "could not be made ready" not in said
+
+
+def test_the_launcher_makes_the_first_view_ready_and_its_map_still_works(
+    tmp_path, visit
+):
+    """The first view is worked out and the popups' route added while the server
+    waits; the first visit then draws the map (its component declared in the
+    page's run, as it must be) and a marker's popup is answered."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("user"))
+    log = ARTIFACTS / "launch-first-view-server.log"
+    database = f"sqlite:///{tmp_path / 'incidents.sqlite'}"
+    with running_app(data, log, database_url=database) as url:
+        deadline = time.monotonic() + 60
+        while "popups are served" not in log.read_text(errors="replace"):
+            assert time.monotonic() < deadline, f"no 'popups are served' in {log}"
+            time.sleep(0.3)
+        before_any_visit = log.read_text(errors="replace")
+        seen = visit(AppServer(url), launched=False)
+        frame = seen.map_frame()
+        marker = frame.locator(".incident-marker").first
+        marker.wait_for(timeout=30_000)
+        marker.click()
+        popup = frame.locator(".leaflet-popup-content .incident-popup")
+        popup.wait_for(timeout=10_000)
+        said = log.read_text(errors="replace")
+    assert "the first view is ready" in before_any_visit
+    assert said.count("popups are served") == 1
+    assert "missing ScriptRunContext" not in said
+    assert "could not be made ready" not in said
+    assert seen.outside_requests == []

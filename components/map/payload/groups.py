@@ -15,6 +15,8 @@ once, and the groups of any selection of its rows are then a count per number
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
@@ -82,16 +84,32 @@ def reported_deaths(latest: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return total, said
 
 
+def first_seen_numbers(frame: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:
+    """Each row's number among the distinct values of ``columns``, numbered in
+    order of first appearance (as ``groupby(sort=False).ngroup()``, a missing
+    value being one value like any other), from each column's codes: a category's
+    own, else ``pandas.factorize``'s; no strings built, no groupby."""
+    number = np.zeros(len(frame), dtype=np.int64)
+    for column in columns:
+        values = frame[column]
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            codes = values.cat.codes.to_numpy(dtype=np.int64) + 1  # missing: 0
+            size = len(values.cat.categories) + 1
+        else:
+            codes, uniques = pd.factorize(values, use_na_sentinel=False)
+            size = len(uniques)
+        # Renumbered after each column, so the combined code stays under
+        # rows * values.
+        number = pd.factorize(number * size + codes)[0].astype(np.int64, copy=False)
+    return number
+
+
 def row_groups(latest: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """(group number of each row, first row of each group), numbered in order of
-    first appearance (pandas combines the columns' codes; no strings built)."""
+    first appearance (from the columns' codes; no strings built)."""
     if latest.empty:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    key = (
-        latest.groupby(GROUP_KEYS, sort=False, observed=True)
-        .ngroup()
-        .to_numpy(dtype=np.int64)
-    )
+    key = first_seen_numbers(latest, GROUP_KEYS)
     first = np.full(int(key.max()) + 1, -1, dtype=np.int64)
     first[key[::-1]] = np.arange(len(key) - 1, -1, -1)
     return key, first
@@ -151,8 +169,7 @@ class TableGroups:
             else 0
         )
         """Rows whose label is their position (none: labels are not positions)."""
-        places = table.groupby(["place", "geo_precision"], sort=False, observed=True)
-        self.place_numbers = places.ngroup().to_numpy(dtype=np.int64)
+        self.place_numbers = first_seen_numbers(table, ["place", "geo_precision"])
         first = np.full(int(self.place_numbers.max()) + 1 if len(table) else 0, -1)
         first[self.place_numbers[::-1]] = np.arange(len(table) - 1, -1, -1)
         self.place_keys = pd.DataFrame(
