@@ -1478,3 +1478,15 @@ def test_a_places_toll_told_again_with_no_place_is_not_a_second_total():
     )
     extraction = extract(text, published=dt.date(2023, 8, 23))
     assert 6 not in [f.value for f in extraction.totals]
+
+
+def test_the_wounding_a_reported_death_came_of_is_the_news_however_long_ago():
+    text = (
+        "A border guard has died of wounds he received on duty in Saravan County, "
+        "in Iran's Sistan and Baluchestan province.\n\nThe guard was hurt earlier "
+        "this year, on September 14, in a gunfight with militants who attacked a "
+        "patrol near the village of Zarkhelan in Saravan County, the commander said."
+    )
+    extraction = extract(text, published=dt.date(2025, 11, 27))
+    assert extraction.date == dt.date(2025, 9, 14)
+    assert not extraction.background

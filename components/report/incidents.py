@@ -118,6 +118,8 @@ def extract_incidents(
             # 'The same day, ...': the state of the last sentence with a time cue
             if day_state is not None and SAME_DAY.compiled.search(sentence.text):
                 in_background = day_state
+        elif said == "background" and _wounding_of_a_death(found[0], sentence):
+            in_background = False  # the attack the lede's death came of
         elif said is not None:
             in_background = said == "background"
         elif sentence.first_in_paragraph and not (
@@ -224,6 +226,27 @@ def _only_of(mentions: Sequence[PlaceMention], places: set[str]) -> bool:
     it goes on about that earlier event, though it opens a paragraph."""
     named = {m.place.name for m in mentions if m.is_incident}
     return bool(named) and named <= places
+
+
+_DIED_OF_WOUNDS = re.compile(
+    r"\b(?:died|succumbed)\s+(?:of|to|from)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+    r"(?:wounds|injuries)\b",
+    re.IGNORECASE,
+)
+_WAS_WOUNDED = re.compile(
+    r"^\W*(?:the\s+[\w-]+|he|she)\b[^.;]{0,80}?\b(?:was|had been)\s+(?:\w+\s+)?"
+    r"(?:hurt|wounded|injured)\b",
+    re.IGNORECASE,
+)
+
+
+def _wounding_of_a_death(lede: Sentence, sentence: Sentence) -> bool:
+    """'The guard ... was hurt earlier this year, on September 14, in a gunfight
+    ... around the village of Esfandak', in a report whose lede tells of his death
+    of his wounds: the attack the news is about, however long ago."""
+    return bool(
+        _DIED_OF_WOUNDS.search(lede.text) and _WAS_WOUNDED.search(sentence.text)
+    )
 
 
 def _names_only(text: str, mentions: Sequence[PlaceMention], towns: set[str]) -> bool:
