@@ -1490,3 +1490,15 @@ def test_the_wounding_a_reported_death_came_of_is_the_news_however_long_ago():
     extraction = extract(text, published=dt.date(2025, 11, 27))
     assert extraction.date == dt.date(2025, 9, 14)
     assert not extraction.background
+
+
+def test_a_paragraph_opening_on_no_place_goes_on_about_a_background_attack():
+    text = (
+        "Four guards were killed in Saravan county on Monday, the IRGC said.\n\n"
+        "In October, an armed attack on a shrine in the city of Shiraz left 15 "
+        "dead.\n\nA militant group claimed the brutal attack in a statement. The "
+        "attackers struck the shrine in Shiraz in the evening."
+    )
+    extraction = extract(text, published=dt.date(2022, 12, 19))
+    assert [i.place_reported for i in extraction.incidents] == ["Saravan"]
+    assert len(extraction.background) == 2

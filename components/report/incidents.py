@@ -98,6 +98,7 @@ def extract_incidents(
         (sentence_date(s, today) for s in found[:1] if sentence_date(s, today)), None
     )
     in_background = False
+    unsure = False  # a paragraph made news again by a first sentence naming nothing
     background_places: set[str] = set()  # named in background, not in the news
     background_towns: set[str] = set()  # of them, towns and villages
     day_state: bool | None = None  # the state of the last sentence dating itself
@@ -109,6 +110,8 @@ def extract_incidents(
         # The lede is the report's news: its 'earlier this week' dates the attack.
         # A sentence with no cue keeps the state of the one before.
         said = None if sentence is found[0] else cue(sentence, today)
+        if sentence.first_in_paragraph:
+            unsure = False
         regional = _regional(by_sentence.get(sentence.start, []))
         if said in ("current", None) and before_the_lede(
             sentence, lede, today, regional
@@ -139,7 +142,24 @@ def extract_incidents(
                 )
             )
         ):
-            in_background = False  # a new paragraph with no cue: the news again
+            # a new paragraph with no cue: the news again, unless it opened on no
+            # place after background and its first place was told of only there
+            # ('ISIL claimed the brutal attack. The attackers struck the shrine in
+            # Shiraz', after 'In October, an attack on the shrine in Shiraz')
+            unsure = in_background and not by_sentence.get(sentence.start)
+            in_background = False
+        elif (
+            said is None
+            and unsure
+            and by_sentence.get(sentence.start)
+            and _only_of(by_sentence[sentence.start], background_places)
+            and sentence_date(sentence, today) is None
+        ):
+            in_background = True
+        if not sentence.first_in_paragraph and (
+            by_sentence.get(sentence.start) or said is not None
+        ):
+            unsure = False  # the paragraph said what it is about
         if said not in (None, "keep"):
             day_state = in_background
         if in_background and sentence.start not in keep_current:
