@@ -21,11 +21,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from components.gazetteer import Gazetteer, normalize_name
-from components.report.cues import DAYS_ATTACK, SAME_DAY
+from components.report.cues import DAYS_ATTACK
 from components.report.dates import (
     ReportDate,
-    before_the_lede,
-    cue,
     night_before,
     report_date,
     sentence_date,
@@ -55,9 +53,10 @@ from components.report.people import (
     volunteers_side,
 )
 from components.report.places import find_places
-from components.report.restatements import restate, restates_count
+from components.report.restatements import restate
 from components.report.scenes import Reading, read_sentence
 from components.report.segments import Sentence, clauses, plain, sentences
+from components.report.storyline import Storyline
 from components.report.targets import infer_targets
 from components.report.vocabulary import ANAPHORA, HIT_WORDS, KILLED_VERBS
 
@@ -97,82 +96,20 @@ def extract_incidents(
     lede = next(
         (sentence_date(s, today) for s in found[:1] if sentence_date(s, today)), None
     )
-    in_background = False
-    unsure = False  # a paragraph made news again by a first sentence naming nothing
-    background_places: set[str] = set()  # named in background, not in the news
-    background_towns: set[str] = set()  # of them, towns and villages
-    day_state: bool | None = None  # the state of the last sentence dating itself
+    story = Storyline(found[0] if found else None, today)
     read_to = None
     for sentence in found:
         if time.process_time() > deadline:
             read_to = sentence.start
             break
-        # The lede is the report's news: its 'earlier this week' dates the attack.
-        # A sentence with no cue keeps the state of the one before.
-        said = None if sentence is found[0] else cue(sentence, today)
-        if sentence.first_in_paragraph:
-            unsure = False
-        regional = _regional(by_sentence.get(sentence.start, []))
-        if said in ("current", None) and before_the_lede(
-            sentence, lede, today, regional
+        named = by_sentence.get(sentence.start, [])
+        if (
+            story.is_background(sentence, named, lede)
+            and sentence.start not in keep_current
         ):
-            said = "background"  # 'On Sunday, ...' in a report of Friday's attack
-        if said == "keep":
-            # 'The same day, ...': the state of the last sentence with a time cue
-            if day_state is not None and SAME_DAY.compiled.search(sentence.text):
-                in_background = day_state
-        elif said == "background" and _wounding_of_a_death(found[0], sentence):
-            in_background = False  # the attack the lede's death came of
-        elif said is not None:
-            in_background = said == "background"
-        elif sentence.first_in_paragraph and not (
-            in_background
-            and (
-                restates_count(sentence.text, background[-1].evidence.sentence)
-                or (
-                    (
-                        _only_of(by_sentence.get(sentence.start, []), background_places)
-                        or _names_only(
-                            sentence.text,
-                            by_sentence.get(sentence.start, []),
-                            background_towns,
-                        )
-                    )
-                    and sentence_date(sentence, today) is None
-                )
-            )
-        ):
-            # a new paragraph with no cue: the news again, unless it opened on no
-            # place after background and its first place was told of only there
-            # ('ISIL claimed the brutal attack. The attackers struck the shrine in
-            # Shiraz', after 'In October, an attack on the shrine in Shiraz')
-            unsure = in_background and not by_sentence.get(sentence.start)
-            in_background = False
-        elif (
-            said is None
-            and unsure
-            and by_sentence.get(sentence.start)
-            and _only_of(by_sentence[sentence.start], background_places)
-            and sentence_date(sentence, today) is None
-        ):
-            in_background = True
-        if not sentence.first_in_paragraph and (
-            by_sentence.get(sentence.start) or said is not None
-        ):
-            unsure = False  # the paragraph said what it is about
-        if said not in (None, "keep"):
-            day_state = in_background
-        if in_background and sentence.start not in keep_current:
             background.append(_background(text, sentence, by_sentence))
-            named = {m.place.name for m in by_sentence.get(sentence.start, [])} - {
-                i.place.name for i in reading.by_place.values()
-            }
-            background_places |= named
-            background_towns |= {
-                m.place.name
-                for m in by_sentence.get(sentence.start, [])
-                if m.place.name in named and m.place.kind == "town"
-            }
+            scenes = {i.place.name for i in reading.by_place.values()}
+            story.told_of(background[-1].evidence.sentence, named, scenes)
             reading.last, reading.said_before = [], ""
             continue
         if lede is None and sentence is not found[0]:
@@ -239,46 +176,6 @@ def extract_incidents(
     )
 
 
-def _only_of(mentions: Sequence[PlaceMention], places: set[str]) -> bool:
-    """Whether a sentence names attack places, all of them named before only in
-    background ('In October, an attack on the shrine in Shiraz left 15 dead.' ...
-    'Al Arabiya said the gunfire in Shiraz wounded 40'): with no day of its own,
-    it goes on about that earlier event, though it opens a paragraph."""
-    named = {m.place.name for m in mentions if m.is_incident}
-    return bool(named) and named <= places
-
-
-_DIED_OF_WOUNDS = re.compile(
-    r"\b(?:died|succumbed)\s+(?:of|to|from)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
-    r"(?:wounds|injuries)\b",
-    re.IGNORECASE,
-)
-_WAS_WOUNDED = re.compile(
-    r"^\W*(?:the\s+[\w-]+|he|she)\b[^.;]{0,80}?\b(?:was|had been)\s+(?:\w+\s+)?"
-    r"(?:hurt|wounded|injured)\b",
-    re.IGNORECASE,
-)
-
-
-def _wounding_of_a_death(lede: Sentence, sentence: Sentence) -> bool:
-    """'The guard ... was hurt earlier this year, on September 14, in a gunfight
-    ... around the village of Esfandak', in a report whose lede tells of his death
-    of his wounds: the attack the news is about, however long ago."""
-    return bool(
-        _DIED_OF_WOUNDS.search(lede.text) and _WAS_WOUNDED.search(sentence.text)
-    )
-
-
-def _names_only(text: str, mentions: Sequence[PlaceMention], towns: set[str]) -> bool:
-    """Whether a sentence with no attack place of its own names a town told of
-    only in background, as a word of its own ('Levies sources said gunmen fired
-    on the Machh coal miners', after the Machh attack of January): it goes on
-    about that event."""
-    if any(m.is_incident for m in mentions):
-        return False
-    return any(re.search(rf"\b{re.escape(town)}\b", text) for town in towns)
-
-
 def _not_incident_places(
     mentions: Sequence[PlaceMention], incidents: Sequence[ReportIncident]
 ) -> list[PlaceMention]:
@@ -300,13 +197,6 @@ def _not_incident_places(
         and normalize_name(m.text) not in taken
         and normalize_name(m.place.name) not in taken
     ]
-
-
-def _regional(mentions: Sequence[PlaceMention]) -> bool:
-    """Whether a sentence names places, none finer than a province."""
-    return bool(mentions) and all(
-        m.unplaced is None and m.place.kind in ("province", "country") for m in mentions
-    )
 
 
 def _nowhere(incident: ReportIncident) -> bool:
