@@ -1502,3 +1502,16 @@ def test_a_paragraph_opening_on_no_place_goes_on_about_a_background_attack():
     extraction = extract(text, published=dt.date(2022, 12, 19))
     assert [i.place_reported for i in extraction.incidents] == ["Saravan"]
     assert len(extraction.background) == 2
+
+
+def test_a_paragraph_after_a_background_sentence_marked_current_is_read():
+    text = (
+        "Three soldiers were killed on Tuesday when a bomb went off in Kalat.\n\n"
+        "Last year, 14 soldiers were killed in a similar attack in Kech.\n\n"
+        "The army said four more were wounded."
+    )
+    found = extract(text, published=dt.date(2024, 3, 5))
+    again = extract(
+        text, current=[found.background[0].key], published=dt.date(2024, 3, 5)
+    )
+    assert {i.place_reported for i in again.incidents} == {"Kalat", "Kech"}
