@@ -77,6 +77,20 @@ def test_several_names_in_a_dateline_are_all_datelines():
     }
 
 
+def test_a_dateline_after_a_headline_and_bullet_lines_is_a_dateline():
+    text = (
+        "Two soldiers martyred in shoot-out\n\n"
+        "• Two militants killed in exchange of fire\n\n"
+        "• Clearance operation underway\n\n"
+        "KOHAT/PESHAWAR: Two soldiers were martyred in a gunfight with militants "
+        "in Turbat on Tuesday."
+    )
+    found = extract(text)
+    assert set(_at(text)) == {"Turbat"}
+    roles = {m.text: m.role for m in found.other_places}
+    assert roles["KOHAT"] == roles["PESHAWAR"] == "dateline"
+
+
 def test_a_country_named_only_as_a_backer_does_not_change_the_gazetteer():
     text = (
         "A suicide bomber linked to an Indian-backed group hit a convoy in Mir Ali, "

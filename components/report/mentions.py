@@ -47,7 +47,10 @@ LIST_JOIN = re.compile(r"^(?:'s)?\s*(?:,|and|or|,\s*and|,\s*or)\s*$", re.I)
 def mention_role(
     sentence: Sentence, start: int, surface: str, before: str, after: str
 ) -> str:
-    at_lede = sentence.first_in_paragraph and sentence.paragraph <= 2
+    at_lede = sentence.first_in_paragraph and (
+        sentence.paragraph <= 2
+        or (sentence.paragraph <= _LAST_DATELINE_PARAGRAPH and surface.isupper())
+    )  # a dateline in capitals comes after a headline and a few bullet lines
     if at_lede and surface.isupper() and not before.strip(" \"'"):
         return DATELINE  # 'QUETTA, Pakistan (AP) --'
     area_word = _AREA_WORD_END.search(surface)
@@ -55,6 +58,10 @@ def mention_role(
         after = surface[area_word.start() :] + after
     return role_of(before, after, at_lede)[0]
 
+
+_LAST_DATELINE_PARAGRAPH = 6
+"""The last line a dateline in capitals is read at: a page's headline and up to
+four bullet lines of summary may come before it ('KHYBER/PESHAWAR: ...')."""
 
 _AREA_WORD_END = re.compile(
     r"\s(?:district|tehsil|county|province|region|state)$", re.IGNORECASE
