@@ -396,6 +396,19 @@ PHRASINGS = [
         "Two soldiers were killed, as well as three civilians",
         [("killed", {"security": 2}), ("killed", {"civilians": 3})],
     ),
+    (
+        "A bomb killed one army ranger and wounded four others",
+        [("killed", {"security": 1}), ("injured", {"security": 4})],
+    ),
+    (
+        "A member of Iran's elite Islamic Revolutionary Guard Corps was killed",
+        [("killed", {"security": 1})],
+    ),
+    ("A member of the family was killed", [("killed", {"unspecified": 1})]),
+    (
+        "Three officers of the IRGC and four attackers were killed",
+        [("killed", {"security": 3}), ("killed", {"attackers": 4})],
+    ),
 ]
 
 

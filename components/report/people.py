@@ -76,7 +76,8 @@ _ANY_PEOPLE = re.compile(r"\b(?:" + _PEOPLE + r")\b", re.IGNORECASE)
 
 
 _MEMBERS_OF = re.compile(
-    r"^\s+of\s+(?:the\s+)?(?:[\w-]+(?:'s)?\s+){0,2}?(?P<group>" + _PEOPLE + r")\b"
+    r"^\s+of\s+(?:the\s+)?(?:(?!(?:and|or|" + NUMBER + r")\b)[\w-]+(?:'s)?\s+){0,3}?"
+    r"(?P<group>" + _PEOPLE + r")\b"
     r"(?:\s+(?:[\w-]+\s+)?(?:force|forces|corps|militia|units?|battalion|brigade|"
     r"regiment|groups?)\b)?",
     re.IGNORECASE,

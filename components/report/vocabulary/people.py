@@ -42,7 +42,7 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"ctd (?:personnel|officials|officers|men)",
         r"law enforcers",
         r"(?:army|military) (?:personnel|officers?|men)",
-        r"rangers",
+        r"rangers?",
         r"commandos?",
         r"marines",
         r"sailors",
@@ -222,7 +222,7 @@ SIDE_WORDS: dict[str, str] = {
 
 
 GENERIC_HEADS = re.compile(
-    r"^(?:fighters?|men|members|personnel|officers?|officials?|volunteers|guards?|"
+    r"^(?:fighters?|men|members?|personnel|officers?|officials?|volunteers|guards?|"
     r"people|persons?|troops|soldiers|elements)$",
     re.IGNORECASE,
 )
@@ -245,9 +245,13 @@ SINGULAR_PEOPLE = (
     r"cop",
     r"sepoy",
     r"trooper",
+    r"ranger",
+    r"commando",
+    r"gendarme",
     r"jawan",
     r"conscript",
     r"basij (?:member|militiaman)",
+    r"member",
     r"(?:sub-)?inspector",
     r"(?:deputy |assistant |senior )?superintendent(?: of police)?",
     r"dsp",
