@@ -406,6 +406,14 @@ PHRASINGS = [
     ),
     ("A member of the family was killed", [("killed", {"unspecified": 1})]),
     (
+        "Armed men opened fire on the labourers at a camp, and all four died",
+        [("killed", {"civilians": 4})],
+    ),
+    (
+        "Militants killed six personnel, an assistant sub-inspector (ASI) among them",
+        [("killed", {"security": 6})],
+    ),
+    (
         "Three officers of the IRGC and four attackers were killed",
         [("killed", {"security": 3}), ("killed", {"attackers": 4})],
     ),

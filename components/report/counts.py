@@ -245,7 +245,10 @@ def _counts(body: str) -> Iterator[CountItem]:
         elif OUTCOME_AFTER.match(after) or _governed(body, match.start(), after):
             # "5 killed", "4 sustained injuries"; "killing 9 people and injuring 16"
             side, end, between = "unspecified", match.end(), None
-            if _OF_THE_GROUP.match(body[: match.start()]) or AGENT.search(
+            every = _ALL_OF_THEM.search(body[: match.start()])
+            if every:  # 'opened fire on the labourers, and all four died'
+                side = antecedent(body[: every.start()])
+            elif _OF_THE_GROUP.match(body[: match.start()]) or AGENT.search(
                 body[: match.start()]
             ):  # 'security forces killed three more': more of the attackers
                 side = antecedent(body[: match.start()])
@@ -303,6 +306,10 @@ def _ranked(body: str) -> Iterator[CountItem]:
             side,
             military=bool(MILITARY_SIDE.search(match.group("rank"))),
         )
+
+
+_ALL_OF_THEM = re.compile(r"\b(?:all|both)\s+(?:the\s+)?$", re.IGNORECASE)
+"""'all four died', 'both were killed': every one of the people named before."""
 
 
 def _singulars(body: str) -> Iterator[CountItem]:

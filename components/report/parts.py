@@ -156,6 +156,7 @@ def attach_parts(body: str, items: list[CountItem]) -> None:
 
 _SOME = re.compile(r"\b(?:including|among them|among whom|of whom)\b", re.I)
 _PART_MARK = re.compile(r"\b(?:of (?:them|whom)|among (?:them|whom))\b", re.I)
+_ABBREVIATION = re.compile(r"\s*\([^()]{1,15}\)")
 
 
 def _marked_part(
@@ -169,7 +170,9 @@ def _marked_part(
     if after is None or not following or following[0].start != cursor + after.end():
         return ""
     part = following[0]
-    if _PART_MARK.search(body[part.start : part.end + 15]):
+    aside = _ABBREVIATION.match(body, part.end)  # 'an assistant sub-inspector (ASI)'
+    after_part = body[aside.end() if aside else part.end :][:15]
+    if _PART_MARK.search(body[part.start : part.end] + after_part):
         return "some"
     listed, end = [part], part.end
     for other in following[1:]:
