@@ -183,3 +183,12 @@ def test_where_displaced_people_are_now_and_a_government_seated_there_are_no_sce
     )
     before = "attacks meant to weaken the government in "
     assert role_of(before, ".", False)[0] == "statement"
+
+
+def test_a_capital_that_blames_or_says_is_no_attack_place():
+    found = extract(
+        "Gunmen killed two policemen in Zhob on Monday. Islamabad blamed militants "
+        "sheltering across the border."
+    )
+    assert {i.place_reported for i in found.incidents} == {"Zhob"}
+    assert {m.text: m.role for m in found.other_places}["Islamabad"] == "statement"

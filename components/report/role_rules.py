@@ -623,6 +623,18 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         ),
     ),
     RoleRule(
+        "a seat of government that speaks for it, as the subject of a sentence",
+        STATEMENT,
+        "Islamabad often accuses its neighbours of sheltering the militants who "
+        "killed two policemen in Zhob.",
+        "Islamabad",
+        before=r"^[\s\"'(]*$",
+        after=r"^\s+(?:(?:has|have|had|often|also|repeatedly|long|has long)\s+){0,2}"
+        r"(?:accuse[sd]?|blame[sd]?|says|said|denie[sd]|condemn(?:s|ed)|"
+        r"insist(?:s|ed)|vow(?:s|ed)|warn(?:s|ed)|reject(?:s|ed)|demand(?:s|ed)|"
+        r"summon(?:s|ed)|retaliated|responded|protested)\b",
+    ),
+    RoleRule(
         "a force or command named for a place",
         STATEMENT,
         "A statement from the IRGC's Qods Headquarters said the team was killed in "
