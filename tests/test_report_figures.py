@@ -406,6 +406,10 @@ PHRASINGS = [
     ),
     ("A member of the family was killed", [("killed", {"unspecified": 1})]),
     (
+        "The army reported the death of two armed forces and the injury of four others",
+        [("killed", {"security": 2}), ("injured", {"security": 4})],
+    ),
+    (
         "Armed men opened fire on the labourers at a camp, and all four died",
         [("killed", {"civilians": 4})],
     ),

@@ -47,7 +47,8 @@ from components.report.vocabulary import (
 COORDINATION_RULES: tuple[Rule, ...] = (
     Rule(
         "a bare count after a coordinated verb has the side of the group before",
-        r"^\s*,?\s*(?:and|while|as well as)\s+(?:\w+ly\s+)?(?:\w+ing|\w+ed)\s+"
+        r"^\s*,?\s*(?:and|while|as well as)\s+(?:\w+ly\s+)?(?:\w+ing|\w+ed|"
+        r"the\s+(?:injur(?:y|ies)|wounding|deaths?|killing)\s+of)\s+"
         r"(?:(?:at least|some|about|another|a further)\s+)?$",
         "Gunmen attacked a checkpost in Turbat, killing four policemen and "
         "injuring two.",

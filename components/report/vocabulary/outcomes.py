@@ -63,13 +63,14 @@ OUTCOME_BEFORE = re.compile(
     r"massacring|"
     r"beheaded|beheading|murdered|murdering|executed|executing|slaughtered|"
     r"slaughtering|slew|slaying|injuring|injured|"
-    r"wounding|wounded|left|leaving|lost|losing)\s+(?:(?:at least|some|about|around|"
+    r"wounding|wounded|left|leaving|lost|losing|the deaths? of|the killing of|"
+    r"the injur(?:y|ies) of|the wounding of)\s+(?:(?:at least|some|about|around|"
     r"nearly|as many as|more than|over|up to|all|the|between|a total of)\s+)*$",
     re.IGNORECASE,
 )
 """'killing [4 policemen]', 'militants killed [5 soldiers]', 'Sakkada lost [seven
-people]': a verb that takes the counted group as its object, right before the
-figure."""
+people]', 'reported the death of [two soldiers]': a verb (or its noun) that takes
+the counted group as its object, right before the figure."""
 
 
 LEFT_DEAD = re.compile(

@@ -7,6 +7,7 @@ import re
 PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
     "security": (
         r"security (?:personnel|forces?|officials?|men|man|officers?|guards?)",
+        r"armed forces(?: personnel| members)?",
         r"soldiers?",
         r"troops?",
         r"servicemen",
