@@ -1515,3 +1515,18 @@ def test_a_paragraph_after_a_background_sentence_marked_current_is_read():
         text, current=[found.background[0].key], published=dt.date(2024, 3, 5)
     )
     assert {i.place_reported for i in again.incidents} == {"Kalat", "Kech"}
+
+
+def test_an_attack_hours_before_and_a_campaign_s_toll_are_background():
+    text = (
+        "Gunmen killed five soldiers at a checkpoint in Kalat at dawn on Thursday.\n\n"
+        "The attack came hours after a drone strike late on Wednesday killed three "
+        "militants in Sibi.\n\n"
+        "A spokesman said that 40 soldiers had also been killed in the course of the "
+        "campaign."
+    )
+    extraction = extract(text, published=dt.date(2014, 6, 5))
+    (incident,) = extraction.incidents
+    assert incident.place_reported == "Kalat"
+    assert extraction.date == dt.date(2014, 6, 5)
+    assert len(extraction.background) == 2

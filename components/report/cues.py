@@ -56,7 +56,8 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         r"(?:years|months)|over (?:the )?(?:recent|past|last) (?:few |several )?"
         r"(?:weeks|months|years)|(?:almost|nearly|about|more than|less than|over) "
         r"(?:a|one|two|three) (?:weeks?|months?|years?) (?:earlier|ago|before)|"
-        r"(?:a few|several|some|two|three|four|five|six|\d+) days earlier)\b",
+        r"(?:a few|several|some|two|three|four|five|six|\d+) days earlier|in the "
+        r"course of the (?:campaign|offensive|operations?|war|conflict|insurgency))\b",
         "More than 200 people have been killed since 2017.",
         "background",
     ),
@@ -104,10 +105,11 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
     Rule(
         "came after an earlier attack",
         r"\bcame (?:less than |more than |just |only |about )?(?:(?:a|one|two|three|"
-        r"four|five|six|seven|eight|nine|ten|\d+) |a few |several )?(?:days?|weeks?|"
-        r"months?) after\b|\b(?:came|comes|followed|follows) (?:close |hard |right |"
-        r"soon )?on the heels of\b|\b(?:followed|follows|came after|comes after)\s+"
-        r"(?:the\s+)?(?:deaths?|killings?|murders?)\s+of\b|\b(?:followed|follows)\s+by\s+"
+        r"four|five|six|seven|eight|nine|ten|\d+) |a few |several )?(?:hours?|days?|"
+        r"weeks?|months?) after\b|\b(?:came|comes|followed|follows) (?:close |hard |"
+        r"right |soon )?on the heels of\b|\b(?:followed|follows|came after|"
+        r"comes after)\s+(?:the\s+)?(?:deaths?|killings?|murders?)\s+of\b|"
+        r"\b(?:followed|follows)\s+by\s+"
         r"(?:a|one|two|three|four|five|six|\d+|a few|several)\s+(?:days?|weeks?|"
         r"months?)\s+(?:the\s+)?(?:deaths?|killings?|murders?|attacks?|assault|"
         r"bombing|ambush)\b|\b(?:attack|assault|blast|bombing|ambush|raid)s?\s+"
