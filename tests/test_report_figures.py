@@ -406,6 +406,14 @@ PHRASINGS = [
     ),
     ("A member of the family was killed", [("killed", {"unspecified": 1})]),
     (
+        "Eight soldiers and six tribesmen allied to the government were killed",
+        [("killed", {"security": 14})],
+    ),
+    (
+        "The police put the toll at 12, but the ministry later raised it to 14",
+        [("killed", {"unspecified": 12}), ("killed", {"unspecified": 14})],
+    ),
+    (
         "The army reported the death of two armed forces and the injury of four others",
         [("killed", {"security": 2}), ("injured", {"security": 4})],
     ),

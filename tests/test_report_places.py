@@ -1313,3 +1313,15 @@ def test_a_valley_named_as_a_wider_place_keeps_its_whole_name():
     )
     extraction = extract(text, published=dt.date(2024, 11, 24))
     assert "Zarkhel Valley" in {u.name for u in extraction.unplaced}
+
+
+def test_a_province_the_gazetteer_lacks_folds_into_the_one_town_attacked_in_it():
+    text = (
+        "Yemen's interior ministry said 14 soldiers were killed when gunmen attacked "
+        "a checkpoint in the southern province of Shabwa on Thursday.\n\n"
+        "A local official said the gunmen struck the checkpoint in the city of Bayhan "
+        "at dawn."
+    )
+    (incident,) = extract(text, published=dt.date(2014, 6, 5)).incidents
+    assert incident.place_reported == "Bayhan"
+    assert incident.counts["killed"]["security"] == 14

@@ -239,6 +239,47 @@ def fold_towns(reading: Reading) -> None:
         _fold_into(reading, town, place)
 
 
+_AREA_NOUN = r"(?:province|state|region|governorate)"
+
+
+def _named_as_area(text: str, name: str) -> bool:
+    """Whether the text calls a name a first-level area ('the southern province
+    of Shabwa', 'North Sinai Governorate')."""
+    named = re.escape(name)
+    return bool(
+        re.search(
+            rf"\b{_AREA_NOUN}\s+of\s+{named}\b|\b{named}\s+{_AREA_NOUN}\b",
+            text,
+            re.IGNORECASE,
+        )
+    )
+
+
+def fold_unplaced_areas(reading: Reading) -> None:
+    """A name the gazetteer lacks that the text calls a province, state, region
+    or governorate, kept at the country, and the one town of that country the
+    attack is placed at ('... a military checkpoint in the southern province of
+    Shabwa ... the army checkpoint in the city of Bayhan'): one attack, at the
+    town, as a known province folds into the one place named inside it."""
+    areas, towns = [], []
+    for incident in reading.by_place.values():
+        if not (has_content(incident) or id(incident) in reading.hit):
+            continue
+        item = incident.unplaced
+        if item is None:
+            if incident.place.kind == "town" and not _told_apart(incident):
+                towns.append(incident)
+        elif (item.wider is None or item.wider.kind == "country") and _named_as_area(
+            reading.text, item.name
+        ):
+            areas.append(incident)
+    if len(areas) != 1 or len(towns) != 1:
+        return
+    (area,), (town,) = areas, towns
+    if _holds(area.unplaced.wider if area.unplaced else None, town.place):
+        _fold_into(reading, area, town)
+
+
 def fold_roads(reading: Reading) -> None:
     """A road kept at the area holding its ends, and the one other attack place
     in that area, with no toll of the road's own or the same toll ('their

@@ -34,6 +34,7 @@ from components.report.folding import (
     fold_districts,
     fold_roads,
     fold_towns,
+    fold_unplaced_areas,
     settle,
     widest_place,
 )
@@ -135,6 +136,7 @@ def extract_incidents(
     fold_towns(reading)
     fold_districts(reading)  # the district of a town that took a finer name
     fold_roads(reading)
+    fold_unplaced_areas(reading)
     incidents = list(reading.by_place.values())
     earlier = {b.key for b in background}
     totals_place = widest_place(

@@ -57,12 +57,21 @@ _DEATH_TOLL = re.compile(
     rf"killed|deaths|fatalities))\s+(?:\w+\s+){{0,3}}?"
     rf"(?:rose|climbed|jumped|reached|stands?|stood|increased|is|was|has risen)"
     rf"\s+(?:to|at)|\b(?:put|puts|putting|placed|gave)\s+the\s+(?:death\s+)?toll"
-    rf"\s+at|\b(?:raising|taking|bringing|pushing)\s+the\s+(?:death\s+)?toll\s+"
-    rf"(?:[\w-]+\s+){{0,5}}?to)\s+(?P<count>(?:{QUALIFIER}\s+)?{NUMBER})\b",
+    rf"\s+at|\b(?:raising|taking|bringing|pushing|raised|took|brought|pushed)\s+"
+    rf"the\s+(?:death\s+)?toll\s+(?:[\w-]+\s+){{0,5}}?to)\s+"
+    rf"(?P<count>(?:{QUALIFIER}\s+)?{NUMBER})\b",
     re.IGNORECASE,
 )
+_RAISED_IT = re.compile(
+    rf"\b(?:raised|revised|took|brought|pushed)\s+it\s+(?:up\s+)?to\s+"
+    rf"(?P<count>(?:{QUALIFIER}\s+)?{NUMBER})\b",
+    re.IGNORECASE,
+)
+"""'... put the toll at 12, but a message raised it to 14': 'it' is the toll
+named before in the sentence."""
 """'the death toll rose to 12', 'officials put the toll at four', 'raising the
-death toll in the Mastung bombing to 60'."""
+death toll in the Mastung bombing to 60', 'had put the toll at 12, but a message
+raised it to 14'."""
 
 
 def resulted_in(clause: Span) -> list[Figure]:
@@ -96,7 +105,12 @@ def resulted_in(clause: Span) -> list[Figure]:
 
 def death_tolls(clause: Span) -> list[Figure]:
     figures = []
-    for match in _DEATH_TOLL.finditer(clause.text):
+    raised = [
+        match
+        for match in _RAISED_IT.finditer(clause.text)
+        if re.search(r"\btoll\b", clause.text[: match.start()], re.IGNORECASE)
+    ]
+    for match in (*_DEATH_TOLL.finditer(clause.text), *raised):
         count = COUNT.match(match.group("count"))
         if not count:
             continue
