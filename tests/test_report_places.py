@@ -1326,3 +1326,13 @@ def test_a_province_the_gazetteer_lacks_folds_into_the_one_town_attacked_in_it()
     (incident,) = extract(text, published=dt.date(2014, 6, 5)).incidents
     assert incident.place_reported == "Bayhan"
     assert incident.counts["killed"]["security"] == 8
+
+
+def test_an_unknown_name_with_the_arabic_article_inside_it_is_one_name():
+    text = (
+        "Militants attacked a security checkpoint in the Bir al-Abd area of Egypt on "
+        "Tuesday, killing two soldiers."
+    )
+    names = [u.name for u in extract(text, published=dt.date(2020, 7, 21)).unplaced]
+    assert "Bir al-Abd" in names
+    assert "Bir" not in names

@@ -42,14 +42,16 @@ from components.report.vocabulary.places import (
 )
 from components.report.vocabulary.text import NUMBER_TENS, NUMBER_UNITS
 
+_ARTICLE = r"(?:(?:al|el|an|ad|as|ash|at|ar)-)?"
 NAME = (
-    r"(?:(?:al|el|an|ad|as|ash|at|ar)-)?[A-Z][\w'\u00c0-\u024f]*"
+    _ARTICLE + r"[A-Z][\w'\u00c0-\u024f]*"
     r"(?:-(?:[a-z]{1,2}-)?[\w\u00c0-\u024f]+)*"
     r"(?:\s+(?:(?:" + "|".join(NAME_PARTICLES) + r")\s+)?"
-    r"(?:[A-Z][\w'\u00c0-\u024f]*(?:-[\w\u00c0-\u024f]+)*)){0,3}"
+    r"(?:" + _ARTICLE + r"[A-Z][\w'\u00c0-\u024f]*(?:-[\w\u00c0-\u024f]+)*)){0,3}"
 )
 """A name as written: up to four capitalised words, hyphenated parts kept
-('Shahrah-e-Iqbal', 'Pul-i-Khumri', 'Marte-Dikwa', 'al-Miqdadiyah')."""
+('Shahrah-e-Iqbal', 'Pul-i-Khumri', 'Marte-Dikwa', 'al-Miqdadiyah', 'Bir
+al-Abd')."""
 
 _AREA = r"(?i:" + "|".join(AREA_WORDS) + r")"
 _LOCATIVE = (
