@@ -1336,3 +1336,16 @@ def test_an_unknown_name_with_the_arabic_article_inside_it_is_one_name():
     names = [u.name for u in extract(text, published=dt.date(2020, 7, 21)).unplaced]
     assert "Bir al-Abd" in names
     assert "Bir" not in names
+
+
+def test_a_force_s_or_a_people_s_name_before_an_area_word_is_no_place():
+    text = (
+        "Gunmen attacked a base of the Basij militia in the town of Saravan on "
+        "Saturday, killing a guard. A large ethnic Baluchi community lives in the "
+        "province."
+    )
+    found = extract(text, published=dt.date(2019, 2, 2))
+    assert [i.place_reported for i in found.incidents if not i.event_wide] == [
+        "Saravan"
+    ]
+    assert not found.unplaced

@@ -74,7 +74,8 @@ NOT_PLACE_WORDS = frozenset(
         "tv radio television channel masjid coal mine mines hotel restaurant "
         "district tehsil division city town village area areas barangay sitio purok "
         "peshmerga counter terrorism department ministry rangers regiment "
-        "jaish shabab al-shabab al-qaeda qaeda hezbollah ansar "
+        "jaish shabab al-shabab al-qaeda qaeda hezbollah ansar basij irgc sepah "
+        "baluchi "
         "earlier later meanwhile separately elsewhere however moreover besides "
         "also yesterday today tonight overnight additionally furthermore"
     )
