@@ -1349,3 +1349,15 @@ def test_a_force_s_or_a_people_s_name_before_an_area_word_is_no_place():
         "Saravan"
     ]
     assert not found.unplaced
+
+
+def test_a_report_naming_its_neighbour_more_is_about_the_country_of_its_towns():
+    text = (
+        "The army says nine people were killed on Tuesday in Ntoroko district when "
+        "rebels attacked two villages.\n\n"
+        "To its west Ntoroko district borders the Democratic Republic of Congo.\n\n"
+        "Last year the UPDF and the Congolese army (FARDC) launched joint strikes on "
+        "the rebels' bases in eastern DRC."
+    )
+    found = extract(text, published=dt.date(2022, 12, 13))
+    assert {i.place.country for i in found.incidents} == {"UG"}

@@ -48,7 +48,29 @@ def report_country(text: str) -> str | None:
         for at in where
     ):
         return None  # 'blamed India for backing terrorism in Pakistan'
+    if lede is None:  # the UPDF, in Ntoroko district, which borders the DRC
+        forces = {c for c, found in _FORCES.items() if found.search(text)}
+        known = {c: _known_in(c, text) for c in forces - COUNTRIES - {code}}
+        best = max(known, key=known.__getitem__, default=None)
+        if best is not None and known[best] > _known_in(code, text):
+            return best
     return code
+
+
+_LEDE_NAME = re.compile(r"\b(?:in|at|of|near)\s+(?P<name>(?-i:[A-Z])[\w'-]+)")
+
+
+def _known_in(code: str, text: str) -> int:
+    """How many names after 'in', 'at', 'of' or 'near' in the first two
+    paragraphs the country's towns hold."""
+    from components.gazetteer.world import country_gazetteer
+
+    places = country_gazetteer(code)
+    if places is None:
+        return 0
+    lede = "\n".join(text.strip().split("\n\n")[:2])
+    names = {m.group("name") for m in _LEDE_NAME.finditer(lede)}
+    return sum(1 for name in names if places.get(name) is not None)
 
 
 _FORCES = {
@@ -171,6 +193,7 @@ def _lede_country(text: str, found: list[tuple[str, int]]) -> str | None:
 
 
 _NOT_WHERE = re.compile(
-    r"\b(?:border (?:with|of)|neighbou?ring|from|into|backed|blamed)\s+(?:the\s+)?$",
+    r"\b(?:border (?:with|of)|borders?|bordering|neighbou?ring|from|into|backed|"
+    r"blamed)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

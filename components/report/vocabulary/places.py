@@ -152,6 +152,7 @@ NATIONAL_FORCES = {
     "PH": r"Barangay|Abu Sayyaf",
     "ML": r"FAMa",
     "CD": r"FARDC",
+    "UG": r"UPDF",
     "KE": r"KDF",
     "SO": r"AMISOM|ATMIS",
     "CM": r"BIR",
