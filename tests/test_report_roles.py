@@ -192,3 +192,12 @@ def test_a_capital_that_blames_or_says_is_no_attack_place():
     )
     assert {i.place_reported for i in found.incidents} == {"Zhob"}
     assert {m.text: m.role for m in found.other_places}["Islamabad"] == "statement"
+
+
+def test_a_place_a_road_runs_by_is_no_attack_place():
+    found = extract(
+        "Gunmen shot dead four labourers at Kharan on Wednesday. The road will join "
+        "Kharan to the RCD Highway by way of the Dalbandin area."
+    )
+    assert "Dalbandin" not in {i.place_reported for i in found.incidents}
+    assert {m.text: m.role for m in found.other_places}["Dalbandin"] == "reference"

@@ -541,6 +541,17 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"(?:[\w-]+\s+){0,4}?(?:through|via)\s+(?:the\s+)?$",
         gate=("through", "via"),
     ),
+    RoleRule(
+        "a place a road or line runs by",
+        REFERENCE,
+        "The highway will connect Kharan and Washuk with the RCD Highway by way of the "
+        "Dalbandin area; gunmen shot four labourers building it at Shiktaak.",
+        "Dalbandin",
+        before=r"\b(?:road|highway|railway|rail line|line|route|carriageway|corridor|"
+        r"pipeline|connects?|connecting|links?|linking|join|joining)\b[^.;]{0,120}?"
+        r"\b(?:by way of|via)\s+(?:the\s+)?$",
+        gate=("by way of", "via"),
+    ),
     # -- where officials spoke, whose office -------------------------------
     RoleRule(
         "where officials spoke",
