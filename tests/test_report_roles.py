@@ -201,3 +201,13 @@ def test_a_place_a_road_runs_by_is_no_attack_place():
     )
     assert "Dalbandin" not in {i.place_reported for i in found.incidents}
     assert {m.text: m.role for m in found.other_places}["Dalbandin"] == "reference"
+
+
+def test_a_road_a_new_road_joins_past_an_aside_is_no_attack_place():
+    found = extract(
+        "Four labourers building a road to join Kharan, a remote district of "
+        "Balochistan, to the Quetta-Taftan highway were shot dead at Shiktaak."
+    )
+    assert {m.text: m.role for m in found.other_places}["Quetta-Taftan"] == (
+        "reference"
+    )

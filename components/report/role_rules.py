@@ -234,7 +234,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "attacked in Bolan.",
         "Peshawar",
         before=r"\b(?:from|links?|linking|connects?|connecting|joins?|joining)\s+"
-        rf"(?:the\s+)?{_CAP}[\w'-]*(?:\s+{_CAP}[\w'-]*){{0,3}}\s+(?:to|with|and)\s+"
+        rf"(?:the\s+)?{_CAP}[\w'-]*(?:\s+{_CAP}[\w'-]*){{0,3}}(?:\s*,[^,;.]{{1,60}},)?\s+"
+        r"(?:to|with|and)\s+"
         r"(?:(?:the|their|its|his|her)\s+)?(?:[\w'-]+\s+){0,3}(?:in\s+)?$",
         gate=("from", "link", "connect", "join"),
     ),
