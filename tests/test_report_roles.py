@@ -211,3 +211,13 @@ def test_a_road_a_new_road_joins_past_an_aside_is_no_attack_place():
     assert {m.text: m.role for m in found.other_places}["Quetta-Taftan"] == (
         "reference"
     )
+
+
+def test_the_post_a_team_set_out_from_is_no_attack_place():
+    found = extract(
+        "Militants killed six policemen in the Kurrum Par area of Lakki Marwat on "
+        "Wednesday. A team from the Abbas police checkpost was travelling to a cattle "
+        "market when the militants fired on its van."
+    )
+    assert "Abbas" not in {i.place_reported for i in found.incidents}
+    assert "Abbas" not in [u.name for u in found.unplaced if u.incident]

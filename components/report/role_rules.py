@@ -440,6 +440,20 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"\s+(?:town|village|city|area)\s+of\s+)?$",
         gate=("funeral", "janaza", "laid to rest", "buried"),
     ),
+    RoleRule(
+        "the post a team set out from",
+        ORIGIN,
+        "A team from the Abbas police checkpost was travelling to a cattle market "
+        "when militants fired on its van in the Kurrum Par area.",
+        "Abbas",
+        before=r"\b(?:team|party|contingent|convoy|squad|detachment)\s+from\s+"
+        r"(?:the\s+)?$",
+        after=r"^\s+(?:police\s+|security\s+|levies\s+|fc\s+)?(?:check[- ]?posts?|"
+        r"posts?|stations?|lines|camp|base|fort|headquarters)\b[^.;]{0,40}?\b(?:was|"
+        r"were|had been)\s+(?:\w+\s+)?(?:travell?ing|going|heading|moving|on (?:its|"
+        r"their) way|returning|driving|patrolling)\b",
+        gate=("team", "party", "contingent", "convoy", "squad", "detachment"),
+    ),
     # -- roads closed --------------------------------------------------------
     RoleRule(
         "roads only blocked there",
