@@ -1,6 +1,8 @@
 """Figures of English news prose: each phrasing with the counts by side it gives
 (a total and its parts counted once, by ``by_side``)."""
 
+import datetime as dt
+
 import pytest
 
 from components.report import extract
@@ -724,3 +726,13 @@ def test_a_tally_by_place_with_an_oxford_comma_and_a_long_first_place():
         for f in find_figures(clause)
     ]
     assert found == [(15, "killed"), (6, "killed"), (4, "killed"), (5, "killed")]
+
+
+def test_an_exact_toll_stands_over_an_approximate_one_of_the_same_side():
+    text = (
+        "Close to a dozen soldiers have been killed in an attack on a base in Turbat. "
+        "Militants struck the base on Tuesday, killing 11 soldiers and wounding 17 "
+        "others."
+    )
+    (incident,) = extract(text, published=dt.date(2015, 10, 6)).incidents
+    assert incident.counts["killed"]["security"] == 11

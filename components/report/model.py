@@ -209,6 +209,9 @@ def tally(figures: Iterable[Figure]) -> Counts:
     hit ('the attack caused no casualties', then the group's claim of a guard
     killed).
 
+    An approximate figure ('close to a dozen', 'about 20') stands for a side only
+    where the report gives no exact one for it.
+
     Deaths among people counted as wounded ('one of them died of his injuries')
     leave the wounded count of the one side they can be.
 
@@ -229,7 +232,8 @@ def tally(figures: Iterable[Figure]) -> Counts:
     counts = _empty_counts()
     plain: dict[str, set[tuple[int, int]]] = {outcome: set() for outcome in OUTCOMES}
     named: dict[str, set[tuple[int, int]]] = {outcome: set() for outcome in OUTCOMES}
-    for number, figure in enumerate(sorted(figures, key=lambda f: f.secondary)):
+    ordered = sorted(figures, key=lambda f: (f.secondary, f.approximate))
+    for number, figure in enumerate(ordered):
         if figure.side == "unspecified":
             rest = by_side(figure).get("unspecified")
             if rest is not None:  # 'five people, a policeman among them': four
@@ -239,8 +243,9 @@ def tally(figures: Iterable[Figure]) -> Counts:
             if side != "unspecified":
                 named[figure.outcome].add((value, number))
             known = counts[figure.outcome][side]
-            if figure.secondary and known is not None:
-                continue
+            if (figure.secondary or figure.approximate) and known is not None:
+                continue  # 'close to a dozen soldiers' ... 'killing 11 troopers'
+
             if figure.secondary and side == "unspecified" and stated:
                 continue  # bodies found, where the sides' tolls are stated
             if figure.secondary and counts[figure.outcome]["unspecified"] == 0:

@@ -24,6 +24,7 @@ NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMBER_WORD})"
 
 QUALIFIER = (
     r"(?:at least|no fewer than|not less than|more than|over|nearly|almost|about|"
+    r"close to|"
     r"around|approximately|roughly|some|up to|as many as|an estimated|between)"
 )
 
@@ -89,6 +90,7 @@ APPROXIMATE = frozenset(
     {
         "nearly",
         "almost",
+        "close to",
         "about",
         "around",
         "approximately",
