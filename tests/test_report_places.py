@@ -1361,3 +1361,16 @@ def test_a_report_naming_its_neighbour_more_is_about_the_country_of_its_towns():
     )
     found = extract(text, published=dt.date(2022, 12, 13))
     assert {i.place.country for i in found.incidents} == {"UG"}
+
+
+def test_the_armed_attack_pointed_back_to_at_a_finer_unknown_name_is_one_attack():
+    text = (
+        "KHYBER: Two soldiers were martyred in a gunfight with militants in the Tirah "
+        "valley of Khyber district on Tuesday.\n\n"
+        "Local sources said the militants had launched the armed attack on an army "
+        "camp in the Tor Darra locality."
+    )
+    found = extract(text, published=dt.date(2023, 4, 26))
+    scenes = [i for i in found.incidents if not i.event_wide]
+    assert [i.place_reported for i in scenes] == ["Tor Darra"]
+    assert scenes[0].counts["killed"]["security"] == 2

@@ -208,9 +208,12 @@ TOTAL_MARKERS = re.compile(
 
 
 ANAPHORA = re.compile(
-    r"\b(?:the|this|that|these) (?:attack|assault|blast|explosion|bombing|incident|"
-    r"firing|shooting|ambush|raid|operation|gunfight|encounter|exchange of fire|"
-    r"hijacking|siege)s?\b|\b(?:there|the area|the site|the scene|the crossfire)\b|"
+    r"\b(?:the|this|that|these) (?:attack|assault|blast|explosion|bombing|"
+    r"incident|firing|shooting|ambush|raid|operation|gunfight|encounter|"
+    r"exchange of fire|hijacking|siege)s?\b|"
+    r"\b(?:the|this|that) (?:armed|deadly|suicide|terrorist|militant|brazen) "
+    r"(?:attack|assault|blast|explosion|bombing|ambush|raid)\b|"
+    r"\b(?:there|the area|the site|the scene|the crossfire)\b|"
     r"\bthe (?:[\w-]+ )?(?:exchange|fighting|clashes|gunfight)\b|"
     r"\b(?:of|among) the (?:dead|injured|wounded|victims)\b|"
     r"^(?:it|this) (?:happened|took place|occurred)\b",
