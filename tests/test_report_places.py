@@ -1374,3 +1374,16 @@ def test_the_armed_attack_pointed_back_to_at_a_finer_unknown_name_is_one_attack(
     scenes = [i for i in found.incidents if not i.event_wide]
     assert [i.place_reported for i in scenes] == ["Tor Darra"]
     assert scenes[0].counts["killed"]["security"] == 2
+
+
+def test_a_town_named_as_its_province_folds_into_the_town_attacked_in_it():
+    text = (
+        "A roadside bomb killed one soldier and wounded four others today in "
+        "Narathiwat, one of Thailand's southern border provinces.\n\n"
+        "Police say the bomb had been laid on a road in Waeng district; the soldier "
+        "died later in hospital."
+    )
+    found = extract(text, published=dt.date(2015, 5, 4))
+    scenes = [i for i in found.incidents if not i.event_wide]
+    assert [i.place_reported for i in scenes] == ["Waeng"]
+    assert scenes[0].counts["injured"]["security"] == 4

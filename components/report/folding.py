@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from components.domain.places import Place
 from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import Gazetteer
+from components.report.country import COUNTRIES as REGION_COUNTRIES
 from components.report.mentions import PlaceMention
 from components.report.model import (
     OUTCOMES,
@@ -244,40 +245,62 @@ _AREA_NOUN = r"(?:province|state|region|governorate)"
 
 def _named_as_area(text: str, name: str) -> bool:
     """Whether the text calls a name a first-level area ('the southern province
-    of Shabwa', 'North Sinai Governorate')."""
+    of Shabwa', 'North Sinai Governorate', 'Narathiwat, one of Thailand's southern
+    border provinces')."""
     named = re.escape(name)
     return bool(
         re.search(
-            rf"\b{_AREA_NOUN}\s+of\s+{named}\b|\b{named}\s+{_AREA_NOUN}\b",
+            rf"\b{_AREA_NOUN}\s+of\s+{named}\b|\b{named}\s+{_AREA_NOUN}\b|"
+            rf"\b{named},\s+one\s+of\s+(?:[\w'-]+\s+){{0,4}}?{_AREA_NOUN}s\b",
             text,
             re.IGNORECASE,
         )
     )
 
 
+def _as_area(reading: Reading, incident: ReportIncident) -> bool:
+    """A name the text calls a first-level area, where the gazetteer holds no
+    such area: one it lacks, kept at the country, or a town of the world layer
+    that shares the area's name (Narathiwat, the town and the province)."""
+    item = incident.unplaced
+    if item is not None:
+        wide = item.wider is None or item.wider.kind == "country"
+        return wide and _named_as_area(reading.text, item.name)
+    return (
+        incident.place.kind == "town"
+        and incident.place.country not in REGION_COUNTRIES
+        and _named_as_area(reading.text, incident.place_reported)
+    )
+
+
 def fold_unplaced_areas(reading: Reading) -> None:
-    """A name the gazetteer lacks that the text calls a province, state, region
-    or governorate, kept at the country, and the one town of that country the
-    attack is placed at ('... a military checkpoint in the southern province of
-    Shabwa ... the army checkpoint in the city of Bayhan'): one attack, at the
-    town, as a known province folds into the one place named inside it."""
+    """A first-level area the gazetteer holds no point for, and the one town of
+    it the attack is placed at ('... a military checkpoint in the southern
+    province of Shabwa ... the army checkpoint in the city of Bayhan'): one
+    attack, at the town, as a known province folds into the one place named
+    inside it; unless both give tolls of their own that differ."""
     areas, towns = [], []
     for incident in reading.by_place.values():
         if not (has_content(incident) or id(incident) in reading.hit):
             continue
-        item = incident.unplaced
-        if item is None:
-            if incident.place.kind == "town" and not _told_apart(incident):
-                towns.append(incident)
-        elif (item.wider is None or item.wider.kind == "country") and _named_as_area(
-            reading.text, item.name
-        ):
+        if _as_area(reading, incident):
             areas.append(incident)
+        elif (
+            incident.unplaced is None
+            and incident.place.kind == "town"
+            and not _told_apart(incident)
+        ):
+            towns.append(incident)
     if len(areas) != 1 or len(towns) != 1:
         return
     (area,), (town,) = areas, towns
-    if _holds(area.unplaced.wider if area.unplaced else None, town.place):
-        _fold_into(reading, area, town)
+    if area.unplaced is not None:
+        inside = _holds(area.unplaced.wider, town.place)
+    else:
+        inside = area.place.admin1 == town.place.admin1
+    if not inside or (area.figures and town.figures and not _same_toll(area, town)):
+        return
+    _fold_into(reading, area, town)
 
 
 def fold_roads(reading: Reading) -> None:
