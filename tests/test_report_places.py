@@ -1387,3 +1387,15 @@ def test_a_town_named_as_its_province_folds_into_the_town_attacked_in_it():
     scenes = [i for i in found.incidents if not i.event_wide]
     assert [i.place_reported for i in scenes] == ["Waeng"]
     assert scenes[0].counts["injured"]["security"] == 4
+
+
+def test_a_region_the_text_names_as_one_folds_into_the_town_attacked_in_it():
+    text = (
+        "Roadside Bomb Kills Ranger in Deep South\n\n"
+        "A bomb laid on a road in Waeng district of southern Thailand killed one "
+        "army ranger today.\n\n"
+        "Police believe separatists in the region, known as the Deep South, were "
+        "behind the attack."
+    )
+    found = extract(text, published=dt.date(2015, 5, 4))
+    assert [i.place_reported for i in found.incidents if not i.event_wide] == ["Waeng"]

@@ -246,12 +246,13 @@ _AREA_NOUN = r"(?:province|state|region|governorate)"
 def _named_as_area(text: str, name: str) -> bool:
     """Whether the text calls a name a first-level area ('the southern province
     of Shabwa', 'North Sinai Governorate', 'Narathiwat, one of Thailand's southern
-    border provinces')."""
+    border provinces', 'the region, known as the Deep South')."""
     named = re.escape(name)
     return bool(
         re.search(
             rf"\b{_AREA_NOUN}\s+of\s+{named}\b|\b{named}\s+{_AREA_NOUN}\b|"
-            rf"\b{named},\s+one\s+of\s+(?:[\w'-]+\s+){{0,4}}?{_AREA_NOUN}s\b",
+            rf"\b{named},\s+one\s+of\s+(?:[\w'-]+\s+){{0,4}}?{_AREA_NOUN}s\b|"
+            rf"\b{_AREA_NOUN},?\s+(?:known|referred\s+to)\s+as\s+(?:the\s+)?{named}\b",
             text,
             re.IGNORECASE,
         )
@@ -278,7 +279,8 @@ def fold_unplaced_areas(reading: Reading) -> None:
     it the attack is placed at ('... a military checkpoint in the southern
     province of Shabwa ... the army checkpoint in the city of Bayhan'): one
     attack, at the town, as a known province folds into the one place named
-    inside it; unless both give tolls of their own that differ."""
+    inside it; unless both give tolls of their own that differ. Each area so
+    named folds: a province and the region it lies in."""
     areas, towns = [], []
     for incident in reading.by_place.values():
         if not (has_content(incident) or id(incident) in reading.hit):
@@ -291,16 +293,17 @@ def fold_unplaced_areas(reading: Reading) -> None:
             and not _told_apart(incident)
         ):
             towns.append(incident)
-    if len(areas) != 1 or len(towns) != 1:
+    if len(towns) != 1:
         return
-    (area,), (town,) = areas, towns
-    if area.unplaced is not None:
-        inside = _holds(area.unplaced.wider, town.place)
-    else:
-        inside = area.place.admin1 == town.place.admin1
-    if not inside or (area.figures and town.figures and not _same_toll(area, town)):
-        return
-    _fold_into(reading, area, town)
+    (town,) = towns
+    for area in areas:
+        if area.unplaced is not None:
+            inside = _holds(area.unplaced.wider, town.place)
+        else:
+            inside = area.place.admin1 == town.place.admin1
+        differ = area.figures and town.figures and not _same_toll(area, town)
+        if inside and not differ:
+            _fold_into(reading, area, town)
 
 
 def fold_roads(reading: Reading) -> None:
