@@ -408,6 +408,14 @@ PHRASINGS = [
     ),
     ("A member of the family was killed", [("killed", {"unspecified": 1})]),
     (
+        "The army said the dead included a civilian, a soldier and at least 11 rebels",
+        [
+            ("killed", {"civilians": 1}),
+            ("killed", {"security": 1}),
+            ("killed", {"attackers": 11}),
+        ],
+    ),
+    (
         "Eight soldiers and six tribesmen allied to the government were killed",
         [("killed", {"security": 14})],
     ),

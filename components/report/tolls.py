@@ -235,7 +235,8 @@ THE_DEAD_INCLUDED = Rule(
     "some of the toll before, said to be included in it",
     rf"\bthe\s+(?:{NUMBER}\s+)?(?P<word>dead|killed|victims|wounded|injured)\s+"
     rf"(?:in\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?\s+)?(?:now\s+)?"
-    rf"(?:included|include|includes)\s+(?P<part>{NUMBER})\s+(?P<who>[^.;,]{{0,60}})",
+    rf"(?:included|include|includes)\s+(?P<part>(?:an?|{QUALIFIER})?\s*{NUMBER}?)\s+"
+    rf"(?P<who>[^.;]{{0,80}})",
     "Eight people died in the blast. The dead included two policemen.",
     ("security", "killed", 2),
 )
