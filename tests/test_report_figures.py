@@ -408,6 +408,11 @@ PHRASINGS = [
     ),
     ("A member of the family was killed", [("killed", {"unspecified": 1})]),
     (
+        "Three members of the Abu Sayyaf were killed and seven soldiers wounded",
+        [("killed", {"attackers": 3}), ("injured", {"security": 7})],
+    ),
+    ("Security forces killed five Taliban.", [("killed", {"attackers": 5})]),
+    (
         "The army said the dead included a civilian, a soldier and at least 11 rebels",
         [
             ("killed", {"civilians": 1}),
