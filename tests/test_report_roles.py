@@ -221,3 +221,12 @@ def test_the_post_a_team_set_out_from_is_no_attack_place():
     )
     assert "Abbas" not in {i.place_reported for i in found.incidents}
     assert "Abbas" not in [u.name for u in found.unplaced if u.incident]
+
+
+def test_a_province_s_caretaker_chief_minister_speaks_for_it():
+    found = extract(
+        "Six soldiers were martyred in an exchange of fire in Wana on Tuesday. "
+        "Khyber Pakhtunkhwa's caretaker chief minister offered condolences."
+    )
+    roles = {m.text: m.role for m in found.other_places}
+    assert roles["Khyber Pakhtunkhwa"] == "statement"
