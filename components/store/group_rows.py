@@ -177,10 +177,12 @@ def _kept(filters: Filters, per_type: bool, columns: tuple[str, ...]) -> list[Se
 
 
 def by_week(columns: Sequence[str]) -> bool:
-    """Whether weighted rows of ``columns`` read the part months' whole weeks
-    from ``incident_weeks``: it holds them (the map's groups' columns; the
-    headline's sums are not there; with attack types chosen they are not
-    counted there, and the part months are read one incident a row)."""
+    """Whether weighted rows of ``columns`` read the part months from the
+    counts per week of the month (``incident_weeks``) and per month, less
+    the days outside the range: ``incident_weeks`` holds them (the map's
+    groups' columns; the headline's sums are not there; with attack types
+    chosen they are not counted there, and the part months are read one
+    incident a row)."""
     return all(name in IncidentWeek.__table__.c for name in columns)
 
 
