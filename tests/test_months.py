@@ -9,7 +9,12 @@ import datetime as dt
 import pytest
 
 from components.store.months import (
+    DateRange,
+    PartMonths,
+    next_month,
     next_week,
+    read_part_months,
+    split_by_month,
     split_by_week,
     week_end,
     week_of,
@@ -92,3 +97,108 @@ def test_every_range_of_a_year_is_covered_once(year: int) -> None:
                 first + dt.timedelta(days=n) for n in range((last - first).days + 1)
             ]
             assert sorted(covered) == wanted, (first, last, split)
+
+
+def _days(first: dt.date, last: dt.date) -> list[dt.date]:
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def _weeks(weeks: DateRange) -> list[dt.date]:
+    days, week = [], weeks[0]
+    while week <= weeks[1]:
+        assert week_of(week) == week
+        days += _days(week, week_end(week))
+        week = next_week(week)
+    return days
+
+
+@pytest.mark.parametrize(
+    ("edges", "read"),
+    [
+        # The benchmark's ranges cutting months: 4 March to 25 September, 10
+        # March to 20 September.
+        (
+            ((D(2025, 3, 4), D(2025, 3, 31)), (D(2025, 9, 1), D(2025, 9, 25))),
+            PartMonths(
+                months=((D(2025, 3, 1),) * 2, (D(2025, 9, 1),) * 2),
+                weeks_taken=((D(2025, 9, 29),) * 2,),
+                days_taken=(
+                    (D(2025, 3, 1), D(2025, 3, 3)),
+                    (D(2025, 9, 26), D(2025, 9, 28)),
+                ),
+            ),
+        ),
+        (
+            ((D(2025, 3, 10), D(2025, 3, 31)), (D(2025, 9, 1), D(2025, 9, 20))),
+            PartMonths(
+                months=((D(2025, 3, 1),) * 2,),
+                weeks=((D(2025, 9, 1), D(2025, 9, 8)), (D(2025, 9, 15),) * 2),
+                weeks_taken=((D(2025, 3, 1),) * 2,),
+                days_taken=(
+                    (D(2025, 3, 8), D(2025, 3, 9)),
+                    (D(2025, 9, 21), D(2025, 9, 21)),
+                ),
+            ),
+        ),
+        # Days of one month: the month less both ends.
+        (
+            ((D(2025, 10, 3), D(2025, 10, 30)),),
+            PartMonths(
+                months=((D(2025, 10, 1),) * 2,),
+                days_taken=(
+                    (D(2025, 10, 1), D(2025, 10, 2)),
+                    (D(2025, 10, 31), D(2025, 10, 31)),
+                ),
+            ),
+        ),
+        # More of the month outside than in it: its own weeks and days.
+        (
+            ((D(2025, 8, 1), D(2025, 8, 17)),),
+            PartMonths(
+                weeks=((D(2025, 8, 1), D(2025, 8, 8)),),
+                days=((D(2025, 8, 15), D(2025, 8, 17)),),
+            ),
+        ),
+    ],
+)
+def test_part_months_are_read_by_month_or_by_week(edges, read) -> None:
+    assert read_part_months(edges) == read
+
+
+@pytest.mark.parametrize("year", [2024, 2025])
+def test_every_range_is_read_once_by_month_or_by_week(year: int) -> None:
+    """Adding the whole months, whole weeks and days read, and taking out
+    those taken, counts each day of any range once and no other day: every
+    range of a year's first 70 days and last 40; at most six days of
+    incidents read for each part month."""
+    start = D(year, 1, 1)
+    days = _days(start, D(year, 12, 31))
+    chosen = days[:70] + days[-40:]
+    for i, first in enumerate(chosen):
+        for last in chosen[i:]:
+            split = split_by_month((first, last))
+            read = read_part_months(split.edges)
+            weight: dict[dt.date, int] = {}
+
+            def count(covered: list[dt.date], by: int, weight: dict = weight) -> None:
+                for day in covered:
+                    weight[day] = weight.get(day, 0) + by
+
+            for month, end in (
+                *read.months,
+                *((split.months,) if split.months else ()),
+            ):
+                count(_days(month, next_month(end) - dt.timedelta(days=1)), 1)
+            for weeks in read.weeks:
+                count(_weeks(weeks), 1)
+            for weeks in read.weeks_taken:
+                count(_weeks(weeks), -1)
+            for a, b in read.days:
+                count(_days(a, b), 1)
+            for a, b in read.days_taken:
+                count(_days(a, b), -1)
+            wanted = set(_days(first, last))
+            assert {d for d, w in weight.items() if w} == wanted, (first, last)
+            assert all(weight[d] == 1 for d in wanted), (first, last, read)
+            incidents = [*read.days, *read.days_taken]
+            assert sum((b - a).days + 1 for a, b in incidents) <= 6 * len(split.edges)

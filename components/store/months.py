@@ -177,3 +177,106 @@ def week_rest(days: DateRange) -> tuple[DateRange, ...] | None:
     if last < end:
         rest.append((last + dt.timedelta(days=1), end))
     return tuple(rest)
+
+
+@dataclass(frozen=True)
+class PartMonths:
+    """Part months as what the map's groups add up: whole months and whole
+    weeks of the month read from their counts, days read one incident a row,
+    each either added or taken out (``*_taken``: their counts subtracted).
+    Months and weeks are ranges of their first days."""
+
+    months: tuple[DateRange, ...] = ()
+    weeks: tuple[DateRange, ...] = ()
+    days: tuple[DateRange, ...] = ()
+    weeks_taken: tuple[DateRange, ...] = ()
+    days_taken: tuple[DateRange, ...] = ()
+
+
+def _days_in(dates: DateRange) -> int:
+    return (dates[1] - dates[0]).days + 1
+
+
+def _weeks_in(weeks: DateRange) -> int:
+    """The weeks of the month in a range of them (their first days)."""
+    count, week = 0, weeks[0]
+    while week <= weeks[1]:
+        count, week = count + 1, next_week(week)
+    return count
+
+
+class _Reads:
+    """What a part month is read as, and what reading it costs: a part per
+    month or week of counts and per day of incidents (in a busy place a day's
+    incidents are about as many rows as a week's counts)."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, list[DateRange]] = {
+            name: []
+            for name in ("months", "weeks", "days", "weeks_taken", "days_taken")
+        }
+
+    def by_week(self, dates: DateRange, *, taken: bool) -> None:
+        """``dates`` as whole weeks and days, a part week as its whole week
+        less its other days when those are fewer (:func:`week_rest`);
+        ``taken``: all of it taken out."""
+        sign, opposite = ("_taken", "") if taken else ("", "_taken")
+        cut = split_by_week(dates)
+        if cut.weeks is not None:
+            self.found["weeks" + sign].append(cut.weeks)
+        for part in cut.edges:
+            rest = week_rest(part)
+            if rest is None:
+                self.found["days" + sign].append(part)
+            else:
+                week = week_of(part[0])
+                self.found["weeks" + sign].append((week, week))
+                self.found["days" + opposite].extend(rest)
+
+    def cost(self) -> int:
+        weeks = self.found["weeks"] + self.found["weeks_taken"]
+        days = self.found["days"] + self.found["days_taken"]
+        return (
+            len(self.found["months"])
+            + sum(_weeks_in(w) for w in weeks)
+            + sum(_days_in(d) for d in days)
+        )
+
+
+def _by_month(edges: tuple[DateRange, ...]) -> list[DateRange]:
+    """``edges`` cut where months end (a range holding no whole month may
+    hold the end of one and the start of the next)."""
+    cut = []
+    for first, last in edges:
+        while first <= last:
+            end = min(last, next_month(first) - dt.timedelta(days=1))
+            cut.append((first, end))
+            first = end + dt.timedelta(days=1)
+    return cut
+
+
+def read_part_months(edges: tuple[DateRange, ...]) -> PartMonths:
+    """The part months ``edges`` (:attr:`MonthSplit.edges`) as counts to add and
+    to take out. Each is read as its own whole weeks and days, or as its
+    whole month less the rest of the month (4 to 31 March: the month less
+    the 1st to the 3rd), whichever reads fewer parts (:class:`_Reads`; its
+    own weeks on a tie); a part week is read as its whole week less its other
+    days when those are fewer (:func:`week_rest`)."""
+    found: dict[str, list[DateRange]] = {name: [] for name in _Reads().found}
+    for first, last in _by_month(edges):
+        month = first_of_month(first)
+        month_last = next_month(month) - dt.timedelta(days=1)
+        inside = _Reads()
+        inside.by_week((first, last), taken=False)
+        less = _Reads()
+        less.found["months"].append((month, month))
+        for rest in (
+            (month, first - dt.timedelta(days=1)),
+            (last + dt.timedelta(days=1), month_last),
+        ):
+            if rest[0] <= rest[1]:
+                less.by_week(rest, taken=True)
+        chosen = less if less.cost() < inside.cost() else inside
+        for name, ranges in chosen.found.items():
+            found[name] += ranges
+    return PartMonths(**{name: tuple(ranges) for name, ranges in found.items()})
