@@ -1399,3 +1399,28 @@ def test_a_region_the_text_names_as_one_folds_into_the_town_attacked_in_it():
     )
     found = extract(text, published=dt.date(2015, 5, 4))
     assert [i.place_reported for i in found.incidents if not i.event_wide] == ["Waeng"]
+
+
+def test_the_rest_of_an_exact_total_told_for_two_places_is_the_other_place_s():
+    text = (
+        "LAKKI MARWAT / BAJAUR: Eight law enforcement personnel, six policemen and "
+        "two soldiers among them, were martyred on Wednesday in two separate "
+        "incidents in the Lakki Marwat and Bajaur districts.\n\n"
+        "The first took place in the Kurrum Par area of Lakki Marwat, where "
+        "militants fired on a police van and killed six personnel."
+    )
+    found = extract(text, published=dt.date(2022, 11, 17))
+    tolls = {i.place_reported: i.counts["killed"]["security"] for i in found.incidents}
+    assert tolls["Kurrum Par"] == 6
+    assert tolls["Bajaur"] == 2
+
+
+def test_no_rest_is_given_of_a_hedged_total():
+    text = (
+        "At least 15 attackers were killed on Wednesday when terrorists struck two "
+        "posts in the Panjgur and Naushki areas.\n\n"
+        "In Naushki, four terrorists were killed in the gun battle."
+    )
+    found = extract(text, published=dt.date(2022, 2, 3))
+    tolls = {i.place_reported: i.counts["killed"]["attackers"] for i in found.incidents}
+    assert tolls.get("Panjgur") is None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from components.domain.places import Place
 from components.domain.vocabularies import GeoPrecision
@@ -16,6 +17,7 @@ from components.report.model import (
     OUTCOMES,
     Figure,
     ReportIncident,
+    by_side,
 )
 from components.report.roads import ROAD_RULE
 from components.report.roles import INCIDENT
@@ -620,7 +622,64 @@ def settle(
     kept = list(places)
     if widest is not None and (has_content(widest) or not kept):
         kept.append(widest)
-    return kept, totals
+    return kept, _rest_of_a_total(reading.text, kept, totals)
+
+
+def _rest_of_a_total(
+    text: str, kept: list[ReportIncident], totals: list[Figure]
+) -> list[Figure]:
+    """'Eight law enforcement personnel ... were martyred in two separate
+    incidents in the Lakki Marwat and Bajaur districts' ... 'in the Kurrum Par
+    area of Lakki Marwat, ... killed six personnel': the two left of the eight
+    are Bajaur's, the one place the total names that has no toll of its own.
+    The total, all of one side and exact, is then told as the two places'
+    tolls."""
+    named = [i for i in kept if not i.event_wide]
+    if len(named) != 2:
+        return totals
+    for total in totals:
+        sides = {side for side in by_side(total) if side != "unspecified"}
+        hedged = total.at_least or total.approximate or total.high is not None
+        if len(sides) != 1 or "unspecified" in by_side(total) or hedged:
+            continue  # 'at least 15 attackers': no rest is said
+        (side,) = sides
+        sentence = _sentence_at(text, total.start)
+        if not all(
+            any(re.search(rf"\b{re.escape(n)}\b", sentence) for n in _names_of(i))
+            for i in named
+        ):
+            continue
+        tolls = [i.counts[total.outcome] for i in named]
+        counted = [
+            (incident, toll[side])
+            for incident, toll in zip(named, tolls, strict=True)
+            if any(v is not None for v in toll.values())
+        ]
+        if len(counted) != 1 or counted[0][1] is None:
+            continue
+        told, rest = counted[0][0], total.value - counted[0][1]
+        if rest <= 0:
+            continue
+        (other,) = [i for i in named if i is not told]
+        other.figures.append(replace(total, value=rest, parts=(), side=side))
+        return [f for f in totals if f is not total]
+    return totals
+
+
+def _names_of(incident: ReportIncident) -> list[str]:
+    """The names the text gives an incident's place: its own and, for a name
+    the gazetteer lacks, the wider place the text keeps it at."""
+    names = [incident.place_reported]
+    item = incident.unplaced
+    if item is not None and item.wider is not None:
+        names.append(item.wider.name)
+    return names
+
+
+def _sentence_at(text: str, at: int) -> str:
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e >= 0]
+    return text[start : min(ends) if ends else len(text)]
 
 
 _AREA_WORD_AFTER = re.compile(
