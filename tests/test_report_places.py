@@ -1424,3 +1424,19 @@ def test_no_rest_is_given_of_a_hedged_total():
     found = extract(text, published=dt.date(2022, 2, 3))
     tolls = {i.place_reported: i.counts["killed"]["attackers"] for i in found.incidents}
     assert tolls.get("Panjgur") is None
+
+
+def test_a_governorate_and_an_area_fold_into_the_village_the_attack_is_told_at():
+    text = (
+        "The Egyptian Army said two soldiers and 18 armed men died after an attack "
+        "on a checkpoint in North Sinai on Tuesday.\n\n"
+        "A spokesman said the forces at the checkpoint in the Bir al-Abd area had "
+        "pursued the attackers and killed 18 of them.\n\n"
+        "Tribal sources said the attack began when two car bombs went off at a camp "
+        "in the village of Rabaa.\n\n"
+        "The wounded were taken to hospitals in North Sinai Governorate."
+    )
+    found = extract(text, published=dt.date(2020, 7, 22))
+    (incident,) = found.incidents
+    assert incident.place_reported == "Rabaa"
+    assert incident.counts["killed"]["attackers"] == 18

@@ -281,8 +281,12 @@ def fold_unplaced_areas(reading: Reading) -> None:
     it the attack is placed at ('... a military checkpoint in the southern
     province of Shabwa ... the army checkpoint in the city of Bayhan'): one
     attack, at the town, as a known province folds into the one place named
-    inside it; unless both give tolls of their own that differ. Each area so
-    named folds: a province and the region it lies in."""
+    inside it; unless their tolls for a side differ. Each area so named
+    folds: a province and the region it lies in. Where the gazetteer knows no
+    town of the attack, the one name it lacks that is left once a name
+    pointed back to folds into the other ('the Bir al-Abd area' ... 'the
+    attack began when ... at military Camp 118 in the village of Rabaa') is
+    the town."""
     areas, towns = [], []
     for incident in reading.by_place.values():
         if not (has_content(incident) or id(incident) in reading.hit):
@@ -295,6 +299,20 @@ def fold_unplaced_areas(reading: Reading) -> None:
             and not _told_apart(incident)
         ):
             towns.append(incident)
+    if areas and not towns:  # 'the Bir al-Abd area' ... 'the village of Rabaa'
+        names = [
+            i
+            for i in reading.by_place.values()
+            if i.unplaced is not None
+            and i not in areas
+            and (has_content(i) or id(i) in reading.hit)
+        ]
+        _fold_pointed_back(reading, names)
+        towns = [
+            i
+            for i in names
+            if i.place.geonameid in reading.by_place and not _told_apart(i)
+        ]
     if len(towns) != 1:
         return
     (town,) = towns
@@ -303,9 +321,19 @@ def fold_unplaced_areas(reading: Reading) -> None:
             inside = _holds(area.unplaced.wider, town.place)
         else:
             inside = area.place.admin1 == town.place.admin1
-        differ = area.figures and town.figures and not _same_toll(area, town)
-        if inside and not differ:
+        if inside and _agree(area, town):
             _fold_into(reading, area, town)
+
+
+def _agree(one: ReportIncident, other: ReportIncident) -> bool:
+    """Whether two incidents' tolls agree where both give one for a side."""
+    tolls = one.counts, other.counts
+    return all(
+        tolls[0][outcome][side] == tolls[1][outcome][side]
+        for outcome in OUTCOMES
+        for side in tolls[0][outcome]
+        if tolls[0][outcome][side] is not None and tolls[1][outcome][side] is not None
+    )
 
 
 def fold_roads(reading: Reading) -> None:
