@@ -479,6 +479,8 @@ def test_each_phrasing_gives_its_figures(text, expected):
         ("troopers", "security"),
         ("enemies", "attackers"),
         ("teenagers", "civilians"),
+        ("Cameroonians", "civilians"),
+        ("Nigeriens", "civilians"),
         ("youths", "civilians"),
     ],
 )

@@ -114,6 +114,10 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"pakistanis",
         r"afghans",
         r"iranians",
+        r"cameroonians|chadians|egyptians|ethiopians|iraqis|ivorians|kenyans|"
+        r"libyans|malians|mozambicans|nigerians|nigeriens|syrians|yemenis|somalis|"
+        r"tanzanians|ugandans|thais|filipinos|colombians|tunisians|algerians|"
+        r"burkinabes",
         r"tourists?",
         r"mourners",
         r"civilians?",
