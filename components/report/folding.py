@@ -22,6 +22,7 @@ from components.report.model import (
 from components.report.roads import ROAD_RULE
 from components.report.roles import INCIDENT
 from components.report.scenes import Reading, add_items, area_like, lies_in
+from components.report.segments import sentences
 from components.report.unplaced import is_wider_gap, kept_precision, stand_in
 from components.report.vocabulary import (
     ANAPHORA,
@@ -705,9 +706,7 @@ def _names_of(incident: ReportIncident) -> list[str]:
 
 
 def _sentence_at(text: str, at: int) -> str:
-    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
-    ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e >= 0]
-    return text[start : min(ends) if ends else len(text)]
+    return next((s.text for s in sentences(text) if s.start <= at < s.end), "")
 
 
 _AREA_WORD_AFTER = re.compile(
