@@ -8,9 +8,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import islice
 
 from components.gazetteer import normalize_name
-from components.gazetteer.world import areas_of, countries_named, country_of_areas
+from components.gazetteer.world import (
+    areas_of,
+    countries_named,
+    country_gazetteer,
+    country_of_areas,
+)
+from components.report.segments import paragraphs
 from components.report.vocabulary.places import NATIONAL_FORCES
 
 COUNTRIES = frozenset({"PK", "AF", "IR"})
@@ -63,12 +70,10 @@ _LEDE_NAME = re.compile(r"\b(?:in|at|of|near)\s+(?P<name>(?-i:[A-Z])[\w'-]+)")
 def _known_in(code: str, text: str) -> int:
     """How many names after 'in', 'at', 'of' or 'near' in the first two
     paragraphs the country's towns hold."""
-    from components.gazetteer.world import country_gazetteer
-
     places = country_gazetteer(code)
     if places is None:
         return 0
-    lede = "\n".join(text.strip().split("\n\n")[:2])
+    lede = "\n".join(p.text for p in islice(paragraphs(text), 2))
     names = {m.group("name") for m in _LEDE_NAME.finditer(lede)}
     return sum(1 for name in names if places.get(name) is not None)
 
