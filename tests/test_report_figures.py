@@ -408,6 +408,10 @@ PHRASINGS = [
     ),
     ("A member of the family was killed", [("killed", {"unspecified": 1})]),
     (
+        "Police said a Central Reserve Police Force (CRPF) jawan was killed",
+        [("killed", {"security": 1})],
+    ),
+    (
         "Three members of the Abu Sayyaf were killed and seven soldiers wounded",
         [("killed", {"attackers": 3}), ("injured", {"security": 7})],
     ),

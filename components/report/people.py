@@ -30,11 +30,13 @@ _SINGULAR_NOUN = r"(?:" + "|".join(SINGULAR_PEOPLE) + r")"
 
 
 SINGULAR = re.compile(
-    rf"^(?:[\w-]+\s+){{0,2}}?(?P<group>{_SINGULAR_NOUN}(?:\s+{_SINGULAR_NOUN})?)\b",
+    r"^(?:(?:[\w-]+\s+){0,2}?|(?:(?:(?-i:[A-Z])[\w'-]*|\([A-Za-z.]{1,8}\))\s+){3,6}?)"
+    rf"(?P<group>{_SINGULAR_NOUN}(?:\s+{_SINGULAR_NOUN})?)\b",
     re.IGNORECASE,
 )
 """'a policeman', 'a woman civilian' (the last noun says the side), 'a police
-sub-inspector'."""
+sub-inspector', 'a Central Reserve Police Force (CRPF) jawan' (a force's name in
+capitals)."""
 
 
 _PEOPLE = "|".join(f"(?P<{side}>{words})" for side, words in SIDE_WORDS.items())
