@@ -1415,17 +1415,6 @@ def test_the_rest_of_an_exact_total_told_for_two_places_is_the_other_place_s():
     assert tolls["Bajaur"] == 2
 
 
-def test_no_rest_is_given_of_a_hedged_total():
-    text = (
-        "At least 15 attackers were killed on Wednesday when terrorists struck two "
-        "posts in the Panjgur and Naushki areas.\n\n"
-        "In Naushki, four terrorists were killed in the gun battle."
-    )
-    found = extract(text, published=dt.date(2022, 2, 3))
-    tolls = {i.place_reported: i.counts["killed"]["attackers"] for i in found.incidents}
-    assert tolls.get("Panjgur") is None
-
-
 def test_a_governorate_and_an_area_fold_into_the_village_the_attack_is_told_at():
     text = (
         "The Egyptian Army said two soldiers and 18 armed men died after an attack "
