@@ -1429,3 +1429,14 @@ def test_a_governorate_and_an_area_fold_into_the_village_the_attack_is_told_at()
     (incident,) = found.incidents
     assert incident.place_reported == "Rabaa"
     assert incident.counts["killed"]["attackers"] == 18
+
+
+def test_words_of_an_attack_in_a_title_cased_headline_are_no_place():
+    text = (
+        "Four Police Injured in AA Attack on Outpost\n\n"
+        "Rebels attacked a police outpost in the village of Nyaung Chaung in "
+        "Rakhine State, Myanmar, on Friday, wounding four policemen."
+    )
+    found = extract(text, published=dt.date(2019, 7, 27))
+    assert [i.place_reported for i in found.incidents] == ["Nyaung Chaung"]
+    assert not found.unplaced

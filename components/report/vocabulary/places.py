@@ -77,7 +77,9 @@ NOT_PLACE_WORDS = frozenset(
         "jaish shabab al-shabab al-qaeda qaeda hezbollah ansar basij irgc sepah "
         "baluchi "
         "earlier later meanwhile separately elsewhere however moreover besides "
-        "also yesterday today tonight overnight additionally furthermore"
+        "also yesterday today tonight overnight additionally furthermore "
+        "attack attacks ambush raid blast bombing explosion clash clashes gunfight "
+        "firefight outpost killed dead martyred wounded injured"
     )
 )
 """Words that are no place's first or last word: a capitalised name in a place
