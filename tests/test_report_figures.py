@@ -448,6 +448,11 @@ PHRASINGS = [
         "Three officers of the IRGC and four attackers were killed",
         [("killed", {"security": 3}), ("killed", {"attackers": 4})],
     ),
+    (
+        "Two soldiers serving with MINUSCA, the UN mission in the country, were "
+        "killed on Tuesday",
+        [("killed", {"security": 2})],
+    ),
 ]
 
 
@@ -486,6 +491,8 @@ def test_each_phrasing_gives_its_figures(text, expected):
         ("Cameroonians", "civilians"),
         ("Nigeriens", "civilians"),
         ("youths", "civilians"),
+        ("peacekeepers", "security"),
+        ("blue helmets", "security"),
     ],
 )
 def test_people_nouns_by_side(noun, side):

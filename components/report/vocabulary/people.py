@@ -46,6 +46,7 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"rangers?",
         r"commandos?",
         r"marines",
+        r"peacekeepers?|peace-keepers?|blue helmets",
         r"sailors",
         r"border (?:guards?|police(?:men)?|troops)",
         r"frontier guards?",
