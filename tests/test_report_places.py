@@ -1440,3 +1440,15 @@ def test_words_of_an_attack_in_a_title_cased_headline_are_no_place():
     found = extract(text, published=dt.date(2019, 7, 27))
     assert [i.place_reported for i in found.incidents] == ["Nyaung Chaung"]
     assert not found.unplaced
+
+
+def test_a_known_town_before_township_is_that_town_whatever_else_the_text_names():
+    text = (
+        "Rebels attacked a police outpost in Buthidaung Township in Rakhine State, "
+        "Myanmar, wounding four policemen.\n\n"
+        "The outpost is in the village of Nyaung Chaung, between Buthidaung and "
+        "Maungdaw townships."
+    )
+    found = extract(text, published=dt.date(2019, 7, 27))
+    assert "Buthidaung Township" not in [u.name for u in found.unplaced]
+    assert "Buthidaung Town" in [i.place.name for i in found.incidents]

@@ -43,7 +43,7 @@ _AREA_AFTER = re.compile(
 )
 
 
-DISTRICT_AFTER = re.compile(r"^\s+(?:district|tehsil|division|agency)\b", re.I)
+DISTRICT_AFTER = re.compile(r"^\s+(?:district|tehsil|division|agency|township)\b", re.I)
 
 
 _AREA_NAME = r"(?-i:[A-Z])[\w'\u00c0-\u024f-]*(?:\s+(?-i:[A-Z])[\w'\u00c0-\u024f-]*)*"

@@ -228,8 +228,10 @@ def _mentions(
             surface += landmark.group()
         elif _STREET_AFTER.match(after):
             continue  # 'Peshawar's Kohat Road area': a street named for Kohat
-        elif re.match(r"\s[A-Z][a-z]", after) and is_stray(
-            place, context, own[normalize_name(surface)]
+        elif (
+            re.match(r"\s[A-Z][a-z]", after)
+            and not DISTRICT_AFTER.match(after)  # 'Buthidaung Township'
+            and is_stray(place, context, own[normalize_name(surface)])
         ):
             continue  # only the first word of a longer name: "Bagh Bazaar"
         precision = place.precision
