@@ -1452,3 +1452,18 @@ def test_a_known_town_before_township_is_that_town_whatever_else_the_text_names(
     found = extract(text, published=dt.date(2019, 7, 27))
     assert "Buthidaung Township" not in [u.name for u in found.unplaced]
     assert "Buthidaung Town" in [i.place.name for i in found.incidents]
+
+
+def test_an_unknown_area_of_a_town_in_the_lede_s_district_is_that_attack_s_scene():
+    text = (
+        "Two soldiers were martyred and 18 others injured in a terrorist attack in "
+        "Hangu district on Monday, police said.\n\n"
+        "An officer said terrorists had attacked a police post in the Torah Wadi "
+        'area of Doaba. "They fired and martyred two soldiers and injured 18 '
+        'others," he said.\n\nThe officer said the soldiers fired back, killing '
+        "six terrorists."
+    )
+    found = extract(text, published=dt.date(2025, 8, 25))
+    (incident,) = [i for i in found.incidents if not i.event_wide]
+    assert incident.place_reported == "Torah Wadi"
+    assert incident.counts["killed"]["attackers"] == 6

@@ -107,7 +107,7 @@ def fold_districts(reading: Reading) -> None:
         inside = [
             i
             for i in reading.by_place.values()
-            if i is not district and not area_like(i.place) and lies_in(i.place, area)
+            if i is not district and not area_like(i.place) and _lies_in(i, area)
         ]
         if len(inside) > 1:
             inside = _first_scene(reading, inside)
@@ -153,6 +153,16 @@ def fold_districts(reading: Reading) -> None:
         if id(district) in reading.hit:
             reading.hit.add(id(place))
         del reading.by_place[key]
+
+
+def _lies_in(incident: ReportIncident, area: Place) -> bool:
+    """Whether an incident lies in a district: its place does, or, for a name the
+    gazetteer lacks, the town the text puts it in ('the Torah Wadi area of
+    Doaba', in Hangu district)."""
+    if lies_in(incident.place, area):
+        return True
+    wider = incident.unplaced.wider if incident.unplaced else None
+    return wider is not None and wider.kind == "town" and lies_in(wider, area)
 
 
 def _points_back(incident: ReportIncident) -> bool:
