@@ -230,3 +230,12 @@ def test_a_province_s_caretaker_chief_minister_speaks_for_it():
     )
     roles = {m.text: m.role for m in found.other_places}
     assert roles["Khyber Pakhtunkhwa"] == "statement"
+
+
+def test_both_sides_of_a_border_an_attack_was_on_are_no_attack_places():
+    found = extract(
+        "Gunmen killed nine passengers on Thursday in the Sur-Dakai area, on the "
+        "border between the Zhob and Loralai districts of Balochistan."
+    )
+    roles = {m.text: m.role for m in found.other_places}
+    assert roles["Zhob"] == roles["Loralai"] == "reference"

@@ -123,6 +123,16 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("km", "kilomet", "mile", "from", "border"),
     ),
     RoleRule(
+        "a side of a border between two areas",
+        REFERENCE,
+        "Gunmen killed nine passengers in the Sur-Dakai area, on the border between "
+        "the Zhob and Loralai districts.",
+        "Loralai",
+        before=r"\bborder\s+between\s+(?:the\s+)?(?:(?:[\w'-]+\s+){1,3}?(?:and|&)\s+"
+        r"(?:the\s+)?)?$",
+        gate=("border",),
+    ),
+    RoleRule(
         "a bearing from a place",
         REFERENCE,
         "Militants killed four fighters in an attack near Tarmiyah, north of "
