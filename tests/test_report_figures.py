@@ -453,6 +453,15 @@ PHRASINGS = [
         "killed on Tuesday",
         [("killed", {"security": 2})],
     ),
+    (
+        "Armed men abducted at least nine passengers from two coaches bound for "
+        "Punjab and killed them on Thursday night",
+        [("killed", {"civilians": 9})],
+    ),
+    (
+        "The nine people taken from the two coaches had been killed",
+        [("killed", {"unspecified": 9})],
+    ),
 ]
 
 

@@ -454,13 +454,29 @@ _WHO_THEN = re.compile(
 """'two armed men who had attempted a raid on a check post ... in Turbat city,
 were killed': a relative clause between the people and their verb."""
 _ORIGIN_PHRASE = re.compile(
-    r"^\s+(?:from|on|aboard|on board|in|inside|at|of)\s+(?:the\s+)?"
+    r"^\s+(?:(?:taken|abducted|kidnapped|offloaded|pulled|dragged|seized)\s+)?"
+    r"(?:from|on|aboard|on board|in|inside|at|of|off)\s+(?:the\s+)?"
     r"(?:(?:(?!\d)[\w'-]+|\([A-Za-z]{1,10}\))\s+){1,6}?(?=(?:were|was|had|have|has)\b)",
     re.IGNORECASE,
 )
 """Where the people were from or were, between them and their verb: 'Two
 civilians from the nearby X area were', 'soldiers on it were killed',
-'passengers aboard the bus were'."""
+'passengers aboard the bus were', 'the nine people taken from the two coaches
+had been killed'."""
+_SEIZED_BEFORE = re.compile(
+    r"\b(?:abduct|kidnapp?|offload|seiz|dragg|pull|round|lin|captur|forc|herd)"
+    r"(?:ed|ing)\s+(?:(?:up|off|out)\s+)?(?:(?:at least|some|about|around|nearly|"
+    r"more than|over)\s+)?$|\b(?:took|taking)\s+(?:(?:at least|some|about)\s+)?$",
+    re.IGNORECASE,
+)
+_THEN_KILLED_THEM = re.compile(
+    r"^[^.;]{0,100}?\b(?:and|then|before)\s+(?:later\s+|then\s+)?(?:killed|"
+    r"executed|beheaded|murdered|slaughtered|shot|gunned)\s+(?:all\s+(?:of\s+)?)?"
+    r"them\b",
+    re.IGNORECASE,
+)
+"""'abducted at least nine passengers from two coaches ... and killed them': the
+people seized, then killed."""
 _ARRIVED_AFTER = re.compile(
     r"^\s*(?:(?:had|have|has|were|was|been|being|later|also)\s+)*(?:brought|"
     r"taken|shifted|rushed|admitted|moved|referred|evacuated|airlifted|flown|"
@@ -485,6 +501,12 @@ def _outcome_after_aside(
         found = OUTCOME_AFTER.match(rest)
         if found:
             return outcome_kind(found.group("word"))
+    if _SEIZED_BEFORE.search(body[max(0, item.start - 40) : item.start]):
+        killed = _THEN_KILLED_THEM.match(rest)
+        if killed and not any(
+            item.tail <= other.start < item.tail + killed.end() for other in items
+        ):
+            return "killed"
     died = (
         _DIED_AFTER.match(rest) or _DOING_THEN.match(rest) or _DID_THEN_DIED.match(rest)
     )
