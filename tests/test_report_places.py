@@ -1467,3 +1467,14 @@ def test_an_unknown_area_of_a_town_in_the_lede_s_district_is_that_attack_s_scene
     (incident,) = [i for i in found.incidents if not i.event_wide]
     assert incident.place_reported == "Torah Wadi"
     assert incident.counts["killed"]["attackers"] == 6
+
+
+def test_an_unknown_area_here_lies_in_the_dateline_s_town():
+    text = (
+        "KOHAT: Two policemen were martyred early on Friday when police and "
+        "terrorists exchanged heavy fire in the Shehzadi Banda area here."
+    )
+    found = extract(text, published=dt.date(2025, 9, 6))
+    (name,) = [u for u in found.unplaced if u.name == "Shehzadi Banda"]
+    assert name.wider is not None
+    assert name.wider.name == "Kohat"

@@ -89,6 +89,7 @@ def unknown_mentions(
             if holder is None:
                 wider = (
                     (opening.place if opening else None)
+                    or _dateline_here(text, end, mentions)
                     or _opening_country(sentence, code)
                     or _area_named_before(text, end, mentions)
                     or (None if code else _curated_district(name, places))
@@ -358,6 +359,23 @@ def _opening_place(
             return m
         return None
     return None
+
+
+_HERE = re.compile(
+    r"^\s+(?:(?:area|village|locality|town|neighbou?rhood|bazaar|road)\s+)?here\b",
+    re.IGNORECASE,
+)
+
+
+def _dateline_here(
+    text: str, end: int, mentions: Sequence[PlaceMention]
+) -> Place | None:
+    """The town of the dateline, for a name said to be 'here' ('KOHAT: ... in
+    the Shehzadi Banda area here'): the report was filed from the town it lies in."""
+    if not _HERE.match(text[end : end + 40]):
+        return None
+    dateline = next((m for m in mentions if m.role == DATELINE and m.end < end), None)
+    return dateline.place if dateline is not None else None
 
 
 _IN_A_COUNTRY = re.compile(r"^\W*In\s+(?:the\s+)?(?P<name>(?-i:[A-Z])[^,;]{2,40}),")
