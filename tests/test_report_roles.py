@@ -239,3 +239,11 @@ def test_both_sides_of_a_border_an_attack_was_on_are_no_attack_places():
     )
     roles = {m.text: m.role for m in found.other_places}
     assert roles["Zhob"] == roles["Loralai"] == "reference"
+
+
+def test_the_police_of_places_that_acted_after_an_attack_are_no_attack_places():
+    found = extract(
+        "Gunmen attacked a checkpost in Lachi on Friday, killing two policemen. "
+        "Kohat and Karak police then launched a search operation in the hills."
+    )
+    assert {i.place_reported for i in found.incidents} == {"Lachi"}

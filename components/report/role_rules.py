@@ -775,6 +775,17 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         ),
     ),
     RoleRule(
+        "a place's police as those who acted against the attackers",
+        REFERENCE,
+        "Kohat and Karak police mounted the action against the terrorists together "
+        "after learning that they were present in Lachi tehsil.",
+        "Karak",
+        after=rf"^(?:\s*(?:,|and)\s+{_NAMEWORDS})*\s+(?:police|levies|cops)\s+"
+        r"(?:(?:have|had|also|later|then|jointly|swiftly)\s+)?(?:mounted|launched|"
+        r"conducted|carried out|cordoned|raided|arrested|reached|rushed|arrived|"
+        r"began|started|initiated|surrounded|chased|repulsed|responded)\b",
+    ),
+    RoleRule(
         "a place's police or administration as speakers",
         STATEMENT,
         "Turbat police said the gunmen attacked a checkpost in Hoshab overnight.",
