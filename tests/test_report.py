@@ -1530,3 +1530,16 @@ def test_an_attack_hours_before_and_a_campaign_s_toll_are_background():
     assert incident.place_reported == "Kalat"
     assert extraction.date == dt.date(2014, 6, 5)
     assert len(extraction.background) == 2
+
+
+def test_a_campaign_told_of_in_background_goes_on_as_background():
+    text = (
+        "Rebels killed 13 people in Ntoroko district on Tuesday, the army said.\n\n"
+        "Last year the army launched air strikes on the rebels' bases across the "
+        "border.\n\n"
+        "Code-named Operation Shujja, the campaign concentrated on the bases at "
+        "Tondoli and Yayuwa, where 40 rebels were killed."
+    )
+    extraction = extract(text, published=dt.date(2022, 12, 14))
+    assert [u.name for u in extraction.unplaced if u.incident] == ["Ntoroko"]
+    assert len(extraction.background) == 2

@@ -298,6 +298,15 @@ SAME_TIME_CUES: tuple[Rule, ...] = (
         "keep",
     ),
     Rule(
+        "the campaign the sentence before told of",
+        r"\b(?:code-?named\b|the\s+(?:campaign|offensive|air\s+strikes|strikes)\s+"
+        r"(?:\w+ly\s+)?(?:concentrated|focused|targeted|aimed|hit|struck|was|were|"
+        r"had|has|destroyed|killed)\b)",
+        "Code-named Operation Shujja, the campaign concentrated on the group's bases "
+        "at Yayuwa and Tondoli.",
+        "keep",
+    ),
+    Rule(
         "one of the attacks the sentence before told of",
         r"^(?:in|during)\s+the\s+(?:first|second|third|fourth|former|latter|other)"
         r"(?:\s+(?:attack|incident|assault|raid|blast|bombing|ambush))?\s*,",
