@@ -1478,3 +1478,13 @@ def test_an_unknown_area_here_lies_in_the_dateline_s_town():
     (name,) = [u for u in found.unplaced if u.name == "Shehzadi Banda"]
     assert name.wider is not None
     assert name.wider.name == "Kohat"
+
+
+def test_a_language_a_post_was_written_in_is_no_place():
+    text = (
+        "A car bomb went off near the police station in Timba, Colombia, on "
+        'Wednesday, killing two people. A post read, in Spanish: "Urgent: an '
+        'attack on a police station in Timba."'
+    )
+    found = extract(text, published=dt.date(2023, 9, 21))
+    assert "Spanish" not in [u.name for u in found.unplaced]

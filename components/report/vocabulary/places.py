@@ -68,6 +68,8 @@ NOT_PLACE_WORDS = frozenset(
         "mr mrs ms dr gen general major colonel captain officer spokesman "
         "minister president governor chief sheikh imam god allah "
         "english arabic urdu friday's saturday's sunday's monday's "
+        "spanish french portuguese persian farsi pashto balochi hausa swahili "
+        "burmese russian chinese bengali amharic "
         "muslim muslims christian christians shiite shia sunni hindu "
         "he she they we it there here but and or if when after before while "
         "since as at in on by for with from of to "
