@@ -1488,3 +1488,14 @@ def test_a_language_a_post_was_written_in_is_no_place():
     )
     found = extract(text, published=dt.date(2023, 9, 21))
     assert "Spanish" not in [u.name for u in found.unplaced]
+
+
+def test_a_road_with_an_end_the_gazetteer_lacks_is_listed_for_the_analyst():
+    text = (
+        "Insurgents beheaded four fishermen in Macomia district, Mozambique, on "
+        "Tuesday. They were walking back from the sea along the Pangane-Macotuco "
+        "road when they were set upon."
+    )
+    found = extract(text, published=dt.date(2020, 3, 12))
+    (road,) = [u for u in found.unplaced if u.name == "Pangane-Macotuco"]
+    assert not road.incident

@@ -63,9 +63,10 @@ from components.report.roles import (
     INCIDENT,
     LISTED_ROLES,
     QUALIFIER,
+    REFERENCE,
 )
 from components.report.segments import Sentence
-from components.report.unknown import unknown_mentions
+from components.report.unknown import fallback_place, unknown_mentions
 from components.report.unplaced import (
     UnplacedName,
 )
@@ -143,8 +144,24 @@ def find_places(
     places = layer if layer is not None else report_gazetteer(gazetteer)
     roads = road_mentions(text, sentences, places, gazetteer)
     mentions = _mentions(text, sentences, places)  # a road's ends: references
+    unknown_roads = road_mentions(
+        text,
+        sentences,
+        places,
+        gazetteer,
+        fallback_place(mentions, gazetteer, code),
+        known_ends=False,
+    )
     unplaced = unknown_mentions(text, sentences, places, mentions, gazetteer, code)
     unplaced = [m for m in unplaced if not _on(m, roads)]
+    # a road with an end the gazetteer lacks ('along the Pangane-Macotuco road')
+    # is listed for the analyst, not proposed: most such roads say where a
+    # village named beside them lies
+    roads += [
+        replace(m, role=REFERENCE)
+        for m in unknown_roads
+        if not any(u.start < m.end and m.start < u.end for u in unplaced)
+    ]
     found = _listed_roles(
         text, sorted([*mentions, *roads, *unplaced], key=lambda m: m.start)
     )

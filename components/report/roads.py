@@ -32,15 +32,24 @@ def road_mentions(
     sentences: Sequence[Sentence],
     places: Gazetteer,
     gazetteer: Gazetteer,
+    fallback: Place | None = None,
+    known_ends: bool = True,
 ) -> list[PlaceMention]:
-    """A mention per road named for two places the gazetteer knows."""
+    """A mention per road named for two places the gazetteer knows; with
+    ``known_ends`` false, per road with an end it does not know ('the
+    Pangane-Macotuco road'), kept at the province of the end it knows, else at
+    ``fallback`` (the report's district, province or country)."""
     found = []
     for sentence in sentences:
         for match in _ROAD.finditer(sentence.text):
             ends = [places.candidates(match[end]) for end in ("a", "b")]
-            if not all(ends):
+            if all(ends) != known_ends:
                 continue
-            wider = _holding_both(ends[0][0], ends[1][0], gazetteer)
+            if known_ends:
+                wider = _holding_both(ends[0][0], ends[1][0], gazetteer)
+            else:
+                known = next((e[0] for e in ends if e), None)
+                wider = _province_of(known, gazetteer) or fallback
             start = sentence.start + match.start("name")
             end = sentence.start + match.end("name")
             found.append(
@@ -70,6 +79,12 @@ def _holding_both(one: Place, other: Place, gazetteer: Gazetteer) -> Place | Non
         if province is not None:
             return province
     return country_place(one.country)
+
+
+def _province_of(place: Place | None, gazetteer: Gazetteer) -> Place | None:
+    if place is None or not place.admin1:
+        return None
+    return _area(gazetteer, place.admin1, "province", place.country)
 
 
 def _area(gazetteer: Gazetteer, name: str, kind: str, country: str) -> Place | None:
