@@ -1499,3 +1499,14 @@ def test_a_road_with_an_end_the_gazetteer_lacks_is_listed_for_the_analyst():
     found = extract(text, published=dt.date(2020, 3, 12))
     (road,) = [u for u in found.unplaced if u.name == "Pangane-Macotuco"]
     assert not road.incident
+
+
+def test_a_first_level_area_the_world_layer_has_no_point_for_is_listed():
+    text = (
+        "Separatists killed four gendarmes in Galim, Cameroon, on Saturday.\n\n"
+        "On Sunday, in the anglophone Northwest province, a homemade bomb wounded "
+        "at least seven people."
+    )
+    found = extract(text, published=dt.date(2018, 4, 2))
+    (area,) = [u for u in found.unplaced if u.name == "Northwest"]
+    assert not area.incident

@@ -29,9 +29,11 @@ from components.report.roles import (
     DATELINE,
     INCIDENT,
     QUALIFIER,
+    REFERENCE,
 )
 from components.report.segments import LIST_GOES_ON, Sentence
 from components.report.unplaced import (
+    NAME,
     UnplacedName,
     is_wider_gap,
     kept_precision,
@@ -136,10 +138,64 @@ def unknown_mentions(
             for other in [*found, *mentions]
         )
     }
-    return [
+    found = [
         replace(m, role=QUALIFIER) if id(m) in qualifiers and m.is_incident else m
         for m in found
     ]
+    named = {id(m.sentence) for m in [*mentions, *found]}
+    alone = [s for s in sentences if id(s) not in named and HIT_WORDS.search(s.text)]
+    return found + _unpointed_areas(text, alone, places, areas, code, known)
+
+
+AREA_RULE = "a first-level area the world layer has no point for"
+
+
+_BEFORE_AREA_WORD = re.compile(
+    rf"(?<![\w-])(?P<name>{NAME})\s+(?i:regions?|provinces?|prefectures?|states?|"
+    r"governorates?|departments?|count(?:y|ies))\b"
+)
+"""A name before the word for a first-level area ('the Sahel region', 'the
+anglophone Northwest province')."""
+
+
+def _unpointed_areas(
+    text: str,
+    sentences: Sequence[Sentence],
+    places: Gazetteer,
+    areas: frozenset[str],
+    code: str | None,
+    known: list[tuple[int, int]],
+) -> list[PlaceMention]:
+    """Each first-level area of another country named in a place slot of a
+    sentence about an attack that names no other place ('in the neighbouring
+    Alibori prefecture', 'the Sahel region'), which the world layer gives no
+    point: listed for the analyst at the country, not proposed as an attack
+    place."""
+    if not areas or code is None:
+        return []
+    countries = frozenset(country_names())
+    keys = {key.replace(" ", ""): key for key in areas}  # 'Northwest', 'North West'
+    found = []
+    for sentence in sentences:
+        named = [
+            (
+                sentence.start + m.start("name"),
+                sentence.start + m.end("name"),
+                m["name"],
+            )
+            for m in _BEFORE_AREA_WORD.finditer(sentence.text)
+        ]
+        named += [n[:3] for n in slot_names(sentence, places, countries)]
+        for start, end, name in named:
+            key = normalize_name(re.sub(r"'s?$", "", name)).replace(" ", "")
+            if key not in keys or any(a < end and start < b for a, b in known):
+                continue
+            mention = unknown_mention(
+                text, sentence, start, end, name, AREA_RULE, country_place(code)
+            )
+            found.append(replace(mention, role=REFERENCE))
+            known.append((start, end))
+    return found
 
 
 def _curated_district(name: str, places: Gazetteer) -> Place | None:
