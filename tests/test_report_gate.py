@@ -53,3 +53,11 @@ def test_missed_figures_are_told_apart_by_where_they_went():
     assert missed == Counter({"side": 1, "moved": 1, "unread": 1})
     _classify(want, {}, False, [totals], missed)
     assert missed["no place"] == 4
+
+
+def test_a_key_s_place_name_matches_without_the_word_for_its_kind():
+    from tests.harness.report_scoring import _key
+
+    assert _key("Khash-Zahedan road") == _key("Khash-Zahedan")
+    assert _key("Sahel region") == _key("Sahel")
+    assert _key("Sib and Soran") != _key("Sib")

@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import json
 import math
+import re
 import statistics
 import time
 from collections import Counter
@@ -135,9 +136,20 @@ def load_cases(directory: Path = CORPUS) -> list[tuple[Path, dict]]:
     ]
 
 
+_KIND_WORD = re.compile(
+    r"\s+(?:road|highway|region|province|district|area|county)$", re.IGNORECASE
+)
+
+
+def _key(name: str) -> str:
+    """A place name's key without the word for its kind: the key's 'Sahel region'
+    or 'Khash-Zahedan road' is the reader's 'Sahel' or 'Khash-Zahedan'."""
+    return normalize_name(_KIND_WORD.sub("", name))
+
+
 def _ids(gazetteer: Gazetteer, name: str) -> set[object]:
     """What an expected place name can match: its places' ids and its own key."""
-    return {p.geonameid for p in gazetteer.candidates(name)} | {normalize_name(name)}
+    return {p.geonameid for p in gazetteer.candidates(name)} | {_key(name)}
 
 
 @dataclass
@@ -158,8 +170,8 @@ def _found(extraction: Extraction) -> list[_Found]:
         _Found(
             {
                 incident.place.geonameid,
-                normalize_name(incident.place.name),
-                normalize_name(incident.place_reported),
+                _key(incident.place.name),
+                _key(incident.place_reported),
             },
             incident.place.name,
             incident.counts,
@@ -169,7 +181,7 @@ def _found(extraction: Extraction) -> list[_Found]:
     ]
     named = set().union(*(f.ids for f in found)) if found else set()
     for name in extraction.unplaced:
-        key = normalize_name(name.name)
+        key = _key(name.name)
         if not name.incident or name.wider is not None or key in named:
             continue
         named.add(key)
@@ -202,7 +214,7 @@ def score_case(
     expected = key.get("incidents", [])
     found = _found(extraction)
     matched: dict[int, _Found] = {}
-    unplaced = {normalize_name(u.name) for u in extraction.unplaced}
+    unplaced = {_key(u.name) for u in extraction.unplaced}
     for index, item in enumerate(expected):
         wanted = _ids(gazetteer, item["place"])
         hit = next((i for i in found if i.ids & wanted), None)
@@ -210,7 +222,7 @@ def score_case(
             matched[index] = hit
         else:
             score.misses.append(f"{name}: place {item['place']!r} not found")
-            if normalize_name(item["place"]) not in unplaced:
+            if _key(item["place"]) not in unplaced:
                 score.dropped += 1
                 score.misses.append(f"{name}: place {item['place']!r} dropped")
     score.places_expected += len(expected)
