@@ -1510,3 +1510,14 @@ def test_a_first_level_area_the_world_layer_has_no_point_for_is_listed():
     found = extract(text, published=dt.date(2018, 4, 2))
     (area,) = [u for u in found.unplaced if u.name == "Northwest"]
     assert not area.incident
+
+
+def test_sib_and_soran_is_one_county_at_its_seat():
+    text = (
+        "Armed men attacked police patrols in Sib and Soran counties of Sistan and "
+        "Baluchestan on Tuesday, killing five police officers."
+    )
+    found = extract(text, published=dt.date(2024, 4, 4))
+    (incident,) = [i for i in found.incidents if not i.event_wide]
+    assert incident.place.name == "Sib and Suran"
+    assert incident.counts["killed"]["security"] == 5
