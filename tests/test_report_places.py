@@ -1521,3 +1521,13 @@ def test_sib_and_soran_is_one_county_at_its_seat():
     (incident,) = [i for i in found.incidents if not i.event_wide]
     assert incident.place.name == "Sib and Suran"
     assert incident.counts["killed"]["security"] == 5
+
+
+def test_a_first_level_area_named_beside_an_attack_place_is_listed_too():
+    text = (
+        "Militants attacked the village of Noaka in Burkina Faso on Monday, and "
+        "another attack targeted troops coming back from escort duty in the Sahel "
+        "region, killing 30 soldiers."
+    )
+    found = extract(text, published=dt.date(2023, 6, 27))
+    assert "Sahel" in [u.name for u in found.unplaced if not u.incident]

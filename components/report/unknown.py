@@ -142,12 +142,18 @@ def unknown_mentions(
         replace(m, role=QUALIFIER) if id(m) in qualifiers and m.is_incident else m
         for m in found
     ]
-    named = {id(m.sentence) for m in [*mentions, *found]}
-    alone = [s for s in sentences if id(s) not in named and HIT_WORDS.search(s.text)]
-    return found + _unpointed_areas(text, alone, places, areas, code, known)
+    hit = [s for s in sentences if HIT_WORDS.search(s.text)]
+    named = [*mentions, *found]
+    return found + _unpointed_areas(text, hit, places, areas, code, known, named)
 
 
 AREA_RULE = "a first-level area the world layer has no point for"
+
+
+def _without_article(words: str) -> str:
+    """The words between two names without an area's own adjectives ('in the
+    anglophone ', ' of the neighbouring ')."""
+    return re.sub(r"(?<=\bthe)\s+[a-z-]+(?=\s+$)", "", words)
 
 
 _BEFORE_AREA_WORD = re.compile(
@@ -165,19 +171,20 @@ def _unpointed_areas(
     areas: frozenset[str],
     code: str | None,
     known: list[tuple[int, int]],
+    mentions: Sequence[PlaceMention],
 ) -> list[PlaceMention]:
     """Each first-level area of another country named in a place slot of a
-    sentence about an attack that names no other place ('in the neighbouring
-    Alibori prefecture', 'the Sahel region'), which the world layer gives no
-    point: listed for the analyst at the country, not proposed as an attack
-    place."""
+    sentence about an attack, not to say where a place named before it lies ('in
+    the neighbouring Alibori prefecture', 'troops ... in the Sahel region'), which
+    the world layer gives no point: listed for the analyst at the country, not
+    proposed as an attack place."""
     if not areas or code is None:
         return []
     countries = frozenset(country_names())
     keys = {key.replace(" ", ""): key for key in areas}  # 'Northwest', 'North West'
     found = []
     for sentence in sentences:
-        named = [
+        slots = [
             (
                 sentence.start + m.start("name"),
                 sentence.start + m.end("name"),
@@ -185,10 +192,17 @@ def _unpointed_areas(
             )
             for m in _BEFORE_AREA_WORD.finditer(sentence.text)
         ]
-        named += [n[:3] for n in slot_names(sentence, places, countries)]
-        for start, end, name in named:
+        slots += [n[:3] for n in slot_names(sentence, places, countries)]
+        for start, end, name in slots:
             key = normalize_name(re.sub(r"'s?$", "", name)).replace(" ", "")
             if key not in keys or any(a < end and start < b for a, b in known):
+                continue
+            if any(  # 'in the Damboa area of Borno State': where Damboa lies
+                m.sentence is sentence
+                and m.end <= start
+                and is_wider_gap(_without_article(text[m.end : start]))
+                for m in mentions
+            ):
                 continue
             mention = unknown_mention(
                 text, sentence, start, end, name, AREA_RULE, country_place(code)
