@@ -1531,3 +1531,12 @@ def test_a_first_level_area_named_beside_an_attack_place_is_listed_too():
     )
     found = extract(text, published=dt.date(2023, 6, 27))
     assert "Sahel" in [u.name for u in found.unplaced if not u.incident]
+
+
+def test_unknown_places_listed_after_a_colon_are_unplaced_names():
+    text = (
+        "Gunmen killed nine passengers in Balochistan on Thursday. A spokesman said "
+        "militants had attacked three different places: Kakat, Mastung and Dab."
+    )
+    found = extract(text, published=dt.date(2025, 7, 11))
+    assert "Kakat" in [u.name for u in found.unplaced]

@@ -123,6 +123,14 @@ SLOT_RULES: tuple[Rule, ...] = (
         flags=0,
     ),
     Rule(
+        "places listed after a colon",
+        rf"\b(?i:places|villages|towns|areas|locations|localities|districts)\s*:\s+"
+        rf"(?P<name>{NAME})",
+        "The group had attacked three different places: Kakat, Mastung and Sur-Dakai.",
+        "Kakat",
+        flags=0,
+    ),
+    Rule(
         "places an attack hit, listed after 'including'",
         r"\b(?i:villages|towns|localities|communities|settlements|areas)\b[^.;]{0,60}?,?"
         rf"\s+(?i:including|among them|such as)\s+(?P<name>{NAME})",
