@@ -96,7 +96,7 @@ LOWER_IS_BETTER = (
 )
 
 
-FRESH_FROM = 230
+FRESH_FROM = 242
 """Reports from this number on were keyed from their pages before the reader
 read them, and no rule has been written while reading them: the held-out
 estimate of pages nobody tuned to. (098-109 were such a set until rules were
@@ -112,14 +112,16 @@ added, they are reports rules may be written against, like 182-193; 206-217
 were one too, and from 5 December 2026, when 218-229 were added, they are
 reports rules may be written against, like 194-205; 218-229 were one too,
 and from 5 December 2026, when 230-241 were added, they are reports rules may
-be written against, like 206-217; the even-numbered held-out reports below 098
-have been read while rules were written.)"""
+be written against, like 206-217; 230-241 were one too, and from 5 December
+2026, when 242-253 were added, they are reports rules may be written against,
+like 218-229; the even-numbered held-out reports below 098 have been read
+while rules were written.)"""
 
 
 def in_split(name: str, split: str) -> bool:
-    """Development: 001-026 and the odd-numbered reports after, to 229; held
-    out: the even-numbered reports from 028 and every report from 230; fresh:
-    the reports from 230."""
+    """Development: 001-026 and the odd-numbered reports after, to 241; held
+    out: the even-numbered reports from 028 and every report from 242; fresh:
+    the reports from 242."""
     if split == "all":
         return True
     number = int(name[:3])
