@@ -1543,3 +1543,30 @@ def test_a_campaign_told_of_in_background_goes_on_as_background():
     extraction = extract(text, published=dt.date(2022, 12, 14))
     assert [u.name for u in extraction.unplaced if u.incident] == ["Ntoroko"]
     assert len(extraction.background) == 2
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Earlier, in the first week of January, a blast aimed at a bus in Turbat "
+        "killed four people and injured 32.",
+        "Security forces carried out 16 reported actions in which 39 militants were "
+        "killed.",
+        "Before the ambush, the army had said that clashes had killed five rebels "
+        "and one soldier.",
+        "Since that time more than 500 soldiers have been killed in Kech.",
+        "According to UN estimates, the group has since killed more than 36,000 "
+        "people.",
+        "The insurgency shook the country in the 1980s, and about 70,000 people "
+        "died in the twenty years after the uprising.",
+    ],
+)
+def test_the_words_of_an_earlier_time_tell_of_background(told):
+    text = (
+        "Militants attacked a police checkpost in Turbat on Saturday, killing two "
+        "policemen, officials said.\n\n" + told
+    )
+    extraction = extract(text, published=dt.date(2025, 1, 19))
+    (incident,) = [i for i in extraction.incidents if not i.event_wide]
+    assert known(incident.counts["killed"]) == {"security": 2}
+    assert len(extraction.background) == 1

@@ -51,7 +51,10 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
     Rule(
         "time ago or since",
         r"\b(?:previously|in the past|(?:years|months|weeks) ago|so far this year|"
-        r"this year alone|since (?:the start|the beginning|january|\d{4})|since (?:the "
+        r"this year alone|since (?:the start|the beginning|january|\d{4}|that time)|"
+        r"ever since|(?:has|have) since (?:killed|claimed|left|displaced)|in the "
+        r"(?:1[89]|20)\d0s|in the (?:[\w-]+ )?years (?:after|since|following)|"
+        r"since (?:the "
         r")?(?:[\w-]+ ){1,4}(?:began|started|erupted|broke out)|in recent "
         r"(?:years|months)|over (?:the )?(?:recent|past|last) (?:few |several )?"
         r"(?:weeks|months|years)|(?:almost|nearly|about|more than|less than|over) "
@@ -168,8 +171,8 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
     Rule(
         "many attacks carried out",
         r"\b(?:carried out|conducted|launched|staged|mounted|committed|recorded)\s+"
-        r"(?:[2-9]\d|\d{3,}|[\d,]{4,})\s+(?:[\w-]+\s+){0,2}?(?:incidents|attacks|"
-        r"bombings|operations)\b",
+        r"(?:[2-9]\d|\d{3,}|[\d,]{4,}|1[0-9])\s+(?:[\w-]+\s+){0,2}?(?:incidents|"
+        r"attacks|bombings|operations|actions|raids|strikes|IBOs)\b",
         'The group "Fitna Al-Hindustan" carried out 78 terrorist incidents in June, '
         "which left 100 people dead.",
         "background",
@@ -187,7 +190,9 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
     ),
     Rule(
         "earlier, on a day of the calendar",
-        rf"^\W*earlier,?\s+(?:on|in)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_WORD}\b",
+        rf"^\W*earlier,?\s+(?:on|in|during)\s+(?:the\s+(?:first|second|third|fourth|"
+        r"last|final|early|late)\s+(?:week|weeks|days|half|part)\s+of\s+)?"
+        rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_WORD}\b",
         "Earlier, on August 22, six soldiers were martyred in South Waziristan.",
         "background",
     ),
@@ -201,7 +206,8 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
     Rule(
         "before that, then or them",
         r"^\W*(?:just |shortly |days |weeks |a (?:day|week|month) )?before "
-        r"(?:that|then|this|them|these|those)\b",
+        r"(?:that|then|this|them|these|those|the (?:ambush|attack|assault|blast|"
+        r"bombing|raid|explosion))\b",
         "Before them, terrorists attacked a check post in Kech, killing ten soldiers.",
         "background",
     ),
