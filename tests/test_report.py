@@ -1570,3 +1570,20 @@ def test_the_words_of_an_earlier_time_tell_of_background(told):
     (incident,) = [i for i in extraction.incidents if not i.event_wide]
     assert known(incident.counts["killed"]) == {"security": 2}
     assert len(extraction.background) == 1
+
+
+def test_what_an_event_followed_shortly_after_and_weeks_after_it_are_background():
+    text = (
+        "A roadside bomb killed three Revolutionary Guards near Saravan on "
+        "Wednesday.\n\n"
+        "The group said it was avenging 16 people hanged in Zahedan last month. "
+        "Those executions followed shortly after 14 border guards were killed near "
+        "Saravan.\n\n"
+        "Less than two weeks after that, a prosecutor and his driver were shot dead "
+        "in Zabol."
+    )
+    extraction = extract(text, published=dt.date(2013, 12, 18))
+    assert [i.place_reported for i in extraction.incidents if not i.event_wide] == [
+        "Saravan"
+    ]
+    assert len(extraction.background) == 3

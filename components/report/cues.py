@@ -107,6 +107,8 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
     ),
     Rule(
         "came after an earlier attack",
+        r"\b(?:followed|follows|came|comes)\s+(?:shortly|soon|closely|just|only)\s+"
+        r"after\b|"
         r"\bcame (?:less than |more than |just |only |about )?(?:(?:a|one|two|three|"
         r"four|five|six|seven|eight|nine|ten|\d+) |a few |several )?(?:hours?|days?|"
         r"weeks?|months?) after\b|\b(?:came|comes|followed|follows) (?:close |hard |"
@@ -274,9 +276,9 @@ SAME_TIME_CUES: tuple[Rule, ...] = (
     SAME_DAY,
     Rule(
         "a stretch of time after the sentence before",
-        r"^(?:then|and)?,?\s*(?:just |only |about |some |barely )?(?:a|one|two|three|"
-        r"four|five|six|seven|\d+|a few|several) (?:days?|weeks?|months?|years?) "
-        r"later\b",
+        r"^(?:then|and)?,?\s*(?:just |only |about |some |barely |less than |more "
+        r"than )?(?:a|one|two|three|four|five|six|seven|\d+|a few|several) (?:days?|"
+        r"weeks?|months?|years?) (?:later|after (?:that|this|it|them))\b",
         "Then, a month later, police confirmed that three persons had died at Bawan "
         "Daji village.",
         "keep",
