@@ -247,3 +247,14 @@ def test_the_police_of_places_that_acted_after_an_attack_are_no_attack_places():
         "Kohat and Karak police then launched a search operation in the hills."
     )
     assert {i.place_reported for i in found.incidents} == {"Lachi"}
+
+
+def test_the_areas_a_region_takes_in_are_no_attack_places():
+    found = extract(
+        "Rebels ambushed a convoy near Tintaypunco in Huancavelica, Peru, on "
+        "Thursday, killing 12 soldiers. The army has run an operation since August "
+        "in the VRAE region, which takes in the provinces of Junin, Ayacucho and "
+        "Cusco."
+    )
+    assert {m.text: m.role for m in found.other_places}["Junin"] == "reference"
+    assert "Cusco" not in {i.place_reported for i in found.incidents}

@@ -407,6 +407,18 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("one of the", "among the"),
     ),
     RoleRule(
+        "the areas a region takes in",
+        REFERENCE,
+        "The army runs an operation in the VRAE region, which takes in the provinces "
+        "of Junin, Ayacucho and Cusco.",
+        "Ayacucho",
+        before=r"\b(?:which|that)\s+(?:takes? in|includes?|comprises?|covers?|spans?|"
+        r"encompass(?:es)?|(?:is|are) made up of)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+        r"(?:provinces|districts|regions|states|departments|counties|municipalities)"
+        r"\s+of\s+(?:[\w'-]+,?\s+){0,6}?(?:and\s+)?$",
+        gate=("which", "that"),
+    ),
+    RoleRule(
         "an end of a stretch of land",
         REFERENCE,
         "IS attacks from hideouts in the Syrian desert, which stretches from the "
