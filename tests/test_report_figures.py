@@ -462,6 +462,10 @@ PHRASINGS = [
         "The nine people taken from the two coaches had been killed",
         [("killed", {"unspecified": 9})],
     ),
+    (
+        "Another 11 soldiers and an unknown number of civilians were wounded",
+        [("injured", {"security": 11})],
+    ),
 ]
 
 

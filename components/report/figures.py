@@ -463,6 +463,14 @@ _ORIGIN_PHRASE = re.compile(
 civilians from the nearby X area were', 'soldiers on it were killed',
 'passengers aboard the bus were', 'the nine people taken from the two coaches
 had been killed'."""
+_AND_UNCOUNTED = re.compile(
+    r"^\s*,?\s+and\s+(?:an?\s+)?(?:(?:unknown|undisclosed|unspecified|unconfirmed|"
+    r"undetermined)\s+number\s+of|several|some|many|a few|dozens of|scores of)\s+"
+    r"(?:other\s+)?[\w-]+(?=\s+(?:were|was|have|had)\b)",
+    re.IGNORECASE,
+)
+"""'Another 11 soldiers and an unknown number of civilians were wounded': a group
+with no count shares the verb."""
 _SEIZED_BEFORE = re.compile(
     r"\b(?:abduct|kidnapp?|offload|seiz|dragg|pull|round|lin|captur|forc|herd)"
     r"(?:ed|ing)\s+(?:(?:up|off|out)\s+)?(?:(?:at least|some|about|around|nearly|"
@@ -499,6 +507,11 @@ def _outcome_after_aside(
     if origin:
         rest = rest[origin.end() :]
         found = OUTCOME_AFTER.match(rest)
+        if found:
+            return outcome_kind(found.group("word"))
+    uncounted = _AND_UNCOUNTED.match(rest)
+    if uncounted:
+        found = OUTCOME_AFTER.match(rest[uncounted.end() :])
         if found:
             return outcome_kind(found.group("word"))
     if _SEIZED_BEFORE.search(body[max(0, item.start - 40) : item.start]):
