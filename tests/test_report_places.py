@@ -1540,3 +1540,16 @@ def test_unknown_places_listed_after_a_colon_are_unplaced_names():
     )
     found = extract(text, published=dt.date(2025, 7, 11))
     assert "Kakat" in [u.name for u in found.unplaced]
+
+
+def test_a_street_an_attack_was_on_is_said_of_the_place_it_runs_through():
+    text = (
+        "A policeman was martyred when gunmen attacked a check post in Charsadda "
+        "district on Saturday.\n\n"
+        "According to police, the terrorists fired on a checkpost on Nowshera Road "
+        "in Dheri Zardad."
+    )
+    found = extract(text, published=dt.date(2023, 1, 21))
+    assert [i.place_reported for i in found.incidents if not i.event_wide] == [
+        "Dheri Zardad"
+    ]

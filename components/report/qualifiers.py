@@ -15,7 +15,7 @@ from components.report.roles import (
     REFERENCE,
 )
 from components.report.segments import LIST_GOES_ON, NAME_FOLLOWS
-from components.report.unknown import unknown_mention
+from components.report.unknown import STREET, unknown_mention
 
 _HOLDS = re.compile(
     r"^(?:'s)?\s*(?:(?i:area|village|town|locality|tehsil|neighbou?rhood|suburb|"
@@ -63,6 +63,8 @@ def mark_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMentio
             continue
         if not _HOLDS.match(gap):
             continue
+        if first.role == QUALIFIER and STREET.search(first.text):
+            continue  # 'on Nowshera Road in Dheri Zardad': the street's place
         if first.place.kind == "province" and second.place.kind != "province":
             continue  # 'in Sistan and Baluchestan Province, in Pishin county'
         if first.role == REFERENCE and _DISTRICT_AFTER.match(text[second.end :]):

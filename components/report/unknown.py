@@ -111,9 +111,11 @@ def unknown_mentions(
         known.extend((m.start, m.end) for m in holders.values())
     found = _named_again(text, sentences, found, known, fallback)
     found = _widest_known(text, _kept_with_the_sentences_scene(text, found))
-    # a name another unknown name lies in is said of it, not an attack place
-    qualifiers = {
-        id(m)
+    # a name another unknown name lies in is said of it, not an attack place;
+    # a street is said of the place it runs through ('a checkpost on Nowshera
+    # Road in Dheri Zardad' is at Dheri Zardad)
+    pairs = [
+        (other, m)
         for m in found
         for other in found
         if other is not m
@@ -124,6 +126,9 @@ def unknown_mentions(
             text[other.end : m.start].strip() == ","
             and LIST_GOES_ON.match(text[m.end : m.end + 8])
         )
+    ]
+    qualifiers = {
+        id(other) if STREET.search(other.text) else id(m) for other, m in pairs
     }
     qualifiers |= {
         id(m)
@@ -210,6 +215,10 @@ def _unpointed_areas(
             found.append(replace(mention, role=REFERENCE))
             known.append((start, end))
     return found
+
+
+STREET = re.compile(r"\s(?:Road|Street|Avenue|Lane)$")
+"""A street's name ('Nowshera Road'): it runs through the place named after it."""
 
 
 def _curated_district(name: str, places: Gazetteer) -> Place | None:
