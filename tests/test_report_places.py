@@ -1553,3 +1553,15 @@ def test_a_street_an_attack_was_on_is_said_of_the_place_it_runs_through():
     assert [i.place_reported for i in found.incidents if not i.event_wide] == [
         "Dheri Zardad"
     ]
+
+
+def test_a_first_level_area_named_with_and_is_not_its_halves():
+    text = (
+        "Terrorists attacked an army vehicle near Badnote village in Kathua district "
+        "of Jammu and Kashmir, India, on Monday, killing five soldiers."
+    )
+    found = extract(text, published=dt.date(2024, 7, 9))
+    assert [i.place_reported for i in found.incidents if not i.event_wide] == [
+        "Badnote"
+    ]
+    assert "Kashmir" not in [u.name for u in found.unplaced]

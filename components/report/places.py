@@ -33,6 +33,7 @@ from components.gazetteer.world import (
     countries_named,
     country_gazetteer,
     country_names,
+    first_level_areas,
 )
 from components.report.country import COUNTRIES, report_country
 from components.report.home_area import home_area_as_scene
@@ -144,6 +145,8 @@ def find_places(
     places = layer if layer is not None else report_gazetteer(gazetteer)
     roads = road_mentions(text, sentences, places, gazetteer)
     mentions = _mentions(text, sentences, places)  # a road's ends: references
+    joined = _joined_area_names(text, code)  # 'Jammu and Kashmir' is not Jammu
+    mentions = [m for m in mentions if not any(a <= m.start < b for a, b in joined)]
     unknown_roads = road_mentions(
         text,
         sentences,
@@ -153,7 +156,11 @@ def find_places(
         known_ends=False,
     )
     unplaced = unknown_mentions(text, sentences, places, mentions, gazetteer, code)
-    unplaced = [m for m in unplaced if not _on(m, roads)]
+    unplaced = [
+        m
+        for m in unplaced
+        if not _on(m, roads) and not any(a <= m.start < b for a, b in joined)
+    ]
     # a road with an end the gazetteer lacks ('along the Pangane-Macotuco road')
     # is listed for the analyst, not proposed: most such roads say where a
     # village named beside them lies
@@ -193,6 +200,23 @@ def _listed_roles(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
 _PLURAL_AREA = re.compile(
     r"^\s+(?:provinces|districts|regions|states|counties|tehsils)\b", re.IGNORECASE
 )
+
+
+def _joined_area_names(text: str, code: str | None) -> list[tuple[int, int]]:
+    """Where the text names a country or a first-level area whose name joins two
+    names by 'and' ('Jammu and Kashmir', 'Bosnia and Herzegovina'): neither
+    half is a place of its own there."""
+    names = [n for n in country_names() if " and " in n]
+    if code is not None:
+        names += [n for n in first_level_areas(code) if " and " in n]
+    spans = []
+    lowered = text.lower()
+    for name in names:
+        start = lowered.find(name)
+        while start >= 0:
+            spans.append((start, start + len(name)))
+            start = lowered.find(name, start + len(name))
+    return spans
 
 
 def _on(mention: PlaceMention, roads: list[PlaceMention]) -> bool:
