@@ -1557,8 +1557,11 @@ def test_a_street_an_attack_was_on_is_said_of_the_place_it_runs_through():
 
 def test_a_first_level_area_named_with_and_is_not_its_halves():
     text = (
-        "Terrorists attacked an army vehicle near Badnote village in Kathua district "
-        "of Jammu and Kashmir, India, on Monday, killing five soldiers."
+        "Srinagar: Terrorists attacked an army vehicle in Kathua district of Jammu "
+        "and Kashmir, India, on Monday, killing five soldiers.\n\n"
+        "The ambush was mounted from a hilltop near Badnote village, 150 kilometers "
+        "from Kathua town.\n\n"
+        "Terrorist attacks in Jammu and Kashmir have intensified in recent weeks."
     )
     found = extract(text, published=dt.date(2024, 7, 9))
     assert [i.place_reported for i in found.incidents if not i.event_wide] == [
