@@ -1568,3 +1568,12 @@ def test_a_first_level_area_named_with_and_is_not_its_halves():
         "Badnote"
     ]
     assert "Kashmir" not in [u.name for u in found.unplaced]
+
+
+def test_a_big_city_s_dateline_says_the_country_where_the_text_names_none():
+    text = (
+        "ZAMBOANGA CITY: Rebels ambushed a military convoy near Lamaman on "
+        "Thursday, leaving two soldiers dead."
+    )
+    found = extract(text, published=dt.date(2017, 2, 17))
+    assert {i.place.country for i in found.incidents} == {"PH"}

@@ -104,6 +104,34 @@ def countries() -> dict[str, dict]:
         return json.load(handle)
 
 
+BIG_CITY = 100_000
+"""The population from which a city's name alone, as a dateline, says its
+country ('ZAMBOANGA CITY:' is the Philippines)."""
+
+
+@functools.cache
+def _big_cities() -> dict[str, frozenset[str]]:
+    """Lookup key -> ISO codes of the world's cities of :data:`BIG_CITY` people
+    or more, from GeoNames' cities15000 table (read once, about 0.3 s)."""
+    with (_package_data() / "cities15000.json").open(encoding="utf-8") as handle:
+        table = json.load(handle)
+    found: dict[str, set[str]] = {}
+    for city in table.values():
+        if city["population"] >= BIG_CITY:
+            found.setdefault(normalize_name(city["name"]), set()).add(
+                city["countrycode"]
+            )
+    return {key: frozenset(codes) for key, codes in found.items()}
+
+
+def country_of_city(name: str) -> str | None:
+    """The country of the one big city of this name ('Zamboanga City',
+    'Srinagar'); None when none or several countries have one."""
+    key = normalize_name(re.sub(r"\s+city$", "", name.strip(), flags=re.IGNORECASE))
+    codes = _big_cities().get(key, frozenset())
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
 @functools.cache
 def country_names() -> dict[str, str]:
     """Lookup key -> ISO code, for country names and demonyms."""

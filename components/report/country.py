@@ -16,6 +16,7 @@ from components.gazetteer.world import (
     countries_named,
     country_gazetteer,
     country_of_areas,
+    country_of_city,
 )
 from components.report.segments import paragraphs
 from components.report.vocabulary.places import NATIONAL_FORCES
@@ -38,6 +39,7 @@ def report_country(text: str) -> str | None:
     areas = _country_of_areas_named(text)
     if not named:  # 'the Kukawa Local Government Area of Borno State'
         areas = areas or _country_of_forces(text)  # 'a jawan of the ITBP'
+        areas = areas or _country_of_dateline(text)  # 'ZAMBOANGA CITY:'
         return areas if areas is not None and areas not in COUNTRIES else None
     home = sum(n for code, n in named.items() if code in COUNTRIES)
     home += areas in COUNTRIES  # 'Balochistan's Kech district': the region's
@@ -65,6 +67,23 @@ def report_country(text: str) -> str | None:
 
 
 _LEDE_NAME = re.compile(r"\b(?:in|at|of|near)\s+(?P<name>(?-i:[A-Z])[\w'-]+)")
+
+
+_DATELINE = re.compile(
+    r"^\W*(?P<name>(?-i:[A-Z])[A-Za-z.'-]+(?:\s+(?-i:[A-Z])[A-Za-z.'-]+){0,2})\s*"
+    r"(?:\([^()]{1,30}\)\s*)?(?::|\s[-\u2013\u2014]\s)"
+)
+
+
+def _country_of_dateline(text: str) -> str | None:
+    """The country of the big city a report is filed from, by its dateline in
+    one of its first paragraphs ('ZAMBOANGA CITY: An alleged communist group
+    ...', 'Srinagar: ...'), where the text names no country."""
+    for paragraph in islice(paragraphs(text), 3):
+        found = _DATELINE.match(paragraph.text)
+        if found is not None:
+            return country_of_city(found.group("name"))
+    return None
 
 
 def _known_in(code: str, text: str) -> int:
