@@ -1503,7 +1503,8 @@ def test_a_road_with_an_end_the_gazetteer_lacks_is_listed_for_the_analyst():
 
 def test_a_first_level_area_the_world_layer_has_no_point_for_is_listed():
     text = (
-        "Separatists killed four gendarmes in Galim, Cameroon, on Saturday.\n\n"
+        "Separatists attacked a post in Galim, Cameroon, on Saturday, killing four "
+        "gendarmes.\n\n"
         "On Sunday, in the anglophone Northwest province, a homemade bomb wounded "
         "at least seven people."
     )
@@ -1525,9 +1526,10 @@ def test_sib_and_soran_is_one_county_at_its_seat():
 
 def test_a_first_level_area_named_beside_an_attack_place_is_listed_too():
     text = (
-        "Militants attacked the village of Noaka in Burkina Faso on Monday, and "
-        "another attack targeted troops coming back from escort duty in the Sahel "
-        "region, killing 30 soldiers."
+        "Militants attacked the village of Noaka in Burkina Faso on Monday.\n\n"
+        "Terrorists attacked the village of Noaka, and another attack targeted "
+        "troops coming back from escort duty in the Sahel region, killing 30 "
+        "soldiers."
     )
     found = extract(text, published=dt.date(2023, 6, 27))
     assert "Sahel" in [u.name for u in found.unplaced if not u.incident]

@@ -147,8 +147,10 @@ def unknown_mentions(
         replace(m, role=QUALIFIER) if id(m) in qualifiers and m.is_incident else m
         for m in found
     ]
-    hit = [s for s in sentences if HIT_WORDS.search(s.text)]
     named = [*mentions, *found]
+    # not the first attack's area ('killed 15 farmers in Borno state'): its
+    # villages, named later, place it
+    hit = [s for s in sentences if HIT_WORDS.search(s.text)][1:]
     return found + _unpointed_areas(text, hit, places, areas, code, known, named)
 
 
@@ -179,7 +181,8 @@ def _unpointed_areas(
     mentions: Sequence[PlaceMention],
 ) -> list[PlaceMention]:
     """Each first-level area of another country named in a place slot of a
-    sentence about an attack, not to say where a place named before it lies ('in
+    sentence about an attack after the lede (the lede's area holds the attack its
+    later sentences place), not to say where a place named before it lies ('in
     the neighbouring Alibori prefecture', 'troops ... in the Sahel region'), which
     the world layer gives no point: listed for the analyst at the country, not
     proposed as an attack place."""
