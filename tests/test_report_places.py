@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import default_gazetteer
 from components.report import extract
 from components.report.country import report_country
@@ -1579,3 +1580,16 @@ def test_a_big_city_s_dateline_says_the_country_where_the_text_names_none():
     )
     found = extract(text, published=dt.date(2017, 2, 17))
     assert {i.place.country for i in found.incidents} == {"PH"}
+
+
+def test_the_only_place_an_attack_is_told_by_a_bearing_from_is_its_place_near_it():
+    text = (
+        "Cairo: Militants killed eight Egyptian policemen at a checkpoint in the "
+        "troubled north-east of the country on Wednesday.\n\n"
+        "According to the interior ministry, militants attacked a checkpoint west "
+        "of El-Arish early in the morning, and eight police were martyred."
+    )
+    found = extract(text, published=dt.date(2019, 6, 6))
+    (incident,) = found.incidents
+    assert incident.place_reported == "El-Arish"
+    assert incident.precision == GeoPrecision.NEAR_TOWN

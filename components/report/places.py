@@ -60,6 +60,7 @@ from components.report.namesakes import (
 )
 from components.report.qualifiers import mark_qualifiers
 from components.report.roads import road_mentions
+from components.report.role_rules import ROLE_RULES
 from components.report.roles import (
     INCIDENT,
     LISTED_ROLES,
@@ -71,6 +72,7 @@ from components.report.unknown import fallback_place, unknown_mentions
 from components.report.unplaced import (
     UnplacedName,
 )
+from components.report.vocabulary import HIT_WORDS
 from components.report.vocabulary.places import LANDMARK_WORDS
 
 HOME = ("PK", "Balochistan")
@@ -175,7 +177,42 @@ def find_places(
     found = namesakes_of_facilities(text, namesakes_in_lists(text, found))
     found = namesakes_of_areas(text, found)
     found = home_area_as_scene(text, mark_qualifiers(text, found))
+    found = _near_the_only_place(text, found)
     return found, [m.unplaced for m in found if m.unplaced is not None]
+
+
+_NEAR_RULES = tuple(
+    rule
+    for rule in ROLE_RULES
+    if rule.name in ("a distance from a place", "a bearing from a place")
+)
+
+
+def _near_the_only_place(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """Where the report names no attack place finer than a province, the place
+    its attack is said to be a bearing or a distance from ('a checkpoint west of
+    El-Arish') is where it happened, near that place (precision 'near town')."""
+    if any(
+        m.is_incident and m.place.kind not in ("province", "country") for m in found
+    ):
+        return found
+    for index, mention in enumerate(found):
+        if (
+            mention.role != REFERENCE
+            or mention.unplaced is not None
+            or not HIT_WORDS.search(mention.sentence.text)
+        ):
+            continue
+        before = text[max(mention.sentence.start, mention.start - 80) : mention.start]
+        if any(
+            rule.before_re is not None and rule.before_re.search(before)
+            for rule in _NEAR_RULES
+        ):
+            found[index] = replace(
+                mention, role=INCIDENT, precision=GeoPrecision.NEAR_TOWN
+            )
+            break
+    return found
 
 
 def _listed_roles(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
