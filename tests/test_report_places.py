@@ -1593,3 +1593,15 @@ def test_the_only_place_an_attack_is_told_by_a_bearing_from_is_its_place_near_it
     (incident,) = found.incidents
     assert incident.place_reported == "El-Arish"
     assert incident.precision == GeoPrecision.NEAR_TOWN
+
+
+def test_a_department_named_after_a_municipality_says_where_it_lies():
+    text = (
+        "Guerrillas attacked troops in a rural area of the Colombian municipality "
+        "of Arauquita, in the department of Arauca, and at least five soldiers "
+        "were killed."
+    )
+    found = extract(text, published=dt.date(2021, 9, 12))
+    (incident,) = found.incidents
+    assert incident.place_reported == "Arauquita"
+    assert incident.counts["killed"]["security"] == 5

@@ -23,7 +23,7 @@ _HOLDS = re.compile(
     r"(?:military |army )?base|check ?post|checkpoint)\s*)?,?\s*"
     r"(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?)?(?:(?i:area|village|town|"
     r"locality)\s+)?(?:of|in|under)\s+(?:the\s+)?(?:(?i:city|town|district|county|"
-    r"province)\s+of\s+)?(?:(?:neighbou?ring|nearby|restive|"
+    r"province|department|state|region|governorate|prefecture|municipality)\s+of\s+)?(?:(?:neighbou?ring|nearby|restive|"
     r"remote|(?:north|south)?-?(?:east|west)?(?:ern)?|northern|southern|central)\s+)?"
     r"(?:(?-i:Upper|Lower|North|South|East|West|Central)\s+)?$"
     r"|^\s*,\s+(?:in\s+)?(?:the\s+)?$"
