@@ -1605,3 +1605,12 @@ def test_a_department_named_after_a_municipality_says_where_it_lies():
     (incident,) = found.incidents
     assert incident.place_reported == "Arauquita"
     assert incident.counts["killed"]["security"] == 5
+
+
+def test_a_social_network_a_statement_was_made_on_is_no_place():
+    text = (
+        "Guerrillas attacked troops in Arauquita, Colombia, on Friday, killing "
+        "five soldiers. The president condemned the attack on Twitter on Saturday."
+    )
+    found = extract(text, published=dt.date(2021, 9, 12))
+    assert "Twitter" not in [u.name for u in found.unplaced]

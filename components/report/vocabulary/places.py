@@ -70,6 +70,7 @@ NOT_PLACE_WORDS = frozenset(
         "english arabic urdu friday's saturday's sunday's monday's "
         "spanish french portuguese persian farsi pashto balochi hausa swahili "
         "burmese russian chinese bengali amharic "
+        "twitter facebook telegram whatsapp youtube instagram tiktok "
         "muslim muslims christian christians shiite shia sunni hindu "
         "he she they we it there here but and or if when after before while "
         "since as at in on by for with from of to "
