@@ -96,7 +96,7 @@ LOWER_IS_BETTER = (
 )
 
 
-FRESH_FROM = 254
+FRESH_FROM = 266
 """Reports from this number on were keyed from their pages before the reader
 read them, and no rule has been written while reading them: the held-out
 estimate of pages nobody tuned to. (098-109 were such a set until rules were
@@ -115,15 +115,16 @@ and from 5 December 2026, when 230-241 were added, they are reports rules may
 be written against, like 206-217; 230-241 were one too, and from 5 December
 2026, when 242-253 were added, they are reports rules may be written against,
 like 218-229; 242-253 were one too, and from 5 December 2026, when 254-265
-were added, they are reports rules may be written against, like 230-241; the
-even-numbered held-out reports below 098 have been read while rules were
-written.)"""
+were added, they are reports rules may be written against, like 230-241;
+254-265 were one too, and from 5 December 2026, when 266-277 were added, they
+are reports rules may be written against, like 242-253; the even-numbered
+held-out reports below 098 have been read while rules were written.)"""
 
 
 def in_split(name: str, split: str) -> bool:
-    """Development: 001-026 and the odd-numbered reports after, to 253; held
-    out: the even-numbered reports from 028 and every report from 254; fresh:
-    the reports from 254."""
+    """Development: 001-026 and the odd-numbered reports after, to 265; held
+    out: the even-numbered reports from 028 and every report from 266; fresh:
+    the reports from 266."""
     if split == "all":
         return True
     number = int(name[:3])
