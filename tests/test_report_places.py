@@ -1614,3 +1614,23 @@ def test_a_social_network_a_statement_was_made_on_is_no_place():
     )
     found = extract(text, published=dt.date(2021, 9, 12))
     assert "Twitter" not in [u.name for u in found.unplaced]
+
+
+def test_a_name_after_tehsil_in_lower_case_is_an_unplaced_name_of_its_district():
+    text = (
+        "An IED exploded near a checkpost in tehsil Shiwa of North Waziristan "
+        "district on Saturday, martyring three Levies personnel."
+    )
+    found = extract(text, published=dt.date(2019, 4, 28))
+    (name,) = [u for u in found.unplaced if u.name == "Shiwa"]
+    assert name.wider is not None
+    assert name.wider.name == "North Waziristan"
+
+
+def test_a_name_that_begins_with_a_nationality_is_no_place():
+    text = (
+        "Gunmen killed two policemen in Kohat on Friday. A police team later raided "
+        "the Afghan Refugee Camp next to the town and arrested 28 suspects."
+    )
+    found = extract(text, published=dt.date(2019, 4, 28))
+    assert not [u for u in found.unplaced if u.name.startswith("Afghan")]

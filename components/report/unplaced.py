@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from components.domain.places import Place
 from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import Gazetteer, normalize_name
+from components.gazetteer.world import DEMONYMS
 from components.report.rules import Rule
 from components.report.segments import NAME_FOLLOWS, Sentence
 from components.report.vocabulary import (
@@ -73,8 +74,8 @@ SLOT_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "an area word before a name",
-        rf"\b(?P<area>(?:Tehsil|District|Village|Mohalla|Mouza|Union Council|Barangay|"
-        rf"Sitio|Purok|Kebele))\s+"
+        rf"\b(?P<area>(?:(?i:tehsil|mohalla|mouza|union council)|District|Village|"
+        rf"Barangay|Sitio|Purok|Kebele))\s+"
         rf"(?P<name>{NAME})",
         "The attackers struck the police station in Tehsil Daraban at 3am.",
         "Daraban",
@@ -308,6 +309,10 @@ class UnplacedName:
 _NUMBER_WORDS = frozenset([*NUMBER_UNITS, *NUMBER_TENS])
 
 
+_NATIONALITIES = frozenset(DEMONYMS) - {"somali"}  # the Somali Region is a place
+"""Adjectives of nationality: a name they begin is a people's, not a place's."""
+
+
 def _is_name(name: str, area_after: bool = False) -> bool:
     """Whether a capitalised name can be a place's: none of its words is a word
     no place has (a weekday, an office, a facility: 'Madina Masjid', 'Samaa TV'),
@@ -329,6 +334,7 @@ def _is_name(name: str, area_after: bool = False) -> bool:
             )
         )
         or normalize_name(parts[0]) in _NUMBER_WORDS  # 'Two District Reserve ...'
+        or normalize_name(parts[0]) in _NATIONALITIES  # 'the Afghan Refugee Camp'
         or (name.isupper() and len(name) <= 6 and not _SECTOR.fullmatch(name))
         or _PERSONS_INITIAL.match(name) is not None
         or len(key) < 3
