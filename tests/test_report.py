@@ -1587,3 +1587,18 @@ def test_what_an_event_followed_shortly_after_and_weeks_after_it_are_background(
         "Saravan"
     ]
     assert len(extraction.background) == 3
+
+
+def test_that_attack_at_the_head_of_a_sentence_goes_on_with_the_earlier_event():
+    text = (
+        "Terrorists fired on an FC vehicle in the Shahrig area of Loralai on "
+        "Saturday, martyring one soldier.\n\n"
+        "On June 25, terrorists had attacked FC soldiers in Sibi, and five of them "
+        "were martyred.\n\n"
+        "That attack had been on an FC patrol party in Sangan, District Sibi."
+    )
+    extraction = extract(text, published=dt.date(2021, 8, 14))
+    assert [i.place_reported for i in extraction.incidents if not i.event_wide] == [
+        "Shahrig"
+    ]
+    assert len(extraction.background) == 2

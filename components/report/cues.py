@@ -285,8 +285,8 @@ SAME_TIME_CUES: tuple[Rule, ...] = (
     ),
     Rule(
         "the attack the sentence before told of",
-        r"^(?:in|during|after)\s+(?:that|this|the same)\s+(?:attack|incident|assault|"
-        r"raid|blast|bombing|ambush)\b",
+        r"^(?:(?:in|during|after)\s+(?:that|this|the same)|that|the same)\s+"
+        r"(?:attack|incident|assault|raid|blast|bombing|ambush)\b",
         "In that attack, also in the early hours, armed men burst into a house.",
         "keep",
     ),
