@@ -1602,3 +1602,16 @@ def test_that_attack_at_the_head_of_a_sentence_goes_on_with_the_earlier_event():
         "Shahrig"
     ]
     assert len(extraction.background) == 2
+
+
+def test_what_came_while_a_background_event_went_on_is_background():
+    text = (
+        "Boko Haram fighters attacked an army post at Gabalami in Chad overnight, "
+        "killing six people.\n\n"
+        "Last month three soldiers were killed in a clash with the jihadists.\n\n"
+        "That came while Boko Haram was fighting soldiers of the task force in "
+        "Arge, in Nigeria's Abadam district."
+    )
+    extraction = extract(text, published=dt.date(2018, 5, 6))
+    assert [u.name for u in extraction.unplaced if u.incident] == ["Gabalami"]
+    assert len(extraction.background) == 2

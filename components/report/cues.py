@@ -306,6 +306,13 @@ SAME_TIME_CUES: tuple[Rule, ...] = (
         "keep",
     ),
     Rule(
+        "what came while the event the sentence before told of",
+        r"^\W*(?:that|this|it)\s+came\s+(?:while|as|when|amid|during)\b",
+        "That came while the group was fighting soldiers of the task force in "
+        "Arge, on the border.",
+        "keep",
+    ),
+    Rule(
         "the campaign the sentence before told of",
         r"\b(?:code-?named\b|the\s+(?:campaign|offensive|air\s+strikes|strikes)\s+"
         r"(?:\w+ly\s+)?(?:concentrated|focused|targeted|aimed|hit|struck|was|were|"
