@@ -1634,3 +1634,13 @@ def test_a_name_that_begins_with_a_nationality_is_no_place():
     )
     found = extract(text, published=dt.date(2019, 4, 28))
     assert not [u for u in found.unplaced if u.name.startswith("Afghan")]
+
+
+def test_a_place_said_to_be_called_a_name_is_an_unplaced_attack_place():
+    text = (
+        "Six people died when suspected al-Shabaab militants attacked in Kenya's "
+        "coastal Lamu region on Monday. The commissioner confirmed an attack at a "
+        "place called Widhu."
+    )
+    found = extract(text, published=dt.date(2022, 1, 4))
+    assert "Widhu" in [u.name for u in found.unplaced if u.incident]

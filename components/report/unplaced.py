@@ -124,6 +124,15 @@ SLOT_RULES: tuple[Rule, ...] = (
         flags=0,
     ),
     Rule(
+        "a place said to be called a name",
+        r"\b(?i:an?\s+(?:[a-z-]+\s+)?(?:place|village|town|locality|area|settlement|"
+        r"hamlet|spot)\s+(?:called|named|known\s+as))\s+"
+        rf"(?P<name>{NAME})",
+        "The commissioner confirmed an attack at a place called Widhu.",
+        "Widhu",
+        flags=0,
+    ),
+    Rule(
         "places listed after a colon",
         rf"\b(?i:places|villages|towns|areas|locations|localities|districts)\s*:\s+"
         rf"(?P<name>{NAME})",
