@@ -1644,3 +1644,14 @@ def test_a_place_said_to_be_called_a_name_is_an_unplaced_attack_place():
     )
     found = extract(text, published=dt.date(2022, 1, 4))
     assert "Widhu" in [u.name for u in found.unplaced if u.incident]
+
+
+@pytest.mark.parametrize(
+    ("nationality", "code"), [("Filipino", "PH"), ("Thai", "TH"), ("Colombian", "CO")]
+)
+def test_a_nationality_says_the_country_of_a_report_that_names_none(nationality, code):
+    text = (
+        f"Suspected militants ambushed {nationality} soldiers on Sunday morning, "
+        "killing four of them, the army said."
+    )
+    assert report_country(text) == code

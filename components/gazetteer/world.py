@@ -71,6 +71,16 @@ DEMONYMS: dict[str, str] = {
     "sudanese": "SD",
     "syrian": "SY",
     "yemeni": "YE",
+    "algerian": "DZ",
+    "beninese": "BJ",
+    "colombian": "CO",
+    "filipino": "PH",
+    "peruvian": "PE",
+    "tanzanian": "TZ",
+    "thai": "TH",
+    "togolese": "TG",
+    "tunisian": "TN",
+    "ugandan": "UG",
 }
 """Adjectives of nationality that say which country a report is about."""
 
