@@ -1655,3 +1655,12 @@ def test_a_nationality_says_the_country_of_a_report_that_names_none(nationality,
         "killing four of them, the army said."
     )
     assert report_country(text) == code
+
+
+def test_khyber_pakhtunkhawa_is_the_province_not_the_khyber_district():
+    text = (
+        "Two police officers were martyred on Saturday when a bomb went off in "
+        "Bajaur district, Khyber Pakhtunkhawa."
+    )
+    found = extract(text, published=dt.date(2021, 11, 13))
+    assert "Khyber" not in [i.place.name for i in found.incidents]
