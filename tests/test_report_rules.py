@@ -796,3 +796,11 @@ def test_a_death_among_the_wounded_leaves_the_wounded_count():
         "his injuries, the statement said."
     )
     assert found["Turbat"]["injured"] == {"security": 1}
+
+
+def test_others_after_people_of_two_sides_are_of_neither():
+    found = counts(
+        "Gunmen attacked a police station in Turbat. Two policemen and three "
+        "civilians died in the attack, and four others were wounded."
+    )
+    assert found["Turbat"]["injured"] == {"unspecified": 4}

@@ -133,9 +133,10 @@ _OTHERS = re.compile(r"\bothers$", re.IGNORECASE)
 def others_of_before(figures: list[Figure], before: list[Figure]) -> list[Figure]:
     """'four policemen were martyred while four others were wounded': 'others'
     opening a clause are more of the people the clause before counted, on their
-    side."""
+    side. After people of two sides ('two policemen and three civilians died ...
+    four others were wounded') no one side is said of them."""
     known = [f for f in before if f.side != "unspecified" and not f.parts]
-    if not known or not figures:
+    if not known or not figures or len({f.side for f in known}) > 1:
         return figures
     first = figures[0]
     if first.side != "unspecified" or first.parts or not _OTHERS.search(first.text):
