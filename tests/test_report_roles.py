@@ -258,3 +258,11 @@ def test_the_areas_a_region_takes_in_are_no_attack_places():
     )
     assert {m.text: m.role for m in found.other_places}["Junin"] == "reference"
     assert "Cusco" not in {i.place_reported for i in found.incidents}
+
+
+def test_where_one_official_spoke_is_no_attack_place():
+    found = extract(
+        "KABUL (AP) — A provincial official in Herat says the Taliban attacked a "
+        "police checkpoint in Shindand, killing a policeman."
+    )
+    assert [i.place_reported for i in found.incidents] == ["Shindand"]

@@ -600,7 +600,7 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"speaking (?:to (?:the )?(?:local |foreign |state )?(?:reporters|media|"
         r"journalists|press) )?in|told (?:the )?(?:reporters|media|journalists|press) "
         r"in|talking to (?:the )?(?:media|reporters) in|"
-        r"said in|(?:officials|authorities|sources|spokesm[ae]n|spokespersons?) "
+        r"said in|(?:officials?|authorities|sources|spokesm[ae]n|spokespersons?) "
         r"(?:based )?in)\s+(?:the\s+)?(?:capital,?\s+)?$",
         gate=(
             "statement",
