@@ -1664,3 +1664,34 @@ def test_khyber_pakhtunkhawa_is_the_province_not_the_khyber_district():
     )
     found = extract(text, published=dt.date(2021, 11, 13))
     assert "Khyber" not in [i.place.name for i in found.incidents]
+
+
+def test_the_province_of_a_name_is_the_province_not_its_capital():
+    found = extract(
+        "KABUL (AP) — Gunmen attacked a police checkpoint in the western province "
+        "of Herat, killing a policeman and three civilians.",
+        published=dt.date(2018, 12, 4),
+    )
+    (incident,) = found.incidents
+    assert (incident.place.kind, incident.precision) == (
+        "province",
+        GeoPrecision.REGION,
+    )
+
+
+def test_two_provinces_each_told_of_an_attack_are_two_scenes_not_a_total():
+    found = extract(
+        "KABUL (AP) — Gunmen attacked a police checkpoint in the western province "
+        "of Herat, killing a policeman and three civilians.\n\n"
+        "Meanwhile in Nangarhar province in the east, a bomb killed two soldiers.",
+        published=dt.date(2018, 12, 4),
+    )
+    killed = {
+        i.place_reported: {k: v for k, v in i.counts["killed"].items() if v}
+        for i in found.incidents
+    }
+    assert killed == {
+        "Herat": {"civilians": 3, "security": 1},
+        "Nangarhar": {"security": 2},
+    }
+    assert not any(found.total_counts["killed"].values())

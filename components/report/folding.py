@@ -545,13 +545,20 @@ def widest_place(
     the province (or district) the report names for its events, else the province
     all its incident places lie in."""
     scenes = [i.place for i in incidents if has_content(i)]
+    provinces = {
+        m.place.geonameid
+        for m in mentions
+        if m.place.kind == "province" and m.role == INCIDENT
+    }
     areas = [
         m
         for m in mentions
         if m.place.kind in ("province", "district")
         and m.role == INCIDENT
         and (  # 'one in Ormara ... the other in North Waziristan': a scene
-            m.place.kind == "province"
+            # 'in the western province of Herat ... Meanwhile in Nangarhar
+            # province': two provinces are two scenes, neither holds the other
+            (m.place.kind == "province" and len(provinces) == 1)
             or all(
                 p.geonameid == m.place.geonameid or _within(p, m.place) for p in scenes
             )

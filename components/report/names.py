@@ -68,12 +68,19 @@ _AREA_APPOSITION = re.compile(
 """'Tillaberi, a vast region of western Niger': the name is the region's."""
 
 
-def area_named(after: str) -> str | None:
-    """'province' or 'district' where the words after a name say it names an
+_AREA_OF_BEFORE = re.compile(
+    r"\bthe\s+(?:(?-i:[a-z]+)\s+)?(?:province|region|state|governorate)\s+of\s+$",
+    re.IGNORECASE,
+)
+"""Before a name: 'the western province of Herat', 'the state of Borno'."""
+
+
+def area_named(after: str, before: str = "") -> str | None:
+    """'province' or 'district' where the words around a name say it names an
     area, not the town of the same name; None otherwise. A single name before
     'district', 'county' or 'department' (second-level areas in most countries
     the corpus reads) stays the town that names it (the area's seat)."""
-    if _AREA_APPOSITION.match(after):
+    if _AREA_APPOSITION.match(after) or _AREA_OF_BEFORE.search(before):
         return "province"
     found = _AREA_NAMED.match(after)
     if found is None:

@@ -316,7 +316,7 @@ def _mentions(
         if precision == GeoPrecision.TOWN and DISTRICT_AFTER.match(after):
             precision = GeoPrecision.NEAR_TOWN
         if place.kind not in ("province", "district"):
-            area = area_named(after)
+            area = area_named(after, before)
             if area is not None:  # 'the Diffa region', 'Garissa, Wajir ... counties'
                 place, precision = as_area(place, area)
         role = mention_role(sentence, start, surface, before, after)
