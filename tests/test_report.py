@@ -1615,3 +1615,13 @@ def test_what_came_while_a_background_event_went_on_is_background():
     extraction = extract(text, published=dt.date(2018, 5, 6))
     assert [u.name for u in extraction.unplaced if u.incident] == ["Gabalami"]
     assert len(extraction.background) == 2
+
+
+def test_the_area_of_a_name_after_two_words_is_a_place_slot():
+    found = extract(
+        "Terrorists attacked a checkpost in Balochistan's Qila Abdullah district. "
+        "The checkpost was in the district's general area of Gulistan; two "
+        "soldiers were martyred."
+    )
+    (item,) = found.as_json()["unplaced"]
+    assert (item["name"], item["wider_place"]["name"]) == ("Gulistan", "Killa Abdullah")

@@ -107,7 +107,8 @@ SLOT_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "the area word of a name",
-        rf"\b(?i:the)\s+(?:[a-z-]+\s+)?(?P<area>{_AREA})\s+of\s+(?P<name>{NAME})",
+        rf"\b(?i:the)\s+(?:[a-z'\u2019-]+\s+){{0,2}}(?P<area>{_AREA})\s+of\s+"
+        rf"(?P<name>{NAME})",
         "Terrorist groups attacked the village of Noaka, mainly targeting the VDP.",
         "Noaka",
         flags=0,
