@@ -804,3 +804,11 @@ def test_others_after_people_of_two_sides_are_of_neither():
         "civilians died in the attack, and four others were wounded."
     )
     assert found["Turbat"]["injured"] == {"unspecified": 4}
+
+
+def test_as_many_of_them_with_a_noun_counts_that_many_of_those_people():
+    found = counts(
+        "At least six people, three of them soldiers and as many of them "
+        "children, were killed in a suicide blast in Turbat."
+    )
+    assert found["Turbat"]["killed"] == {"security": 3, "civilians": 3}

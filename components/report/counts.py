@@ -164,6 +164,19 @@ def count_items(body: str) -> list[CountItem]:
         if earlier and not any(i.start <= match.start() < i.end for i in found):
             others = bool(match.group("others"))
             item = _one(match.start(), match.end(), "unspecified", bare=not others)
+            rest = body[match.end() :]
+            if (of_them := OF_THEM.match(rest)) and (
+                named := GROUP.match(rest[of_them.end() :])
+            ):  # 'three of them soldiers and as many of them children'
+                at = match.end() + of_them.end()
+                side, end = head_of(
+                    body,
+                    next(s for s in SIDE_WORDS if named.group(s)),
+                    at + named.end(),
+                    at + named.start("group"),
+                )
+                if not named.group("filler").strip():
+                    item = _one(match.start(), end, side)
             item.value = earlier[-1].value
             found.append(item)
     for one in _singulars(body):
