@@ -1625,3 +1625,13 @@ def test_the_area_of_a_name_after_two_words_is_a_place_slot():
     )
     (item,) = found.as_json()["unplaced"]
     assert (item["name"], item["wider_place"]["name"]) == ("Gulistan", "Killa Abdullah")
+
+
+def test_a_statement_s_weekday_below_a_headline_dates_the_lede():
+    found = extract(
+        "Pakistan: six soldiers martyred in suicide blast in North Waziristan\n\n"
+        "RAWALPINDI: The ISPR said on Sunday that at least six soldiers were "
+        "martyred in a suicide blast close to Miranshah.",
+        published=dt.date(2022, 5, 16),
+    )
+    assert found.date == dt.date(2022, 5, 15)

@@ -131,7 +131,15 @@ def extract_incidents(
         read_sentence(reading, sentence, by_sentence.get(sentence.start, []))
 
     if lede is None and found:  # 'confirmed on Monday that ... had been killed'
-        lede = night_before(found, today) or statement_date(found[0], today)
+        # (in the lede, also below a headline)
+        lede = night_before(found, today) or next(
+            (
+                said
+                for sentence in found
+                if sentence.paragraph <= 1 and (said := statement_date(sentence, today))
+            ),
+            None,
+        )
     fold_districts(reading)
     fold_towns(reading)
     fold_districts(reading)  # the district of a town that took a finer name
