@@ -96,7 +96,7 @@ LOWER_IS_BETTER = (
 )
 
 
-FRESH_FROM = 266
+FRESH_FROM = 278
 """Reports from this number on were keyed from their pages before the reader
 read them, and no rule has been written while reading them: the held-out
 estimate of pages nobody tuned to. (098-109 were such a set until rules were
@@ -117,14 +117,16 @@ be written against, like 206-217; 230-241 were one too, and from 5 December
 like 218-229; 242-253 were one too, and from 5 December 2026, when 254-265
 were added, they are reports rules may be written against, like 230-241;
 254-265 were one too, and from 5 December 2026, when 266-277 were added, they
-are reports rules may be written against, like 242-253; the even-numbered
-held-out reports below 098 have been read while rules were written.)"""
+are reports rules may be written against, like 242-253; 266-277 were one too,
+and from 5 December 2026, when 278-289 were added, they are reports rules may
+be written against, like 254-265; the even-numbered held-out reports below 098
+have been read while rules were written.)"""
 
 
 def in_split(name: str, split: str) -> bool:
-    """Development: 001-026 and the odd-numbered reports after, to 265; held
-    out: the even-numbered reports from 028 and every report from 266; fresh:
-    the reports from 266."""
+    """Development: 001-026 and the odd-numbered reports after, to 277; held
+    out: the even-numbered reports from 028 and every report from 278; fresh:
+    the reports from 278."""
     if split == "all":
         return True
     number = int(name[:3])
