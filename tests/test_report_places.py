@@ -1695,3 +1695,14 @@ def test_two_provinces_each_told_of_an_attack_are_two_scenes_not_a_total():
         "Nangarhar": {"security": 2},
     }
     assert not any(found.total_counts["killed"].values())
+
+
+def test_a_place_name_inside_a_quoted_title_is_no_place():
+    found = extract(
+        "Insurgents attacked the village of Cogolo in Macomia district, in Cabo "
+        "Delgado province in northern Mozambique, killing two soldiers.\n\n"
+        'The newssheet "Carta de Mocambique" reported that three civilians died '
+        'too.\n\n"Carta de Mocambique" also reported that no one was hurt in '
+        "an earlier raid."
+    )
+    assert [i.place_reported for i in found.incidents] == ["Cogolo"]

@@ -120,6 +120,26 @@ def in_longer_name(text: str, sentence: Sentence, start: int, end: int) -> bool:
     return bool(_NAME_WORD_AFTER.match(text[end : end + 20]))
 
 
+_QUOTED_TITLE = re.compile(
+    r"[\"\u201c](?P<title>(?:(?-i:[A-Z])[\w'\u00c0-\u024f-]*|de|da|do|of|the|al|el|la|le)"
+    r"(?:\s+(?:(?-i:[A-Z])[\w'\u00c0-\u024f-]*|de|da|do|of|the|al|el|la|le)){1,5})"
+    r"[\"\u201d]"
+)
+"""A short name in quotes, every word capitalised but its joining words: a title
+('"Carta de Mocambique" reported'), not words someone said."""
+
+
+def in_quoted_title(text: str, sentence: Sentence, start: int, end: int) -> bool:
+    """A place name inside a quoted title of several words: a newspaper, a radio
+    station or a campaign named for the place, not the place."""
+    body = text[sentence.start : sentence.end]
+    return any(
+        found.start("title") <= start - sentence.start
+        and end - sentence.start <= found.end("title")
+        for found in _QUOTED_TITLE.finditer(body)
+    )
+
+
 def titled_surname(text: str, sentence: Sentence, start: int) -> bool:
     """A place name after an office's title and a given name: a person's surname
     ('Deputy Commissioner Habibullah Musakhel', 'Superintendent of Police Ahmed

@@ -46,6 +46,7 @@ from components.report.names import (
     context_of,
     head_of_area_name,
     in_longer_name,
+    in_quoted_title,
     is_stray,
     is_strong,
     named_person,
@@ -287,6 +288,8 @@ def _mentions(
             continue
         if in_longer_name(text, sentence, start, end):
             continue  # 'Chief Minister Ali Mardan Khan Domki'
+        if in_quoted_title(text, sentence, start, end):
+            continue  # 'the newssheet "Carta de Mocambique" reported'
         if titled_surname(text, sentence, start):
             continue  # 'Deputy Commissioner Habibullah Musakhel said'
         if tail_of_longer_name(text, sentence, start):
