@@ -1635,3 +1635,14 @@ def test_a_statement_s_weekday_below_a_headline_dates_the_lede():
         published=dt.date(2022, 5, 16),
     )
     assert found.date == dt.date(2022, 5, 15)
+
+
+def test_an_unknown_district_lies_in_the_province_named_before_it_not_the_dateline():
+    found = extract(
+        "KABUL, Afghanistan (AP) — Taliban insurgents attacked two checkpoints in "
+        "eastern Afghanistan and killed four police officers.\n\n"
+        "A spokesman for Nuristan province said on Sunday that the fighting in "
+        "Kamdesh district started overnight."
+    )
+    (item,) = [u for u in found.as_json()["unplaced"] if u["name"] == "Kamdesh"]
+    assert item["wider_place"]["name"] == "Nuristan"

@@ -96,6 +96,7 @@ def unknown_mentions(
                     or _area_named_before(text, end, mentions)
                     or (None if code else _curated_district(name, places))
                     or _scene_pointed_back(text, mentions, sentence)
+                    or _province_said_before(sentence, start, mentions, wider)
                     or wider
                     or (None if code else _curated_province(name, gazetteer))
                 )
@@ -483,6 +484,37 @@ _OF_THE_AREA = re.compile(
 )
 """'the Bakhmal Kucha area of the restive district', 'Simbolongo village, in the
 same district': of an area named before."""
+
+
+def _province_said_before(
+    sentence: Sentence,
+    start: int,
+    mentions: Sequence[PlaceMention],
+    fallback: Place | None,
+) -> Place | None:
+    """The one first-level area named earlier in the sentence, whatever it is
+    named for ('a spokesman for Nuristan province said the fighting in Kamdesh
+    district ...'): the province the name lies in, rather than a fallback
+    outside it (the dateline's capital, the report's country). A fallback in
+    that province is finer and stays ('KP police said ... the Sarband police
+    station', in a report datelined Peshawar)."""
+    provinces = {
+        m.place.geonameid: m.place
+        for m in mentions
+        if m.sentence is sentence
+        and m.end <= start
+        and m.unplaced is None
+        and m.place.kind == "province"
+    }
+    if len(provinces) != 1:
+        return None
+    (province,) = provinces.values()
+    if fallback is not None and (fallback.country, fallback.admin1) == (
+        province.country,
+        province.admin1,
+    ):
+        return None
+    return province
 
 
 def _area_named_before(
