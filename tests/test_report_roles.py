@@ -266,3 +266,12 @@ def test_where_one_official_spoke_is_no_attack_place():
         "police checkpoint in Shindand, killing a policeman."
     )
     assert [i.place_reported for i in found.incidents] == ["Shindand"]
+
+
+def test_the_ends_of_works_between_two_places_are_no_attack_places():
+    found = extract(
+        "RAIPUR: Two jawans were killed in an IED blast near Bodli in Jagdalpur "
+        "district.\n\nThe team was out to give security cover to road building "
+        "between Malewahi and Bodili camp when the Maoists ambushed it."
+    )
+    assert [i.place_reported for i in found.incidents] == ["Bodli"]

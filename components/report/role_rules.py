@@ -259,6 +259,16 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("between",),
     ),
     RoleRule(
+        "the near end of works between two places",
+        REFERENCE,
+        "The troops guarded road building between Malewahi and Bodili camp when "
+        "a bomb went off near Bodli.",
+        "Malewahi",
+        before=r"\b(?:construction|building|works?|repairs?|widening|paving|laying)"
+        r"\s+(?:[\w'-]+\s+){0,2}?between\s+(?:the\s+)?$",
+        gate=("between",),
+    ),
+    RoleRule(
         "where a journey from a named area ends",
         REFERENCE,
         "The vehicles were on their way from the Thal area of Hangu district to "
