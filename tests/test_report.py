@@ -1646,3 +1646,15 @@ def test_an_unknown_district_lies_in_the_province_named_before_it_not_the_dateli
     )
     (item,) = [u for u in found.as_json()["unplaced"] if u["name"] == "Kamdesh"]
     assert item["wider_place"]["name"] == "Nuristan"
+
+
+def test_an_unknown_district_the_attack_is_pointed_back_to_lies_in_the_province():
+    found = extract(
+        "KABUL, Afghanistan (AP) — Insurgents attacked a checkpoint in the southern "
+        "province of Kandahar, killing at least five policemen.\n\n"
+        "The spokesman said the attack took place in the Spin Bolduk district.",
+        published=dt.date(2019, 1, 12),
+    )
+    (item,) = found.as_json()["unplaced"]
+    assert (item["name"], item["wider_place"]["kind"]) == ("Spin Bolduk", "province")
+    assert item["wider_place"]["name"].startswith("Kandah")

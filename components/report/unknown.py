@@ -556,6 +556,11 @@ def _scene_pointed_back(
     ):
         return None
     before = [m for m in mentions if m.start < sentence.start]
+    provinces = {
+        m.place.geonameid: m.place
+        for m in before
+        if m.role == INCIDENT and m.unplaced is None and m.place.kind == "province"
+    }
     scenes = {
         m.place.geonameid: m.place
         for index, m in enumerate(before)
@@ -573,6 +578,10 @@ def _scene_pointed_back(
         districts = {p.name for p in scenes.values() if p.kind == "district"}
         if len(finer) == 1 and finer[0].district in districts:
             return finer[0]
+    if not scenes and len(provinces) == 1:
+        # 'attacked a checkpoint in the southern province of Kandahar' ... 'the
+        # attack took place in the Spin Bolduk district': in that province
+        return next(iter(provinces.values()))
     return next(iter(scenes.values())) if len(scenes) == 1 else None
 
 
