@@ -1706,3 +1706,19 @@ def test_a_place_name_inside_a_quoted_title_is_no_place():
         "an earlier raid."
     )
     assert [i.place_reported for i in found.incidents] == ["Cogolo"]
+
+
+def test_a_province_named_for_an_attack_folds_into_the_one_place_inside_it():
+    found = extract(
+        "KABUL, Afghanistan (AP) — Insurgents attacked a checkpoint in the southern "
+        "province of Kandahar, killing at least five members of the Afghan "
+        "security forces.\n\nThe spokesman said the attack took place in the "
+        "Spin Bolduk district.\n\nIn a separate attack in Herat province, "
+        "gunmen killed two policemen.",
+        published=dt.date(2019, 1, 12),
+    )
+    killed = {
+        i.place_reported: {k: v for k, v in i.counts["killed"].items() if v}
+        for i in found.incidents
+    }
+    assert killed == {"Spin Bolduk": {"security": 5}, "Herat": {"security": 2}}

@@ -336,6 +336,37 @@ def fold_unplaced_areas(reading: Reading) -> None:
             _fold_into(reading, area, town)
 
 
+def fold_named_provinces(reading: Reading) -> None:
+    """A province told of as an attack's place and the one place inside it the
+    text names for an attack ('attacked a checkpoint in the southern province of
+    Kandahar, killing five' ... 'the attack took place in the Spin Bolduk
+    district'): one attack, at the finer place, unless their tolls for a side
+    differ or that place's every sentence tells of another attack."""
+    for area in list(reading.by_place.values()):
+        if area.unplaced is not None or area.place.kind != "province":
+            continue
+        inside = [
+            incident
+            for incident in reading.by_place.values()
+            if incident is not area
+            and (has_content(incident) or id(incident) in reading.hit)
+            and _finer_in(incident, area.place)
+        ]
+        if len(inside) == 1 and not _told_apart(inside[0]) and _agree(area, inside[0]):
+            _fold_into(reading, area, inside[0])
+
+
+def _finer_in(incident: ReportIncident, province: Place) -> bool:
+    """Whether the incident's place is a finer place of ``province``: a town or
+    district of it, or a name the gazetteer lacks kept at it."""
+    place = incident.unplaced.wider if incident.unplaced is not None else None
+    if place is None:
+        place = incident.place
+        if place.kind == "province":
+            return False
+    return (place.country, place.admin1) == (province.country, province.admin1)
+
+
 def _agree(one: ReportIncident, other: ReportIncident) -> bool:
     """Whether two incidents' tolls agree where both give one for a side."""
     tolls = one.counts, other.counts

@@ -32,6 +32,7 @@ from components.report.dates import (
 from components.report.figures import find_figures
 from components.report.folding import (
     fold_districts,
+    fold_named_provinces,
     fold_roads,
     fold_towns,
     fold_unplaced_areas,
@@ -145,6 +146,7 @@ def extract_incidents(
     fold_districts(reading)  # the district of a town that took a finer name
     fold_roads(reading)
     fold_unplaced_areas(reading)
+    fold_named_provinces(reading)
     incidents = list(reading.by_place.values())
     earlier = {b.key for b in background}
     totals_place = widest_place(
