@@ -1227,6 +1227,19 @@ def test_a_provincial_capital_named_by_its_title_is_the_attacks_place():
     assert known(scene.counts["killed"]) == {"security": 2}
 
 
+def test_an_unknown_name_lies_in_the_province_named_as_the_scene_not_the_datelines():
+    text = (
+        "KABUL, Afghanistan (AP) — Insurgents attacked a police checkpoint in "
+        "Badghis province and killed two police officers. The spokesman said "
+        "Tuesday's attack, close to the provincial capital Qala-i-Now, also left "
+        "four other police wounded."
+    )
+    extraction = extract(text, published=dt.date(2018, 9, 4))
+    (unplaced,) = [u for u in extraction.unplaced if u.name == "Qala-i-Now"]
+    assert unplaced.wider is not None
+    assert unplaced.wider.name == "Badghis"
+
+
 def test_a_base_named_after_its_place_is_a_place_slot():
     text = (
         "A suicide bomber set off his charge at the El Salini base in Somalia on "

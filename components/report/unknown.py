@@ -628,9 +628,9 @@ def fallback_place(
     mentions: list[PlaceMention], gazetteer: Gazetteer, code: str | None
 ) -> Place | None:
     """Where a name with no wider place of its own is kept: the one district (or
-    district seat) the text names as a scene, else the one region of a report
-    about another country, else the province most of the text's places lie in,
-    else the report's country."""
+    district seat) the text names as a scene, else the one province it names as
+    a scene, else the country of a report about another country, else the
+    province most of the text's places lie in."""
     scenes = [
         m for m in mentions if m.role == INCIDENT and HIT_WORDS.search(m.sentence.text)
     ]  # not 'Panjgur and Kech both also border Iran'
@@ -645,12 +645,10 @@ def fallback_place(
     }
     if len(districts) == 1:
         return next(iter(districts.values()))
+    regions = {m.place.admin1: m.place for m in scenes if m.place.kind == "province"}
+    if len(regions) == 1:  # 'in Badghis province' over the dateline's 'KABUL'
+        return next(iter(regions.values()))
     if code is not None:
-        regions = {
-            m.place.admin1: m.place for m in scenes if m.place.kind == "province"
-        }
-        if len(regions) == 1:
-            return next(iter(regions.values()))
         return country_place(code)
     provinces = Counter(
         (m.place.country, m.place.admin1)
