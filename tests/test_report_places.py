@@ -1722,3 +1722,20 @@ def test_a_province_named_for_an_attack_folds_into_the_one_place_inside_it():
         for i in found.incidents
     }
     assert killed == {"Spin Bolduk": {"security": 5}, "Herat": {"security": 2}}
+
+
+def test_a_province_with_its_own_toll_outside_the_one_place_is_a_scene_of_its_own():
+    found = extract(
+        "KABUL, Afghanistan (AP) — Taliban insurgents attacked two checkpoints and "
+        "killed four police officers.\n\n"
+        "A spokesman for Nuristan province said the fighting in Kamdesh district "
+        "started overnight.\n\n"
+        "A statement from the provincial governor said a roadside bomb went off "
+        "under a vehicle in Uruzgan province, killing four civilians.",
+        published=dt.date(2013, 6, 2),
+    )
+    killed = {
+        i.place_reported: {k: v for k, v in i.counts["killed"].items() if v}
+        for i in found.incidents
+    }
+    assert killed == {"Kamdesh": {"security": 4}, "Uruzgan": {"civilians": 4}}

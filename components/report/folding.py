@@ -685,6 +685,18 @@ def settle(
             add_items(widest, targets, attacks, figures, reading.text, sentence)
         else:
             totals.extend(figures)
+    if (
+        widest is not None
+        and len(places) == 1
+        and widest.figures
+        and widest.place.kind == "province"
+        and places[0].place.country == widest.place.country
+        and not _within(places[0].place, widest.place)
+    ):  # 'the fighting in Kamdesh district' (Nuristan) ... 'a roadside bomb ...
+        # in Uruzgan province, killing four civilians': two scenes of a country
+        # (a place across a border is more likely a namesake read wrong)
+        widest.event_wide = False
+        places, widest = [*places, widest], None
     if widest is not None and places:
         if len(places) == 1:  # the report's one place: its figures are the place's
             _move_figures(widest, places[0])
