@@ -1545,6 +1545,18 @@ def test_an_attack_hours_before_and_a_campaign_s_toll_are_background():
     assert len(extraction.background) == 2
 
 
+def test_more_dead_of_a_background_event_are_background_too():
+    text = (
+        "Gunmen shot dead five bus passengers in Gwadar late on Wednesday.\n\n"
+        "Earlier this month the group hijacked a train in the Bolan region, "
+        "killing 31 people. Some 33 attackers were also killed in the operation "
+        "that ended it."
+    )
+    extraction = extract(text, published=dt.date(2025, 3, 27))
+    assert "attackers" not in known((extraction.total_counts or {}).get("killed"))
+    assert len(extraction.background) == 2
+
+
 def test_a_campaign_told_of_in_background_goes_on_as_background():
     text = (
         "Rebels killed 13 people in Ntoroko district on Tuesday, the army said.\n\n"

@@ -234,7 +234,9 @@ CURRENT_CUES: tuple[Rule, ...] = (
     ),
     Rule(
         "meanwhile, separately, elsewhere, also",
-        r"\b(?:meanwhile|separately|elsewhere|also|at the same time|in addition)\b",
+        r"\b(?:meanwhile|separately|elsewhere|at the same time|in addition)\b|"
+        r"\balso\b(?!\s+(?:been\s+)?(?:killed|dead|died|slain|martyred|injured|"
+        r"wounded|hurt)\b)",
         "Meanwhile, militants torched a bank in Kharan.",
         "current",
     ),
@@ -259,7 +261,8 @@ CURRENT_CUES: tuple[Rule, ...] = (
     ),
 )
 """Words that go on with today's news: a sentence with one is current unless it
-also dates itself earlier."""
+also dates itself earlier. 'Some 33 attackers were also killed' adds dead to the
+event the sentence before told of, news or background, so it is no cue."""
 
 
 SAME_DAY = Rule(
