@@ -1557,6 +1557,19 @@ def test_more_dead_of_a_background_event_are_background_too():
     assert len(extraction.background) == 2
 
 
+def test_losses_over_many_clashes_are_a_tally_not_news():
+    text = (
+        "Five soldiers were killed when terrorists attacked a check post in Sara "
+        "Rogha late on Thursday night.\n\n"
+        "Officials said militants had also suffered heavy casualties in clashes "
+        "with the security forces, which had resulted in the killing of 60 "
+        "terrorists."
+    )
+    extraction = extract(text, published=dt.date(2021, 2, 20))
+    assert "attackers" not in known((extraction.total_counts or {}).get("killed"))
+    assert len(extraction.background) == 1
+
+
 def test_a_campaign_told_of_in_background_goes_on_as_background():
     text = (
         "Rebels killed 13 people in Ntoroko district on Tuesday, the army said.\n\n"

@@ -180,6 +180,16 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         "background",
     ),
     Rule(
+        "losses over many clashes",
+        r"\b(?:has|have|had)\s+(?:also\s+)?(?:suffered|sustained|taken|inflicted)\s+"
+        r"(?:(?:heavy|huge|big|severe|serious)\s+)?(?:casualties|losses)\s+in\s+"
+        r"(?:(?:recent|repeated|several|many|numerous|frequent|the)\s+)?(?:clashes|"
+        r"operations|encounters|battles|attacks)\b",
+        "Militants had also suffered heavy casualties in clashes with the security "
+        "forces, which had resulted in the killing of 60 terrorists.",
+        "background",
+    ),
+    Rule(
         "a toll over many incidents",
         r"\b(?:in|across|during)\s+(?:\d{2,}|[5-9]|(?:five|six|seven|eight|nine|ten|"
         r"eleven|twelve|dozens|scores|hundreds)(?:\s+of)?)\s+(?!(?:separate|"
