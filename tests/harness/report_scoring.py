@@ -96,37 +96,19 @@ LOWER_IS_BETTER = (
 )
 
 
-FRESH_FROM = 278
+FRESH_FROM = 290
 """Reports from this number on were keyed from their pages before the reader
 read them, and no rule has been written while reading them: the held-out
-estimate of pages nobody tuned to. (098-109 were such a set until rules were
-written against their misses on 3 December 2026; 110-121 and 122-133 were one
-too, and from 3 December 2026 on they are reports rules may be written
-against; 134-145, 146-157 and 158-169 were one too, and from 4 December 2026
-on they are reports rules may be written against, like 122-133; 170-181 were
-one too, and from 5 December 2026 on they are reports rules may be written
-against, like 158-169; 182-193 were one too, and from 5 December 2026, when
-194-205 were added, they are reports rules may be written against, like
-170-181; 194-205 were one too, and from 5 December 2026, when 206-217 were
-added, they are reports rules may be written against, like 182-193; 206-217
-were one too, and from 5 December 2026, when 218-229 were added, they are
-reports rules may be written against, like 194-205; 218-229 were one too,
-and from 5 December 2026, when 230-241 were added, they are reports rules may
-be written against, like 206-217; 230-241 were one too, and from 5 December
-2026, when 242-253 were added, they are reports rules may be written against,
-like 218-229; 242-253 were one too, and from 5 December 2026, when 254-265
-were added, they are reports rules may be written against, like 230-241;
-254-265 were one too, and from 5 December 2026, when 266-277 were added, they
-are reports rules may be written against, like 242-253; 266-277 were one too,
-and from 5 December 2026, when 278-289 were added, they are reports rules may
-be written against, like 254-265; the even-numbered held-out reports below 098
-have been read while rules were written.)"""
+estimate of pages nobody tuned to. Every earlier set of twelve from 098 (098-109
+to 278-289) was such a set until the next one was added (3 to 6 December 2026);
+from then on rules may be written against it. The even-numbered held-out reports
+below 098 have been read while rules were written."""
 
 
 def in_split(name: str, split: str) -> bool:
-    """Development: 001-026 and the odd-numbered reports after, to 277; held
-    out: the even-numbered reports from 028 and every report from 278; fresh:
-    the reports from 278."""
+    """Development: 001-026 and the odd-numbered reports after, to 289; held
+    out: the even-numbered reports from 028 and every report from 290; fresh:
+    the reports from 290."""
     if split == "all":
         return True
     number = int(name[:3])
