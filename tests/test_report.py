@@ -1570,6 +1570,48 @@ def test_losses_over_many_clashes_are_a_tally_not_news():
     assert len(extraction.background) == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "QUETTA: Only a couple of days after the Kech attack in which 10 soldiers "
+        "lost their lives, three Levies personnel were martyred on Friday when twin "
+        "bombs went off in Sui.",
+        "Days after an ambush that killed 10 soldiers in Kech, three Levies "
+        "personnel were martyred on Friday when a bomb went off in Sui.",
+        "Three Levies personnel were martyred on Friday when a bomb went off in "
+        "Sui, a week after an ambush that killed 10 soldiers in Kech.",
+    ],
+)
+def test_an_earlier_attack_told_of_in_an_aside_is_background_and_the_rest_news(text):
+    extraction = extract(text, published=dt.date(2022, 1, 29))
+    (incident,) = extraction.incidents
+    assert incident.place_reported == "Sui"
+    assert known(incident.counts["killed"]) == {"security": 3}
+    (aside,) = extraction.background
+    assert "10 soldiers" in aside.evidence.sentence
+    assert "Kech" in aside.places
+
+
+def test_an_aside_marked_as_news_is_read_with_its_sentence():
+    text = (
+        "Days after an ambush that killed 10 soldiers in Kech, three Levies "
+        "personnel were martyred on Friday when a bomb went off in Sui."
+    )
+    (aside,) = extract(text, published=dt.date(2022, 1, 29)).background
+    again = extract(text, current=[aside.key], published=dt.date(2022, 1, 29))
+    assert again.background == []
+    assert "Kech" in {i.place_reported for i in again.incidents}
+
+
+def test_hours_after_the_news_s_own_attack_is_no_aside():
+    text = (
+        "Gunmen killed three policemen in Turbat on Monday. Hours after the attack, "
+        "a second bomb killed two soldiers in Turbat."
+    )
+    extraction = extract(text, published=dt.date(2022, 1, 29))
+    assert extraction.background == []
+
+
 def test_a_campaign_told_of_in_background_goes_on_as_background():
     text = (
         "Rebels killed 13 people in Ntoroko district on Tuesday, the army said.\n\n"

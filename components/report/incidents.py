@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from components.gazetteer import Gazetteer, normalize_name
+from components.report.asides import without_asides
 from components.report.cues import DAYS_ATTACK
 from components.report.dates import (
     ReportDate,
@@ -82,8 +83,11 @@ def extract_incidents(
     the first sentence begun after ``budget`` seconds of the process's CPU time
     (so that other work on the machine does not cut it), counted once the places
     are found (loading a gazetteer layer is not the text's cost)."""
-    flat = plain(text)
-    found = list(sentences(flat))
+    keep_current = set(current)
+    unmasked = plain(text)
+    flat, found, asides = without_asides(
+        unmasked, list(sentences(unmasked)), keep_current
+    )
     dated = report_date(found, published)
     today = dated.date or published
     mentions, unplaced = find_places(flat, found, gazetteer)
@@ -92,7 +96,11 @@ def extract_incidents(
     for mention in mentions:
         by_sentence.setdefault(mention.sentence.start, []).append(mention)
 
-    keep_current = set(current)
+    aside_of: dict[int, list[Sentence]] = {}
+    for sentence, aside in asides:
+        aside_of.setdefault(sentence.start, []).append(
+            Sentence(aside.start, aside.end, aside.text, sentence.paragraph, False)
+        )
     background: list[Background] = []
     reading = Reading(text, today)
     lede = next(
@@ -104,6 +112,11 @@ def extract_incidents(
         if time.process_time() > deadline:
             read_to = sentence.start
             break
+        for aside in aside_of.get(sentence.start, []):
+            # 'Days after the Kech attack in which 10 soldiers lost their lives, ...'
+            aside_named = find_places(unmasked, [aside], gazetteer)[0]
+            background.append(_background(text, aside, {aside.start: aside_named}))
+            story.told_of(background[-1].evidence.sentence, aside_named, set())
         named = by_sentence.get(sentence.start, [])
         if (
             story.is_background(sentence, named, lede)

@@ -1,0 +1,107 @@
+"""Asides that tell of an earlier attack inside a sentence of today's news.
+
+'Only a couple of days after the Kech attack in which 10 soldiers lost their
+lives, three Levies personnel were martyred on Friday in Sui': the sentence is
+news, but its opening (or closing) 'days after ... in which N were killed' is an
+earlier event with a toll of its own. The news is read with such an aside blanked
+out (its characters as spaces, so every offset stays), and the aside is kept as
+background, as a whole sentence about an earlier event is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from components.report.rules import Rule
+from components.report.segments import Sentence, Span
+from components.report.vocabulary import HIT_WORDS, INJURED_VERBS, KILLED_VERBS
+
+_SOME_TIME_AFTER = (
+    r"(?:only |just |barely |some |about |nearly |less than |more than )?"
+    r"(?:(?:a couple of|a few|several|a|an|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|\d+)\s+)?(?:hours?|days?|weeks?|months?)\s+after\s+"
+    r"(?!(?:this|that|it|the (?:attack|blast|bombing|ambush|raid|assault|"
+    r"explosion)\s*,))[^,;]{3,200}?"
+)
+"""'(only) a couple of days after <an earlier event>': not 'hours after the
+attack,' (the news's own attack)."""
+
+ASIDE_RULES: tuple[Rule, ...] = (
+    Rule(
+        "an earlier attack a sentence opens on",
+        rf"^\W*(?:(?-i:[A-Z][\w .'-]{{1,30}}):\s*)?{_SOME_TIME_AFTER},\s*",
+        "Only a couple of days after the Kech attack in which 10 soldiers lost "
+        "their lives, three Levies personnel were martyred on Friday in Sui.",
+        "Only a couple of days after the Kech attack in which 10 soldiers lost "
+        "their lives",
+    ),
+    Rule(
+        "an earlier attack a sentence ends on",
+        rf",\s*{_SOME_TIME_AFTER}(?=[.!?\"']*\s*$)",
+        "Three Levies personnel were martyred on Friday in Sui, two days after an "
+        "ambush that killed 10 soldiers in Kech.",
+        "two days after an ambush that killed 10 soldiers in Kech",
+    ),
+)
+"""Where an aside about an earlier attack stands in a sentence; ``expected`` is
+the aside the example holds."""
+
+_DATELINE = re.compile(r"^\W*[A-Z][\w .'-]{1,30}:\s*")
+"""'QUETTA: ' before an opening aside: the dateline is no part of it."""
+
+_TOLL = re.compile(rf"\b(?:{KILLED_VERBS}|{INJURED_VERBS})\b", re.IGNORECASE)
+
+
+def earlier_asides(sentence: Span) -> list[Span]:
+    """The asides of ``sentence`` that tell of an earlier attack with its own
+    toll, where the rest of the sentence tells of an attack or a toll of its
+    own (so that the news is what is left)."""
+    found = []
+    for rule in ASIDE_RULES:
+        match = rule.compiled.search(sentence.text)
+        if match is None:
+            continue
+        aside = match.group().strip(" ,")
+        dateline = _DATELINE.match(aside)
+        aside = aside[dateline.end() :] if dateline else aside
+        start = sentence.text.index(aside, match.start())
+        rest = sentence.text[: match.start()] + " " + sentence.text[match.end() :]
+        if _TOLL.search(aside) and (_TOLL.search(rest) or HIT_WORDS.search(rest)):
+            found.append(
+                Span(sentence.start + start, sentence.start + start + len(aside), aside)
+            )
+    return found
+
+
+def blank(text: str, spans: Iterable[Span]) -> str:
+    """``text`` with each span's characters as spaces: offsets stay the same."""
+    chars = list(text)
+    for span in spans:
+        chars[span.start : span.end] = " " * (span.end - span.start)
+    return "".join(chars)
+
+
+def without_asides(
+    flat: str, found: Sequence[Sentence], keep: Iterable[int] = ()
+) -> tuple[str, list[Sentence], list[tuple[Sentence, Span]]]:
+    """The text and sentences with their earlier-attack asides blanked, and each
+    aside with its sentence. An aside whose start is in ``keep`` (marked as news
+    by a person) stays."""
+    kept = set(keep)
+    asides = [
+        (sentence, aside)
+        for sentence in found
+        for aside in earlier_asides(sentence)
+        if aside.start not in kept
+    ]
+    if not asides:
+        return flat, list(found), []
+    masked = blank(flat, (aside for _, aside in asides))
+    sentences = [
+        Sentence(
+            s.start, s.end, masked[s.start : s.end], s.paragraph, s.first_in_paragraph
+        )
+        for s in found
+    ]
+    return masked, sentences, asides
