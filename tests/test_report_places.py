@@ -1739,3 +1739,18 @@ def test_a_province_with_its_own_toll_outside_the_one_place_is_a_scene_of_its_ow
         for i in found.incidents
     }
     assert killed == {"Kamdesh": {"security": 4}, "Uruzgan": {"civilians": 4}}
+
+
+def test_a_name_said_to_lie_in_another_takes_its_attack_across_one_wider_name():
+    text = (
+        "Three Levies personnel and a clan elder were martyred and eight others "
+        "injured on Friday when twin bombs went off in the Sui area of Dera Bugti.\n\n"
+        "Officials said the bombs, hidden in a tube-well room in the Tali Mat area "
+        "of Sui Tehsil, were set off by remote control.\n\n"
+        "An official said four people lost their lives in the blasts and eight "
+        "others were injured."
+    )
+    extraction = extract(text, published=dt.date(2022, 1, 29))
+    (incident,) = [i for i in extraction.incidents if not i.event_wide]
+    assert incident.place_reported == "Tali Mat"
+    assert incident.counts["killed"]["security"] == 3

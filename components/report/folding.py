@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from components.domain.places import Place
 from components.domain.vocabularies import GeoPrecision
-from components.gazetteer import Gazetteer
+from components.gazetteer import Gazetteer, normalize_name
 from components.report.country import COUNTRIES as REGION_COUNTRIES
 from components.report.mentions import PlaceMention
 from components.report.model import (
@@ -234,8 +234,16 @@ def fold_towns(reading: Reading) -> None:
         item = incident.unplaced
         if item is not None and item.wider is not None:
             inside.setdefault(item.wider.geonameid, []).append(incident)
+    # 'the Sui area of Dera Bugti' ... 'the Tali Mat area of Sui Tehsil': names
+    # kept at one wider name, the town or the district of Dera Bugti
+    by_name: dict[str, list[ReportIncident]] = {}
     for finer in inside.values():
-        _fold_named_wider(reading, finer)
+        wider = finer[0].unplaced.wider if finer[0].unplaced else None
+        if wider is not None:
+            by_name.setdefault(normalize_name(wider.name), []).extend(finer)
+    for same in by_name.values():
+        _fold_named_wider(reading, same)
+    for finer in inside.values():
         finer[:] = [i for i in finer if i.place.geonameid in reading.by_place]
         _fold_pointed_back(reading, finer)
     _fold_later_scene(reading)
