@@ -275,3 +275,17 @@ def test_the_ends_of_works_between_two_places_are_no_attack_places():
         "between Malewahi and Bodili camp when the Maoists ambushed it."
     )
     assert [i.place_reported for i in found.incidents] == ["Bodli"]
+
+
+def test_where_a_curfew_was_imposed_is_no_attack_place_nor_its_day():
+    import datetime as dt
+
+    text = (
+        "Five soldiers were killed when terrorists attacked a check post in Sara "
+        "Rogha late on Thursday night.\n\n"
+        "After an attack on security forces, the district administration imposed a "
+        "curfew in Wana and nearby areas on Wednesday."
+    )
+    found = extract(text, published=dt.date(2021, 2, 20))
+    assert "Wana" not in {i.place_reported for i in found.incidents}
+    assert found.date == dt.date(2021, 2, 18)

@@ -399,6 +399,16 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("arrest", "detain", "apprehend", "nabbed", "rounded", "captured"),
     ),
     RoleRule(
+        "where a curfew was imposed",
+        REFERENCE,
+        "After an attack on security forces, the administration imposed a curfew "
+        "in Wana and nearby areas on Wednesday.",
+        "Wana",
+        before=r"\b(?:curfews?|lockdowns?)\b[^.;:]{0,40}?\b(?:in|on|across|over|"
+        r"around|throughout)\s+(?:the\s+)?$",
+        gate=("curfew", "lockdown"),
+    ),
+    RoleRule(
         "an area described as one of many",
         REFERENCE,
         "Police are under pressure to restore calm in Mandera, one of the counties "
