@@ -1612,6 +1612,34 @@ def test_hours_after_the_news_s_own_attack_is_no_aside():
     assert extraction.background == []
 
 
+def test_a_year_things_lasted_until_dates_the_sentence_before_the_news():
+    text = (
+        "Al Shabaab attacked a base in Laanta Buuro on Sunday night, killing a "
+        "soldier.\n\n"
+        "The group ruled large parts of Somalia until 2011, when troops drove it "
+        "out of Mogadishu."
+    )
+    extraction = extract(text, published=dt.date(2016, 3, 21))
+    assert "Mogadishu" not in {i.place_reported for i in extraction.incidents}
+    assert len(extraction.background) == 1
+
+
+def test_an_attack_the_news_came_after_is_background_and_the_news_keeps_its_place():
+    text = (
+        "Militants attacked a Levies post west of Turbat on Sunday night, killing "
+        "at least one soldier.\n\n"
+        "The attack on the post in Gogdan, about 45 km from Turbat, came shortly "
+        "after troops said they had killed 34 militants on Saturday.\n\n"
+        "An officer said the soldiers fled the post."
+    )
+    extraction = extract(text, published=dt.date(2016, 3, 21))
+    assert [u.name for u in extraction.unplaced if u.incident] == ["Gogdan"]
+    assert "Turbat" not in {i.place_reported for i in extraction.incidents}
+    assert "34 militants" in extraction.background[0].evidence.sentence
+    (gogdan,) = [u for u in extraction.unplaced if u.incident]
+    assert gogdan.killed.get("attackers") is None
+
+
 def test_a_campaign_told_of_in_background_goes_on_as_background():
     text = (
         "Rebels killed 13 people in Ntoroko district on Tuesday, the army said.\n\n"

@@ -43,6 +43,15 @@ ASIDE_RULES: tuple[Rule, ...] = (
         "ambush that killed 10 soldiers in Kech.",
         "two days after an ambush that killed 10 soldiers in Kech",
     ),
+    Rule(
+        "an earlier attack the news came after",
+        r"\b(?:came|comes|happened|occurred|took place)\s+(?:just\s+|only\s+|"
+        r"shortly\s+|soon\s+|right\s+|a day\s+|(?:hours|days|weeks)\s+)?after\s+"
+        r"[^,;]{3,250}?(?=[.!?\"']*\s*$)",
+        "The attack on the base in Laanta Buuro came shortly after troops said they "
+        "had killed 34 militants on Saturday.",
+        "came shortly after troops said they had killed 34 militants on Saturday",
+    ),
 )
 """Where an aside about an earlier attack stands in a sentence; ``expected`` is
 the aside the example holds."""

@@ -50,7 +50,9 @@ _DATED_ATTACK = re.compile(
 """'an October 26 attack', 'the 3 May bombing': a day that dates an attack."""
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{MONTH_WORD})\s+(?P<y>\d{{4}})\b", re.IGNORECASE)
 _YEAR = re.compile(
-    r"\b(?:in|since|of|during|from|a|an|the)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*-)", re.I
+    r"\b(?:in|since|of|during|from|until|till|before|after|by|a|an|the)\s+"
+    r"(?P<y>(?:19|20)\d\d)\b(?!\s*-)",
+    re.I,
 )
 _IN_MONTH = re.compile(
     rf"\bin\s+(?:(?P<part>early|late|mid)-?\s*)?(?P<m>{MONTH_WORD})\b(?!\s+\d)",
