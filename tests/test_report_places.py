@@ -1754,3 +1754,15 @@ def test_a_name_said_to_lie_in_another_takes_its_attack_across_one_wider_name():
     (incident,) = [i for i in extraction.incidents if not i.event_wide]
     assert incident.place_reported == "Tali Mat"
     assert incident.counts["killed"]["security"] == 3
+
+
+def test_a_place_named_only_in_the_headline_is_the_body_s_scene_with_the_same_toll():
+    text = (
+        "Seven workers killed in targeted shooting near Gwadar\n\n"
+        "GWADAR: Officials said seven labourers from Punjab were shot dead on "
+        "Thursday in Sarbandan, a coastal town some 25km east of the city."
+    )
+    extraction = extract(text, published=dt.date(2024, 5, 10))
+    (incident,) = [i for i in extraction.incidents if not i.event_wide]
+    assert incident.place_reported == "Sarbandan"
+    assert incident.counts["killed"]["civilians"] == 7

@@ -22,7 +22,7 @@ from components.report.model import (
 from components.report.roads import ROAD_RULE
 from components.report.roles import INCIDENT
 from components.report.scenes import Reading, add_items, area_like, lies_in
-from components.report.segments import sentences
+from components.report.segments import Span, sentences
 from components.report.unplaced import is_wider_gap, kept_precision, stand_in
 from components.report.vocabulary import (
     ANAPHORA,
@@ -384,6 +384,35 @@ def _agree(one: ReportIncident, other: ReportIncident) -> bool:
         for side in tolls[0][outcome]
         if tolls[0][outcome][side] is not None and tolls[1][outcome][side] is not None
     )
+
+
+def fold_headline(reading: Reading, headline: Span | None) -> None:
+    """A place named only in the headline ('Seven Punjabi workers killed in
+    targeted shooting near Gwadar') whose toll the body gives again at one place
+    of its own ('seven labourers ... shot dead on Thursday in Sarbandan, some 25km
+    east of Gwadar'): one attack, told more finely by the body."""
+    if headline is None:
+        return
+    incidents = list(reading.by_place.values())
+    for top in incidents:
+        own = {normalize_name(top.place_reported), normalize_name(top.place.name)}
+        named = [
+            e
+            for e in top.evidence
+            if e.what == "place" and normalize_name(e.text) in own
+        ]
+        if not named or any(e.start >= headline.end for e in named):
+            continue
+        body = [
+            i
+            for i in incidents
+            if i is not top
+            and i.place.geonameid in reading.by_place
+            and any(e.start >= headline.end for e in i.evidence)
+            and _same_toll(top, i)
+        ]
+        if len(body) == 1:
+            _fold_into(reading, top, body[0])
 
 
 def fold_roads(reading: Reading) -> None:

@@ -33,6 +33,7 @@ from components.report.dates import (
 from components.report.figures import find_figures
 from components.report.folding import (
     fold_districts,
+    fold_headline,
     fold_named_provinces,
     fold_roads,
     fold_towns,
@@ -167,6 +168,7 @@ def extract_incidents(
     fold_roads(reading)
     fold_unplaced_areas(reading)
     fold_named_provinces(reading)
+    fold_headline(reading, headline(found))
     incidents = list(reading.by_place.values())
     earlier = {b.key for b in background}
     totals_place = widest_place(
@@ -324,17 +326,27 @@ def _date_evidence(
     return evidence_at(text, dated.start, dated.end, sentence, "date")
 
 
+def headline(found: Sequence[Sentence]) -> Sentence | None:
+    """The report's first line when it reads as a headline: short, with no full
+    stop at its end."""
+    if not found:
+        return None
+    first = found[0]
+    line = first.text.strip()
+    short = first.paragraph == 0 and len(line) <= 150 and len(line.split()) <= 25
+    if short and not line.endswith((".", ";", ":")) and "\n" not in line:
+        return first
+    return None
+
+
 def _title(
     text: str, found: Sequence[Sentence], date: dt.date | None, places: Sequence[str]
 ) -> str:
     """The report's headline: its first line when that reads as one (short, with
     no full stop at its end); else a title made of its date and places."""
-    if found:
-        first = found[0]
-        line = text[first.start : first.end].strip()
-        headline = first.paragraph == 0 and len(line) <= 150 and len(line.split()) <= 25
-        if headline and not line.endswith((".", ";", ":")) and "\n" not in line:
-            return line
+    top = headline(found)
+    if top is not None:
+        return text[top.start : top.end].strip()
     when = f"{date.day} {date:%B %Y}" if date else "undated"
     where = ", ".join(dict.fromkeys(places)) or "no place named"
     return f"Report, {when}: {where}"
