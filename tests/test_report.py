@@ -1640,6 +1640,19 @@ def test_an_attack_the_news_came_after_is_background_and_the_news_keeps_its_plac
     assert gogdan.killed.get("attackers") is None
 
 
+def test_those_victims_after_background_are_the_background_s():
+    text = (
+        "Gunmen shot dead seven labourers in Sarbandan on Thursday.\n\n"
+        "On April 13, gunmen took nine passengers off a bus in Noshki and killed "
+        "them.\n\n"
+        "Those victims, from the Wazirabad and Gujranwala areas of Punjab, were on "
+        "their way to Iran."
+    )
+    extraction = extract(text, published=dt.date(2024, 5, 10))
+    assert [i.place_reported for i in extraction.incidents] == ["Sarbandan"]
+    assert len(extraction.background) == 2
+
+
 def test_a_campaign_told_of_in_background_goes_on_as_background():
     text = (
         "Rebels killed 13 people in Ntoroko district on Tuesday, the army said.\n\n"

@@ -311,6 +311,15 @@ SAME_TIME_CUES: tuple[Rule, ...] = (
         "keep",
     ),
     Rule(
+        "the people the sentence before told of",
+        r"^\W*(?:those|these)\s+(?:[\w-]+\s+)?(?:victims|killed|dead|people|"
+        r"passengers|labou?rers|workers|men|women|soldiers|policemen|pilgrims|"
+        r"villagers|attackers|militants|gunmen)\b",
+        "Those victims, from the Wazirabad and Gujranwala areas of Punjab, were on "
+        "their way to Iran.",
+        "keep",
+    ),
+    Rule(
         "the source the sentence before quoted",
         r"^\W*(?:the same|that|this|the) (?:report|study|survey|data|tally|count|"
         r"think[- ]tank|monitor)\s+(?:also\s+)?(?:says|said|adds|added|shows|showed|"
