@@ -775,3 +775,14 @@ def test_an_exact_toll_stands_over_an_approximate_one_of_the_same_side():
     )
     (incident,) = extract(text, published=dt.date(2015, 10, 6)).incidents
     assert incident.counts["killed"]["security"] == 11
+
+
+def test_a_toll_of_people_that_restates_one_side_and_a_person_of_none_is_not_added():
+    text = (
+        "An attack on the Levies in Turbat on Thursday left an administration "
+        "official and six personnel dead. Seven people were killed and four others "
+        "were wounded when the vehicles were fired on."
+    )
+    (incident,) = extract(text, published=dt.date(2016, 8, 26)).incidents
+    killed = {s: v for s, v in incident.counts["killed"].items() if v is not None}
+    assert killed == {"security": 6, "unspecified": 1}

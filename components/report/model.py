@@ -233,6 +233,14 @@ def tally(figures: Iterable[Figure]) -> Counts:
     plain: dict[str, set[tuple[int, int]]] = {outcome: set() for outcome in OUTCOMES}
     named: dict[str, set[tuple[int, int]]] = {outcome: set() for outcome in OUTCOMES}
     ordered = sorted(figures, key=lambda f: (f.secondary, f.approximate))
+    unsided = {
+        outcome: {
+            f.value
+            for f in figures
+            if f.outcome == outcome and f.side == "unspecified" and not f.parts
+        }
+        for outcome in OUTCOMES
+    }
     for number, figure in enumerate(ordered):
         if figure.side == "unspecified":
             rest = by_side(figure).get("unspecified")
@@ -275,6 +283,12 @@ def tally(figures: Iterable[Figure]) -> Counts:
             # 'Eight people were martyred' ... 'The dead were four policemen, two
             # soldiers and two civilians': the same eight, by side
             sides["unspecified"] = None
+        elif unspecified and sided:
+            # 'an administration official and six personnel dead' ... 'seven
+            # people were killed': the same seven, the official with no side
+            rest = unspecified - sum(sided)
+            if rest > 0 and rest in unsided[outcome]:
+                sides["unspecified"] = rest
     return counts
 
 
