@@ -289,3 +289,13 @@ def test_where_a_curfew_was_imposed_is_no_attack_place_nor_its_day():
     found = extract(text, published=dt.date(2021, 2, 20))
     assert "Wana" not in {i.place_reported for i in found.incidents}
     assert found.date == dt.date(2021, 2, 18)
+
+
+def test_where_the_victims_families_were_visited_is_no_attack_place():
+    text = (
+        "Gunmen killed six Levies personnel in Jiwani on Thursday. On a condolence "
+        "visit to the victims' families in Turbat, the minister called the attack "
+        "barbaric."
+    )
+    found = extract(text)
+    assert {i.place_reported for i in found.incidents} == {"Jiwani"}

@@ -543,6 +543,16 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("kill", "massacre", "abduct", "kidnap", "shot", "attack", "slaughter"),
     ),
     RoleRule(
+        "where the victims' families live",
+        ORIGIN,
+        "On a condolence visit to the victims' families in Turbat, the minister "
+        "called the attack barbaric.",
+        "Turbat",
+        before=r"\b(?:condolence|bereaved|grieving|mourning)\b[^.;:]{0,60}?\b"
+        r"(?:famil(?:y|ies)|relatives|heirs|homes?)\s+(?:in|at)\s+(?:the\s+)?$",
+        gate=("condolence", "bereaved", "grieving", "mourning"),
+    ),
+    RoleRule(
         "victims' home towns",
         ORIGIN,
         "The four labourers who died all came from Punjab, an official said.",
