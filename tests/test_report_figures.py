@@ -786,3 +786,23 @@ def test_a_toll_of_people_that_restates_one_side_and_a_person_of_none_is_not_add
     (incident,) = extract(text, published=dt.date(2016, 8, 26)).incidents
     killed = {s: v for s, v in incident.counts["killed"].items() if v is not None}
     assert killed == {"security": 6, "unspecified": 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Five people riding in the vehicle died on the spot in the blast: Idrees, "
+            "two men travelling with him and two police officers.",
+            {"security": 2, "unspecified": 3},
+        ),
+        (
+            "Five people were killed: three civilians and two policemen.",
+            {"civilians": 3, "security": 2},
+        ),
+    ],
+)
+def test_a_list_after_a_colon_says_who_a_toll_was(text, sides):
+    (figure,) = find_figures(Span(0, len(text), text))
+    assert figure.value == 5
+    assert by_side(figure) == sides

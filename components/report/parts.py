@@ -119,6 +119,12 @@ def attach_parts(body: str, items: list[CountItem]) -> None:
         start = cursor
         if said:
             cursor += len(body[cursor:]) - len(body[cursor:].lstrip()) + said.end()
+        colon = _COLON_LIST.match(body[total.end :])
+        if colon:  # 'Five people died in the blast: Idrees, two ...'
+            _attach_listed(body, total, total.end + colon.end(), ordered[index + 1 :])
+            if total.parts:
+                total.stated = outcome_kind(colon.group("said"))
+                continue
         opened = _PARTS.match(body[cursor:])
         if not opened or not opened.group().strip(" ,(-"):
             dash = re.match(r"^\s*(?:-|\()\s*", body[cursor:])
@@ -152,6 +158,48 @@ def attach_parts(body: str, items: list[CountItem]) -> None:
                 body[cursor:],
             )
             total.tail = cursor + (close.end() if close else 0)
+
+
+_COLON_LIST = re.compile(
+    r"^[^.;:!?]{0,100}?\b(?P<said>killed|dead|died|slain|martyred|injured|wounded|"
+    r"hurt)\b[^.;:!?]{0,60}?:\s*",
+    re.IGNORECASE,
+)
+"""'Five people riding in the vehicle died on the spot in the blast: ...': a toll,
+its verb, then a colon before the list of who they were."""
+_LISTED_NAMES = re.compile(
+    r"^\s*(?:(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*){0,3}\s*,\s*){1,3}$",
+    re.IGNORECASE,
+)
+"""'Idrees, ' before the first count of such a list: a person named, counted in
+the total."""
+_PARTICIPLE_JOIN = re.compile(
+    r"^\s+\w+ing\b[^,;:]{0,40}?\s*(?:,\s*and|,|and)\s*$", re.IGNORECASE
+)
+"""'two men travelling with him and two police officers': what the people counted
+were doing, between two counts of one list."""
+
+
+def _attach_listed(
+    body: str, total: CountItem, cursor: int, following: list[CountItem]
+) -> None:
+    """The counts of a list after a colon ('Idrees, two men travelling with him
+    and two police officers') are parts of the toll before it, when they add up
+    to no more than it."""
+    parts: list[CountItem] = []
+    for part in following:
+        gap = body[cursor : part.start]
+        first = not parts and (not gap.strip() or _LISTED_NAMES.match(gap))
+        if not (first or (parts and (joined(gap) or _PARTICIPLE_JOIN.match(gap)))):
+            break
+        parts.append(part)
+        cursor = part.end
+    if len(parts) < 2 or sum(p.value for p in parts) > total.value:
+        return
+    for part in parts:
+        part.part_of = total
+    total.parts.extend(parts)
+    total.tail = cursor
 
 
 _SOME = re.compile(r"\b(?:including|among them|among whom|of whom)\b", re.I)
