@@ -806,3 +806,14 @@ def test_a_list_after_a_colon_says_who_a_toll_was(text, sides):
     (figure,) = find_figures(Span(0, len(text), text))
     assert figure.value == 5
     assert by_side(figure) == sides
+
+
+def test_a_toll_of_people_restated_by_side_after_a_colon_is_not_added():
+    text = (
+        "A roadside bomb in Mingora has killed five people, one of them a leader of "
+        "the peace committee. Five people riding in the vehicle died in the blast: "
+        "Idrees, two men travelling with him and two police officers."
+    )
+    (incident,) = extract(text, published=dt.date(2022, 9, 14)).incidents
+    killed = {s: v for s, v in incident.counts["killed"].items() if v is not None}
+    assert killed == {"security": 2, "unspecified": 3}

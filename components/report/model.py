@@ -287,7 +287,8 @@ def tally(figures: Iterable[Figure]) -> Counts:
             # 'an administration official and six personnel dead' ... 'seven
             # people were killed': the same seven, the official with no side
             rest = unspecified - sum(sided)
-            if rest > 0 and rest in unsided[outcome]:
+            rests = {value for value, _ in plain[outcome]}
+            if rest > 0 and rest in unsided[outcome] | rests:
                 sides["unspecified"] = rest
     return counts
 
