@@ -102,6 +102,18 @@ def test_a_country_named_only_as_a_backer_does_not_change_the_gazetteer():
     assert (incident.place.name, incident.place.country) == ("Mir Ali", "PK")
 
 
+def test_a_country_named_only_as_the_attackers_sponsor_is_not_the_report_s():
+    text = (
+        "The military said 11 soldiers were martyred when troops traded fire with "
+        "terrorists in Orakzai district, and that troops shot dead 19 "
+        '"Indian-sponsored" terrorists. The military vowed to root out '
+        '"Indian-sponsored terrorism".'
+    )
+    (name,) = [u for u in extract(text).unplaced if u.name == "Orakzai"]
+    assert name.wider is not None
+    assert name.wider.country == "PK"
+
+
 def test_a_region_dateline_keeps_the_region_whatever_other_country_is_named():
     text = (
         "QUETTA: Officials said five soldiers were martyred when a bomb hit their "

@@ -34,6 +34,7 @@ def report_country(text: str) -> str | None:
         for code, at in countries_named(text)
         if not _NOT_WHERE.search(text[max(0, at - 40) : at])
         and not _A_STATE_OF_ITS_NAME.match(text, at)
+        and not _WHO_BACKS.match(text, at)
     ]  # 'close to the border with Myanmar' says where it is not
     named = Counter(code for code, _ in found)
     areas = _country_of_areas_named(text)
@@ -115,6 +116,14 @@ _A_STATE_OF_ITS_NAME = re.compile(
     re.IGNORECASE,
 )
 """'Niger state' is a state of Nigeria, not the country Niger."""
+
+_WHO_BACKS = re.compile(
+    r"(?-i:[A-Z])[\w]*[- ](?:sponsored|backed|funded|supported|trained|proxy|"
+    r"proxies|agents?)\b",
+    re.IGNORECASE,
+)
+"""'"Indian-sponsored" terrorists': who is said to back the attackers, not where
+the attack was."""
 
 
 def _country_of_areas_named(text: str) -> str | None:
