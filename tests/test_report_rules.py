@@ -260,6 +260,7 @@ def test_the_toll_of_a_conflict_that_has_killed_thousands_is_background():
         ("on the night of 1 to 2 December", "2021-12-03", "2021-12-01"),
         ("in the night of Saturday to Sunday", "2024-05-13", "2024-05-11"),
         ("in the night of Saturday to Sunday", "2024-05-12", "2024-05-11"),
+        ("on the night between October 7 and 8", "2025-10-09", "2025-10-07"),
     ],
 )
 def test_a_night_over_two_days_is_dated_by_the_day_it_began(night, published, began):

@@ -231,13 +231,14 @@ def sentence_date(sentence: Sentence, today: dt.date | None) -> dt.date | None:
 
 
 _NIGHT_SPAN = re.compile(
-    rf"\bnight\s+of\s+(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:to|and|-)\s+"
-    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?P<m>{MONTH_WORD})|(?P<w>{_WEEKDAY_NAME})\s+"
-    rf"(?:to|and|-)\s+{_WEEKDAY_NAME})\b",
+    rf"\bnight\s+(?:of|between)\s+(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:to|and|-)\s+"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?P<m>{MONTH_WORD})|(?P<m2>{MONTH_WORD})\s+"
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:to|and|-)\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"|(?P<w>{_WEEKDAY_NAME})\s+(?:to|and|-)\s+{_WEEKDAY_NAME})\b",
     re.IGNORECASE,
 )
-"""'On the night of 1 to 2 December', 'in the night of Saturday to Sunday': the
-night is dated by the day it began."""
+"""'On the night of 1 to 2 December', 'on the night between October 7 and 8',
+'in the night of Saturday to Sunday': the night is dated by the day it began."""
 
 
 def _night_began(text: str, today: dt.date | None) -> dt.date | None:
@@ -253,7 +254,8 @@ def _night_began(text: str, today: dt.date | None) -> dt.date | None:
         ended = today - dt.timedelta(days=(today.weekday() - wanted - 1) % 7)
         return ended - dt.timedelta(days=1)
     try:
-        date = dt.date(today.year, _month(match.group("m")), int(match.group("d")))
+        month = _month(match.group("m") or match.group("m2"))
+        date = dt.date(today.year, month, int(match.group("d") or match.group("d2")))
     except ValueError:
         return None
     return date if date <= today else date.replace(year=today.year - 1)
