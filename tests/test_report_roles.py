@@ -299,3 +299,12 @@ def test_where_the_victims_families_were_visited_is_no_attack_place():
     )
     found = extract(text)
     assert {i.place_reported for i in found.incidents} == {"Jiwani"}
+
+
+def test_an_age_then_also_of_a_town_is_a_home_town():
+    text = (
+        "Eleven soldiers were martyred in a gun battle in Orakzai district, among "
+        "them Major Tayyab Rahat, 33, also of Rawalpindi."
+    )
+    found = extract(text)
+    assert "Rawalpindi" not in {i.place_reported for i in found.incidents}

@@ -559,8 +559,9 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "Punjab",
         before=r"\b(?:hail(?:ed|ing|s)? from|belong(?:ed|ing|s)? to|residents? of|"
         r"(?:came|come|comes|coming) from|travell?ing from|on (?:its|their|his|her) "
-        r"way from|headed from|departed from|set off from|\d{1,2},\s+(?:from|of)|"
-        r"natives? of|home ?towns? (?:of|in)|(?:were|was|is|are) (?:all\s+)?from|"
+        r"way from|headed from|departed from|set off from|"
+        r"\d{1,2},\s+(?:also\s+)?(?:from|of)|natives? of|home ?towns? (?:of|in)|"
+        r"(?:were|was|is|are) (?:all\s+)?from|"
         r"domiciled? (?:in|of)|hometown|native|who (?:had )?(?:lived|live|lives) in|"
         rf"(?:{_PEOPLE_FROM}) from)\s+(?:the\s+)?(?:[\w.'-]+\s+){{0,3}}(?:in\s+)?$",
         gate=(
