@@ -59,6 +59,18 @@ def test_the_head_noun_says_the_side():
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A gunfight killed a member of Iran's Revolutionary Guard and a fighter of "
+        "the Basij militia.",
+        "The gunfight killed a member of the IRGC and a Basij member.",
+    ],
+)
+def test_a_member_or_a_fighter_of_a_force_takes_its_side(text):
+    assert figures(text) == [("security", "killed", 2)]
+
+
 def test_a_private_guard_is_a_civilian():
     assert figures("leaving 20 miners and one private security guard dead") == [
         ("civilians", "killed", 21),

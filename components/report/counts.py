@@ -337,7 +337,8 @@ def _singulars(body: str) -> Iterator[CountItem]:
         if noun.lower() in {"person", "man"}:
             side = "unspecified"
         end = match.end() + singular.end()
-        if noun.lower() == "member":  # 'a member of Iran's Revolutionary Guard Corps'
+        if noun.lower() in {"member", "fighter"}:
+            # 'a member of Iran's Revolutionary Guard', 'a fighter of the Basij'
             side, end = head_of(body, side, end, match.start())
         yield _one(match.start(), end, side, military=bool(MILITARY_SIDE.search(noun)))
 
