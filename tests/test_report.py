@@ -1779,3 +1779,13 @@ def test_an_unknown_district_the_attack_is_pointed_back_to_lies_in_the_province(
     (item,) = found.as_json()["unplaced"]
     assert (item["name"], item["wider_place"]["kind"]) == ("Spin Bolduk", "province")
     assert item["wider_place"]["name"].startswith("Kandah")
+
+
+def test_a_day_said_of_a_place_where_no_attack_was_does_not_date_the_news():
+    text = (
+        "Gunmen ambushed an army bus overnight near Kalat, killing 26 soldiers.\n\n"
+        "Officials said forces deployed in Mastung were on high alert on Friday "
+        "morning."
+    )
+    extraction = extract(text, published=dt.date(2023, 8, 11))
+    assert extraction.date == dt.date(2023, 8, 10)

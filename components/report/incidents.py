@@ -58,6 +58,7 @@ from components.report.people import (
 )
 from components.report.places import find_places
 from components.report.restatements import restate
+from components.report.roles import INCIDENT
 from components.report.scenes import Reading, read_sentence
 from components.report.segments import Sentence, clauses, plain, sentences
 from components.report.storyline import Storyline
@@ -134,7 +135,7 @@ def extract_incidents(
             # took place on Sunday').
             lede = (
                 sentence_date(sentence, today)
-                if by_sentence.get(sentence.start)
+                if _tells_of_an_attack(sentence, by_sentence.get(sentence.start, []))
                 or ANAPHORA.search(sentence.text)
                 or DAYS_ATTACK.search(sentence.text)
                 or (
@@ -324,6 +325,25 @@ def _date_evidence(
         return None
     sentence = next(s for s in found if s.start <= dated.start < s.end)
     return evidence_at(text, dated.start, dated.end, sentence, "date")
+
+
+def _tells_of_an_attack(sentence: Sentence, named: Sequence[PlaceMention]) -> bool:
+    """Whether a sentence names an attack's place with its attack or toll
+    ('attacked police patrols in Kech on Tuesday', 'came under fire late on
+    Wednesday ... in Dioungani'), not only a place where something else went on
+    ('forces deployed in Deir Ezzor were on high alert on Friday morning')."""
+    return any(m.role == INCIDENT for m in named) and bool(
+        HIT_WORDS.search(sentence.text)
+        or _TOLL.search(sentence.text)
+        or _UNDER_FIRE.search(sentence.text)
+    )
+
+
+_UNDER_FIRE = re.compile(
+    r"\b(?:came|come|comes|coming) under (?:fire|attack|assault)\b|\bopened fire\b|"
+    r"\bfired (?:on|at|upon)\b",
+    re.IGNORECASE,
+)
 
 
 def headline(found: Sequence[Sentence]) -> Sentence | None:
