@@ -466,3 +466,10 @@ def test_a_geonames_record_known_to_be_wrong_is_left_out(gazetteer):
     found = gazetteer.match("Arif Wala")
     assert found.place.admin1 == "Punjab", "not the stray point in Lasbela"
     assert 11250625 not in {place.geonameid for place in gazetteer}
+
+
+def test_a_name_written_as_two_words_finds_the_place_written_as_one(gazetteer):
+    (place,) = gazetteer.candidates("Tarin Kot")
+    assert place.name == "Tarinkot"
+    assert gazetteer.candidates("Tarin Kotx") == []
+    assert gazetteer.get("Tarin Kot") is None  # exact look-ups stay exact

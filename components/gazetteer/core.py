@@ -283,10 +283,31 @@ class Gazetteer:
         stated bias; a caller with more context (other places in a text) may
         choose another."""
         key, hint = name_key(name)
-        places = [c[0] for c in self._index.get(key, ())]
+        found = self._index.get(key)
+        if found is None and " " in key:  # 'Tarin Kot' is 'Tarinkot'
+            found = self._index.get(self._joined().get(key.replace(" ", ""), ""))
+        places = [c[0] for c in found or ()]
         if hint:
             places.sort(key=lambda place: place.kind != hint)
         return places
+
+    def _joined(self) -> dict[str, str]:
+        """Each name key of at least six letters written as one word ('tarin kowt'
+        as 'tarinkowt'), to the key; a word two names share answers neither."""
+        joined = getattr(self, "_joined_keys", None)
+        if joined is None:
+            joined, shared = {}, set()
+            for key in self._index:
+                word = key.replace(" ", "")
+                if len(word) < 6 or word in shared:
+                    continue
+                if word in joined and joined[word] != key:
+                    shared.add(word)
+                    del joined[word]
+                else:
+                    joined[word] = key
+            self._joined_keys = joined
+        return joined
 
     def lookup(self, name: str) -> Place:
         """The place called ``name``; a miss raises :class:`PlaceNotFoundError`."""
