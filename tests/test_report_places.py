@@ -1778,3 +1778,14 @@ def test_a_place_named_only_in_the_headline_is_the_body_s_scene_with_the_same_to
     (incident,) = [i for i in extraction.incidents if not i.event_wide]
     assert incident.place_reported == "Sarbandan"
     assert incident.counts["killed"]["civilians"] == 7
+
+
+def test_a_name_spelt_one_letter_off_a_place_the_report_names_is_that_place():
+    text = (
+        "Militants killed six soldiers on Sunday in Chande district of Manipur. The "
+        "convoy was on its way to the battalion headquarters at Joupi, in Chandel "
+        "district."
+    )
+    (name,) = [u for u in extract(text).unplaced if u.name == "Chande"]
+    assert name.wider is not None
+    assert name.wider.name == "Chandel"

@@ -10,6 +10,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from rapidfuzz import fuzz
+
 from components.domain.places import Place
 from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import Gazetteer, normalize_name
@@ -84,12 +86,15 @@ def unknown_mentions(
                 # 'the Rarasham area of Musakhail district': Musakhail says where
                 # Rarasham is; it is not a second attack place
                 mentions[mentions.index(holder)] = replace(holder, role=QUALIFIER)
+            spelt = _spelt_like(name, mentions)
+            if spelt is not None:  # 'Chande district' ... 'Chandel district'
+                holder = None
             wider = holder.place if holder is not None else fallback
             opening = None if holder else _opening_place(text, mentions, sentence)
             if opening is not None and opening.role == INCIDENT:
                 mentions[mentions.index(opening)] = replace(opening, role=QUALIFIER)
             if holder is None:
-                wider = (
+                wider = spelt or (
                     (opening.place if opening else None)
                     or _dateline_here(text, end, mentions)
                     or _opening_country(sentence, code)
@@ -484,6 +489,27 @@ _OF_THE_AREA = re.compile(
 )
 """'the Bakhmal Kucha area of the restive district', 'Simbolongo village, in the
 same district': of an area named before."""
+
+
+def _spelt_like(name: str, mentions: Sequence[PlaceMention]) -> Place | None:
+    """The known place the text names elsewhere that an unknown name is a
+    misspelling of, one letter or so apart ('Chande district' and 'Chandel
+    district' in one report)."""
+    key = normalize_name(name)
+    if len(key) < 5:
+        return None
+    near = {
+        m.place.geonameid: m.place
+        for m in mentions
+        if m.unplaced is None
+        and normalize_name(m.text)[:1] == key[:1]
+        and fuzz.ratio(normalize_name(m.text), key) >= _MISSPELT
+    }
+    return next(iter(near.values())) if len(near) == 1 else None
+
+
+_MISSPELT = 90
+"""rapidfuzz ratio of two spellings of one place in one report."""
 
 
 def _province_said_before(
