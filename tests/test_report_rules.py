@@ -71,6 +71,12 @@ def test_a_member_or_a_fighter_of_a_force_takes_its_side(text):
     assert figures(text) == [("security", "killed", 2)]
 
 
+def test_an_abbreviation_after_a_count_does_not_break_its_list():
+    assert figures(
+        "Militants killed a Junior Commissioned Officer (JCO) and five jawans."
+    ) == [("security", "killed", 6)]
+
+
 def test_a_private_guard_is_a_civilian():
     assert figures("leaving 20 miners and one private security guard dead") == [
         ("civilians", "killed", 21),

@@ -19,7 +19,12 @@ _PARTS = re.compile(
 )
 
 
-LIST_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|as well as|along with)\s*$", re.I)
+LIST_JOIN = re.compile(
+    r"^\s*(?:\([A-Za-z.]{1,10}\)\s*)?(?:,|and|,\s*and|as well as|along with)\s*$",
+    re.I,
+)
+"""Words that join two counts of one list, perhaps after the first count's
+abbreviation ('a Junior Commissioned Officer (JCO) and five jawans')."""
 _NAMES_BETWEEN = re.compile(
     r"^\s*(?:,|\s(?:named|identified) as)\s*(?:(?-i:[A-Z])[\w.'()-]*(?:\s+"
     r"(?-i:[A-Z])[\w.'()-]*)*\s*(?:,|and)?\s*){1,4},?\s*(?:and\s+)?$",
