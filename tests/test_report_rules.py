@@ -77,6 +77,10 @@ def test_an_abbreviation_after_a_count_does_not_break_its_list():
     ) == [("security", "killed", 6)]
 
 
+def test_a_number_written_out_and_then_in_brackets_is_one_count():
+    assert figures("Gunmen killed four (4) villagers.") == [("civilians", "killed", 4)]
+
+
 def test_a_private_guard_is_a_civilian():
     assert figures("leaving 20 miners and one private security guard dead") == [
         ("civilians", "killed", 21),

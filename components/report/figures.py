@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from components.report.counts import CountItem, count_items, shifted
 from components.report.model import Figure
+from components.report.numbers import NUMBER_WORD, parse_number
 from components.report.parts import OUTCOME_INSIDE, attach_parts, joined, merge_lists
 from components.report.people import antecedent, outcome_kind
 from components.report.rules import Rule
@@ -215,12 +216,30 @@ _SINGLE_QUOTED = re.compile(
 unquoted, at the same offsets."""
 
 
+_SPELT_TWICE = re.compile(
+    rf"\b(?P<word>{NUMBER_WORD})\s*\((?P<digits>\d{{1,4}})\)", re.IGNORECASE
+)
+"""'killing four (4)': a number written out, then in figures in brackets."""
+
+
+def _once(body: str) -> str:
+    """``body`` with the bracketed figures of numbers written twice as spaces."""
+
+    def blank(match: re.Match[str]) -> str:
+        if parse_number(match.group("word"))[0] != int(match.group("digits")):
+            return match.group()
+        kept = match.group("word")
+        return kept + " " * (len(match.group()) - len(kept))
+
+    return _SPELT_TWICE.sub(blank, body)
+
+
 def find_figures(clause: Span) -> list[Figure]:
     """The casualty figures stated in one clause, in order. Quotation marks are
     read as spaces, single ones around words too: a statement quoted in pieces
     ('"nearly thirty terrorists" were "neutralised"', 'killed 15 of the
     "enemies"', "five 'militants'") says what it says unquoted."""
-    body = _SINGLE_QUOTED.sub(r" \1 ", clause.text.translate(_QUOTES_AS_SPACES))
+    body = _once(_SINGLE_QUOTED.sub(r" \1 ", clause.text.translate(_QUOTES_AS_SPACES)))
     items = count_items(body)
     attach_parts(body, items)
     top = [item for item in items if item.part_of is None]

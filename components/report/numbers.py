@@ -10,7 +10,7 @@ from components.report.vocabulary.text import NUMBER_TENS, NUMBER_UNITS
 
 _UNITS = {w: i for i, w in enumerate(NUMBER_UNITS)}
 _TENS = {w: 10 * i for i, w in enumerate(NUMBER_TENS, start=2)}
-_NUMBER_WORD = (
+NUMBER_WORD = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|"
     r"three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
@@ -19,7 +19,7 @@ _NUMBER_WORD = (
 )
 
 
-NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMBER_WORD})"
+NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORD})"
 
 
 QUALIFIER = (
