@@ -308,3 +308,16 @@ def test_an_age_then_also_of_a_town_is_a_home_town():
     )
     found = extract(text)
     assert "Rawalpindi" not in {i.place_reported for i in found.incidents}
+
+
+def test_where_the_attack_was_reported_and_the_head_of_a_village_are_no_scenes():
+    text = (
+        "The village head of kusu Village of Geidam told the police station in "
+        "Giedam that gunmen attacked Zairam Village and fired on innocent "
+        "civilians, killing four."
+    )
+    found = extract(text)
+    names = {u.name: u for u in found.unplaced}
+    assert names["Zairam"].incident
+    assert not names["Giedam"].incident
+    assert "Geidam" not in {i.place_reported for i in found.incidents}

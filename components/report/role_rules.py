@@ -389,6 +389,17 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("warn", "alert", "intelligence"),
     ),
     RoleRule(
+        "where the attack was reported to the police",
+        REFERENCE,
+        "The village head told the police station in Giedam that gunmen had "
+        "attacked Zairam village, killing four.",
+        "Giedam",
+        before=r"\b(?:told|informed|alerted|notified|reported\s+(?:it\s+)?to|"
+        r"called)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:police\s+(?:station|division|"
+        r"post|headquarters|command)|police|authorities)\s+(?:in|at)\s+(?:the\s+)?$",
+        gate=("told", "inform", "alert", "notif", "report", "called"),
+    ),
+    RoleRule(
         "where suspects were arrested",
         REFERENCE,
         "After the attack in Turbat, several suspects were arrested over the past "
@@ -733,8 +744,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         before=r"\b(?:commissioner|officer|official|spokesman|spokesperson|chief|"
         r"head|administrator|governor|mayor|president|member|representative|MPA|"
         r"MNA|senator|prosecutor|judge|magistrate|director|coordinator)\s+"
-        r"(?:of|for|from)\s+(?:the\s+)?(?:(?:town|city|village|district|county|"
-        r"municipality|commune)\s+of\s+)?$",
+        r"(?:of|for|from)\s+(?:the\s+)?(?:(?:[\w'-]+\s+)?(?:town|city|village|"
+        r"district|county|municipality|commune)\s+of\s+)?$",
         after=r"^(?!\s+(?:area|village)\b)",
         gate=(
             "commissioner",
