@@ -81,6 +81,17 @@ def test_a_number_written_out_and_then_in_brackets_is_one_count():
     assert figures("Gunmen killed four (4) villagers.") == [("civilians", "killed", 4)]
 
 
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Gunmen fired on innocent civilians, killing four.", "civilians"),
+        ("Gunmen opened fire on the police, killing four.", "security"),
+    ],
+)
+def test_a_bare_count_after_the_people_an_attack_hit_counts_them(text, side):
+    assert figures(text) == [(side, "killed", 4)]
+
+
 def test_a_private_guard_is_a_civilian():
     assert figures("leaving 20 miners and one private security guard dead") == [
         ("civilians", "killed", 21),

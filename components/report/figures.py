@@ -128,6 +128,30 @@ def _coordinated(body: str, items: list[CountItem]) -> None:
             item.side, item.military = before.side, before.military
 
 
+_HIT_PEOPLE_THEN = re.compile(
+    r"\b(?:fired|opened\s+fire|shot|attacked|ambushed|targeted|stormed|raided)\s+"
+    r"(?:on|at|upon)?\s*(?P<object>[^,.;]{3,60}?),\s*(?:killing|leaving|wounding|"
+    r"injuring)\s+$",
+    re.IGNORECASE,
+)
+"""'fired on innocent civilians, killing four': the people the attack hit, then
+a bare count of them."""
+
+
+def _of_the_people_hit(body: str, items: list[CountItem]) -> None:
+    """A bare count right after the people an attack hit ('fired on innocent
+    civilians, killing four') counts those people."""
+    for item in items:
+        if not item.bare or item.side != "unspecified":
+            continue
+        hit = _HIT_PEOPLE_THEN.search(body[max(0, item.start - 120) : item.start])
+        if hit is None:
+            continue
+        side = antecedent(hit.group("object"))
+        if side != "unspecified":
+            item.side = side
+
+
 _OTHERS = re.compile(r"\bothers$", re.IGNORECASE)
 
 
@@ -244,6 +268,7 @@ def find_figures(clause: Span) -> list[Figure]:
     attach_parts(body, items)
     top = [item for item in items if item.part_of is None]
     _coordinated(body, top)
+    _of_the_people_hit(body, top)
     for item in top:
         item.outcome = (
             _outcome_after(body, item)
