@@ -1653,6 +1653,17 @@ def test_those_victims_after_background_are_the_background_s():
     assert len(extraction.background) == 2
 
 
+def test_earlier_attacks_the_news_follows_are_background_with_their_places():
+    text = (
+        "Militants ambushed a convoy near Turbat on Tuesday, killing two soldiers.\n\n"
+        "The attack follows twin attacks on army troops in Panjgur and in Kech, in "
+        "which at least 20 soldiers in all were killed."
+    )
+    extraction = extract(text, published=dt.date(2020, 2, 19))
+    assert [i.place_reported for i in extraction.incidents] == ["Turbat"]
+    assert "20 soldiers" in extraction.background[0].evidence.sentence
+
+
 def test_a_campaign_told_of_in_background_goes_on_as_background():
     text = (
         "Rebels killed 13 people in Ntoroko district on Tuesday, the army said.\n\n"

@@ -52,6 +52,17 @@ ASIDE_RULES: tuple[Rule, ...] = (
         "had killed 34 militants on Saturday.",
         "came shortly after troops said they had killed 34 militants on Saturday",
     ),
+    Rule(
+        "earlier attacks the news follows",
+        r"\b(?:follows|followed|came after|comes after)\s+(?!by\b)(?:(?:an?|the|"
+        r"twin|two|three|several|similar|earlier|recent|deadly)\s+)*(?:[\w-]+\s+)?"
+        r"(?:attacks?|bombings?|blasts?|ambush(?:es)?|raids?|assaults?)\b[^;]{0,250}?"
+        r"(?=[.!?\"']*\s*$)",
+        "The attack follows twin attacks on army troops near Marka, in which at "
+        "least 20 soldiers were killed.",
+        "follows twin attacks on army troops near Marka, in which at least 20 "
+        "soldiers were killed",
+    ),
 )
 """Where an aside about an earlier attack stands in a sentence; ``expected`` is
 the aside the example holds."""
