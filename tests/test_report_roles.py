@@ -321,3 +321,18 @@ def test_where_the_attack_was_reported_and_the_head_of_a_village_are_no_scenes()
     assert names["Zairam"].incident
     assert not names["Giedam"].incident
     assert "Geidam" not in {i.place_reported for i in found.incidents}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants ambushed a convoy on the edge of Tump, about 150-km from Quetta, "
+        "killing two soldiers.",
+        "Militants ambushed a convoy in Gogdan, about 150-km from Quetta, killing "
+        "two soldiers.",
+    ],
+)
+def test_a_place_a_named_scene_is_a_distance_from_is_a_reference(text):
+    found = extract(text)
+    assert "Quetta" not in {i.place_reported for i in found.incidents}
+    assert [u.name for u in found.unplaced if u.incident] in (["Tump"], ["Gogdan"])

@@ -114,7 +114,7 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "Gunmen attacked a Levies post in Dalbandin, 340 km from Quetta, killing "
         "two personnel.",
         "Quetta",
-        before=r"(?:(?:\d[\d.,]*|a few|several|some|a couple of)\s*(?:km|kms|"
+        before=r"(?:(?:\d[\d.,]*|a few|several|some|a couple of)\s*-?\s*(?:km|kms|"
         r"kilomet(?:re|er)s?|miles?)\s+"
         r"(?:\([^()]{1,30}\)\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?"
         r"(?:ern)?\s+)?(?:of|from)\s+|(?:away|far) from\s+|border (?:with|of)\s+)"

@@ -56,7 +56,7 @@ al-Abd')."""
 
 _AREA = r"(?i:" + "|".join(AREA_WORDS) + r")"
 _LOCATIVE = (
-    r"(?i:in|at|near|outside|around|into|inside|on the outskirts of|close to|"
+    r"(?i:in|at|near|outside|around|into|inside|on the (?:outskirts|edge) of|close to|"
     r"toward|towards)"
 )
 
