@@ -92,6 +92,13 @@ def test_a_bare_count_after_the_people_an_attack_hit_counts_them(text, side):
     assert figures(text) == [(side, "killed", 4)]
 
 
+@pytest.mark.parametrize("forces", ["government forces", "Jubbaland forces"])
+def test_a_state_s_or_a_government_s_forces_are_security(forces):
+    assert figures(f"The ambush killed at least two {forces}.") == [
+        ("security", "killed", 2)
+    ]
+
+
 def test_a_private_guard_is_a_civilian():
     assert figures("leaving 20 miners and one private security guard dead") == [
         ("civilians", "killed", 21),
