@@ -1664,6 +1664,26 @@ def test_earlier_attacks_the_news_follows_are_background_with_their_places():
     assert "20 soldiers" in extraction.background[0].evidence.sentence
 
 
+def test_the_week_before_dates_a_sentence_before_the_news():
+    text = (
+        "Insurgents raided the village of Mandela in Muidumbe district, beheading "
+        "at least two civilians.\n\n"
+        "A newspaper reported that the week before, an insurgent group killed two "
+        "men who were hunting in Macomia."
+    )
+    extraction = extract(text, published=dt.date(2022, 8, 15))
+    assert "Macomia" not in {i.place_reported for i in extraction.incidents}
+    assert len(extraction.background) == 1
+
+
+def test_two_days_of_one_month_date_the_news_by_the_first():
+    text = (
+        "On 9 and 10 August insurgents raided the villages of Nampanha and Mandela "
+        "in Muidumbe district, beheading at least two civilians."
+    )
+    assert extract(text, published=dt.date(2022, 8, 15)).date == dt.date(2022, 8, 9)
+
+
 def test_a_campaign_told_of_in_background_goes_on_as_background():
     text = (
         "Rebels killed 13 people in Ntoroko district on Tuesday, the army said.\n\n"

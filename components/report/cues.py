@@ -98,6 +98,14 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         "background",
     ),
     Rule(
+        "the week, month or year before",
+        r"\bthe (?:week|month|year) before\b|\b(?:the )?(?:previous|preceding) "
+        r"(?:week|month|year)\b",
+        "The newspaper reported that the week before, on Saturday, insurgents killed "
+        "two men who were hunting in the Nantika region.",
+        "background",
+    ),
+    Rule(
         "a bloody stretch of time",
         r"\b(?:the )?(?:past|last) (?:few )?(?:days?|weeks?|months?|years?) (?:has|"
         r"have) been\b|\b(?:has|have) been (?:a|an) (?:\w+ )?(?:bloody|deadly|violent)"

@@ -36,9 +36,12 @@ FULL_DATE = re.compile(
     re.IGNORECASE,
 )
 _WEEKDAY_NAME = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_AND_DAY = r"\s+(?:and|to|-|&)\s+\d{1,2}(?:st|nd|rd|th)?"
+"""'On 9 and 10 August': the first day of two dates the pair."""
 _DAY_MONTH = re.compile(
-    rf"\b(?:on|since|from|of)\s+(?:{_WEEKDAY_NAME},?\s+)?(?:(?P<m1>{MONTH_WORD})\s+(?P<d1>\d{{1,2}})|"
-    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH_WORD}))\b(?!,?\s+\d{{4}})",
+    rf"\b(?:on|since|from|of)\s+(?:{_WEEKDAY_NAME},?\s+)?(?:(?P<m1>{MONTH_WORD})\s+"
+    rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{_AND_DAY})?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?:{_AND_DAY})?\s+(?:of\s+)?(?P<m2>{MONTH_WORD}))\b(?!,?\s+\d{{4}})",
     re.IGNORECASE,
 )
 _DATED_ATTACK = re.compile(
