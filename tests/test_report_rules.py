@@ -99,6 +99,13 @@ def test_a_state_s_or_a_government_s_forces_are_security(forces):
     ]
 
 
+def test_shot_in_the_leg_is_hurt_and_no_one_reported_killed_is_none():
+    assert figures(
+        "No one was reported killed, but a member of the local militia was shot in "
+        "the leg during the attack."
+    ) == [("unspecified", "killed", 0), ("security", "injured", 1)]
+
+
 def test_a_private_guard_is_a_civilian():
     assert figures("leaving 20 miners and one private security guard dead") == [
         ("civilians", "killed", 21),

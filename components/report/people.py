@@ -156,6 +156,7 @@ def antecedent(before: str) -> str:
 
 
 _KILLED = re.compile(rf"^(?:{KILLED_VERBS})$", re.IGNORECASE)
+_SHOT_IN = re.compile(r"^shot in the\b", re.IGNORECASE)
 
 
 def outcome_kind(word: str) -> str:
@@ -163,7 +164,8 @@ def outcome_kind(word: str) -> str:
     death)."""
     if _KILLED.match(word.strip()) or word.lower().startswith("succumb"):
         return "killed"
-    return "injured" if INJURED_WORDS.search(word) else "killed"
+    hurt = INJURED_WORDS.search(word) or _SHOT_IN.match(word.strip())
+    return "injured" if hurt else "killed"  # 'shot in the leg': hurt
 
 
 _VICTIMS_NAMED = re.compile(

@@ -134,7 +134,8 @@ def death_tolls(clause: Span) -> list[Figure]:
 NONE_HIT = Rule(
     "nobody was killed or hurt",
     r"\b(?:no\s+(?:one|body)|nobody|none)\s+(?:of\s+\w+\s+)?(?:was|were|had been|"
-    r"has been)\s+(?P<what>(?:killed|hurt|injured|wounded)(?:\s+or\s+(?:killed|hurt|"
+    r"has been)\s+(?:(?:reported|reportedly|said to have been|believed)\s+)?"
+    r"(?P<what>(?:killed|hurt|injured|wounded)(?:\s+or\s+(?:killed|hurt|"
     r"injured|wounded))?)|\b(?:no|neither|nor|without(?:\s+any)?)\s+(?P<noun>casualties|"
     r"loss of (?:life|lives)|deaths|injuries|fatalities)\b|\b(?P<verb>kill(?:ing|ed)|"
     r"injur(?:ing|ed)|wound(?:ing|ed)|hurt(?:ing)?)\s+(?:no\s+one|no-one|nobody)\b",

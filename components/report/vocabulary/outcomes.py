@@ -24,6 +24,8 @@ KILLED_VERBS = (
 
 
 INJURED_VERBS = (
+    r"shot in the (?:\w+ )?(?:legs?|arms?|hands?|feet|foot|shoulders?|thighs?|knees?|"
+    r"back|stomach|abdomen|hip|buttocks?)|"
     r"injured|wounded|hurt|sustained (?:\w+ ){0,2}(?:injuries|wounds)|"
     r"received (?:\w+ ){0,2}(?:injuries|wounds)|suffered (?:\w+ ){0,2}"
     r"(?:injuries|wounds)"
