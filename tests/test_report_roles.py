@@ -336,3 +336,12 @@ def test_a_place_a_named_scene_is_a_distance_from_is_a_reference(text):
     found = extract(text)
     assert "Quetta" not in {i.place_reported for i in found.incidents}
     assert [u.name for u in found.unplaced if u.incident] in (["Tump"], ["Gogdan"])
+
+
+def test_the_base_soldiers_were_going_back_to_is_no_attack_place():
+    text = (
+        "Rebels attacked a convoy of soldiers in Tump as they were returning to "
+        "their headquarters in Turbat, killing eleven soldiers."
+    )
+    found = extract(text)
+    assert "Turbat" not in {i.place_reported for i in found.incidents}

@@ -317,9 +317,14 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"(?:in|at))?|en route to|travell?ing to|going to|destined for|"
         r"(?:depart|departed|departing|departs|left|leave|leaving|set off|headed)"
         r"\s+for|(?:managed to|failed to|trying to|tried to)\s+reach|reached|"
-        r"reaching|arrived in|arriving in)\s+(?:the\s+)?$",
+        r"reaching|arrived in|arriving in|(?:returning|going back|heading back|"
+        r"on (?:its|their|his|her) way back) to (?:(?:their|its|his|her|the)\s+)?"
+        r"(?:[\w-]+\s+){0,2}?(?:headquarters|base|camp|barracks|station|post|unit|"
+        r"garrison|homes?) (?:in|at))\s+(?:the\s+)?$",
         gate=(
             "bound",
+            "return",
+            "back",
             "head",
             "way",
             "route",
