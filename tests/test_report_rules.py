@@ -106,6 +106,12 @@ def test_shot_in_the_leg_is_hurt_and_no_one_reported_killed_is_none():
     ) == [("unspecified", "killed", 0), ("security", "injured", 1)]
 
 
+def test_a_count_of_another_side_after_a_part_is_no_part():
+    assert figures(
+        "Rebels killed eleven soldiers, one of them an Army captain, and a civilian."
+    ) == [("security", "killed", 11), ("civilians", "killed", 1)]
+
+
 def test_a_private_guard_is_a_civilian():
     assert figures("leaving 20 miners and one private security guard dead") == [
         ("civilians", "killed", 21),

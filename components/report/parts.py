@@ -149,6 +149,12 @@ def attach_parts(body: str, items: list[CountItem]) -> None:
                 break
             if re.search(r"\bothers\b", body[part.start : part.end], re.I):
                 break  # "and nine others": more people, not some of them
+            if (
+                total.side != "unspecified"
+                and part.side not in (total.side, "unspecified")
+                and not _PART_MARK.search(body[part.start : part.end + 15])
+            ):
+                break  # 'eleven soldiers, one of them a captain, and a civilian'
             part.part_of = total
             total.parts.append(part)
             cursor = part.end
