@@ -817,3 +817,18 @@ def test_a_toll_of_people_restated_by_side_after_a_colon_is_not_added():
     (incident,) = extract(text, published=dt.date(2022, 9, 14)).incidents
     killed = {s: v for s, v in incident.counts["killed"].items() if v is not None}
     assert killed == {"security": 2, "unspecified": 3}
+
+
+def test_the_wave_s_toll_told_again_at_its_one_place_is_that_place_s():
+    text = (
+        "Insurgents raided the villages of Mand and Tump in Kech district on "
+        "Tuesday, beheading at least two civilians.\n\n"
+        "The first raid was in Mand. A local source said two men were beheaded.\n\n"
+        "The insurgents struck again the next day in Tump. No one was reported "
+        "killed there."
+    )
+    extraction = extract(text, published=dt.date(2022, 8, 15))
+    by_place = {i.place_reported: i for i in extraction.incidents}
+    killed = {k: v for k, v in by_place["Mand"].counts["killed"].items() if v}
+    assert killed == {"civilians": 2}
+    assert not any((extraction.total_counts or {}).get("killed", {}).values())

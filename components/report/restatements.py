@@ -53,7 +53,9 @@ def restate(
             if named is not None:
                 _swap(figure, named, incident, totals)
             continue
-        if not _definite(text, figure):
+        if not (
+            _definite(text, figure) or _the_wave_s_toll_at_its_one_place(where, index)
+        ):
             continue
         earlier = next(
             (
@@ -104,6 +106,32 @@ def restate(
         if incident.event_wide:
             incident.figures = [f for f in incident.figures if id(f) not in dropped]
     return _told_by_side(incidents, [f for f in totals if id(f) not in dropped])
+
+
+def _the_wave_s_toll_at_its_one_place(
+    where: list[tuple[Figure, ReportIncident | None]], index: int
+) -> bool:
+    """Whether a count with no side at a place is the toll the report gave before
+    for the whole wave, by side ('raided Nampanha and Mandela, beheading at least
+    two civilians' ... 'two men were beheaded' at Nampanha): the same number and
+    outcome in the totals, and no other place with a count of that outcome."""
+    figure, incident = where[index]
+    if incident is None or incident.event_wide or figure.side != "unspecified":
+        return False
+    in_totals = any(
+        home is None
+        and other.side != "unspecified"
+        and (other.value, other.outcome) == (figure.value, figure.outcome)
+        for other, home in where[:index]
+    )
+    elsewhere = any(
+        home is not None
+        and home is not incident
+        and other.outcome == figure.outcome
+        and other.value > 0  # 'No one was reported killed' there
+        for other, home in where
+    )
+    return in_totals and not elsewhere
 
 
 def _told_by_side(
