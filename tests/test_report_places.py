@@ -1789,3 +1789,14 @@ def test_a_name_spelt_one_letter_off_a_place_the_report_names_is_that_place():
     (name,) = [u for u in extract(text).unplaced if u.name == "Chande"]
     assert name.wider is not None
     assert name.wider.name == "Chandel"
+
+
+def test_the_second_of_two_lgas_the_villages_lie_in_is_no_scene():
+    text = (
+        "Gunmen shot 30 villagers dead in a raid on four villages in Zamfara State, "
+        "Nigeria.\n\n"
+        "The villages attacked were Gobirawa, Rini, Gora and Madoti Dankule, in "
+        "Bakura and Maradun LGAs of the state."
+    )
+    found = extract(text, published=dt.date(2021, 4, 21))
+    assert "Maradun" not in {i.place_reported for i in found.incidents}

@@ -236,7 +236,9 @@ def _listed_roles(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
 
 
 _PLURAL_AREA = re.compile(
-    r"^\s+(?:provinces|districts|regions|states|counties|tehsils)\b", re.IGNORECASE
+    r"^\s+(?:provinces|districts|regions|states|counties|tehsils|lgas|local "
+    r"government areas)\b",
+    re.IGNORECASE,
 )
 
 
