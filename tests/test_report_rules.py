@@ -112,6 +112,12 @@ def test_a_count_of_another_side_after_a_part_is_no_part():
     ) == [("security", "killed", 11), ("civilians", "killed", 1)]
 
 
+def test_others_at_a_second_place_after_a_count_at_a_first_are_a_count_too():
+    assert figures(
+        "The council prayed for 17 dead people in Rini and about 10 others in Gora."
+    ) == [("unspecified", "killed", 17), ("unspecified", "killed", 10)]
+
+
 def test_a_private_guard_is_a_civilian():
     assert figures("leaving 20 miners and one private security guard dead") == [
         ("civilians", "killed", 21),

@@ -39,10 +39,13 @@ _BARE_END = re.compile(
 )
 """What may follow a bare count that a verb governs: 'killing nine people and
 injuring 16, while ...', 'wounding two more'."""
-_GAPPED_AFTER = re.compile(r"^\s+(?:at|in)\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
+_GAPPED_AFTER = re.compile(
+    r"^\s+(?:others?\s+|more\s+)?(?:at|in)\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE
+)
 _GAPPED_BEFORE = re.compile(
     r"\b(?:killed|dead|died|martyred|injured|wounded|hurt|\d+|one|two|three|four|"
-    r"five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:at|in)\s+(?:the\s+)?"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|people|persons)\s+(?:at|in)\s+"
+    r"(?:the\s+)?"
     r"(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*"
     r"(?:\s+(?:in|of|under)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*)*"
     r"\s*(?:,|,?\s+and)\s+$",
