@@ -345,3 +345,13 @@ def test_the_base_soldiers_were_going_back_to_is_no_attack_place():
     )
     found = extract(text)
     assert "Turbat" not in {i.place_reported for i in found.incidents}
+
+
+def test_a_news_agency_named_for_a_province_is_no_attack_place():
+    text = (
+        "Gunmen shot dead a policeman in Iranshahr on Sunday.\n\n"
+        "According to the Fars News Agency, bandits carried out the attack; other "
+        "reports say that a local teacher also died in the incident."
+    )
+    found = extract(text)
+    assert {i.place_reported for i in found.incidents} == {"Iranshahr"}

@@ -689,6 +689,15 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("radio",),
     ),
     RoleRule(
+        "a news agency, paper or channel named for a place",
+        STATEMENT,
+        "According to the Fars News Agency, bandits carried out the attack in "
+        "Iranshahr.",
+        "Fars",
+        after=r"^\s+(?:news\s+agency|news|times|tribune|post|herald|"
+        r"chronicle|gazette|tv|television|radio)\b",
+    ),
+    RoleRule(
         "the civil society of a place",
         STATEMENT,
         "The civil society of the village of Mamove said six bodies were found near "
