@@ -1,6 +1,8 @@
 """Place roles: every rule of ``role_rules.ROLE_RULES`` gives its example's place its
 role, by itself and through the whole reader."""
 
+import datetime as dt
+
 import pytest
 
 from components.report import extract
@@ -355,3 +357,14 @@ def test_a_news_agency_named_for_a_province_is_no_attack_place():
     )
     found = extract(text)
     assert {i.place_reported for i in found.incidents} == {"Iranshahr"}
+
+
+def test_where_militants_were_setting_up_bases_is_no_attack_place():
+    text = (
+        "Three policemen were killed on Friday when militants ambushed them in "
+        "Banisa, Mandera.\n\n"
+        "The attack comes after reports that the militants were setting up bases in "
+        "parts of Mandera and Lamu counties to prepare attacks."
+    )
+    found = extract(text, published=dt.date(2021, 5, 22))
+    assert "Lamu" not in {i.place_reported for i in found.incidents}

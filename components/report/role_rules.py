@@ -481,8 +481,10 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "had been picked up before they attacked the posts near Kalash.",
         "Gawardesh",
         before=r"\b(?:build-?up|massing|movement|hideouts?|safe havens?|sanctuar(?:y|"
-        r"ies))\s+(?:and\s+[\w-]+\s+)?(?:in|inside|across)\s+(?:the\s+)?$",
-        gate=("build", "mass", "movement", "hideout", "haven", "sanctuar"),
+        r"ies)|(?:setting|set) up (?:\w+\s+)?(?:bases|camps|hideouts))\s+"
+        r"(?:and\s+[\w-]+\s+)?(?:in|inside|across)\s+(?:the\s+)?"
+        r"(?:(?:parts|areas|forests|border areas) of\s+(?:the\s+)?)?$",
+        gate=("build", "mass", "movement", "hideout", "haven", "sanctuar", "set"),
     ),
     RoleRule(
         "where the dead were mourned or buried",
