@@ -118,6 +118,28 @@ def test_others_at_a_second_place_after_a_count_at_a_first_are_a_count_too():
     ) == [("unspecified", "killed", 17), ("unspecified", "killed", 10)]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Eleven jawans of the CRPF lost their lives when Maoists blew up their "
+            "vehicle.",
+            [("security", "killed", 11)],
+        ),
+        (
+            "The blast killed two BSF men and injured three others.",
+            [("security", "killed", 2), ("security", "injured", 3)],
+        ),
+        (
+            "Militants shot dead a tehsildar and four Levies men in Kalat.",
+            [("unspecified", "killed", 1), ("security", "killed", 4)],
+        ),
+    ],
+)
+def test_a_force_s_men_and_an_official_are_counted(text, found):
+    assert figures(text) == found
+
+
 def test_a_private_guard_is_a_civilian():
     assert figures("leaving 20 miners and one private security guard dead") == [
         ("civilians", "killed", 21),

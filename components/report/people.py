@@ -116,6 +116,10 @@ def head_of(body: str, side: str, end: int, start: int) -> tuple[str, int]:
     ):
         side = next(s for s in SIDE_WORDS if member.group(s))  # 'men of the Levies'
         end += member.end()
+    elif member and next(s for s in SIDE_WORDS if member.group(s)) == side:
+        end += member.end()  # 'eleven jawans of the CRPF': their force
+        short = re.match(r"\s*\([A-Za-z.]{1,10}\)", body[end:])
+        end += short.end() if short else 0  # 'of the Odisha State Armed Police (OSAP)'
     beside = _FIGHTING_BESIDE.match(body[end:])
     if beside and side == "unspecified":
         side, end = "security", end + beside.end()  # the army's auxiliaries

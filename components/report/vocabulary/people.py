@@ -44,6 +44,10 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"levies(?: force)?(?: personnel| men| officials| soldiers)?",
         r"(?:fc|frontier corps|frontier constabulary) (?:personnel|soldiers|men|"
         r"troops|officials)",
+        r"(?:bsf|crpf|itbp|cisf|ssb|drg|stf|cobra|nsg|kdf|fama|fardc|updf|amisom|"
+        r"atmis)(?: personnel| jawans| men| troops| soldiers| officers| members)?",
+        r"(?:assam rifles|district reserve guards?) (?:personnel|jawans|men|troops|"
+        r"soldiers|officers|members)",
         r"ctd (?:personnel|officials|officers|men)",
         r"law enforcers",
         r"(?:army|military) (?:personnel|officers?|men)",
@@ -270,6 +274,9 @@ SINGULAR_PEOPLE = (
     r"basij (?:member|militiaman)",
     r"member",
     r"fighter",
+    r"tehsildar",
+    r"(?:assistant |deputy )?commissioner",
+    r"administrator",
     r"(?:sub-)?inspector",
     r"(?:deputy |assistant |senior )?superintendent(?: of police)?",
     r"dsp",
