@@ -140,6 +140,23 @@ def test_a_force_s_men_and_an_official_are_counted(text, found):
     assert figures(text) == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Nine labourers were abducted and later found dead.",
+            [("civilians", "killed", 9)],
+        ),
+        (
+            "Gunmen killed a driver and his helper.",
+            [("civilians", "killed", 1), ("unspecified", "killed", 1)],
+        ),
+    ],
+)
+def test_people_found_dead_and_a_helper_are_counted(text, found):
+    assert figures(text) == found
+
+
 def test_a_private_guard_is_a_civilian():
     assert figures("leaving 20 miners and one private security guard dead") == [
         ("civilians", "killed", 21),
