@@ -368,3 +368,12 @@ def test_where_militants_were_setting_up_bases_is_no_attack_place():
     )
     found = extract(text, published=dt.date(2021, 5, 22))
     assert "Lamu" not in {i.place_reported for i in found.incidents}
+
+
+def test_where_the_attackers_fled_towards_is_no_attack_place():
+    text = (
+        "Gunmen killed two policemen in Mastung on Monday. Police said the attackers "
+        "fled towards Kalat."
+    )
+    found = extract(text, published=dt.date(2025, 1, 7))
+    assert {i.place_reported for i in found.incidents} == {"Mastung"}

@@ -601,7 +601,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "Turbat",
         before=r"\b(?:fled|fleeing|flee|flocked|displaced|evacuated|took refuge|"
         r"taken refuge|sought refuge|sought shelter|sheltering)\s+(?:(?!(?:and|but)\b)"
-        r"[\w-]+\s+){0,5}?(?:to|into)\s+(?:the\s+)?$|\b(?:took|taken|sought|"
+        r"[\w-]+\s+){0,5}?(?:to|into|towards?|in the direction of)\s+(?:the\s+)?$|"
+        r"\b(?:took|taken|sought|"
         r"seeking|found)\s+(?:refuge|shelter)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+"
         r"(?:the\s+)?$",
         gate=("fle", "flock", "displaced", "evacuated", "refuge", "shelter"),
