@@ -1820,3 +1820,11 @@ def test_a_day_said_of_a_place_where_no_attack_was_does_not_date_the_news():
     )
     extraction = extract(text, published=dt.date(2023, 8, 11))
     assert extraction.date == dt.date(2023, 8, 10)
+
+
+def test_a_report_placed_only_by_a_name_the_gazetteer_lacks_is_dated_by_its_lede():
+    text = (
+        "Militants killed three soldiers on Monday. The attack took place in the "
+        "Gogdan area, 20 km north of Turbat."
+    )
+    assert extract(text, published=dt.date(2025, 1, 7)).date == dt.date(2025, 1, 6)

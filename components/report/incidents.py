@@ -195,7 +195,7 @@ def extract_incidents(
         incident.date = incident.date or lede or today  # no day said: the news's
     # the news's day: its incidents', and the day its lede tells of
     days = [*(i.date for i in incidents if i.date), *unplaced_days]
-    date = min([*days, lede] if lede and incidents else days, default=today)
+    date = min([*days, lede] if lede and incidents else days, default=lede or today)
     other = _not_incident_places(mentions, incidents)
     return Extraction(
         date=date,
