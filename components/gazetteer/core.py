@@ -136,6 +136,7 @@ class Gazetteer:
             self._places.setdefault(place.geonameid, place)
         index: dict[str, list[Candidate]] = {}
         self._index = index
+        self._joined_keys: dict[str, str] | None = None
 
         def add(name: str, place: Place, tier: int, key: str | None = None) -> None:
             key = name_key(name)[0] if key is None else key
@@ -294,7 +295,7 @@ class Gazetteer:
     def _joined(self) -> dict[str, str]:
         """Each name key of at least six letters written as one word ('tarin kowt'
         as 'tarinkowt'), to the key; a word two names share answers neither."""
-        joined = getattr(self, "_joined_keys", None)
+        joined = self._joined_keys
         if joined is None:
             joined, shared = {}, set()
             for key in self._index:

@@ -149,9 +149,7 @@ def extract_incidents(
             not sentence.text[a.end - sentence.start :].strip(" .!?\"'")
             for a in aside_of.get(sentence.start, [])
         ):
-            # '... came a day after four soldiers were martyred in KP.': the
-            # sentence ends on the earlier event, and the next goes on with it
-            story.in_background = True
+            story.ended_on_an_earlier_event()
 
     if lede is None and found:  # 'confirmed on Monday that ... had been killed'
         # (in the lede, also below a headline)

@@ -89,6 +89,12 @@ class Storyline:
             self.day_state = self.in_background
         return self.in_background
 
+    def ended_on_an_earlier_event(self) -> None:
+        """The sentence just read ended on an aside about an earlier event ('...
+        came a day after four soldiers were martyred in KP.'): the next sentence
+        goes on with that event unless it says otherwise."""
+        self.in_background = True
+
     def _goes_on(self, sentence: Sentence, mentions: Sequence[PlaceMention]) -> bool:
         """Whether a new paragraph with no cue goes on about the background told
         before it: it counts the same people again, or names only its places."""
