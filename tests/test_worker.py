@@ -3,13 +3,17 @@ its time is stopped and the next one runs, errors are the job's own."""
 
 from __future__ import annotations
 
+import sys
 import time
+import types
 
 import pytest
 
 from components.report.intake import read_for_review, warm_up
+from components.store import DATA_DIR_VARIABLE
 from components.support.errors import WorkerTimeoutError
 from components.support.worker import Worker
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow  # starts worker processes (about 1.5 s each)
 
@@ -52,3 +56,27 @@ def test_a_wait_past_the_callers_limit_drops_the_job(worker):
 def test_the_jobs_own_error_comes_back(worker):
     with pytest.raises(ValueError, match="invalid literal"):
         worker.run(int, "not a number", limit=30, wait=60)
+
+
+def _what_the_main_file_left() -> tuple[list[str], bool]:
+    """In a worker: the names its main module holds, and whether Streamlit is in."""
+    names = [name for name in vars(sys.modules["__main__"]) if name[:2] != "__"]
+    return sorted(names), "streamlit" in sys.modules
+
+
+def test_a_worker_started_by_the_page_draws_no_page(tmp_path, monkeypatch):
+    """Streamlit runs app.py as ``__main__``; a worker it starts runs that file
+    again, as ``__mp_main__``, and must not open the data or import Streamlit."""
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(tmp_path / "data"))
+    page = types.ModuleType("__main__")
+    page.__file__ = str(ROOT / "app.py")  # as Streamlit's script runner sets it
+    monkeypatch.setitem(sys.modules, "__main__", page)
+    pool = Worker(1, name="a worker of the page")
+    try:
+        names, streamlit = pool.run(_what_the_main_file_left, limit=60, wait=120)
+    finally:
+        pool.close()
+    assert names == ["main"]
+    assert not streamlit
+    written = [path.name for path in tmp_path.rglob("*")]
+    assert written == ["database"]  # the test's own folder, left empty

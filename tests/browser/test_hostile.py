@@ -99,6 +99,9 @@ def test_template_text_imported_in_the_page_exports_literally(writable_app, visi
     )
     before = len(CsvStore(ROOT / "data").load().incidents)
     page.get_by_role("button", name=re.compile(r"Add 1 incidents")).click()
+    page.get_by_text("Added 1 incidents from acled-template-notes.csv").wait_for(
+        timeout=30_000
+    )
     label = re.compile(rf"Download these {before + 1} \(map, HTML\)")
     button = page.get_by_role("button", name=label)
     button.wait_for(timeout=30_000)
