@@ -621,6 +621,22 @@ def test_one_person_of_a_trade_or_place_is_counted(sentence, expected):
     assert counts(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The blast wounded the DSP's driver.", [("injured", {"security": 1})]),
+        (
+            "Gunmen shot dead the commander's bodyguard.",
+            [("killed", {"security": 1})],
+        ),
+        ("The blast wounded the train's driver.", [("injured", {"civilians": 1})]),
+        ("The blast wounded the DSP's son.", [("injured", {"civilians": 1})]),
+    ],
+)
+def test_who_serves_with_a_person_of_a_side_is_of_that_side(sentence, expected):
+    assert counts(sentence) == expected
+
+
 def test_officials_put_the_toll_at_a_count():
     assert counts("Officials put the death toll at four.") == [
         ("killed", {"unspecified": 4})

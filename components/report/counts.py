@@ -343,7 +343,23 @@ def _singulars(body: str) -> Iterator[CountItem]:
         if noun.lower() in {"member", "fighter"}:
             # 'a member of Iran's Revolutionary Guard', 'a fighter of the Basij'
             side, end = head_of(body, side, end, match.start())
+        side = _attendant_of(match.group(), noun, side)
         yield _one(match.start(), end, side, military=bool(MILITARY_SIDE.search(noun)))
+
+
+_ATTENDANTS = frozenset({"driver", "guard", "bodyguard", "colleague"})
+"""Who serves with the person named before them: of that person's side."""
+
+
+def _attendant_of(person: str, noun: str, side: str) -> str:
+    """'the DSP's driver', 'the commander's bodyguard': the side of the owner,
+    where the owner is of a side and the noun names who serves with them."""
+    owner = re.search(r"([\w-]+)'s\s+$", person)
+    if owner is None or noun.lower() not in _ATTENDANTS:
+        return side
+    group = GROUP.match(" " + owner.group(1))
+    owned = next((s for s in SIDE_WORDS if group and group.group(s)), None)
+    return owned if owned and owned != "unspecified" else side
 
 
 def _one(
