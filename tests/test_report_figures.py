@@ -637,6 +637,18 @@ def test_who_serves_with_a_person_of_a_side_is_of_that_side(sentence, expected):
     assert counts(sentence) == expected
 
 
+def test_a_toll_told_in_a_clause_after_a_comma_counts():
+    sentence = (
+        "He said three more police officers, wounded in the explosion on "
+        "Wednesday, had been flown to Nairobi."
+    )
+    assert counts(sentence) == [("injured", {"security": 3})]
+    # a verb with an object of its own is the attackers' deed, not the group's
+    assert counts("The convoy carried 20 soldiers, killed three.") == [
+        ("killed", {"unspecified": 3})
+    ]
+
+
 def test_officials_put_the_toll_at_a_count():
     assert counts("Officials put the death toll at four.") == [
         ("killed", {"unspecified": 4})

@@ -43,7 +43,9 @@ their homes', which is no English, nor 'lost contact')."""
 
 
 OUTCOME_AFTER = re.compile(
-    r"^\s*(?:(?:were|was|have|has|had|been|being|are|is|got|reportedly|also|"
+    rf"^\s*(?:,\s*(?=(?:{KILLED_VERBS}|{INJURED_VERBS})\s+(?:in|by|during|when|"
+    r"while|after)\b))?"
+    r"(?:(?:were|was|have|has|had|been|being|are|is|got|reportedly|also|"
     r"allegedly|later|all|both|each|who|subsequently|so far|in all|total|"
     r"altogether|confirmed|feared|reported|said to be|have been|has been|left|"
     r"(?:said|reported|believed|feared|thought|known) to have been|more|"
@@ -55,8 +57,9 @@ OUTCOME_AFTER = re.compile(
 )
 """'[12 soldiers] were martyred', '[21 terrorists] were eliminated', '[a
 motorcyclist] was shot and killed': the verb right after a counted group, with
-at most a few auxiliaries between. It never
-reaches past the next clause."""
+at most a few auxiliaries between, or after a comma where the verb opens a clause
+of its own ('[three more police officers], wounded in the explosion on Wednesday,
+had since been flown to Nairobi'). It never reaches past the next clause."""
 
 
 OUTCOME_BEFORE = re.compile(
