@@ -377,3 +377,17 @@ def test_where_the_attackers_fled_towards_is_no_attack_place():
     )
     found = extract(text, published=dt.date(2025, 1, 7))
     assert {i.place_reported for i in found.incidents} == {"Mastung"}
+
+
+def test_the_camps_a_scene_lies_between_and_a_patrol_set_out_from_are_no_scenes():
+    found = extract(
+        "RAIPUR: Two members of CoBRA, the jungle warfare unit of the CRPF, were "
+        "killed when Maoists blew up their truck in Sukma district.\n\n"
+        "The blast went off near Timmapuram village, between the security forces' "
+        "camps at Silger and Tekalgudem.\n\nThe party had set out on patrol from "
+        "the Silger camp towards Tekalgudem.",
+        published=dt.date(2024, 6, 24),
+    )
+    assert [i.place_reported for i in found.incidents] == ["Timmapuram"]
+    assert found.incidents[0].counts["killed"]["security"] == 2
+    assert "CoBRA" not in {u.name for u in found.unplaced}

@@ -42,6 +42,11 @@ _ONE_OF_MANY = (
     r"regions|areas|states|towns|cities|places)"
 )
 """'one of the counties (worst hit)': an area described as one of many."""
+_STRETCH_ENDS = (
+    r"(?:[\w'-]+\s+){0,3}?(?:areas?|towns?|villages?|localities|camps?|posts?|"
+    r"bases?)\s+(?:of|at)\s+(?:the\s+)?"
+)
+"""What the ends of a stretch are: 'between the security forces' camps at'."""
 _TITLE_WORDS = "|".join(sorted(TITLES, key=len, reverse=True))
 _HOSPITAL = (
     r"(?:(?:civil|district|teaching|general|military|referral|combined military|"
@@ -254,8 +259,19 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         REFERENCE,
         "The vehicle hit a bomb between Malelei and Kulan, in Garissa county.",
         "Kulan",
-        before=rf"\bbetween\s+(?:the\s+)?(?:(?:areas?|towns?|villages?|localities)\s+"
-        rf"of\s+)?{_NAMEWORDS}\s+and\s+(?:the\s+)?$",
+        before=rf"\bbetween\s+(?:the\s+)?(?:{_STRETCH_ENDS})?{_NAMEWORDS}\s+and\s+"
+        r"(?:the\s+)?$",
+        gate=("between",),
+    ),
+    RoleRule(
+        "the near end of a stretch a scene lies between",
+        REFERENCE,
+        "The blast went off near Timmapuram village, between the security forces' "
+        "camps at Silger and Tekalgudem.",
+        "Silger",
+        before=rf"\b(?:near|at|in|outside)\s+(?:the\s+)?{_NAMEWORDS}"
+        r"(?:\s+(?:village|town|area|locality))?,\s+between\s+(?:the\s+)?"
+        rf"(?:{_STRETCH_ENDS})?$",
         gate=("between",),
     ),
     RoleRule(
@@ -577,7 +593,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "Punjab",
         before=r"\b(?:hail(?:ed|ing|s)? from|belong(?:ed|ing|s)? to|residents? of|"
         r"(?:came|come|comes|coming) from|travell?ing from|on (?:its|their|his|her) "
-        r"way from|headed from|departed from|set off from|"
+        r"way from|headed from|departed from|"
+        r"set (?:off|out)(?: on (?:an? )?(?:[\w-]+ )?(?:patrol|duty|mission))? from|"
         r"\d{1,2},\s+(?:also\s+)?(?:from|of)|natives? of|home ?towns? (?:of|in)|"
         r"(?:were|was|is|are) (?:all\s+)?from|"
         r"domiciled? (?:in|of)|hometown|native|who (?:had )?(?:lived|live|lives) in|"

@@ -63,6 +63,14 @@ _LOCATIVE = (
 _PLACE_WORD_END = r"(?:" + "|".join(PLACE_WORD_ENDS) + r")"
 _FACILITY = r"(?i:" + "|".join(FACILITY_WORDS) + r")"
 
+_BODY_AFTER = (
+    r"\s+(?:[\w-]+\s+)?(?:unit|force|battalion|regiment|brigade|squad|team|group|"
+    r"militia|wing|corps|committee|council)s?\b"
+)
+"""An area word that names what a body is for ('CoBRA, the jungle warfare unit of
+the CRPF', 'the village defence force'): no place."""
+
+
 SLOT_RULES: tuple[Rule, ...] = (
     Rule(
         "a name ending in a word that ends places' names",
@@ -153,7 +161,7 @@ SLOT_RULES: tuple[Rule, ...] = (
     Rule(
         "a name then an apposition that calls it a place",
         rf"(?<![\w-])(?P<name>{NAME})(?:,|\s+(?:is|was|lies in))\s+(?:a|an|the)\s+"
-        rf"(?:[\w-]+\s+){{0,2}}?(?P<area>{_AREA}|capital)\b(?!')",
+        rf"(?:[\w-]+\s+){{0,2}}?(?P<area>{_AREA}|capital)\b(?!')(?!{_BODY_AFTER})",
         "The attack happened on Monday in Ntoyo, a village in the Lubero territory.",
         "Ntoyo",
         flags=0,
