@@ -391,3 +391,12 @@ def test_the_camps_a_scene_lies_between_and_a_patrol_set_out_from_are_no_scenes(
     assert [i.place_reported for i in found.incidents] == ["Timmapuram"]
     assert found.incidents[0].counts["killed"]["security"] == 2
     assert "CoBRA" not in {u.name for u in found.unplaced}
+
+
+def test_the_ends_of_a_route_buses_run_between_are_no_attack_places():
+    found = extract(
+        "Gunmen halted buses running between Karachi and Gwadar and shot dead 14 "
+        "passengers in Ormara on Thursday.",
+        published=dt.date(2019, 4, 18),
+    )
+    assert [i.place_reported for i in found.incidents] == ["Ormara"]

@@ -264,6 +264,15 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("between",),
     ),
     RoleRule(
+        "the near end of a route vehicles run between",
+        REFERENCE,
+        "Gunmen halted five buses running between Karachi and Gwadar.",
+        "Karachi",
+        before=r"\b(?:running|plying|travell?ing|operating|shuttling|routes?|"
+        r"services?)\s+between\s+(?:the\s+)?(?:cities\s+of\s+)?$",
+        gate=("between",),
+    ),
+    RoleRule(
         "the near end of a stretch a scene lies between",
         REFERENCE,
         "The blast went off near Timmapuram village, between the security forces' "
