@@ -7,7 +7,7 @@ import pytest
 
 from components.report import extract
 from components.report.figures import find_figures
-from components.report.model import by_side
+from components.report.model import Figure, by_side, tally
 from components.report.segments import Span, clauses, sentences
 from components.report.vocabulary import PEOPLE_BY_SIDE
 
@@ -524,6 +524,36 @@ def test_someone_named_among_the_dead_is_a_part_of_the_rest(tense):
     (incident,) = [i for i in extract(text).incidents if not i.event_wide]
     killed = {k: v for k, v in incident.counts["killed"].items() if v is not None}
     assert killed == {"security": 2, "civilians": 1, "unspecified": 1}
+
+
+def test_people_of_another_side_among_the_dead_are_of_the_toll_not_more():
+    text = (
+        "Gunmen shot dead 14 passengers in Ormara on Thursday. At least 14 of them "
+        "were killed. The home secretary said a naval official and a member of the "
+        "coast guard were among the dead."
+    )
+    (incident,) = extract(text).incidents
+    killed = {k: v for k, v in incident.counts["killed"].items() if v is not None}
+    assert killed == {"civilians": 12, "security": 2}
+
+
+@pytest.mark.parametrize(
+    ("told_before", "expected"),
+    [
+        ("civilians", {"civilians": 12, "security": 2}),
+        ("attackers", {"attackers": 14, "security": 2, "unspecified": 12}),
+    ],
+)
+def test_a_group_as_many_as_a_side_with_others_named_is_that_side(
+    told_before, expected
+):
+    """'shot dead 14 passengers' ... '14 of them were killed', two of them
+    security men: the 14 civilians told again. Never the attackers' count."""
+    before = Figure(told_before, "killed", 14, 0, 10, "14 people")
+    named = Figure("security", "killed", 2, 40, 50, "two guards")
+    again = Figure("unspecified", "killed", 14, 30, 50, "14 of them", parts=(named,))
+    killed = {k: v for k, v in tally([before, again])["killed"].items() if v}
+    assert killed == expected
 
 
 def test_nobody_hurt_is_a_stated_zero():

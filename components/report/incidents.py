@@ -275,10 +275,10 @@ def _identified(
     kept = []
     for figure in figures:
         at = bisect.bisect_right(starts, figure.start) - 1
-        if figure.side == "unspecified" and at >= 0:
+        if at >= 0 and (figure.side == "unspecified" or not figure.parts):
             following = [n.text for n in news[at + 1 : at + 3]]
             named = among_the_hit(figure, text[figure.end : news[at].end], *following)
-            if named is not figure or figure.parts:
+            if named is not figure or figure.parts or figure.side != "unspecified":
                 kept.append(named)
                 continue
         if figure.side != "unspecified" or figure.parts or at < 0:

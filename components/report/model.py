@@ -290,7 +290,29 @@ def tally(figures: Iterable[Figure]) -> Counts:
             rests = {value for value, _ in plain[outcome]}
             if rest > 0 and rest in unsided[outcome] | rests:
                 sides["unspecified"] = rest
+    for figure in figures:
+        _rest_of_the_side_told_before(figure, counts[figure.outcome])
     return counts
+
+
+def _rest_of_the_side_told_before(figure: Figure, sides: dict[str, int | None]) -> None:
+    """'shot dead 14 passengers' ... '14 of them were killed; a naval official and
+    a member of the coast guard were among the dead': a group with members of
+    another side named, as many as one side's count, is that side's people told
+    again; its rest is of that side, and only the rest. Never the attackers: the
+    people they hit are no group of theirs."""
+    parts = by_side(figure)
+    rest = parts.pop("unspecified", None)
+    if figure.side != "unspecified" or rest is None or sides["unspecified"] != rest:
+        return
+    same = [
+        side
+        for side, value in sides.items()
+        if side not in ("unspecified", "attackers", *parts) and value == figure.value
+    ]
+    if len(same) == 1:
+        sides[same[0]] = rest
+        sides["unspecified"] = None
 
 
 @dataclass(frozen=True, slots=True)

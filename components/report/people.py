@@ -268,15 +268,25 @@ Nawaz, Constable Yar Muhammad, ...': who the hurt were, by the ranks of the
 people they name."""
 
 
+_ONE_OF_THEM = (
+    r"(?:a|an|one|two|three|four|five)\s+(?:[\w-]+\s+){0,2}?[\w-]+"
+    r"(?:\s+of\s+the\s+(?:[\w-]+\s+)?[\w-]+)?"
+)
 _AMONG_THE_HIT = re.compile(
-    r"\b(?P<one>a|an|one|two|three|four|five)\s+(?:[\w-]+\s+){0,2}?(?P<who>[\w-]+)\s+"
+    rf"\b(?P<who>{_ONE_OF_THEM}(?:\s*(?:,|\band\b)\s*{_ONE_OF_THEM})*)\s+"
     r"(?:was|were|is|are)\s+(?:also\s+)?among\s+the\s+(?P<word>dead|killed|victims|"
     r"injured|"
     r"wounded)\b",
     re.IGNORECASE,
 )
-"""'a minor girl was among the dead', 'a girl is among the dead': some of a
-total's unnamed rest."""
+"""'a minor girl was among the dead', 'a naval official and a member of the coast
+guard were among the dead': some of a total's unnamed rest, or of a total of
+another side."""
+_ONE_NAMED = re.compile(
+    r"(?P<one>a|an|one|two|three|four|five)\s+(?P<who>(?:[\w-]+\s+){0,2}?[\w-]+"
+    r"(?:\s+of\s+the\s+(?:[\w-]+\s+)?[\w-]+)?)(?=\s*(?:,|\band\b|$))",
+    re.IGNORECASE,
+)
 
 
 def among_the_hit(figure: Figure, *after: str) -> Figure:
@@ -293,19 +303,30 @@ def among_the_hit(figure: Figure, *after: str) -> Figure:
             and found.group("word").lower() != "victims"
         ):
             continue
-        side = side_of(found.group("who"))
-        count = parse_number(found.group("one"))[0]
-        if side == "unspecified" or count > rest:
+        named: dict[str, int] = {}
+        for one in _ONE_NAMED.finditer(found.group("who")):
+            side = side_of(one.group("who"))
+            named[side] = named.get(side, 0) + parse_number(one.group("one"))[0]
+        if not named or "unspecified" in named or figure.side in named:
             continue
-        if any(part.side == side for part in figure.parts):
+        if sum(named.values()) > rest:
+            continue
+        if any(part.side in named for part in figure.parts):
             continue  # named already ('including a police officer')
-        part = replace(
-            figure, side=side, value=count, high=None, parts=(), some_of=False
+        new = tuple(
+            replace(figure, side=side, value=count, high=None, parts=(), some_of=False)
+            for side, count in named.items()
         )
-        parts = (*figure.parts, part)
+        part, count = new[0], sum(named.values())
+        parts = (*figure.parts, *new)
         others = _OTHERS_WERE.search(words)
         left = rest - count
-        if others and left > 0 and side_of(others.group("who")) != "unspecified":
+        if (
+            others
+            and left > 0
+            and len(new) == 1
+            and side_of(others.group("who")) != "unspecified"
+        ):
             parts += (replace(part, side=side_of(others.group("who")), value=left),)
         return replace(figure, parts=parts)
     return figure

@@ -51,6 +51,8 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"ctd (?:personnel|officials|officers|men)",
         r"law enforcers",
         r"(?:army|military) (?:personnel|officers?|men)",
+        r"(?:naval|navy|army|military|coast guard) officials?",
+        r"coast ?guards?(?:m[ae]n)?",
         r"rangers?",
         r"commandos?",
         r"marines",
@@ -351,6 +353,7 @@ SINGULAR_PEOPLE = (
     r"(?:tribal )?elder",
     r"employee",
     r"pedestrian",
+    r"(?:naval|navy|army|military|coast guard) official",
     r"(?:government |district |municipal |civil |election |revenue |local |polio )?"
     r"official",
     r"prayer leader",
