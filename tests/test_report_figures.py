@@ -556,6 +556,18 @@ def test_a_group_as_many_as_a_side_with_others_named_is_that_side(
     assert killed == expected
 
 
+def test_a_count_of_more_in_the_next_clause_has_the_side_before():
+    text = (
+        "Militants attacked a police post in Kulachi on Monday. The gunfight ended "
+        "with the deaths of two terrorists; reports suggested that two more had "
+        "been wounded."
+    )
+    (incident,) = extract(text).incidents
+    assert incident.counts["killed"]["attackers"] == 2
+    assert incident.counts["injured"]["attackers"] == 2
+    assert incident.counts["injured"]["unspecified"] is None
+
+
 def test_nobody_hurt_is_a_stated_zero():
     assert counts(
         "Rockets landed near the base, and nobody was killed or injured."

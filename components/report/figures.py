@@ -155,16 +155,27 @@ def _of_the_people_hit(body: str, items: list[CountItem]) -> None:
 _OTHERS = re.compile(r"\bothers$", re.IGNORECASE)
 
 
-def others_of_before(figures: list[Figure], before: list[Figure]) -> list[Figure]:
+def others_of_before(
+    figures: list[Figure], before: list[Figure], clause: Span | None = None
+) -> list[Figure]:
     """'four policemen were martyred while four others were wounded': 'others'
     opening a clause are more of the people the clause before counted, on their
-    side. After people of two sides ('two policemen and three civilians died ...
-    four others were wounded') no one side is said of them."""
+    side; so is a bare count of 'more' ('the deaths of two terrorists; reports
+    suggested that two more had been wounded'). After people of two sides ('two
+    policemen and three civilians died ... four others were wounded') no one side
+    is said of them."""
     known = [f for f in before if f.side != "unspecified" and not f.parts]
     if not known or not figures or len({f.side for f in known}) > 1:
         return figures
     first = figures[0]
-    if first.side != "unspecified" or first.parts or not _OTHERS.search(first.text):
+    more = (
+        clause is not None
+        and _BARE_COUNT.fullmatch(first.text) is not None
+        and _MORE.match(clause.text[first.end - clause.start :]) is not None
+    )
+    if first.side != "unspecified" or first.parts:
+        return figures
+    if not (more or _OTHERS.search(first.text)):
         return figures
     side = replace(first, side=known[-1].side, military=known[-1].military)
     return [side, *figures[1:]]

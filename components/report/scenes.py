@@ -199,7 +199,7 @@ def read_sentence(
         in_clause = [m for m in mentions if clause.start <= m.start < clause.end]
         targets = codes_in(clause, sentence, text, TARGET_PHRASES, "target")
         attacks = codes_in(clause, sentence, text, ATTACK_PHRASES, "attack")
-        figures = others_of_before(find_figures(clause), before)
+        figures = others_of_before(find_figures(clause), before, clause)
         figures = of_them_before(
             figures, text[sentence.start : clause.start] or reading.said_before
         )
