@@ -400,3 +400,13 @@ def test_the_ends_of_a_route_buses_run_between_are_no_attack_places():
         published=dt.date(2019, 4, 18),
     )
     assert [i.place_reported for i in found.incidents] == ["Ormara"]
+
+
+def test_a_superintendent_named_for_a_place_is_no_attack_place():
+    found = extract(
+        "DERA ISMAIL KHAN: Three policemen were martyred on Wednesday when an IED hit "
+        "their vehicle in Kulachi.\n\nThe DPO was briefed on the attack by Paharpur "
+        "SP Syed Asad Ali Shah and the Kulachi DSP.",
+        published=dt.date(2025, 12, 3),
+    )
+    assert [i.place_reported for i in found.incidents] == ["Kulachi"]

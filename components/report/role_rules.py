@@ -704,7 +704,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"chief secretary|"
         r"(?:provincial )?assembly|(?:provincial )?government spokes(?:man|person)|"
         r"inspector[- ]general|igp?|dig|"
-        r"administrator|dpo|ssp|sho|spokesman|spokesperson|official|press club|"
+        r"administrator|dpo|ssp|sho|sp|dsp|asp|station house officer|"
+        r"spokesman|spokesperson|official|press club|"
         r"governor|prosecutor|public prosecutor|police commissioner|mayor|"
         r"trade union|chamber of commerce|bar association|traders'? union)\b",
     ),
