@@ -568,6 +568,19 @@ def test_a_count_of_more_in_the_next_clause_has_the_side_before():
     assert incident.counts["injured"]["unspecified"] is None
 
 
+def test_an_officer_named_among_the_injured_is_a_part_of_the_toll():
+    text = (
+        "A blast near a police vehicle in Quetta killed four people and injured 30 "
+        "on Tuesday. The DIG said Station House Officer (SHO) Chaudhry Shafaat Ali "
+        "was among the injured. Police said Jamaluddin was among the dead."
+    )
+    (incident,) = extract(text).incidents
+    injured = {k: v for k, v in incident.counts["injured"].items() if v is not None}
+    killed = {k: v for k, v in incident.counts["killed"].items() if v is not None}
+    assert injured == {"security": 1, "unspecified": 29}
+    assert killed == {"unspecified": 4}
+
+
 def test_nobody_hurt_is_a_stated_zero():
     assert counts(
         "Rockets landed near the base, and nobody was killed or injured."

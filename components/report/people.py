@@ -282,6 +282,14 @@ _AMONG_THE_HIT = re.compile(
 """'a minor girl was among the dead', 'a naval official and a member of the coast
 guard were among the dead': some of a total's unnamed rest, or of a total of
 another side."""
+_NAMED_AMONG = re.compile(
+    r"(?P<who>(?-i:[A-Z])[\w'.-]*(?:\s+(?:\((?-i:[A-Z]{2,8})\)|(?-i:[A-Z])[\w'.-]*)){1,8})"
+    r"\s+(?:was|is)\s+(?:also\s+)?among\s+the\s+(?P<word>dead|killed|victims|injured|"
+    r"wounded)\b",
+    re.IGNORECASE,
+)
+"""'Station House Officer (SHO) Chaudhry Shafaat Ali was among the injured': one
+person, of the side the title says."""
 _ONE_NAMED = re.compile(
     r"(?P<one>a|an|one|two|three|four|five)\s+(?P<who>(?:[\w-]+\s+){0,2}?[\w-]+"
     r"(?:\s+of\s+the\s+(?:[\w-]+\s+)?[\w-]+)?)(?=\s*(?:,|\band\b|$))",
@@ -295,7 +303,7 @@ def among_the_hit(figure: Figure, *after: str) -> Figure:
     dead'): those become a part of the total, on their side."""
     rest = figure.value - sum(part.value for part in figure.parts)
     for words in after:
-        found = _AMONG_THE_HIT.search(words)
+        found = _AMONG_THE_HIT.search(words) or _NAMED_AMONG.search(words)
         if found is None:
             continue
         if (
@@ -304,7 +312,9 @@ def among_the_hit(figure: Figure, *after: str) -> Figure:
         ):
             continue
         named: dict[str, int] = {}
-        for one in _ONE_NAMED.finditer(found.group("who")):
+        if found.re is _NAMED_AMONG:  # one person, named with a title
+            named[named_side(found.group("who"))] = 1
+        for one in _ONE_NAMED.finditer(found.group("who") if not named else ""):
             side = side_of(one.group("who"))
             named[side] = named.get(side, 0) + parse_number(one.group("one"))[0]
         if not named or "unspecified" in named or figure.side in named:
