@@ -410,3 +410,14 @@ def test_a_superintendent_named_for_a_place_is_no_attack_place():
         published=dt.date(2025, 12, 3),
     )
     assert [i.place_reported for i in found.incidents] == ["Kulachi"]
+
+
+def test_a_people_s_villages_are_no_place_of_their_own():
+    found = extract(
+        "MAIDUGURI: ISWAP fighters shot 13 farmers on Saturday in Goni Kurmi village, "
+        "in the Bama Local Government Area of Borno State.\n\nA witness said the "
+        "fighters also shot into Kanuri villages as they pulled back.",
+        published=dt.date(2022, 6, 19),
+    )
+    assert [i.place_reported for i in found.incidents] == ["Goni Kurmi"]
+    assert "Kanuri" not in {u.name for u in found.unplaced}

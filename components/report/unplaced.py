@@ -99,7 +99,7 @@ SLOT_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "name before an area word",
-        rf"(?<![\w-])(?P<name>{NAME})\s+(?P<area>{_AREA})\b",
+        rf"(?<![\w-])(?P<name>{NAME})\s+(?!(?i:villages)\b)(?P<area>{_AREA})\b",
         "Gunmen killed seven passengers in the Rarasham area of Musakhail district.",
         "Rarasham",
         flags=0,
