@@ -581,6 +581,13 @@ def test_an_officer_named_among_the_injured_is_a_part_of_the_toll():
     assert killed == {"unspecified": 4}
 
 
+def test_the_other_dead_included_a_count_of_scavengers():
+    found = find_figures(Span(0, 60, "The other dead included 13 metal scavengers."))
+    assert [(f.outcome, f.side, f.value) for f in found] == [
+        ("killed", "civilians", 13)
+    ]
+
+
 def test_nobody_hurt_is_a_stated_zero():
     assert counts(
         "Rockets landed near the base, and nobody was killed or injured."

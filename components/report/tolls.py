@@ -234,15 +234,17 @@ counted before, of a side (joined to that toll by ``restatements``)."""
 
 THE_DEAD_INCLUDED = Rule(
     "some of the toll before, said to be included in it",
-    rf"\bthe\s+(?:{NUMBER}\s+)?(?P<word>dead|killed|victims|wounded|injured)\s+"
+    rf"\bthe\s+(?:other\s+|remaining\s+)?(?:{NUMBER}\s+)?"
+    r"(?P<word>dead|killed|victims|wounded|injured)\s+"
     rf"(?:in\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?\s+)?(?:now\s+)?"
     rf"(?:included|include|includes)\s+(?P<part>(?:an?|{QUALIFIER})?\s*{NUMBER}?)\s+"
     rf"(?P<who>[^.;]{{0,80}})",
     "Eight people died in the blast. The dead included two policemen.",
     ("security", "killed", 2),
 )
-"""'Eight people died ... The dead included two policemen': some of the toll
-counted before, of a side (joined to that toll by ``restatements``)."""
+"""'Eight people died ... The dead included two policemen', 'the other dead
+included 13 metal scavengers': some of the toll counted before, of a side
+(joined to that toll by ``restatements``)."""
 
 
 def some_of_the_dead(clause: Span) -> list[Figure]:

@@ -194,6 +194,7 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"drivers?",
         r"motorcyclists?",
         r"miners?",
+        r"(?:metal |scrap )?scavengers?",
         r"doctors?",
         r"nurses?",
         r"health workers",
