@@ -588,6 +588,19 @@ def test_the_other_dead_included_a_count_of_scavengers():
     ]
 
 
+def test_the_rest_of_the_totals_is_the_side_the_places_count():
+    text = (
+        "Gunmen believed to be ISWAP fighters killed 16 people in attacks in Borno "
+        "State. A source said three members of the Civilian Joint Task Force (CJTF) "
+        "were among the dead.\n\nThe other dead included 13 metal scavengers whom "
+        "the fighters shot on Saturday in Goni Kurmi village, in the Bama Local "
+        "Government Area.\n\nIn Monguno, the fighters wounded one person."
+    )
+    found = extract(text)
+    killed = {k: v for k, v in found.total_counts["killed"].items() if v is not None}
+    assert killed == {"civilians": 13, "security": 3}
+
+
 def test_nobody_hurt_is_a_stated_zero():
     assert counts(
         "Rockets landed near the base, and nobody was killed or injured."

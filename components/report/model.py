@@ -315,6 +315,26 @@ def _rest_of_the_side_told_before(figure: Figure, sides: dict[str, int | None]) 
         sides["unspecified"] = None
 
 
+def _sided_by_the_places(
+    sides: dict[str, int | None], places: list[dict[str, int | None]]
+) -> None:
+    """'ISWAP killed 16 people', three of them CJTF members, and '13 metal
+    scavengers ... shot in Goni Kurmi': the rest of the totals, of no side, are
+    the civilians the places count, where the places count them on one side
+    only. A total given whole ('32 people') keeps no side."""
+    rest = sides["unspecified"]
+    if not rest or any(place["unspecified"] for place in places):
+        return
+    same = [
+        side
+        for side in ("civilians", "security")
+        if sides[side] is None and sum(place[side] or 0 for place in places) == rest
+    ]
+    if len(same) == 1:
+        sides[same[0]] = rest
+        sides["unspecified"] = None
+
+
 @dataclass(frozen=True, slots=True)
 class Background:
     """A sentence about an earlier event: shown, never counted as today's."""
@@ -359,7 +379,14 @@ class Extraction:
 
     @property
     def total_counts(self) -> Counts:
-        return tally(self.totals)
+        counts = tally(self.totals)
+        for figure in self.totals:
+            rest = by_side(figure).get("unspecified") if figure.parts else None
+            sides = counts[figure.outcome]
+            if rest is not None and sides["unspecified"] == rest:
+                places = [i.counts[figure.outcome] for i in self.incidents]
+                _sided_by_the_places(sides, places)
+        return counts
 
     def as_json(self) -> dict[str, object]:
         totals = self.total_counts

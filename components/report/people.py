@@ -268,9 +268,10 @@ Nawaz, Constable Yar Muhammad, ...': who the hurt were, by the ranks of the
 people they name."""
 
 
+_OF_A_BODY = r"(?:\s+of\s+the\s+(?:[\w-]+\s+){0,3}?[\w-]+(?:\s+\([A-Za-z]{2,8}\))?)?"
+"""'of the coast guard', 'of the Civilian Joint Task Force (CJTF)'."""
 _ONE_OF_THEM = (
-    r"(?:a|an|one|two|three|four|five)\s+(?:[\w-]+\s+){0,2}?[\w-]+"
-    r"(?:\s+of\s+the\s+(?:[\w-]+\s+)?[\w-]+)?"
+    rf"(?:a|an|one|two|three|four|five)\s+(?:[\w-]+\s+){{0,2}}?[\w-]+{_OF_A_BODY}"
 )
 _AMONG_THE_HIT = re.compile(
     rf"\b(?P<who>{_ONE_OF_THEM}(?:\s*(?:,|\band\b)\s*{_ONE_OF_THEM})*)\s+"
@@ -292,7 +293,7 @@ _NAMED_AMONG = re.compile(
 person, of the side the title says."""
 _ONE_NAMED = re.compile(
     r"(?P<one>a|an|one|two|three|four|five)\s+(?P<who>(?:[\w-]+\s+){0,2}?[\w-]+"
-    r"(?:\s+of\s+the\s+(?:[\w-]+\s+)?[\w-]+)?)(?=\s*(?:,|\band\b|$))",
+    rf"{_OF_A_BODY})(?=\s*(?:,|\band\b|$))",
     re.IGNORECASE,
 )
 
@@ -315,7 +316,7 @@ def among_the_hit(figure: Figure, *after: str) -> Figure:
         if found.re is _NAMED_AMONG:  # one person, named with a title
             named[named_side(found.group("who"))] = 1
         for one in _ONE_NAMED.finditer(found.group("who") if not named else ""):
-            side = side_of(one.group("who"))
+            side = named_side(one.group("who"))
             named[side] = named.get(side, 0) + parse_number(one.group("one"))[0]
         if not named or "unspecified" in named or figure.side in named:
             continue

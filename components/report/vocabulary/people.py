@@ -49,6 +49,7 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"(?:assam rifles|district reserve guards?) (?:personnel|jawans|men|troops|"
         r"soldiers|officers|members)",
         r"ctd (?:personnel|officials|officers|men)",
+        r"(?:civilian joint task force|cjtf)(?: members| personnel| men| fighters)?",
         r"law enforcers",
         r"(?:army|military) (?:personnel|officers?|men)",
         r"(?:naval|navy|army|military|coast guard) officials?",
