@@ -1800,3 +1800,12 @@ def test_the_second_of_two_lgas_the_villages_lie_in_is_no_scene():
     )
     found = extract(text, published=dt.date(2021, 4, 21))
     assert "Maradun" not in {i.place_reported for i in found.incidents}
+
+
+def test_a_numbered_village_keeps_its_number():
+    found = extract(
+        "DATU HOFFER: Four soldiers were killed on Sunday when gunmen ambushed them "
+        "along the village of Tuayan 1 in Datu Hoffer town."
+    )
+    assert "Tuayan 1" in {u.name for u in found.unplaced}
+    assert "Tuayan" not in {u.name for u in found.unplaced}

@@ -49,10 +49,12 @@ NAME = (
     r"(?:-(?:[a-z]{1,2}-)?[\w\u00c0-\u024f]+)*"
     r"(?:\s+(?:(?:" + "|".join(NAME_PARTICLES) + r")\s+)?"
     r"(?:" + _ARTICLE + r"[A-Z][\w'\u00c0-\u024f]*(?:-[\w\u00c0-\u024f]+)*)){0,3}"
+    r"(?:\s+\d{1,2}(?=\s+(?:in|of|near|at|on)\b|\s*[,.;)]))?"
 )
 """A name as written: up to four capitalised words, hyphenated parts kept
 ('Shahrah-e-Iqbal', 'Pul-i-Khumri', 'Marte-Dikwa', 'al-Miqdadiyah', 'Bir
-al-Abd')."""
+al-Abd'), and the number of a numbered village ('the village of Tuayan 1 in
+Datu Hoffer town')."""
 
 _AREA = r"(?i:" + "|".join(AREA_WORDS) + r")"
 _LOCATIVE = (
