@@ -421,3 +421,13 @@ def test_a_people_s_villages_are_no_place_of_their_own():
     )
     assert [i.place_reported for i in found.incidents] == ["Goni Kurmi"]
     assert "Kanuri" not in {u.name for u in found.unplaced}
+
+
+def test_where_the_bodies_are_is_no_attack_place():
+    found = extract(
+        "QUETTA: Four soldiers were killed on Sunday when gunmen ambushed them in "
+        "Mastung.\n\nAn official said their bodies were now at the FC headquarters "
+        "in Quetta.",
+        published=dt.date(2024, 3, 17),
+    )
+    assert [i.place_reported for i in found.incidents] == ["Mastung"]

@@ -362,6 +362,17 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         ),
     ),
     RoleRule(
+        "where the bodies are",
+        DESTINATION,
+        "Four soldiers were killed in Mastung. Their bodies are now at the FC "
+        "headquarters in Quetta.",
+        "Quetta",
+        before=r"\b(?:bodies|remains|corpses)\s+(?:(?:were|are|was|is|had been|have "
+        r"been)\s+)?(?:now\s+|still\s+)?(?:at|in|lying (?:at|in))\s+(?:the\s+)?"
+        r"(?:[\w.'()-]+\s+){0,5}$",
+        gate=("bodies", "remains", "corpses"),
+    ),
+    RoleRule(
         "where the wounded or the dead were taken",
         DESTINATION,
         "The injured were shifted to a hospital in Quetta.",
