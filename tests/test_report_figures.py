@@ -506,6 +506,7 @@ def test_each_phrasing_gives_its_figures(text, expected):
         ("youths", "civilians"),
         ("peacekeepers", "security"),
         ("blue helmets", "security"),
+        ("people walking past", "civilians"),
     ],
 )
 def test_people_nouns_by_side(noun, side):

@@ -134,6 +134,7 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"mourners",
         r"civilians?",
         r"passers?-?by",
+        r"(?:people|persons|men|women) (?:walking|passing|going) (?:past|by)",
         r"bystanders",
         r"residents?",
         r"locals",
