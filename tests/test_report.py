@@ -522,6 +522,18 @@ def test_the_day_a_toll_was_issued_is_no_day_of_the_attack():
     assert extract(text, published=dt.date(2021, 5, 5)).date == dt.date(2021, 5, 3)
 
 
+def test_a_day_a_place_was_named_for_no_attack_does_not_date_its_attack():
+    text = (
+        "PESHAWAR: Militants on Saturday attacked a check post near the Bagan area "
+        "of Lower Kurram.\n\nOn Friday, tribal elders of Kurram district had agreed "
+        "to a ceasefire.\n\nSix soldiers were killed in the attack in Kurram "
+        "district."
+    )
+    found = extract(text, published=dt.date(2024, 12, 8))
+    assert found.date == dt.date(2024, 12, 7)
+    assert {i.date for i in found.incidents} == {dt.date(2024, 12, 7)}
+
+
 def test_a_province_named_only_in_background_does_not_hold_the_totals():
     text = (
         "Gwadar: At least fourteen soldiers lost their lives when terrorists "

@@ -212,7 +212,8 @@ def read_sentence(
             figures = [f for f in figures if f not in whole]
             reading.loose.append((clause, sentence, [], [], whole))
         if places and (targets or attacks or figures or HIT_WORDS.search(clause.text)):
-            reading.hit.update(id(reading.incident(m, sentence)) for m in places)
+            for mention in places:
+                _hit(reading, reading.incident(mention, sentence), sentence)
         if len(places) == 1:
             incident = reading.incident(places[0], sentence)
             add_items(incident, targets, attacks, figures, text, sentence)
@@ -250,6 +251,17 @@ def read_sentence(
     reading.said_before = sentence.text
     if touched:
         reading.last = touched
+
+
+def _hit(reading: Reading, incident: ReportIncident, sentence: Sentence) -> None:
+    """The place is told of as hit. First named earlier in a sentence that told of
+    no attack there ('On Friday, tribal elders of Kurram district had agreed to a
+    ceasefire'), its day is this sentence's, not that one's."""
+    if id(incident) in reading.hit:
+        return
+    reading.hit.add(id(incident))
+    if incident.evidence and incident.evidence[0].start < sentence.start:
+        incident.date = sentence_date(sentence, reading.today)
 
 
 def _restated(reading: Reading, figures: list[Figure]) -> list[Figure]:
