@@ -534,6 +534,15 @@ def test_a_day_a_place_was_named_for_no_attack_does_not_date_its_attack():
     assert {i.date for i in found.incidents} == {dt.date(2024, 12, 7)}
 
 
+def test_the_day_a_newspaper_reported_on_its_website_is_no_day_of_the_attack():
+    text = (
+        "Gunmen ambushed and killed eleven soldiers overnight south of Ain Defla, "
+        "the newspaper El Khaber reported on its website on Saturday.\n\nThe ambush "
+        "happened on Friday night."
+    )
+    assert extract(text, published=dt.date(2015, 7, 18)).date == dt.date(2015, 7, 17)
+
+
 def test_a_province_named_only_in_background_does_not_hold_the_totals():
     text = (
         "Gwadar: At least fourteen soldiers lost their lives when terrorists "

@@ -147,10 +147,13 @@ _SAID_BEFORE = re.compile(
     r"\b(?:said|says|announced|confirmed|stated|added|declared|reported|issued|"
     r"released|published|updated|statement|spoke|speaking|wrote|tweeted|posted|"
     r"(?:told|seen by|quoted by) "
-    r"[\w.' -]{1,40}?)\s+$",
+    r"[\w.' -]{1,40}?)"
+    r"(?:\s+(?:on|in|via|through)\s+(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:website|site|account|page|channel|feed|bulletin))?\s+$",
     re.IGNORECASE,
 )
-"""'The army said on Wednesday that ...': the weekday dates the statement."""
+"""'The army said on Wednesday that ...', 'the newspaper reported on its website
+on Saturday': the weekday dates the statement."""
 
 
 def event_weekday(text: str) -> re.Match[str] | None:
