@@ -543,6 +543,16 @@ def test_the_day_a_newspaper_reported_on_its_website_is_no_day_of_the_attack():
     assert extract(text, published=dt.date(2015, 7, 18)).date == dt.date(2015, 7, 17)
 
 
+def test_what_had_been_reported_the_night_before_does_not_date_the_attack():
+    text = (
+        "QUETTA: Three Levies personnel were killed on Friday when twin bombs went "
+        "off in the Sui area of Dera Bugti.\n\nOfficials said the bombs had been "
+        "hidden in a tube-well room in the Tali Mat area. Firing had been reported "
+        "around the same room on Thursday night."
+    )
+    assert extract(text, published=dt.date(2022, 1, 29)).date == dt.date(2022, 1, 28)
+
+
 def test_a_province_named_only_in_background_does_not_hold_the_totals():
     text = (
         "Gwadar: At least fourteen soldiers lost their lives when terrorists "

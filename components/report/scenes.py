@@ -234,7 +234,8 @@ def read_sentence(
                 reading.loose.append((clause, sentence, [], [], restated))
             figures = [f for f in figures if f not in restated]
             add_items(continued, targets, attacks, figures, text, sentence)
-            if continued.date is None:  # 'rode into the community ... on Sunday'
+            if continued.date is None and not _BEFORE_THE_NEWS.search(clause.text):
+                # 'rode into the community ... on Sunday'
                 continued.date = sentence_date(sentence, reading.today)
             touched.append(continued)
         elif targets or attacks or figures:
@@ -251,6 +252,14 @@ def read_sentence(
     reading.said_before = sentence.text
     if touched:
         reading.last = touched
+
+
+_BEFORE_THE_NEWS = re.compile(
+    r"\bhad\s+(?:already\s+|also\s+)?been\s+(?:reported|heard|seen|spotted|noticed)\b",
+    re.IGNORECASE,
+)
+"""'firing had been reported around the same room on Thursday night': what was
+noticed before the attack, not its day."""
 
 
 def _hit(reading: Reading, incident: ReportIncident, sentence: Sentence) -> None:
