@@ -312,12 +312,10 @@ def among_the_hit(figure: Figure, *after: str) -> Figure:
             and found.group("word").lower() != "victims"
         ):
             continue
-        named: dict[str, int] = {}
         if found.re is _NAMED_AMONG:  # one person, named with a title
-            named[named_side(found.group("who"))] = 1
-        for one in _ONE_NAMED.finditer(found.group("who") if not named else ""):
-            side = named_side(one.group("who"))
-            named[side] = named.get(side, 0) + parse_number(one.group("one"))[0]
+            named = {named_side(found.group("who")): 1}
+        else:
+            named = _by_side(found.group("who"))
         if not named or "unspecified" in named or figure.side in named:
             continue
         if sum(named.values()) > rest:
@@ -328,19 +326,28 @@ def among_the_hit(figure: Figure, *after: str) -> Figure:
             replace(figure, side=side, value=count, high=None, parts=(), some_of=False)
             for side, count in named.items()
         )
-        part, count = new[0], sum(named.values())
         parts = (*figure.parts, *new)
         others = _OTHERS_WERE.search(words)
-        left = rest - count
+        left = rest - sum(named.values())
         if (
             others
             and left > 0
             and len(new) == 1
             and side_of(others.group("who")) != "unspecified"
         ):
-            parts += (replace(part, side=side_of(others.group("who")), value=left),)
+            parts += (replace(new[0], side=side_of(others.group("who")), value=left),)
         return replace(figure, parts=parts)
     return figure
+
+
+def _by_side(listed: str) -> dict[str, int]:
+    """How many people of each side a list names ('a naval official and a member
+    of the coast guard': two security)."""
+    named: dict[str, int] = {}
+    for one in _ONE_NAMED.finditer(listed):
+        side = named_side(one.group("who"))
+        named[side] = named.get(side, 0) + parse_number(one.group("one"))[0]
+    return named
 
 
 _OTHERS_WERE = re.compile(
