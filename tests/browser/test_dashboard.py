@@ -103,7 +103,18 @@ def test_the_filters_playback_and_place_box_come_after_the_map_in_places_kept(
     assert (first["filters"], first["play"], first["placeBox"]) == (0, False, 0)
     seen.page.locator(INCIDENT_TABLE).first.wait_for(timeout=20_000)
     seen.page.get_by_role("button", name="Play").wait_for(timeout=20_000)
-    later = seen.page.evaluate(PLACES_OF_THINGS, args)
+    # Read once the page has settled: the place box is a text input whose script
+    # the browser may still be loading when the table and the playback are drawn,
+    # and a rerun of the map's part may be under way.
+    later = seen.page.wait_for_function(
+        f"""([frame]) => {{
+            const seen = ({PLACES_OF_THINGS})([frame]);
+            return seen && seen.filters === 5 && seen.play && seen.placeBox === 1
+                ? seen : null;
+        }}""",
+        arg=args,
+        timeout=20_000,
+    ).json_value()
     assert later["filters"] == 5  # event, place, target, attack; map layers
     assert later["play"]
     assert later["placeBox"] == 1
