@@ -522,35 +522,41 @@ def test_the_day_a_toll_was_issued_is_no_day_of_the_attack():
     assert extract(text, published=dt.date(2021, 5, 5)).date == dt.date(2021, 5, 3)
 
 
-def test_a_day_a_place_was_named_for_no_attack_does_not_date_its_attack():
-    text = (
-        "PESHAWAR: Militants on Saturday attacked a check post near the Bagan area "
-        "of Lower Kurram.\n\nOn Friday, tribal elders of Kurram district had agreed "
-        "to a ceasefire.\n\nSix soldiers were killed in the attack in Kurram "
-        "district."
-    )
-    found = extract(text, published=dt.date(2024, 12, 8))
-    assert found.date == dt.date(2024, 12, 7)
-    assert {i.date for i in found.incidents} == {dt.date(2024, 12, 7)}
-
-
-def test_the_day_a_newspaper_reported_on_its_website_is_no_day_of_the_attack():
-    text = (
-        "Gunmen ambushed and killed eleven soldiers overnight south of Ain Defla, "
-        "the newspaper El Khaber reported on its website on Saturday.\n\nThe ambush "
-        "happened on Friday night."
-    )
-    assert extract(text, published=dt.date(2015, 7, 18)).date == dt.date(2015, 7, 17)
-
-
-def test_what_had_been_reported_the_night_before_does_not_date_the_attack():
-    text = (
-        "QUETTA: Three Levies personnel were killed on Friday when twin bombs went "
-        "off in the Sui area of Dera Bugti.\n\nOfficials said the bombs had been "
-        "hidden in a tube-well room in the Tali Mat area. Firing had been reported "
-        "around the same room on Thursday night."
-    )
-    assert extract(text, published=dt.date(2022, 1, 29)).date == dt.date(2022, 1, 28)
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        pytest.param(
+            "PESHAWAR: Militants on Saturday attacked a check post near the Bagan "
+            "area of Lower Kurram.\n\nOn Friday, tribal elders of Kurram district had "
+            "agreed to a ceasefire.\n\nSix soldiers were killed in the attack in "
+            "Kurram district.",
+            dt.date(2024, 12, 8),
+            dt.date(2024, 12, 7),
+            id="a day a place was named for no attack",
+        ),
+        pytest.param(
+            "Gunmen ambushed and killed eleven soldiers overnight south of Ain Defla, "
+            "the newspaper El Khaber reported on its website on Saturday.\n\nThe "
+            "ambush happened on Friday night.",
+            dt.date(2015, 7, 18),
+            dt.date(2015, 7, 17),
+            id="the day a newspaper reported on its website",
+        ),
+        pytest.param(
+            "QUETTA: Three Levies personnel were killed on Friday when twin bombs went "
+            "off in the Sui area of Dera Bugti.\n\nOfficials said the bombs had been "
+            "hidden in a tube-well room in the Tali Mat area. Firing had been "
+            "reported around the same room on Thursday night.",
+            dt.date(2022, 1, 29),
+            dt.date(2022, 1, 28),
+            id="what had been reported the night before",
+        ),
+    ],
+)
+def test_a_day_that_is_not_the_attack_s_does_not_date_it(text, published, day):
+    found = extract(text, published=published)
+    assert found.date == day
+    assert {i.date for i in found.incidents} == {day}
 
 
 def test_a_province_named_only_in_background_does_not_hold_the_totals():
