@@ -1699,6 +1699,14 @@ def test_a_campaign_told_of_in_background_goes_on_as_background():
         "people.",
         "The insurgency shook the country in the 1980s, and about 70,000 people "
         "died in the twenty years after the uprising.",
+        "Another police officer said no casualties had been reported in the earlier "
+        "blast.",
+        "The killings followed recent attacks by bandits on two villages in Batsari, "
+        "in which about 30 residents were killed.",
+        "Boko Haram attacks have killed more than 20,000 people during the group's "
+        "eight-year campaign.",
+        "The rebels have been active in the east since the mid-1990s and have killed "
+        "thousands of civilians there.",
     ],
 )
 def test_the_words_of_an_earlier_time_tell_of_background(told):
@@ -1710,6 +1718,25 @@ def test_the_words_of_an_earlier_time_tell_of_background(told):
     (incident,) = [i for i in extraction.incidents if not i.event_wide]
     assert known(incident.counts["killed"]) == {"security": 2}
     assert len(extraction.background) == 1
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "which it lost to government forces last year",
+        "in a part of the country where killings have doubled over the last year",
+        "in a province where more than 1,000 people have been killed since 2020",
+    ],
+)
+def test_a_closing_clause_on_a_place_s_past_leaves_the_attack_news(closing):
+    text = (
+        "At least 10 soldiers were killed on Monday when militants attacked a town "
+        f"in southern Somalia.\n\nThe militants mounted an attack in Jowhar, {closing}."
+    )
+    extraction = extract(text, published=dt.date(2025, 1, 20))
+    (incident,) = extraction.incidents
+    assert incident.place_reported == "Jowhar"
+    assert known(incident.counts["killed"]) == {"security": 10}
 
 
 def test_what_an_event_followed_shortly_after_and_weeks_after_it_are_background():

@@ -1809,3 +1809,15 @@ def test_a_numbered_village_keeps_its_number():
     )
     assert "Tuayan 1" in {u.name for u in found.unplaced}
     assert "Tuayan" not in {u.name for u in found.unplaced}
+
+
+def test_the_official_of_an_area_speaks_for_it_and_it_is_no_scene():
+    text = (
+        "ADF men attacked the village of Kisima late on Tuesday, leaving 11 dead, "
+        "according to the chief official of the Rwenzori area in North Kivu "
+        "province."
+    )
+    found = extract(text, published=dt.date(2021, 2, 24))
+    assert "Rwenzori" not in {u.name for u in found.unplaced if u.incident}
+    (kisima,) = [i for i in found.incidents if i.place_reported == "Kisima"]
+    assert kisima.counts["killed"]["unspecified"] == 11

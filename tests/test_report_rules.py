@@ -779,7 +779,11 @@ def test_a_districts_seat_named_as_the_district_only_qualifies_the_village():
 
 # --- Every rule's own example ------------------------------------------------------
 
-from components.report.asides import ASIDE_RULES, earlier_asides  # noqa: E402
+from components.report.asides import (  # noqa: E402
+    ASIDE_RULES,
+    PAST_TOLL_CLAUSE,
+    earlier_asides,
+)
 from components.report.cues import (  # noqa: E402
     BACKGROUND_CUES,
     CURRENT_CUES,
@@ -809,7 +813,9 @@ def test_each_cue_rule_gives_its_state(rule):
     assert cue(sentence, dt.date(2026, 3, 3)) == rule.expected
 
 
-@pytest.mark.parametrize("rule", ASIDE_RULES, ids=lambda rule: rule.name)
+@pytest.mark.parametrize(
+    "rule", [*ASIDE_RULES, PAST_TOLL_CLAUSE], ids=lambda rule: rule.name
+)
 def test_each_aside_rule_finds_its_earlier_attack(rule):
     (sentence,) = sentences(rule.example)
     assert rule.search(rule.example), "the rule does not fire on its example"

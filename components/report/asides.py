@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from components.report.rules import Rule
+from components.report.cues import BACKGROUND_CUES, CLOSING_CLAUSE
+from components.report.rules import Rule, first
 from components.report.segments import Sentence, Span
 from components.report.vocabulary import HIT_WORDS, INJURED_VERBS, KILLED_VERBS
 
@@ -67,6 +68,16 @@ ASIDE_RULES: tuple[Rule, ...] = (
 """Where an aside about an earlier attack stands in a sentence; ``expected`` is
 the aside the example holds."""
 
+PAST_TOLL_CLAUSE = Rule(
+    "a closing clause on a place's or group's past toll",
+    CLOSING_CLAUSE.pattern,
+    "Gunmen killed two soldiers in Turbat on Monday, in a province where more than "
+    "1,000 people have been killed since 2020.",
+    "in a province where more than 1,000 people have been killed since 2020",
+)
+"""', in a province where more than 1,000 people have been killed since 2020':
+an aside only where the clause dates itself before the news."""
+
 _DATELINE = re.compile(r"^\W*[A-Z][\w .'-]{1,30}:\s*")
 """'QUETTA: ' before an opening aside: the dateline is no part of it."""
 
@@ -78,9 +89,11 @@ def earlier_asides(sentence: Span) -> list[Span]:
     toll, where the rest of the sentence tells of an attack or a toll of its
     own (so that the news is what is left)."""
     found = []
-    for rule in ASIDE_RULES:
+    for rule in (*ASIDE_RULES, PAST_TOLL_CLAUSE):
         match = rule.compiled.search(sentence.text)
         if match is None:
+            continue
+        if rule is PAST_TOLL_CLAUSE and first(BACKGROUND_CUES, match.group()) is None:
             continue
         aside = match.group().strip(" ,")
         dateline = _DATELINE.match(aside)

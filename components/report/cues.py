@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from components.report.rules import Rule
+from components.report.vocabulary import HIT_WORDS, INJURED_VERBS, KILLED_VERBS
 from components.report.vocabulary.text import MONTH_WORD
 
 DAYS_ATTACK = re.compile(
@@ -43,7 +44,9 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         r"\b(?:(?:in|during) (?:a|an) (?:similar|earlier|previous) (?:attack|"
         r"incident|assault|blast|bombing|case)|a similar attack|(?<!foiled )"
         r"(?<!repulsed )(?<!repelled )(?<!thwarted )(?<!averted )similar attacks|"
-        r"earlier attacks?|the previous (?:year|month|attack)|(?:several|many|a "
+        r"(?:the |an )?earlier (?:attack|blast|bombing|explosion|assault|ambush|"
+        r"raid)s?|"
+        r"the previous (?:year|month|attack)|(?:several|many|a "
         r"series of) (?:recent|previous|earlier) attacks)\b",
         "In an earlier attack, militants killed nine passengers in Noshki.",
         "background",
@@ -135,7 +138,8 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         "a trend of attacks",
         r"\battacks (?:\w+ ){0,3}(?:have|has|had) (?:been )?(?:increas|ris|risen|grown|"
         r"surg|spik|escalat|intensif|mount)\w*|\b(?:follows|followed|comes after|came "
-        r"after) (?:a (?:series|spate|wave|string|surge) of|repeated|several|many) "
+        r"after) (?:a (?:series|spate|wave|string|surge) of|repeated|several|many|"
+        r"recent|earlier|previous) "
         r"(?:\w+ )?attacks\b|\b(?:has|have|had) (?:seen|witnessed|"
         r"faced|suffered) (?:a (?:series|spate|wave|string|surge) of|repeated|"
         r"frequent|several|many|numerous|(?:dozens|scores|hundreds) of) (?:\w+ )?"
@@ -155,7 +159,14 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         r"repeated|frequent) (?:\w+ ){0,2}(?:attacks|bombings|raids|ambushes)\b|"
         r"\b(?:is|are|was|were|has been|have been) (?:widely |often )?(?:accused of|"
         r"blamed for) (?:\w+ ){0,3}?(?:thousands|hundreds|dozens|scores|many|numerous|"
-        r"a (?:string|series|spate|wave) of)\b",
+        r"a (?:string|series|spate|wave) of)\b|"
+        r"\battacks\s+(?:have|has)\s+(?:so\s+far\s+)?(?:killed|claimed)\b|"
+        r"\b(?:have|has)\s+(?:killed|slain|displaced)\s+(?:(?:more than|over|at "
+        r"least|almost|nearly|some|about|roughly)\s+)?(?:thousands|tens of thousands|"
+        r"hundreds of thousands|\d{1,3}(?:,\d{3})+)\b|"
+        r"\b(?:during|over|throughout)\s+(?:the\s+group's|its|their|the)\s+"
+        r"(?:[\w-]+-(?:year|decade)(?:-long|-old)?|(?:years|decades)-long|"
+        r"decade-long)\s+(?:campaign|insurgency|war|conflict|rebellion)\b",
         "The conflict has killed more than 40,000 people, and the group is accused "
         "of massacring thousands of civilians.",
         "background",
@@ -281,6 +292,32 @@ CURRENT_CUES: tuple[Rule, ...] = (
 """Words that go on with today's news: a sentence with one is current unless it
 also dates itself earlier. 'Some 33 attackers were also killed' adds dead to the
 event the sentence before told of, news or background, so it is no cue."""
+
+
+CLOSING_CLAUSE = Rule(
+    "a clause that closes a sentence on a place's or group's past",
+    r",\s+(?:in\s+(?:a|an|the)\s+[^,;]{1,60}?\s+)?(?:which|where)\s(?:[^,;]|"
+    r"(?<=\d),(?=\d{3}))*?(?=[.!?\"']*\s*$)",
+    "Al Shabaab attacked the town of Raga El, which it lost to the army last year.",
+    ", which it lost to the army last year",
+)
+"""', which it lost to the army last year' or ', in a part of the east where
+killings have doubled over the last year': what such a clause dates is the place
+or the group, not the attack the sentence tells of."""
+
+
+EVENT_WORDS = re.compile(
+    rf"{HIT_WORDS.pattern}|\b(?:{KILLED_VERBS}|{INJURED_VERBS})\b", re.IGNORECASE
+)
+
+
+def news_part(text: str) -> str:
+    """``text`` without a closing clause on a place's or group's past, where
+    what comes before it tells of an attack or a toll."""
+    closing = CLOSING_CLAUSE.search(text)
+    if closing is None or not EVENT_WORDS.search(text[: closing.start()]):
+        return text
+    return text[: closing.start()]
 
 
 SAME_DAY = Rule(

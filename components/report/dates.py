@@ -23,6 +23,7 @@ from components.report.cues import (
     LATEST,
     RISEN_TOLL,
     SAME_TIME_CUES,
+    news_part,
 )
 from components.report.rules import first
 from components.report.segments import Sentence
@@ -277,7 +278,7 @@ def cue(sentence: Sentence, today: dt.date | None) -> str | None:
         return "keep"
     if LATEST.search(sentence.text) and not is_earlier(sentence, today):
         return "current"  # 'The attack, the latest in a series over recent months'
-    earlier = first(BACKGROUND_CUES, sentence.text)
+    earlier = first(BACKGROUND_CUES, news_part(sentence.text))
     if (
         RISEN_TOLL.compiled.search(sentence.text)
         and (

@@ -77,6 +77,24 @@ def _labels_attack(reading: Reading, incident: ReportIncident) -> bool:
     )
 
 
+_WHERE_IT_HAPPENED = re.compile(
+    r"^(?:\s+(?:district|division|county|province|region))?\s*,?\s+where\s+the\s+"
+    r"(?:attack|assault|blast|explosion|bombing|ambush|raid|incident)\s+(?:took "
+    r"place|happened|occurred)\b",
+    re.IGNORECASE,
+)
+
+
+def _where_it_happened(reading: Reading, incident: ReportIncident) -> bool:
+    """Named as where the attack told of happened ('Naseerabad district, where
+    the blast took place'): its targets are that attack's, at the finer place."""
+    return any(
+        _WHERE_IT_HAPPENED.match(reading.text[e.end : e.end + 60])
+        for e in incident.evidence
+        if e.what == "place"
+    )
+
+
 def _named_before(
     reading: Reading, incident: ReportIncident, pattern: re.Pattern[str]
 ) -> list[bool]:
@@ -138,7 +156,7 @@ def fold_districts(reading: Reading) -> None:
         ):
             continue
         if not district.figures and (
-            district.targets
+            (district.targets and not _where_it_happened(reading, district))
             or not (
                 _as_district(reading, district) or _labels_attack(reading, district)
             )

@@ -801,7 +801,7 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"MNA|senator|prosecutor|judge|magistrate|director|coordinator)\s+"
         r"(?:of|for|from)\s+(?:the\s+)?(?:(?:[\w'-]+\s+)?(?:town|city|village|"
         r"district|county|municipality|commune)\s+of\s+)?$",
-        after=r"^(?!\s+(?:area|village)\b)",
+        after=r"^(?!\s+village\b)",
         gate=(
             "commissioner",
             "officer",
