@@ -1821,3 +1821,34 @@ def test_the_official_of_an_area_speaks_for_it_and_it_is_no_scene():
     assert "Rwenzori" not in {u.name for u in found.unplaced if u.incident}
     (kisima,) = [i for i in found.incidents if i.place_reported == "Kisima"]
     assert kisima.counts["killed"]["unspecified"] == 11
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Gunmen killed five and seven people in Turbat and Panjgur respectively "
+            "on Monday.",
+            {"Turbat": 5, "Panjgur": 7},
+        ),
+        (
+            "At the villages of Kurechin Giye and Kurechin Dutse in Dutsinma LGA of "
+            "Katsina State, bandits killed four and six persons respectively on "
+            "Saturday.",
+            {"Kurechin Giye": 4, "Kurechin Dutse": 6},
+        ),
+    ],
+)
+def test_counts_said_respectively_go_to_the_places_in_order(text, expected):
+    found = extract(text, published=dt.date(2020, 4, 20))
+    killed = {
+        i.place_reported: i.counts["killed"]["unspecified"] for i in found.incidents
+    }
+    assert killed == expected
+
+
+def test_a_range_of_dead_is_still_one_count():
+    (incident,) = extract(
+        "Between five and seven people were killed in Turbat."
+    ).incidents
+    assert incident.counts["killed"]["unspecified"] == 5

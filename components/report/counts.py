@@ -270,6 +270,29 @@ def _counts(body: str) -> Iterator[CountItem]:
                 side = antecedent(body[: match.start()])
         else:
             continue
+        if high is not None and _RESPECTIVE.match(body[match.end("low") :]):
+            # 'killed four and six persons respectively': two counts, in order
+            for second, (start, stop, value) in enumerate(
+                (
+                    (match.start(), match.end("low"), low),
+                    (match.start("high"), end, high),
+                )
+            ):
+                yield CountItem(
+                    start=start,
+                    end=stop,
+                    side=side,
+                    value=value,
+                    high=None,
+                    at_least=bound or qualifier in AT_LEAST,
+                    approximate=qualifier in APPROXIMATE,
+                    military=bool(group and MILITARY_SIDE.search(group.group("group"))),
+                    between=between or "",
+                    tail=stop,
+                    bare=between is None,
+                    gapped=bool(second),  # counted by place: not added up
+                )
+            continue
         yield CountItem(
             start=match.start(),
             end=end,
@@ -290,6 +313,11 @@ def _counts(body: str) -> Iterator[CountItem]:
                 )
             ),
         )
+
+
+_RESPECTIVE = re.compile(r"\s+and\s+[^.;]*?\brespectively\b", re.IGNORECASE)
+"""'four and six persons respectively': a count for each place, in order, not a
+range."""
 
 
 def _governed(body: str, start: int, after: str) -> bool:

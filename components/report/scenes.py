@@ -384,6 +384,9 @@ def _share(
     pinned on any one of them."""
     text = reading.text
     loose_targets, loose_figures = [], []
+    for place, figure in _respectively(clause, places, figures):
+        add_items(incidents[places.index(place)], [], [], [figure], text, sentence)
+        figures = [f for f in figures if f is not figure]
     for target in targets:
         place = _tied_place(text, target.evidence.end, places)
         if place is None:
@@ -408,6 +411,25 @@ def _share(
             add_items(incident, [], attacks, [], text, sentence)
     if loose_targets or loose_figures:
         reading.loose.append((clause, sentence, loose_targets, [], loose_figures))
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+
+
+def _respectively(
+    clause: Span, places: list[PlaceMention], figures: list[Figure]
+) -> list[tuple[PlaceMention, Figure]]:
+    """'At Kurechin Giye and Kurechin Dutse the bandits killed four and six
+    persons respectively': each outcome's counts, in order, go to the places in
+    order, where there are as many of them as places."""
+    if not _RESPECTIVELY.search(clause.text):
+        return []
+    pairs = []
+    for outcome in ("killed", "injured"):
+        counts = [f for f in figures if f.outcome == outcome]
+        if len(counts) == len(places):
+            pairs.extend(zip(places, counts, strict=True))
+    return pairs
 
 
 def _tallied_at(
