@@ -1852,3 +1852,25 @@ def test_a_range_of_dead_is_still_one_count():
         "Between five and seven people were killed in Turbat."
     ).incidents
     assert incident.counts["killed"]["unspecified"] == 5
+
+
+def test_a_district_holding_several_of_the_report_s_places_is_no_scene_of_its_own():
+    text = (
+        "Bandits killed 10 residents of several communities in Katsina State on "
+        "Saturday.\n\n"
+        "The police said security forces had been sent to the scenes of the "
+        "attacks in the Dutsinma Local Government Area.\n\n"
+        "At Kurechin Giye village in Dutsinma LGA the bandits killed four persons, "
+        "and at Kurechin Dutse village in Dutsinma LGA they killed six."
+    )
+    found = extract(text, published=dt.date(2020, 4, 19))
+    places = {i.place_reported for i in found.incidents if not i.event_wide}
+    assert places == {"Kurechin Giye", "Kurechin Dutse"}
+
+
+@pytest.mark.parametrize("opening", ["At", "Near", "In"])
+def test_a_word_opening_the_sentence_is_no_part_of_a_village_s_name(opening):
+    text = f"{opening} Kurechin Giye village in Katsina State, bandits killed four."
+    names = {u.name for u in extract(text).unplaced}
+    assert "Kurechin Giye" in names
+    assert not any(name.startswith(opening + " ") for name in names)

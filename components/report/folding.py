@@ -362,6 +362,30 @@ def fold_unplaced_areas(reading: Reading) -> None:
             _fold_into(reading, area, town)
 
 
+def fold_areas_of_several(reading: Reading) -> None:
+    """A district with no figures of its own that holds two or more of the
+    report's places ('sent to the scenes of the attacks in the Dutsinma, Safana
+    and Dan-Musa LGAs', then a toll at each village): it names where those
+    attacks lie, not an attack of its own. Its targets and attack types go to
+    the places inside it that name none."""
+    for key, area in list(reading.by_place.items()):
+        if area.figures or not area_like(area.place):
+            continue
+        inside = [
+            i
+            for i in reading.by_place.values()
+            if i is not area and not area_like(i.place) and _lies_in(i, area.place)
+        ]
+        if len(inside) < 2 or not any(i.figures for i in inside):
+            continue
+        for place in inside:
+            if not place.targets:
+                place.targets.extend(area.targets)
+            if not place.attacks:
+                place.attacks.extend(area.attacks)
+        del reading.by_place[key]
+
+
 def fold_named_provinces(reading: Reading) -> None:
     """A province told of as an attack's place and the one place inside it the
     text names for an attack ('attacked a checkpoint in the southern province of

@@ -32,6 +32,7 @@ from components.report.dates import (
 )
 from components.report.figures import find_figures
 from components.report.folding import (
+    fold_areas_of_several,
     fold_districts,
     fold_headline,
     fold_named_provinces,
@@ -166,6 +167,7 @@ def extract_incidents(
     fold_districts(reading)  # the district of a town that took a finer name
     fold_roads(reading)
     fold_unplaced_areas(reading)
+    fold_areas_of_several(reading)
     fold_named_provinces(reading)
     fold_headline(reading, headline(found))
     incidents = list(reading.by_place.values())

@@ -406,10 +406,17 @@ _TRAILING_AREA = re.compile(
 """The kind of area a name ends with: the area's name is the words before it."""
 
 
+_LEADING_WORD = re.compile(
+    r"(?:The|A|An|At|In|On|Near|From|Outside|Inside|Around|Into|Across|Along)\s+"
+)
+"""A capitalised word that opens a sentence before a name ('At Kurechin Giye
+village', 'The Mill border checkpoint'): no part of it."""
+
+
 def _names_from(match, rule, body, sentence, places, countries, seen):
     name = match.group("name")
     start = match.start("name")
-    article = re.match(r"(?:The|A|An)\s+", name)
+    article = _LEADING_WORD.match(name)
     if article and len(name) > article.end():  # 'The Mill border checkpoint'
         name, start = name[article.end() :], start + article.end()
     owner = name.rfind("'s ")
