@@ -437,3 +437,27 @@ def test_places_named_for_what_was_not_the_attack_are_no_scenes(
 ):
     found = extract(text, published=published)
     assert [i.place_reported for i in found.incidents] == scenes
+
+
+@pytest.mark.parametrize(
+    ("told", "witness_place"),
+    [
+        (
+            "A local resident in the nearby town of Kaya told AFP by telephone, "
+            "citing people who had fled, that the attack began on Saturday.",
+            "Kaya",
+        ),
+        (
+            "A woman in Djibo who asked not to be named said the gunmen had killed "
+            "her brother in the attack.",
+            "Djibo",
+        ),
+    ],
+)
+def test_where_a_witness_who_spoke_is_is_no_scene(told, witness_place):
+    text = (
+        "Security sources said on Tuesday that at least 10 men had been killed in "
+        "an attack on the village of Silgadji in Burkina Faso.\n\n" + told
+    )
+    found = extract(text, published=dt.date(2020, 1, 27))
+    assert witness_place not in {i.place_reported for i in found.incidents}

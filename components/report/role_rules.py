@@ -791,6 +791,34 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"(?!\s+(?:area|town|city|village|district)\b)",
     ),
     RoleRule(
+        "where a witness who spoke is",
+        STATEMENT,
+        "A local resident in the nearby town of Bourzanga told AFP that the attack "
+        "on Silgadji began on Saturday.",
+        "Bourzanga",
+        before=r"\b(?:a|an|one|another)\s+(?:local\s+)?(?:resident|woman|man|witness|"
+        r"villager|trader|shopkeeper|elder|teacher|doctor|nurse|journalist|farmer)\s+"
+        r"(?:in|at|from)\s+(?:the\s+)?(?:(?:nearby|neighbouring|neighboring)\s+)?"
+        r"(?:(?:town|city|village)\s+of\s+)?$",
+        after=r"^\s*,?\s*(?:who\b[^.;]{0,80}?\s+)?(?:said|says|told|added|"
+        r"confirmed|recounted|described)\b",
+        gate=(
+            "resident",
+            "woman",
+            "man",
+            "witness",
+            "villager",
+            "trader",
+            "shopkeeper",
+            "elder",
+            "teacher",
+            "doctor",
+            "nurse",
+            "journalist",
+            "farmer",
+        ),
+    ),
+    RoleRule(
         "an official of a place",
         STATEMENT,
         "The assistant commissioner of Mastung said the area had been sealed after "
