@@ -461,3 +461,13 @@ def test_where_a_witness_who_spoke_is_is_no_scene(told, witness_place):
     )
     found = extract(text, published=dt.date(2020, 1, 27))
     assert witness_place not in {i.place_reported for i in found.incidents}
+
+
+def test_the_ends_of_the_route_a_train_runs_are_no_scenes():
+    text = (
+        "At least five people were killed on Sunday when a bomb derailed the Jaffar "
+        "Express near Dera Murad Jamali.\n\nThe train runs between Quetta and "
+        "Peshawar."
+    )
+    found = extract(text, published=dt.date(2019, 3, 18))
+    assert {i.place_reported for i in found.incidents} & {"Quetta", "Peshawar"} == set()

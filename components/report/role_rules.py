@@ -269,7 +269,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "Gunmen halted five buses running between Karachi and Gwadar.",
         "Karachi",
         before=r"\b(?:running|plying|travell?ing|operating|shuttling|routes?|"
-        r"services?)\s+between\s+(?:the\s+)?(?:cities\s+of\s+)?$",
+        r"services?|runs?|ran|pl(?:y|ies)|operates?)\s+(?:daily\s+|regularly\s+)?"
+        r"between\s+(?:the\s+)?(?:cities\s+of\s+)?$",
         gate=("between",),
     ),
     RoleRule(
