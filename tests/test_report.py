@@ -1707,6 +1707,8 @@ def test_a_campaign_told_of_in_background_goes_on_as_background():
         "eight-year campaign.",
         "The rebels have been active in the east since the mid-1990s and have killed "
         "thousands of civilians there.",
+        "Clashes between security personnel and suspected militants have lately "
+        "grown more frequent in the North Waziristan tribal territory.",
     ],
 )
 def test_the_words_of_an_earlier_time_tell_of_background(told):

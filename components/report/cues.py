@@ -136,10 +136,11 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
     ),
     Rule(
         "a trend of attacks",
-        r"\battacks (?:\w+ ){0,3}(?:have|has|had) (?:been )?(?:increas|ris|risen|grown|"
-        r"surg|spik|escalat|intensif|mount)\w*|\b(?:follows|followed|comes after|came "
-        r"after) (?:a (?:series|spate|wave|string|surge) of|repeated|several|many|"
-        r"recent|earlier|previous) "
+        r"\b(?:attacks|clashes|killings|bombings|ambushes|violence)\b(?: [\w-]+){0,8}? "
+        r"(?:have|has|had) (?:\w+ly )?(?:been )?(?:increas|ris|risen|grown|surg|spik|"
+        r"escalat|intensif|mount|become more)\w*|"
+        r"\b(?:follows|followed|comes after|came after) (?:a (?:series|spate|wave|"
+        r"string|surge) of|repeated|several|many|recent|earlier|previous) "
         r"(?:\w+ )?attacks\b|\b(?:has|have|had) (?:seen|witnessed|"
         r"faced|suffered) (?:a (?:series|spate|wave|string|surge) of|repeated|"
         r"frequent|several|many|numerous|(?:dozens|scores|hundreds) of) (?:\w+ )?"
