@@ -1709,6 +1709,8 @@ def test_a_campaign_told_of_in_background_goes_on_as_background():
         "thousands of civilians there.",
         "Clashes between security personnel and suspected militants have lately "
         "grown more frequent in the North Waziristan tribal territory.",
+        "Pakistan has seen a surge in terrorist attacks, especially in Khyber "
+        "Pakhtunkhwa.",
     ],
 )
 def test_the_words_of_an_earlier_time_tell_of_background(told):

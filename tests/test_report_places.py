@@ -1874,3 +1874,22 @@ def test_a_word_opening_the_sentence_is_no_part_of_a_village_s_name(opening):
     names = {u.name for u in extract(text).unplaced}
     assert "Kurechin Giye" in names
     assert not any(name.startswith(opening + " ") for name in names)
+
+
+def test_the_lede_s_toll_is_the_one_place_not_told_apart_from_the_news():
+    text = (
+        "Peshawar: At least six policemen were killed and three more were wounded "
+        "on Monday when a bomb struck a police vehicle in northwest Pakistan.\n\n"
+        "The vehicle was out on patrol in the Tank district of Khyber Pakhtunkhwa "
+        "province when miscreants hit it with an IED.\n\n"
+        "In a separate incident, an IED blast in the Lakki Marwat district wounded "
+        "an SHO and two other police officials.\n\n"
+        "Earlier, terrorists tried to attack the Nala Kasho police check-post in "
+        "the Bannu district, but the police foiled the attempt.\n\n"
+        "Pakistan has seen a surge in terrorist attacks, especially in Khyber "
+        "Pakhtunkhwa and Balochistan."
+    )
+    found = extract(text, published=dt.date(2026, 1, 13))
+    (tank,) = [i for i in found.incidents if i.place_reported == "Tank"]
+    assert tank.counts["killed"]["security"] == 6
+    assert tank.counts["injured"]["security"] == 3

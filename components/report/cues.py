@@ -143,8 +143,9 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         r"string|surge) of|repeated|several|many|recent|earlier|previous) "
         r"(?:\w+ )?attacks\b|\b(?:has|have|had) (?:seen|witnessed|"
         r"faced|suffered) (?:a (?:series|spate|wave|string|surge) of|repeated|"
-        r"frequent|several|many|numerous|(?:dozens|scores|hundreds) of) (?:\w+ )?"
-        r"(?:attacks|clashes|bombings|killings)\b",
+        r"frequent|several|many|numerous|(?:dozens|scores|hundreds) of|an? (?:\w+ )?"
+        r"(?:surge|rise|increase|spike|upsurge|uptick) in) (?:\w+ )?"
+        r"(?:attacks|clashes|bombings|killings|violence)\b",
         "Attacks in the province have risen over the past year, and KP has seen a "
         "series of attacks in Bannu and Karak.",
         "background",

@@ -240,8 +240,10 @@ OTHER_EVENT = re.compile(
     r"stated|announced))|elsewhere|in (?:a|another) separate|"
     r"(?:a|another) separate (?:attack|incident|blast|bomb|roadside bomb|"
     r"explosion|ambush|raid|operation)|in another (?:attack|incident)|"
-    r"(?:had|have|has) also (?:attacked|struck|stormed|ambushed|raided))\b",
+    r"(?:had|have|has) also (?:attacked|struck|stormed|ambushed|raided)|"
+    r"^\W*earlier,)",
     re.IGNORECASE,
 )
 """Words that tell of another event than the report's one place's ('militants
-had also attacked a checkpoint in Malistan')."""
+had also attacked a checkpoint in Malistan', 'Earlier, terrorists tried to
+attack the Nala Kasho police check-post')."""
