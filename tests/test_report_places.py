@@ -1893,3 +1893,17 @@ def test_the_lede_s_toll_is_the_one_place_not_told_apart_from_the_news():
     (tank,) = [i for i in found.incidents if i.place_reported == "Tank"]
     assert tank.counts["killed"]["security"] == 6
     assert tank.counts["injured"]["security"] == 3
+
+
+def test_the_lede_s_toll_at_a_village_it_does_not_name_is_the_village_named_next():
+    text = (
+        "Officials said on Friday that gunmen had killed at least 11 people in an "
+        "overnight raid on a village in northern Cameroon.\n\n"
+        "The attackers burned more than 30 houses in Gakara village, just outside "
+        "the town of Kolofata.\n\n"
+        "On Thursday, five people were killed in an ambush at Meleri village in "
+        "Konduga district."
+    )
+    found = extract(text, published=dt.date(2017, 8, 25))
+    (gakara,) = [i for i in found.incidents if i.place_reported == "Gakara"]
+    assert gakara.counts["killed"]["unspecified"] == 11

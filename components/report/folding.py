@@ -754,6 +754,8 @@ def settle(
             item for item in reading.loose if OTHER_EVENT.search(item[1].text)
         ]
         _move_figures(widest, news[0])
+    if widest is None and len(places) > 1:
+        _lede_to_its_scene(reading, places)
     totals: list[Figure] = []
     for _clause, sentence, targets, attacks, figures in reading.loose:
         if len(places) == 1 and OTHER_EVENT.search(sentence.text):
@@ -791,6 +793,50 @@ def settle(
     if widest is not None and (has_content(widest) or not kept):
         kept.append(widest)
     return kept, _rest_of_a_total(reading.text, kept, totals)
+
+
+_ONE_UNNAMED_SCENE = re.compile(
+    r"\b(?:on|in|at|near)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|"
+    r"checkpoint|check ?post|police station|military base|army base|camp|market|"
+    r"mosque|church|school)\s+(?:in|near|outside|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?-i:[A-Z])",
+    re.IGNORECASE,
+)
+"""'in an overnight raid on a village in northern Cameroon': one scene, not
+named yet."""
+
+
+def _lede_to_its_scene(reading: Reading, places: list[ReportIncident]) -> None:
+    """The lede's toll at one scene it does not name ('killed at least 11 people
+    in an overnight raid on a village in northern Cameroon'), then 'burned more
+    than 30 houses in Gakara village': the toll is the first place named after
+    it, where that place has no toll of its own and is not told apart."""
+    for index, (clause, sentence, targets, attacks, figures) in enumerate(
+        reading.loose
+    ):
+        if not figures or sentence.paragraph > 2:
+            continue
+        if not _ONE_UNNAMED_SCENE.search(sentence.text) or OTHER_EVENT.search(
+            sentence.text
+        ):
+            return
+        after = [
+            (start, incident)
+            for incident in places
+            if (start := _first_place_at(incident)) >= sentence.end
+        ]
+        if not after:
+            return
+        _, first = min(after, key=lambda pair: pair[0])
+        if first.figures or _told_apart(first):
+            return
+        add_items(first, targets, attacks, figures, reading.text, sentence)
+        reading.loose[index] = (clause, sentence, [], [], [])
+        return
+
+
+def _first_place_at(incident: ReportIncident) -> int:
+    return min((e.start for e in incident.evidence if e.what == "place"), default=-1)
 
 
 def _rest_of_a_total(
