@@ -1907,3 +1907,19 @@ def test_the_lede_s_toll_at_a_village_it_does_not_name_is_the_village_named_next
     found = extract(text, published=dt.date(2017, 8, 25))
     (gakara,) = [i for i in found.incidents if i.place_reported == "Gakara"]
     assert gakara.counts["killed"]["unspecified"] == 11
+
+
+def test_a_sentence_placing_its_news_in_another_country_is_read_in_that_country():
+    text = (
+        "Suspected Boko Haram fighters killed 11 people in an overnight raid on "
+        "Gakara village in northern Cameroon, officials said on Friday.\n\n"
+        "On Thursday, five people were killed in a Boko Haram ambush in Nigeria's "
+        "Borno state, at Meleri village in Konduga district."
+    )
+    found = extract(text, published=dt.date(2017, 8, 25))
+    (meleri,) = [u for u in found.unplaced if u.name == "Meleri"]
+    assert meleri.wider is not None
+    assert (meleri.wider.name, meleri.wider.country) == ("Konduga", "NG")
+    (gakara,) = [u for u in found.unplaced if u.name == "Gakara"]
+    assert gakara.wider is not None
+    assert gakara.wider.country == "CM"

@@ -230,3 +230,23 @@ _NOT_WHERE = re.compile(
     r"blamed)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+
+
+_IN_COUNTRY = re.compile(r"\b(?:in|of)\s+(?:(?:nearby|neighbou?ring)\s+)?$", re.I)
+
+
+def sentence_country(sentence_text: str, report_code: str | None) -> str | None:
+    """The other country a sentence of a report about ``report_code`` places
+    its news in ('in Nigeria's Borno state', 'in neighbouring Niger'), where it
+    names exactly one such country and it is not the region's; else None."""
+    if report_code is None or report_code in COUNTRIES:
+        return None
+    codes = {
+        code
+        for code, at in countries_named(sentence_text)
+        if code != report_code
+        and code not in COUNTRIES
+        and _IN_COUNTRY.search(sentence_text[max(0, at - 25) : at])
+        and _OWNS.match(sentence_text, at)
+    }
+    return codes.pop() if len(codes) == 1 else None

@@ -35,7 +35,7 @@ from components.gazetteer.world import (
     country_names,
     first_level_areas,
 )
-from components.report.country import COUNTRIES, report_country
+from components.report.country import COUNTRIES, report_country, sentence_country
 from components.report.home_area import home_area_as_scene
 from components.report.mentions import LIST_JOIN, PlaceMention, mention_role
 from components.report.names import (
@@ -146,6 +146,9 @@ def find_places(
     ):
         layer = None  # 'overseas Pakistanis back from Qatar', in a Kurram report
     places = layer if layer is not None else report_gazetteer(gazetteer)
+    abroad = _abroad(sentences, code if layer is not None else None)
+    elsewhere = {s.start for told in abroad.values() for s in told}
+    sentences = [s for s in sentences if s.start not in elsewhere]
     roads = road_mentions(text, sentences, places, gazetteer)
     mentions = _mentions(text, sentences, places)  # a road's ends: references
     joined = _joined_area_names(text, code)  # 'Jammu and Kashmir' is not Jammu
@@ -164,6 +167,13 @@ def find_places(
         for m in unplaced
         if not _on(m, roads) and not any(a <= m.start < b for a, b in joined)
     ]
+    for other, told in abroad.items():
+        other_layer = country_gazetteer(other)
+        if other_layer is None:
+            continue
+        theirs = _mentions(text, told, other_layer)
+        mentions += theirs
+        unplaced += unknown_mentions(text, told, other_layer, theirs, gazetteer, other)
     # a road with an end the gazetteer lacks ('along the Pangane-Macotuco road')
     # is listed for the analyst, not proposed: most such roads say where a
     # village named beside them lies
@@ -180,6 +190,19 @@ def find_places(
     found = home_area_as_scene(text, mark_qualifiers(text, found))
     found = _near_the_only_place(text, found)
     return found, [m.unplaced for m in found if m.unplaced is not None]
+
+
+def _abroad(
+    sentences: Sequence[Sentence], code: str | None
+) -> dict[str, list[Sentence]]:
+    """The sentences of a report about another country that place their news in
+    a third ('in Nigeria's Borno state', in a Cameroon report), by that country."""
+    grouped: dict[str, list[Sentence]] = {}
+    for sentence in sentences:
+        other = sentence_country(sentence.text, code)
+        if other is not None:
+            grouped.setdefault(other, []).append(sentence)
+    return grouped
 
 
 _NEAR_RULES = tuple(
