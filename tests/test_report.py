@@ -1901,3 +1901,20 @@ def test_an_earlier_event_told_after_the_news_is_background(
     assert places == {news_place}
     assert "attackers" not in known((extraction.total_counts or {}).get("killed"))
     assert len(extraction.background) == earlier
+
+
+def test_also_inside_a_paragraph_of_background_adds_to_that_background():
+    text = (
+        "Six FC personnel were wounded on Wednesday when terrorists attacked a "
+        "checkpoint in the Takhti Khel Wazir area of Bannu.\n\n"
+        "On July 21, more than a dozen terrorists attacked a police station in "
+        "Bannu's Bakkakhel area. The police also foiled a sabotage attempt by "
+        "defusing explosives in the Ghoriwala town of Bannu, killing two "
+        "terrorists."
+    )
+    extraction = extract(text, published=dt.date(2025, 7, 24))
+    news = {i.place_reported for i in extraction.incidents} | {
+        u.name for u in extraction.unplaced if u.incident
+    }
+    assert "Ghoriwala" not in news
+    assert len(extraction.background) == 2

@@ -322,6 +322,19 @@ def news_part(text: str) -> str:
     return text[: closing.start()]
 
 
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+
+
+def only_also(text: str) -> bool:
+    """Whether 'also' is the one word of today's news in ``text`` ('The police
+    also foiled a sabotage attempt'): inside a paragraph of background, it adds
+    to what the sentence before told of."""
+    fired = [rule for rule in CURRENT_CUES if rule.compiled.search(text)]
+    if len(fired) != 1 or fired[0].name != "meanwhile, separately, elsewhere, also":
+        return False
+    return [m.group().lower() for m in fired[0].compiled.finditer(text)] == ["also"]
+
+
 SAME_DAY = Rule(
     "the same day as the sentence before",
     r"^(?:on\s+)?(?:that|the)\s+(?:same\s+)?(?:day|night|evening|morning)\b|"

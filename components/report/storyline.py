@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from components.report.cues import SAME_DAY
+from components.report.cues import SAME_DAY, only_also
 from components.report.dates import before_the_lede, cue, sentence_date
 from components.report.mentions import PlaceMention
 from components.report.restatements import restates_count
@@ -54,6 +54,8 @@ class Storyline:
         said = None if sentence is self.lede else cue(sentence, today)
         if sentence.first_in_paragraph:
             self.unsure = False
+        elif said == "current" and self.in_background and only_also(sentence.text):
+            said = None  # 'On July 21, ... The police also foiled ...'
         if said in ("current", None) and before_the_lede(
             sentence, lede_day, today, _regional(mentions)
         ):
