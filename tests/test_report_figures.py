@@ -731,12 +731,17 @@ def test_officials_put_the_toll_at_a_count():
     ]
 
 
-def test_what_the_attackers_say_they_killed_is_their_claim():
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The Taliban said they had killed 20 Afghan soldiers.",
+        "The group claimed the attack through its media and said it had killed 20 "
+        "soldiers.",
+    ],
+)
+def test_what_the_attackers_say_they_killed_is_their_claim(claim):
     (figure,) = [
-        f
-        for s in sentences("The Taliban said they had killed 20 Afghan soldiers.")
-        for c in clauses(s)
-        for f in find_figures(c)
+        f for s in sentences(claim) for c in clauses(s) for f in find_figures(c)
     ]
     assert (figure.value, figure.secondary) == (20, True)
 

@@ -437,8 +437,9 @@ DISCOUNT_RULES: tuple[Rule, ...] = (
         r"boko haram|islamic state|isis|adf)\b|\bsaid\s+(?:that\s+)?(?:the group|"
         r"its fighters|its men|its militants|the militants|the insurgents)\s+had\b|"
         r"\b(?:taliban|ttp|bla|al[- ]?shabaa?b|jnim|iswap|boko haram|islamic state|"
-        r"isis|adf|the group|the militants|the insurgents)\s+(?:also\s+|further\s+|"
-        r"later\s+)?(?:said|claimed)\s+(?:that\s+)?(?:they|it|its fighters)\s+had\b",
+        r"isis|adf|the group|the militants|the insurgents)\s+(?:[^.;]{0,60}?\s)?"
+        r"(?:also\s+|further\s+|later\s+)?(?:said|claimed)\s+(?:that\s+)?(?:they|it|"
+        r"its fighters)\s+had\b",
         "A spokesman for al Shabaab said the group had seized the base and killed "
         "more than 10 soldiers.",
         10,
