@@ -1923,3 +1923,11 @@ def test_a_sentence_placing_its_news_in_another_country_is_read_in_that_country(
     (gakara,) = [u for u in found.unplaced if u.name == "Gakara"]
     assert gakara.wider is not None
     assert gakara.wider.country == "CM"
+
+
+def test_a_trading_centre_named_for_a_place_is_a_place_slot():
+    text = (
+        "At least 10 people were killed after assailants attacked Kyitehurizi "
+        "trading centre in Kamwenge District, western Uganda, on Monday night."
+    )
+    assert "Kyitehurizi" in {u.name for u in extract(text).unplaced}
