@@ -1931,3 +1931,13 @@ def test_a_trading_centre_named_for_a_place_is_a_place_slot():
         "trading centre in Kamwenge District, western Uganda, on Monday night."
     )
     assert "Kyitehurizi" in {u.name for u in extract(text).unplaced}
+
+
+def test_a_name_lies_in_the_district_named_after_an_unknown_place_it_is_part_of():
+    text = (
+        "On Saturday a police officer was shot dead in the Muftiabad neighbourhood "
+        "of Tarangzai in the Charsadda district by armed men on a motorcycle."
+    )
+    (name,) = [u for u in extract(text).unplaced if u.name == "Muftiabad"]
+    assert name.wider is not None
+    assert name.wider.name == "Charsadda"

@@ -259,12 +259,15 @@ _WIDER_GAP = re.compile(
     rf"(?:(?:about\s+|some\s+)?\d[\d.,]*\s*(?:km|kms|kilomet(?:re|er)s?|miles?)\s+"
     rf"(?:[\w-]+\s+){{0,3}}?(?:of|from)\s+[^,;.]{{1,40}},\s*)?(?:in|of)\s+"
     rf"(?:the\s+)?(?:[a-z-]+\s+){{0,2}}$"
+    rf"|^\s+(?:{_AREA})\s+of\s+(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?,?\s+in\s+"
+    rf"(?:the\s+)?$"
 )
 """Between a name and the wider place it lies in: 'area of', ', a village in
 the', ' village, in the', ' Police Station in', ' border checkpoint lies in', '
 police station on the outskirts of', ' police station and two check posts in', '
 check post, within the limits of', ' check-post, which comes under the', ' in
-Cabo Delgado's ', ' is a village 44 km from Komanda-centre, in the '."""
+Cabo Delgado's ', ' is a village 44 km from Komanda-centre, in the ', '
+neighbourhood of Tarangzai in the' (through a name no gazetteer knows)."""
 
 
 _TOLL = re.compile(rf"\b(?:{KILLED_VERBS})\b|\b(?:{INJURED_VERBS})\b", re.IGNORECASE)
