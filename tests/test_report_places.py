@@ -1941,3 +1941,17 @@ def test_a_name_lies_in_the_district_named_after_an_unknown_place_it_is_part_of(
     (name,) = [u for u in extract(text).unplaced if u.name == "Muftiabad"]
     assert name.wider is not None
     assert name.wider.name == "Charsadda"
+
+
+def test_a_headline_place_is_the_body_s_place_whose_name_ends_with_it():
+    text = (
+        "One killed in attack on Waziristan police station\n\n"
+        "A police official was killed on Friday night when terrorists attacked a "
+        "police station in the Azam Warsak neighbourhood of South Waziristan "
+        "district.\n\n"
+        "On Saturday a police officer was shot dead in the Muftiabad neighbourhood "
+        "of Tarangzai in the Charsadda district."
+    )
+    found = extract(text, published=dt.date(2022, 10, 22))
+    places = {i.place_reported for i in found.incidents if not i.event_wide}
+    assert places == {"Azam Warsak", "Muftiabad"}

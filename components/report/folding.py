@@ -453,8 +453,25 @@ def fold_headline(reading: Reading, headline: Span | None) -> None:
             and any(e.start >= headline.end for e in i.evidence)
             and _same_toll(top, i)
         ]
+        if len(body) > 1:  # 'attack on Waziristan police station', then Azam
+            # Warsak in South Waziristan and Muftiabad in Charsadda, one dead each
+            body = [i for i in body if _called_by(i, own)]
         if len(body) == 1:
             _fold_into(reading, top, body[0])
+
+
+def _called_by(incident: ReportIncident, names: set[str]) -> bool:
+    """Whether the place, or the wider place it is kept at, has a name that ends
+    with one of ``names`` ('South Waziristan' with 'Waziristan')."""
+    places = [incident.place]
+    if incident.unplaced is not None and incident.unplaced.wider is not None:
+        places.append(incident.unplaced.wider)
+    return any(
+        normalize_name(place.name).endswith(" " + name)
+        or normalize_name(place.name) == name
+        for place in places
+        for name in names
+    )
 
 
 def fold_roads(reading: Reading) -> None:
