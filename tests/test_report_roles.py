@@ -471,3 +471,13 @@ def test_the_ends_of_the_route_a_train_runs_are_no_scenes():
     )
     found = extract(text, published=dt.date(2019, 3, 18))
     assert {i.place_reported for i in found.incidents} & {"Quetta", "Peshawar"} == set()
+
+
+def test_where_a_victim_was_posted_is_no_scene():
+    text = (
+        "On Saturday a police officer was shot dead in Charsadda by armed men.\n\n"
+        "The victim was named as Bilal, a constable posted to the Munda Headworks "
+        "Police Post in Tangi."
+    )
+    found = extract(text, published=dt.date(2022, 10, 22))
+    assert {i.place_reported for i in found.incidents} == {"Charsadda"}

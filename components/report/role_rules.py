@@ -577,6 +577,20 @@ ROLE_RULES: tuple[RoleRule, ...] = (
     ),
     # -- where people came from ----------------------------------------------
     RoleRule(
+        "where a victim was posted",
+        ORIGIN,
+        "The victim was named as Bilal, a constable posted to the Munda Headworks "
+        "Police Post in Tangi; armed men ambushed him in Charsadda.",
+        "Tangi",
+        before=r"\b(?:constable|policeman|police\s+officer|officer|official|soldier|"
+        r"sepoy|jawan|teacher|doctor|employee|guard)s?,?\s+(?:who\s+(?:was|is|had\s+"
+        r"been)\s+)?(?:posted|deployed|stationed|serving|assigned)\s+(?:to|at|in|with)"
+        r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:(?:police\s+)?(?:post|station|"
+        r"check\s?post|checkpoint)\s+(?:in|at|of)\s+(?:the\s+)?)?$",
+        after=r"^(?![^.;]{0,60}\b(?:when|as)\b)",
+        gate=("posted", "deployed", "stationed", "serving", "assigned"),
+    ),
+    RoleRule(
         "a named person's home",
         ORIGIN,
         "Among the dead was Sepoy Niaz Ali from Bajaur, the army said.",
