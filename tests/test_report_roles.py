@@ -481,3 +481,14 @@ def test_where_a_victim_was_posted_is_no_scene():
     )
     found = extract(text, published=dt.date(2022, 10, 22))
     assert {i.place_reported for i in found.incidents} == {"Charsadda"}
+
+
+def test_people_named_for_their_place_do_not_make_it_a_scene():
+    text = (
+        "Terrorists attacked a police station in Raghzai on Tuesday night, "
+        "martyring two constables.\n\n"
+        "On the protest by Wana college students, the ANP leader said the "
+        "terrorists were regrouping after the attack."
+    )
+    found = extract(text, published=dt.date(2022, 11, 9))
+    assert "Wana" not in {i.place_reported for i in found.incidents}

@@ -577,6 +577,16 @@ ROLE_RULES: tuple[RoleRule, ...] = (
     ),
     # -- where people came from ----------------------------------------------
     RoleRule(
+        "people named for their place",
+        ORIGIN,
+        "Wana college students protested after terrorists attacked a police station "
+        "in Tank, killing two constables.",
+        "Wana",
+        after=r"^\s+(?:(?:college|university|school|madrassa|seminary)\s+)?"
+        r"(?:students|teachers|traders|elders|tribesmen|lawyers|journalists|"
+        r"shopkeepers|transporters)\b",
+    ),
+    RoleRule(
         "where a victim was posted",
         ORIGIN,
         "The victim was named as Bilal, a constable posted to the Munda Headworks "
