@@ -39,8 +39,6 @@ from components.report.folding import (
     fold_roads,
     fold_towns,
     fold_unplaced_areas,
-    settle,
-    widest_place,
 )
 from components.report.mentions import PlaceMention
 from components.report.model import (
@@ -64,6 +62,7 @@ from components.report.scenes import Reading, read_sentence
 from components.report.segments import Sentence, clauses, plain, sentences
 from components.report.storyline import Storyline
 from components.report.targets import infer_targets
+from components.report.totals import settle, widest_place
 from components.report.vocabulary import ANAPHORA, HIT_WORDS, KILLED_VERBS
 
 _TOLL = re.compile(rf"\b(?:{KILLED_VERBS})\b", re.IGNORECASE)

@@ -384,8 +384,8 @@ def _share(
     pinned on any one of them."""
     text = reading.text
     loose_targets, loose_figures = [], []
-    for place, figure in _respectively(clause, places, figures):
-        add_items(incidents[places.index(place)], [], [], [figure], text, sentence)
+    for scene, figure in _respectively(clause, places, figures):
+        add_items(incidents[places.index(scene)], [], [], [figure], text, sentence)
         figures = [f for f in figures if f is not figure]
     for target in targets:
         place = _tied_place(text, target.evidence.end, places)
@@ -424,7 +424,7 @@ def _respectively(
     order, where there are as many of them as places."""
     if not _RESPECTIVELY.search(clause.text):
         return []
-    pairs = []
+    pairs: list[tuple[PlaceMention, Figure]] = []
     for outcome in ("killed", "injured"):
         counts = [f for f in figures if f.outcome == outcome]
         if len(counts) == len(places):
