@@ -161,6 +161,7 @@ def test_spellings_of_nushki_resolve_to_one_place(gazetteer, spelling):
         ("Fort Sandeman", 1162105),  # Zhob's former name
         ("Gawadar", 1177446),  # curated alias with its source
         ("Mashkhel", None),  # alias of a tehsil without coordinates: not a place
+        ("Lower Waziristan", -202),  # a district split off South Waziristan at Wana
     ],
 )
 def test_other_names_are_alias_matches(gazetteer, spelling, geonameid):
