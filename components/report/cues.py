@@ -44,9 +44,7 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         r"\b(?:(?:in|during) (?:a|an) (?:similar|earlier|previous) (?:attack|"
         r"incident|assault|blast|bombing|case)|a similar attack|(?<!foiled )"
         r"(?<!repulsed )(?<!repelled )(?<!thwarted )(?<!averted )similar attacks|"
-        r"(?:the |an )?earlier (?:attack|blast|bombing|explosion|assault|ambush|"
-        r"raid)s?|"
-        r"the previous (?:year|month|attack)|(?:several|many|a "
+        r"earlier attacks?|the previous (?:year|month|attack)|(?:several|many|a "
         r"series of) (?:recent|previous|earlier) attacks)\b",
         "In an earlier attack, militants killed nine passengers in Noshki.",
         "background",
