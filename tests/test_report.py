@@ -1916,3 +1916,20 @@ def test_also_inside_a_paragraph_of_background_adds_to_that_background():
     }
     assert "Ghoriwala" not in news
     assert len(extraction.background) == 2
+
+
+def test_the_first_news_toll_with_its_day_dates_the_news_below_a_byline():
+    text = (
+        "Suicide bombing of Iran's Guards kills 31\n\n"
+        "A lone bomber gets into a meeting of tribesmen.\n\n"
+        "October 19, 2009 | Jeffrey Fleishman and Ramin Mostaghim\n\n"
+        "CAIRO AND TEHRAN \u2014 A suicide bomber on Sunday killed six Guard "
+        "commanders and 36 other people at a gathering of tribal leaders.\n\n"
+        "The attack was carried out in a gymnasium in the city of Pisheen in "
+        "Sistan-Baluchistan."
+    )
+    found = extract(text, published=dt.date(2009, 10, 19))
+    assert found.date == dt.date(2009, 10, 18)
+    (pisheen,) = [u for u in found.unplaced if u.name == "Pisheen"]
+    assert pisheen.wider is not None
+    assert pisheen.wider.name == "Sistan and Baluchestan"

@@ -492,3 +492,14 @@ def test_people_named_for_their_place_do_not_make_it_a_scene():
     )
     found = extract(text, published=dt.date(2022, 11, 9))
     assert "Wana" not in {i.place_reported for i in found.incidents}
+
+
+@pytest.mark.parametrize("dash", ["\u2014", "\u2013", "-"])
+def test_a_dateline_of_two_cities_and_a_dash_is_no_scene(dash):
+    text = (
+        f"CAIRO AND TEHRAN {dash} A suicide bomber on Sunday killed six Guard "
+        "commanders in a gymnasium in the city of Pisheen in Sistan-Baluchistan."
+    )
+    found = extract(text, published=dt.date(2009, 10, 19))
+    assert "TEHRAN" not in {i.place_reported for i in found.incidents}
+    assert {m.text: m.role for m in found.other_places}.get("TEHRAN") == "dateline"

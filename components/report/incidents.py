@@ -138,10 +138,8 @@ def extract_incidents(
                 if _tells_of_an_attack(sentence, by_sentence.get(sentence.start, []))
                 or ANAPHORA.search(sentence.text)
                 or DAYS_ATTACK.search(sentence.text)
-                or (
-                    sentence.paragraph <= 2
-                    and (HIT_WORDS.search(sentence.text) or _TOLL.search(sentence.text))
-                )
+                or (sentence.paragraph <= 2 and HIT_WORDS.search(sentence.text))
+                or _TOLL.search(sentence.text)  # the first news toll with its day
                 else None
             )
         read_sentence(reading, sentence, by_sentence.get(sentence.start, []))

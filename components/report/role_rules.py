@@ -19,17 +19,17 @@ _CAP = r"(?-i:[A-Z])"
 _NAMEWORDS = rf"{_CAP}[\w'.-]*(?:\s+{_CAP}[\w'.-]*){{0,3}}"
 _DATELINE_HEAD = (
     rf"^[\s\"']*(?:{_CAP}[\w.'-]*(?:\s+{_CAP}[\w.'-]*)*\s*"
-    rf"(?:/|\(|(?<={_CAP}{_CAP}),)\s*)*$"
+    rf"(?:/|\(|(?<={_CAP}{_CAP}),|(?<={_CAP}{_CAP})\s+AND)\s*)*$"
 )
 """Names before a dateline's name, joined by '/', '(' or, in capitals, a comma
-('BAJAUR, PESHAWAR:')."""
+or 'AND' ('BAJAUR, PESHAWAR:', 'CAIRO AND TEHRAN —')."""
 _AGENCY = "|".join(DATELINE_AGENCIES)
 _DATELINE_TAIL = (
     rf"^(?:\s*(?:/|\(|\)|,(?=\s*{_CAP}{{2}}))\s*(?:{_CAP}[\w.'-]*(?:\s+{_CAP}[\w.'-]*)*)?)*\s*"
     rf"(?:\[{_CAP}[\w\s.'-]{{1,30}}\]\s*)?"
     rf"(?:(?:\((?:{_AGENCY})\)|,\s*(?:Pakistan|Iran|Afghanistan|"
-    rf"{_CAP}[a-z]{{2,8}}\.?\s+\d{{1,2}})(?:\s*\([^()]{{1,20}}\))?)\s*(?::|-\s)?"
-    r"|(?::|-\s))"
+    rf"{_CAP}[a-z]{{2,8}}\.?\s+\d{{1,2}})(?:\s*\([^()]{{1,20}}\))?)\s*(?::|[-\u2013\u2014]\s)?"
+    r"|(?::|[-\u2013\u2014]\s))"
 )
 _PEOPLE_FROM = (
     r"people|persons|workers|labou?rers|passengers|travell?ers|drivers|settlers|"
@@ -66,6 +66,16 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         after=_DATELINE_TAIL,
         lede=True,
         flags=0,
+    ),
+    RoleRule(
+        "a writer's name in a byline after the date",
+        DATELINE,
+        "October 19, 2009 | Jeffrey Fleishman and Ramin Mostaghim\n\nA suicide "
+        "bomber killed six commanders in Pisheen on Sunday.",
+        "Ramin",
+        before=r"^[^.|]{0,40}\b(?:19|20)\d\d\s*\|\s*(?:(?-i:[A-Z])[\w'-]*\s+){0,3}"
+        r"(?:and\s+|,\s*)?$",
+        gate=("|",),
     ),
     # -- where people fled from, even from an attack there --------------------
     RoleRule(
