@@ -503,3 +503,16 @@ def test_a_dateline_of_two_cities_and_a_dash_is_no_scene(dash):
     found = extract(text, published=dt.date(2009, 10, 19))
     assert "TEHRAN" not in {i.place_reported for i in found.incidents}
     assert {m.text: m.role for m in found.other_places}.get("TEHRAN") == "dateline"
+
+
+def test_the_towns_of_the_hospitals_the_wounded_were_moved_to_are_no_scenes():
+    text = (
+        "At least 20 people were killed on Thursday in a suicide blast at Dargah "
+        "Fatehpur Sharif near the Gandawa area of Jhal Magsi district.\n\n"
+        "The bodies and the injured were moved to nearby hospitals, among them "
+        "those of Sibi and Nasirabad.\n\n"
+        "The health minister ordered an emergency at district hospitals, including "
+        "those of Jhal Magsi, Nasirabad, Jaffarabad and Sibi."
+    )
+    found = extract(text, published=dt.date(2017, 10, 6))
+    assert {i.place_reported for i in found.incidents} == {"Fatehpur Sharif"}

@@ -399,7 +399,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         DESTINATION,
         "The wounded were treated at the Combined Military Hospital (CMH) in Quetta.",
         "Quetta",
-        before=rf"{_HOSPITAL}\s*(?:\([^()]{{1,20}}\)\s*)?,?\s+(?:in\s+)?(?:the\s+)?$",
+        before=rf"{_HOSPITAL}s?\s*(?:\([^()]{{1,20}}\)\s*)?,?\s+(?:in\s+|(?:(?:among\s+"
+        r"them|including|such\s+as)\s+)?those\s+(?:of|in|at)\s+)?(?:the\s+)?$",
         gate=("hospital", "medical", "trauma", "morgue", "mortuary", "cmh"),
     ),
     RoleRule(

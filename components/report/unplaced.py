@@ -410,10 +410,12 @@ _TRAILING_AREA = re.compile(
 
 
 _LEADING_WORD = re.compile(
-    r"(?:The|A|An|At|In|On|Near|From|Outside|Inside|Around|Into|Across|Along)\s+"
+    r"(?:The|A|An|At|In|On|Near|From|Outside|Inside|Around|Into|Across|Along|"
+    r"Dargah|Darbar)\s+"
 )
 """A capitalised word that opens a sentence before a name ('At Kurechin Giye
-village', 'The Mill border checkpoint'): no part of it."""
+village', 'The Mill border checkpoint'), or a shrine's before the place it is
+of ('Dargah Fatehpur Sharif'): no part of it."""
 
 
 def _names_from(match, rule, body, sentence, places, countries, seen):
