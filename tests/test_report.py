@@ -1709,6 +1709,7 @@ def test_a_campaign_told_of_in_background_goes_on_as_background():
         "grown more frequent in the North Waziristan tribal territory.",
         "Pakistan has seen a surge in terrorist attacks, especially in Khyber "
         "Pakhtunkhwa.",
+        "Balochistan has lately been seeing a fresh wave of terror attacks.",
     ],
 )
 def test_the_words_of_an_earlier_time_tell_of_background(told):
@@ -1933,3 +1934,14 @@ def test_the_first_news_toll_with_its_day_dates_the_news_below_a_byline():
     (pisheen,) = [u for u in found.unplaced if u.name == "Pisheen"]
     assert pisheen.wider is not None
     assert pisheen.wider.name == "Sistan and Baluchestan"
+
+
+def test_what_an_official_had_said_earlier_is_the_same_attack_s_first_toll():
+    text = (
+        "Police said three constables were martyred on Thursday in an attack on the "
+        "Takhta Beg police checkpost in Jamrud tehsil.\n\n"
+        "Earlier, the DPO had said that two police officials were martyred in the "
+        "attack."
+    )
+    found = extract(text, published=dt.date(2023, 1, 19))
+    assert "security" not in known((found.total_counts or {}).get("killed") or {})

@@ -139,8 +139,9 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         r"escalat|intensif|mount|become more)\w*|"
         r"\b(?:follows|followed|comes after|came after) (?:a (?:series|spate|wave|"
         r"string|surge) of|repeated|several|many|recent|earlier|previous) "
-        r"(?:\w+ )?attacks\b|\b(?:has|have|had) (?:seen|witnessed|"
-        r"faced|suffered) (?:a (?:series|spate|wave|string|surge) of|repeated|"
+        r"(?:\w+ )?attacks\b|\b(?:has|have|had) (?:lately |recently )?(?:seen|"
+        r"witnessed|faced|suffered|been seeing|been witnessing|been facing) "
+        r"(?:a (?:\w+ )?(?:series|spate|wave|string|surge) of|repeated|"
         r"frequent|several|many|numerous|(?:dozens|scores|hundreds) of|an? (?:\w+ )?"
         r"(?:surge|rise|increase|spike|upsurge|uptick) in) (?:\w+ )?"
         r"(?:attacks|clashes|bombings|killings|violence)\b",

@@ -241,7 +241,8 @@ OTHER_EVENT = re.compile(
     r"(?:a|another) separate (?:attack|incident|blast|bomb|roadside bomb|"
     r"explosion|ambush|raid|operation)|in another (?:attack|incident)|"
     r"(?:had|have|has) also (?:attacked|struck|stormed|ambushed|raided)|"
-    r"^\W*earlier,)",
+    r"^\W*earlier,(?!\s+(?:[\w'-]+\s+){0,5}?(?:had\s+)?(?:said|says|told|reported|"
+    r"confirmed|stated|announced|put)\b))",
     re.IGNORECASE,
 )
 """Words that tell of another event than the report's one place's ('militants
