@@ -1710,6 +1710,8 @@ def test_a_campaign_told_of_in_background_goes_on_as_background():
         "Pakistan has seen a surge in terrorist attacks, especially in Khyber "
         "Pakhtunkhwa.",
         "Balochistan has lately been seeing a fresh wave of terror attacks.",
+        "The same bandits were behind the killing of over 20 people at Dogon Dawa "
+        "village, about a fortnight ago.",
     ],
 )
 def test_the_words_of_an_earlier_time_tell_of_background(told):

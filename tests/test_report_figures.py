@@ -941,3 +941,10 @@ def test_the_wave_s_toll_told_again_at_its_one_place_is_that_place_s():
     killed = {k: v for k, v in by_place["Mand"].counts["killed"].items() if v}
     assert killed == {"civilians": 2}
     assert not any((extraction.total_counts or {}).get("killed", {}).values())
+
+
+def test_schoolchildren_are_civilians():
+    assert counts(
+        "A bomber struck a checkpoint, killing 11 people, three of them police "
+        "officers and six of them schoolchildren who were passing by."
+    ) == [("killed", {"security": 3, "civilians": 6, "unspecified": 2})]

@@ -1955,3 +1955,18 @@ def test_a_headline_place_is_the_body_s_place_whose_name_ends_with_it():
     found = extract(text, published=dt.date(2022, 10, 22))
     places = {i.place_reported for i in found.incidents if not i.event_wide}
     assert places == {"Azam Warsak", "Muftiabad"}
+
+
+def test_a_hausa_title_before_a_name_makes_the_surname_no_place():
+    text = (
+        "Gunmen kill 18 in Nigeria attack\n\n"
+        "GUSAU, Nigeria - Officials said on Wednesday that 18 people were killed "
+        "late on Tuesday in an attack on Kaboro community in the Dansadau Emirate "
+        "of Zamfara State.\n\n"
+        "Malam Nuhu Anka, spokesperson of the Zamfara state governor, confirmed "
+        "the bloody attack to reporters. He said about 20 heavily armed gunmen "
+        "stormed the community and fired at random, killing the village head and "
+        "17 other victims."
+    )
+    found = extract(text, published=dt.date(2012, 10, 31))
+    assert "Anka" not in {i.place_reported for i in found.incidents}

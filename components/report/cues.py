@@ -51,7 +51,8 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
     ),
     Rule(
         "time ago or since",
-        r"\b(?:previously|in the past|(?:years|months|weeks) ago|so far this year|"
+        r"\b(?:previously|in the past|(?:years|months|weeks|(?:a )?fortnight) ago|"
+        r"so far this year|"
         r"this year alone|since (?:the start|the beginning|january|\d{4}|that time)|"
         r"ever since|(?:has|have) since (?:killed|claimed|left|displaced)|in the "
         r"(?:1[89]|20)\d0s|in the (?:[\w-]+ )?years (?:after|since|following)|"

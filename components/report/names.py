@@ -157,7 +157,8 @@ def titled_surname(text: str, sentence: Sentence, start: int) -> bool:
 _TITLE_AND_NAME = re.compile(
     r"\b(?-i:Commissioner|Minister|Officer|Inspector|Superintendent(?: of Police)?|"
     r"Governor|Spokesman|Spokesperson|Director|Secretary|Senator|Colonel|Major|"
-    r"Captain|Brigadier|Lieutenant|SP|DPO|SSP|DSP|SHO|Sardar|Nawab|Mir|Mr|Dr)\.?\s+"
+    r"Captain|Brigadier|Lieutenant|SP|DPO|SSP|DSP|SHO|Sardar|Nawab|Mir|Mr|Dr|Malam|"
+    r"Mallam|Alhaji|Alhaja)\.?\s+"
     r"(?P<given>(?:(?-i:[A-Z])[a-z]+\s+){1,2})$"
 )
 
