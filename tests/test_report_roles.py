@@ -516,3 +516,16 @@ def test_the_towns_of_the_hospitals_the_wounded_were_moved_to_are_no_scenes():
     )
     found = extract(text, published=dt.date(2017, 10, 6))
     assert {i.place_reported for i in found.incidents} == {"Fatehpur Sharif"}
+
+
+def test_where_a_summit_is_held_is_no_scene():
+    text = (
+        "KABUL, Afghanistan -- A suicide bomber struck a police checkpoint in "
+        "eastern Afghanistan on Saturday, killing 11 people.\n\n"
+        "The bombing in Khowst province came on the eve of a NATO summit in "
+        "Chicago, where the alliance will plan the winding down of the war."
+    )
+    found = extract(text, published=dt.date(2012, 5, 19))
+    names = {i.place_reported for i in found.incidents}
+    names |= {u.name for u in found.unplaced if u.incident}
+    assert "Chicago" not in names

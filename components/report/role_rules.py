@@ -788,6 +788,25 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("civil", "council", "elder", "notable"),
     ),
     RoleRule(
+        "where a summit or conference is held",
+        STATEMENT,
+        "The bombing in Khost came on the eve of a NATO summit in Chicago, where the "
+        "alliance will plan its withdrawal.",
+        "Chicago",
+        before=r"\b(?:summit|conference|talks|convention|congress|forum|ceremony|"
+        r"donors'? meeting)\s+(?:[\w-]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$",
+        gate=(
+            "summit",
+            "conference",
+            "talks",
+            "convention",
+            "congress",
+            "forum",
+            "ceremony",
+            "meeting",
+        ),
+    ),
+    RoleRule(
         "a government seated in a place",
         STATEMENT,
         "The militants have turned to hit-and-run attacks meant to weaken the "
