@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from components.report.numbers import (
     APPROXIMATE,
@@ -270,30 +270,7 @@ def _counts(body: str) -> Iterator[CountItem]:
                 side = antecedent(body[: match.start()])
         else:
             continue
-        if high is not None and _RESPECTIVE.match(body[match.end("low") :]):
-            # 'killed four and six persons respectively': two counts, in order
-            for second, (start, stop, value) in enumerate(
-                (
-                    (match.start(), match.end("low"), low),
-                    (match.start("high"), end, high),
-                )
-            ):
-                yield CountItem(
-                    start=start,
-                    end=stop,
-                    side=side,
-                    value=value,
-                    high=None,
-                    at_least=bound or qualifier in AT_LEAST,
-                    approximate=qualifier in APPROXIMATE,
-                    military=bool(group and MILITARY_SIDE.search(group.group("group"))),
-                    between=between or "",
-                    tail=stop,
-                    bare=between is None,
-                    gapped=bool(second),  # counted by place: not added up
-                )
-            continue
-        yield CountItem(
+        item = CountItem(
             start=match.start(),
             end=end,
             side=side,
@@ -313,6 +290,20 @@ def _counts(body: str) -> Iterator[CountItem]:
                 )
             ),
         )
+        if high is not None and _RESPECTIVE.match(body[match.end("low") :]):
+            # 'killed four and six persons respectively': two counts, in order
+            yield replace(
+                item,
+                end=match.end("low"),
+                tail=match.end("low"),
+                high=None,
+                gapped=False,
+            )
+            yield replace(
+                item, start=match.start("high"), value=high, high=None, gapped=True
+            )  # counted by place: not added up
+            continue
+        yield item
 
 
 _RESPECTIVE = re.compile(r"\s+and\s+[^.;]*?\brespectively\b", re.IGNORECASE)
