@@ -58,6 +58,7 @@ from components.report.people import (
 from components.report.places import find_places
 from components.report.restatements import restate
 from components.report.roles import INCIDENT
+from components.report.scene_model import second_opinion
 from components.report.scenes import Reading, read_sentence
 from components.report.segments import Sentence, clauses, plain, sentences
 from components.report.storyline import Storyline
@@ -193,6 +194,7 @@ def extract_incidents(
     # the news's day: its incidents', and the day its lede tells of
     days = [*(i.date for i in incidents if i.date), *unplaced_days]
     date = min([*days, lede] if lede and incidents else days, default=lede or today)
+    incidents, mentions = second_opinion(flat, mentions, incidents)  # the scene model
     other = _not_incident_places(mentions, incidents)
     return Extraction(
         date=date,

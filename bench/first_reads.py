@@ -1,0 +1,153 @@
+"""What the scene model would have done to the reader's first readings of the
+fresh sets: ``python -m bench.first_reads``.
+
+Each fresh set of twelve reports was first read by the reader of its day, before
+any rule was written against it. For each set's merge commit (``SETS``), this
+checks the commit out in a temporary worktree, scores that reader on the set
+(``bench.report_quality --corpus`` on the set's files), then adds today's scene
+model to it, trained on every corpus report below ``FRESH_FROM`` but the set's,
+and scores it again. It prints both readings of each set and their sums. It
+needs the repository's history (a clone, not an archive) and takes a few
+minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from components.gazetteer import default_gazetteer
+from components.report import scene_features, scene_model
+from scripts.train_scene_model import examples, train
+from tests.harness.report_scoring import FRESH_FROM, load_cases
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = "tests/data/reports/corpus"
+SETS = (
+    "b4aef7f",  # 194-205
+    "2a09f7e",  # 206-217
+    "7521ed0",  # 218-229
+    "0ecad10",  # 230-241
+    "00073e5",  # 242-253
+    "1c3a23e",  # 254-265
+    "3239b58",  # 266-277
+    "a793b00",  # 278-289
+    "237f867",  # 290-301
+    "ca383fa",  # 302-313
+    "045515d",  # 314-325
+    "59523ee",  # 326-337
+)
+"""The merge commits that added each fresh set, oldest first."""
+_DATE_LINE = re.compile(r"\n    date = min\(.*\n")
+"""Where ``extract_incidents`` has dated the news: the scene model is called
+right after it, as today's reader does."""
+_SCORES = {
+    "places_found": re.compile(r"place recall\s+\S+ \((\d+)/(\d+)\)"),
+    "places_right": re.compile(r"place precision\s+\S+ \((\d+)/(\d+)\)"),
+    "figures": re.compile(r"figure recall\s+\S+ \((\d+)/(\d+)\)"),
+}
+_COUNTS = {
+    "wrong_side": re.compile(r"figures on the wrong side\s+(\d+)"),
+    "background_counted": re.compile(r"background figures counted\s+(\d+)"),
+    "dropped": re.compile(r"places dropped.*?(\d+)\s*$", re.M),
+}
+
+
+def _git(*args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout
+
+
+def _score(worktree: Path, corpus: Path) -> Counter[str]:
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.report_quality", "--corpus", str(corpus)],
+        cwd=worktree,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    found: Counter[str] = Counter()
+    for name, pattern in _SCORES.items():
+        match = pattern.search(out)
+        if match is None:
+            raise SystemExit(f"no {name} line in the output of {worktree}:\n{out}")
+        found[name] += int(match[1])
+        found[name + "_of"] += int(match[2])
+    for name, pattern in _COUNTS.items():
+        match = pattern.search(out)
+        found[name] += int(match[1]) if match else 0
+    return found
+
+
+def _line(title: str, score: Counter[str]) -> str:
+    shares = (
+        f"{score[name] / score[name + '_of']:.1%} ({score[name]}/{score[name + '_of']})"
+        for name in _SCORES
+    )
+    counts = ", ".join(f"{name} {score[name]}" for name in _COUNTS)
+    return f"{title:<34} " + " / ".join(shares) + f"; {counts}"
+
+
+def _add_the_model(worktree: Path, model: scene_model.SceneModel) -> None:
+    package = worktree / "components" / "report"
+    for module in (scene_features, scene_model):
+        shutil.copy(Path(module.__file__ or ""), package)
+    (package / scene_model.MODEL_FILE.name).write_text(model.as_json({}))
+    incidents = package / "incidents.py"
+    code = incidents.read_text(encoding="utf-8")
+    at = _DATE_LINE.search(code)
+    if at is None:
+        raise SystemExit(f"{incidents}: no line dating the news to call the model at")
+    call = (
+        "    from components.report.scene_model import second_opinion\n"
+        "    incidents, mentions = second_opinion(flat, mentions, incidents)\n"
+    )
+    incidents.write_text(code[: at.end()] + call + code[at.end() :])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.parse_args(argv)
+    gazetteer = default_gazetteer()
+    cases = [(p, c) for p, c in load_cases() if int(p.stem[:3]) < FRESH_FROM]
+    every = examples(cases, gazetteer)
+    totals = {"rules": Counter[str](), "with the model": Counter[str]()}
+    print("places found / of those named, right / figures found; counts")
+    with tempfile.TemporaryDirectory() as scratch:
+        for commit in SETS:
+            added = _git("diff", "--name-only", f"{commit}^1", commit, "--", CORPUS)
+            files = [f for f in added.split() if f.endswith(".json")]
+            corpus = Path(scratch, commit, "corpus")
+            corpus.mkdir(parents=True)
+            for name in files:
+                (corpus / Path(name).name).write_text(_git("show", f"{commit}:{name}"))
+            held = {Path(name).stem for name in files}
+            worktree = Path(scratch, commit, "reader")
+            _git("worktree", "add", "--detach", str(worktree), commit)
+            try:
+                first = _score(worktree, corpus)
+                model = train([e for e in every if e.report not in held])
+                _add_the_model(worktree, model)
+                second = _score(worktree, corpus)
+            finally:
+                _git("worktree", "remove", "--force", str(worktree))
+            span = f"{min(held)[:3]}-{max(held)[:3]}"
+            print(_line(f"{span} rules ({commit})", first))
+            print(_line(f"{span} with the model", second))
+            totals["rules"] += first
+            totals["with the model"] += second
+    print()
+    for title, score in totals.items():
+        print(_line(f"all {len(SETS)} sets, {title}", score))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

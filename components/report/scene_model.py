@@ -1,0 +1,185 @@
+"""A second opinion on where an attack happened, learned from the corpus.
+
+The role rules decide what each place name is named for. They are read off the
+reports they were written against, and on reports nobody had read about half the
+places they propose are not where an attack happened: mostly the district,
+province or country that holds the scene, a town named for an earlier attack, a
+capital where officials spoke. The scene model is a logistic regression over the
+features of :mod:`components.report.scene_features` (context words, the
+sentence's tags, how wide the place is), trained on the answer keys of the
+corpus by ``python -m scripts.train_scene_model``. Its weights are a JSON file
+beside this module, so nothing is fetched or trained at run time.
+
+It only takes places away, and only places with no figure of their own: an
+incident at a gazetteer place with no toll (the rules gave it a target, an
+attack or nothing more), which the model gives less than its threshold, is no
+incident, and its place is read as the news's context (role :data:`CONTEXT`),
+listed with the places named for another reason. No figure moves. A report
+keeps at least one scene (its likeliest); a list of scenes is read whole ('in
+Quetta, Gwadar, Mastung and Noshki'); a name the gazetteer lacks (the analyst
+places it) and the place of the report's totals are never taken away. Pure,
+apart from loading the file once.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+
+from components.report.mentions import LIST_JOIN, PlaceMention
+from components.report.model import ReportIncident
+from components.report.scene_features import (
+    PlaceKey,
+    group_by_place,
+    place_features,
+    place_key,
+)
+
+logger = logging.getLogger(__name__)
+
+MODEL_FILE = Path(__file__).with_name("scene_model.json")
+CONTEXT = "context"
+"""The role of a place the rules read as a scene and the scene model does not:
+named in the news as its wider area or its context."""
+
+
+@dataclass(frozen=True)
+class SceneModel:
+    """Weights by feature, the intercept, and the likelihood under which a place
+    is no scene."""
+
+    weights: Mapping[str, float]
+    intercept: float
+    threshold: float
+
+    def likelihood(self, features: set[str]) -> float:
+        """How likely a place with ``features`` is where an attack happened."""
+        score = self.intercept + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-score))
+
+    def as_json(self, about: Mapping[str, object]) -> str:
+        body = {
+            **about,
+            "threshold": self.threshold,
+            "intercept": round(self.intercept, 4),
+            "weights": {k: round(v, 4) for k, v in sorted(self.weights.items())},
+        }
+        return json.dumps(body, indent=0, ensure_ascii=False) + "\n"
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> SceneModel:
+    """The model checked in beside this module."""
+    body = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    return SceneModel(body["weights"], body["intercept"], body["threshold"])
+
+
+_SHIPPED = "the shipped model"
+_CHOSEN: ContextVar[SceneModel | str | None] = ContextVar(
+    "scene_model", default=_SHIPPED
+)
+
+
+@contextmanager
+def using(model: SceneModel | None) -> Iterator[None]:
+    """Read reports with ``model`` (None: the rules alone) inside the block; the
+    training script measures a model trained without the reports it reads."""
+    token = _CHOSEN.set(model)
+    try:
+        yield
+    finally:
+        _CHOSEN.reset(token)
+
+
+def current_model() -> SceneModel | None:
+    """The model reports are read with: the shipped one unless :func:`using`
+    chose another or none."""
+    chosen = _CHOSEN.get()
+    return shipped_model() if isinstance(chosen, str) else chosen
+
+
+def second_opinion(
+    text: str,
+    mentions: Sequence[PlaceMention],
+    incidents: Sequence[ReportIncident],
+) -> tuple[list[ReportIncident], list[PlaceMention]]:
+    """The incidents the model keeps, and ``mentions`` with the places of those
+    it does not keep read as context (see the module's docstring). ``text`` is
+    the plain copy the mentions point into."""
+    model = current_model()
+    if model is None:
+        return list(incidents), list(mentions)
+    groups = group_by_place(mentions)
+    likely: dict[PlaceKey, float] = {}
+    for incident in incidents:
+        key = _own_place(incident, groups)
+        if key is not None and _open_to_doubt(incident):
+            likely[key] = model.likelihood(place_features(text, groups, key))
+    unlikely = {key for key, chance in likely.items() if chance < model.threshold}
+    unlikely -= _listed_with_a_scene(text, mentions, unlikely)
+    scenes = [i for i in incidents if not i.event_wide]
+    if unlikely and len(unlikely) == len(scenes):  # the likeliest stays a scene
+        unlikely.discard(max(unlikely, key=lambda key: likely[key]))
+    if not unlikely:
+        return list(incidents), list(mentions)
+    for key in unlikely:
+        logger.debug(
+            "scene model: %s is context (%.2f)", groups[key][0].text, likely[key]
+        )
+    kept = [i for i in incidents if _own_place(i, groups) not in unlikely]
+    read = [
+        replace(m, role=CONTEXT) if m.is_incident and place_key(m) in unlikely else m
+        for m in mentions
+    ]
+    return kept, read
+
+
+def _own_place(
+    incident: ReportIncident, groups: Mapping[PlaceKey, list[PlaceMention]]
+) -> PlaceKey | None:
+    """The place an incident stands at when the text names it there, not a
+    wider place that holds a name the gazetteer lacks ('Zairam', at Geidam)."""
+    key: PlaceKey = ("place", incident.place.geonameid)
+    named = {m.text.casefold() for m in groups.get(key, [])}
+    return key if incident.place_reported.casefold() in named else None
+
+
+def _open_to_doubt(incident: ReportIncident) -> bool:
+    """An incident the model may take away: a gazetteer place with no figure of
+    its own, not the place of the report's totals."""
+    return (
+        not incident.event_wide and incident.unplaced is None and not incident.figures
+    )
+
+
+def _listed_with_a_scene(
+    text: str, mentions: Sequence[PlaceMention], unlikely: set[PlaceKey]
+) -> set[PlaceKey]:
+    """The unlikely places named in one list with a place that stays a scene
+    ('attacks in Quetta, Gwadar, Mastung and Noshki'): a list of scenes is read
+    whole."""
+    scenes = [m for m in mentions if m.is_incident]
+    pairs = [
+        (place_key(first), place_key(second))
+        for first, second in pairwise(scenes)
+        if LIST_JOIN.match(text[first.end : second.start])
+    ]
+    kept: set[PlaceKey] = set()
+    changed = True
+    while changed:
+        changed = False
+        for pair in pairs:
+            staying = [key for key in pair if key not in unlikely or key in kept]
+            going = [key for key in pair if key in unlikely and key not in kept]
+            if staying and going:
+                kept.update(going)
+                changed = True
+    return kept

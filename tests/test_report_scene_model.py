@@ -1,0 +1,84 @@
+"""The scene model's second opinion: which places it takes away from the rules'
+scenes, which it never takes, and that its shipped weights are what the corpus
+trains."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from components.gazetteer import default_gazetteer
+from components.report import extract
+from components.report.scene_model import CONTEXT, SceneModel, shipped_model, using
+from tests.harness.report_scoring import CORPUS, FRESH_FROM, load_cases
+
+DOUBTS_EVERY_TOWN = SceneModel({"kind=town": -20.0}, 0.0, 0.5)
+"""A model that finds no town a likely scene: what the rules around it keep."""
+
+
+def scenes(text: str) -> list[str]:
+    return [i.place.name for i in extract(text).incidents if not i.event_wide]
+
+
+def context(text: str) -> list[str]:
+    return [m.place.name for m in extract(text).other_places if m.role == CONTEXT]
+
+
+def test_home_towns_of_the_dead_are_context_not_scenes():
+    """Report 290: labourers shot in Sarbandan, whose home towns in Punjab the
+    rules read as scenes."""
+    case = json.loads(
+        (CORPUS / "290-gwadar-sarbandan-labourers-quarter-shooting.json").read_text()
+    )
+    home = {"Wazirabad", "Gujranwala", "Mandi Bahauddin"}
+    with using(None):
+        assert home <= set(scenes(case["text"]))
+    assert not home & set(scenes(case["text"]))
+    assert home <= set(context(case["text"]))
+    assert "Sarbandān" in scenes(case["text"])
+
+
+TWO_ATTACKS = (
+    "TURBAT, 3 March 2026: Gunmen attacked a police post in Turbat on Monday, "
+    "killing four policemen, officials said. Another attack on a school in Panjgur "
+    "damaged its gate."
+)
+
+
+def test_a_place_with_figures_stays_and_one_without_goes():
+    with using(None):
+        assert scenes(TWO_ATTACKS) == ["Turbat", "Panjgur"]
+    with using(DOUBTS_EVERY_TOWN):
+        assert scenes(TWO_ATTACKS) == ["Turbat"]
+        assert context(TWO_ATTACKS) == ["Panjgur"]
+
+
+def test_a_report_keeps_its_likeliest_scene():
+    text = "QUETTA, 3 March 2026: Gunmen attacked a school in Panjgur on Monday."
+    with using(DOUBTS_EVERY_TOWN):
+        assert scenes(text) == ["Panjgur"]
+
+
+def test_a_list_of_scenes_is_read_whole():
+    text = (
+        "QUETTA, 3 March 2026: Gunmen attacked police posts in Turbat, Panjgur and "
+        "Gwadar on Monday. Four policemen were killed in Turbat."
+    )
+    with using(DOUBTS_EVERY_TOWN):
+        assert scenes(text) == ["Turbat", "Panjgur", "Gwadar"]
+
+
+@pytest.mark.slow
+def test_the_shipped_weights_are_what_the_corpus_trains():
+    """After a rule changes the places the reader finds, train again:
+    python -m scripts.train_scene_model."""
+    from scripts.train_scene_model import examples, train
+
+    cases = [(p, c) for p, c in load_cases() if int(p.stem[:3]) < FRESH_FROM]
+    trained = train(examples(cases, default_gazetteer()))
+    shipped = shipped_model()
+    assert set(trained.weights) == set(shipped.weights)
+    drift = max(abs(trained.weights[f] - w) for f, w in shipped.weights.items())
+    assert drift < 1e-3
+    assert trained.threshold == shipped.threshold
