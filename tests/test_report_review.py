@@ -5,6 +5,7 @@ cut short. (A click on the review's map needs a browser: tests/browser.)"""
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 
@@ -15,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 from components.domain.vocabularies import TARGET_TYPES
 from components.store import DATA_DIR_VARIABLE, open_store
 from tests.conftest import ROOT
+from tests.harness.report_scoring import CORPUS
 from tests.harness.slow_jobs import never_done
 from tests.test_app import run_app
 
@@ -76,6 +78,19 @@ def test_the_invented_report_gives_turbat_and_panjgur(data):
     assert at.date_input(key="report_event_date").value.isoformat() == "2026-03-02"
     assert "1 sentence(s) about earlier events" in said(at)
     assert "14 soldiers" in at.checkbox[0].label
+
+
+def test_the_places_the_scene_model_takes_away_are_said_and_not_proposed(data):
+    """Report 290 (labourers shot in Sarbandan): their home towns are said to be
+    read as the news's setting, and no row is proposed for them."""
+    case = json.loads(
+        (CORPUS / "290-gwadar-sarbandan-labourers-quarter-shooting.json").read_text()
+    )
+    at = paste(run_app(), case["text"])
+    home = ["Wazirabad", "Gujranwala", "Mandi Bahauddin"]
+    assert not set(home) & set(proposed(at)["place"])
+    (line,) = [c.value for c in at.caption if "scene model" in c.value]
+    assert all(name in line for name in home)
 
 
 def test_an_unknown_village_is_placed_by_coordinates_and_used_again(data):

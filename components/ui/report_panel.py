@@ -30,6 +30,7 @@ from components.report.intake import (
     matching_event,
     propose,
 )
+from components.report.scene_model import CONTEXT
 from components.support.errors import DataFileError, IncidentMapError, ReportError
 from components.support.text import html_text
 from components.support.text import markdown_text as md
@@ -167,6 +168,22 @@ def _summary(extraction: Extraction) -> str:
     return "; ".join(parts) + "."
 
 
+def _context_line(extraction: Extraction) -> str:
+    """The places the rules proposed and the scene model did not: said, so
+    that a person can add one back."""
+    names = dict.fromkeys(
+        m.place.name for m in extraction.other_places if m.role == CONTEXT
+    )
+    if not names:
+        return ""
+    return (
+        f"Named in the news but not proposed, as the scene model reads "
+        f"{'it' if len(names) == 1 else 'them'} as the news's setting rather than "
+        f"a place attacked: {md(', '.join(names))}. Add a row below for any that "
+        "was attacked."
+    )
+
+
 def _background(review: Review) -> None:
     extraction = review.extraction
     if not extraction.background:
@@ -208,6 +225,8 @@ def _review(
     if message := st.session_state.pop("report_placed", None):
         st.success(message, icon="📌")
     st.markdown(_summary(extraction))
+    if line := _context_line(extraction):
+        st.caption(line)
     if extraction.notice:
         st.warning(md(extraction.notice), icon="⏱️")
     for line in team_credits(extraction, store.team_places()):
