@@ -80,17 +80,28 @@ def test_the_invented_report_gives_turbat_and_panjgur(data):
     assert "14 soldiers" in at.checkbox[0].label
 
 
-def test_the_places_the_scene_model_takes_away_are_said_and_not_proposed(data):
+def test_the_places_the_scene_model_takes_away_are_said_and_can_be_put_back(data):
     """Report 290 (labourers shot in Sarbandan): their home towns are said to be
-    read as the news's setting, and no row is proposed for them."""
+    read as the news's setting, with no row; a tick proposes one again, with
+    the list it is named in (a list of scenes is read whole), and taking the
+    tick away takes them back."""
     case = json.loads(
         (CORPUS / "290-gwadar-sarbandan-labourers-quarter-shooting.json").read_text()
     )
     at = paste(run_app(), case["text"])
     home = ["Wazirabad", "Gujranwala", "Mandi Bahauddin"]
     assert not set(home) & set(proposed(at)["place"])
-    (line,) = [c.value for c in at.caption if "scene model" in c.value]
-    assert all(name in line for name in home)
+    assert "3 place(s) named in the news but not proposed" in said(at)
+    boxes = {box.label: box for box in at.checkbox}
+    for name in home:
+        assert f"{name} was attacked: propose it" in boxes
+    boxes["Wazirabad was attacked: propose it"].check().run()
+    assert set(home) <= set(proposed(at)["place"])
+    assert "named in the news but not proposed" not in said(at)
+    boxes = {box.label: box for box in at.checkbox}
+    boxes["Wazirabad was attacked: propose it"].uncheck().run()
+    assert not set(home) & set(proposed(at)["place"])
+    assert "3 place(s) named in the news but not proposed" in said(at)
 
 
 def test_an_unknown_village_is_placed_by_coordinates_and_used_again(data):

@@ -54,6 +54,17 @@ def test_a_place_with_figures_stays_and_one_without_goes():
         assert context(TWO_ATTACKS) == ["Panjgur"]
 
 
+def test_a_place_a_person_marked_as_attacked_stays():
+    panjgur = next(
+        i.place.geonameid
+        for i in extract(TWO_ATTACKS).incidents
+        if i.place.name == "Panjgur"
+    )
+    with using(DOUBTS_EVERY_TOWN):
+        kept = extract(TWO_ATTACKS, attacked=[panjgur]).incidents
+    assert [i.place.name for i in kept if not i.event_wide] == ["Turbat", "Panjgur"]
+
+
 def test_a_report_keeps_its_likeliest_scene():
     text = "QUETTA, 3 March 2026: Gunmen attacked a school in Panjgur on Monday."
     with using(DOUBTS_EVERY_TOWN):

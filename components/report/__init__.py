@@ -83,11 +83,14 @@ def extract(
     gazetteer: Gazetteer | None = None,
     current: Iterable[int] = (),
     published: dt.date | None = None,
+    attacked: Iterable[int] = (),
 ) -> Extraction:
     """The incidents, totals and background of a report's text.
 
     ``current`` lists background sentences (by start offset) a person marked as
-    current news; they are read as incidents. ``published`` is the report's date
+    current news; they are read as incidents. ``attacked`` lists places (by
+    gazetteer id) a person marked as attacked: the scene model does not take
+    them away. ``published`` is the report's date
     where the text gives none ('on Wednesday' is the Wednesday before it).
 
     Any text is read in bounded time and memory: only its first
@@ -101,6 +104,7 @@ def extract(
         current,
         published,
         TIME_BUDGET_SECONDS,
+        attacked,
     )
     if extraction.read_to is not None:
         extraction.notice = (

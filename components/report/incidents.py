@@ -79,9 +79,12 @@ def extract_incidents(
     current: Iterable[int] = (),
     published: dt.date | None = None,
     budget: float = math.inf,
+    attacked: Iterable[int] = (),
 ) -> Extraction:
     """Read ``text`` (the original; offsets point into it). ``current`` names
     background sentences (by their start) that a person marked as current news;
+    ``attacked`` the places (by gazetteer id) a person marked as attacked, which
+    the scene model leaves;
     ``published`` is the report's date when the text gives none; reading stops at
     the first sentence begun after ``budget`` seconds of the process's CPU time
     (so that other work on the machine does not cut it), counted once the places
@@ -194,7 +197,7 @@ def extract_incidents(
     # the news's day: its incidents', and the day its lede tells of
     days = [*(i.date for i in incidents if i.date), *unplaced_days]
     date = min([*days, lede] if lede and incidents else days, default=lede or today)
-    incidents, mentions = second_opinion(flat, mentions, incidents)  # the scene model
+    incidents, mentions = second_opinion(flat, mentions, incidents, set(attacked))
     other = _not_incident_places(mentions, incidents)
     return Extraction(
         date=date,

@@ -52,21 +52,26 @@ MAX_EXCERPT = 1_000
 @dataclass(frozen=True)
 class Review:
     """A report under review: where it came from, its text, what the reader made
-    of it, and the background sentences a person marked as current news."""
+    of it, the background sentences a person marked as current news and the
+    places they marked as attacked."""
 
     name: str
     text: str
     extraction: Extraction
     current: frozenset[int] = field(default_factory=frozenset)
+    scenes: frozenset[int] = field(default_factory=frozenset)
 
 
 def read_for_review(
-    text: str, team: Sequence[TeamPlace] = (), current: Iterable[int] = ()
+    text: str,
+    team: Sequence[TeamPlace] = (),
+    current: Iterable[int] = (),
+    scenes: Iterable[int] = (),
 ) -> Extraction:
     """The report's extraction, the team's places consulted before the shipped
     gazetteer (a page runs this in a worker process: it is CPU-bound)."""
     gazetteer = layered_gazetteer(default_gazetteer(), tuple(team))
-    return extract(text, gazetteer, current)
+    return extract(text, gazetteer, current, attacked=scenes)
 
 
 def warm_up() -> None:

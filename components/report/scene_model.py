@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import logging
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
@@ -110,10 +110,12 @@ def second_opinion(
     text: str,
     mentions: Sequence[PlaceMention],
     incidents: Sequence[ReportIncident],
+    attacked: Collection[int] = (),
 ) -> tuple[list[ReportIncident], list[PlaceMention]]:
     """The incidents the model keeps, and ``mentions`` with the places of those
     it does not keep read as context (see the module's docstring). ``text`` is
-    the plain copy the mentions point into."""
+    the plain copy the mentions point into; ``attacked`` are the ids of places
+    a person marked as attacked, which stay."""
     model = current_model()
     if model is None:
         return list(incidents), list(mentions)
@@ -121,7 +123,7 @@ def second_opinion(
     likely: dict[PlaceKey, float] = {}
     for incident in incidents:
         key = _own_place(incident, groups)
-        if key is not None and _open_to_doubt(incident):
+        if key is not None and _open_to_doubt(incident, attacked):
             likely[key] = model.likelihood(place_features(text, groups, key))
     unlikely = {key for key, chance in likely.items() if chance < model.threshold}
     unlikely -= _listed_with_a_scene(text, mentions, unlikely)
@@ -152,11 +154,14 @@ def _own_place(
     return key if incident.place_reported.casefold() in named else None
 
 
-def _open_to_doubt(incident: ReportIncident) -> bool:
+def _open_to_doubt(incident: ReportIncident, attacked: Collection[int]) -> bool:
     """An incident the model may take away: a gazetteer place with no figure of
-    its own, not the place of the report's totals."""
+    its own, not the place of the report's totals, not one a person marked."""
     return (
-        not incident.event_wide and incident.unplaced is None and not incident.figures
+        incident.place.geonameid not in attacked
+        and not incident.event_wide
+        and incident.unplaced is None
+        and not incident.figures
     )
 
 

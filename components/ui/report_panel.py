@@ -168,20 +168,48 @@ def _summary(extraction: Extraction) -> str:
     return "; ".join(parts) + "."
 
 
-def _context_line(extraction: Extraction) -> str:
-    """The places the rules proposed and the scene model did not: said, so
-    that a person can add one back."""
-    names = dict.fromkeys(
-        m.place.name for m in extraction.other_places if m.role == CONTEXT
-    )
+def _context(review: Review) -> None:
+    """The places the rules proposed and the scene model took away, each with a
+    box that proposes it again (and one to take back a place put back)."""
+    extraction = review.extraction
+    names = {
+        m.place.geonameid: m.place.name
+        for m in extraction.other_places
+        if m.role == CONTEXT
+    }
+    taken = len(names)
+    names |= {
+        i.place.geonameid: i.place.name
+        for i in extraction.incidents
+        if i.place.geonameid in review.scenes
+    }
     if not names:
-        return ""
-    return (
-        f"Named in the news but not proposed, as the scene model reads "
-        f"{'it' if len(names) == 1 else 'them'} as the news's setting rather than "
-        f"a place attacked: {md(', '.join(names))}. Add a row below for any that "
-        "was attacked."
-    )
+        return
+    if taken:
+        st.markdown(
+            f"**{taken} place(s) named in the news but not proposed**: the scene "
+            "model reads them as the news's setting rather than places attacked. "
+            "Tick one that was attacked:"
+        )
+    scenes = set(review.scenes)
+    for geonameid, name in names.items():
+        ticked = st.checkbox(
+            f"{name} was attacked: propose it",
+            value=geonameid in scenes,
+            key=f"report_scene_{geonameid}",
+        )
+        if ticked != (geonameid in scenes):
+            scenes.symmetric_difference_update({geonameid})
+            extraction = read_report(
+                review.text, data_store().team_places(), review.current, scenes
+            )
+            if extraction is None:
+                return
+            st.session_state[STATE] = dataclasses.replace(
+                review, extraction=extraction, scenes=frozenset(scenes)
+            )
+            st.session_state.pop(ROWS_KEY, None)
+            st.rerun()
 
 
 def _background(review: Review) -> None:
@@ -205,7 +233,9 @@ def _background(review: Review) -> None:
             changed = True
     ticked_now = [item for item in extraction.background if item.key in current]
     if changed:
-        extraction = read_report(review.text, data_store().team_places(), current)
+        extraction = read_report(
+            review.text, data_store().team_places(), current, review.scenes
+        )
         if extraction is None:
             return
         st.session_state[STATE] = dataclasses.replace(
@@ -225,8 +255,6 @@ def _review(
     if message := st.session_state.pop("report_placed", None):
         st.success(message, icon="📌")
     st.markdown(_summary(extraction))
-    if line := _context_line(extraction):
-        st.caption(line)
     if extraction.notice:
         st.warning(md(extraction.notice), icon="⏱️")
     for line in team_credits(extraction, store.team_places()):
@@ -239,6 +267,7 @@ def _review(
     )
     with st.expander("What the report says, with the words it rests on"):
         st.html(_evidence_html(extraction))
+    _context(review)
     _background(review)
     proposed = pd.DataFrame(label_rows(propose(extraction)), columns=EDITABLE_COLUMNS)
     proposed.insert(0, "add", True)
@@ -285,7 +314,9 @@ def _place(review: Review, draft: PlaceDraft, access: Access) -> bool:
     store = data_store()
     source = source_now(review)
     placed, _ = store.place(draft, author=access.author, source=source.cited())
-    extraction = read_report(review.text, store.team_places(), review.current)
+    extraction = read_report(
+        review.text, store.team_places(), review.current, review.scenes
+    )
     if extraction is None:
         return False
     st.session_state[STATE] = dataclasses.replace(review, extraction=extraction)

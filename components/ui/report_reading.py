@@ -47,7 +47,10 @@ def start_reader() -> None:
 
 
 def read_report(
-    text: str, team: Sequence[TeamPlace] = (), current: Iterable[int] = ()
+    text: str,
+    team: Sequence[TeamPlace] = (),
+    current: Iterable[int] = (),
+    scenes: Iterable[int] = (),
 ) -> Extraction | None:
     """The extraction, read in the worker with a spinner; None, with the reason
     on the page, where it could not be read."""
@@ -58,6 +61,7 @@ def read_report(
                 text,
                 tuple(team),
                 tuple(current),
+                tuple(scenes),
                 limit=READ_LIMIT_S,
                 wait=READ_WAIT_S,
             )
