@@ -44,9 +44,9 @@ SETS = (
     "59523ee",  # 326-337
 )
 """The merge commits that added each fresh set, oldest first."""
-_DATE_LINE = re.compile(r"\n    date = min\(.*\n")
-"""Where ``extract_incidents`` has dated the news: the scene model is called
-right after it, as today's reader does."""
+_CALL_AT = re.compile(r"\n    incidents = list\(reading\.by_place\.values\(\)\)\n")
+"""Where ``extract_incidents`` has folded the places, before the totals are
+settled: the scene model is called right after it, as today's reader does."""
 _SCORES = {
     "places_found": re.compile(r"place recall\s+\S+ \((\d+)/(\d+)\)"),
     "places_right": re.compile(r"place precision\s+\S+ \((\d+)/(\d+)\)"),
@@ -102,12 +102,17 @@ def _add_the_model(worktree: Path, model: scene_model.SceneModel) -> None:
     (package / scene_model.MODEL_FILE.name).write_text(model.as_json({}))
     incidents = package / "incidents.py"
     code = incidents.read_text(encoding="utf-8")
-    at = _DATE_LINE.search(code)
+    at = _CALL_AT.search(code)
     if at is None:
-        raise SystemExit(f"{incidents}: no line dating the news to call the model at")
+        raise SystemExit(f"{incidents}: no line of folded places to call the model at")
     call = (
         "    from components.report.scene_model import second_opinion\n"
-        "    incidents, mentions = second_opinion(flat, mentions, incidents)\n"
+        "    read, mentions = second_opinion(flat, mentions, incidents)\n"
+        "    kept = {id(i) for i in read}\n"
+        "    reading.by_place = {\n"
+        "        k: i for k, i in reading.by_place.items() if id(i) in kept\n"
+        "    }\n"
+        "    incidents = read\n"
     )
     incidents.write_text(code[: at.end()] + call + code[at.end() :])
 

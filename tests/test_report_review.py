@@ -81,7 +81,7 @@ def test_the_invented_report_gives_turbat_and_panjgur(data):
 
 
 def test_the_places_the_scene_model_takes_away_are_said_and_can_be_put_back(data):
-    """Report 290 (labourers shot in Sarbandan): their home towns are said to be
+    """Report 290 (labourers shot in Sarbandan), pasted: their home towns are said to be
     read as the news's setting, with no row; a tick proposes one again, with
     the list it is named in (a list of scenes is read whole), and taking the
     tick away takes them back."""

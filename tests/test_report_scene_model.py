@@ -26,8 +26,9 @@ def context(text: str) -> list[str]:
 
 
 def test_home_towns_of_the_dead_are_context_not_scenes():
-    """Report 290: labourers shot in Sarbandan, whose home towns in Punjab the
-    rules read as scenes."""
+    """Report 290, read without its page's date as a pasted report is:
+    labourers shot in Sarbandan, whose home towns in Punjab the rules read as
+    scenes."""
     case = json.loads(
         (CORPUS / "290-gwadar-sarbandan-labourers-quarter-shooting.json").read_text()
     )

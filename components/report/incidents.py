@@ -39,6 +39,7 @@ from components.report.folding import (
     fold_roads,
     fold_towns,
     fold_unplaced_areas,
+    has_content,
 )
 from components.report.mentions import PlaceMention
 from components.report.model import (
@@ -172,6 +173,13 @@ def extract_incidents(
     fold_named_provinces(reading)
     fold_headline(reading, headline(found))
     incidents = list(reading.by_place.values())
+    # the scene model, before what no place was named for is placed: a report
+    # left with one scene gives it the figures its text tied to no place
+    read, mentions = second_opinion(flat, mentions, incidents, set(attacked))
+    staying = {id(i) for i in read}
+    doubted = [i for i in incidents if id(i) not in staying and has_content(i)]
+    reading.by_place = {k: i for k, i in reading.by_place.items() if id(i) in staying}
+    incidents = read
     earlier = {b.key for b in background}
     totals_place = widest_place(
         [m for m in mentions if m.sentence.start not in earlier], incidents, gazetteer
@@ -195,9 +203,9 @@ def extract_incidents(
     for incident in incidents:
         incident.date = incident.date or lede or today  # no day said: the news's
     # the news's day: its incidents', and the day its lede tells of
-    days = [*(i.date for i in incidents if i.date), *unplaced_days]
+    # a doubted place's day, where something happened there, still dates the news
+    days = [*(i.date for i in [*incidents, *doubted] if i.date), *unplaced_days]
     date = min([*days, lede] if lede and incidents else days, default=lede or today)
-    incidents, mentions = second_opinion(flat, mentions, incidents, set(attacked))
     other = _not_incident_places(mentions, incidents)
     return Extraction(
         date=date,

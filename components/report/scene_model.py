@@ -14,7 +14,9 @@ It only takes places away, and only places with no figure of their own: an
 incident at a gazetteer place with no toll (the rules gave it a target, an
 attack or nothing more), which the model gives less than its threshold, is no
 incident, and its place is read as the news's context (role :data:`CONTEXT`),
-listed with the places named for another reason. No figure moves. A report
+listed with the places named for another reason. It runs once the places are
+folded and before the figures tied to no place are settled, so a report left
+with one scene gives it those figures rather than the totals. A report
 keeps at least one scene (its likeliest); a list of scenes is read whole ('in
 Quetta, Gwadar, Mastung and Noshki'); a name the gazetteer lacks (the analyst
 places it) and the place of the report's totals are never taken away. Pure,
