@@ -42,6 +42,7 @@ SETS = (
     "ca383fa",  # 302-313
     "045515d",  # 314-325
     "59523ee",  # 326-337
+    "62642d2",  # 338-349
 )
 """The merge commits that added each fresh set, oldest first."""
 _CALL_AT = re.compile(r"\n    incidents = list\(reading\.by_place\.values\(\)\)\n")
