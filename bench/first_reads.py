@@ -1,14 +1,14 @@
-"""What the scene model would have done to the reader's first readings of the
-fresh sets: ``python -m bench.first_reads``.
+"""What the learned second opinions would have done to the reader's first
+readings of the fresh sets: ``python -m bench.first_reads``.
 
 Each fresh set of twelve reports was first read by the reader of its day, before
 any rule was written against it. For each set's merge commit (``SETS``), this
-checks the commit out in a temporary worktree, scores that reader on the set
-(``bench.report_quality --corpus`` on the set's files), then adds today's scene
-model to it, trained on every corpus report below ``FRESH_FROM`` but the set's,
-and scores it again. It prints both readings of each set and their sums. It
-needs the repository's history (a clone, not an archive) and takes a few
-minutes.
+checks the commit out in a temporary worktree and scores that reader on the set
+(``bench.report_quality --corpus`` on the set's files); then it adds today's
+scene model, then today's background model too, each trained on every corpus
+report below ``FRESH_FROM`` but the set's, and scores it again each time. It
+prints the three readings of each set and their sums. It needs the
+repository's history (a clone, not an archive) and takes a minute or two.
 """
 
 from __future__ import annotations
@@ -23,16 +23,20 @@ from collections import Counter
 from pathlib import Path
 
 from components.gazetteer import default_gazetteer
-from components.report import scene_features, scene_model
-from scripts.train_scene_model import examples, train
+from components.report import (
+    background_features,
+    background_model,
+    linear_model,
+    scene_features,
+    scene_model,
+)
+from components.report.linear_model import LinearModel
+from scripts.train_reader_models import KINDS, Kind, examples, train
 from tests.harness.report_scoring import FRESH_FROM, load_cases
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = "tests/data/reports/corpus"
 SETS = (
-    "b4aef7f",  # 194-205
-    "2a09f7e",  # 206-217
-    "7521ed0",  # 218-229
     "0ecad10",  # 230-241
     "00073e5",  # 242-253
     "1c3a23e",  # 254-265
@@ -44,10 +48,16 @@ SETS = (
     "59523ee",  # 326-337
     "62642d2",  # 338-349
 )
-"""The merge commits that added each fresh set, oldest first."""
+"""The merge commits that added each fresh set, oldest first: from 230-241
+on, the readers call the storyline's background test where the background
+model's opinion is added today (194-229's readers read background otherwise)."""
 _CALL_AT = re.compile(r"\n    incidents = list\(reading\.by_place\.values\(\)\)\n")
 """Where ``extract_incidents`` has folded the places, before the totals are
 settled: the scene model is called right after it, as today's reader does."""
+_LOOP = "\n    for sentence in found:\n"
+_BACKGROUND_TEST = "story.is_background(sentence, named, lede)"
+"""The reading loop, and the storyline's test that the background model's
+opinion is added to, as today's reader does."""
 _SCORES = {
     "places_found": re.compile(r"place recall\s+\S+ \((\d+)/(\d+)\)"),
     "places_right": re.compile(r"place precision\s+\S+ \((\d+)/(\d+)\)"),
@@ -56,7 +66,9 @@ _SCORES = {
 _COUNTS = {
     "wrong_side": re.compile(r"figures on the wrong side\s+(\d+)"),
     "background_counted": re.compile(r"background figures counted\s+(\d+)"),
+    "background_missed": re.compile(r"background sentences missed\s+(\d+)"),
     "dropped": re.compile(r"places dropped.*?(\d+)\s*$", re.M),
+    "dates_right": re.compile(r"report date\s+\S+ \((\d+)/"),
 }
 
 
@@ -96,26 +108,44 @@ def _line(title: str, score: Counter[str]) -> str:
     return f"{title:<34} " + " / ".join(shares) + f"; {counts}"
 
 
-def _add_the_model(worktree: Path, model: scene_model.SceneModel) -> None:
+def _patch(worktree: Path, kind: Kind, model: LinearModel) -> None:
+    """Give an old reader today's model of ``kind``, called where today's
+    reader calls it."""
     package = worktree / "components" / "report"
-    for module in (scene_features, scene_model):
+    modules = {
+        "scene": (scene_features, scene_model),
+        "background": (background_features, background_model),
+    }[kind.name]
+    for module in (linear_model, *modules):
         shutil.copy(Path(module.__file__ or ""), package)
-    (package / scene_model.MODEL_FILE.name).write_text(model.as_json({}))
+    (package / kind.model.path.name).write_text(model.as_json({}))
     incidents = package / "incidents.py"
     code = incidents.read_text(encoding="utf-8")
-    at = _CALL_AT.search(code)
-    if at is None:
-        raise SystemExit(f"{incidents}: no line of folded places to call the model at")
-    call = (
-        "    from components.report.scene_model import second_opinion\n"
-        "    read, mentions = second_opinion(flat, mentions, incidents)\n"
-        "    kept = {id(i) for i in read}\n"
-        "    reading.by_place = {\n"
-        "        k: i for k, i in reading.by_place.items() if id(i) in kept\n"
-        "    }\n"
-        "    incidents = read\n"
-    )
-    incidents.write_text(code[: at.end()] + call + code[at.end() :])
+    if kind.name == "scene":
+        at = _CALL_AT.search(code)
+        if at is None:
+            raise SystemExit(f"{incidents}: no line of folded places")
+        call = (
+            "    from components.report.scene_model import second_opinion\n"
+            "    read, mentions = second_opinion(flat, mentions, incidents)\n"
+            "    kept = {id(i) for i in read}\n"
+            "    reading.by_place = {\n"
+            "        k: i for k, i in reading.by_place.items() if id(i) in kept\n"
+            "    }\n"
+            "    incidents = read\n"
+        )
+        code = code[: at.end()] + call + code[at.end() :]
+    else:
+        if _LOOP not in code or _BACKGROUND_TEST not in code:
+            raise SystemExit(f"{incidents}: no reading loop with a background test")
+        call = (
+            "\n    from components.report.background_model import earlier_events\n"
+            "    told_before = earlier_events(found, today)"
+        )
+        code = code.replace(_LOOP, call + _LOOP, 1).replace(
+            _BACKGROUND_TEST, f"({_BACKGROUND_TEST} or sentence.start in told_before)"
+        )
+    incidents.write_text(code)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -123,8 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.parse_args(argv)
     gazetteer = default_gazetteer()
     cases = [(p, c) for p, c in load_cases() if int(p.stem[:3]) < FRESH_FROM]
-    every = examples(cases, gazetteer)
-    totals = {"rules": Counter[str](), "with the model": Counter[str]()}
+    every = {kind.name: examples(kind, cases, gazetteer) for kind in KINDS}
+    readings = ("rules", "+ scene model", "+ background model")
+    totals = {title: Counter[str]() for title in readings}
     print("places found / of those named, right / figures found; counts")
     with tempfile.TemporaryDirectory() as scratch:
         for commit in SETS:
@@ -138,17 +169,17 @@ def main(argv: list[str] | None = None) -> int:
             worktree = Path(scratch, commit, "reader")
             _git("worktree", "add", "--detach", str(worktree), commit)
             try:
-                first = _score(worktree, corpus)
-                model = train([e for e in every if e.report not in held])
-                _add_the_model(worktree, model)
-                second = _score(worktree, corpus)
+                scores = [_score(worktree, corpus)]
+                for kind in KINDS:
+                    rest = [e for e in every[kind.name] if e.report not in held]
+                    _patch(worktree, kind, train(kind, rest))
+                    scores.append(_score(worktree, corpus))
             finally:
                 _git("worktree", "remove", "--force", str(worktree))
             span = f"{min(held)[:3]}-{max(held)[:3]}"
-            print(_line(f"{span} rules ({commit})", first))
-            print(_line(f"{span} with the model", second))
-            totals["rules"] += first
-            totals["with the model"] += second
+            for title, score in zip(readings, scores, strict=True):
+                print(_line(f"{span} {title}", score))
+                totals[title] += score
     print()
     for title, score in totals.items():
         print(_line(f"all {len(SETS)} sets, {title}", score))

@@ -1970,3 +1970,14 @@ def test_a_hausa_title_before_a_name_makes_the_surname_no_place():
     )
     found = extract(text, published=dt.date(2012, 10, 31))
     assert "Anka" not in {i.place_reported for i in found.incidents}
+
+
+@pytest.mark.parametrize("word", ["Years", "Decades", "Months"])
+def test_a_time_after_in_is_no_place(word):
+    """'Deadliest Wave of Attacks in Years', a headline of the seed report."""
+    found = extract(
+        f"Pakistan Confronts Deadliest Wave of Attacks in {word}\n\n"
+        "QUETTA: Gunmen killed four policemen in Turbat on Monday."
+    )
+    assert word not in {u.name for u in found.unplaced}
+    assert [i.place.name for i in found.incidents] == ["Turbat"]

@@ -1,6 +1,6 @@
 """The scene model's second opinion: which places it takes away from the rules'
-scenes, which it never takes, and that its shipped weights are what the corpus
-trains."""
+scenes, which it never takes; and that both learned models' shipped weights
+are what the corpus trains."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ import pytest
 
 from components.gazetteer import default_gazetteer
 from components.report import extract
-from components.report.scene_model import CONTEXT, SceneModel, shipped_model, using
+from components.report.linear_model import LinearModel
+from components.report.scene_model import CONTEXT, using
+from scripts.train_reader_models import KINDS, examples, train
 from tests.harness.report_scoring import CORPUS, FRESH_FROM, load_cases
 
-DOUBTS_EVERY_TOWN = SceneModel({"kind=town": -20.0}, 0.0, 0.5)
+DOUBTS_EVERY_TOWN = LinearModel({"kind=town": -20.0}, 0.0, 0.5)
 """A model that finds no town a likely scene: what the rules around it keep."""
 
 
@@ -82,14 +84,13 @@ def test_a_list_of_scenes_is_read_whole():
 
 
 @pytest.mark.slow
-def test_the_shipped_weights_are_what_the_corpus_trains():
-    """After a rule changes the places the reader finds, train again:
-    python -m scripts.train_scene_model."""
-    from scripts.train_scene_model import examples, train
-
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.name)
+def test_the_shipped_weights_are_what_the_corpus_trains(kind):
+    """After a rule changes what the reader finds, train again:
+    python -m scripts.train_reader_models."""
     cases = [(p, c) for p, c in load_cases() if int(p.stem[:3]) < FRESH_FROM]
-    trained = train(examples(cases, default_gazetteer()))
-    shipped = shipped_model()
+    trained = train(kind, examples(kind, cases, default_gazetteer()))
+    shipped = kind.model.shipped
     assert set(trained.weights) == set(shipped.weights)
     drift = max(abs(trained.weights[f] - w) for f, w in shipped.weights.items())
     assert drift < 1e-3

@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from components.gazetteer import Gazetteer, normalize_name
 from components.report.asides import without_asides
+from components.report.background_model import earlier_events
 from components.report.cues import DAYS_ATTACK
 from components.report.dates import (
     ReportDate,
@@ -114,6 +115,7 @@ def extract_incidents(
         (sentence_date(s, today) for s in found[:1] if sentence_date(s, today)), None
     )
     story = Storyline(found[0] if found else None, today)
+    told_before = earlier_events(found, today)  # the background model's opinion
     read_to = None
     for sentence in found:
         if time.process_time() > deadline:
@@ -126,9 +128,8 @@ def extract_incidents(
             story.told_of(background[-1].evidence.sentence, aside_named, set())
         named = by_sentence.get(sentence.start, [])
         if (
-            story.is_background(sentence, named, lede)
-            and sentence.start not in keep_current
-        ):
+            story.is_background(sentence, named, lede) or sentence.start in told_before
+        ) and sentence.start not in keep_current:
             background.append(_background(text, sentence, by_sentence))
             scenes = {i.place.name for i in reading.by_place.values()}
             story.told_of(background[-1].evidence.sentence, named, scenes)

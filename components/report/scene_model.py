@@ -25,22 +25,19 @@ apart from loading the file once.
 
 from __future__ import annotations
 
-import json
 import logging
-import math
-from collections.abc import Collection, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 
+from components.report.linear_model import ShippedModel
 from components.report.mentions import LIST_JOIN, PlaceMention
 from components.report.model import ReportIncident
 from components.report.scene_features import (
     PlaceKey,
     group_by_place,
+    lies_in,
     place_features,
     place_key,
 )
@@ -48,64 +45,11 @@ from components.report.scene_features import (
 logger = logging.getLogger(__name__)
 
 MODEL_FILE = Path(__file__).with_name("scene_model.json")
+SCENE_MODEL = ShippedModel(MODEL_FILE)
+using = SCENE_MODEL.using
 CONTEXT = "context"
 """The role of a place the rules read as a scene and the scene model does not:
 named in the news as its wider area or its context."""
-
-
-@dataclass(frozen=True)
-class SceneModel:
-    """Weights by feature, the intercept, and the likelihood under which a place
-    is no scene."""
-
-    weights: Mapping[str, float]
-    intercept: float
-    threshold: float
-
-    def likelihood(self, features: set[str]) -> float:
-        """How likely a place with ``features`` is where an attack happened."""
-        score = self.intercept + sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-score))
-
-    def as_json(self, about: Mapping[str, object]) -> str:
-        body = {
-            **about,
-            "threshold": self.threshold,
-            "intercept": round(self.intercept, 4),
-            "weights": {k: round(v, 4) for k, v in sorted(self.weights.items())},
-        }
-        return json.dumps(body, indent=0, ensure_ascii=False) + "\n"
-
-
-@lru_cache(maxsize=1)
-def shipped_model() -> SceneModel:
-    """The model checked in beside this module."""
-    body = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-    return SceneModel(body["weights"], body["intercept"], body["threshold"])
-
-
-_SHIPPED = "the shipped model"
-_CHOSEN: ContextVar[SceneModel | str | None] = ContextVar(
-    "scene_model", default=_SHIPPED
-)
-
-
-@contextmanager
-def using(model: SceneModel | None) -> Iterator[None]:
-    """Read reports with ``model`` (None: the rules alone) inside the block; the
-    training script measures a model trained without the reports it reads."""
-    token = _CHOSEN.set(model)
-    try:
-        yield
-    finally:
-        _CHOSEN.reset(token)
-
-
-def current_model() -> SceneModel | None:
-    """The model reports are read with: the shipped one unless :func:`using`
-    chose another or none."""
-    chosen = _CHOSEN.get()
-    return shipped_model() if isinstance(chosen, str) else chosen
 
 
 def second_opinion(
@@ -118,7 +62,7 @@ def second_opinion(
     it does not keep read as context (see the module's docstring). ``text`` is
     the plain copy the mentions point into; ``attacked`` are the ids of places
     a person marked as attacked, which stay."""
-    model = current_model()
+    model = SCENE_MODEL.current()
     if model is None:
         return list(incidents), list(mentions)
     groups = group_by_place(mentions)
@@ -128,10 +72,10 @@ def second_opinion(
         if key is not None and _open_to_doubt(incident, attacked):
             likely[key] = model.likelihood(place_features(text, groups, key))
     unlikely = {key for key, chance in likely.items() if chance < model.threshold}
-    unlikely -= _listed_with_a_scene(text, mentions, unlikely)
-    scenes = [i for i in incidents if not i.event_wide]
-    if unlikely and len(unlikely) == len(scenes):  # the likeliest stays a scene
+    scenes = [_own_place(i, groups) for i in _scenes(incidents)]
+    if unlikely and all(key in unlikely for key in scenes):  # the likeliest stays
         unlikely.discard(max(unlikely, key=lambda key: likely[key]))
+    unlikely -= _listed_with_a_scene(text, mentions, unlikely)
     if not unlikely:
         return list(incidents), list(mentions)
     for key in unlikely:
@@ -144,6 +88,26 @@ def second_opinion(
         for m in mentions
     ]
     return kept, read
+
+
+def _scenes(incidents: Sequence[ReportIncident]) -> list[ReportIncident]:
+    """The incidents a report must keep one of: not the totals' place, not a
+    province or country that holds another of them (it may become the totals'
+    place), not a name the gazetteer lacks that the text gives no wider place
+    for (it waits for the analyst's point)."""
+    named = [
+        i
+        for i in incidents
+        if not i.event_wide and (i.unplaced is None or i.unplaced.wider is not None)
+    ]
+    return [
+        i
+        for i in named
+        if not (
+            i.place.kind in ("province", "country")
+            and any(lies_in(other.place, i.place) for other in named)
+        )
+    ]
 
 
 def _own_place(

@@ -71,6 +71,7 @@ NOT_PLACE_WORDS = frozenset(
         "spanish french portuguese persian farsi pashto balochi hausa swahili "
         "burmese russian chinese bengali amharic "
         "twitter facebook telegram whatsapp youtube instagram tiktok "
+        "years decades months weeks days hours minutes centuries history "
         "muslim muslims christian christians shiite shia sunni hindu "
         "he she they we it there here but and or if when after before while "
         "since as at in on by for with from of to "
