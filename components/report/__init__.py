@@ -1,11 +1,13 @@
 """From a report's text to the incidents it describes. Pure.
 
-Rules, with one learned second opinion: places come from the gazetteer over the
+Rules, with two learned second opinions: places come from the gazetteer over the
 text's words, targets and attacks from phrase lists, figures from number phrases
 next to the people they count and a verb; each incident is a place with what its
-clauses say happened there, and the scene model (``scene_model``, weights learned
-from the corpus's keys and shipped with the code) takes away a proposed place with
-no figure that it finds an unlikely scene. Every item carries the span of the
+clauses say happened there. The scene model takes away a proposed place with no
+figure that it finds an unlikely scene, and the background model reads as
+background a sentence about an earlier event that no cue marks (``scene_model``,
+``background_model``: weights learned from the corpus's keys, shipped with the
+code). Every item carries the span of the
 text it rests on. Nothing is fetched at run time and no weights are downloaded.
 
 Command line::

@@ -7,7 +7,7 @@ province or country that holds the scene, a town named for an earlier attack, a
 capital where officials spoke. The scene model is a logistic regression over the
 features of :mod:`components.report.scene_features` (context words, the
 sentence's tags, how wide the place is), trained on the answer keys of the
-corpus by ``python -m scripts.train_scene_model``. Its weights are a JSON file
+corpus by ``python -m scripts.train_reader_models``. Its weights are a JSON file
 beside this module, so nothing is fetched or trained at run time.
 
 It only takes places away, and only places with no figure of their own: an
@@ -17,10 +17,11 @@ incident, and its place is read as the news's context (role :data:`CONTEXT`),
 listed with the places named for another reason. It runs once the places are
 folded and before the figures tied to no place are settled, so a report left
 with one scene gives it those figures rather than the totals. A report
-keeps at least one scene (its likeliest); a list of scenes is read whole ('in
-Quetta, Gwadar, Mastung and Noshki'); a name the gazetteer lacks (the analyst
-places it) and the place of the report's totals are never taken away. Pure,
-apart from loading the file once.
+keeps at least one scene (its likeliest, see :func:`_scenes`); a list of scenes
+is read whole ('in Quetta, Gwadar, Mastung and Noshki'); a name the gazetteer
+lacks (the analyst places it), the place of the report's totals and a place a
+person marked as attacked are never taken away. Pure, apart from loading the
+file once.
 """
 
 from __future__ import annotations
