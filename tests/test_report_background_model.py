@@ -49,6 +49,7 @@ REPORT = (
 def test_the_model_reads_background_but_never_in_the_headline():
     with using(SEES_BACKGROUND_IN_RECALL):
         found = extract(REPORT)
+    assert [b.learned for b in found.background] == [True]
     assert [b.evidence.sentence for b in found.background] == [
         "Residents recall that gunmen attacked a police post in Panjgur, killing two "
         "soldiers."
@@ -64,3 +65,16 @@ def test_a_sentence_marked_as_current_news_is_news():
         found = extract(REPORT, current=[start])
     assert not found.background
     assert "Panjgur" in [i.place.name for i in found.incidents]
+
+
+def test_what_the_rules_read_as_background_is_not_the_model_s():
+    text = (
+        "QUETTA, 3 March 2026: Gunmen attacked a police checkpost in Turbat on "
+        "Monday, killing four policemen. Last year, 14 soldiers were killed in a "
+        "similar attack in Kech."
+    )
+    with using(SEES_BACKGROUND_IN_RECALL):
+        (earlier,) = extract(text).background
+    assert "14 soldiers" in earlier.evidence.sentence
+    assert not earlier.learned
+    assert earlier.as_json()["learned"] is False

@@ -104,6 +104,19 @@ def test_the_places_the_scene_model_takes_away_are_said_and_can_be_put_back(data
     assert "3 place(s) named in the news but not proposed" in said(at)
 
 
+def test_a_sentence_the_background_model_reads_as_earlier_says_so(data):
+    """Report 234: 'Earlier, a police official ... was martyred' in Lachi is
+    background by the model's reading alone, and its box says so."""
+    case = json.loads(
+        (
+            CORPUS / "234-kohat-shehzadi-banda-lachi-shakardara-police-attacks.json"
+        ).read_text()
+    )
+    at = paste(run_app(), case["text"])
+    (box,) = [b for b in at.checkbox if "Earlier, a police official" in b.label]
+    assert box.label.endswith("(the background model's reading)")
+
+
 def test_an_unknown_village_is_placed_by_coordinates_and_used_again(data):
     at = paste(run_app(), ZARBASTI)
     assert "1 name(s) the gazetteer does not know" in said(at)

@@ -127,10 +127,11 @@ def extract_incidents(
             background.append(_background(text, aside, {aside.start: aside_named}))
             story.told_of(background[-1].evidence.sentence, aside_named, set())
         named = by_sentence.get(sentence.start, [])
-        if (
-            story.is_background(sentence, named, lede) or sentence.start in told_before
-        ) and sentence.start not in keep_current:
-            background.append(_background(text, sentence, by_sentence))
+        by_rules = story.is_background(sentence, named, lede)
+        if (by_rules or sentence.start in told_before) and (
+            sentence.start not in keep_current
+        ):
+            background.append(_background(text, sentence, by_sentence, not by_rules))
             scenes = {i.place.name for i in reading.by_place.values()}
             story.told_of(background[-1].evidence.sentence, named, scenes)
             reading.last, reading.said_before = [], ""
@@ -319,14 +320,17 @@ def _identified(
 
 
 def _background(
-    text: str, sentence: Sentence, by_sentence: Mapping[int, list[PlaceMention]]
+    text: str,
+    sentence: Sentence,
+    by_sentence: Mapping[int, list[PlaceMention]],
+    learned: bool = False,
 ) -> Background:
     figures = tuple(f for clause in clauses(sentence) for f in find_figures(clause))
     places = tuple(
         dict.fromkeys(m.place.name for m in by_sentence.get(sentence.start, []))
     )
     evidence = evidence_at(text, sentence.start, sentence.end, sentence, "background")
-    return Background(sentence.start, evidence, figures, places)
+    return Background(sentence.start, evidence, figures, places, learned)
 
 
 def _date_evidence(

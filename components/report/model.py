@@ -344,6 +344,8 @@ class Background:
     evidence: Evidence
     figures: tuple[Figure, ...]
     places: tuple[str, ...]
+    learned: bool = False
+    """Read as background by the background model alone: no cue said so."""
 
     def as_json(self) -> dict[str, object]:
         counts = tally(self.figures)
@@ -355,6 +357,7 @@ class Background:
             "killed": sum(v for v in counts["killed"].values() if v) or None,
             "injured": sum(v for v in counts["injured"].values() if v) or None,
             "places": list(self.places),
+            "learned": self.learned,
         }
 
 

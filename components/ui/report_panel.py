@@ -223,8 +223,9 @@ def _background(review: Review) -> None:
     current = set(review.current)
     changed = False
     for item in extraction.background:
+        why = " (the background model's reading)" if item.learned else ""
         ticked = st.checkbox(
-            f"This is current: {item.evidence.sentence[:160]}",
+            f"This is current: {item.evidence.sentence[:160]}{why}",
             value=item.key in current,
             key=f"report_current_{item.key}",
         )
