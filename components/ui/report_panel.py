@@ -200,16 +200,23 @@ def _context(review: Review) -> None:
         )
         if ticked != (geonameid in scenes):
             scenes.symmetric_difference_update({geonameid})
-            extraction = read_report(
-                review.text, data_store().team_places(), review.current, scenes
-            )
-            if extraction is None:
-                return
-            st.session_state[STATE] = dataclasses.replace(
-                review, extraction=extraction, scenes=frozenset(scenes)
-            )
-            st.session_state.pop(ROWS_KEY, None)
-            st.rerun()
+            _read_again(review, review.current, frozenset(scenes))
+            return
+
+
+def _read_again(
+    review: Review, current: frozenset[int], scenes: frozenset[int]
+) -> None:
+    """Read the report again with what a person marked (sentences that are
+    current news, places that were attacked), and show that reading."""
+    extraction = read_report(review.text, data_store().team_places(), current, scenes)
+    if extraction is None:
+        return
+    st.session_state[STATE] = dataclasses.replace(
+        review, extraction=extraction, current=current, scenes=scenes
+    )
+    st.session_state.pop(ROWS_KEY, None)
+    st.rerun()
 
 
 def _background(review: Review) -> None:
@@ -234,16 +241,8 @@ def _background(review: Review) -> None:
             changed = True
     ticked_now = [item for item in extraction.background if item.key in current]
     if changed:
-        extraction = read_report(
-            review.text, data_store().team_places(), current, review.scenes
-        )
-        if extraction is None:
-            return
-        st.session_state[STATE] = dataclasses.replace(
-            review, extraction=extraction, current=frozenset(current)
-        )
-        st.session_state.pop(ROWS_KEY, None)
-        st.rerun()
+        _read_again(review, frozenset(current), review.scenes)
+        return
     if ticked_now:
         st.caption(f"{len(ticked_now)} sentence(s) read as current news.")
 
