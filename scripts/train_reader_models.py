@@ -35,15 +35,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from components.gazetteer import Gazetteer, default_gazetteer
-from components.report.asides import without_asides
 from components.report.background_features import sentence_features
 from components.report.background_model import BACKGROUND_MODEL
-from components.report.dates import report_date
+from components.report.incidents import FirstSteps, first_steps
 from components.report.linear_model import LinearModel, ShippedModel
 from components.report.places import find_places
 from components.report.scene_features import group_by_place, place_features
 from components.report.scene_model import SCENE_MODEL
-from components.report.segments import Sentence, plain, sentences
 from tests.harness.report_scoring import (
     FRESH_FROM,
     Score,
@@ -67,21 +65,19 @@ class Example:
     label: bool
 
 
-def _read(case: dict) -> tuple[str, list[Sentence], dt.date | None]:
-    """The plain text with its asides blanked, its sentences and its date, as
-    the reader has them when the models are asked."""
-    text = plain(case["text"])
-    flat, read, _ = without_asides(text, list(sentences(text)), set())
+def _read(case: dict) -> FirstSteps:
+    """The report as the reader holds it when the models are asked."""
     published = case.get("published")
     day = dt.date.fromisoformat(published) if published else None
-    return flat, read, report_date(read, day).date or day
+    return first_steps(case["text"], published=day)
 
 
 def scene_examples(name: str, case: dict, gazetteer: Gazetteer) -> list[Example]:
     """One example per place the gazetteer finds: is it an attack place?"""
     wanted = [_ids(gazetteer, item["place"]) for item in case["key"]["incidents"]]
-    flat, read, _ = _read(case)
-    mentions, _ = find_places(flat, read, gazetteer)
+    steps = _read(case)
+    flat = steps.flat
+    mentions, _ = find_places(flat, steps.found, gazetteer)
     groups = group_by_place(mentions)
     found = []
     for key, group in groups.items():
@@ -99,15 +95,15 @@ def scene_examples(name: str, case: dict, gazetteer: Gazetteer) -> list[Example]
 def background_examples(name: str, case: dict, _: Gazetteer) -> list[Example]:
     """One example per sentence: does the key list it as an earlier event?"""
     earlier = [item["contains"] for item in case["key"].get("background", [])]
-    _, read, today = _read(case)
-    year = today.year if today else None
+    steps = _read(case)
+    year = steps.today.year if steps.today else None
     return [
         Example(
             name,
             sentence_features(s.text, year, s.paragraph),
             any(part in case["text"][s.start : s.end] for part in earlier),
         )
-        for s in read
+        for s in steps.found
     ]
 
 

@@ -19,6 +19,7 @@ import re
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from typing import NamedTuple
 
 from components.gazetteer import Gazetteer, normalize_name
 from components.report.asides import without_asides
@@ -62,7 +63,7 @@ from components.report.restatements import restate
 from components.report.roles import INCIDENT
 from components.report.scene_model import second_opinion
 from components.report.scenes import Reading, read_sentence
-from components.report.segments import Sentence, clauses, plain, sentences
+from components.report.segments import Sentence, Span, clauses, plain, sentences
 from components.report.storyline import Storyline
 from components.report.targets import infer_targets
 from components.report.totals import settle, widest_place
@@ -73,6 +74,30 @@ _TOLL = re.compile(rf"\b(?:{KILLED_VERBS})\b", re.IGNORECASE)
 when the lede gives no day of its own, or only a statement's."""
 
 # --- Reading the text -------------------------------------------------------------
+
+
+class FirstSteps(NamedTuple):
+    """A text as the reader holds it before it reads places: the plain copy,
+    that copy with its asides blanked, its sentences, the asides, the date the
+    text gives and the day of the news (that date, else the published one)."""
+
+    unmasked: str
+    flat: str
+    found: list[Sentence]
+    asides: list[tuple[Sentence, Span]]
+    dated: ReportDate
+    today: dt.date | None
+
+
+def first_steps(
+    text: str, current: Iterable[int] = (), published: dt.date | None = None
+) -> FirstSteps:
+    """The steps before places are read; the learned models are trained on
+    what they give (``scripts/train_reader_models.py``)."""
+    unmasked = plain(text)
+    flat, found, asides = without_asides(unmasked, list(sentences(unmasked)), current)
+    dated = report_date(found, published)
+    return FirstSteps(unmasked, flat, found, asides, dated, dated.date or published)
 
 
 def extract_incidents(
@@ -92,12 +117,9 @@ def extract_incidents(
     (so that other work on the machine does not cut it), counted once the places
     are found (loading a gazetteer layer is not the text's cost)."""
     keep_current = set(current)
-    unmasked = plain(text)
-    flat, found, asides = without_asides(
-        unmasked, list(sentences(unmasked)), keep_current
+    unmasked, flat, found, asides, dated, today = first_steps(
+        text, keep_current, published
     )
-    dated = report_date(found, published)
-    today = dated.date or published
     mentions, unplaced = find_places(flat, found, gazetteer)
     deadline = time.process_time() + budget
     by_sentence: dict[int, list[PlaceMention]] = {}
