@@ -1791,6 +1791,19 @@ def test_a_name_spelt_one_letter_off_a_place_the_report_names_is_that_place():
     assert name.wider.name == "Chandel"
 
 
+def test_an_unknown_name_spelt_two_ways_is_one_place_under_its_first_spelling():
+    text = (
+        "QUETTA - Gunmen shot dead two traffic policemen on Sunday in the city's "
+        "Sirky Road area. They opened fire on them from a motorbike on Sirki Road, "
+        "and four passers-by were hurt."
+    )
+    (incident,) = [i for i in extract(text).incidents if not i.event_wide]
+    assert incident.place.name == "Quetta"
+    assert incident.place_reported == "Sirky Road"
+    assert incident.counts["killed"]["security"] == 2
+    assert incident.counts["injured"]["civilians"] == 4
+
+
 def test_the_second_of_two_lgas_the_villages_lie_in_is_no_scene():
     text = (
         "Gunmen shot 30 villagers dead in a raid on four villages in Zamfara State, "

@@ -115,7 +115,7 @@ def unknown_mentions(
             )
         found.extend(holders.values())
         known.extend((m.start, m.end) for m in holders.values())
-    found = _named_again(text, sentences, found, known, fallback)
+    found = _one_spelling(_named_again(text, sentences, found, known, fallback))
     found = _widest_known(text, _kept_with_the_sentences_scene(text, found))
     # a name another unknown name lies in is said of it, not an attack place;
     # a street is said of the place it runs through ('a checkpost on Nowshera
@@ -510,6 +510,49 @@ def _spelt_like(name: str, mentions: Sequence[PlaceMention]) -> Place | None:
 
 _MISSPELT = 90
 """rapidfuzz ratio of two spellings of one place in one report."""
+
+
+def _one_spelling(found: list[PlaceMention]) -> list[PlaceMention]:
+    """An unknown name spelt two ways in one report is one place ('the city's
+    Sirky Road area' ... 'on Sirki Road'): each later spelling stands in where
+    the first one does, under the first one's name."""
+    first: list[PlaceMention] = []
+    kept = []
+    for mention in found:
+        key = normalize_name(mention.text)
+        same = next(
+            (
+                f
+                for f in first
+                if normalize_name(f.text) != key
+                and _spelt_alike(normalize_name(f.text), key)
+            ),
+            None,
+        )
+        if same is None or mention.unplaced is None or same.unplaced is None:
+            first.append(mention)
+            kept.append(mention)
+            continue
+        item = replace(
+            mention.unplaced,
+            name=same.unplaced.name,
+            wider=same.unplaced.wider,
+            precision=same.unplaced.precision,
+            precision_label=same.unplaced.precision_label,
+        )
+        kept.append(replace(mention, place=same.place, unplaced=item))
+    return kept
+
+
+def _spelt_alike(one: str, other: str) -> bool:
+    """Two spellings of one name: long enough, one letter or so apart, with the
+    same first letter and the same digits ('Ward 12' is not 'Ward 13')."""
+    return (
+        min(len(one), len(other)) >= 5
+        and one[:1] == other[:1]
+        and re.sub(r"\D", "", one) == re.sub(r"\D", "", other)
+        and fuzz.ratio(one, other) >= _MISSPELT
+    )
 
 
 def _province_said_before(
