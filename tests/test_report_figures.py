@@ -466,6 +466,10 @@ PHRASINGS = [
         "Another 11 soldiers and an unknown number of civilians were wounded",
         [("injured", {"security": 11})],
     ),
+    (
+        "Police went after them and killed both attackers in an exchange of fire",
+        [("killed", {"attackers": 2})],
+    ),
 ]
 
 

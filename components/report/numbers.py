@@ -15,7 +15,7 @@ NUMBER_WORD = (
     r"three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
     r"eighteen|nineteen|(?:a|one|two|three) hundred|hundreds|dozens|scores|"
-    r"(?:a|one|two|three|four) dozen)"
+    r"(?:a|one|two|three|four) dozen|both)"
 )
 
 
@@ -77,6 +77,8 @@ def parse_number(word: str) -> tuple[int, bool]:
         return 100 * {"a": 1}.get(hundred[1], _UNITS.get(hundred[1], 1)), False
     if word in {"a", "an", "one", "another", "their", "his", "her"}:
         return 1, False
+    if word == "both":  # 'police killed both attackers'
+        return 2, False
     parts = re.split(r"[- ]", word)
     return sum(_TENS.get(p, 0) + _UNITS.get(p, 0) for p in parts), False
 
