@@ -67,6 +67,17 @@ def test_an_agency_dateline_with_its_country_in_brackets_is_a_dateline():
     assert {m.text: m.role for m in found.other_places}["Tehran"] == "dateline"
 
 
+def test_a_city_and_its_country_before_a_dash_a_few_lines_down_is_a_dateline():
+    found = extract(
+        "Mali: two soldiers killed in jihadist attack\n\n13 February 2022\n\n"
+        "Voice of America\n\nBamako, Mali \u2014 Jihadists attacked an army post in "
+        "northern Mali on Sunday, and two soldiers died. The post at Niafunke was "
+        "struck before dawn."
+    )
+    assert {i.place_reported for i in found.incidents} == {"Niafunke"}
+    assert {m.text: m.role for m in found.other_places}["Bamako"] == "dateline"
+
+
 def test_an_operation_carried_out_in_a_place_is_no_patient_carried_there():
     before = "the blast happened while troops were carrying out an operation in the "
     assert role_of(before, " area.", False)[0] == INCIDENT

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from components.domain.places import Place
 from components.domain.vocabularies import GeoPrecision
+from components.gazetteer import normalize_name
+from components.gazetteer.world import country_names
 from components.report.role_rules import role_of
 from components.report.roles import (
     DATELINE,
@@ -53,6 +55,13 @@ def mention_role(
     )  # a dateline in capitals comes after a headline and a few bullet lines
     if at_lede and surface.isupper() and not before.strip(" \"'"):
         return DATELINE  # 'QUETTA, Pakistan (AP) --'
+    if (
+        sentence.first_in_paragraph
+        and sentence.paragraph <= _LAST_DATELINE_PARAGRAPH
+        and not before.strip(" \"'")
+        and _country_dateline(after)
+    ):
+        return DATELINE  # 'Bamako, Mali — Jihadists were blamed for an attack'
     area_word = _AREA_WORD_END.search(surface)
     if area_word:  # 'Gwadar District': the rules read 'District' after the name
         after = surface[area_word.start() :] + after
@@ -62,6 +71,19 @@ def mention_role(
 _LAST_DATELINE_PARAGRAPH = 6
 """The last line a dateline in capitals is read at: a page's headline and up to
 four bullet lines of summary may come before it ('KHYBER/PESHAWAR: ...')."""
+
+_COUNTRY_TAIL = re.compile(
+    r"^,\s*([A-Z][\w'.]*(?:\s+[A-Z][\w'.]*){0,3})\s*(?:\([^()]{1,20}\)\s*)?"
+    r"(?::|[-\u2013\u2014]{1,2}\s)"
+)
+
+
+def _country_dateline(after: str) -> bool:
+    """A country and a dash or colon after a name that opens a paragraph: the
+    name is where the report was filed ('Bamako, Mali (AFP) —')."""
+    match = _COUNTRY_TAIL.match(after)
+    return match is not None and normalize_name(match[1]) in country_names()
+
 
 _AREA_WORD_END = re.compile(
     r"\s(?:district|tehsil|county|province|region|state)$", re.IGNORECASE
