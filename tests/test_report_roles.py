@@ -78,6 +78,12 @@ def test_a_city_and_its_country_before_a_dash_a_few_lines_down_is_a_dateline():
     assert {m.text: m.role for m in found.other_places}["Bamako"] == "dateline"
 
 
+def test_an_official_of_a_place_near_which_the_attack_happened_names_the_scene():
+    before = "According to Hayatullah Ameri, chief of "
+    after = " district, near which the attack happened, one policeman survived."
+    assert role_of(before, after, False)[0] == INCIDENT
+
+
 def test_an_operation_carried_out_in_a_place_is_no_patient_carried_there():
     before = "the blast happened while troops were carrying out an operation in the "
     assert role_of(before, " area.", False)[0] == INCIDENT

@@ -118,7 +118,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "two policemen were killed.",
         "Turbat",
         after=r"^(?:\s+(?:town|city|village|district|area|county|sub-district))?,?\s+"
-        r"where\s+(?:the\s+)?(?:attacks?|blast|explosion|ambush|incident|assault|"
+        r"(?:where|(?:in|at|near|close to|not far from)\s+which|near where)\s+"
+        r"(?:the\s+)?(?:attacks?|blast|explosion|ambush|incident|assault|"
         r"fighting|clash(?:es)?|killings?)\s+(?:happened|took place|occurred|"
         r"was carried out|struck)\b",
     ),
