@@ -786,6 +786,7 @@ from components.report.asides import (  # noqa: E402
 )
 from components.report.cues import (  # noqa: E402
     BACKGROUND_CUES,
+    COMPARISON,
     CURRENT_CUES,
     SAME_TIME_CUES,
 )
@@ -811,6 +812,16 @@ def test_each_cue_rule_gives_its_state(rule):
     (sentence,) = sentences(rule.example)
     assert rule.search(rule.example), "the rule does not fire on its example"
     assert cue(sentence, dt.date(2026, 3, 3)) == rule.expected
+
+
+@pytest.mark.parametrize("year", ["since 2010", "in years", "in more than a decade"])
+def test_a_comparison_with_earlier_attacks_dates_no_earlier_event(year):
+    from components.report.dates import cue
+
+    text = f"Twenty-four CRPF men were killed in the deadliest Maoist ambush {year}."
+    (sentence,) = sentences(text)
+    assert COMPARISON.compiled.search(text)[0] == f"the deadliest Maoist ambush {year}"
+    assert cue(sentence, dt.date(2017, 4, 24)) is None
 
 
 @pytest.mark.parametrize(

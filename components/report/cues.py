@@ -308,14 +308,29 @@ killings have doubled over the last year': what such a clause dates is the place
 or the group, not the attack the sentence tells of."""
 
 
+COMPARISON = Rule(
+    "a comparison of the attack with those before it",
+    r"\b(?:the|its|their)\s+(?:single\s+)?(?:deadliest|worst|bloodiest|biggest|"
+    r"largest|heaviest|most\s+\w+)\s+(?:[\w-]+\s+){0,4}?(?:since\s+|in\s+(?:more\s+"
+    r"than\s+|over\s+|nearly\s+|almost\s+)?(?:a\s+|the\s+(?:last|past)\s+)?"
+    r"(?:\w+\s+)?(?:years?|decades?|months)\b)[^,;.]*",
+    "Twenty-four CRPF men were killed in the deadliest Maoist ambush since 2010.",
+    "the deadliest Maoist ambush since 2010",
+)
+"""'the deadliest ambush since 2010', 'the worst attack in years': the year it
+names dates the attacks before, not the one the sentence tells of."""
+
+
 EVENT_WORDS = re.compile(
     rf"{HIT_WORDS.pattern}|\b(?:{KILLED_VERBS}|{INJURED_VERBS})\b", re.IGNORECASE
 )
 
 
 def news_part(text: str) -> str:
-    """``text`` without a closing clause on a place's or group's past, where
-    what comes before it tells of an attack or a toll."""
+    """``text`` without a comparison with earlier attacks, nor a closing clause
+    on a place's or group's past where what comes before it tells of an attack
+    or a toll."""
+    text = COMPARISON.compiled.sub(" ", text)
     closing = CLOSING_CLAUSE.search(text)
     if closing is None or not EVENT_WORDS.search(text[: closing.start()]):
         return text

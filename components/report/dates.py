@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from components.report.cues import (
     BACKGROUND_CUES,
+    COMPARISON,
     CURRENT_CUES,
     LAST_WEEKDAY,
     LATEST,
@@ -327,8 +328,9 @@ _FOUNDED = re.compile(
 def is_earlier(sentence: Sentence, today: dt.date | None) -> bool:
     """Whether the sentence dates itself before the report's news. A date that
     says when a group or force was formed, in an aside ('an auxiliary force
-    formed in December 2019'), dates no event."""
-    text = _FOUNDED.sub(" ", sentence.text)
+    formed in December 2019'), dates no event; nor does a comparison with
+    earlier attacks ('the deadliest ambush since 2010')."""
+    text = COMPARISON.compiled.sub(" ", _FOUNDED.sub(" ", sentence.text))
     if today is None:
         return False
     for match in FULL_DATE.finditer(text):
