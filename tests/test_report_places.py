@@ -1804,6 +1804,18 @@ def test_an_unknown_name_spelt_two_ways_is_one_place_under_its_first_spelling():
     assert incident.counts["injured"]["civilians"] == 4
 
 
+def test_a_headline_place_the_body_names_only_as_the_scene_s_area_is_no_scene():
+    text = (
+        "Ituri: new rebel attack leaves dead and wounded in Irumu\n\n"
+        "Rebels struck on Sunday at Malibongo, a village of the Bahema Mitego "
+        "groupement in southern Irumu territory, Ituri province. Three civilians "
+        "were killed."
+    )
+    found = extract(text)
+    assert [i.place_reported for i in found.incidents] == ["Malibongo"]
+    assert {m.text: m.role for m in found.other_places}.get("Irumu") == "qualifier"
+
+
 def test_the_second_of_two_lgas_the_villages_lie_in_is_no_scene():
     text = (
         "Gunmen shot 30 villagers dead in a raid on four villages in Zamfara State, "

@@ -59,7 +59,7 @@ from components.report.namesakes import (
     namesakes_of_areas,
     namesakes_of_facilities,
 )
-from components.report.qualifiers import mark_qualifiers
+from components.report.qualifiers import headline_areas, mark_qualifiers
 from components.report.roads import road_mentions
 from components.report.role_rules import ROLE_RULES
 from components.report.roles import (
@@ -187,7 +187,7 @@ def find_places(
     )
     found = namesakes_of_facilities(text, namesakes_in_lists(text, found))
     found = namesakes_of_areas(text, found)
-    found = home_area_as_scene(text, mark_qualifiers(text, found))
+    found = home_area_as_scene(text, headline_areas(mark_qualifiers(text, found)))
     found = _near_the_only_place(text, found)
     return found, [m.unplaced for m in found if m.unplaced is not None]
 

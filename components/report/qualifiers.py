@@ -14,7 +14,7 @@ from components.report.roles import (
     QUALIFIER,
     REFERENCE,
 )
-from components.report.segments import LIST_GOES_ON, NAME_FOLLOWS
+from components.report.segments import LIST_GOES_ON, NAME_FOLLOWS, Sentence
 from components.report.unknown import STREET, unknown_mention
 
 _HOLDS = re.compile(
@@ -138,3 +138,38 @@ def _inside(inner: Place, outer: Place) -> bool:
     if not district:  # a town abroad: no districts, only points
         return haversine_km(inner.lat, inner.lon, outer.lat, outer.lon) <= _NAMESAKE_KM
     return inner.district == district
+
+
+def headline_areas(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A place a headline names as the scene that the body names only as the
+    area a scene lies in ('attack leaves dead in Irumu', then 'at Malibongo, a
+    village ... in southern Irumu territory'): the headline says where the
+    body's scene lies."""
+    body = [m for m in mentions if m.sentence.paragraph > 0]
+    found = []
+    for mention in mentions:
+        same = [
+            m
+            for m in body
+            if m.place.geonameid == mention.place.geonameid
+            or m.text.lower() == mention.text.lower()
+        ]
+        if (
+            mention.is_incident
+            and _is_headline(mention.sentence)
+            and same
+            and all(m.role == QUALIFIER for m in same)
+        ):
+            mention = replace(mention, role=QUALIFIER)
+        found.append(mention)
+    return found
+
+
+def _is_headline(sentence: Sentence) -> bool:
+    """A first line that reads as a headline: short, with no full stop."""
+    line = sentence.text.strip()
+    return (
+        sentence.paragraph == 0
+        and len(line.split()) <= 25
+        and not line.endswith((".", ";", ":"))
+    )
