@@ -563,6 +563,18 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"their) way|returning|driving|patrolling)\b",
         gate=("team", "party", "contingent", "convoy", "squad", "detachment"),
     ),
+    RoleRule(
+        "where the attackers were kept from going",
+        REFERENCE,
+        "The troops' arrival stopped the attackers from moving on to the "
+        "neighbouring village of Malaya.",
+        "Malaya",
+        before=r"\b(?:stopp(?:ed|ing)|prevent(?:ed|ing)|kept|keeping|block(?:ed|ing)|"
+        r"bar(?:red|ring)|deterred)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:attackers|"
+        r"militants|assailants|rebels|gunmen|terrorists|insurgents|fighters|"
+        r"jihadists|bandits|raiders|them)\s+from\s+[^.;,]{0,60}?$",
+        gate=("from",),
+    ),
     # -- roads closed --------------------------------------------------------
     RoleRule(
         "roads only blocked there",
@@ -966,6 +978,18 @@ ROLE_RULES: tuple[RoleRule, ...] = (
             "lawyer",
             "politician",
         ),
+    ),
+    RoleRule(
+        "where a named speaker works, in a clause after the name",
+        STATEMENT,
+        "Ali Khan, who runs a shop in Quetta, said the attackers struck "
+        "the village of Turbat.",
+        "Quetta",
+        before=r"(?-i:[A-Z])[\w'-]+,\s+who\s+(?:coordinates|heads|leads|chairs|"
+        r"runs|represents|speaks for|commands|governs|administers|oversees|works|"
+        r"serves|lives|teaches|preaches)\s+(?:[\w-]+\s+){0,4}?(?:in|at|for|of|from)\s+"
+        r"(?:the\s+)?$",
+        gate=("who",),
     ),
     RoleRule(
         "a place's police as those who acted against the attackers",
