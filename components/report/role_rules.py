@@ -160,6 +160,18 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("north", "south", "east", "west"),
     ),
     RoleRule(
+        "an area the place told of lies next to",
+        REFERENCE,
+        "Six militants stormed a checkpoint in Dargai, a town in the Malakand "
+        "region next to Swat, and killed two police there.",
+        "Swat",
+        before=r"\b(?:region|district|province|area|town|village|city|valley|county|"
+        r"state|tehsil|agency|country|post|checkpost|checkpoint|camp|base),?\s+"
+        r"(?:(?:that|which)\s+(?:lies|is)\s+)?"
+        r"(?:next to|adjacent to|bordering|abutting)\s+(?:the\s+)?$",
+        gate=("next to", "adjacent", "bordering", "abutting"),
+    ),
+    RoleRule(
         "a place said to be a distance away",
         REFERENCE,
         "Fighter jets sent up from Quetta, the provincial capital, 100 kilometres "
