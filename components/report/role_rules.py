@@ -172,6 +172,17 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("next to", "adjacent", "bordering", "abutting"),
     ),
     RoleRule(
+        "a place violence is said to draw closer to",
+        REFERENCE,
+        "Violence is rising, with attacks moving ever closer to the capital, "
+        "Bamako, in the south.",
+        "Bamako",
+        before=r"\b(?:closer|nearer)\s+(?:and\s+(?:closer|nearer)\s+)?to\s+(?:the\s+"
+        r"(?:[\w-]+\s+){0,2}?(?:capital|city|border|frontier)\s*,?\s*(?:of\s+)?)?"
+        r"(?:the\s+)?$",
+        gate=("closer", "nearer"),
+    ),
+    RoleRule(
         "a place said to be a distance away",
         REFERENCE,
         "Fighter jets sent up from Quetta, the provincial capital, 100 kilometres "
