@@ -1816,6 +1816,18 @@ def test_a_headline_place_the_body_names_only_as_the_scene_s_area_is_no_scene():
     assert {m.text: m.role for m in found.other_places}.get("Irumu") == "qualifier"
 
 
+def test_a_name_the_gazetteer_has_only_as_a_namesake_elsewhere_is_unknown_here():
+    # the Philippines' layer has a small Tugas in another region, not Patikul's
+    text = (
+        "MANILA, Philippines - Seven marines were killed when soldiers clashed with "
+        "Abu Sayyaf members in Bgy Tugas in Patikul town on Saturday."
+    )
+    (incident,) = [i for i in extract(text).incidents if not i.event_wide]
+    assert incident.place_reported == "Tugas"
+    assert incident.place.name == "Patikul"
+    assert incident.counts["killed"]["security"] == 7
+
+
 def test_the_second_of_two_lgas_the_villages_lie_in_is_no_scene():
     text = (
         "Gunmen shot 30 villagers dead in a raid on four villages in Zamfara State, "

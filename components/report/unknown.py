@@ -58,6 +58,7 @@ def unknown_mentions(
     """A mention per unknown name in a place slot, standing in at its wider place
     (the text's own, else the report's province or country)."""
     known = [(m.start, m.end) for m in mentions]
+    placed = frozenset(normalize_name(m.text) for m in mentions)
     areas = first_level_areas(code) if code else frozenset()
     countries = frozenset(country_names()) | areas
     fallback = fallback_place(mentions, gazetteer, code)
@@ -65,7 +66,7 @@ def unknown_mentions(
     for sentence in sentences:
         names = [
             name
-            for name in slot_names(sentence, places, countries)
+            for name in slot_names(sentence, placed, countries)
             if not any(a < name[1] and name[0] < b for a, b in known)
         ]
         # the last name first: 'the Rarasham area of Tingri tehsil in Musa Khel'
@@ -195,6 +196,7 @@ def _unpointed_areas(
     if not areas or code is None:
         return []
     countries = frozenset(country_names())
+    placed = frozenset(normalize_name(m.text) for m in mentions)
     keys = {key.replace(" ", ""): key for key in areas}  # 'Northwest', 'North West'
     found = []
     for sentence in sentences:
@@ -206,7 +208,7 @@ def _unpointed_areas(
             )
             for m in _BEFORE_AREA_WORD.finditer(sentence.text)
         ]
-        slots += [n[:3] for n in slot_names(sentence, places, countries)]
+        slots += [n[:3] for n in slot_names(sentence, placed, countries)]
         for start, end, name in slots:
             key = normalize_name(re.sub(r"'s?$", "", name)).replace(" ", "")
             if key not in keys or any(a < end and start < b for a, b in known):

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from components.domain.places import Place
 from components.domain.vocabularies import GeoPrecision
-from components.gazetteer import Gazetteer, normalize_name
+from components.gazetteer import normalize_name
 from components.gazetteer.world import DEMONYMS
 from components.report.rules import Rule
 from components.report.segments import NAME_FOLLOWS, Sentence
@@ -379,10 +379,12 @@ _PERSONS_INITIAL = re.compile(r"(?-i:[A-Z])\.?\s+(?-i:[A-Z][a-z])")
 
 
 def slot_names(
-    sentence: Sentence, places: Gazetteer, countries: frozenset[str]
+    sentence: Sentence, placed: frozenset[str], countries: frozenset[str]
 ) -> Iterable[tuple[int, int, str, str]]:
     """(start, end, name, rule) of each unknown name in a place slot of a
-    sentence (offsets into the text). ``countries`` are lookup keys of names that
+    sentence (offsets into the text). ``placed`` are lookup keys of the names
+    the gazetteer placed in the text (a name it knows but did not place there,
+    a small namesake elsewhere, is unknown here); ``countries`` of names that
     are countries or first-level areas: never an unknown place."""
     body = sentence.text
     attack = bool(HIT_WORDS.search(body) or _TOLL.search(body))
@@ -391,7 +393,7 @@ def slot_names(
         if rule.name.endswith("in a sentence about an attack") and not attack:
             continue
         for match in rule.compiled.finditer(body):
-            yield from _names_from(match, rule, body, sentence, places, countries, seen)
+            yield from _names_from(match, rule, body, sentence, placed, countries, seen)
 
 
 _OFFICE_AFTER = re.compile(
@@ -411,14 +413,15 @@ _TRAILING_AREA = re.compile(
 
 _LEADING_WORD = re.compile(
     r"(?:The|A|An|At|In|On|Near|From|Outside|Inside|Around|Into|Across|Along|"
-    r"Dargah|Darbar)\s+"
+    r"Dargah|Darbar|Bgy\.?|Brgy\.?|Barangay|Sitio|Purok)\s+"
 )
 """A capitalised word that opens a sentence before a name ('At Kurechin Giye
-village', 'The Mill border checkpoint'), or a shrine's before the place it is
-of ('Dargah Fatehpur Sharif'): no part of it."""
+village', 'The Mill border checkpoint'), a shrine's before the place it is of
+('Dargah Fatehpur Sharif'), or the kind of area before a name ('Bgy Tugas'):
+no part of it."""
 
 
-def _names_from(match, rule, body, sentence, places, countries, seen):
+def _names_from(match, rule, body, sentence, placed, countries, seen):
     name = match.group("name")
     start = match.start("name")
     article = _LEADING_WORD.match(name)
@@ -447,8 +450,8 @@ def _names_from(match, rule, body, sentence, places, countries, seen):
         key = normalize_name(re.sub(r"'s?$", "", text))
         if at in seen or not _is_name(text, area_after) or key in countries:
             continue
-        if places.candidates(text):
-            continue  # the gazetteer's own scan finds it
+        if key in placed:
+            continue  # the gazetteer places it elsewhere in the text
         seen.add(at)
         yield sentence.start + at, sentence.start + at + len(text), text, rule.name
 
