@@ -824,6 +824,20 @@ def test_a_comparison_with_earlier_attacks_dates_no_earlier_event(year):
     assert cue(sentence, dt.date(2017, 4, 24)) is None
 
 
+def test_a_clause_on_the_place_s_past_after_a_semicolon_does_not_date_the_news():
+    from components.report.dates import cue
+
+    text = (
+        "The raid took place in Huyum at about 13:00 GMT on Monday; the militants "
+        "had struck the district again and again over recent weeks."
+    )
+    (sentence,) = sentences(text)
+    assert cue(sentence, dt.date(2015, 6, 30)) != "background"
+    earlier = "Militants struck the district over recent weeks; the raid was on Monday."
+    (sentence,) = sentences(earlier)
+    assert cue(sentence, dt.date(2015, 6, 30)) == "background"
+
+
 @pytest.mark.parametrize(
     "rule", [*ASIDE_RULES, PAST_TOLL_CLAUSE], ids=lambda rule: rule.name
 )

@@ -8,7 +8,12 @@ from __future__ import annotations
 import re
 
 from components.report.rules import Rule
-from components.report.vocabulary import HIT_WORDS, INJURED_VERBS, KILLED_VERBS
+from components.report.vocabulary import (
+    ANAPHORA,
+    HIT_WORDS,
+    INJURED_VERBS,
+    KILLED_VERBS,
+)
 from components.report.vocabulary.text import MONTH_WORD
 
 DAYS_ATTACK = re.compile(
@@ -331,6 +336,10 @@ def news_part(text: str) -> str:
     on a place's or group's past where what comes before it tells of an attack
     or a toll."""
     text = COMPARISON.compiled.sub(" ", text)
+    head, semicolon, _ = text.partition(";")
+    if semicolon and ANAPHORA.search(head) and EVENT_WORDS.search(head):
+        text = head  # 'The raid took place in Huyum ...; the militants had struck
+        # the district again and again over recent weeks'
     closing = CLOSING_CLAUSE.search(text)
     if closing is None or not EVENT_WORDS.search(text[: closing.start()]):
         return text

@@ -137,6 +137,16 @@ def unknown_mentions(
     qualifiers = {
         id(other) if STREET.search(other.text) else id(m) for other, m in pairs
     }
+    # a sitio or purok is a part of the barangay named after it: the barangay is
+    # the scene ('at Sitio Sangay, Barangay Buhanginan, in Patikul')
+    qualifiers |= {
+        id(part)
+        for part in found
+        for barangay in found
+        if barangay.sentence is part.sentence
+        and _PART_OF_BARANGAY.search(text[max(0, part.start - 8) : part.start])
+        and _BARANGAY_AFTER.match(text[part.end : barangay.start])
+    }
     qualifiers |= {
         id(m)
         for m in found
@@ -159,6 +169,12 @@ def unknown_mentions(
     # villages, named later, place it
     hit = [s for s in sentences if HIT_WORDS.search(s.text)][1:]
     return found + _unpointed_areas(text, hit, places, areas, code, known, named)
+
+
+_PART_OF_BARANGAY = re.compile(r"\b(?:Sitio|Purok)\s+$")
+_BARANGAY_AFTER = re.compile(r"^,?\s+(?:in\s+)?(?:Barangay|Brgy\.?|Bgy\.?)\s+$")
+"""A sitio or purok, then the barangay it is part of ('Sitio Sangay, Barangay
+Buhanginan')."""
 
 
 AREA_RULE = "a first-level area the world layer has no point for"
