@@ -467,6 +467,11 @@ PHRASINGS = [
         [("injured", {"security": 11})],
     ),
     (
+        "Militants made at least five passengers get off a bus and then sprayed "
+        "them with bullets, killing them",
+        [("killed", {"civilians": 5})],
+    ),
+    (
         "Police went after them and killed both attackers in an exchange of fire",
         [("killed", {"attackers": 2})],
     ),

@@ -1828,6 +1828,25 @@ def test_a_name_the_gazetteer_has_only_as_a_namesake_elsewhere_is_unknown_here()
     assert incident.counts["killed"]["security"] == 7
 
 
+def test_a_road_militants_blocked_is_the_scene_and_road_blocks_alone_are_not():
+    text = (
+        "The killing of five passengers happened in the port city of Gwadar, where "
+        "militants blocked a highway in the Kalmat area late on Wednesday night and "
+        "took the passengers off a bus bound for Karachi.\n\n"
+        "Last week, four labourers were killed by unidentified assailants in "
+        "Balochistan's Kalat district.\n\n"
+        "Armed men are also reported to have set up several other road blockades in "
+        "the Bolan, Kolpur and Mastung areas, where security forces were busy "
+        "clearing the roads."
+    )
+    found = extract(text, published=dt.date(2025, 3, 27))
+    # Kalmat is no misspelt Kalat: a name one letter longer than a short one
+    assert [(i.place_reported, i.place.name) for i in found.incidents] == [
+        ("Kalmat", "Gwadar")
+    ]
+    assert found.incidents[0].counts["killed"]["civilians"] == 5
+
+
 def test_the_second_of_two_lgas_the_villages_lie_in_is_no_scene():
     text = (
         "Gunmen shot 30 villagers dead in a raid on four villages in Zamfara State, "

@@ -531,17 +531,19 @@ with no count shares the verb."""
 _SEIZED_BEFORE = re.compile(
     r"\b(?:abduct|kidnapp?|offload|seiz|dragg|pull|round|lin|captur|forc|herd)"
     r"(?:ed|ing)\s+(?:(?:up|off|out)\s+)?(?:(?:at least|some|about|around|nearly|"
-    r"more than|over)\s+)?$|\b(?:took|taking)\s+(?:(?:at least|some|about)\s+)?$",
+    r"more than|over)\s+)?$|\b(?:took|taking|made|making|ordered|ordering)\s+"
+    r"(?:(?:at least|some|about)\s+)?$",
     re.IGNORECASE,
 )
 _THEN_KILLED_THEM = re.compile(
-    r"^[^.;]{0,100}?\b(?:and|then|before)\s+(?:later\s+|then\s+)?(?:killed|"
-    r"executed|beheaded|murdered|slaughtered|shot|gunned)\s+(?:all\s+(?:of\s+)?)?"
-    r"them\b",
+    r"^[^.;]{0,100}?(?:\b(?:and|then|before)\s+(?:later\s+|then\s+)?(?:killed|"
+    r"executed|beheaded|murdered|slaughtered|shot|gunned)|,\s+killing)\s+"
+    r"(?:all\s+(?:of\s+)?)?them\b",
     re.IGNORECASE,
 )
-"""'abducted at least nine passengers from two coaches ... and killed them': the
-people seized, then killed."""
+"""'abducted at least nine passengers from two coaches ... and killed them', 'made
+at least five passengers get off a bus ... and sprayed them with bullets,
+killing them': the people seized, then killed."""
 _ARRIVED_AFTER = re.compile(
     r"^\s*(?:(?:had|have|has|were|was|been|being|later|also)\s+)*(?:brought|"
     r"taken|shifted|rushed|admitted|moved|referred|evacuated|airlifted|flown|"

@@ -600,6 +600,28 @@ ROLE_RULES: tuple[RoleRule, ...] = (
     ),
     # -- roads closed --------------------------------------------------------
     RoleRule(
+        "a road the attackers blocked to stop travellers",
+        INCIDENT,
+        "Militants blocked a highway in the Kalmat area late on Wednesday and took "
+        "the passengers off a bus.",
+        "Kalmat",
+        before=r"\b(?:militants|gunmen|armed men|attackers|assailants|terrorists|"
+        r"insurgents|rebels|bandits)\s+(?:had\s+|have\s+)?(?:block(?:ed|ing)|"
+        r"barricad(?:ed|ing)|set up a (?:road)?block on)\s+(?:the\s+|a\s+)?"
+        r"(?:[\w-]+\s+)?(?:highway|road|motorway)\s+(?:in|at|near)\s+(?:the\s+)?$",
+        gate=("block", "barricad"),
+    ),
+    RoleRule(
+        "road blockades set up there",
+        BLOCKADE,
+        "Armed men also set up several other road blockades in the Bolan, Kolpur "
+        "and Mastung areas.",
+        "Bolan",
+        before=r"\b(?:road\s*)?(?:blockades|roadblocks|barricades)\s+(?:in|at|on|"
+        r"across|near)\s+(?:the\s+)?$",
+        gate=("blockade", "roadblock", "barricade"),
+    ),
+    RoleRule(
         "roads only blocked there",
         BLOCKADE,
         "Protesters blocked highways in Turbat after the attack in Panjgur.",

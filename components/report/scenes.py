@@ -204,7 +204,8 @@ def read_sentence(
             figures, text[sentence.start : clause.start] or reading.said_before
         )
         before = figures or before
-        places = _reduce(text, _scenes(in_clause, bool(attacks or figures)))
+        acts = [a for a in attacks if not _ACTORS.fullmatch(a.evidence.text)]
+        places = _reduce(text, _scenes(in_clause, bool(acts or figures)))
         if len(places) > 1 and all(m.place.kind == "province" for m in places):
             places = []  # 'attacks in the Tillaberi, Diffa and Dosso regions'
         whole = [f for f in figures if _is_whole(reading.text, f)]
@@ -315,6 +316,15 @@ _NEXT_EVENT = re.compile(
 )
 """A sentence opening on another event ('Also on Monday night, ... attacked a
 Federal Police unit'): what it counts is not the one place named before."""
+
+
+_ACTORS = re.compile(
+    r"(?:armed|masked|unknown|unidentified)\s+(?:men|gunmen)|gunmen|militants|"
+    r"terrorists|insurgents|attackers|assailants",
+    re.IGNORECASE,
+)
+"""Who attacked, not what they did: 'Armed men ... set up road blockades in
+Kolpur' tells of no attack there."""
 
 
 def _scenes(in_clause: list[PlaceMention], attacked: bool) -> list[PlaceMention]:

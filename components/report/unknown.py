@@ -521,6 +521,7 @@ def _spelt_like(name: str, mentions: Sequence[PlaceMention]) -> Place | None:
         for m in mentions
         if m.unplaced is None
         and normalize_name(m.text)[:1] == key[:1]
+        and len(normalize_name(m.text)) >= 6  # 'Kalmat' is no misspelt 'Kalat'
         and fuzz.ratio(normalize_name(m.text), key) >= _MISSPELT
     }
     return next(iter(near.values())) if len(near) == 1 else None
