@@ -602,9 +602,9 @@ ROLE_RULES: tuple[RoleRule, ...] = (
     RoleRule(
         "a road the attackers blocked to stop travellers",
         INCIDENT,
-        "Militants blocked a highway in the Kalmat area late on Wednesday and took "
-        "the passengers off a bus.",
-        "Kalmat",
+        "Militants blocked a highway in Mastung late on Wednesday and took the "
+        "passengers off a bus.",
+        "Mastung",
         before=r"\b(?:militants|gunmen|armed men|attackers|assailants|terrorists|"
         r"insurgents|rebels|bandits)\s+(?:had\s+|have\s+)?(?:block(?:ed|ing)|"
         r"barricad(?:ed|ing)|set up a (?:road)?block on)\s+(?:the\s+|a\s+)?"
