@@ -1847,6 +1847,23 @@ def test_a_road_militants_blocked_is_the_scene_and_road_blocks_alone_are_not():
     assert found.incidents[0].counts["killed"]["civilians"] == 5
 
 
+def test_a_district_holding_two_scenes_of_the_report_gives_the_totals():
+    text = (
+        "Four officials killed in attack on police in Lakki Marwat\n\n"
+        "Police in Khyber Pakhtunkhwa's Lakki Marwat district say four officials "
+        "lost their lives when militants attacked the Saddar police station at "
+        "night and then set off a blast near the vehicle of a DSP.\n\n"
+        "On the way an IED blew up the police vehicle near Peerwala Mor, killing "
+        "the DSP and three constables, and wounding his driver."
+    )
+    found = extract(text, published=dt.date(2023, 3, 30))
+    scenes = [i.place_reported for i in found.incidents if not i.event_wide]
+    assert scenes == ["Saddar", "Peerwala Mor"]
+    (wide,) = [i for i in found.incidents if i.event_wide]
+    assert wide.place.name == "Lakki Marwat"
+    assert {(f.value, f.text) for f in found.totals} >= {(4, "Four officials")}
+
+
 def test_the_second_of_two_lgas_the_villages_lie_in_is_no_scene():
     text = (
         "Gunmen shot 30 villagers dead in a raid on four villages in Zamfara State, "

@@ -58,7 +58,13 @@ def widest_place(
             )
         )
     ]
-    areas.sort(key=lambda m: (m.place.kind != "province", m.start))
+    areas.sort(
+        key=lambda m: (
+            not _holds_scenes(m.place, incidents),
+            m.place.kind != "province",
+            m.start,
+        )
+    )
     place = areas[0].place if areas else _province_of(incidents, gazetteer)
     if place is None:
         return None
@@ -70,6 +76,24 @@ def widest_place(
         GeoPrecision.REGION if place.kind == "province" else GeoPrecision.NEAR_TOWN
     )
     return ReportIncident(place, precision, place.name, event_wide=True)
+
+
+def _holds_scenes(area: Place, incidents: Sequence[ReportIncident]) -> bool:
+    """Whether a district the report gives figures for holds two or more of its
+    other scenes ('Four officials killed in attack on police in Lakki Marwat',
+    then the police station and the road where a bomb hit the DSP's car): its
+    figures are the whole event's."""
+    if area.kind != "district":
+        return False
+    own = [i for i in incidents if i.place.geonameid == area.geonameid]
+    inside = [
+        i
+        for i in incidents
+        if i.place.geonameid != area.geonameid
+        and has_content(i)
+        and within(i.place, area)
+    ]
+    return any(i.figures for i in own) and len(inside) >= 2
 
 
 def _province_of(

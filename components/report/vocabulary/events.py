@@ -227,7 +227,8 @@ HIT_WORDS = re.compile(
     r"\b(?:attack|assault|struck|strike|hit|blast|explosion|bomb|raid|stormed|"
     r"ambush|fir(?:ed|ing)|gunmen|militants|terrorists|insurgents|clash|"
     r"fight(?:ing)?\b|fought|"
-    r"gunfight|exchange of fire|targeted|"
+    r"gunfight|exchange of fire|targeted|ieds?\b|blew up|blown up|detonat|"
+    r"landmine|grenade|"
     r"operation(?!s?\s+(?:cent(?:re|er)|room)s?\b))",
     re.IGNORECASE,
 )
