@@ -84,6 +84,13 @@ def test_an_official_of_a_place_near_which_the_attack_happened_names_the_scene()
     assert role_of(before, after, False)[0] == INCIDENT
 
 
+@pytest.mark.parametrize("verb", ["escaped", "ran away", "fled"])
+def test_where_a_witness_escaped_to_is_a_destination(verb):
+    before = f"Bukar Zira, who {verb} to "
+    after = ", the commercial hub of neighbouring Adamawa State, said"
+    assert role_of(before, after, False)[0] == "destination"
+
+
 def test_an_operation_carried_out_in_a_place_is_no_patient_carried_there():
     before = "the blast happened while troops were carrying out an operation in the "
     assert role_of(before, " area.", False)[0] == INCIDENT

@@ -731,12 +731,23 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "About 1,000 people who fled from the attacks to Turbat now need aid.",
         "Turbat",
         before=r"\b(?:fled|fleeing|flee|flocked|displaced|evacuated|took refuge|"
-        r"taken refuge|sought refuge|sought shelter|sheltering)\s+(?:(?!(?:and|but)\b)"
+        r"taken refuge|sought refuge|sought shelter|sheltering|escaped|escaping|"
+        r"ran away|got away)\s+(?:(?!(?:and|but)\b)"
         r"[\w-]+\s+){0,5}?(?:to|into|towards?|in the direction of)\s+(?:the\s+)?$|"
         r"\b(?:took|taken|sought|"
         r"seeking|found)\s+(?:refuge|shelter)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+"
         r"(?:the\s+)?$",
-        gate=("fle", "flock", "displaced", "evacuated", "refuge", "shelter"),
+        gate=(
+            "fle",
+            "flock",
+            "displaced",
+            "evacuated",
+            "refuge",
+            "shelter",
+            "escap",
+            "ran away",
+            "got away",
+        ),
     ),
     RoleRule(
         "where people are now",
