@@ -1864,6 +1864,18 @@ def test_a_district_holding_two_scenes_of_the_report_gives_the_totals():
     assert {(f.value, f.text) for f in found.totals} >= {(4, "Four officials")}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Troops came upon the rebels in Kalbugan on Monday.",
+        "Troops had an encounter with the rebels in Kalbugan on Monday.",
+        "A patrol ran into the rebels near Kalbugan on Monday.",
+    ],
+)
+def test_troops_meeting_the_enemy_tell_of_an_attack_at_a_place(sentence):
+    assert [u.name for u in extract(sentence).unplaced] == ["Kalbugan"]
+
+
 def test_the_second_of_two_lgas_the_villages_lie_in_is_no_scene():
     text = (
         "Gunmen shot 30 villagers dead in a raid on four villages in Zamfara State, "

@@ -228,7 +228,7 @@ HIT_WORDS = re.compile(
     r"ambush|fir(?:ed|ing)|gunmen|militants|terrorists|insurgents|clash|"
     r"fight(?:ing)?\b|fought|"
     r"gunfight|exchange of fire|targeted|ieds?\b|blew up|blown up|detonat|"
-    r"landmine|grenade|"
+    r"landmine|grenade|encounter|came upon|ran into|"
     r"operation(?!s?\s+(?:cent(?:re|er)|room)s?\b))",
     re.IGNORECASE,
 )
