@@ -83,6 +83,14 @@ SLOT_RULES: tuple[Rule, ...] = (
         flags=0,
     ),
     Rule(
+        "a name and a market or crossing after a locative",
+        rf"\b{_LOCATIVE}\s+(?:the\s+)?(?P<name>(?:[A-Z][\w'-]*\s+){{1,2}}(?:market|"
+        r"bazaar|bazar|chowk|square|adda|crossing|roundabout))\b",
+        "The attack took place near Khadi market in Mirali.",
+        "Khadi market",
+        flags=0,
+    ),
+    Rule(
         "an area word before a name",
         rf"\b(?P<area>(?:(?i:tehsil|mohalla|mouza|union council)|District|Village|"
         rf"Barangay|Sitio|Purok|Kebele))\s+"

@@ -128,7 +128,9 @@ def load_cases(directory: Path = CORPUS) -> list[tuple[Path, dict]]:
 
 
 _KIND_WORD = re.compile(
-    r"\s+(?:road|highway|region|province|district|area|county)$", re.IGNORECASE
+    r"\s+(?:road|highway|region|province|district|area|county|market|bazaar|chowk|"
+    r"crossing)$",
+    re.IGNORECASE,
 )
 
 
