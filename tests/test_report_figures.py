@@ -472,6 +472,15 @@ PHRASINGS = [
         [("killed", {"civilians": 5})],
     ),
     (
+        "Unidentified armed assailants killed Mohammad Siahani, a member of the "
+        "IRGC, on the road",
+        [("killed", {"security": 1})],
+    ),
+    (
+        "Gunmen shot dead Abdul Rasheed, a police constable, on Monday",
+        [("killed", {"security": 1})],
+    ),
+    (
         "Police went after them and killed both attackers in an exchange of fire",
         [("killed", {"attackers": 2})],
     ),

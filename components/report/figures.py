@@ -657,6 +657,9 @@ _THEN_DIED = re.compile(
 """The main verb after a relative clause of the wounded: they died."""
 
 
+_NAME_APPOSED = re.compile(r"(?:(?-i:[A-Z])[\w'.-]*\s+){1,3}(?-i:[A-Z])[\w'-]+,\s+$")
+"""A person's full name and a comma before the counted one, right after the
+verb: 'killed Mohammad Siahani, [a member of the IRGC]'."""
 _NAMED_BEFORE = re.compile(r"(?-i:[A-Z])[\w'-]+,\s+$")
 """A person's name before the counted one: the count is the name's apposition."""
 
@@ -667,7 +670,11 @@ def _outcome_inside(item: CountItem) -> str | None:
 
 
 def _outcome_before(body: str, item: CountItem) -> str | None:
-    found = OUTCOME_BEFORE.search(body[max(0, item.start - 60) : item.start])
+    before = body[max(0, item.start - 60) : item.start]
+    found = OUTCOME_BEFORE.search(before)
+    named = _NAME_APPOSED.search(before)
+    if not found and named:  # 'killed Mohammad Siahani, [a member of the IRGC]'
+        found = OUTCOME_BEFORE.search(before[: named.start()])
     if not found:
         return None
     word = found.group("word").lower()

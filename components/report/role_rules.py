@@ -293,8 +293,9 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         REFERENCE,
         "The vehicle hit a bomb between Malelei and Kulan, in Garissa county.",
         "Kulan",
-        before=rf"\bbetween\s+(?:the\s+)?(?:{_STRETCH_ENDS})?{_NAMEWORDS}\s+and\s+"
-        r"(?:the\s+)?$",
+        before=rf"\bbetween\s+(?:the\s+)?(?:{_STRETCH_ENDS})?(?:(?:city|town|village)\s+"
+        rf"of\s+)?{_NAMEWORDS}\s+and\s+(?:the\s+)?(?:(?:provincial|district|"
+        r"national|regional)\s+)?(?:(?:capital|city|town|village)(?:\s+of)?,?\s+)?$",
         gate=("between",),
     ),
     RoleRule(
