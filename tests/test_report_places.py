@@ -1876,6 +1876,18 @@ def test_troops_meeting_the_enemy_tell_of_an_attack_at_a_place(sentence):
     assert [u.name for u in extract(sentence).unplaced] == ["Kalbugan"]
 
 
+def test_an_unknown_name_and_its_place_s_possessive_are_one_place():
+    text = (
+        "QUETTA: Three Levies men were martyred on Friday when a bomb went off "
+        "close to the Pishin Bypass area in Balochistan.\n\n"
+        "The device had been fixed to a motorcycle left close to Pishin's Bypass "
+        "and was detonated from a distance."
+    )
+    (incident,) = [i for i in extract(text).incidents if not i.event_wide]
+    assert (incident.place_reported, incident.place.name) == ("Pishin Bypass", "Pishin")
+    assert incident.counts["killed"]["security"] == 3
+
+
 def test_the_second_of_two_lgas_the_villages_lie_in_is_no_scene():
     text = (
         "Gunmen shot 30 villagers dead in a raid on four villages in Zamfara State, "

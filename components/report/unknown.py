@@ -532,35 +532,61 @@ _MISSPELT = 90
 
 
 def _one_spelling(found: list[PlaceMention]) -> list[PlaceMention]:
-    """An unknown name spelt two ways in one report is one place ('the city's
-    Sirky Road area' ... 'on Sirki Road'): each later spelling stands in where
-    the first one does, under the first one's name."""
-    first: list[PlaceMention] = []
-    kept = []
-    for mention in found:
-        key = normalize_name(mention.text)
-        same = next(
-            (
-                f
-                for f in first
-                if normalize_name(f.text) != key
-                and _spelt_alike(normalize_name(f.text), key)
-            ),
-            None,
-        )
-        if same is None or mention.unplaced is None or same.unplaced is None:
-            first.append(mention)
-            kept.append(mention)
+    """An unknown name written two ways in one report is one place ('the city's
+    Sirky Road area' ... 'on Sirki Road'; 'the Pishin Bypass area' ...
+    "Pishin's Bypass"): every mention stands in under the first one's name, at
+    the finest wider place any of them gives."""
+    clusters: list[list[int]] = []
+    for index, mention in enumerate(found):
+        if mention.unplaced is None:
             continue
-        item = replace(
-            mention.unplaced,
-            name=same.unplaced.name,
-            wider=same.unplaced.wider,
-            precision=same.unplaced.precision,
-            precision_label=same.unplaced.precision_label,
-        )
-        kept.append(replace(mention, place=same.place, unplaced=item))
-    return kept
+        keys = _keys(mention)
+        own = normalize_name(mention.text)
+        for cluster in clusters:
+            first = found[cluster[0]]
+            if keys & _keys(first) or _spelt_alike(normalize_name(first.text), own):
+                cluster.append(index)
+                break
+        else:
+            clusters.append([index])
+    found = list(found)
+    for cluster in clusters:
+        items = [found[i].unplaced for i in cluster]
+        if len({normalize_name(found[i].text) for i in cluster}) == 1:
+            continue  # one name written one way
+        name = items[0].name
+        widers = [i.wider for i in items if i.wider is not None]
+        wider = min(widers, key=lambda p: _WIDTH.get(p.kind, 0), default=None)
+        precision, label = kept_precision(wider) if wider else (None, "")
+        for i in cluster:
+            item = replace(
+                found[i].unplaced,
+                name=name,
+                wider=wider,
+                precision=precision,
+                precision_label=label,
+            )
+            found[i] = replace(
+                found[i],
+                place=stand_in(name, wider),
+                precision=precision or GeoPrecision.REGION,
+                unplaced=item,
+            )
+    return found
+
+
+def _keys(mention: PlaceMention) -> set[str]:
+    """An unknown name's lookup keys: its own, and with the name of the place it
+    is kept at before it ('Bypass' in Pishin is 'Pishin Bypass')."""
+    keys = {normalize_name(mention.text)}
+    wider = mention.unplaced.wider if mention.unplaced else None
+    if wider is not None:
+        keys.add(normalize_name(f"{wider.name} {mention.text}"))
+    return keys
+
+
+_WIDTH = {"town": 0, "district": 1, "province": 2, "country": 3}
+"""How wide a place is kept: the finer the better."""
 
 
 def _spelt_alike(one: str, other: str) -> bool:

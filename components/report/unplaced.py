@@ -84,10 +84,10 @@ SLOT_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "a name and a market or crossing after a locative",
-        rf"\b{_LOCATIVE}\s+(?:the\s+)?(?P<name>(?:[A-Z][\w'-]*\s+){{1,2}}(?:market|"
-        r"bazaar|bazar|chowk|square|adda|crossing|roundabout))\b",
+        rf"\b{_LOCATIVE}\s+(?:the\s+)?(?P<name>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s+"
+        r"(?:market|bazaar|bazar|chowk|square|adda|crossing|roundabout)\b",
         "The attack took place near Khadi market in Mirali.",
-        "Khadi market",
+        "Khadi",
         flags=0,
     ),
     Rule(
