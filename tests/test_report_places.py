@@ -1888,6 +1888,18 @@ def test_an_unknown_name_and_its_place_s_possessive_are_one_place():
     assert incident.counts["killed"]["security"] == 3
 
 
+def test_a_town_s_bazaar_and_the_town_are_one_place():
+    text = (
+        "QUETTA: At least 11 coal miners were killed on Friday when a roadside bomb "
+        "hit their vehicle near Shahrag town in Harnai district.\n\n"
+        "The miners had set out for Shahrag Bazaar to buy vegetables and food when "
+        "the bomb went off."
+    )
+    scenes = [i for i in extract(text).incidents if not i.event_wide]
+    assert [i.place_reported for i in scenes] == ["Shahrag"]
+    assert scenes[0].counts["killed"]["civilians"] == 11
+
+
 def test_the_second_of_two_lgas_the_villages_lie_in_is_no_scene():
     text = (
         "Gunmen shot 30 villagers dead in a raid on four villages in Zamfara State, "

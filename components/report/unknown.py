@@ -576,14 +576,18 @@ def _one_spelling(found: list[PlaceMention]) -> list[PlaceMention]:
 
 
 def _keys(mention: PlaceMention) -> set[str]:
-    """An unknown name's lookup keys: its own, and with the name of the place it
-    is kept at before it ('Bypass' in Pishin is 'Pishin Bypass')."""
-    keys = {normalize_name(mention.text)}
+    """An unknown name's lookup keys: its own, without the market it names
+    ('Shahrag Bazaar' is at Shahrag), and with the name of the place it is kept
+    at before it ('Bypass' in Pishin is 'Pishin Bypass')."""
+    keys = {normalize_name(mention.text), normalize_name(_MARKET.sub("", mention.text))}
     wider = mention.unplaced.wider if mention.unplaced else None
     if wider is not None:
         keys.add(normalize_name(f"{wider.name} {mention.text}"))
     return keys
 
+
+_MARKET = re.compile(r"\s+(?:Bazaar|Bazar|Chowk|Mandi|Adda|Market)$", re.IGNORECASE)
+"""A town's market, named for it: 'Shahrag Bazaar' is at Shahrag."""
 
 _WIDTH = {"town": 0, "district": 1, "province": 2, "country": 3}
 """How wide a place is kept: the finer the better."""
