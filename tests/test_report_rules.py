@@ -824,6 +824,22 @@ def test_a_comparison_with_earlier_attacks_dates_no_earlier_event(year):
     assert cue(sentence, dt.date(2017, 4, 24)) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since then the skirmishes have cost the lives of some 4,000 Revolutionary "
+        "Guards.",
+        "The group has been fighting for a decade, and thousands have died at its "
+        "hands.",
+    ],
+)
+def test_a_campaign_s_toll_of_thousands_is_background(text):
+    from components.report.dates import cue
+
+    (sentence,) = sentences(text)
+    assert cue(sentence, dt.date(2020, 3, 3)) == "background"
+
+
 def test_a_clause_on_the_place_s_past_after_a_semicolon_does_not_date_the_news():
     from components.report.dates import cue
 

@@ -168,9 +168,12 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         r"blamed for) (?:\w+ ){0,3}?(?:thousands|hundreds|dozens|scores|many|numerous|"
         r"a (?:string|series|spate|wave) of)\b|"
         r"\battacks\s+(?:have|has)\s+(?:so\s+far\s+)?(?:killed|claimed)\b|"
-        r"\b(?:have|has)\s+(?:killed|slain|displaced)\s+(?:(?:more than|over|at "
+        r"\b(?:have|has)\s+(?:killed|slain|displaced|cost\s+the\s+lives\s+of|"
+        r"claimed\s+the\s+lives\s+of)\s+(?:(?:more than|over|at "
         r"least|almost|nearly|some|about|roughly)\s+)?(?:thousands|tens of thousands|"
         r"hundreds of thousands|\d{1,3}(?:,\d{3})+)\b|"
+        r"\b(?:thousands|tens of thousands|hundreds of thousands)\s+(?:of\s+[\w-]+\s+)?"
+        r"(?:have|had)\s+(?:died|been killed|lost their lives|perished)\b|"
         r"\b(?:during|over|throughout)\s+(?:the\s+group's|its|their|the)\s+"
         r"(?:[\w-]+-(?:year|decade)(?:-long|-old)?|(?:years|decades)-long|"
         r"decade-long)\s+(?:campaign|insurgency|war|conflict|rebellion)\b",
