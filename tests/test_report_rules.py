@@ -854,6 +854,18 @@ def test_a_clause_on_the_place_s_past_after_a_semicolon_does_not_date_the_news()
     assert cue(sentence, dt.date(2015, 6, 30)) == "background"
 
 
+def test_an_earlier_toll_a_sentence_ends_on_needs_no_comma():
+    text = (
+        "Five police officers died on Thursday when their vehicle struck a roadside "
+        "bomb, in an attack claimed by al-Shabab a day after nine police were killed "
+        "in similar blasts."
+    )
+    (sentence,) = sentences(text)
+    assert [a.text for a in earlier_asides(sentence)] == [
+        "a day after nine police were killed in similar blasts"
+    ]
+
+
 @pytest.mark.parametrize(
     "rule", [*ASIDE_RULES, PAST_TOLL_CLAUSE], ids=lambda rule: rule.name
 )

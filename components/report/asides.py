@@ -39,7 +39,7 @@ ASIDE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "an earlier attack a sentence ends on",
-        rf",\s*{_SOME_TIME_AFTER}(?=[.!?\"']*\s*$)",
+        rf"(?:,\s*|\s+){_SOME_TIME_AFTER}(?=[.!?\"']*\s*$)",
         "Three Levies personnel were martyred on Friday in Sui, two days after an "
         "ambush that killed 10 soldiers in Kech.",
         "two days after an ambush that killed 10 soldiers in Kech",
