@@ -1900,6 +1900,19 @@ def test_a_town_s_bazaar_and_the_town_are_one_place():
     assert scenes[0].counts["killed"]["civilians"] == 11
 
 
+def test_a_town_whose_name_opens_on_a_religion_s_word_is_a_place():
+    text = (
+        "RAWALPINDI: Six soldiers were martyred when terrorists attacked a Frontier "
+        "Corps facility in the Muslim Bagh area of Killa Saifullah on Friday."
+    )
+    (incident,) = [i for i in extract(text).incidents if not i.event_wide]
+    assert (incident.place_reported, incident.place.name) == (
+        "Muslim Bagh",
+        "Killa Saifullah",
+    )
+    assert incident.counts["killed"]["security"] == 6
+
+
 def test_the_second_of_two_lgas_the_villages_lie_in_is_no_scene():
     text = (
         "Gunmen shot 30 villagers dead in a raid on four villages in Zamfara State, "

@@ -17,7 +17,9 @@ from components.report.vocabulary import NOT_PLACE_WORDS, NOT_PLACES, TITLES
 from components.report.vocabulary.places import (
     NAME_CONNECTORS,
     NAME_PREFIXES,
+    PLACE_TAIL,
     PLACE_WORD_ENDS,
+    RELIGION_WORDS,
 )
 
 BIG_TOWN = 100_000
@@ -216,6 +218,8 @@ def tail_of_longer_name(text: str, sentence: Sentence, start: int) -> bool:
     if found is None:
         return False
     word = normalize_name(found.group("word"))
+    if word in RELIGION_WORDS and PLACE_TAIL.match(text[start:]):
+        return True  # 'the Muslim Bagh area': a town's name, not Bagh
     return _name_of_its_own(word) and not _DEMONYM.search(word)
 
 

@@ -39,7 +39,9 @@ from components.report.vocabulary import (
 from components.report.vocabulary.places import (
     FACILITY_WORDS,
     NAME_PARTICLES,
+    PLACE_TAIL,
     PLACE_WORD_ENDS,
+    RELIGION_WORDS,
 )
 from components.report.vocabulary.text import NUMBER_TENS, NUMBER_UNITS
 
@@ -353,6 +355,12 @@ def _is_name(name: str, area_after: bool = False) -> bool:
     parts = _PROTECTED_AREA_END.sub("", name).split()  # 'Indravati National Park'
     if len(parts) > 1 and re.fullmatch(_PLACE_WORD_END, parts[-1]):
         parts = parts[:-1]  # 'Satellite Town': the last word is the name's own
+    if (
+        len(parts) == 2
+        and parts[0].lower() in RELIGION_WORDS
+        and PLACE_TAIL.fullmatch(parts[1])
+    ):
+        parts = parts[1:]  # 'Muslim Bagh': a town's name
     return not (
         "'s " in name  # 'Burkina Faso's North': two names, not one
         or key in NOT_PLACES

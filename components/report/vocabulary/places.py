@@ -3,6 +3,8 @@ capitalised words that are no place, and words that make a name a place."""
 
 from __future__ import annotations
 
+import re
+
 from components.gazetteer import normalize_name
 from components.report.vocabulary.text import words
 
@@ -123,6 +125,17 @@ PLACE_WORD_ENDS = words(
 )
 """Capitalised words that end places' own names: 'Satellite Town', 'Qandhari
 Bazar', 'Lido Beach', 'Kohat Road' (a street of Peshawar named for Kohat)."""
+
+RELIGION_WORDS = words("muslim christian hindu sikh")
+"""Words no place's name begins with, but a few towns' do ('Muslim Bagh')."""
+
+PLACE_TAIL = re.compile(
+    r"(?:bagh|abad|pur|kot|garh|nagar|killi|kili|kalay|dheri|khel|town|colony|"
+    r"bazaar|bazar|chowk|mandi)\b",
+    re.IGNORECASE,
+)
+"""The last word of a South Asian town's name ('Muslim Bagh', 'Hindu Kot'): with
+it, a religion's word opens a place's name."""
 
 LANDMARK_WORDS = words(
     "Toll\\s+Plaza Tunnel Bridge Interchange Bypass Crossing Dam Railway\\s+Station"
