@@ -1913,6 +1913,12 @@ def test_a_town_whose_name_opens_on_a_religion_s_word_is_a_place():
     assert incident.counts["killed"]["security"] == 6
 
 
+@pytest.mark.parametrize("verb", ["also left", "killed", "wounded"])
+def test_a_name_after_a_locative_and_before_the_toll_s_verb_is_in_its_slot(verb):
+    text = f"The dawn attack at Biyamadhow {verb} four police officers."
+    assert [u.name for u in extract(text).unplaced] == ["Biyamadhow"]
+
+
 def test_the_second_of_two_lgas_the_villages_lie_in_is_no_scene():
     text = (
         "Gunmen shot 30 villagers dead in a raid on four villages in Zamfara State, "

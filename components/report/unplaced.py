@@ -210,7 +210,8 @@ SLOT_RULES: tuple[Rule, ...] = (
         "a locative before a name, in a sentence about an attack",
         rf"\b{_LOCATIVE}\s+(?!(?i:the)\b)(?P<name>{NAME})(?=\s*(?:[,.;:)\"\u201c\u201d]|$)|\s+"
         r"(?:on|in|at|near|and|or|after|before|when|where|late|early|this|last|"
-        r"during|overnight|while|from|to|killing|leaving|as)\b)",
+        r"during|overnight|while|from|to|killing|leaving|as|also|left|killed|"
+        r"wounded|injured)\b)",
         "Gunmen attacked a checkpost in Kirawa on Sunday, killing two farmers.",
         "Kirawa",
         flags=0,
