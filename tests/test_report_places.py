@@ -1919,6 +1919,16 @@ def test_a_name_after_a_locative_and_before_the_toll_s_verb_is_in_its_slot(verb)
     assert [u.name for u in extract(text).unplaced] == ["Biyamadhow"]
 
 
+def test_a_mine_is_named_for_its_place():
+    text = (
+        "Gunmen killed a soldier and a civilian on Sunday when they struck the "
+        "Karma gold mine, close to Ouahigouya in northern Burkina Faso."
+    )
+    (incident,) = extract(text).incidents
+    assert (incident.place_reported, incident.place.name) == ("Karma", "Ouahigouya")
+    assert incident.counts["killed"]["security"] == 1
+
+
 def test_the_second_of_two_lgas_the_villages_lie_in_is_no_scene():
     text = (
         "Gunmen shot 30 villagers dead in a raid on four villages in Zamfara State, "

@@ -159,9 +159,11 @@ FACILITY_WORDS = (
     r"outpost",
     r"barracks",
     r"(?:railway |level |border )?crossing",
+    r"(?:gold |coal |copper |salt )mine",
 )
 """Facilities named after their place: 'the Chaudhwan Police Station', 'the
-Samand checkpost', 'the El Salini base', 'the Sadiqueabad crossing'."""
+Samand checkpost', 'the El Salini base', 'the Sadiqueabad crossing', 'the Karma
+gold mine'."""
 
 
 NATIONAL_FORCES = {
