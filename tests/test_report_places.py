@@ -1929,6 +1929,15 @@ def test_a_mine_is_named_for_its_place():
     assert incident.counts["killed"]["security"] == 1
 
 
+def test_a_list_of_villages_goes_on_past_a_name_with_a_lower_case_word():
+    text = (
+        "Bandits also attacked four other villages, among them Gidan Dan Kani, "
+        "Tungar lauti, Inwala and Dangodo, killing six persons there."
+    )
+    names = [u.name for u in extract(text).unplaced]
+    assert names == ["Gidan Dan Kani", "Tungar lauti", "Inwala", "Dangodo"]
+
+
 def test_the_second_of_two_lgas_the_villages_lie_in_is_no_scene():
     text = (
         "Gunmen shot 30 villagers dead in a raid on four villages in Zamfara State, "

@@ -251,6 +251,9 @@ _TRAILING_ACRONYM = re.compile(r"(?:\s+[A-Z]{2,4})+$")
 _LIST_NEXT = re.compile(
     rf"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<name>{NAME})"
 )
+_LOWER_WORD_IN_LIST = re.compile(r"\s+[a-z]{3,}(?=\s*,\s*(?-i:[A-Z]))")
+"""A name's second word written in lower case, inside a list of names ('Tungar
+lauti, Inwala'): the list goes on after it."""
 _COUNT_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
     r"\w+ty)"
@@ -451,8 +454,12 @@ def _names_from(match, rule, body, sentence, placed, countries, seen):
     cursor = start + len(name)
     while (more := _LIST_NEXT.match(body[cursor:])) is not None:
         following = more.group("name")
-        found.append((cursor + more.start("name"), following))
-        cursor += more.start("name") + len(following)
+        at = cursor + more.start("name")
+        lower = _LOWER_WORD_IN_LIST.match(body[at + len(following) :])
+        if lower:  # 'Gidan Dan Kani, Tungar lauti, Inwala and Dangodo'
+            following += lower.group()
+        found.append((at, following))
+        cursor = at + len(following)
     area_after = (
         "area" in match.groupdict()
         and match.end("name") < match.start("area")
