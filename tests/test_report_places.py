@@ -1938,6 +1938,17 @@ def test_a_list_of_villages_goes_on_past_a_name_with_a_lower_case_word():
     assert names == ["Gidan Dan Kani", "Tungar lauti", "Inwala", "Dangodo"]
 
 
+def test_a_part_of_a_city_named_like_a_far_town_is_kept_at_the_city():
+    # the gazetteer's Ahmadabad of Sistan-Baluchestan lies 250 km south of Zahedan
+    text = (
+        "A car bomb killed 18 Revolutionary Guards on Wednesday. The car halted "
+        "mid-road in Ahmadabad district, on Zahedan's outskirts, and blew up as "
+        "their bus went past."
+    )
+    (incident,) = [i for i in extract(text).incidents if not i.event_wide]
+    assert (incident.place_reported, incident.place.name) == ("Ahmadabad", "Zahedan")
+
+
 def test_the_second_of_two_lgas_the_villages_lie_in_is_no_scene():
     text = (
         "Gunmen shot 30 villagers dead in a raid on four villages in Zamfara State, "

@@ -179,3 +179,53 @@ def namesakes_of_areas(text: str, mentions: list[PlaceMention]) -> list[PlaceMen
         else m
         for m in mentions
     ]
+
+
+_PART_OF_A_CITY = re.compile(
+    r"^\s+(?:district|area|neighbou?rhood|suburb|locality|quarter|township)\b"
+    r"[^.;]{0,30}?(?:\b(?:outskirts|suburbs|edge)\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?"
+    r"|\b(?:on|in)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+_OUTSKIRTS_AFTER = re.compile(r"^'s\s+(?:outskirts|suburbs|edge)\b", re.IGNORECASE)
+
+
+def namesakes_of_city_parts(
+    text: str, mentions: list[PlaceMention]
+) -> list[PlaceMention]:
+    """A small town named as a part of a city the text names right after it
+    ('Ahmadabad district, on Zahedan's outskirts', 'the X area on the outskirts
+    of Quetta') that lies far from that city: the part is one the gazetteer
+    lacks, and is read as an unknown name kept at the city."""
+    found = list(mentions)
+    for index, mention in enumerate(found):
+        if mention.unplaced is not None or mention.place.kind != "town":
+            continue
+        if is_strong(mention.place):
+            continue
+        city = next(
+            (
+                m
+                for m in found[index + 1 :]
+                if m.sentence is mention.sentence and m.unplaced is None
+            ),
+            None,
+        )
+        if city is None or city.place.kind != "town" or city.start - mention.end > 60:
+            continue
+        gap = text[mention.end : city.start]
+        said_part = _PART_OF_A_CITY.match(gap) and (
+            re.search(r"outskirts|suburbs|edge", gap, re.IGNORECASE)
+            or _OUTSKIRTS_AFTER.match(text[city.end : city.end + 20])
+        )
+        far = (
+            haversine_km(
+                mention.place.lat, mention.place.lon, city.place.lat, city.place.lon
+            )
+            > _LOCALITY_KM
+        )
+        if said_part and far:
+            found[index] = kept_at(
+                text, mention, "a part of a city named like a far town", city.place
+            )
+    return found

@@ -57,6 +57,7 @@ from components.report.names import (
 from components.report.namesakes import (
     namesakes_in_lists,
     namesakes_of_areas,
+    namesakes_of_city_parts,
     namesakes_of_facilities,
 )
 from components.report.qualifiers import headline_areas, mark_qualifiers
@@ -186,7 +187,7 @@ def find_places(
         text, sorted([*mentions, *roads, *unplaced], key=lambda m: m.start)
     )
     found = namesakes_of_facilities(text, namesakes_in_lists(text, found))
-    found = namesakes_of_areas(text, found)
+    found = namesakes_of_city_parts(text, namesakes_of_areas(text, found))
     found = home_area_as_scene(text, headline_areas(mark_qualifiers(text, found)))
     found = _near_the_only_place(text, found)
     return found, [m.unplaced for m in found if m.unplaced is not None]
