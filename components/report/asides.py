@@ -100,10 +100,11 @@ def earlier_asides(sentence: Span) -> list[Span]:
         aside = aside[dateline.end() :] if dateline else aside
         start = sentence.text.index(aside, match.start())
         rest = sentence.text[: match.start()] + " " + sentence.text[match.end() :]
+        span = Span(sentence.start + start, sentence.start + start + len(aside), aside)
+        if any(f.start < span.end and span.start < f.end for f in found):
+            continue  # another rule's aside holds it
         if _TOLL.search(aside) and (_TOLL.search(rest) or HIT_WORDS.search(rest)):
-            found.append(
-                Span(sentence.start + start, sentence.start + start + len(aside), aside)
-            )
+            found.append(span)
     return found
 
 
