@@ -88,7 +88,7 @@ def earlier_asides(sentence: Span) -> list[Span]:
     """The asides of ``sentence`` that tell of an earlier attack with its own
     toll, where the rest of the sentence tells of an attack or a toll of its
     own (so that the news is what is left)."""
-    found = []
+    found: list[Span] = []
     for rule in (*ASIDE_RULES, PAST_TOLL_CLAUSE):
         match = rule.compiled.search(sentence.text)
         if match is None:

@@ -551,16 +551,16 @@ def _one_spelling(found: list[PlaceMention]) -> list[PlaceMention]:
             clusters.append([index])
     found = list(found)
     for cluster in clusters:
-        items = [found[i].unplaced for i in cluster]
+        items = [u for i in cluster if (u := found[i].unplaced) is not None]
         if len({normalize_name(found[i].text) for i in cluster}) == 1:
             continue  # one name written one way
         name = items[0].name
-        widers = [i.wider for i in items if i.wider is not None]
+        widers = [u.wider for u in items if u.wider is not None]
         wider = min(widers, key=lambda p: _WIDTH.get(p.kind, 0), default=None)
         precision, label = kept_precision(wider) if wider else (None, "")
-        for i in cluster:
+        for i, unplaced in zip(cluster, items, strict=True):
             item = replace(
-                found[i].unplaced,
+                unplaced,
                 name=name,
                 wider=wider,
                 precision=precision,
