@@ -63,7 +63,14 @@ from components.report.restatements import restate
 from components.report.roles import INCIDENT
 from components.report.scene_model import second_opinion
 from components.report.scenes import Reading, read_sentence
-from components.report.segments import Sentence, Span, clauses, plain, sentences
+from components.report.segments import (
+    Sentence,
+    Span,
+    clauses,
+    plain,
+    reads_as_headline,
+    sentences,
+)
 from components.report.storyline import Storyline
 from components.report.targets import infer_targets
 from components.report.totals import settle, widest_place
@@ -386,14 +393,7 @@ _UNDER_FIRE = re.compile(
 def headline(found: Sequence[Sentence]) -> Sentence | None:
     """The report's first line when it reads as a headline: short, with no full
     stop at its end."""
-    if not found:
-        return None
-    first = found[0]
-    line = first.text.strip()
-    short = first.paragraph == 0 and len(line) <= 150 and len(line.split()) <= 25
-    if short and not line.endswith((".", ";", ":")) and "\n" not in line:
-        return first
-    return None
+    return found[0] if found and reads_as_headline(found[0]) else None
 
 
 def _title(

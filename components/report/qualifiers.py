@@ -14,7 +14,7 @@ from components.report.roles import (
     QUALIFIER,
     REFERENCE,
 )
-from components.report.segments import LIST_GOES_ON, NAME_FOLLOWS, Sentence
+from components.report.segments import LIST_GOES_ON, NAME_FOLLOWS, reads_as_headline
 from components.report.unknown import STREET, unknown_mention
 
 _HOLDS = re.compile(
@@ -156,20 +156,10 @@ def headline_areas(mentions: list[PlaceMention]) -> list[PlaceMention]:
         ]
         if (
             mention.is_incident
-            and _is_headline(mention.sentence)
+            and reads_as_headline(mention.sentence)
             and same
             and all(m.role == QUALIFIER for m in same)
         ):
             mention = replace(mention, role=QUALIFIER)
         found.append(mention)
     return found
-
-
-def _is_headline(sentence: Sentence) -> bool:
-    """A first line that reads as a headline: short, with no full stop."""
-    line = sentence.text.strip()
-    return (
-        sentence.paragraph == 0
-        and len(line.split()) <= 25
-        and not line.endswith((".", ";", ":"))
-    )

@@ -55,6 +55,19 @@ class Sentence(Span):
     first_in_paragraph: bool
 
 
+def reads_as_headline(sentence: Sentence) -> bool:
+    """Whether a report's first line reads as a headline: short, with no full
+    stop at its end."""
+    line = sentence.text.strip()
+    return (
+        sentence.paragraph == 0
+        and len(line) <= 150
+        and len(line.split()) <= 25
+        and not line.endswith((".", ";", ":"))
+        and "\n" not in line
+    )
+
+
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
 
 
