@@ -1,10 +1,11 @@
 """Train the reader's learned second opinions on the corpus: the scene model
-(``components/report/scene_model.json``) and the background model
-(``components/report/background_model.json``).
+(``components/report/scene_model.json``), the background model
+(``components/report/background_model.json``) and the place-name model
+(``components/report/name_model.json``).
 
 Usage::
 
-    python -m scripts.train_reader_models          # train both, write the weights
+    python -m scripts.train_reader_models          # train all, write the weights
     python -m scripts.train_reader_models --cv     # measure each first, by set
 
 The scene model learns from every place the gazetteer finds in a corpus report:
@@ -12,10 +13,14 @@ its features (:mod:`components.report.scene_features`) and whether the
 report's answer key lists it as an attack place. The background model learns
 from every sentence: its features
 (:mod:`components.report.background_features`) and whether the key lists it as
-an earlier event. The fresh reports (from ``FRESH_FROM``) are left out, so they
-stay an estimate on pages nothing was fitted to. A feature is kept when at
-least two reports have it. Each model is scikit-learn's logistic regression (L2,
-``C`` of its kind); training again on the same corpus gives the same weights.
+an earlier event. The place-name model learns from every capitalised name no
+gazetteer mention holds: its features (:mod:`components.report.name_features`)
+and whether the key lists it as a place (``python -m bench.place_names`` counts
+what it lists on left-out sets). The fresh reports (from ``FRESH_FROM``) are
+left out, so they stay an estimate on pages nothing was fitted to. A feature is
+kept when at least two reports have it. Each model is scikit-learn's logistic
+regression (L2, ``C`` of its kind); training again on the same corpus gives the
+same weights.
 
 ``--cv`` trains each model once per set of twelve reports with that set left
 out, and prints (1) how well it ranks the left-out set's examples (ROC AUC) and
@@ -39,6 +44,8 @@ from components.report.background_features import sentence_features
 from components.report.background_model import BACKGROUND_MODEL
 from components.report.incidents import FirstSteps, first_steps
 from components.report.linear_model import LinearModel, ShippedModel
+from components.report.name_features import candidates, name_features
+from components.report.name_model import NAME_MODEL
 from components.report.places import find_places
 from components.report.scene_features import group_by_place, place_features
 from components.report.scene_model import SCENE_MODEL
@@ -107,6 +114,27 @@ def background_examples(name: str, case: dict, _: Gazetteer) -> list[Example]:
     ]
 
 
+def name_examples(name: str, case: dict, gazetteer: Gazetteer) -> list[Example]:
+    """One example per capitalised name no gazetteer mention holds: does the
+    key list it as a place (an attack place or one named for another reason)?"""
+    key = case["key"]
+    places = {_key(item["place"]) for item in key["incidents"]}
+    places |= {_key(other) for other in key.get("not_incident_places", [])}
+    steps = _read(case)
+    mentions, _ = find_places(steps.flat, steps.found, gazetteer)
+    held = [(m.start, m.end) for m in mentions if m.unplaced is None]
+    return [
+        Example(
+            name,
+            name_features(steps.flat, sentence, start, end, text),
+            _key(text) in places,
+        )
+        for sentence in steps.found
+        for start, end, text in candidates(sentence)
+        if not any(a < end and start < b for a, b in held)
+    ]
+
+
 @dataclass(frozen=True)
 class Kind:
     """One learned second opinion: where its weights live, how its examples are
@@ -125,7 +153,8 @@ SCENES = Kind("scene", SCENE_MODEL, scene_examples, C=0.1, threshold=0.1)
 BACKGROUND = Kind(
     "background", BACKGROUND_MODEL, background_examples, C=0.3, threshold=0.7
 )
-KINDS = (SCENES, BACKGROUND)
+NAMES = Kind("place-name", NAME_MODEL, name_examples, C=0.3, threshold=0.5)
+KINDS = (SCENES, BACKGROUND, NAMES)
 
 
 def examples(

@@ -38,6 +38,7 @@ from components.gazetteer.world import (
 from components.report.country import COUNTRIES, report_country, sentence_country
 from components.report.home_area import home_area_as_scene
 from components.report.mentions import LIST_JOIN, PlaceMention, mention_role
+from components.report.name_model import names_like_places
 from components.report.names import (
     DISTRICT_AFTER,
     area_named,
@@ -139,6 +140,7 @@ def find_places(
 
     A report about another country (see :func:`report_country`) is read with that
     country's towns from the world layer, not the region's."""
+    every = list(sentences)
     code = report_country(text)
     layer = country_gazetteer(code) if code else None
     if layer is not None and (
@@ -190,7 +192,13 @@ def find_places(
     found = namesakes_of_city_parts(text, namesakes_of_areas(text, found))
     found = home_area_as_scene(text, headline_areas(mark_qualifiers(text, found)))
     found = _near_the_only_place(text, found)
-    return found, [m.unplaced for m in found if m.unplaced is not None]
+    names = [m.unplaced for m in found if m.unplaced is not None]
+    # names no slot rule looked at, listed for the analyst, never proposed
+    not_places = frozenset(country_names()) | (
+        first_level_areas(code) if code else frozenset()
+    )
+    names += names_like_places(text, every, found, (places, gazetteer), not_places)
+    return found, names
 
 
 def _abroad(

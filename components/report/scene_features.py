@@ -96,7 +96,7 @@ def _paragraph(number: int) -> str:
     )
 
 
-def _sentence_tags(sentence: str) -> list[str]:
+def sentence_tags(sentence: str) -> list[str]:
     tags = []
     if _TOLL.search(sentence):
         tags.append("toll")
@@ -123,7 +123,7 @@ def mention_features(text: str, mention: PlaceMention, first: bool) -> set[str]:
     if mention.text.isupper() and len(mention.text) > 3:
         found.add("capitals")
     paragraph = _paragraph(sentence.paragraph)
-    tags = _sentence_tags(sentence.text)
+    tags = sentence_tags(sentence.text)
     found.add(f"paragraph={paragraph}")
     for tag in tags:
         found |= {f"sentence={tag}", f"sentence={tag}@{paragraph}"}

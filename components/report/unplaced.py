@@ -350,7 +350,7 @@ _NATIONALITIES = frozenset(DEMONYMS) - {"somali"}  # the Somali Region is a plac
 """Adjectives of nationality: a name they begin is a people's, not a place's."""
 
 
-def _is_name(name: str, area_after: bool = False) -> bool:
+def is_name(name: str, area_after: bool = False) -> bool:
     """Whether a capitalised name can be a place's: none of its words is a word
     no place has (a weekday, an office, a facility: 'Madina Masjid', 'Samaa TV'),
     and it is no acronym ('ISWAP'). A name the text calls a village or town ('Gul
@@ -472,7 +472,7 @@ def _names_from(match, rule, body, sentence, placed, countries, seen):
             text = _TRAILING_ACRONYM.sub("", text)  # 'the Shah Mardan FC check post'
         text = _TRAILING_AREA.sub("", text)  # 'In Tangaza LGA': Tangaza
         key = normalize_name(re.sub(r"'s?$", "", text))
-        if at in seen or not _is_name(text, area_after) or key in countries:
+        if at in seen or not is_name(text, area_after) or key in countries:
             continue
         if key in placed:
             continue  # the gazetteer places it elsewhere in the text

@@ -27,6 +27,7 @@ from components.gazetteer.team import team_place_of
 from components.map.assets import map_assets
 from components.map.base_layers import DEFAULT_VIEW, base_map
 from components.report import Extraction
+from components.report.name_model import NAME_RULE
 from components.report.unplaced import UnplacedName
 from components.support.errors import IncidentMapError, RowError
 from components.support.text import html_text
@@ -65,6 +66,11 @@ class Unplaced:
             return (
                 "the text gives no wider place, so what happened there is not "
                 "proposed until it is placed"
+            )
+        if item.rule == NAME_RULE:
+            return (
+                "reads as a place's name (the place-name model's reading); no "
+                "incident is proposed there"
             )
         return "named as a place; no incident is proposed there"
 
