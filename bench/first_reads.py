@@ -31,7 +31,7 @@ from components.report import (
     scene_model,
 )
 from components.report.linear_model import LinearModel
-from scripts.train_reader_models import KINDS, Kind, examples, train
+from scripts.train_reader_models import BACKGROUND, SCENES, Kind, examples, train
 from tests.harness.report_scoring import FRESH_FROM, load_cases
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -106,6 +106,11 @@ def _line(title: str, score: Counter[str]) -> str:
     )
     counts = ", ".join(f"{name} {score[name]}" for name in _COUNTS)
     return f"{title:<34} " + " / ".join(shares) + f"; {counts}"
+
+
+KINDS = (SCENES, BACKGROUND)
+"""The models added to the old readers in turn (the place-name model lists names
+for the analyst and changes no score but the places dropped)."""
 
 
 def _patch(worktree: Path, kind: Kind, model: LinearModel) -> None:
