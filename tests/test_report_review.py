@@ -104,6 +104,18 @@ def test_the_places_the_scene_model_takes_away_are_said_and_can_be_put_back(data
     assert "3 place(s) named in the news but not proposed" in said(at)
 
 
+def test_a_proposed_place_the_scene_model_doubts_is_named_to_check_first(data):
+    """Report 062 (Gharibabad in Noshki, Malangzai in Kalat): the rules also
+    propose Balochistan, which the scene model doubts; the review says so."""
+    case = json.loads(
+        (CORPUS / "062-noshki-gharibabad-kalat-malangzai-attacks.json").read_text()
+    )
+    at = paste(run_app(), case["text"])
+    assert "Balochistan" in set(proposed(at)["place"])
+    assert "Check first: the scene model doubts 1 proposed place(s)" in said(at)
+    assert "Balochistan (0.0" in said(at)
+
+
 def test_a_sentence_the_background_model_reads_as_earlier_says_so(data):
     """Report 234: 'Earlier, a police official ... was martyred' in Lachi is
     background by the model's reading alone, and its box says so."""

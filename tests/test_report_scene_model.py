@@ -11,7 +11,7 @@ import pytest
 from components.gazetteer import default_gazetteer
 from components.report import extract
 from components.report.linear_model import LinearModel
-from components.report.scene_model import CONTEXT, using
+from components.report.scene_model import CONTEXT, doubted, using
 from scripts.train_reader_models import KINDS, examples, train
 from tests.harness.report_scoring import CORPUS, FRESH_FROM, load_cases
 
@@ -55,6 +55,22 @@ def test_a_place_with_figures_stays_and_one_without_goes():
     with using(DOUBTS_EVERY_TOWN):
         assert scenes(TWO_ATTACKS) == ["Turbat"]
         assert context(TWO_ATTACKS) == ["Panjgur"]
+
+
+def test_each_proposed_place_carries_the_model_s_likelihood_and_doubt():
+    """A place with figures stays whatever the model says, but the review can say
+    the model doubts it; without the model there is no likelihood."""
+    with using(None):
+        read = extract(TWO_ATTACKS).incidents
+        assert [i.scene_likelihood for i in read] == [None, None]
+        assert doubted(read) == []
+    with using(DOUBTS_EVERY_TOWN):
+        (turbat,) = extract(TWO_ATTACKS).incidents
+        assert turbat.scene_likelihood is not None and turbat.scene_likelihood < 0.01
+        assert doubted([turbat]) == [turbat]
+        assert turbat.as_json()["scene_likelihood"] == 0.0
+    (turbat, _) = extract(TWO_ATTACKS).incidents
+    assert 0 < turbat.scene_likelihood < 1
 
 
 def test_a_place_a_person_marked_as_attacked_stays():

@@ -160,6 +160,9 @@ class ReportIncident:
     unplaced: UnplacedName | None = None
     """For a name the gazetteer does not know: the name, kept at ``place`` (the
     wider place the text gives, or the report's province or country)."""
+    scene_likelihood: float | None = None
+    """The scene model's likelihood that an attack happened here (None without
+    the model, or for the place of the report's totals)."""
 
     @property
     def counts(self) -> Counts:
@@ -188,6 +191,9 @@ class ReportIncident:
             },
             "date": self.date.isoformat() if self.date else None,
             "event_wide": self.event_wide,
+            "scene_likelihood": None
+            if self.scene_likelihood is None
+            else round(self.scene_likelihood, 3),
             "target_types": self.target_codes(),
             "attack_types": self.attack_codes(),
             "killed": counts["killed"],

@@ -30,7 +30,7 @@ from components.report.intake import (
     matching_event,
     propose,
 )
-from components.report.scene_model import CONTEXT
+from components.report.scene_model import CONTEXT, doubted
 from components.support.errors import DataFileError, IncidentMapError, ReportError
 from components.support.text import html_text
 from components.support.text import markdown_text as md
@@ -204,6 +204,21 @@ def _context(review: Review) -> None:
             return
 
 
+def _doubted(extraction: Extraction) -> None:
+    """The proposed places the scene model doubts: the ones to check first."""
+    places = doubted(extraction.incidents)
+    if not places:
+        return
+    names = ", ".join(
+        f"{md(i.place_reported)} ({i.scene_likelihood:.2f})" for i in places
+    )
+    st.markdown(
+        f":material/help: **Check first: the scene model doubts {len(places)} "
+        f"proposed place(s)**: {names}. Places it doubts are more often not where "
+        "an attack happened; untick a row if so."
+    )
+
+
 def _read_again(
     review: Review, current: frozenset[int], scenes: frozenset[int]
 ) -> None:
@@ -267,6 +282,7 @@ def _review(
     )
     with st.expander("What the report says, with the words it rests on"):
         st.html(_evidence_html(extraction))
+    _doubted(extraction)
     _context(review)
     _background(review)
     proposed = pd.DataFrame(label_rows(propose(extraction)), columns=EDITABLE_COLUMNS)
