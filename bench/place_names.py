@@ -20,9 +20,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from components.gazetteer import Gazetteer, default_gazetteer
-from components.report.name_model import NAME_MODEL, NAME_RULE
+from components.report.name_model import NAME_RULE
 from components.report.places import find_places
-from scripts.train_reader_models import NAMES, _read, _set_of, examples, train
+from scripts.train_reader_models import NAMES, _read, left_out_readings
 from tests.harness.report_scoring import FRESH_FROM, _key, load_cases
 
 WHAT = ("an attack place", "a place named for another reason", "not in the key")
@@ -65,28 +65,20 @@ def main(argv: list[str] | None = None) -> int:
     kind = replace(NAMES, threshold=args.threshold)
     logging.basicConfig(level=logging.WARNING)
     gazetteer = default_gazetteer()
-    cases = load_cases()
-    tuned = [(p, c) for p, c in cases if int(p.stem[:3]) < FRESH_FROM]
-    fresh = [(p, c) for p, c in cases if int(p.stem[:3]) >= FRESH_FROM]
-    every = examples(kind, tuned, gazetteer)
-    counts: Counter[str] = Counter()
-    unlisted: list[str] = []
-    for held in sorted({_set_of(p.stem) for p, _ in tuned}):
-        model = train(kind, [e for e in every if _set_of(e.report) != held])
-        left_out = [(p, c) for p, c in tuned if _set_of(p.stem) == held]
-        with NAME_MODEL.using(model):
-            counts += _listed(left_out, gazetteer, unlisted)
+    counts = {"tuned": Counter[str](), "fresh": Counter[str]()}
+    unlisted: dict[str, list[str]] = {"tuned": [], "fresh": []}
+    reports = Counter[str]()
+    for title, cases in left_out_readings(kind, load_cases(), gazetteer):
+        counts[title] += _listed(cases, gazetteer, unlisted[title])
+        reports[title] += len(cases)
     _print(
         f"reports to {FRESH_FROM - 1}, each set read by a model trained without it",
-        counts,
-        len(tuned),
-        unlisted,
+        counts["tuned"],
+        reports["tuned"],
+        unlisted["tuned"],
     )
-    unlisted = []
-    with NAME_MODEL.using(train(kind, every)):
-        counts = _listed(fresh, gazetteer, unlisted)
     # the fresh set's names are not printed: rules are not written against it
-    _print(f"fresh reports from {FRESH_FROM}", counts, len(fresh), [])
+    _print(f"fresh reports from {FRESH_FROM}", counts["fresh"], reports["fresh"], [])
     return 0
 
 

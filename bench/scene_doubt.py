@@ -20,8 +20,8 @@ from pathlib import Path
 
 from components.gazetteer import Gazetteer, default_gazetteer
 from components.report import extract
-from components.report.scene_model import DOUBTED_BELOW, SCENE_MODEL
-from scripts.train_reader_models import SCENES, _set_of, examples, train
+from components.report.scene_model import DOUBTED_BELOW
+from scripts.train_reader_models import SCENES, left_out_readings
 from tests.harness.report_scoring import FRESH_FROM, _ids, _key, _meets, load_cases
 
 BANDS = (DOUBTED_BELOW, 0.4, 0.6, 1.01)
@@ -82,30 +82,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     gazetteer = default_gazetteer()
-    cases = load_cases()
-    tuned = [(p, c) for p, c in cases if int(p.stem[:3]) < FRESH_FROM]
-    fresh = [(p, c) for p, c in cases if int(p.stem[:3]) >= FRESH_FROM]
-    every = examples(SCENES, tuned, gazetteer)
-    proposed: Counter[str] = Counter()
-    right: Counter[str] = Counter()
-    for held in sorted({_set_of(p.stem) for p, _ in tuned}):
-        model = train(SCENES, [e for e in every if _set_of(e.report) != held])
-        with SCENE_MODEL.using(model):
-            _tally(
-                [(p, c) for p, c in tuned if _set_of(p.stem) == held],
-                gazetteer,
-                proposed,
-                right,
-            )
+    proposed = {"tuned": Counter[str](), "fresh": Counter[str]()}
+    right = {"tuned": Counter[str](), "fresh": Counter[str]()}
+    for title, cases in left_out_readings(SCENES, load_cases(), gazetteer):
+        _tally(cases, gazetteer, proposed[title], right[title])
     _print(
         f"reports to {FRESH_FROM - 1}, each set read by a model trained without it",
-        proposed,
-        right,
+        proposed["tuned"],
+        right["tuned"],
     )
-    proposed, right = Counter(), Counter()
-    with SCENE_MODEL.using(train(SCENES, every)):
-        _tally(fresh, gazetteer, proposed, right)
-    _print(f"fresh reports from {FRESH_FROM}", proposed, right)
+    _print(f"fresh reports from {FRESH_FROM}", proposed["fresh"], right["fresh"])
     return 0
 
 

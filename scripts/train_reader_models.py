@@ -35,7 +35,7 @@ import argparse
 import datetime as dt
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -186,6 +186,25 @@ def train(kind: Kind, training: list[Example]) -> LinearModel:
 
 def _set_of(report: str) -> int:
     return int(report[:3]) // SET_SIZE
+
+
+Cases = list[tuple[Path, dict]]
+
+
+def left_out_readings(
+    kind: Kind, cases: Cases, gazetteer: Gazetteer
+) -> Iterator[tuple[str, Cases]]:
+    """For each set of the tuned reports, then for the fresh ones: a title and
+    the reports, read inside the loop with ``kind``'s model trained on the other
+    tuned reports (on all of them for the fresh ones)."""
+    tuned = [(p, c) for p, c in cases if int(p.stem[:3]) < FRESH_FROM]
+    every = examples(kind, tuned, gazetteer)
+    for held in sorted({_set_of(p.stem) for p, _ in tuned}):
+        model = train(kind, [e for e in every if _set_of(e.report) != held])
+        with kind.model.using(model):
+            yield "tuned", [(p, c) for p, c in tuned if _set_of(p.stem) == held]
+    with kind.model.using(train(kind, every)):
+        yield "fresh", [(p, c) for p, c in cases if int(p.stem[:3]) >= FRESH_FROM]
 
 
 def cross_validate(

@@ -66,7 +66,8 @@ def test_each_proposed_place_carries_the_model_s_likelihood_and_doubt():
         assert doubted(read) == []
     with using(DOUBTS_EVERY_TOWN):
         (turbat,) = extract(TWO_ATTACKS).incidents
-        assert turbat.scene_likelihood is not None and turbat.scene_likelihood < 0.01
+        assert turbat.scene_likelihood is not None
+        assert turbat.scene_likelihood < 0.01
         assert doubted([turbat]) == [turbat]
         assert turbat.as_json()["scene_likelihood"] == 0.0
     (turbat, _) = extract(TWO_ATTACKS).incidents
