@@ -525,6 +525,7 @@ def test_each_phrasing_gives_its_figures(text, expected):
         ("peacekeepers", "security"),
         ("blue helmets", "security"),
         ("people walking past", "civilians"),
+        ("government militiamen", "security"),
     ],
 )
 def test_people_nouns_by_side(noun, side):

@@ -73,7 +73,7 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"volunteers for the defen[cs]e of the (?:fatherland|homeland)",
         r"auxiliaries",
         r"(?:civilian|village|local|self-defen[cs]e|pro-government) militias?",
-        r"(?:pro-government|government-allied) (?:tribesmen|tribal fighters|"
+        r"(?:pro-government|government-allied|government) (?:tribesmen|tribal fighters|"
         r"militiam[ae]n|fighters)",
         r"(?:tribesmen|tribal fighters|militiam[ae]n) (?:allied|loyal) (?:to|with) "
         r"the (?:government|army|state|security forces)",
