@@ -484,6 +484,15 @@ PHRASINGS = [
         "Police went after them and killed both attackers in an exchange of fire",
         [("killed", {"attackers": 2})],
     ),
+    (
+        "Gunmen fired on a police vehicle, killing four police officials and "
+        "wounding the driver",
+        [("killed", {"security": 4}), ("injured", {"civilians": 1})],
+    ),
+    (
+        "Bandits killed the village head and two of his sons",
+        [("killed", {"civilians": 3})],
+    ),
 ]
 
 

@@ -22,6 +22,7 @@ from components.report.people import (
     OF_THEM,
     ONE_PERSON,
     SINGULAR,
+    THE_ONE_HIT,
     antecedent,
     head_of,
 )
@@ -349,7 +350,7 @@ _ALL_OF_THEM = re.compile(r"\b(?:all|both)\s+(?:the\s+)?$", re.IGNORECASE)
 
 def _singulars(body: str) -> Iterator[CountItem]:
     yield from _ranked(body)
-    for match in ONE_PERSON.finditer(body):
+    for match in [*ONE_PERSON.finditer(body), *THE_ONE_HIT.finditer(body)]:
         singular = SINGULAR.match(body[match.end() :])
         if not singular:
             continue
@@ -361,9 +362,11 @@ def _singulars(body: str) -> Iterator[CountItem]:
         end = match.end() + singular.end()
         if noun.lower() in {"member", "fighter"}:
             # 'a member of Iran's Revolutionary Guard', 'a fighter of the Basij'
-            side, end = head_of(body, side, end, match.start())
+            side, end = head_of(body, side, end, match.start("low"))
         side = _attendant_of(match.group(), noun, side)
-        yield _one(match.start(), end, side, military=bool(MILITARY_SIDE.search(noun)))
+        yield _one(
+            match.start("low"), end, side, military=bool(MILITARY_SIDE.search(noun))
+        )
 
 
 _ATTENDANTS = frozenset({"driver", "guard", "bodyguard", "colleague"})

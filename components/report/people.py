@@ -25,6 +25,14 @@ ONE_PERSON = re.compile(
 )
 """'a policeman', 'their Pakistani driver', 'the train's driver': one person."""
 
+THE_ONE_HIT = re.compile(
+    r"\b(?:killing|wounding|injuring|martyring|killed|wounded|injured|martyred)"
+    r"\s+(?:also\s+)?(?P<low>the)\s+(?=\w)",
+    re.IGNORECASE,
+)
+"""'... killing four police officials and wounding the driver', 'gunmen killed
+the village head': the one person the toll's verb names, not one named before."""
+
 
 _SINGULAR_NOUN = r"(?:" + "|".join(SINGULAR_PEOPLE) + r")"
 

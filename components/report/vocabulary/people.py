@@ -338,6 +338,7 @@ SINGULAR_PEOPLE = (
     r"farmer",
     r"herder",
     r"shepherd",
+    r"(?:village )?head(?:man)?",
     r"hunter",
     r"fisherman",
     r"shopkeeper",
