@@ -78,6 +78,18 @@ def test_a_city_and_its_country_before_a_dash_a_few_lines_down_is_a_dateline():
     assert {m.text: m.role for m in found.other_places}["Bamako"] == "dateline"
 
 
+@pytest.mark.parametrize("agency", ["(AFP):", "(Reuters) -", "(Xinhua) --"])
+def test_a_city_and_a_news_agency_a_few_lines_down_is_a_dateline(agency):
+    found = extract(
+        "Jihadists kill four soldiers in northern Mali\n\nBy AFP | Apr 18, 2017\n\n"
+        "Photo caption: Malian troops on patrol in 2015.\n\n"
+        f"Bamako {agency} Four Malian soldiers were killed on Tuesday when "
+        "jihadists attacked an army camp at Niafunke."
+    )
+    assert {i.place_reported for i in found.incidents} == {"Niafunke"}
+    assert {m.text: m.role for m in found.other_places}["Bamako"] == "dateline"
+
+
 def test_an_official_of_a_place_near_which_the_attack_happened_names_the_scene():
     before = "According to Hayatullah Ameri, chief of "
     after = " district, near which the attack happened, one policeman survived."

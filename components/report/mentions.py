@@ -59,9 +59,9 @@ def mention_role(
         sentence.first_in_paragraph
         and sentence.paragraph <= _LAST_DATELINE_PARAGRAPH
         and not before.strip(" \"'")
-        and _country_dateline(after)
+        and (_country_dateline(after) or _AGENCY_TAIL.match(after))
     ):
-        return DATELINE  # 'Bamako, Mali — Jihadists were blamed for an attack'
+        return DATELINE  # 'Bamako, Mali — Jihadists ...', 'Bamako (AFP): Four ...'
     area_word = _AREA_WORD_END.search(surface)
     if area_word:  # 'Gwadar District': the rules read 'District' after the name
         after = surface[area_word.start() :] + after
@@ -76,6 +76,15 @@ _COUNTRY_TAIL = re.compile(
     r"^,\s*([A-Z][\w'.]*(?:\s+[A-Z][\w'.]*){0,3})\s*(?:\([^()]{1,20}\)\s*)?"
     r"(?::|[-\u2013\u2014]{1,2}\s)"
 )
+
+
+_AGENCY_TAIL = re.compile(
+    r"^\s*\((?-i:[A-Z])[\w.&-]*(?:[\s/,]+(?-i:[A-Z])[\w.&-]*){0,3}\)\s*"
+    r"(?::|[-\u2013\u2014]{1,2}\s)"
+)
+"""A news agency in brackets and a colon or dash after a name that opens a
+paragraph: the name is where the report was filed ('Bamako (AFP): ...',
+'Maiduguri (Reuters) - ...')."""
 
 
 def _country_dateline(after: str) -> bool:
