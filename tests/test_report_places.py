@@ -1804,6 +1804,30 @@ def test_an_unknown_name_spelt_two_ways_is_one_place_under_its_first_spelling():
     assert incident.counts["injured"]["civilians"] == 4
 
 
+def test_an_unknown_name_with_two_letters_swapped_is_one_place():
+    text = (
+        "QUETTA - Militants attacked an army camp in the Pangzam area of Kech "
+        "district on Thursday. Three soldiers were killed at the Panzgam camp, an "
+        "army spokesman said."
+    )
+    found = extract(text)
+    assert [i.place_reported for i in found.incidents if not i.event_wide] == [
+        "Pangzam"
+    ]
+
+
+def test_the_line_of_control_is_no_place():
+    text = (
+        "Terrorists attacked an Indian Army camp in Jammu and Kashmir's Kupwara "
+        "district on Thursday, and three soldiers died. According to an army "
+        "spokesman, the terrorists struck the army camp near the Line of Control "
+        "at about 4.30 am."
+    )
+    found = extract(text)
+    assert [i.place_reported for i in found.incidents] == ["Kupwara"]
+    assert not found.unplaced
+
+
 def test_a_headline_place_the_body_names_only_as_the_scene_s_area_is_no_scene():
     text = (
         "Ituri: new rebel attack leaves dead and wounded in Irumu\n\n"

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from components.domain.places import Place
 from components.domain.vocabularies import GeoPrecision
@@ -594,13 +595,17 @@ _WIDTH = {"town": 0, "district": 1, "province": 2, "country": 3}
 
 
 def _spelt_alike(one: str, other: str) -> bool:
-    """Two spellings of one name: long enough, one letter or so apart, with the
-    same first letter and the same digits ('Ward 12' is not 'Ward 13')."""
+    """Two spellings of one name: long enough, one letter or so apart (or two
+    letters swapped: 'Panzgam' and 'Pangzam'), with the same first letter and
+    the same digits ('Ward 12' is not 'Ward 13')."""
     return (
         min(len(one), len(other)) >= 5
         and one[:1] == other[:1]
         and re.sub(r"\D", "", one) == re.sub(r"\D", "", other)
-        and fuzz.ratio(one, other) >= _MISSPELT
+        and (
+            fuzz.ratio(one, other) >= _MISSPELT
+            or (min(len(one), len(other)) >= 6 and OSA.distance(one, other) <= 1)
+        )
     )
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from components.gazetteer import Gazetteer, normalize_name
 from components.report import Extraction, extract
@@ -147,8 +147,9 @@ def _ids(gazetteer: Gazetteer, name: str) -> set[object]:
 
 def _meets(ids: set[object], wanted: set[object]) -> bool:
     """A found place is a wanted one: the same gazetteer place, or a name spelt
-    the same or one letter apart (a text that spells its street 'Sirky Road'
-    and 'Sirki Road' is read under its first spelling)."""
+    the same, one letter apart or with two letters swapped (a text that spells
+    its street 'Sirky Road' and 'Sirki Road' is read under its first spelling;
+    'Panzgam' is also 'Pangzam')."""
     if ids & wanted:
         return True
     names = [i for i in ids if isinstance(i, str)]
@@ -156,7 +157,7 @@ def _meets(ids: set[object], wanted: set[object]) -> bool:
         isinstance(w, str)
         and min(len(w), len(n)) >= 5
         and w[:1] == n[:1]
-        and Levenshtein.distance(w, n) <= 1
+        and OSA.distance(w, n) <= 1
         for w in wanted
         for n in names
     )

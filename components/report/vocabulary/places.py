@@ -85,12 +85,12 @@ NOT_PLACE_WORDS = frozenset(
         "earlier later meanwhile separately elsewhere however moreover besides "
         "also yesterday today tonight overnight additionally furthermore "
         "attack attacks ambush raid blast bombing explosion clash clashes gunfight "
-        "firefight outpost killed dead martyred wounded injured"
+        "firefight outpost killed dead martyred wounded injured line"
     )
 )
 """Words that are no place's first or last word: a capitalised name in a place
 slot beginning or ending with one is not read as a place ('in Borno State', 'in
-Islamic State attacks', 'at Friday prayers')."""
+Islamic State attacks', 'at Friday prayers', 'near the Line of Control')."""
 
 
 AREA_WORDS = words(
