@@ -831,6 +831,8 @@ def test_a_comparison_with_earlier_attacks_dates_no_earlier_event(year):
         "Guards.",
         "The group has been fighting for a decade, and thousands have died at its "
         "hands.",
+        "The United Nations says hundreds of civilians in Ituri have been killed by "
+        "its fighters.",
     ],
 )
 def test_a_campaign_s_toll_of_thousands_is_background(text):
