@@ -1816,6 +1816,18 @@ def test_an_unknown_name_with_two_letters_swapped_is_one_place():
     ]
 
 
+@pytest.mark.parametrize("border", ["Pak-Afghan", "Iran-Pakistan", "Indo-Pak"])
+def test_two_countries_joined_are_no_place(border):
+    text = (
+        "KHAR: Militants attacked check-posts in Bajaur's Mamond tehsil on Monday, "
+        f"martyring two soldiers. The troops on the check-posts near the {border} "
+        "border fired back."
+    )
+    found = extract(text)
+    assert border not in {u.name for u in found.unplaced}
+    assert [i.place_reported for i in found.incidents] == ["Mamond"]
+
+
 def test_the_line_of_control_is_no_place():
     text = (
         "Terrorists attacked an Indian Army camp in Jammu and Kashmir's Kupwara "

@@ -89,6 +89,18 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("fle", "displaced"),
     ),
     RoleRule(
+        "where a cross-border attack came from",
+        ORIGIN,
+        "The army said two soldiers had been hurt in the assault from "
+        "Afghanistan's Kunar province.",
+        "Kunar",
+        before=r"\b(?:attacks?|assaults?|raids?|fire|firing|shelling|incursions?)\s+"
+        r"(?:(?:launched|mounted|carried\s+out|that\s+came)\s+)?from\s+"
+        r"(?:across\s+the\s+border\s+in\s+)?(?:the\s+)?"
+        r"(?:(?-i:[A-Z])[\w-]*(?:'s|\u2019s)\s+)?$",
+        gate=("from",),
+    ),
+    RoleRule(
         "where people were coming back from",
         ORIGIN,
         "The blast hit the jawans as they were returning after taking part in an "

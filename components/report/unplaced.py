@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from components.domain.places import Place
 from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import normalize_name
-from components.gazetteer.world import DEMONYMS
+from components.gazetteer.world import DEMONYMS, country_names
 from components.report.rules import Rule
 from components.report.segments import NAME_FOLLOWS, Sentence
 from components.report.vocabulary import (
@@ -349,6 +349,17 @@ _NUMBER_WORDS = frozenset([*NUMBER_UNITS, *NUMBER_TENS])
 _NATIONALITIES = frozenset(DEMONYMS) - {"somali"}  # the Somali Region is a place
 """Adjectives of nationality: a name they begin is a people's, not a place's."""
 
+_SHORT_COUNTRY = frozenset({"pak", "indo", "sino", "afro", "euro"})
+"""Countries shortened to join another ('Pak-Afghan', 'Indo-Pak')."""
+
+
+def _countries_joined(name: str) -> bool:
+    """Two countries joined by a hyphen ('the Pak-Afghan border', 'Iran-Pakistan
+    border'): a border or a relation between them, no place of the text."""
+    parts = [normalize_name(part) for part in name.split("-")]
+    names = country_names()
+    return len(parts) >= 2 and all(p in names or p in _SHORT_COUNTRY for p in parts)
+
 
 def is_name(name: str, area_after: bool = False) -> bool:
     """Whether a capitalised name can be a place's: none of its words is a word
@@ -368,6 +379,7 @@ def is_name(name: str, area_after: bool = False) -> bool:
     return not (
         "'s " in name  # 'Burkina Faso's North': two names, not one
         or key in NOT_PLACES
+        or _countries_joined(name)
         or (
             not area_after
             and any(
