@@ -535,6 +535,8 @@ def test_each_phrasing_gives_its_figures(text, expected):
         ("blue helmets", "security"),
         ("people walking past", "civilians"),
         ("government militiamen", "security"),
+        ("caretakers", "civilians"),
+        ("chowkidars", "civilians"),
     ],
 )
 def test_people_nouns_by_side(noun, side):

@@ -161,6 +161,8 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"boys?",
         r"worshippers?",
         r"devotees",
+        r"caretakers?|custodians?",
+        r"watchm[ae]n|chowkidars?",
         r"students?",
         r"pupils",
         r"pilgrims?",
