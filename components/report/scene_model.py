@@ -14,7 +14,9 @@ It only takes places away, and only places with no figure of their own: an
 incident at a gazetteer place with no toll (the rules gave it a target, an
 attack or nothing more), which the model gives less than its threshold, is no
 incident, and its place is read as the news's context (role :data:`CONTEXT`),
-listed with the places named for another reason. It runs once the places are
+listed with the places named for another reason. Every proposed place keeps
+its likelihood (``scene_likelihood``), and the review names those under
+:data:`DOUBTED_BELOW` to check first. It runs once the places are
 folded and before the figures tied to no place are settled, so a report left
 with one scene gives it those figures rather than the totals. A report
 keeps at least one scene (its likeliest, see :func:`_scenes`); a list of scenes
@@ -50,9 +52,9 @@ SCENE_MODEL = ShippedModel(MODEL_FILE)
 using = SCENE_MODEL.using
 DOUBTED_BELOW = 0.2
 """A proposed place the scene model gives less than this is said to be doubted
-in the review. On left-out sets of the corpus three in four such places were
-attack places (the rules were written on those reports); on the fresh set read
-when it was added, none was (``python -m bench.scene_doubt``)."""
+in the review. On left-out sets of the corpus seven in ten such places were
+attack places (the rules were written on those reports); on the three fresh
+sets of 6 December, one in three was (``python -m bench.scene_doubt``)."""
 CONTEXT = "context"
 """The role of a place the rules read as a scene and the scene model does not:
 named in the news as its wider area or its context."""
@@ -81,8 +83,13 @@ def second_opinion(
     likely: dict[PlaceKey, float] = {}
     for incident in incidents:
         key = _own_place(incident, groups)
-        if key is not None and _open_to_doubt(incident, attacked):
-            likely[key] = model.likelihood(place_features(text, groups, key))
+        chance = incident.scene_likelihood
+        if (
+            key is not None
+            and chance is not None
+            and _open_to_doubt(incident, attacked)
+        ):
+            likely[key] = chance
     unlikely = {key for key, chance in likely.items() if chance < model.threshold}
     scenes = [_own_place(i, groups) for i in _scenes(incidents)]
     if unlikely and all(key in unlikely for key in scenes):  # the likeliest stays
