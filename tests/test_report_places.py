@@ -2175,3 +2175,20 @@ def test_a_time_after_in_is_no_place(word):
     )
     assert word not in {u.name for u in found.unplaced}
     assert [i.place.name for i in found.incidents] == ["Turbat"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IRNA said four Guards died while fighting bandits in Sistan-Baluchistan "
+        "province's Khash region.",
+        "Four Guards were killed in the Khash region of Sistan-Baluchistan province.",
+    ],
+)
+def test_a_region_the_text_places_in_a_province_is_the_town_that_names_it(text):
+    assert _at(text) == {"Khash": ("Khāsh", {"security": 4})}
+
+
+def test_a_region_of_a_country_stays_a_region():
+    (incident,) = extract("Four soldiers were killed in Mali's Mopti region.").incidents
+    assert incident.place.kind == "province"

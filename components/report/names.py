@@ -77,17 +77,32 @@ _AREA_OF_BEFORE = re.compile(
 """Before a name: 'the western province of Herat', 'the state of Borno'."""
 
 
+_IN_A_PROVINCE = re.compile(
+    rf"(?:\b(?:province|state|governorate)'s\s+$)|(?:^\s+region\s+of\s+(?:the\s+)?"
+    rf"{_AREA_NAME}\s+(?:province|state|governorate)\b)",
+    re.IGNORECASE,
+)
+"""A region the text places in a first-level area ('Sistan-Baluchistan
+province's Khash region', 'the Khash region of Sistan-Baluchistan province'):
+an area below the province, not a province of its own."""
+
+
 def area_named(after: str, before: str = "") -> str | None:
     """'province' or 'district' where the words around a name say it names an
     area, not the town of the same name; None otherwise. A single name before
     'district', 'county' or 'department' (second-level areas in most countries
-    the corpus reads) stays the town that names it (the area's seat)."""
+    the corpus reads) stays the town that names it (the area's seat), and so
+    does a region the text places in a province."""
     if _AREA_APPOSITION.match(after) or _AREA_OF_BEFORE.search(before):
         return "province"
     found = _AREA_NAMED.match(after)
     if found is None:
         return None
     word = found.group("word").lower()
+    if word.startswith("region") and (
+        _IN_A_PROVINCE.search(before) or _IN_A_PROVINCE.match(after)
+    ):
+        return None
     if word.startswith(("local", "lga", "territor")):
         return "district"  # 'the Kukawa Local Government Area', 'Beni territory'
     if word.startswith(("district", "department", "count")):
