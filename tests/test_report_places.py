@@ -2192,3 +2192,17 @@ def test_a_region_the_text_places_in_a_province_is_the_town_that_names_it(text):
 def test_a_region_of_a_country_stays_a_region():
     (incident,) = extract("Four soldiers were killed in Mali's Mopti region.").incidents
     assert incident.place.kind == "province"
+
+
+def test_a_name_joined_by_a_particle_is_one_name_not_its_first_word():
+    text = (
+        "Suspected militants ambushed two Army vehicles near Dehra ki Gali in the "
+        "Poonch district of Jammu and Kashmir on Thursday, killing four Indian Army "
+        "soldiers."
+    )
+    found = extract(text, published=dt.date(2023, 12, 22))
+    named = [i.place.name for i in found.incidents] + [
+        m.place.name for m in found.other_places
+    ]
+    assert "Dehradun" not in named
+    assert "Dehra ki Gali" in {u.name for u in found.unplaced}

@@ -76,7 +76,7 @@ from components.report.unplaced import (
     UnplacedName,
 )
 from components.report.vocabulary import HIT_WORDS
-from components.report.vocabulary.places import LANDMARK_WORDS
+from components.report.vocabulary.places import LANDMARK_WORDS, NAME_PARTICLES
 
 HOME = ("PK", "Balochistan")
 """The province whose places are read without a locative word before them."""
@@ -300,6 +300,9 @@ _STREET_AFTER = re.compile(r"^\s(?:Road|Street|(?:Coastal\s+)?Highway|Motorway)\
 """A street or road named for a town or region ('Kohat Road' in Peshawar, the
 'Makran Coastal Highway') is not at that place."""
 _LANDMARK_AFTER = re.compile(r"^\s(?:" + "|".join(LANDMARK_WORDS) + r")\b")
+_PARTICLE_AFTER = re.compile(r"^\s(?:" + "|".join(NAME_PARTICLES) + r")\s[A-Z]")
+"""A known name that begins a longer one joined by a particle ('Dehra ki Gali',
+not Dehradun, once called Dehra): the longer name is the place."""
 
 
 def _mentions(
@@ -343,6 +346,8 @@ def _mentions(
             surface += landmark.group()
         elif _STREET_AFTER.match(after):
             continue  # 'Peshawar's Kohat Road area': a street named for Kohat
+        elif _PARTICLE_AFTER.match(after):
+            continue
         elif (
             re.match(r"\s[A-Z][a-z]", after)
             and not DISTRICT_AFTER.match(after)  # 'Buthidaung Township'

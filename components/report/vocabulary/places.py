@@ -114,9 +114,13 @@ NAME_PREFIXES = frozenset(
 """Words of :data:`NOT_PLACES` that begin names of places: 'Upper Dir',
 'North Waziristan', and the Arabic article ('Al Mayadeen', 'El Fasher')."""
 
-NAME_PARTICLES = ("da", "de", "do", "dos", "das", "du", "des", "del", "di")
-"""Lower-case particles inside Portuguese, French, Spanish and Italian place names:
-'Mocímboa da Praia', 'Cabo de Santo Agostinho'."""
+NAME_PARTICLES = (
+    *("da", "de", "do", "dos", "das", "du", "des", "del", "di"),
+    *("ki", "ka", "ke"),
+)
+"""Lower-case particles inside Portuguese, French, Spanish and Italian place names
+('Mocímboa da Praia', 'Cabo de Santo Agostinho') and Urdu and Hindi ones ('Dehra
+ki Gali', 'Chak ka Mor')."""
 NAME_CONNECTORS = frozenset({"and", "e", "i", "ul", "al", *NAME_PARTICLES})
 """Lower-case words inside a place's name: 'Sistan and Baluchestan'."""
 
