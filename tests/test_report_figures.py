@@ -978,3 +978,16 @@ def test_schoolchildren_are_civilians():
         "A bomber struck a checkpoint, killing 11 people, three of them police "
         "officers and six of them schoolchildren who were passing by."
     ) == [("killed", {"security": 3, "civilians": 6, "unspecified": 2})]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As of Monday morning 18 corpses had been recovered.",
+        "Rescuers recovered the corpses of 18 villagers.",
+    ],
+)
+def test_corpses_recovered_are_the_dead_as_bodies_are(text):
+    ((outcome, by_side_),) = counts(text)
+    assert outcome == "killed"
+    assert sum(by_side_.values()) == 18

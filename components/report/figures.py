@@ -550,9 +550,9 @@ _ARRIVED_AFTER = re.compile(
     r"received|transported)\b",
     re.IGNORECASE,
 )
-_BODIES = re.compile(r"\bbod(?:y|ies)\b", re.IGNORECASE)
+_BODIES = re.compile(r"\b(?:bod(?:y|ies)|corpses?)\b", re.IGNORECASE)
 _BODIES_OF = re.compile(
-    r"\bbod(?:y|ies)\b[^.;]{0,60}?\bof\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:bod(?:y|ies)|corpses?)\b[^.;]{0,60}?\bof\s+(?:the\s+)?$", re.IGNORECASE
 )
 
 

@@ -19,8 +19,8 @@ KILLED_VERBS = (
     r"clash(?:es)?|battle))|"
     r"crushed to death|trampled to death|"
     r"succumbed(?: to (?:their|his|her) "
-    r"(?:injuries|wounds))?|lay dead|(?:were |was )?found dead|bodies (?:were )?"
-    r"recovered"
+    r"(?:injuries|wounds))?|lay dead|(?:were |was )?found dead|"
+    r"(?:bodies|corpses) (?:were )?recovered"
 )
 
 

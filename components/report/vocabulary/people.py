@@ -231,7 +231,7 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"men",
         r"members",
         r"volunteers",
-        r"(?:dead )?bodies",
+        r"(?:dead )?(?:bodies|corpses)",
         r"officials?",
     ),
 }
