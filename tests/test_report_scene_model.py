@@ -27,19 +27,20 @@ def context(text: str) -> list[str]:
     return [m.place.name for m in extract(text).other_places if m.role == CONTEXT]
 
 
-def test_home_towns_of_the_dead_are_context_not_scenes():
-    """Report 290, read without its page's date as a pasted report is:
-    labourers shot in Sarbandan, whose home towns in Punjab the rules read as
-    scenes."""
+def test_the_news_s_setting_is_context_not_scenes():
+    """Report 368, read without its page's date as a pasted report is: a CRPF
+    party ambushed near Burkapal in Sukma; the rules also read as scenes the
+    wider Bastar, Delhi, where the Chief Minister cut his engagements short,
+    and Raipur, the dateline he hurried back to."""
     case = json.loads(
-        (CORPUS / "290-gwadar-sarbandan-labourers-quarter-shooting.json").read_text()
+        (CORPUS / "368-sukma-burkapal-crpf-road-opening-party-ambush.json").read_text()
     )
-    home = {"Wazirabad", "Gujranwala", "Mandi Bahauddin"}
+    setting = {"Bastar", "Delhi", "Raipur"}
     with using(None):
-        assert home <= set(scenes(case["text"]))
-    assert not home & set(scenes(case["text"]))
-    assert home <= set(context(case["text"]))
-    assert "Sarbandān" in scenes(case["text"])
+        assert setting <= set(scenes(case["text"]))
+    assert not setting & set(scenes(case["text"]))
+    assert setting <= set(context(case["text"]))
+    assert "Sukma" in scenes(case["text"])
 
 
 TWO_ATTACKS = (
