@@ -230,3 +230,34 @@ def test_a_text_longer_than_the_window_says_what_was_read(data):
     filler = "Officials met in Quetta to discuss the budget. " * 300
     at = paste(run_app(), INVENTED + "\n" + filler)
     assert any("the rest was not read" in w.value for w in at.warning)
+
+
+KASHAP = (
+    "QUETTA, 5 March 2026: Gunmen rounded up Kashap's villagers on Tuesday and shot "
+    "dead six of them in Kech district, officials said."
+)
+
+
+def test_a_place_the_reader_missed_is_named_then_placed(data):
+    at = paste(run_app(), KASHAP)
+    assert "Kashap" not in said(at)  # neither proposed nor listed
+    at.text_input(key="missed_place_name").set_value("Atlantis")
+    at.button(key="missed_place_list").click().run()
+    warned = " ".join(w.value for w in at.warning).replace("\\", "")
+    assert "'Atlantis' is not in the report's text" in warned
+    at.text_input(key="missed_place_name").set_value("kashap")
+    at.button(key="missed_place_list").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert "**Kashap**: named by you as a place the reader missed" in said(at)
+    at.number_input(key="place_lat_kashap").set_value(26.3).run()
+    at.number_input(key="place_lon_kashap").set_value(62.9).run()
+    at.button(key="place_at_point_kashap").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    (placed,) = open_store(data)[0].team_places()
+    assert (placed.name, placed.draft.lat, placed.draft.lon) == ("Kashap", 26.3, 62.9)
+    assert placed.draft.admin1 == "Balochistan"
+    assert any("Placed Kashap at 26.30000, 62.90000" in s.value for s in at.success)
+    # read again, the name is known: no longer to place, and proposed
+    assert "named by you" not in said(at)
+    (row,) = proposed(at).to_dict("records")
+    assert (row["place"], row["geo_precision"]) == ("Kashap", "1")

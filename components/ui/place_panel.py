@@ -1,8 +1,10 @@
 """In the review: every name the gazetteer does not know, where its incident is
 proposed meanwhile, and a way to place it: a click on a small map, typed
-coordinates, or a district of the report's province. What is placed goes into
-the team gazetteer (the database) with its author and the report it came from,
-and every later report finds it. No point is ever guessed: the analyst gives it.
+coordinates, or a district of the report's province; and a box to type a name
+the reader missed altogether, as the report writes it, to place it the same
+way. What is placed goes into the team gazetteer (the database) with its author
+and the report it came from, and every later report finds it. No point is ever
+guessed: the analyst gives it.
 
 The form is a fragment: a click on its map reruns it alone; placing a name reads
 the report again (the name is now known) and reruns the page.
@@ -10,6 +12,7 @@ the report again (the name is now known) and reruns the page.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -27,6 +30,12 @@ from components.gazetteer.team import team_place_of
 from components.map.assets import map_assets
 from components.map.base_layers import DEFAULT_VIEW, base_map
 from components.report import Extraction
+from components.report.missed import (
+    ANALYST_RULE,
+    MAX_NAME,
+    MissedNameError,
+    missed_name,
+)
 from components.report.name_model import NAME_RULE
 from components.report.unplaced import UnplacedName
 from components.support.errors import IncidentMapError, RowError
@@ -38,6 +47,8 @@ logger = logging.getLogger(__name__)
 MAP_KEY = "place_map"
 MAP_HEIGHT = 400
 NAME_KEY = "place_name"
+MISSED_KEY = "place_missed"
+"""Session state: the names the analyst listed, by the report's text."""
 CLICKED = "place_clicked"
 KEPT_COLOUR = "#777777"
 CHOSEN_COLOUR = "#d55e00"
@@ -72,13 +83,21 @@ class Unplaced:
                 "reads as a place's name (the place-name model's reading); no "
                 "incident is proposed there"
             )
+        if item.rule == ANALYST_RULE:
+            return (
+                "named by you as a place the reader missed; once placed, the "
+                "report is read again, and a row can be added for it below"
+            )
         return "named as a place; no incident is proposed there"
 
 
-def unplaced_names(extraction: Extraction) -> list[Unplaced]:
-    """Each name once, in the order of the text."""
+def unplaced_names(
+    extraction: Extraction, missed: Sequence[UnplacedName] = ()
+) -> list[Unplaced]:
+    """Each name once, in the order of the text: the reader's, then those the
+    analyst named (``missed``) that it does not list."""
     seen: dict[str, Unplaced] = {}
-    for item in extraction.unplaced:
+    for item in [*extraction.unplaced, *missed]:
         key = normalize_name(item.name)
         if key not in seen or (item.incident and not seen[key].item.incident):
             seen[key] = Unplaced(item.name, item)
@@ -100,27 +119,69 @@ def team_credits(extraction: Extraction, team: Sequence[TeamPlace]) -> list[str]
 
 
 def place_names(
+    text: str,
     extraction: Extraction,
     gazetteer: Gazetteer,
     save: Callable[..., bool],
     *,
     can_place: bool,
 ) -> None:
-    """List the unplaced names; with ``can_place``, the form to place them.
-    ``save(draft)`` saves a place and reads the report again (True if done)."""
-    names = unplaced_names(extraction)
-    if not names:
-        return
-    st.markdown(
-        f"**{len(names)} name(s) the gazetteer does not know.** Place each one "
-        "so this and every later report finds it."
-    )
+    """List the unplaced names of the report ``text``; with ``can_place``, a box
+    to name a place the reader missed and the form to place them. ``save(draft)``
+    saves a place and reads the report again (True if done)."""
+    missed = [
+        item
+        for item in st.session_state.get(MISSED_KEY, {}).get(_text_key(text), [])
+        if not gazetteer.candidates(item.name)  # placed since: the reader knows it
+    ]
+    names = unplaced_names(extraction, missed)
+    if names:
+        st.markdown(
+            f"**{len(names)} name(s) the gazetteer does not know.** Place each one "
+            "so this and every later report finds it."
+        )
     for unplaced in names:
         st.markdown(
             f"- :material/location_off: **{md(unplaced.name)}**: {unplaced.status()}."
         )
-    if can_place:
+    if not can_place:
+        return
+    _name_a_missed_place(text, gazetteer)
+    if names:
         _place_form(names, extraction, gazetteer, save)
+
+
+def _text_key(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _name_a_missed_place(text: str, gazetteer: Gazetteer) -> None:
+    """A box to type a place's name the reader neither proposed nor listed; a
+    name found in the text joins the names to place (kept for this report)."""
+    with st.form("missed_place", clear_on_submit=True, border=False):
+        typed, button = st.columns([4, 1], vertical_alignment="bottom")
+        name = typed.text_input(
+            "A place the reader missed",
+            max_chars=MAX_NAME,
+            placeholder="Type a place's name as the report writes it",
+            help="A village or area the report names that is not proposed and not "
+            "listed below: it joins the names to place.",
+            key="missed_place_name",
+        )
+        listed = button.form_submit_button(
+            "List it to place", width="stretch", key="missed_place_list"
+        )
+    if not listed:
+        return
+    try:
+        item = missed_name(text, name, gazetteer)
+    except MissedNameError as error:
+        st.warning(md(str(error)), icon="🔎")
+        return
+    logger.info("the analyst listed %r to place", item.name)
+    by_text = st.session_state.setdefault(MISSED_KEY, {})
+    by_text.setdefault(_text_key(text), []).append(item)
+    st.rerun()  # list it with the others, and offer it in the form
 
 
 @st.fragment

@@ -275,6 +275,7 @@ def _review(
     for line in team_credits(extraction, store.team_places()):
         st.markdown(line)
     place_names(
+        review.text,
         extraction,
         store.gazetteer,
         lambda draft: _place(review, draft, access),
