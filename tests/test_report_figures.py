@@ -991,3 +991,20 @@ def test_corpses_recovered_are_the_dead_as_bodies_are(text):
     ((outcome, by_side_),) = counts(text)
     assert outcome == "killed"
     assert sum(by_side_.values()) == 18
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fifteen security personnel and their driver died when Maoists set off an IED.",
+        "Maoists killed fifteen soldiers and their driver.",
+    ],
+)
+def test_people_and_their_one_attendant_are_two_counts(text):
+    assert counts(text) == [("killed", {"security": 15}), ("killed", {"civilians": 1})]
+
+
+def test_people_of_two_sides_in_one_count_stay_one_count():
+    assert counts("17 security personnel and civilians were killed.") == [
+        ("killed", {"unspecified": 17})
+    ]

@@ -67,12 +67,15 @@ nationals'; the last one (the head noun) says the side."""
 
 
 _MIXED = re.compile(
-    rf"^\s+(?:and|or)\s+(?!the\s+others\b)(?:(?!(?:{NUMBER}|a|an|another)\b)"
+    rf"^\s+(?:and|or)\s+(?!the\s+others\b)"
+    r"(?!(?:their|his|her|its)\s+[\w-]*[^\Ws]\b)"
+    rf"(?:(?!(?:{NUMBER}|a|an|another)\b)"
     r"[\w-]+\s+)?(?P<group>" + _PEOPLE + r")\b",
     re.IGNORECASE,
 )
 """'17 security personnel and civilians': one count of people of two sides ('three
-of the armed bandits and the others' are not one)."""
+of the armed bandits and the others' are not one, nor are 'fifteen security
+personnel and their driver': one more person, counted on their own)."""
 
 
 OF_THEM = re.compile(
