@@ -241,6 +241,10 @@ KASHAP = (
 def test_a_place_the_reader_missed_is_named_then_placed(data):
     at = paste(run_app(), KASHAP)
     assert "Kashap" not in said(at)  # neither proposed nor listed
+    assert (
+        "**0 place(s)** attacked: —; no finer place named for the figures at Kech "
+        "(district): 6 civilians killed" in said(at)
+    )
     at.text_input(key="missed_place_name").set_value("Atlantis")
     at.button(key="missed_place_list").click().run()
     warned = " ".join(w.value for w in at.warning).replace("\\", "")

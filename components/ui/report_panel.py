@@ -30,6 +30,7 @@ from components.report.intake import (
     matching_event,
     propose,
 )
+from components.report.model import ReportIncident
 from components.report.scene_model import CONTEXT, doubted
 from components.support.errors import DataFileError, IncidentMapError, ReportError
 from components.support.text import html_text
@@ -155,6 +156,9 @@ def _summary(extraction: Extraction) -> str:
         if not i.event_wide
     ]
     parts = [f"**{len(places)} place(s)** attacked: {md(', '.join(places) or '—')}"]
+    wide = [_wide_figures(i) for i in extraction.incidents if i.event_wide]
+    if wide:
+        parts.append("no finer place named for the figures at " + md("; ".join(wide)))
     if extraction.date:
         parts.append(f"dated {extraction.date.day} {extraction.date:%B %Y}")
     totals = extraction.total_counts
@@ -166,6 +170,19 @@ def _summary(extraction: Extraction) -> str:
             f"{figures} killed (the places' own figures are part of them)"
         )
     return "; ".join(parts) + "."
+
+
+def _wide_figures(incident: ReportIncident) -> str:
+    """'Kech (district): 6 civilians killed': a place the report's figures stand
+    at because it names no finer one for them."""
+    said = [
+        f"{value:,} {side} {outcome}"
+        for outcome, sides in incident.counts.items()
+        for side, value in sides.items()
+        if value is not None
+    ]
+    named = f"{incident.place.name} ({incident.place.kind})"
+    return f"{named}: {', '.join(said)}" if said else named
 
 
 def _context(review: Review) -> None:
