@@ -1008,3 +1008,10 @@ def test_people_of_two_sides_in_one_count_stay_one_count():
     assert counts("17 security personnel and civilians were killed.") == [
         ("killed", {"unspecified": 17})
     ]
+
+
+def test_a_total_s_parts_may_follow_a_colon():
+    assert counts(
+        "Militants stopped a bus and killed seven people: four policemen, a nurse "
+        "and two passengers."
+    ) == [("killed", {"security": 4, "civilians": 3})]

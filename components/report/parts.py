@@ -13,7 +13,7 @@ OUTCOME_INSIDE = re.compile(r"\b(?:killed|dead|slain|injured|wounded|hurt)\b", r
 
 
 _PARTS = re.compile(
-    r"^\s*(?:,|\s-|\()\s*(?:including|among them|among whom|of whom|comprising|"
+    r"^\s*(?:,|:|\s-|\()\s*(?:including|among them|among whom|of whom|comprising|"
     r"who included|which included|(?=\w))\s*",
     re.IGNORECASE,
 )
