@@ -1015,3 +1015,17 @@ def test_a_total_s_parts_may_follow_a_colon():
         "Militants stopped a bus and killed seven people: four policemen, a nurse "
         "and two passengers."
     ) == [("killed", {"security": 4, "civilians": 3})]
+
+
+def test_one_person_and_who_they_were_are_one_count():
+    assert counts(
+        "The attackers killed the mosque's imam, an innocent civilian who served "
+        "at the school."
+    ) == [("killed", {"civilians": 1})]
+
+
+def test_a_list_of_single_people_is_still_added_up():
+    assert counts("The attackers killed a policeman, a soldier and a civilian.") == [
+        ("killed", {"security": 2}),
+        ("killed", {"civilians": 1}),
+    ]

@@ -68,7 +68,11 @@ def merge_lists(body: str, top: list[CountItem]) -> list[CountItem]:
     merged: list[CountItem] = []
     run: list[int] = []  # indexes in ``merged`` of the current list's groups
     previous: CountItem | None = None
-    for item in top:
+    for index, item in enumerate(top):
+        if previous is not None and _apposition(body, previous, item, top[index + 1 :]):
+            if previous.side == "unspecified":
+                previous.side = item.side  # 'the imam, an innocent civilian'
+            continue
         if not (
             previous is not None
             and previous.outcome == item.outcome
@@ -108,6 +112,32 @@ def merge_lists(body: str, top: list[CountItem]) -> list[CountItem]:
             secondary=last.secondary or item.secondary,
         )
     return merged
+
+
+_DEFINITE_ONE = re.compile(
+    r"^(?:the|his|her|their|its)\s+(?:[\w-]+'s\s+)?[\w-]+$", re.IGNORECASE
+)
+_INDEFINITE = re.compile(r"^an?\s", re.IGNORECASE)
+_LIST_GOES_ON = re.compile(r"^\s*,?\s*(?:and|or|as well as|along with)\b", re.I)
+
+
+def _apposition(
+    body: str, one: CountItem, other: CountItem, following: list[CountItem]
+) -> bool:
+    """'killed the mosque's imam, an innocent civilian': the second count says
+    who the first one person was, where nothing else is listed after it (not 'a
+    policeman, a soldier and a civilian')."""
+    after = body[other.end :]
+    next_count = following[0].start - other.end if following else None
+    return (
+        one.value == other.value == 1
+        and one.outcome == other.outcome
+        and body[one.end : other.start].strip() == ","
+        and bool(_DEFINITE_ONE.match(body[one.start : one.end]))
+        and bool(_INDEFINITE.match(body[other.start : other.end]))
+        and not _LIST_GOES_ON.match(after)
+        and not (next_count is not None and re.match(r"^\s*,\s*$", after[:next_count]))
+    )
 
 
 def attach_parts(body: str, items: list[CountItem]) -> None:
