@@ -1029,3 +1029,10 @@ def test_a_list_of_single_people_is_still_added_up():
         ("killed", {"security": 2}),
         ("killed", {"civilians": 1}),
     ]
+
+
+@pytest.mark.parametrize("noun", ["intruders", "raiders"])
+def test_intruders_and_raiders_are_attackers(noun):
+    assert counts(f"Two more {noun} were later neutralised.") == [
+        ("killed", {"attackers": 2})
+    ]

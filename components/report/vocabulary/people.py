@@ -99,6 +99,8 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"kharijis?",
         r"khwarijis?",
         r"miscreants",
+        r"intruders?",
+        r"raiders?",
         r"outlaws",
         r"enemies",
         r"maoists?",
