@@ -1036,3 +1036,15 @@ def test_intruders_and_raiders_are_attackers(noun):
     assert counts(f"Two more {noun} were later neutralised.") == [
         ("killed", {"attackers": 2})
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nearly two dozen soldiers were injured.", [("injured", {"security": 24})]),
+        ("Two hundred people were killed.", [("killed", {"unspecified": 200})]),
+        ("Two people were killed.", [("killed", {"unspecified": 2})]),
+    ],
+)
+def test_two_dozen_and_two_hundred_are_read_whole(text, expected):
+    assert counts(text) == expected

@@ -11,12 +11,14 @@ from components.report.vocabulary.text import NUMBER_TENS, NUMBER_UNITS
 _UNITS = {w: i for i, w in enumerate(NUMBER_UNITS)}
 _TENS = {w: 10 * i for i, w in enumerate(NUMBER_TENS, start=2)}
 NUMBER_WORD = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|"
+    r"(?:(?:a|one|two|three) hundred|(?:a|one|two|three|four) dozen|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|"
     r"three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-    r"eighteen|nineteen|(?:a|one|two|three) hundred|hundreds|dozens|scores|"
-    r"(?:a|one|two|three|four) dozen|both)"
+    r"eighteen|nineteen|hundreds|dozens|scores|both)"
 )
+"""A number in words; 'two dozen' and 'two hundred' before 'two', so that the
+longer reading wins."""
 
 
 NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORD})"
