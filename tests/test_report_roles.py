@@ -567,3 +567,14 @@ def test_a_place_named_for_another_reason_is_no_scene(text, published, not_scene
     names = {i.place_reported for i in found.incidents}
     names |= {u.name for u in found.unplaced if u.incident}
     assert names & not_scenes == set()
+
+
+def test_where_a_vehicle_carried_troops_back_from_is_no_attack_place():
+    before = (
+        "The Maoists struck a vehicle carrying jawans back from a combing operation "
+        "they had completed near "
+    )
+    assert role_of(before, " forest.", False) == (
+        "origin",
+        "where people were coming back from",
+    )

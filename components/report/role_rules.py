@@ -107,9 +107,10 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "operation in the nearby Abujhmad area.",
         "Abujhmad",
         before=r"\b(?:(?:returning|coming back|heading back|on (?:its|their|his|her) "
-        r"way back)\s+(?:[\w-]+\s+){0,2}?from|after\s+(?:taking part in|"
-        r"conducting|carrying out|completing|finishing))\s+(?:[\w,'-]+\s+){0,5}?"
-        r"(?:in|at|from)\s+(?:the\s+)?(?:nearby\s+)?$",
+        r"way back|(?:carrying|taking|bringing|ferrying)\s+(?:[\w-]+\s+){1,3}?back)"
+        r"\s+(?:[\w-]+\s+){0,2}?from|after\s+(?:taking part in|"
+        r"conducting|carrying out|completing|finishing))\s+(?:[\w,'-]+\s+){0,6}?"
+        r"(?:in|at|from|near)\s+(?:the\s+)?(?:nearby\s+)?$",
         gate=("returning", "back", "after"),
     ),
     # -- an attack place, named so whatever else the sentence says ------------
