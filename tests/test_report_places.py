@@ -2206,3 +2206,14 @@ def test_a_name_joined_by_a_particle_is_one_name_not_its_first_word():
     ]
     assert "Dehradun" not in named
     assert "Dehra ki Gali" in {u.name for u in found.unplaced}
+
+
+def test_a_finer_village_near_the_lede_s_unknown_village_takes_its_toll():
+    text = (
+        "ADF rebels have killed nine people in a night attack on a remote village in "
+        "Kaseghe, Beni, in the east of the Democratic Republic of Congo. The attack "
+        "took place overnight in the remote village of Mabuku, near Kaseghe."
+    )
+    (incident,) = extract(text).incidents
+    assert (incident.place_reported, incident.place.name) == ("Mabuku", "Beni")
+    assert incident.counts["killed"]["unspecified"] == 9

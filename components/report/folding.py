@@ -17,7 +17,12 @@ from components.report.model import (
 from components.report.roads import ROAD_RULE
 from components.report.scenes import Reading, area_like, lies_in
 from components.report.segments import Span
-from components.report.unplaced import is_wider_gap, kept_precision, stand_in
+from components.report.unplaced import (
+    UnplacedName,
+    is_wider_gap,
+    kept_precision,
+    stand_in,
+)
 from components.report.vocabulary import (
     ANAPHORA,
     OTHER_EVENT,
@@ -618,22 +623,23 @@ def _fold_later_scene(reading: Reading) -> None:
         return
     town, name = sorted(scenes, key=lambda i: i.unplaced is not None)
     item = name.unplaced
+    at = _kept_at(town, item)
     if (
-        town.unplaced is not None
+        at is None
         or item is None
-        or town.place.kind not in ("town", "district")
+        or at.kind not in ("town", "district")
         or not town.figures
         or name.figures
         or id(name) not in reading.hit
-        or not _holds(item.wider, town.place)
+        or not _holds(item.wider, at)
         or item.start < min(e.start for e in town.evidence)
         or OTHER_EVENT.search(item.sentence.text)
     ):
         return
-    item.wider = town.place
-    item.precision, item.precision_label = kept_precision(town.place)
+    item.wider = at
+    item.precision, item.precision_label = kept_precision(at)
     del reading.by_place[name.place.geonameid]
-    name.place, name.precision = stand_in(item.name, town.place), item.precision
+    name.place, name.precision = stand_in(item.name, at), item.precision
     reading.by_place[name.place.geonameid] = name
     _fold_into(reading, town, name)
 
@@ -643,6 +649,20 @@ def told_apart(incident: ReportIncident) -> bool:
     separate incident, ...')."""
     named = [e for e in incident.evidence if e.what == "place"]
     return bool(named) and all(OTHER_EVENT.search(e.sentence) for e in named)
+
+
+def _kept_at(town: ReportIncident, item: UnplacedName | None) -> Place | None:
+    """Where the lede's scene stands: its town, or, for a name the gazetteer
+    lacks kept at a town or district, that place, where the finer name's
+    sentence names it ('in Mamove, Beni' ... 'the remote village of Baeti, near
+    Mamove')."""
+    if town.unplaced is None:
+        return town.place
+    if item is None or not re.search(
+        rf"\b{re.escape(town.place_reported)}\b", item.sentence.text
+    ):
+        return None
+    return town.unplaced.wider
 
 
 def _holds(wider: Place | None, town: Place) -> bool:
