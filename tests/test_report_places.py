@@ -2217,3 +2217,16 @@ def test_a_finer_village_near_the_lede_s_unknown_village_takes_its_toll():
     (incident,) = extract(text).incidents
     assert (incident.place_reported, incident.place.name) == ("Mabuku", "Beni")
     assert incident.counts["killed"]["unspecified"] == 9
+
+
+def test_an_unknown_village_named_again_as_nearby_holds_its_toll():
+    text = (
+        "Gunmen raided the villages of Dantakuri and Barza in Katsina state late on "
+        "Sunday. An official said the bandits killed 11 people in Dantakuri, and "
+        "that in nearby Barza one person was killed."
+    )
+    tolls = {
+        i.place_reported: i.counts["killed"]["unspecified"]
+        for i in extract(text).incidents
+    }
+    assert (tolls["Dantakuri"], tolls["Barza"]) == (11, 1)

@@ -281,7 +281,8 @@ def _named_again(
 ) -> list[PlaceMention]:
     """Every other mention of a name read in a place slot that the text names
     again after 'in', 'at' or 'near' ('the towns of Hindi ... and Gamba', then
-    'the nine dead in Gamba included five inmates'): the text has said it is a
+    'the nine dead in Gamba included five inmates', 'in nearby Barza one person
+    was killed'): the text has said it is a
     place. Each is kept where the slot's mention is (``_widest_known`` then
     settles on the finest)."""
     again = []
@@ -289,7 +290,8 @@ def _named_again(
     for name, first in {m.text: m for m in found}.items():
         wider = first.unplaced.wider if first.unplaced else fallback
         pattern = (
-            rf"\b(?:in|at|near|outside)\s+(?:the\s+)?({re.escape(name)})(?![\w-])|"
+            rf"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:nearby\s+|neighbou?ring\s+)?"
+            rf"({re.escape(name)})(?![\w-])|"
             rf"(?<![\w-])({re.escape(name)})(?=\s+(?:{TALLY_VERBS})\s|"
             rf"\s+{_COUNT_WORD}(?:\s*[,;.]|\s+(?:and|people|dead|killed)\b))"
         )  # 'By his count Sakkada lost seven people, Gyadadde four, ...'
