@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from components.report import extract
+from components.report.name_model import NAME_RULE
 from components.report.role_rules import ROLE_RULES, role_of
 from components.report.roles import INCIDENT, RoleRule
 from components.report.segments import plain, sentences
@@ -437,7 +438,8 @@ def test_a_people_s_villages_are_no_place_of_their_own():
         published=dt.date(2022, 6, 19),
     )
     assert [i.place_reported for i in found.incidents] == ["Goni Kurmi"]
-    assert "Kanuri" not in {u.name for u in found.unplaced}
+    # no slot rule reads it as a place (the place-name model may list it)
+    assert "Kanuri" not in {u.name for u in found.unplaced if u.rule != NAME_RULE}
 
 
 @pytest.mark.parametrize(
