@@ -2230,3 +2230,16 @@ def test_an_unknown_village_named_again_as_nearby_holds_its_toll():
         for i in extract(text).incidents
     }
     assert (tolls["Dantakuri"], tolls["Barza"]) == (11, 1)
+
+
+def test_a_dateline_below_a_headline_a_date_and_an_agency_line_is_a_dateline():
+    text = (
+        "Mozambique: At least 10 killed in Cabo Delgado attack\n\n"
+        "24 September 2019\n\n"
+        "Agencia de Informacao de Mocambique (Maputo)\n\n"
+        "Maputo \u2014 On Monday night a gang raided the administrative post of Mbau, "
+        "in Mocimboa da Praia district, killing at least 10 people."
+    )
+    found = extract(text)
+    assert [i.place_reported for i in found.incidents] == ["Mbau"]
+    assert ("Maputo", "dateline") in {(m.text, m.role) for m in found.other_places}

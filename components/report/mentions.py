@@ -47,10 +47,18 @@ LIST_JOIN = re.compile(r"^(?:'s)?\s*(?:,|and|or|,\s*and|,\s*or)\s*$", re.I)
 
 
 def mention_role(
-    sentence: Sentence, start: int, surface: str, before: str, after: str
+    sentence: Sentence,
+    start: int,
+    surface: str,
+    before: str,
+    after: str,
+    prose_from: int = 0,
 ) -> str:
+    """The role of a place name; ``prose_from`` is the paragraph the report's
+    prose begins at (see :func:`components.report.segments.prose_paragraph`):
+    its first paragraphs may open with a dateline."""
     at_lede = sentence.first_in_paragraph and (
-        sentence.paragraph <= 2
+        sentence.paragraph <= max(2, prose_from)
         or (sentence.paragraph <= _LAST_DATELINE_PARAGRAPH and surface.isupper())
     )  # a dateline in capitals comes after a headline and a few bullet lines
     if at_lede and surface.isupper() and not before.strip(" \"'"):

@@ -70,7 +70,7 @@ from components.report.roles import (
     QUALIFIER,
     REFERENCE,
 )
-from components.report.segments import Sentence
+from components.report.segments import Sentence, prose_paragraph
 from components.report.unknown import fallback_place, unknown_mentions
 from components.report.unplaced import (
     UnplacedName,
@@ -319,6 +319,7 @@ def _mentions(
         if len({(p.country, p.admin1) for p in candidates}) == 1
     )
     mentions: list[PlaceMention] = []
+    prose_from = prose_paragraph(sentences)
     for sentence, start, end, surface, candidates, cue in raw:
         place = choose(candidates, context)
         if place.kind == COUNTRY or normalize_name(surface) in country_names():
@@ -361,7 +362,7 @@ def _mentions(
             area = area_named(after, before)
             if area is not None:  # 'the Diffa region', 'Garissa, Wajir ... counties'
                 place, precision = as_area(place, area)
-        role = mention_role(sentence, start, surface, before, after)
+        role = mention_role(sentence, start, surface, before, after, prose_from)
         previous = mentions[-1] if mentions else None
         if (
             role == INCIDENT

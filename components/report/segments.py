@@ -8,7 +8,7 @@ span found in the plain copy quotes the original exactly.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from components.report.vocabulary.outcomes import INJURED_VERBS, KILLED_VERBS
@@ -66,6 +66,23 @@ def reads_as_headline(sentence: Sentence) -> bool:
         and not line.endswith((".", ";", ":"))
         and "\n" not in line
     )
+
+
+def prose_paragraph(found: Sequence[Sentence]) -> int:
+    """The paragraph a report's prose begins at: after the short lines above it
+    that end in no full stop (a headline, a date, a byline, the agency's name:
+    'Agencia de Informacao de Mocambique (Maputo)'), at most the seventh."""
+    for sentence in found:
+        line = sentence.text.strip()
+        if sentence.paragraph > 6:
+            break
+        if not (
+            sentence.first_in_paragraph
+            and len(line.split()) <= 12
+            and not line.endswith((".", ";", ":", "!", "?"))
+        ):
+            return sentence.paragraph
+    return 0
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
