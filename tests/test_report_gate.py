@@ -59,5 +59,6 @@ def test_a_key_s_place_name_matches_without_the_word_for_its_kind():
     from tests.harness.report_scoring import _key
 
     assert _key("Khash-Zahedan road") == _key("Khash-Zahedan")
+    assert _key("Kash-Tafatan axis") == _key("Kash-Tafatan")  # a road, in Iran's news
     assert _key("Sahel region") == _key("Sahel")
     assert _key("Sib and Soran") != _key("Sib")

@@ -128,8 +128,8 @@ def load_cases(directory: Path = CORPUS) -> list[tuple[Path, dict]]:
 
 
 _KIND_WORD = re.compile(
-    r"\s+(?:road|highway|region|province|district|area|county|market|bazaar|chowk|"
-    r"crossing)$",
+    r"\s+(?:road|highway|motorway|expressway|route|axis|region|province|district|"
+    r"area|county|market|bazaar|chowk|crossing)$",
     re.IGNORECASE,
 )
 
