@@ -2,6 +2,7 @@
 inside a town, localities named after a namesake district, datelines."""
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -12,6 +13,7 @@ from components.report.country import report_country
 from components.report.places import find_places
 from components.report.roles import INCIDENT
 from components.report.segments import plain, sentences
+from tests.harness.report_scoring import CORPUS
 
 
 def _at(text: str) -> dict[str, tuple[str, dict]]:
@@ -2243,3 +2245,33 @@ def test_a_dateline_below_a_headline_a_date_and_an_agency_line_is_a_dateline():
     found = extract(text)
     assert [i.place_reported for i in found.incidents] == ["Mbau"]
     assert ("Maputo", "dateline") in {(m.text, m.role) for m in found.other_places}
+
+
+TURBAT_AMBUSH = (
+    "Balochistan insurgency: Turbat ambush leaves 14 FC troops dead\n\n"
+    "Published: January 12, 2012\n\n"
+    "Rockets hit two FC vehicles and killed 14 personnel.\n\n"
+    "QUETTA: Suspected insurgents on Wednesday ambushed a paramilitary convoy near "
+    "Turbat city, killing 14 troops, in one of the deadliest attacks ever made on "
+    "security forces in Balochistan.\n\n"
+    "Sources said armed men fired grenades at two vehicles in the mountainous Wakai "
+    "area near Nawano check-post, some 50 kilometres from Turbat city."
+)
+
+
+def test_one_of_the_deadliest_attacks_is_the_news_not_its_history():
+    found = extract(TURBAT_AMBUSH, published=dt.date(2012, 1, 12))
+    assert found.background == []
+    assert found.date == dt.date(2012, 1, 11)
+
+
+def test_a_village_a_distance_from_the_lede_s_town_is_where_its_toll_stands():
+    """Report 458: the lede's convoy 'near Turbat city', then 'the mountainous
+    Wakai area near Nawano check-post, some 50 kilometres from Turbat city'."""
+    case = json.loads(
+        (CORPUS / "458-turbat-wakai-nawano-fc-convoy-ambush.json").read_text()
+    )
+    found = extract(case["text"], published=dt.date(2012, 1, 12))
+    (incident,) = found.incidents
+    assert (incident.place_reported, incident.place.name) == ("Wakai", "Turbat")
+    assert incident.counts["killed"]["security"] == 14

@@ -81,8 +81,8 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
     ),
     Rule(
         "a history",
-        r"\b(?:history of|has long|have long|for decades|before that|one of the "
-        r"deadliest|(?:has|have) been attacked before|the same group had|in the "
+        r"\b(?:history of|has long|have long|for decades|before that|"
+        r"(?:has|have) been attacked before|the same group had|in the "
         r"first of those|in the second (?:incident|attack)|(?:has|have) become "
         r"(?:the|a) (?:centre|center|epicentre|epicenter|hotbed|hub|focus|"
         r"stronghold) of)\b",

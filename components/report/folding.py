@@ -264,6 +264,7 @@ def fold_towns(reading: Reading) -> None:
         finer[:] = [i for i in finer if i.place.geonameid in reading.by_place]
         _fold_pointed_back(reading, finer)
     _fold_later_scene(reading)
+    _fold_near_a_town(reading)
     for key, finer in inside.items():
         finer = [i for i in finer if i.place.geonameid in reading.by_place]
         town = reading.by_place.get(key)
@@ -649,6 +650,43 @@ def told_apart(incident: ReportIncident) -> bool:
     separate incident, ...')."""
     named = [e for e in incident.evidence if e.what == "place"]
     return bool(named) and all(OTHER_EVENT.search(e.sentence) for e in named)
+
+
+def _fold_near_a_town(reading: Reading) -> None:
+    """A name the gazetteer lacks, kept at no place finer than a province, that
+    its sentence puts near a town or a distance from it, where that town is the
+    one other place with the same toll ('ambushed a convoy near Turbat city,
+    killing 14 troops' ... 'in the mountainous Wakai area near Nawano check-post,
+    some 50 kilometres from Turbat city'): one attack, at the name, kept at the
+    town (at the precision of a place near it)."""
+    for name in list(reading.by_place.values()):
+        item = name.unplaced
+        if item is None or (
+            item.wider is not None and item.wider.kind not in ("province", "country")
+        ):
+            continue
+        after = item.sentence.text[item.end - item.sentence.start :]
+        towns = [
+            town
+            for town in reading.by_place.values()
+            if town.unplaced is None
+            and town.place.kind == "town"
+            and re.search(
+                rf"\b(?:near|from|outside|close to)\s+(?:the\s+)?"
+                rf"(?:(?:city|town) of\s+)?{re.escape(town.place_reported)}\b",
+                after,
+            )
+            and _same_toll(town, name)
+        ]
+        if len(towns) != 1 or not _holds(item.wider, towns[0].place):
+            continue
+        (town,) = towns
+        item.wider = town.place
+        item.precision, item.precision_label = kept_precision(town.place)
+        del reading.by_place[name.place.geonameid]
+        name.place, name.precision = stand_in(item.name, town.place), item.precision
+        reading.by_place[name.place.geonameid] = name
+        _fold_into(reading, town, name)
 
 
 def _kept_at(town: ReportIncident, item: UnplacedName | None) -> Place | None:
