@@ -1048,3 +1048,13 @@ def test_intruders_and_raiders_are_attackers(noun):
 )
 def test_two_dozen_and_two_hundred_are_read_whole(text, expected):
     assert counts(text) == expected
+
+
+def test_a_claim_to_have_killed_with_words_between_is_no_toll():
+    assert (
+        counts(
+            "The Taliban rejected the army's version and claimed for their part to "
+            "have eliminated 33 security personnel."
+        )
+        == []
+    )

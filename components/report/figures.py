@@ -388,8 +388,8 @@ def _more_of_the_same(clause: Span, figures: list[Figure]) -> list[Figure]:
 DISCOUNT_RULES: tuple[Rule, ...] = (
     Rule(
         "what a group claims it did is its claim, not a toll",
-        r"\bclaim(?:s|ed|ing)?\s+(?:that\s+)?(?:it|they|its (?:fighters|men)|to have)\b"
-        r"[^.;]*$",
+        r"\bclaim(?:s|ed|ing)?\s+(?:that\s+)?(?:it|they|its (?:fighters|men)|"
+        r"(?:[\w,]+\s+){0,3}?to have)\b[^.;]*$",
         "The BLA said it carried out the assault, claiming it hit the base and "
         "killed more than a dozen enemy personnel.",
         12,
