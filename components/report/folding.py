@@ -637,12 +637,7 @@ def _fold_later_scene(reading: Reading) -> None:
         or OTHER_EVENT.search(item.sentence.text)
     ):
         return
-    item.wider = at
-    item.precision, item.precision_label = kept_precision(at)
-    del reading.by_place[name.place.geonameid]
-    name.place, name.precision = stand_in(item.name, at), item.precision
-    reading.by_place[name.place.geonameid] = name
-    _fold_into(reading, town, name)
+    _fold_kept_at(reading, town, name, at)
 
 
 def told_apart(incident: ReportIncident) -> bool:
@@ -680,13 +675,22 @@ def _fold_near_a_town(reading: Reading) -> None:
         ]
         if len(towns) != 1 or not _holds(item.wider, towns[0].place):
             continue
-        (town,) = towns
-        item.wider = town.place
-        item.precision, item.precision_label = kept_precision(town.place)
-        del reading.by_place[name.place.geonameid]
-        name.place, name.precision = stand_in(item.name, town.place), item.precision
-        reading.by_place[name.place.geonameid] = name
-        _fold_into(reading, town, name)
+        _fold_kept_at(reading, towns[0], name, towns[0].place)
+
+
+def _fold_kept_at(
+    reading: Reading, town: ReportIncident, name: ReportIncident, at: Place
+) -> None:
+    """``town``'s attack is the one at ``name`` (a name the gazetteer lacks):
+    the name is kept at ``at`` from now on, and takes the town's items."""
+    item = name.unplaced
+    assert item is not None
+    item.wider = at
+    item.precision, item.precision_label = kept_precision(at)
+    del reading.by_place[name.place.geonameid]
+    name.place, name.precision = stand_in(item.name, at), item.precision
+    reading.by_place[name.place.geonameid] = name
+    _fold_into(reading, town, name)
 
 
 def _kept_at(town: ReportIncident, item: UnplacedName | None) -> Place | None:

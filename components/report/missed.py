@@ -54,7 +54,11 @@ def missed_name(text: str, typed: str, gazetteer: Gazetteer) -> UnplacedName:
             f"'{written}' is in the gazetteer already ({place.name}, "
             f"{place.kind}); add a row for it in the table below."
         )
-    sentence = next(s for s in sentences(flat) if s.start <= found.start() < s.end)
+    sentence = next(
+        (s for s in sentences(flat) if s.start <= found.start() < s.end), None
+    )
+    if sentence is None:  # a name the reader cut out of its sentences
+        raise MissedNameError(f"'{written}' is in no sentence the reader reads.")
     return UnplacedName(
         written, found.start(), found.end(), sentence, rule=ANALYST_RULE
     )
