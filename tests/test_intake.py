@@ -211,3 +211,44 @@ def test_an_unplaced_name_is_proposed_at_its_wider_place_and_saves(db_store):
     db_store.add(rows, [event.row(source)], author="editor@example.org")
     (saved,) = [i for i in db_store.load().incidents if i.event_id == event.id]
     assert (saved.place, saved.lat, saved.geo_precision) == ("Zarbasti", kech.lat, 2)
+
+
+SITE_REPORTS = [
+    (
+        "CHARSADDA, 20 January 2016: Terrorists stormed Bacha Khan University in "
+        "Charsadda on Wednesday morning, killing 20 people, officials said.",
+        "Bacha Khan University",
+        "Charsadda",
+    ),
+    (
+        "KOHAT, 5 March 2026: Militants attacked a checkpost close to Lachi Toll "
+        "Plaza on Tuesday, killing three policemen.",
+        "Lachi Toll Plaza",
+        "Lachi",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "town"), SITE_REPORTS)
+def test_a_site_in_a_town_is_proposed_as_the_town_and_saves(db_store, text, site, town):
+    from components.domain.review import NewEvent, ReviewSource
+
+    (row,) = [r for r in propose(extract(text)) if site in r["notes"]]
+    assert row["place"] == town
+    assert (
+        f"Reported as '{site}', in {town}; placed at {town}'s point." in (row["notes"])
+    )
+    source = ReviewSource("A report", "pasted text", date=dt.date(2026, 3, 5))
+    event = NewEvent("site-2026-03-04", site, dt.date(2026, 3, 4), 1)
+    rows = incident_rows(
+        [row],
+        event_id=event.id,
+        date=event.date,
+        date_precision=1,
+        source=source.cells(),
+        existing=db_store.frame(),
+    )
+    db_store.add(rows, [event.row(source)], author="editor@example.org")
+    (saved,) = [i for i in db_store.load().incidents if i.event_id == event.id]
+    point = db_store.gazetteer.get(town)
+    assert (saved.place, saved.lat, saved.geo_precision) == (town, point.lat, 1)

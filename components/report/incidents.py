@@ -71,6 +71,7 @@ from components.report.segments import (
     reads_as_headline,
     sentences,
 )
+from components.report.sites import name_sites
 from components.report.storyline import Storyline
 from components.report.targets import infer_targets
 from components.report.totals import settle, widest_place
@@ -231,6 +232,7 @@ def extract_incidents(
             continue
         kept.append(_kept_at_wider(incident))
     incidents = kept
+    name_sites(incidents, news, mentions)
     for incident in incidents:
         incident.date = incident.date or lede or today  # no day said: the news's
     # the news's day: its incidents', and the day its lede tells of

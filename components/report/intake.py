@@ -35,6 +35,7 @@ from components.domain.vocabularies import (
 from components.gazetteer import default_gazetteer
 from components.gazetteer.team import layered_gazetteer
 from components.report import Extraction, Figure, ReportIncident, extract
+from components.report.sites import names_a_site
 
 COUNT_COLUMNS = {
     "killed_civilians": "civilians",
@@ -119,6 +120,14 @@ def _incident_rows(
             # The text chose among places of this name, or the name is not in the
             # gazetteer and is kept at the wider place: the point goes with it.
             row.update(lat=str(incident.place.lat), lon=str(incident.place.lon))
+        if _at_a_site(incident):
+            # 'Bacha Khan University in Charsadda': the record is the town's, so
+            # that it is found, matched and filtered as the town; the site is said.
+            row["place"] = incident.place.name
+            notes.append(
+                f"Reported as '{incident.place_reported}', in "
+                f"{incident.place.name}; placed at {incident.place.name}'s point."
+            )
         if incident.unplaced is not None:
             notes.append(
                 f"'{incident.place_reported}' is not in the gazetteer: kept at "
@@ -132,6 +141,13 @@ def _incident_rows(
         row["notes"] = " ".join(note for note in notes if note)
         rows.append(row)
     return rows
+
+
+def _at_a_site(incident: ReportIncident) -> bool:
+    """Whether the incident is reported as a site or landmark inside its known
+    place, whose name the gazetteer does not hold, not as a name kept for the
+    analyst to place."""
+    return incident.unplaced is None and names_a_site(incident.place_reported)
 
 
 def _totals_row(extraction: Extraction) -> dict[str, str]:

@@ -5,7 +5,8 @@ A rule kind is a table (a tuple of :class:`Rule`) beside the one function that
 runs it: place slots (``unplaced.SLOT_RULES``), place roles (``places.ROLE_RULES``),
 current and background cues (``dates.CUE_RULES``), asides about an earlier attack
 (``asides.ASIDE_RULES``), figure phrasings
-(``figures.PHRASING_RULES``). Adding a rule is one entry; the test suite runs every
+(``figures.PHRASING_RULES``), sites inside a town
+(``sites.SITE_RULES``). Adding a rule is one entry; the test suite runs every
 rule's example through the reader and checks that the rule fires and gives what
 it says (``tests/test_report_rules.py``).
 """

@@ -186,3 +186,47 @@ NATIONAL_FORCES = {
 """Forces, armed groups and units found in one country only ('a jawan of the
 ITBP', 'Barangay Upper Cabengbeng'): the country a report is about when it
 names neither a country nor a first-level area. Case-sensitive, whole words."""
+
+SITE_WORDS = (
+    r"university",
+    r"college",
+    r"school",
+    r"madrass?ah?",
+    r"seminary",
+    r"(?:international\s+)?airport",
+    r"airbase",
+    r"darbar",
+    r"shrine",
+    r"mosque",
+    r"masjid",
+    r"imambargah",
+    r"church",
+    r"cathedral",
+    r"temple",
+    r"gurdwara",
+    r"hospital",
+    r"market",
+    r"mall",
+    r"hotel",
+    r"stadium",
+    r"park",
+    r"bridge",
+    r"dam",
+    r"(?:gas|oil)\s+field",
+    r"power\s+(?:plant|station)",
+    r"press\s+club",
+    r"(?:judicial\s+)?complex",
+    r"courts?",
+    r"secretariat",
+    r"jail",
+    r"prison",
+    r"cantonment",
+    r"garrison",
+    r"headquarters",
+    r"bus\s+(?:stand|terminal|station)",
+    r"(?:railway|train)\s+station",
+    r"square",
+)
+"""Words that end a named site inside a town: 'Bacha Khan University', 'the Data
+Darbar', 'Quetta's Hazarganji market', 'the Torwam bridge'. The site is what the
+text calls the attack's place; its point stays the town's."""
