@@ -206,6 +206,17 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:\([^()]{1,30}\)\s+)?away\b",
     ),
     RoleRule(
+        "a place said to lie a distance from another",
+        REFERENCE,
+        "Djibo, the capital of Soum province, lies 25 kilometres (15 miles) from "
+        "Pobe-Mengao.",
+        "Djibo",
+        after=r"^(?:,\s+(?:the|a|an)\s+[^,.;]{0,40},)?\s+"
+        r"(?:lies|is located|is situated|sits)\s+"
+        r"(?:about\s+|some\s+|around\s+|nearly\s+|roughly\s+|only\s+|just\s+)?"
+        r"\d[\d.,]*\s*(?:km|kms|kilomet(?:re|er)s?|miles?)\b",
+    ),
+    RoleRule(
         "a place in a road's or railway's name",
         REFERENCE,
         "A bomb went off on the Quetta-Karachi highway near Khuzdar, killing two "
@@ -738,6 +749,24 @@ ROLE_RULES: tuple[RoleRule, ...] = (
             "of",
             "live",
         ),
+    ),
+    RoleRule(
+        "a resident named by the town",
+        ORIGIN,
+        "Gunmen killed two men in Kech, said the source, a Turbat resident.",
+        "Turbat",
+        before=r"\b(?:a|an|one|another)\s+$",
+        after=r"^\s+(?:residents?|natives?|inhabitants?)\b",
+    ),
+    RoleRule(
+        "where people left for safety",
+        DESTINATION,
+        "After the attack, people began to leave the village for the safety of Turbat.",
+        "Turbat",
+        before=r"\b(?:for|to|towards)\s+the\s+(?:relative\s+)?(?:safety|security)\s+"
+        r"of\s+(?:the\s+)?(?:(?:nearby|neighbouring|neighboring)\s+)?(?:(?:town|city|"
+        r"village)\s+of\s+)?$",
+        gate=("safety", "security"),
     ),
     RoleRule(
         "where people fled to",
