@@ -980,3 +980,11 @@ def test_as_many_of_them_with_a_noun_counts_that_many_of_those_people():
         "children, were killed in a suicide blast in Turbat."
     )
     assert found["Turbat"]["killed"] == {"security": 3, "civilians": 3}
+
+
+def test_a_line_all_in_capitals_gives_no_unknown_place():
+    text = (
+        "SOLDIER KILLED IN SWA FIRING\n\nA security man was killed on Thursday when "
+        "terrorists attacked a checkpost in South Waziristan."
+    )
+    assert not extract(text).unplaced

@@ -419,6 +419,8 @@ def slot_names(
     a small namesake elsewhere, is unknown here); ``countries`` of names that
     are countries or first-level areas: never an unknown place."""
     body = sentence.text
+    if not any(c.islower() for c in body):
+        return  # 'SOLDIER KILLED IN SWA FIRING': capitals there mark no name
     attack = bool(HIT_WORDS.search(body) or _TOLL.search(body))
     seen: set[int] = set()
     for rule in SLOT_RULES:
