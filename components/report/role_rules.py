@@ -217,6 +217,17 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"\d[\d.,]*\s*(?:km|kms|kilomet(?:re|er)s?|miles?)\b",
     ),
     RoleRule(
+        "where a blast was heard",
+        REFERENCE,
+        "Village elders said the blast was heard all over Miranshah and caused panic.",
+        "Miranshah",
+        before=r"\b(?:blasts?|explosions?|bang|sound|gunfire|firing|shots)\b[^.;:]{0,30}?"
+        r"\b(?:was|were|could be|had been)\s+heard\s+(?:(?:all\s+)?(?:over|across|"
+        r"throughout|around)|in|as far as|(?:far\s+)?away\s+in)\s+(?:the\s+)?"
+        r"(?:(?:city|town|village)\s+of\s+)?$",
+        gate=("heard",),
+    ),
+    RoleRule(
         "a place in a road's or railway's name",
         REFERENCE,
         "A bomb went off on the Quetta-Karachi highway near Khuzdar, killing two "
