@@ -219,7 +219,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
     RoleRule(
         "where a blast was heard",
         REFERENCE,
-        "Village elders said the blast was heard all over Miranshah and caused panic.",
+        "A roadside bomb killed nine soldiers in North Waziristan, and the blast was "
+        "heard all over Miranshah.",
         "Miranshah",
         before=r"\b(?:blasts?|explosions?|bang|sound|gunfire|firing|shots)\b[^.;:]{0,30}?"
         r"\b(?:was|were|could be|had been)\s+heard\s+(?:(?:all\s+)?(?:over|across|"
