@@ -988,3 +988,23 @@ def test_a_line_all_in_capitals_gives_no_unknown_place():
         "terrorists attacked a checkpost in South Waziristan."
     )
     assert not extract(text).unplaced
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Gunmen fired on a vehicle close to the entrance of a Kurdish town in "
+            "West Azerbaijan province, killing three guards.",
+            "Kurdish",
+        ),
+        ("Three guards die near Kurdish city as clashes multiply", "Kurdish"),
+        (
+            "Al-Shabaab fighters attacked an African Union base in Gedo, killing "
+            "four soldiers.",
+            "African Union",
+        ),
+    ],
+)
+def test_a_peoples_adjective_or_a_kind_of_place_is_no_unknown_place(text, kind):
+    assert kind not in {u.name for u in extract(text).unplaced}

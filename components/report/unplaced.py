@@ -455,6 +455,16 @@ village', 'The Mill border checkpoint'), a shrine's before the place it is of
 no part of it."""
 
 
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+"""An indefinite article before capitalised words: they say what kind of place
+it is ('a Kurdish town'), not which place."""
+
+
+_PEOPLES_ADJECTIVE = re.compile(r"[A-Z][a-z]{3,}(?:ish|ese)")
+"""A people's or a country's adjective ('near Kurdish city', 'Congolese
+villages'): no place of the region's ends so."""
+
+
 def _names_from(match, rule, body, sentence, placed, countries, seen):
     name = match.group("name")
     start = match.start("name")
@@ -488,6 +498,8 @@ def _names_from(match, rule, body, sentence, placed, countries, seen):
         key = normalize_name(re.sub(r"'s?$", "", text))
         if at in seen or not is_name(text, area_after) or key in countries:
             continue
+        if _INDEFINITE_BEFORE.search(body[:at]) or _PEOPLES_ADJECTIVE.fullmatch(text):
+            continue  # 'a Kurdish town', 'an African Union base': a kind, no name
         if key in placed:
             continue  # the gazetteer places it elsewhere in the text
         seen.add(at)
