@@ -1008,3 +1008,32 @@ def test_a_line_all_in_capitals_gives_no_unknown_place():
 )
 def test_a_peoples_adjective_or_a_kind_of_place_is_no_unknown_place(text, kind):
     assert kind not in {u.name for u in extract(text).unplaced}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "In another incident, two gunmen killed a senior officer of the police "
+            "in Quetta.",
+            {("killed", "security", 1)},
+        ),
+        (
+            "Three militants killed two policemen in Quetta on Monday.",
+            {("killed", "security", 2)},
+        ),
+        (
+            "Two gunmen killed in encounter with police in Quetta.",
+            {("killed", "attackers", 2)},
+        ),
+        (
+            "The attacks left five soldiers and three civilians dead over the "
+            "weekend in Quetta.",
+            {("killed", "security", 5), ("killed", "civilians", 3)},
+        ),
+    ],
+)
+def test_people_counted_before_a_verb_with_an_object_did_the_killing(text, found):
+    read = extract(text)
+    figures = [f for i in read.incidents for f in i.figures] + list(read.totals)
+    assert {(f.outcome, f.side, f.value) for f in figures} == found

@@ -618,9 +618,33 @@ def _outcome_after(body: str, item: CountItem) -> str | None:
     found = OUTCOME_AFTER.match(after)
     if found is None:
         return None
+    if (
+        not after[: found.start("word")].strip(" ,")
+        and _TRANSITIVE.fullmatch(found.group("word"))
+        and _OBJECT_AFTER.match(after[found.end() :])
+    ):
+        return None  # 'two gunmen killed a senior officer': they did the killing
     if _wounded_then_died(body, item):
         return "killed"  # 'the five soldiers who were critically injured ... had
     return outcome_kind(found.group("word"))  # succumbed to their wounds'
+
+
+_NUMBER = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|"
+    r"\d[\d,]*)"
+)
+_OBJECT_AFTER = re.compile(
+    rf"^\s+(?:an?|the|his|her|their|its|{_NUMBER}|at least|more than|several|many|"
+    rf"dozens|scores|hundreds|(?:nearly|about|around|over|some|up to)\s+{_NUMBER})\s",
+    re.IGNORECASE,
+)
+_TRANSITIVE = re.compile(
+    r"killed|wounded|injured|shot|murdered|slaughtered|massacred|beheaded|hurt",
+    re.IGNORECASE,
+)
+"""The verb's object after it: the people counted before the verb are the ones
+who killed or wounded, not the ones killed ('Three militants killed two
+policemen'). A headline's 'Two gunmen killed in encounter' has none."""
 
 
 _EITHER = re.compile(
