@@ -1037,3 +1037,12 @@ def test_people_counted_before_a_verb_with_an_object_did_the_killing(text, found
     read = extract(text)
     figures = [f for i in read.incidents for f in i.figures] + list(read.totals)
     assert {(f.outcome, f.side, f.value) for f in figures} == found
+
+
+def test_a_title_and_a_persons_name_are_no_part_of_an_unknown_place():
+    text = (
+        "The attack began at midnight near Chilas, Diamer SSP Abdul Hameed said, "
+        "when gunmen opened fire on the post, killing two soldiers."
+    )
+    names = {u.name for u in extract(text).unplaced}
+    assert not any("SSP" in name or "Hameed" in name for name in names)

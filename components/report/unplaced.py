@@ -42,6 +42,7 @@ from components.report.vocabulary.places import (
     PLACE_TAIL,
     PLACE_WORD_ENDS,
     RELIGION_WORDS,
+    TITLES,
 )
 from components.report.vocabulary.text import NUMBER_TENS, NUMBER_UNITS
 
@@ -455,6 +456,18 @@ village', 'The Mill border checkpoint'), a shrine's before the place it is of
 no part of it."""
 
 
+def _before_a_title(name: str) -> str:
+    """A name's words before a title that opens a person's name ('Diamer SSP
+    Abdul Hameed', 'Sepoy Imran Ali'): the person is no part of the place."""
+    words = name.split()
+    if words and words[-1] in PLACE_WORD_ENDS:
+        return name  # 'Mir Baz Khan Street': a street named for a person
+    for index, word in enumerate(words[:-1]):
+        if word.lower().rstrip(".") in TITLES and words[index + 1][:1].isupper():
+            return " ".join(words[:index])
+    return name
+
+
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 """An indefinite article before capitalised words: they say what kind of place
 it is ('a Kurdish town'), not which place."""
@@ -495,6 +508,9 @@ def _names_from(match, rule, body, sentence, placed, countries, seen):
         if "area" in match.groupdict() and _FACILITY_RE.fullmatch(match.group("area")):
             text = _TRAILING_ACRONYM.sub("", text)  # 'the Shah Mardan FC check post'
         text = _TRAILING_AREA.sub("", text)  # 'In Tangaza LGA': Tangaza
+        text = _before_a_title(text)  # 'Diamer SSP Abdul Hameed': Diamer
+        if not text:
+            continue
         key = normalize_name(re.sub(r"'s?$", "", text))
         if at in seen or not is_name(text, area_after) or key in countries:
             continue
