@@ -1046,3 +1046,9 @@ def test_a_title_and_a_persons_name_are_no_part_of_an_unknown_place():
     )
     names = {u.name for u in extract(text).unplaced}
     assert not any("SSP" in name or "Hameed" in name for name in names)
+
+
+@pytest.mark.parametrize("town", ["Nowshera", "Chilas", "Khanewal", "Alpurai"])
+def test_a_district_seat_with_no_population_given_is_read(town):
+    text = f"Gunmen attacked a police post in {town} on Monday, killing two policemen."
+    assert town in {i.place.name for i in extract(text).incidents}

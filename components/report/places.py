@@ -87,11 +87,19 @@ countries would match ordinary words); curated places always are."""
 
 def in_scope(place: Place) -> bool:
     """Places reports are read for: areas, curated places, and GeoNames towns of
-    at least :data:`MIN_POPULATION` in Pakistan, Afghanistan and Iran."""
+    at least :data:`MIN_POPULATION` in Pakistan, Afghanistan and Iran. A GeoNames
+    town of Pakistan with no population given is in scope too: the cities500 file
+    lists such a town as the seat of an area (Chilas, Nowshera, Malakand,
+    Khanewal)."""
     if place.country not in COUNTRIES:
         return False
     curated = place.geonameid < 0 or bool(place.district)
-    return place.kind != "town" or curated or (place.population or 0) >= MIN_POPULATION
+    return (
+        place.kind != "town"
+        or curated
+        or (place.population is None and place.country == "PK")
+        or (place.population or 0) >= MIN_POPULATION
+    )
 
 
 @functools.lru_cache(maxsize=4)

@@ -1005,7 +1005,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "Mastung",
         before=r"\b(?:commissioner|officer|official|spokesman|spokesperson|chief|"
         r"head|administrator|governor|mayor|president|member|representative|MPA|"
-        r"MNA|senator|prosecutor|judge|magistrate|director|coordinator)\s+"
+        r"MNA|senator|prosecutor|judge|magistrate|director|coordinator|DIG|IGP?|RPO|"
+        r"DPO|SSP|DSP)\s+"
         r"(?:of|for|from)\s+(?:the\s+)?(?:(?:[\w'-]+\s+)?(?:town|city|village|"
         r"district|county|municipality|commune)\s+of\s+)?$",
         after=r"^(?!\s+village\b)",
@@ -1013,6 +1014,11 @@ ROLE_RULES: tuple[RoleRule, ...] = (
             "commissioner",
             "officer",
             "official",
+            "dig",
+            "ig",
+            "rpo",
+            "dpo",
+            "sp",
             "spokes",
             "chief",
             "head",
