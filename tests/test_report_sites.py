@@ -41,6 +41,31 @@ def _reported(text):
             "Jinnah International Airport",
         ),
         (
+            "A suicide bomber set off his explosives in the courtyard of the Shah "
+            "Noorani shrine, in a remote, mountainous part of Khuzdar district, "
+            "killing 52 people.",
+            "Khuzdar",
+            "Shah Noorani shrine",
+        ),
+        (
+            "Two suicide bombers killed 80 people in the attack on All Saints "
+            "Church in the old city area of Quetta.",
+            "Quetta",
+            "All Saints Church",
+        ),
+        (
+            "Gunmen forced their way into a college in Garissa at dawn, killing 15 "
+            "people. Survivors described scenes at Garissa University College.",
+            "Garissa",
+            "Garissa University College",
+        ),
+        (
+            "Car bombs went off at a hotel in Quetta on Friday, killing 20 people. "
+            "The attack on the Hotel Sahafi lasted an hour.",
+            "Quetta",
+            "Hotel Sahafi",
+        ),
+        (
             "Governor Azad said the blast at the 'Amir Al-Momenin' mosque in "
             "Zahedan had killed 15 people.",
             "Zahedan",
@@ -63,6 +88,12 @@ def test_the_site_an_attack_hit_is_reported_at_its_town(text, town, site):
         "Peshawar's Lady Reading Hospital.",
         "Gunmen killed two policemen in Peshawar on Monday. An emergency was "
         "declared at Lady Reading Hospital in Peshawar.",
+        # a town's possession is no site's name
+        "A bomb went off at Quetta's railway station on Monday, killing two people.",
+        # an official's hospital is no site of the attack
+        "A bomb killed two people in Loralai on Monday. Dr Faheem, medical "
+        "superintendent of Loralai Civil Hospital, said 17 injured were brought "
+        "to the hospital.",
         # two scenes: a site with no town named is not given to either
         "Bombs went off in Quetta and Turbat on Monday, killing five people. One "
         "blast went off near the Civil Hospital.",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from components.gazetteer import normalize_name
 from components.report.mentions import PlaceMention
@@ -26,7 +26,12 @@ logger = logging.getLogger(__name__)
 _ARTICLE = r"(?:The|A|An|This|That|Its|Their|His|Her|Our)\b"
 _HEAD = r"(?:(?!" + _ARTICLE + r")[A-Z][\w'\u00c0-\u024f-]*\s+){1,4}"
 """The capitalised words of a site's own name, no article among them."""
-_SITE = r"(?P<site>" + _HEAD + r"(?i:" + "|".join(SITE_WORDS) + r"))\b"
+_SITE = (
+    r"(?P<site>" + _HEAD + r"(?i:" + "|".join(SITE_WORDS) + r")"
+    r"|(?:Hotel|Masjid|Camp|Fort)(?:\s+[A-Z][\w'\u00c0-\u024f-]*){1,3})\b"
+)
+"""A site's name: its own words, then what it is ('Bacha Khan University'), or
+what it is, then its own words ('Hotel Sahafi')."""
 _TOWN = r"(?P<town>[A-Z][\w'\u00c0-\u024f-]*(?:\s+[A-Z][\w'\u00c0-\u024f-]*)?)"
 _HIT = (
     r"(?:attack(?:ed|s)?|assault(?:ed)?|blast|explosion|bomb(?:ing|ed)?|struck|"
@@ -37,7 +42,9 @@ _HIT = (
 SITE_RULES: tuple[Rule, ...] = (
     Rule(
         "a site in its town",
-        _SITE + r"\s+(?:in|at|of)\s+(?:the\s+(?:city|town)\s+of\s+)?" + _TOWN,
+        _SITE + r",?\s+(?:in|at|of)\s+(?:(?:the|a)\s+(?:[\w,'-]+\s+){0,4}?(?:city|town|"
+        r"area|part|outskirts|suburbs?|neighbou?rhood|locality|district)\s+of\s+)?"
+        + _TOWN,
         "Terrorists stormed Bacha Khan University in Charsadda, killing 20 people.",
         "Bacha Khan University",
         flags=0,
@@ -51,14 +58,28 @@ SITE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "an attack at a site, in a report of one scene",
-        r"\b" + _HIT + r"\b[^.;:]{0,60}?\b(?:at|near|outside|inside|into|on|in)\s+"
-        r"the\s+" + _SITE,
+        r"\b" + _HIT + r"\b[^.;:]{0,60}?\b(?:at|near|outside|inside|into|on|in|of)\s+"
+        r"(?:the\s+)?(?:(?:[a-z]+\s+)?(?:courtyard|premises|compound|campus|grounds|"
+        r"gates?|entrance)\s+of\s+(?:the\s+)?)?" + _SITE,
         "The bomber died in the explosion near the Jinnah International Airport "
         "in Karachi, killing two people.",
         "Jinnah International Airport",
         flags=0,
     ),
+    Rule(
+        "a named site of the kind the attack hit",
+        _SITE,
+        "Gunmen forced their way into a college in Garissa at dawn. Survivors "
+        "described scenes at Garissa University College.",
+        "Garissa University College",
+        flags=0,
+    ),
 )
+"""How a site is tied to its town: the first two in a sentence that places the
+attack in the town; the third in any news sentence of a report of one scene; the
+last names the kind of place the attack hit ('a college', then 'Garissa
+University College'), where no other scene was hit at such a place."""
+_TIED, _ONE_SCENE, _OF_ITS_KIND = SITE_RULES[:2], SITE_RULES[2:3], SITE_RULES[3:]
 
 _TAKEN_TO = re.compile(
     r"\b(?:taken|rushed|shifted|moved|brought|admitted|referred|transferred|"
@@ -112,6 +133,8 @@ def _site_in(
                 continue
             if normalize_name(site) in towns or _names_another(site, elsewhere):
                 continue
+            if _POSSESSIVE.search(site):
+                continue  # "Quetta's railway station": the town's, not a name
             return _QUOTE.sub("", site).strip()
     return None
 
@@ -138,15 +161,31 @@ def _named(incident: ReportIncident) -> bool:
     )
 
 
+def _kind(site: str) -> str:
+    """What a site is: 'college' of 'Garissa University College', 'hotel' of
+    'Hotel Sahafi'."""
+    words = site.lower().split()
+    return words[0] if words[0] in _PREFIX_KINDS else words[-1]
+
+
+_PREFIX_KINDS = frozenset({"hotel", "masjid", "camp", "fort"})
+_POSSESSIVE = re.compile(r"['\u2019]s\s")
+
+
+def _hit_kinds(incident: ReportIncident) -> set[str]:
+    """The kinds of place the text says the attack at an incident hit, but a
+    hospital, which a report names for where the hurt were taken."""
+    kinds = {m.evidence.text.lower().split()[-1] for m in incident.targets}
+    return kinds - {"hospital"}  # the hurt were taken to one: no site
+
+
 def name_sites(
     incidents: Sequence[ReportIncident],
     news: Sequence[Sentence],
     named: Sequence[PlaceMention],
 ) -> None:
-    """Report each incident at the site its text names inside its town: first a
-    site tied to the town in a sentence that places the attack there, then, for
-    a report of one scene, a site its news says an attack hit. ``named`` are the
-    places the report names."""
+    """Report each incident at the site its text names inside its town (see
+    :data:`SITE_RULES`). ``named`` are the places the report names."""
     scenes = [i for i in incidents if not i.event_wide]
     surfaces = {normalize_name(m.text) for m in named} | {
         normalize_name(m.place.name) for m in named
@@ -159,23 +198,26 @@ def name_sites(
         placed = dict.fromkeys(
             e.sentence for e in incident.evidence if e.what == "place"
         )
-        site = next(
-            (
-                s
-                for text in placed
-                if (s := _site_in(text, SITE_RULES[:2], towns, elsewhere))
-            ),
-            None,
-        )
+        texts = [n.text for n in news]
+        site = _first(placed, _TIED, towns, elsewhere)
         if site is None and len(scenes) == 1:
-            site = next(
-                (
-                    s
-                    for n in news
-                    if (s := _site_in(n.text, SITE_RULES[2:], towns, elsewhere))
-                ),
-                None,
-            )
+            site = _first(texts, _ONE_SCENE, towns, elsewhere)
+        if site is None:
+            others = set().union(*(_hit_kinds(i) for i in scenes if i is not incident))
+            kinds = _hit_kinds(incident) - others
+            found = {
+                s
+                for text in texts
+                if (s := _site_in(text, _OF_ITS_KIND, towns, elsewhere))
+                and _kind(s) in kinds
+            }
+            site = found.pop() if len(found) == 1 else None
         if site is not None:
             logger.debug("%s reported as the site %r", incident.place.name, site)
             incident.place_reported = site
+
+
+def _first(
+    texts: Iterable[str], rules: Sequence[Rule], towns: set[str], elsewhere: set[str]
+) -> str | None:
+    return next((s for t in texts if (s := _site_in(t, rules, towns, elsewhere))), None)
