@@ -127,10 +127,11 @@ def _incident_rows(
         if _at_a_site(incident):
             # 'Bacha Khan University in Charsadda': the record is the town's, so
             # that it is found, matched and filtered as the town; the site is said.
-            row["place"] = incident.place.name
+            town = _town_as_written(incident)
+            row["place"] = town
             notes.append(
-                f"Reported as '{incident.place_reported}', in "
-                f"{incident.place.name}; placed at {incident.place.name}'s point."
+                f"Reported as '{incident.place_reported}', in {town}; placed at "
+                f"{town}'s point."
             )
         if incident.unplaced is not None:
             notes.append(
@@ -152,6 +153,19 @@ def _at_a_site(incident: ReportIncident) -> bool:
     place, whose name the gazetteer does not hold, not as a name kept for the
     analyst to place."""
     return incident.unplaced is None and names_a_site(incident.place_reported)
+
+
+def _town_as_written(incident: ReportIncident) -> str:
+    """The town of a site as the report spells it ('Noshki', where the gazetteer
+    says Nushki)."""
+    return next(
+        (
+            e.text
+            for e in incident.evidence
+            if e.what == "place" and not names_a_site(e.text)
+        ),
+        incident.place.name,
+    )
 
 
 def _totals_row(extraction: Extraction) -> dict[str, str]:

@@ -135,6 +135,9 @@ def _site_in(
                 continue
             if _POSSESSIVE.search(site):
                 continue  # "Quetta's railway station": the town's, not a name
+            after = _IN_A_TOWN.match(sentence[match.end("site") :])
+            if after and normalize_name(after.group("town")) in elsewhere:
+                continue  # 'the FC headquarters in Quetta', in a report of Mastung
             return _QUOTE.sub("", site).strip()
     return None
 
@@ -169,6 +172,7 @@ def _kind(site: str) -> str:
 
 
 _PREFIX_KINDS = frozenset({"hotel", "masjid", "camp", "fort"})
+_IN_A_TOWN = re.compile(r",?\s+(?:in|at|of)\s+(?:the\s+)?" + _TOWN)
 _POSSESSIVE = re.compile(r"['\u2019]s\s")
 
 
