@@ -1052,3 +1052,19 @@ def test_a_title_and_a_persons_name_are_no_part_of_an_unknown_place():
 def test_a_district_seat_with_no_population_given_is_read(town):
     text = f"Gunmen attacked a police post in {town} on Monday, killing two policemen."
     assert town in {i.place.name for i in extract(text).incidents}
+
+
+def test_the_news_that_came_a_day_after_an_earlier_attack_is_still_the_news():
+    text = (
+        "BAGHDAD - A suicide car bomber hit a market in a city in northern Iraq "
+        "yesterday, killing six people.\n\nThe bombing in Tal Afar, a mostly "
+        "Turkomen city, came a day after a suicide car bomber attacked a convoy in "
+        "Baghdad that was carrying Ahmad Chalabi, a former deputy prime minister. "
+        "Chalabi was not hurt, but six people died, five of them his bodyguards.\n\n"
+        "The market was busy with shoppers buying food for the evening meal that "
+        "ends the day's fast in Ramadan, the Islamic holy month."
+    )
+    read = extract(text)
+    assert [i.place_reported for i in read.incidents] == ["Tal Afar"]
+    assert read.incidents[0].counts["killed"]["unspecified"] == 6
+    assert not {"Turkomen", "Ramadan"} & {u.name for u in read.unplaced}

@@ -48,7 +48,7 @@ ASIDE_RULES: tuple[Rule, ...] = (
         "an earlier attack the news came after",
         r"\b(?:came|comes|happened|occurred|took place)\s+(?:just\s+|only\s+|"
         r"shortly\s+|soon\s+|right\s+|a day\s+|(?:hours|days|weeks)\s+)?after\s+"
-        r"[^,;]{3,250}?(?=[.!?\"']*\s*$)",
+        r"[^;]{3,250}?(?=[.!?\"']*\s*$)",
         "The attack on the base in Laanta Buuro came shortly after troops said they "
         "had killed 34 militants on Saturday.",
         "came shortly after troops said they had killed 34 militants on Saturday",
@@ -84,10 +84,15 @@ _DATELINE = re.compile(r"^\W*[A-Z][\w .'-]{1,30}:\s*")
 _TOLL = re.compile(rf"\b(?:{KILLED_VERBS}|{INJURED_VERBS})\b", re.IGNORECASE)
 
 
+_AFTER_AN_ATTACK = ASIDE_RULES[2:4]
+"""Asides that say the news came after an earlier attack: one even with no
+toll of its own ('came a day after a suicide car bomber attacked a convoy')."""
+
+
 def earlier_asides(sentence: Span) -> list[Span]:
     """The asides of ``sentence`` that tell of an earlier attack with its own
-    toll, where the rest of the sentence tells of an attack or a toll of its
-    own (so that the news is what is left)."""
+    toll (or that the news came after), where the rest of the sentence tells of
+    an attack or a toll of its own (so that the news is what is left)."""
     found: list[Span] = []
     for rule in (*ASIDE_RULES, PAST_TOLL_CLAUSE):
         match = rule.compiled.search(sentence.text)
@@ -103,7 +108,10 @@ def earlier_asides(sentence: Span) -> list[Span]:
         span = Span(sentence.start + start, sentence.start + start + len(aside), aside)
         if any(f.start < span.end and span.start < f.end for f in found):
             continue  # another rule's aside holds it
-        if _TOLL.search(aside) and (_TOLL.search(rest) or HIT_WORDS.search(rest)):
+        told = _TOLL.search(aside) or (
+            rule in _AFTER_AN_ATTACK and HIT_WORDS.search(aside)
+        )  # 'came a day after a suicide car bomber attacked a convoy in Baghdad'
+        if told and (_TOLL.search(rest) or HIT_WORDS.search(rest)):
             found.append(span)
     return found
 

@@ -468,9 +468,10 @@ def _before_a_title(name: str) -> str:
     return name
 
 
-_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
-"""An indefinite article before capitalised words: they say what kind of place
-it is ('a Kurdish town'), not which place."""
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[a-z]+\s+)?$")
+"""An indefinite article, and perhaps a word, before capitalised words: they
+say what kind of place it is ('a Kurdish town', 'a mostly Turkomen city'), not
+which place."""
 
 
 _PEOPLES_ADJECTIVE = re.compile(r"[A-Z][a-z]{3,}(?:ish|ese)")

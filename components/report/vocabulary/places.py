@@ -34,7 +34,8 @@ NOT_PLACES = frozenset(
     for word in words(
         "january february march april may june july august september "
         "october november december monday tuesday wednesday thursday friday "
-        "saturday sunday pakistan iran afghanistan india china the police "
+        "saturday sunday ramadan ramazan muharram shawwal eid pakistan iran "
+        "afghanistan india china the police "
         "army security levies frontier corps government province district "
         "city town area express national highway road hospital civil "
         "teaching district headquarters jail mosque market bazaar chief "
