@@ -127,6 +127,16 @@ SLOT_RULES: tuple[Rule, ...] = (
         flags=0,
     ),
     Rule(
+        "names said to be the places attacked",
+        rf"(?<![\w-])(?P<name>{NAME})(?=(?:\s*,\s*{NAME})*(?:,?\s+and\s+{NAME})?\s+"
+        r"(?i:were|was)\s+(?i:the|among the)\s+(?:[\w-]+\s+){0,2}?(?i:posts?|camps?|"
+        r"bases?|villages?|towns?|places?|areas?|targets?|sites?|localities|"
+        r"communities)\s+(?i:attacked|hit|targeted|struck|raided|affected)\b)",
+        "The authorities said Boulkessi and Mondoro were the military posts attacked.",
+        "Boulkessi",
+        flags=0,
+    ),
+    Rule(
         "the area word of a name",
         rf"\b(?i:the)\s+(?:[a-z'\u2019-]+\s+){{0,2}}(?P<area>{_AREA})\s+of\s+"
         rf"(?P<name>{NAME})",
