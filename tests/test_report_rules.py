@@ -1068,3 +1068,13 @@ def test_the_news_that_came_a_day_after_an_earlier_attack_is_still_the_news():
     assert [i.place_reported for i in read.incidents] == ["Tal Afar"]
     assert read.incidents[0].counts["killed"]["unspecified"] == 6
     assert not {"Turkomen", "Ramadan"} & {u.name for u in read.unplaced}
+
+
+def test_a_capitalised_department_is_an_office_and_a_lower_case_one_an_area():
+    office = (
+        "Al Shabaab said it was behind the attack on the Hotel Sahafi, close to "
+        "where the Criminal Investigations Department has its headquarters."
+    )
+    area = "Gunmen killed 12 villagers in the Koutougou department on Sunday."
+    assert "Criminal Investigations" not in {u.name for u in extract(office).unplaced}
+    assert "Koutougou" in {u.name for u in extract(area).unplaced}

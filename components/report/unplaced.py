@@ -478,6 +478,12 @@ def _before_a_title(name: str) -> str:
     return name
 
 
+_OFFICES = frozenset({"Department", "Departments"})
+"""An area word that, capitalised after a name, names an office ('Counter
+Terrorism Department'); a department as an area is written in lower case
+('Koutougou department')."""
+
+
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[a-z]+\s+)?$")
 """An indefinite article, and perhaps a word, before capitalised words: they
 say what kind of place it is ('a Kurdish town', 'a mostly Turkomen city'), not
@@ -515,6 +521,8 @@ def _names_from(match, rule, body, sentence, placed, countries, seen):
     )
     if "area" in match.groupdict() and _OFFICE_AFTER.match(body[match.end() :]):
         return  # 'Capital City Police Officer Muhammad Ijaz Khan': an office
+    if "area" in match.groupdict() and match.group("area") in _OFFICES:
+        return  # 'the Criminal Investigations Department': an office
     for at, text in found:
         if "area" in match.groupdict() and _FACILITY_RE.fullmatch(match.group("area")):
             text = _TRAILING_ACRONYM.sub("", text)  # 'the Shah Mardan FC check post'
