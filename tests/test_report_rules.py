@@ -1078,3 +1078,13 @@ def test_a_capitalised_department_is_an_office_and_a_lower_case_one_an_area():
     area = "Gunmen killed 12 villagers in the Koutougou department on Sunday."
     assert "Criminal Investigations" not in {u.name for u in extract(office).unplaced}
     assert "Koutougou" in {u.name for u in extract(area).unplaced}
+
+
+def test_a_town_a_village_lies_to_the_east_of_is_a_reference():
+    text = (
+        "At least eight people were killed outside a church on Sunday in "
+        "Kwamjilari, a village lying some 30 kilometers to the east of Chibok town."
+    )
+    read = extract(text)
+    assert "Chibok" not in {i.place.name for i in read.incidents}
+    assert "Chibok" in {m.place.name for m in read.other_places}

@@ -145,8 +145,9 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "Quetta",
         before=r"(?:(?:\d[\d.,]*|a few|several|some|a couple of)\s*-?\s*(?:km|kms|"
         r"kilomet(?:re|er)s?|miles?)\s+"
-        r"(?:\([^()]{1,30}\)\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?"
-        r"(?:ern)?\s+)?(?:of|from)\s+|(?:away|far) from\s+|border (?:with|of)\s+)"
+        r"(?:\([^()]{1,30}\)\s+)?(?:(?:to\s+the\s+)?(?:north|south|east|west)"
+        r"(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)\s+|(?:away|far) from\s+|"
+        r"border (?:with|of)\s+)"
         r"(?:the\s+)?(?:(?:(?:provincial|federal|national|state|country's|regional)\s+)?"
         r"capital,?\s+|(?:city|town|village) of\s+)?$",
         gate=("km", "kilomet", "mile", "from", "border"),
