@@ -65,6 +65,7 @@ def test_the_head_noun_says_the_side():
         "A gunfight killed a member of Iran's Revolutionary Guard and a fighter of "
         "the Basij militia.",
         "The gunfight killed a member of the IRGC and a Basij member.",
+        "Gunmen fired on the guards' vehicle, killing two members of the force.",
     ],
 )
 def test_a_member_or_a_fighter_of_a_force_takes_its_side(text):
