@@ -190,16 +190,22 @@ ZARBASTI_REPORT = (
 
 
 def test_an_unplaced_name_is_proposed_at_its_wider_place_and_saves(db_store):
-    from components.domain.review import NewEvent, ReviewSource
-
     (row,) = propose(extract(ZARBASTI_REPORT))
     kech = db_store.gazetteer.get("Kech District")
     assert row["place"] == "Zarbasti"
     assert (float(row["lat"]), float(row["lon"])) == kech.point
     assert row["geo_precision"] == "2"
     assert "'Zarbasti' is not in the gazetteer: kept at Kech (district" in row["notes"]
-    source = ReviewSource("Zarbasti report", "pasted text", date=dt.date(2026, 3, 5))
-    event = NewEvent("zarbasti-2026-03-04", "Zarbasti", dt.date(2026, 3, 4), 1)
+    saved = _saved(db_store, row, "zarbasti-2026-03-04")
+    assert (saved.place, saved.lat, saved.geo_precision) == ("Zarbasti", kech.lat, 2)
+
+
+def _saved(db_store, row, event_id):
+    """The one proposed ``row`` saved as a new event's incident, as loaded."""
+    from components.domain.review import NewEvent, ReviewSource
+
+    source = ReviewSource("A report", "pasted text", date=dt.date(2026, 3, 5))
+    event = NewEvent(event_id, row["place"], dt.date(2026, 3, 4), 1)
     rows = incident_rows(
         [row],
         event_id=event.id,
@@ -210,7 +216,7 @@ def test_an_unplaced_name_is_proposed_at_its_wider_place_and_saves(db_store):
     )
     db_store.add(rows, [event.row(source)], author="editor@example.org")
     (saved,) = [i for i in db_store.load().incidents if i.event_id == event.id]
-    assert (saved.place, saved.lat, saved.geo_precision) == ("Zarbasti", kech.lat, 2)
+    return saved
 
 
 SITE_REPORTS = [
@@ -231,24 +237,11 @@ SITE_REPORTS = [
 
 @pytest.mark.parametrize(("text", "site", "town"), SITE_REPORTS)
 def test_a_site_in_a_town_is_proposed_as_the_town_and_saves(db_store, text, site, town):
-    from components.domain.review import NewEvent, ReviewSource
-
     (row,) = [r for r in propose(extract(text)) if site in r["notes"]]
     assert row["place"] == town
     assert (
         f"Reported as '{site}', in {town}; placed at {town}'s point." in (row["notes"])
     )
-    source = ReviewSource("A report", "pasted text", date=dt.date(2026, 3, 5))
-    event = NewEvent("site-2026-03-04", site, dt.date(2026, 3, 4), 1)
-    rows = incident_rows(
-        [row],
-        event_id=event.id,
-        date=event.date,
-        date_precision=1,
-        source=source.cells(),
-        existing=db_store.frame(),
-    )
-    db_store.add(rows, [event.row(source)], author="editor@example.org")
-    (saved,) = [i for i in db_store.load().incidents if i.event_id == event.id]
+    saved = _saved(db_store, row, "site-2026-03-04")
     point = db_store.gazetteer.get(town)
     assert (saved.place, saved.lat, saved.geo_precision) == (town, point.lat, 1)
