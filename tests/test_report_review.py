@@ -238,6 +238,16 @@ def test_a_text_longer_than_the_window_says_what_was_read(data):
     assert any("the rest was not read" in w.value for w in at.warning)
 
 
+def test_an_attack_on_a_named_site_is_summed_up_at_its_town(data):
+    at = paste(
+        run_app(),
+        "CHARSADDA, 20 January 2016: Terrorists stormed Bacha Khan University in "
+        "Charsadda on Wednesday morning, killing 20 people, officials said.",
+    )
+    assert "**1 place(s)** attacked: Bacha Khan University (Charsadda)" in said(at)
+    assert "Charsadda" in set(proposed(at)["place"])
+
+
 KASHAP = (
     "QUETTA, 5 March 2026: Gunmen rounded up Kashap's villagers on Tuesday and shot "
     "dead six of them in Kech district, officials said."

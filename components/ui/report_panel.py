@@ -32,6 +32,7 @@ from components.report.intake import (
 )
 from components.report.model import ReportIncident
 from components.report.scene_model import CONTEXT, doubted
+from components.report.sites import names_a_site
 from components.support.errors import DataFileError, IncidentMapError, ReportError
 from components.support.text import html_text
 from components.support.text import markdown_text as md
@@ -135,7 +136,7 @@ def _evidence_html(extraction: Extraction) -> str:
         where = (
             f"{incident.place.name} (whole event)"
             if incident.event_wide
-            else incident.place.name
+            else _place_label(incident)
         )
         blocks.append(
             f"<p style='margin:0.4rem 0 0'><b>{html_text(where)}</b></p>"
@@ -147,14 +148,19 @@ def _evidence_html(extraction: Extraction) -> str:
     return "".join(blocks)
 
 
+def _place_label(incident: ReportIncident) -> str:
+    """How the review names an incident's place: a name kept at a wider place
+    until placed, a site inside its town ('Bacha Khan University (Charsadda)'),
+    or the gazetteer's name."""
+    if incident.unplaced is not None:
+        return f"{incident.place_reported} (at {incident.place.name} until placed)"
+    if names_a_site(incident.place_reported):
+        return f"{incident.place_reported} ({incident.place.name})"
+    return incident.place.name
+
+
 def _summary(extraction: Extraction) -> str:
-    places = [
-        f"{i.place_reported} (at {i.place.name} until placed)"
-        if i.unplaced is not None
-        else i.place.name
-        for i in extraction.incidents
-        if not i.event_wide
-    ]
+    places = [_place_label(i) for i in extraction.incidents if not i.event_wide]
     parts = [f"**{len(places)} place(s)** attacked: {md(', '.join(places) or '—')}"]
     wide = [_wide_figures(i) for i in extraction.incidents if i.event_wide]
     if wide:
