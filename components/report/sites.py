@@ -105,13 +105,9 @@ def names_a_site(name: str) -> bool:
     return bool(_SITE_END.search(name.strip()))
 
 
-def _names(incident: ReportIncident) -> set[str]:
-    """What the text calls an incident's town."""
-    named = {
-        normalize_name(incident.place.name),
-        normalize_name(incident.place_reported),
-    }
-    return named | {
+def _town_names(incident: ReportIncident) -> set[str]:
+    """What the gazetteer and the text call an incident's town."""
+    return {normalize_name(incident.place.name)} | {
         normalize_name(e.text) for e in incident.evidence if e.what == "place"
     }
 
@@ -143,6 +139,8 @@ def _site_in(
 
 
 def _names_another(site: str, elsewhere: set[str]) -> bool:
+    """Whether the words of a site's own name (not its last, what it is) name
+    another place of the report."""
     words = site.split()
     return any(
         normalize_name(" ".join(words[i:j])) in elsewhere
@@ -158,9 +156,7 @@ def _named(incident: ReportIncident) -> bool:
         not incident.event_wide
         and incident.unplaced is None
         and incident.place.kind not in ("country", "province")
-        and normalize_name(incident.place_reported)
-        in {normalize_name(incident.place.name)}
-        | {normalize_name(e.text) for e in incident.evidence if e.what == "place"}
+        and normalize_name(incident.place_reported) in _town_names(incident)
     )
 
 
@@ -194,15 +190,15 @@ def name_sites(
     surfaces = {normalize_name(m.text) for m in named} | {
         normalize_name(m.place.name) for m in named
     }
+    texts = [n.text for n in news]
     for incident in scenes:
         if not _named(incident):
             continue
-        towns = _names(incident)
+        towns = _town_names(incident)
         elsewhere = surfaces - towns
         placed = dict.fromkeys(
             e.sentence for e in incident.evidence if e.what == "place"
         )
-        texts = [n.text for n in news]
         site = _first(placed, _TIED, towns, elsewhere)
         if site is None and len(scenes) == 1:
             site = _first(texts, _ONE_SCENE, towns, elsewhere)
