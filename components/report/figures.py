@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from components.report.counts import CountItem, count_items, shifted
 from components.report.model import Figure
-from components.report.numbers import NUMBER_WORD, parse_number
+from components.report.numbers import NUMBER, NUMBER_WORD, parse_number
 from components.report.parts import OUTCOME_INSIDE, attach_parts, joined, merge_lists
 from components.report.people import antecedent, outcome_kind
 from components.report.rules import Rule
@@ -629,22 +629,19 @@ def _outcome_after(body: str, item: CountItem) -> str | None:
     return outcome_kind(found.group("word"))  # succumbed to their wounds'
 
 
-_NUMBER = (
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|"
-    r"\d[\d,]*)"
-)
 _OBJECT_AFTER = re.compile(
-    rf"^\s+(?:an?|the|his|her|their|its|{_NUMBER}|at least|more than|several|many|"
-    rf"dozens|scores|hundreds|(?:nearly|about|around|over|some|up to)\s+{_NUMBER})\s",
-    re.IGNORECASE,
-)
-_TRANSITIVE = re.compile(
-    r"killed|wounded|injured|shot|murdered|slaughtered|massacred|beheaded|hurt",
+    rf"^\s+(?:an?|the|his|her|their|its|{NUMBER}|at least|more than|several|many|"
+    rf"(?:nearly|about|around|over|some|up to)\s+{NUMBER})\s",
     re.IGNORECASE,
 )
 """The verb's object after it: the people counted before the verb are the ones
 who killed or wounded, not the ones killed ('Three militants killed two
 policemen'). A headline's 'Two gunmen killed in encounter' has none."""
+_TRANSITIVE = re.compile(
+    r"killed|wounded|injured|shot|murdered|slaughtered|massacred|beheaded|hurt",
+    re.IGNORECASE,
+)
+"""The outcome verbs that take an object."""
 
 
 _EITHER = re.compile(
