@@ -2275,3 +2275,45 @@ def test_a_village_a_distance_from_the_lede_s_town_is_where_its_toll_stands():
     (incident,) = found.incidents
     assert (incident.place_reported, incident.place.name) == ("Wakai", "Turbat")
     assert incident.counts["killed"]["security"] == 14
+
+
+def test_a_first_level_area_of_several_words_names_the_country():
+    text = "Rebels ambushed an army patrol in Norte de Santander on Wednesday."
+    assert report_country(text) == "CO"
+
+
+def test_a_village_in_a_town_whose_namesakes_lie_far_is_kept_at_the_town():
+    text = (
+        "Guerrillas of the ELN attacked an army patrol on Wednesday in the village "
+        "of Villa Nueva, in the municipality of El Carmen, in Norte de Santander, "
+        "killing nine soldiers."
+    )
+    found = extract(text)
+    (incident,) = found.incidents
+    assert (incident.place_reported, incident.place.name) == (
+        "Villa Nueva",
+        "El Carmen",
+    )
+    assert incident.place.admin1 == "CO.21"
+    assert incident.counts["killed"]["security"] == 9
+    assert [(u.name, u.wider and u.wider.name) for u in found.unplaced] == [
+        ("Villa Nueva", "El Carmen")
+    ]
+
+
+def test_a_town_near_a_named_city_is_its_namesake_there():
+    text = (
+        "Gunmen of the ELN killed three soldiers on Monday in Villanueva, near "
+        "Valledupar, in northern Colombia."
+    )
+    towns = {i.place_reported: i.place for i in extract(text).incidents}
+    assert towns["Villanueva"].admin1 == "CO.17"  # La Guajira's, not Casanare's
+
+
+def test_a_district_in_a_wider_region_keeps_its_place():
+    text = (
+        "Nine CRPF personnel were killed on Tuesday when Maoists blew up their "
+        "vehicle in the Kistaram jungle of Sukma, a district of south Bastar."
+    )
+    places = {i.place.name for i in extract(text).incidents}
+    assert "Sukma" in places

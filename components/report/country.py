@@ -176,12 +176,13 @@ where the text names none."""
 
 _AFTER_IN_OR_COMMA = re.compile(
     r"(?:\bin|\bof|,)\s+(?P<name>(?-i:[A-Z])[\w\u00c0-\u024f'-]+(?:\s+"
+    r"(?:(?:de|del|da|do|dos|das|du|des|di|la|los|las)\s+)?"
     r"(?:(?:al|el|ez|az|ad|as|ar|an)-)?(?-i:[A-Z])[\w\u00c0-\u024f'-]+){0,2})"
     r"(?=[\s.,;:)]|$)"
 )
 """A name after 'in', 'of' or a comma: where a first-level area ('in Bastar,
-Chhattisgarh', 'Koraput district of Odisha') says which country a report that
-names none is about."""
+Chhattisgarh', 'Koraput district of Odisha', 'in Norte de Santander') says which
+country a report that names none is about."""
 _COMPASS = frozenset(
     {
         "central",
@@ -193,6 +194,11 @@ _COMPASS = frozenset(
         "southern",
         "eastern",
         "western",
+        "norte",
+        "sur",
+        "sul",
+        "nord",
+        "sud",
         "coast",
         "lakes",
         "capital",

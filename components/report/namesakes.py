@@ -7,12 +7,14 @@ that name lies far from where the text puts it."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from components.domain.places import Place, haversine_km
 from components.report.mentions import LIST_JOIN, PlaceMention
-from components.report.names import is_strong
+from components.report.names import DISTRICT_AFTER, is_strong
 from components.report.roles import INCIDENT
 from components.report.unknown import kept_at
+from components.report.unplaced import wider_place
 from components.report.vocabulary import OTHER_EVENT
 from components.report.vocabulary.places import FACILITY_WORDS
 
@@ -228,4 +230,70 @@ def namesakes_of_city_parts(
             found[index] = kept_at(
                 text, mention, "a part of a city named like a far town", city.place
             )
+    return found
+
+
+_AREA_LEVEL = re.compile(
+    r"\b(?:district|division|tehsil|province|region|county|state|agency)\b",
+    re.IGNORECASE,
+)
+_HELD_KM = {"town": 60.0, "district": 120.0}
+"""How far a town may lie from the known town or district the text says it is
+in ('Villa Nueva, in the municipality of El Carmen') and still be that town."""
+
+
+def namesakes_of_held_places(
+    text: str, mentions: list[PlaceMention]
+) -> list[PlaceMention]:
+    """A town the text says lies in another known town or district ('the village
+    of Villa Nueva, in the municipality of El Carmen'): the namesake of it that
+    lies near that place, else (every known one lies far away: a Villanueva 400
+    km off) a village the gazetteer lacks, kept at the wider place."""
+    found = list(mentions)
+    moved: dict[str, PlaceMention] = {}
+    for mention in found:
+        if (
+            mention.unplaced is not None
+            or mention.role != INCIDENT
+            or mention.place.kind != "town"
+        ):
+            continue
+        if DISTRICT_AFTER.match(text[mention.end : mention.end + 20]):
+            continue  # 'Bijapur district, in Bastar': a district in its region
+        holder = wider_place(text, mention.end, found, mention.sentence)
+        if (
+            holder is None
+            or holder.unplaced is not None
+            or not re.search(r"[a-z]", text[mention.end : holder.start])
+        ):
+            continue  # 'Mastung, Kalat': a list as much as a place in another
+        if _AREA_LEVEL.search(text[mention.end : holder.start]):
+            continue  # 'Sukma, a district of south Bastar': an area in a wider one
+        wider = holder.place
+        reach = _HELD_KM.get(wider.kind)
+        if reach is None or wider.geonameid == mention.place.geonameid:
+            continue
+        near = [
+            place
+            for place in (mention.candidates or (mention.place,))
+            if place.kind == "town"
+            and haversine_km(place.lat, place.lon, wider.lat, wider.lon) <= reach
+        ]
+        if mention.place in near:
+            continue
+        if near:
+            moved[mention.text] = replace(mention, place=near[0])
+        else:
+            moved[mention.text] = kept_at(
+                text, mention, "a town its wider place says is not the known one", wider
+            )
+    for index, mention in enumerate(found):
+        if mention.text in moved and mention.unplaced is None:
+            again = moved[mention.text]
+            if again.unplaced is not None:
+                found[index] = kept_at(
+                    text, mention, again.unplaced.rule, again.unplaced.wider
+                )
+            else:
+                found[index] = replace(mention, place=again.place)
     return found

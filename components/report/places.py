@@ -60,6 +60,7 @@ from components.report.namesakes import (
     namesakes_of_areas,
     namesakes_of_city_parts,
     namesakes_of_facilities,
+    namesakes_of_held_places,
 )
 from components.report.qualifiers import headline_areas, mark_qualifiers
 from components.report.roads import road_mentions
@@ -164,6 +165,7 @@ def find_places(
     mentions = _mentions(text, sentences, places)  # a road's ends: references
     joined = _joined_area_names(text, code)  # 'Jammu and Kashmir' is not Jammu
     mentions = [m for m in mentions if not any(a <= m.start < b for a, b in joined)]
+    mentions = namesakes_of_held_places(text, mentions)
     unknown_roads = road_mentions(
         text,
         sentences,

@@ -266,8 +266,7 @@ _LOWER_WORD_IN_LIST = re.compile(r"\s+[a-z]{3,}(?=\s*,\s*(?-i:[A-Z]))")
 """A name's second word written in lower case, inside a list of names ('Tungar
 lauti, Inwala'): the list goes on after it."""
 _COUNT_WORD = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
-    r"\w+ty)"
+    rf"(?:{'|'.join(w for w in NUMBER_UNITS if w != 'zero')}|{'|'.join(NUMBER_TENS)})\b"
 )
 """', four at Farin Hula': a count of a tally by place, not words of a wider
 place."""
