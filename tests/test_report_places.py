@@ -2317,3 +2317,25 @@ def test_a_district_in_a_wider_region_keeps_its_place():
     )
     places = {i.place.name for i in extract(text).incidents}
     assert "Sukma" in places
+
+
+def test_an_area_of_a_district_named_through_its_province_is_kept_at_the_district():
+    text = (
+        "Gunmen struck a coastguard checkpost on Saturday, killing seven soldiers. "
+        "It happened in the Suntsar area of Balochistan province's Gwadar district."
+    )
+    found = extract(text)
+    incidents = [i for i in found.incidents if not i.event_wide]
+    assert [(i.place_reported, i.place.name) for i in incidents] == [
+        ("Suntsar", "Gwadar")
+    ]
+    assert incidents[0].counts["killed"]["security"] == 7
+
+
+def test_where_a_spokesman_phoned_journalists_is_no_attack_place():
+    text = (
+        "Gunmen stormed a checkpost in Turbat on Saturday, killing seven soldiers. "
+        "A spokesman for the group phoned journalists in Quetta to claim it."
+    )
+    places = {i.place.name for i in extract(text).incidents if not i.event_wide}
+    assert places == {"Turbat"}

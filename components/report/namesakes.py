@@ -256,6 +256,7 @@ def namesakes_of_held_places(
             mention.unplaced is not None
             or mention.role != INCIDENT
             or mention.place.kind != "town"
+            or mention.place.district  # a curated town, not a GeoNames namesake
         ):
             continue
         if DISTRICT_AFTER.match(text[mention.end : mention.end + 20]):

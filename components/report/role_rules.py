@@ -846,8 +846,10 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "Quetta",
         before=r"\b(?:statement (?:issued )?(?:in|from)|press conference in|"
         r"speaking (?:to (?:the )?(?:local |foreign |state )?(?:reporters|media|"
-        r"journalists|press) )?in|told (?:the )?(?:reporters|media|journalists|press) "
-        r"in|talking to (?:the )?(?:media|reporters) in|"
+        r"journalists|press) )?in|(?:told|(?:tele)?phoned|called|rang|briefed|"
+        r"address(?:ed|ing)) (?:the )?(?:local |foreign )?(?:reporters|media|"
+        r"journalists|newsmen|press) (?:based )?in|"
+        r"talking to (?:the )?(?:media|reporters) in|"
         r"said in|(?:officials?|authorities|sources|spokesm[ae]n|spokespersons?) "
         r"(?:based )?in)\s+(?:the\s+)?(?:capital,?\s+)?$",
         gate=(
@@ -855,6 +857,11 @@ ROLE_RULES: tuple[RoleRule, ...] = (
             "conference",
             "speaking",
             "told",
+            "phoned",
+            "called",
+            "rang",
+            "briefed",
+            "address",
             "talking",
             "said",
             "official",

@@ -549,10 +549,19 @@ _SOURCE_FOLLOWS = re.compile(
 sentence goes on with who said it, not with another place of a list."""
 
 
+_POSSESSIVE = re.compile(
+    r"(?:\s+(?:province|district|state|region|county|division|tehsil|agency))?"
+    r"'s?\s+",
+    re.IGNORECASE,
+)
+"""Between an area and a finer place in it: "'s", " province's"."""
+
+
 def wider_place(text: str, end: int, mentions: Sequence, sentence: Sentence):
     """The mention of the place the text says a name lies in: the first one after
-    it in its sentence joined by 'area of', ', a village in the', 'in'; through a
-    possessive to the finer place ('in Balochistan's Musa Khel' is Musa Khel)."""
+        it in its sentence joined by 'area of', ', a village in the', 'in'; through a
+        possessive to the finer place ('in Balochistan's Musa Khel', 'of Balochistan
+    province's Gwadar district' are Musa Khel and Gwadar)."""
     following = [m for m in mentions if m.sentence is sentence and m.start >= end]
     for index, mention in enumerate(following):
         gap = text[end : mention.start]
@@ -563,8 +572,8 @@ def wider_place(text: str, end: int, mentions: Sequence, sentence: Sentence):
         ):
             continue  # 'Gyadadde, Barin Zare, Sabon Gari and Otawa': a list
         if _WIDER_GAP.match(gap):
-            while index + 1 < len(following) and re.fullmatch(
-                r"'s?\s+", text[following[index].end : following[index + 1].start]
+            while index + 1 < len(following) and _POSSESSIVE.fullmatch(
+                text[following[index].end : following[index + 1].start]
             ):
                 index += 1
             return following[index]
