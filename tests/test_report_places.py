@@ -2339,3 +2339,13 @@ def test_where_a_spokesman_phoned_journalists_is_no_attack_place():
     )
     places = {i.place.name for i in extract(text).incidents if not i.event_wide}
     assert places == {"Turbat"}
+
+
+def test_a_province_of_the_country_after_its_town_says_where_the_town_is():
+    text = (
+        "Three Abu Sayyaf members were killed when soldiers clashed with the group "
+        "in Patikul, Sulu, on Monday, the Philippine army said."
+    )
+    found = extract(text)
+    assert [i.place_reported for i in found.incidents] == ["Patikul"]
+    assert [(u.name, u.incident) for u in found.unplaced] == [("Sulu", False)]

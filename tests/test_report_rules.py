@@ -1089,3 +1089,23 @@ def test_a_town_a_village_lies_to_the_east_of_is_a_reference():
     read = extract(text)
     assert "Chibok" not in {i.place.name for i in read.incidents}
     assert "Chibok" in {m.place.name for m in read.other_places}
+
+
+def test_attacks_beaten_back_in_recent_weeks_are_background():
+    from components.report.dates import cue
+
+    text = (
+        "In recent weeks several attacks have been beaten back in the Tank and "
+        "Lakki Marwat districts."
+    )
+    (sentence,) = sentences(text)
+    assert cue(sentence, dt.date(2023, 5, 3)) == "background"
+
+
+def test_an_answer_to_the_news_own_killing_is_no_earlier_event():
+    text = (
+        "Troops launched an operation in Turbat on Monday in response to the "
+        "killing of the four soldiers."
+    )
+    (sentence,) = sentences(text)
+    assert earlier_asides(sentence) == []

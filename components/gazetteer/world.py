@@ -260,7 +260,7 @@ def _area_keys(name: str) -> set[str]:
     return keys
 
 
-def _area_names(code: str) -> frozenset[str]:
+def area_names(code: str) -> frozenset[str]:
     """Lookup keys of every subdivision of a country, of any level (ISO 3166-2:
     the Philippines' provinces lie under its regions)."""
     import pycountry
@@ -330,7 +330,7 @@ def country_gazetteer(code: str) -> Gazetteer | None:
         return None
     places, alternates = [], []
     weight = lat = lon = 0.0
-    areas = _area_names(code)
+    areas = area_names(code)
     for gid, name, la, lo, population, admin1, others in _records(code):
         place = Place(
             geonameid=int(gid),

@@ -64,6 +64,15 @@ ASIDE_RULES: tuple[Rule, ...] = (
         "follows twin attacks on army troops near Marka, in which at least 20 "
         "soldiers were killed",
     ),
+    Rule(
+        "an earlier killing the attack answered, ending a sentence",
+        r"(?:,\s*|\s+)(?:in (?:retaliation|revenge|response|reprisal) (?:for|to)|"
+        r"to avenge)\s+the\s+(?:killings?|deaths?|executions?|arrests?)\s+of\s+"
+        r"(?!the\b|these\b|those\b|their\b)[^;]{3,200}?(?=[.!?\"']*\s*$)",
+        "The Taliban said they carried out the attack in response to the killing of "
+        "14 of their fighters in Doaba.",
+        "in response to the killing of 14 of their fighters in Doaba",
+    ),
 )
 """Where an aside about an earlier attack stands in a sentence; ``expected`` is
 the aside the example holds."""
@@ -87,6 +96,8 @@ _TOLL = re.compile(rf"\b(?:{KILLED_VERBS}|{INJURED_VERBS})\b", re.IGNORECASE)
 _AFTER_AN_ATTACK = ASIDE_RULES[2:4]
 """Asides that say the news came after an earlier attack: one even with no
 toll of its own ('came a day after a suicide car bomber attacked a convoy')."""
+_KILLING_ANSWERED = ASIDE_RULES[4]
+"""An aside whose own words are its toll ('in response to the killing of 14')."""
 
 
 def earlier_asides(sentence: Span) -> list[Span]:
@@ -108,8 +119,10 @@ def earlier_asides(sentence: Span) -> list[Span]:
         span = Span(sentence.start + start, sentence.start + start + len(aside), aside)
         if any(f.start < span.end and span.start < f.end for f in found):
             continue  # another rule's aside holds it
-        told = _TOLL.search(aside) or (
-            rule in _AFTER_AN_ATTACK and HIT_WORDS.search(aside)
+        told = (
+            _TOLL.search(aside)
+            or (rule in _AFTER_AN_ATTACK and HIT_WORDS.search(aside))
+            or rule is _KILLING_ANSWERED
         )  # 'came a day after a suicide car bomber attacked a convoy in Baghdad'
         if told and (_TOLL.search(rest) or HIT_WORDS.search(rest)):
             found.append(span)

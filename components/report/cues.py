@@ -63,7 +63,7 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         r"(?:1[89]|20)\d0s|in the (?:[\w-]+ )?years (?:after|since|following)|"
         r"since (?:the "
         r")?(?:[\w-]+ ){1,4}(?:began|started|erupted|broke out)|in recent "
-        r"(?:years|months)|over (?:the )?(?:recent|past|last) (?:few |several )?"
+        r"(?:years|months|weeks)|over (?:the )?(?:recent|past|last) (?:few |several )?"
         r"(?:weeks|months|years)|(?:almost|nearly|about|more than|less than|over) "
         r"(?:a|one|two|three) (?:weeks?|months?|years?) (?:earlier|ago|before)|"
         r"(?:a few|several|some|two|three|four|five|six|\d+) days earlier|in the "

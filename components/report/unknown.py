@@ -18,6 +18,7 @@ from components.domain.vocabularies import GeoPrecision
 from components.gazetteer import Gazetteer, normalize_name
 from components.gazetteer.not_placed import holder_of
 from components.gazetteer.world import (
+    area_names,
     country_names,
     country_place,
     first_level_areas,
@@ -158,6 +159,19 @@ def unknown_mentions(
             and (other.start > m.end or other.end < m.start)
             and other.is_incident
             and not _WIDE_AREA_AFTER.match(text[other.end : other.end + 40])
+            for other in [*found, *mentions]
+        )
+    }
+    # an area of the country after a place ('in Patikul, Sulu'): where it lies
+    subdivisions = area_names(code) if code else frozenset()
+    qualifiers |= {
+        id(m)
+        for m in found
+        if normalize_name(m.text) in subdivisions
+        and any(
+            other.sentence is m.sentence
+            and other.end <= m.start
+            and is_wider_gap(text[other.end : m.start])
             for other in [*found, *mentions]
         )
     }
