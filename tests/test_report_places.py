@@ -2349,3 +2349,46 @@ def test_a_province_of_the_country_after_its_town_says_where_the_town_is():
     found = extract(text)
     assert [i.place_reported for i in found.incidents] == ["Patikul"]
     assert [(u.name, u.incident) for u in found.unplaced] == [("Sulu", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_place"),
+    [
+        (
+            "Gunmen fired on a police van in Chamkani on Monday. "
+            "Constables Umer Hayat, Shahid and Intikhab Alam lost their lives in "
+            "the firing.",
+            "Shahid",
+        ),
+        (
+            "Fighting broke out outside the town of Paveh on Tuesday. Shahriar "
+            "Heydari, a security official from Kermanshah, said two guards died.",
+            "Shahriar",
+        ),
+        (
+            "Gunmen killed two soldiers near Paveh. The group, blamed for many "
+            "deadly attacks on Iranians, is listed as a terrorist organisation.",
+            "Iranians",
+        ),
+    ],
+)
+def test_people_named_like_places_are_no_attack_places(text, not_a_place):
+    found = extract(text)
+    named = {i.place_reported for i in found.incidents} | {
+        u.name for u in found.unplaced
+    }
+    assert not_a_place not in named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb killed six policemen in Nizampur on Monday. Three wounded policemen "
+        "went to Peshawar's Lady Reading Hospital.",
+        "A blast in Nizampur killed six policemen on Monday. Two more died on the "
+        "way to hospitals in Nowshera and nearby Peshawar.",
+    ],
+)
+def test_the_town_of_a_hospital_is_where_the_hurt_went(text):
+    places = {i.place.name for i in extract(text).incidents if not i.event_wide}
+    assert "Peshawar" not in places

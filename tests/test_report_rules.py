@@ -1109,3 +1109,9 @@ def test_an_answer_to_the_news_own_killing_is_no_earlier_event():
     )
     (sentence,) = sentences(text)
     assert earlier_asides(sentence) == []
+
+
+def test_a_weekday_s_attacks_in_the_plural_date_the_news():
+    from components.report.cues import DAYS_ATTACK
+
+    assert DAYS_ATTACK.search("the group said it had staged Thursday's attacks")

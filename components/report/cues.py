@@ -18,10 +18,11 @@ from components.report.vocabulary.text import MONTH_WORD
 
 DAYS_ATTACK = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s "
-    r"(?:attack|blast|assault|incident|ambush|bombing|raid|explosion)\b",
+    r"(?:attack|blast|assault|incident|ambush|bombing|raid|explosion)s?\b",
     re.IGNORECASE,
 )
-"""'after Friday's attack': the attack the report tells of, and its day."""
+"""'after Friday's attack', 'staged Thursday's attacks': the attack the report
+tells of, and its day."""
 
 
 BACKGROUND_CUES: tuple[Rule, ...] = (

@@ -42,8 +42,13 @@ class PlaceMention:
         return self.role == INCIDENT
 
 
-LIST_JOIN = re.compile(r"^(?:'s)?\s*(?:,|and|or|,\s*and|,\s*or)\s*$", re.I)
-"""Between two names of one list: a role given to the first holds for the next."""
+LIST_JOIN = re.compile(
+    r"^(?:'s)?\s*(?:,|and|or|,\s*and|,\s*or)\s*"
+    r"(?:(?<=and )(?:nearby|neighbou?ring|adjoining|adjacent)\s+)?$",
+    re.I,
+)
+"""Between two names of one list: a role given to the first holds for the next
+('in Shikarpur and nearby Sukkur')."""
 
 
 def mention_role(

@@ -137,6 +137,23 @@ def in_longer_name(text: str, sentence: Sentence, start: int, end: int) -> bool:
     return bool(_NAME_WORD_AFTER.match(text[end : end + 20]))
 
 
+def named_with_a_role(text: str, end: int) -> bool:
+    """A place name that is a given name before a surname and a person's role
+    ('Shahriar Heydari, a security official from Kermanshah, said'): a person."""
+    found = _SURNAME_THEN_ROLE.match(text[end : end + 100])
+    return found is not None and normalize_name(found["surname"]) not in (
+        NOT_PLACES | NOT_PLACE_WORDS
+    )
+
+
+_SURNAME_THEN_ROLE = re.compile(
+    r"^\s+(?P<surname>(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?),\s+(?:a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:official|spokes(?:man|woman|person)|commander|officer|"
+    r"governor|minister|lawmaker|legislator|mayor|elder|resident|witness|journalist|"
+    r"analyst|activist|director|leader)\b"
+)
+
+
 _QUOTED_TITLE = re.compile(
     r"[\"\u201c](?P<title>(?:(?-i:[A-Z])[\w'\u00c0-\u024f-]*|de|da|do|of|the|al|el|la|le)"
     r"(?:\s+(?:(?-i:[A-Z])[\w'\u00c0-\u024f-]*|de|da|do|of|the|al|el|la|le)){1,5})"
@@ -182,13 +199,15 @@ _TITLE_AND_NAME = re.compile(
 
 def named_person(text: str, sentence: Sentence, start: int) -> bool:
     """A name in a list of people the text names ('The dead were identified as
-    Shiraz and Sanaullah', 'named as Havaldar Saleem Khan, 36; Naik Javed'): a
-    person, not a place."""
+    Shiraz and Sanaullah', 'named as Havaldar Saleem Khan, 36; Naik Javed',
+    'Constables Umer Hayat, Shahid and Intikhab Alam'): a person, not a place."""
     return bool(_NAMED_AS.search(text[max(sentence.start, start - 120) : start]))
 
 
 _NAMED_AS = re.compile(
-    r"\b(?:identified|named)\s+(?:them\s+|him\s+|her\s+)?as\s+"
+    r"(?:\b(?:identified|named)\s+(?:them\s+|him\s+|her\s+)?as\s+|"
+    r"\b(?-i:Constables|Sepoys|Soldiers|Policemen|Naiks|Lance Naiks|Havildars|"
+    r"Subedars|Sergeants|Corporals|Privates|Troopers|Jawans|Officers|Messrs)\.?\s+)"
     r"(?:(?-i:[A-Z])[\w'.-]*(?:\s+(?-i:[A-Z])[\w'.-]*)*(?:\s*,\s*\d{1,3})?"
     r"\s*(?:,|;|and|,\s*and)\s*)*$"
 )

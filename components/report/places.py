@@ -51,6 +51,7 @@ from components.report.names import (
     is_stray,
     is_strong,
     named_person,
+    named_with_a_role,
     names_in,
     tail_of_longer_name,
     titled_surname,
@@ -342,7 +343,7 @@ def _mentions(
             continue  # 'Deputy Commissioner Habibullah Musakhel said'
         if tail_of_longer_name(text, sentence, start):
             continue  # 'near Shah Mardan': an unknown place, not Mardan
-        if named_person(text, sentence, start):
+        if named_person(text, sentence, start) or named_with_a_role(text, end):
             continue  # 'The dead were identified as Shiraz and Sanaullah'
         if head_of_area_name(text, sentence, start, end):
             continue  # 'the Dir Duni area': an unknown place, not Dir

@@ -261,6 +261,15 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("jurisdiction", "limits", "remit", "precinct", "area"),
     ),
     RoleRule(
+        "where an outlet, a group or a unit is based",
+        REFERENCE,
+        "Two explosions at a mosque in Zahedan killed 22 people, according to a "
+        "television channel based in Dubai.",
+        "Dubai",
+        before=r"\b(?:based|headquartered)\s+in\s+(?:the\s+)?$",
+        gate=("based", "headquartered"),
+    ),
+    RoleRule(
         "a jurisdiction",
         REFERENCE,
         "Two labourers were shot dead in Turbat within the jurisdiction of the "
@@ -471,7 +480,7 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "A doctor at the morgue of the Turbat hospital said six bodies came in from "
         "Hoshab.",
         "Turbat",
-        after=rf"^(?:'s)?\s+{_HOSPITAL}\b",
+        after=rf"^(?:'s\s+(?:(?:the\s+)?{_CAP}[\w.'-]*\s+){{0,3}}|\s+){_HOSPITAL}\b",
     ),
     RoleRule(
         "where the wounded were treated",

@@ -534,6 +534,8 @@ def _names_from(match, rule, body, sentence, placed, countries, seen):
             continue
         if _INDEFINITE_BEFORE.search(body[:at]) or _PEOPLES_ADJECTIVE.fullmatch(text):
             continue  # 'a Kurdish town', 'an African Union base': a kind, no name
+        if key.endswith("s") and key[:-1] in DEMONYMS:
+            continue  # 'attacks on Iranians': a people
         if key in placed:
             continue  # the gazetteer places it elsewhere in the text
         seen.add(at)
