@@ -2392,3 +2392,22 @@ def test_people_named_like_places_are_no_attack_places(text, not_a_place):
 def test_the_town_of_a_hospital_is_where_the_hurt_went(text):
     places = {i.place.name for i in extract(text).incidents if not i.event_wide}
     assert "Peshawar" not in places
+
+
+def test_a_link_to_another_story_and_a_photo_caption_are_not_read():
+    text = (
+        "A bomb killed five policemen in Mastung on Monday.\n"
+        "Read more: Six labourers shot dead in Turbat\n"
+        "Photo caption: Soldiers at the site of an earlier blast in Kalat."
+    )
+    found = extract(text)
+    assert {i.place.name for i in found.incidents if not i.event_wide} == {"Mastung"}
+    assert found.total_counts["killed"]["unspecified"] is None
+
+
+def test_members_of_a_peoples_community_are_no_village():
+    text = (
+        "A blast aimed at members of the Hazara community in Quetta's Hazarganji "
+        "market killed 20 people on Friday."
+    )
+    assert "Hazara" not in {u.name for u in extract(text).unplaced}

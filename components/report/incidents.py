@@ -70,6 +70,7 @@ from components.report.segments import (
     plain,
     reads_as_headline,
     sentences,
+    without_page_furniture,
 )
 from components.report.sites import name_sites
 from components.report.storyline import Storyline
@@ -102,7 +103,7 @@ def first_steps(
 ) -> FirstSteps:
     """The steps before places are read; the learned models are trained on
     what they give (``scripts/train_reader_models.py``)."""
-    unmasked = plain(text)
+    unmasked = without_page_furniture(plain(text))
     flat, found, asides = without_asides(unmasked, list(sentences(unmasked)), current)
     dated = report_date(found, published)
     return FirstSteps(unmasked, flat, found, asides, dated, dated.date or published)

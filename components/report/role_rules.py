@@ -89,6 +89,17 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("fle", "displaced"),
     ),
     RoleRule(
+        "where a convoy or people set off from",
+        ORIGIN,
+        "An IED struck an FC convoy near Noshki on Sunday; the convoy had left "
+        "Quetta the day before.",
+        "Quetta",
+        before=r"\b(?:had\s+|having\s+)?(?:left|departed(?:\s+from)?|set\s+(?:off|out)"
+        r"\s+from|started\s+(?:out\s+)?from)\s+(?:the\s+)?(?:(?:town|city|village|"
+        r"base|camp|garrison)\s+of\s+)?$",
+        gate=("left", "depart", "set off", "set out", "started"),
+    ),
+    RoleRule(
         "where a cross-border attack came from",
         ORIGIN,
         "The army said two soldiers had been hurt in the assault from "
@@ -168,7 +179,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "Militants killed four fighters in an attack near Tarmiyah, north of "
         "Baghdad, security sources said.",
         "Baghdad",
-        before=r"(?<!\bthe )(?<!\bthe far )\b(?:just |some |far )?(?:north|south|"
+        before=r"(?:(?<=\bto the )|(?<!\bthe ))(?<!\bthe far )\b(?:just |some |far )?"
+        r"(?:north|south|"
         r"east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?(?:(?:provincial|"
         r"national|federal|regional)\s+)?(?:capital,?\s+|city of\s+|town of\s+)?$",
         gate=("north", "south", "east", "west"),
@@ -464,6 +476,27 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"(?:(?!(?:terror|death|carnage|mayhem|violence|chaos|fear|panic|bloodshed|"
         r"havoc|destruction|tragedy|grief|sorrow)\b)\w+\s+){0,2}(?:to|in|at)\s+"
         r"(?:the\s+)?(?:[\w.'()-]+\s+){0,5}$",
+    ),
+    RoleRule(
+        "where supplies or reinforcements were going",
+        DESTINATION,
+        "The convoy was bringing supplies to the town of Sebba when it was ambushed.",
+        "Sebba",
+        before=r"\b(?:supplies|provisions|food|fuel|aid|rations|reinforcements)\s+"
+        r"(?:to|for)\s+(?:the\s+)?(?:(?:besieged\s+|nearby\s+)?(?:town|city|"
+        r"village|base|garrison|camp)\s+(?:of|in|at)\s+)?$",
+        gate=("supplies", "provisions", "food", "fuel", "aid", "rations", "reinforce"),
+    ),
+    RoleRule(
+        "where people fled to",
+        DESTINATION,
+        "The attacks have driven hundreds of families from their villages to "
+        "Taloqan city.",
+        "Taloqan",
+        before=r"\b(?:fled|fleeing|flee|flees|displaced|driven)\b(?:\s+[\w,'-]+)"
+        r"{0,12}?\s+to\s+(?:the\s+)?(?:(?:town|city|village|district)\s+of\s+)?$|"
+        r"\b(?:sought|seeking|taken|taking|took)\s+refuge\s+(?:in|at)\s+(?:the\s+)?$",
+        gate=("fle", "displaced", "driven", "refuge"),
     ),
     RoleRule(
         "the town of a hospital named before it",

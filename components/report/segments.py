@@ -39,6 +39,21 @@ def plain(text: str) -> str:
     return text.translate(_PLAIN)
 
 
+_PAGE_FURNITURE = re.compile(
+    r"^[ \t]*(?:read more|also read|read also|related|see also|more on this|"
+    r"photo(?: caption)?|caption|file photo|image|picture)\s*:[^\n]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+"""A line that links to another story ('Read more: ...') or captions a photo
+('Photo caption: ...'): the page's, not the report's words."""
+
+
+def without_page_furniture(text: str) -> str:
+    """``text`` with links to other stories and photo captions as spaces, so
+    that every offset stays."""
+    return _PAGE_FURNITURE.sub(lambda m: " " * len(m.group()), text)
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A piece of the text: ``text`` is ``plain(original)[start:end]``."""

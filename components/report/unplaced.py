@@ -494,6 +494,16 @@ _PEOPLES_ADJECTIVE = re.compile(r"[A-Z][a-z]{3,}(?:ish|ese)")
 villages'): no place of the region's ends so."""
 
 
+_A_PEOPLES_COMMUNITY = re.compile(r"\s+communit(?:y|ies)\b", re.IGNORECASE)
+_PEOPLE_OF = re.compile(
+    r"\b(?:(?:members?|people|sections?|families|leaders|elders|youths?)\s+of|"
+    r"aimed\s+at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""'members of the Hazara community', 'an attack aimed at Hazara community':
+a people; 'killed eight persons in the Kalahe community' is a village."""
+
+
 def _names_from(match, rule, body, sentence, placed, countries, seen):
     name = match.group("name")
     start = match.start("name")
@@ -536,6 +546,10 @@ def _names_from(match, rule, body, sentence, placed, countries, seen):
             continue  # 'a Kurdish town', 'an African Union base': a kind, no name
         if key.endswith("s") and key[:-1] in DEMONYMS:
             continue  # 'attacks on Iranians': a people
+        if _A_PEOPLES_COMMUNITY.match(body[at + len(text) :]) and (
+            _PEOPLE_OF.search(body[:at])
+        ):
+            continue  # 'members of the Hazara community': a people, no village
         if key in placed:
             continue  # the gazetteer places it elsewhere in the text
         seen.add(at)
