@@ -2411,3 +2411,14 @@ def test_members_of_a_peoples_community_are_no_village():
         "market killed 20 people on Friday."
     )
     assert "Hazara" not in {u.name for u in extract(text).unplaced}
+
+
+def test_an_area_of_a_districts_upper_or_lower_part_is_kept_at_the_district():
+    text = (
+        "PARACHINAR: The bodies of four drivers were found in the Orali area of "
+        "Lower Kurram on Friday."
+    )
+    found = extract(text)
+    assert [(u.name, u.wider and u.wider.name) for u in found.unplaced] == [
+        ("Orali", "Kurram")
+    ]

@@ -278,7 +278,8 @@ _WIDER_GAP = re.compile(
     rf"(?:on|in) the (?:outskirts|edge|suburbs) of|,?\s*(?:within|under) the "
     rf"(?:limits|jurisdiction|precincts) of|,?\s*which (?:comes|falls|lies) under)"
     rf"\s+(?:the\s+)?(?!{_COUNT_WORD}\s)"
-    rf"(?:[a-z-]+\s+){{0,2}}(?:(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?'s\s+)?$"
+    rf"(?:[a-z-]+\s+){{0,2}}(?:(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?'s\s+)?"
+    rf"(?:(?-i:Upper|Lower|Central)\s+)?$"
     rf"|^\s+(?:is|was|lies)\s+(?:a|an)\s+(?:[a-z-]+\s+){{0,2}}?(?:{_AREA})\s+"
     rf"(?:(?:about\s+|some\s+)?\d[\d.,]*\s*(?:km|kms|kilomet(?:re|er)s?|miles?)\s+"
     rf"(?:[\w-]+\s+){{0,3}}?(?:of|from)\s+[^,;.]{{1,40}},\s*)?(?:in|of)\s+"
@@ -287,7 +288,8 @@ _WIDER_GAP = re.compile(
     rf"(?:the\s+)?$"
 )
 """Between a name and the wider place it lies in: 'area of', ', a village in
-the', ' village, in the', ' Police Station in', ' border checkpoint lies in', '
+the', ' village, in the', ' area of Lower ' (Kurram), ' Police Station in', '
+border checkpoint lies in', '
 police station on the outskirts of', ' police station and two check posts in', '
 check post, within the limits of', ' check-post, which comes under the', ' in
 Cabo Delgado's ', ' is a village 44 km from Komanda-centre, in the ', '
