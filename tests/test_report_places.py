@@ -2422,3 +2422,15 @@ def test_an_area_of_a_districts_upper_or_lower_part_is_kept_at_the_district():
     assert [(u.name, u.wider and u.wider.name) for u in found.unplaced] == [
         ("Orali", "Kurram")
     ]
+
+
+def test_a_village_under_a_block_in_a_district_is_one_scene():
+    text = (
+        "Maoists killed a jawan and injured six others on Sunday night. The attack "
+        "took place in Pokharibandha, under Baliguda block in Kandhamal district of "
+        "Odisha."
+    )
+    found = extract(text)
+    (incident,) = found.incidents
+    assert incident.place_reported == "Pokharibandha"
+    assert incident.counts["killed"]["security"] == 1

@@ -280,6 +280,9 @@ _WIDER_GAP = re.compile(
     rf"\s+(?:the\s+)?(?!{_COUNT_WORD}\s)"
     rf"(?:[a-z-]+\s+){{0,2}}(?:(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?'s\s+)?"
     rf"(?:(?-i:Upper|Lower|Central)\s+)?$"
+    rf"|^,?\s*(?:which\s+(?:comes|falls|lies)\s+)?under\s+(?:the\s+)?(?-i:[A-Z])[\w-]*"
+    rf"\s+(?:block|tehsil|police\s+station|thana|sub-?division|taluka|mandal|circle)"
+    rf"\s*,?\s+(?:in|of)\s+(?:the\s+)?$"
     rf"|^\s+(?:is|was|lies)\s+(?:a|an)\s+(?:[a-z-]+\s+){{0,2}}?(?:{_AREA})\s+"
     rf"(?:(?:about\s+|some\s+)?\d[\d.,]*\s*(?:km|kms|kilomet(?:re|er)s?|miles?)\s+"
     rf"(?:[\w-]+\s+){{0,3}}?(?:of|from)\s+[^,;.]{{1,40}},\s*)?(?:in|of)\s+"
@@ -293,7 +296,8 @@ border checkpoint lies in', '
 police station on the outskirts of', ' police station and two check posts in', '
 check post, within the limits of', ' check-post, which comes under the', ' in
 Cabo Delgado's ', ' is a village 44 km from Komanda-centre, in the ', '
-neighbourhood of Tarangzai in the' (through a name no gazetteer knows)."""
+neighbourhood of Tarangzai in the' (through a name no gazetteer knows), ', under
+Baliguda block in '."""
 
 
 _TOLL = re.compile(rf"\b(?:{KILLED_VERBS})\b|\b(?:{INJURED_VERBS})\b", re.IGNORECASE)
