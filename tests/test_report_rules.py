@@ -834,6 +834,10 @@ def test_a_comparison_with_earlier_attacks_dates_no_earlier_event(year):
         "hands.",
         "The United Nations says hundreds of civilians in Ituri have been killed by "
         "its fighters.",
+        "The country has been torn by violence from armed groups, which has left "
+        "thousands dead and two million people displaced.",
+        "Militant violence has climbed steeply this year: over 782 deaths have been "
+        "reported.",
     ],
 )
 def test_a_campaign_s_toll_of_thousands_is_background(text):

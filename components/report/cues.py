@@ -176,6 +176,11 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         r"\b(?:thousands|tens of thousands|hundreds of thousands|hundreds)\s+"
         r"(?:of\s+[\w-]+\s+)?(?:(?:in|across)\s+(?-i:[A-Z])[\w-]*\s+)?"
         r"(?:have|had)\s+(?:died|been killed|lost their lives|perished)\b|"
+        r"\b(?:has|have|had)\s+left\s+(?:(?:more than|over|at least|almost|nearly|"
+        r"some|about|roughly)\s+)?(?:thousands|tens of thousands|hundreds of "
+        r"thousands|\d{1,3}(?:,\d{3})+)\s+(?:of\s+)?(?:people\s+)?dead\b|"
+        r"\b\d[\d,]*\s+(?:deaths|killings|fatalities)\s+(?:have|had)\s+been\s+"
+        r"(?:reported|recorded|registered)\b|"
         r"\b(?:during|over|throughout)\s+(?:the\s+group's|its|their|the)\s+"
         r"(?:[\w-]+-(?:year|decade)(?:-long|-old)?|(?:years|decades)-long|"
         r"decade-long)\s+(?:campaign|insurgency|war|conflict|rebellion)\b",
