@@ -1119,3 +1119,14 @@ def test_a_weekday_s_attacks_in_the_plural_date_the_news():
     from components.report.cues import DAYS_ATTACK
 
     assert DAYS_ATTACK.search("the group said it had staged Thursday's attacks")
+
+
+def test_an_earlier_operation_an_attack_answered_is_background():
+    from components.report.dates import cue
+
+    text = (
+        "He said the attack answered the recent operation by Kenyan forces in which "
+        "11 members of the group were killed."
+    )
+    (sentence,) = sentences(text)
+    assert cue(sentence, dt.date(2015, 7, 7)) == "background"

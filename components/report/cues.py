@@ -191,8 +191,10 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
     Rule(
         "an attack answered or avenged",
         r"\b(?:answered|avenged|avenging|in (?:retaliation|revenge|response|reprisal) "
-        r"(?:for|to)|(?:came|was|were) in response to)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?"
-        r"(?:attack|bombing|assault|ambush|raid|killing|massacre)s?\b",
+        r"(?:for|to)|(?:came|was|were) in response to)\s+(?:(?:a|an)\s+(?:[\w-]+\s+)"
+        r"{0,3}?|the\s+(?:recent|earlier|previous|last)\s+(?:[\w-]+\s+){0,2}?)"
+        r"(?:attack|bombing|assault|ambush|raid|killing|massacre|operation|offensive|"
+        r"(?:air\s?)?strike)s?\b",
         "The designation answered a deadly attack by the group that killed 27 "
         "guards near Zahedan.",
         "background",
