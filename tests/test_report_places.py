@@ -2434,3 +2434,15 @@ def test_a_village_under_a_block_in_a_district_is_one_scene():
     (incident,) = found.incidents
     assert incident.place_reported == "Pokharibandha"
     assert incident.counts["killed"]["security"] == 1
+
+
+def test_dg_khan_and_taunsa_sharif_are_known_and_a_policemans_name_is_no_town():
+    text = (
+        "Police foil terrorists' attack in DG Khan\n"
+        "An attack by terrorists in Taunsa Sharif, in Dera Ghazi Khan, was foiled. "
+        "SHO Wahwa Sadiq Burmani and policeman Muzzamir Nazir were injured in the "
+        "clash. RPO Dera Ghazi Khan Sajjad Hasan Khan went to the scene."
+    )
+    found = extract(text)
+    assert [i.place.name for i in found.incidents if not i.event_wide] == ["Taunsa"]
+    assert not found.unplaced

@@ -192,7 +192,8 @@ _TITLE_AND_NAME = re.compile(
     r"\b(?-i:Commissioner|Minister|Officer|Inspector|Superintendent(?: of Police)?|"
     r"Governor|Spokesman|Spokesperson|Director|Secretary|Senator|Colonel|Major|"
     r"Captain|Brigadier|Lieutenant|SP|DPO|SSP|DSP|SHO|Sardar|Nawab|Mir|Mr|Dr|Malam|"
-    r"Mallam|Alhaji|Alhaja)\.?\s+"
+    r"Mallam|Alhaji|Alhaja|policeman|constable|soldier|sepoy|jawan|cop|guard|"
+    r"ranger)\.?\s+"
     r"(?P<given>(?:(?-i:[A-Z])[a-z]+\s+){1,2})$"
 )
 

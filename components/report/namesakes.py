@@ -257,6 +257,7 @@ def namesakes_of_held_places(
             or mention.role != INCIDENT
             or mention.place.kind != "town"
             or mention.place.district  # a curated town, not a GeoNames namesake
+            or len(mention.candidates) < 2  # one town of that name: no namesake
         ):
             continue
         if DISTRICT_AFTER.match(text[mention.end : mention.end + 20]):

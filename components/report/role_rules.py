@@ -931,6 +931,14 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"trade union|chamber of commerce|bar association|traders'? union)\b",
     ),
     RoleRule(
+        "an office's title before the place it serves",
+        STATEMENT,
+        "Two policemen were hurt in Taunsa. RPO Dera Ghazi Khan Sajjad Hasan Khan went "
+        "to the scene.",
+        "Dera Ghazi Khan",
+        before=r"\b(?-i:RPO|DPO|CPO|CCPO|DIG|SSP|SP|DC|SHO|IGP)\s+$",
+    ),
+    RoleRule(
         "a radio station named for a place",
         STATEMENT,
         "He told colleagues at Radio Moto Oicha that rebels killed 11 people in Beni, "
