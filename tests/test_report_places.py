@@ -2446,3 +2446,19 @@ def test_dg_khan_and_taunsa_sharif_are_known_and_a_policemans_name_is_no_town():
     found = extract(text)
     assert [i.place.name for i in found.incidents if not i.event_wide] == ["Taunsa"]
     assert not found.unplaced
+
+
+def test_an_army_sector_in_a_misspelt_district_is_the_one_scene():
+    text = (
+        "An officer and two soldiers were martyred and four others injured when "
+        "a roadside IED hit security forces in North Waziristan.\n\nThe ISPR said "
+        "terrorists struck troops who were guarding road construction teams at "
+        "work in the Ghariom sector on Road Shaga - Nishpa in North Wazirstan."
+    )
+    found = extract(text)
+    (incident,) = [i for i in found.incidents if not i.event_wide]
+    assert (incident.place_reported, incident.place.name) == (
+        "Ghariom",
+        "North Waziristan",
+    )
+    assert incident.counts["killed"]["security"] == 3

@@ -116,6 +116,11 @@ def unknown_mentions(
             holders[start] = unknown_mention(
                 text, sentence, start, end, name, rule, wider
             )
+            if spelt is not None and spelt is wider:
+                # 'North Wazirstan': the known place itself, misspelt
+                holders[start] = replace(
+                    holders[start], place=spelt, precision=spelt.precision
+                )
         found.extend(holders.values())
         known.extend((m.start, m.end) for m in holders.values())
     found = _one_spelling(_named_again(text, sentences, found, known, fallback))
@@ -152,13 +157,13 @@ def unknown_mentions(
     qualifiers |= {
         id(m)
         for m in found
-        if _WIDE_AREA_AFTER.match(text[m.end : m.end + 40])
+        if _wide_area_after(text[m.end : m.end + 40], code)
         and any(
             other is not m
             and other.sentence is m.sentence
             and (other.start > m.end or other.end < m.start)
             and other.is_incident
-            and not _WIDE_AREA_AFTER.match(text[other.end : other.end + 40])
+            and not _wide_area_after(text[other.end : other.end + 40], code)
             for other in [*found, *mentions]
         )
     }
@@ -331,7 +336,7 @@ _COUNT_WORD = (
 
 
 _WIDE_AREA_AFTER = re.compile(
-    r"^\s+(?:sector|province|region|county|territory|department|state|"
+    r"^\s+(?:province|region|county|territory|department|state|"
     r"commune|local government area|lga|governorate|chiefdom|groupe?ment|ward)\b",
     re.IGNORECASE,
 )
@@ -339,6 +344,17 @@ _WIDE_AREA_AFTER = re.compile(
 Ruwenzori sector, including Bulongo and Kidungu', 'in Vido village, in the
 Banande-Kainama groupment of the Beni-Mbau sector' (the villages are the
 scenes)."""
+_SECTOR_AFTER = re.compile(r"^\s+sector\b", re.IGNORECASE)
+
+
+def _wide_area_after(words: str, code: str | None) -> bool:
+    """Whether the words after a name call it a wide area. A 'sector' is one in
+    another country's report (DR Congo's secteurs); in the region's, the
+    army's 'Ghariom sector' is a local area, a scene."""
+    return bool(
+        _WIDE_AREA_AFTER.match(words)
+        or (code is not None and _SECTOR_AFTER.match(words))
+    )
 
 
 def _kept_with_the_sentences_scene(
