@@ -73,6 +73,16 @@ ASIDE_RULES: tuple[Rule, ...] = (
         "14 of their fighters in Doaba.",
         "in response to the killing of 14 of their fighters in Doaba",
     ),
+    Rule(
+        "an earlier event the news followed by some days",
+        r"\b(?:followed|follows)\s+by\s+(?:just\s+|only\s+|barely\s+)?(?:a|one|two|"
+        r"three|four|five|six|seven|\d+|a few|several|a couple of)\s+(?:days?|weeks?|"
+        r"hours?)\s+(?:the|a|an)\s+[^;]{3,250}?(?=[.!?\"']*\s*$)",
+        "The attack followed by two days the group's claim to have killed seven "
+        "passengers on a highway.",
+        "followed by two days the group's claim to have killed seven passengers on "
+        "a highway",
+    ),
 )
 """Where an aside about an earlier attack stands in a sentence; ``expected`` is
 the aside the example holds."""
