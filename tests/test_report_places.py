@@ -2462,3 +2462,15 @@ def test_an_army_sector_in_a_misspelt_district_is_the_one_scene():
         "North Waziristan",
     )
     assert incident.counts["killed"]["security"] == 3
+
+
+def test_a_post_named_after_its_place_is_a_scene_and_a_paper_is_not():
+    found = extract(
+        "Rebels set off an IED near the Kamal post in Dantewada district on Monday, "
+        "killing a jawan."
+    )
+    assert "Kamal" in {u.name for u in found.unplaced if u.incident}
+    found = extract(
+        "Gunmen killed two soldiers in Narathiwat on Monday, the Bangkok Post said."
+    )
+    assert "Bangkok" not in {i.place.name for i in found.incidents}

@@ -953,7 +953,7 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "According to the Fars News Agency, bandits carried out the attack in "
         "Iranshahr.",
         "Fars",
-        after=r"^\s+(?:news\s+agency|news|times|tribune|post|herald|"
+        after=r"^\s+(?:news\s+agency|news|times|tribune|(?-i:Post)|herald|"
         r"chronicle|gazette|tv|television|radio)\b",
     ),
     RoleRule(

@@ -162,13 +162,14 @@ FACILITY_WORDS = (
     r"(?:military |army )?base",
     r"(?:military |army )?camp",
     r"outpost",
+    r"(?-i:post)",
     r"barracks",
     r"(?:railway |level |border )?crossing",
     r"(?:gold |coal |copper |salt )mine",
 )
 """Facilities named after their place: 'the Chaudhwan Police Station', 'the
 Samand checkpost', 'the El Salini base', 'the Sadiqueabad crossing', 'the Karma
-gold mine'."""
+gold mine', 'the Kamal post' (in lower case: 'the Bangkok Post' is a paper)."""
 
 
 NATIONAL_FORCES = {
