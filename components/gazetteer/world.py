@@ -260,6 +260,7 @@ def _area_keys(name: str) -> set[str]:
     return keys
 
 
+@functools.cache
 def area_names(code: str) -> frozenset[str]:
     """Lookup keys of every subdivision of a country, of any level (ISO 3166-2:
     the Philippines' provinces lie under its regions)."""
@@ -272,6 +273,7 @@ def area_names(code: str) -> frozenset[str]:
     )
 
 
+@functools.cache
 def first_level_areas(code: str) -> frozenset[str]:
     """Lookup keys of a country's first-level areas (states, regions, provinces)."""
     return frozenset(k for k, codes in _subdivisions().items() if code in codes)

@@ -308,23 +308,23 @@ def _named_again(
     starts = [s.start for s in sentences]
     for name, first in {m.text: m for m in found}.items():
         wider = first.unplaced.wider if first.unplaced else fallback
-        pattern = (
-            rf"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:nearby\s+|neighbou?ring\s+)?"
-            rf"({re.escape(name)})(?![\w-])|"
-            rf"(?<![\w-])({re.escape(name)})(?=\s+(?:{TALLY_VERBS})\s|"
-            rf"\s+{_COUNT_WORD}(?:\s*[,;.]|\s+(?:and|people|dead|killed)\b))"
-        )  # 'By his count Sakkada lost seven people, Gyadadde four, ...'
-        for match in re.finditer(pattern, text, re.IGNORECASE):
-            group = 1 if match.group(1) is not None else 2
-            start, end = match.span(group)
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            said_from = _said_as_a_place(text, start, end)
+            start_next = text.find(name, end)
             sentence = sentences[bisect_right(starts, start) - 1]
-            if text[start:end] != name or match.start() < sentence.start:
-                continue  # another case, or the preposition ends the sentence before
-            if any(a < end and start < b for a, b in known):
-                continue
-            rule = "a name read as a place"
-            again.append(unknown_mention(text, sentence, start, end, name, rule, wider))
-            known.append((start, end))
+            if (
+                said_from is not None
+                and said_from >= sentence.start  # not a preposition ending the last
+                and not any(a < end and start < b for a, b in known)
+            ):
+                rule = "a name read as a place"
+                again.append(
+                    unknown_mention(text, sentence, start, end, name, rule, wider)
+                )
+                known.append((start, end))
+            start = start_next
     return sorted([*found, *again], key=lambda m: m.start)
 
 
@@ -333,6 +333,32 @@ _COUNT_WORD = (
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
 )
 """A count right after a place's name in a tally by place ('Gyadadde four')."""
+
+
+_PLACE_WORDS_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:nearby\s+|neighbou?ring\s+)?$",
+    re.IGNORECASE,
+)
+_TALLY_AFTER = re.compile(
+    rf"^\s+(?:(?:{TALLY_VERBS})\s|{_COUNT_WORD}(?:\s*[,;.]|\s+(?:and|people|dead|"
+    r"killed)\b))",
+    re.IGNORECASE,
+)
+"""'By his count Sakkada lost seven people, Gyadadde four, ...'"""
+
+
+def _said_as_a_place(text: str, start: int, end: int) -> int | None:
+    """Where the words that say the name at ``start:end`` is a place begin: 'in',
+    'at', 'near' or 'outside' before it, or a tally after it; None if neither."""
+    if re.match(r"[\w-]", text[end : end + 1]) or re.match(
+        r"[\w-]", text[start - 1 : start] if start else ""
+    ):
+        return None  # part of a longer word
+    window = max(0, start - 40)
+    before = _PLACE_WORDS_BEFORE.search(text, window, start)
+    if before is not None:
+        return before.start()
+    return start if _TALLY_AFTER.match(text[end : end + 60]) else None
 
 
 _WIDE_AREA_AFTER = re.compile(
