@@ -2474,3 +2474,18 @@ def test_a_post_named_after_its_place_is_a_scene_and_a_paper_is_not():
         "Gunmen killed two soldiers in Narathiwat on Monday, the Bangkok Post said."
     )
     assert "Bangkok" not in {i.place.name for i in found.incidents}
+
+
+def test_villages_listed_then_called_villages_after_a_comma_are_attack_places():
+    text = (
+        "Bamako\n09 August 2021\nThe authorities said on Monday that 51 civilians "
+        "had been massacred in northern Mali. A military officer said jihadists had "
+        "on Sunday invaded Karou, Ouatagouna and Daoutegeft, villages close to "
+        "Mali's frontier with Niger."
+    )
+    found = extract(text)
+    named = {i.place_reported for i in found.incidents} | {
+        u.name for u in found.unplaced if u.incident
+    }
+    assert {"Karou", "Ouatagouna", "Daoutegeft"} <= named
+    assert "Bamako" not in {i.place.name for i in found.incidents}

@@ -68,6 +68,15 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         flags=0,
     ),
     RoleRule(
+        "a dateline alone on the report's first lines",
+        DATELINE,
+        "Quetta\n\nGunmen burst into a house in Turbat, killing six labourers.",
+        "Quetta",
+        before=r"^[\s\"'(]*$",
+        after=r"^[\s\"').:,-]*$",
+        lede=True,
+    ),
+    RoleRule(
         "a writer's name in a byline after the date",
         DATELINE,
         "October 19, 2009 | Jeffrey Fleishman and Ramin Mostaghim\n\nA suicide "

@@ -119,7 +119,8 @@ SLOT_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "names listed before a plural area word",
-        rf"(?<![\w-])(?P<name>{NAME})(?=(?:\s*,\s*{NAME})*,?\s+and\s+{NAME}\s+"
+        rf"(?<![\w-])(?P<name>{NAME})(?=(?:\s*,\s*{NAME})*,?\s+and\s+{NAME}"
+        r"(?:,\s+(?:(?i:all|both|two|three|four|five)\s+)?)?\s*"
         r"(?i:(?:local government )?areas|villages|towns|localities|communities|"
         r"settlements|districts|tehsils|LGAs|counties)\b)",
         "The gunmen hit the convoy in the Mandori, Bhagan and Ochat areas.",
