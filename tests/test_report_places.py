@@ -2489,3 +2489,11 @@ def test_villages_listed_then_called_villages_after_a_comma_are_attack_places():
     }
     assert {"Karou", "Ouatagouna", "Daoutegeft"} <= named
     assert "Bamako" not in {i.place.name for i in found.incidents}
+
+
+def test_urmia_is_the_city_of_orumiyeh():
+    found = extract(
+        "Gunmen killed three border guards on Friday in a clash in Urmia, West "
+        "Azerbaijan province."
+    )
+    assert [i.place.name for i in found.incidents if not i.event_wide] == ["Orūmīyeh"]
