@@ -2497,3 +2497,14 @@ def test_urmia_is_the_city_of_orumiyeh():
         "Azerbaijan province."
     )
     assert [i.place.name for i in found.incidents if not i.event_wide] == ["Orūmīyeh"]
+
+
+def test_where_attackers_fled_towards_is_no_attack_place():
+    text = (
+        "Militants killed three soldiers in an ambush in Turbat on Thursday. The "
+        "militants fled towards the town of Panjgur, taking a rifle, as soon as "
+        "reinforcements arrived."
+    )
+    found, _ = find_places(text, list(sentences(text)), default_gazetteer())
+    roles = {m.text: m.role for m in found}
+    assert roles == {"Turbat": INCIDENT, "Panjgur": "destination"}

@@ -1130,3 +1130,10 @@ def test_an_earlier_operation_an_attack_answered_is_background():
     )
     (sentence,) = sentences(text)
     assert cue(sentence, dt.date(2015, 7, 7)) == "background"
+
+
+def test_a_superintendent_of_police_by_initials_is_counted():
+    text = "Three people, among them an SSP and two soldiers, were killed on Tuesday."
+    assert [(f.outcome, f.value) for f in find_figures(Span(0, len(text), text))] == [
+        ("killed", 3)
+    ]

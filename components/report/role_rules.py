@@ -503,7 +503,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "Taloqan city.",
         "Taloqan",
         before=r"\b(?:fled|fleeing|flee|flees|displaced|driven)\b(?:\s+[\w,'-]+)"
-        r"{0,12}?\s+to\s+(?:the\s+)?(?:(?:town|city|village|district)\s+of\s+)?$|"
+        r"{0,12}?\s+(?:to|towards?)\s+(?:the\s+)?(?:(?:town|city|village|district)\s+of"
+        r"\s+)?$|"
         r"\b(?:sought|seeking|taken|taking|took)\s+refuge\s+(?:in|at)\s+(?:the\s+)?$",
         gate=("fle", "displaced", "driven", "refuge"),
     ),
