@@ -277,7 +277,7 @@ def namesakes_of_held_places(
             continue
         near = [
             place
-            for place in (mention.candidates or (mention.place,))
+            for place in mention.candidates
             if place.kind == "town"
             and haversine_km(place.lat, place.lon, wider.lat, wider.lon) <= reach
         ]
