@@ -58,6 +58,13 @@ def report_country(text: str) -> str | None:
         for at in where
     ):
         return None  # 'blamed India for backing terrorism in Pakistan'
+    if (
+        areas is not None
+        and areas != code
+        and areas not in COUNTRIES
+        and not any(_said_as_where(text, at) for at in where)
+    ):
+        return areas  # 'in Fafi, Garissa County' ... 'Somalia has gone without'
     if lede is None:  # the UPDF, in Ntoroko district, which borders the DRC
         forces = {c for c, found in _FORCES.items() if found.search(text)}
         known = {c: _known_in(c, text) for c in forces - COUNTRIES - {code}}
@@ -213,6 +220,18 @@ _AS_WHERE = re.compile(
 _OWNS = re.compile(r"[\w\u00c0-\u024f -]+'s?\s")
 """A country named as where things are: 'in Niger', 'northern Mali', 'Borno
 State, Nigeria', 'Niger's army'."""
+
+
+_NAMED_AS_OWNER = re.compile(r"[\w\u00c0-\u024f-]+(?:\s[A-Z][\w-]*){0,3}'s?\s")
+
+
+def _said_as_where(text: str, at: int) -> bool:
+    """Whether the country named at ``at`` is said as where things are ('in
+    Niger', 'northern Mali', 'Borno State, Nigeria', "Niger's army"), not only
+    named ('Somalia has gone without a stable government')."""
+    return bool(
+        _AS_WHERE.search(text[max(0, at - 25) : at]) or _NAMED_AS_OWNER.match(text, at)
+    )
 
 
 def _lede_country(text: str, found: list[tuple[str, int]]) -> str | None:

@@ -108,6 +108,16 @@ _FIGHTING_BESIDE = re.compile(
 """'volunteers fighting alongside the army': auxiliaries, of the security side."""
 
 
+_AT_CIVILIAN_WORK = re.compile(
+    r"^\s+(?:who|that)\s+(?:had\s+been\s+|were\s+)?(?:drove|driving|ran|running|"
+    r"sold|selling|farmed|farming|hunted|hunting|herded|herding|fished|fishing|"
+    r"grazed|grazing|tended|tending)\b",
+    re.IGNORECASE,
+)
+"""People said to be at a civilian's work ('two men who drove vehicles carrying
+poultry', 'two men who were hunting bush rats'): civilians."""
+
+
 def head_of(body: str, side: str, end: int, start: int) -> tuple[str, int]:
     """The side and end of a group of people, read to its head noun: 'paramilitary
     soldier' is security, 'woman civilian' civilian; 'security personnel and
@@ -134,6 +144,8 @@ def head_of(body: str, side: str, end: int, start: int) -> tuple[str, int]:
     beside = _FIGHTING_BESIDE.match(body[end:])
     if beside and side == "unspecified":
         side, end = "security", end + beside.end()  # the army's auxiliaries
+    if side == "unspecified" and _AT_CIVILIAN_WORK.match(body[end:]):
+        side = "civilians"  # 'two men who drove vehicles carrying poultry'
     mixed = _MIXED.match(body[end:])
     if mixed:
         other = next(s for s in SIDE_WORDS if mixed.group(s))

@@ -722,18 +722,33 @@ def _area_named_before(
     return named[-1].place if named else None
 
 
+_THE_ATTACKERS = re.compile(r"\bthe (?:attackers|assailants|gunmen)\b", re.IGNORECASE)
+_ANOTHER_ATTACK = re.compile(r"\b(?:also|another|separate|second)\b", re.IGNORECASE)
+"""'The attackers ... hit the Gul Imam police checkpost' goes on with the attack
+the text told before; 'the gunmen also attacked Gamba police station' tells
+another."""
+
+
 def _scene_pointed_back(
     text: str, mentions: Sequence[PlaceMention], sentence: Sentence
 ) -> Place | None:
     """The one place the text named as a scene before a sentence that points back
     to the attack ('Several of the dead were working on a dam in Paroom', 'the
     farmers were at work close to Ngoshe village when the terrorists fell on
-    them'): a name there with no wider place of its own lies at that scene."""
-    if not ANAPHORA.search(sentence.text) and not re.search(
-        r"\bthe (?:farmers|victims|labou?rers|workers|passengers|soldiers|"
-        r"policemen|dead)\b",
-        sentence.text,
-        re.IGNORECASE,
+    them', 'the attackers hit the Gul Imam police checkpost'): a name there with no
+    wider place of its own lies at that scene."""
+    if (
+        not ANAPHORA.search(sentence.text)
+        and not re.search(
+            r"\bthe (?:farmers|victims|labou?rers|workers|passengers|soldiers|"
+            r"policemen|dead)\b",
+            sentence.text,
+            re.IGNORECASE,
+        )
+        and not (
+            _THE_ATTACKERS.search(sentence.text)
+            and not _ANOTHER_ATTACK.search(sentence.text)
+        )
     ):
         return None
     before = [m for m in mentions if m.start < sentence.start]
