@@ -776,6 +776,19 @@ def test_what_the_attackers_say_they_killed_is_their_claim(claim):
     assert (figure.value, figure.secondary) == (20, True)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "side"),
+    [
+        ("Gunmen wounded two men who drove vehicles carrying poultry.", "civilians"),
+        ("Insurgents killed two men who were hunting bush rats.", "civilians"),
+        ("Gunmen wounded two men who had been guarding the post.", "unspecified"),
+    ],
+)
+def test_people_at_a_civilians_work_are_civilians(sentence, side):
+    ((_, by_side),) = counts(sentence)
+    assert by_side == {side: 2}
+
+
 def test_people_taken_off_a_bus_and_shot_dead_are_dead():
     assert counts("Nine passengers were offloaded from a bus and shot dead.") == [
         ("killed", {"civilians": 9})

@@ -778,6 +778,14 @@ ONE_SCENE = [
         dt.date(2025, 1, 13),
         ("Kayakura", None, "civilians", 40),
     ),
+    (
+        "a post the attackers hit, named after the district's attack",
+        "Police said five policemen were wounded on Monday when a police picket "
+        "in Tank district came under attack.\n\n"
+        "The attackers hit the Gul Imam police checkpost with heavy weapons.",
+        dt.date(2024, 11, 25),
+        ("Gul Imam", "Tank", "security", None),
+    ),
 ]
 
 
@@ -792,6 +800,17 @@ def test_one_attack_told_by_several_names_is_at_the_finest(text, published, expe
     assert incident.place_reported == reported
     assert place is None or incident.place.name == place
     assert incident.counts["killed"][side] == killed
+
+
+def test_the_gunmen_also_attacking_a_place_is_not_the_first_scene():
+    text = (
+        "Gunmen attacked two towns on the coast on Saturday night.\n\n"
+        "A group of about 15 gunmen raided the town of Hindi in Lamu county. The "
+        "gunmen also attacked Gamba police station, police said."
+    )
+    found = extract(text, published=dt.date(2014, 7, 6))
+    wider = {u.name: u.wider.name if u.wider else None for u in found.unplaced}
+    assert wider.get("Gamba") != "Lamu"
 
 
 def test_a_camp_in_a_town_is_not_a_namesake_far_away():
@@ -991,6 +1010,17 @@ def test_the_place_an_attack_was_on_is_its_place():
 )
 def test_an_area_named_as_the_english_press_names_it_says_the_country(text, country):
     assert report_country(text) == country
+
+
+def test_a_country_only_named_loses_to_the_country_whose_counties_are_named():
+    text = (
+        "Militants overran a police camp in Fafi, Garissa County, yesterday and "
+        "killed six officers.\n\n"
+        "The area lies close to the porous border, which the militants often "
+        "cross. Somalia has gone without a stable government for decades."
+    )
+    assert report_country(text) == "KE"
+    assert report_country(text.replace("Somalia has", "The war in Somalia has")) == "SO"
 
 
 def test_a_name_with_a_joined_article_inside_it_is_one_name():
