@@ -804,9 +804,10 @@ def test_one_attack_told_by_several_names_is_at_the_finest(text, published, expe
 
 def test_the_gunmen_also_attacking_a_place_is_not_the_first_scene():
     text = (
-        "Gunmen attacked two towns on the coast on Saturday night.\n\n"
-        "A group of about 15 gunmen raided the town of Hindi in Lamu county. The "
-        "gunmen also attacked Gamba police station, police said."
+        "Gunmen attacked two towns on the Kenyan coast on Saturday night, killing "
+        "22 people.\n\n"
+        "A group of about 15 gunmen raided a village near Lamu and began shooting "
+        "at residents. The gunmen also attacked Gamba police station, police said."
     )
     found = extract(text, published=dt.date(2014, 7, 6))
     wider = {u.name: u.wider.name if u.wider else None for u in found.unplaced}
