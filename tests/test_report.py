@@ -1022,6 +1022,30 @@ def test_a_night_attack_told_of_the_next_day_is_dated_the_night_before():
     assert extract(text, published=dt.date(2021, 10, 30)).date == dt.date(2021, 10, 29)
 
 
+def test_a_night_attack_in_the_small_hours_is_of_the_day_it_was_told():
+    text = (
+        "Constable martyred in attack late at night on checkpost in Khyber\n\n"
+        "Police said on Monday that a constable had been martyred when terrorists "
+        "attacked a checkpost in Bara.\n\n"
+        "An officer said the attack took place at about 2am last night."
+    )
+    published = dt.date(2023, 5, 8)
+    assert extract(text, published=published).date == published
+    text = text.replace("at about 2am last night", "late last night")
+    assert extract(text, published=published).date == dt.date(2023, 5, 7)
+
+
+def test_a_province_named_as_one_in_an_apposition_is_no_scene():
+    text = (
+        "Rebels killed one soldier in an ambush in Sorsogon, the southernmost "
+        "province on the Philippines' Luzon island, the military said.\n\n"
+        "The soldiers were travelling on a motorcycle in Bulan town when the "
+        "rebels opened fire on them."
+    )
+    found = extract(text, published=dt.date(2024, 9, 7))
+    assert [i.place_reported for i in found.incidents] == ["Bulan"]
+
+
 def test_the_night_before_a_statement_made_on_a_weekday_dates_the_attack():
     text = (
         "A police officer has been killed in a terrorist attack in Saravan.\n\n"

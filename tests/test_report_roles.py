@@ -468,6 +468,15 @@ def test_a_people_s_villages_are_no_place_of_their_own():
             ["Mastung"],
             id="where the bodies are",
         ),
+        pytest.param(
+            "Police said a constable was martyred when terrorists attacked a "
+            "checkpost in Bara.\n\nThe prayers for the martyred constable, "
+            "meanwhile, were offered at the Police Lines in Peshawar, attended by "
+            "officials.",
+            dt.date(2023, 5, 8),
+            ["Bara"],
+            id="where prayers for the dead were offered",
+        ),
     ],
 )
 def test_places_named_for_what_was_not_the_attack_are_no_scenes(
@@ -475,6 +484,17 @@ def test_places_named_for_what_was_not_the_attack_are_no_scenes(
 ):
     found = extract(text, published=published)
     assert [i.place_reported for i in found.incidents] == scenes
+
+
+def test_a_city_named_before_its_police_officer_is_where_he_serves():
+    found = extract(
+        "Police said a constable was martyred when terrorists attacked a checkpost "
+        "in Bara.\n\nMany officials, among them Peshawar Capital City Police "
+        "Officer (CCPO) Mohammad Ijaz Khan, met the family.",
+        published=dt.date(2023, 5, 8),
+    )
+    roles = {p["name"]: p["role"] for p in found.as_json()["not_incident_places"]}
+    assert roles == {"Peshawar": "statement"}
 
 
 @pytest.mark.parametrize(

@@ -448,7 +448,8 @@ def night_before(
 ) -> dt.date | None:
     """For a report whose first paragraphs give no day of the attack but say it
     came at night: the night before the day the statement was made (or the
-    report's date); the key of a night's attack is its first day."""
+    report's date); the key of a night's attack is its first day. An attack the
+    text times in the small hours is of the day itself."""
     if today is None:
         return None
     for sentence in sentences:
@@ -460,5 +461,22 @@ def night_before(
                 or statement_date(sentences[0], today)
                 or today
             )
+            if any(
+                _SMALL_HOURS.search(later.text)
+                for later in sentences
+                if later.paragraph <= _SMALL_HOURS_PARAGRAPHS
+            ):
+                return said  # 'at about 2am last night': the day it was said
             return said - dt.timedelta(days=1)
     return None
+
+
+_SMALL_HOURS = re.compile(
+    r"(?<!until )(?<!till )(?<!to )\b(?:at|around|about)\s+(?:about\s+|around\s+)?"
+    r"[1-5](?:[:.]\d\d)?\s*a\.?m\b\.?(?!\s+the same day)",
+    re.IGNORECASE,
+)
+"""'the attack took place at about 2am last night': a night attack in the small
+hours is of the day the report says it (a time the night ran on 'until about 1
+am' is not when it began)."""
+_SMALL_HOURS_PARAGRAPHS = 5

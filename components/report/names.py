@@ -63,11 +63,12 @@ end of a list ('the Tillaberi, Diffa and Dosso regions')."""
 
 
 _AREA_APPOSITION = re.compile(
-    r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:regions?|provinces?|states?)\s+"
-    r"(?:of|in)\b",
+    r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:regions?|provinces?|states?)"
+    r"(?:\s+(?:of|in|on)\b|\s*[,.;])",
     re.IGNORECASE,
 )
-"""'Tillaberi, a vast region of western Niger': the name is the region's."""
+"""'Tillaberi, a vast region of western Niger', 'Sorsogon, the southernmost
+province on the Philippines' Luzon island': the name is the region's."""
 
 
 _AREA_OF_BEFORE = re.compile(

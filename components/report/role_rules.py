@@ -657,10 +657,11 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         before=r"^(?!.*\b(?:attack|bomb|blew|blast|struck|explo|suicide|opened "
         r"fire|gunmen|targeted))"
         r".*\b(?:funeral (?:prayers?|rites|ceremony|procession)|funerals? (?:was|were) "
-        r"(?:held|offered)|namaz-e-janaza|(?:were|was) (?:laid to rest|buried))\s+"
-        r"(?:[\w,'-]+\s+){0,8}?(?:in|at)\s+(?:the\s+)?(?:(?:native|home|ancestral)"
+        r"(?:held|offered)|namaz-e-janaza|(?:were|was) (?:laid to rest|buried|"
+        r"offered))\s+"
+        r"(?:[\w,'-]+\s+){0,12}?(?:in|at)\s+(?:the\s+)?(?:(?:native|home|ancestral)"
         r"\s+(?:town|village|city|area)\s+of\s+)?$",
-        gate=("funeral", "janaza", "laid to rest", "buried"),
+        gate=("funeral", "janaza", "laid to rest", "buried", "offered"),
     ),
     RoleRule(
         "the post a team set out from",
@@ -931,6 +932,7 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         after=r"^(?:'s)?\s+(?:district\s+|divisional\s+|regional\s+|(?:range|region|zone|"
         r"division)\s+)?(?:deputy\s+|assistant\s+|additional\s+)?"
         r"(?:commissioner|police (?:chief|officer|spokesman)|administration|rpo|"
+        r"(?:capital )?city police officer|c?cpo|"
         r"(?:(?:chief|home|interior|provincial|caretaker|acting)\s+){0,2}minister|"
         r"chief secretary|"
         r"(?:provincial )?assembly|(?:provincial )?government spokes(?:man|person)|"
