@@ -2530,6 +2530,14 @@ def test_urmia_is_the_city_of_orumiyeh():
     assert [i.place.name for i in found.incidents if not i.event_wide] == ["Orūmīyeh"]
 
 
+def test_mariwan_is_the_city_of_marivan():
+    found = extract(
+        "At least 10 Revolutionary Guards were killed on Saturday in clashes in "
+        "Mariwan, Kurdistan province."
+    )
+    assert [i.place.name for i in found.incidents if not i.event_wide] == ["Marīvān"]
+
+
 def test_where_attackers_fled_towards_is_no_attack_place():
     text = (
         "Militants killed three soldiers in an ambush in Turbat on Thursday. The "

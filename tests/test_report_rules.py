@@ -873,6 +873,19 @@ def test_an_earlier_toll_a_sentence_ends_on_needs_no_comma():
     ]
 
 
+def test_the_killing_an_attack_was_retaliation_for_is_an_earlier_event():
+    text = (
+        "The party said it was responsible for the clash in Mariwan, which was its "
+        "retaliation for its latest martyrs and for the assassination of one of its "
+        "members in Penjwen."
+    )
+    (sentence,) = sentences(text)
+    assert [a.text for a in earlier_asides(sentence)] == [
+        "its retaliation for its latest martyrs and for the assassination of one of "
+        "its members in Penjwen"
+    ]
+
+
 @pytest.mark.parametrize(
     "rule", [*ASIDE_RULES, PAST_TOLL_CLAUSE], ids=lambda rule: rule.name
 )

@@ -66,8 +66,9 @@ ASIDE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "an earlier killing the attack answered, ending a sentence",
-        r"(?:,\s*|\s+)(?:in (?:retaliation|revenge|response|reprisal) (?:for|to)|"
-        r"to avenge)\s+the\s+(?:killings?|deaths?|executions?|arrests?)\s+of\s+"
+        r"(?:,\s*|\s+)(?:(?:in|its|their|a) (?:retaliation|revenge|response|reprisal) "
+        r"(?:for|to)(?:\s+[^;,.]{3,60}?\s+and\s+for)?|to avenge)\s+the\s+"
+        r"(?:killings?|deaths?|executions?|arrests?|assassinations?)\s+of\s+"
         r"(?!the\b|these\b|those\b|their\b)[^;]{3,200}?(?=[.!?\"']*\s*$)",
         "The Taliban said they carried out the attack in response to the killing of "
         "14 of their fighters in Doaba.",
