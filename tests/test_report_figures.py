@@ -789,6 +789,18 @@ def test_people_at_a_civilians_work_are_civilians(sentence, side):
     assert by_side == {side: 2}
 
 
+def test_the_driver_of_a_police_vehicle_is_of_the_police():
+    text = (
+        "Gunmen sprayed a police vehicle with bullets in Quetta on Thursday, "
+        "killing four police officials and wounding the driver."
+    )
+    (incident,) = extract(text, published=dt.date(2017, 7, 13)).incidents
+    assert incident.counts["injured"]["security"] == 1
+    text = text.replace("a police vehicle", "a passenger van")
+    (incident,) = extract(text, published=dt.date(2017, 7, 13)).incidents
+    assert incident.counts["injured"]["civilians"] == 1
+
+
 def test_people_taken_off_a_bus_and_shot_dead_are_dead():
     assert counts("Nine passengers were offloaded from a bus and shot dead.") == [
         ("killed", {"civilians": 9})

@@ -802,6 +802,29 @@ def test_one_attack_told_by_several_names_is_at_the_finest(text, published, expe
     assert incident.counts["killed"][side] == killed
 
 
+def test_a_locality_named_after_a_lede_in_the_city_filed_from_lies_in_that_city():
+    text = (
+        "Terrorists kill SP and three policemen in Quetta\n\n"
+        "Quetta - Gunmen sprayed a police vehicle with bullets in Quetta on "
+        "Thursday, killing four police officials, a superintendent among them.\n\n"
+        "Police said Quaidabad SP Mubarak Shah was making a routine round in Killi "
+        "Deeba when four gunmen riding two motorcycles attacked on Mir Baz Khan "
+        "Street.\n\n"
+        "Earlier in the week, on July 10, a suicide bomber in Chaman, close to the "
+        "Afghan border, martyred the District Police Officer of Killa Abdullah, SSP "
+        "Sajid Khan Mohmand, together with his guard."
+    )
+    found = extract(text, published=dt.date(2017, 7, 13))
+    assert {u.name: u.wider.name for u in found.unplaced if u.wider} == {
+        "Killi Deeba": "Quetta",
+        "Mir Baz Khan Street": "Quetta",
+    }
+    assert "Quetta" not in {i.place_reported for i in found.incidents}
+    elsewhere = text.replace("bullets in Quetta", "bullets in Mastung")
+    found = extract(elsewhere, published=dt.date(2017, 7, 13))
+    assert "Quetta" not in {u.wider.name for u in found.unplaced if u.wider}
+
+
 def test_the_gunmen_also_attacking_a_place_is_not_the_first_scene():
     text = (
         "Gunmen attacked two towns on the Kenyan coast on Saturday night, killing "

@@ -55,6 +55,7 @@ from components.report.model import (
 from components.report.people import (
     among_the_hit,
     described_sides,
+    drivers_side,
     victims_side,
     volunteers_side,
 )
@@ -321,6 +322,12 @@ def _identified(
     kept = []
     for figure in figures:
         at = bisect.bisect_right(starts, figure.start) - 1
+        driving = at >= 0 and drivers_side(
+            figure.text, text[news[at].start : figure.start]
+        )
+        if driving:  # 'sprayed a police vehicle with bullets ... wounding the driver'
+            kept.append(replace(figure, side=driving))
+            continue
         if at >= 0 and (figure.side == "unspecified" or not figure.parts):
             following = [n.text for n in news[at + 1 : at + 3]]
             named = among_the_hit(figure, text[figure.end : news[at].end], *following)

@@ -247,6 +247,22 @@ def volunteers_side(text: str, figure_words: str) -> str | None:
     return None
 
 
+_A_FORCES_VEHICLE = re.compile(
+    r"\b(?:police|army|military|FC|Frontier Corps|Levies|paramilitary|Rangers|"
+    r"security forces'?)\s+(?:patrol\s+)?(?:vehicle|van|truck|jeep|pick-?up|mobile)\b",
+    re.IGNORECASE,
+)
+_THE_DRIVER = re.compile(r"(?:the|its)\s+driver", re.IGNORECASE)
+
+
+def drivers_side(figure_text: str, before: str) -> str | None:
+    """'security' for the driver of a force's vehicle the sentence tells of ('sprayed
+    a police vehicle with bullets ... wounding the driver'): one of that force."""
+    if _THE_DRIVER.fullmatch(figure_text.strip()) and _A_FORCES_VEHICLE.search(before):
+        return "security"
+    return None
+
+
 def victims_side(after: str, outcome: str) -> str | None:
     """'civilians' when the words after a count of 'people' (the rest of its
     sentence and the next) say its victims were civilians: 'Among the victims were

@@ -104,6 +104,7 @@ def unknown_mentions(
                     or _area_named_before(text, end, mentions)
                     or (None if code else _curated_district(name, places))
                     or _scene_pointed_back(text, mentions, sentence)
+                    or _the_city_filed_from(mentions, sentence)
                     or _province_said_before(sentence, start, mentions, wider)
                     or wider
                     or (None if code else _curated_province(name, gazetteer))
@@ -541,6 +542,27 @@ def _dateline_here(
         return None
     dateline = next((m for m in mentions if m.role == DATELINE and m.end < end), None)
     return dateline.place if dateline is not None else None
+
+
+def _the_city_filed_from(
+    mentions: Sequence[PlaceMention], sentence: Sentence
+) -> Place | None:
+    """The city a report is filed from where its lede names that city as the
+    scene, for a locality named soon after with no wider place of its own
+    ('Quetta - Gunmen sprayed a police vehicle in Quetta' ... 'making a routine
+    round in Killi Deeba'): it lies in that city, unless the sentence tells of
+    another attack."""
+    if sentence.paragraph > 3 or _ANOTHER_ATTACK.search(sentence.text):
+        return None
+    dateline = next((m for m in mentions if m.role == DATELINE), None)
+    if dateline is None or dateline.place.kind != "town":
+        return None
+    scenes = {
+        m.place.geonameid
+        for m in mentions
+        if m.role == INCIDENT and m.unplaced is None and m.start < sentence.start
+    }
+    return dateline.place if scenes == {dateline.place.geonameid} else None
 
 
 _IN_A_COUNTRY = re.compile(r"^\W*In\s+(?:the\s+)?(?P<name>(?-i:[A-Z])[^,;]{2,40}),")
