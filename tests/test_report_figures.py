@@ -789,6 +789,28 @@ def test_people_at_a_civilians_work_are_civilians(sentence, side):
     assert by_side == {side: 2}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Gunmen shot dead Constable Nasim Khan.", [("killed", {"security": 1})]),
+        (
+            "The militants killed Corporal Jape V. Malbas.",
+            [("killed", {"security": 1})],
+        ),
+        (
+            "Gunmen killed Sub-Inspector Ahmed Khan and Constable Ali.",
+            [("killed", {"security": 2})],
+        ),
+        (
+            "The attack killed Corporal Debuton and wounded Private Malbas.",
+            [("killed", {"security": 1}), ("injured", {"security": 1})],
+        ),
+    ],
+)
+def test_a_ranked_person_the_toll_s_verb_names_is_one_of_the_forces(sentence, expected):
+    assert counts(sentence) == expected
+
+
 def test_the_driver_of_a_police_vehicle_is_of_the_police():
     text = (
         "Gunmen sprayed a police vehicle with bullets in Quetta on Thursday, "

@@ -323,25 +323,37 @@ def _governed(body: str, start: int, after: str) -> bool:
 _RANK_NAMED = re.compile(
     r"(?<![\w-])(?P<rank>(?:(?-i:Head|Senior|Assistant|Lance|Naib|Duty|Foot|Elite|"
     r"Force)\s+){0,3}(?-i:Constable|Sepoy|Naik|Havildar|Subedar|Sub-Inspector|"
-    r"Inspector|Sowar|Sergeant|Corporal|Soldier|Policeman|Jawan))\s+"
-    r"(?P<name>(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+){0,3})(?=\s*,?\s)"
+    r"Inspector|Sowar|Sergeant|Corporal|Private|Soldier|Policeman|Jawan))\s+"
+    r"(?P<name>(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])\.?[a-z]*){0,3})(?=\s*,?\s|[.;])"
 )
-"""'Constable Muhammad Tariq was shot dead': one person, of the rank's side."""
+"""'Constable Muhammad Tariq was shot dead', 'Corporal Jape V. Malbas': one
+person of the forces (every rank here is one)."""
 
 
 def _ranked(body: str) -> Iterator[CountItem]:
+    """'Constable Muhammad Tariq was shot dead', 'the attack killed Corporal
+    Jape Malbas and Private Rommel Debuton': one person each, of the rank's
+    side, where a verb of the toll follows or governs them."""
+    governed_to = -1
     for match in _RANK_NAMED.finditer(body):
         after = body[match.end() :]
-        if not OUTCOME_AFTER.match(after):
+        before = body[max(0, match.start() - 60) : match.start()]
+        if OUTCOME_BEFORE.search(before) or (
+            governed_to >= 0 and _JOINED.fullmatch(body[governed_to : match.start()])
+        ):
+            governed_to = match.end()  # 'killed Sub-Inspector Ahmed Khan and ...'
+        elif not OUTCOME_AFTER.match(after):
             continue
-        group = GROUP.match(" " + match.group("rank").split()[-1].lower() + "s")
-        side = next((s for s in SIDE_WORDS if group and group.group(s)), "unspecified")
         yield _one(
             match.start(),
             match.end(),
-            side,
+            "security",
             military=bool(MILITARY_SIDE.search(match.group("rank"))),
         )
+
+
+_JOINED = re.compile(r"\s*(?:,|,?\s+and)\s+", re.IGNORECASE)
+"""Between two ranked names of one list: ', ' or ' and '."""
 
 
 _ALL_OF_THEM = re.compile(r"\b(?:all|both)\s+(?:the\s+)?$", re.IGNORECASE)
