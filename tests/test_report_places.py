@@ -825,6 +825,22 @@ def test_a_locality_named_after_a_lede_in_the_city_filed_from_lies_in_that_city(
     assert "Quetta" not in {u.wider.name for u in found.unplaced if u.wider}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Militants attacked a Levies post in the Sheikh Kali area on Tuesday.",
+            "Sheikh Kali",
+        ),
+        ("The insurgents were seen on motorcycles along the Alau General Area.", None),
+    ],
+)
+def test_a_name_before_area_may_open_with_a_title(sentence, name):
+    found = extract(sentence, published=dt.date(2013, 10, 2))
+    named = [u.name for u in found.unplaced]
+    assert named == ([name] if name else [])
+
+
 def test_the_gunmen_also_attacking_a_place_is_not_the_first_scene():
     text = (
         "Gunmen attacked two towns on the Kenyan coast on Saturday night, killing "

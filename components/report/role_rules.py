@@ -943,6 +943,13 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"trade union|chamber of commerce|bar association|traders'? union)\b",
     ),
     RoleRule(
+        "a force named for its area",
+        REFERENCE,
+        "Militants attacked a Bajaur Levies post in the Sheikh Kali area.",
+        "Bajaur",
+        after=r"^\s+(?-i:Levies|Scouts|Rifles|Militia)\b",
+    ),
+    RoleRule(
         "an office's title before the place it serves",
         STATEMENT,
         "Two policemen were hurt in Taunsa. RPO Dera Ghazi Khan Sajjad Hasan Khan went "

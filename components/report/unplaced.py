@@ -378,13 +378,15 @@ def _countries_joined(name: str) -> bool:
     return len(parts) >= 2 and all(p in names or p in _SHORT_COUNTRY for p in parts)
 
 
-def is_name(name: str, area_after: bool = False, facility: bool = False) -> bool:
+def is_name(
+    name: str, area_after: bool = False, facility: bool = False, area: bool = False
+) -> bool:
     """Whether a capitalised name can be a place's: none of its words is a word
     no place has (a weekday, an office, a facility: 'Madina Masjid', 'Samaa TV'),
     and it is no acronym ('ISWAP'). A name the text calls a village or town ('Gul
     Imam village', ``area_after``) may hold any such word; one a post is named
     after ('the Gul Imam police checkpost', ``facility``) a title's word after
-    its first."""
+    its first, and one before 'area' ('the Sheikh Kali area', ``area``) anywhere."""
     key = normalize_name(name)
     parts = _PROTECTED_AREA_END.sub("", name).split()  # 'Indravati National Park'
     if len(parts) > 1 and re.fullmatch(_PLACE_WORD_END, parts[-1]):
@@ -403,7 +405,10 @@ def is_name(name: str, area_after: bool = False, facility: bool = False) -> bool
             not area_after
             and any(
                 normalize_name(re.sub(r"['\u2019]s?$", "", word)) in NOT_PLACE_WORDS
-                and not (facility and index and word.lower() in TITLES)
+                and not (
+                    ((facility and index) or (area and not index and len(parts) > 1))
+                    and word.lower() in TITLES
+                )
                 for index, part in enumerate(parts)
                 for word in part.split("-")  # 'Frontier Corps-police'
             )
@@ -545,15 +550,21 @@ def _names_from(match, rule, body, sentence, placed, countries, seen):
     facility = "area" in match.groupdict() and bool(
         _FACILITY_RE.fullmatch(match.group("area"))
     )
+    named_area = "area" in match.groupdict() and match.group("area").lower() == "area"
     for at, text in found:
         if facility:
             text = _TRAILING_ACRONYM.sub("", text)  # 'the Shah Mardan FC check post'
         text = _TRAILING_AREA.sub("", text)  # 'In Tangaza LGA': Tangaza
-        text = _before_a_title(text)  # 'Diamer SSP Abdul Hameed': Diamer
+        if not named_area:  # 'the Sheikh Kali area' is a place's name
+            text = _before_a_title(text)  # 'Diamer SSP Abdul Hameed': Diamer
         if not text:
             continue
         key = normalize_name(re.sub(r"'s?$", "", text))
-        if at in seen or not is_name(text, area_after, facility) or key in countries:
+        if (
+            at in seen
+            or not is_name(text, area_after, facility, named_area)
+            or key in countries
+        ):
             continue
         if _INDEFINITE_BEFORE.search(body[:at]) or _PEOPLES_ADJECTIVE.fullmatch(text):
             continue  # 'a Kurdish town', 'an African Union base': a kind, no name
