@@ -1035,6 +1035,22 @@ def test_a_night_attack_in_the_small_hours_is_of_the_day_it_was_told():
     assert extract(text, published=published).date == dt.date(2023, 5, 7)
 
 
+def test_a_date_line_above_the_prose_is_not_the_day_the_lede_tells_of():
+    text = (
+        "E-Paper | December 05, 2025\n\n"
+        "Police station attack by terrorists foiled\n\n"
+        "A Correspondent Published December 5, 2025 Updated December 5, 2025\n\n"
+        "LAKKI MARWAT: On Wednesday night a policeman foiled an attack by "
+        "terrorists on a police station in the town of Serai Naurang here.\n\n"
+        "A police official said armed men on motorcycles had fired on the main gate "
+        "of the Shaheed Asmatullah Khan Khattak police station."
+    )
+    found = extract(text, published=dt.date(2025, 12, 5))
+    assert found.date == dt.date(2025, 12, 3)
+    assert not found.background
+    assert "Shaheed Asmatullah Khan Khattak" not in {u.name for u in found.unplaced}
+
+
 def test_a_province_named_as_one_in_an_apposition_is_no_scene():
     text = (
         "Rebels killed one soldier in an ambush in Sorsogon, the southernmost "

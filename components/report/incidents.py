@@ -69,6 +69,7 @@ from components.report.segments import (
     Span,
     clauses,
     plain,
+    prose_paragraph,
     reads_as_headline,
     sentences,
     without_page_furniture,
@@ -143,9 +144,9 @@ def extract_incidents(
         )
     background: list[Background] = []
     reading = Reading(text, today)
-    lede = next(
-        (sentence_date(s, today) for s in found[:1] if sentence_date(s, today)), None
-    )
+    prose = prose_paragraph(found)  # not a date line or byline above the prose
+    opening = [s for s in found if s.paragraph >= prose][:1] or found[:1]
+    lede = next((d for s in opening if (d := sentence_date(s, today))), None)
     story = Storyline(found[0] if found else None, today)
     told_before = earlier_events(found, today)  # the background model's opinion
     read_to = None

@@ -492,6 +492,10 @@ def _before_a_title(name: str) -> str:
     return name
 
 
+_MARTYR = re.compile(r"(?:Shaheed|Shahid|Shuhada|Martyr)\b")
+"""A post named for a martyr ('the Shaheed Asmatullah Khan Khattak police
+station'): a person's name, not its place's."""
+
 _OFFICES = frozenset({"Department", "Departments"})
 """An area word that, capitalised after a name, names an office ('Counter
 Terrorism Department'); a department as an area is written in lower case
@@ -554,6 +558,8 @@ def _names_from(match, rule, body, sentence, placed, countries, seen):
     for at, text in found:
         if facility:
             text = _TRAILING_ACRONYM.sub("", text)  # 'the Shah Mardan FC check post'
+            if _MARTYR.match(text):
+                continue  # 'the Shaheed Asmatullah Khan Khattak police station'
         text = _TRAILING_AREA.sub("", text)  # 'In Tangaza LGA': Tangaza
         if not named_area:  # 'the Sheikh Kali area' is a place's name
             text = _before_a_title(text)  # 'Diamer SSP Abdul Hameed': Diamer
