@@ -1051,6 +1051,22 @@ def test_a_date_line_above_the_prose_is_not_the_day_the_lede_tells_of():
     assert "Shaheed Asmatullah Khan Khattak" not in {u.name for u in found.unplaced}
 
 
+def test_a_headline_city_the_body_measures_the_scene_from_is_no_scene():
+    text = (
+        "Soldiers killed as Al-Shabaab militants attack army base in Mogadishu\n\n"
+        "Al Shabaab fighters have attacked a remote army base of Somalia north-west "
+        "of the capital, Mogadishu, killing several government soldiers.\n\n"
+        "The Islamist group, which has carried out several attacks there over the "
+        "past few years, said it had taken control of the whole town of "
+        "Goofgaduud.\n\n"
+        "Confirming the attack, a military official in the region said the "
+        "militants had attacked the base in Goofgaduud in the morning."
+    )
+    found = extract(text, published=dt.date(2017, 5, 9))
+    assert [i.place_reported for i in found.incidents] == ["Goofgaduud"]
+    assert not found.background
+
+
 def test_a_province_named_as_one_in_an_apposition_is_no_scene():
     text = (
         "Rebels killed one soldier in an ambush in Sorsogon, the southernmost "

@@ -302,6 +302,14 @@ CURRENT_CUES: tuple[Rule, ...] = (
         "current",
     ),
     Rule(
+        "confirming the attack",
+        r"^\W*(?:confirming|describing|detailing|condemning) (?:the|this) (?:attack|"
+        r"incident|assault|raid|ambush|blast|bombing)\b",
+        "Confirming the attack, a military official said the militants had attacked "
+        "the base in the morning.",
+        "current",
+    ),
+    Rule(
         "the latest attack",
         r"\bthe latest (?:attack|incident)\b|" + DAYS_ATTACK.pattern,
         "The latest attack left four people dead.",
@@ -343,11 +351,22 @@ EVENT_WORDS = re.compile(
 )
 
 
+_ABOUT_THE_GROUP = re.compile(
+    r"\b(?P<who>group|organi[sz]ation|movement|faction|outfit|militia|insurgents|"
+    r"militants)\s*,\s+(?:which|who)\b[^,;]{3,200},",
+    re.IGNORECASE,
+)
+"""An aside on what the group behind an attack has done before ('The Islamist
+group, which has carried out several attacks there over the past few years,
+said ...'): its past, not the sentence's news."""
+
+
 def news_part(text: str) -> str:
-    """``text`` without a comparison with earlier attacks, nor a closing clause
-    on a place's or group's past where what comes before it tells of an attack
-    or a toll."""
+    """``text`` without a comparison with earlier attacks, an aside on the
+    group's past, nor a closing clause on a place's or group's past where what
+    comes before it tells of an attack or a toll."""
     text = COMPARISON.compiled.sub(" ", text)
+    text = _ABOUT_THE_GROUP.sub(lambda m: m.group("who") + " ", text)
     head, semicolon, _ = text.partition(";")
     if semicolon and ANAPHORA.search(head) and EVENT_WORDS.search(head):
         text = head  # 'The raid took place in Huyum ...; the militants had struck

@@ -144,7 +144,8 @@ def headline_areas(mentions: list[PlaceMention]) -> list[PlaceMention]:
     """A place a headline names as the scene that the body names only as the
     area a scene lies in ('attack leaves dead in Irumu', then 'at Malibongo, a
     village ... in southern Irumu territory'): the headline says where the
-    body's scene lies."""
+    body's scene lies. One the body names only as where a scene is measured
+    from ('north-west of the capital, Mogadishu') is that reference."""
     body = [m for m in mentions if m.sentence.paragraph > 0]
     found = []
     for mention in mentions:
@@ -158,8 +159,11 @@ def headline_areas(mentions: list[PlaceMention]) -> list[PlaceMention]:
             mention.is_incident
             and reads_as_headline(mention.sentence)
             and same
-            and all(m.role == QUALIFIER for m in same)
+            and all(m.role in (QUALIFIER, REFERENCE) for m in same)
         ):
-            mention = replace(mention, role=QUALIFIER)
+            # 'attack army base in Mogadishu', then 'a remote army base
+            # north-west of the capital, Mogadishu': a bearing, no scene
+            role = QUALIFIER if any(m.role == QUALIFIER for m in same) else REFERENCE
+            mention = replace(mention, role=role)
         found.append(mention)
     return found
