@@ -841,6 +841,32 @@ def test_a_name_before_area_may_open_with_a_title(sentence, name):
     assert named == ([name] if name else [])
 
 
+def test_a_street_in_a_report_filed_from_a_city_is_that_city_s():
+    text = (
+        "MUZAFFARABAD, Dec 27: Seven people were killed on Sunday evening when a "
+        "suicide bomber blew himself up in a Muharram procession.\n\n"
+        "The bomber set off his jacket as the procession was going through a "
+        "security barrier at a street off the CMH Road."
+    )
+    found = extract(text, published=dt.date(2009, 12, 28))
+    assert [(i.place_reported, i.place.name) for i in found.incidents] == [
+        ("CMH Road", "Muzaffarābād")
+    ]
+    joining = text.replace("the CMH Road", "the Tiarza-Luddah Road")
+    found = extract(joining, published=dt.date(2009, 12, 28))
+    assert "Muzaffarābād" not in {u.wider.name for u in found.unplaced if u.wider}
+
+
+def test_the_one_province_sources_speak_from_is_the_attack_s_where_none_is_named():
+    text = (
+        "Security sources in Takhar Province said the Taliban had killed three "
+        "local police officers in an attack on a security checkpoint on Monday."
+    )
+    (incident,) = extract(text, published=dt.date(2020, 10, 13)).incidents
+    assert incident.place.name == "Takhar"
+    assert incident.counts["killed"]["security"] == 3
+
+
 def test_the_gunmen_also_attacking_a_place_is_not_the_first_scene():
     text = (
         "Gunmen attacked two towns on the Kenyan coast on Saturday night, killing "

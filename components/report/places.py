@@ -71,6 +71,7 @@ from components.report.roles import (
     LISTED_ROLES,
     QUALIFIER,
     REFERENCE,
+    STATEMENT,
 )
 from components.report.segments import Sentence, prose_paragraph
 from components.report.unknown import fallback_place, unknown_mentions
@@ -202,7 +203,7 @@ def find_places(
     found = namesakes_of_facilities(text, namesakes_in_lists(text, found))
     found = namesakes_of_city_parts(text, namesakes_of_areas(text, found))
     found = home_area_as_scene(text, headline_areas(mark_qualifiers(text, found)))
-    found = _near_the_only_place(text, found)
+    found = _the_sources_area(_near_the_only_place(text, found))
     names = [m.unplaced for m in found if m.unplaced is not None]
     # names no slot rule looked at, listed for the analyst, never proposed
     not_places = frozenset(country_names()) | (
@@ -256,6 +257,27 @@ def _near_the_only_place(text: str, found: list[PlaceMention]) -> list[PlaceMent
                 mention, role=INCIDENT, precision=GeoPrecision.NEAR_TOWN
             )
             break
+    return found
+
+
+def _the_sources_area(found: list[PlaceMention]) -> list[PlaceMention]:
+    """Where the report names no attack place at all, the one province or
+    district its sources speak from, in a sentence that tells of the attack
+    ('security sources in Takhar Province said the Taliban had killed three
+    police officers in an attack on a checkpoint'): the attack's area."""
+    if any(m.is_incident for m in found):
+        return found
+    areas = [
+        index
+        for index, m in enumerate(found)
+        if m.role == STATEMENT
+        and m.unplaced is None
+        and m.place.kind in ("province", "district")
+        and HIT_WORDS.search(m.sentence.text)
+    ]
+    if len({found[index].place.geonameid for index in areas}) != 1:
+        return found
+    found[areas[0]] = replace(found[areas[0]], role=INCIDENT)
     return found
 
 

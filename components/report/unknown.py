@@ -105,6 +105,7 @@ def unknown_mentions(
                     or (None if code else _curated_district(name, places))
                     or _scene_pointed_back(text, mentions, sentence)
                     or _the_city_filed_from(mentions, sentence)
+                    or _street_of_the_city_filed_from(name, mentions, sentence)
                     or _province_said_before(sentence, start, mentions, wider)
                     or wider
                     or (None if code else _curated_province(name, gazetteer))
@@ -563,6 +564,27 @@ def _the_city_filed_from(
         if m.role == INCIDENT and m.unplaced is None and m.start < sentence.start
     }
     return dateline.place if scenes == {dateline.place.geonameid} else None
+
+
+def _street_of_the_city_filed_from(
+    name: str, mentions: Sequence[PlaceMention], sentence: Sentence
+) -> Place | None:
+    """The city a report is filed from, for a street it names with no town
+    ('MUZAFFARABAD, Dec 27: ...' ... 'a street off the CMH Road'): a street is
+    a city's, and the report's city is the one it was filed from, where the
+    text has told of no scene elsewhere. A road named for the two towns it
+    joins is no city's."""
+    if not STREET.search(name) or "-" in name:  # 'the Tiarza-Luddah Road' joins towns
+        return None
+    dateline = next((m for m in mentions if m.role == DATELINE), None)
+    if dateline is None or dateline.place.kind != "town":
+        return None
+    scenes = {
+        m.place.geonameid
+        for m in mentions
+        if m.role == INCIDENT and m.unplaced is None and m.start < sentence.start
+    }  # none but the city: a scene elsewhere holds the street
+    return dateline.place if scenes <= {dateline.place.geonameid} else None
 
 
 _IN_A_COUNTRY = re.compile(r"^\W*In\s+(?:the\s+)?(?P<name>(?-i:[A-Z])[^,;]{2,40}),")
