@@ -60,3 +60,10 @@ def test_a_provinces_name_is_not_taken_for_its_capital_town():
 
 def test_a_word_for_a_kind_of_place_is_no_towns_name():
     assert world.country_gazetteer("PH").candidates("Sitio") == []
+
+
+def test_an_arabic_name_s_closing_ah_may_be_written_a():
+    yemen = world.country_gazetteer("YE")
+    assert yemen is not None
+    assert yemen.get("Mudiya").name == "Mūdīyah"
+    assert yemen.get("Mudiyah").name == "Mūdīyah"

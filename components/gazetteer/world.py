@@ -321,6 +321,11 @@ def _unescape(value: str) -> str:
     return json.loads(f'"{value}"') if "\\" in value else value
 
 
+_TA_MARBUTA = re.compile(r"(?<=[^\Wa])ah$")
+"""An Arabic name's closing '-ah' ('Mūdīyah'), which the press as often writes
+'-a' ('the Mudiya region of Abyan province')."""
+
+
 @functools.lru_cache(maxsize=32)
 def country_gazetteer(code: str) -> Gazetteer | None:
     """The towns of one country (GeoNames, 500 people or more) and the country
@@ -349,6 +354,9 @@ def country_gazetteer(code: str) -> Gazetteer | None:
         places.append(place)
         size = max(int(population), 1)
         weight, lat, lon = weight + size, lat + size * place.lat, lon + size * place.lon
+        unmarked = _TA_MARBUTA.sub("a", place.name)
+        if unmarked != place.name and normalize_name(unmarked) not in areas:
+            alternates.append((place.geonameid, unmarked, name_key(unmarked)[0]))
         for other in _STRING.findall(others):
             other = _unescape(other)
             key = name_key(other)[0]
