@@ -67,3 +67,12 @@ def test_an_arabic_name_s_closing_ah_may_be_written_a():
     assert yemen is not None
     assert yemen.get("Mudiya").name == "Mūdīyah"
     assert yemen.get("Mudiyah").name == "Mūdīyah"
+
+
+def test_a_french_ou_may_stand_for_u():
+    iraq = world.country_gazetteer("IQ")
+    assert iraq is not None
+    assert [p.name for p in iraq.candidates("Makhmour")] == [
+        p.name for p in iraq.candidates("Makhmur")
+    ]
+    assert iraq.candidates("Makhmour")

@@ -811,6 +811,17 @@ def test_a_ranked_person_the_toll_s_verb_names_is_one_of_the_forces(sentence, ex
     assert counts(sentence) == expected
 
 
+def test_more_than_five_of_a_side_among_the_dead_are_of_that_side():
+    text = (
+        "At least 12 people were killed when Islamic State militants attacked a "
+        "village in northern Iraq, in the Makhmour region. Nine peshmerga and three "
+        "civilians were among the dead."
+    )
+    (incident,) = extract(text, published=dt.date(2021, 12, 3)).incidents
+    killed = {k: v for k, v in incident.counts["killed"].items() if v}
+    assert killed == {"security": 9, "civilians": 3}
+
+
 def test_the_driver_of_a_police_vehicle_is_of_the_police():
     text = (
         "Gunmen sprayed a police vehicle with bullets in Quetta on Thursday, "

@@ -287,6 +287,8 @@ class Gazetteer:
         found = self._index.get(key)
         if found is None and " " in key:  # 'Tarin Kot' is 'Tarinkot'
             found = self._index.get(self._joined().get(key.replace(" ", ""), ""))
+        if found is None and len(key) >= 6 and "ou" in key:
+            found = self._index.get(key.replace("ou", "u"))  # 'Makhmour' is 'Makhmur'
         places = [c[0] for c in found or ()]
         if hint:
             places.sort(key=lambda place: place.kind != hint)

@@ -309,9 +309,7 @@ people they name."""
 
 _OF_A_BODY = r"(?:\s+of\s+the\s+(?:[\w-]+\s+){0,3}?[\w-]+(?:\s+\([A-Za-z]{2,8}\))?)?"
 """'of the coast guard', 'of the Civilian Joint Task Force (CJTF)'."""
-_ONE_OF_THEM = (
-    rf"(?:a|an|one|two|three|four|five)\s+(?:[\w-]+\s+){{0,2}}?[\w-]+{_OF_A_BODY}"
-)
+_ONE_OF_THEM = rf"\b(?:a|an|{NUMBER})\s+(?:[\w-]+\s+){{0,2}}?[\w-]+{_OF_A_BODY}"
 _AMONG_THE_HIT = re.compile(
     rf"\b(?P<who>{_ONE_OF_THEM}(?:\s*(?:,|\band\b)\s*{_ONE_OF_THEM})*)\s+"
     r"(?:was|were|is|are)\s+(?:also\s+)?among\s+the\s+(?P<word>dead|killed|victims|"
@@ -331,7 +329,7 @@ _NAMED_AMONG = re.compile(
 """'Station House Officer (SHO) Chaudhry Shafaat Ali was among the injured': one
 person, of the side the title says."""
 _ONE_NAMED = re.compile(
-    r"(?P<one>a|an|one|two|three|four|five)\s+(?P<who>(?:[\w-]+\s+){0,2}?[\w-]+"
+    rf"(?P<one>\b(?:a|an|{NUMBER}))\s+(?P<who>(?:[\w-]+\s+){{0,2}}?[\w-]+"
     rf"{_OF_A_BODY})(?=\s*(?:,|\band\b|$))",
     re.IGNORECASE,
 )
