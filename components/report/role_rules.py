@@ -109,6 +109,18 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("left", "depart", "set off", "set out", "started"),
     ),
     RoleRule(
+        "where a journey to the scene began",
+        ORIGIN,
+        "Militants ambushed the convoy as it travelled to Suntsar from the Zahiran "
+        "check post.",
+        "Zahiran",
+        before=r"\b(?:travell?(?:ing|ed)|mov(?:ing|ed)|head(?:ing|ed)|going|went|"
+        r"driving|drove|returning|returned|on (?:its|their|the) way)\s+(?:back\s+)?"
+        r"(?:to|towards)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,2}"
+        r"\s+from\s+(?:the\s+)?$",
+        gate=("from",),
+    ),
+    RoleRule(
         "where a cross-border attack came from",
         ORIGIN,
         "The army said two soldiers had been hurt in the assault from "
