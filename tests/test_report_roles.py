@@ -486,6 +486,16 @@ def test_places_named_for_what_was_not_the_attack_are_no_scenes(
     assert [i.place_reported for i in found.incidents] == scenes
 
 
+def test_a_hideout_the_forces_raided_is_the_scene():
+    text = (
+        "Police said 22 troops were killed on Saturday in a gunbattle with Maoist "
+        "rebels in the forests of Chhattisgarh, India. The fighting broke out when "
+        "the security forces raided a rebel hideout in Bijapur district."
+    )
+    found = extract(text, published=dt.date(2021, 4, 4))
+    assert [i.place.name for i in found.incidents] == ["Bījāpur"]
+
+
 def test_a_city_named_before_its_police_officer_is_where_he_serves():
     found = extract(
         "Police said a constable was martyred when terrorists attacked a checkpost "

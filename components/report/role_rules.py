@@ -654,7 +654,11 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "The terrorists' movement and build-up in the Gawardesh area of Nuristan "
         "had been picked up before they attacked the posts near Kalash.",
         "Gawardesh",
-        before=r"\b(?:build-?up|massing|movement|hideouts?|safe havens?|sanctuar(?:y|"
+        before=r"^(?!.*\b(?:raid(?:ed|ing)?|storm(?:ed|ing)|bust(?:ed|ing)|attack(?:ed|"
+        r"ing)|target(?:ed|ing)|struck|overran|destroyed)\s+(?:an?|the|their)\s+"
+        r"(?:[\w-]+\s+){0,2}?(?:hideouts?|camps?|bases?)\s+(?:in|inside)\s+"
+        r"(?:the\s+)?$).*"
+        r"\b(?:build-?up|massing|movement|hideouts?|safe havens?|sanctuar(?:y|"
         r"ies)|(?:setting|set) up (?:\w+\s+)?(?:bases|camps|hideouts))\s+"
         r"(?:and\s+[\w-]+\s+)?(?:in|inside|across)\s+(?:the\s+)?"
         r"(?:(?:parts|areas|forests|border areas) of\s+(?:the\s+)?)?$",
