@@ -555,15 +555,8 @@ def _the_city_filed_from(
     another attack."""
     if sentence.paragraph > 3 or _ANOTHER_ATTACK.search(sentence.text):
         return None
-    dateline = next((m for m in mentions if m.role == DATELINE), None)
-    if dateline is None or dateline.place.kind != "town":
-        return None
-    scenes = {
-        m.place.geonameid
-        for m in mentions
-        if m.role == INCIDENT and m.unplaced is None and m.start < sentence.start
-    }
-    return dateline.place if scenes == {dateline.place.geonameid} else None
+    city, scenes = _filed_from(mentions, sentence)
+    return city if city is not None and scenes == {city.geonameid} else None
 
 
 def _street_of_the_city_filed_from(
@@ -576,15 +569,24 @@ def _street_of_the_city_filed_from(
     joins is no city's."""
     if not STREET.search(name) or "-" in name:  # 'the Tiarza-Luddah Road' joins towns
         return None
+    city, scenes = _filed_from(mentions, sentence)
+    return city if city is not None and scenes <= {city.geonameid} else None
+
+
+def _filed_from(
+    mentions: Sequence[PlaceMention], sentence: Sentence
+) -> tuple[Place | None, set[int]]:
+    """The town of the report's dateline (None for none, or for an area), and
+    the known scenes the text told of before ``sentence``."""
     dateline = next((m for m in mentions if m.role == DATELINE), None)
     if dateline is None or dateline.place.kind != "town":
-        return None
+        return None, set()
     scenes = {
         m.place.geonameid
         for m in mentions
         if m.role == INCIDENT and m.unplaced is None and m.start < sentence.start
-    }  # none but the city: a scene elsewhere holds the street
-    return dateline.place if scenes <= {dateline.place.geonameid} else None
+    }
+    return dateline.place, scenes
 
 
 _IN_A_COUNTRY = re.compile(r"^\W*In\s+(?:the\s+)?(?P<name>(?-i:[A-Z])[^,;]{2,40}),")
