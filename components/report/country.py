@@ -53,10 +53,7 @@ def report_country(text: str) -> str | None:
     if code in COUNTRIES or count <= home:
         return None
     where = [at for named_code, at in found if named_code == code]
-    if home and not any(
-        _AS_WHERE.search(text[max(0, at - 25) : at]) or (_OWNS.match(text, at))
-        for at in where
-    ):
+    if home and not any(_said_as_where(text, at) for at in where):
         return None  # 'blamed India for backing terrorism in Pakistan'
     if (
         areas is not None
@@ -222,16 +219,11 @@ _OWNS = re.compile(r"[\w\u00c0-\u024f -]+'s?\s")
 State, Nigeria', 'Niger's army'."""
 
 
-_NAMED_AS_OWNER = re.compile(r"[\w\u00c0-\u024f-]+(?:\s[A-Z][\w-]*){0,3}'s?\s")
-
-
 def _said_as_where(text: str, at: int) -> bool:
     """Whether the country named at ``at`` is said as where things are ('in
     Niger', 'northern Mali', 'Borno State, Nigeria', "Niger's army"), not only
     named ('Somalia has gone without a stable government')."""
-    return bool(
-        _AS_WHERE.search(text[max(0, at - 25) : at]) or _NAMED_AS_OWNER.match(text, at)
-    )
+    return bool(_AS_WHERE.search(text[max(0, at - 25) : at]) or _OWNS.match(text, at))
 
 
 def _lede_country(text: str, found: list[tuple[str, int]]) -> str | None:

@@ -332,8 +332,8 @@ person of the forces (every rank here is one)."""
 
 def _ranked(body: str) -> Iterator[CountItem]:
     """'Constable Muhammad Tariq was shot dead', 'the attack killed Corporal
-    Jape Malbas and Private Rommel Debuton': one person each, of the rank's
-    side, where a verb of the toll follows or governs them."""
+    Jape Malbas and Private Rommel Debuton': one person each, of the forces,
+    where a verb of the toll follows or governs them."""
     governed_to = -1
     for match in _RANK_NAMED.finditer(body):
         after = body[match.end() :]

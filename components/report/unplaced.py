@@ -386,7 +386,8 @@ def is_name(
     and it is no acronym ('ISWAP'). A name the text calls a village or town ('Gul
     Imam village', ``area_after``) may hold any such word; one a post is named
     after ('the Gul Imam police checkpost', ``facility``) a title's word after
-    its first, and one before 'area' ('the Sheikh Kali area', ``area``) anywhere."""
+    its first, and one before 'area' ('the Sheikh Kali area', ``area``) a
+    title's word first, where more words follow."""
     key = normalize_name(name)
     parts = _PROTECTED_AREA_END.sub("", name).split()  # 'Indravati National Park'
     if len(parts) > 1 and re.fullmatch(_PLACE_WORD_END, parts[-1]):
