@@ -493,6 +493,11 @@ PHRASINGS = [
         "Bandits killed the village head and two of his sons",
         [("killed", {"civilians": 3})],
     ),
+    (
+        "All seven of the dead, among them two women, were passengers, the Home "
+        "Secretary said",
+        [("killed", {"civilians": 7})],
+    ),
 ]
 
 

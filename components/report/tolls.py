@@ -222,14 +222,17 @@ def some_of_the_hit(clause: Span) -> list[Figure]:
 SOME_OF_THE_DEAD = Rule(
     "some of the toll before, by side",
     rf"\b(?P<part>{NUMBER})\s+of\s+the\s+(?P<word>dead|killed|victims|wounded|"
-    r"injured)\s+(?:were|was|are|included|belonged to|served (?:in|with))\s+"
+    r"injured)(?:,\s+[^,.;]{1,60},)?\s+(?:were|was|are|included|belonged to|"
+    r"served (?:in|with))\s+"
     r"(?P<who>[^.;]{0,80})",
     "Three of the dead belonged to a civilian militia, the Volunteers for the "
     "Defence of the Fatherland.",
     ("security", "killed", 3),
 )
 """'Twelve people died ... Three of the dead belonged to the VDP': some of a toll
-counted before, of a side (joined to that toll by ``restatements``)."""
+counted before, of a side (joined to that toll by ``restatements``); an aside may
+come before the verb ('All seven of the dead, among them two women, were
+passengers')."""
 
 
 THE_DEAD_INCLUDED = Rule(
