@@ -498,6 +498,19 @@ PHRASINGS = [
         "Secretary said",
         [("killed", {"civilians": 7})],
     ),
+    (
+        "The blast killed five people, all of them policemen",
+        [("killed", {"security": 5})],
+    ),
+    (
+        "Three were dead and ten injured, every one of them DRG",
+        [("killed", {"security": 3}), ("injured", {"security": 10})],
+    ),
+    (
+        "Gunmen killed two soldiers and wounded seven people, all of whom were "
+        "civilians",
+        [("killed", {"security": 2}), ("injured", {"civilians": 7})],
+    ),
 ]
 
 

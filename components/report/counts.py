@@ -25,6 +25,7 @@ from components.report.people import (
     THE_ONE_HIT,
     antecedent,
     head_of,
+    named_side,
 )
 from components.report.vocabulary import (
     MILITARY_SIDE,
@@ -192,7 +193,31 @@ def count_items(body: str) -> list[CountItem]:
             continue  # 'killing five soldiers, a military officer said'
         if not any(item.start <= one.start < item.end for item in found):
             found.append(one)
-    return sorted(found, key=lambda item: item.start)
+    found.sort(key=lambda item: item.start)
+    _all_of_them_named(body, found)
+    return found
+
+
+_ALL_OF_THEM_NAMED = re.compile(
+    r",\s*(?:all|both|every\s+one|each)\s+of\s+(?:them|whom)\s+(?:were\s+|was\s+)?"
+    r"(?P<who>[^,.;]{1,60})",
+    re.IGNORECASE,
+)
+"""'killing five people, all of them policemen', 'three dead and ten injured,
+every one of them DRG': who the counts just before are."""
+
+
+def _all_of_them_named(body: str, found: list[CountItem]) -> None:
+    """Give the counts with no side right before 'all of them policemen' the side
+    it names, back to the first count that names its own."""
+    for match in _ALL_OF_THEM_NAMED.finditer(body):
+        side = named_side(match.group("who"))
+        if side == "unspecified":
+            continue
+        for item in reversed([i for i in found if i.end <= match.start()]):
+            if item.side != "unspecified":
+                break
+            item.side = side
 
 
 def _counts(body: str) -> Iterator[CountItem]:
