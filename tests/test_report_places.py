@@ -1379,6 +1379,18 @@ def test_a_national_park_named_as_the_scene_is_an_unknown_place_not_dropped():
     assert incident.place_reported == "Kanger Valley National Park"
 
 
+def test_an_unknown_name_before_a_military_detachment_is_the_scene():
+    text = (
+        "At least twelve soldiers were killed on Friday when jihadists attacked a "
+        "military detachment in northern Burkina Faso. A local source said armed "
+        "men had attacked the Namissiguima military detachment early that morning."
+    )
+    extraction = extract(text, published=dt.date(2022, 4, 9))
+    (incident,) = extraction.incidents
+    assert incident.place_reported == "Namissiguima"
+    assert incident.counts["killed"]["security"] == 12
+
+
 def test_the_county_a_string_of_attacks_swept_across_is_no_scene_of_its_own():
     text = (
         "Militants Attack Security Forces At Mandera\n\nSuspected militants carried "

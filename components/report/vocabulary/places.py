@@ -161,6 +161,7 @@ FACILITY_WORDS = (
     r"cantonment",
     r"(?:military |army )?base",
     r"(?:military |army )?camp",
+    r"(?:military |army )?(?:detachment|garrison)",
     r"outpost",
     r"(?-i:post)",
     r"barracks",
@@ -168,8 +169,9 @@ FACILITY_WORDS = (
     r"(?:gold |coal |copper |salt )mine",
 )
 """Facilities named after their place: 'the Chaudhwan Police Station', 'the
-Samand checkpost', 'the El Salini base', 'the Sadiqueabad crossing', 'the Karma
-gold mine', 'the Kamal post' (in lower case: 'the Bangkok Post' is a paper)."""
+Samand checkpost', 'the El Salini base', 'the Namissiguima military detachment',
+'the Sadiqueabad crossing', 'the Karma gold mine', 'the Kamal post' (in lower
+case: 'the Bangkok Post' is a paper)."""
 
 
 NATIONAL_FORCES = {
