@@ -18,6 +18,7 @@ from components.gazetteer import world
         ("in the east of the Democratic Republic of Congo", ["CD"]),
         ("pirates in the Gulf of Guinea", []),
         ("backed by the United States of America", ["US"]),
+        ("Bombers kill seven in Cameroon\n\nPhoto caption: troops", ["CM"]),
     ],
 )
 def test_countries_named(text, codes):

@@ -152,7 +152,7 @@ def country_names() -> dict[str, str]:
 
 
 _NAME_WORDS = re.compile(
-    r"[A-Z][\w'\u00c0-\u024f-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w-]*)*"
+    r"[A-Z][\w'\u00c0-\u024f-]*(?:[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?[A-Z][\w-]*)*"
 )
 
 
