@@ -474,3 +474,10 @@ def test_a_name_written_as_two_words_finds_the_place_written_as_one(gazetteer):
     assert place.name == "Tarinkot"
     assert gazetteer.candidates("Tarin Kotx") == []
     assert gazetteer.get("Tarin Kot") is None  # exact look-ups stay exact
+
+
+@pytest.mark.parametrize("written", ["Qala Saifullah", "Kila Saifullah"])
+def test_a_fort_word_spelt_another_way_finds_the_town(gazetteer, written):
+    names = [place.name for place in gazetteer.candidates(written)]
+    assert "Qila Saifullah" in names
+    assert gazetteer.candidates("Qala Nowhereabad") == []

@@ -660,6 +660,35 @@ def test_nobody_hurt_is_a_stated_zero():
 
 
 @pytest.mark.parametrize(
+    ("sentence", "side"),
+    [
+        ("No police personnel were harmed in the incident, he said.", "security"),
+        ("No one was harmed.", "unspecified"),
+        (
+            "The DC and all the Levies personnel with her came through safely.",
+            "security",
+        ),
+        ("All the passengers escaped unhurt.", "civilians"),
+    ],
+)
+def test_none_of_a_side_hurt_is_a_stated_zero_for_that_side(sentence, side):
+    assert counts(sentence) == [("killed", {side: 0}), ("injured", {side: 0})]
+
+
+def test_a_stated_zero_at_a_finer_name_does_not_tell_it_apart_from_the_lede():
+    text = (
+        "DERA GHAZI KHAN: Police beat back another attack on a police checkpoint in "
+        "Dera Ghazi Khan; one militant was killed.\n\nA police spokesman said 20 "
+        "militants attacked the Lakhani checkpoint from every side. No police "
+        "personnel were harmed in the incident, he said."
+    )
+    (incident,) = extract(text, published=dt.date(2025, 3, 29)).incidents
+    assert incident.place_reported == "Lakhani"
+    killed = {k: v for k, v in incident.counts["killed"].items() if v is not None}
+    assert killed == {"attackers": 1, "security": 0}
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "A grenade hit the check-post. It caused neither casualties nor damage.",

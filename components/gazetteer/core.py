@@ -117,6 +117,12 @@ def _rank(candidate: Candidate) -> tuple:
     )
 
 
+_FORT_SPELLINGS = ("qila", "qilla", "killa", "kila", "qala", "qalla")
+"""Ways the word for a fort that opens many towns' names is written in English
+('Qila Saifullah', 'Killa Saifullah', 'Qala Saifullah'): one word, several
+spellings, tried where the one written is not found."""
+
+
 class Gazetteer:
     """Places by normalised name, alias and GeoNames alternate name."""
 
@@ -289,6 +295,17 @@ class Gazetteer:
             found = self._index.get(self._joined().get(key.replace(" ", ""), ""))
         if found is None and len(key) >= 6 and "ou" in key:
             found = self._index.get(key.replace("ou", "u"))  # 'Makhmour' is 'Makhmur'
+        first, _, rest = key.partition(" ")
+        if found is None and rest and first in _FORT_SPELLINGS:
+            # 'Qala Saifullah' is 'Qila Saifullah'
+            found = next(
+                (
+                    self._index[f"{other} {rest}"]
+                    for other in _FORT_SPELLINGS
+                    if f"{other} {rest}" in self._index
+                ),
+                None,
+            )
         places = [c[0] for c in found or ()]
         if hint:
             places.sort(key=lambda place: place.kind != hint)

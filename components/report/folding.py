@@ -274,9 +274,23 @@ def fold_towns(reading: Reading) -> None:
         same_attack = any(
             ANAPHORA.search(e.sentence) for e in place.evidence if e.what == "place"
         ) or _same_toll(town, place)
-        if town.figures and place.figures and not same_attack:
+        if _tolls_of_their_own(town, place) and not same_attack:
             continue
         _fold_into(reading, town, place)
+
+
+def _tolls_of_their_own(one: ReportIncident, other: ReportIncident) -> bool:
+    """Whether two incidents each count people, or state counts that differ: a
+    stated 0 for one side ('No police personnel were harmed') beside a toll of
+    another ('one militant was killed') tells no second attack."""
+    if any(f.value for f in one.figures) and any(f.value for f in other.figures):
+        return True
+    return any(
+        mine is not None and theirs is not None and mine != theirs
+        for outcome in ("killed", "injured")
+        for side, mine in one.counts[outcome].items()
+        for theirs in (other.counts[outcome][side],)
+    )
 
 
 _AREA_NOUN = r"(?:province|state|region|governorate)"
@@ -609,7 +623,7 @@ def _near(sentence: str, name: str, other: str) -> bool:
 def _fold_later_scene(reading: Reading) -> None:
     """A report of one attack whose lede gives the toll at a town and whose next
     sentences give where it struck by a name the gazetteer lacks, with no wider
-    place of its own and nothing counted there ('One soldier was martyred ... in
+    place of its own and no toll of its own there ('One soldier was martyred ... in
     the Jiwani area ... a vehicle struck a landmine in the Duran area'; another
     attack told apart, 'In a separate incident', aside): the name is the
     attack's finer place, kept at the town."""
@@ -630,7 +644,7 @@ def _fold_later_scene(reading: Reading) -> None:
         or item is None
         or at.kind not in ("town", "district")
         or not town.figures
-        or name.figures
+        or _tolls_of_their_own(town, name)
         or id(name) not in reading.hit
         or not _holds(item.wider, at)
         or item.start < min(e.start for e in town.evidence)

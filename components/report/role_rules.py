@@ -751,6 +751,15 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         after=r"^\s+(?:national\s+)?(?:highway|road|motorway|route)\b",
         gate=("block", "clos", "shut"),
     ),
+    RoleRule(
+        "a city a national highway or motorway is named for",
+        REFERENCE,
+        "Gunmen fired on the vehicle in the Tanga area from a mountainside close to "
+        "the Quetta National Highway.",
+        "Quetta",
+        before=r"\bthe\s+$",
+        after=r"^\s+(?i:national\s+highway|motorway|expressway)\b",
+    ),
     # -- where people came from ----------------------------------------------
     RoleRule(
         "people named for their place",

@@ -135,8 +135,8 @@ NONE_HIT = Rule(
     "nobody was killed or hurt",
     r"\b(?:no\s+(?:one|body)|nobody|none)\s+(?:of\s+\w+\s+)?(?:was|were|had been|"
     r"has been)\s+(?:(?:reported|reportedly|said to have been|believed)\s+)?"
-    r"(?P<what>(?:killed|hurt|injured|wounded)(?:\s+or\s+(?:killed|hurt|"
-    r"injured|wounded))?)|\b(?:no|neither|nor|without(?:\s+any)?)\s+(?P<noun>casualties|"
+    r"(?P<what>(?:killed|hurt|injured|wounded|harmed)(?:\s+or\s+(?:killed|hurt|"
+    r"injured|wounded|harmed))?)|\b(?:no|neither|nor|without(?:\s+any)?)\s+(?P<noun>casualties|"
     r"loss of (?:life|lives)|deaths|injuries|fatalities)\b|\b(?P<verb>kill(?:ing|ed)|"
     r"injur(?:ing|ed)|wound(?:ing|ed)|hurt(?:ing)?)\s+(?:no\s+one|no-one|nobody)\b",
     "Rockets landed near the Peshmerga base in Prde, and nobody was killed or injured.",
@@ -146,31 +146,68 @@ NONE_HIT = Rule(
 'injuring nobody': a stated 0, not an unknown."""
 
 
+NONE_OF_A_SIDE_HIT = Rule(
+    "none of a side was killed or hurt",
+    r"\bno\s+(?P<who>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:was|were|had been|has been)\s+"
+    r"(?:(?:reported(?:ly)?|said to have been|believed to have been)\s+)?"
+    r"(?P<what>(?:killed|hurt|injured|wounded|harmed)(?:\s+or\s+(?:killed|hurt|"
+    r"injured|wounded|harmed))?)\b",
+    "No police personnel were harmed in the incident, he said.",
+    ("security", "killed", 0),
+)
+"""'No police personnel were harmed', 'no soldiers were killed': a stated 0 for
+the side the people named are on."""
+
+UNHARMED = Rule(
+    "people of a side came through unharmed",
+    r"\b(?:all|both)\s+(?:of\s+)?(?:the\s+)?(?P<who>(?:[\w-]+\s+){0,2}?[\w-]+)"
+    r"(?:\s+(?:with|in|on)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:came\s+through|"
+    r"survived|escaped|remained|were|are)\s+(?:(?:the|an?)\s+(?:[\w-]+\s+){0,2}?)?"
+    r"(?P<what>safely|safe|unhurt|unharmed|unscathed|uninjured)\b",
+    "DC Mahjabeen and all the Levies personnel with her came through the attack "
+    "safely.",
+    ("security", "killed", 0),
+)
+"""'all the Levies personnel with her came through the attack safely', 'all the
+policemen remained unhurt': a stated 0, killed and hurt, for their side."""
+
+
 def none_hit(clause: Span) -> list[Figure]:
     """The 0 figures a clause states ('nobody was killed or injured', 'no
-    casualties'): killed, injured or both, by the words used."""
+    casualties', 'No police personnel were harmed'): killed, injured or both, by
+    the words used; of a side where the people named are of one."""
     figures: list[Figure] = []
     for match in NONE_HIT.compiled.finditer(clause.text):
         words = (
             match.group("what") or match.group("noun") or match.group("verb") or ""
         ).lower()
-        outcomes = []
-        if re.search(r"kill|death|life|lives|fatal|casualt", words):
-            outcomes.append("killed")
-        if re.search(r"hurt|injur|wound|casualt", words):
-            outcomes.append("injured")
-        figures.extend(
-            Figure(
-                side="unspecified",
-                outcome=outcome,
-                value=0,
-                start=clause.start + match.start(),
-                end=clause.start + match.end(),
-                text=match.group(),
-            )
-            for outcome in outcomes
-        )
+        figures += _zeros(clause, match, words, "unspecified")
+    for rule in (NONE_OF_A_SIDE_HIT, UNHARMED):
+        for match in rule.compiled.finditer(clause.text):
+            side = named_side(match.group("who"))
+            if side != "unspecified" and side != "attackers":
+                words = "harmed" if rule is UNHARMED else match.group("what").lower()
+                figures += _zeros(clause, match, words, side)
     return figures
+
+
+def _zeros(clause: Span, match: re.Match[str], words: str, side: str) -> list[Figure]:
+    outcomes = []
+    if re.search(r"kill|death|life|lives|fatal|casualt|harm", words):
+        outcomes.append("killed")
+    if re.search(r"hurt|injur|wound|casualt|harm", words):
+        outcomes.append("injured")
+    return [
+        Figure(
+            side=side,
+            outcome=outcome,
+            value=0,
+            start=clause.start + match.start(),
+            end=clause.start + match.end(),
+            text=match.group(),
+        )
+        for outcome in outcomes
+    ]
 
 
 SOME_OF_THE_HIT = Rule(
