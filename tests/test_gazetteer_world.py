@@ -77,3 +77,8 @@ def test_a_french_ou_may_stand_for_u():
         p.name for p in iraq.candidates("Makhmur")
     ]
     assert iraq.candidates("Makhmour")
+
+
+def test_an_area_s_closing_ah_may_be_written_a():
+    assert world.areas_of("Shabwa province") == {"YE"}
+    assert "shabwa" in world.first_level_areas("YE")

@@ -1391,6 +1391,18 @@ def test_an_unknown_name_before_a_military_detachment_is_the_scene():
     assert incident.counts["killed"]["security"] == 12
 
 
+def test_the_one_area_of_a_report_naming_no_finer_place_is_the_scene():
+    text = (
+        "ADEN, Yemen: An army source said five Yemeni soldiers were killed on "
+        "Sunday when gunmen opened fire on a military checkpoint.\n\nThe gunmen "
+        "got away after the attack on the checkpoint in the northeast of Shabwa "
+        "province, the source said."
+    )
+    (incident,) = extract(text, published=dt.date(2017, 7, 17)).incidents
+    assert incident.place_reported == "Shabwa"
+    assert incident.counts["killed"]["security"] == 5
+
+
 def test_the_county_a_string_of_attacks_swept_across_is_no_scene_of_its_own():
     text = (
         "Militants Attack Security Forces At Mandera\n\nSuspected militants carried "

@@ -257,7 +257,7 @@ def _area_keys(name: str) -> set[str]:
     for word in ("state", "region", "province", "county", "governorate"):
         if key.endswith(" " + word):
             keys.add(key[: -len(word) - 1])
-    return keys
+    return keys | {_TA_MARBUTA.sub("a", k) for k in keys}  # 'Shabwa' is Shabwah
 
 
 @functools.cache

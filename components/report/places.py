@@ -74,7 +74,7 @@ from components.report.roles import (
     STATEMENT,
 )
 from components.report.segments import Sentence, prose_paragraph
-from components.report.unknown import fallback_place, unknown_mentions
+from components.report.unknown import AREA_RULE, fallback_place, unknown_mentions
 from components.report.unplaced import (
     UnplacedName,
 )
@@ -203,7 +203,7 @@ def find_places(
     found = namesakes_of_facilities(text, namesakes_in_lists(text, found))
     found = namesakes_of_city_parts(text, namesakes_of_areas(text, found))
     found = home_area_as_scene(text, headline_areas(mark_qualifiers(text, found)))
-    found = _the_sources_area(_near_the_only_place(text, found))
+    found = _the_one_area(_the_sources_area(_near_the_only_place(text, found)))
     names = [m.unplaced for m in found if m.unplaced is not None]
     # names no slot rule looked at, listed for the analyst, never proposed
     not_places = frozenset(country_names()) | (
@@ -276,6 +276,26 @@ def _the_sources_area(found: list[PlaceMention]) -> list[PlaceMention]:
         and HIT_WORDS.search(m.sentence.text)
     ]
     if len({found[index].place.geonameid for index in areas}) != 1:
+        return found
+    found[areas[0]] = replace(found[areas[0]], role=INCIDENT)
+    return found
+
+
+def _the_one_area(found: list[PlaceMention]) -> list[PlaceMention]:
+    """Where the report names no attack place at all, the one first-level area
+    of another country it names in a sentence that tells of the attack ('an
+    army post in Hadramawt province, in the southeast of Yemen'): the attack's
+    area, kept at the country, for the world layer gives it no point."""
+    if any(m.is_incident for m in found):
+        return found
+    areas = [
+        index
+        for index, m in enumerate(found)
+        if m.unplaced is not None
+        and m.unplaced.rule == AREA_RULE
+        and HIT_WORDS.search(m.sentence.text)
+    ]
+    if len({normalize_name(found[index].text) for index in areas}) != 1:
         return found
     found[areas[0]] = replace(found[areas[0]], role=INCIDENT)
     return found
