@@ -116,6 +116,19 @@ def test_a_country_named_only_as_the_attackers_sponsor_is_not_the_report_s():
     assert name.wider.country == "PK"
 
 
+def test_a_dateline_after_a_photo_caption_is_a_dateline():
+    text = (
+        "Four Somali soldiers killed\n\n2017-09-11 20:32\n\n(Photo: an insurgent "
+        "in a street of the capital. AFP, file picture.)\n\nMogadishu - A Somali "
+        "military official says fighters killed four government soldiers on Monday "
+        "in an attack on the town of Beled-Hawo."
+    )
+    found = extract(text, published=dt.date(2017, 9, 11))
+    assert set(_at(text)) == {"Beled-Hawo"}
+    roles = {m.text: m.role for m in found.other_places}
+    assert roles["Mogadishu"] == "dateline"
+
+
 def test_a_region_dateline_keeps_the_region_whatever_other_country_is_named():
     text = (
         "QUETTA: Officials said five soldiers were martyred when a bomb hit their "

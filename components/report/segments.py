@@ -86,11 +86,17 @@ def reads_as_headline(sentence: Sentence) -> bool:
 def prose_paragraph(found: Sequence[Sentence]) -> int:
     """The paragraph a report's prose begins at: after the short lines above it
     that end in no full stop (a headline, a date, a byline, the agency's name:
-    'Agencia de Informacao de Mocambique (Maputo)'), at most the seventh."""
+    'Agencia de Informacao de Mocambique (Maputo)') and the photo captions, at
+    most the seventh."""
+    captions = set()
     for sentence in found:
         line = sentence.text.strip()
         if sentence.paragraph > 6:
             break
+        if sentence.first_in_paragraph and _CAPTION.match(line):
+            captions.add(sentence.paragraph)
+        if sentence.paragraph in captions:
+            continue
         if not (
             sentence.first_in_paragraph
             and len(line.split()) <= 12
@@ -98,6 +104,13 @@ def prose_paragraph(found: Sequence[Sentence]) -> int:
         ):
             return sentence.paragraph
     return 0
+
+
+_CAPTION = re.compile(
+    r"^\(?\s*(?:file\s+)?(?:photo|picture|image)(?:\s+caption)?\s*[:(]", re.IGNORECASE
+)
+"""A photo's caption above the story ('(Photo: a Somali insurgent ...)', 'Photo
+caption: ...'): not where its prose begins."""
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
