@@ -129,6 +129,16 @@ def test_a_dateline_after_a_photo_caption_is_a_dateline():
     assert roles["Mogadishu"] == "dateline"
 
 
+def test_a_dateline_s_city_the_lede_points_back_to_is_the_scene():
+    text = (
+        "KARACHI - Two Rangers troops suffered bullet wounds on Saturday in a "
+        "terrorist attack on a check-post on the edge of the city.\n\nThe Rangers "
+        "had been making snap checks in the katcha areas between Sindh and "
+        "Balochistan."
+    )
+    assert _at(text) == {"KARACHI": ("Karachi", {})}
+
+
 def test_a_region_dateline_keeps_the_region_whatever_other_country_is_named():
     text = (
         "QUETTA: Officials said five soldiers were martyred when a bomb hit their "

@@ -67,6 +67,7 @@ from components.report.qualifiers import headline_areas, mark_qualifiers
 from components.report.roads import road_mentions
 from components.report.role_rules import ROLE_RULES
 from components.report.roles import (
+    DATELINE,
     INCIDENT,
     LISTED_ROLES,
     QUALIFIER,
@@ -203,7 +204,8 @@ def find_places(
     found = namesakes_of_facilities(text, namesakes_in_lists(text, found))
     found = namesakes_of_city_parts(text, namesakes_of_areas(text, found))
     found = home_area_as_scene(text, headline_areas(mark_qualifiers(text, found)))
-    found = _the_one_area(_the_sources_area(_near_the_only_place(text, found)))
+    found = _the_sources_area(_near_the_only_place(text, found))
+    found = _the_one_area(_the_city_filed_from(found))
     names = [m.unplaced for m in found if m.unplaced is not None]
     # names no slot rule looked at, listed for the analyst, never proposed
     not_places = frozenset(country_names()) | (
@@ -278,6 +280,37 @@ def _the_sources_area(found: list[PlaceMention]) -> list[PlaceMention]:
     if len({found[index].place.geonameid for index in areas}) != 1:
         return found
     found[areas[0]] = replace(found[areas[0]], role=INCIDENT)
+    return found
+
+
+_THE_CITY = re.compile(
+    r"\b(?:the|this)\s+(?:(?:port|provincial|border|southern|northern|eastern|"
+    r"western)\s+)?(?:city|metropolis|provincial capital)\b",
+    re.IGNORECASE,
+)
+
+
+def _the_city_filed_from(found: list[PlaceMention]) -> list[PlaceMention]:
+    """Where the report names no attack place finer than a province, and the
+    sentence its dateline opens tells of the attack in 'the city' ('KARACHI -
+    Two Rangers troops suffered bullet wounds in a terrorist attack on a
+    check-post on the edge of the city'): the dateline's town is the scene."""
+    if any(
+        m.is_incident and m.place.kind not in ("province", "country") for m in found
+    ):
+        return found
+    datelines = [
+        index
+        for index, m in enumerate(found)
+        if m.role == DATELINE and m.unplaced is None and m.place.kind == "town"
+    ]
+    if len({found[index].place.geonameid for index in datelines}) != 1:
+        return found
+    dateline = found[datelines[0]]
+    told = dateline.sentence.text
+    if not (HIT_WORDS.search(told) and _THE_CITY.search(told)):
+        return found
+    found[datelines[0]] = replace(dateline, role=INCIDENT)
     return found
 
 
