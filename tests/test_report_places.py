@@ -1426,6 +1426,30 @@ def test_the_one_area_of_a_report_naming_no_finer_place_is_the_scene():
     assert incident.counts["killed"]["security"] == 5
 
 
+def test_an_unknown_name_before_a_force_s_camp_in_a_city_dateline_report():
+    text = (
+        "The Army said the operation was under way.\n\nSunjuwan, Jammu: "
+        "Terrorists have attacked the Sunjuwan Army camp, in the heart of Jammu "
+        "city. One soldier has been killed."
+    )
+    (incident,) = extract(text, published=dt.date(2018, 2, 10)).incidents
+    assert (incident.place_reported, incident.place.country) == ("Sunjuwan", "IN")
+    assert incident.counts["killed"]["security"] == 1
+
+
+def test_an_unknown_island_is_a_place_but_a_country_s_island_is_not_named():
+    text = (
+        "Boko Haram struck a Multinational Force base on Darak island, on Lake Chad "
+        "in Cameroon, and six soldiers were killed."
+    )
+    assert "Darak" in _at(text)
+    text = (
+        "Rebels killed one soldier in an ambush in Sorsogon, the southernmost "
+        "province on the Philippines' Luzon island."
+    )
+    assert "Luzon" not in [u.name for u in extract(text).unplaced]
+
+
 def test_the_county_a_string_of_attacks_swept_across_is_no_scene_of_its_own():
     text = (
         "Militants Attack Security Forces At Mandera\n\nSuspected militants carried "

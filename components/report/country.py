@@ -76,6 +76,7 @@ _LEDE_NAME = re.compile(r"\b(?:in|at|of|near)\s+(?P<name>(?-i:[A-Z])[\w'-]+)")
 
 _DATELINE = re.compile(
     r"^\W*(?P<name>(?-i:[A-Z])[A-Za-z.'-]+(?:\s+(?-i:[A-Z])[A-Za-z.'-]+){0,2})\s*"
+    r"(?:,\s*(?P<wider>(?-i:[A-Z])[A-Za-z.'-]+(?:\s+(?-i:[A-Z])[A-Za-z.'-]+){0,2})\s*)?"
     r"(?:\([^()]{1,30}\)\s*)?(?::|\s[-\u2013\u2014]\s)"
 )
 
@@ -83,11 +84,12 @@ _DATELINE = re.compile(
 def _country_of_dateline(text: str) -> str | None:
     """The country of the big city a report is filed from, by its dateline in
     one of its first paragraphs ('ZAMBOANGA CITY: An alleged communist group
-    ...', 'Srinagar: ...'), where the text names no country."""
+    ...', 'Srinagar: ...', 'Sunjuwan, Jammu: ...'), where the text names no
+    country."""
     for paragraph in islice(paragraphs(text), 3):
         found = _DATELINE.match(paragraph.text)
-        if found is not None:
-            return country_of_city(found.group("name"))
+        if found is not None:  # 'Sunjuwan, Jammu:': the city the place lies in
+            return country_of_city(found.group("wider") or found.group("name"))
     return None
 
 

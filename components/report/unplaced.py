@@ -112,7 +112,8 @@ SLOT_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "name before an area word",
-        rf"(?<![\w-])(?P<name>{NAME})\s+(?!(?i:villages)\b)(?P<area>{_AREA})\b",
+        rf"(?<![\w-])(?<!' )(?!\S+'s?\s)(?P<name>{NAME})\s+(?!(?i:villages)\b)"
+        rf"(?P<area>{_AREA})\b",
         "Gunmen killed seven passengers in the Rarasham area of Musakhail district.",
         "Rarasham",
         flags=0,
@@ -258,8 +259,9 @@ SLOT_RULES: tuple[Rule, ...] = (
 """Where prose puts a place's name: each rule's ``example`` gives its name."""
 
 _FACILITY_RE = re.compile(_FACILITY)
-_TRAILING_ACRONYM = re.compile(r"(?:\s+[A-Z]{2,4})+$")
-"""A force's or office's initials after a place's name: 'Shah Mardan FC'."""
+_TRAILING_ACRONYM = re.compile(r"(?:\s+(?:[A-Z]{2,4}|Army|Police|Levies|Military))+$")
+"""A force's or office's initials or name after a place's name: 'Shah Mardan
+FC', 'the Sunjuwan Army camp'."""
 _LIST_NEXT = re.compile(
     rf"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<name>{NAME})"
 )

@@ -99,7 +99,7 @@ AREA_WORDS = words(
     "tehsil sub-division subdivision ward neighbourhood neighborhood suburb "
     "valley bazaar bazar hamlet settlement commune department territory "
     "local\\s+government\\s+area chiefdom sector administrative\\s+post axis "
-    "forest jungle trading\\s+centre trading\\s+center market chowk crossing"
+    "forest jungle trading\\s+centre trading\\s+center market chowk crossing island"
 )
 """Words after a name (or before 'of' and a name) that make it a place: 'the
 Rarasham area', 'Kayakura village', 'the town of Dibis'. Province, state, region
