@@ -499,6 +499,15 @@ PHRASINGS = [
         [("killed", {"civilians": 7})],
     ),
     (
+        "The ELN had killed five soldiers and injured another 10 with a roadside "
+        "bomb near the border",
+        [("killed", {"security": 5}), ("injured", {"security": 10})],
+    ),
+    (
+        "In this cowardly attack 16 soldiers died, another six were wounded",
+        [("killed", {"security": 16}), ("injured", {"unspecified": 6})],
+    ),
+    (
         "The blast killed five people, all of them policemen",
         [("killed", {"security": 5})],
     ),
@@ -673,6 +682,16 @@ def test_nobody_hurt_is_a_stated_zero():
 )
 def test_none_of_a_side_hurt_is_a_stated_zero_for_that_side(sentence, side):
     assert counts(sentence) == [("killed", {side: 0}), ("injured", {side: 0})]
+
+
+def test_another_count_a_verb_in_the_next_clause_governs_is_of_the_side_before():
+    text = (
+        "Gunmen fired on a patrol in the Manzarkhel area of North Waziristan on "
+        "Sunday night. Three security personnel were martyred in that incident, and "
+        "the terrorist attack injured another five."
+    )
+    (incident,) = extract(text).incidents
+    assert incident.counts["injured"]["security"] == 5
 
 
 def test_a_stated_zero_at_a_finer_name_does_not_tell_it_apart_from_the_lede():

@@ -1450,6 +1450,15 @@ def test_an_unknown_island_is_a_place_but_a_country_s_island_is_not_named():
     assert "Luzon" not in [u.name for u in extract(text).unplaced]
 
 
+def test_the_far_end_of_a_stretch_after_an_aside_on_the_near_end_is_no_scene():
+    text = (
+        "The ELN killed five soldiers with a roadside bomb on Tuesday. The attack on "
+        "an army convoy happened between Tibu, a lawless region where coca is "
+        "grown, and Cucuta, the capital of Norte de Santander province, Colombia."
+    )
+    assert set(_at(text)) == {"Tibu"}
+
+
 def test_the_county_a_string_of_attacks_swept_across_is_no_scene_of_its_own():
     text = (
         "Militants Attack Security Forces At Mandera\n\nSuspected militants carried "

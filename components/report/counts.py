@@ -36,11 +36,13 @@ from components.report.vocabulary import (
 from components.report.vocabulary.outcomes import TALLY_VERBS
 
 _BARE_END = re.compile(
-    r"^(?:\s+more)?\s*(?:[,.;:)]|$|(?:and|while|whereas|in|on|at|as|when|after)\b)",
+    r"^(?:\s+more)?\s*(?:[,.;:)]|$|(?:and|while|whereas|in|on|at|as|when|after|with|"
+    r"during|near)\b)",
     re.I,
 )
 """What may follow a bare count that a verb governs: 'killing nine people and
-injuring 16, while ...', 'wounding two more'."""
+injuring 16, while ...', 'wounding two more', 'injured another 10 with a roadside
+bomb'."""
 _GAPPED_AFTER = re.compile(
     r"^\s+(?:others?\s+|more\s+)?(?:at|in)\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE
 )

@@ -104,6 +104,14 @@ PHRASING_RULES: tuple[Rule, ...] = (
 examples."""
 
 
+_MORE_OF_THEM = re.compile(
+    r"\b(?:\w+ed|\w+ing)\s+(?:another|a further)\s+$", re.IGNORECASE
+)
+"""'killed five soldiers and injured another 10', 'Three security personnel were
+martyred, and the attack injured another five': more of the people just counted,
+whom the verb's subject hit ('another six were wounded' says no side)."""
+
+
 def _coordinated(body: str, items: list[CountItem]) -> None:
     """'killing four policemen and injuring two', 'killing six attackers and
     wounding 10 others', 'one terrorist was killed and two were injured': a bare
@@ -119,6 +127,7 @@ def _coordinated(body: str, items: list[CountItem]) -> None:
         others = counted.endswith("others")
         if (
             (item.bare and counted == "another")  # '... and another was wounded'
+            or (item.bare and _MORE_OF_THEM.search(gap))
             or ((item.bare or others) and active.compiled.match(gap))
             or (
                 item.bare
@@ -165,7 +174,8 @@ def others_of_before(
     """'four policemen were martyred while four others were wounded': 'others'
     opening a clause are more of the people the clause before counted, on their
     side; so is a bare count of 'more' ('the deaths of two terrorists; reports
-    suggested that two more had been wounded'). After people of two sides ('two
+    suggested that two more had been wounded') or 'another' after a verb ('and
+    the attack injured another five'). After people of two sides ('two
     policemen and three civilians died ... four others were wounded') no one side
     is said of them."""
     known = [f for f in before if f.side != "unspecified" and not f.parts]
@@ -175,7 +185,11 @@ def others_of_before(
     more = (
         clause is not None
         and _BARE_COUNT.fullmatch(first.text) is not None
-        and _MORE.match(clause.text[first.end - clause.start :]) is not None
+        and (
+            _MORE.match(clause.text[first.end - clause.start :]) is not None
+            or _MORE_OF_THEM.search(clause.text[: first.start - clause.start])
+            is not None
+        )
     )
     if first.side != "unspecified" or first.parts:
         return figures

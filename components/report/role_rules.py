@@ -373,7 +373,7 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "The vehicle hit a bomb between Malelei and Kulan, in Garissa county.",
         "Kulan",
         before=rf"\bbetween\s+(?:the\s+)?(?:{_STRETCH_ENDS})?(?:(?:city|town|village)\s+"
-        rf"of\s+)?{_NAMEWORDS}\s+and\s+(?:the\s+)?(?:(?:provincial|district|"
+        rf"of\s+)?{_NAMEWORDS}(?:,[^,;.]{{1,60}},)?\s+and\s+(?:the\s+)?(?:(?:provincial|district|"
         r"national|regional)\s+)?(?:(?:capital|city|town|village)(?:\s+of)?,?\s+)?$",
         gate=("between",),
     ),

@@ -71,7 +71,8 @@ OUTCOME_BEFORE = re.compile(
     r"slaughtering|slew|slaying|injuring|injured|"
     r"wounding|wounded|left|leaving|lost|losing|the deaths? of|the killing of|"
     r"the injur(?:y|ies) of|the wounding of)\s+(?:(?:at least|some|about|around|"
-    r"nearly|as many as|more than|over|up to|all|the|between|a total of)\s+)*$",
+    r"nearly|as many as|more than|over|up to|all|the|between|a total of|another|"
+    r"a further)\s+)*$",
     re.IGNORECASE,
 )
 """'killing [4 policemen]', 'militants killed [5 soldiers]', 'Sakkada lost [seven
