@@ -508,6 +508,11 @@ PHRASINGS = [
         [("killed", {"security": 16}), ("injured", {"unspecified": 6})],
     ),
     (
+        "Shafaq News reported that the number of police officers killed in the "
+        "attack in Iraq's northern Kirkuk Governorate had risen to 12",
+        [("killed", {"security": 12})],
+    ),
+    (
         "The blast killed five people, all of them policemen",
         [("killed", {"security": 5})],
     ),
@@ -692,6 +697,18 @@ def test_another_count_a_verb_in_the_next_clause_governs_is_of_the_side_before()
     )
     (incident,) = extract(text).incidents
     assert incident.counts["injured"]["security"] == 5
+
+
+def test_a_toll_an_agency_had_reported_before_the_risen_one_is_not_added():
+    text = (
+        "Shafaq News reported that the number of police officers killed in the "
+        "attack in Iraq's Kirkuk Governorate had risen to 12. The agency had "
+        "reported seven dead in the early hours of Sunday morning. IS militants "
+        "attacked the Federal Police in the village of Tal al-Steih."
+    )
+    (incident,) = extract(text, published=dt.date(2021, 9, 5)).incidents
+    killed = {k: v for k, v in incident.counts["killed"].items() if v is not None}
+    assert killed == {"security": 12}
 
 
 def test_a_stated_zero_at_a_finer_name_does_not_tell_it_apart_from_the_lede():

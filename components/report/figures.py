@@ -425,7 +425,8 @@ DISCOUNT_RULES: tuple[Rule, ...] = (
     Rule(
         "a first toll the report goes on to correct",
         r"\b(?:(?:first|initial|earlier|preliminary) (?:reports?|tolls?|figures?|"
-        r"accounts?)|initially|at first)\b",
+        r"accounts?)|initially|at first|had\s+(?:earlier\s+|first\s+|previously\s+)?"
+        r"reported)\b",
         "The first reports said six guards had been killed, but one was revived.",
         6,
         "secondary",

@@ -53,9 +53,10 @@ _ALL_OF_THEM = re.compile(
 """'13 deaths, all of them among the attackers': who the toll counts."""
 
 _DEATH_TOLL = re.compile(
-    rf"(?:\b(?:death toll|toll|number of (?:the dead|dead|those killed|people "
-    rf"killed|deaths|fatalities))\s+(?:\w+\s+){{0,3}}?"
-    rf"(?:rose|climbed|jumped|reached|stands?|stood|increased|is|was|has risen)"
+    rf"(?:\b(?:death toll|toll|number of (?:the dead|dead|those killed|"
+    rf"(?P<who>(?:[\w-]+\s+){{1,3}}?)killed|deaths|fatalities))\s+"
+    rf"(?:(?:in|on|at)\s+(?:[\w'-]+\s+){{1,9}}?)?(?:\w+\s+){{0,3}}?"
+    rf"(?:rose|climbed|jumped|reached|stands?|stood|increased|is|was|(?:has|had) risen)"
     rf"\s+(?:to|at)|\b(?:put|puts|putting|placed|gave)\s+the\s+(?:death\s+)?toll"
     rf"\s+at|\b(?:raising|taking|bringing|pushing|raised|took|brought|pushed)\s+"
     rf"the\s+(?:death\s+)?toll\s+(?:[\w-]+\s+){{0,5}}?to)\s+"
@@ -70,7 +71,8 @@ _RAISED_IT = re.compile(
 """'... put the toll at 12, but a message raised it to 14': 'it' is the toll
 named before in the sentence."""
 """'the death toll rose to 12', 'officials put the toll at four', 'raising the
-death toll in the Mastung bombing to 60', 'had put the toll at 12, but a message
+death toll in the Mastung bombing to 60', 'the number of police officers killed
+had risen to 12', 'had put the toll at 12, but a message
 raised it to 14'."""
 
 
@@ -116,9 +118,10 @@ def death_tolls(clause: Span) -> list[Figure]:
             continue
         low, bound = parse_number(count.group("low"))
         qualifier = " ".join((count.group("qual") or "").lower().split())
+        who = match.groupdict().get("who")  # 'the number of police officers killed'
         figures.append(
             Figure(
-                side="unspecified",
+                side=named_side(who) if who else "unspecified",
                 outcome="killed",
                 value=low,
                 start=clause.start + match.start(),
