@@ -481,3 +481,8 @@ def test_a_fort_word_spelt_another_way_finds_the_town(gazetteer, written):
     names = [place.name for place in gazetteer.candidates(written)]
     assert "Qila Saifullah" in names
     assert gazetteer.candidates("Qala Nowhereabad") == []
+
+
+def test_a_province_spelt_as_a_cited_page_spells_it_is_found(gazetteer):
+    (place,) = gazetteer.candidates("Jauzjan")
+    assert (place.name, place.kind, place.country) == ("Jowzjan", "province", "AF")
