@@ -838,6 +838,8 @@ def test_a_comparison_with_earlier_attacks_dates_no_earlier_event(year):
         "thousands dead and two million people displaced.",
         "Militant violence has climbed steeply this year: over 782 deaths have been "
         "reported.",
+        "More than 6,800 people, most of them civilians, have died in a conflict "
+        "marked by weekly bombings and shootings.",
     ],
 )
 def test_a_campaign_s_toll_of_thousands_is_background(text):

@@ -176,6 +176,8 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         r"\b(?:thousands|tens of thousands|hundreds of thousands|hundreds)\s+"
         r"(?:of\s+[\w-]+\s+)?(?:(?:in|across)\s+(?-i:[A-Z])[\w-]*\s+)?"
         r"(?:have|had)\s+(?:died|been killed|lost their lives|perished)\b|"
+        r"\b(?:\d{1,3}(?:,\d{3})+|\d{4,})(?:\s+[\w-]+){0,2}?(?:\s*,[^,.;]{1,40},)?\s+"
+        r"(?:have|had)\s+(?:died|been killed|lost their lives|perished)\b|"
         r"\b(?:has|have|had)\s+left\s+(?:(?:more than|over|at least|almost|nearly|"
         r"some|about|roughly)\s+)?(?:thousands|tens of thousands|hundreds of "
         r"thousands|\d{1,3}(?:,\d{3})+)\s+(?:of\s+)?(?:people\s+)?dead\b|"
