@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from components.domain.places import Place
@@ -205,7 +205,7 @@ def find_places(
     found = namesakes_of_city_parts(text, namesakes_of_areas(text, found))
     found = home_area_as_scene(text, headline_areas(mark_qualifiers(text, found)))
     found = _the_sources_area(_near_the_only_place(text, found))
-    found = _the_one_area(_the_city_filed_from(found))
+    found = _the_one_area(_the_dateline_s_city(found))
     names = [m.unplaced for m in found if m.unplaced is not None]
     # names no slot rule looked at, listed for the analyst, never proposed
     not_places = frozenset(country_names()) | (
@@ -277,10 +277,7 @@ def _the_sources_area(found: list[PlaceMention]) -> list[PlaceMention]:
         and m.place.kind in ("province", "district")
         and HIT_WORDS.search(m.sentence.text)
     ]
-    if len({found[index].place.geonameid for index in areas}) != 1:
-        return found
-    found[areas[0]] = replace(found[areas[0]], role=INCIDENT)
-    return found
+    return _the_one_as_scene(found, areas, lambda m: m.place.geonameid)
 
 
 _THE_CITY = re.compile(
@@ -290,7 +287,7 @@ _THE_CITY = re.compile(
 )
 
 
-def _the_city_filed_from(found: list[PlaceMention]) -> list[PlaceMention]:
+def _the_dateline_s_city(found: list[PlaceMention]) -> list[PlaceMention]:
     """Where the report names no attack place finer than a province, and the
     sentence its dateline opens tells of the attack in 'the city' ('KARACHI -
     Two Rangers troops suffered bullet wounds in a terrorist attack on a
@@ -304,14 +301,10 @@ def _the_city_filed_from(found: list[PlaceMention]) -> list[PlaceMention]:
         for index, m in enumerate(found)
         if m.role == DATELINE and m.unplaced is None and m.place.kind == "town"
     ]
-    if len({found[index].place.geonameid for index in datelines}) != 1:
-        return found
-    dateline = found[datelines[0]]
-    told = dateline.sentence.text
+    told = found[datelines[0]].sentence.text if datelines else ""
     if not (HIT_WORDS.search(told) and _THE_CITY.search(told)):
         return found
-    found[datelines[0]] = replace(dateline, role=INCIDENT)
-    return found
+    return _the_one_as_scene(found, datelines, lambda m: m.place.geonameid)
 
 
 def _the_one_area(found: list[PlaceMention]) -> list[PlaceMention]:
@@ -328,9 +321,18 @@ def _the_one_area(found: list[PlaceMention]) -> list[PlaceMention]:
         and m.unplaced.rule == AREA_RULE
         and HIT_WORDS.search(m.sentence.text)
     ]
-    if len({normalize_name(found[index].text) for index in areas}) != 1:
-        return found
-    found[areas[0]] = replace(found[areas[0]], role=INCIDENT)
+    return _the_one_as_scene(found, areas, lambda m: normalize_name(m.text))
+
+
+def _the_one_as_scene(
+    found: list[PlaceMention],
+    candidates: list[int],
+    same: Callable[[PlaceMention], object],
+) -> list[PlaceMention]:
+    """Make the first of ``candidates`` (indexes into ``found``) an attack place
+    where they all name one place (``same`` gives what names it)."""
+    if len({same(found[index]) for index in candidates}) == 1:
+        found[candidates[0]] = replace(found[candidates[0]], role=INCIDENT)
     return found
 
 
