@@ -297,6 +297,15 @@ PHRASINGS = [
         [("killed", {"security": 1})],
     ),
     (
+        "at least one Rangers man was martyred and two more wounded when "
+        "terrorists attacked the Rangers",
+        [("killed", {"security": 1}), ("injured", {"security": 2})],
+    ),
+    (
+        "An FC man was martyred while a young man was wounded",
+        [("killed", {"security": 1}), ("injured", {"unspecified": 1})],
+    ),
+    (
         "at least three policemen, one of them a deputy superintendent of police "
         "(DSP), were martyred",
         [("killed", {"security": 3})],

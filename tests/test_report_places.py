@@ -1305,6 +1305,15 @@ def test_a_town_owning_an_unknown_area_keeps_it():
     assert _at(text) == {"Absar": ("Turbat", {"civilians": 3})}
 
 
+def test_a_neighbourhood_of_the_city_s_area_is_one_scene():
+    text = (
+        "KARACHI: One Rangers man was martyred and two more wounded on Wednesday "
+        "night when terrorists attacked the Rangers in the Ilyas Goth neighbourhood "
+        "of the city's Korangi area."
+    )
+    assert _at(text) == {"Ilyas Goth": ("Karachi", {"security": 1})}
+
+
 def test_the_districts_area_lies_in_the_district_named_before():
     text = (
         "Two soldiers were killed on Tuesday when a bomb went off in North "

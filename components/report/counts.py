@@ -187,8 +187,9 @@ def count_items(body: str) -> list[CountItem]:
             item.value = earlier[-1].value
             found.append(item)
     for one in _singulars(body):
-        # 'One Levies man': the person, not 'One Levies' with a noun left over.
-        same = [i for i in found if i.start == one.start]
+        # '(At least) One Levies man': the person, not 'One Levies' with a noun
+        # left over.
+        same = [i for i in found if i.start <= one.start < i.end]
         if same and same[0].value == 1 and one.end > same[0].end:
             found.remove(same[0])
         if _SPEAKS.match(body[one.end :]):
@@ -397,7 +398,9 @@ def _singulars(body: str) -> Iterator[CountItem]:
         group = GROUP.match(" " + noun + "s") or GROUP.match(" " + noun)
         side = next((s for s in SIDE_WORDS if group and group.group(s)), "unspecified")
         if noun.lower() in {"person", "man"}:
-            side = "unspecified"
+            # 'a Rangers man', 'an FC man': the force before the noun says the side
+            force = body[match.end() : match.end() + singular.start("group")]
+            side = named_side(force + "men") if noun.lower() == "man" else "unspecified"
         end = match.end() + singular.end()
         if noun.lower() in {"member", "fighter"}:
             # 'a member of Iran's Revolutionary Guard', 'a fighter of the Basij'

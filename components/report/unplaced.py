@@ -281,7 +281,7 @@ _WIDER_GAP = re.compile(
     rf"(?:on|in) the (?:outskirts|edge|suburbs) of|,?\s*(?:within|under) the "
     rf"(?:limits|jurisdiction|precincts) of|,?\s*which (?:comes|falls|lies) under)"
     rf"\s+(?:the\s+)?(?!{_COUNT_WORD}\s)"
-    rf"(?:[a-z-]+\s+){{0,2}}(?:(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?'s\s+)?"
+    rf"(?:[a-z-]+(?:'s)?\s+){{0,2}}(?:(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?'s\s+)?"
     rf"(?:(?-i:Upper|Lower|Central)\s+)?$"
     rf"|^,?\s*(?:which\s+(?:comes|falls|lies)\s+)?under\s+(?:the\s+)?(?-i:[A-Z])[\w-]*"
     rf"\s+(?:block|tehsil|police\s+station|thana|sub-?division|taluka|mandal|circle)"
