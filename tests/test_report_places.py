@@ -613,6 +613,19 @@ def test_an_unknown_name_ending_in_its_kind_of_area_is_kept_by_its_name():
     assert "Tangaza LGA" not in names
 
 
+def test_an_unknown_tribal_agency_in_an_area_of_it_is_kept_by_its_name():
+    text = (
+        "GHALLANAI: A Frontier Corps soldier was martyred and another was injured "
+        "when their check post in an area of Mohmand Agency came under attack late "
+        "at night on Saturday."
+    )
+    found = extract(text, published=dt.date(2018, 3, 18))
+    assert [u.name for u in found.unplaced] == ["Mohmand"]
+    (incident,) = found.incidents
+    assert incident.place_reported == "Mohmand"
+    assert incident.counts["killed"]["security"] == 1
+
+
 def test_names_in_a_sentence_that_opens_with_a_district_lie_in_it():
     text = (
         "Terrorists attacked police posts across Khyber Pakhtunkhwa on Wednesday, "

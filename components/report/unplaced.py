@@ -221,10 +221,11 @@ SLOT_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "a locative before a name, in a sentence about an attack",
-        rf"\b{_LOCATIVE}\s+(?!(?i:the)\b)(?P<name>{NAME})(?=\s*(?:[,.;:)\"\u201c\u201d]|$)|\s+"
+        rf"\b{_LOCATIVE}\s+(?:(?i:an?|one)\s+(?i:area|part|corner)\s+of\s+)?"
+        rf"(?!(?i:the)\b)(?P<name>{NAME})(?=\s*(?:[,.;:)\"\u201c\u201d]|$)|\s+"
         r"(?:on|in|at|near|and|or|after|before|when|where|late|early|this|last|"
         r"during|overnight|while|from|to|killing|leaving|as|also|left|killed|"
-        r"wounded|injured)\b)",
+        r"wounded|injured|came|comes|was|were)\b)",
         "Gunmen attacked a checkpost in Kirawa on Sunday, killing two farmers.",
         "Kirawa",
         flags=0,
@@ -468,7 +469,7 @@ _OFFICE_AFTER = re.compile(
 
 _TRAILING_AREA = re.compile(
     r"(?<=\w)\s+(?:LGA|Local Government Area|Local Government|State|Province|Region|"
-    r"County|District|Division|Tehsil|Territory)$"
+    r"County|District|Division|Tehsil|Territory|Agency)$"
 )
 """The kind of area a name ends with: the area's name is the words before it."""
 

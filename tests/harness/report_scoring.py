@@ -128,7 +128,7 @@ def load_cases(directory: Path = CORPUS) -> list[tuple[Path, dict]]:
 
 
 _KIND_WORD = re.compile(
-    r"\s+(?:road|highway|motorway|expressway|route|axis|region|province|district|"
+    r"\s+(?:road|highway|motorway|expressway|route|axis|region|province|district|agency|"
     r"area|county|market|bazaar|chowk|crossing|shrine|mosque|church|temple|post|"
     r"check ?post|outpost)$",
     re.IGNORECASE,
