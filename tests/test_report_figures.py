@@ -306,6 +306,11 @@ PHRASINGS = [
         [("killed", {"security": 1}), ("injured", {"unspecified": 1})],
     ),
     (
+        "Two peace committee members were injured in the clash, and two volunteers "
+        "of an Aman Lashkar were killed by a landmine",
+        [("injured", {"security": 2}), ("killed", {"security": 2})],
+    ),
+    (
         "at least three policemen, one of them a deputy superintendent of police "
         "(DSP), were martyred",
         [("killed", {"security": 3})],

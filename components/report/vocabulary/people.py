@@ -53,6 +53,7 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"soldiers|officers|members)",
         r"ctd (?:personnel|officials|officers|men)",
         r"(?:civilian joint task force|cjtf)(?: members| personnel| men| fighters)?",
+        r"peace committees?|a?ma?n lashkars?",
         r"law enforcers",
         r"(?:army|military) (?:personnel|officers?|men)",
         r"(?:naval|navy|army|military|coast guard) officials?",
@@ -242,8 +243,9 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
 }
 """The people a figure counts, by side, as a table: a noun (or a phrase) a line.
 Soldiers, police, Levies, FC, CTD, border guards, IRGC, Basij, Peshmerga and the
-armed auxiliaries who fight beside them (Burkina Faso's VDP, Nigeria's CJTF and
-'local security vigilantes') are security; militants, jihadists, bandits and
+armed auxiliaries who fight beside them (Burkina Faso's VDP, Nigeria's CJTF,
+Pakistan's tribal peace committees or Aman Lashkars and 'local security
+vigilantes') are security; militants, jihadists, bandits and
 'khwarij' attackers; civilians by their trade or state (passengers, labourers,
 miners, farmers, herders, fishermen, worshippers, pilgrims, students, employees,
 women, children...); 'people', 'others', 'members' and bodies found are not
