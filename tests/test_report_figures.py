@@ -306,6 +306,11 @@ PHRASINGS = [
         [("killed", {"security": 1}), ("injured", {"unspecified": 1})],
     ),
     (
+        "they foiled an attack by killing a man suspected of being a would-be "
+        "suicide bomber, and police shot dead two men believed to be militants",
+        [("killed", {"attackers": 1}), ("killed", {"attackers": 2})],
+    ),
+    (
         "Two peace committee members were injured in the clash, and two volunteers "
         "of an Aman Lashkar were killed by a landmine",
         [("injured", {"security": 2}), ("killed", {"security": 2})],

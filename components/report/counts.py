@@ -26,6 +26,7 @@ from components.report.people import (
     antecedent,
     head_of,
     named_side,
+    said_to_be,
 )
 from components.report.vocabulary import (
     MILITARY_SIDE,
@@ -401,7 +402,9 @@ def _singulars(body: str) -> Iterator[CountItem]:
             # 'a Rangers man', 'an FC man': the force before the noun says the side
             force = body[match.end() : match.end() + singular.start("group")]
             side = named_side(force + "men") if noun.lower() == "man" else "unspecified"
-        end = match.end() + singular.end()
+            side, end = said_to_be(body, side, match.end() + singular.end())
+        else:
+            end = match.end() + singular.end()
         if noun.lower() in {"member", "fighter"}:
             # 'a member of Iran's Revolutionary Guard', 'a fighter of the Basij'
             side, end = head_of(body, side, end, match.start("low"))

@@ -118,6 +118,27 @@ _AT_CIVILIAN_WORK = re.compile(
 poultry', 'two men who were hunting bush rats'): civilians."""
 
 
+_SAID_TO_BE = re.compile(
+    r"^\s*,?\s+(?:who\s+(?:was|were|is|are)\s+)?(?:suspected|believed|thought|"
+    r"said|reported)\s+(?:of\s+being|to\s+(?:be|have\s+been))\s+(?:an?\s+)?"
+    r"(?:(?:would-be|suspected|possible|alleged|trained)\s+)?"
+    r"(?P<group>" + _PEOPLE + r")\b",
+    re.IGNORECASE,
+)
+"""People said to be of a side ('a man suspected of being a would-be suicide
+bomber', 'two men believed to be militants'): of that side."""
+
+
+def said_to_be(body: str, side: str, end: int) -> tuple[str, int]:
+    """The side of people with none of their own that the words after them say
+    they are of, and the end of those words; else the side and end unchanged."""
+    said = _SAID_TO_BE.match(body[end:])
+    if side != "unspecified" or said is None:
+        return side, end
+    named = next(s for s in SIDE_WORDS if said.group(s))
+    return (named, end + said.end()) if named != "unspecified" else (side, end)
+
+
 def head_of(body: str, side: str, end: int, start: int) -> tuple[str, int]:
     """The side and end of a group of people, read to its head noun: 'paramilitary
     soldier' is security, 'woman civilian' civilian; 'security personnel and
@@ -146,6 +167,7 @@ def head_of(body: str, side: str, end: int, start: int) -> tuple[str, int]:
         side, end = "security", end + beside.end()  # the army's auxiliaries
     if side == "unspecified" and _AT_CIVILIAN_WORK.match(body[end:]):
         side = "civilians"  # 'two men who drove vehicles carrying poultry'
+    side, end = said_to_be(body, side, end)
     mixed = _MIXED.match(body[end:])
     if mixed:
         other = next(s for s in SIDE_WORDS if mixed.group(s))
