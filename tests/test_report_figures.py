@@ -306,6 +306,16 @@ PHRASINGS = [
         [("killed", {"security": 1}), ("injured", {"unspecified": 1})],
     ),
     (
+        "an official said that all eight soldiers manning the checkpoint had been "
+        "killed",
+        [("killed", {"security": 8})],
+    ),
+    (
+        "gunmen shot dead a local army intelligence chief outside his home",
+        [("killed", {"security": 1})],
+    ),
+    ("Two police chiefs were wounded", [("injured", {"security": 2})]),
+    (
         "they foiled an attack by killing a man suspected of being a would-be "
         "suicide bomber, and police shot dead two men believed to be militants",
         [("killed", {"attackers": 1}), ("killed", {"attackers": 2})],

@@ -514,12 +514,14 @@ people fought, then fell."""
 _DOING_THEN = re.compile(
     r"^\s+(?:who were\s+)?\w+ing\b[^,;.]{0,90}?(?:,[^,;.\d]{1,90},)?\s"
     r"(?P<word>died|perished|"
-    rf"(?:were|was)\s+(?:\w+ly\s+)?(?:{KILLED_VERBS}|{INJURED_VERBS}))\b",
+    rf"(?:were|was|(?:had|have|has)\s+been)\s+(?:\w+ly\s+)?"
+    rf"(?:{KILLED_VERBS}|{INJURED_VERBS}))\b",
     re.IGNORECASE,
 )
 """'two men working on the construction of an imambargah in the Dandar area
 died', 'Five labourers working on a mobile phone tower were shot dead', 'Two
-peacekeepers serving with MINUSCA, the UN mission in the country, were killed':
+peacekeepers serving with MINUSCA, the UN mission in the country, were killed',
+'all eight soldiers manning the checkpoint had been killed':
 what the people were doing (and an aside on it), between them and their verb."""
 _WHO_THEN = re.compile(
     r"^\s+who\s+(?:had|have|has|were|was|are|is|\w+ed)\b[^;.]{0,150}?,?\s"
