@@ -306,6 +306,15 @@ PHRASINGS = [
         [("killed", {"security": 1}), ("injured", {"unspecified": 1})],
     ),
     (
+        "a blast struck a police vehicle and hurt at least five people, four of them "
+        "policemen",
+        [("injured", {"security": 4, "unspecified": 1})],
+    ),
+    (
+        "officials said two members of the elite force were also hurt",
+        [("injured", {"security": 2})],
+    ),
+    (
         "an official said that all eight soldiers manning the checkpoint had been "
         "killed",
         [("killed", {"security": 8})],

@@ -68,7 +68,7 @@ OUTCOME_BEFORE = re.compile(
     r"neutrali[sz]ed|neutrali[sz]e|gunned down|shot dead|shooting dead|massacred|"
     r"massacring|"
     r"beheaded|beheading|murdered|murdering|executed|executing|slaughtered|"
-    r"slaughtering|slew|slaying|injuring|injured|"
+    r"slaughtering|slew|slaying|injuring|injured|hurting|hurt|"
     r"wounding|wounded|left|leaving|lost|losing|the deaths? of|the killing of|"
     r"the injur(?:y|ies) of|the wounding of)\s+(?:(?:at least|some|about|around|"
     r"nearly|as many as|more than|over|up to|all|the|between|a total of|another|"

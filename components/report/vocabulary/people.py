@@ -8,7 +8,8 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
     "security": (
         r"security (?:personnel|forces?|officials?|men|man|officers?|guards?)",
         r"armed forces(?: personnel| members)?",
-        r"members of the (?:security |armed |police |paramilitary |border )?forces?",
+        r"members of the (?:security |armed |police |paramilitary |border |elite |"
+        r"special )?forces?",
         r"(?:government|state|regional|federal|national|pro-government|"
         r"government-allied|allied|coalition|jubbaland|puntland|afghan|iraqi|somali|"
         r"nigerian|malian|kenyan|syrian|yemeni|egyptian|pakistani|iranian|indian|"
