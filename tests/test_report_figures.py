@@ -311,6 +311,10 @@ PHRASINGS = [
         [("injured", {"security": 4, "unspecified": 1})],
     ),
     (
+        "At least four soldiers of the paramilitary Frontier Corps (FC) were hurt",
+        [("injured", {"security": 4})],
+    ),
+    (
         "officials said two members of the elite force were also hurt",
         [("injured", {"security": 2})],
     ),

@@ -139,6 +139,13 @@ def said_to_be(body: str, side: str, end: int) -> tuple[str, int]:
     return (named, end + said.end()) if named != "unspecified" else (side, end)
 
 
+def _past_short_name(body: str, end: int) -> int:
+    """The end of a force's name and its short name in brackets, if any ('of the
+    Odisha State Armed Police (OSAP)', 'of the paramilitary Frontier Corps (FC)')."""
+    short = re.match(r"\s*\([A-Za-z.]{1,10}\)", body[end:])
+    return end + short.end() if short else end
+
+
 def head_of(body: str, side: str, end: int, start: int) -> tuple[str, int]:
     """The side and end of a group of people, read to its head noun: 'paramilitary
     soldier' is security, 'woman civilian' civilian; 'security personnel and
@@ -157,11 +164,10 @@ def head_of(body: str, side: str, end: int, start: int) -> tuple[str, int]:
         side == "unspecified" or GENERIC_HEADS.match(body[start:end].split()[-1])
     ):
         side = next(s for s in SIDE_WORDS if member.group(s))  # 'men of the Levies'
-        end += member.end()
+        end = _past_short_name(body, end + member.end())
     elif member and next(s for s in SIDE_WORDS if member.group(s)) == side:
-        end += member.end()  # 'eleven jawans of the CRPF': their force
-        short = re.match(r"\s*\([A-Za-z.]{1,10}\)", body[end:])
-        end += short.end() if short else 0  # 'of the Odisha State Armed Police (OSAP)'
+        # 'eleven jawans of the CRPF': their force
+        end = _past_short_name(body, end + member.end())
     beside = _FIGHTING_BESIDE.match(body[end:])
     if beside and side == "unspecified":
         side, end = "security", end + beside.end()  # the army's auxiliaries
