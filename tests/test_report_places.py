@@ -2603,6 +2603,15 @@ def test_a_link_to_another_story_and_a_photo_caption_are_not_read():
     assert found.total_counts["killed"]["unspecified"] is None
 
 
+def test_a_seat_of_government_speaking_in_a_clause_is_no_scene():
+    text = (
+        "Two Revolutionary Guards were killed in a clash with PJAK, which Tehran "
+        "accuses of links to the PKK."
+    )
+    roles = {m.text: m.role for m in extract(text).other_places}
+    assert roles["Tehran"] == "statement"
+
+
 def test_members_of_a_peoples_community_are_no_village():
     text = (
         "A blast aimed at members of the Hazara community in Quetta's Hazarganji "

@@ -1050,12 +1050,13 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         ),
     ),
     RoleRule(
-        "a seat of government that speaks for it, as the subject of a sentence",
+        "a seat of government that speaks for it, as the subject of a sentence or "
+        "a clause",
         STATEMENT,
         "Islamabad often accuses its neighbours of sheltering the militants who "
         "killed two policemen in Zhob.",
         "Islamabad",
-        before=r"^[\s\"'(]*$",
+        before=r"(?:^[\s\"'(]*|\b(?:which|whom|that|and|but|while|as)\s+)$",
         after=r"^\s+(?:(?:has|have|had|often|also|repeatedly|long|has long)\s+){0,2}"
         r"(?:accuse[sd]?|blame[sd]?|says|said|denie[sd]|condemn(?:s|ed)|"
         r"insist(?:s|ed)|vow(?:s|ed)|warn(?:s|ed)|reject(?:s|ed)|demand(?:s|ed)|"
