@@ -2603,6 +2603,19 @@ def test_a_link_to_another_story_and_a_photo_caption_are_not_read():
     assert found.total_counts["killed"]["unspecified"] is None
 
 
+def test_of_the_places_an_attack_lies_a_bearing_from_the_smallest_is_near_it():
+    text = (
+        "Officials said an attack by militants on an Iraqi army checkpoint north "
+        "of Baghdad yesterday had left three soldiers dead.\n\nThe insurgents "
+        "threw hand grenades at the checkpoint, which lies east of Samarra, 110 "
+        "kilometres north of Baghdad."
+    )
+    found = extract(text, published=dt.date(2013, 1, 14))
+    (incident,) = [i for i in found.incidents if not i.event_wide]
+    assert incident.place_reported == "Samarra"
+    assert incident.counts["killed"]["security"] == 3
+
+
 def test_a_seat_of_government_speaking_in_a_clause_is_no_scene():
     text = (
         "Two Revolutionary Guards were killed in a clash with PJAK, which Tehran "

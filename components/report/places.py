@@ -238,27 +238,32 @@ _NEAR_RULES = tuple(
 def _near_the_only_place(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
     """Where the report names no attack place finer than a province, the place
     its attack is said to be a bearing or a distance from ('a checkpoint west of
-    El-Arish') is where it happened, near that place (precision 'near town')."""
+    El-Arish') is where it happened, near that place (precision 'near town').
+    Of several, the smallest: 'a checkpoint north of Baghdad', 'which lies east
+    of Samarra' is near Samarra."""
     if any(
         m.is_incident and m.place.kind not in ("province", "country") for m in found
     ):
         return found
-    for index, mention in enumerate(found):
-        if (
-            mention.role != REFERENCE
-            or mention.unplaced is not None
-            or not HIT_WORDS.search(mention.sentence.text)
-        ):
-            continue
-        before = text[max(mention.sentence.start, mention.start - 80) : mention.start]
-        if any(
-            rule.before_re is not None and rule.before_re.search(before)
-            for rule in _NEAR_RULES
-        ):
-            found[index] = replace(
-                mention, role=INCIDENT, precision=GeoPrecision.NEAR_TOWN
+    near = [
+        index
+        for index, mention in enumerate(found)
+        if mention.role == REFERENCE
+        and mention.unplaced is None
+        and HIT_WORDS.search(mention.sentence.text)
+        and any(
+            rule.before_re is not None
+            and rule.before_re.search(
+                text[max(mention.sentence.start, mention.start - 80) : mention.start]
             )
-            break
+            for rule in _NEAR_RULES
+        )
+    ]
+    if near:
+        index = min(near, key=lambda i: found[i].place.population or 0)
+        found[index] = replace(
+            found[index], role=INCIDENT, precision=GeoPrecision.NEAR_TOWN
+        )
     return found
 
 
