@@ -551,6 +551,22 @@ def test_the_day_a_toll_was_issued_is_no_day_of_the_attack():
             dt.date(2022, 1, 28),
             id="what had been reported the night before",
         ),
+        pytest.param(
+            "Buses ran again on the Lamu road early on Friday, after they had "
+            "been halted when gunmen attacked a bus in Mandera on Thursday, killing "
+            "four passengers.",
+            dt.date(2021, 3, 5),
+            dt.date(2021, 3, 4),
+            id="the earlier of two days a lede tells of",
+        ),
+        pytest.param(
+            "Militants killed six soldiers at a checkpoint in Kalat.\n\nThe army "
+            "had doubled its guard late on Saturday at the checkpoint that Sunday's "
+            "attack hit.",
+            dt.date(2022, 5, 16),
+            dt.date(2022, 5, 15),
+            id="the day an attack is said to be of",
+        ),
     ],
 )
 def test_a_day_that_is_not_the_attack_s_does_not_date_it(text, published, day):

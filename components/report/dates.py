@@ -168,6 +168,30 @@ def event_weekday(text: str) -> re.Match[str] | None:
     )
 
 
+def _event_weekdays(text: str) -> list[str]:
+    """Every weekday in ``text`` that dates an event: 'resumed on Friday, after
+    ... attacked buses on Thursday' tells of two days, the attack the earlier.
+    A day in the possessive ('Saturday's attack') is the only one."""
+    days = [m for m in _WEEKDAY.finditer(text) if not _said(text, m)]
+    own = [m for m in days if _POSSESSIVE.match(text, m.end())]
+    return [m.group("day") for m in own or days]
+
+
+_POSSESSIVE = re.compile(
+    r"['\u2019]s\s+(?:[\w-]+\s+)?(?:attacks?|assault|blasts?|explosions?|bombings?|"
+    r"ambush|raids?|killings?|massacre|violence|incident|shooting|fighting|clash(?:es)?)\b",
+    re.IGNORECASE,
+)
+"""'Saturday's attack was on a checkpoint where ... late on Friday': the day
+the attack is said to be of is its day, whatever else the sentence dates."""
+
+
+def _last_before(today: dt.date, day: str) -> dt.date:
+    """The last ``day`` (a weekday's name) on or before ``today``."""
+    wanted = _WEEKDAYS.index(day.lower())
+    return today - dt.timedelta(days=(today.weekday() - wanted) % 7)
+
+
 _SAID_AFTER_DAY = re.compile(
     r"^\s*(?:morning|evening|night)?\s*,?\s*(?:the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:said|says|claimed|announced|confirmed|reported|stated|told)\b(?!\s*,)",
@@ -231,8 +255,7 @@ def sentence_date(sentence: Sentence, today: dt.date | None) -> dt.date | None:
             continue
         return date if date <= today else date.replace(year=today.year - 1)
     if weekday:
-        wanted = _WEEKDAYS.index(weekday.group("day").lower())
-        return today - dt.timedelta(days=(today.weekday() - wanted) % 7)
+        return min(_last_before(today, day) for day in _event_weekdays(sentence.text))
     if re.search(r"\byesterday\b", sentence.text, re.I):
         return today - dt.timedelta(days=1)
     return None
