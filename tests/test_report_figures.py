@@ -329,6 +329,11 @@ PHRASINGS = [
     ),
     ("Two police chiefs were wounded", [("injured", {"security": 2})]),
     (
+        "three officials of the Frontier Constabulary (FC) lost their lives, and "
+        "two members of the Frontier Corps were hurt",
+        [("killed", {"security": 3}), ("injured", {"security": 2})],
+    ),
+    (
         "they foiled an attack by killing a man suspected of being a would-be "
         "suicide bomber, and police shot dead two men believed to be militants",
         [("killed", {"attackers": 1}), ("killed", {"attackers": 2})],

@@ -49,6 +49,8 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"levies(?: force)?(?: personnel| men| officials| soldiers)?",
         r"(?:fc|frontier corps|frontier constabulary) (?:personnel|soldiers|men|"
         r"troops|officials)",
+        r"frontier (?:corps|constabulary)(?!\s+(?:\([A-Za-z.]{1,8}\)\s+)?"
+        r"(?:personnel|soldiers|men|troops|officials|officers|members)\b)",
         r"(?:bsf|crpf|itbp|cisf|ssb|drg|stf|cobra|nsg|kdf|fama|fardc|updf|amisom|"
         r"atmis)(?: personnel| jawans| men| troops| soldiers| officers| members)?",
         r"(?:assam rifles|district reserve guards?) (?:personnel|jawans|men|troops|"
