@@ -795,6 +795,15 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("from", "of"),
     ),
     RoleRule(
+        "the home of a person named as one of the dead",
+        ORIGIN,
+        "One of the attackers, named as Awais from the Abdulkhel area, was killed.",
+        "Abdulkhel",
+        before=rf"\b(?:named|identified)\s+as\s+(?:(?:{_TITLE_WORDS})\.?\s+)?"
+        rf"(?:{_CAP}[\w'-]*\s+){{1,3}}(?:from|of)\s+(?:the\s+)?$",
+        gate=("named", "identified"),
+    ),
+    RoleRule(
         "a village whose residents an attack killed",
         INCIDENT,
         "Terrorists killed five residents of Awaran village in an attack on Sunday "
