@@ -329,6 +329,18 @@ PHRASINGS = [
     ),
     ("Two police chiefs were wounded", [("injured", {"security": 2})]),
     (
+        "A Rangers man was killed and another badly hurt in the ambush",
+        [("killed", {"security": 1}), ("injured", {"security": 1})],
+    ),
+    (
+        "the blast killed police constable Imran Ali at the gate",
+        [("killed", {"security": 1})],
+    ),
+    (
+        "SHO Karim Dad and head constable Saeed Ahmad died on the spot",
+        [("killed", {"security": 2})],
+    ),
+    (
         "three officials of the Frontier Constabulary (FC) lost their lives, and "
         "two members of the Frontier Corps were hurt",
         [("killed", {"security": 3}), ("injured", {"security": 2})],

@@ -131,12 +131,12 @@ def shifted(item: CountItem, tail: int) -> CountItem:
 
 
 _ANOTHER = re.compile(
-    r"\banother\b(?=\s+(?:one\s+)?(?:was|is|has|had|later|sustained|suffered|"
+    r"\banother\b(?=\s+(?:one\s+)?(?:\w+ly\s+)?(?:was|is|has|had|later|sustained|suffered|"
     r"received|got|injured|wounded|hurt)\b)",
     re.I,
 )
-"""'... was martyred, and another was wounded': one more of the people counted
-before (see ``figures``)."""
+"""'... was martyred, and another was wounded', 'was killed and another badly
+hurt': one more of the people counted before (see ``figures``)."""
 
 _ONE_MORE = re.compile(r"\b(?:another|a second|a third)\b", re.I)
 """'killing one Levies soldier and wounding a second': one more person, whom a
@@ -350,35 +350,49 @@ def _governed(body: str, start: int, after: str) -> bool:
 
 
 _RANK_NAMED = re.compile(
-    r"(?<![\w-])(?P<rank>(?:(?-i:Head|Senior|Assistant|Lance|Naib|Duty|Foot|Elite|"
-    r"Force)\s+){0,3}(?-i:Constable|Sepoy|Naik|Havildar|Subedar|Sub-Inspector|"
-    r"Inspector|Sowar|Sergeant|Corporal|Private|Soldier|Policeman|Jawan))\s+"
+    r"(?<![\w-])(?P<rank>(?:(?:[Hh]ead|[Ss]enior|[Aa]ssistant|[Ll]ance|[Nn]aib|[Dd]uty|"
+    r"[Ff]oot|[Ee]lite|[Ff]orce|[Vv]olunteer|[Pp]olice)\s+){0,3}"
+    r"(?:[Cc]onstable|[Ss]epoy|[Nn]aik|[Hh]avildar|[Ss]ubedar|[Ss]ub-[Ii]nspector|"
+    r"[Ii]nspector|[Ss]owar|[Ss]ergeant|"
+    r"[Cc]orporal|Private|[Ss]oldier|[Pp]oliceman|[Jj]awan|[Rr]anger|[Tt]rooper|"
+    r"ASI|SI|SHO|DSP|HC))\s+"
     r"(?P<name>(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])\.?[a-z]*){0,3})(?=\s*,?\s|[.;])"
 )
-"""'Constable Muhammad Tariq was shot dead', 'Corporal Jape V. Malbas': one
-person of the forces (every rank here is one)."""
+"""'Constable Muhammad Tariq was shot dead', 'Corporal Jape V. Malbas', 'killed
+volunteer ranger Donchai', 'ASI Hassan Khan': one person of the forces (every
+rank here is one; a rank may be written small, but not 'private', which is as
+often a word)."""
 
 
 def _ranked(body: str) -> Iterator[CountItem]:
     """'Constable Muhammad Tariq was shot dead', 'the attack killed Corporal
-    Jape Malbas and Private Rommel Debuton': one person each, of the forces,
-    where a verb of the toll follows or governs them."""
+    Jape Malbas and Private Rommel Debuton', 'ASI Hassan Khan and head constable
+    Nisar Ahmad died': one person each, of the forces, where a verb of the toll
+    follows or governs them or the list they are named in."""
+    matches = list(_RANK_NAMED.finditer(body))
+    hit = [False] * len(matches)
     governed_to = -1
-    for match in _RANK_NAMED.finditer(body):
-        after = body[match.end() :]
+    for index, match in enumerate(matches):
         before = body[max(0, match.start() - 60) : match.start()]
         if OUTCOME_BEFORE.search(before) or (
             governed_to >= 0 and _JOINED.fullmatch(body[governed_to : match.start()])
         ):
             governed_to = match.end()  # 'killed Sub-Inspector Ahmed Khan and ...'
-        elif not OUTCOME_AFTER.match(after):
-            continue
-        yield _one(
-            match.start(),
-            match.end(),
-            "security",
-            military=bool(MILITARY_SIDE.search(match.group("rank"))),
-        )
+            hit[index] = True
+        elif OUTCOME_AFTER.match(body[match.end() :]):
+            hit[index] = True
+    for index in range(len(matches) - 2, -1, -1):  # 'A and B died'
+        gap = body[matches[index].end() : matches[index + 1].start()]
+        if hit[index + 1] and _JOINED.fullmatch(gap):
+            hit[index] = True
+    for match, counted in zip(matches, hit, strict=True):
+        if counted:
+            yield _one(
+                match.start(),
+                match.end(),
+                "security",
+                military=bool(MILITARY_SIDE.search(match.group("rank"))),
+            )
 
 
 _JOINED = re.compile(r"\s*(?:,|,?\s+and)\s+", re.IGNORECASE)
