@@ -1281,6 +1281,18 @@ def test_a_toll_over_a_whole_year_is_background():
     assert [b.evidence.sentence[:6] for b in extraction.background] == ["Across"]
 
 
+def test_a_toll_since_an_earlier_month_is_background():
+    text = (
+        "A roadside bomb killed six soldiers in Hakkari province on Tuesday. Some "
+        "40 people, most of them police officers, have been killed in the fighting "
+        "since July."
+    )
+    extraction = extract(text, published=dt.date(2015, 8, 20))
+    counted = [f.value for i in extraction.incidents for f in i.figures]
+    assert 40 not in counted + [f.value for f in extraction.totals]
+    assert [b.evidence.sentence[:4] for b in extraction.background] == ["Some"]
+
+
 def test_a_toll_over_many_incidents_is_a_statistic_not_news():
     text = (
         "Four soldiers were martyred when militants attacked a post in Tank on "

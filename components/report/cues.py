@@ -59,7 +59,9 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         "time ago or since",
         r"\b(?:previously|in the past|(?:years|months|weeks|(?:a )?fortnight) ago|"
         r"so far this year|"
-        r"this year alone|since (?:the start|the beginning|january|\d{4}|that time)|"
+        r"this year alone|since (?:the start|the beginning|(?:early |mid-?|late )?"
+        r"(?:january|february|march|april|may|june|july|august|september|october|"
+        r"november|december)\b(?!\s+\d)|\d{4}|that time)|"
         r"ever since|(?:has|have) since (?:killed|claimed|left|displaced)|in the "
         r"(?:1[89]|20)\d0s|in the (?:[\w-]+ )?years (?:after|since|following)|"
         r"since (?:the "
