@@ -1293,6 +1293,19 @@ def test_a_toll_since_an_earlier_month_is_background():
     assert [b.evidence.sentence[:4] for b in extraction.background] == ["Some"]
 
 
+def test_what_the_attackers_of_an_earlier_attack_did_later_is_background():
+    text = (
+        "Several soldiers were killed on Sunday night when fighters attacked a "
+        "base near Kismayo, officials said.\n\n"
+        "On Friday the fighters stormed a base in Lego, 100 km from the capital.\n\n"
+        "The group later claimed that it had killed 50 soldiers there."
+    )
+    extraction = extract(text, published=dt.date(2015, 6, 29))
+    counted = [f.value for i in extraction.incidents for f in i.figures]
+    assert 50 not in counted + [f.value for f in extraction.totals]
+    assert any("later claimed" in b.evidence.sentence for b in extraction.background)
+
+
 def test_a_toll_over_many_incidents_is_a_statistic_not_news():
     text = (
         "Four soldiers were martyred when militants attacked a post in Tank on "

@@ -416,6 +416,14 @@ SAME_TIME_CUES: tuple[Rule, ...] = (
         "keep",
     ),
     Rule(
+        "what the actors of the sentence before did later",
+        r"^\W*(?:the|its|their|his|her)\s+(?:[\w'-]+\s+){0,2}?(?:later|afterwards|"
+        r"subsequently)\s+(?:boasted|claimed|said|announced|found|recovered|"
+        r"carried|took|took away|seized|burned|burnt|looted|withdrew|fled)\b",
+        "The Shebab later boasted that it had killed 80 soldiers.",
+        "keep",
+    ),
+    Rule(
         "the attack the sentence before told of",
         r"^(?:(?:in|during|after)\s+(?:that|this|the same)|that|the same)\s+"
         r"(?:attack|incident|assault|raid|blast|bombing|ambush)\b",
