@@ -1306,6 +1306,22 @@ def test_what_the_attackers_of_an_earlier_attack_did_later_is_background():
     assert any("later claimed" in b.evidence.sentence for b in extraction.background)
 
 
+def test_a_headline_s_rough_toll_is_not_counted_beside_the_prose_s():
+    text = (
+        "Niger: thirty soldiers and civilians killed in an attack near Tillaberi\n\n"
+        "At least 25 soldiers and three civilians were killed on Friday when "
+        "gunmen attacked a post near Tillaberi, officials said."
+    )
+    extraction = extract(text, published=dt.date(2023, 7, 8))
+    (incident,) = extraction.incidents
+    assert incident.counts["killed"] == {
+        "civilians": 3,
+        "security": 25,
+        "attackers": None,
+        "unspecified": None,
+    }
+
+
 def test_a_toll_over_many_incidents_is_a_statistic_not_news():
     text = (
         "Four soldiers were martyred when militants attacked a post in Tank on "

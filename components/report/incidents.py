@@ -222,8 +222,10 @@ def extract_incidents(
     incidents, totals = settle(reading, incidents, totals_place)
     totals = restate(flat, incidents, totals)
     news = [s for s in found if s.start not in earlier]
+    above = next((s.start for s in found if s.paragraph >= prose), None)
     for incident in incidents:
         incident.figures = _identified(flat, news, incident.figures)
+        incident.figures = _told_again_below(incident.figures, above)
     totals = _identified(flat, news, totals)
     for incident in incidents:
         infer_targets(incident)
@@ -399,6 +401,23 @@ _UNDER_FIRE = re.compile(
     r"\bfired (?:on|at|upon)\b",
     re.IGNORECASE,
 )
+
+
+def _told_again_below(figures: list[Figure], prose: int | None) -> list[Figure]:
+    """Without the rough tolls of the lines above the prose (headlines,
+    standfirsts), of no one side or approximate, where the prose gives the same
+    outcome by side: 'twenty civilians and VDP killed', above 'At least 16
+    Volunteers ... and two civilians were killed', rounds the prose's toll."""
+    if prose is None:
+        return figures
+    told = {f.outcome for f in figures if f.start >= prose and f.side != "unspecified"}
+    return [
+        f
+        for f in figures
+        if f.start >= prose
+        or f.outcome not in told
+        or not (f.side == "unspecified" or f.approximate)
+    ]
 
 
 def headline(found: Sequence[Sentence]) -> Sentence | None:
