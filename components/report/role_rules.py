@@ -272,6 +272,18 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"railway|rail|section|coastal highway)",
     ),
     RoleRule(
+        "where a road or crossing leads",
+        REFERENCE,
+        "The patrol was ambushed before dawn near Anáhuac on a highway leading to a "
+        "border crossing into Texas.",
+        "Texas",
+        before=r"\b(?:road|highway|motorway|route|track|bridge|crossing|pass)\s+"
+        r"(?:that\s+|which\s+)?(?:leading|leads|led|runs|running|goes|going|heading)"
+        r"\s+(?:to|into|towards)\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:to|into|towards|with)\s+)?(?:the\s+)?$",
+        gate=("lead", "led", "run", "go", "heading"),
+    ),
+    RoleRule(
         "the second name of a hyphenated route",
         REFERENCE,
         "A bomb went off on the Quetta-Karachi highway near Khuzdar, killing two "
