@@ -272,6 +272,17 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"railway|rail|section|coastal highway)",
     ),
     RoleRule(
+        "where what an attack avenged happened",
+        REFERENCE,
+        "The group claimed the bombing in Rawalpindi, calling it revenge for "
+        "military operations in the area around Bannu.",
+        "Bannu",
+        before=r"\b(?:revenge|retaliation|reprisal|vengeance)\s+(?:for|against)\s+"
+        r"[^.;:]{0,80}?\b(?:in|around|near|at)\s+(?:the\s+)?(?:(?:areas?|region|"
+        r"district)\s+(?:around|of|near)\s+(?:the\s+)?)?$",
+        gate=("revenge", "retaliation", "reprisal", "vengeance"),
+    ),
+    RoleRule(
         "where a road or crossing leads",
         REFERENCE,
         "The patrol was ambushed before dawn near Anáhuac on a highway leading to a "
