@@ -222,8 +222,7 @@ def statement_date(sentence: Sentence, today: dt.date | None) -> dt.date | None:
         return None
     for match in _WEEKDAY.finditer(sentence.text):
         if _said(sentence.text, match):
-            wanted = _WEEKDAYS.index(match.group("day").lower())
-            return today - dt.timedelta(days=(today.weekday() - wanted) % 7)
+            return _last_before(today, match.group("day"))
     return None
 
 
