@@ -1308,6 +1308,27 @@ def _counted(extraction) -> list[int]:
             "later claimed",
             id="what an earlier attack's attackers did later",
         ),
+        pytest.param(
+            "Insurgents attacked an army base in Gulumba, in Bama district, on "
+            "Saturday evening, killing two soldiers. They have lately targeted "
+            "bases: nine soldiers were killed in an attack on December 1 in the "
+            "village of Buni Gari.",
+            dt.date(2018, 12, 9),
+            9,
+            "December 1",
+            id="another town's attack days before the lede's, in its paragraph",
+        ),
+        pytest.param(
+            "Six Frontier Corps men were wounded in a suicide attack in Nowshera, "
+            "officials said.\n\n"
+            "The police sealed off the area and began a search.\n\n"
+            "On May 11, a bomb went off at a bus terminal in Kohat, killing a "
+            "policeman and wounding 13.",
+            dt.date(2018, 5, 17),
+            13,
+            "On May 11",
+            id="another district's town days before a lede with no day",
+        ),
     ],
 )
 def test_an_earlier_toll_is_background_not_counted(text, published, value, told_of):

@@ -15,7 +15,7 @@ from components.report.model import (
     ReportIncident,
 )
 from components.report.roads import ROAD_RULE
-from components.report.scenes import Reading, area_like, lies_in
+from components.report.scenes import Reading, area_like, lies_in, within
 from components.report.segments import Span
 from components.report.unplaced import (
     UnplacedName,
@@ -516,15 +516,6 @@ def fold_roads(reading: Reading) -> None:
             continue
         merge(road, other)
         del reading.by_place[road.place.geonameid]
-
-
-def within(place: Place, area: Place) -> bool:
-    """Whether ``place`` lies in ``area``: a country, a province or a district."""
-    if area.kind == "country":
-        return place.country == area.country
-    if area.kind == "province":
-        return (place.country, place.admin1) == (area.country, area.admin1)
-    return lies_in(place, area)
 
 
 def _fold_named_wider(reading: Reading, names: list[ReportIncident]) -> None:

@@ -160,13 +160,15 @@ def extract_incidents(
             background.append(_background(text, aside, {aside.start: aside_named}))
             story.told_of(background[-1].evidence.sentence, aside_named, set())
         named = by_sentence.get(sentence.start, [])
-        by_rules = story.is_background(sentence, named, lede)
+        scenes = [i.place for i in reading.by_place.values()]
+        by_rules = story.is_background(sentence, named, lede, scenes)
         if (by_rules or sentence.start in told_before) and (
             sentence.start not in keep_current
         ):
             background.append(_background(text, sentence, by_sentence, not by_rules))
-            scenes = {i.place.name for i in reading.by_place.values()}
-            story.told_of(background[-1].evidence.sentence, named, scenes)
+            story.told_of(
+                background[-1].evidence.sentence, named, {p.name for p in scenes}
+            )
             reading.last, reading.said_before = [], ""
             continue
         if lede is None and sentence is not found[0]:

@@ -130,6 +130,15 @@ def lies_in(inner: Place, area: Place) -> bool:
     return haversine_km(inner.lat, inner.lon, area.lat, area.lon) <= _NEAR_KM
 
 
+def within(place: Place, area: Place) -> bool:
+    """Whether ``place`` lies in ``area``: a country, a province or a district."""
+    if area.kind == "country":
+        return place.country == area.country
+    if area.kind == "province":
+        return (place.country, place.admin1) == (area.country, area.admin1)
+    return lies_in(place, area)
+
+
 def _without_provinces(
     text: str, start: int, end: int, mentions: Sequence[PlaceMention]
 ) -> str:

@@ -15,10 +15,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from components.domain.places import Place
+from components.domain.vocabularies import GeoPrecision
 from components.report.cues import SAME_DAY, only_also
 from components.report.dates import before_the_lede, cue, sentence_date
 from components.report.mentions import PlaceMention
 from components.report.restatements import restates_count
+from components.report.scenes import within
 from components.report.segments import Sentence
 
 
@@ -46,9 +49,10 @@ class Storyline:
         sentence: Sentence,
         mentions: Sequence[PlaceMention],
         lede_day: dt.date | None,
+        scenes: Sequence[Place] = (),
     ) -> bool:
         """Whether ``sentence`` (naming ``mentions``) tells of an earlier event,
-        given the day the lede tells of."""
+        given the day the lede tells of and the ``scenes`` of the news so far."""
         today = self.today
         # The lede is the report's news: its 'earlier this week' dates the attack.
         said = None if sentence is self.lede else cue(sentence, today)
@@ -60,6 +64,10 @@ class Storyline:
             sentence, lede_day, today, _regional(mentions)
         ):
             said = "background"  # 'On Sunday, ...' in a report of Friday's attack
+        if said in ("current", None) and self._elsewhere_before(
+            sentence, mentions, lede_day, scenes
+        ):
+            said = "background"  # 'eight soldiers were killed ... on December 1'
         if said == "keep":
             # 'The same day, ...': the state of the last sentence with a time cue
             if self.day_state is not None and SAME_DAY.compiled.search(sentence.text):
@@ -91,6 +99,39 @@ class Storyline:
             self.day_state = self.in_background
         return self.in_background
 
+    def _elsewhere_before(
+        self,
+        sentence: Sentence,
+        mentions: Sequence[PlaceMention],
+        lede_day: dt.date | None,
+        scenes: Sequence[Place],
+    ) -> bool:
+        """Whether a sentence after the lede tells of an attack days before the
+        news's day at places the news has not named, even in the lede's
+        paragraph: 'eight soldiers were killed in an attack on December 1 in ...
+        Buni Gari', in a report of Saturday's attack on Gulumba. Where the lede
+        gives no day, the report's date stands for it, the news must have a town,
+        and the sentence must name only other towns, outside every district of
+        the news ('On May 11, a bomb went off at a bus terminal in Kohat', after a
+        suicide attack in Nowshera; not 'the ambush in the Bankilaré area on
+        Monday', after 'an ambush in the Tillabéri region')."""
+        if not scenes or sentence is self.lede:
+            return False
+        named = [m.place for m in mentions if m.is_incident]
+        if not named or {p.name for p in named} & {p.name for p in scenes}:
+            return False
+        if lede_day is None and not _towns_elsewhere(
+            [m for m in mentions if m.is_incident], scenes
+        ):
+            return False
+        news_day = lede_day or self.today
+        date = sentence_date(sentence, self.today)
+        return (
+            news_day is not None
+            and date is not None
+            and (news_day - date).days >= _DAYS_BEFORE
+        )
+
     def ended_on_an_earlier_event(self) -> None:
         """The sentence just read ended on an aside about an earlier event ('...
         came a day after four soldiers were martyred in KP.'): the next sentence
@@ -121,6 +162,32 @@ class Storyline:
             if m.place.name in named and m.place.kind == "town"
         }
         self.last = said
+
+
+_DAYS_BEFORE = 2
+"""A day two days or more before the news's is another event's (a night attack
+told of the next day is a day before)."""
+
+
+def _towns_elsewhere(mentions: Sequence[PlaceMention], scenes: Sequence[Place]) -> bool:
+    """Whether ``mentions`` name only towns the gazetteer places, each in another
+    district than every town and district of the news, which has a town of its
+    own: another place's event, not the news told again at a finer name."""
+    towns = [s for s in scenes if s.kind == "town" and s.precision == GeoPrecision.TOWN]
+    districts = {
+        s.district or s.name for s in scenes if s.kind in ("district", "tehsil")
+    }
+    districts |= {s.district for s in towns if s.district}
+    return bool(towns) and all(
+        m.unplaced is None
+        and m.place.kind == "town"
+        and m.place.precision == GeoPrecision.TOWN
+        and m.place.district not in districts
+        and not any(
+            within(m.place, s) for s in scenes if s.kind in ("district", "tehsil")
+        )
+        for m in mentions
+    )
 
 
 def _regional(mentions: Sequence[PlaceMention]) -> bool:
