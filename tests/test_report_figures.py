@@ -346,6 +346,11 @@ PHRASINGS = [
         [("killed", {"security": 3}), ("injured", {"security": 2})],
     ),
     (
+        "gunmen stormed the police station, killing two terror suspects held in "
+        "its cells, and two officers were hurt",
+        [("killed", {"attackers": 2}), ("injured", {"security": 2})],
+    ),
+    (
         "they foiled an attack by killing a man suspected of being a would-be "
         "suicide bomber, and police shot dead two men believed to be militants",
         [("killed", {"attackers": 1}), ("killed", {"attackers": 2})],

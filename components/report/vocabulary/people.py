@@ -119,6 +119,7 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"hijackers?",
         r"abductors?",
         r"kidnappers?",
+        r"(?:terror(?:ism|ist)?|militant|insurgent) suspects?",
         r"(?:abu sayyaf|al[- ]?shabaa?b|boko haram|taliban|ttp|iswap|jnim|adf|isis|"
         r"isil|daesh|islamic state|jaish al-adl|lashkar-e-[a-z]+|al[- ]qaeda|aqap)"
         r"(?= (?:were|was|had|have|fighters|militants|men)\b|\.|,)",
