@@ -567,6 +567,23 @@ def test_the_day_a_toll_was_issued_is_no_day_of_the_attack():
             dt.date(2022, 5, 15),
             id="the day an attack is said to be of",
         ),
+        pytest.param(
+            "Gunmen killed 16 villagers in a raid on Tungan Taura in Kebbi State.\n\n"
+            "In a statement on Monday, April 7, the police said the attack happened "
+            "around 6 p.m. on Saturday, April 6, 2025.",
+            dt.date(2025, 4, 6),
+            dt.date(2025, 4, 6),
+            id="a weekday that names the date after it",
+        ),
+        pytest.param(
+            "Gunmen stormed a beach restaurant in Mogadishu, Somalia, killing 32 "
+            "people.\n\n"
+            "Police said on Saturday, 3 August, 2024 that the attack happened late "
+            "on Friday, 2 August, 2024.",
+            dt.date(2024, 8, 3),
+            dt.date(2024, 8, 2),
+            id="the full date of a statement",
+        ),
     ],
 )
 def test_a_day_that_is_not_the_attack_s_does_not_date_it(text, published, day):

@@ -41,11 +41,14 @@ _WEEKDAY_NAME = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _AND_DAY = r"\s+(?:and|to|-|&)\s+\d{1,2}(?:st|nd|rd|th)?"
 """'On 9 and 10 August': the first day of two dates the pair."""
 _DAY_MONTH = re.compile(
-    rf"\b(?:on|since|from|of)\s+(?:{_WEEKDAY_NAME},?\s+)?(?:(?P<m1>{MONTH_WORD})\s+"
+    rf"(?:\b(?:on|since|from|of)\s+(?:{_WEEKDAY_NAME},?\s+)?|\b{_WEEKDAY_NAME},?\s+)"
+    rf"(?:(?P<m1>{MONTH_WORD})\s+"
     rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{_AND_DAY})?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"(?:{_AND_DAY})?\s+(?:of\s+)?(?P<m2>{MONTH_WORD}))\b(?!,?\s+\d{{4}})",
     re.IGNORECASE,
 )
+"""'on 3 March', 'since March 3', 'on Monday, March 3', and a weekday's date
+('this morning (Monday 23 March)')."""
 _DATED_ATTACK = re.compile(
     rf"\b(?:a|an|the|its|their|that)\s+(?:(?P<m1>{MONTH_WORD})\s+(?P<d1>\d{{1,2}})"
     rf"(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH_WORD}))"
@@ -67,9 +70,13 @@ _LATEST_DAY = {"early": 10, "mid": 20}
 """The last day 'early October' and 'mid-October' can mean."""
 _WEEKDAYS = WEEKDAYS
 _WEEKDAY = re.compile(
-    r"\b(?:on\s+|late\s+|early\s+|last\s+)?(?P<day>" + "|".join(_WEEKDAYS) + r")\b",
+    r"\b(?:on\s+|late\s+|early\s+|last\s+)?(?P<day>" + "|".join(_WEEKDAYS) + r")\b"
+    rf"(?!,?\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_WORD}|"
+    rf"{MONTH_WORD}\s+\d{{1,2}})\b)",
     re.IGNORECASE,
 )
+"""A weekday to resolve against the report's date; one that names the date after
+it ('on Saturday, April 6, 2025') is that date's, whatever day it says."""
 RECENT_DAYS = 14
 """A dated event this many days before the report or fewer is part of its news."""
 
@@ -214,6 +221,20 @@ def _said(text: str, match: re.Match[str]) -> bool:
     )
 
 
+_ON_DAY_END = re.compile(
+    rf"\s*\bon\s+(?:{_WEEKDAY_NAME},?\s+)?(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _dates_a_statement(text: str, start: int) -> bool:
+    """Whether the date at ``start`` is a statement's ('Police said on Saturday,
+    3 August, 2024 that the attack ... happened ... on Friday, 2 August, 2024')."""
+    before = _ON_DAY_END.sub(" ", text[max(0, start - 80) : start])
+    return before != text[max(0, start - 80) : start] and bool(
+        _SAID_BEFORE.search(before)
+    )
+
+
 def statement_date(sentence: Sentence, today: dt.date | None) -> dt.date | None:
     """The day a statement in the sentence was made ('officials confirmed on
     Monday that five soldiers had been martyred'): the news happened on or before
@@ -237,7 +258,11 @@ def sentence_date(sentence: Sentence, today: dt.date | None) -> dt.date | None:
     weekday = event_weekday(sentence.text)
     for match in FULL_DATE.finditer(sentence.text):
         date = _full_date(match)
-        if date and not (weekday and date == today):  # the dateline's date
+        if (
+            date
+            and not (weekday and date == today)  # the dateline's date
+            and not _dates_a_statement(sentence.text, match.start())
+        ):
             return date
     if today is None:
         return None
