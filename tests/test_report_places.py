@@ -1114,6 +1114,14 @@ def test_an_area_named_as_the_english_press_names_it_says_the_country(text, coun
     assert report_country(text) == country
 
 
+def test_a_tehsil_that_shares_a_foreign_area_s_name_names_no_country():
+    text = (
+        "Unidentified persons attacked the house of a tribal elder in the Sharab "
+        "Kor Qandaro area of Safi tehsil on Sunday night, killing one of his sons."
+    )
+    assert report_country(text) is None  # Safi is also one of Malta's councils
+
+
 def test_a_country_only_named_loses_to_the_country_whose_counties_are_named():
     text = (
         "Militants overran a police camp in Fafi, Garissa County, yesterday and "

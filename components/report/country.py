@@ -184,11 +184,13 @@ _AFTER_IN_OR_COMMA = re.compile(
     r"(?:\bin|\bof|,)\s+(?P<name>(?-i:[A-Z])[\w\u00c0-\u024f'-]+(?:\s+"
     r"(?:(?:de|del|da|do|dos|das|du|des|di|la|los|las)\s+)?"
     r"(?:(?:al|el|ez|az|ad|as|ar|an)-)?(?-i:[A-Z])[\w\u00c0-\u024f'-]+){0,2})"
-    r"(?=[\s.,;:)]|$)"
+    r"(?=[\s.,;:)]|$)(?!\s+(?:tehsil|agency|sub-?division|LGA|local government)\b)"
 )
 """A name after 'in', 'of' or a comma: where a first-level area ('in Bastar,
 Chhattisgarh', 'Koraput district of Odisha', 'in Norte de Santander') says which
-country a report that names none is about."""
+country a report that names none is about. A name an administrative unit's
+word follows is that unit's ('of Safi tehsil' is not Malta's Safi; 'in Borno
+village' is still Borno's)."""
 _COMPASS = frozenset(
     {
         "central",
