@@ -1346,6 +1346,18 @@ def _counted(extraction) -> list[int]:
             "On May 11",
             id="another district's town days before a lede with no day",
         ),
+        pytest.param(
+            "Several soldiers were killed on Friday morning in an attack on a "
+            "military base in Galcad district, Somalia.\n\n"
+            "Military officials said on Thursday that 69 militants had been killed "
+            "in two separate operations in central Somalia.\n\n"
+            "A spokesman told the media that at least 49 militants were killed in a "
+            "joint operation in the Middle Shabelle region.",
+            dt.date(2023, 1, 20),
+            49,
+            "at least 49",
+            id="a part of a toll of several operations told the day before",
+        ),
     ],
 )
 def test_an_earlier_toll_is_background_not_counted(text, published, value, told_of):

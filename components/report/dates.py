@@ -445,9 +445,12 @@ def before_the_lede(
     earlier event."""
     if lede is None or sentence.paragraph == 0:
         return False
-    # a statement made days before the news speaks of something earlier still
-    date = sentence_date(sentence, today) or statement_date(sentence, today)
+    date = sentence_date(sentence, today)
     if date is None:
+        # a statement made before the news's day speaks of something earlier
+        said = statement_date(sentence, today)
+        if said is not None:
+            return said < lede
         return _opens_on_earlier_month(sentence.text, lede)
     days = (lede - date).days
     return days >= 2 or (

@@ -272,3 +272,31 @@ def restates_count(text: str, earlier: str) -> bool:
         parse_number(m.group("number"))[0] in numbers
         for m in _DEFINITE_NUMBER.finditer(text)
     )
+
+
+_SEVERAL_EVENTS = re.compile(
+    r"\b(?:two|three|four|five|several|\d+)\s+(?:separate\s+|different\s+)?"
+    r"(?:(?:military|security|joint)\s+)?(?:operations|attacks|raids|clashes|"
+    r"incidents|ambushes|offensives)\b",
+    re.IGNORECASE,
+)
+
+
+def parts_of_count(text: str, earlier: str) -> bool:
+    """Whether ``text`` gives a part of a count ``earlier`` gave for several
+    events ('at least 49 militants were killed in a joint operation', after
+    'sixty-nine al-Shabab militants had been killed in two separate military
+    operations'): it tells of one of those events."""
+    if not _SEVERAL_EVENTS.search(earlier):
+        return False
+    wholes = [
+        parse_number(m.group())[0] for m in re.finditer(NUMBER, earlier, re.IGNORECASE)
+    ]
+    parts = [
+        parse_number(m.group())[0] for m in re.finditer(NUMBER, text, re.IGNORECASE)
+    ]
+    return any(
+        part is not None and whole is not None and 0 < part < whole
+        for part in parts
+        for whole in wholes
+    )

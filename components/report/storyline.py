@@ -20,7 +20,7 @@ from components.domain.vocabularies import GeoPrecision
 from components.report.cues import SAME_DAY, only_also
 from components.report.dates import before_the_lede, cue, sentence_date
 from components.report.mentions import PlaceMention
-from components.report.restatements import restates_count
+from components.report.restatements import parts_of_count, restates_count
 from components.report.scenes import within
 from components.report.segments import Sentence
 
@@ -140,8 +140,12 @@ class Storyline:
 
     def _goes_on(self, sentence: Sentence, mentions: Sequence[PlaceMention]) -> bool:
         """Whether a new paragraph with no cue goes on about the background told
-        before it: it counts the same people again, or names only its places."""
-        return restates_count(sentence.text, self.last) or (
+        before it: it counts the same people again, or some of them, or names
+        only its places."""
+        return (
+            restates_count(sentence.text, self.last)
+            or parts_of_count(sentence.text, self.last)
+        ) or (
             (
                 _only_of(mentions, self.places)
                 or _names_only(sentence.text, mentions, self.towns)
