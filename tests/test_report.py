@@ -656,6 +656,18 @@ def test_an_unknown_area_after_a_town_s_possessive_lies_in_that_town():
     assert [i.place_reported for i in extraction.incidents] == ["Satellite Town"]
 
 
+def test_a_street_named_for_a_site_is_a_place_in_its_town():
+    text = (
+        "At least five security personnel lost their lives on Tuesday when a "
+        "suicide bomber struck at Jail Road in Sibi town."
+    )
+    extraction = extract(text, published=dt.date(2022, 3, 8))
+    (incident,) = extraction.incidents
+    assert incident.place_reported == "Jail Road"
+    assert incident.place.name == "Sibi"
+    assert incident.counts["killed"]["security"] == 5
+
+
 def test_the_city_s_area_lies_in_the_dateline_s_city():
     text = (
         "QUETTA: Four people were martyred on Monday when a bomb exploded near a "

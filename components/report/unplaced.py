@@ -42,6 +42,7 @@ from components.report.vocabulary.places import (
     PLACE_TAIL,
     PLACE_WORD_ENDS,
     RELIGION_WORDS,
+    STREET_SITES,
     TITLES,
 )
 from components.report.vocabulary.text import NUMBER_TENS, NUMBER_UNITS
@@ -393,6 +394,11 @@ def is_name(
     title's word first, where more words follow."""
     key = normalize_name(name)
     parts = _PROTECTED_AREA_END.sub("", name).split()  # 'Indravati National Park'
+    street_of_a_site = (
+        len(parts) == 2
+        and parts[1].lower() in ("road", "street")
+        and parts[0].lower() in STREET_SITES
+    )  # 'Jail Road', 'Hospital Road': a street named for what stands on it
     if len(parts) > 1 and re.fullmatch(_PLACE_WORD_END, parts[-1]):
         parts = parts[:-1]  # 'Satellite Town': the last word is the name's own
     if (
@@ -406,7 +412,7 @@ def is_name(
         or key in NOT_PLACES
         or _countries_joined(name)
         or (
-            not area_after
+            not (area_after or street_of_a_site)
             and any(
                 normalize_name(re.sub(r"['\u2019]s?$", "", word)) in NOT_PLACE_WORDS
                 and not (

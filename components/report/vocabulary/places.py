@@ -131,6 +131,15 @@ PLACE_WORD_ENDS = words(
 """Capitalised words that end places' own names: 'Satellite Town', 'Qandhari
 Bazar', 'Lido Beach', 'Kohat Road' (a street of Peshawar named for Kohat)."""
 
+STREET_SITES = frozenset(
+    words(
+        "jail prison hospital airport station court church mosque college school "
+        "university cantonment cantt"
+    )
+)
+"""Sites a town's street is named for ('Jail Road' in Sibi, 'Hospital Road'):
+words no place's name holds, but a street's may."""
+
 RELIGION_WORDS = words("muslim christian hindu sikh")
 """Words no place's name begins with, but a few towns' do ('Muslim Bagh')."""
 
