@@ -1370,6 +1370,17 @@ def _counted(extraction) -> list[int]:
             "at least 49",
             id="a part of a toll of several operations told the day before",
         ),
+        pytest.param(
+            "Six CRPF men were hurt when militants threw a grenade at a checkpoint "
+            "in Srinagar on Saturday.\n\n"
+            "The ministry's annual report said 257 militants and 91 security "
+            "personnel were killed in the state last year.\n\n"
+            "It said 39 civilians were also killed in that period.",
+            dt.date(2019, 10, 26),
+            39,
+            "in that period",
+            id="a toll of the period the paragraph before named",
+        ),
     ],
 )
 def test_an_earlier_toll_is_background_not_counted(text, published, value, told_of):

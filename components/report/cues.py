@@ -455,6 +455,13 @@ SAME_TIME_CUES: tuple[Rule, ...] = (
         "keep",
     ),
     Rule(
+        "the period the sentence before named",
+        r"\b(?:in|during|over|within)\s+(?:that|the\s+same)\s+(?:period|span|"
+        r"time\s+span|stretch)\b",
+        "It said 39 civilians were also killed in that period.",
+        "keep",
+    ),
+    Rule(
         "what came while the event the sentence before told of",
         r"^\W*(?:that|this|it)\s+came\s+(?:while|as|when|amid|during)\b",
         "That came while the group was fighting soldiers of the task force in "
