@@ -346,6 +346,11 @@ PHRASINGS = [
         [("killed", {"security": 3}), ("injured", {"security": 2})],
     ),
     (
+        "a member of Iran's Islamic Revolution Guard Corps (IRGC) was killed in a "
+        "shootout",
+        [("killed", {"security": 1})],
+    ),
+    (
         "gunmen stormed the police station, killing two terror suspects held in "
         "its cells, and two officers were hurt",
         [("killed", {"attackers": 2}), ("injured", {"security": 2})],

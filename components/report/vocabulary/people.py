@@ -70,7 +70,7 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"sailors",
         r"border (?:guards?|police(?:men)?|troops)",
         r"frontier guards?",
-        r"revolutionary guards?(?: corps)?|guards(?:men)?",
+        r"revolution(?:ary)? guards?(?: corps)?|guards(?:men)?",
         r"irgc(?: members| personnel| troops)?",
         r"basij(?:is)?(?: members?| militiam[ae]n)?",
         r"conscripts?",
