@@ -610,3 +610,15 @@ def test_where_a_vehicle_carried_troops_back_from_is_no_attack_place():
         "origin",
         "where people were coming back from",
     )
+
+
+def test_a_news_agency_that_speaks_again_is_not_a_place_of_the_attack():
+    text = (
+        "The Mehr news agency reported that a member of the Revolutionary Guards "
+        "was killed in a shootout in Kurdistan province on April 24.\n\n"
+        "In this latest incident, Mehr said, gunmen opened fire at a spot close to "
+        "the town of Kamyaran."
+    )
+    extraction = extract(text, published=dt.date(2019, 4, 25))
+    assert "Mehr" not in {i.place_reported for i in extraction.incidents}
+    assert "Kamyaran" in {i.place_reported for i in extraction.incidents}

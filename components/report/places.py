@@ -205,7 +205,7 @@ def find_places(
     found = namesakes_of_city_parts(text, namesakes_of_areas(text, found))
     found = home_area_as_scene(text, headline_areas(mark_qualifiers(text, found)))
     found = _the_sources_area(_near_the_only_place(text, found))
-    found = _the_one_area(_the_dateline_s_city(found))
+    found = _the_one_area(_the_dateline_s_city(_outlets_speaking(text, found)))
     names = [m.unplaced for m in found if m.unplaced is not None]
     # names no slot rule looked at, listed for the analyst, never proposed
     not_places = frozenset(country_names()) | (
@@ -290,6 +290,38 @@ _THE_CITY = re.compile(
     r"western)\s+)?(?:city|metropolis|provincial capital)\b",
     re.IGNORECASE,
 )
+
+
+_OUTLET = re.compile(
+    r"\b(?P<name>(?-i:[A-Z])[\w'-]+)\s+(?:news\s+agency|news\s+service)\b",
+    re.IGNORECASE,
+)
+_SPEAKS = re.compile(
+    r"\s*,?\s+(?:also\s+)?(?:said|says|reported|reports|quoted|added|cited|"
+    r"claimed)\b",
+    re.IGNORECASE,
+)
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
+
+
+def _outlets_speaking(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """A name the text calls a news agency ('the Mehr news agency reported'),
+    where it speaks again ('In this latest incident, Mehr said, ...', 'according
+    to Tasnim'): the agency, not a place named for the attack."""
+    outlets = {m.group("name") for m in _OUTLET.finditer(text)}
+    if not outlets:
+        return found
+    return [
+        replace(m, role=STATEMENT)
+        if m.text in outlets
+        and m.role != STATEMENT
+        and (
+            _SPEAKS.match(text, m.end)
+            or _ACCORDING_TO.search(text[max(0, m.start - 20) : m.start])
+        )
+        else m
+        for m in found
+    ]
 
 
 def _the_dateline_s_city(found: list[PlaceMention]) -> list[PlaceMention]:
