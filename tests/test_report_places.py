@@ -2744,3 +2744,13 @@ def test_where_attackers_fled_towards_is_no_attack_place():
     found, _ = find_places(text, list(sentences(text)), default_gazetteer())
     roles = {m.text: m.role for m in found}
     assert roles == {"Turbat": INCIDENT, "Panjgur": "destination"}
+
+
+def test_a_port_named_by_its_english_spelling_is_found():
+    text = (
+        "In the small hours of Saturday gunmen opened fire on a police patrol car "
+        "in Bandar Imam Khomeini, killing two policemen."
+    )
+    (incident,) = extract(text, published=dt.date(2019, 1, 27)).incidents
+    assert incident.place.name == "Bandar-e Emam Khomeyni"
+    assert incident.counts["killed"]["security"] == 2
