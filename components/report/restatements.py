@@ -265,9 +265,7 @@ def restates_count(text: str, earlier: str) -> bool:
     """Whether ``text`` names, with a definite article, a count ``earlier`` gives
     ('Besides the 62 people who lost their lives, ...' after '... killed 62
     people there'): it goes on about the same people."""
-    numbers = {
-        parse_number(m.group())[0] for m in re.finditer(NUMBER, earlier, re.IGNORECASE)
-    }
+    numbers = set(_counts(earlier))
     return any(
         parse_number(m.group("number"))[0] in numbers
         for m in _DEFINITE_NUMBER.finditer(text)
@@ -289,14 +287,12 @@ def parts_of_count(text: str, earlier: str) -> bool:
     operations'): it tells of one of those events."""
     if not _SEVERAL_EVENTS.search(earlier):
         return False
-    wholes = [
-        parse_number(m.group())[0] for m in re.finditer(NUMBER, earlier, re.IGNORECASE)
-    ]
-    parts = [
+    wholes = _counts(earlier)
+    return any(0 < part < whole for part in _counts(text) for whole in wholes)
+
+
+def _counts(text: str) -> list[int]:
+    """Every number written in ``text``, as a value."""
+    return [
         parse_number(m.group())[0] for m in re.finditer(NUMBER, text, re.IGNORECASE)
     ]
-    return any(
-        part is not None and whole is not None and 0 < part < whole
-        for part in parts
-        for whole in wholes
-    )
