@@ -431,6 +431,11 @@ def _same_event_month(today: dt.date, year: int, month: int) -> bool:
     return (year, month) == (previous.year, previous.month) and today.day <= RECENT_DAYS
 
 
+DAYS_BEFORE = 2
+"""A day this many days or more before the news's is another event's (a night
+attack told of the next day is a day before)."""
+
+
 def before_the_lede(
     sentence: Sentence,
     lede: dt.date | None,
@@ -453,7 +458,7 @@ def before_the_lede(
             return said < lede
         return _opens_on_earlier_month(sentence.text, lede)
     days = (lede - date).days
-    return days >= 2 or (
+    return days >= DAYS_BEFORE or (
         days == 1 and (regional or bool(_DAYTIME.search(sentence.text)))
     )
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from components.domain.places import Place
 from components.domain.vocabularies import GeoPrecision
 from components.report.cues import SAME_DAY, only_also
-from components.report.dates import before_the_lede, cue, sentence_date
+from components.report.dates import DAYS_BEFORE, before_the_lede, cue, sentence_date
 from components.report.mentions import PlaceMention
 from components.report.restatements import parts_of_count, restates_count
 from components.report.scenes import within
@@ -129,7 +129,7 @@ class Storyline:
         return (
             news_day is not None
             and date is not None
-            and (news_day - date).days >= _DAYS_BEFORE
+            and (news_day - date).days >= DAYS_BEFORE
         )
 
     def ended_on_an_earlier_event(self) -> None:
@@ -166,11 +166,6 @@ class Storyline:
             if m.place.name in named and m.place.kind == "town"
         }
         self.last = said
-
-
-_DAYS_BEFORE = 2
-"""A day two days or more before the news's is another event's (a night attack
-told of the next day is a day before)."""
 
 
 def _towns_elsewhere(mentions: Sequence[PlaceMention], scenes: Sequence[Place]) -> bool:
