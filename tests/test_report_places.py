@@ -893,14 +893,31 @@ def test_a_street_in_a_report_filed_from_a_city_is_that_city_s():
     assert "Muzaffarābād" not in {u.wider.name for u in found.unplaced if u.wider}
 
 
-def test_the_one_province_sources_speak_from_is_the_attack_s_where_none_is_named():
-    text = (
-        "Security sources in Takhar Province said the Taliban had killed three "
-        "local police officers in an attack on a security checkpoint on Monday."
-    )
-    (incident,) = extract(text, published=dt.date(2020, 10, 13)).incidents
-    assert incident.place.name == "Takhar"
-    assert incident.counts["killed"]["security"] == 3
+@pytest.mark.parametrize(
+    ("text", "published", "place", "security_killed"),
+    [
+        pytest.param(
+            "Security sources in Takhar Province said the Taliban had killed three "
+            "local police officers in an attack on a security checkpoint on Monday.",
+            dt.date(2020, 10, 13),
+            "Takhar",
+            3,
+            id="the one province sources speak from, where no place is named",
+        ),
+        pytest.param(
+            "In the small hours of Saturday gunmen opened fire on a police patrol "
+            "car in Bandar Imam Khomeini, killing two policemen.",
+            dt.date(2019, 1, 27),
+            "Bandar-e Emam Khomeyni",
+            2,
+            id="a port named by its English spelling",
+        ),
+    ],
+)
+def test_the_one_attack_place_is_found(text, published, place, security_killed):
+    (incident,) = extract(text, published=published).incidents
+    assert incident.place.name == place
+    assert incident.counts["killed"]["security"] == security_killed
 
 
 def test_the_gunmen_also_attacking_a_place_is_not_the_first_scene():
@@ -2744,13 +2761,3 @@ def test_where_attackers_fled_towards_is_no_attack_place():
     found, _ = find_places(text, list(sentences(text)), default_gazetteer())
     roles = {m.text: m.role for m in found}
     assert roles == {"Turbat": INCIDENT, "Panjgur": "destination"}
-
-
-def test_a_port_named_by_its_english_spelling_is_found():
-    text = (
-        "In the small hours of Saturday gunmen opened fire on a police patrol car "
-        "in Bandar Imam Khomeini, killing two policemen."
-    )
-    (incident,) = extract(text, published=dt.date(2019, 1, 27)).incidents
-    assert incident.place.name == "Bandar-e Emam Khomeyni"
-    assert incident.counts["killed"]["security"] == 2
