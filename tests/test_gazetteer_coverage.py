@@ -51,6 +51,8 @@ CITED = {
     "Hangu": (KP, (33.53198, 71.0595)),  # GeoNames 1177203
     "Karak": (KP, (33.11633, 71.09354)),  # GeoNames 1174074
     "Peshawar": (KP, (34.008, 71.57849)),  # GeoNames 1168197
+    "Orakzai": (KP, (33.7025, 71.00111)),  # Wikipedia (ru), Orakzai agency
+    "Shangla": (KP, (34.92043, 72.63256)),  # Alpuri, Wikidata Q3305883
     # Sistan and Baluchestan
     "Zahedan": (SB, (29.4963, 60.8629)),  # GeoNames 1159301
     "Rask": (SB, (26.23682, 61.39901)),  # Rāsak, GeoNames 1159836
@@ -199,7 +201,15 @@ def _not_placed() -> dict[str, dict[str, str]]:
 
 @pytest.mark.parametrize(
     "name",
-    ["Nasirabad (Kech)", "Khost (Harnai)", "Razmak", "Spinwam", "Bara", "Tirah"],
+    [
+        "Nasirabad (Kech)",
+        "Khost (Harnai)",
+        "Razmak",
+        "Spinwam",
+        "Bara",
+        "Tirah",
+        "Mohmand",
+    ],
 )
 def test_places_without_a_cited_point_are_listed_as_not_placed(
     gazetteer: Gazetteer, name
@@ -211,7 +221,7 @@ def test_places_without_a_cited_point_are_listed_as_not_placed(
 
 def test_placed_rows_left_the_not_placed_list(gazetteer: Gazetteer):
     not_placed = _not_placed()
-    for name in ("Bolan Pass", "Mir Ali", "North Waziristan", "Lower Dir"):
+    for name in ("Bolan Pass", "Mir Ali", "North Waziristan", "Lower Dir", "Orakzai"):
         assert name in gazetteer
         assert name not in not_placed
 

@@ -107,11 +107,11 @@ def test_a_country_named_only_as_a_backer_does_not_change_the_gazetteer():
 def test_a_country_named_only_as_the_attackers_sponsor_is_not_the_report_s():
     text = (
         "The military said 11 soldiers were martyred when troops traded fire with "
-        "terrorists in Orakzai district, and that troops shot dead 19 "
+        "terrorists in Mohmand district, and that troops shot dead 19 "
         '"Indian-sponsored" terrorists. The military vowed to root out '
         '"Indian-sponsored terrorism".'
     )
-    (name,) = [u for u in extract(text).unplaced if u.name == "Orakzai"]
+    (name,) = [u for u in extract(text).unplaced if u.name == "Mohmand"]
     assert name.wider is not None
     assert name.wider.country == "PK"
 
@@ -1235,9 +1235,9 @@ def test_a_state_other_countries_share_a_name_with_is_nigerias_beside_an_lga():
             "Kachhi",
         ),
         (
-            "Four members of a peace committee were gunned down in Orakzai late on "
+            "Four members of a peace committee were gunned down in Mohmand late on "
             "Wednesday night.",
-            "Orakzai",
+            "Mohmand",
             "Khyber Pakhtunkhwa",
         ),
     ],
@@ -2761,3 +2761,16 @@ def test_where_attackers_fled_towards_is_no_attack_place():
     found, _ = find_places(text, list(sentences(text)), default_gazetteer())
     roles = {m.text: m.role for m in found}
     assert roles == {"Turbat": INCIDENT, "Panjgur": "destination"}
+
+
+def test_a_town_the_text_puts_in_another_district_does_not_take_a_near_districts_toll():
+    text = (
+        "PESHAWAR: At least 16 militants were killed and 20 wounded as security "
+        "forces beat back attacks on two check posts in Orakzai, a tribal district."
+        "\n\nLaw enforcement agencies arrested a key Taliban commander, along with "
+        "two other terrorists, in the Shabqadar area of Charsadda."
+    )
+    found = extract(text, published=dt.date(2014, 12, 27))
+    (orakzai,) = [i for i in found.incidents if i.place.name == "Orakzai"]
+    assert orakzai.counts["killed"]["attackers"] == 16
+    assert "Shabqadar" not in {i.place.name for i in found.incidents if i.figures}

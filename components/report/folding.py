@@ -15,7 +15,7 @@ from components.report.model import (
     ReportIncident,
 )
 from components.report.roads import ROAD_RULE
-from components.report.scenes import Reading, area_like, lies_in, within
+from components.report.scenes import Reading, area_like, lies_in, put_elsewhere, within
 from components.report.segments import Span
 from components.report.unplaced import (
     UnplacedName,
@@ -124,7 +124,10 @@ def fold_districts(reading: Reading) -> None:
         inside = [
             i
             for i in reading.by_place.values()
-            if i is not district and not area_like(i.place) and _lies_in(i, area)
+            if i is not district
+            and not area_like(i.place)
+            and _lies_in(i, area)
+            and not put_elsewhere(reading.text, i, area)
         ]
         if len(inside) > 1:
             inside = _first_scene(reading, inside)

@@ -130,6 +130,28 @@ def lies_in(inner: Place, area: Place) -> bool:
     return haversine_km(inner.lat, inner.lon, area.lat, area.lon) <= _NEAR_KM
 
 
+_AREA_OF = re.compile(
+    r"\s+(?:area|tehsil|town|village|locality)\s+(?:of|in)\s+(?:the\s+)?"
+    r"(?-i:([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?))",
+    re.IGNORECASE,
+)
+"""'the Shabqadar area of Charsadda': the area the text puts a name in."""
+
+
+def put_elsewhere(text: str, incident: ReportIncident, area: Place) -> bool:
+    """Whether the text puts a town the gazetteer gives no district for in
+    another area than ``area`` ('the Shabqadar area of Charsadda', with Orakzai
+    near): the text's own area outranks a guess by distance."""
+    if incident.place.district or incident.unplaced:
+        return False
+    own = {normalize_name(n) for n in (area.name, area.district) if n}
+    for match in re.finditer(rf"\b{re.escape(incident.place_reported)}\b", text):
+        said = _AREA_OF.match(text, match.end())
+        if said and normalize_name(said.group(1)) not in own:
+            return True
+    return False
+
+
 def within(place: Place, area: Place) -> bool:
     """Whether ``place`` lies in ``area``: a country, a province or a district."""
     if area.kind == "country":

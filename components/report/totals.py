@@ -25,7 +25,7 @@ from components.report.model import (
     by_side,
 )
 from components.report.roles import INCIDENT
-from components.report.scenes import Reading, add_items
+from components.report.scenes import Reading, add_items, put_elsewhere
 from components.report.segments import sentences
 from components.report.vocabulary import OTHER_EVENT
 
@@ -186,6 +186,16 @@ def settle(
         # (a place across a border is more likely a namesake read wrong)
         widest.event_wide = False
         places, widest = [*places, widest], None
+    if (
+        widest is not None
+        and len(places) == 1
+        and widest.figures
+        and widest.place.kind == "district"
+        and put_elsewhere(reading.text, places[0], widest.place)
+    ):  # '16 militants were killed ... in Orakzai' ... 'arrested ... in the
+        # Shabqadar area of Charsadda': the district's toll is its own
+        widest.event_wide = False
+        places, widest = [widest, *places], None
     if widest is not None and places:
         if len(places) == 1:  # the report's one place: its figures are the place's
             _move_figures(widest, places[0])
