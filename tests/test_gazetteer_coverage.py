@@ -39,6 +39,7 @@ CITED = {
     "Tank": (KP, (32.21707, 70.38315)),  # GeoNames 1163905
     "Khyber": (KP, (34.0988, 71.14108)),  # Landi Kotal, GeoNames 1172208
     "Landi Kotal": (KP, (34.0988, 71.14108)),
+    "Landikotal": (KP, (34.0988, 71.14108)),
     "Bajaur": (KP, (34.7361, 71.52739)),  # Khar, GeoNames 1174089
     "Khar": (KP, (34.7361, 71.52739)),
     "Kurram": (KP, (33.89968, 70.10012)),  # Parachinar, GeoNames 1168394
