@@ -452,6 +452,17 @@ def test_a_weekday_that_dates_a_statement_does_not_date_the_attack():
     assert [i.place.name for i in extraction.incidents] == ["Turbat"]
 
 
+def test_a_weekday_between_a_speaker_and_its_verb_dates_the_statement():
+    text = (
+        "The Islamic State group on Monday claimed responsibility for a car bomb "
+        "attack in the southern Libyan city of Sebha.\n\n"
+        "A police source said the attack, which happened on Sunday, left two "
+        "security officers dead."
+    )
+    extraction = extract(text, published=dt.date(2021, 6, 8))  # a Tuesday
+    assert extraction.date == dt.date(2021, 6, 6)
+
+
 def test_a_statement_s_weekday_dates_a_lede_that_gives_no_other_day():
     text = (
         "Security officials confirmed on Monday that five soldiers had been martyred "

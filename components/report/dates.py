@@ -210,10 +210,23 @@ Saturday, officials said, a vehicle struck a landmine': an aside, the day is the
 attack's; so is '... on Tuesday, an official said')."""
 
 
+_SAID_RIGHT_AFTER = re.compile(
+    r"^\s+(?:morning\s+|afternoon\s+|evening\s+|night\s+)?(?:said|says|claimed|"
+    r"announced|confirmed|reported|stated|told|denied)\b(?!\s*,)",
+    re.IGNORECASE,
+)
+"""'The Islamic State group on Monday claimed ... an attack': a weekday between
+a speaker and its verb dates the statement."""
+
+
 def _said(text: str, match: re.Match[str]) -> bool:
     """Whether the weekday ``match`` dates a statement, not an event."""
     return bool(
         _SAID_BEFORE.search(text[max(0, match.start() - 60) : match.start()])
+        or (
+            match.group().lower().startswith("on")
+            and _SAID_RIGHT_AFTER.match(text[match.end() : match.end() + 40])
+        )
         or (
             re.match(r"^\W*(?:(?:late |early )?on\s+)?$", text[: match.start()], re.I)
             and _SAID_AFTER_DAY.match(text[match.end() : match.end() + 60])
