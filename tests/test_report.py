@@ -463,6 +463,21 @@ def test_a_weekday_between_a_speaker_and_its_verb_dates_the_statement():
     assert extraction.date == dt.date(2021, 6, 6)
 
 
+@pytest.mark.parametrize(
+    ("before", "day"),
+    [("a day earlier", 15), ("two days earlier", 14), ("the previous day", 15)],
+)
+def test_days_before_a_statement_s_weekday_date_the_attack(before, day):
+    text = (
+        "At least five Frontier Corps personnel were martyred in an attack from "
+        f"across the border that had begun {before}, DawnNewsTV reported on "
+        "Monday.\n\nOfficials said the attack targeted a border post in the Laka "
+        "Tika area of Lower Kurram Agency."
+    )
+    extraction = extract(text, published=dt.date(2018, 4, 17))  # a Tuesday
+    assert extraction.date == dt.date(2018, 4, day)
+
+
 def test_a_statement_s_weekday_dates_a_lede_that_gives_no_other_day():
     text = (
         "Security officials confirmed on Monday that five soldiers had been martyred "

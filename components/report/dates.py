@@ -295,7 +295,21 @@ def sentence_date(sentence: Sentence, today: dt.date | None) -> dt.date | None:
         return min(_last_before(today, day) for day in _event_weekdays(sentence.text))
     if re.search(r"\byesterday\b", sentence.text, re.I):
         return today - dt.timedelta(days=1)
+    earlier = _DAYS_EARLIER.search(sentence.text)
+    said = statement_date(sentence, today) if earlier else None
+    if earlier and said:
+        days = 2 if (earlier.group("n") or "").lower() in ("two", "2") else 1
+        return said - dt.timedelta(days=days)
     return None
+
+
+_DAYS_EARLIER = re.compile(
+    r"\b(?:(?P<n>a|one|two|2)\s+days?\s+(?:earlier|before)|the\s+(?:previous|"
+    r"preceding)\s+day|the\s+day\s+before)\b",
+    re.IGNORECASE,
+)
+"""'an attack that had begun a day earlier, DawnNewsTV reported on Monday': days
+counted back from the statement's day."""
 
 
 _NIGHT_SPAN = re.compile(
