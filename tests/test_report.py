@@ -2169,3 +2169,19 @@ def test_what_an_official_had_said_earlier_is_the_same_attack_s_first_toll():
     )
     found = extract(text, published=dt.date(2023, 1, 19))
     assert "security" not in known((found.total_counts or {}).get("killed") or {})
+
+
+def test_a_day_before_the_news_at_no_place_after_an_earlier_event_is_background():
+    text = (
+        "Suspected jihadists killed at least 12 soldiers in an attack on the "
+        "military outpost at Guire in central Mali on Sunday, a security source "
+        "said.\n\n"
+        "Last month suspected jihadists killed 21 Malian soldiers in a raid on "
+        "another army camp, at Dioura in central Mali.\n\n"
+        "On Saturday a UN peacekeeper was killed and four others were wounded when "
+        "a mine went off as their convoy passed through a central region."
+    )
+    extraction = extract(text, published=dt.date(2019, 4, 22))
+    assert any("UN peacekeeper" in b.evidence.sentence for b in extraction.background)
+    (guire,) = extraction.incidents
+    assert guire.counts["injured"] == dict.fromkeys(guire.counts["injured"])

@@ -60,8 +60,11 @@ class Storyline:
             self.unsure = False
         elif said == "current" and self.in_background and only_also(sentence.text):
             said = None  # 'On July 21, ... The police also foiled ...'
+        # a day before the news's, at no place, right after an earlier event: 'On
+        # Saturday a UN peacekeeper was killed ... in a central region'
+        unnamed = not mentions and self.in_background
         if said in ("current", None) and before_the_lede(
-            sentence, lede_day, today, _regional(mentions)
+            sentence, lede_day, today, _regional(mentions) or unnamed
         ):
             said = "background"  # 'On Sunday, ...' in a report of Friday's attack
         if said in ("current", None) and self._elsewhere_before(
