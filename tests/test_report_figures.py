@@ -351,6 +351,15 @@ PHRASINGS = [
         [("killed", {"security": 1})],
     ),
     (
+        "the raid killed about 16 men of the Chitral Scouts, and two Tochi Scouts "
+        "soldiers were hurt",
+        [("killed", {"security": 16}), ("injured", {"security": 2})],
+    ),
+    (
+        "the raid killed 16 policemen, and two soldiers were hurt",
+        [("killed", {"security": 16}), ("injured", {"security": 2})],
+    ),
+    (
         "gunmen stormed the police station, killing two terror suspects held in "
         "its cells, and two officers were hurt",
         [("killed", {"attackers": 2}), ("injured", {"security": 2})],

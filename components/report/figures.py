@@ -319,7 +319,12 @@ def find_figures(clause: Span) -> list[Figure]:
     for index in range(len(top) - 2, -1, -1):  # "5 troops and 2 civilians died"
         item, following = top[index], top[index + 1]
         in_list = joined(body[item.tail : following.start])
-        if item.outcome is None and following.outcome and in_list:
+        if (
+            item.outcome is None
+            and following.outcome
+            and in_list
+            and _outcome_before(body, item) is None  # not 'killed 16 policemen, and
+        ):  # two soldiers were hurt'
             item.outcome = following.outcome
     for before, item in itertools.pairwise(top):  # '..., 17 at Filin Gawa'
         if item.gapped and item.outcome is None and before.outcome:

@@ -49,6 +49,12 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"levies(?: force)?(?: personnel| men| officials| soldiers)?",
         r"(?:fc|frontier corps|frontier constabulary) (?:personnel|soldiers|men|"
         r"troops|officials)",
+        # the Frontier Corps' regiments: 'the Chitral Scouts', 'the Khyber Rifles'
+        r"(?:chitral|tochi|bajaur|dir|swat|thall?|kurram|mohmand|khyber|zhob|sibi|"
+        r"maiwand|kalat|m[ae]kran|kharan|loralai|ghazaband|bhambore|bhitanni|"
+        r"(?:north |south )?waziristan|gilgit-baltistan|karakoram|northern) "
+        r"(?:scouts|rifles|militia)"
+        r"(?: personnel| soldiers| men| troops| officials| jawans)?",
         r"frontier (?:corps|constabulary)(?!\s+(?:\([A-Za-z.]{1,8}\)\s+)?"
         r"(?:personnel|soldiers|men|troops|officials|officers|members)\b)",
         r"(?:bsf|crpf|itbp|cisf|ssb|drg|stf|cobra|nsg|kdf|fama|fardc|updf|amisom|"
