@@ -360,6 +360,18 @@ PHRASINGS = [
         [("killed", {"security": 16}), ("injured", {"security": 2})],
     ),
     (
+        "A Pakistan Army major was martyred in the raid",
+        [("killed", {"security": 1})],
+    ),
+    (
+        "the attack killed an army major and two privates who were in a car",
+        [("killed", {"security": 3})],
+    ),
+    (
+        "a major attack on the camp wounded two private guards",
+        [("injured", {"civilians": 2})],
+    ),
+    (
         "gunmen stormed the police station, killing two terror suspects held in "
         "its cells, and two officers were hurt",
         [("killed", {"attackers": 2}), ("injured", {"security": 2})],

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import re
 
+_RANK_NOT_ADJECTIVE = (
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:was|were|is|had|has|and|who|of|from|in|embraced|"
+    r"succumbed|died|lost|among)\b)"
+)
+"""A rank that is also an adjective ('a major', not 'a major attack'; 'a
+private', not 'a private guard'): counted only where no noun follows it."""
+
 PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
     "security": (
         r"security (?:personnel|forces?|officials?|men|man|officers?|guards?)",
@@ -41,6 +48,8 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"personnel",
         r"officers?",
         r"(?:lieutenant[- ])?colonels?",
+        r"majors?" + _RANK_NOT_ADJECTIVE,
+        r"privates|private" + _RANK_NOT_ADJECTIVE,
         r"captains?",
         r"lieutenants?",
         r"brigadiers?",
@@ -342,6 +351,8 @@ SINGULAR_PEOPLE = (
     r"(?:police |army )?(?:havildar|naik|lance naik|subedar|naib subedar|sowar)",
     r"security (?:official|man|officer)",
     r"(?:lieutenant[- ])?colonel",
+    r"major" + _RANK_NOT_ADJECTIVE,
+    r"private" + _RANK_NOT_ADJECTIVE,
     r"captain",
     r"lieutenant",
     r"brigadier",
