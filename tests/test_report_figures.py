@@ -1289,3 +1289,20 @@ def test_a_claim_to_have_killed_with_words_between_is_no_toll():
         )
         == []
     )
+
+
+def test_volunteers_counted_with_civilians_are_no_one_side():
+    report = (
+        "Burkina Faso: civilians killed in the Centre-East region\n\n"
+        "In Burkina Faso's Centre-Est region, armed men stormed the rural commune "
+        "of Bané on Sunday. Around twenty "
+        "civilians and volunteers for the defense of the nation were killed in the "
+        "assault, sources said."
+    )
+    sides = {
+        f.side for i in extract(report).incidents for f in i.figures if f.value == 20
+    }
+    assert sides == {"unspecified"}
+    assert counts("Two volunteers for the defense of the nation died.") == [
+        ("killed", {"security": 2})
+    ]

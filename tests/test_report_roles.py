@@ -623,3 +623,16 @@ def test_a_news_agency_that_speaks_again_is_not_a_place_of_the_attack():
     )
     found, _ = find_places(text, list(sentences(text)), default_gazetteer())
     assert [m.role for m in found if m.text == "Mehr"] == [STATEMENT, STATEMENT]
+
+
+@pytest.mark.parametrize("distance", ["thirty kilometers", "30 km", "a few miles"])
+def test_a_distance_in_words_or_digits_makes_a_reference(distance):
+    text = (
+        "Burkina Faso: civilians killed in the Centre-East region\n\n"
+        "Early on Sunday, armed men turned on the population of the rural commune "
+        f"of Bané. The commune lies about {distance} from Tenkodogo, killing twenty "
+        "people."
+    )
+    found = extract(text, published=dt.date(2024, 3, 11))
+    assert "Tenkodogo" not in {i.place.name for i in found.incidents}
+    assert "Tenkodogo" in {m.place.name for m in found.other_places}

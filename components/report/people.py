@@ -16,7 +16,7 @@ from components.report.vocabulary import (
     KILLED_VERBS,
     SIDE_WORDS,
 )
-from components.report.vocabulary.people import SINGULAR_PEOPLE
+from components.report.vocabulary.people import DEFENCE_VOLUNTEERS, SINGULAR_PEOPLE
 
 ONE_PERSON = re.compile(
     r"\b(?P<low>a|an|one|another|their|his|her|the(?=\s+[\w-]+'s\s))"
@@ -258,7 +258,7 @@ def named_side(words: str) -> str:
 
 
 _ARMED_VOLUNTEERS = re.compile(
-    r"\b(?:vdps?|volunteers for the defen[cs]e of the (?:fatherland|homeland)|"
+    rf"\b(?:vdps?|{DEFENCE_VOLUNTEERS}|"
     r"(?:army|military|security) auxiliaries|auxiliaries of the (?:army|military)|"
     r"civilian joint task force|cjtf)\b",
     re.IGNORECASE,
@@ -269,10 +269,13 @@ _VOLUNTEERS = re.compile(r"\bvolunteers?\b", re.IGNORECASE)
 def volunteers_side(text: str, figure_words: str) -> str | None:
     """'security' for a count of bare 'volunteers' in a report that names an armed
     volunteer force beside the army ('16 of them army auxiliaries' ... 'Six
-    volunteers fell in that attack'): Burkina Faso's VDP, Nigeria's CJTF."""
-    if _VOLUNTEERS.search(figure_words) and _ARMED_VOLUNTEERS.search(text):
-        return "security"
-    return None
+    volunteers fell in that attack'): Burkina Faso's VDP, Nigeria's CJTF. Not
+    where the count names other people too ('twenty civilians and volunteers for
+    the defense of the nation')."""
+    if not (_VOLUNTEERS.search(figure_words) and _ARMED_VOLUNTEERS.search(text)):
+        return None
+    others = _VOLUNTEERS.sub(" ", _ARMED_VOLUNTEERS.sub(" ", figure_words))
+    return "security" if named_side(others) in ("security", "unspecified") else None
 
 
 _A_FORCES_VEHICLE = re.compile(

@@ -3,6 +3,7 @@ wins (see :mod:`components.report.roles`), and the one evaluator that runs it.""
 
 from __future__ import annotations
 
+from components.report.numbers import NUMBER
 from components.report.roles import (
     BLOCKADE,
     DATELINE,
@@ -14,6 +15,12 @@ from components.report.roles import (
     RoleRule,
 )
 from components.report.vocabulary import DATELINE_AGENCIES, TITLES
+
+_DISTANCE = (
+    rf"(?:{NUMBER}|a few|several|some|a couple of)\s*-?\s*(?:km|kms|"
+    r"kilomet(?:re|er)s?|miles?)"
+)
+"""'340 km', 'about thirty kilometres', 'a few miles'."""
 
 _CAP = r"(?-i:[A-Z])"
 _NAMEWORDS = rf"{_CAP}[\w'.-]*(?:\s+{_CAP}[\w'.-]*){{0,3}}"
@@ -175,8 +182,7 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "Gunmen attacked a Levies post in Dalbandin, 340 km from Quetta, killing "
         "two personnel.",
         "Quetta",
-        before=r"(?:(?:\d[\d.,]*|a few|several|some|a couple of)\s*-?\s*(?:km|kms|"
-        r"kilomet(?:re|er)s?|miles?)\s+"
+        before=rf"(?:{_DISTANCE}\s+"
         r"(?:\([^()]{1,30}\)\s+)?(?:(?:to\s+the\s+)?(?:north|south|east|west)"
         r"(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)\s+|(?:away|far) from\s+|"
         r"border (?:with|of)\s+)"
@@ -236,8 +242,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "(62 miles) away, struck the attackers.",
         "Quetta",
         after=r"^,\s+(?:(?:the|a|an)\s+[\w\s'-]{0,40}?,\s+)?(?:about\s+|some\s+|"
-        r"around\s+|nearly\s+|roughly\s+|over\s+|more than\s+)?\d[\d.,]*\s*"
-        r"(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:\([^()]{1,30}\)\s+)?away\b",
+        r"around\s+|nearly\s+|roughly\s+|over\s+|more than\s+)?"
+        rf"{_DISTANCE}\s+(?:\([^()]{{1,30}}\)\s+)?away\b",
     ),
     RoleRule(
         "a place said to lie a distance from another",
@@ -248,7 +254,7 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         after=r"^(?:,\s+(?:the|a|an)\s+[^,.;]{0,40},)?\s+"
         r"(?:lies|is located|is situated|sits)\s+"
         r"(?:about\s+|some\s+|around\s+|nearly\s+|roughly\s+|only\s+|just\s+)?"
-        r"\d[\d.,]*\s*(?:km|kms|kilomet(?:re|er)s?|miles?)\b",
+        rf"{_DISTANCE}\b",
     ),
     RoleRule(
         "where a blast was heard",

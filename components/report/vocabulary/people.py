@@ -11,6 +11,11 @@ _RANK_NOT_ADJECTIVE = (
 """A rank that is also an adjective ('a major', not 'a major attack'; 'a
 private', not 'a private guard'): counted only where no noun follows it."""
 
+DEFENCE_VOLUNTEERS = (
+    r"volunteers for the defen[cs]e of the (?:fatherland|homeland|nation|country)"
+)
+"""Burkina Faso's VDP, in the English the reports give it."""
+
 PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
     "security": (
         r"security (?:personnel|forces?|officials?|men|man|officers?|guards?)",
@@ -94,7 +99,7 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"cjtf(?: members)?",
         r"civilian jtf",
         r"vdps?(?: members| volunteers| auxiliaries)?",
-        r"volunteers for the defen[cs]e of the (?:fatherland|homeland)",
+        DEFENCE_VOLUNTEERS,
         r"auxiliaries",
         r"(?:civilian|village|local|self-defen[cs]e|pro-government) militias?",
         r"(?:pro-government|government-allied|government) (?:tribesmen|tribal fighters|"
