@@ -2774,3 +2774,20 @@ def test_a_town_the_text_puts_in_another_district_does_not_take_a_near_districts
     (orakzai,) = [i for i in found.incidents if i.place.name == "Orakzai"]
     assert orakzai.counts["killed"]["attackers"] == 16
     assert "Shabqadar" not in {i.place.name for i in found.incidents if i.figures}
+
+
+def test_the_lede_s_toll_goes_where_the_next_sentence_says_the_attack_happened():
+    text = (
+        "Guerrero's Attorney General's Office has condemned an ambush by armed "
+        "civilians on a state police convoy in Mexico that left six officers dead "
+        "and five wounded.\n\n"
+        "State officials said the attack happened shortly after noon on Sunday on "
+        "the Taxco-Amacuzac highway near the community of El Gavilán, which belongs "
+        "to the municipality of Taxco de Alarcón.\n\n"
+        "The officers were travelling in two trucks bound for the community of San "
+        "Gregorio, in the municipality of Tetipac."
+    )
+    found = extract(text, published=dt.date(2020, 6, 22))
+    toll = {i.place_reported: i.counts["killed"]["security"] for i in found.incidents}
+    assert toll.get("El Gavilán") == 6
+    assert "Guerrero" not in toll

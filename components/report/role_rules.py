@@ -1002,7 +1002,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"inspector[- ]general|igp?|dig|"
         r"administrator|dpo|ssp|sho|sp|dsp|asp|station house officer|"
         r"spokesman|spokesperson|official|press club|"
-        r"governor|prosecutor|public prosecutor|police commissioner|mayor|"
+        r"governor|prosecutor|public prosecutor|prosecutor'?s office|"
+        r"attorney[- ]general(?:'s office)?|police commissioner|mayor|"
         r"trade union|chamber of commerce|bar association|traders'? union)\b",
     ),
     RoleRule(

@@ -24,6 +24,7 @@ from components.report.model import (
     ReportIncident,
     by_side,
 )
+from components.report.roads import ROAD_RULE
 from components.report.roles import INCIDENT
 from components.report.scenes import Reading, add_items, put_elsewhere
 from components.report.segments import sentences
@@ -224,20 +225,31 @@ _ONE_UNNAMED_SCENE = re.compile(
 named yet."""
 
 
+_TOLD_WHERE = re.compile(
+    r"\b(?:attack|assault|ambush|blast|explosion|bombing|raid|incident|shooting)\b"
+    r"[^.;]{0,40}?\b(?:happened|took place|occurred)\b",
+    re.IGNORECASE,
+)
+"""'the attack happened shortly after noon on Sunday ... near El Gavilán': the
+sentence says where the attack told of before was."""
+
+
 def _lede_to_its_scene(reading: Reading, places: list[ReportIncident]) -> None:
     """The lede's toll at one scene it does not name ('killed at least 11 people
     in an overnight raid on a village in northern Cameroon'), then 'burned more
     than 30 houses in Gakara village': the toll is the first place named after
-    it, where that place has no toll of its own and is not told apart."""
+    it, where that place has no toll of its own and is not told apart. So is it
+    where the first place named after it is named to say where the attack
+    happened ('an ambush ... that left six officers dead', then 'the attack
+    happened ... near the community of El Gavilán')."""
     for index, (clause, sentence, targets, attacks, figures) in enumerate(
         reading.loose
     ):
         if not figures or sentence.paragraph > 2:
             continue
-        if not _ONE_UNNAMED_SCENE.search(sentence.text) or OTHER_EVENT.search(
-            sentence.text
-        ):
+        if OTHER_EVENT.search(sentence.text):
             return
+        unnamed = bool(_ONE_UNNAMED_SCENE.search(sentence.text))
         after = [
             (start, incident)
             for incident in places
@@ -245,12 +257,28 @@ def _lede_to_its_scene(reading: Reading, places: list[ReportIncident]) -> None:
         ]
         if not after:
             return
-        _, first = min(after, key=lambda pair: pair[0])
-        if first.figures or told_apart(first):
+        at, first = min(after, key=lambda pair: pair[0])
+        said = next(e.sentence for e in first.evidence if e.start == at)
+        same = [
+            i
+            for s, i in sorted(after, key=lambda pair: pair[0])
+            if not _is_road(i)
+            and any(e.start == s and e.sentence == said for e in i.evidence)
+        ]
+        if _is_road(first) and same:  # 'on the Taxco-Amacuzac highway near the
+            at, first = _first_place_at(same[0]), same[0]  # community of El Gavilán'
+        told_where = any(
+            e.start == at and _TOLD_WHERE.search(e.sentence) for e in first.evidence
+        )
+        if not (unnamed or told_where) or first.figures or told_apart(first):
             return
         add_items(first, targets, attacks, figures, reading.text, sentence)
         reading.loose[index] = (clause, sentence, [], [], [])
         return
+
+
+def _is_road(incident: ReportIncident) -> bool:
+    return incident.unplaced is not None and incident.unplaced.rule == ROAD_RULE
 
 
 def _first_place_at(incident: ReportIncident) -> int:
