@@ -2791,3 +2791,15 @@ def test_the_lede_s_toll_goes_where_the_next_sentence_says_the_attack_happened()
     toll = {i.place_reported: i.counts["killed"]["security"] for i in found.incidents}
     assert toll.get("El Gavilán") == 6
     assert "Guerrero" not in toll
+
+
+def test_a_rank_s_initials_are_no_place():
+    text = (
+        "Naxalites fired on a joint team of the police in Gadchiroli district on "
+        "Sunday evening, killing a Central Reserve Police Force man, according to "
+        "the agency's DIG, M Dinakaran."
+    )
+    found = extract(text, published=dt.date(2017, 11, 27))
+    named = {i.place_reported for i in found.incidents}
+    named |= {m.text for m in found.other_places}
+    assert "DIG" not in named

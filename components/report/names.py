@@ -303,7 +303,8 @@ def names_in(
             # 'Upper Dir', 'North Waziristan': a word that is no place alone
             # may begin one
             lowest = 1
-            if keys[i] in NOT_PLACES:
+            if keys[i] in NOT_PLACES or (first.isupper() and keys[i] in TITLES):
+                # 'the agency's DIG, M Dinakaran': a rank's initials, not Dīg
                 if keys[i] not in NAME_PREFIXES:
                     i += 1
                     continue
