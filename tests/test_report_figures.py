@@ -364,6 +364,10 @@ PHRASINGS = [
         [("killed", {"security": 1})],
     ),
     (
+        "a policeman was killed and two of his colleagues were wounded",
+        [("killed", {"security": 1}), ("injured", {"security": 2})],
+    ),
+    (
         "the attack killed an army major and two privates who were in a car",
         [("killed", {"security": 3})],
     ),

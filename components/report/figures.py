@@ -379,7 +379,29 @@ def find_figures(clause: Span) -> list[Figure]:
         for f in resulted_in(clause)
         if not any(a < f.end and f.start < b for a, b in taken)
     ]
-    return _more_of_the_same(clause, sorted(figures, key=lambda figure: figure.start))
+    figures = _colleagues_of_before(sorted(figures, key=lambda figure: figure.start))
+    return _more_of_the_same(clause, figures)
+
+
+_COLLEAGUES = re.compile(r"\b(?:colleagues|comrades)$", re.IGNORECASE)
+
+
+def _colleagues_of_before(figures: list[Figure]) -> list[Figure]:
+    """'a policeman was killed and two of his colleagues were wounded': the
+    colleagues are of the side of the people counted just before them."""
+    found: list[Figure] = []
+    for figure in figures:
+        before = found[-1] if found else None
+        if (
+            before is not None
+            and figure.side == "unspecified"
+            and not figure.parts
+            and before.side != "unspecified"
+            and _COLLEAGUES.search(figure.text)
+        ):
+            figure = replace(figure, side=before.side, military=before.military)
+        found.append(figure)
+    return found
 
 
 _MORE = re.compile(r"^\s+(?:more|further|others? more)\b", re.IGNORECASE)

@@ -258,6 +258,7 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"persons?",
         r"individuals?",
         r"others",
+        r"colleagues|comrades",
         r"lives",
         r"victims",
         r"men",
