@@ -2803,3 +2803,16 @@ def test_a_rank_s_initials_are_no_place():
     named = {i.place_reported for i in found.incidents}
     named |= {m.text for m in found.other_places}
     assert "DIG" not in named
+
+
+def test_a_name_after_a_title_and_a_given_name_is_a_person():
+    text = (
+        "Philippines: soldiers killed in a rebel attack in Mindanao\n\n"
+        "Capt. William Rodriguez, the Army brigade's spokesman, confirmed that six "
+        "government soldiers were killed when their truck hit a landmine in "
+        "Matanao, Davao del Sur."
+    )
+    found = extract(text, published=dt.date(2014, 3, 10))
+    named = {i.place.name for i in found.incidents}
+    named |= {m.place.name for m in found.other_places}
+    assert "Rodriguez" not in named

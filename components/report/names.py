@@ -371,8 +371,17 @@ _PERSON_AFTER = re.compile(r"^,\s*(?:\d{1,3}\s*,|who\b)")
 
 
 def _is_person(words: list, keys: list[str], i: int) -> bool:
-    """A name right after a title ('Mir Sarfraz', 'Governor Kakar')."""
-    return i > 0 and keys[i - 1].rstrip(".") in TITLES
+    """A name right after a title ('Mir Sarfraz', 'Governor Kakar'), or after a
+    title and a given name ('Capt. William Rodriguez')."""
+    return (i > 0 and keys[i - 1].rstrip(".") in TITLES) or (
+        i > 1
+        and keys[i - 2].rstrip(".") in TITLES
+        and words[i - 2][2][:1].isupper()
+        and words[i - 1][2][:1].isupper()
+        and keys[i - 1] not in TITLES
+        and words[i - 1][0] - (words[i - 2][0] + len(words[i - 2][2])) <= 2
+        and words[i][0] - (words[i - 1][0] + len(words[i - 1][2])) <= 1
+    )
 
 
 def is_stray(place: Place, context: Context, own: int = 1) -> bool:
