@@ -368,6 +368,14 @@ PHRASINGS = [
         [("killed", {"security": 1}), ("injured", {"security": 2})],
     ),
     (
+        "No loss of human life was reported in the shootout",
+        [("killed", {"unspecified": 0})],
+    ),
+    (
+        "rockets hit the camp, where nobody lost their life",
+        [("killed", {"unspecified": 0})],
+    ),
+    (
         "the attack killed an army major and two privates who were in a car",
         [("killed", {"security": 3})],
     ),

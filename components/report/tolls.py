@@ -140,13 +140,16 @@ NONE_HIT = Rule(
     r"has been)\s+(?:(?:reported|reportedly|said to have been|believed)\s+)?"
     r"(?P<what>(?:killed|hurt|injured|wounded|harmed)(?:\s+or\s+(?:killed|hurt|"
     r"injured|wounded|harmed))?)|\b(?:no|neither|nor|without(?:\s+any)?)\s+(?P<noun>casualties|"
-    r"loss of (?:life|lives)|deaths|injuries|fatalities)\b|\b(?P<verb>kill(?:ing|ed)|"
-    r"injur(?:ing|ed)|wound(?:ing|ed)|hurt(?:ing)?)\s+(?:no\s+one|no-one|nobody)\b",
+    r"loss of (?:human\s+)?(?:life|lives)|deaths|injuries|fatalities)\b|"
+    r"\b(?P<verb>kill(?:ing|ed)|"
+    r"injur(?:ing|ed)|wound(?:ing|ed)|hurt(?:ing)?)\s+(?:no\s+one|no-one|nobody)\b|"
+    r"\b(?:no\s+one|no-one|nobody)\s+(?P<lost>lost\s+(?:their|his|her)\s+li(?:fe|ves))",
     "Rockets landed near the Peshmerga base in Prde, and nobody was killed or injured.",
     ("unspecified", "killed", 0),
 )
 """'no casualties', 'neither casualties nor damage', 'nobody was killed or injured',
-'injuring nobody': a stated 0, not an unknown."""
+'injuring nobody', 'no loss of human life', 'nobody lost their life': a stated 0,
+not an unknown."""
 
 
 NONE_OF_A_SIDE_HIT = Rule(
@@ -182,7 +185,11 @@ def none_hit(clause: Span) -> list[Figure]:
     figures: list[Figure] = []
     for match in NONE_HIT.compiled.finditer(clause.text):
         words = (
-            match.group("what") or match.group("noun") or match.group("verb") or ""
+            match.group("what")
+            or match.group("noun")
+            or match.group("verb")
+            or match.group("lost")
+            or ""
         ).lower()
         figures += _zeros(clause, match, words, "unspecified")
     for rule in (NONE_OF_A_SIDE_HIT, UNHARMED):
