@@ -2185,3 +2185,21 @@ def test_a_day_before_the_news_at_no_place_after_an_earlier_event_is_background(
     assert any("UN peacekeeper" in b.evidence.sentence for b in extraction.background)
     (guire,) = extraction.incidents
     assert guire.counts["injured"] == dict.fromkeys(guire.counts["injured"])
+
+
+@pytest.mark.parametrize(
+    "toll",
+    [
+        "Clashes between criminal groups in the north of Guerrero have recently "
+        "killed at least a dozen people.",
+        "Dozens of police officers have also been killed in attacks by the groups "
+        "in the state.",
+    ],
+)
+def test_a_toll_of_many_attacks_or_of_lately_is_background(toll):
+    text = (
+        "Gunmen ambushed a state police convoy near the community of El Gavilán in "
+        "Guerrero, Mexico, on Sunday, killing six officers.\n\n" + toll
+    )
+    extraction = extract(text, published=dt.date(2020, 6, 22))
+    assert [b.evidence.sentence for b in extraction.background] == [toll]

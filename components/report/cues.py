@@ -159,6 +159,15 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         "background",
     ),
     Rule(
+        "a toll of many attacks, or of lately",
+        r"\b(?:have|has)\s+(?:recently|lately|repeatedly)\s+(?:killed|claimed)\b|"
+        r"\b(?:have|has)\s+(?:also\s+)?been\s+killed\s+in\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:attacks|clashes|raids|bombings)\b",
+        "Clashes between criminal groups in the north of Guerrero have recently "
+        "killed at least a dozen people.",
+        "background",
+    ),
+    Rule(
         "a conflict's or a group's toll over time",
         r"\b(?:the|this|its|their|a|an) (?:[\w-]+ ){0,2}?(?:conflict|insurgency|war|"
         r"violence|fighting|unrest|rebellion|uprising|crisis)s? (?:(?:that|which) )?"
