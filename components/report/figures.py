@@ -380,7 +380,20 @@ def find_figures(clause: Span) -> list[Figure]:
         if not any(a < f.end and f.start < b for a, b in taken)
     ]
     figures = _colleagues_of_before(sorted(figures, key=lambda figure: figure.start))
+    figures = [_its_own(clause, figure) for figure in figures]
     return _more_of_the_same(clause, figures)
+
+
+_ITS_OWN = re.compile(r"\bof\s+its\s+(?:own\s+)?(?:members|men|ranks)$", re.IGNORECASE)
+
+
+def _its_own(clause: Span, figure: Figure) -> Figure:
+    """'The Colombian National Police said eight of its members had been killed':
+    the members are of the side of the body named before them."""
+    if figure.side != "unspecified" or figure.parts or not _ITS_OWN.search(figure.text):
+        return figure
+    side = antecedent(clause.text[: figure.start - clause.start])
+    return figure if side == "unspecified" else replace(figure, side=side)
 
 
 _COLLEAGUES = re.compile(r"\b(?:colleagues|comrades)$", re.IGNORECASE)
