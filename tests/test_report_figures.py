@@ -372,6 +372,10 @@ PHRASINGS = [
         [("killed", {"unspecified": 0})],
     ),
     (
+        "The Colombian National Police said eight of its members had been killed",
+        [("killed", {"security": 8})],
+    ),
+    (
         "rockets hit the camp, where nobody lost their life",
         [("killed", {"unspecified": 0})],
     ),
