@@ -1934,6 +1934,10 @@ def test_a_campaign_told_of_in_background_goes_on_as_background():
         "Balochistan has lately been seeing a fresh wave of terror attacks.",
         "The same bandits were behind the killing of over 20 people at Dogon Dawa "
         "village, about a fortnight ago.",
+        "Clashes between militant groups in the district have recently killed at "
+        "least a dozen people.",
+        "Dozens of policemen have also been killed in attacks by the group in the "
+        "province.",
     ],
 )
 def test_the_words_of_an_earlier_time_tell_of_background(told):
@@ -2185,21 +2189,3 @@ def test_a_day_before_the_news_at_no_place_after_an_earlier_event_is_background(
     assert any("UN peacekeeper" in b.evidence.sentence for b in extraction.background)
     (guire,) = extraction.incidents
     assert guire.counts["injured"] == dict.fromkeys(guire.counts["injured"])
-
-
-@pytest.mark.parametrize(
-    "toll",
-    [
-        "Clashes between criminal groups in the north of Guerrero have recently "
-        "killed at least a dozen people.",
-        "Dozens of police officers have also been killed in attacks by the groups "
-        "in the state.",
-    ],
-)
-def test_a_toll_of_many_attacks_or_of_lately_is_background(toll):
-    text = (
-        "Gunmen ambushed a state police convoy near the community of El Gavilán in "
-        "Guerrero, Mexico, on Sunday, killing six officers.\n\n" + toll
-    )
-    extraction = extract(text, published=dt.date(2020, 6, 22))
-    assert [b.evidence.sentence for b in extraction.background] == [toll]
