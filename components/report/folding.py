@@ -14,7 +14,7 @@ from components.report.model import (
     OUTCOMES,
     ReportIncident,
 )
-from components.report.roads import ROAD_RULE
+from components.report.roads import is_road
 from components.report.scenes import Reading, area_like, lies_in, put_elsewhere, within
 from components.report.segments import Span
 from components.report.unplaced import (
@@ -497,11 +497,7 @@ def fold_roads(reading: Reading) -> None:
     checkpost in the Babri area of Mastung district was attacked', then 'attacked
     the checkpost on the Quetta-Taftan highway, killing two personnel'): one
     attack, at the finer place."""
-    roads = [
-        i
-        for i in reading.by_place.values()
-        if i.unplaced is not None and i.unplaced.rule == ROAD_RULE
-    ]
+    roads = [i for i in reading.by_place.values() if is_road(i)]
     for road in roads:
         area = road.unplaced.wider if road.unplaced else None
         others = [

@@ -13,10 +13,17 @@ from components.domain.places import Place
 from components.gazetteer import Gazetteer
 from components.gazetteer.world import country_place
 from components.report.mentions import PlaceMention
+from components.report.model import ReportIncident
 from components.report.segments import Sentence
 from components.report.unknown import unknown_mention
 
 ROAD_RULE = "a road named for the places it joins"
+
+
+def is_road(incident: ReportIncident) -> bool:
+    """Whether the incident is at a road kept by the name the text gives it."""
+    return incident.unplaced is not None and incident.unplaced.rule == ROAD_RULE
+
 
 _END = r"[A-Z][\w'\u00c0-\u024f]+(?:\s+[A-Z][\w'\u00c0-\u024f]+)?"
 _ROAD = re.compile(

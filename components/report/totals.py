@@ -24,7 +24,7 @@ from components.report.model import (
     ReportIncident,
     by_side,
 )
-from components.report.roads import ROAD_RULE
+from components.report.roads import is_road
 from components.report.roles import INCIDENT
 from components.report.scenes import Reading, add_items, put_elsewhere
 from components.report.segments import sentences
@@ -262,10 +262,10 @@ def _lede_to_its_scene(reading: Reading, places: list[ReportIncident]) -> None:
         same = [
             i
             for s, i in sorted(after, key=lambda pair: pair[0])
-            if not _is_road(i)
+            if not is_road(i)
             and any(e.start == s and e.sentence == said for e in i.evidence)
         ]
-        if _is_road(first) and same:  # 'on the Taxco-Amacuzac highway near the
+        if is_road(first) and same:  # 'on the Taxco-Amacuzac highway near the
             at, first = _first_place_at(same[0]), same[0]  # community of El Gavilán'
         told_where = any(
             e.start == at and _TOLD_WHERE.search(e.sentence) for e in first.evidence
@@ -275,10 +275,6 @@ def _lede_to_its_scene(reading: Reading, places: list[ReportIncident]) -> None:
         add_items(first, targets, attacks, figures, reading.text, sentence)
         reading.loose[index] = (clause, sentence, [], [], [])
         return
-
-
-def _is_road(incident: ReportIncident) -> bool:
-    return incident.unplaced is not None and incident.unplaced.rule == ROAD_RULE
 
 
 def _first_place_at(incident: ReportIncident) -> int:
