@@ -32,7 +32,7 @@ from components.report import (
 )
 from components.report.linear_model import LinearModel
 from scripts.train_reader_models import BACKGROUND, SCENES, Kind, examples, train
-from tests.harness.report_scoring import FRESH_FROM, load_cases
+from tests.harness.report_scoring import FRESH_FROM, load_cases, report_number
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = "tests/data/reports/corpus"
@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.parse_args(argv)
     gazetteer = default_gazetteer()
-    cases = [(p, c) for p, c in load_cases() if int(p.stem[:3]) < FRESH_FROM]
+    cases = [(p, c) for p, c in load_cases() if report_number(p.stem) < FRESH_FROM]
     every = {kind.name: examples(kind, cases, gazetteer) for kind in KINDS}
     readings = ("rules", "+ scene model", "+ background model")
     totals = {title: Counter[str]() for title in readings}
@@ -181,7 +181,8 @@ def main(argv: list[str] | None = None) -> int:
                     scores.append(_score(worktree, corpus))
             finally:
                 _git("worktree", "remove", "--force", str(worktree))
-            span = f"{min(held)[:3]}-{max(held)[:3]}"
+            numbers = sorted(report_number(name) for name in held)
+            span = f"{numbers[0]:03d}-{numbers[-1]:03d}"
             for title, score in zip(readings, scores, strict=True):
                 print(_line(f"{span} {title}", score))
                 totals[title] += score

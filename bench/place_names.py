@@ -23,7 +23,7 @@ from components.gazetteer import Gazetteer, default_gazetteer
 from components.report.name_model import NAME_RULE
 from components.report.places import find_places
 from scripts.train_reader_models import NAMES, _read, left_out_readings
-from tests.harness.report_scoring import FRESH_FROM, _key, load_cases
+from tests.harness.report_scoring import FRESH_FROM, _key, load_cases, report_number
 
 WHAT = ("an attack place", "a place named for another reason", "not in the key")
 
@@ -43,7 +43,7 @@ def _listed(
             what = WHAT[0] if _key(name) in attacked else WHAT[1]
             if _key(name) not in attacked | named:
                 what = WHAT[2]
-                unlisted.append(f"{path.stem[:3]} {name}")
+                unlisted.append(f"{report_number(path.stem):03d} {name}")
             counts[what] += 1
     return counts
 

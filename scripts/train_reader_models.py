@@ -55,6 +55,7 @@ from tests.harness.report_scoring import (
     _ids,
     _key,
     load_cases,
+    report_number,
     run_cases,
     summary,
 )
@@ -185,7 +186,7 @@ def train(kind: Kind, training: list[Example]) -> LinearModel:
 
 
 def _set_of(report: str) -> int:
-    return int(report[:3]) // SET_SIZE
+    return report_number(report) // SET_SIZE
 
 
 Cases = list[tuple[Path, dict]]
@@ -197,14 +198,14 @@ def left_out_readings(
     """For each set of the tuned reports, then for the fresh ones: a title and
     the reports, read inside the loop with ``kind``'s model trained on the other
     tuned reports (on all of them for the fresh ones)."""
-    tuned = [(p, c) for p, c in cases if int(p.stem[:3]) < FRESH_FROM]
+    tuned = [(p, c) for p, c in cases if report_number(p.stem) < FRESH_FROM]
     every = examples(kind, tuned, gazetteer)
     for held in sorted({_set_of(p.stem) for p, _ in tuned}):
         model = train(kind, [e for e in every if _set_of(e.report) != held])
         with kind.model.using(model):
             yield "tuned", [(p, c) for p, c in tuned if _set_of(p.stem) == held]
     with kind.model.using(train(kind, every)):
-        yield "fresh", [(p, c) for p, c in cases if int(p.stem[:3]) >= FRESH_FROM]
+        yield "fresh", [(p, c) for p, c in cases if report_number(p.stem) >= FRESH_FROM]
 
 
 def cross_validate(
@@ -212,8 +213,8 @@ def cross_validate(
 ) -> None:
     from sklearn.metrics import roc_auc_score
 
-    tuned = [(p, c) for p, c in cases if int(p.stem[:3]) < FRESH_FROM]
-    fresh = [(p, c) for p, c in cases if int(p.stem[:3]) >= FRESH_FROM]
+    tuned = [(p, c) for p, c in cases if report_number(p.stem) < FRESH_FROM]
+    fresh = [(p, c) for p, c in cases if report_number(p.stem) >= FRESH_FROM]
     every = examples(kind, tuned, gazetteer)
     truth, likely = [], []
     with_model, without = Score(), Score()
@@ -253,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING)
     gazetteer = default_gazetteer()
     cases = load_cases()
-    training = [(p, c) for p, c in cases if int(p.stem[:3]) < FRESH_FROM]
+    training = [(p, c) for p, c in cases if report_number(p.stem) < FRESH_FROM]
     for kind in KINDS:
         if args.cv:
             cross_validate(kind, cases, gazetteer)

@@ -62,3 +62,15 @@ def test_a_key_s_place_name_matches_without_the_word_for_its_kind():
     assert _key("Kash-Tafatan axis") == _key("Kash-Tafatan")  # a road, in Iran's news
     assert _key("Sahel region") == _key("Sahel")
     assert _key("Sib and Soran") != _key("Sib")
+
+
+def test_report_numbers_run_past_three_digits(tmp_path):
+    from tests.harness.report_scoring import FRESH_FROM, in_split, report_number
+
+    assert report_number("097-kech-attack") == 97
+    assert report_number("1010-ghazni-attack.json") == 1010
+    assert in_split(f"{FRESH_FROM + 100:04d}-a-later-report", "fresh")
+    assert not in_split(f"{FRESH_FROM + 100:04d}-a-later-report", "dev")
+    for name in ("1000-x", "101-x", "99-x"):
+        (tmp_path / f"{name}.json").write_text('{"key": {}}')
+    assert [p.stem for p, _ in load_cases(tmp_path)] == ["99-x", "101-x", "1000-x"]

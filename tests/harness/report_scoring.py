@@ -113,18 +113,23 @@ def in_split(name: str, split: str) -> bool:
     the reports from 986."""
     if split == "all":
         return True
-    number = int(name[:3])
+    number = report_number(name)
     if split == "fresh":
         return number >= FRESH_FROM
     heldout = number >= FRESH_FROM or (number >= 27 and number % 2 == 0)
     return heldout if split == "heldout" else not heldout
 
 
+def report_number(name: str) -> int:
+    """A report's number from its file name or stem: 97 for '097-kech-...', 1000
+    for '1000-...' (numbers run past three digits)."""
+    return int(name.partition("-")[0])
+
+
 def load_cases(directory: Path = CORPUS) -> list[tuple[Path, dict]]:
-    return [
-        (path, json.loads(path.read_text(encoding="utf-8")))
-        for path in sorted(directory.glob("*.json"))
-    ]
+    """The corpus's reports and their keys, in the order of their numbers."""
+    paths = sorted(directory.glob("*.json"), key=lambda path: report_number(path.name))
+    return [(path, json.loads(path.read_text(encoding="utf-8"))) for path in paths]
 
 
 _KIND_WORD = re.compile(
@@ -410,7 +415,8 @@ def load_baseline(path: Path = BASELINE) -> dict[str, dict[str, int]]:
 
 
 def write_baseline(scores: dict[str, Score], path: Path = BASELINE) -> None:
-    reports = {name: score.record() for name, score in sorted(scores.items())}
+    ordered = sorted(scores.items(), key=lambda item: report_number(item[0]))
+    reports = {name: score.record() for name, score in ordered}
     body = {
         "about": "Per-report results of python -m bench.report_quality; a change "
         "that makes any report read worse fails tests/test_report_gate.py. "
