@@ -1150,6 +1150,28 @@ def test_a_country_only_named_loses_to_the_country_whose_counties_are_named():
     assert report_country(text.replace("Somalia has", "The war in Somalia has")) == "SO"
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (  # the lede is past a dateline alone; a foreign pilot is no place
+            "Jayapura, April 16\n\n"
+            "Officials said on Sunday that separatist gunmen had attacked troops sent "
+            "to rescue a New Zealand pilot taken hostage by the rebels in Indonesia's "
+            "restive Papua province, leaving at least six dead.",
+            "ID",
+        ),
+        (  # who the rebels are is not where they struck
+            "A report says the Allied Democratic Forces (ADF), Ugandan rebels, have "
+            "killed nineteen people in a night attack on a village in Beni, in the "
+            "east of the Democratic Republic of Congo (DRC). Uganda has sent troops.",
+            "CD",
+        ),
+    ],
+)
+def test_the_lede_says_where_past_a_dateline_and_a_demonym(text, country):
+    assert report_country(text) == country
+
+
 def test_a_name_with_a_joined_article_inside_it_is_one_name():
     text = (
         "Islamic State militants killed eight members of the Syrian Democratic "

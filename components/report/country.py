@@ -12,6 +12,7 @@ from itertools import islice
 
 from components.gazetteer import normalize_name
 from components.gazetteer.world import (
+    DEMONYMS,
     areas_of,
     countries_named,
     country_gazetteer,
@@ -231,20 +232,35 @@ def _said_as_where(text: str, at: int) -> bool:
 
 
 def _lede_country(text: str, found: list[tuple[str, int]]) -> str | None:
-    """The country the first paragraph says things happened in ('ambushed them
-    in south-western Niger, not far from the border with Mali'): it names the
-    report's country however often the text names a neighbour."""
-    end = text.find("\n\n")
-    end = end if end > 0 else len(text)
+    """The country the lede says things happened in ('ambushed them in
+    south-western Niger, not far from the border with Mali'): it names the
+    report's country however often the text names a neighbour. The lede is the
+    first paragraph that says something, past a dateline alone ('Jayapura, April
+    16')."""
+    lede = next((p for p in paragraphs(text) if _SAYS_SOMETHING.search(p.text)), None)
+    if lede is None:
+        return None
     for code, at in found:
-        if at >= end:
+        if at < lede.start:
+            continue
+        if at >= lede.end:
             break
+        if _DEMONYM.match(text, at):
+            continue  # '(ADF), Ugandan rebels,' is who, not where
         if _AS_WHERE.search(text[max(0, at - 25) : at]) and not _NOT_WHERE.search(
             text[max(0, at - 40) : at]
         ):
             return code
     return None
 
+
+_DEMONYM = re.compile(
+    rf"(?:{'|'.join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True))})\b",
+    re.IGNORECASE,
+)
+_SAYS_SOMETHING = re.compile(r"\b[a-z]{2,}\b.*[.!?]")
+"""A paragraph with a sentence in it: a dateline alone ('Jayapura, April 16') is
+no lede."""
 
 _NOT_WHERE = re.compile(
     r"\b(?:border (?:with|of)|borders?|bordering|neighbou?ring|from|into|backed|"
