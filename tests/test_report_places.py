@@ -2815,6 +2815,24 @@ def test_the_lede_s_toll_goes_where_the_next_sentence_says_the_attack_happened()
     assert "Guerrero" not in toll
 
 
+def test_the_lede_s_toll_goes_to_the_attack_in_the_place_named_next():
+    text = (
+        "Boko Haram fighters killed 92 soldiers in a seven-hour assault on an army "
+        "base on an island, the deadliest attack yet on the country's army.\n\n"
+        "The attack in Boma, early on Monday, is part of a widening militant "
+        "campaign in the marshy Lake Chad area, where four countries share "
+        "borders.\n\n"
+        "In a separate attack on Tuesday, gunmen killed two herders in Kukawa, in "
+        "Borno State."
+    )
+    found = extract(text, published=dt.date(2020, 3, 25))
+    toll = {
+        i.place_reported: {k: v for k, v in i.counts["killed"].items() if v}
+        for i in found.incidents
+    }  # the campaign's wider area is no attack place
+    assert toll == {"Boma": {"security": 92}, "Kukawa": {"civilians": 2}}
+
+
 def test_a_rank_s_initials_are_no_place():
     text = (
         "Naxalites fired on a joint team of the police in Gadchiroli district on "

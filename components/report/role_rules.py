@@ -658,6 +658,18 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         gate=("which", "that"),
     ),
     RoleRule(
+        "the wider area of a campaign an attack is part of",
+        REFERENCE,
+        "The attack in Boma is part of a widening militant campaign in the huge, "
+        "marshy Lake Chad area, where four countries share borders.",
+        "Lake Chad",
+        before=r"\bpart\s+of\s+(?:a|an|the)\s+(?:[\w,'-]+\s+){0,4}?(?:campaign|"
+        r"insurgency|offensive|war|conflict|wave|surge|spate|string|series|"
+        r"escalation)\s+(?:of\s+(?:[\w-]+\s+){1,3}?)?(?:in|across|around|"
+        r"throughout)\s+(?:the\s+)?(?:[\w,'-]+\s+){0,3}?$",
+        gate=("part of",),
+    ),
+    RoleRule(
         "an end of a stretch of land",
         REFERENCE,
         "IS attacks from hideouts in the Syrian desert, which stretches from the "

@@ -227,11 +227,14 @@ named yet."""
 
 _TOLD_WHERE = re.compile(
     r"\b(?:attack|assault|ambush|blast|explosion|bombing|raid|incident|shooting)\b"
-    r"[^.;]{0,40}?\b(?:happened|took place|occurred)\b",
+    r"[^.;]{0,40}?\b(?:happened|took place|occurred)\b|"
+    r"\bthe\s+(?:attack|assault|ambush|blast|explosion|bombing|raid)\s+(?:in|at|on)\s+"
+    r"(?-i:[A-Z])",
     re.IGNORECASE,
 )
-"""'the attack happened shortly after noon on Sunday ... near El Gavilán': the
-sentence says where the attack told of before was."""
+"""'the attack happened shortly after noon on Sunday ... near El Gavilán', 'The
+attack in Boma, early on Monday, ...': the sentence says where the attack told
+of before was."""
 
 
 def _lede_to_its_scene(reading: Reading, places: list[ReportIncident]) -> None:
