@@ -1506,6 +1506,16 @@ def test_an_unknown_name_before_a_force_s_camp_in_a_city_dateline_report():
     assert incident.counts["killed"]["security"] == 1
 
 
+def test_a_force_s_name_between_a_name_and_its_post_is_not_the_name_s():
+    text = (
+        "About 100 heavily armed bandits attacked the Gerille Administration Police "
+        "Post in Kenya's Wajir County, killing two officers."
+    )
+    names = {u.name for u in extract(text).unplaced}
+    assert "Gerille" in names
+    assert "Gerille Administration" not in names
+
+
 def test_an_unknown_island_is_a_place_but_a_country_s_island_is_not_named():
     text = (
         "Boko Haram struck a Multinational Force base on Darak island, on Lake Chad "

@@ -261,7 +261,9 @@ SLOT_RULES: tuple[Rule, ...] = (
 """Where prose puts a place's name: each rule's ``example`` gives its name."""
 
 _FACILITY_RE = re.compile(_FACILITY)
-_TRAILING_ACRONYM = re.compile(r"(?:\s+(?:[A-Z]{2,4}|Army|Police|Levies|Military))+$")
+_TRAILING_ACRONYM = re.compile(
+    r"(?:\s+(?:[A-Z]{2,4}|Army|Police|Levies|Military|Administration))+$"
+)
 """A force's or office's initials or name after a place's name: 'Shah Mardan
 FC', 'the Sunjuwan Army camp'."""
 _LIST_NEXT = re.compile(
