@@ -1166,9 +1166,17 @@ def test_a_country_only_named_loses_to_the_country_whose_counties_are_named():
             "east of the Democratic Republic of Congo (DRC). Uganda has sent troops.",
             "CD",
         ),
+        (  # a country that owns a force is not where the news is
+            "Nine Malian soldiers were killed and five wounded in an ambush, as the "
+            "commander of France's counter-terrorism force in the region said an "
+            "operation went on.\n\n"
+            "Troops of France's Operation Barkhane said 20 jihadists were killed near "
+            "the border. Mali and its partners will fight on.",
+            "ML",
+        ),
     ],
 )
-def test_the_lede_says_where_past_a_dateline_and_a_demonym(text, country):
+def test_the_lede_says_where_past_a_dateline_a_demonym_and_an_owner(text, country):
     assert report_country(text) == country
 
 

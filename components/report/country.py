@@ -245,8 +245,12 @@ def _lede_country(text: str, found: list[tuple[str, int]]) -> str | None:
             continue
         if at >= lede.end:
             break
-        if _DEMONYM.match(text, at):
-            continue  # '(ADF), Ugandan rebels,' is who, not where
+        owned = _OWNER.search(text, max(0, at - 5), at) and _IN_POSSESSIVE.match(
+            text, at
+        )
+        if _DEMONYM.match(text, at) or owned:
+            continue  # '(ADF), Ugandan rebels,', 'the commander of France's force'
+            # say who, not where
         if _AS_WHERE.search(text[max(0, at - 25) : at]) and not _NOT_WHERE.search(
             text[max(0, at - 40) : at]
         ):
@@ -258,6 +262,12 @@ _DEMONYM = re.compile(
     rf"(?:{'|'.join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True))})\b",
     re.IGNORECASE,
 )
+_OWNER = re.compile(r"\bof\s+$")
+_IN_POSSESSIVE = re.compile(
+    r"[A-Z][\w\u00c0-\u024f-]*(?:\s+[A-Z][\w\u00c0-\u024f-]*)*['\u2019]s\s"
+)
+"""'of' before a country in the possessive: 'the commander of France's
+counter-terrorism force' names an owner, not a place."""
 _SAYS_SOMETHING = re.compile(r"\b[a-z]{2,}\b.*[.!?]")
 """A paragraph with a sentence in it: a dateline alone ('Jayapura, April 16') is
 no lede."""
