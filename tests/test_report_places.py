@@ -2833,6 +2833,25 @@ def test_the_lede_s_toll_goes_where_the_next_sentence_says_the_attack_happened()
     assert "Guerrero" not in toll
 
 
+def test_the_headline_s_and_the_lede_s_toll_go_where_the_attack_took_place():
+    text = (
+        "Rebel attack on police base leaves one officer dead, three hurt\n\n"
+        "At least one police officer was killed and three were injured in a "
+        "suspected FARC attack on a police base in south-western Colombia, a radio "
+        "station reported.\n\n"
+        "The attack, said to have been carried out by the rebel group's 29th Front, "
+        "took place early on Sunday in a rural part of the municipality of Ricaurte, "
+        "in the south-western department of Nariño.\n\n"
+        "Colonel Cesar Miranda, the police commander of Nariño, said he had lost one "
+        "of his men."
+    )
+    found = extract(text, published=dt.date(2012, 1, 16))
+    (ricaurte,) = [i for i in found.incidents if i.place_reported == "Ricaurte"]
+    assert ricaurte.counts["killed"]["security"] == 1
+    assert ricaurte.counts["injured"]["security"] == 3
+    assert not found.totals
+
+
 def test_the_lede_s_toll_goes_to_the_attack_in_the_place_named_next():
     text = (
         "Boko Haram fighters killed 92 soldiers in a seven-hour assault on an army "

@@ -227,7 +227,7 @@ named yet."""
 
 _TOLD_WHERE = re.compile(
     r"\b(?:attack|assault|ambush|blast|explosion|bombing|raid|incident|shooting)\b"
-    r"[^.;]{0,40}?\b(?:happened|took place|occurred)\b|"
+    r"[^.;]{0,80}?\b(?:happened|took place|occurred)\b|"
     r"\bthe\s+(?:attack|assault|ambush|blast|explosion|bombing|raid)\s+(?:in|at|on)\s+"
     r"(?-i:[A-Z])",
     re.IGNORECASE,
@@ -244,8 +244,9 @@ def _lede_to_its_scene(reading: Reading, places: list[ReportIncident]) -> None:
     it, where that place has no toll of its own and is not told apart. So is it
     where the first place named after it is named to say where the attack
     happened ('an ambush ... that left six officers dead', then 'the attack
-    happened ... near the community of El Gavilán')."""
-    for index, (clause, sentence, targets, attacks, figures) in enumerate(
+    happened ... near the community of El Gavilán'). The headline's toll and the
+    lede's, both before that place, are its."""
+    for index, (_clause, sentence, _targets, _attacks, figures) in enumerate(
         reading.loose
     ):
         if not figures or sentence.paragraph > 2:
@@ -275,8 +276,12 @@ def _lede_to_its_scene(reading: Reading, places: list[ReportIncident]) -> None:
         )
         if not (unnamed or told_where) or first.figures or told_apart(first):
             return
-        add_items(first, targets, attacks, figures, reading.text, sentence)
-        reading.loose[index] = (clause, sentence, [], [], [])
+        # the headline's toll and the lede's, both before the place: one attack
+        for later, item in enumerate(reading.loose[index:], start=index):
+            if item[1].end > at:
+                break
+            add_items(first, *item[2:], reading.text, item[1])
+            reading.loose[later] = (item[0], item[1], [], [], [])
         return
 
 
