@@ -2852,6 +2852,19 @@ def test_the_headline_s_and_the_lede_s_toll_go_where_the_attack_took_place():
     assert not found.totals
 
 
+def test_a_valley_s_name_with_and_without_the_word_valley_is_one_place():
+    text = (
+        "Between 30 and 35 terrorists struck a security check post in Tirah Valley."
+        "\n\nPESHAWAR: A clash in the Khyber tribal region on Saturday morning left "
+        "at least fifteen terrorists dead and three security personnel injured, "
+        "after terrorists attacked a check post in Tirah valley."
+    )
+    found = extract(text, published=dt.date(2015, 3, 28))
+    scenes = [i for i in found.incidents if not i.event_wide]
+    assert [i.place_reported for i in scenes] == ["Tirah Valley"]
+    assert scenes[0].counts["killed"]["attackers"] == 15
+
+
 def test_the_lede_s_toll_goes_to_the_attack_in_the_place_named_next():
     text = (
         "Boko Haram fighters killed 92 soldiers in a seven-hour assault on an army "

@@ -652,12 +652,18 @@ def kept_precision(wider: Place) -> tuple[GeoPrecision, str]:
     return GeoPrecision.NEAR_TOWN, wider.kind
 
 
+_VALLEY = re.compile(r"\s+valley$", re.IGNORECASE)
+
+
 def stand_in(name: str, wider: Place | None) -> Place:
     """A place standing for an unknown name while the text is read: inside its
     wider place (so a district named with it folds into it), at its point. With
     no wider place it has no point: its incident is never proposed, and what the
     text says happened there stays with the unplaced name."""
-    key = -(2_000_000_000 + zlib.crc32(normalize_name(name).encode()) % 10**8)
+    # 'Tirah Valley' and 'the Tirah valley' are one name: a valley is named for
+    # its place
+    own = normalize_name(_VALLEY.sub("", name))
+    key = -(2_000_000_000 + zlib.crc32(own.encode()) % 10**8)
     if wider is None:
         return Place(key, name, "town", 0.0, 0.0, "", GeoPrecision.REGION)
     district = wider.district or (wider.name if wider.kind == "district" else "")
