@@ -1131,6 +1131,22 @@ def test_an_area_named_as_the_english_press_names_it_says_the_country(text, coun
     assert report_country(text) == country
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "Six state police officers were ambushed in the southern Jalisco town of "
+            "La Huerta; soldiers of the Mexican Army joined the hunt.",
+            "MX",
+        ),
+        ("Turkish troops said a mine killed three soldiers near Karliova.", "TR"),
+        ("Indonesian troops at a post in Nduga came under fire.", "ID"),
+    ],
+)
+def test_a_nationality_alone_says_the_country(text, country):
+    assert report_country(text) == country
+
+
 def test_a_tehsil_that_shares_a_foreign_area_s_name_names_no_country():
     text = (
         "Unidentified persons attacked the house of a tribal elder in the Sharab "

@@ -81,6 +81,11 @@ DEMONYMS: dict[str, str] = {
     "togolese": "TG",
     "tunisian": "TN",
     "ugandan": "UG",
+    "bangladeshi": "BD",
+    "burmese": "MM",
+    "indonesian": "ID",
+    "mexican": "MX",
+    "turkish": "TR",
 }
 """Adjectives of nationality that say which country a report is about."""
 
