@@ -2371,23 +2371,54 @@ def test_a_word_opening_the_sentence_is_no_part_of_a_village_s_name(opening):
     assert not any(name.startswith(opening + " ") for name in names)
 
 
-def test_the_lede_s_toll_is_the_one_place_not_told_apart_from_the_news():
-    text = (
-        "Peshawar: At least six policemen were killed and three more were wounded "
-        "on Monday when a bomb struck a police vehicle in northwest Pakistan.\n\n"
-        "The vehicle was out on patrol in the Tank district of Khyber Pakhtunkhwa "
-        "province when miscreants hit it with an IED.\n\n"
-        "In a separate incident, an IED blast in the Lakki Marwat district wounded "
-        "an SHO and two other police officials.\n\n"
-        "Earlier, terrorists tried to attack the Nala Kasho police check-post in "
-        "the Bannu district, but the police foiled the attempt.\n\n"
-        "Pakistan has seen a surge in terrorist attacks, especially in Khyber "
-        "Pakhtunkhwa and Balochistan."
-    )
-    found = extract(text, published=dt.date(2026, 1, 13))
-    (tank,) = [i for i in found.incidents if i.place_reported == "Tank"]
-    assert tank.counts["killed"]["security"] == 6
-    assert tank.counts["injured"]["security"] == 3
+@pytest.mark.parametrize(
+    ("text", "published", "scene", "killed", "injured"),
+    [
+        (  # the one place not told apart from the news
+            (
+                "Peshawar: At least six policemen were killed and three more were "
+                "wounded on Monday when a bomb struck a police vehicle in northwest "
+                "Pakistan.\n\n"
+                "The vehicle was out on patrol in the Tank district of Khyber "
+                "Pakhtunkhwa province when miscreants hit it with an IED.\n\n"
+                "In a separate incident, an IED blast in the Lakki Marwat district "
+                "wounded an SHO and two other police officials.\n\n"
+                "Earlier, terrorists tried to attack the Nala Kasho police check-post "
+                "in the Bannu district, but the police foiled the attempt.\n\n"
+                "Pakistan has seen a surge in terrorist attacks, especially in Khyber "
+                "Pakhtunkhwa and Balochistan."
+            ),
+            dt.date(2026, 1, 13),
+            "Tank",
+            6,
+            3,
+        ),
+        (  # the headline's and the lede's toll, where the attack took place
+            (
+                "Rebel attack on police base leaves one officer dead, three hurt\n\n"
+                "At least one police officer was killed and three were injured in a "
+                "suspected FARC attack on a police base in south-western Colombia, a "
+                "radio station reported.\n\n"
+                "The attack, said to have been carried out by the rebel group's 29th "
+                "Front, took place early on Sunday in a rural part of the "
+                "municipality of Ricaurte, in the south-western department of "
+                "Nariño.\n\n"
+                "Colonel Cesar Miranda, the police commander of Nariño, said he had "
+                "lost one of his men."
+            ),
+            dt.date(2012, 1, 16),
+            "Ricaurte",
+            1,
+            3,
+        ),
+    ],
+)
+def test_the_lede_s_toll_goes_to_its_scene(text, published, scene, killed, injured):
+    found = extract(text, published=published)
+    (incident,) = [i for i in found.incidents if i.place_reported == scene]
+    assert incident.counts["killed"]["security"] == killed
+    assert incident.counts["injured"]["security"] == injured
+    assert not found.totals
 
 
 def test_the_lede_s_toll_at_a_village_it_does_not_name_is_the_village_named_next():
@@ -2867,25 +2898,6 @@ def test_the_lede_s_toll_goes_where_the_next_sentence_says_the_attack_happened()
     toll = {i.place_reported: i.counts["killed"]["security"] for i in found.incidents}
     assert toll.get("El Gavilán") == 6
     assert "Guerrero" not in toll
-
-
-def test_the_headline_s_and_the_lede_s_toll_go_where_the_attack_took_place():
-    text = (
-        "Rebel attack on police base leaves one officer dead, three hurt\n\n"
-        "At least one police officer was killed and three were injured in a "
-        "suspected FARC attack on a police base in south-western Colombia, a radio "
-        "station reported.\n\n"
-        "The attack, said to have been carried out by the rebel group's 29th Front, "
-        "took place early on Sunday in a rural part of the municipality of Ricaurte, "
-        "in the south-western department of Nariño.\n\n"
-        "Colonel Cesar Miranda, the police commander of Nariño, said he had lost one "
-        "of his men."
-    )
-    found = extract(text, published=dt.date(2012, 1, 16))
-    (ricaurte,) = [i for i in found.incidents if i.place_reported == "Ricaurte"]
-    assert ricaurte.counts["killed"]["security"] == 1
-    assert ricaurte.counts["injured"]["security"] == 3
-    assert not found.totals
 
 
 def test_the_lede_s_toll_goes_to_the_attack_in_the_place_named_next():
