@@ -2700,6 +2700,12 @@ def test_a_province_of_the_country_after_its_town_says_where_the_town_is():
             "deadly attacks on Iranians, is listed as a terrorist organisation.",
             "Iranians",
         ),
+        (
+            "The Taliban attacked an outpost in Shahrak district on Sunday. "
+            "Mohammad Kabiri, the district governor of Shahrak, said 11 soldiers "
+            "died.",
+            "Mohammad Kabiri",
+        ),
     ],
 )
 def test_people_named_like_places_are_no_attack_places(text, not_a_place):

@@ -71,10 +71,12 @@ _FACILITY = r"(?i:" + "|".join(FACILITY_WORDS) + r")"
 
 _BODY_AFTER = (
     r"\s+(?:[\w-]+\s+)?(?:unit|force|battalion|regiment|brigade|squad|team|group|"
-    r"militia|wing|corps|committee|council)s?\b"
+    r"militia|wing|corps|committee|council|governor|chief|administrator|"
+    r"commissioner|commander|spokesman|spokesperson|official|officer|head)s?\b"
 )
-"""An area word that names what a body is for ('CoBRA, the jungle warfare unit of
-the CRPF', 'the village defence force'): no place."""
+"""An area word that names what a body or an office is for ('CoBRA, the jungle
+warfare unit of the CRPF', 'the village defence force', 'Mohammad Kabiri, the
+district governor of Shahrak'): no place."""
 
 
 SLOT_RULES: tuple[Rule, ...] = (
