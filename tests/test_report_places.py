@@ -412,6 +412,21 @@ def test_a_finer_unknown_name_in_a_sentence_pointing_back_is_the_same_attack():
     assert _at(text) == {"Belot Farsh": ("Bajaur", {"security": 6})}
 
 
+def test_a_finer_name_where_the_device_was_planted_is_the_same_attack():
+    found = extract(
+        "KHAR: A roadside bomb struck a vehicle in the Utman Khel tehsil of Bajaur "
+        "on Friday, killing three people and wounding 12 others.\n\nThe truck was on "
+        "its way from a nearby town to a remote part of the Zagai Valley when the "
+        "device, planted beside the road in the Kotkay locality, was set off by "
+        "remote control.\n\nThe three dead died at the scene.\n\nAn official said "
+        "that all the victims were labourers from various parts of the Zagai Valley."
+    )
+    (incident,) = found.incidents
+    assert (incident.place_reported, incident.place.name) == ("Kotkay", "Bajaur")
+    assert incident.counts["killed"]["civilians"] == 3
+    assert incident.counts["injured"]["civilians"] == 12
+
+
 def test_a_province_named_as_holding_a_district_names_the_country():
     text = (
         "Insurgents attacked the villages of Marere and Ingoane in Cabo Delgado's "
@@ -2706,9 +2721,16 @@ def test_a_province_of_the_country_after_its_town_says_where_the_town_is():
             "died.",
             "Mohammad Kabiri",
         ),
+        (
+            "A suicide attack outside a shrine in Lahore killed ten people. The "
+            "bomber set off the device strapped to his chest when the policemen at "
+            "the checkpoint stopped him, just outside Gate No 2, the entrance set "
+            "aside for women.",
+            "Gate No 2",
+        ),
     ],
 )
-def test_people_named_like_places_are_no_attack_places(text, not_a_place):
+def test_people_and_parts_of_a_site_are_no_attack_places(text, not_a_place):
     found = extract(text)
     named = {i.place_reported for i in found.incidents} | {
         u.name for u in found.unplaced

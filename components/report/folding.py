@@ -561,15 +561,18 @@ def _fold_pointed_back(reading: Reading, names: list[ReportIncident]) -> None:
     The blast took place in the Belot Farsh area') or say it lies near the first
     ('in the Sanjawi area ... the checkpost at Lal Khatai, near the Sanjawi
     area') or struck within it ('in the Abujhmad area ... when the Maoists
-    detonated an IED in Kodaliar forest'), and with no figures of its own: one
-    attack, told more finely by the second name. A name told of as another
+    detonated an IED in Kodaliar forest'), and with no toll of its own ('The
+    three dead ... died at the scene' restates the first's): one attack, told
+    more finely by the second name. A name told of as another
     attack ('In another incident, ... in Jalawla') is not one of the two."""
     names = [i for i in names if not told_apart(i)]
     if len(names) != 2:
         return
     first, second = sorted(names, key=lambda i: min(e.start for e in i.evidence))
     named = [e for e in second.evidence if e.what == "place"]
-    if not (has_content(first) and not second.figures and named):
+    if not named or not has_content(first):
+        return
+    if second.figures and not _same_toll(first, second):
         return
     if (
         all(ANAPHORA.search(e.sentence) for e in named)

@@ -312,7 +312,8 @@ def victims_side(after: str, outcome: str) -> str | None:
 
 def described_sides(text: str) -> list[tuple[int, str, str]]:
     """(offset, outcome, side) of the hurt named with a definite article ('the
-    wounded policemen', 'the dead passengers'): who a count of 'others' was."""
+    wounded policemen', 'the dead passengers') or said to be civilians ('all the
+    victims were labourers'): who a count of 'people' or 'others' was."""
     found = []
     for match in _THE_HIT.finditer(text):
         group = GROUP.match(" " + match.group("who"))
@@ -325,6 +326,14 @@ def described_sides(text: str) -> list[tuple[int, str, str]]:
         side = named_side(match.group("who"))
         if side != "unspecified":
             found.append((match.start(), outcome_kind(match.group("word")), side))
+    for match in _VICTIMS_NAMED.finditer(text):  # 'all the victims were labourers'
+        some = text[max(0, match.start() - 3) : match.start()].lower() == "of "
+        if some or match.group("who").lower().startswith("from"):
+            continue  # 'five of the dead were from nearby civilian buildings'
+        if side_of(match.group("who")) == "civilians":
+            word = match.group("word").lower()
+            outcomes = ("killed", "injured") if word == "victims" else ("killed",)
+            found.extend((match.start(), o, "civilians") for o in outcomes)
     return sorted(found)
 
 

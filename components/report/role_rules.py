@@ -506,6 +506,17 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         ),
     ),
     RoleRule(
+        "a journey's end, after its start",
+        DESTINATION,
+        "The truck was on its way from a nearby town to a mountainous part of the "
+        "Charmang Valley when the device went off.",
+        "Charmang Valley",
+        before=r"\b(?:on (?:its|their|his|her) way|travell?ing|going|heading|headed|"
+        r"driving|bound)\s+from\s+[^.;]{1,60}?\s+to\s+(?:the\s+)?(?:(?:a|an|the)\s+"
+        r"(?:[\w-]+\s+){0,2}?(?:part|area|corner|section|edge)\s+of\s+(?:the\s+)?)?$",
+        gate=("way", "travel", "going", "head", "driv", "bound"),
+    ),
+    RoleRule(
         "where the bodies are",
         DESTINATION,
         "Four soldiers were killed in Mastung. Their bodies are now at the FC "
@@ -878,7 +889,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         r"\d{1,2},\s+(?:also\s+)?(?:from|of)|natives? of|home ?towns? (?:of|in)|"
         r"(?:were|was|is|are) (?:all\s+)?from|"
         r"domiciled? (?:in|of)|hometown|native|who (?:had )?(?:lived|live|lives) in|"
-        rf"(?:{_PEOPLE_FROM}) from)\s+(?:the\s+)?(?:[\w.'-]+\s+){{0,3}}(?:in\s+)?$",
+        rf"(?:{_PEOPLE_FROM}) from)\s+(?:the\s+)?(?:[\w.'-]+\s+){{0,3}}"
+        r"(?:in\s+|(?:of\s+)?the\s+)?$",
         gate=(
             "hail",
             "belong",

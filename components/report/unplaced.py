@@ -431,6 +431,7 @@ def is_name(
         or normalize_name(parts[0]) in _NATIONALITIES  # 'the Afghan Refugee Camp'
         or (name.isupper() and len(name) <= 6 and not _SECTOR.fullmatch(name))
         or _PERSONS_INITIAL.match(name) is not None
+        or _NUMBERED_PART.fullmatch(name) is not None
         or len(key) < 3
     )
 
@@ -447,6 +448,11 @@ _SECTOR = re.compile(r"[A-Z]{1,2}-\d{1,2}")
 'G-11'): a place, not an acronym."""
 _PERSONS_INITIAL = re.compile(r"(?-i:[A-Z])\.?\s+(?-i:[A-Z][a-z])")
 """A person's initial before a name ('K Rajesh', 'P. Sunderraj'): a person."""
+_NUMBERED_PART = re.compile(
+    r"(?i:gate|door|platform|terminal|hall|floor|entrance)\s+(?i:no\.?\s*|number\s+)?\d+"
+)
+"""A numbered part of a site ('just outside Gate No 2' of a shrine): where in the
+site, not a place of its own."""
 
 
 def slot_names(

@@ -209,7 +209,7 @@ TOTAL_MARKERS = re.compile(
 
 ANAPHORA = re.compile(
     r"\b(?:the|this|that|these) (?:attack|assault|blast|explosion|bombing|"
-    r"incident|firing|shooting|ambush|raid|operation|gunfight|encounter|"
+    r"incident|firing|shooting|ambush|raid|operation|gunfight|encounter|device|"
     r"exchange of fire|hijacking|siege)s?\b|"
     r"\b(?:the|this|that) (?:armed|deadly|suicide|terrorist|militant|brazen) "
     r"(?:attack|assault|blast|explosion|bombing|ambush|raid)\b|"
