@@ -686,17 +686,33 @@ def test_a_district_named_only_around_the_scene_folds_into_it():
     assert "Kalat" in places(text)
 
 
-def test_people_whose_victims_are_named_as_civilians_are_civilians():
-    text = (
-        "In Musakhail, the militants shot dead 23 people after checking their "
-        "papers. Among the victims were truck drivers carrying coal to Punjab."
-    )
-    assert counts(text)["Musakhel"]["killed"] == {"civilians": 23}
-    text = (
-        "Gunmen shot dead 23 people in Musakhail. The attackers made the passengers "
-        "get off the bus and killed them where they stood."
-    )
-    assert counts(text)["Musakhel"]["killed"] == {"civilians": 23}
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        (
+            "In Musakhail, the militants shot dead 23 people after checking their "
+            "papers. Among the victims were truck drivers carrying coal to Punjab.",
+            "civilians",
+        ),
+        (
+            "Gunmen shot dead 23 people in Musakhail. The attackers made the "
+            "passengers get off the bus and killed them where they stood.",
+            "civilians",
+        ),
+        (
+            "Armed men attacked a group in Musakhail, killing 23 people. The Levies "
+            "said the men fired on labourers who had set up camp beside a road.",
+            "civilians",
+        ),
+        (
+            "Gunmen killed 23 people in Musakhail. They opened fire on farmers in "
+            "their fields; many farmers died there, and several others in their homes.",
+            "unspecified",
+        ),
+    ],
+)
+def test_people_whose_victims_are_named_as_civilians_are_civilians(text, side):
+    assert counts(text)["Musakhel"]["killed"] == {side: 23}
 
 
 def test_victims_named_as_police_do_not_move_a_count_of_people():

@@ -297,7 +297,8 @@ def drivers_side(figure_text: str, before: str) -> str | None:
 def victims_side(after: str, outcome: str) -> str | None:
     """'civilians' when the words after a count of 'people' (the rest of its
     sentence and the next) say its victims were civilians: 'Among the victims were
-    truck drivers', '... made the passengers get off ... and killed them'. Victims
+    truck drivers', '... made the passengers get off ... and killed them', 'the
+    men ... fired on labourers'. Victims
     named as police or soldiers do not move the count: they may be some of it."""
     named = _VICTIMS_NAMED.search(after)
     if named and (outcome == "killed" or named.group("word").lower() == "victims"):
@@ -307,7 +308,26 @@ def victims_side(after: str, outcome: str) -> str | None:
     if them and outcome == "killed":
         side = antecedent(after[: them.start()])
         return side if side == "civilians" else None
+    fired = _FIRED_ON.search(after)
+    if (
+        fired
+        and side_of(fired.group("who")) == "civilians"
+        and not _SOME_OF_THEM.search(after, fired.end())
+    ):
+        return "civilians"
     return None
+
+
+_FIRED_ON = re.compile(
+    r"\b(?:fired|opened fire|shot)\s+(?:up)?on\s+(?:a\s+(?:group|party|camp)\s+of\s+)?"
+    r"(?P<who>(?:[\w-]+\s+){0,2}?[\w-]+)\b",
+    re.IGNORECASE,
+)
+"""'... fired on labourers who had set up camp beside a road': whom the attackers
+shot at, the victims of a count of 'people' told just before."""
+_SOME_OF_THEM = re.compile(r"\b(?:many|most|some|several|others)\b", re.IGNORECASE)
+"""'opened fire on farmers ...; many farmers were killed on their farmland, and
+several others died in their homes': those shot at were some of the dead."""
 
 
 def described_sides(text: str) -> list[tuple[int, str, str]]:
