@@ -1667,17 +1667,25 @@ def test_earlier_that_same_week_is_background():
     assert len(extraction.background) == 2
 
 
-def test_in_that_attack_later_in_a_sentence_keeps_the_earlier_event():
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Five passers-by were also wounded in that attack.",
+        "Five passers-by were also wounded in one of those attacks.\n\nThose "
+        "killings happened in the Kuchlak area of Quetta, where the passers-by lived.",
+    ],
+)
+def test_in_that_attack_later_in_a_sentence_keeps_the_earlier_event(last):
     text = (
         "Three soldiers were killed on Tuesday when a bomb went off in Kalat.\n\n"
         "On 3 May, two policemen were killed in an attack on a check post in Sibi.\n\n"
-        "Five passers-by were also wounded in that attack."
+        + last
     )
     extraction = extract(text, published=dt.date(2021, 9, 7))
     (incident,) = extraction.incidents
     assert incident.place_reported == "Kalat"
     assert not known(incident.counts["injured"])
-    assert len(extraction.background) == 2
+    assert len(extraction.background) == 2 + last.count("\n\n")
 
 
 def test_a_new_paragraph_naming_only_a_background_village_goes_on_about_it():

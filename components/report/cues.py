@@ -434,15 +434,16 @@ SAME_TIME_CUES: tuple[Rule, ...] = (
     ),
     Rule(
         "the attack the sentence before told of",
-        r"^(?:(?:in|during|after)\s+(?:that|this|the same)|that|the same)\s+"
-        r"(?:attack|incident|assault|raid|blast|bombing|ambush)\b",
+        r"^(?:(?:in|during|after)\s+(?:that|this|those|the same)|that|those|the same)"
+        r"\s+(?:attack|incident|assault|raid|blast|bombing|ambush|killing)s?\b",
         "In that attack, also in the early hours, armed men burst into a house.",
         "keep",
     ),
     Rule(
         "that attack, later in the sentence",
-        r"\b(?:in|during)\s+(?:that|the\s+same)\s+(?:attack|incident|assault|raid|"
-        r"blast|bombing|ambush)\b",
+        r"\b(?:in|during)\s+(?:(?:one|some|two|each|either|both)\s+of\s+)?"
+        r"(?:that|those|the\s+same)\s+(?:attack|incident|assault|raid|blast|bombing|"
+        r"ambush|killing)s?\b",
         "Four police personnel were also injured in that attack.",
         "keep",
     ),
