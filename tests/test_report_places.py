@@ -2622,6 +2622,25 @@ def test_a_village_a_distance_from_the_lede_s_town_is_where_its_toll_stands():
     assert incident.counts["killed"]["security"] == 14
 
 
+def test_a_village_a_bearing_from_a_town_told_of_for_other_news_lies_by_the_town():
+    """Report 1032: 'near the village of El Dhere, 28 kilometers west of the town
+    of Dhusamareb', a town whose talks 'broke down in the early hours of
+    Saturday', the day before the Sunday of the bomb."""
+    case = json.loads(
+        (
+            CORPUS
+            / "1032-galgaduud-el-dhere-dhusamareb-security-forces-roadside-bomb.json"
+        ).read_text()
+    )
+    found = extract(case["text"], published=dt.date(2021, 2, 8))
+    (incident,) = found.incidents
+    assert (incident.place_reported, incident.place.name) == (
+        "El Dhere",
+        "Dhuusamarreeb",
+    )
+    assert found.date == dt.date(2021, 2, 7)
+
+
 def test_a_first_level_area_of_several_words_names_the_country():
     text = "Rebels ambushed an army patrol in Norte de Santander on Wednesday."
     assert report_country(text) == "CO"

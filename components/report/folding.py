@@ -657,10 +657,11 @@ def told_apart(incident: ReportIncident) -> bool:
 def _fold_near_a_town(reading: Reading) -> None:
     """A name the gazetteer lacks, kept at no place finer than a province, that
     its sentence puts near a town or a distance from it, where that town is the
-    one other place with the same toll ('ambushed a convoy near Turbat city,
-    killing 14 troops' ... 'in the mountainous Wakai area near Nawano check-post,
-    some 50 kilometres from Turbat city'): one attack, at the name, kept at the
-    town (at the precision of a place near it)."""
+    one other place with the same toll or none of its own ('ambushed a convoy
+    near Turbat city, killing 14 troops' ... 'in the mountainous Wakai area near
+    Nawano check-post, some 50 kilometres from Turbat city'; 'near the village of
+    El Dhere, 28 kilometers west of the town of Dhusamareb'): one attack, at the
+    name, kept at the town (at the precision of a place near it)."""
     for name in list(reading.by_place.values()):
         item = name.unplaced
         if item is None or (
@@ -674,15 +675,21 @@ def _fold_near_a_town(reading: Reading) -> None:
             if town.unplaced is None
             and town.place.kind == "town"
             and re.search(
-                rf"\b(?:near|from|outside|close to)\s+(?:the\s+)?"
+                rf"\b(?:near|from|outside|close to|{_BEARING}\s+of)\s+(?:the\s+)?"
                 rf"(?:(?:city|town) of\s+)?{re.escape(town.place_reported)}\b",
                 after,
             )
-            and _same_toll(town, name)
+            and (_same_toll(town, name) or not town.figures)
         ]
         if len(towns) != 1 or not _holds(item.wider, towns[0].place):
             continue
+        if not towns[0].figures:
+            towns[0].date = None  # a town told of for other news dates no attack
         _fold_kept_at(reading, towns[0], name, towns[0].place)
+
+
+_BEARING = r"(?:north|south|east|west|(?:north|south)-?(?:east|west))"
+"""'west', 'north-east': the way from a town a place lies."""
 
 
 def _fold_kept_at(
