@@ -195,6 +195,16 @@ SLOT_RULES: tuple[Rule, ...] = (
         flags=0,
     ),
     Rule(
+        "a wider area named as where the fighting began",
+        rf"\b(?i:the)\s+(?P<name>{NAME})\s+(?P<area>(?i:region|zone|belt)),\s+(?i:where)"
+        r"\s+(?:the\s+)?(?i:clash(?:es)?|fighting|attacks?|battle|assault|raid|ambush)"
+        r"\s+(?:(?i:had|has)\s+)?(?i:began|begun|started|erupted|broke\s+out|took\s+"
+        r"place|happened|occurred)\b",
+        "The Taliban took control of the Zirakai region, where the clashes had begun.",
+        "Zirakai",
+        flags=0,
+    ),
+    Rule(
         "a capital named after its title",
         r"\b(?i:the)\s+(?:(?i:provincial|district|regional|state|county)\s+)?"
         rf"(?i:capital|headquarters)\s+(?:(?i:city|town)\s+)?(?:(?i:of)\s+)?"
