@@ -1407,6 +1407,15 @@ def _counted(extraction) -> list[int]:
             "in that period",
             id="a toll of the period the paragraph before named",
         ),
+        pytest.param(
+            "Rebels ambushed a patrol in the jungle on Thursday, killing seven.\n\n"
+            "By the early 1990s the rebels had nearly brought the government to "
+            "its knees, killing 40 mayors and waging a car bomb campaign in Lima.",
+            dt.date(2003, 7, 12),
+            40,
+            "By the early 1990s",
+            id="a decade the rebels' old campaign ran to",
+        ),
     ],
 )
 def test_an_earlier_toll_is_background_not_counted(text, published, value, told_of):
