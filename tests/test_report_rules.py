@@ -588,6 +588,13 @@ def test_an_aside_between_a_group_and_its_verb_is_skipped():
         "Eight militants, among them a senior commander of the banned group, were "
         "killed"
     ) == [("attackers", "killed", 8)]
+    assert figures(
+        "three Turkish soldiers, non-commissioned officer Muhammet Gurlek and senior "
+        "sergeants Musa Saydam and Hasim Dirik, were killed"
+    ) == [("security", "killed", 3)]
+    assert figures(
+        "three soldiers, Muhammet Gurlek, Musa Saydam and Hasim Dirik, were killed"
+    ) == [("security", "killed", 3)]
 
 
 def test_a_death_after_a_short_predicate():

@@ -522,6 +522,13 @@ def _told_apart(before: str) -> bool:
 _ASIDE = re.compile(r"^\s*,([^,;]{1,80}),")
 """'nine others, the Assistant Commissioner among them, injured': an aside between
 a group and its verb."""
+_NAMES_ASIDE = re.compile(
+    r"^\s*,(?!\s*(?:among|including|of whom|of them)\b)([^;.]{1,160}?),"
+    r"(?=\s+(?:were|was|have been|has been|had been)\s)"
+)
+"""'three Turkish soldiers, non-commissioned officer Muhammet Gurlek and senior
+sergeants Musa Saydam and Hasim Dirik, were killed': a longer aside, commas and
+all, that ends right before the verb."""
 _ALONG_WITH = re.compile(
     rf"\b(?:were|was|have been|has been|had been)\s+(?:\w+ly\s+)?"
     rf"(?P<word>{KILLED_VERBS}|{INJURED_VERBS})\s*,?\s+(?:along with|as well as|"
@@ -650,7 +657,7 @@ def _outcome_after_aside(
         item.tail <= other.start < item.tail + relative.start("word") for other in items
     ):
         return outcome_kind(relative.group("word"))
-    aside = _ASIDE.match(rest)
+    aside = _NAMES_ASIDE.match(rest) or _ASIDE.match(rest)
     if aside is None or OUTCOME_AFTER.match(rest):
         return None
     start, end = item.tail, item.tail + aside.end()
