@@ -298,8 +298,8 @@ def victims_side(after: str, outcome: str) -> str | None:
     """'civilians' when the words after a count of 'people' (the rest of its
     sentence and the next) say its victims were civilians: 'Among the victims were
     truck drivers', '... made the passengers get off ... and killed them', 'the
-    men ... fired on labourers'. Victims
-    named as police or soldiers do not move the count: they may be some of it."""
+    men ... fired on labourers'. Victims named as police or soldiers do not move
+    the count: they may be some of it."""
     named = _VICTIMS_NAMED.search(after)
     if named and (outcome == "killed" or named.group("word").lower() == "victims"):
         side = side_of(named.group("who"))

@@ -277,7 +277,7 @@ _TRAILING_ACRONYM = re.compile(
     r"(?:\s+(?:[A-Z]{2,4}|Army|Police|Levies|Military|Administration))+$"
 )
 """A force's or office's initials or name after a place's name: 'Shah Mardan
-FC', 'the Sunjuwan Army camp'."""
+FC', 'the Sunjuwan Army camp', 'the Gerille Administration Police Post'."""
 _LIST_NEXT = re.compile(
     rf"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<name>{NAME})"
 )
