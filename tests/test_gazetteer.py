@@ -484,7 +484,14 @@ def test_a_fort_word_spelt_another_way_finds_the_town(gazetteer, written):
 
 
 @pytest.mark.parametrize(
-    ("written", "name"), [("Jauzjan", "Jowzjan"), ("Ghor", "Ghowr")]
+    ("written", "name"),
+    [
+        ("Jauzjan", "Jowzjan"),
+        ("Jawzjan", "Jowzjan"),
+        ("Ghor", "Ghowr"),
+        ("Wardak", "Vardak"),
+        ("Maidan Wardak", "Vardak"),
+    ],
 )
 def test_a_province_spelt_as_a_cited_page_spells_it_is_found(gazetteer, written, name):
     (place,) = gazetteer.candidates(written)

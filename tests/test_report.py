@@ -1680,6 +1680,7 @@ def test_earlier_that_same_week_is_background():
     "last",
     [
         "Five passers-by were also wounded in that attack.",
+        "Five passers-by were also wounded in that operation.",
         "Five passers-by were also wounded in one of those attacks.\n\nThose "
         "killings happened in the Kuchlak area of Quetta, where the passers-by lived.",
     ],
@@ -1695,6 +1696,25 @@ def test_in_that_attack_later_in_a_sentence_keeps_the_earlier_event(last):
     assert incident.place_reported == "Kalat"
     assert not known(incident.counts["injured"])
     assert len(extraction.background) == 2 + last.count("\n\n")
+
+
+@pytest.mark.parametrize(
+    "elsewhere",
+    [
+        "Elsewhere, and also recently, a checkpoint in Sibi was attacked and ten "
+        "soldiers were killed there.",
+        "The militants recently attacked a post in Sibi, and 17 Levies were killed.",
+    ],
+)
+def test_an_attack_of_recent_days_is_background(elsewhere):
+    text = (
+        "Three soldiers were killed on Tuesday when a bomb went off in Kalat.\n\n"
+        + elsewhere
+    )
+    extraction = extract(text, published=dt.date(2021, 9, 7))
+    (incident,) = extraction.incidents
+    assert incident.place_reported == "Kalat"
+    assert len(extraction.background) == 1
 
 
 def test_a_new_paragraph_naming_only_a_background_village_goes_on_about_it():
@@ -2061,6 +2081,16 @@ def test_an_unknown_district_lies_in_the_province_named_before_it_not_the_dateli
     )
     (item,) = [u for u in found.as_json()["unplaced"] if u["name"] == "Kamdesh"]
     assert item["wider_place"]["name"] == "Nuristan"
+
+
+def test_an_unknown_name_lies_in_the_attack_places_province_not_the_datelines():
+    found = extract(
+        "KARACHI: Gunmen shot dead two policemen at a check post in Xyzabad on "
+        "Monday.\n\nSeparately, a bomb wounded three labourers in Turbat.",
+        published=dt.date(2021, 9, 7),
+    )
+    (item,) = found.as_json()["unplaced"]
+    assert (item["name"], item["wider_place"]["name"]) == ("Xyzabad", "Balochistan")
 
 
 def test_an_unknown_district_the_attack_is_pointed_back_to_lies_in_the_province():

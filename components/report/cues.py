@@ -76,6 +76,15 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         "background",
     ),
     Rule(
+        "an attack of recent days, before the news",
+        r"\b(?:in (?:the )?recent days|recently\s+(?:attacked|struck|stormed|"
+        r"ambushed|raided|bombed|targeted|overran|killed)|(?:^|,)\W*(?:and\s+)?"
+        r"(?:also\s+)?recently,)",
+        "Elsewhere, and also recently, a checkpoint in Helmand was attacked and ten "
+        "soldiers were killed there.",
+        "background",
+    ),
+    Rule(
         "a whole year",
         r"\b(?:during|throughout|in|over the course of|for) (?:the (?:whole |entire )?"
         r"year )?(?:of )?(?:19|20)\d\d\b(?![-/])",
@@ -436,7 +445,8 @@ SAME_TIME_CUES: tuple[Rule, ...] = (
     Rule(
         "the attack the sentence before told of",
         r"^(?:(?:in|during|after)\s+(?:that|this|those|the same)|that|those|the same)"
-        r"\s+(?:attack|incident|assault|raid|blast|bombing|ambush|killing)s?\b",
+        r"\s+(?:attack|incident|assault|raid|blast|bombing|ambush|killing|operation|"
+        r"(?:air\s?)?strike|clash|offensive)s?\b",
         "In that attack, also in the early hours, armed men burst into a house.",
         "keep",
     ),
@@ -444,7 +454,7 @@ SAME_TIME_CUES: tuple[Rule, ...] = (
         "that attack, later in the sentence",
         r"\b(?:in|during)\s+(?:(?:one|some|two|each|either|both)\s+of\s+)?"
         r"(?:that|those|the\s+same)\s+(?:attack|incident|assault|raid|blast|bombing|"
-        r"ambush|killing)s?\b",
+        r"ambush|killing|operation|(?:air\s?)?strike|clash|offensive)s?\b",
         "Four police personnel were also injured in that attack.",
         "keep",
     ),

@@ -872,7 +872,8 @@ def fallback_place(
     """Where a name with no wider place of its own is kept: the one district (or
     district seat) the text names as a scene, else the one province it names as
     a scene, else the country of a report about another country, else the
-    province most of the text's places lie in."""
+    province most of the text's attack places lie in (the dateline's where it
+    names none: 'TEHRAN' does not hold 'Sarvabad, in Kurdistan province')."""
     scenes = [
         m for m in mentions if m.role == INCIDENT and HIT_WORDS.search(m.sentence.text)
     ]  # not 'Panjgur and Kech both also border Iran'
@@ -895,7 +896,11 @@ def fallback_place(
     provinces = Counter(
         (m.place.country, m.place.admin1)
         for m in mentions
-        if m.role in (INCIDENT, DATELINE) and m.place.admin1
+        if m.role == INCIDENT and m.place.admin1
+    ) or Counter(  # the city filed from only where no attack place is known
+        (m.place.country, m.place.admin1)
+        for m in mentions
+        if m.role == DATELINE and m.place.admin1
     )
     for (country, admin1), _ in provinces.most_common(1):
         return next(
