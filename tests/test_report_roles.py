@@ -113,6 +113,13 @@ def test_an_operation_carried_out_in_a_place_is_no_patient_carried_there():
     assert role_of(before, ", left two dead.", False)[0] == INCIDENT
 
 
+def test_a_vehicle_carrying_people_in_a_place_was_there_not_bound_for_it():
+    before = "Militants ambushed the vehicle carrying the lawmen in the "
+    assert role_of(before, " area of Turbat.", False)[0] == INCIDENT
+    before = "the ambulances carrying the wounded to a hospital in "
+    assert role_of(before, " were stopped.", False)[0] == "destination"
+
+
 def test_a_mayor_of_a_town_and_a_base_of_a_force_speak_for_it():
     before = "killed the village leader and a former mayor of the town of "
     assert role_of(before, ", who lived in the village.", False)[0] == "statement"

@@ -582,10 +582,12 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         DESTINATION,
         "Two wounded soldiers were under treatment in Quetta.",
         "Quetta",
-        # 'carrying out an operation in', 'taking place in': no one carried
-        before=r"\b(?:treatment|treated|carrying(?!\s+out\b)|transporting|ferrying|"
+        # 'carrying out an operation in', 'taking place in': no one carried;
+        # 'the vehicle carrying the lawmen in the Shapok area': where it was hit
+        before=r"\b(?:(?:treatment|treated)\s+(?:[\w,'-]+\s+){0,5}(?:at|in|to)|"
+        r"(?:carrying(?!\s+out\b)|transporting|ferrying|"
         r"taking(?!\s+(?:place|part|out|over)\b))\s+"
-        r"(?:[\w,'-]+\s+){0,5}(?:at|in|to)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,4}$",
+        r"(?:[\w,'-]+\s+){0,5}(?:at|to|from))\s+(?:the\s+)?(?:[\w.'-]+\s+){0,4}$",
         gate=("treat", "carry", "transport", "ferry", "taking"),
     ),
     RoleRule(
@@ -1036,6 +1038,13 @@ ROLE_RULES: tuple[RoleRule, ...] = (
         "Militants attacked a Bajaur Levies post in the Sheikh Kali area.",
         "Bajaur",
         after=r"^\s+(?-i:Levies|Scouts|Rifles|Militia)\b",
+    ),
+    RoleRule(
+        "a train named for a place",
+        REFERENCE,
+        "A bomb damaged the track near Sibi, and the Bolan Mail was held at Mach.",
+        "Bolan",
+        after=r"^\s+(?-i:Mail|Express)\b(?!\s+(?-i:Tribune|News)\b)",
     ),
     RoleRule(
         "an office's title before the place it serves",
