@@ -631,6 +631,12 @@ PHRASINGS = [
         "civilians",
         [("killed", {"security": 2}), ("injured", {"civilians": 7})],
     ),
+    ("Ten militants were also said to have died", [("killed", {"attackers": 10})]),
+    ("Five soldiers are reported to have died", [("killed", {"security": 5})]),
+    (
+        "Ten militants are believed to have killed five people",
+        [("killed", {"unspecified": 5})],
+    ),
 ]
 
 
@@ -815,6 +821,22 @@ def test_a_toll_an_agency_had_reported_before_the_risen_one_is_not_added():
     (incident,) = extract(text, published=dt.date(2021, 9, 5)).incidents
     killed = {k: v for k, v in incident.counts["killed"].items() if v is not None}
     assert killed == {"security": 12}
+
+
+@pytest.mark.parametrize(
+    "spokesman",
+    ["A Taliban spokesman said", "The TTP's spokesman claimed", "A PKK statement said"],
+)
+def test_the_attackers_count_said_by_their_spokesman_stands_only_where_none_else(
+    spokesman,
+):
+    text = (
+        "Militants overran an army post in Wana late on Tuesday and killed eight "
+        f"soldiers. {spokesman} 12 soldiers had been killed."
+    )
+    (incident,) = extract(text, published=dt.date(2012, 8, 29)).incidents
+    killed = {k: v for k, v in incident.counts["killed"].items() if v is not None}
+    assert killed == {"security": 8}
 
 
 def test_a_stated_zero_at_a_finer_name_does_not_tell_it_apart_from_the_lede():

@@ -2052,6 +2052,21 @@ def test_a_province_named_for_an_attack_folds_into_the_one_place_inside_it():
     assert killed == {"Spin Bolduk": {"security": 5}, "Herat": {"security": 2}}
 
 
+def test_a_district_with_its_own_toll_outside_an_unknown_names_is_a_scene():
+    text = (
+        "Militants overran an army post close to the border and killed at least "
+        "eight soldiers.\n\nFour more soldiers are reported to have been killed in "
+        "Bajaur agency, further north.\n\nThe attack took place late on Tuesday in "
+        "the Xyzarza area of South Waziristan."
+    )
+    found = extract(text, published=dt.date(2012, 8, 29))
+    killed = {
+        i.place_reported: {k: v for k, v in i.counts["killed"].items() if v}
+        for i in found.incidents
+    }
+    assert killed == {"Bajaur": {"security": 4}, "Xyzarza": {"security": 8}}
+
+
 def test_a_province_with_its_own_toll_outside_the_one_place_is_a_scene_of_its_own():
     found = extract(
         "KABUL, Afghanistan (AP) — Taliban insurgents attacked two checkpoints and "

@@ -141,8 +141,19 @@ _AREA_OF = re.compile(
 def put_elsewhere(text: str, incident: ReportIncident, area: Place) -> bool:
     """Whether the text puts a town the gazetteer gives no district for in
     another area than ``area`` ('the Shabqadar area of Charsadda', with Orakzai
-    near): the text's own area outranks a guess by distance."""
-    if incident.place.district or incident.unplaced:
+    near): the text's own area outranks a guess by distance. A name the
+    gazetteer lacks is put elsewhere by the district the text keeps it in ('the
+    Tiarza area of South Waziristan', with four more killed 'in Bajaur agency,
+    further north')."""
+    if incident.unplaced:
+        wider = incident.unplaced.wider
+        return (
+            wider is not None
+            and wider.kind == "district"
+            and wider.geonameid != area.geonameid
+            and not lies_in(wider, area)
+        )
+    if incident.place.district:
         return False
     own = {normalize_name(n) for n in (area.name, area.district) if n}
     for match in re.finditer(rf"\b{re.escape(incident.place_reported)}\b", text):
