@@ -756,6 +756,22 @@ def test_an_officer_named_among_the_injured_is_a_part_of_the_toll():
     assert killed == {"unspecified": 4}
 
 
+def test_people_named_among_the_injured_paragraphs_later_are_a_part_of_the_toll():
+    text = (
+        "QUETTA: One police official was martyred and 17 people, four pedestrians "
+        "among them, were injured when a bomb went off on Saryab Road on Monday.\n\n"
+        "Officials said the blast took place near a police truck. CCTV footage "
+        "showed the bomb had been planted on a motorcycle.\n\n"
+        "Rescue officials took the injured to the Civil Hospital and the Bolan "
+        "Medical Complex.\n\n"
+        "A hospital spokesperson added that 13 police officials were among the "
+        "injured."
+    )
+    (incident,) = extract(text, published=dt.date(2021, 10, 19)).incidents
+    injured = {k: v for k, v in incident.counts["injured"].items() if v is not None}
+    assert injured == {"civilians": 4, "security": 13}
+
+
 def test_the_other_dead_included_a_count_of_scavengers():
     found = find_figures(Span(0, 60, "The other dead included 13 metal scavengers."))
     assert [(f.outcome, f.side, f.value) for f in found] == [

@@ -320,7 +320,9 @@ def _identified(
 ) -> list[Figure]:
     """Counts of 'people' or 'others' whose side the text says after them: the rest
     of their sentence or the next one names the victims ('Among the victims were
-    truck drivers'), or the report names the hurt with a definite article ('the
+    truck drivers'), a sentence of the next few names some of them among the
+    hit ('a spokesperson added that 13 police officials were among the
+    injured'), or the report names the hurt with a definite article ('the
     wounded policemen'), of one side only."""
     starts = [s.start for s in news]
     described: list[tuple[int, str, str]] | None = None
@@ -334,7 +336,7 @@ def _identified(
             kept.append(replace(figure, side=driving))
             continue
         if at >= 0 and (figure.side == "unspecified" or not figure.parts):
-            following = [n.text for n in news[at + 1 : at + 3]]
+            following = [n.text for n in news[at + 1 : at + 8]]
             named = among_the_hit(figure, text[figure.end : news[at].end], *following)
             if named is not figure or figure.parts or figure.side != "unspecified":
                 kept.append(named)
