@@ -772,6 +772,18 @@ def test_people_named_among_the_injured_paragraphs_later_are_a_part_of_the_toll(
     assert injured == {"civilians": 4, "security": 13}
 
 
+def test_the_dead_one_rescuer_carried_are_no_more_than_the_toll():
+    text = (
+        "A roadside bomb hit a minibus near Turbat on Sunday, killing at "
+        "least 10 civilians.\n\n"
+        "Nur Haji Ahmed, who rushed to the scene, said he had carried four dead "
+        "people, his father-in-law among them."
+    )
+    (incident,) = extract(text, published=dt.date(2020, 5, 31)).incidents
+    killed = {k: v for k, v in incident.counts["killed"].items() if v is not None}
+    assert killed == {"civilians": 10}
+
+
 def test_the_other_dead_included_a_count_of_scavengers():
     found = find_figures(Span(0, 60, "The other dead included 13 metal scavengers."))
     assert [(f.outcome, f.side, f.value) for f in found] == [

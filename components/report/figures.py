@@ -481,6 +481,15 @@ DISCOUNT_RULES: tuple[Rule, ...] = (
         "secondary",
     ),
     Rule(
+        "the dead one rescuer carried",
+        r"\b(?:he|she|i|we|they)\s+(?:had\s+|has\s+|have\s+)?(?:personally\s+|"
+        r"himself\s+|herself\s+)?(?:carried|pulled out|dug out|helped (?:to )?"
+        r"(?:carry|pull out))\b",
+        "A man who rushed to the scene said he had carried four dead people.",
+        4,
+        "secondary",
+    ),
+    Rule(
         "one source's own count beside the toll",
         r"\b(?:by|in|according to) (?:his|her|their|its|the group's|the militants') "
         r"(?:own )?(?:count|tally|reckoning|account)\b",
