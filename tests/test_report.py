@@ -1416,6 +1416,15 @@ def _counted(extraction) -> list[int]:
             "By the early 1990s",
             id="a decade the rebels' old campaign ran to",
         ),
+        pytest.param(
+            "Gunmen attacked a VDP camp in Bilakoka on Wednesday, killing five.\n\n"
+            "The force has paid a heavy price: an AFP tally puts its dead at around "
+            "250.",
+            dt.date(2021, 8, 12),
+            250,
+            "paid a heavy price",
+            id="the price a force has paid over time",
+        ),
     ],
 )
 def test_an_earlier_toll_is_background_not_counted(text, published, value, told_of):

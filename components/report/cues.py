@@ -76,6 +76,13 @@ BACKGROUND_CUES: tuple[Rule, ...] = (
         "background",
     ),
     Rule(
+        "the price a force has paid over time",
+        r"\b(?:has|have|had)\s+paid\s+(?:a\s+)?(?:heavy|high|steep|terrible|bloody)"
+        r"\s+price\b|\btally\s+puts\s+(?:its|their)\s+(?:dead|death toll|losses)\b",
+        "The force has paid a heavy price: an AFP tally puts its dead at around 250.",
+        "background",
+    ),
+    Rule(
         "an attack of recent days, before the news",
         r"\b(?:in (?:the )?recent days|recently\s+(?:attacked|struck|stormed|"
         r"ambushed|raided|bombed|targeted|overran|killed)|(?:^|,)\W*(?:and\s+)?"
