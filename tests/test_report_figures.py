@@ -631,6 +631,11 @@ PHRASINGS = [
         "civilians",
         [("killed", {"security": 2}), ("injured", {"civilians": 7})],
     ),
+    (
+        "At least five police officers were killed in the fight for the centre of "
+        "Kohistan district and three more were wounded",
+        [("killed", {"security": 5}), ("injured", {"security": 3})],
+    ),
     ("Ten militants were also said to have died", [("killed", {"attackers": 10})]),
     ("Five soldiers are reported to have died", [("killed", {"security": 5})]),
     (
@@ -865,6 +870,28 @@ def test_the_attackers_count_said_by_their_spokesman_stands_only_where_none_else
     (incident,) = extract(text, published=dt.date(2012, 8, 29)).incidents
     killed = {k: v for k, v in incident.counts["killed"].items() if v is not None}
     assert killed == {"security": 8}
+
+
+def test_the_attackers_claim_is_no_total_where_a_place_states_the_toll():
+    text = (  # 1060
+        "Officials said on Friday that a senior Afghan government official had "
+        "been killed in the western province of Farah and that in the northern "
+        "province of Badakhshan the Taliban had overrun a district "
+        "centre.\n\nFarid Ahmad Bakhtawar, a member of the provincial council, "
+        "said unknown gunmen shot dead Abdul Jalal, assistant director of the "
+        "anti-terrorism department in Farah, in the provincial capital of the "
+        "same name on Thursday morning.\n\nIn Badakhshan, in the north-east, "
+        "Taliban fighters overran a district centre early on Friday after 24 "
+        "hours of heavy fighting, Jawid Salim, spokesman for the Afghan Army "
+        "Special Forces, told dpa.\n\nSalim said at least five police officers "
+        "were killed in the fight for the centre of Kohistan district and three "
+        "more were wounded.\n\nThe Taliban's spokesman Zabihullah Mujahid said on"
+        " Twitter that the militants had killed at least 15 police officers and "
+        "wounded 14 more in the battle."
+    )
+    found = extract(text, published=dt.date(2018, 5, 4))
+    for outcome in ("killed", "injured"):
+        assert found.total_counts[outcome]["security"] is None
 
 
 def test_a_stated_zero_at_a_finer_name_does_not_tell_it_apart_from_the_lede():

@@ -63,7 +63,7 @@ COORDINATION_RULES: tuple[Rule, ...] = (
         r"(?:(?:was|were|had been|have been|has been)\s+(?:(?:reported(?:ly)?|"
         r"said|believed|confirmed|feared)\s+(?:to have been\s+)?)?\w+|died|perished|"
         r"lost (?:their|his|her) li(?:fe|ves))(?:\s+(?:in|at|on|"
-        r"during|near|by)\s+(?:[a-z'-]+\s+){0,4}?[a-z'-]+)?\s*,?\s+"
+        r"during|near|by)\s+(?:(?!(?:and|while)\s)[\w'-]+\s+){0,8}?[\w'-]+)?\s*,?\s+"
         r"(?:and|while)\s+(?:(?:at least|some|about|another|a further|more than|"
         r"over|nearly|around)\s+)?$",
         "In an operation near Rori, one terrorist was killed and two were injured.",

@@ -211,7 +211,7 @@ def settle(
     kept = list(places)
     if widest is not None and (has_content(widest) or not kept):
         kept.append(widest)
-    return kept, _rest_of_a_total(reading.text, kept, totals)
+    return kept, _stated_at_a_place(kept, _rest_of_a_total(reading.text, kept, totals))
 
 
 _ONE_UNNAMED_SCENE = re.compile(
@@ -283,6 +283,32 @@ def _lede_to_its_scene(reading: Reading, places: list[ReportIncident]) -> None:
             add_items(first, *item[2:], reading.text, item[1])
             reading.loose[later] = (item[0], item[1], [], [], [])
         return
+
+
+def _stated_at_a_place(
+    kept: list[ReportIncident], totals: list[Figure]
+) -> list[Figure]:
+    """'at least five police officers were killed in the fight for the centre
+    of Kohistan district' ... 'the Taliban's spokesman said the militants had
+    killed at least 15 police officers': a count that stands only where no toll
+    is stated (a group's claim, bodies found) is no total where a place of the
+    report states another toll of the same side. The same count told again
+    ('six injured ... six critically injured were flown to Raipur') is kept."""
+    stated: dict[tuple[str, str], set[int]] = {}
+    for incident in kept:
+        for figure in incident.figures:
+            if not figure.secondary:
+                for side in by_side(figure):
+                    stated.setdefault((figure.outcome, side), set()).add(figure.value)
+    return [
+        figure
+        for figure in totals
+        if not figure.secondary
+        or not any(
+            figure.value not in stated.get((figure.outcome, side), {figure.value})
+            for side in by_side(figure)
+        )
+    ]
 
 
 def _first_place_at(incident: ReportIncident) -> int:
