@@ -23,9 +23,9 @@ and the earlier events it mentions. This prints, over the whole corpus:
   over the corpus loads each country's layer).
 
 ``-v`` lists every miss by case. ``--split dev|heldout|fresh|all`` reads the
-development reports (001-026 and the odd-numbered ones after, to 1057), the
-held-out ones (the even-numbered ones from 028 and all from 1058), the fresh ones
-(from 1058: keyed before the reader read them) or all. The per-report results
+development reports (001-026 and the odd-numbered ones after, to 1081), the
+held-out ones (the even-numbered ones from 028 and all from 1082), the fresh ones
+(from 1082: keyed before the reader read them) or all. The per-report results
 are checked in (``BASELINE``): ``--check`` compares with it and exits 1 with a
 line per report and metric that reads worse; ``--update-baseline`` records the
 current results (run it when a change improves a report). Otherwise the exit
