@@ -72,8 +72,10 @@ AREA_WORDS = {
 """Words before or after a name that say what kind of place it is."""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize_name(text: str) -> str:
-    """Fold case, accents, punctuation and spacing: ' Nuśhki-' -> 'nushki'."""
+    """Fold case, accents, punctuation and spacing: ' Nuśhki-' -> 'nushki'.
+    Kept for the names seen last: a report asks for the same ones many times."""
     if text.isascii():
         return " ".join(_ASCII_NON_WORD.sub(" ", text.lower()).split())
     decomposed = unicodedata.normalize("NFKD", text).translate(_ARABIC_VARIANTS)
