@@ -2245,3 +2245,16 @@ def test_a_day_before_the_news_at_no_place_after_an_earlier_event_is_background(
     assert any("UN peacekeeper" in b.evidence.sentence for b in extraction.background)
     (guire,) = extraction.incidents
     assert guire.counts["injured"] == dict.fromkeys(guire.counts["injured"])
+
+
+def test_an_aside_on_who_a_group_is_dates_no_attack():
+    text = (
+        "Officials said forty people were killed in the north-east of the Democratic "
+        "Republic of the Congo in the latest gruesome attack on civilians.\n\n"
+        "A rights worker said fighters of the Allied Democratic Forces (ADF), a group "
+        "driven out of Uganda in the late 1990s, attacked Samboko village in the "
+        "city of Bunia."
+    )
+    found = extract(text, published=dt.date(2020, 5, 27))
+    assert not found.background
+    assert [i.place_reported for i in found.incidents] == ["Samboko"]

@@ -636,6 +636,15 @@ PHRASINGS = [
         "Kohistan district and three more were wounded",
         [("killed", {"security": 5}), ("injured", {"security": 3})],
     ),
+    (
+        "Officials said forty people were killed in the north-east in the latest "
+        "gruesome attack on civilians",
+        [("killed", {"civilians": 40})],
+    ),
+    (
+        "Forty people were killed in an attack on civilians and soldiers",
+        [("killed", {"unspecified": 40})],
+    ),
     ("Ten militants were also said to have died", [("killed", {"attackers": 10})]),
     ("Five soldiers are reported to have died", [("killed", {"security": 5})]),
     (

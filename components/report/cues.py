@@ -391,12 +391,23 @@ group, which has carried out several attacks there over the past few years,
 said ...'): its past, not the sentence's news."""
 
 
+_GROUP_APPOSITIVE = re.compile(
+    r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:group|organi[sz]ation|movement|faction|"
+    r"outfit|militia|alliance|coalition)\b[^,;]{3,200},",
+    re.IGNORECASE,
+)
+"""An aside that tells who a group is ('fighters of the Allied Democratic Forces
+(ADF), a group driven out of Uganda in the late 1990s, attacked ...'): the
+group's past, not the sentence's news."""
+
+
 def news_part(text: str) -> str:
     """``text`` without a comparison with earlier attacks, an aside on the
     group's past, nor a closing clause on a place's or group's past where what
     comes before it tells of an attack or a toll."""
     text = COMPARISON.compiled.sub(" ", text)
     text = _ABOUT_THE_GROUP.sub(lambda m: m.group("who") + " ", text)
+    text = _GROUP_APPOSITIVE.sub(" ", text)
     head, semicolon, _ = text.partition(";")
     if semicolon and ANAPHORA.search(head) and EVENT_WORDS.search(head):
         text = head  # 'The raid took place in Huyum ...; the militants had struck

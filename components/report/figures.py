@@ -381,7 +381,27 @@ def find_figures(clause: Span) -> list[Figure]:
     ]
     figures = _colleagues_of_before(sorted(figures, key=lambda figure: figure.start))
     figures = [_its_own(clause, figure) for figure in figures]
+    figures = [_in_an_attack_on_civilians(clause, figure) for figure in figures]
     return _more_of_the_same(clause, figures)
+
+
+_ATTACK_ON_CIVILIANS = re.compile(
+    r"^[^;]{0,160}?\b(?:attacks?|assaults?|raids?|massacres?|killings?)\s+"
+    r"(?:on|against|targeting)\s+(?:the\s+)?(?:unarmed\s+|innocent\s+|"
+    r"defen[cs]eless\s+)?civilians\b(?!\s*(?:,|and|or)\s)",
+    re.IGNORECASE,
+)
+
+
+def _in_an_attack_on_civilians(clause: Span, figure: Figure) -> Figure:
+    """'forty people were killed ... in the latest gruesome attack on civilians':
+    people with no side, hit in an attack the clause says was on civilians, are
+    civilians."""
+    if figure.side != "unspecified" or figure.parts:
+        return figure
+    if not _ATTACK_ON_CIVILIANS.search(clause.text[figure.end - clause.start :]):
+        return figure
+    return replace(figure, side="civilians")
 
 
 _ITS_OWN = re.compile(r"\bof\s+its\s+(?:own\s+)?(?:members|men|ranks)$", re.IGNORECASE)
