@@ -645,6 +645,11 @@ PHRASINGS = [
         "Forty people were killed in an attack on civilians and soldiers",
         [("killed", {"unspecified": 40})],
     ),
+    (
+        "A military source said the army had killed 13 Boko Haram elements",
+        [("killed", {"attackers": 13})],
+    ),
+    ("Troops killed 13 Taliban members", [("killed", {"attackers": 13})]),
     ("Ten militants were also said to have died", [("killed", {"attackers": 10})]),
     ("Five soldiers are reported to have died", [("killed", {"security": 5})]),
     (

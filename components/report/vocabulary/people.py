@@ -142,7 +142,8 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"(?:terror(?:ism|ist)?|militant|insurgent) suspects?",
         r"(?:abu sayyaf|al[- ]?shabaa?b|boko haram|taliban|ttp|iswap|jnim|adf|isis|"
         r"isil|daesh|islamic state|jaish al-adl|lashkar-e-[a-z]+|al[- ]qaeda|aqap)"
-        r"(?= (?:were|was|had|have|fighters|militants|men)\b|\.|,)",
+        r"(?= (?:were|was|had|have|fighters|militants|men|members|elements|cadres|"
+        r"operatives)\b|\.|,)",
         r"(?:taliban|ttp|bla|blf|baloch|isis|isil|is|daesh|iswap|iscap|jnim|adf|"
         r"al[- ]?shabaa?b|boko haram|jaish(?: al-adl)?|militant|rebel|insurgent|"
         r"terrorist|jihadist|maoist|naxal|separatist|bandit) (?:commanders?|leaders?)",
