@@ -650,6 +650,15 @@ PHRASINGS = [
         [("killed", {"attackers": 13})],
     ),
     ("Troops killed 13 Taliban members", [("killed", {"attackers": 13})]),
+    (
+        "A bomb blast killed a PPP leader's son and a Levies Force official and "
+        "injured the PPP leader himself",
+        [
+            ("killed", {"civilians": 1}),
+            ("killed", {"security": 1}),
+            ("injured", {"civilians": 1}),
+        ],
+    ),
     ("Ten militants were also said to have died", [("killed", {"attackers": 10})]),
     ("Five soldiers are reported to have died", [("killed", {"security": 5})]),
     (

@@ -20,10 +20,11 @@ from components.report.vocabulary.people import DEFENCE_VOLUNTEERS, SINGULAR_PEO
 
 ONE_PERSON = re.compile(
     r"\b(?P<low>a|an|one|another|their|his|her|the(?=\s+[\w-]+'s\s))"
-    r"\s+(?:[\w-]+'s\s+)?(?=\w)",
+    r"\s+(?:(?:[\w-]+\s+)?[\w-]+'s\s+)?(?=\w)",
     re.IGNORECASE,
 )
-"""'a policeman', 'their Pakistani driver', 'the train's driver': one person."""
+"""'a policeman', 'their Pakistani driver', 'the train's driver', 'a PPP leader's
+son': one person."""
 
 THE_ONE_HIT = re.compile(
     r"\b(?:killing|wounding|injuring|martyring|killed|wounded|injured|martyred)"

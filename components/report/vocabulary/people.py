@@ -16,6 +16,15 @@ DEFENCE_VOLUNTEERS = (
 )
 """Burkina Faso's VDP, in the English the reports give it."""
 
+
+POLITICAL_LEADER = (
+    r"(?:party|political|tribal|community|religious|opposition|student|union|"
+    r"ppp|pti|pml-?n?|anp|jui-?f?|mqm|bnp|bap|jamaat-e-islami|bjp|congress) leader"
+)
+"""A leader of a party or a community ('a PPP leader', 'the tribal leader'): a
+civilian, unlike an armed group's."""
+
+
 PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
     "security": (
         r"security (?:personnel|forces?|officials?|men|man|officers?|guards?)",
@@ -153,6 +162,7 @@ PEOPLE_BY_SIDE: dict[str, tuple[str, ...]] = {
         r"(?:government|district|municipal|civil|election|revenue|local|polio) "
         r"officials?",
         r"(?:prayer leaders?|imams?|clerics?|(?:religious )?scholars?)",
+        POLITICAL_LEADER + "s?",
         r"bodyguards?",
         r"(?:foreign )?nationals",
         r"foreigners",
@@ -354,7 +364,8 @@ SINGULAR_PEOPLE = (
     r"(?:private (?:security )?|border )?guard",
     r"national",
     r"foreigner",
-    r"levies (?:official|man)",
+    r"levies (?:force )?(?:official|man)",
+    POLITICAL_LEADER,
     r"(?:police |army )?(?:havildar|naik|lance naik|subedar|naib subedar|sowar)",
     r"security (?:official|man|officer)",
     r"(?:lieutenant[- ])?colonel",
