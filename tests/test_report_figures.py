@@ -659,6 +659,14 @@ PHRASINGS = [
             ("injured", {"civilians": 1}),
         ],
     ),
+    (
+        "Nine people were killed, seven in Segue and two in Sonfounou",
+        [
+            ("killed", {"unspecified": 9}),
+            ("killed", {"unspecified": 7}),
+            ("killed", {"unspecified": 2}),
+        ],
+    ),
     ("Ten militants were also said to have died", [("killed", {"attackers": 10})]),
     ("Five soldiers are reported to have died", [("killed", {"security": 5})]),
     (

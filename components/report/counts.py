@@ -224,6 +224,18 @@ def _all_of_them_named(body: str, found: list[CountItem]) -> None:
             item.side = side
 
 
+_TOLL_THEN_COMMA = re.compile(
+    r"\b(?:killed|dead|died|martyred|injured|wounded|hurt)\s*,\s*$", re.IGNORECASE
+)
+_BY_PLACE_AFTER = re.compile(
+    r"^\s+(?:at|in)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*\s*"
+    rf"(?:,|,?\s+and)\s+{NUMBER}\s+(?:at|in)\s+(?:the\s+)?(?-i:[A-Z])",
+    re.IGNORECASE,
+)
+"""'nine people were killed, seven in Segue and two in Sonfounou': the first of
+the toll's counts by place, as the later ones are (see ``_GAPPED_BEFORE``)."""
+
+
 def _counts(body: str) -> Iterator[CountItem]:
     for match in COUNT.finditer(body):
         after = body[match.end() :]
@@ -263,14 +275,25 @@ def _counts(body: str) -> Iterator[CountItem]:
                     end + named.start("group"),
                 )
         elif (
-            _GAPPED_AFTER.match(after)
-            and _GAPPED_BEFORE.search(body[max(0, match.start() - 120) : match.start()])
-        ) or (
-            _BARE_END.match(after)
-            and _NAME_RIGHT_BEFORE.search(
-                body[max(0, match.start() - 40) : match.start()]
+            (
+                _GAPPED_AFTER.match(after)
+                and _GAPPED_BEFORE.search(
+                    body[max(0, match.start() - 120) : match.start()]
+                )
             )
-            and _TALLY_BY_PLACE.search(body[: match.start()])
+            or (
+                _BY_PLACE_AFTER.match(after)
+                and _TOLL_THEN_COMMA.search(
+                    body[max(0, match.start() - 20) : match.start()]
+                )
+            )
+            or (
+                _BARE_END.match(after)
+                and _NAME_RIGHT_BEFORE.search(
+                    body[max(0, match.start() - 40) : match.start()]
+                )
+                and _TALLY_BY_PLACE.search(body[: match.start()])
+            )
         ):  # '18 people were killed at Raka, 17 at Filin Gawa and two at Raka
             # Dutse'; 'Sakkada lost seven people, Gyadadde four, Barin Zare eight'
             yield CountItem(
